@@ -1,0 +1,1 @@
+"""The command-line interface (thin: parsing and printing over the library)."""

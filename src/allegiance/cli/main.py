@@ -1,0 +1,202 @@
+"""The ``allegiance`` command: each command parses its options and calls one library function.
+
+Exit codes: 0 success (inputs that could not be read are stored as rejections and do not
+change it), 1 an Allegiance error (message on standard error), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .. import __version__
+from ..errors import AllegianceError
+from ..ingest import IngestSummary, ingest
+from ..query.export import EXPORT_FORMATS, export_articles
+from ..settings import SETTINGS, Settings, load_settings
+from ..store.db import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+OUTPUT_FORMATS = ("table", "jsonl", "csv")
+
+
+def _parse_sets(values: Iterable[str]) -> dict[str, str]:
+    pairs = {}
+    for value in values:
+        if "=" not in value:
+            raise click.BadParameter(f"{value!r} is not NAME=VALUE", param_hint="--set")
+        name, _, setting = value.partition("=")
+        pairs[name.strip().replace("-", "_")] = setting
+    return pairs
+
+
+def common_options(func: F) -> F:
+    """--db, --config, --set and --verbose, resolved into ``settings`` for the command."""
+
+    @click.option("--db", type=click.Path(dir_okay=False), default=None,
+                  help="Database file (setting 'db'; default ./allegiance.db).")
+    @click.option("--config", type=click.Path(exists=True, dir_okay=False), default=None,
+                  help="TOML settings file (default ./allegiance.toml when present).")
+    @click.option("--set", "sets", multiple=True, metavar="NAME=VALUE",
+                  help="Override any setting (see 'allegiance settings'); repeatable.")
+    @click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) to standard error.")
+    @functools.wraps(func)
+    def wrapper(db: str | None, config: str | None, sets: tuple[str, ...], verbose: int,
+                **kwargs: Any) -> Any:
+        level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+        logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+        overrides: dict[str, Any] = _parse_sets(sets)
+        if db:
+            overrides["db"] = db
+        try:
+            settings = load_settings(config, overrides=overrides)
+            return func(settings=settings, **kwargs)
+        except AllegianceError as exc:
+            raise click.ClickException(f"[{exc.code}] {exc.message}") from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+def output_option(func: F) -> F:
+    return click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="table",
+                        show_default=True, help="How to print the listing.")(func)
+
+
+def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str = "") -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        if rows:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=title or None)
+        for key in rows[0] if rows else []:
+            table.add_column(key)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row.values()))  # rich escapes markup here
+        Console().print(table)
+
+
+class _Progress:
+    """A live counter on a terminal; silent otherwise."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.progress = None
+        if enabled and sys.stderr.isatty():
+            from rich.progress import Progress, SpinnerColumn, TextColumn
+
+            self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True)
+            self.task = self.progress.add_task("reading", total=None)
+            self.progress.start()
+
+    def __call__(self, origin: str, summary: IngestSummary) -> None:
+        if self.progress is not None:
+            self.progress.update(self.task, description=(
+                f"read {summary.read} · stored {summary.stored} · rejected {summary.rejected}"))
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def print_summary(summary: IngestSummary) -> None:
+    c = summary.counts()
+    click.echo(f"read {c['read']}, stored {c['stored']}, duplicates {c['duplicates']}, "
+               f"near duplicates {c['near_duplicates']}, rejected {c['rejected']}, unchanged {c['unchanged']}")
+
+
+def run_ingest(targets: tuple[str, ...], settings: Settings, command: str) -> IngestSummary:
+    progress = _Progress(settings.progress)
+    try:
+        with Store(settings.db) as store:
+            return ingest(list(targets), store, settings, command=command, on_item=progress)
+    finally:
+        progress.close()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="allegiance")
+def cli() -> None:
+    """Allegiance: who stands where in Russia's war against Ukraine, on what evidence.
+
+    Exit codes: 0 success, 1 error, 2 usage error.
+    """
+
+
+@cli.command("ingest")
+@click.argument("targets", nargs=-1, required=True)
+@common_options
+def ingest_command(targets: tuple[str, ...], settings: Settings) -> None:
+    """Read articles from files, folders, URLs, URL lists, feeds, WARCs, JSON Lines or - (stdin).
+
+    Inputs that cannot be read are stored as rejections with a reason; the run goes on.
+    """
+    print_summary(run_ingest(targets, settings, command="ingest"))
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
+              help="Export format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Output file (default: standard output).")
+@common_options
+def export_command(fmt: str, output: str, settings: Settings) -> None:
+    """Export the store: one JSON object per article with id, file, metadata and text."""
+    with Store(settings.db, readonly=True) as store:
+        if output == "-":
+            export_articles(store, sys.stdout, fmt)
+        else:
+            with Path(output).open("w", encoding="utf-8") as out:
+                n = export_articles(store, out, fmt)
+            click.echo(f"wrote {n} records to {output}", err=True)
+
+
+@cli.command("rejections")
+@output_option
+@common_options
+def rejections_command(fmt: str, settings: Settings) -> None:
+    """List the inputs that could not be read, with their reason codes."""
+    with Store(settings.db, readonly=True) as store:
+        rows = [{"origin": r["origin"], "code": r["code"], "message": r["message"]} for r in store.rejections()]
+    _print_rows(rows, fmt, "Rejections")
+
+
+@cli.command("articles")
+@output_option
+@common_options
+def articles_command(fmt: str, settings: Settings) -> None:
+    """List stored articles: id, language, date, source, cluster and title."""
+    with Store(settings.db, readonly=True) as store:
+        rows = [{"id": r["export_id"], "language": r["language"], "published": r["published"],
+                 "source": r["source"], "cluster": r["cluster_id"][:8], "title": (r["title"] or "")[:70]}
+                for r in store.articles()]
+    _print_rows(rows, fmt, "Articles")
+
+
+@cli.command("settings")
+@output_option
+@common_options
+def settings_command(fmt: str, settings: Settings) -> None:
+    """Show every setting: its effective value, default and meaning."""
+    values = settings.as_dict()
+    rows = [{"name": s.name, "value": values[s.name], "default": s.default, "help": s.help} for s in SETTINGS]
+    _print_rows(rows, fmt, "Settings")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    cli()

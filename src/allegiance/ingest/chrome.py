@@ -1,0 +1,118 @@
+"""Page chrome removal for scraped text: navigation, share and subscribe lines, datelines,
+photo credits, duplicated headlines and captions, reader comment sections.
+
+Whole lines are removed and kept lines are left exactly as written, so every sentence of the
+body stays an exact substring of the original text. The lexicon is pack data (``chrome.toml``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from pathlib import Path
+
+from ..kb.packs import bundled_pack_dir, load_toml
+
+__all__ = ["ChromeLexicon", "CleanText", "load_chrome_lexicon", "remove_chrome", "ARCHIVE_DATE"]
+
+#: The `` date YYYY-MM-DD`` prefix some web archives put before the page text.
+ARCHIVE_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)(?:\s+|$)")
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_WORD = re.compile(r"[^\W\d_]+(?:['ʼ’][^\W\d_]+)?")
+
+
+@dataclasses.dataclass(frozen=True)
+class ChromeLexicon:
+    labels: frozenset[str]
+    patterns: tuple[re.Pattern[str], ...]
+    comment_headers: frozenset[str]
+    thread_start: re.Pattern[str]
+    date_words: frozenset[str]
+    comment_tail_share: float
+
+
+@dataclasses.dataclass(frozen=True)
+class CleanText:
+    text: str
+    removed: tuple[str, ...]
+    archive_date: str | None
+
+
+def _key(line: str) -> str:
+    return _EDGE.sub("", line.strip().casefold())
+
+
+@functools.lru_cache(maxsize=4)
+def load_chrome_lexicon(path: Path | None = None) -> ChromeLexicon:
+    data = load_toml(path or bundled_pack_dir() / "chrome.toml")
+    return ChromeLexicon(
+        labels=frozenset(_key(x) for x in data.get("labels", [])),
+        patterns=tuple(re.compile(p, re.I) for p in data.get("patterns", [])),
+        comment_headers=frozenset(_key(x) for x in data.get("comment_headers", [])),
+        thread_start=re.compile(data.get("thread_start", r"(?!)")),
+        date_words=frozenset(x.casefold() for x in data.get("date_words", [])),
+        comment_tail_share=float(data.get("comment_tail_share", 0.5)),
+    )
+
+
+def _is_dateline(stripped: str, lexicon: ChromeLexicon) -> bool:
+    if len(stripped) > 60 or not any(c.isdigit() for c in stripped):
+        return False
+    words = _WORD.findall(stripped.casefold())
+    return all(w in lexicon.date_words for w in words)
+
+
+def _is_chrome(line: str, lexicon: ChromeLexicon) -> bool:
+    stripped = line.strip()
+    key = _key(stripped)
+    if not key:
+        return not any(c.isalnum() for c in stripped) and bool(stripped) and len(stripped) < 8
+    if key in lexicon.labels:
+        return True
+    if len(stripped) <= 200 and any(p.search(stripped) for p in lexicon.patterns):
+        return True
+    return _is_dateline(stripped, lexicon)
+
+
+def _comment_tail_start(lines: list[str], lexicon: ChromeLexicon) -> int | None:
+    """Index of the line that opens a trailing comment section, if any."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    if not content:
+        return None
+    cut = content[int(len(content) * lexicon.comment_tail_share)] if len(content) > 2 else content[-1]
+    for i in content:
+        if i < cut:
+            continue
+        if _key(lines[i]) in lexicon.comment_headers or lexicon.thread_start.match(lines[i]):
+            return i
+    return None
+
+
+def remove_chrome(text: str, lexicon: ChromeLexicon | None = None) -> CleanText:
+    """Drop chrome lines from scraped text; keep body lines verbatim, at most one blank line between."""
+    lexicon = lexicon or load_chrome_lexicon()
+    lines = text.split("\n")
+    archive_date = None
+    if lines and (m := ARCHIVE_DATE.match(lines[0])):
+        archive_date = m.group(1)
+        lines[0] = lines[0][m.end():]
+    tail = _comment_tail_start(lines, lexicon)
+    removed: list[str] = lines[tail:] if tail is not None else []
+    lines = lines[:tail] if tail is not None else lines
+    kept: list[str] = []
+    seen: set[str] = set()
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            if kept and kept[-1] != "":
+                kept.append("")
+            continue
+        if _is_chrome(line, lexicon) or stripped in seen:
+            removed.append(line)
+            continue
+        seen.add(stripped)
+        kept.append(line.rstrip())
+    while kept and kept[-1] == "":
+        kept.pop()
+    return CleanText("\n".join(kept), tuple(x for x in removed if x.strip()), archive_date)

@@ -1,0 +1,301 @@
+"""Turning what the user names (files, folders, URLs, URL lists, feeds, WARCs, JSON Lines,
+standard input) into a stream of :class:`RawInput` items, or :class:`Rejection` for what
+cannot be read. Nothing here decodes article text; :mod:`allegiance.ingest.reader` does."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import logging
+import re
+import sys
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+import feedparser
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from ..errors import AllegianceError, InputError
+from ..records import ArticleHints, InputKind, RawInput, Rejection
+from ..settings import Settings
+from .fetch import Fetcher
+
+__all__ = ["iter_inputs", "sniff_kind", "is_url"]
+
+log = logging.getLogger(__name__)
+
+_EXTENSIONS: dict[str, InputKind] = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".warc": "warc", ".warc.gz": "warc",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".urls": "urls",
+}
+_URL = re.compile(r"^https?://\S+$", re.I)
+_TAGS = re.compile(r"<[^>]+>")
+
+Item = RawInput | Rejection
+
+
+def is_url(target: str) -> bool:
+    return bool(_URL.match(target.strip()))
+
+
+def _extension(path: Path) -> str:
+    name = path.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
+
+
+def sniff_kind(data: bytes) -> InputKind:
+    """Guess what bytes hold when no extension or content type says."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"warc/") or data[:2] == b"\x1f\x8b":
+        return "warc"
+    if head.startswith(b"<"):
+        if re.search(rb"<(rss|feed|rdf:rdf)[\s>]", head[:1024]):
+            return "feed"
+        return "html"
+    if head.startswith(b"{"):
+        return "jsonl"
+    lines = [x.strip() for x in data[:65536].splitlines() if x.strip()]
+    if lines and all(_URL.match(x.decode("utf-8", "replace")) for x in lines[:200]):
+        return "urls"
+    return "text"
+
+
+class _CappedGzip(io.RawIOBase):
+    """A multi-member gzip stream that stops with ``too_large`` past ``cap`` decompressed bytes,
+    so a decompression bomb inside a WARC is refused instead of filling memory or disk."""
+
+    def __init__(self, raw: BinaryIO, cap: int) -> None:
+        self._raw, self._cap, self._out = raw, cap, 0
+        self._zlib = zlib.decompressobj(wbits=47)
+        self._buffer = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, target: bytearray | memoryview) -> int:  # type: ignore[override]
+        while not self._buffer:
+            if self._zlib.eof:
+                rest = self._zlib.unused_data
+                self._zlib = zlib.decompressobj(wbits=47)
+                if rest:
+                    self._buffer = self._zlib.decompress(rest, 1 << 20)
+                    continue
+            chunk = self._zlib.unconsumed_tail or self._raw.read(1 << 16)
+            if not chunk:
+                return 0
+            self._buffer = self._zlib.decompress(chunk, 1 << 20)
+        n = min(len(target), len(self._buffer))
+        target[:n] = self._buffer[:n]
+        self._buffer = self._buffer[n:]
+        self._out += n
+        if self._out > self._cap:
+            raise InputError(f"the archive decompresses to more than {self._cap} bytes", code="too_large")
+        return n
+
+
+def _read_capped(path: Path, cap: int) -> bytes:
+    size = path.stat().st_size
+    if size > cap:
+        raise InputError(f"{path.name} is {size} bytes, over the limit of {cap}", code="too_large")
+    return path.read_bytes()
+
+
+def _jsonl_inputs(lines: Iterator[bytes], origin: str, settings: Settings) -> Iterator[Item]:
+    for number, line in enumerate(lines, 1):
+        where = f"{origin}#L{number}"
+        if not line.strip():
+            continue
+        if len(line) > settings.max_bytes:
+            yield Rejection(where, "too_large", f"line {number} is over the limit of {settings.max_bytes} bytes")
+            continue
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            yield Rejection(where, "malformed", f"line {number} is not JSON: {exc}")
+            continue
+        if not isinstance(record, dict):
+            yield Rejection(where, "malformed", f"line {number} is not a JSON object")
+            continue
+        body, kind = (record.get("html"), "html") if record.get("html") else (record.get("text"), "text")
+        if not isinstance(body, str) or not body.strip():
+            yield Rejection(where, "empty", f"line {number} has no 'text' or 'html'")
+            continue
+        hints = ArticleHints(*(str(record[k]) if record.get(k) else None
+                               for k in ("url", "title", "published", "source", "author")))
+        name = str(record["id"]) if record.get("id") else None
+        yield RawInput(where, kind, body.encode("utf-8"), file_name=name, hints=hints, declared_encoding="utf-8")  # type: ignore[arg-type]
+
+
+def _warc_inputs(stream: BinaryIO, origin: str, settings: Settings) -> Iterator[Item]:
+    head = stream.read(2)
+    stream.seek(0)
+    source: BinaryIO = stream
+    if head == b"\x1f\x8b":
+        source = io.BufferedReader(_CappedGzip(stream, settings.max_archive_bytes), 1 << 16)  # type: ignore[arg-type]
+    count = 0
+    try:
+        for record in ArchiveIterator(source):
+            if record.rec_type not in ("response", "resource"):
+                continue
+            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+            rec_id = record.rec_headers.get_header("WARC-Record-ID") or f"record-{count}"
+            where = f"{origin}#{rec_id.strip('<>')}"
+            count += 1
+            ctype = (record.http_headers.get_header("Content-Type") if record.http_headers
+                     else record.rec_headers.get_header("Content-Type")) or ""
+            if record.http_headers and record.http_headers.get_statuscode() not in ("200", None):
+                continue
+            data = record.content_stream().read(settings.max_bytes + 1)
+            if len(data) > settings.max_bytes:
+                yield Rejection(where, "too_large", f"WARC record for {uri} is over {settings.max_bytes} bytes")
+                continue
+            kind: InputKind = "text" if "text/plain" in ctype else "html"
+            yield RawInput(where, kind, data, hints=ArticleHints(url=uri or None))
+    except InputError as exc:
+        yield Rejection(origin, exc.code, f"{exc.message}; records after the limit were not read")
+    except (ArchiveLoadFailed, zlib.error, EOFError, ValueError) as exc:
+        yield Rejection(origin, "malformed", f"the WARC file is broken after {count} records: {exc}")
+
+
+def _feed_inputs(data: bytes, origin: str, settings: Settings, fetcher: _LazyFetcher) -> Iterator[Item]:
+    feed = feedparser.parse(data)
+    entries = [e for e in feed.entries if e.get("link") or e.get("content") or e.get("summary")]
+    if not entries:
+        reason = str(feed.get("bozo_exception", "no entries"))
+        yield Rejection(origin, "malformed", f"the feed has no readable entries: {reason}")
+        return
+    for i, entry in enumerate(entries):
+        link = entry.get("link")
+        where = f"{origin}#{entry.get('id') or link or i}"
+        content = entry.get("content", [{}])[0].get("value") if entry.get("content") else entry.get("summary")
+        hints = ArticleHints(url=link, title=entry.get("title"), published=entry.get("published"),
+                             source=feed.feed.get("title"), author=entry.get("author"))
+        if content and len(_TAGS.sub("", content).split()) >= 50:
+            page = f"<html><head><title></title></head><body><article>{content}</article></body></html>"
+            yield RawInput(where, "html", page.encode("utf-8"), hints=hints, declared_encoding="utf-8")
+        elif link and is_url(link):
+            yield from _url_inputs(link, settings, fetcher, hints=hints)
+        else:
+            yield Rejection(where, "empty", "the feed entry has neither content nor a link")
+
+
+class _LazyFetcher:
+    """Creates the HTTP client on first use, so a run over local files opens no connection."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._fetcher: Fetcher | None = None
+
+    def get(self) -> Fetcher:
+        if self._fetcher is None:
+            self._fetcher = Fetcher(self.settings)
+        return self._fetcher
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
+
+
+def _url_inputs(url: str, settings: Settings, fetcher: _LazyFetcher,
+                hints: ArticleHints | None = None) -> Iterator[Item]:
+    try:
+        page = fetcher.get().fetch(url)
+    except AllegianceError as exc:
+        yield Rejection(url, exc.code, exc.message)
+        return
+    ctype = page.content_type.lower()
+    hints = hints or ArticleHints()
+    hints = ArticleHints(url=page.final_url, title=hints.title, published=hints.published,
+                         source=hints.source, author=hints.author)
+    if "xml" in ctype and sniff_kind(page.data) == "feed":
+        yield from _feed_inputs(page.data, url, settings, fetcher)
+    elif "text/plain" in ctype:
+        yield RawInput(url, "text", page.data, hints=hints, declared_encoding=page.encoding)
+    else:
+        yield RawInput(url, "html", page.data, hints=hints, declared_encoding=page.encoding)
+
+
+def _bytes_inputs(data: bytes, kind: InputKind, origin: str, name: str | None,
+                  settings: Settings, fetcher: _LazyFetcher) -> Iterator[Item]:
+    if kind == "auto":
+        kind = sniff_kind(data)
+    if kind == "jsonl":
+        yield from _jsonl_inputs(iter(data.splitlines()), origin, settings)
+    elif kind == "warc":
+        yield from _warc_inputs(io.BytesIO(data), origin, settings)
+    elif kind == "feed":
+        yield from _feed_inputs(data, origin, settings, fetcher)
+    elif kind == "urls":
+        for line in data.decode("utf-8", "replace").splitlines():
+            if line.strip() and not line.lstrip().startswith("#"):
+                yield from _url_inputs(line.strip(), settings, fetcher)
+    else:
+        if kind == "text" and sniff_kind(data) == "urls":
+            yield from _bytes_inputs(data, "urls", origin, name, settings, fetcher)
+            return
+        yield RawInput(origin, kind, data, file_name=name)
+
+
+def _file_inputs(path: Path, settings: Settings, fetcher: _LazyFetcher) -> Iterator[Item]:
+    origin = str(path.resolve())
+    kind = _EXTENSIONS.get(_extension(path), "auto")
+    try:
+        if kind == "jsonl":
+            with path.open("rb") as handle:
+                yield from _jsonl_inputs(iter(handle), origin, settings)
+            return
+        if kind == "warc":
+            with path.open("rb") as handle:
+                yield from _warc_inputs(handle, origin, settings)
+            return
+        data = _read_capped(path, settings.max_bytes)
+    except AllegianceError as exc:
+        yield Rejection(origin, exc.code, exc.message)
+        return
+    except OSError as exc:
+        yield Rejection(origin, "not_found" if isinstance(exc, FileNotFoundError) else "bad_input", str(exc))
+        return
+    stem = path.name[: -len(".warc.gz")] if kind == "warc" else path.stem
+    yield from _bytes_inputs(data, kind, origin, stem, settings, fetcher)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
+            yield path
+
+
+def iter_inputs(targets: list[str], settings: Settings, stdin: BinaryIO | None = None) -> Iterator[Item]:
+    """Yield every article-sized input (or rejection) named by ``targets``, in order."""
+    fetcher = _LazyFetcher(settings)
+    try:
+        for target in targets:
+            if target == "-":
+                stream = stdin or sys.stdin.buffer
+                data = stream.read(settings.max_bytes + 1)
+                if len(data) > settings.max_bytes:
+                    yield Rejection("<stdin>", "too_large", f"standard input is over {settings.max_bytes} bytes")
+                else:
+                    origin = f"stdin:{hashlib.sha256(data).hexdigest()[:16]}"
+                    yield from _bytes_inputs(data, "auto", origin, None, settings, fetcher)
+            elif is_url(target):
+                yield from _url_inputs(target.strip(), settings, fetcher)
+            else:
+                path = Path(target)
+                if path.is_dir():
+                    for file in _walk(path):
+                        yield from _file_inputs(file, settings, fetcher)
+                elif path.is_file():
+                    yield from _file_inputs(path, settings, fetcher)
+                else:
+                    yield Rejection(target, "not_found", f"no such file, folder or URL: {target}")
+    finally:
+        fetcher.close()

@@ -1,0 +1,68 @@
+"""Typed, frozen records that flow from ingest to the store."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Literal
+
+__all__ = ["Article", "ArticleHints", "RawInput", "Rejection", "InputKind"]
+
+InputKind = Literal["text", "html", "feed", "jsonl", "warc", "urls", "auto"]
+
+
+@dataclasses.dataclass(frozen=True)
+class ArticleHints:
+    """Metadata an input carries beside its content (a JSON Lines record, a feed entry, a WARC header)."""
+
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    author: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class RawInput:
+    """One article's worth of undecoded content, with where it came from.
+
+    ``origin`` identifies the input uniquely and stably (a resolved path, ``path#L3`` for a JSON
+    Lines record, ``path#record-uri`` for a WARC record, a URL); re-ingesting the same origin is
+    a no-op. ``file_name`` is set for file inputs and becomes the export id.
+    """
+
+    origin: str
+    kind: InputKind
+    data: bytes
+    file_name: str | None = None
+    hints: ArticleHints = ArticleHints()
+    declared_encoding: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Article:
+    """An ingested article: cleaned text plus metadata. ``id`` is a hash of the normalised text."""
+
+    id: str
+    text: str
+    origin: str
+    kind: InputKind
+    file_name: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    site: str | None = None
+    source: str | None = None
+    language: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    encoding: str | None = None
+    removed_lines: int = 0
+
+
+@dataclasses.dataclass(frozen=True)
+class Rejection:
+    """An input that could not become an article, with a stable reason code."""
+
+    origin: str
+    code: str
+    message: str

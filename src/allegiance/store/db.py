@@ -1,0 +1,154 @@
+"""The embedded store: one SQLite file in WAL mode, one writer, many readers, batched writes."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import logging
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import StoreError
+from ..records import Article, Rejection
+from .migrations import migrate
+
+__all__ = ["Store", "ArticleRow"]
+
+log = logging.getLogger(__name__)
+
+ArticleRow = sqlite3.Row
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """A database file. Open with ``Store(path)``; use as a context manager to close it."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            if readonly:
+                if not self.path.exists():
+                    raise StoreError(f"no database at {self.path}")
+                uri = f"file:{self.path.resolve()}?mode=ro"
+                self.db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA foreign_keys=ON")
+            if not readonly:
+                migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: everything inside commits together or not at all."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # runs ---------------------------------------------------------------------------------
+    def start_run(self, command: str, settings: dict[str, Any], versions: dict[str, str]) -> int:
+        with self.transaction() as db:
+            cur = db.execute(
+                "INSERT INTO runs(command, started, settings, versions) VALUES (?, ?, ?, ?)",
+                (command, _now(), json.dumps(settings, sort_keys=True), json.dumps(versions, sort_keys=True)),
+            )
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE runs SET finished = ?, counts = ? WHERE id = ?",
+                       (_now(), json.dumps(counts, sort_keys=True), run_id))
+
+    # ingest writes (call inside a transaction) ---------------------------------------------
+    def has_origin(self, origin: str) -> bool:
+        return self.db.execute("SELECT 1 FROM article_inputs WHERE origin = ?", (origin,)).fetchone() is not None
+
+    def has_article(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def _source_id(self, name: str | None) -> int | None:
+        if not name:
+            return None
+        self.db.execute("INSERT OR IGNORE INTO sources(name) VALUES (?)", (name,))
+        row = self.db.execute("SELECT id FROM sources WHERE name = ?", (name,)).fetchone()
+        return int(row[0])
+
+    def add_article(self, article: Article, minhash: bytes | None, run_id: int) -> None:
+        self.db.execute(
+            """INSERT OR IGNORE INTO articles(id, text, title, author, published, site, source_id, language,
+                   url, canonical_url, kind, encoding, file_name, chars, minhash, run_id, ingested)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (article.id, article.text, article.title, article.author, article.published, article.site,
+             self._source_id(article.source), article.language, article.url, article.canonical_url,
+             article.kind, article.encoding, article.file_name, len(article.text), minhash, run_id, _now()),
+        )
+
+    def add_input(self, origin: str, article_id: str, file_name: str | None, run_id: int) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO article_inputs(origin, article_id, file_name, run_id) VALUES (?, ?, ?, ?)",
+            (origin, article_id, file_name, run_id),
+        )
+        self.db.execute("DELETE FROM rejections WHERE origin = ?", (origin,))
+
+    def set_cluster(self, article_id: str, cluster_id: str, similarity: float) -> None:
+        self.db.execute("INSERT OR IGNORE INTO clusters(article_id, cluster_id, similarity) VALUES (?, ?, ?)",
+                        (article_id, cluster_id, similarity))
+
+    def add_rejection(self, rejection: Rejection, run_id: int) -> None:
+        self.db.execute(
+            """INSERT INTO rejections(origin, code, message, run_id) VALUES (?, ?, ?, ?)
+               ON CONFLICT(origin) DO UPDATE SET code = excluded.code, message = excluded.message""",
+            (rejection.origin, rejection.code, rejection.message, run_id),
+        )
+
+    # reads --------------------------------------------------------------------------------
+    def cluster_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT cluster_id FROM clusters WHERE article_id = ?", (article_id,)).fetchone()
+        return str(row[0]) if row else None
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        yield from self.db.execute("SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY rowid")
+
+    def articles(self) -> Iterator[sqlite3.Row]:
+        """Every article with its source name, export id and cluster, in ingest order."""
+        yield from self.db.execute(
+            """SELECT a.*, s.name AS source,
+                      COALESCE(a.file_name, a.id) AS export_id,
+                      COALESCE(c.cluster_id, a.id) AS cluster_id
+               FROM articles a
+               LEFT JOIN sources s ON s.id = a.source_id
+               LEFT JOIN clusters c ON c.article_id = a.id
+               ORDER BY a.rowid"""
+        )
+
+    def rejections(self) -> list[sqlite3.Row]:
+        return list(self.db.execute("SELECT * FROM rejections ORDER BY rowid"))
+
+    def count(self, table: str) -> int:
+        if table not in {"articles", "article_inputs", "clusters", "rejections", "runs", "sources"}:
+            raise StoreError(f"unknown table {table!r}")
+        return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])

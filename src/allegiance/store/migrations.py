@@ -1,0 +1,99 @@
+"""Numbered schema migrations (the connection is in autocommit mode; each runs in its own transaction). Each is a function applied once, in order, inside a transaction;
+``PRAGMA user_version`` records how many have run. Never edit a released one: add the next."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+__all__ = ["MIGRATIONS", "migrate", "schema_version"]
+
+
+def _run(db: sqlite3.Connection, script: str) -> None:
+    """Run DDL statements one by one, inside the caller's transaction (executescript would commit)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def m001_ingest(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            command TEXT NOT NULL,
+            started TEXT NOT NULL,
+            finished TEXT,
+            settings TEXT NOT NULL,
+            versions TEXT NOT NULL,
+            counts TEXT
+        );
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            text TEXT NOT NULL,
+            title TEXT,
+            author TEXT,
+            published TEXT,
+            site TEXT,
+            source_id INTEGER REFERENCES sources(id),
+            language TEXT,
+            url TEXT,
+            canonical_url TEXT,
+            kind TEXT NOT NULL,
+            encoding TEXT,
+            file_name TEXT,
+            chars INTEGER NOT NULL,
+            minhash BLOB,
+            run_id INTEGER REFERENCES runs(id),
+            ingested TEXT NOT NULL
+        );
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_source ON articles(source_id);
+        CREATE TABLE article_inputs (
+            origin TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            file_name TEXT,
+            run_id INTEGER REFERENCES runs(id)
+        );
+        CREATE INDEX article_inputs_article ON article_inputs(article_id);
+        CREATE TABLE clusters (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            cluster_id TEXT NOT NULL,
+            similarity REAL NOT NULL
+        );
+        CREATE INDEX clusters_cluster ON clusters(cluster_id);
+        CREATE TABLE rejections (
+            origin TEXT PRIMARY KEY,
+            code TEXT NOT NULL,
+            message TEXT NOT NULL,
+            run_id INTEGER REFERENCES runs(id)
+        );
+        """
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_ingest,)
+
+
+def schema_version(db: sqlite3.Connection) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: sqlite3.Connection) -> int:
+    """Apply the pending migrations; return the schema version reached."""
+    version = schema_version(db)
+    for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            step(db)
+            db.execute(f"PRAGMA user_version = {number}")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+    return schema_version(db)

@@ -1,0 +1,66 @@
+from allegiance.ingest.chrome import remove_chrome
+from tests.conftest import SHARED, load_gold, needs_shared
+
+# Chrome labels seen on news pages and site builders (short generic labels, not article text).
+KNOWN_CHROME = {
+    "top of page", "bottom of page", "comments", "skip to main content", "read more", "support us",
+    "breaking", "top", "publication date", "posted by", "rate this article", "rate count", "leave a reply",
+    "доступність посилання", "топ новини", "читайте також:", "photo: getty images", "photo: istock", "image",
+    "world", "check your bmi",
+}
+
+
+def test_team_written_page_loses_its_chrome_and_keeps_its_body():
+    page = "\n".join([
+        "top of page", "Skip to main content", "Menu", "Kazakhstan turns down a request",
+        "Share on Facebook", "14:23 / 24.07.2023", "12345",
+        "Kazakhstan declined to send troops, officials said.", "Photo: Reuters",
+        "Kazakhstan turns down a request", "The decision surprised nobody in Astana.",
+        "Source: example.org", "", "Comments", "Great article!", "bottom of page",
+    ])
+    clean = remove_chrome(page)
+    assert clean.text.split("\n") == [
+        "Kazakhstan turns down a request", "Kazakhstan declined to send troops, officials said.",
+        "The decision surprised nobody in Astana.", "Source: example.org",
+    ]
+    assert "Great article!" in clean.removed
+
+
+def test_archive_date_prefix_becomes_metadata():
+    clean = remove_chrome(" date 2023-09-08 Cuba arrests recruiters\nBody line here.")
+    assert clean.archive_date == "2023-09-08"
+    assert clean.text.startswith("Cuba arrests recruiters")
+
+
+def test_comment_header_early_in_the_page_does_not_cut_the_body():
+    page = "Comments\n" + "\n".join(f"Body sentence number {i}." for i in range(10))
+    assert remove_chrome(page).text.count("Body sentence") == 10
+
+
+def test_indented_reader_thread_at_the_end_is_dropped():
+    body = [f"Paragraph {i} of the article says something." for i in range(6)]
+    page = "\n".join(body + ["  1. First reader comment here.", "    • A reply to it."])
+    assert remove_chrome(page).text == "\n".join(body)
+
+
+def _articles():
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in (SHARED / "corpus" / "dev" / "articles").glob("*.txt")}
+    texts["seed"] = (SHARED / "corpus" / "seed" / "articles" / "seed.txt").read_text(encoding="utf-8")
+    gold = load_gold(SHARED / "corpus" / "dev" / "gold.jsonl")
+    gold.update(load_gold(SHARED / "corpus" / "seed" / "gold.jsonl"))
+    return texts, gold
+
+
+@needs_shared
+def test_seed_and_dev_articles_keep_every_body_sentence_and_lose_known_chrome():
+    texts, gold = _articles()
+    lost, left = [], []
+    for doc_id, text in texts.items():
+        clean = remove_chrome(text).text
+        for field in ("stances", "events", "quantities", "predictions"):
+            for item in gold[doc_id][field]:
+                if item["evidence"] not in clean:
+                    lost.append((doc_id, item["evidence"][:60]))
+        left += [(doc_id, line) for line in clean.split("\n") if line.strip().casefold() in KNOWN_CHROME]
+    assert not lost, lost
+    assert not left, left

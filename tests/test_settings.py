@@ -1,0 +1,41 @@
+import pytest
+
+from allegiance import SETTINGS, Settings, SettingsError, load_settings
+from tests.conftest import ROOT
+
+
+def test_defaults_come_from_the_one_table():
+    defaults = Settings()
+    assert {s.name for s in SETTINGS} == set(defaults.as_dict())
+    for s in SETTINGS:
+        assert getattr(defaults, s.name) == s.default
+        assert s.help
+
+
+def test_resolution_order_file_then_environment_then_overrides(tmp_path):
+    config = tmp_path / "a.toml"
+    config.write_text('max_bytes = 100\nfetch_timeout = 3\n[allegiance]\n', encoding="utf-8")
+    config.write_text('[allegiance]\nmax_bytes = 100\nfetch_timeout = 3\nbatch_size = 7\n', encoding="utf-8")
+    env = {"ALLEGIANCE_FETCH_TIMEOUT": "4.5", "ALLEGIANCE_BATCH_SIZE": "9", "OTHER": "x"}
+    s = load_settings(config, overrides={"batch_size": "11", "db": None}, environ=env)
+    assert (s.max_bytes, s.fetch_timeout, s.batch_size, s.db) == (100, 4.5, 11, "allegiance.db")
+
+
+@pytest.mark.parametrize("overrides", [{"max_bytes": "lots"}, {"no_such_setting": 1}, {"respect_robots": "maybe"}])
+def test_bad_settings_are_clear_errors(overrides):
+    with pytest.raises(SettingsError):
+        load_settings(overrides=overrides, environ={})
+
+
+def test_every_setting_is_documented():
+    doc = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
+    for s in SETTINGS:
+        assert f"`{s.name}`" in doc, s.name
+
+
+def test_every_rejection_code_is_documented():
+    from allegiance.errors import REJECTION_CODES
+
+    doc = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    for code in REJECTION_CODES:
+        assert f"`{code}`" in doc, code
