@@ -83,12 +83,14 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str = "") -> None:
     else:
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(title=title or None)
         for key in rows[0] if rows else []:
             table.add_column(key)
         for row in rows:
-            table.add_row(*("" if v is None else str(v) for v in row.values()))  # rich escapes markup here
+            # Text() shows untrusted values literally: no rich markup is interpreted
+            table.add_row(*(Text("" if v is None else str(v)) for v in row.values()))
         Console().print(table)
 
 

@@ -62,7 +62,7 @@ def sniff_kind(data: bytes) -> InputKind:
         return "html"
     if head.startswith(b"{"):
         return "jsonl"
-    lines = [x.strip() for x in data[:65536].splitlines() if x.strip()]
+    lines = [x.strip() for x in data[:65536].splitlines() if x.strip() and not x.lstrip().startswith(b"#")]
     if lines and all(_URL.match(x.decode("utf-8", "replace")) for x in lines[:200]):
         return "urls"
     return "text"

@@ -1,0 +1,104 @@
+"""The project's benchmark: figures as ratios against a baseline measured in the same run.
+
+Ingest: articles per second on one core for HTML pages and for scraped text, through the whole
+ingest (decode, extract or clean, language, hash, MinHash, SQLite write), against trafilatura's
+own extraction of the same pages alone. Each phase runs in a fresh process so its peak memory
+(max RSS) is its own. Never a pass/fail test: machines are shared and noisy.
+
+Usage: python bench/run.py [--pages N] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import multiprocessing as mp
+import resource
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def _html_pages(limit: int) -> list[bytes]:
+    archive = SHARED / "datasets" / "trafilatura-eval" / "html.tar.xz"
+    if archive.exists():
+        with tempfile.TemporaryDirectory() as tmp, tarfile.open(archive) as tar:
+            tar.extractall(tmp, filter="data")
+            return [p.read_bytes() for p in sorted(Path(tmp).rglob("*.html"))[:limit]]
+    body = (ROOT / "samples" / "articles" / "2022-03-unga-vote.html").read_bytes()
+    return [body.replace(b"141 votes", f"{141 + i} votes".encode()) for i in range(limit)]
+
+
+def _text_articles(limit: int) -> list[bytes]:
+    folders = [SHARED / "corpus" / "dev" / "articles", SHARED / "corpus" / "seed" / "articles",
+               ROOT / "samples" / "articles"]
+    texts = [p.read_bytes() for f in folders if f.is_dir() for p in sorted(f.glob("*.txt"))]
+    # distinct copies (a numbered line is appended) so the store does not fold them as duplicates
+    return [texts[i % len(texts)] + f"\n\nCopy {i}.".encode() for i in range(limit)]
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _phase(name: str, payloads: list[bytes], queue: mp.Queue) -> None:  # type: ignore[type-arg]
+    logging.disable(logging.CRITICAL)
+    import trafilatura
+
+    from allegiance import Settings, Store, ingest
+
+    start = time.perf_counter()
+    if name == "trafilatura_alone":
+        for data in payloads:
+            trafilatura.extract(data, include_comments=False)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "in"
+            folder.mkdir()
+            suffix = ".html" if name == "ingest_html" else ".txt"
+            for i, data in enumerate(payloads):
+                (folder / f"{i:05}{suffix}").write_bytes(data)
+            start = time.perf_counter()
+            with Store(Path(tmp) / "bench.db") as store:
+                ingest([str(folder)], store, Settings(progress=False))
+    seconds = time.perf_counter() - start
+    queue.put({"phase": name, "articles": len(payloads), "seconds": round(seconds, 3),
+               "articles_per_s": round(len(payloads) / seconds, 1), "peak_mb": round(_peak_mb(), 1)})
+
+
+def run_phase(name: str, payloads: list[bytes]) -> dict[str, float]:
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    proc = ctx.Process(target=_phase, args=(name, payloads, queue))
+    proc.start()
+    result = queue.get()
+    proc.join()
+    return result  # type: ignore[no-any-return]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=300, help="HTML pages and text articles per phase")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+    html, text = _html_pages(args.pages), _text_articles(args.pages)
+    results = {name: run_phase(name, payload) for name, payload in (
+        ("trafilatura_alone", html), ("ingest_html", html), ("ingest_text", text))}
+    base = results["trafilatura_alone"]["articles_per_s"]
+    print(f"{'phase':<20}{'articles':>9}{'art/s/core':>12}{'ratio':>8}{'peak MB':>9}")
+    for name, r in results.items():
+        r["ratio_to_trafilatura"] = round(r["articles_per_s"] / base, 2)
+        print(f"{name:<20}{r['articles']:>9}{r['articles_per_s']:>12}{r['ratio_to_trafilatura']:>8}{r['peak_mb']:>9}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

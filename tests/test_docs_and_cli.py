@@ -1,0 +1,83 @@
+"""The README's commands are the Makefile's, the demo runs, every command has help."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from allegiance.cli.main import cli
+from tests.conftest import ROOT, SAMPLES
+
+
+def _readme_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```sh\n(.*?)```", readme, re.S)
+    assert block, "the README opens with a sh block"
+    return [line.split("#")[0].strip() for line in block.group(1).splitlines() if line.strip()]
+
+
+def test_readme_opens_with_the_makefile_commands():
+    assert _readme_commands() == ["make demo", "make test"]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^demo:", makefile, re.M) and re.search(r"^test:", makefile, re.M)
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(not (ROOT / ".venv" / ".installed").exists() or shutil.which("make") is None,
+                    reason="runs where `make` has set up .venv (as `make test` does)")
+def test_make_demo_runs_the_main_job(tmp_path):
+    db = tmp_path / "demo.db"
+    result = subprocess.run(["make", "-s", "demo", f"DEMO_DB={db}"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert "stored 15" in result.stdout
+    assert db.exists()
+
+
+def test_every_command_has_help():
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--help"]).exit_code == 0
+    for name, command in cli.commands.items():
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert command.help, name
+
+
+def test_ingest_export_and_listings(tmp_path):
+    runner = CliRunner()
+    db = str(tmp_path / "cli.db")
+    result = runner.invoke(cli, ["ingest", str(SAMPLES), "--db", db, "--set", "progress=false"])
+    assert result.exit_code == 0, result.output
+    assert "stored 15" in result.output
+    out = tmp_path / "out.jsonl"
+    assert runner.invoke(cli, ["export", "--db", db, "-o", str(out)]).exit_code == 0
+    records = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 15 and {"id", "file", "title", "published", "language", "text"} <= set(records[0])
+    listing = runner.invoke(cli, ["articles", "--db", db, "--format", "jsonl"])
+    assert len(listing.output.splitlines()) == 15
+    csv_out = runner.invoke(cli, ["rejections", "--db", db, "--format", "csv"])
+    assert csv_out.exit_code == 0
+
+
+def test_errors_exit_1_with_the_code_and_usage_errors_exit_2(tmp_path):
+    runner = CliRunner()
+    missing = runner.invoke(cli, ["export", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 1 and "[store_error]" in missing.output
+    bad = runner.invoke(cli, ["ingest", str(SAMPLES), "--db", str(tmp_path / "x.db"), "--set", "max_bytes=lots"])
+    assert bad.exit_code == 1 and "[bad_setting]" in bad.output
+    assert runner.invoke(cli, ["ingest"]).exit_code == 2
+
+
+def test_untrusted_text_is_not_interpreted_as_markup_in_tables(tmp_path):
+    runner = CliRunner()
+    db = str(tmp_path / "m.db")
+    page = tmp_path / "markup.txt"
+    page.write_text("[bold red]Injected[/bold red] title line\nA body sentence about Belarus and Russia here.")
+    runner.invoke(cli, ["ingest", str(page), "--db", db])
+    table = runner.invoke(cli, ["articles", "--db", db])
+    assert "[bold red]Injected" in table.output
