@@ -1,5 +1,6 @@
-from allegiance.ingest.chrome import remove_chrome
 from tests.conftest import SHARED, load_gold, needs_shared
+
+from allegiance.ingest.chrome import remove_chrome
 
 # Chrome labels seen on news pages and site builders (short generic labels, not article text).
 KNOWN_CHROME = {

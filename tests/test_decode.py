@@ -56,3 +56,13 @@ def test_utf8_round_trips(text):
 def test_normalise_keeps_quotes_and_nbsp_but_unifies_line_ends():
     assert normalise_text("a\r\nb\rc “d”\u00a0e\x07") == "a\nb\nc “d”\u00a0e"
     assert normalise_text("e\u0301") == "\u00e9"
+
+
+def test_mixed_encodings_decode_or_are_refused_cleanly():
+    mixed = "Заголовок статьи\n".encode() + ("Текст статьи в другой кодировке. " * 4).encode("cp1251")
+    try:
+        text, _ = decode_bytes(mixed)
+    except InputError as exc:
+        assert exc.code == "decode_error"
+    else:
+        assert "Текст статьи" in text or "Заголовок" in text

@@ -9,9 +9,9 @@ import subprocess
 
 import pytest
 from click.testing import CliRunner
+from tests.conftest import ROOT, SAMPLES
 
 from allegiance.cli.main import cli
-from tests.conftest import ROOT, SAMPLES
 
 
 def _readme_commands() -> list[str]:

@@ -8,12 +8,12 @@ import json
 import sqlite3
 
 import pytest
+from tests.conftest import SAMPLES
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from allegiance import Settings, Store, ingest
+from allegiance import Store, ingest
 from allegiance.query.export import export_articles
-from tests.conftest import SAMPLES
 
 BODY = ("Kazakhstan refused to send troops to Ukraine, officials in Astana said on Saturday. "
         "The government also said it would not recognise the separatist republics in the east. ")

@@ -1,7 +1,7 @@
 import pytest
+from tests.conftest import ROOT
 
 from allegiance import SETTINGS, Settings, SettingsError, load_settings
-from tests.conftest import ROOT
 
 
 def test_defaults_come_from_the_one_table():
