@@ -1,5 +1,6 @@
 """Numbered schema migrations. Each is a function applied once, in order, in its own transaction
-(the connection is in autocommit mode);``PRAGMA user_version`` records how many have run. Never edit a released one: add the next."""
+(the connection is in autocommit mode); ``PRAGMA user_version`` records how many have run.
+Never edit a released one: add the next."""
 
 from __future__ import annotations
 

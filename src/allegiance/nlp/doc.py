@@ -1,0 +1,75 @@
+"""The document that flows through the analysis components, and its layers."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+__all__ = ["Doc", "Mention", "Sentence", "split_sentences"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Mention:
+    """A span of the text that names an entity; ``entity_id`` is ``None`` for an unlinked name."""
+
+    start: int
+    end: int
+    text: str
+    entity_id: str | None
+    type: str
+    kind: str
+    confidence: float
+    canonical: str
+
+
+@dataclasses.dataclass
+class Doc:
+    """One article under analysis. Layers are tuples of frozen records with character offsets."""
+
+    id: str
+    text: str
+    language: str | None = None
+    published: str | None = None
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+
+_ABBREV = {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "st", "u.s", "u.n", "e.u", "no", "vs", "etc", "jan",
+           "feb", "aug", "sept", "oct", "nov", "dec", "т.е", "т.д", "г", "гг", "им", "ул"}
+_BOUNDARY = re.compile(r"[.!?…]+[\"»”’)]*\s+(?=[\"«“(]?[A-ZА-ЯЁІЇЄҐ0-9])|\n+")
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Sentences as character spans: line breaks always end one; so do ., ! and ? before a capital,
+    except after common abbreviations and single initials."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        word = re.search(r"(\S+)$", text[start:match.start()])
+        last = word.group(1).rstrip(".").lower() if word else ""
+        if "\n" not in match.group(0) and (last in _ABBREV or (len(last) == 1 and last.isalpha())):
+            continue
+        end = match.start() + len(match.group(0).rstrip())
+        if text[start:end].strip():
+            s = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+            sentences.append(Sentence(s, end))
+        start = match.end()
+    if text[start:].strip():
+        s = start + (len(text[start:]) - len(text[start:].lstrip()))
+        sentences.append(Sentence(s, len(text.rstrip())))
+    return tuple(sentences)

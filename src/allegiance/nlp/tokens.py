@@ -1,0 +1,47 @@
+"""Tokens with offsets and their matching keys: case-folded words, and pymorphy3 lemmas for
+Russian and Ukrainian so that inflected forms match ("Казахстана" → "казахстан")."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from typing import Any
+
+__all__ = ["Token", "tokenize", "word_key", "analyzer_for"]
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+@dataclasses.dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """Letters and digits; hyphens, apostrophes and dots separate tokens."""
+    return [Token(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+
+
+def analyzer_for(language: str | None) -> str:
+    return "uk" if language == "uk" else "ru"
+
+
+@functools.lru_cache(maxsize=2)
+def _morph(lang: str) -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@functools.lru_cache(maxsize=200_000)
+def word_key(word: str, analyzer: str = "ru") -> str:
+    """The matching key of one word: its lemma when Cyrillic, else its case-folded form."""
+    lowered = word.casefold().replace("ё", "е")
+    if not _CYRILLIC.search(lowered):
+        return lowered
+    parses = _morph(analyzer).parse(lowered)
+    return str(parses[0].normal_form).replace("ё", "е") if parses else lowered
