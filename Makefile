@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/allegiance ingest samples/articles --db $(DEMO_DB)
+	$(BIN)/allegiance run samples/articles --db $(DEMO_DB)
 	$(BIN)/allegiance articles --db $(DEMO_DB)
 
 test: $(STAMP)

@@ -1,5 +1,5 @@
 """Generate packs/core/states.jsonl: every UN member and observer state (plus Taiwan and Kosovo,
-which news names as actors) with ISO codes and formal names in English, Russian and Ukrainian
+which news names as actors) with ISO codes and names in English, Russian, Ukrainian and seven other European languages
 from pycountry's ISO 3166-1 data and translations. Short names, demonyms and seats of power are
 hand-written in state_aliases.jsonl and merged by the pack loader.
 
@@ -24,7 +24,7 @@ UMI VGB VIR WLF""".split())
 
 def main() -> None:
     translations = {lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
-                    for lang in ("ru", "uk")}
+                    for lang in ("ru", "uk", "de", "fr", "it", "nl", "pl", "bg", "ro")}
     rows = []
     for country in pycountry.countries:
         if country.alpha_3 in NOT_STATES:

@@ -20,7 +20,10 @@ import click
 from .. import __version__
 from ..errors import AllegianceError
 from ..ingest import IngestSummary, ingest
+from ..kb.knowledge import Entity, load_knowledge_base, read_knowledge_base
+from ..kb.packs import load_pack
 from ..query.export import EXPORT_FORMATS, export_articles
+from ..runner import analyze_store
 from ..settings import SETTINGS, Settings, load_settings
 from ..store.db import Store
 
@@ -151,6 +154,71 @@ def ingest_command(targets: tuple[str, ...], settings: Settings) -> None:
     print_summary(run_ingest(targets, settings, command="ingest"))
 
 
+@cli.command("analyze")
+@common_options
+def analyze_command(settings: Settings) -> None:
+    """Analyse what is ingested and not yet analysed with the current pack version."""
+    with Store(settings.db) as store:
+        summary = analyze_store(store)
+    click.echo(f"analysed {summary.analysed} articles, {summary.mentions} mentions (pack {summary.pack_version})")
+
+
+@cli.command("run")
+@click.argument("targets", nargs=-1, required=True)
+@common_options
+def run_command(targets: tuple[str, ...], settings: Settings) -> None:
+    """The main job: ingest TARGETS, analyse them, print a summary."""
+    print_summary(run_ingest(targets, settings, command="run"))
+    with Store(settings.db) as store:
+        summary = analyze_store(store)
+    click.echo(f"analysed {summary.analysed} articles, {summary.mentions} mentions (pack {summary.pack_version})")
+
+
+@cli.group("kb")
+def kb_group() -> None:
+    """Look into the knowledge base of the domain packs."""
+
+
+def _entity_row(entity: Entity) -> dict[str, Any]:
+    return {"id": entity.id, "type": entity.type, "canonical": entity.canonical,
+            "roles": "; ".join(f"{r.role} of {r.of} {r.start or ''}..{r.end or ''}" for r in entity.roles),
+            "members": " ".join(m.state + ("" if m.end is None else f"(left {m.end})") for m in entity.members)}
+
+
+@kb_group.command("show")
+@click.argument("name_or_id")
+@output_option
+def kb_show(name_or_id: str, fmt: str) -> None:
+    """Show one entity by id (KAZ, CSTO, org:gazprom) or by its best-matching name."""
+    kb = load_knowledge_base()
+    entity = kb.get(name_or_id) or next(iter(kb.search(name_or_id, limit=1)), None)
+    if entity is None:
+        raise click.ClickException(f"no entity matches {name_or_id!r}")
+    row = _entity_row(entity)
+    row["aliases"] = " | ".join(sorted({a.text for a in kb.aliases if a.entity_id == entity.id}))
+    _print_rows([row], fmt, entity.canonical)
+
+
+@kb_group.command("search")
+@click.argument("text")
+@click.option("--limit", default=10, show_default=True, help="Most entities listed.")
+@output_option
+def kb_search(text: str, limit: int, fmt: str) -> None:
+    """Find entities whose names are close to TEXT (any language, any spelling)."""
+    _print_rows([_entity_row(e) for e in load_knowledge_base().search(text, limit=limit)], fmt, "Entities")
+
+
+@kb_group.command("validate")
+@click.argument("path", type=click.Path(exists=True, file_okay=False))
+def kb_validate(path: str) -> None:
+    """Check a pack folder: manifest and every file; errors name the file and line."""
+    try:
+        kb = read_knowledge_base(load_pack(Path(path)))
+    except AllegianceError as exc:
+        raise click.ClickException(f"[{exc.code}] {exc.message}") from exc
+    click.echo(f"{kb.version}: {len(kb.entities)} entities, {len(kb.aliases)} aliases, {len(kb.roles)} roles: valid")
+
+
 @cli.command("export")
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
               help="Export format.")
@@ -158,7 +226,7 @@ def ingest_command(targets: tuple[str, ...], settings: Settings) -> None:
               help="Output file (default: standard output).")
 @common_options
 def export_command(fmt: str, output: str, settings: Settings) -> None:
-    """Export the store: one JSON object per article with id, file, metadata and text."""
+    """Export the store: 'jsonl' (id, file, metadata, text, mentions) or 'eval' (../shared/eval/SCHEMA.md)."""
     with Store(settings.db, readonly=True) as store:
         if output == "-":
             export_articles(store, sys.stdout, fmt)

@@ -2,5 +2,6 @@
 
 from .doc import Doc, Mention, Sentence
 from .entities import EntityLinker
+from .pipeline import Pipeline, default_pipeline
 
-__all__ = ["Doc", "EntityLinker", "Mention", "Sentence"]
+__all__ = ["Doc", "EntityLinker", "Mention", "Pipeline", "Sentence", "default_pipeline"]

@@ -57,7 +57,7 @@ class EntityLinker:
         patterns = load_toml(bundled_pack_dir() / "person_patterns.toml")
         self._titles = sorted(patterns.get("titles_en", []), key=len, reverse=True)
         self._speech = set(patterns.get("speech_verbs_en", []))
-        self._not_names = set(patterns.get("not_names_en", []))
+        self._not_names = set(patterns.get("not_names_en", [])) | {w for t in self._titles for w in t.split()}
 
     def _automaton(self, analyzer: str) -> ahocorasick.Automaton:
         if analyzer not in self._automata:
@@ -106,8 +106,8 @@ class EntityLinker:
             return False
         token = tokens[first]
         line_start = doc.text.rfind("\n", 0, token.start) + 1
-        after = doc.text[token.end:token.end + 3]
-        is_dateline = token.start == line_start and token.text.isupper() and after[:2].strip()[:1] in ("(", "–", "-", ",")
+        after = doc.text[token.end:token.end + 3].strip()[:1]
+        is_dateline = token.start == line_start and token.text.isupper() and after in ("(", "–", "-", ",")
         return not is_dateline
 
     @staticmethod
@@ -162,17 +162,18 @@ class EntityLinker:
         out: list[Mention] = []
         i = 0
         while i < len(tokens):
-            n = 0
-            while i + n < len(tokens) and n < 3 and _CAPITALISED.match(tokens[i + n].text) \
-                    and tokens[i + n].text not in self._not_names and tokens[i + n].start not in taken:
-                n += 1
-            if n >= 2 and self._person_cue(doc, tokens, i, n):
-                start, end = tokens[i].start, tokens[i + n - 1].end
-                name = doc.text[start:end]
-                out.append(Mention(start, end, name, None, "person", "pattern", _KIND_CONFIDENCE["pattern"], name))
-                i += n
+            for n in (3, 2):
+                window = tokens[i:i + n]
+                if len(window) == n and all(_CAPITALISED.match(t.text) and t.text not in self._not_names
+                                            and t.start not in taken for t in window) \
+                        and self._person_cue(doc, tokens, i, n):
+                    start, end = window[0].start, window[-1].end
+                    name = doc.text[start:end]
+                    out.append(Mention(start, end, name, None, "person", "pattern", _KIND_CONFIDENCE["pattern"], name))
+                    i += n
+                    break
             else:
-                i += max(n, 1)
+                i += 1
         return out
 
     def _person_cue(self, doc: Doc, tokens: list[Token], i: int, n: int) -> bool:

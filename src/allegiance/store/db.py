@@ -7,13 +7,16 @@ import datetime as dt
 import json
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..records import Article, Rejection
 from .migrations import migrate
+
+if TYPE_CHECKING:
+    from ..nlp.doc import Mention
 
 __all__ = ["Store", "ArticleRow"]
 
@@ -125,6 +128,31 @@ class Store:
             (rejection.origin, rejection.code, rejection.message, run_id),
         )
 
+    def replace_mentions(self, article_id: str, mentions: Iterable[Mention], pack_version: str) -> None:
+        """Store an article's mentions from one analysis, replacing those of an earlier one."""
+        self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+        self.db.executemany(
+            """INSERT OR IGNORE INTO mentions(article_id, start, end, text, entity_id, type, kind, confidence,
+                   canonical) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(article_id, m.start, m.end, m.text, m.entity_id, m.type, m.kind, m.confidence, m.canonical)
+             for m in mentions],
+        )
+        self.db.execute(
+            "INSERT INTO analyses(article_id, pack_version, analysed) VALUES (?, ?, ?) "
+            "ON CONFLICT(article_id) DO UPDATE SET pack_version = excluded.pack_version, analysed = excluded.analysed",
+            (article_id, pack_version, _now()),
+        )
+
+    def unanalysed(self, pack_version: str) -> list[sqlite3.Row]:
+        """Articles never analysed, or analysed with another pack version."""
+        return list(self.db.execute(
+            """SELECT a.id, a.text, a.language, a.published FROM articles a
+               LEFT JOIN analyses n ON n.article_id = a.id
+               WHERE n.pack_version IS NULL OR n.pack_version != ? ORDER BY a.rowid""", (pack_version,)))
+
+    def mentions(self, article_id: str) -> list[sqlite3.Row]:
+        return list(self.db.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY start", (article_id,)))
+
     # reads --------------------------------------------------------------------------------
     def cluster_of(self, article_id: str) -> str | None:
         row = self.db.execute("SELECT cluster_id FROM clusters WHERE article_id = ?", (article_id,)).fetchone()
@@ -149,6 +177,7 @@ class Store:
         return list(self.db.execute("SELECT * FROM rejections ORDER BY rowid"))
 
     def count(self, table: str) -> int:
-        if table not in {"articles", "article_inputs", "clusters", "rejections", "runs", "sources"}:
+        if table not in {"articles", "article_inputs", "clusters", "rejections", "runs", "sources", "mentions",
+                         "analyses"}:
             raise StoreError(f"unknown table {table!r}")
         return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])

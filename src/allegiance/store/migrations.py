@@ -78,7 +78,33 @@ def m001_ingest(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_ingest,)
+def m002_mentions(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE analyses (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            pack_version TEXT NOT NULL,
+            analysed TEXT NOT NULL
+        );
+        CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            entity_id TEXT,
+            type TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            canonical TEXT NOT NULL,
+            PRIMARY KEY (article_id, start, end, kind)
+        );
+        CREATE INDEX mentions_entity ON mentions(entity_id)
+        """,
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_ingest, m002_mentions)
 
 
 def schema_version(db: sqlite3.Connection) -> int:

@@ -1,0 +1,61 @@
+"""The analysis stage: an ordered list of components over one :class:`Doc` per article.
+
+Each component declares what it ``requires`` and ``provides``; the order is checked before a
+run. The analysis of an article depends on the article and the packs alone.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Protocol
+
+from ..errors import AllegianceError
+from ..kb.knowledge import KnowledgeBase, load_knowledge_base
+from .doc import Doc, split_sentences
+from .entities import EntityLinker
+
+__all__ = ["Component", "Pipeline", "SentenceSplitter", "default_pipeline"]
+
+log = logging.getLogger(__name__)
+
+
+class Component(Protocol):
+    name: str
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+
+    def __call__(self, doc: Doc) -> Doc: ...
+
+
+class SentenceSplitter:
+    name = "sentences"
+    requires: tuple[str, ...] = ("text",)
+    provides: tuple[str, ...] = ("sentences",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.sentences = split_sentences(doc.text)
+        return doc
+
+
+class Pipeline:
+    def __init__(self, components: Sequence[Component], version: str) -> None:
+        available = {"text", "language", "published"}
+        for component in components:
+            missing = set(component.requires) - available
+            if missing:
+                raise AllegianceError(f"component {component.name!r} needs {sorted(missing)}, which no earlier "
+                                      "component provides", code="bad_pipeline")
+            available |= set(component.provides)
+        self.components = tuple(components)
+        self.version = version
+
+    def __call__(self, doc: Doc) -> Doc:
+        for component in self.components:
+            doc = component(doc)
+        return doc
+
+
+def default_pipeline(kb: KnowledgeBase | None = None) -> Pipeline:
+    kb = kb or load_knowledge_base()
+    return Pipeline([SentenceSplitter(), EntityLinker(kb)], version=kb.version)

@@ -1,0 +1,35 @@
+"""Running the analysis stage over a store: the map over articles, then the writes."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from ..nlp.doc import Doc
+from ..nlp.pipeline import Pipeline, default_pipeline
+from ..store.db import Store
+
+__all__ = ["AnalyzeSummary", "analyze_store"]
+
+
+@dataclasses.dataclass
+class AnalyzeSummary:
+    analysed: int = 0
+    mentions: int = 0
+    pack_version: str = ""
+
+
+def analyze_store(store: Store, pipeline: Pipeline | None = None,
+                  on_article: Callable[[str], None] | None = None) -> AnalyzeSummary:
+    """Analyse every article not yet analysed with this pack version; store the layers."""
+    pipeline = pipeline or default_pipeline()
+    summary = AnalyzeSummary(pack_version=pipeline.version)
+    for row in store.unanalysed(pipeline.version):
+        doc = pipeline(Doc(row["id"], row["text"], row["language"], row["published"]))
+        with store.transaction():
+            store.replace_mentions(doc.id, doc.mentions, pipeline.version)
+        summary.analysed += 1
+        summary.mentions += len(doc.mentions)
+        if on_article is not None:
+            on_article(doc.id)
+    return summary

@@ -1,0 +1,119 @@
+"""Entity linking on team-written sentences, and the quality gate on the seed and dev set."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from tests.conftest import ROOT, SHARED, needs_shared
+
+from allegiance.errors import PackError
+from allegiance.kb.knowledge import load_knowledge_base, read_knowledge_base
+from allegiance.kb.packs import load_pack
+from allegiance.nlp import Doc, EntityLinker
+
+
+@pytest.fixture(scope="module")
+def linker():
+    return EntityLinker()
+
+
+def _ids(linker, text, language="en", published=None, kinds=None):
+    doc = linker(Doc("t", text, language, published))
+    return [(m.text, m.entity_id) for m in doc.mentions if kinds is None or m.kind in kinds]
+
+
+def test_names_demonyms_abbreviations_and_the_kremlin(linker):
+    found = _ids(linker, "The Kremlin asked Kazakhstan's government and Belarusian officials about the CSTO and CIS.")
+    assert ("The Kremlin", "RUS") in found and ("Kazakhstan", "KAZ") in found and ("Belarusian", "BLR") in found
+    assert ("CSTO", "CSTO") in found and ("CIS", "CIS") in found
+
+
+def test_inflected_russian_and_ukrainian_forms(linker):
+    ru = _ids(linker, "Токаев заявил, что позиция Казахстана не изменилась, а ОДКБ не обсуждала это.", "ru")
+    assert ("Казахстана", "KAZ") in ru and ("ОДКБ", "CSTO") in ru and ("Токаев", "person:kassym_jomart_tokayev") in ru
+    uk = _ids(linker, "Президент Токаєва не підтримав, а Білорусі та СНД це не стосується.", "uk")
+    assert ("Білорусі", "BLR") in uk and ("СНД", "CIS") in uk
+
+
+def test_spelling_variants_link_to_one_person(linker):
+    ids = {e for _, e in _ids(linker, "Evgeny Fedorov met Yevgeny Fyodorov; Lukashenka and Lukashenko agreed.")}
+    assert ids == {"person:yevgeny_fyodorov", "person:alexander_lukashenko"}
+
+
+def test_a_capital_as_a_mere_place_is_not_the_state(linker):
+    assert ("Moscow", "RUS") in _ids(linker, "Moscow demanded an explanation.")
+    assert _ids(linker, "The talks were held in Moscow last week.") == []
+    assert [e for _, e in _ids(linker, "ALMATY (Reuters) - Protests continued.")] == ["org:reuters"]
+
+
+def test_case_rules_keep_common_words_out(linker):
+    assert _ids(linker, "We ate turkey and the us of it was unclear.") == []
+
+
+def test_organisation_names_absorb_the_demonym_inside_them(linker):
+    found = _ids(linker, "The Russian Defense Ministry said the State Duma approved it.")
+    assert found == [("Russian Defense Ministry", "org:ru_mod"), ("State Duma", "org:state_duma")]
+
+
+def test_role_nouns_resolve_at_the_article_date(linker):
+    old = _ids(linker, "Russia's defence minister arrived.", published="2020-06-01", kinds={"role"})
+    new = _ids(linker, "Russia's defence minister arrived.", published="2025-06-01", kinds={"role"})
+    assert old[0][1] == "person:sergei_shoigu" and new[0][1] == "person:andrei_belousov"
+
+
+def test_unknown_people_after_titles_are_kept_unlinked(linker):
+    doc = linker(Doc("t", "Deputy Minister Anvar Kholmatov said the plan was ready.", "en"))
+    persons = [(m.text, m.entity_id) for m in doc.mentions if m.type == "person"]
+    assert persons == [("Anvar Kholmatov", None)]
+
+
+def test_membership_history():
+    kb = load_knowledge_base()
+    assert "UZB" in kb.members_of("CSTO", "2010-01-01") and "UZB" not in kb.members_of("CSTO", "2020-01-01")
+    assert "GEO" not in kb.members_of("CIS", "2015-01-01")
+
+
+def test_every_un_member_state_has_english_russian_and_ukrainian_names():
+    kb = load_knowledge_base()
+    states = [e for e in kb.entities.values() if e.type == "state"]
+    assert len(states) >= 195
+    langs = {(a.entity_id, a.lang) for a in kb.aliases}
+    missing = [s.id for s in states if not all((s.id, lang) in langs for lang in ("en", "ru", "uk"))]
+    assert not missing, missing
+
+
+def test_a_broken_pack_names_file_and_line(tmp_path):
+    (tmp_path / "manifest.toml").write_text('name = "x"\nversion = "1"\nlicence = "CC0"\n', encoding="utf-8")
+    (tmp_path / "persons.jsonl").write_text('{"id": "p", "type": "person", "names": {}}\n{"id": broken}\n')
+    with pytest.raises(PackError, match=r"persons.jsonl:2"):
+        read_knowledge_base(load_pack(tmp_path))
+
+
+# -- quality gate: floors measured with ../shared/eval/score.py, pinned so they cannot silently drop --------
+ENTITY_FLOORS = {"states": 0.95, "alliances": 0.92, "persons": 0.72, "organizations": 0.50}
+
+
+@needs_shared
+def test_entity_quality_gate_on_seed_and_dev(tmp_path):
+    from click.testing import CliRunner
+
+    from allegiance.cli.main import cli
+
+    db, pred, gold = tmp_path / "q.db", tmp_path / "pred.jsonl", tmp_path / "gold.jsonl"
+    gold.write_text((SHARED / "corpus/dev/gold.jsonl").read_text(encoding="utf-8") +
+                    (SHARED / "corpus/seed/gold.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["run", str(SHARED / "corpus/dev/articles"), str(SHARED / "corpus/seed/articles"),
+                               "--db", str(db)]).exit_code == 0
+    assert runner.invoke(cli, ["export", "--db", str(db), "--format", "eval", "-o", str(pred)]).exit_code == 0
+    out = tmp_path / "score.json"
+    subprocess.run([sys.executable, str(SHARED / "eval/score.py"), "--gold", str(gold), "--pred", str(pred),
+                    "--texts", str(SHARED / "corpus/dev/articles"), "--json", str(out)], check=True,
+                   capture_output=True, cwd=ROOT)
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    for field, floor in ENTITY_FLOORS.items():
+        assert figures[field]["f1"] >= floor, (field, figures[field])
+    assert figures["evidence_errors"] == 0
