@@ -1,5 +1,6 @@
 """The project's benchmark: figures as ratios against a baseline measured in the same run.
 
+Entity linking: words per second on one core over the same texts.
 Ingest: articles per second on one core for HTML pages and for scraped text, through the whole
 ingest (decode, extract or clean, language, hash, MinHash, SQLite write), against trafilatura's
 own extraction of the same pages alone. Each phase runs in a fresh process so its peak memory
@@ -54,6 +55,23 @@ def _phase(name: str, payloads: list[bytes], queue: mp.Queue) -> None:  # type: 
     from allegiance import Settings, Store, ingest
 
     start = time.perf_counter()
+    if name == "entity_linking":
+        from allegiance.nlp import Doc, EntityLinker
+        from allegiance.nlp.tokens import tokenize
+
+        linker = EntityLinker()
+        texts = [p.decode("utf-8", "replace") for p in payloads]
+        linker(Doc("warm", texts[0], "en"))  # build the automaton outside the timing
+        start = time.perf_counter()
+        words = 0
+        for i, text in enumerate(texts):
+            linker(Doc(str(i), text, None))
+            words += len(tokenize(text))
+        seconds = time.perf_counter() - start
+        queue.put({"phase": name, "articles": len(payloads), "seconds": round(seconds, 3),
+                   "articles_per_s": round(len(payloads) / seconds, 1), "words_per_s": round(words / seconds),
+                   "peak_mb": round(_peak_mb(), 1)})
+        return
     if name == "trafilatura_alone":
         for data in payloads:
             trafilatura.extract(data, include_comments=False)
@@ -89,12 +107,14 @@ def main() -> int:
     args = parser.parse_args()
     html, text = _html_pages(args.pages), _text_articles(args.pages)
     results = {name: run_phase(name, payload) for name, payload in (
-        ("trafilatura_alone", html), ("ingest_html", html), ("ingest_text", text))}
+        ("trafilatura_alone", html), ("ingest_html", html), ("ingest_text", text), ("entity_linking", text))}
     base = results["trafilatura_alone"]["articles_per_s"]
     print(f"{'phase':<20}{'articles':>9}{'art/s/core':>12}{'ratio':>8}{'peak MB':>9}")
     for name, r in results.items():
         r["ratio_to_trafilatura"] = round(r["articles_per_s"] / base, 2)
         print(f"{name:<20}{r['articles']:>9}{r['articles_per_s']:>12}{r['ratio_to_trafilatura']:>8}{r['peak_mb']:>9}")
+    print(f"entity linking: {results['entity_linking']['words_per_s']} words/s on one core "
+          "(the spaCy EntityRuler baseline of issue 3 is not measured yet)")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0
