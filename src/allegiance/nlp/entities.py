@@ -15,7 +15,7 @@ import ahocorasick
 from ..kb.knowledge import Alias, KnowledgeBase, load_knowledge_base
 from ..kb.packs import bundled_pack_dir, load_toml
 from .doc import Doc, Mention
-from .tokens import Token, analyzer_for, tokenize, word_key
+from .tokens import Token, analyzer_for, is_noun, tokenize, word_key
 
 __all__ = ["EntityLinker"]
 
@@ -34,8 +34,11 @@ class _Candidate:
     alias: Alias
 
 
-def _case_ok(surface: str, alias: str) -> bool:
+def _case_ok(surface: str, alias: str, analyzer: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
+    if surface.islower() and alias[:1].isupper() and not alias.isupper():
+        # a deliberately lower-cased Cyrillic name ("олександр лукашенко"): every word must read as a noun
+        return all(is_noun(t.text, analyzer) for t in tokenize(surface))
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return all(c.isupper() for c in surface if c.isalpha())
     if alias[:1].isupper():
@@ -95,7 +98,7 @@ class EntityLinker:
             for alias, n in values:
                 last = first + n - 1
                 surface = doc.text[tokens[first].start:tokens[last].end]
-                if _case_ok(surface, alias.text) and self._context_ok(doc, tokens, first, alias):
+                if _case_ok(surface, alias.text, analyzer_for(doc.language)) and self._context_ok(doc, tokens, first, alias):
                     found.append(_Candidate(first, last, alias))
         return found
 

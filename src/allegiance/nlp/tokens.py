@@ -8,7 +8,7 @@ import functools
 import re
 from typing import Any
 
-__all__ = ["Token", "tokenize", "word_key", "analyzer_for"]
+__all__ = ["Token", "tokenize", "word_key", "analyzer_for", "is_noun"]
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -45,3 +45,13 @@ def word_key(word: str, analyzer: str = "ru") -> str:
         return lowered
     parses = _morph(analyzer).parse(lowered)
     return str(parses[0].normal_form).replace("ё", "е") if parses else lowered
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_noun(word: str, analyzer: str = "ru") -> bool:
+    """True when the likeliest reading of a Cyrillic word is a noun (names written in lower case,
+    as some outlets do on purpose, still match; verbs and pronouns that look like names do not)."""
+    if not _CYRILLIC.search(word):
+        return False
+    parses = _morph(analyzer).parse(word.casefold())
+    return bool(parses) and parses[0].tag.POS == "NOUN"
