@@ -1,21 +1,20 @@
 """Entity recognition and linking: dictionary matching over word keys (lemmas for Russian and
 Ukrainian) with pyahocorasick, case and context rules, role nouns resolved at the article's
-date, and person names outside the knowledge base found by English title and speech patterns."""
+date; names outside the knowledge base come from :mod:`allegiance.nlp.unlisted`."""
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
 import functools
-import re
 from collections import defaultdict
 
 import ahocorasick
 
 from ..kb.knowledge import Alias, KnowledgeBase, load_knowledge_base
-from ..kb.packs import bundled_pack_dir, load_toml
 from .doc import Doc, Mention
 from .tokens import Token, analyzer_for, is_noun, tokenize, word_key
+from .unlisted import UnlistedNames
 
 __all__ = ["EntityLinker"]
 
@@ -24,7 +23,6 @@ _KIND_PRIORITY = {"name": 0, "government": 1, "demonym": 2, "seat": 3}
 #: Words before a seat of power that make it a mere place ("in Moscow"), not the government.
 _PLACE_WORDS = {"in", "at", "near", "outside", "inside", "around", "across", "в", "во", "у", "под", "около",
                 "біля", "поблизу", "під", "город", "місто", "city", "капитал", "столиця"}
-_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?$")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,10 +55,7 @@ class EntityLinker:
         self.kb = kb or load_knowledge_base()
         self._automata: dict[str, ahocorasick.Automaton] = {}
         self._roles = self._role_keys()
-        patterns = load_toml(bundled_pack_dir() / "person_patterns.toml")
-        self._titles = sorted(patterns.get("titles_en", []), key=len, reverse=True)
-        self._speech = set(patterns.get("speech_verbs_en", []))
-        self._not_names = set(patterns.get("not_names_en", [])) | {w for t in self._titles for w in t.split()}
+        self._unlisted = UnlistedNames(self.kb)
 
     def _automaton(self, analyzer: str) -> ahocorasick.Automaton:
         if analyzer not in self._automata:
@@ -103,6 +98,13 @@ class EntityLinker:
         return found
 
     def _context_ok(self, doc: Doc, tokens: list[Token], first: int, alias: Alias) -> bool:
+        if alias.kind == "name" and " " in alias.text and first > 0:
+            # "Collective Security Council" is not the UN's "Security Council": a capitalised word
+            # right before a multi-word name makes it part of a longer name
+            before = tokens[first - 1]
+            gap = doc.text[before.end:tokens[first].start]
+            if gap == " " and before.text[:1].isupper() and not before.text.isupper() and before.text != "The":
+                return False
         if alias.kind != "seat":
             return True
         if first > 0 and tokens[first - 1].text.casefold() in _PLACE_WORDS:
@@ -112,6 +114,23 @@ class EntityLinker:
         after = doc.text[token.end:token.end + 3].strip()[:1]
         is_dateline = token.start == line_start and token.text.isupper() and after in ("(", "–", "-", ",")
         return not is_dateline
+
+    @staticmethod
+    def _disambiguate(candidates: list[_Candidate]) -> list[_Candidate]:
+        """One span, several entities (the surname "Japarov"): keep the one the article also names in
+        full; when none or several are, the span is left out rather than guessed."""
+        by_span: dict[tuple[int, int], list[_Candidate]] = defaultdict(list)
+        for c in candidates:
+            by_span[(c.first, c.last)].append(c)
+        named_in_full = {c.alias.entity_id for c in candidates if c.last > c.first}
+        kept = []
+        for group in by_span.values():
+            ids = {c.alias.entity_id for c in group}
+            if len(ids) > 1:
+                full = ids & named_in_full
+                group = [c for c in group if c.alias.entity_id in full] if len(full) == 1 else []
+            kept.extend(group)
+        return kept
 
     @staticmethod
     def _select(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -158,44 +177,22 @@ class EntityLinker:
                     break
         return out
 
-    # -- names outside the knowledge base ---------------------------------------------------
-    def _pattern_persons(self, doc: Doc, tokens: list[Token], taken: set[int]) -> list[Mention]:
-        if doc.language not in (None, "en"):
-            return []
-        out: list[Mention] = []
-        i = 0
-        while i < len(tokens):
-            for n in (3, 2):
-                window = tokens[i:i + n]
-                if len(window) == n and all(_CAPITALISED.match(t.text) and t.text not in self._not_names
-                                            and t.start not in taken for t in window) \
-                        and self._person_cue(doc, tokens, i, n):
-                    start, end = window[0].start, window[-1].end
-                    name = doc.text[start:end]
-                    out.append(Mention(start, end, name, None, "person", "pattern", _KIND_CONFIDENCE["pattern"], name))
-                    i += n
-                    break
-            else:
-                i += 1
-        return out
-
-    def _person_cue(self, doc: Doc, tokens: list[Token], i: int, n: int) -> bool:
-        before = doc.text[max(0, tokens[i].start - 40):tokens[i].start].rstrip(" ,")
-        if any(before.endswith(title) for title in self._titles):
-            return True
-        after = tokens[i + n].text if i + n < len(tokens) else ""
-        gap = doc.text[tokens[i + n - 1].end:tokens[i + n].start] if i + n < len(tokens) else ""
-        return after in self._speech and gap.strip() in ("", ",")
-
     def __call__(self, doc: Doc) -> Doc:
         tokens = tokenize(doc.text)
         analyzer = analyzer_for(doc.language)
         keys = [word_key(t.text, analyzer) for t in tokens]
-        linked = [self._mention(doc, tokens, c) for c in self._select(self._candidates(doc, tokens, keys))]
+        linked = [self._mention(doc, tokens, c) for c in self._select(self._disambiguate(self._candidates(doc, tokens, keys)))]
         taken = {t.start for t in tokens for m in linked if m.start <= t.start < m.end}
         roles = self._role_mentions(doc, tokens, keys, linked)
-        persons = self._pattern_persons(doc, tokens, taken)
-        doc.mentions = tuple(sorted(linked + roles + persons, key=lambda m: (m.start, -m.end)))
+        unlisted: list[Mention] = []
+        if doc.language in (None, "en"):
+            unlisted = self._unlisted.organizations(doc.text, tokens, linked, taken)
+            # a state's body that contains an alliance's name ("Security Council of Russia") is the body
+            linked = [m for m in linked if m.type != "alliance" or not any(
+                u.start <= m.start and m.end <= u.end and (u.start, u.end) != (m.start, m.end) for u in unlisted)]
+            taken |= {t.start for t in tokens for m in unlisted if m.start <= t.start < m.end}
+            unlisted += self._unlisted.persons(doc.text, tokens, taken)
+        doc.mentions = tuple(sorted(linked + roles + unlisted, key=lambda m: (m.start, -m.end)))
         return doc
 
 

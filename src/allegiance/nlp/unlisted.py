@@ -1,0 +1,169 @@
+"""Names outside the knowledge base: people (after a title, before a speech verb, or starting with
+a common given name) and organisations (a state's body, a run of capitalised words ending in an
+organisation noun, a cited source, a web address). English only for now; they are kept as
+unlinked mentions (``entity_id`` None)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..kb.knowledge import KnowledgeBase
+from ..kb.packs import bundled_pack_dir, load_toml
+from .doc import Mention
+from .tokens import Token
+
+__all__ = ["UnlistedNames"]
+
+_CAPITALISED = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]{2,5})$")
+_NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?$")
+_PERSON, _ORG = 0.6, 0.55
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicons() -> tuple[dict[str, list[str]], dict[str, list[str]], set[str]]:
+    folder = bundled_pack_dir()
+    given = {name for names in load_toml(folder / "given_names.toml").values() for name in names}
+    return load_toml(folder / "person_patterns.toml"), load_toml(folder / "organization_patterns.toml"), given
+
+
+class UnlistedNames:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        persons, orgs, given = _lexicons()
+        self.kb = kb
+        self.titles = sorted(persons.get("titles_en", []), key=len, reverse=True)
+        self.speech = set(persons.get("speech_verbs_en", []))
+        self.heads = set(orgs.get("heads_en", []))
+        self.not_names = set(persons.get("not_names_en", [])) | {w for t in self.titles for w in t.split()} | self.heads
+        self.given = given
+        self.bodies = sorted(orgs.get("state_bodies_en", []), key=len, reverse=True)
+        self.connectors = set(orgs.get("connectors_en", []))
+        self.body_canonical: dict[str, str] = dict(orgs.get("state_body_canonical", {}))
+        self.cues = sorted(orgs.get("citation_cues_en", []), key=len, reverse=True)
+        self.cite_verbs = orgs.get("citation_verbs_en", [])
+        self.domain = re.compile(str(orgs.get("domain_pattern", r"(?!)")))
+        self.platforms = {p.casefold() for p in orgs.get("platforms", [])}
+
+    # -- people ---------------------------------------------------------------------------
+    def persons(self, text: str, tokens: list[Token], taken: set[int]) -> list[Mention]:
+        out: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            for n in (3, 2):
+                window = tokens[i:i + n]
+                if len(window) == n and self._name_window(text, window, taken) and self._person_cue(text, tokens, i, n):
+                    start, end = window[0].start, window[-1].end
+                    out.append(Mention(start, end, text[start:end], None, "person", "pattern", _PERSON, text[start:end]))
+                    taken.update(t.start for t in window)
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+    def _name_window(self, text: str, window: list[Token], taken: set[int]) -> bool:
+        if not all(_NAME_WORD.match(t.text) and t.text not in self.not_names and t.start not in taken
+                   for t in window):
+            return False
+        gaps = [text[a.end:b.start] for a, b in zip(window, window[1:], strict=False)]
+        right = window[-1].end
+        follows_a_name = re.match(r" [A-Z]", text[right:right + 2]) is not None and (right + 1) in taken
+        return all(g in (" ", "-") for g in gaps) and not follows_a_name
+
+    def _person_cue(self, text: str, tokens: list[Token], i: int, n: int) -> bool:
+        if tokens[i].text in self.given:
+            return True
+        before = text[max(0, tokens[i].start - 40):tokens[i].start].rstrip(" ,")
+        if any(before.endswith(title) for title in self.titles):
+            return True
+        if i + n >= len(tokens):
+            return False
+        gap = text[tokens[i + n - 1].end:tokens[i + n].start]
+        return tokens[i + n].text in self.speech and gap.strip() in ("", ",")
+
+    # -- organisations --------------------------------------------------------------------
+    def organizations(self, text: str, tokens: list[Token], linked: list[Mention], taken: set[int]) -> list[Mention]:
+        found = self._state_bodies(text, linked) + self._headed_names(text, tokens, taken) + self._cited(text, taken)
+        out: list[Mention] = []
+        occupied = [(m.start, m.end) for m in linked if m.type not in ("state", "alliance")]
+        for m in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+            if any(m.start < e and s < m.end for s, e in occupied):
+                continue
+            occupied.append((m.start, m.end))
+            out.append(m)
+        return out
+
+    def _state_bodies(self, text: str, linked: list[Mention]) -> list[Mention]:
+        out = []
+        for m in linked:
+            if m.type != "state" or m.entity_id is None:
+                continue
+            tail = text[m.end:m.end + 60]
+            possessive = re.match(r"['’]s\s+", tail)
+            rest = tail[possessive.end():] if possessive else tail.lstrip(" ")
+            offset = m.end + (len(tail) - len(rest))
+            body = next((b for b in self.bodies if rest.startswith(b) and not rest[len(b):len(b) + 1].isalnum()), None)
+            if body:
+                neutral = self.body_canonical.get(body, body)
+                owner = self._demonym(m.entity_id) if possessive or m.kind == "name" and " " not in m.text \
+                    and not m.text.isupper() else m.text
+                canonical = f"{owner} {neutral}"
+                out.append(Mention(m.start, offset + len(body), text[m.start:offset + len(body)], None,
+                                   "government_body", "pattern", _ORG, canonical))
+            head = text[max(0, m.start - 60):m.start]
+            for b in self.bodies:
+                if head.endswith(f"{b} of ") or head.endswith(f"{b} of the "):
+                    start = m.start - len(head) + head.rfind(b)
+                    name = text[start:m.end]
+                    out.append(Mention(start, m.end, name, None, "government_body", "pattern", _ORG, name))
+                    break
+        return out
+
+    def _demonym(self, state: str) -> str:
+        for alias in self.kb.aliases:
+            if alias.entity_id == state and alias.kind == "demonym" and alias.lang == "en":
+                return alias.text
+        entity = self.kb.get(state)
+        return entity.canonical if entity else state
+
+    def _headed_names(self, text: str, tokens: list[Token], taken: set[int]) -> list[Mention]:
+        out = []
+        i = 0
+        while i < len(tokens):
+            j = i
+            words: list[Token] = []
+            while j < len(tokens) and (_CAPITALISED.match(tokens[j].text) or (words and tokens[j].text in self.connectors)):
+                if words and text[words[-1].end:tokens[j].start] not in (" ", "-"):
+                    break
+                words.append(tokens[j])
+                j += 1
+            while words and words[-1].text in self.connectors:
+                words.pop()
+            heads = [k for k, t in enumerate(words) if t.text in self.heads]
+            if heads and len(words) >= 2:
+                last = words[-1] if words[-1].text not in self.connectors else words[heads[-1]]
+                first = words[1] if words[0].text == "The" else words[0]
+                if first is not last and not any(t.start in taken for t in words):
+                    out.append(Mention(first.start, last.end, text[first.start:last.end], None, "organization",
+                                       "pattern", _ORG, text[first.start:last.end]))
+            i = max(j, i + 1)
+        return out
+
+    def _cited(self, text: str, taken: set[int]) -> list[Mention]:
+        out = []
+        for match in self.domain.finditer(text):
+            if match.group(0).casefold().removeprefix("www.") in self.platforms:
+                continue
+            out.append(Mention(match.start(), match.end(), match.group(0), None, "media", "pattern", _ORG,
+                               match.group(0)))
+        for cue in self.cues:
+            for hit in re.finditer(re.escape(cue) + r" +((?:the )?[A-Z][\w.&-]*(?: (?:[A-Z][\w.&-]*|\d+))*)", text):
+                name = hit.group(1)
+                words = name.split()
+                if words[0] == "the":
+                    continue
+                start = hit.start(1)
+                if words[0] in self.given or len(words) > 4 or words[0] in self.not_names or start in taken:
+                    continue
+                out.append(Mention(start, start + len(name), name, None, "media", "pattern", _ORG, name))
+        return out
