@@ -55,6 +55,8 @@ class Settings:
     minhash_permutations: int = _opt(128, "Number of MinHash permutations for near-duplicate detection.")
     batch_size: int = _opt(200, "Articles written per database transaction.")
     packs: str = _opt("", "Extra domain packs to load: paths separated by the OS path separator.")
+    russian_ner: bool = _opt(False, "Find unlisted people and organisations in Russian text with natasha "
+                                    "(needs the russian-ner extra).")
     progress: bool = _opt(True, "Show a progress bar when writing to a terminal.")
 
     def replace(self, **changes: Any) -> Settings:

@@ -159,7 +159,7 @@ def ingest_command(targets: tuple[str, ...], settings: Settings) -> None:
 def analyze_command(settings: Settings) -> None:
     """Analyse what is ingested and not yet analysed with the current pack version."""
     with Store(settings.db) as store:
-        summary = analyze_store(store)
+        summary = analyze_store(store, settings=settings)
     click.echo(f"analysed {summary.analysed} articles, {summary.mentions} mentions (pack {summary.pack_version})")
 
 
@@ -170,7 +170,7 @@ def run_command(targets: tuple[str, ...], settings: Settings) -> None:
     """The main job: ingest TARGETS, analyse them, print a summary."""
     print_summary(run_ingest(targets, settings, command="run"))
     with Store(settings.db) as store:
-        summary = analyze_store(store)
+        summary = analyze_store(store, settings=settings)
     click.echo(f"analysed {summary.analysed} articles, {summary.mentions} mentions (pack {summary.pack_version})")
 
 

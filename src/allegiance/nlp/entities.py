@@ -13,7 +13,7 @@ import ahocorasick
 
 from ..kb.knowledge import Alias, KnowledgeBase, load_knowledge_base
 from .doc import Doc, Mention
-from .tokens import Token, analyzer_for, is_noun, tokenize, word_key
+from .tokens import Token, alias_keys, analyzer_for, is_noun, tokenize, word_key
 from .unlisted import UnlistedNames
 
 __all__ = ["EntityLinker"]
@@ -61,9 +61,9 @@ class EntityLinker:
         if analyzer not in self._automata:
             table: dict[str, list[tuple[Alias, int]]] = defaultdict(list)
             for alias in self.kb.aliases:
-                keys = [word_key(t.text, analyzer) for t in tokenize(alias.text)]
-                if keys:
-                    table[" " + " ".join(keys) + " "].append((alias, len(keys)))
+                for keys in alias_keys(tokenize(alias.text), analyzer):
+                    if keys:
+                        table[" " + " ".join(keys) + " "].append((alias, len(keys)))
             automaton = ahocorasick.Automaton()
             for key, values in table.items():
                 automaton.add_word(key, (key, values))
@@ -87,13 +87,14 @@ class EntityLinker:
             starts.append(pos)
             pos += len(key) + 1
         found = []
-        for end, (key, values) in self._automaton(analyzer_for(doc.language)).iter(joined):
+        analyzer = analyzer_for(doc.language)
+        for end, (key, values) in self._automaton(analyzer).iter(joined):
             begin = end - len(key) + 2  # first char of the first key
             first = bisect.bisect_left(starts, begin)
             for alias, n in values:
                 last = first + n - 1
                 surface = doc.text[tokens[first].start:tokens[last].end]
-                if _case_ok(surface, alias.text, analyzer_for(doc.language)) and self._context_ok(doc, tokens, first, alias):
+                if _case_ok(surface, alias.text, analyzer) and self._context_ok(doc, tokens, first, alias):
                     found.append(_Candidate(first, last, alias))
         return found
 
@@ -181,7 +182,8 @@ class EntityLinker:
         tokens = tokenize(doc.text)
         analyzer = analyzer_for(doc.language)
         keys = [word_key(t.text, analyzer) for t in tokens]
-        linked = [self._mention(doc, tokens, c) for c in self._select(self._disambiguate(self._candidates(doc, tokens, keys)))]
+        candidates = self._disambiguate(self._candidates(doc, tokens, keys))
+        linked = [self._mention(doc, tokens, c) for c in self._select(candidates)]
         taken = {t.start for t in tokens for m in linked if m.start <= t.start < m.end}
         roles = self._role_mentions(doc, tokens, keys, linked)
         unlisted: list[Mention] = []

@@ -7,11 +7,14 @@ run. The analysis of an article depends on the article and the packs alone.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol
 
 from ..errors import AllegianceError
 from ..kb.knowledge import KnowledgeBase, load_knowledge_base
+from ..settings import Settings
 from .doc import Doc, split_sentences
 from .entities import EntityLinker
 
@@ -56,6 +59,16 @@ class Pipeline:
         return doc
 
 
-def default_pipeline(kb: KnowledgeBase | None = None) -> Pipeline:
-    kb = kb or load_knowledge_base()
-    return Pipeline([SentenceSplitter(), EntityLinker(kb)], version=kb.version)
+def default_pipeline(kb: KnowledgeBase | None = None, settings: Settings | None = None) -> Pipeline:
+    """Sentences and entities; Russian NER when the setting asks for it. The version names the pack
+    and the optional parts, so that changing either re-analyses the store."""
+    settings = settings or Settings()
+    kb = kb or load_knowledge_base(*(Path(p) for p in settings.packs.split(os.pathsep) if p))
+    components: list[Component] = [SentenceSplitter(), EntityLinker(kb)]
+    version = kb.version
+    if settings.russian_ner:
+        from .russian_ner import RussianNER
+
+        components.append(RussianNER())
+        version += "+natasha"
+    return Pipeline(components, version=version)

@@ -8,7 +8,7 @@ import functools
 import re
 from typing import Any
 
-__all__ = ["Token", "tokenize", "word_key", "analyzer_for", "is_noun"]
+__all__ = ["Token", "alias_keys", "tokenize", "word_key", "analyzer_for", "is_noun"]
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -37,14 +37,37 @@ def _morph(lang: str) -> Any:
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
+_PROPER = ("Surn", "Name", "Geox", "Orgn", "Patr")
+
+
 @functools.lru_cache(maxsize=200_000)
 def word_key(word: str, analyzer: str = "ru") -> str:
-    """The matching key of one word: its lemma when Cyrillic, else its case-folded form."""
+    """The matching key of one word: its lemma when Cyrillic, else its case-folded form.
+
+    A capitalised Cyrillic word takes the lemma of its likeliest proper-noun reading, so that
+    "Пригожина" is the surname Пригожин and not the adjective пригожий."""
     lowered = word.casefold().replace("ё", "е")
     if not _CYRILLIC.search(lowered):
         return lowered
     parses = _morph(analyzer).parse(lowered)
-    return str(parses[0].normal_form).replace("ё", "е") if parses else lowered
+    if not parses:
+        return lowered
+    if word[:1].isupper():
+        for tag in _PROPER:
+            for parse in parses:
+                if tag in parse.tag.grammemes:
+                    return str(parse.normal_form).replace("ё", "е")
+    return str(parses[0].normal_form).replace("ё", "е")
+
+
+def alias_keys(tokens: list[Token], analyzer: str) -> set[tuple[str, ...]]:
+    """The key sequences an alias is indexed under: each word as its lemma and as written, so that
+    a surname the dictionary does not know ("Токаев") still meets its inflected forms' lemma."""
+    options = [{word_key(t.text, analyzer), t.text.casefold().replace("ё", "е")} for t in tokens[:4]]
+    keys: set[tuple[str, ...]] = {()}
+    for choice in options:
+        keys = {k + (c,) for k in keys for c in choice}
+    return {k + tuple(word_key(t.text, analyzer) for t in tokens[4:]) for k in keys}
 
 
 @functools.lru_cache(maxsize=100_000)

@@ -53,7 +53,8 @@ class UnlistedNames:
                 window = tokens[i:i + n]
                 if len(window) == n and self._name_window(text, window, taken) and self._person_cue(text, tokens, i, n):
                     start, end = window[0].start, window[-1].end
-                    out.append(Mention(start, end, text[start:end], None, "person", "pattern", _PERSON, text[start:end]))
+                    name = text[start:end]
+                    out.append(Mention(start, end, name, None, "person", "pattern", _PERSON, name))
                     taken.update(t.start for t in window)
                     i += n
                     break
@@ -132,7 +133,8 @@ class UnlistedNames:
         while i < len(tokens):
             j = i
             words: list[Token] = []
-            while j < len(tokens) and (_CAPITALISED.match(tokens[j].text) or (words and tokens[j].text in self.connectors)):
+            while j < len(tokens) and (_CAPITALISED.match(tokens[j].text)
+                                       or (words and tokens[j].text in self.connectors)):
                 if words and text[words[-1].end:tokens[j].start] not in (" ", "-"):
                     break
                 words.append(tokens[j])

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from ..nlp.doc import Doc
 from ..nlp.pipeline import Pipeline, default_pipeline
+from ..settings import Settings
 from ..store.db import Store
 
 __all__ = ["AnalyzeSummary", "analyze_store"]
@@ -20,9 +21,9 @@ class AnalyzeSummary:
 
 
 def analyze_store(store: Store, pipeline: Pipeline | None = None,
-                  on_article: Callable[[str], None] | None = None) -> AnalyzeSummary:
+                  on_article: Callable[[str], None] | None = None, settings: Settings | None = None) -> AnalyzeSummary:
     """Analyse every article not yet analysed with this pack version; store the layers."""
-    pipeline = pipeline or default_pipeline()
+    pipeline = pipeline or default_pipeline(settings=settings)
     summary = AnalyzeSummary(pack_version=pipeline.version)
     for row in store.unanalysed(pipeline.version):
         doc = pipeline(Doc(row["id"], row["text"], row["language"], row["published"]))

@@ -1,0 +1,24 @@
+"""The optional natasha component: used when installed, a clear error when asked for and missing."""
+
+import pytest
+
+from allegiance import AllegianceError, Settings
+from allegiance.nlp import Doc
+from allegiance.nlp.pipeline import default_pipeline
+from allegiance.nlp.russian_ner import natasha_available
+
+
+@pytest.mark.skipif(not natasha_available(), reason="the russian-ner extra (natasha) is not installed")
+def test_natasha_adds_unlisted_russian_people_and_organisations():
+    pipeline = default_pipeline(settings=Settings(russian_ner=True))
+    assert pipeline.version.endswith("+natasha")
+    doc = pipeline(Doc("r", "Глава компании «Северсталь» Алексей Мордашов встретился с Токаевым в Астане.", "ru"))
+    found = {(m.canonical, m.entity_id) for m in doc.mentions}
+    assert ("Алексей Мордашов", None) in found
+    assert any(e == "person:kassym_jomart_tokayev" for _, e in found)
+
+
+@pytest.mark.skipif(natasha_available(), reason="natasha is installed here")
+def test_missing_natasha_is_a_clear_error():
+    with pytest.raises(AllegianceError, match="russian-ner"):
+        default_pipeline(settings=Settings(russian_ner=True))
