@@ -117,3 +117,10 @@ def test_entity_quality_gate_on_seed_and_dev(tmp_path):
     for field, floor in ENTITY_FLOORS.items():
         assert figures[field]["f1"] >= floor, (field, figures[field])
     assert figures["evidence_errors"] == 0
+
+
+def test_role_after_of_and_before_a_demonym(linker):
+    of = _ids(linker, "The president of Belarus spoke.", published="2023-01-01", kinds={"role"})
+    demonym = _ids(linker, "The Kazakh president spoke.", published="2023-01-01", kinds={"role"})
+    assert of == [("president of Belarus", "person:alexander_lukashenko")]
+    assert demonym == [("Kazakh president", "person:kassym_jomart_tokayev")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import re
 from collections import defaultdict
 
 import ahocorasick
@@ -20,6 +21,9 @@ __all__ = ["EntityLinker"]
 
 _KIND_CONFIDENCE = {"name": 0.95, "government": 0.9, "demonym": 0.85, "seat": 0.7, "role": 0.75, "pattern": 0.6}
 _KIND_PRIORITY = {"name": 0, "government": 1, "demonym": 2, "seat": 3}
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_NON_WORD = re.compile(r"[\W_]")
+_WORD_BEFORE = re.compile(r"([^\W_]+)([\W_]*)\Z")
 #: Words before a seat of power that make it a mere place ("in Moscow"), not the government.
 _PLACE_WORDS = {"in", "at", "near", "outside", "inside", "around", "across", "в", "во", "у", "под", "около",
                 "біля", "поблизу", "під", "город", "місто", "city", "капитал", "столиця"}
@@ -27,21 +31,21 @@ _PLACE_WORDS = {"in", "at", "near", "outside", "inside", "around", "across", "в
 
 @dataclasses.dataclass(frozen=True)
 class _Candidate:
-    first: int  # token index
-    last: int  # token index, inclusive
+    start: int  # character offsets in the text
+    end: int
     alias: Alias
 
 
 def _case_ok(surface: str, alias: str, analyzer: str) -> bool:
-    letters = [c for c in alias if c.isalpha()]
-    if surface.islower() and alias[:1].isupper() and not alias.isupper():
-        # a deliberately lower-cased Cyrillic name ("олександр лукашенко"): every word must read as a noun
-        return all(is_noun(t.text, analyzer) for t in tokenize(surface))
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
-        return all(c.isupper() for c in surface if c.isalpha())
-    if alias[:1].isupper():
-        return surface[:1].isupper()
-    return True
+    """An all-capitals alias (CSTO, U.S.) needs capitals; a capitalised one a capital first letter,
+    or a deliberately lower-cased Cyrillic name ("олександр лукашенко") whose words all read as nouns."""
+    if not alias[:1].isupper():
+        return True
+    if alias.isupper() and sum(c.isalpha() for c in alias) >= 2:
+        return surface.isupper()
+    if surface[:1].isupper():
+        return True
+    return surface.islower() and all(is_noun(t.text, analyzer) for t in tokenize(surface))
 
 
 class EntityLinker:
@@ -55,6 +59,10 @@ class EntityLinker:
         self.kb = kb or load_knowledge_base()
         self._automata: dict[str, ahocorasick.Automaton] = {}
         self._roles = self._role_keys()
+        self._roles_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for role_keys, role in sorted(self._roles.items(), key=lambda kv: -len(kv[0])):
+            if role_keys:
+                self._roles_by_first[role_keys[0]].append((role_keys, role))
         self._unlisted = UnlistedNames(self.kb)
 
     def _automaton(self, analyzer: str) -> ahocorasick.Automaton:
@@ -80,40 +88,63 @@ class EntityLinker:
         return keys
 
     # -- matching --------------------------------------------------------------------------
-    def _candidates(self, doc: Doc, tokens: list[Token], keys: list[str]) -> list[_Candidate]:
+    def match(self, doc: Doc) -> list[_Candidate]:
+        """Dictionary matches of the knowledge base's aliases that pass the case and context rules.
+
+        Text with no Cyrillic is matched in one pass over its lower-cased characters (punctuation
+        turned into spaces, offsets unchanged); Cyrillic text goes word by word through lemmas."""
+        analyzer = analyzer_for(doc.language)
+        lowered = doc.text.lower()
+        if _CYRILLIC.search(doc.text) or len(lowered) != len(doc.text):
+            raw = self._lemma_matches(doc.text, analyzer)
+        else:
+            raw = self._char_matches(lowered)
+        found = []
+        for start, end, alias in raw:
+            if _case_ok(doc.text[start:end], alias.text, analyzer) and self._context_ok(doc.text, start, end, alias):
+                found.append(_Candidate(start, end, alias))
+        return found
+
+    def _char_matches(self, lowered: str) -> list[tuple[int, int, Alias]]:
+        padded = " " + _NON_WORD.sub(" ", lowered) + " "
+        out = []
+        for end, (key, values) in self._automaton("ru").iter(padded):
+            start = end - len(key) + 1  # offset in the text of the key's first character
+            out.extend((start, end - 1, alias) for alias, _n in values)
+        return out
+
+    def _lemma_matches(self, text: str, analyzer: str) -> list[tuple[int, int, Alias]]:
+        tokens = tokenize(text)
+        keys = [word_key(t.text, analyzer) for t in tokens]
         joined = " " + " ".join(keys) + " "
         starts, pos = [], 1
         for key in keys:
             starts.append(pos)
             pos += len(key) + 1
-        found = []
-        analyzer = analyzer_for(doc.language)
+        out = []
         for end, (key, values) in self._automaton(analyzer).iter(joined):
-            begin = end - len(key) + 2  # first char of the first key
-            first = bisect.bisect_left(starts, begin)
-            for alias, n in values:
-                last = first + n - 1
-                surface = doc.text[tokens[first].start:tokens[last].end]
-                if _case_ok(surface, alias.text, analyzer) and self._context_ok(doc, tokens, first, alias):
-                    found.append(_Candidate(first, last, alias))
-        return found
+            first = bisect.bisect_left(starts, end - len(key) + 2)
+            out.extend((tokens[first].start, tokens[first + n - 1].end, alias) for alias, n in values)
+        return out
 
-    def _context_ok(self, doc: Doc, tokens: list[Token], first: int, alias: Alias) -> bool:
-        if alias.kind == "name" and " " in alias.text and first > 0:
+    @staticmethod
+    def _context_ok(text: str, start: int, end: int, alias: Alias) -> bool:
+        if alias.kind != "seat" and not (alias.kind == "name" and " " in alias.text):
+            return True
+        before = _WORD_BEFORE.search(text[max(0, start - 40):start])
+        previous, gap = (before.group(1), before.group(2)) if before else ("", "")
+        if alias.kind == "name" and " " in alias.text and previous:
             # "Collective Security Council" is not the UN's "Security Council": a capitalised word
             # right before a multi-word name makes it part of a longer name
-            before = tokens[first - 1]
-            gap = doc.text[before.end:tokens[first].start]
-            if gap == " " and before.text[:1].isupper() and not before.text.isupper() and before.text != "The":
+            if gap == " " and previous[:1].isupper() and not previous.isupper() and previous != "The":
                 return False
         if alias.kind != "seat":
             return True
-        if first > 0 and tokens[first - 1].text.casefold() in _PLACE_WORDS:
+        if previous.casefold() in _PLACE_WORDS:
             return False
-        token = tokens[first]
-        line_start = doc.text.rfind("\n", 0, token.start) + 1
-        after = doc.text[token.end:token.end + 3].strip()[:1]
-        is_dateline = token.start == line_start and token.text.isupper() and after in ("(", "–", "-", ",")
+        line_start = text.rfind("\n", 0, start) + 1
+        after = text[end:end + 3].strip()[:1]
+        is_dateline = start == line_start and text[start:end].isupper() and after in ("(", "–", "-", ",")
         return not is_dateline
 
     @staticmethod
@@ -122,8 +153,8 @@ class EntityLinker:
         full; when none or several are, the span is left out rather than guessed."""
         by_span: dict[tuple[int, int], list[_Candidate]] = defaultdict(list)
         for c in candidates:
-            by_span[(c.first, c.last)].append(c)
-        named_in_full = {c.alias.entity_id for c in candidates if c.last > c.first}
+            by_span[(c.start, c.end)].append(c)
+        named_in_full = {c.alias.entity_id for c in candidates if " " in c.alias.text or "-" in c.alias.text}
         kept = []
         for group in by_span.values():
             ids = {c.alias.entity_id for c in group}
@@ -135,64 +166,78 @@ class EntityLinker:
 
     @staticmethod
     def _select(candidates: list[_Candidate]) -> list[_Candidate]:
-        ordered = sorted(candidates, key=lambda c: (-(c.last - c.first), _KIND_PRIORITY.get(c.alias.kind, 9),
+        ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), _KIND_PRIORITY.get(c.alias.kind, 9),
                                                     c.alias.lang != "en"))
-        taken: set[int] = set()
-        chosen = []
+        chosen: list[_Candidate] = []
+        occupied: set[int] = set()
         for c in ordered:
-            span = set(range(c.first, c.last + 1))
-            if span & taken:
+            span = range(c.start, c.end)
+            if any(i in occupied for i in span):
                 continue
-            taken |= span
+            occupied.update(span)
             chosen.append(c)
-        return sorted(chosen, key=lambda c: c.first)
+        return sorted(chosen, key=lambda c: c.start)
 
-    def _mention(self, doc: Doc, tokens: list[Token], c: _Candidate) -> Mention:
+    def _mention(self, doc: Doc, c: _Candidate) -> Mention:
         entity = self.kb.entities[c.alias.entity_id]
-        start, end = tokens[c.first].start, tokens[c.last].end
-        return Mention(start, end, doc.text[start:end], entity.id, entity.type, c.alias.kind,
+        return Mention(c.start, c.end, doc.text[c.start:c.end], entity.id, entity.type, c.alias.kind,
                        _KIND_CONFIDENCE.get(c.alias.kind, 0.5), entity.canonical)
 
-    # -- roles ("the Kazakh president") -----------------------------------------------------
-    def _role_mentions(self, doc: Doc, tokens: list[Token], keys: list[str], linked: list[Mention]) -> list[Mention]:
-        states = {m.start: m for m in linked if m.type == "state"}
-        by_token_start = {t.start: i for i, t in enumerate(tokens)}
+    # -- roles ("the Kazakh president", "Russia's defence minister", "the president of Belarus") --
+    def _role_at(self, keys: list[str], j: int) -> tuple[str, int] | None:
+        """The role whose words start at token ``j``, and its length in tokens."""
+        for role_keys, role in self._roles_by_first.get(keys[j], ()) if j < len(keys) else ():
+            if tuple(keys[j:j + len(role_keys)]) == role_keys:
+                return role, len(role_keys)
+        return None
+
+    def _role_mentions(self, doc: Doc, tokens: list[Token], keys: list[str],
+                       chosen: list[_Candidate]) -> list[Mention]:
         out = []
-        for state_start, state in states.items():
-            i = by_token_start.get(state_start)
-            if i is None:
+        starts = [t.start for t in tokens]
+        for c in chosen:
+            if c.alias.kind == "seat" or self.kb.entities[c.alias.entity_id].type != "state":
                 continue
-            j = i + 1
-            while j < len(tokens) and tokens[j].start < state.end:
+            c_first = bisect.bisect_left(starts, c.start)
+            c_last = bisect.bisect_left(starts, c.end) - 1
+            j = c_last + 1
+            if j < len(keys) and keys[j] == "s":  # possessive: "Kazakhstan's"
                 j += 1
-            if j < len(tokens) and keys[j] == "s":  # possessive: "Kazakhstan's"
-                j += 1
-            for role_keys, role in self._roles.items():
-                if tuple(keys[j:j + len(role_keys)]) == role_keys and role_keys:
-                    holder = self.kb.holder(role, state.entity_id or "", doc.published)
-                    if holder is None:
-                        continue
-                    last = tokens[j + len(role_keys) - 1]
-                    out.append(Mention(state.start, last.end, doc.text[state.start:last.end], holder.id, "person",
-                                       "role", _KIND_CONFIDENCE["role"], holder.canonical))
-                    break
+            found = self._role_at(keys, j)
+            first, last = c_first, (j + found[1] - 1) if found else c_last
+            if found is None and c_first >= 2 and keys[c_first - 1] == "of":
+                for n in (3, 2, 1):  # "the president of Belarus"
+                    start = c_first - 1 - n
+                    if start >= 0 and (hit := self._role_at(keys, start)) and hit[1] == n:
+                        found, first = hit, start
+                        break
+            if found is None:
+                continue
+            holder = self.kb.holder(found[0], c.alias.entity_id, doc.published)
+            if holder is not None:
+                start, end = tokens[first].start, tokens[last].end
+                out.append(Mention(start, end, doc.text[start:end], holder.id, "person", "role",
+                                   _KIND_CONFIDENCE["role"], holder.canonical))
         return out
 
     def __call__(self, doc: Doc) -> Doc:
+        chosen = self._select(self._disambiguate(self.match(doc)))
+        linked = [self._mention(doc, c) for c in chosen]
         tokens = tokenize(doc.text)
-        analyzer = analyzer_for(doc.language)
-        keys = [word_key(t.text, analyzer) for t in tokens]
-        candidates = self._disambiguate(self._candidates(doc, tokens, keys))
-        linked = [self._mention(doc, tokens, c) for c in self._select(candidates)]
-        taken = {t.start for t in tokens for m in linked if m.start <= t.start < m.end}
-        roles = self._role_mentions(doc, tokens, keys, linked)
+        starts = [t.start for t in tokens]
+        keys = [word_key(t.text, analyzer_for(doc.language)) for t in tokens]
+        roles = self._role_mentions(doc, tokens, keys, chosen)
+        taken: set[int] = set()
         unlisted: list[Mention] = []
         if doc.language in (None, "en"):
+            for m in linked:
+                taken.update(starts[bisect.bisect_left(starts, m.start):bisect.bisect_left(starts, m.end)])
             unlisted = self._unlisted.organizations(doc.text, tokens, linked, taken)
             # a state's body that contains an alliance's name ("Security Council of Russia") is the body
             linked = [m for m in linked if m.type != "alliance" or not any(
                 u.start <= m.start and m.end <= u.end and (u.start, u.end) != (m.start, m.end) for u in unlisted)]
-            taken |= {t.start for t in tokens for m in unlisted if m.start <= t.start < m.end}
+            for m in unlisted:
+                taken.update(starts[bisect.bisect_left(starts, m.start):bisect.bisect_left(starts, m.end)])
             unlisted += self._unlisted.persons(doc.text, tokens, taken)
         doc.mentions = tuple(sorted(linked + roles + unlisted, key=lambda m: (m.start, -m.end)))
         return doc

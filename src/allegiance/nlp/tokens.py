@@ -3,10 +3,9 @@ Russian and Ukrainian so that inflected forms match ("Казахстана" → 
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["Token", "alias_keys", "tokenize", "word_key", "analyzer_for", "is_noun"]
 
@@ -14,8 +13,7 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
-@dataclasses.dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -23,7 +21,8 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Letters and digits; hyphens, apostrophes and dots separate tokens."""
-    return [Token(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    make = Token._make
+    return [make((m.start(), m.end(), m.group(0))) for m in _WORD.finditer(text)]
 
 
 def analyzer_for(language: str | None) -> str:

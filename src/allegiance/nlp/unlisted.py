@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from ..kb.knowledge import KnowledgeBase
 from ..kb.packs import bundled_pack_dir, load_toml
@@ -21,7 +22,7 @@ _PERSON, _ORG = 0.6, 0.55
 
 
 @functools.lru_cache(maxsize=1)
-def _lexicons() -> tuple[dict[str, list[str]], dict[str, list[str]], set[str]]:
+def _lexicons() -> tuple[dict[str, Any], dict[str, Any], set[str]]:
     folder = bundled_pack_dir()
     given = {name for names in load_toml(folder / "given_names.toml").values() for name in names}
     return load_toml(folder / "person_patterns.toml"), load_toml(folder / "organization_patterns.toml"), given
@@ -37,6 +38,13 @@ class UnlistedNames:
         self.not_names = set(persons.get("not_names_en", [])) | {w for t in self.titles for w in t.split()} | self.heads
         self.given = given
         self.bodies = sorted(orgs.get("state_bodies_en", []), key=len, reverse=True)
+        self._title_end = re.compile("(?:" + "|".join(re.escape(t) for t in self.titles) + r")\Z")
+        self._body_start = re.compile("(?:" + "|".join(re.escape(b) for b in self.bodies) + r")(?!\w)")
+        self._body_of_end = re.compile("(" + "|".join(re.escape(b) for b in self.bodies) + r") of (?:the )?\Z")
+        self._demonyms: dict[str, str] = {}
+        for alias in kb.aliases:
+            if alias.kind == "demonym" and alias.lang == "en":
+                self._demonyms.setdefault(alias.entity_id, alias.text)
         self.connectors = set(orgs.get("connectors_en", []))
         self.body_canonical: dict[str, str] = dict(orgs.get("state_body_canonical", {}))
         self.cues = sorted(orgs.get("citation_cues_en", []), key=len, reverse=True)
@@ -47,8 +55,12 @@ class UnlistedNames:
     # -- people ---------------------------------------------------------------------------
     def persons(self, text: str, tokens: list[Token], taken: set[int]) -> list[Mention]:
         out: list[Mention] = []
+        nameish = [bool(_NAME_WORD.match(t.text)) and t.text not in self.not_names for t in tokens]
         i = 0
         while i < len(tokens):
+            if not (nameish[i] and i + 1 < len(tokens) and nameish[i + 1]):
+                i += 1
+                continue
             for n in (3, 2):
                 window = tokens[i:i + n]
                 if len(window) == n and self._name_window(text, window, taken) and self._person_cue(text, tokens, i, n):
@@ -63,8 +75,8 @@ class UnlistedNames:
         return out
 
     def _name_window(self, text: str, window: list[Token], taken: set[int]) -> bool:
-        if not all(_NAME_WORD.match(t.text) and t.text not in self.not_names and t.start not in taken
-                   for t in window):
+        if any(t.start in taken for t in window) or not all(_NAME_WORD.match(t.text) and t.text not in self.not_names
+                                                            for t in window):
             return False
         gaps = [text[a.end:b.start] for a, b in zip(window, window[1:], strict=False)]
         right = window[-1].end
@@ -75,7 +87,7 @@ class UnlistedNames:
         if tokens[i].text in self.given:
             return True
         before = text[max(0, tokens[i].start - 40):tokens[i].start].rstrip(" ,")
-        if any(before.endswith(title) for title in self.titles):
+        if self._title_end.search(before):
             return True
         if i + n >= len(tokens):
             return False
@@ -103,8 +115,9 @@ class UnlistedNames:
             possessive = re.match(r"['’]s\s+", tail)
             rest = tail[possessive.end():] if possessive else tail.lstrip(" ")
             offset = m.end + (len(tail) - len(rest))
-            body = next((b for b in self.bodies if rest.startswith(b) and not rest[len(b):len(b) + 1].isalnum()), None)
-            if body:
+            found = self._body_start.match(rest)
+            if found:
+                body = found.group(0)
                 neutral = self.body_canonical.get(body, body)
                 owner = self._demonym(m.entity_id) if possessive or m.kind == "name" and " " not in m.text \
                     and not m.text.isupper() else m.text
@@ -112,39 +125,39 @@ class UnlistedNames:
                 out.append(Mention(m.start, offset + len(body), text[m.start:offset + len(body)], None,
                                    "government_body", "pattern", _ORG, canonical))
             head = text[max(0, m.start - 60):m.start]
-            for b in self.bodies:
-                if head.endswith(f"{b} of ") or head.endswith(f"{b} of the "):
-                    start = m.start - len(head) + head.rfind(b)
-                    name = text[start:m.end]
-                    out.append(Mention(start, m.end, name, None, "government_body", "pattern", _ORG, name))
-                    break
+            before = self._body_of_end.search(head)
+            if before:
+                start = m.start - len(head) + before.start()
+                name = text[start:m.end]
+                out.append(Mention(start, m.end, name, None, "government_body", "pattern", _ORG, name))
         return out
 
     def _demonym(self, state: str) -> str:
-        for alias in self.kb.aliases:
-            if alias.entity_id == state and alias.kind == "demonym" and alias.lang == "en":
-                return alias.text
+        if state in self._demonyms:
+            return self._demonyms[state]
         entity = self.kb.get(state)
         return entity.canonical if entity else state
 
     def _headed_names(self, text: str, tokens: list[Token], taken: set[int]) -> list[Mention]:
         out = []
+        capital = [bool(_CAPITALISED.match(t.text)) for t in tokens]
         i = 0
         while i < len(tokens):
+            if not capital[i]:
+                i += 1
+                continue
             j = i
             words: list[Token] = []
-            while j < len(tokens) and (_CAPITALISED.match(tokens[j].text)
-                                       or (words and tokens[j].text in self.connectors)):
+            while j < len(tokens) and (capital[j] or (words and tokens[j].text in self.connectors)):
                 if words and text[words[-1].end:tokens[j].start] not in (" ", "-"):
                     break
                 words.append(tokens[j])
                 j += 1
             while words and words[-1].text in self.connectors:
                 words.pop()
-            heads = [k for k, t in enumerate(words) if t.text in self.heads]
-            if heads and len(words) >= 2:
-                last = words[-1] if words[-1].text not in self.connectors else words[heads[-1]]
+            if len(words) >= 2 and any(t.text in self.heads for t in words):
                 first = words[1] if words[0].text == "The" else words[0]
+                last = words[-1]
                 if first is not last and not any(t.start in taken for t in words):
                     out.append(Mention(first.start, last.end, text[first.start:last.end], None, "organization",
                                        "pattern", _ORG, text[first.start:last.end]))
