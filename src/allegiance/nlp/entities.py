@@ -107,7 +107,7 @@ class EntityLinker:
 
     def _char_matches(self, lowered: str) -> list[tuple[int, int, Alias]]:
         padded = " " + _NON_WORD.sub(" ", lowered) + " "
-        out = []
+        out: list[tuple[int, int, Alias]] = []
         for end, (key, values) in self._automaton("ru").iter(padded):
             start = end - len(key) + 1  # offset in the text of the key's first character
             out.extend((start, end - 1, alias) for alias, _n in values)
@@ -121,7 +121,7 @@ class EntityLinker:
         for key in keys:
             starts.append(pos)
             pos += len(key) + 1
-        out = []
+        out: list[tuple[int, int, Alias]] = []
         for end, (key, values) in self._automaton(analyzer).iter(joined):
             first = bisect.bisect_left(starts, end - len(key) + 2)
             out.extend((tokens[first].start, tokens[first + n - 1].end, alias) for alias, n in values)
