@@ -19,6 +19,8 @@ demo: $(STAMP)
 	$(BIN)/allegiance articles --db $(DEMO_DB)
 
 test: $(STAMP)
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

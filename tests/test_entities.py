@@ -124,3 +124,11 @@ def test_role_after_of_and_before_a_demonym(linker):
     demonym = _ids(linker, "The Kazakh president spoke.", published="2023-01-01", kinds={"role"})
     assert of == [("president of Belarus", "person:alexander_lukashenko")]
     assert demonym == [("Kazakh president", "person:kassym_jomart_tokayev")]
+
+
+def test_ambiguous_names_need_their_context(linker):
+    assert ("Georgia", "GEO") in _ids(linker, "Georgia has no plans to go to war with Russia.")
+    assert [e for _, e in _ids(linker, "Voters in Georgia queued in Atlanta for hours.")] == []
+    assert [e for _, e in _ids(linker, "Chad Smith played drums.")] == []
+    assert ("Chad", "TCD") in _ids(linker, "Chad voted for the resolution.")
+    assert [e for _, e in _ids(linker, "Michael Jordan retired.") if e == "JOR"] == []

@@ -13,6 +13,7 @@ from collections import defaultdict
 import ahocorasick
 
 from ..kb.knowledge import Alias, KnowledgeBase, load_knowledge_base
+from ..kb.packs import bundled_pack_dir, load_toml
 from .doc import Doc, Mention
 from .tokens import Token, alias_keys, analyzer_for, is_noun, tokenize, word_key
 from .unlisted import UnlistedNames
@@ -64,6 +65,9 @@ class EntityLinker:
             if role_keys:
                 self._roles_by_first[role_keys[0]].append((role_keys, role))
         self._unlisted = UnlistedNames(self.kb)
+        ambiguity = load_toml(bundled_pack_dir() / "ambiguity.toml")
+        self._ambiguous = {str(rule["alias"]): rule for rule in ambiguity.get("names", [])}
+        self._given = self._unlisted.given
 
     def _automaton(self, analyzer: str) -> ahocorasick.Automaton:
         if analyzer not in self._automata:
@@ -101,9 +105,24 @@ class EntityLinker:
             raw = self._char_matches(lowered)
         found = []
         for start, end, alias in raw:
-            if _case_ok(doc.text[start:end], alias.text, analyzer) and self._context_ok(doc.text, start, end, alias):
+            if _case_ok(doc.text[start:end], alias.text, analyzer) and self._context_ok(doc.text, start, end, alias) \
+                    and (alias.text not in self._ambiguous or self._unambiguous(doc.text, start, end, alias.text)):
                 found.append(_Candidate(start, end, alias))
         return found
+
+    def _unambiguous(self, text: str, start: int, end: int, alias: str) -> bool:
+        """Context rules of ``ambiguity.toml``: Georgia near Atlanta, Chad Smith, Michael Jordan."""
+        rule = self._ambiguous[alias]
+        window = text[max(0, start - 80):end + 80]
+        if any(phrase in window for phrase in rule.get("near", [])):
+            return False
+        if rule.get("person_like"):
+            if re.match(r" [A-Z][a-z]", text[end:end + 3]):
+                return False
+            before = _WORD_BEFORE.search(text[max(0, start - 30):start])
+            if before and before.group(2) == " " and before.group(1) in self._given:
+                return False
+        return True
 
     def _char_matches(self, lowered: str) -> list[tuple[int, int, Alias]]:
         padded = " " + _NON_WORD.sub(" ", lowered) + " "
