@@ -132,3 +132,9 @@ def test_ambiguous_names_need_their_context(linker):
     assert [e for _, e in _ids(linker, "Chad Smith played drums.")] == []
     assert ("Chad", "TCD") in _ids(linker, "Chad voted for the resolution.")
     assert [e for _, e in _ids(linker, "Michael Jordan retired.") if e == "JOR"] == []
+
+
+def test_surname_alone_after_the_full_name_is_the_same_person(linker):
+    doc = linker(Doc("t", "Deputy Minister Anvar Kholmatov spoke first. Later Kholmatov left.", "en"))
+    persons = [(m.text, m.canonical) for m in doc.mentions if m.type == "person"]
+    assert persons == [("Anvar Kholmatov", "Anvar Kholmatov"), ("Kholmatov", "Anvar Kholmatov")]

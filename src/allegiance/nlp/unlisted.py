@@ -72,6 +72,18 @@ class UnlistedNames:
                     break
             else:
                 i += 1
+        return out + self._surnames_alone(text, tokens, taken, out)
+
+    @staticmethod
+    def _surnames_alone(text: str, tokens: list[Token], taken: set[int], full: list[Mention]) -> list[Mention]:
+        """The surname by itself after the full name ("Kholmatov said") names the same person."""
+        surnames = {m.text.split()[-1]: m for m in full if " " in m.text}
+        out = []
+        for t in tokens:
+            m = surnames.get(t.text)
+            if m is not None and t.start > m.start and t.start not in taken:
+                out.append(Mention(t.start, t.end, t.text, None, "person", "surname", _PERSON, m.canonical))
+                taken.add(t.start)
         return out
 
     def _name_window(self, text: str, window: list[Token], taken: set[int]) -> bool:
