@@ -81,3 +81,36 @@ def test_untrusted_text_is_not_interpreted_as_markup_in_tables(tmp_path):
     runner.invoke(cli, ["ingest", str(page), "--db", db])
     table = runner.invoke(cli, ["articles", "--db", db])
     assert "[bold red]Injected" in table.output
+
+
+def test_kb_commands():
+    runner = CliRunner()
+    shown = runner.invoke(cli, ["kb", "show", "CSTO", "--format", "jsonl"])
+    assert shown.exit_code == 0
+    record = json.loads(shown.output)
+    assert record["id"] == "CSTO" and "UZB(left 2012-12-20)" in record["members"]
+    found = runner.invoke(cli, ["kb", "search", "Kirghizia", "--format", "jsonl", "--limit", "1"])
+    assert json.loads(found.output)["id"] == "KGZ"
+    valid = runner.invoke(cli, ["kb", "validate", str(ROOT / "src" / "allegiance" / "packs" / "core")])
+    assert valid.exit_code == 0 and "valid" in valid.output
+
+
+def test_kb_validate_reports_the_broken_line(tmp_path):
+    (tmp_path / "manifest.toml").write_text('name = "x"\nversion = "1"\nlicence = "CC0"\n', encoding="utf-8")
+    (tmp_path / "organizations.jsonl").write_text('{"id": "org:a", "type": "company", "names": {}}\n{oops\n')
+    result = CliRunner().invoke(cli, ["kb", "validate", str(tmp_path)])
+    assert result.exit_code == 1 and "organizations.jsonl:2" in result.output
+
+
+def test_extra_pack_replaces_an_entity(tmp_path):
+    from allegiance import Settings
+    from allegiance.nlp import Doc
+    from allegiance.nlp.pipeline import default_pipeline
+
+    (tmp_path / "manifest.toml").write_text('name = "extra"\nversion = "2"\nlicence = "CC0"\n', encoding="utf-8")
+    (tmp_path / "organizations.jsonl").write_text(
+        '{"id": "org:demo_pmc", "type": "pmc", "canonical": "Demo Legion", "names": {"en": ["Demo Legion"]}}\n')
+    pipeline = default_pipeline(settings=Settings(packs=str(tmp_path)))
+    assert pipeline.version == "core@0.1.0+extra@2"
+    doc = pipeline(Doc("x", "The Demo Legion recruited in Kazakhstan.", "en"))
+    assert {m.entity_id for m in doc.mentions} == {"org:demo_pmc", "KAZ"}

@@ -201,11 +201,27 @@ def read_knowledge_base(pack: Pack) -> KnowledgeBase:
     return KnowledgeBase(entities, _dedupe(aliases), roles, pack.label)
 
 
+def entry_point_packs() -> list[Path]:
+    """Pack folders that installed packages declare under the ``allegiance.packs`` entry point group
+    (each entry point loads to a path, or to a callable returning one)."""
+    from importlib.metadata import entry_points
+
+    folders = []
+    for ep in entry_points(group="allegiance.packs"):
+        try:
+            target = ep.load()
+            folders.append(Path(target() if callable(target) else target))
+        except Exception as exc:  # a broken third-party pack must say so, not crash the import
+            raise PackError(f"entry point {ep.name!r} ({ep.value}) does not give a pack folder: {exc}") from exc
+    return folders
+
+
 @functools.lru_cache(maxsize=8)
 def load_knowledge_base(*paths: Path) -> KnowledgeBase:
-    """The bundled pack's knowledge base, with extra packs laid over it in order (same id replaces)."""
+    """The bundled pack's knowledge base, with packs from entry points and then ``paths`` laid over it
+    in order (an entity with the same id replaces the earlier one)."""
     kb = read_knowledge_base(load_pack())
-    for path in paths:
+    for path in [*entry_point_packs(), *paths]:
         extra = read_knowledge_base(load_pack(Path(path)))
         replaced = set(extra.entities)
         kb = KnowledgeBase({**kb.entities, **extra.entities},
