@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-__all__ = ["Doc", "Mention", "Sentence", "split_sentences"]
+__all__ = ["Doc", "Mention", "Sentence", "Statement", "TimeExpression", "split_sentences", "STATEMENT_KINDS"]
+
+STATEMENT_KINDS = ("stance", "event", "quantity", "prediction", "claim")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -28,6 +30,45 @@ class Mention:
     canonical: str
 
 
+@dataclasses.dataclass(frozen=True)
+class TimeExpression:
+    """A time expression and, when it can be resolved against the publication date, its value
+    (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Statement:
+    """The unit of knowledge: one claim the article makes, anchored to its evidence span.
+
+    ``kind`` is one of :data:`STATEMENT_KINDS`. ``subject`` and ``object`` are entity ids where the
+    entity is in the knowledge base, else names. ``predicate`` is the stance label, the PLOVER event
+    type, the unit of a quantity, or the topic of a claim. ``start``/``end`` delimit the evidence.
+    """
+
+    kind: str
+    start: int
+    end: int
+    subject: str | None = None
+    predicate: str = ""
+    object: str | None = None
+    issue: str | None = None
+    polarity: str = "positive"
+    modality: str = "asserted"
+    speaker: str | None = None
+    time: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    topics: tuple[str, ...] = ()
+    confidence: float = 0.5
+    extractor: str = ""
+    cue: str = ""
+
+
 @dataclasses.dataclass
 class Doc:
     """One article under analysis. Layers are tuples of frozen records with character offsets."""
@@ -38,6 +79,15 @@ class Doc:
     published: str | None = None
     sentences: tuple[Sentence, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    genre: str | None = None
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def add(self, statements: list[Statement]) -> None:
+        self.statements = tuple(sorted(self.statements + tuple(statements), key=lambda s: (s.start, s.kind)))
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for s in self.sentences:

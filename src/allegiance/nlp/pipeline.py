@@ -17,6 +17,13 @@ from ..kb.knowledge import KnowledgeBase, load_knowledge_base
 from ..settings import Settings
 from .doc import Doc, split_sentences
 from .entities import EntityLinker
+from .genre import GenreClassifier
+from .quantities import QuantityExtractor
+from .statements import StatementExtractor
+from .timex import TimeTagger
+
+#: Bumped when the extraction rules change, so that stores are re-analysed.
+EXTRACTORS_VERSION = "1"
 
 __all__ = ["Component", "Pipeline", "SentenceSplitter", "default_pipeline"]
 
@@ -65,10 +72,11 @@ def default_pipeline(kb: KnowledgeBase | None = None, settings: Settings | None 
     settings = settings or Settings()
     kb = kb or load_knowledge_base(*(Path(p) for p in settings.packs.split(os.pathsep) if p))
     components: list[Component] = [SentenceSplitter(), EntityLinker(kb)]
-    version = kb.version
+    version = f"{kb.version};extractors@{EXTRACTORS_VERSION}"
     if settings.russian_ner:
         from .russian_ner import RussianNER
 
         components.append(RussianNER())
         version += "+natasha"
+    components += [TimeTagger(), GenreClassifier(), QuantityExtractor(), StatementExtractor(kb)]
     return Pipeline(components, version=version)

@@ -17,6 +17,7 @@ __all__ = ["AnalyzeSummary", "analyze_store"]
 class AnalyzeSummary:
     analysed: int = 0
     mentions: int = 0
+    statements: int = 0
     pack_version: str = ""
 
 
@@ -28,9 +29,10 @@ def analyze_store(store: Store, pipeline: Pipeline | None = None,
     for row in store.unanalysed(pipeline.version):
         doc = pipeline(Doc(row["id"], row["text"], row["language"], row["published"]))
         with store.transaction():
-            store.replace_mentions(doc.id, doc.mentions, pipeline.version)
+            store.replace_analysis(doc, pipeline.version)
         summary.analysed += 1
         summary.mentions += len(doc.mentions)
+        summary.statements += len(doc.statements)
         if on_article is not None:
             on_article(doc.id)
     return summary

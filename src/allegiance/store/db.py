@@ -16,7 +16,7 @@ from ..records import Article, Rejection
 from .migrations import migrate
 
 if TYPE_CHECKING:
-    from ..nlp.doc import Mention
+    from ..nlp.doc import Doc, Mention
 
 __all__ = ["Store", "ArticleRow"]
 
@@ -128,7 +128,29 @@ class Store:
             (rejection.origin, rejection.code, rejection.message, run_id),
         )
 
-    def replace_mentions(self, article_id: str, mentions: Iterable[Mention], pack_version: str) -> None:
+    def replace_analysis(self, doc: Doc, pack_version: str) -> None:
+        """Store one article's layers (mentions, statements, genre), replacing an earlier analysis."""
+        self.replace_mentions(doc.id, doc.mentions, pack_version, genre=doc.genre)
+        self.db.execute("DELETE FROM statements WHERE article_id = ?", (doc.id,))
+        self.db.executemany(
+            """INSERT INTO statements(article_id, kind, start, end, subject, predicate, object, issue, polarity,
+                   modality, speaker, time, value, unit, topics, confidence, extractor, cue, pack_version)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(doc.id, st.kind, st.start, st.end, st.subject, st.predicate, st.object, st.issue, st.polarity,
+              st.modality, st.speaker, st.time, st.value, st.unit, json.dumps(list(st.topics)), st.confidence,
+              st.extractor, st.cue, pack_version) for st in doc.statements],
+        )
+
+    def statements(self, article_id: str) -> list[sqlite3.Row]:
+        return list(self.db.execute("SELECT * FROM statements WHERE article_id = ? ORDER BY start, kind",
+                                    (article_id,)))
+
+    def analysis(self, article_id: str) -> sqlite3.Row | None:
+        row = self.db.execute("SELECT * FROM analyses WHERE article_id = ?", (article_id,)).fetchone()
+        return row  # type: ignore[no-any-return]
+
+    def replace_mentions(self, article_id: str, mentions: Iterable[Mention], pack_version: str,
+                         genre: str | None = None) -> None:
         """Store an article's mentions from one analysis, replacing those of an earlier one."""
         self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
         self.db.executemany(
@@ -138,9 +160,10 @@ class Store:
              for m in mentions],
         )
         self.db.execute(
-            "INSERT INTO analyses(article_id, pack_version, analysed) VALUES (?, ?, ?) "
-            "ON CONFLICT(article_id) DO UPDATE SET pack_version = excluded.pack_version, analysed = excluded.analysed",
-            (article_id, pack_version, _now()),
+            "INSERT INTO analyses(article_id, pack_version, analysed, genre) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(article_id) DO UPDATE SET pack_version = excluded.pack_version, "
+            "analysed = excluded.analysed, genre = excluded.genre",
+            (article_id, pack_version, _now(), genre),
         )
 
     def unanalysed(self, pack_version: str) -> list[sqlite3.Row]:
@@ -178,6 +201,6 @@ class Store:
 
     def count(self, table: str) -> int:
         if table not in {"articles", "article_inputs", "clusters", "rejections", "runs", "sources", "mentions",
-                         "analyses"}:
+                         "analyses", "statements"}:
             raise StoreError(f"unknown table {table!r}")
         return int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])

@@ -104,7 +104,41 @@ def m002_mentions(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_ingest, m002_mentions)
+def m003_statements(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        ALTER TABLE analyses ADD COLUMN genre TEXT;
+        CREATE TABLE statements (
+            id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            kind TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            end INTEGER NOT NULL,
+            subject TEXT,
+            predicate TEXT NOT NULL,
+            object TEXT,
+            issue TEXT,
+            polarity TEXT NOT NULL,
+            modality TEXT NOT NULL,
+            speaker TEXT,
+            time TEXT,
+            value REAL,
+            unit TEXT,
+            topics TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            extractor TEXT NOT NULL,
+            cue TEXT NOT NULL,
+            pack_version TEXT NOT NULL
+        );
+        CREATE INDEX statements_article ON statements(article_id);
+        CREATE INDEX statements_kind_subject ON statements(kind, subject);
+        CREATE INDEX statements_issue ON statements(issue, subject, time)
+        """,
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_ingest, m002_mentions, m003_statements)
 
 
 def schema_version(db: sqlite3.Connection) -> int:

@@ -1,0 +1,98 @@
+"""Who does or says something in a sentence: mentions mapped to the states they stand for, the
+nearest subject before a cue, pronouns and role nouns resolved from the sentences before."""
+
+from __future__ import annotations
+
+import re
+
+from ..kb.knowledge import KnowledgeBase
+from .doc import Doc, Mention, Sentence
+
+__all__ = ["ActorResolver"]
+
+_STATE_BODY_TYPES = {"government_body", "armed_force", "state"}
+_PRONOUN_PERSON = re.compile(r"^\W*(he|she|his|her|він|вона|он|она)\b", re.I)
+_PRONOUN_STATE = re.compile(
+    r"^\W*(it|its|they|the country|the government|the authorities|the state|the ministry|the republic|"
+    r"the court|officials|країна|страна|уряд|правительство|власти|влада)\b", re.I)
+
+
+class ActorResolver:
+    """Actor helpers over one analysed document (needs sentences and mentions)."""
+
+    def __init__(self, kb: KnowledgeBase, doc: Doc) -> None:
+        self.kb = kb
+        self.doc = doc
+        self.mentions = [m for m in doc.mentions if m.kind != "surname" or m.type == "person"]
+        states = [m for m in doc.mentions if m.type == "state" and m.entity_id]
+        self._inner_state: dict[tuple[int, int], str] = {}
+        for m in doc.mentions:
+            if m.entity_id is None and m.type in _STATE_BODY_TYPES:
+                inside = [s for s in states if m.start <= s.start and s.end <= m.end]
+                if inside:
+                    self._inner_state[(m.start, m.end)] = str(inside[0].entity_id)
+
+    # -- what a mention stands for ------------------------------------------------------------
+    def state_of(self, m: Mention) -> str | None:
+        """The state a mention acts for: the state itself, a state body, an office holder."""
+        if m.type == "state":
+            return m.entity_id
+        if m.entity_id is None:
+            return self._inner_state.get((m.start, m.end))
+        entity = self.kb.get(m.entity_id)
+        if entity is None:
+            return None
+        if entity.type in _STATE_BODY_TYPES and entity.country:
+            return entity.country
+        if entity.type == "person" and entity.roles:
+            held = [r for r in entity.roles if r.held_on(self.doc.published)] or list(entity.roles)
+            state = held[-1].of
+            return state if self.kb.get(state) is not None and self.kb.get(state).type == "state" else None
+        return None
+
+    def label(self, m: Mention) -> str:
+        """The actor as the export writes it: ISO3 for a state acting through its institutions,
+        the alliance's code, or a canonical name."""
+        if m.type == "state" and m.entity_id:
+            return m.entity_id
+        if m.type in ("government_body", "armed_force"):
+            state = self.state_of(m)
+            if state:
+                return state
+        if m.type == "alliance" and m.entity_id:
+            return m.entity_id
+        return m.canonical
+
+    # -- finding subjects ---------------------------------------------------------------------
+    def in_sentence(self, sentence: Sentence) -> list[Mention]:
+        return [m for m in self.mentions if sentence.start <= m.start and m.end <= sentence.end]
+
+    def before(self, sentence: Sentence, offset: int, *, states_only: bool = False) -> Mention | None:
+        """The nearest mention before ``offset`` in the sentence (standing for a state, if asked);
+        when there is none, a pronoun or role noun opening the sentence is resolved backwards."""
+        candidates = [m for m in self.in_sentence(sentence) if m.end <= offset]
+        if states_only:
+            candidates = [m for m in candidates if self.state_of(m)]
+        if candidates:
+            return max(candidates, key=lambda m: m.end)
+        return self.resolve_pronoun(sentence, states_only=states_only)
+
+    def resolve_pronoun(self, sentence: Sentence, *, states_only: bool = False) -> Mention | None:
+        head = self.doc.text[sentence.start:sentence.start + 40]
+        wants_person = bool(_PRONOUN_PERSON.match(head))
+        wants_state = bool(_PRONOUN_STATE.match(head))
+        if not (wants_person or wants_state):
+            return None
+        earlier = [m for m in self.mentions if m.end <= sentence.start and sentence.start - m.end < 1500]
+        for m in reversed(earlier):
+            if wants_person and m.type == "person" and (not states_only or self.state_of(m)):
+                return m
+            if wants_state and self.state_of(m) and m.type != "person":
+                return m
+        return None
+
+    def states_after(self, sentence: Sentence, offset: int) -> list[Mention]:
+        return [m for m in self.in_sentence(sentence) if m.start >= offset and m.type == "state"]
+
+    def states_in(self, sentence: Sentence) -> list[Mention]:
+        return [m for m in self.in_sentence(sentence) if m.type == "state"]

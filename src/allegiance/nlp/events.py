@@ -1,0 +1,104 @@
+"""Events: a sentence reporting a done or ongoing act with a verb from the pack's PLOVER
+lexicon (``event_verbs.toml``), its actor (the subject before the verb, the agent after "by" in
+the passive, or a pronoun resolved backwards) and its target. Votes in a list give one event
+per named state."""
+
+from __future__ import annotations
+
+import re
+
+from .actors import ActorResolver
+from .doc import Doc, Sentence, Statement
+from .lexicons import Lexicons, load_lexicons
+from .modality import SentenceModality
+from .tokens import analyzer_for, tokenize, word_key
+
+__all__ = ["find_events"]
+
+_PASSIVE = re.compile(r"\b(was|were|been|being|is|are|has been|have been)\s+(\w+\s+)?$", re.I)
+_BY = re.compile(r"\bby\b", re.I)
+_VOTE = re.compile(r"\b(abstained|voted (against|in favou?r|for)|did not vote|opposed it|countries that abstained|"
+                   r"countries that voted against)\b", re.I)
+
+
+def _verb_en(doc: Doc, sentence: Sentence, lex: Lexicons) -> tuple[int, int, str] | None:
+    text = doc.text[sentence.start:sentence.end]
+    for match in lex.event_pattern_en.finditer(text):
+        before = text[max(0, match.start() - 12):match.start()].casefold()
+        if re.search(r"\b(will|to|would|could|may|might|not|n't)\s+$", before):
+            continue
+        category = lex.event_verbs_en[match.group(0).casefold()]
+        return sentence.start + match.start(), sentence.start + match.end(), category
+    return None
+
+
+def _verb_lemma(doc: Doc, sentence: Sentence, lex: Lexicons) -> tuple[int, int, str] | None:
+    verbs = lex.event_verbs_lemma.get(doc.language or "", {})
+    analyzer = analyzer_for(doc.language)
+    for token in tokenize(doc.text[sentence.start:sentence.end]):
+        category = verbs.get(word_key(token.text, analyzer))
+        if category:
+            return sentence.start + token.start, sentence.start + token.end, category
+    return None
+
+
+def _action(doc: Doc, start: int, sentence: Sentence) -> str:
+    words = doc.text[start:sentence.end].split()
+    return " ".join(words[:6]).rstrip(".,;:")
+
+
+def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
+                lexicons: Lexicons | None = None) -> list[Statement]:
+    lex = lexicons or load_lexicons()
+    out: list[Statement] = []
+    for sentence in doc.sentences:
+        text = doc.text[sentence.start:sentence.end]
+        vote = _VOTE.search(text) if doc.language in (None, "en") else None
+        if vote:
+            out.extend(_vote_events(doc, resolver, sentence, vote))
+            continue
+        found = _verb_lemma(doc, sentence, lex) if doc.language in ("ru", "uk") else _verb_en(doc, sentence, lex)
+        if found is None:
+            continue
+        start, end, category = found
+        actor = None
+        if doc.language not in ("ru", "uk") and _PASSIVE.search(doc.text[max(sentence.start, start - 20):start]):
+            agent = _BY.search(doc.text, end, sentence.end)
+            if agent:
+                after = [m for m in resolver.in_sentence(sentence) if m.start >= agent.end()]
+                actor = after[0] if after else None
+        if actor is None:
+            actor = resolver.before(sentence, start)
+        if actor is None and doc.language in ("ru", "uk"):
+            after = [m for m in resolver.in_sentence(sentence) if m.start >= end]
+            actor = after[0] if after else None
+        targets = [m for m in resolver.in_sentence(sentence) if m.start >= end and m is not actor]
+        out.append(Statement(
+            "event", sentence.start, sentence.end, subject=resolver.label(actor) if actor else None,
+            predicate=category, object="; ".join(dict.fromkeys(resolver.label(t) for t in targets[:3])) or None,
+            modality=modality.of(sentence), speaker=modality.speaker(sentence), confidence=0.5,
+            extractor="events.verbs", cue=doc.text[start:end], unit=_action(doc, start, sentence)))
+    return out
+
+
+def _vote_events(doc: Doc, resolver: ActorResolver, sentence: Sentence, vote: re.Match[str]) -> list[Statement]:
+    label = vote.group(0).casefold()
+    category = "REJECT" if "against" in label or "opposed" in label or "abstain" in label else "SUPPORT"
+    offset = sentence.start + vote.start()
+    states = resolver.states_after(sentence, offset) or [m for m in resolver.states_in(sentence) if m.end <= offset]
+    spans = [(sentence, m) for m in states]
+    if not states:  # a header line over a list of "- State" lines
+        index = doc.sentences.index(sentence)
+        for item in doc.sentences[index + 1:]:
+            if not re.match(r"[-•*]\s", doc.text[item.start:item.end]):
+                break
+            spans.extend((item, m) for m in resolver.states_in(item))
+    out = []
+    seen: set[str] = set()
+    for where, m in spans:
+        if m.entity_id and m.entity_id not in seen:
+            seen.add(m.entity_id)
+            out.append(Statement("event", where.start, where.end, subject=m.entity_id, predicate=category,
+                                 object="UN resolution", modality="asserted", confidence=0.6,
+                                 extractor="events.votes", cue=vote.group(0), unit=vote.group(0)))
+    return out

@@ -1,0 +1,85 @@
+"""How a sentence holds its content (asserted, reported, denied, hypothetical, future), its
+speaker, and future-tense detection for Russian and Ukrainian through pymorphy3."""
+
+from __future__ import annotations
+
+import re
+
+from .actors import ActorResolver
+from .doc import Doc, Sentence
+from .lexicons import Lexicons, load_lexicons
+from .tokens import _morph, analyzer_for, tokenize, word_key
+
+__all__ = ["SentenceModality", "has_future_verb"]
+
+_QUOTE_OPEN = re.compile(r"^[\s\"«“„']")
+
+
+def has_future_verb(text: str, language: str | None) -> bool:
+    """A Russian or Ukrainian verb in the future tense (perfective or with будет/буде)."""
+    if language not in ("ru", "uk"):
+        return False
+    morph = _morph(analyzer_for(language))
+    for token in tokenize(text):
+        if token.text[:1].isdigit():
+            continue
+        parse = morph.parse(token.text.casefold())[0]
+        if parse.tag.POS == "VERB" and "futr" in parse.tag.grammemes:
+            return True
+    return False
+
+
+class SentenceModality:
+    """Modality cues of the sentences of one document."""
+
+    def __init__(self, doc: Doc, resolver: ActorResolver, lexicons: Lexicons | None = None) -> None:
+        self.doc = doc
+        self.resolver = resolver
+        self.lex = lexicons or load_lexicons()
+
+    def _lemmas(self, sentence: Sentence) -> set[str]:
+        analyzer = analyzer_for(self.doc.language)
+        return {word_key(t.text, analyzer) for t in tokenize(self.doc.text[sentence.start:sentence.end])}
+
+    def has(self, kind: str, sentence: Sentence) -> bool:
+        text = self.doc.text[sentence.start:sentence.end]
+        if self.doc.language in ("ru", "uk"):
+            lemmas = self.lex.modality_lemmas.get(kind, {}).get(self.doc.language, frozenset())
+            low = text.casefold()
+            if any(" " in phrase and phrase in low for phrase in lemmas):
+                return True
+            return bool(self._lemmas(sentence) & lemmas)
+        return bool(self.lex.modality_en[kind].search(text))
+
+    def is_future(self, sentence: Sentence) -> bool:
+        text = self.doc.text[sentence.start:sentence.end]
+        return self.has("future", sentence) or has_future_verb(text, self.doc.language)
+
+    def of(self, sentence: Sentence) -> str:
+        if self.has("denial", sentence):
+            return "denied"
+        if self.is_future(sentence):
+            return "future"
+        if self.has("hypothetical", sentence):
+            return "hypothetical"
+        if self.has("reporting", sentence):
+            return "reported"
+        return "asserted"
+
+    def speaker(self, sentence: Sentence) -> str | None:
+        """Who says it: the mention next to a reporting cue; ``None`` means the author."""
+        text = self.doc.text[sentence.start:sentence.end]
+        pattern = self.lex.modality_en["reporting"]
+        match = pattern.search(text) if self.doc.language not in ("ru", "uk") else None
+        if match is None:
+            return None
+        offset = sentence.start + match.start()
+        after = [m for m in self.resolver.in_sentence(sentence) if m.start >= offset + len(match.group(0))
+                 and m.start - offset < 60 and m.type in ("person", "government_body", "media", "organization",
+                                                           "state", "alliance")]
+        if match.group(0).casefold() == "according to" and after:
+            return self.resolver.label(after[0])
+        subject = self.resolver.before(sentence, offset)
+        if subject is not None:
+            return self.resolver.label(subject)
+        return self.resolver.label(after[0]) if after else None

@@ -1,0 +1,167 @@
+"""Quantities: numbers that count something, in digits or words (English, Russian, Ukrainian),
+with multipliers ("5 thousand", "пять тысяч"), qualifiers ("more than", "about") and ranges as two
+values. Dates, years, times, ordinals, ages, identifiers and vague amounts are left out."""
+
+from __future__ import annotations
+
+import re
+
+from .doc import Doc, Sentence, Statement
+from .lexicons import Lexicons, load_lexicons
+from .tokens import analyzer_for, tokenize, word_key
+
+__all__ = ["QuantityExtractor"]
+
+_NUMBER = re.compile(
+    r"(?<![\w.,:/])"
+    r"(\d{1,3}(?:(?:,|\u00a0|\u202f)\d{3})+|\d{1,3}(?: \d{3})+(?![\d,.])|\d+)"
+    r"(?:([.,])(\d+))?(?![\d:])"
+)
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th|-?(?:й|го|я|е|му|м|ї|ий|ого|та|ті|тя)\b)", re.I)
+_PERCENT_AFTER = re.compile(r"^\s?(?:%|percent\b|per cent\b|процент|відсот)", re.I)
+_MONTHS = re.compile(
+    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|"
+    r"nov(ember)?|dec(ember)?|январ\w*|феврал\w*|марта?|апрел\w*|мая|июн\w*|июл\w*|август\w*|сентябр\w*|"
+    r"октябр\w*|ноябр\w*|декабр\w*|січ\w*|лют\w*|берез\w*|квіт\w*|трав\w*|черв\w*|лип\w*|серп\w*|верес\w*|"
+    r"жовт\w*|листопад\w*|груд\w*)\b", re.I)
+_QUALIFIER = re.compile(r"(more than|over|about|around|almost|nearly|at least|up to|approximately|some|roughly|"
+                        r"более|около|почти|свыше|не менее|до|понад|близько|майже|щонайменше)\s*$", re.I)
+_UNIT_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+class QuantityExtractor:
+    name = "quantities"
+    requires: tuple[str, ...] = ("sentences",)
+    provides: tuple[str, ...] = ("statements",)
+
+    def __init__(self, lexicons: Lexicons | None = None) -> None:
+        self.lex = lexicons or load_lexicons()
+        ctx = self.lex.number_context
+        self._identifier = tuple(x.casefold() for x in ctx.get("identifier_before", []))
+        self._age_after = tuple(x.casefold() for x in ctx.get("age_after", []))
+
+    def __call__(self, doc: Doc) -> Doc:
+        out: list[Statement] = []
+        for sentence in doc.sentences:
+            out.extend(self._digits(doc, sentence))
+            out.extend(self._words(doc, sentence))
+        doc.add(out)
+        return doc
+
+    # -- numbers in digits ----------------------------------------------------------------------
+    def _digits(self, doc: Doc, sentence: Sentence) -> list[Statement]:
+        text = doc.text
+        out = []
+        previous_end = -1
+        for match in _NUMBER.finditer(text, sentence.start, sentence.end):
+            value = self._value(match, doc.language)
+            after = text[match.end():match.end() + 30]
+            before = text[max(sentence.start, match.start() - 30):match.start()]
+            if value is None or not self._counts(text, match, value, before, after, doc.language):
+                continue
+            if match.end() >= len(text.rstrip()) - 1:  # cut off by the end of the excerpt
+                continue
+            multiplier, rest = self._multiplier(after, doc.language)
+            value *= multiplier
+            if _PERCENT_AFTER.match(after):
+                unit = "percent"
+            else:
+                unit = self._unit(rest)
+            qualifier = _QUALIFIER.search(before)
+            if qualifier:
+                unit = f"{unit} ({qualifier.group(1).lower()})"
+            if match.start() == previous_end:
+                continue
+            out.append(Statement("quantity", sentence.start, sentence.end, predicate=unit, value=float(value),
+                                 unit=unit, confidence=0.8, extractor="quantities.digits",
+                                 cue=text[match.start():match.end()]))
+            previous_end = match.end()
+        return out
+
+    @staticmethod
+    def _value(match: re.Match[str], language: str | None) -> float | None:
+        whole, sep, fraction = match.group(1), match.group(2), match.group(3)
+        digits = re.sub(r"[,\u00a0\u202f ]", "", whole)
+        if sep and fraction:
+            if sep == "," and len(fraction) == 3 and language not in ("ru", "uk", "bg", "de", "fr", "it", "nl",
+                                                                      "pl", "ro"):
+                return float(digits + fraction)  # "3,500" in English is a grouping
+            return float(f"{digits}.{fraction}")
+        return float(digits) if digits else None
+
+    def _counts(self, text: str, match: re.Match[str], value: float, before: str, after: str,
+                language: str | None) -> bool:
+        raw = match.group(0)
+        if _ORDINAL_AFTER.match(after):
+            return False
+        low_after = after.casefold()
+        if any(low_after.lstrip(" -").startswith(a.lstrip(" -")) for a in self._age_after):
+            return False
+        words_before = before.casefold().split()
+        if words_before and words_before[-1].rstrip(".:") in {w.rstrip(".") for w in self._identifier}:
+            return False
+        if _MONTHS.search(before[-12:]) or _MONTHS.match(after.lstrip()[:12]):
+            return False  # a day of a month
+        is_year = re.fullmatch(r"(19|20)\d\d", raw) is not None
+        if is_year and not self._multiplier(after, language)[0] > 1:
+            return False
+        if re.match(r"^[./]\d", after) or re.search(r"\d[./]$", before):
+            return False  # dates like 24.07.2023 or 10/10
+        return value > 0 or "%" in after[:2]
+
+    def _multiplier(self, after: str, language: str | None) -> tuple[int, str]:
+        stripped = after.lstrip()
+        word = _UNIT_WORDS.match(stripped)
+        if not word:
+            return 1, after
+        token = word.group(0).casefold().rstrip(".")
+        for key, factor in self.lex.multipliers.items():
+            if token == key or token.startswith(key) and (token[:1] > "z" or token == key + "s"):
+                return factor, stripped[word.end():].lstrip(". ")
+        return 1, after
+
+    @staticmethod
+    def _unit(rest: str) -> str:
+        words = []
+        for match in _UNIT_WORDS.finditer(rest[:60]):
+            gap = rest[match.start() - 1:match.start()] if match.start() else " "
+            if words and gap not in (" ", "-"):
+                break
+            words.append(match.group(0))
+            if len(words) == 4:
+                break
+        return " ".join(words) or "count"
+
+    # -- numbers in words ---------------------------------------------------------------------
+    def _words(self, doc: Doc, sentence: Sentence) -> list[Statement]:
+        language = doc.language if doc.language in ("en", "ru", "uk") else None
+        if language is None:
+            return []
+        table = self.lex.number_words.get(language, {})
+        tokens = tokenize(doc.text[sentence.start:sentence.end])
+        out = []
+        i = 0
+        while i < len(tokens):
+            key = tokens[i].text.casefold() if language == "en" else word_key(tokens[i].text, analyzer_for(language))
+            if key not in table or tokens[i].text[:1].isdigit():
+                i += 1
+                continue
+            value = table[key]
+            j = i + 1
+            if j < len(tokens):
+                nxt = tokens[j].text.casefold() if language == "en" else word_key(tokens[j].text, analyzer_for(language))
+                factor = self.lex.multipliers.get(nxt) or self.lex.multipliers.get(nxt.rstrip("аи"))
+                if factor:
+                    value *= factor
+                    j += 1
+            follower = tokens[j].text.casefold() if j < len(tokens) else ""
+            lead = doc.text[sentence.start:sentence.start + tokens[i].start].casefold().split()[-1:]
+            if key == "one" and (follower in ("of", "another", "side", "by") or lead == ["no"]):
+                i = j
+                continue
+            rest = doc.text[sentence.start + tokens[j - 1].end:sentence.end]
+            out.append(Statement("quantity", sentence.start, sentence.end, predicate=self._unit(rest),
+                                 value=float(value), unit=self._unit(rest), confidence=0.6,
+                                 extractor="quantities.words", cue=tokens[i].text))
+            i = j
+        return out

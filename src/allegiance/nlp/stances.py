@@ -1,0 +1,85 @@
+"""Stances of states on issues, from the pack's cues (``stance_cues.toml``): the cue, the state it
+belongs to (the subject before it, the states listed after it, or the supplier after "from"),
+negation, disputed claims, and statements about groups that are not spread to members."""
+
+from __future__ import annotations
+
+import re
+
+from .actors import ActorResolver
+from .doc import Doc, Mention, Sentence, Statement
+from .lexicons import Lexicons, StanceCue, load_lexicons
+from .modality import SentenceModality
+
+__all__ = ["find_stances"]
+
+_NEGATION_BEFORE = re.compile(r"\b(not|no|never|n't|не|ні|без)\s+(\w+\s+){0,2}$", re.I)
+_FROM = re.compile(r"\bfrom\b|\bиз\b|\bвід\b|\bз\b", re.I)
+
+
+def _cue_matches(cue: StanceCue, text: str, language: str | None) -> list[re.Match[str]]:
+    patterns = cue.patterns.get(language or "en") or cue.patterns["en"]
+    if language in ("ru", "uk"):
+        patterns = patterns + cue.patterns["en"]
+    return [m for p in patterns for m in p.finditer(text)]
+
+
+def _disputed(doc: Doc, resolver: ActorResolver, modality: SentenceModality, state: str) -> bool:
+    """The article shows the state denying what is said of it (or it is denied on its behalf)."""
+    for sentence in doc.sentences:
+        if modality.has("denial", sentence) and any(resolver.state_of(m) == state
+                                                    for m in resolver.in_sentence(sentence)):
+            return True
+    return False
+
+
+def _actors(cue: StanceCue, resolver: ActorResolver, sentence: Sentence, start: int, end: int) -> list[Mention]:
+    if cue.actor == "listed":
+        listed = resolver.states_after(sentence, start)
+        if not listed:
+            before = [m for m in resolver.states_in(sentence) if m.end <= start]
+            listed = before
+        return listed
+    if cue.actor == "source":
+        text = resolver.doc.text
+        hit = _FROM.search(text, end, sentence.end)
+        return [m for m in resolver.states_after(sentence, hit.end())][:1] if hit else []
+    subject = resolver.before(sentence, start, states_only=True)
+    if subject is None:
+        return []
+    between = [m for m in resolver.in_sentence(sentence) if subject.end <= m.start and m.end <= start
+               and m.type == "alliance"]
+    return [] if between else [subject]
+
+
+def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
+                 lexicons: Lexicons | None = None) -> list[Statement]:
+    lex = lexicons or load_lexicons()
+    out: list[Statement] = []
+    seen: set[tuple[str, str, str]] = set()
+    disputed: dict[str, bool] = {}
+    for sentence in doc.sentences:
+        text = doc.text[sentence.start:sentence.end]
+        for cue in lex.stance_cues:
+            for match in _cue_matches(cue, text, doc.language):
+                start, end = sentence.start + match.start(), sentence.start + match.end()
+                if cue.stance == "support" and cue.actor == "subject" and _NEGATION_BEFORE.search(
+                        doc.text[max(sentence.start, start - 25):start]):
+                    continue
+                for actor in _actors(cue, resolver, sentence, start, end):
+                    state = resolver.state_of(actor)
+                    if state is None or state in lex.excluded_actors.get(cue.issue, frozenset()):
+                        continue
+                    if cue.stance == "support" and disputed.setdefault(
+                            state, _disputed(doc, resolver, modality, state)):
+                        continue
+                    key = (state, cue.issue, cue.stance)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(Statement(
+                        "stance", sentence.start, sentence.end, subject=state, predicate=cue.stance,
+                        object=cue.issue, issue=cue.issue, modality=modality.of(sentence),
+                        speaker=modality.speaker(sentence), confidence=0.6, extractor=f"stances.{cue.name}",
+                        cue=doc.text[start:end]))
+    return out

@@ -1,0 +1,45 @@
+"""The statements component: stances, events, predictions and claims over one document, with
+times resolved (quantities are their own component)."""
+
+from __future__ import annotations
+
+from ..kb.knowledge import KnowledgeBase, load_knowledge_base
+from .actors import ActorResolver
+from .claims import find_claims, topics_of
+from .doc import Doc, Statement
+from .events import find_events
+from .lexicons import Lexicons, load_lexicons
+from .modality import SentenceModality
+from .predictions import find_predictions
+from .stances import find_stances
+
+__all__ = ["StatementExtractor"]
+
+
+class StatementExtractor:
+    name = "statements"
+    requires: tuple[str, ...] = ("sentences", "mentions", "times")
+    provides: tuple[str, ...] = ("statements",)
+
+    def __init__(self, kb: KnowledgeBase | None = None, lexicons: Lexicons | None = None) -> None:
+        self.kb = kb or load_knowledge_base()
+        self.lex = lexicons or load_lexicons()
+
+    def __call__(self, doc: Doc) -> Doc:
+        resolver = ActorResolver(self.kb, doc)
+        modality = SentenceModality(doc, resolver, self.lex)
+        found = find_stances(doc, resolver, modality, self.lex)
+        found += find_events(doc, resolver, modality, self.lex)
+        found += find_predictions(doc, resolver, modality)
+        covered = {(s.start, s.end) for s in found}
+        found += find_claims(doc, resolver, modality, covered, self.lex)
+        doc.statements = tuple(self._with_time_and_topics(doc, s) for s in doc.statements)
+        doc.add([self._with_time_and_topics(doc, s) for s in found])
+        return doc
+
+    def _with_time_and_topics(self, doc: Doc, s: Statement) -> Statement:
+        from dataclasses import replace
+
+        time = s.time or next((t.value for t in doc.times if s.start <= t.start < s.end and t.value), None)
+        topics = s.topics or topics_of(doc.text[s.start:s.end], self.lex)
+        return replace(s, time=time or doc.published, topics=topics)
