@@ -11,10 +11,13 @@ from .doc import Doc, Mention, Sentence
 __all__ = ["ActorResolver"]
 
 _STATE_BODY_TYPES = {"government_body", "armed_force", "state"}
-_PRONOUN_PERSON = re.compile(r"^\W*(he|she|his|her|він|вона|он|она)\b", re.I)
+_LEAD = r"^\W*(?:(?:however|consequently|moreover|meanwhile|in addition|also|thus|therefore|earlier|later|then|"\
+        r"at the same time|in particular|однако|также|кроме того|при этом|крім того|також|водночас),?\s+)?"
+_PRONOUN_PERSON = re.compile(_LEAD + r"(he|she|his|her|він|вона|он|она)\b", re.I)
 _PRONOUN_STATE = re.compile(
-    r"^\W*(it|its|they|the country|the government|the authorities|the state|the ministry|the republic|"
-    r"the court|officials|країна|страна|уряд|правительство|власти|влада)\b", re.I)
+    _LEAD + r"(it|its|they|the country|the government|the authorities|the state|the ministry|the republic|"
+    r"the court|the agency|the office|the embassy|the consulate|the prosecutor|officials|the leadership|"
+    r"країна|страна|уряд|правительство|власти|влада|ведомство|відомство)\b", re.I)
 
 
 class ActorResolver:

@@ -14,7 +14,6 @@ from .modality import SentenceModality
 __all__ = ["find_stances"]
 
 _NEGATION_BEFORE = re.compile(r"\b(not|no|never|n't|не|ні|без)\s+(\w+\s+){0,2}$", re.I)
-_FROM = re.compile(r"\bfrom\b|\bиз\b|\bвід\b|\bз\b", re.I)
 
 
 def _cue_matches(cue: StanceCue, text: str, language: str | None) -> list[re.Match[str]]:
@@ -33,23 +32,51 @@ def _disputed(doc: Doc, resolver: ActorResolver, modality: SentenceModality, sta
     return False
 
 
-def _actors(cue: StanceCue, resolver: ActorResolver, sentence: Sentence, start: int, end: int) -> list[Mention]:
+_LIST_GAP = re.compile(r"^[\s,;:()\[\]–—-]*(?:and|et|и|і|та)?[\s,;:()\[\]–—-]*$", re.I)
+_QUANTIFIED_GROUP = re.compile(r"\b(no|none of the|all|some|every|each|many|several|other|most|any)\s+$", re.I)
+
+
+def _adjacent_run(text: str, states: list[Mention], anchor: int, forward: bool) -> list[Mention]:
+    """The states that form a list right after (or right before) ``anchor``."""
+    run: list[Mention] = []
+    ordered = sorted(states, key=lambda m: m.start, reverse=not forward)
+    edge = anchor
+    for m in ordered:
+        gap = text[edge:m.start] if forward else text[m.end:edge]
+        if len(gap) > 25 or not _LIST_GAP.match(gap) and not (not run and len(gap) <= 25 and _lead_in(gap)):
+            break
+        run.append(m)
+        edge = m.end if forward else m.start
+    return run
+
+
+def _lead_in(gap: str) -> bool:
+    """Short words that may stand between a vote and its list: "were", "including", "by"."""
+    return bool(re.fullmatch(r"[\s,:(–—-]*(were|was|are|including|by|namely|from|:)?[\s,:(–—-]*", gap, re.I))
+
+
+def _actors(cue: StanceCue, resolver: ActorResolver, sentence: Sentence, start: int, end: int,
+            excluded: frozenset[str]) -> list[Mention]:
+    text = resolver.doc.text
     if cue.actor == "listed":
-        listed = resolver.states_after(sentence, start)
-        if not listed:
-            before = [m for m in resolver.states_in(sentence) if m.end <= start]
-            listed = before
-        return listed
+        states = resolver.states_in(sentence)
+        after = _adjacent_run(text, [m for m in states if m.start >= end], end, forward=True)
+        return after or _adjacent_run(text, [m for m in states if m.end <= start], start, forward=False)
     if cue.actor == "source":
-        text = resolver.doc.text
-        hit = _FROM.search(text, end, sentence.end)
-        return [m for m in resolver.states_after(sentence, hit.end())][:1] if hit else []
-    subject = resolver.before(sentence, start, states_only=True)
-    if subject is None:
-        return []
-    between = [m for m in resolver.in_sentence(sentence) if subject.end <= m.start and m.end <= start
-               and m.type == "alliance"]
-    return [] if between else [subject]
+        return resolver.states_after(sentence, end)[:1]
+    candidates = [m for m in resolver.in_sentence(sentence) if m.end <= start]
+    for m in sorted(candidates, key=lambda m: m.end, reverse=True):
+        if m.type == "alliance" and _QUANTIFIED_GROUP.search(text[max(sentence.start, m.start - 15):m.start]):
+            return []  # "no CSTO member": a statement about a group is not spread to its members
+        state = resolver.state_of(m)
+        if state and state not in excluded:
+            return [m]
+    subject = resolver.resolve_pronoun(sentence, states_only=True)
+    if subject is not None:
+        return [subject]
+    if cue.actor == "subject_or_object":
+        return [m for m in resolver.states_after(sentence, start) if m.start - end < 40][:1]
+    return []
 
 
 def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
@@ -66,9 +93,10 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
                 if cue.stance == "support" and cue.actor == "subject" and _NEGATION_BEFORE.search(
                         doc.text[max(sentence.start, start - 25):start]):
                     continue
-                for actor in _actors(cue, resolver, sentence, start, end):
+                excluded = lex.excluded_actors.get(cue.issue, frozenset())
+                for actor in _actors(cue, resolver, sentence, start, end, excluded):
                     state = resolver.state_of(actor)
-                    if state is None or state in lex.excluded_actors.get(cue.issue, frozenset()):
+                    if state is None or state in excluded:
                         continue
                     if cue.stance == "support" and disputed.setdefault(
                             state, _disputed(doc, resolver, modality, state)):
