@@ -23,9 +23,22 @@ _MONTHS = re.compile(
     r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|"
     r"nov(ember)?|dec(ember)?|январ\w*|феврал\w*|марта?|апрел\w*|мая|июн\w*|июл\w*|август\w*|сентябр\w*|"
     r"октябр\w*|ноябр\w*|декабр\w*|січ\w*|лют\w*|берез\w*|квіт\w*|трав\w*|черв\w*|лип\w*|серп\w*|верес\w*|"
-    r"жовт\w*|листопад\w*|груд\w*)\b", re.I)
+    r"жовт\w*|листопад\w*|груд\w*|"
+    r"stycz\w*|lut\w*|marc\w*|kwie\w*|maj\w*|czerw\w*|lip\w*|sierp\w*|wrze\w*|paźdz\w*|listop\w*|grud\w*|"
+    r"januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|"
+    r"octobre|novembre|décembre|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|"
+    r"dicembre|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|"
+    r"januari|februari|maart|augustus|januari|януари|февруари|март|април|юни|юли|септември|октомври|ноември|"
+    r"декември)\b", re.I)
+_DATE_RANGE_AFTER = re.compile(r"^\s?[-–]\s?\d{1,2}\s+\S")
+_SUFFIX_MULTIPLIER = re.compile(r"^(m|mn|bn|b|k)\b", re.I)
+_SUFFIX_FACTORS = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "k": 1_000}
+_AGE_CONTEXT = re.compile(r"\b(age|aged|ages|возраст|вік|віком)\b[^.]{0,25}$", re.I)
+_REFERRING = re.compile(r"\b(the|these|those|both|all|its|their|his|her|our|этих|тех|обоих|обидва)\s+$", re.I)
 _QUALIFIER = re.compile(r"(more than|over|about|around|almost|nearly|at least|up to|approximately|some|roughly|"
                         r"более|около|почти|свыше|не менее|до|понад|близько|майже|щонайменше)\s*$", re.I)
+_TIME_UNITS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "год", "года", "рік", "день",
+               "місяць", "месяц"}
 _UNIT_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -39,6 +52,7 @@ class QuantityExtractor:
         ctx = self.lex.number_context
         self._identifier = tuple(x.casefold() for x in ctx.get("identifier_before", []))
         self._age_after = tuple(x.casefold() for x in ctx.get("age_after", []))
+        self._slavic = {**self.lex.number_words.get("ru", {}), **self.lex.number_words.get("uk", {})}
 
     def __call__(self, doc: Doc) -> Doc:
         out: list[Statement] = []
@@ -62,6 +76,9 @@ class QuantityExtractor:
             if match.end() >= len(text.rstrip()) - 1:  # cut off by the end of the excerpt
                 continue
             multiplier, rest = self._multiplier(after, doc.language)
+            suffix = _SUFFIX_MULTIPLIER.match(after)
+            if multiplier == 1 and suffix:
+                multiplier, rest = _SUFFIX_FACTORS[suffix.group(1).lower()], after[suffix.end():]
             value *= multiplier
             if _PERCENT_AFTER.match(after):
                 unit = "percent"
@@ -102,6 +119,12 @@ class QuantityExtractor:
             return False
         if _MONTHS.search(before[-12:]) or _MONTHS.match(after.lstrip()[:12]):
             return False  # a day of a month
+        if _DATE_RANGE_AFTER.match(after) and _MONTHS.match(after.lstrip(" -–")[2:].lstrip()[:12]):
+            return False  # "10-14 October"
+        if _AGE_CONTEXT.search(before) or re.match(r"^,", after) and re.search(r"[A-Z][a-z]+,\s?$", before):
+            return False  # "the average age ... 35 years", "Azad Kumar, 31,"
+        if re.search(r"[^\W\d_]-$", before):
+            return False  # a model or designation: "Shahed-136", "Su-35"
         is_year = re.fullmatch(r"(19|20)\d\d", raw) is not None
         if is_year and not self._multiplier(after, language)[0] > 1:
             return False
@@ -133,33 +156,46 @@ class QuantityExtractor:
         return " ".join(words) or "count"
 
     # -- numbers in words ---------------------------------------------------------------------
+    def _word_key(self, word: str, language: str) -> str | None:
+        if language == "en":
+            return word.casefold()
+        for key in (word.casefold(), word_key(word, "ru"), word_key(word, "uk")):
+            if key in self._slavic:
+                return key
+        return None
+
     def _words(self, doc: Doc, sentence: Sentence) -> list[Statement]:
         language = doc.language if doc.language in ("en", "ru", "uk") else None
         if language is None:
             return []
-        table = self.lex.number_words.get(language, {})
-        tokens = tokenize(doc.text[sentence.start:sentence.end])
+        table = self.lex.number_words["en"] if language == "en" else self._slavic
+        text = doc.text[sentence.start:sentence.end]
+        tokens = tokenize(text)
         out = []
         i = 0
         while i < len(tokens):
-            key = tokens[i].text.casefold() if language == "en" else word_key(tokens[i].text, analyzer_for(language))
-            if key not in table or tokens[i].text[:1].isdigit():
+            key = self._word_key(tokens[i].text, language)
+            article = language == "en" and tokens[i].text.casefold() in ("a", "one") and i + 1 < len(tokens) \
+                and tokens[i + 1].text.casefold() in ("million", "billion", "thousand")
+            if (key not in table and not article) or tokens[i].text[:1].isdigit():
                 i += 1
                 continue
-            value = table[key]
+            value = 1 if article else table[key or ""]
             j = i + 1
             if j < len(tokens):
-                nxt = tokens[j].text.casefold() if language == "en" else word_key(tokens[j].text, analyzer_for(language))
+                nxt = tokens[j].text.casefold() if language == "en" else (self._word_key(tokens[j].text, language)
+                                                                         or word_key(tokens[j].text, "ru"))
                 factor = self.lex.multipliers.get(nxt) or self.lex.multipliers.get(nxt.rstrip("аи"))
                 if factor:
                     value *= factor
                     j += 1
             follower = tokens[j].text.casefold() if j < len(tokens) else ""
-            lead = doc.text[sentence.start:sentence.start + tokens[i].start].casefold().split()[-1:]
-            if key == "one" and (follower in ("of", "another", "side", "by") or lead == ["no"]):
+            lead = text[:tokens[i].start]
+            if (value == 1 and not article and follower not in _TIME_UNITS) or follower in ("of", "another", "by") \
+                    or _REFERRING.search(lead) or lead.rstrip().endswith("-"):
                 i = j
                 continue
-            rest = doc.text[sentence.start + tokens[j - 1].end:sentence.end]
+            rest = text[tokens[j - 1].end:]
             out.append(Statement("quantity", sentence.start, sentence.end, predicate=self._unit(rest),
                                  value=float(value), unit=self._unit(rest), confidence=0.6,
                                  extractor="quantities.words", cue=tokens[i].text))
