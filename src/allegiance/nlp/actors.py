@@ -20,6 +20,16 @@ _PRONOUN_STATE = re.compile(
     r"країна|страна|уряд|правительство|власти|влада|ведомство|відомство)\b", re.I)
 
 
+_AS_STATE = re.compile(r"\b(embassy|consulate|government|authorities|cabinet|посольств|консульств|правительств|"
+                       r"уряд|влад)", re.I)
+_GROUP_WORDS = re.compile(r" ((?:[a-z]+ ){0,2}[a-z]+)(?= (?:have|has|had|were|are|sent|said|say|protested|"
+                          r"gathered|staged|collected|donated|organi[sz]ed)\b)")
+_STATE_NOUNS = {"government", "authorities", "officials", "ministry", "president", "court", "army", "forces",
+                "troops", "military", "diplomats", "embassy", "consulate", "prosecutors", "parliament", "lawmakers",
+                "leader", "leadership", "security", "services", "border", "guards", "police", "soldiers",
+                "servicemen", "peacekeepers", "state", "side"}
+
+
 class ActorResolver:
     """Actor helpers over one analysed document (needs sentences and mentions)."""
 
@@ -54,17 +64,31 @@ class ActorResolver:
         return None
 
     def label(self, m: Mention) -> str:
-        """The actor as the export writes it: ISO3 for a state acting through its institutions,
-        the alliance's code, or a canonical name."""
+        """The actor as the export writes it: ISO3 for a state acting as such (its name, capital,
+        government, embassy), a short description for a group ("Kazakh rights activists"), the
+        alliance's code, or the canonical name of a person or a named body."""
         if m.type == "state" and m.entity_id:
-            return m.entity_id
-        if m.type in ("government_body", "armed_force"):
+            group = self.group_after(m)
+            return group or m.entity_id
+        if m.type in ("government_body", "armed_force") and _AS_STATE.search(m.text):
             state = self.state_of(m)
             if state:
                 return state
         if m.type == "alliance" and m.entity_id:
             return m.entity_id
         return m.canonical
+
+    def group_after(self, m: Mention) -> str | None:
+        """"Kazakh rights activists": a demonym before a plural noun that is not the state's own organs."""
+        if m.kind != "demonym":
+            return None
+        words = _GROUP_WORDS.match(self.doc.text, m.end)
+        if not words:
+            return None
+        nouns = words.group(1).split()
+        if any(n.casefold() in _STATE_NOUNS for n in nouns) or not nouns[-1].casefold().endswith("s"):
+            return None
+        return f"{m.text} {words.group(1)}"
 
     # -- finding subjects ---------------------------------------------------------------------
     def in_sentence(self, sentence: Sentence) -> list[Mention]:
@@ -86,12 +110,13 @@ class ActorResolver:
         wants_state = bool(_PRONOUN_STATE.match(head))
         if not (wants_person or wants_state):
             return None
-        earlier = [m for m in self.mentions if m.end <= sentence.start and sentence.start - m.end < 1500]
-        for m in reversed(earlier):
-            if wants_person and m.type == "person" and (not states_only or self.state_of(m)):
-                return m
-            if wants_state and self.state_of(m) and m.type != "person":
-                return m
+        # the subject of the latest sentence that has a fitting mention: its first such mention
+        for previous in reversed([s for s in self.doc.sentences if s.end <= sentence.start][-4:]):
+            for m in self.in_sentence(previous):
+                if wants_person and m.type == "person" and (not states_only or self.state_of(m)):
+                    return m
+                if wants_state and self.state_of(m) and m.type != "person":
+                    return m
         return None
 
     def states_after(self, sentence: Sentence, offset: int) -> list[Mention]:

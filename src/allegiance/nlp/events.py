@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .actors import ActorResolver
-from .doc import Doc, Sentence, Statement
+from .doc import Doc, Mention, Sentence, Statement
 from .lexicons import Lexicons, load_lexicons
 from .modality import SentenceModality
 from .tokens import analyzer_for, tokenize, word_key
@@ -21,11 +21,18 @@ _VOTE = re.compile(r"\b(abstained|voted (against|in favou?r|for)|did not vote|op
                    r"countries that voted against)\b", re.I)
 
 
+_NOT_MAIN_VERB = re.compile(r"(\b(will|to|would|could|may|might|not|n't|who|which|that|those|been|having|being)"
+                            r"(\s+(was|were|had|has|have|been))?\s+$)|(^|[.:;!?\n]\s*)$", re.I)
+
+
 def _verb_en(doc: Doc, sentence: Sentence, lex: Lexicons) -> tuple[int, int, str] | None:
     text = doc.text[sentence.start:sentence.end]
     for match in lex.event_pattern_en.finditer(text):
-        before = text[max(0, match.start() - 12):match.start()].casefold()
-        if re.search(r"\b(will|to|would|could|may|might|not|n't)\s+$", before):
+        before = text[max(0, match.start() - 20):match.start()]
+        if _NOT_MAIN_VERB.search(before):  # an infinitive, a future, a relative clause or a participle
+            continue
+        after = text[match.end():match.end() + 20]
+        if re.match(r"\s+[A-Z][a-z]+ (convicts|fighters|prisoners|soldiers)\b", after):
             continue
         category = lex.event_verbs_en[match.group(0).casefold()]
         return sentence.start + match.start(), sentence.start + match.end(), category
@@ -72,13 +79,41 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         if actor is None and doc.language in ("ru", "uk"):
             after = [m for m in resolver.in_sentence(sentence) if m.start >= end]
             actor = after[0] if after else None
+        if actor is None and doc.language not in ("ru", "uk"):
+            continue
         targets = [m for m in resolver.in_sentence(sentence) if m.start >= end and m is not actor]
-        out.append(Statement(
-            "event", sentence.start, sentence.end, subject=resolver.label(actor) if actor else None,
-            predicate=category, object="; ".join(dict.fromkeys(resolver.label(t) for t in targets[:3])) or None,
-            modality=modality.of(sentence), speaker=modality.speaker(sentence), confidence=0.5,
-            extractor="events.verbs", cue=doc.text[start:end], unit=_action(doc, start, sentence)))
-    return out
+        target = "; ".join(dict.fromkeys(resolver.label(t) for t in targets[:3])) or None
+        for each in _joint(resolver, sentence, actor) if actor is not None else [None]:
+            out.append(Statement(
+                "event", sentence.start, sentence.end, subject=resolver.label(each) if each else None,
+                predicate=category, object=target, modality=modality.of(sentence),
+                speaker=modality.speaker(sentence), confidence=0.5, extractor="events.verbs",
+                cue=doc.text[start:end], unit=_action(doc, start, sentence)))
+    return _without_repeated_title(doc, out)
+
+
+_JOINT_GAP = re.compile(r"^(,\s*|\s+and\s+|\s+as well as\s+|,\s+and\s+|\s+и\s+|\s+і\s+|\s+та\s+)$", re.I)
+
+
+def _joint(resolver: ActorResolver, sentence: Sentence, actor: Mention) -> list[Mention]:
+    """"The United States, Canada and Britain imposed": one event per state named as joint actors."""
+    text = resolver.doc.text
+    group = [actor]
+    earlier = sorted((m for m in resolver.in_sentence(sentence) if m.end <= actor.start), key=lambda m: -m.end)
+    for m in earlier:
+        if not _JOINT_GAP.match(text[m.end:group[-1].start]):
+            break
+        group.append(m)
+    return list(reversed(group)) if len(group) > 1 and all(resolver.state_of(m) for m in group) else [actor]
+
+
+def _without_repeated_title(doc: Doc, events: list[Statement]) -> list[Statement]:
+    """A headline that repeats an event of the body is not a second event."""
+    if not doc.sentences:
+        return events
+    title = doc.sentences[0]
+    body = {(e.subject, e.predicate) for e in events if e.start >= title.end}
+    return [e for e in events if e.start >= title.end or (e.subject, e.predicate) not in body]
 
 
 def _vote_events(doc: Doc, resolver: ActorResolver, sentence: Sentence, vote: re.Match[str]) -> list[Statement]:
