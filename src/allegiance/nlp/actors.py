@@ -8,7 +8,7 @@ import re
 from ..kb.knowledge import KnowledgeBase
 from .doc import Doc, Mention, Sentence
 
-__all__ = ["ActorResolver"]
+__all__ = ["ActorResolver", "listed_states"]
 
 _STATE_BODY_TYPES = {"government_body", "armed_force", "state"}
 _LEAD = r"^\W*(?:(?:however|consequently|moreover|meanwhile|in addition|also|thus|therefore|earlier|later|then|"\
@@ -124,3 +124,32 @@ class ActorResolver:
 
     def states_in(self, sentence: Sentence) -> list[Mention]:
         return [m for m in self.in_sentence(sentence) if m.type == "state"]
+
+
+_LIST_GAP = re.compile(r"^[\s,;:()\[\]–—-]*(?:and|et|и|і|та)?[\s,;:()\[\]–—-]*(?:the\s+)?$", re.I)
+
+
+def _adjacent_run(text: str, states: list[Mention], anchor: int, forward: bool) -> list[Mention]:
+    """The states that form a list right after (or right before) ``anchor``."""
+    run: list[Mention] = []
+    ordered = sorted(states, key=lambda m: m.start, reverse=not forward)
+    edge = anchor
+    for m in ordered:
+        gap = text[edge:m.start] if forward else text[m.end:edge]
+        if len(gap) > 25 or not _LIST_GAP.match(gap) and not (not run and len(gap) <= 25 and _lead_in(gap)):
+            break
+        run.append(m)
+        edge = m.end if forward else m.start
+    return run
+
+
+def _lead_in(gap: str) -> bool:
+    """Up to four lower-case words between a vote and its list: "were among those to", "including"."""
+    return bool(re.fullmatch(r"[\s,:(–—-]*(?:[a-z]+\s+){0,3}[a-z]*[\s,:(–—-]*", gap))
+
+
+def listed_states(text: str, states: list[Mention], start: int, end: int) -> list[Mention]:
+    """The states listed right after a cue ("against: A, B and C"), else right before it
+    ("A, B and C were among those to abstain")."""
+    after = _adjacent_run(text, [m for m in states if m.start >= end], end, forward=True)
+    return after or _adjacent_run(text, [m for m in states if m.end <= start], start, forward=False)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import ActorResolver
+from .actors import ActorResolver, listed_states
 from .doc import Doc, Mention, Sentence, Statement
 from .lexicons import Lexicons, load_lexicons
 from .modality import SentenceModality
@@ -17,11 +17,11 @@ __all__ = ["find_events"]
 
 _PASSIVE = re.compile(r"\b(was|were|been|being|is|are|has been|have been)\s+(\w+\s+)?$", re.I)
 _BY = re.compile(r"\bby\b", re.I)
-_VOTE = re.compile(r"\b(abstained|voted (against|in favou?r|for)|did not vote|opposed it|countries that abstained|"
-                   r"countries that voted against)\b", re.I)
+_VOTE = re.compile(r"\b(abstained|abstain|voted (against|in favou?r|for)|voting against|did not vote|opposed it|"
+                   r"countries that abstained|countries that voted against)\b", re.I)
 
 
-_NOT_MAIN_VERB = re.compile(r"(\b(will|to|would|could|may|might|not|n't|who|which|that|those|been|having|being)"
+_NOT_MAIN_VERB = re.compile(r"(\b(will|to|would|could|may|might|not|n't|who|which|that|those|having)"
                             r"(\s+(was|were|had|has|have|been))?\s+$)|(^|[.:;!?\n]\s*)$", re.I)
 
 
@@ -33,6 +33,8 @@ def _verb_en(doc: Doc, sentence: Sentence, lex: Lexicons) -> tuple[int, int, str
             continue
         after = text[match.end():match.end() + 20]
         if re.match(r"\s+[A-Z][a-z]+ (convicts|fighters|prisoners|soldiers)\b", after):
+            continue
+        if not _subject_ready(doc, sentence.start + match.start(), before):
             continue
         category = lex.event_verbs_en[match.group(0).casefold()]
         return sentence.start + match.start(), sentence.start + match.end(), category
@@ -60,22 +62,27 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     out: list[Statement] = []
     for sentence in doc.sentences:
         text = doc.text[sentence.start:sentence.end]
-        vote = _VOTE.search(text) if doc.language in (None, "en") else None
-        if vote:
-            out.extend(_vote_events(doc, resolver, sentence, vote))
-            continue
+        if doc.language in (None, "en"):
+            for vote in _VOTE.finditer(text):
+                out.extend(_vote_events(doc, resolver, sentence, vote))
         found = _verb_lemma(doc, sentence, lex) if doc.language in ("ru", "uk") else _verb_en(doc, sentence, lex)
         if found is None:
             continue
         start, end, category = found
         actor = None
-        if doc.language not in ("ru", "uk") and _PASSIVE.search(doc.text[max(sentence.start, start - 20):start]):
+        passive = doc.language not in ("ru", "uk") and _PASSIVE.search(doc.text[max(sentence.start, start - 20):start])
+        if passive:
             agent = _BY.search(doc.text, end, sentence.end)
-            if agent:
-                after = [m for m in resolver.in_sentence(sentence) if m.start >= agent.end()]
-                actor = after[0] if after else None
+            after = [m for m in resolver.in_sentence(sentence) if agent and m.start >= agent.end()]
+            if not after:
+                continue  # a passive without its agent names no actor
+            actor = after[0]
         if actor is None:
             actor = resolver.before(sentence, start)
+            source = [m for m in resolver.in_sentence(sentence) if m.start > end
+                      and _RECEIVED_FROM.search(doc.text[start:m.start])]
+            if source:  # "Russia has received missiles from Iran": Iran supplied them
+                actor, category = source[0], "AID"
         if actor is None and doc.language in ("ru", "uk"):
             after = [m for m in resolver.in_sentence(sentence) if m.start >= end]
             actor = after[0] if after else None
@@ -89,7 +96,23 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
                 predicate=category, object=target, modality=modality.of(sentence),
                 speaker=modality.speaker(sentence), confidence=0.5, extractor="events.verbs",
                 cue=doc.text[start:end], unit=_action(doc, start, sentence)))
-    return _without_repeated_title(doc, out)
+    return out
+
+
+_SUBJECT_WORD = re.compile(
+    r"(\b(he|she|it|they|we|i|who|has|have|had|was|were|is|are|also|then|later|reportedly|recently|already|"
+    r"officially|formally|allegedly|previously|now|finally|ultimately|jointly|\w+ly)|[\"”’)])\s*$", re.I)
+_RECEIVED_FROM = re.compile(r"\b(received|receives|obtained|acquired|bought|purchased)\b[^.]{0,80}?\bfrom\s+$", re.I)
+#: The parties to the war are not counted among the voters on resolutions about it.
+_VOTE_PARTIES = {"RUS", "UKR"}
+
+
+def _subject_ready(doc: Doc, verb_start: int, before: str) -> bool:
+    """English word order: the verb follows its subject (a name, a pronoun, an auxiliary or an
+    adverb), not a bare noun ("prisoners killed in ..." is a reduced relative clause)."""
+    if any(m.end <= verb_start and verb_start - m.end <= 2 for m in doc.mentions):
+        return True
+    return bool(_SUBJECT_WORD.search(before))
 
 
 _JOINT_GAP = re.compile(r"^(,\s*|\s+and\s+|\s+as well as\s+|,\s+and\s+|\s+и\s+|\s+і\s+|\s+та\s+)$", re.I)
@@ -107,7 +130,7 @@ def _joint(resolver: ActorResolver, sentence: Sentence, actor: Mention) -> list[
     return list(reversed(group)) if len(group) > 1 and all(resolver.state_of(m) for m in group) else [actor]
 
 
-def _without_repeated_title(doc: Doc, events: list[Statement]) -> list[Statement]:
+def without_repeated_title(doc: Doc, events: list[Statement]) -> list[Statement]:
     """A headline that repeats an event of the body is not a second event."""
     if not doc.sentences:
         return events
@@ -119,10 +142,10 @@ def _without_repeated_title(doc: Doc, events: list[Statement]) -> list[Statement
 def _vote_events(doc: Doc, resolver: ActorResolver, sentence: Sentence, vote: re.Match[str]) -> list[Statement]:
     label = vote.group(0).casefold()
     category = "REJECT" if "against" in label or "opposed" in label or "abstain" in label else "SUPPORT"
-    offset = sentence.start + vote.start()
-    states = resolver.states_after(sentence, offset) or [m for m in resolver.states_in(sentence) if m.end <= offset]
+    start, end = sentence.start + vote.start(), sentence.start + vote.end()
+    states = listed_states(doc.text, resolver.states_in(sentence), start, end)
     spans = [(sentence, m) for m in states]
-    if not states:  # a header line over a list of "- State" lines
+    if not states and doc.text[end:sentence.end].strip() == "":  # a header line over "- State" lines
         index = doc.sentences.index(sentence)
         for item in doc.sentences[index + 1:]:
             if not re.match(r"[-•*]\s", doc.text[item.start:item.end]):
@@ -131,7 +154,7 @@ def _vote_events(doc: Doc, resolver: ActorResolver, sentence: Sentence, vote: re
     out = []
     seen: set[str] = set()
     for where, m in spans:
-        if m.entity_id and m.entity_id not in seen:
+        if m.entity_id and m.entity_id not in seen and m.entity_id not in _VOTE_PARTIES:
             seen.add(m.entity_id)
             out.append(Statement("event", where.start, where.end, subject=m.entity_id, predicate=category,
                                  object="UN resolution", modality="asserted", confidence=0.6,

@@ -8,7 +8,7 @@ import re
 
 from .doc import Doc, Sentence, Statement
 from .lexicons import Lexicons, load_lexicons
-from .tokens import analyzer_for, tokenize, word_key
+from .tokens import tokenize, word_key
 
 __all__ = ["QuantityExtractor"]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import ActorResolver
+from .actors import ActorResolver, listed_states
 from .doc import Doc, Mention, Sentence, Statement
 from .lexicons import Lexicons, StanceCue, load_lexicons
 from .modality import SentenceModality
@@ -32,41 +32,18 @@ def _disputed(doc: Doc, resolver: ActorResolver, modality: SentenceModality, sta
     return False
 
 
-_LIST_GAP = re.compile(r"^[\s,;:()\[\]–—-]*(?:and|et|и|і|та)?[\s,;:()\[\]–—-]*$", re.I)
-_QUANTIFIED_GROUP = re.compile(r"\b(no|none of the|all|some|every|each|many|several|other|most|any)\s+$", re.I)
-
-
-def _adjacent_run(text: str, states: list[Mention], anchor: int, forward: bool) -> list[Mention]:
-    """The states that form a list right after (or right before) ``anchor``."""
-    run: list[Mention] = []
-    ordered = sorted(states, key=lambda m: m.start, reverse=not forward)
-    edge = anchor
-    for m in ordered:
-        gap = text[edge:m.start] if forward else text[m.end:edge]
-        if len(gap) > 25 or not _LIST_GAP.match(gap) and not (not run and len(gap) <= 25 and _lead_in(gap)):
-            break
-        run.append(m)
-        edge = m.end if forward else m.start
-    return run
-
-
-def _lead_in(gap: str) -> bool:
-    """Short words that may stand between a vote and its list: "were", "including", "by"."""
-    return bool(re.fullmatch(r"[\s,:(–—-]*(were|was|are|including|by|namely|from|:)?[\s,:(–—-]*", gap, re.I))
-
-
 def _actors(cue: StanceCue, resolver: ActorResolver, sentence: Sentence, start: int, end: int,
             excluded: frozenset[str]) -> list[Mention]:
     text = resolver.doc.text
     if cue.actor == "listed":
         states = resolver.states_in(sentence)
-        after = _adjacent_run(text, [m for m in states if m.start >= end], end, forward=True)
-        return after or _adjacent_run(text, [m for m in states if m.end <= start], start, forward=False)
+        return listed_states(text, states, start, end)
     if cue.actor == "source":
         return resolver.states_after(sentence, end)[:1]
     candidates = [m for m in resolver.in_sentence(sentence) if m.end <= start]
+    quantified = re.compile(r"\b(no|none of the|all|some|every|each|many|several|other|most|any)\s+$", re.I)
     for m in sorted(candidates, key=lambda m: m.end, reverse=True):
-        if m.type == "alliance" and _QUANTIFIED_GROUP.search(text[max(sentence.start, m.start - 15):m.start]):
+        if m.type == "alliance" and quantified.search(text[max(sentence.start, m.start - 15):m.start]):
             return []  # "no CSTO member": a statement about a group is not spread to its members
         state = resolver.state_of(m)
         if state and state not in excluded:

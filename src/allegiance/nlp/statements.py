@@ -7,7 +7,7 @@ from ..kb.knowledge import KnowledgeBase, load_knowledge_base
 from .actors import ActorResolver
 from .claims import find_claims, topics_of
 from .doc import Doc, Statement
-from .events import find_events
+from .events import find_events, without_repeated_title
 from .lexicons import Lexicons, load_lexicons
 from .modality import SentenceModality
 from .predictions import find_predictions
@@ -28,14 +28,30 @@ class StatementExtractor:
     def __call__(self, doc: Doc) -> Doc:
         resolver = ActorResolver(self.kb, doc)
         modality = SentenceModality(doc, resolver, self.lex)
-        found = find_stances(doc, resolver, modality, self.lex)
-        found += find_events(doc, resolver, modality, self.lex)
+        stances = find_stances(doc, resolver, modality, self.lex)
+        events = find_events(doc, resolver, modality, self.lex)
+        found = stances + without_repeated_title(doc, events + self._declarations(stances, events))
         found += find_predictions(doc, resolver, modality)
         covered = {(s.start, s.end) for s in found}
         found += find_claims(doc, resolver, modality, covered, self.lex)
         doc.statements = tuple(self._with_time_and_topics(doc, s) for s in doc.statements)
         doc.add([self._with_time_and_topics(doc, s) for s in found])
         return doc
+
+    @staticmethod
+    def _declarations(stances: list[Statement], events: list[Statement]) -> list[Statement]:
+        """A sentence in which a state takes a position is also an event, a declaration, by whoever
+        declares it: the named speaker, or the state itself."""
+        with_event = {(e.start, e.end) for e in events}
+        out = []
+        for st in stances:
+            if (st.start, st.end) in with_event:
+                continue
+            with_event.add((st.start, st.end))
+            out.append(Statement("event", st.start, st.end, subject=st.speaker or st.subject, predicate="DECLARE",
+                                 object=st.issue, modality=st.modality, speaker=st.speaker, confidence=0.45,
+                                 extractor="events.declarations", cue=st.cue, unit=f"declared {st.predicate}"))
+        return out
 
     def _with_time_and_topics(self, doc: Doc, s: Statement) -> Statement:
         from dataclasses import replace
