@@ -20,8 +20,10 @@ _PRONOUN_STATE = re.compile(
     r"країна|страна|уряд|правительство|власти|влада|ведомство|відомство)\b", re.I)
 
 
-_AS_STATE = re.compile(r"\b(embassy|consulate|government|authorities|cabinet|посольств|консульств|правительств|"
-                       r"уряд|влад)", re.I)
+#: Institutions through which a state acts as such (guidelines: government, ministry, embassy,
+#: consulate, court): events and stances name the state, not the body.
+_AS_STATE = re.compile(r"(embassy|consulate|government|authorities|cabinet|ministry|court|посольств|консульств|"
+                       r"правительств|министерств|уряд|влад|міністерств|\bМИД\b|\bМЗС\b)", re.I)
 _GROUP_WORDS = re.compile(r" ((?:[a-z]+ ){0,2}[a-z]+)(?= (?:have|has|had|were|are|sent|said|say|protested|"
                           r"gathered|staged|collected|donated|organi[sz]ed)\b)")
 _STATE_NOUNS = {"government", "authorities", "officials", "ministry", "president", "court", "army", "forces",
@@ -70,7 +72,8 @@ class ActorResolver:
         if m.type == "state" and m.entity_id:
             group = self.group_after(m)
             return group or m.entity_id
-        if m.type in ("government_body", "armed_force") and _AS_STATE.search(m.text):
+        if m.type in ("government_body", "armed_force") and (_AS_STATE.search(m.text) or
+                                                              _AS_STATE.search(m.canonical)):
             state = self.state_of(m)
             if state:
                 return state

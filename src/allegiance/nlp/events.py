@@ -65,6 +65,7 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         if doc.language in (None, "en"):
             for vote in _VOTE.finditer(text):
                 out.extend(_vote_events(doc, resolver, sentence, vote))
+            out.extend(_adoption(resolver, sentence, text))
         found = _verb_lemma(doc, sentence, lex) if doc.language in ("ru", "uk") else _verb_en(doc, sentence, lex)
         if found is None:
             continue
@@ -137,6 +138,23 @@ def without_repeated_title(doc: Doc, events: list[Statement]) -> list[Statement]
     title = doc.sentences[0]
     body = {(e.subject, e.predicate) for e in events if e.start >= title.end}
     return [e for e in events if e.start >= title.end or (e.subject, e.predicate) not in body]
+
+
+_ADOPTED = re.compile(r"\b(adopted|passed|approved|voted in favou?r of)\b.{0,60}\b(resolution|motion|document)", re.I)
+
+
+def _adoption(resolver: ActorResolver, sentence: Sentence, text: str) -> list[Statement]:
+    """An assembly of an alliance adopting a resolution is the alliance's act ("the UN General
+    Assembly passed a resolution", "141 nations voted in favour of a UN General Assembly motion")."""
+    hit = _ADOPTED.search(text)
+    if not hit:
+        return []
+    bodies = [m for m in resolver.in_sentence(sentence) if m.type == "alliance"]
+    if not bodies:
+        return []
+    return [Statement("event", sentence.start, sentence.end, subject=bodies[0].entity_id, predicate="AGREE",
+                      object="resolution", modality="asserted", confidence=0.55, extractor="events.adoption",
+                      cue=hit.group(0), unit="adopted a resolution")]
 
 
 def _vote_events(doc: Doc, resolver: ActorResolver, sentence: Sentence, vote: re.Match[str]) -> list[Statement]:
