@@ -24,6 +24,7 @@ _PRONOUN_STATE = re.compile(
 #: consulate, court): events and stances name the state, not the body.
 _AS_STATE = re.compile(r"(embassy|consulate|government|authorities|cabinet|ministry|court|посольств|консульств|"
                        r"правительств|министерств|уряд|влад|міністерств|\bМИД\b|\bМЗС\b)", re.I)
+_ADMINISTRATION = re.compile(r"\s+(administration|government|cabinet)\b", re.I)
 _GROUP_WORDS = re.compile(r" ((?:[a-z]+ ){0,2}[a-z]+)(?= (?:have|has|had|were|are|sent|said|say|protested|"
                           r"gathered|staged|collected|donated|organi[sz]ed)\b)")
 _STATE_NOUNS = {"government", "authorities", "officials", "ministry", "president", "court", "army", "forces",
@@ -79,6 +80,10 @@ class ActorResolver:
                 return state
         if m.type == "alliance" and m.entity_id:
             return m.entity_id
+        if m.type == "person" and _ADMINISTRATION.match(self.doc.text, m.end):
+            state = self.state_of(m)  # "the Biden administration" is the state it governs
+            if state:
+                return state
         return m.canonical
 
     def group_after(self, m: Mention) -> str | None:

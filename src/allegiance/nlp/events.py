@@ -101,8 +101,14 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
 
 
 _SUBJECT_WORD = re.compile(
-    r"(\b(he|she|it|they|we|i|who|has|have|had|was|were|is|are|also|then|later|reportedly|recently|already|"
-    r"officially|formally|allegedly|previously|now|finally|ultimately|jointly|\w+ly)|[\"”’)])\s*$", re.I)
+    r"(\b(he|she|it|they|we|i|who|has|have|had|was|were|is|are|been|also|then|later|reportedly|recently|already|"
+    r"officially|formally|allegedly|previously|now|finally|ultimately|jointly|\w+ly|authorities|officials|"
+    r"government|administration|forces|police|agency|ministry|leader|president|minister|court|army|military|"
+    r"troops|commanders|office|service|bank|banks|parliament|council|committee|investigators|prosecutors)|"
+    r"[\"”’)])\s*$", re.I)
+_TIME_PHRASE = re.compile(r"\s*(,\s*)?\b(on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last (week|month|"
+                          r"year)|this week|earlier this (week|month|year)|earlier|yesterday|today|in (january|february|"
+                          r"march|april|may|june|july|august|september|october|november|december))(\s*,)?\s*$", re.I)
 _RECEIVED_FROM = re.compile(r"\b(received|receives|obtained|acquired|bought|purchased)\b[^.]{0,80}?\bfrom\s+$", re.I)
 #: The parties to the war are not counted among the voters on resolutions about it.
 _VOTE_PARTIES = {"RUS", "UKR"}
@@ -111,9 +117,11 @@ _VOTE_PARTIES = {"RUS", "UKR"}
 def _subject_ready(doc: Doc, verb_start: int, before: str) -> bool:
     """English word order: the verb follows its subject (a name, a pronoun, an auxiliary or an
     adverb), not a bare noun ("prisoners killed in ..." is a reduced relative clause)."""
-    if any(m.end <= verb_start and verb_start - m.end <= 2 for m in doc.mentions):
+    trimmed = _TIME_PHRASE.sub(" ", before)
+    gap = len(before) - len(trimmed.rstrip()) + 1
+    if any(m.end <= verb_start and verb_start - m.end <= max(2, gap) for m in doc.mentions):
         return True
-    return bool(_SUBJECT_WORD.search(before))
+    return bool(_SUBJECT_WORD.search(trimmed))
 
 
 _JOINT_GAP = re.compile(r"^(,\s*|\s+and\s+|\s+as well as\s+|,\s+and\s+|\s+и\s+|\s+і\s+|\s+та\s+)$", re.I)
@@ -128,7 +136,8 @@ def _joint(resolver: ActorResolver, sentence: Sentence, actor: Mention) -> list[
         if not _JOINT_GAP.match(text[m.end:group[-1].start]):
             break
         group.append(m)
-    return list(reversed(group)) if len(group) > 1 and all(resolver.state_of(m) for m in group) else [actor]
+    actors = all(resolver.state_of(m) or m.type == "alliance" for m in group)
+    return list(reversed(group)) if len(group) > 1 and actors else [actor]
 
 
 def without_repeated_title(doc: Doc, events: list[Statement]) -> list[Statement]:

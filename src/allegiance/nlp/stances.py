@@ -60,7 +60,7 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
                  lexicons: Lexicons | None = None) -> list[Statement]:
     lex = lexicons or load_lexicons()
     out: list[Statement] = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str, str, int]] = set()
     disputed: dict[str, bool] = {}
     for sentence in doc.sentences:
         text = doc.text[sentence.start:sentence.end]
@@ -78,7 +78,7 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
                     if cue.stance == "support" and disputed.setdefault(
                             state, _disputed(doc, resolver, modality, state)):
                         continue
-                    key = (state, cue.issue, cue.stance)
+                    key = (state, cue.issue, cue.stance, sentence.start)  # one per sentence; every sentence is evidence
                     if key in seen:
                         continue
                     seen.add(key)
