@@ -36,6 +36,8 @@ def _verb_en(doc: Doc, sentence: Sentence, lex: Lexicons) -> tuple[int, int, str
             continue
         if not _subject_ready(doc, sentence.start + match.start(), before):
             continue
+        if re.search(r"\b(i|we|you)\s+(\w+\s+)?$", before, re.I):
+            continue  # the speaker's own words in a quotation: "we decided", "I gave"
         category = lex.event_verbs_en[match.group(0).casefold()]
         return sentence.start + match.start(), sentence.start + match.end(), category
     return None
@@ -79,7 +81,7 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
                 continue  # a passive without its agent names no actor
             actor = after[0]
         if actor is None:
-            actor = resolver.before(sentence, start)
+            actor = resolver.before(sentence, _skip_insertion(doc.text, sentence.start, start))
             source = [m for m in resolver.in_sentence(sentence) if m.start > end
                       and _RECEIVED_FROM.search(doc.text[start:m.start])]
             if source:  # "Russia has received missiles from Iran": Iran supplied them
@@ -114,9 +116,20 @@ _RECEIVED_FROM = re.compile(r"\b(received|receives|obtained|acquired|bought|purc
 _VOTE_PARTIES = {"RUS", "UKR"}
 
 
+_INSERTION = re.compile(r",[^,]{3,90},\s*$")
+
+
+def _skip_insertion(text: str, sentence_start: int, verb_start: int) -> int:
+    """"Kim Jong Un, during talks with Putin, expressed ...": the subject stands before the insertion."""
+    hit = _INSERTION.search(text, max(sentence_start, verb_start - 100), verb_start)
+    return hit.start() if hit else verb_start
+
+
 def _subject_ready(doc: Doc, verb_start: int, before: str) -> bool:
     """English word order: the verb follows its subject (a name, a pronoun, an auxiliary or an
     adverb), not a bare noun ("prisoners killed in ..." is a reduced relative clause)."""
+    if _INSERTION.search(doc.text, max(0, verb_start - 100), verb_start):
+        return True  # "X, during talks with Y, expressed": the insertion closes before the verb
     trimmed = _TIME_PHRASE.sub(" ", before)
     gap = len(before) - len(trimmed.rstrip()) + 1
     if any(m.end <= verb_start and verb_start - m.end <= max(2, gap) for m in doc.mentions):

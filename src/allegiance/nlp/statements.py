@@ -30,7 +30,9 @@ class StatementExtractor:
         modality = SentenceModality(doc, resolver, self.lex)
         stances = find_stances(doc, resolver, modality, self.lex)
         events = find_events(doc, resolver, modality, self.lex)
-        found = stances + without_repeated_title(doc, events + self._declarations(stances, events))
+        spoken = [st for st in stances if modality.has("reporting", next(
+            x for x in doc.sentences if x.start == st.start))]
+        found = stances + without_repeated_title(doc, events + self._declarations(spoken, events))
         found += find_predictions(doc, resolver, modality)
         covered = {(s.start, s.end) for s in found}
         found += find_claims(doc, resolver, modality, covered, self.lex)
@@ -40,8 +42,8 @@ class StatementExtractor:
 
     @staticmethod
     def _declarations(stances: list[Statement], events: list[Statement]) -> list[Statement]:
-        """A sentence in which a state takes a position is also an event, a declaration, by whoever
-        declares it: the named speaker, or the state itself."""
+        """A sentence in which someone states a state's position ("Uzbekistan says it does not
+        recognise ...") is also an event, a declaration, by the named speaker or the state itself."""
         with_event = {(e.start, e.end) for e in events}
         out = []
         for st in stances:
