@@ -62,8 +62,8 @@ class ActorResolver:
             return entity.country
         if entity.type == "person" and entity.roles:
             held = [r for r in entity.roles if r.held_on(self.doc.published)] or list(entity.roles)
-            state = held[-1].of
-            return state if self.kb.get(state) is not None and self.kb.get(state).type == "state" else None
+            state_entity = self.kb.get(held[-1].of)
+            return state_entity.id if state_entity is not None and state_entity.type == "state" else None
         return None
 
     def label(self, m: Mention) -> str:

@@ -146,13 +146,12 @@ class EntityLinker:
             out.extend((tokens[first].start, tokens[first + n - 1].end, alias) for alias, n in values)
         return out
 
-    @staticmethod
-    def _context_ok(text: str, start: int, end: int, alias: Alias) -> bool:
+    def _context_ok(self, text: str, start: int, end: int, alias: Alias) -> bool:
         if alias.kind != "seat" and not (alias.kind == "name" and " " in alias.text):
             return True
         before = _WORD_BEFORE.search(text[max(0, start - 40):start])
         previous, gap = (before.group(1), before.group(2)) if before else ("", "")
-        if alias.kind == "name" and " " in alias.text and previous and not alias.entity_id.startswith("person:"):
+        if alias.kind == "name" and " " in alias.text and previous and self.kb.entities[alias.entity_id].type != "person":
             # "Collective Security Council" is not the UN's "Security Council": a capitalised word
             # right before a multi-word name makes it part of a longer name
             if gap == " " and previous[:1].isupper() and not previous.isupper() and previous != "The":

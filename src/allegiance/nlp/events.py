@@ -108,9 +108,10 @@ _SUBJECT_WORD = re.compile(
     r"government|administration|forces|police|agency|ministry|leader|president|minister|court|army|military|"
     r"troops|commanders|office|service|bank|banks|parliament|council|committee|investigators|prosecutors)|"
     r"[\"”’)])\s*$", re.I)
-_TIME_PHRASE = re.compile(r"\s*(,\s*)?\b(on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last (week|month|"
-                          r"year)|this week|earlier this (week|month|year)|earlier|yesterday|today|in (january|february|"
-                          r"march|april|may|june|july|august|september|october|november|december))(\s*,)?\s*$", re.I)
+_TIME_PHRASE = re.compile(
+    r"\s*(,\s*)?\b(on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last (week|month|year)|this week|"
+    r"earlier this (week|month|year)|earlier|yesterday|today|in (january|february|march|april|may|june|july|august|"
+    r"september|october|november|december))(\s*,)?\s*$", re.I)
 _RECEIVED_FROM = re.compile(r"\b(received|receives|obtained|acquired|bought|purchased)\b[^.]{0,80}?\bfrom\s+$", re.I)
 #: The parties to the war are not counted among the voters on resolutions about it.
 _VOTE_PARTIES = {"RUS", "UKR"}

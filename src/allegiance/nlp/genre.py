@@ -18,7 +18,8 @@ class GenreClassifier:
 
     def __call__(self, doc: Doc) -> Doc:
         text = " " + doc.text.casefold()
-        scores = {name: weight * sum(text.count(cue) for cue in cues) for name, (weight, cues) in self.lex.genre.items()}
+        scores = {name: weight * sum(text.count(cue) for cue in cues)
+                  for name, (weight, cues) in self.lex.genre.items()}
         best = max(scores.items(), key=lambda kv: (kv[1], kv[0] == "reporting"))
         doc.genre = best[0] if best[1] > 0 else "reporting"
         return doc

@@ -145,7 +145,7 @@ class QuantityExtractor:
 
     @staticmethod
     def _unit(rest: str) -> str:
-        words = []
+        words: list[str] = []
         for match in _UNIT_WORDS.finditer(rest[:60]):
             gap = rest[match.start() - 1:match.start()] if match.start() else " "
             if words and gap not in (" ", "-"):

@@ -13,6 +13,8 @@ from .modality import SentenceModality
 
 __all__ = ["find_stances"]
 
+_ASKED_TO = re.compile(r"\b(encourag|urg|ask|press|push|want|call|invit|persuad)\w*\b[^.]{0,40}\bto\s+(\w+ly\s+)?$",
+                       re.I)
 _NEGATION_BEFORE = re.compile(r"\b(not|no|never|n't|не|ні|без)\s+(\w+\s+){0,2}$", re.I)
 
 
@@ -70,6 +72,8 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
                 if cue.stance == "support" and cue.actor == "subject" and _NEGATION_BEFORE.search(
                         doc.text[max(sentence.start, start - 25):start]):
                     continue
+                if _ASKED_TO.search(doc.text[max(sentence.start, start - 60):start]):
+                    continue  # "encouraged Lukashenko to openly participate": asked for, not done
                 excluded = lex.excluded_actors.get(cue.issue, frozenset())
                 for actor in _actors(cue, resolver, sentence, start, end, excluded):
                     state = resolver.state_of(actor)
