@@ -23,7 +23,7 @@ from ..ingest import IngestSummary, ingest
 from ..kb.knowledge import Entity, load_knowledge_base, read_knowledge_base
 from ..kb.packs import load_pack
 from ..query.export import EXPORT_FORMATS, export_articles
-from ..runner import analyze_store
+from ..runner import AnalyzeSummary, analyze_store
 from ..settings import SETTINGS, Settings, load_settings
 from ..store.db import Store
 
@@ -160,7 +160,12 @@ def analyze_command(settings: Settings) -> None:
     """Analyse what is ingested and not yet analysed with the current pack version."""
     with Store(settings.db) as store:
         summary = analyze_store(store, settings=settings)
-    click.echo(f"analysed {summary.analysed} articles, {summary.mentions} mentions (pack {summary.pack_version})")
+    print_analysis(summary)
+
+
+def print_analysis(summary: AnalyzeSummary) -> None:
+    click.echo(f"analysed {summary.analysed} articles: {summary.mentions} mentions, {summary.statements} statements "
+               f"(pack {summary.pack_version})")
 
 
 @cli.command("run")
@@ -171,7 +176,18 @@ def run_command(targets: tuple[str, ...], settings: Settings) -> None:
     print_summary(run_ingest(targets, settings, command="run"))
     with Store(settings.db) as store:
         summary = analyze_store(store, settings=settings)
-    click.echo(f"analysed {summary.analysed} articles, {summary.mentions} mentions (pack {summary.pack_version})")
+    print_analysis(summary)
+
+
+@cli.command("show")
+@click.argument("article")
+@common_options
+def show_command(article: str, settings: Settings) -> None:
+    """Print ARTICLE (its export id or article id) with its statements highlighted."""
+    from ..query.show import render_article
+
+    with Store(settings.db, readonly=True) as store:
+        render_article(store, article)
 
 
 @cli.group("kb")

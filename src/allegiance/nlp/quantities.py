@@ -57,13 +57,13 @@ class QuantityExtractor:
     def __call__(self, doc: Doc) -> Doc:
         out: list[Statement] = []
         for sentence in doc.sentences:
-            out.extend(self._digits(doc, sentence))
-            out.extend(self._words(doc, sentence))
+            found = self._digits(doc, sentence) + self._words(doc, sentence)
+            out.extend(st for _offset, st in sorted(found, key=lambda pair: pair[0]))
         doc.add(out)
         return doc
 
     # -- numbers in digits ----------------------------------------------------------------------
-    def _digits(self, doc: Doc, sentence: Sentence) -> list[Statement]:
+    def _digits(self, doc: Doc, sentence: Sentence) -> list[tuple[int, Statement]]:
         text = doc.text
         out = []
         previous_end = -1
@@ -89,9 +89,9 @@ class QuantityExtractor:
                 unit = f"{unit} ({qualifier.group(1).lower()})"
             if match.start() == previous_end:
                 continue
-            out.append(Statement("quantity", sentence.start, sentence.end, predicate=unit, value=float(value),
-                                 unit=unit, confidence=0.8, extractor="quantities.digits",
-                                 cue=text[match.start():match.end()]))
+            out.append((match.start(), Statement(
+                "quantity", sentence.start, sentence.end, predicate=unit, value=float(value), unit=unit,
+                confidence=0.8, extractor="quantities.digits", cue=text[match.start():match.end()])))
             previous_end = match.end()
         return out
 
@@ -164,7 +164,7 @@ class QuantityExtractor:
                 return key
         return None
 
-    def _words(self, doc: Doc, sentence: Sentence) -> list[Statement]:
+    def _words(self, doc: Doc, sentence: Sentence) -> list[tuple[int, Statement]]:
         language = doc.language if doc.language in ("en", "ru", "uk") else None
         if language is None:
             return []
@@ -196,8 +196,8 @@ class QuantityExtractor:
                 i = j
                 continue
             rest = text[tokens[j - 1].end:]
-            out.append(Statement("quantity", sentence.start, sentence.end, predicate=self._unit(rest),
-                                 value=float(value), unit=self._unit(rest), confidence=0.6,
-                                 extractor="quantities.words", cue=tokens[i].text))
+            out.append((sentence.start + tokens[i].start, Statement(
+                "quantity", sentence.start, sentence.end, predicate=self._unit(rest), value=float(value),
+                unit=self._unit(rest), confidence=0.6, extractor="quantities.words", cue=tokens[i].text)))
             i = j
         return out

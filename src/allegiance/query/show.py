@@ -1,0 +1,47 @@
+"""One article in the terminal with its statements highlighted (rich), the text shown literally."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..errors import AllegianceError
+from ..store.db import Store
+
+__all__ = ["render_article", "find_article"]
+
+_STYLES = {"stance": "bold magenta", "event": "cyan", "quantity": "green", "prediction": "yellow", "claim": "dim"}
+_PRIORITY = ["claim", "quantity", "event", "prediction", "stance"]
+
+
+def find_article(store: Store, key: str) -> dict[str, str]:
+    for row in store.articles():
+        if key in (row["export_id"], row["id"]):
+            return {k: row[k] for k in row.keys()}
+    raise AllegianceError(f"no article {key!r} in {store.path}", code="not_found")
+
+
+def render_article(store: Store, key: str, console: Console | None = None) -> None:
+    console = console or Console()
+    article = find_article(store, key)
+    statements = store.statements(article["id"])
+    text = Text(article["text"])  # Text() never interprets markup in untrusted text
+    for kind in _PRIORITY:  # later kinds paint over earlier ones
+        for st in statements:
+            if st["kind"] == kind:
+                text.stylize(_STYLES[kind], st["start"], st["end"])
+    head = " · ".join(str(v) for v in (article["export_id"], article["published"], article["source"],
+                                         article["language"]) if v)
+    console.rule(Text(head))
+    console.print(text)
+    table = Table("kind", "subject", "predicate", "object", "modality", "speaker", "time", "value", title="Statements")
+    for st in statements:
+        if st["kind"] == "claim":
+            continue
+        value = "" if st["value"] is None else f"{st['value']:g}"
+        table.add_row(*(Text(str(v or "")) for v in (st["kind"], st["subject"], st["predicate"], st["object"],
+                                                     st["modality"], st["speaker"], st["time"], value)),
+                      style=_STYLES.get(st["kind"]))
+    console.print(table)
+    console.print(Text("legend: ") + Text(" ".join(_STYLES), style="dim"))

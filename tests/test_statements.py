@@ -1,0 +1,185 @@
+"""Statements on team-written sentences (exact expectations), and the quality gate on seed + dev."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from tests.conftest import ROOT, SHARED, needs_shared
+
+from allegiance.nlp import Doc
+from allegiance.nlp.pipeline import default_pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return default_pipeline()
+
+
+def _statements(pipeline, text, language="en", published=None, kind=None):
+    doc = pipeline(Doc("t", text, language, published))
+    return [s for s in doc.statements if kind is None or s.kind == kind]
+
+
+def _stances(pipeline, text, language="en"):
+    return {(s.subject, s.issue, s.predicate) for s in _statements(pipeline, text, language, kind="stance")}
+
+
+def test_contrast_gives_two_stances_and_evidence_is_the_sentence(pipeline):
+    text = "Belarus let Russia use its territory as a staging ground but did not send its own troops."
+    found = _statements(pipeline, text, kind="stance")
+    assert {(s.subject, s.predicate) for s in found} == {("BLR", "support"), ("BLR", "distance")}
+    assert all(text[s.start:s.end] == text for s in found)
+
+
+def test_negation_turns_support_cues_off(pipeline):
+    assert ("ARM", "russia_war_in_ukraine", "support") not in _stances(
+        pipeline, "Armenia has not sent troops to Russia and will not take part in the war.")
+
+
+def test_group_statements_are_not_spread_to_members(pipeline):
+    assert _stances(pipeline, "Some CSTO members are attempting to distance themselves from the war.") == set()
+    assert _stances(pipeline, "No CSTO member has supported Russia's war in Ukraine with their armies.") == set()
+
+
+def test_russia_and_ukraine_take_no_stance_on_the_war(pipeline):
+    assert _stances(pipeline, "Russia condemned the attacks and Ukraine called for talks.") == set()
+
+
+def test_a_disputed_claim_is_not_a_stance(pipeline):
+    text = ("Officials in Seoul said North Korea sent troops to Russia. "
+            "Pyongyang denied the reports as fake news.")
+    assert ("PRK", "russia_war_in_ukraine", "support") not in _stances(pipeline, text)
+
+
+def test_voting_lists_name_each_state(pipeline):
+    text = "Only four countries joined Russia in voting against it - Syria, Nicaragua, North Korea and Belarus."
+    assert _stances(pipeline, text) == {(s, "russia_war_in_ukraine", "support") for s in ("SYR", "NIC", "PRK", "BLR")}
+    events = _statements(pipeline, text, kind="event")
+    assert {e.subject for e in events if e.extractor == "events.votes"} == {"SYR", "NIC", "PRK", "BLR"}
+
+
+def test_neutrality_and_calls_for_talks(pipeline):
+    assert _stances(pipeline, "Kyrgyzstan declared its neutrality and called for peace talks.") == {
+        ("KGZ", "russia_war_in_ukraine", "neutral")}
+
+
+def test_csto_participation(pipeline):
+    assert _stances(pipeline, "Armenia froze its participation in the CSTO in February.") == {
+        ("ARM", "csto_participation", "distance")}
+
+
+def test_russian_and_ukrainian_cues(pipeline):
+    assert ("KAZ", "russia_war_in_ukraine", "distance") in _stances(
+        pipeline, "Казахстан отказался отправлять свои войска на Украину.", "ru")
+    assert ("BLR", "russia_war_in_ukraine", "support") in _stances(
+        pipeline, "Лукашенко визнав, що Білорусь бере участь у війні проти України.", "uk")
+
+
+@pytest.mark.parametrize(("text", "language", "values"), [
+    ("Armenia hosts 3,500 Russian troops.", "en", [3500]),
+    ("More than 5 thousand convicts were sent to the front.", "en", [5000]),
+    ("The ministry recruited twelve thousand volunteers and 2.5 million dollars were paid.", "en", [12000, 2_500_000]),
+    ("It lost about 40% of its staff, up to 1,000 people.", "en", [40, 1000]),
+    ("Около 417 тысяч человек подписали контракт.", "ru", [417000]),
+    ("Повістка вважається врученою через сім днів.", "uk", [7]),
+    ("On September 21, 2022, in 2023 and on 10-14 October nothing was counted; Article 154 neither.", "en", []),
+    ("The 11th package and the 16th Brigade; a 51-year-old man; dozens of soldiers.", "en", []),
+])
+def test_quantities(pipeline, text, language, values):
+    found = [s.value for s in _statements(pipeline, text, language, kind="quantity")]
+    assert found == values
+
+
+def test_predictions_have_a_speaker_and_resolved_horizon(pipeline):
+    text = "Pashinyan said that Armenia will leave the CSTO next year."
+    found = _statements(pipeline, text, published="2024-06-12", kind="prediction")
+    assert len(found) == 1
+    assert found[0].speaker == "Nikol Pashinyan" and found[0].time == "2025"
+
+
+def test_past_descriptions_are_not_predictions(pipeline):
+    assert _statements(pipeline, "Kazakhstan refused to send troops in 2022.", kind="prediction") == []
+
+
+def test_event_actor_through_a_pronoun(pipeline):
+    text = "Kassym-Jomart Tokayev met the German chancellor in Berlin. He signed an energy agreement."
+    events = _statements(pipeline, text, kind="event")
+    assert ("Kassym-Jomart Tokayev", "AGREE") in {(e.subject, e.predicate) for e in events}
+
+
+def test_passive_with_agent_and_joint_actors(pipeline):
+    events = _statements(pipeline, "The law was adopted by the State Duma. The United States, Canada and "
+                                   "Britain imposed sanctions on Russia.", kind="event")
+    assert {(e.subject, e.predicate) for e in events} >= {
+        ("State Duma", "COOPERATE"), ("USA", "SANCTION"), ("CAN", "SANCTION"), ("GBR", "SANCTION")}
+
+
+def test_time_expressions_resolve_against_the_publication_date(pipeline):
+    doc = pipeline(Doc("t", "A year ago Kyiv asked for help; last Wednesday it repeated the call. "
+                            "В прошлом году Москва отказала.", "en", "2023-09-08"))
+    values = {t.text: t.value for t in doc.times}
+    assert values["A year ago"] == "2022" and values["last Wednesday"] == "2023-09-06"
+    assert values["В прошлом году"] == "2022"
+    unresolved = pipeline(Doc("t", "A year ago Kyiv asked for help.", "en", None))
+    assert unresolved.times[0].value is None
+
+
+def test_genre(pipeline):
+    assert pipeline(Doc("t", "In my opinion, the Kremlin has long ceased to be guided by common sense. Of course, "
+                             "I believe this is the abyss.", "en")).genre == "opinion"
+    assert pipeline(Doc("t", "Kazakhstan refused the request, officials said, according to Reuters.", "en")
+                    ).genre == "reporting"
+
+
+def test_claims_carry_manpower_topics(pipeline):
+    claims = _statements(pipeline, "The Kremlin now recruits migrants and prisoners for the war, officials said.",
+                         kind="claim")
+    assert {"manpower.migrants", "manpower.prisoners"} <= set(claims[0].topics)
+
+
+def test_other_languages_degrade_to_entities_and_quantities(pipeline):
+    doc = pipeline(Doc("t", "Kazachstan weigerde 2000 soldaten te sturen naar Rusland.", "nl"))
+    assert {s.kind for s in doc.statements} <= {"quantity", "claim"}
+    assert {m.entity_id for m in doc.mentions} >= {"KAZ", "RUS"}
+
+
+# -- quality gate ------------------------------------------------------------------------------------
+STATEMENT_FLOORS = {"stances": 0.83, "events": 0.54, "quantities": 0.85, "predictions": 0.64}
+
+
+@needs_shared
+def test_statement_quality_gate_on_seed_and_dev(tmp_path):
+    from click.testing import CliRunner
+
+    from allegiance.cli.main import cli
+
+    db, pred, gold = tmp_path / "q.db", tmp_path / "pred.jsonl", tmp_path / "gold.jsonl"
+    dev_gold = (SHARED / "corpus/dev/gold.jsonl").read_text(encoding="utf-8")
+    seed_gold = (SHARED / "corpus/seed/gold.jsonl").read_text(encoding="utf-8")
+    gold.write_text(dev_gold + seed_gold, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["run", str(SHARED / "corpus/dev/articles"), str(SHARED / "corpus/seed/articles"),
+                               "--db", str(db)]).exit_code == 0
+    assert runner.invoke(cli, ["export", "--db", str(db), "--format", "eval", "-o", str(pred)]).exit_code == 0
+    out = tmp_path / "score.json"
+    subprocess.run([sys.executable, str(SHARED / "eval/score.py"), "--gold", str(gold), "--pred", str(pred),
+                    "--texts", str(SHARED / "corpus/dev/articles"), "--json", str(out)], check=True,
+                   capture_output=True, cwd=ROOT)
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    for field, floor in STATEMENT_FLOORS.items():
+        assert figures[field]["f1"] >= floor, (field, figures[field])
+    assert figures["evidence_errors"] == 0
+    predicted = {json.loads(x)["id"]: json.loads(x) for x in pred.read_text(encoding="utf-8").splitlines()}
+    for line in dev_gold.splitlines():
+        g = json.loads(line)
+        if not g["stances"]:
+            assert predicted[g["id"]]["stances"] == [], f"{g['id']} has no stance in gold"
+    seed = predicted["seed"]
+    seed_gold_doc = json.loads(seed_gold)
+    got = {(s["actor"], s["issue"], s["stance"]) for s in seed["stances"]}
+    assert {(s["actor"], s["issue"], s["stance"]) for s in seed_gold_doc["stances"]} <= got
+    assert {q["value"] for q in seed_gold_doc["quantities"]} <= {q["value"] for q in seed["quantities"]}
+    assert any("general mobilization" in p["evidence"] for p in seed["predictions"])
