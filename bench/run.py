@@ -1,6 +1,7 @@
 """The project's benchmark: figures as ratios against a baseline measured in the same run.
 
-Entity linking: words per second on one core over the same texts.
+Entity linking: words per second on one core over the same texts. Analysis: articles per second
+on one core for English and Russian articles of about 5 KB, beside ingest alone in the same process.
 Ingest: articles per second on one core for HTML pages and for scraped text, through the whole
 ingest (decode, extract or clean, language, hash, MinHash, SQLite write), against trafilatura's
 own extraction of the same pages alone. Each phase runs in a fresh process so its peak memory
@@ -44,6 +45,29 @@ def _text_articles(limit: int) -> list[bytes]:
     return [texts[i % len(texts)] + f"\n\nCopy {i}.".encode() for i in range(limit)]
 
 
+def _articles_of_about(language: str, size: int, count: int) -> list[bytes]:
+    """Distinct articles of about ``size`` bytes in one language, stitched from the corpus texts."""
+    import json
+
+    folder = SHARED / "corpus" / "dev"
+    texts: list[str] = []
+    if (folder / "gold.jsonl").exists():
+        langs = {json.loads(x)["id"]: json.loads(x)["language"]
+                 for x in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()}
+        texts = [(folder / "articles" / f"{i}.txt").read_text(encoding="utf-8") for i, lang in langs.items()
+                 if lang == language]
+    if not texts:
+        texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples" / "articles").glob("*.txt"))]
+    out = []
+    for i in range(count):
+        body, j = f"Article {i}.\n", i
+        while len(body.encode()) < size:
+            body += texts[j % len(texts)] + "\n"
+            j += 1
+        out.append(body.encode()[:size].decode("utf-8", "ignore").encode())
+    return out
+
+
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -55,6 +79,26 @@ def _phase(name: str, payloads: list[bytes], queue: mp.Queue) -> None:  # type: 
     from allegiance import Settings, Store, ingest
 
     start = time.perf_counter()
+    if name.startswith("analyze_"):
+        from allegiance.runner import analyze_store
+
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "in"
+            folder.mkdir()
+            for i, data in enumerate(payloads):
+                (folder / f"{i:05}.txt").write_bytes(data)
+            with Store(Path(tmp) / "bench.db") as store:
+                settings = Settings(progress=False)
+                start = time.perf_counter()
+                ingest([str(folder)], store, settings)
+                ingested = time.perf_counter()
+                analyze_store(store, settings=settings)
+                done = time.perf_counter()
+        queue.put({"phase": name, "articles": len(payloads), "seconds": round(done - ingested, 3),
+                   "articles_per_s": round(len(payloads) / (done - ingested), 1),
+                   "ingest_articles_per_s": round(len(payloads) / (ingested - start), 1),
+                   "peak_mb": round(_peak_mb(), 1)})
+        return
     if name == "spacy_entity_ruler":
         import spacy
 
@@ -129,7 +173,9 @@ def main() -> int:
     parser.add_argument("--only", default="", help="comma-separated phases to run (default: all)")
     args = parser.parse_args()
     html, text = _html_pages(args.pages), _text_articles(args.pages)
-    phases = [("trafilatura_alone", html), ("ingest_html", html), ("ingest_text", text), ("entity_linking", text)]
+    phases = [("trafilatura_alone", html), ("ingest_html", html), ("ingest_text", text), ("entity_linking", text),
+              ("analyze_en_5kb", _articles_of_about("en", 5000, args.pages)),
+              ("analyze_ru_5kb", _articles_of_about("ru", 5000, max(50, args.pages // 4)))]
     try:
         import spacy  # noqa: F401  (the 'bench' extra)
 
@@ -145,6 +191,12 @@ def main() -> int:
     for name, r in results.items():
         r["ratio_to_trafilatura"] = round(r["articles_per_s"] / base, 2)
         print(f"{name:<20}{r['articles']:>9}{r['articles_per_s']:>12}{r['ratio_to_trafilatura']:>8}{r['peak_mb']:>9}")
+    for name in ("analyze_en_5kb", "analyze_ru_5kb"):
+        if name in results:
+            r = results[name]
+            print(f"{name}: analysis {r['articles_per_s']} articles/s on one core, ingest alone "
+                  f"{r['ingest_articles_per_s']} articles/s (analysis/ingest "
+                  f"{r['articles_per_s'] / r['ingest_articles_per_s']:.2f}), peak {r['peak_mb']} MB")
     if "entity_linking" not in results:
         return 0
     linking = results["entity_linking"]["words_per_s"]

@@ -151,7 +151,8 @@ class EntityLinker:
             return True
         before = _WORD_BEFORE.search(text[max(0, start - 40):start])
         previous, gap = (before.group(1), before.group(2)) if before else ("", "")
-        if alias.kind == "name" and " " in alias.text and previous and self.kb.entities[alias.entity_id].type != "person":
+        is_person = self.kb.entities[alias.entity_id].type == "person"
+        if alias.kind == "name" and " " in alias.text and previous and not is_person:
             # "Collective Security Council" is not the UN's "Security Council": a capitalised word
             # right before a multi-word name makes it part of a longer name
             if gap == " " and previous[:1].isupper() and not previous.isupper() and previous != "The":

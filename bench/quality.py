@@ -1,0 +1,73 @@
+"""Quality on the seed and the dev set, overall and per language, with ../shared/eval/score.py.
+
+Runs the main job into a fresh database, exports the scoring format, and scores it all together
+and for each language of the gold file (English, Russian, Ukrainian, then the rest pooled), so
+that weak spots show. Usage: python bench/quality.py [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import tempfile
+from pathlib import Path
+
+from allegiance import Settings, Store, ingest
+from allegiance.query.export import export_articles
+from allegiance.runner import analyze_store
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+FIELDS = ("states", "alliances", "persons", "organizations", "stances", "events", "quantities", "predictions")
+
+
+def _scorer():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def run() -> dict[str, dict[str, object]]:
+    score = _scorer()
+    gold_lines = (SHARED / "corpus/dev/gold.jsonl").read_text(encoding="utf-8").splitlines()
+    gold_lines += (SHARED / "corpus/seed/gold.jsonl").read_text(encoding="utf-8").splitlines()
+    gold = {d["id"]: d for d in (json.loads(x) for x in gold_lines if x.strip())}
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(db=str(Path(tmp) / "q.db"), progress=False)
+        with Store(settings.db) as store:
+            ingest([str(SHARED / "corpus/dev/articles"), str(SHARED / "corpus/seed/articles")], store, settings)
+            analyze_store(store, settings=settings)
+            pred_path = Path(tmp) / "pred.jsonl"
+            with pred_path.open("w", encoding="utf-8") as out:
+                export_articles(store, out, "eval")
+        pred = score.load(pred_path)
+    groups = {"all": list(gold), "en": [], "ru": [], "uk": [], "other": []}
+    for doc_id, g in gold.items():
+        groups[g["language"] if g["language"] in ("en", "ru", "uk") else "other"].append(doc_id)
+    texts = SHARED / "corpus/dev/articles"
+    results = {}
+    for name, ids in groups.items():
+        figures, _problems = score.score({i: gold[i] for i in ids}, pred, texts)
+        figures["articles"] = len(ids)
+        results[name] = figures
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    results = run()
+    print(f"{'field':<14}" + "".join(f"{k:>9}" for k in results))
+    for field in FIELDS:
+        print(f"{field:<14}" + "".join(f"{results[k][field]['f1']:>9.3f}" for k in results))  # type: ignore[index]
+    print(f"{'articles':<14}" + "".join(f"{results[k]['articles']:>9}" for k in results))
+    print(f"{'evidence err':<14}" + "".join(f"{results[k]['evidence_errors']:>9}" for k in results))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
