@@ -3,6 +3,8 @@ with speaker, modality and topics, so that what an article says of each topic ca
 
 from __future__ import annotations
 
+import functools
+
 from .actors import ActorResolver
 from .doc import Doc, Sentence, Statement
 from .lexicons import Lexicons, load_lexicons
@@ -11,9 +13,15 @@ from .modality import SentenceModality
 __all__ = ["find_claims", "topics_of"]
 
 
-def topics_of(text: str, lexicons: Lexicons) -> tuple[str, ...]:
+@functools.lru_cache(maxsize=4096)
+def _topics(text: str, lexicons: Lexicons) -> tuple[str, ...]:
     low = text.casefold()
-    return tuple(topic for topic, (_label, cues) in lexicons.topics.items() if any(c in low for c in cues))
+    return tuple(topic for topic, pattern in lexicons.topic_patterns.items() if pattern.search(low))
+
+
+def topics_of(text: str, lexicons: Lexicons) -> tuple[str, ...]:
+    """The pack topics a sentence is about (cached: a sentence is asked once per statement)."""
+    return _topics(text, lexicons)
 
 
 def find_claims(doc: Doc, resolver: ActorResolver, modality: SentenceModality, covered: set[tuple[int, int]],

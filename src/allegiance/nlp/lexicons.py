@@ -30,9 +30,13 @@ class StanceCue:
     stance: str
     actor: str
     patterns: dict[str, tuple[re.Pattern[str], ...]]
+    requires: tuple[str, ...] = ()
+
+    def may_match(self, folded_text: str) -> bool:
+        return not self.requires or any(word in folded_text for word in self.requires)
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, eq=False)  # hashed by identity: one instance per pack folder
 class Lexicons:
     stance_cues: tuple[StanceCue, ...]
     excluded_actors: dict[str, frozenset[str]]
@@ -45,6 +49,7 @@ class Lexicons:
     multipliers: dict[str, int]
     number_context: dict[str, list[str]]
     topics: dict[str, tuple[str, tuple[str, ...]]]
+    topic_patterns: dict[str, re.Pattern[str]]
     genre: dict[str, tuple[float, tuple[str, ...]]]
 
 
@@ -66,7 +71,9 @@ def _stances(path: Path) -> tuple[tuple[StanceCue, ...], dict[str, frozenset[str
         if cue.get("stance") not in issues[cue["issue"]].get("labels", []):
             raise PackError(f"{where}: stance {cue.get('stance')!r} is not a label of {cue['issue']}")
         patterns = {lang: _compile(where, cue.get(lang, [])) for lang in ("en", "ru", "uk")}
-        cues.append(StanceCue(cue["name"], cue["issue"], cue["stance"], cue.get("actor", "subject"), patterns))
+        requires = tuple(str(w).casefold() for w in cue.get("requires", []))
+        cues.append(StanceCue(cue["name"], cue["issue"], cue["stance"], cue.get("actor", "subject"), patterns,
+                              requires))
     excluded = {i: frozenset(v.get("excluded_actors", [])) for i, v in issues.items()}
     return tuple(cues), excluded
 
@@ -101,6 +108,9 @@ def load_lexicons(folder: Path | None = None) -> Lexicons:
         number_context={k: list(v) for k, v in numbers.get("context", {}).items()},
         topics={f"{group}.{name}": (str(t.get("label", name)), tuple(c.casefold() for c in t.get("cues", [])))
                 for group, table in topics.items() for name, t in table.items()},
+        topic_patterns={f"{group}.{name}": re.compile("|".join(re.escape(c.casefold()) for c in t.get("cues", []))
+                                                      or r"(?!)")
+                        for group, table in topics.items() for name, t in table.items()},
         genre={name: (float(g.get("weight", 1.0)), tuple(c.casefold() for c in g.get("cues", [])))
                for name, g in genre.items()},
     )

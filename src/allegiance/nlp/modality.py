@@ -36,12 +36,21 @@ class SentenceModality:
         self.doc = doc
         self.resolver = resolver
         self.lex = lexicons or load_lexicons()
+        self._has: dict[tuple[str, int], bool] = {}
+        self._speaker: dict[int, str | None] = {}
+        self._future: dict[int, bool] = {}
 
     def _lemmas(self, sentence: Sentence) -> set[str]:
         analyzer = analyzer_for(self.doc.language)
         return {word_key(t.text, analyzer) for t in tokenize(self.doc.text[sentence.start:sentence.end])}
 
     def has(self, kind: str, sentence: Sentence) -> bool:
+        key = (kind, sentence.start)
+        if key not in self._has:
+            self._has[key] = self._has_cue(kind, sentence)
+        return self._has[key]
+
+    def _has_cue(self, kind: str, sentence: Sentence) -> bool:
         text = self.doc.text[sentence.start:sentence.end]
         if self.doc.language in ("ru", "uk"):
             lemmas = self.lex.modality_lemmas.get(kind, {}).get(self.doc.language, frozenset())
@@ -52,8 +61,10 @@ class SentenceModality:
         return bool(self.lex.modality_en[kind].search(text))
 
     def is_future(self, sentence: Sentence) -> bool:
-        text = self.doc.text[sentence.start:sentence.end]
-        return self.has("future", sentence) or has_future_verb(text, self.doc.language)
+        if sentence.start not in self._future:
+            text = self.doc.text[sentence.start:sentence.end]
+            self._future[sentence.start] = self.has("future", sentence) or has_future_verb(text, self.doc.language)
+        return self._future[sentence.start]
 
     def of(self, sentence: Sentence) -> str:
         if self.has("denial", sentence):
@@ -68,6 +79,11 @@ class SentenceModality:
 
     def speaker(self, sentence: Sentence) -> str | None:
         """Who says it: the mention next to a reporting cue; ``None`` means the author."""
+        if sentence.start not in self._speaker:
+            self._speaker[sentence.start] = self._find_speaker(sentence)
+        return self._speaker[sentence.start]
+
+    def _find_speaker(self, sentence: Sentence) -> str | None:
         text = self.doc.text[sentence.start:sentence.end]
         pattern = self.lex.modality_en["reporting"]
         match = pattern.search(text) if self.doc.language not in ("ru", "uk") else None

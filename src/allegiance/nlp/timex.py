@@ -52,6 +52,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_NEEDS_DIGIT = {"iso", "dotted", "month_day_year", "day_month_year", "month_day", "day_month", "month_year", "year"}
+_NEEDS_WORD = {"ago": ("ago",), "ago_slavic": ("назад", "тому"), "weekday": tuple(_WEEKDAYS),
+               "relative": ("yesterday", "today", "tomorrow", "last ", "next ", "this year", "вчера", "сегодня",
+                            "завтра", "вчора", "сьогодні", "году", "року", "торік")}
+
+
 def _iso(day: dt.date, precision: str = "day") -> str:
     return day.isoformat() if precision == "day" else day.strftime("%Y-%m") if precision == "month" else str(day.year)
 
@@ -125,7 +131,13 @@ class TimeTagger:
         base = dt.date.fromisoformat(doc.published) if doc.published and len(doc.published) == 10 else None
         found: list[TimeExpression] = []
         taken: list[tuple[int, int]] = []
+        folded = doc.text.casefold()
+        has_digit = any(ch.isdigit() for ch in doc.text)
         for kind, pattern in _PATTERNS:
+            if kind in _NEEDS_DIGIT and not has_digit:
+                continue
+            if kind in _NEEDS_WORD and not any(w in folded for w in _NEEDS_WORD[kind]):
+                continue
             for m in pattern.finditer(doc.text):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
