@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench eval-extraction eval lint typecheck clean
+.PHONY: demo test bench quality eval-extraction lint typecheck clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/allegiance run samples/articles --db $(DEMO_DB)
-	$(BIN)/allegiance articles --db $(DEMO_DB)
+	$(BIN)/allegiance report --db $(DEMO_DB) --format html -o demo-report.html
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
@@ -25,6 +25,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+quality: $(STAMP)
+	$(BIN)/python bench/quality.py
 
 eval-extraction: $(STAMP)
 	$(BIN)/python bench/extraction_eval.py
@@ -36,4 +39,4 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm demo-report.html .pytest_cache

@@ -35,7 +35,7 @@ def test_make_demo_runs_the_main_job(tmp_path):
     result = subprocess.run(["make", "-s", "demo", f"DEMO_DB={db}"], cwd=ROOT, capture_output=True, text=True,
                             timeout=600)
     assert result.returncode == 0, result.stderr
-    assert "stored 15" in result.stdout
+    assert "stored 17" in result.stdout
     assert db.exists()
 
 
@@ -53,13 +53,13 @@ def test_ingest_export_and_listings(tmp_path):
     db = str(tmp_path / "cli.db")
     result = runner.invoke(cli, ["ingest", str(SAMPLES), "--db", db, "--set", "progress=false"])
     assert result.exit_code == 0, result.output
-    assert "stored 15" in result.output
+    assert "stored 17" in result.output
     out = tmp_path / "out.jsonl"
     assert runner.invoke(cli, ["export", "--db", db, "-o", str(out)]).exit_code == 0
     records = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
-    assert len(records) == 15 and {"id", "file", "title", "published", "language", "text"} <= set(records[0])
+    assert len(records) == 17 and {"id", "file", "title", "published", "language", "text"} <= set(records[0])
     listing = runner.invoke(cli, ["articles", "--db", db, "--format", "jsonl"])
-    assert len(listing.output.splitlines()) == 15
+    assert len(listing.output.splitlines()) == 17
     csv_out = runner.invoke(cli, ["rejections", "--db", db, "--format", "csv"])
     assert csv_out.exit_code == 0
 

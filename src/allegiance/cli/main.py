@@ -23,6 +23,19 @@ from ..ingest import IngestSummary, ingest
 from ..kb.knowledge import Entity, load_knowledge_base, read_knowledge_base
 from ..kb.packs import load_pack
 from ..query.export import EXPORT_FORMATS, export_articles
+from ..query.report import REPORT_FORMATS, render_report
+from ..query.tables import TABLE_FORMATS, TABLES, matrix_rows, statement_rows, write_graphml, write_table
+from ..query.views import (
+    PERIODS,
+    corroboration,
+    dossier,
+    prediction_ledger,
+    prediction_records,
+    resolve_prediction,
+    source_profiles,
+    stance_matrix,
+    timeline,
+)
 from ..runner import AnalyzeSummary, analyze_store
 from ..settings import SETTINGS, Settings, load_settings
 from ..store.db import Store
@@ -170,13 +183,152 @@ def print_analysis(summary: AnalyzeSummary) -> None:
 
 @cli.command("run")
 @click.argument("targets", nargs=-1, required=True)
+@click.option("--period", type=click.Choice(PERIODS), default="year", show_default=True,
+              help="Period of the stance matrix in the report.")
+@click.option("--no-report", is_flag=True, help="Only ingest and analyse; print no report.")
 @common_options
-def run_command(targets: tuple[str, ...], settings: Settings) -> None:
-    """The main job: ingest TARGETS, analyse them, print a summary."""
+def run_command(targets: tuple[str, ...], period: str, no_report: bool, settings: Settings) -> None:
+    """The main job: ingest TARGETS, analyse them, print the report."""
     print_summary(run_ingest(targets, settings, command="run"))
     with Store(settings.db) as store:
         summary = analyze_store(store, settings=settings)
-    print_analysis(summary)
+        print_analysis(summary)
+        if not no_report:
+            click.echo("")
+            click.echo(render_report(store, "text", period), nl=False)
+
+
+@cli.command("report")
+@click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True,
+              help="Report format; html is one self-contained file.")
+@click.option("--period", type=click.Choice(PERIODS), default="year", show_default=True, help="Matrix period.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Output file (default: standard output).")
+@common_options
+def report_command(fmt: str, period: str, output: str, settings: Settings) -> None:
+    """Print or write the report: stance matrix, changes, corroborated and contested statements,
+    open predictions, sources."""
+    with Store(settings.db, readonly=True) as store:
+        text = render_report(store, fmt, period)
+    _write_text(text, output)
+
+
+def _write_text(text: str, output: str) -> None:
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+
+
+@cli.command("matrix")
+@click.option("--period", type=click.Choice(PERIODS), default="year", show_default=True, help="Matrix period.")
+@click.option("--issue", default=None, help="Only this issue (russia_war_in_ukraine, csto_participation).")
+@click.option("--state", "states", multiple=True, help="Only these states (ISO3); repeatable.")
+@click.option("--evidence", is_flag=True, help="Include every evidence sentence (jsonl).")
+@output_option
+@common_options
+def matrix_command(period: str, issue: str | None, states: tuple[str, ...], evidence: bool, fmt: str,
+                   settings: Settings) -> None:
+    """Each state's stance on each issue by period, with independent sources and contradictions."""
+    with Store(settings.db, readonly=True) as store:
+        cells = stance_matrix(store, period, issue, list(states) or None, evidence=evidence)
+    rows = [c.as_dict(with_evidence=evidence) for c in cells]
+    if fmt != "jsonl":
+        rows = [{"state": r["state"], "issue": r["issue"], "period": r["period"], "prevailing": r["prevailing"],
+                 "stories": r["sources"], "counts": r["counts"], "contradiction": r["contradiction"],
+                 "latest": r["latest"]["text"][:90]} for r in rows]
+    _print_rows(rows, fmt, "Stance matrix")
+
+
+@cli.command("dossier")
+@click.argument("entity")
+@common_options
+def dossier_command(entity: str, settings: Settings) -> None:
+    """Everything about ENTITY (id or name) as JSON: stances, events, quantities, predictions,
+    people in its roles, sources."""
+    with Store(settings.db, readonly=True) as store:
+        click.echo(json.dumps(dossier(store, entity), ensure_ascii=False, indent=2, default=str))
+
+
+@cli.command("timeline")
+@click.option("--actor", default=None, help="Only events of this actor (ISO3 or name).")
+@click.option("--target", default=None, help="Only events aimed at this target.")
+@click.option("--type", "event_type", default=None, help="Only this PLOVER type (SANCTION, MOBILIZE, ...).")
+@click.option("--country", default=None, help="Only events with this state as actor or target.")
+@click.option("--source", default=None, help="Only events reported by this outlet.")
+@click.option("--since", default=None, help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--until", default=None, help="Up to this date, inclusive.")
+@output_option
+@common_options
+def timeline_command(actor: str | None, target: str | None, event_type: str | None, country: str | None,
+                     source: str | None, since: str | None, until: str | None, fmt: str, settings: Settings) -> None:
+    """Events in time order, filtered."""
+    with Store(settings.db, readonly=True) as store:
+        rows = timeline(store, actor, target, event_type, country, source, since, until)
+    _print_rows(rows, fmt, "Timeline")
+
+
+@cli.command("corroboration")
+@click.option("--min-sources", default=2, show_default=True, help="Least independent stories per group.")
+@output_option
+@common_options
+def corroboration_command(min_sources: int, fmt: str, settings: Settings) -> None:
+    """Statements several independent stories make, and the stories that contradict them."""
+    with Store(settings.db, readonly=True) as store:
+        rows = corroboration(store, min_sources=min_sources)
+    _print_rows([{**r, "articles": ", ".join(r["articles"]), "outlets": ", ".join(r["outlets"]),
+                  "contradicted_by": ", ".join(r["contradicted_by"])} for r in rows], fmt, "Corroboration")
+
+
+@cli.command("sources")
+@output_option
+@common_options
+def sources_command(fmt: str, settings: Settings) -> None:
+    """Per outlet: articles, languages, opinion and reporting shares, copies, predictions."""
+    with Store(settings.db, readonly=True) as store:
+        _print_rows(source_profiles(store), fmt, "Sources")
+
+
+@cli.group("predictions")
+def predictions_group() -> None:
+    """The prediction ledger: list, resolve, and each source's and speaker's record."""
+
+
+@predictions_group.command("list")
+@click.option("--open", "only_open", is_flag=True, help="Only predictions without an outcome.")
+@output_option
+@common_options
+def predictions_list(only_open: bool, fmt: str, settings: Settings) -> None:
+    """Every prediction with speaker, source, date, horizon and outcome (overdue ones marked)."""
+    with Store(settings.db, readonly=True) as store:
+        rows = [r for r in prediction_ledger(store) if not only_open or r["outcome"] is None]
+    _print_rows([{k: r[k] for k in ("id", "speaker", "source", "date", "horizon", "overdue", "outcome", "evidence")}
+                 for r in rows], fmt, "Predictions")
+
+
+@predictions_group.command("resolve")
+@click.argument("prediction_id", type=int)
+@click.option("--outcome", type=click.Choice(["true", "false", "partly"]), required=True, help="How it turned out.")
+@click.option("--note", default="", help="What happened.")
+@click.option("--evidence", default=None, help="A URL or reference for the outcome.")
+@common_options
+def predictions_resolve(prediction_id: int, outcome: str, note: str, evidence: str | None, settings: Settings) -> None:
+    """Record the outcome of prediction PREDICTION_ID."""
+    with Store(settings.db) as store:
+        resolve_prediction(store, prediction_id, outcome, note, evidence)
+    click.echo(f"prediction {prediction_id}: {outcome}")
+
+
+@predictions_group.command("record")
+@click.option("--by", type=click.Choice(["source", "speaker"]), default="source", show_default=True,
+              help="Group by outlet or by speaker.")
+@output_option
+@common_options
+def predictions_record(by: str, fmt: str, settings: Settings) -> None:
+    """Each source's or speaker's record of resolved predictions."""
+    with Store(settings.db, readonly=True) as store:
+        _print_rows(prediction_records(store, by), fmt, "Prediction record")
 
 
 @cli.command("show")
@@ -236,20 +388,50 @@ def kb_validate(path: str) -> None:
 
 
 @cli.command("export")
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
-              help="Export format.")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS + TABLE_FORMATS + ("graphml",)), default="jsonl",
+              show_default=True, help="jsonl or eval for articles; csv, jsonl, parquet for --table; graphml.")
+@click.option("--table", type=click.Choice(TABLES), default=None,
+              help="Export a table (statements or the stance matrix) instead of articles.")
+@click.option("--period", type=click.Choice(PERIODS), default="year", show_default=True,
+              help="Period of the matrix table.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Output file (default: standard output).")
 @common_options
-def export_command(fmt: str, output: str, settings: Settings) -> None:
-    """Export the store: 'jsonl' (id, file, metadata, text, mentions) or 'eval' (../shared/eval/SCHEMA.md)."""
+def export_command(fmt: str, table: str | None, period: str, output: str, settings: Settings) -> None:
+    """Export the store: articles as 'jsonl' (metadata, text, mentions, statements) or 'eval'
+    (../shared/eval/SCHEMA.md); --table statements|matrix as csv, jsonl or parquet; graphml of
+    actor-to-actor relations for Gephi."""
     with Store(settings.db, readonly=True) as store:
+        if table is not None or fmt in ("csv", "parquet", "graphml"):
+            _export_table(store, table or "statements", fmt, period, output)
+            return
         if output == "-":
             export_articles(store, sys.stdout, fmt)
         else:
             with Path(output).open("w", encoding="utf-8") as out:
                 n = export_articles(store, out, fmt)
             click.echo(f"wrote {n} records to {output}", err=True)
+
+
+def _export_table(store: Store, table: str, fmt: str, period: str, output: str) -> None:
+    if fmt == "graphml":
+        if output == "-":
+            write_graphml(store, sys.stdout)
+        else:
+            with Path(output).open("w", encoding="utf-8") as out:
+                n = write_graphml(store, out)
+            click.echo(f"wrote {n} edges to {output}", err=True)
+        return
+    rows = statement_rows(store) if table == "statements" else matrix_rows(store, period)
+    if fmt == "parquet":
+        write_table(rows, fmt, path=Path(output) if output != "-" else None)
+    elif output == "-":
+        write_table(rows, fmt, out=sys.stdout)
+    else:
+        with Path(output).open("w", encoding="utf-8", newline="") as out:
+            write_table(rows, fmt, out=out)
+    if output != "-":
+        click.echo(f"wrote {len(rows)} rows to {output}", err=True)
 
 
 @cli.command("rejections")

@@ -20,7 +20,8 @@ __all__ = ["read_article"]
 
 log = logging.getLogger(__name__)
 
-_SOURCE_LINE = re.compile(r"^\s*(?:source|источник|джерело)\s*:\s*(\S.{0,80}?)\s*$", re.I | re.M)
+_SOURCE_LINE = re.compile(r"^\s*(?:source|источник|джерело)\s*:\s*([^\s(][^(\n]{0,80}?)(?:\.\s|\s*\(|\s*$)",
+                          re.I | re.M)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
@@ -80,7 +81,7 @@ def read_article(raw: RawInput, settings: Settings) -> Article:
             title = first[:200] if 0 < len(first) <= 200 else None
     if len(text.strip()) < max(1, settings.min_text_chars):
         raise InputError("no article text is left after removing page chrome", code="empty")
-    source = hints.source
+    source = hints.source or (site if raw.kind == "html" else None)
     if source is None and (m := _SOURCE_LINE.search(text[-600:])):
         source = m.group(1)
     return Article(

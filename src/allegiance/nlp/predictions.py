@@ -19,12 +19,13 @@ def find_predictions(doc: Doc, resolver: ActorResolver, modality: SentenceModali
         future = modality.is_future(sentence)
         if not future and not modality.has("hypothetical", sentence):
             continue
-        horizon = next((t.value or t.text for t in doc.times
-                        if sentence.start <= t.start < sentence.end and (t.value or "") >= (doc.published or "")),
-                       None)
+        times = [t for t in doc.times if sentence.start <= t.start < sentence.end]
+        horizon = next((t.value for t in times if t.value and t.value >= (doc.published or "")), None)
+        relative = next((t.text for t in times if t.value is None), None)  # kept as written, not resolved
         subject = resolver.before(sentence, sentence.end)
         out.append(Statement(
             "prediction", sentence.start, sentence.end, subject=resolver.label(subject) if subject else None,
+            object=f"horizon: {relative}" if relative and not horizon else None,
             predicate="forecast" if future else "conditional", modality="future" if future else "hypothetical",
             speaker=modality.speaker(sentence), time=horizon, confidence=0.5, extractor="predictions.modality",
             unit=" ".join(text.split()[:12])))

@@ -83,7 +83,7 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         for cue, by_sentence in hits:
             for match in by_sentence.get(index, ()):
                 start, end = match.start(), match.end()
-                if cue.stance == "support" and cue.actor == "subject" and _NEGATION_BEFORE.search(
+                if cue.stance in ("support", "oppose") and cue.actor == "subject" and _NEGATION_BEFORE.search(
                         doc.text[max(sentence.start, start - 25):start]):
                     continue
                 if _ASKED_TO.search(doc.text[max(sentence.start, start - 60):start]):

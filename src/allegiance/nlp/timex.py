@@ -103,7 +103,7 @@ def resolve(kind: str, m: re.Match[str], base: dt.date | None) -> str | None:  #
         return _iso(base - relativedelta(**{unit: n}), "year" if unit == "years" else "day")
     if kind == "weekday":
         target = _WEEKDAYS[g[1].casefold()]
-        back = (base.weekday() - target) % 7 or 7
+        back = (base.weekday() - target) % 7  # "on Saturday" in a Saturday paper is that day
         return _iso(base - dt.timedelta(days=back))
     if kind == "relative":
         word = g[0].casefold()

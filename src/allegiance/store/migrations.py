@@ -138,7 +138,24 @@ def m003_statements(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (m001_ingest, m002_mentions, m003_statements)
+def m004_prediction_outcomes(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE prediction_outcomes (
+            statement_id INTEGER PRIMARY KEY,
+            outcome TEXT NOT NULL CHECK (outcome IN ('true', 'false', 'partly')),
+            note TEXT NOT NULL DEFAULT '',
+            evidence TEXT,
+            resolved TEXT NOT NULL
+        );
+        CREATE INDEX statements_time ON statements(kind, time)
+        """,
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes)
 
 
 def schema_version(db: sqlite3.Connection) -> int:
