@@ -93,7 +93,8 @@ def _plain(report: dict[str, Any], markdown: bool) -> str:
     corpus = report["corpus"]
     lines.append(f"{h1}Allegiance report ({report['generated']})")
     lines.append(f"{corpus['articles']} articles, {corpus['stories']} distinct stories, {corpus['sources']} sources, "
-                 f"{corpus['rejected']} rejected inputs; published {corpus['first'] or '?'} to {corpus['last'] or '?'}.")
+                 f"{corpus['rejected']} rejected inputs; "
+                 f"published {corpus['first'] or '?'} to {corpus['last'] or '?'}.")
     lines.append("Statements: " + ", ".join(f"{k} {v}" for k, v in sorted(corpus["statements"].items())))
     lines.append("")
     for issue, (periods, rows) in _matrix_rows(report["matrix"]).items():
@@ -130,8 +131,9 @@ def _plain(report: dict[str, Any], markdown: bool) -> str:
     lines.append(f"{h2}Open predictions ({report['overdue']} overdue)")
     for p in report["predictions"]:
         due = f", horizon {p['horizon']}" + (" OVERDUE" if p["overdue"] else "") if p["horizon"] else ""
-        lines.append(f"- #{p['id']} {p['speaker'] or 'author'} in {p['source'] or p['article']} ({p['date'] or 'undated'}"
-                     f"{due}): “{_clip(p['evidence'])}”")
+        where = p["source"] or p["article"]
+        lines.append(f"- #{p['id']} {p['speaker'] or 'author'} in {where} ({p['date'] or 'undated'}{due}): "
+                     f"“{_clip(p['evidence'])}”")
     lines.append("")
     lines.append(f"{h2}Sources")
     lines.extend(_table(["source", "articles", "languages", "opinion", "reporting", "copies", "predictions"],

@@ -349,7 +349,8 @@ def source_profiles(store: Store) -> list[dict[str, Any]]:
         copies = sum(1 for a in articles if first_of[a["cluster"]][2] != a["id"])
         out.append({"source": source, "articles": n,
                     "languages": ", ".join(sorted({a["language"] or "?" for a in articles})),
-                    "opinion_share": round(genres["opinion"] / n, 2), "reporting_share": round(genres["reporting"] / n, 2),
+                    "opinion_share": round(genres["opinion"] / n, 2),
+                    "reporting_share": round(genres["reporting"] / n, 2),
                     "copy_share": round(copies / n, 2),
                     "predictions": records.get(source, {}).get("predictions", 0),
                     "prediction_accuracy": records.get(source, {}).get("accuracy")})
