@@ -63,20 +63,38 @@ class MatrixCell:
         return record
 
 
-_STANCE_SQL = """
-    SELECT s.id, s.subject, s.issue, s.predicate, s.time, s.start, s.end, s.speaker, s.modality,
-           a.id AS article_id, COALESCE(a.file_name, a.id) AS export_id, a.published, src.name AS source,
-           COALESCE(c.cluster_id, a.id) AS cluster, substr(a.text, s.start + 1, s.end - s.start) AS evidence
-    FROM statements s
-    JOIN articles a ON a.id = s.article_id
-    LEFT JOIN sources src ON src.id = a.source_id
-    LEFT JOIN clusters c ON c.article_id = a.id
-    WHERE s.kind = 'stance' {where}
+_PERIOD_SQL = {
+    "year": "substr(t, 1, 4)",
+    "month": "CASE WHEN length(t) >= 7 THEN substr(t, 1, 7) ELSE substr(t, 1, 4) END",
+    "quarter": "CASE WHEN length(t) >= 7 THEN substr(t, 1, 4) || '-Q' || ((CAST(substr(t, 6, 2) AS INTEGER) + 2) / 3) "
+               "ELSE substr(t, 1, 4) END",
+    "all": "'all'",
+}
+
+_CELL_SQL = """
+    WITH st AS (
+        SELECT s.id, s.subject, s.issue, s.predicate, COALESCE(c.cluster_id, a.id) AS cluster,
+               COALESCE(s.time, a.published) AS t
+        FROM statements s
+        JOIN articles a ON a.id = s.article_id
+        LEFT JOIN clusters c ON c.article_id = a.id
+        WHERE s.kind = 'stance' {where}
+    )
+    SELECT subject, issue,
+           CASE WHEN t IS NULL OR substr(t, 1, 1) NOT BETWEEN '0' AND '9' THEN 'undated' ELSE {period} END AS period,
+           cluster, group_concat(DISTINCT predicate) AS labels, count(*) AS n,
+           max(COALESCE(t, '') || printf('%012d', id)) AS latest_key,
+           group_concat(predicate) AS all_labels
+    FROM st GROUP BY subject, issue, period, cluster
 """
 
-
-def _stance_rows(store: Store, where: str = "", params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
-    return list(store.db.execute(_STANCE_SQL.format(where=where), params))
+_EVIDENCE_SQL = """
+    SELECT s.id, s.subject, s.issue, s.predicate, s.time, s.speaker, s.modality, a.published,
+           COALESCE(a.file_name, a.id) AS export_id, src.name AS source,
+           substr(a.text, s.start + 1, s.end - s.start) AS evidence
+    FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN sources src ON src.id = a.source_id
+    WHERE s.id IN ({ids})
+"""
 
 
 def _prevailing(independent: Counter[str]) -> str:
@@ -85,22 +103,30 @@ def _prevailing(independent: Counter[str]) -> str:
                                                if label in _STANCE_ORDER else -9))
 
 
-def _contradicts(rows: list[sqlite3.Row]) -> bool:
+def _contradicts(story_labels: list[set[str]]) -> bool:
     """Independent stories disagree: one says the state backs the war, another that it opposes
     it or holds back, and neither says both. (One story may give two labels for different
     behaviour: territory lent, troops withheld.)"""
-    per_story: dict[str, set[str]] = defaultdict(set)
-    for r in rows:
-        per_story[r["cluster"]].add(r["predicate"])
-    backs = any("support" in labels and not labels & {"oppose", "distance"} for labels in per_story.values())
-    away = any(labels & {"oppose", "distance"} and "support" not in labels for labels in per_story.values())
+    backs = any("support" in labels and not labels & {"oppose", "distance"} for labels in story_labels)
+    away = any(labels & {"oppose", "distance"} and "support" not in labels for labels in story_labels)
     return backs and away
+
+
+def _evidence_rows(store: Store, ids: list[int]) -> dict[int, sqlite3.Row]:
+    out: dict[int, sqlite3.Row] = {}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk:chunk + 500]
+        for row in store.db.execute(_EVIDENCE_SQL.format(ids=",".join("?" * len(part))), part):
+            out[row["id"]] = row
+    return out
 
 
 def stance_matrix(store: Store, period: str = "year", issue: str | None = None, states: list[str] | None = None,
                   evidence: bool = False) -> list[MatrixCell]:
     """States × issues × periods: counts per label, independent sources, the prevailing label,
-    the latest evidence, every evidence sentence (``evidence=True``) and a contradiction flag."""
+    the latest evidence, every evidence sentence (``evidence=True``) and a contradiction flag.
+
+    Aggregated in SQL per (cell, story); only the evidence that is shown is read."""
     if period not in PERIODS:
         raise AllegianceError(f"unknown period {period!r}; one of {', '.join(PERIODS)}", code="bad_period")
     where, params = "", []
@@ -111,22 +137,38 @@ def stance_matrix(store: Store, period: str = "year", issue: str | None = None, 
         where += f" AND s.subject IN ({','.join('?' * len(states))})"
         params.extend(states)
     groups: dict[tuple[str, str, str], list[sqlite3.Row]] = defaultdict(list)
-    for row in _stance_rows(store, where, tuple(params)):
-        groups[(row["subject"], row["issue"], period_of(row["time"] or row["published"], period))].append(row)
+    for row in store.db.execute(_CELL_SQL.format(where=where, period=_PERIOD_SQL[period]), params):
+        groups[(row["subject"], row["issue"], row["period"])].append(row)
+    latest_ids = {key: int(max(r["latest_key"] for r in rows)[-12:]) for key, rows in groups.items()}
+    shown = _evidence_rows(store, list(latest_ids.values()))
+    every: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    if evidence:
+        _all_evidence(store, where, params, period, every)
     cells = []
-    for (state, iss, per), rows in sorted(groups.items()):
-        counts = Counter(r["predicate"] for r in rows)
-        stories: dict[str, set[str]] = defaultdict(set)
+    for key, rows in sorted(groups.items()):
+        counts: Counter[str] = Counter()
+        independent: Counter[str] = Counter()
         for r in rows:
-            stories[r["predicate"]].add(r["cluster"])
-        independent = Counter({label: len(clusters) for label, clusters in stories.items()})
-        latest = max(rows, key=lambda r: (r["time"] or r["published"] or "", r["id"]))
+            counts.update(r["all_labels"].split(","))
+            independent.update(set(r["labels"].split(",")))
         cells.append(MatrixCell(
-            state=state, issue=iss, period=per, counts=dict(counts), independent=dict(independent),
-            prevailing=_prevailing(independent), sources=len({r["cluster"] for r in rows}),
-            contradiction=_contradicts(rows), latest=_evidence(latest),
-            evidence=[_evidence(r) for r in rows] if evidence else []))
+            state=key[0], issue=key[1], period=key[2], counts=dict(counts), independent=dict(independent),
+            prevailing=_prevailing(independent), sources=len(rows),
+            contradiction=_contradicts([set(r["labels"].split(",")) for r in rows]),
+            latest=_evidence(shown[latest_ids[key]]), evidence=every.get(key, [])))
     return cells
+
+
+def _all_evidence(store: Store, where: str, params: list[Any], period: str,
+                  into: dict[tuple[str, str, str], list[dict[str, Any]]]) -> None:
+    rows = store.db.execute(
+        f"""SELECT s.id, s.subject, s.issue, s.predicate, s.time, s.speaker, s.modality, a.published,
+                   COALESCE(a.file_name, a.id) AS export_id, src.name AS source,
+                   substr(a.text, s.start + 1, s.end - s.start) AS evidence
+            FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN sources src ON src.id = a.source_id
+            WHERE s.kind = 'stance' {where}""", params)
+    for r in rows:
+        into[(r["subject"], r["issue"], period_of(r["time"] or r["published"], period))].append(_evidence(r))
 
 
 def _evidence(row: sqlite3.Row) -> dict[str, Any]:
@@ -193,8 +235,8 @@ def timeline(store: Store, actor: str | None = None, target: str | None = None, 
              end: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
     """Events in time order, filtered by actor, target, PLOVER type, country (actor or target),
     source and period (ISO dates, inclusive)."""
-    where, params = ["s.kind = 'event'"], []
-    when = "COALESCE(s.time, a.published)"
+    where, params = ["s.kind = 'event'", "s.time IS NOT NULL"], []
+    when = "s.time"  # statements carry their time or their article's date; undated events are left out
     for clause, value in (("s.subject = ?", actor), ("instr(COALESCE(s.object, ''), ?) > 0", target),
                           ("s.predicate = ?", event_type), ("src.name = ?", source), (f"{when} >= ?", start)):
         if value is not None:
@@ -211,7 +253,7 @@ def timeline(store: Store, actor: str | None = None, target: str | None = None, 
                    s.modality, src.name AS source, COALESCE(a.file_name, a.id) AS article,
                    substr(a.text, s.start + 1, s.end - s.start) AS evidence
             FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN sources src ON src.id = a.source_id
-            WHERE {' AND '.join(where)} ORDER BY {when} IS NULL, {when}, s.id LIMIT ?""", (*params, limit))
+            WHERE {' AND '.join(where)} ORDER BY s.time LIMIT ?""", (*params, limit))
     return [dict(r) for r in rows]
 
 
