@@ -18,6 +18,7 @@ from pathlib import Path
 
 from allegiance import Store
 from allegiance.query.views import dossier, stance_matrix, timeline
+from allegiance.store.aggregates import rebuild_stance_aggregates
 
 STATES = ["ARM", "AZE", "BLR", "CHN", "CUB", "ERI", "GEO", "HUN", "IND", "IRN", "KAZ", "KGZ", "MDA", "MLI", "NIC",
           "PRK", "SRB", "SYR", "TJK", "TKM", "TUR", "UZB", "USA", "GBR", "DEU", "FRA", "POL", "LTU", "LVA", "EST"]
@@ -62,9 +63,13 @@ def generate(path: Path, statements: int, seed: int = 7) -> None:
             """INSERT INTO statements(article_id, kind, start, end, subject, predicate, object, issue, polarity,
                    modality, speaker, time, value, unit, topics, confidence, extractor, cue, pack_version)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", st_rows)
+        db.execute("INSERT INTO statement_targets(statement_id, target) "
+                   "SELECT id, object FROM statements WHERE kind = 'event'")
         db.executemany("INSERT OR IGNORE INTO mentions(article_id, start, end, text, entity_id, type, kind, confidence,"
                        " canonical) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", mentions)
     with Store(path) as store:
+        with store.transaction() as db:  # what an analysis run does after writing statements
+            rebuild_stance_aggregates(db)
         store.db.execute("ANALYZE")
 
 

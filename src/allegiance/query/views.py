@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from ..errors import AllegianceError
+from ..store.aggregates import PERIOD_SQL, aggregates_fresh
 from ..store.db import Store
 
 __all__ = [
@@ -63,13 +64,7 @@ class MatrixCell:
         return record
 
 
-_PERIOD_SQL = {
-    "year": "substr(t, 1, 4)",
-    "month": "CASE WHEN length(t) >= 7 THEN substr(t, 1, 7) ELSE substr(t, 1, 4) END",
-    "quarter": "CASE WHEN length(t) >= 7 THEN substr(t, 1, 4) || '-Q' || ((CAST(substr(t, 6, 2) AS INTEGER) + 2) / 3) "
-               "ELSE substr(t, 1, 4) END",
-    "all": "'all'",
-}
+_PERIOD_SQL = PERIOD_SQL
 
 _CELL_SQL = """
     WITH st AS (
@@ -136,6 +131,8 @@ def stance_matrix(store: Store, period: str = "year", issue: str | None = None, 
     if states:
         where += f" AND s.subject IN ({','.join('?' * len(states))})"
         params.extend(states)
+    if aggregates_fresh(store.db):
+        return _matrix_from_aggregates(store, period, issue, states, evidence, where, params)
     groups: dict[tuple[str, str, str], list[sqlite3.Row]] = defaultdict(list)
     for row in store.db.execute(_CELL_SQL.format(where=where, period=_PERIOD_SQL[period]), params):
         groups[(row["subject"], row["issue"], row["period"])].append(row)
@@ -156,6 +153,38 @@ def stance_matrix(store: Store, period: str = "year", issue: str | None = None, 
             prevailing=_prevailing(independent), sources=len(rows),
             contradiction=_contradicts([set(r["labels"].split(",")) for r in rows]),
             latest=_evidence(shown[latest_ids[key]]), evidence=every.get(key, [])))
+    return cells
+
+
+def _matrix_from_aggregates(store: Store, period: str, issue: str | None, states: list[str] | None,
+                            evidence: bool, where: str, params: list[Any]) -> list[MatrixCell]:
+    """The matrix from the pre-aggregated cells: one row per (state, issue, period, label)."""
+    filters, args = ["period_kind = ?"], [period]
+    if issue:
+        filters.append("issue = ?")
+        args.append(issue)
+    if states:
+        filters.append(f"subject IN ({','.join('?' * len(states))})")
+        args.extend(states)
+    clause = " AND ".join(filters)
+    labels: dict[tuple[str, str, str], list[sqlite3.Row]] = defaultdict(list)
+    for row in store.db.execute(f"SELECT * FROM stance_cells WHERE {clause}", args):
+        labels[(row["subject"], row["issue"], row["period"])].append(row)
+    flags = {(r["subject"], r["issue"], r["period"]): r
+             for r in store.db.execute(f"SELECT * FROM stance_cell_flags WHERE {clause}", args)}
+    shown = _evidence_rows(store, [f["latest_id"] for f in flags.values()])
+    every: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    if evidence:
+        _all_evidence(store, where, params, period, every)
+    cells = []
+    for key in sorted(flags):
+        rows, flag = labels[key], flags[key]
+        independent = Counter({r["label"]: r["stories"] for r in rows})
+        cells.append(MatrixCell(
+            state=key[0], issue=key[1], period=key[2], counts={r["label"]: r["statements"] for r in rows},
+            independent=dict(independent), prevailing=_prevailing(independent), sources=flag["stories"],
+            contradiction=bool(flag["contradiction"]), latest=_evidence(shown[flag["latest_id"]]),
+            evidence=every.get(key, [])))
     return cells
 
 
@@ -193,37 +222,41 @@ def latest_changes(cells: list[MatrixCell]) -> list[dict[str, Any]]:
     return sorted(changes, key=lambda c: c["to_period"], reverse=True)
 
 
-def dossier(store: Store, entity: str) -> dict[str, Any]:
+def dossier(store: Store, entity: str, limit: int = 500) -> dict[str, Any]:
     """Everything about one entity: stances over time, events as actor or target, quantities and
-    predictions about it, people in its roles, and the sources that write about it."""
+    predictions about it (the latest ``limit`` of each), people in its roles, and the sources
+    that write about it."""
     from ..kb.knowledge import load_knowledge_base
 
     kb = load_knowledge_base()
     record = kb.get(entity) or next(iter(kb.search(entity, limit=1)), None)
     key = record.id if record else entity
-    names = {key} | ({record.canonical} if record else set())
+    names = tuple(sorted({key} | ({record.canonical} if record else set())))
     marks = ",".join("?" * len(names))
     stances = [cell.as_dict() for cell in stance_matrix(store, "quarter", states=[key])]
     events = [dict(r) for r in store.db.execute(
         f"""SELECT s.kind, s.subject, s.predicate, s.object, s.time, s.unit, COALESCE(a.file_name, a.id) AS article,
                    substr(a.text, s.start + 1, s.end - s.start) AS evidence
             FROM statements s JOIN articles a ON a.id = s.article_id
-            WHERE s.kind = 'event' AND (s.subject IN ({marks}) OR instr(COALESCE(s.object, ''), ?) > 0)
-            ORDER BY COALESCE(s.time, a.published)""", (*names, key))]
+            WHERE s.id IN (SELECT id FROM statements WHERE kind = 'event' AND subject IN ({marks})
+                           UNION SELECT statement_id FROM statement_targets WHERE target IN ({marks}))
+            ORDER BY s.time DESC LIMIT ?""", (*names, *names, limit))]
+    column = "entity_id" if record else "canonical"  # unlisted names are found by their canonical form
     about = [dict(r) for r in store.db.execute(
         f"""SELECT DISTINCT s.kind, s.subject, s.value, s.unit, s.time, s.speaker,
                    COALESCE(a.file_name, a.id) AS article, substr(a.text, s.start + 1, s.end - s.start) AS evidence
-            FROM statements s JOIN articles a ON a.id = s.article_id
-            JOIN mentions m ON m.article_id = s.article_id AND m.start >= s.start AND m.end <= s.end
-            WHERE s.kind IN ('quantity', 'prediction') AND (m.entity_id IN ({marks}) OR m.canonical IN ({marks}))""",
-        (*names, *names))]
+            FROM mentions m CROSS JOIN statements s ON s.article_id = m.article_id AND s.start <= m.start
+                 AND m.end <= s.end
+            JOIN articles a ON a.id = s.article_id
+            WHERE m.{column} IN ({marks}) AND s.kind IN ('quantity', 'prediction')
+            ORDER BY s.time DESC LIMIT ?""", (*names, 2 * limit))]
     people = [{"person": e.canonical, "role": r.role, "from": r.start, "to": r.end}
               for e in kb.entities.values() for r in e.roles if r.of == key]
     sources = [dict(r) for r in store.db.execute(
         f"""SELECT src.name AS source, count(DISTINCT m.article_id) AS articles
             FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN sources src ON src.id = a.source_id
-            WHERE m.entity_id IN ({marks}) OR m.canonical IN ({marks})
-            GROUP BY src.name ORDER BY articles DESC""", (*names, *names))]
+            WHERE m.{column} IN ({marks})
+            GROUP BY src.name ORDER BY articles DESC""", names)]
     return {"entity": key, "name": record.canonical if record else entity, "type": record.type if record else None,
             "stances": stances, "events": events,
             "quantities": [x for x in about if x["kind"] == "quantity"],

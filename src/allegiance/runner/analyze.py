@@ -8,6 +8,7 @@ from collections.abc import Callable
 from ..nlp.doc import Doc
 from ..nlp.pipeline import Pipeline, default_pipeline
 from ..settings import Settings
+from ..store.aggregates import aggregates_fresh, rebuild_stance_aggregates
 from ..store.db import Store
 
 __all__ = ["AnalyzeSummary", "analyze_store"]
@@ -35,4 +36,7 @@ def analyze_store(store: Store, pipeline: Pipeline | None = None,
         summary.statements += len(doc.statements)
         if on_article is not None:
             on_article(doc.id)
+    if not aggregates_fresh(store.db):
+        with store.transaction() as db:
+            rebuild_stance_aggregates(db)
     return summary

@@ -131,15 +131,20 @@ class Store:
     def replace_analysis(self, doc: Doc, pack_version: str) -> None:
         """Store one article's layers (mentions, statements, genre), replacing an earlier analysis."""
         self.replace_mentions(doc.id, doc.mentions, pack_version, genre=doc.genre)
+        self.db.execute("DELETE FROM statement_targets WHERE statement_id IN "
+                        "(SELECT id FROM statements WHERE article_id = ?)", (doc.id,))
         self.db.execute("DELETE FROM statements WHERE article_id = ?", (doc.id,))
-        self.db.executemany(
-            """INSERT INTO statements(article_id, kind, start, end, subject, predicate, object, issue, polarity,
-                   modality, speaker, time, value, unit, topics, confidence, extractor, cue, pack_version)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [(doc.id, st.kind, st.start, st.end, st.subject, st.predicate, st.object, st.issue, st.polarity,
-              st.modality, st.speaker, st.time, st.value, st.unit, json.dumps(list(st.topics)), st.confidence,
-              st.extractor, st.cue, pack_version) for st in doc.statements],
-        )
+        for st in doc.statements:
+            cur = self.db.execute(
+                """INSERT INTO statements(article_id, kind, start, end, subject, predicate, object, issue, polarity,
+                       modality, speaker, time, value, unit, topics, confidence, extractor, cue, pack_version)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (doc.id, st.kind, st.start, st.end, st.subject, st.predicate, st.object, st.issue, st.polarity,
+                 st.modality, st.speaker, st.time, st.value, st.unit, json.dumps(list(st.topics)), st.confidence,
+                 st.extractor, st.cue, pack_version))
+            if st.kind == "event" and st.object:
+                self.db.executemany("INSERT OR IGNORE INTO statement_targets(statement_id, target) VALUES (?, ?)",
+                                    [(cur.lastrowid, t.strip()) for t in st.object.split(";") if t.strip()])
 
     def statements(self, article_id: str) -> list[sqlite3.Row]:
         return list(self.db.execute("SELECT * FROM statements WHERE article_id = ? ORDER BY start, kind",

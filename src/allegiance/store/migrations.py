@@ -154,8 +154,50 @@ def m004_prediction_outcomes(db: sqlite3.Connection) -> None:
     )
 
 
+def m005_stance_aggregates(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE stance_cells (
+            period_kind TEXT NOT NULL,
+            period TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            issue TEXT NOT NULL,
+            label TEXT NOT NULL,
+            statements INTEGER NOT NULL,
+            stories INTEGER NOT NULL,
+            latest_id INTEGER NOT NULL,
+            PRIMARY KEY (period_kind, subject, issue, period, label)
+        );
+        CREATE TABLE stance_cell_flags (
+            period_kind TEXT NOT NULL,
+            period TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            issue TEXT NOT NULL,
+            stories INTEGER NOT NULL,
+            contradiction INTEGER NOT NULL,
+            latest_id INTEGER NOT NULL,
+            PRIMARY KEY (period_kind, subject, issue, period)
+        );
+        CREATE TABLE aggregate_state (
+            name TEXT PRIMARY KEY,
+            statements INTEGER NOT NULL,
+            max_id INTEGER NOT NULL,
+            built TEXT NOT NULL
+        );
+        CREATE TABLE statement_targets (
+            statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+            target TEXT NOT NULL,
+            PRIMARY KEY (target, statement_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX mentions_canonical ON mentions(canonical);
+        CREATE INDEX statements_kind_subject_time ON statements(kind, subject, time)
+        """,
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes)
+    m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes, m005_stance_aggregates)
 
 
 def schema_version(db: sqlite3.Connection) -> int:
