@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from lxml import etree, html
 from tests.conftest import SAMPLES
 
-from allegiance import Settings, Store, ingest
+from allegiance import AllegianceError, Settings, Store, ingest
 from allegiance.cli.main import cli
 from allegiance.query.report import render_report
 from allegiance.query.tables import matrix_rows, statement_rows, write_graphml, write_table
@@ -95,8 +95,9 @@ def test_prediction_ledger_resolution_and_records(store):
     assert resolved["outcome"] == "true" and resolved["note"] == "it happened"
     record = next(r for r in prediction_records(store, "source") if r["source"] == resolved["source"])
     assert record["true"] == 1 and record["accuracy"] == 1.0
-    with pytest.raises(Exception):
+    with pytest.raises(AllegianceError) as err:
         resolve_prediction(store, target, "maybe")
+    assert err.value.code == "bad_outcome"
 
 
 def test_source_profiles_mark_the_copy(store):
