@@ -28,6 +28,29 @@ def _scorer():  # type: ignore[no-untyped-def]
     return module
 
 
+def matrix_agreement(store: Store, gold: dict[str, dict]) -> dict[str, object]:
+    """For every (state, issue) with a gold stance on the seed plus the dev set: the matrix cell's
+    prevailing label (all periods together) against the gold majority label."""
+    from collections import Counter
+
+    from allegiance.query.views import stance_matrix
+
+    votes: dict[tuple[str, str], Counter[str]] = {}
+    for g in gold.values():
+        for s in g.get("stances", []):
+            votes.setdefault((s["actor"], s["issue"]), Counter())[s["stance"]] += 1
+    cells = {(c.state, c.issue): c.prevailing for c in stance_matrix(store, "all")}
+    rows = []
+    for key, counter in sorted(votes.items()):
+        top = counter.most_common()
+        majority = {label for label, n in top if n == top[0][1]}  # ties: any tied label agrees
+        rows.append({"state": key[0], "issue": key[1], "gold": "/".join(sorted(majority)),
+                     "matrix": cells.get(key), "agree": cells.get(key) in majority})
+    agreed = sum(r["agree"] for r in rows)
+    return {"agreement": round(agreed / len(rows), 3) if rows else None, "pairs": len(rows), "agreed": agreed,
+            "rows": rows}
+
+
 def run() -> dict[str, dict[str, object]]:
     score = _scorer()
     gold_lines = (SHARED / "corpus/dev/gold.jsonl").read_text(encoding="utf-8").splitlines()
@@ -41,6 +64,7 @@ def run() -> dict[str, dict[str, object]]:
             pred_path = Path(tmp) / "pred.jsonl"
             with pred_path.open("w", encoding="utf-8") as out:
                 export_articles(store, out, "eval")
+            agreement = matrix_agreement(store, gold)
         pred = score.load(pred_path)
     groups = {"all": list(gold), "en": [], "ru": [], "uk": [], "other": []}
     for doc_id, g in gold.items():
@@ -51,6 +75,7 @@ def run() -> dict[str, dict[str, object]]:
         figures, _problems = score.score({i: gold[i] for i in ids}, pred, texts)
         figures["articles"] = len(ids)
         results[name] = figures
+    results["matrix_agreement"] = agreement
     return results
 
 
@@ -59,11 +84,18 @@ def main() -> int:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     results = run()
+    agreement = results.pop("matrix_agreement")
     print(f"{'field':<14}" + "".join(f"{k:>9}" for k in results))
     for field in FIELDS:
         print(f"{field:<14}" + "".join(f"{results[k][field]['f1']:>9.3f}" for k in results))  # type: ignore[index]
     print(f"{'articles':<14}" + "".join(f"{results[k]['articles']:>9}" for k in results))
     print(f"{'evidence err':<14}" + "".join(f"{results[k]['evidence_errors']:>9}" for k in results))
+    print(f"matrix agreement with the gold majority label: {agreement['agreed']}/{agreement['pairs']} "
+          f"= {agreement['agreement']}")
+    for row in agreement["rows"]:  # type: ignore[union-attr]
+        if not row["agree"]:
+            print(f"  disagree: {row['state']} {row['issue']}: gold {row['gold']}, matrix {row['matrix']}")
+    results["matrix_agreement"] = agreement
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0
