@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
-from tests.conftest import ROOT, SHARED, needs_shared
+from tests.conftest import needs_shared
 
 from allegiance.errors import PackError
 from allegiance.kb.knowledge import load_knowledge_base, read_knowledge_base
@@ -97,23 +93,8 @@ ENTITY_FLOORS = {"states": 0.97, "alliances": 0.97, "persons": 0.87, "organizati
 
 
 @needs_shared
-def test_entity_quality_gate_on_seed_and_dev(tmp_path):
-    from click.testing import CliRunner
-
-    from allegiance.cli.main import cli
-
-    db, pred, gold = tmp_path / "q.db", tmp_path / "pred.jsonl", tmp_path / "gold.jsonl"
-    gold.write_text((SHARED / "corpus/dev/gold.jsonl").read_text(encoding="utf-8") +
-                    (SHARED / "corpus/seed/gold.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
-    runner = CliRunner()
-    assert runner.invoke(cli, ["run", str(SHARED / "corpus/dev/articles"), str(SHARED / "corpus/seed/articles"),
-                               "--db", str(db)]).exit_code == 0
-    assert runner.invoke(cli, ["export", "--db", str(db), "--format", "eval", "-o", str(pred)]).exit_code == 0
-    out = tmp_path / "score.json"
-    subprocess.run([sys.executable, str(SHARED / "eval/score.py"), "--gold", str(gold), "--pred", str(pred),
-                    "--texts", str(SHARED / "corpus/dev/articles"), "--json", str(out)], check=True,
-                   capture_output=True, cwd=ROOT)
-    figures = json.loads(out.read_text(encoding="utf-8"))
+def test_entity_quality_gate_on_seed_and_dev(seed_and_dev_scores):
+    figures, _predicted, _gold = seed_and_dev_scores
     for field, floor in ENTITY_FLOORS.items():
         assert figures[field]["f1"] >= floor, (field, figures[field])
     assert figures["evidence_errors"] == 0

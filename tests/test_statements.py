@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
-from tests.conftest import ROOT, SHARED, needs_shared
+from tests.conftest import SHARED, needs_shared
 
 from allegiance.nlp import Doc
 from allegiance.nlp.pipeline import default_pipeline
@@ -151,35 +149,17 @@ STATEMENT_FLOORS = {"stances": 0.83, "events": 0.54, "quantities": 0.85, "predic
 
 
 @needs_shared
-def test_statement_quality_gate_on_seed_and_dev(tmp_path):
-    from click.testing import CliRunner
-
-    from allegiance.cli.main import cli
-
-    db, pred, gold = tmp_path / "q.db", tmp_path / "pred.jsonl", tmp_path / "gold.jsonl"
-    dev_gold = (SHARED / "corpus/dev/gold.jsonl").read_text(encoding="utf-8")
-    seed_gold = (SHARED / "corpus/seed/gold.jsonl").read_text(encoding="utf-8")
-    gold.write_text(dev_gold + seed_gold, encoding="utf-8")
-    runner = CliRunner()
-    assert runner.invoke(cli, ["run", str(SHARED / "corpus/dev/articles"), str(SHARED / "corpus/seed/articles"),
-                               "--db", str(db)]).exit_code == 0
-    assert runner.invoke(cli, ["export", "--db", str(db), "--format", "eval", "-o", str(pred)]).exit_code == 0
-    out = tmp_path / "score.json"
-    subprocess.run([sys.executable, str(SHARED / "eval/score.py"), "--gold", str(gold), "--pred", str(pred),
-                    "--texts", str(SHARED / "corpus/dev/articles"), "--json", str(out)], check=True,
-                   capture_output=True, cwd=ROOT)
-    figures = json.loads(out.read_text(encoding="utf-8"))
+def test_statement_quality_gate_on_seed_and_dev(seed_and_dev_scores):
+    figures, predicted, dev_gold = seed_and_dev_scores
     for field, floor in STATEMENT_FLOORS.items():
         assert figures[field]["f1"] >= floor, (field, figures[field])
     assert figures["evidence_errors"] == 0
-    predicted = {json.loads(x)["id"]: json.loads(x) for x in pred.read_text(encoding="utf-8").splitlines()}
-    for line in dev_gold.splitlines():
+    for line in dev_gold:
         g = json.loads(line)
         if not g["stances"]:
             assert predicted[g["id"]]["stances"] == [], f"{g['id']} has no stance in gold"
-    seed = predicted["seed"]
-    seed_gold_doc = json.loads(seed_gold)
+    seed, seed_gold = predicted["seed"], json.loads((SHARED / "corpus/seed/gold.jsonl").read_text(encoding="utf-8"))
     got = {(s["actor"], s["issue"], s["stance"]) for s in seed["stances"]}
-    assert {(s["actor"], s["issue"], s["stance"]) for s in seed_gold_doc["stances"]} <= got
-    assert {q["value"] for q in seed_gold_doc["quantities"]} <= {q["value"] for q in seed["quantities"]}
+    assert {(s["actor"], s["issue"], s["stance"]) for s in seed_gold["stances"]} <= got
+    assert {q["value"] for q in seed_gold["quantities"]} <= {q["value"] for q in seed["quantities"]}
     assert any("general mobilization" in p["evidence"] for p in seed["predictions"])
