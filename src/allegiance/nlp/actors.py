@@ -3,6 +3,7 @@ nearest subject before a cue, pronouns and role nouns resolved from the sentence
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..kb.knowledge import KnowledgeBase
@@ -39,7 +40,10 @@ class ActorResolver:
     def __init__(self, kb: KnowledgeBase, doc: Doc) -> None:
         self.kb = kb
         self.doc = doc
-        self.mentions = [m for m in doc.mentions if m.kind != "surname" or m.type == "person"]
+        self.mentions = sorted((m for m in doc.mentions if m.kind != "surname" or m.type == "person"),
+                               key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self._by_sentence: dict[tuple[int, int], list[Mention]] = {}
         states = [m for m in doc.mentions if m.type == "state" and m.entity_id]
         self._inner_state: dict[tuple[int, int], str] = {}
         for m in doc.mentions:
@@ -100,7 +104,12 @@ class ActorResolver:
 
     # -- finding subjects ---------------------------------------------------------------------
     def in_sentence(self, sentence: Sentence) -> list[Mention]:
-        return [m for m in self.mentions if sentence.start <= m.start and m.end <= sentence.end]
+        key = (sentence.start, sentence.end)
+        if key not in self._by_sentence:
+            lo = bisect.bisect_left(self._starts, sentence.start)
+            hi = bisect.bisect_left(self._starts, sentence.end)
+            self._by_sentence[key] = [m for m in self.mentions[lo:hi] if m.end <= sentence.end]
+        return self._by_sentence[key]
 
     def before(self, sentence: Sentence, offset: int, *, states_only: bool = False) -> Mention | None:
         """The nearest mention before ``offset`` in the sentence (standing for a state, if asked);

@@ -4,6 +4,7 @@ with speaker, modality and topics, so that what an article says of each topic ca
 from __future__ import annotations
 
 import functools
+import re
 
 from .actors import ActorResolver
 from .doc import Doc, Sentence, Statement
@@ -11,6 +12,8 @@ from .lexicons import Lexicons, load_lexicons
 from .modality import SentenceModality
 
 __all__ = ["find_claims", "topics_of"]
+
+_DIGIT = re.compile(r"\d")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -34,7 +37,7 @@ def find_claims(doc: Doc, resolver: ActorResolver, modality: SentenceModality, c
             continue
         topics = topics_of(text, lex)
         speaker = modality.speaker(sentence)
-        has_number = any(ch.isdigit() for ch in text)
+        has_number = _DIGIT.search(text) is not None
         if not (topics or speaker or has_number) or ((sentence.start, sentence.end) in covered and not topics):
             continue
         subject = resolver.before(sentence, sentence.end)

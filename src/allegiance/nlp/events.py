@@ -38,7 +38,7 @@ def _verb_en(doc: Doc, sentence: Sentence, lex: Lexicons) -> tuple[int, int, str
             continue
         if re.search(r"\b(i|we|you)\s+(\w+\s+)?$", before, re.I):
             continue  # the speaker's own words in a quotation: "we decided", "I gave"
-        category = lex.event_verbs_en[match.group(0).casefold()]
+        category = lex.event_verbs_en[match.phrase.casefold()]
         return sentence.start + match.start(), sentence.start + match.end(), category
     return None
 

@@ -12,7 +12,70 @@ from typing import Any
 from ..errors import PackError
 from ..kb.packs import bundled_pack_dir, load_toml
 
-__all__ = ["StanceCue", "Lexicons", "load_lexicons", "phrase_pattern"]
+__all__ = ["StanceCue", "Lexicons", "PhraseMatcher", "load_lexicons", "phrase_pattern"]
+
+
+_PHRASE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|'\w+")
+
+
+@functools.lru_cache(maxsize=2048)
+def _words_of(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The words of a text with offsets, case-folded; cached, as every cue family asks for them."""
+    return tuple((m.start(), m.end(), m.group(0).casefold()) for m in _PHRASE_WORD.finditer(text))
+
+
+class PhraseMatch:
+    """A phrase found in a text: offsets and the phrase as listed (``group(0)`` like a regex match)."""
+
+    __slots__ = ("_start", "_end", "phrase", "text")
+
+    def __init__(self, start: int, end: int, phrase: str, text: str) -> None:
+        self._start, self._end, self.phrase, self.text = start, end, phrase, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _index: int = 0) -> str:
+        return self.text[self._start:self._end]
+
+
+class PhraseMatcher:
+    """Whole-word, case-insensitive phrase lookup in one pass over the words of a text: a dict from
+    each phrase's first word to the phrases it starts (faster than one large regex alternation)."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        self.first: dict[str, list[tuple[str, ...]]] = {}
+        self.phrases: dict[tuple[str, ...], str] = {}
+        for phrase in phrases:
+            words = tuple(w.casefold() for w in _PHRASE_WORD.findall(phrase))
+            if words:
+                self.first.setdefault(words[0], []).append(words)
+                self.phrases[words] = phrase
+        for options in self.first.values():
+            options.sort(key=len, reverse=True)
+
+    def finditer(self, text: str) -> list[PhraseMatch]:
+        words = _words_of(text)
+        first = self.first
+        found: list[PhraseMatch] = []
+        covered = -1
+        for i in [i for i, w in enumerate(words) if w[2] in first]:
+            if i <= covered:
+                continue
+            for option in first[words[i][2]]:
+                n = len(option)
+                if n == 1 or tuple(w[2] for w in words[i:i + n]) == option:
+                    found.append(PhraseMatch(words[i][0], words[i + n - 1][1], self.phrases[option], text))
+                    covered = i + n - 1
+                    break
+        return found
+
+    def search(self, text: str) -> PhraseMatch | None:
+        found = self.finditer(text)
+        return found[0] if found else None
 
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -31,9 +94,10 @@ class StanceCue:
     actor: str
     patterns: dict[str, tuple[re.Pattern[str], ...]]
     requires: tuple[str, ...] = ()
+    requires_pattern: re.Pattern[str] | None = None
 
     def may_match(self, folded_text: str) -> bool:
-        return not self.requires or any(word in folded_text for word in self.requires)
+        return self.requires_pattern is None or self.requires_pattern.search(folded_text) is not None
 
 
 @dataclasses.dataclass(frozen=True, eq=False)  # hashed by identity: one instance per pack folder
@@ -42,8 +106,8 @@ class Lexicons:
     excluded_actors: dict[str, frozenset[str]]
     event_verbs_en: dict[str, str]
     event_verbs_lemma: dict[str, dict[str, str]]
-    event_pattern_en: re.Pattern[str]
-    modality_en: dict[str, re.Pattern[str]]
+    event_pattern_en: PhraseMatcher
+    modality_en: dict[str, PhraseMatcher]
     modality_lemmas: dict[str, dict[str, frozenset[str]]]
     number_words: dict[str, dict[str, int]]
     multipliers: dict[str, int]
@@ -71,9 +135,13 @@ def _stances(path: Path) -> tuple[tuple[StanceCue, ...], dict[str, frozenset[str
         if cue.get("stance") not in issues[cue["issue"]].get("labels", []):
             raise PackError(f"{where}: stance {cue.get('stance')!r} is not a label of {cue['issue']}")
         patterns = {lang: _compile(where, cue.get(lang, [])) for lang in ("en", "ru", "uk")}
+        # one alternation per language: one scan of the article per cue instead of one per pattern
+        patterns = {lang: (re.compile("|".join(f"(?:{p.pattern})" for p in ps), re.I),) if ps else ()
+                    for lang, ps in patterns.items()}
         requires = tuple(str(w).casefold() for w in cue.get("requires", []))
+        requires_pattern = re.compile("|".join(re.escape(w) for w in requires)) if requires else None
         cues.append(StanceCue(cue["name"], cue["issue"], cue["stance"], cue.get("actor", "subject"), patterns,
-                              requires))
+                              requires, requires_pattern))
     excluded = {i: frozenset(v.get("excluded_actors", [])) for i, v in issues.items()}
     return tuple(cues), excluded
 
@@ -99,8 +167,8 @@ def load_lexicons(folder: Path | None = None) -> Lexicons:
         excluded_actors=excluded,
         event_verbs_en=verbs_en,
         event_verbs_lemma=verbs_lemma,
-        event_pattern_en=phrase_pattern(list(verbs_en)),
-        modality_en={k: phrase_pattern(v.get("en", [])) for k, v in modality.items()},
+        event_pattern_en=PhraseMatcher(list(verbs_en)),
+        modality_en={k: PhraseMatcher(v.get("en", [])) for k, v in modality.items()},
         modality_lemmas={k: _lemma_sets(v) for k, v in modality.items()},
         number_words={lang: {k.casefold(): int(v) for k, v in table.items()}
                       for lang, table in numbers.get("words", {}).items()},

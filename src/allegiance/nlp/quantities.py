@@ -53,6 +53,8 @@ class QuantityExtractor:
         self._identifier = tuple(x.casefold() for x in ctx.get("identifier_before", []))
         self._age_after = tuple(x.casefold() for x in ctx.get("age_after", []))
         self._slavic = {**self.lex.number_words.get("ru", {}), **self.lex.number_words.get("uk", {})}
+        english = [*self.lex.number_words.get("en", {}), "a million", "a billion", "a thousand"]
+        self._english_words = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in english) + r")\b", re.I)
 
     def __call__(self, doc: Doc) -> Doc:
         out: list[Statement] = []
@@ -170,6 +172,8 @@ class QuantityExtractor:
             return []
         table = self.lex.number_words["en"] if language == "en" else self._slavic
         text = doc.text[sentence.start:sentence.end]
+        if language == "en" and not self._english_words.search(text):
+            return []  # no number word in the sentence: nothing to tokenise
         tokens = tokenize(text)
         out = []
         i = 0

@@ -4,7 +4,6 @@ negation, disputed claims, and statements about groups that are not spread to me
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from .actors import ActorResolver, listed_states
@@ -20,21 +19,11 @@ _NEGATION_BEFORE = re.compile(r"\b(not|no|never|n't|не|ні|без)\s+(\w+\s+)
 
 
 def _cue_matches(cue: StanceCue, text: str, language: str | None) -> list[re.Match[str]]:
-    """Every match of the cue in the whole text (one scan per pattern, not one per sentence)."""
+    """Every match of the cue in a sentence (one scan per language: its patterns are one alternation)."""
     patterns = cue.patterns.get(language or "en") or cue.patterns["en"]
     if language in ("ru", "uk"):
         patterns = patterns + cue.patterns["en"]
     return [m for p in patterns for m in p.finditer(text)]
-
-
-def _by_sentence(doc: Doc, matches: list[re.Match[str]]) -> dict[int, list[re.Match[str]]]:
-    starts = [s.start for s in doc.sentences]
-    out: dict[int, list[re.Match[str]]] = {}
-    for m in matches:
-        index = bisect.bisect_right(starts, m.start()) - 1
-        if index >= 0 and m.end() <= doc.sentences[index].end:
-            out.setdefault(index, []).append(m)
-    return out
 
 
 def _disputed(doc: Doc, resolver: ActorResolver, modality: SentenceModality, state: str) -> bool:
@@ -76,13 +65,14 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     out: list[Statement] = []
     seen: set[tuple[str, str, str, int]] = set()
     disputed: dict[str, bool] = {}
-    folded = doc.text.casefold()
-    hits = [(cue, _by_sentence(doc, _cue_matches(cue, doc.text, doc.language))) for cue in lex.stance_cues
-            if cue.may_match(folded)]
-    for index, sentence in enumerate(doc.sentences):
-        for cue, by_sentence in hits:
-            for match in by_sentence.get(index, ()):
-                start, end = match.start(), match.end()
+    for sentence in doc.sentences:
+        text = doc.text[sentence.start:sentence.end]
+        folded = text.casefold()
+        for cue in lex.stance_cues:
+            if not cue.may_match(folded):
+                continue  # none of the cue's words is in the sentence: its patterns cannot match
+            for found in _cue_matches(cue, text, doc.language):
+                start, end = sentence.start + found.start(), sentence.start + found.end()
                 if cue.stance in ("support", "oppose") and cue.actor == "subject" and _NEGATION_BEFORE.search(
                         doc.text[max(sentence.start, start - 25):start]):
                     continue

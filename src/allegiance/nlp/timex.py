@@ -58,6 +58,18 @@ _NEEDS_WORD = {"ago": ("ago",), "ago_slavic": ("назад", "тому"), "weekd
                             "завтра", "вчора", "сьогодні", "году", "року", "торік")}
 
 
+def _digit_windows(text: str, margin: int = 32) -> list[tuple[int, int]]:
+    """Merged spans of ``margin`` characters around every number of the text."""
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"\d+", text):
+        lo, hi = max(0, m.start() - margin), min(len(text), m.end() + margin)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
 def _iso(day: dt.date, precision: str = "day") -> str:
     return day.isoformat() if precision == "day" else day.strftime("%Y-%m") if precision == "month" else str(day.year)
 
@@ -132,13 +144,15 @@ class TimeTagger:
         found: list[TimeExpression] = []
         taken: list[tuple[int, int]] = []
         folded = doc.text.casefold()
-        has_digit = any(ch.isdigit() for ch in doc.text)
+        windows = _digit_windows(doc.text)
         for kind, pattern in _PATTERNS:
-            if kind in _NEEDS_DIGIT and not has_digit:
+            if kind in _NEEDS_DIGIT:
+                spans = windows  # these need a number: look only around the numbers of the text
+            elif any(w in folded for w in _NEEDS_WORD.get(kind, ())):
+                spans = [(0, len(doc.text))]
+            else:
                 continue
-            if kind in _NEEDS_WORD and not any(w in folded for w in _NEEDS_WORD[kind]):
-                continue
-            for m in pattern.finditer(doc.text):
+            for m in (m for lo, hi in spans for m in pattern.finditer(doc.text, lo, hi)):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
                 taken.append((m.start(), m.end()))
