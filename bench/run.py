@@ -80,7 +80,14 @@ def _phase(name: str, payloads: list[bytes], queue: mp.Queue) -> None:  # type: 
 
     start = time.perf_counter()
     if name.startswith("analyze_"):
+        from allegiance.nlp import Doc
+        from allegiance.nlp.pipeline import default_pipeline
         from allegiance.runner import analyze_store
+
+        started = time.perf_counter()
+        pipeline = default_pipeline()  # packs loaded, automata built: once per process
+        pipeline(Doc("warm", payloads[0].decode("utf-8", "ignore"), "ru" if "_ru_" in name else "en"))
+        startup = time.perf_counter() - started
 
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "in"
@@ -92,9 +99,10 @@ def _phase(name: str, payloads: list[bytes], queue: mp.Queue) -> None:  # type: 
                 start = time.perf_counter()
                 ingest([str(folder)], store, settings)
                 ingested = time.perf_counter()
-                analyze_store(store, settings=settings)
+                analyze_store(store, pipeline, settings=settings)
                 done = time.perf_counter()
         queue.put({"phase": name, "articles": len(payloads), "seconds": round(done - ingested, 3),
+                   "startup_s": round(startup, 2),
                    "articles_per_s": round(len(payloads) / (done - ingested), 1),
                    "ingest_articles_per_s": round(len(payloads) / (ingested - start), 1),
                    "peak_mb": round(_peak_mb(), 1)})
@@ -194,8 +202,8 @@ def main() -> int:
     for name in ("analyze_en_5kb", "analyze_ru_5kb"):
         if name in results:
             r = results[name]
-            print(f"{name}: analysis {r['articles_per_s']} articles/s on one core, ingest alone "
-                  f"{r['ingest_articles_per_s']} articles/s (analysis/ingest "
+            print(f"{name}: analysis {r['articles_per_s']} articles/s on one core after a start-up of "
+                  f"{r['startup_s']} s, ingest alone {r['ingest_articles_per_s']} articles/s (analysis/ingest "
                   f"{r['articles_per_s'] / r['ingest_articles_per_s']:.2f}), peak {r['peak_mb']} MB")
     if "entity_linking" not in results:
         return 0
