@@ -163,3 +163,10 @@ def test_statement_quality_gate_on_seed_and_dev(seed_and_dev_scores):
     assert {(s["actor"], s["issue"], s["stance"]) for s in seed_gold["stances"]} <= got
     assert {q["value"] for q in seed_gold["quantities"]} <= {q["value"] for q in seed["quantities"]}
     assert any("general mobilization" in p["evidence"] for p in seed["predictions"])
+
+
+def test_vote_together_with_lists_every_state(pipeline):
+    text = "Belarus voted against the resolution together with Russia, North Korea, Eritrea and Syria."
+    assert _stances(pipeline, text) == {(s, "russia_war_in_ukraine", "support") for s in ("BLR", "PRK", "ERI", "SYR")}
+    contrast = "Belarus voted against the resolution, while Kazakhstan abstained."
+    assert _stances(pipeline, contrast) == {("BLR", "russia_war_in_ukraine", "support")}

@@ -165,8 +165,18 @@ def _lead_in(gap: str) -> bool:
     return bool(re.fullmatch(r"[\s,:(–—-]*(?:[a-z]+\s+){0,3}[a-z]*[\s,:(–—-]*", gap))
 
 
+_TOGETHER = re.compile(r"\b(together with|along with|alongside|joined by|as did)\s+", re.I)
+
+
 def listed_states(text: str, states: list[Mention], start: int, end: int) -> list[Mention]:
     """The states listed right after a cue ("against: A, B and C"), else right before it
     ("A, B and C were among those to abstain")."""
     after = _adjacent_run(text, [m for m in states if m.start >= end], end, forward=True)
-    return after or _adjacent_run(text, [m for m in states if m.end <= start], start, forward=False)
+    if after:
+        return after
+    before = _adjacent_run(text, [m for m in states if m.end <= start], start, forward=False)
+    company = _TOGETHER.search(text, end, min(len(text), end + 60))
+    if before and company:  # "Belarus voted against it together with Russia, North Korea and Syria"
+        return before + _adjacent_run(text, [m for m in states if m.start >= company.end()], company.end(),
+                                      forward=True)
+    return before
