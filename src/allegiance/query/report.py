@@ -117,7 +117,7 @@ def _plain(report: dict[str, Any], markdown: bool) -> str:
         if g["subject"] is None:
             lines.append("Nothing is reported by more than one independent story yet.")
             break
-        lines.append(f"- {g['subject']} {g['predicate']} {g['object']}: {g['independent_sources']} independent stories "
+        lines.append(f"- {g['subject']} {g['predicate']} {g['object']}: {_stories(g['independent_sources'], True)} "
                      f"({', '.join(g['outlets']) or 'unknown outlets'}): “{_clip(g['evidence'])}”")
     lines.append("")
     lines.append(f"{h2}Most contested")
@@ -125,7 +125,7 @@ def _plain(report: dict[str, Any], markdown: bool) -> str:
         if g["subject"] is None:
             lines.append("No stance is contradicted by another story.")
             break
-        lines.append(f"- {g['subject']} {g['predicate']} ({g['object']}), {g['independent_sources']} stories, "
+        lines.append(f"- {g['subject']} {g['predicate']} ({g['object']}), {_stories(g['independent_sources'])}, "
                      f"contradicted by {', '.join(g['contradicted_by'])}: “{_clip(g['evidence'])}”")
     lines.append("")
     lines.append(f"{h2}Open predictions ({report['overdue']} overdue)")
@@ -140,6 +140,11 @@ def _plain(report: dict[str, Any], markdown: bool) -> str:
                         [[s["source"], s["articles"], s["languages"], s["opinion_share"], s["reporting_share"],
                           s["copy_share"], s["predictions"]] for s in report["sources"]], markdown))
     return "\n".join(lines) + "\n"
+
+
+def _stories(n: int, independent: bool = False) -> str:
+    word = "story" if n == 1 else "stories"
+    return f"{n} independent {word}" if independent else f"{n} {word}"
 
 
 def _clip(text: str, width: int = 140) -> str:
@@ -260,7 +265,7 @@ def _html(report: dict[str, Any]) -> str:
                     continue
                 flag = " ⚠ contradiction" if cell["contradiction"] else ""
                 out.append(f"<details><summary>{_e(state)} · {_e(period)} · {_e(cell['prevailing'])} "
-                           f"({_e(cell['sources'])} stories){_e(flag)}</summary>")
+                           f"({_e(_stories(cell['sources']))}){_e(flag)}</summary>")
                 for ev in cell["evidence"]:
                     out.append(f'<p class="ev"><b>{_e(ev["label"])}</b> · {_e(ev["source"] or ev["article"])} · '
                                f'{_e(ev["time"])}: “{_e(ev["text"])}”</p>')
