@@ -24,8 +24,6 @@ ENTITY_TYPES = {
     "state", "alliance", "international_organization", "government_body", "armed_force", "pmc", "company",
     "media", "party", "person", "unrecognised", "think_tank", "alliance_other",
 }
-#: How each entity type is reported in the evaluation export.
-EXPORT_GROUP = {"state": "states", "alliance": "alliances", "person": "persons"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,10 +64,6 @@ class Entity:
     wikidata: str | None = None
     roles: tuple[Role, ...] = ()
     members: tuple[Membership, ...] = ()
-
-    @property
-    def group(self) -> str:
-        return EXPORT_GROUP.get(self.type, "organizations")
 
 
 @dataclasses.dataclass

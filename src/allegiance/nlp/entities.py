@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import re
 from collections import defaultdict
 
@@ -260,8 +259,3 @@ class EntityLinker:
             unlisted += self._unlisted.persons(doc.text, tokens, taken)
         doc.mentions = tuple(sorted(linked + roles + unlisted, key=lambda m: (m.start, -m.end)))
         return doc
-
-
-@functools.lru_cache(maxsize=1)
-def default_linker() -> EntityLinker:
-    return EntityLinker()

@@ -12,7 +12,7 @@ from typing import Any
 from ..errors import PackError
 from ..kb.packs import bundled_pack_dir, load_toml
 
-__all__ = ["StanceCue", "Lexicons", "PhraseMatcher", "load_lexicons", "phrase_pattern"]
+__all__ = ["StanceCue", "Lexicons", "PhraseMatcher", "load_lexicons"]
 
 
 _PHRASE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|'\w+")
@@ -76,14 +76,6 @@ class PhraseMatcher:
     def search(self, text: str) -> PhraseMatch | None:
         found = self.finditer(text)
         return found[0] if found else None
-
-
-def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
-    """One case-insensitive pattern matching any of ``phrases`` as whole words."""
-    if not phrases:
-        return re.compile(r"(?!)")
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w])", re.I)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -3,8 +3,6 @@ speaker, and future-tense detection for Russian and Ukrainian through pymorphy3.
 
 from __future__ import annotations
 
-import re
-
 from .actors import ActorResolver
 from .doc import Doc, Sentence
 from .lexicons import Lexicons, load_lexicons
@@ -12,7 +10,6 @@ from .tokens import _morph, analyzer_for, tokenize, word_key
 
 __all__ = ["SentenceModality", "has_future_verb"]
 
-_QUOTE_OPEN = re.compile(r"^[\s\"«“„']")
 
 
 def has_future_verb(text: str, language: str | None) -> bool:

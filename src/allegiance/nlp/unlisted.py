@@ -48,7 +48,6 @@ class UnlistedNames:
         self.connectors = set(orgs.get("connectors_en", []))
         self.body_canonical: dict[str, str] = dict(orgs.get("state_body_canonical", {}))
         self.cues = sorted(orgs.get("citation_cues_en", []), key=len, reverse=True)
-        self.cite_verbs = orgs.get("citation_verbs_en", [])
         self.domain = re.compile(str(orgs.get("domain_pattern", r"(?!)")))
         self.platforms = {p.casefold() for p in orgs.get("platforms", [])}
 

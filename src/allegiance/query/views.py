@@ -64,8 +64,6 @@ class MatrixCell:
         return record
 
 
-_PERIOD_SQL = PERIOD_SQL
-
 _CELL_SQL = """
     WITH st AS (
         SELECT s.id, s.subject, s.issue, s.predicate, COALESCE(c.cluster_id, a.id) AS cluster,
@@ -134,7 +132,7 @@ def stance_matrix(store: Store, period: str = "year", issue: str | None = None, 
     if aggregates_fresh(store.db):
         return _matrix_from_aggregates(store, period, issue, states, evidence, where, params)
     groups: dict[tuple[str, str, str], list[sqlite3.Row]] = defaultdict(list)
-    for row in store.db.execute(_CELL_SQL.format(where=where, period=_PERIOD_SQL[period]), params):
+    for row in store.db.execute(_CELL_SQL.format(where=where, period=PERIOD_SQL[period]), params):
         groups[(row["subject"], row["issue"], row["period"])].append(row)
     latest_ids = {key: int(max(r["latest_key"] for r in rows)[-12:]) for key, rows in groups.items()}
     shown = _evidence_rows(store, list(latest_ids.values()))
