@@ -1,3 +1,5 @@
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.conftest import SHARED, load_gold, needs_shared
 
 from allegiance.ingest.chrome import remove_chrome
@@ -65,3 +67,15 @@ def test_seed_and_dev_articles_keep_every_body_sentence_and_lose_known_chrome():
         left += [(doc_id, line) for line in clean.split("\n") if line.strip().casefold() in KNOWN_CHROME]
     assert not lost, lost
     assert not left, left
+
+_lines = st.lists(st.one_of(st.sampled_from(["Comments", "top of page", "Share on Facebook", "", "12345", "Menu"]),
+                            st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
+                                    max_size=60)), max_size=30)
+
+
+@given(_lines)
+def test_kept_lines_are_input_lines_in_order(lines):
+    page = "\n".join(lines)
+    kept = [line for line in remove_chrome(page).text.split("\n") if line.strip()]
+    source = iter(line.rstrip() for line in lines)
+    assert all(any(line == candidate for candidate in source) for line in kept)  # a subsequence, verbatim

@@ -170,3 +170,14 @@ def test_vote_together_with_lists_every_state(pipeline):
     assert _stances(pipeline, text) == {(s, "russia_war_in_ukraine", "support") for s in ("BLR", "PRK", "ERI", "SYR")}
     contrast = "Belarus voted against the resolution, while Kazakhstan abstained."
     assert _stances(pipeline, contrast) == {("BLR", "russia_war_in_ukraine", "support")}
+
+
+def test_components_are_checked_before_a_run():
+    from allegiance import AllegianceError
+    from allegiance.nlp.entities import EntityLinker
+    from allegiance.nlp.pipeline import Pipeline
+    from allegiance.nlp.statements import StatementExtractor
+
+    with pytest.raises(AllegianceError) as err:
+        Pipeline([StatementExtractor(), EntityLinker()], version="x")
+    assert err.value.code == "bad_pipeline"
