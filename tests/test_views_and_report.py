@@ -183,3 +183,16 @@ def test_pre_aggregated_matrix_equals_the_direct_one(demo, tmp_path):
 
             with store.transaction() as db:
                 rebuild_stance_aggregates(db)
+
+
+def test_markdown_report_escapes_article_text(tmp_path):
+    db = tmp_path / "md.db"
+    page = tmp_path / "md.txt"
+    page.write_text("Belarus voted against the resolution on Ukraine, together with Syria.\n"
+                    "Source: [click](http://evil.example) <img src=x>\n", encoding="utf-8")
+    settings = Settings(db=str(db), progress=False)
+    with Store(db) as store:
+        ingest([str(page)], store, settings)
+        analyze_store(store, settings=settings)
+        out = render_report(store, "markdown")
+    assert "click" in out and "[click](http" not in out and "<img" not in out

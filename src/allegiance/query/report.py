@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -65,7 +66,26 @@ def render_report(store: Store, fmt: str = "text", period: str = "year", today: 
         return json.dumps(report, ensure_ascii=False, indent=2, default=str)
     if fmt == "html":
         return _html(report)
+    if fmt == "markdown":  # article text must not turn into links, images or HTML in a Markdown viewer
+        report = _escape_strings(report, _md_escape)
     return _plain(report, markdown=fmt == "markdown")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!~])")
+
+
+def _md_escape(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _escape_strings(value: Any, escape: Any) -> Any:
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, dict):
+        return {k: _escape_strings(v, escape) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escape_strings(v, escape) for v in value]
+    return value
 
 
 # -- text and Markdown ---------------------------------------------------------------------------
