@@ -66,3 +66,26 @@ def test_jsonl_round_trip_keeps_every_record(tmp_path, lines):
     assert summary.stored + summary.duplicates == len(lines)
     exported = [json.loads(x) for x in out.getvalue().splitlines()]
     assert all(r["text"].startswith("Article ") for r in exported)
+
+
+def test_an_analysis_failure_is_recorded_and_the_run_goes_on(tmp_path):
+    from allegiance.nlp.pipeline import Pipeline, SentenceSplitter
+    from allegiance.runner import analyze_store
+
+    class Explodes:
+        name, requires, provides = "explodes", ("text",), ("nothing",)
+
+        def __call__(self, doc):
+            if "boom" in doc.text:
+                raise RuntimeError("bad rule")
+            return doc
+
+    settings = Settings(db=str(tmp_path / "f.db"), progress=False)
+    (tmp_path / "a.txt").write_text("Kazakhstan refused to send troops to Ukraine in 2022.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("This article goes boom on purpose for the test.", encoding="utf-8")
+    with Store(settings.db) as store:
+        ingest([str(tmp_path)], store, settings)
+        summary = analyze_store(store, Pipeline([SentenceSplitter(), Explodes()], version="t@1"))
+        errors = store.db.execute("SELECT error FROM analyses WHERE error IS NOT NULL").fetchall()
+    assert (summary.analysed, summary.failed) == (1, 1)
+    assert len(errors) == 1 and "bad rule" in errors[0][0]

@@ -177,8 +177,9 @@ def analyze_command(settings: Settings) -> None:
 
 
 def print_analysis(summary: AnalyzeSummary) -> None:
+    failed = f", {summary.failed} failed (see the analyses table)" if summary.failed else ""
     click.echo(f"analysed {summary.analysed} articles: {summary.mentions} mentions, {summary.statements} statements "
-               f"(pack {summary.pack_version})")
+               f"(pack {summary.pack_version}){failed}")
 
 
 @cli.command("run")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable
 
 from ..nlp.doc import Doc
@@ -13,12 +14,15 @@ from ..store.db import Store
 
 __all__ = ["AnalyzeSummary", "analyze_store"]
 
+log = logging.getLogger(__name__)
+
 
 @dataclasses.dataclass
 class AnalyzeSummary:
     analysed: int = 0
     mentions: int = 0
     statements: int = 0
+    failed: int = 0
     pack_version: str = ""
 
 
@@ -28,7 +32,14 @@ def analyze_store(store: Store, pipeline: Pipeline | None = None,
     pipeline = pipeline or default_pipeline(settings=settings)
     summary = AnalyzeSummary(pack_version=pipeline.version)
     for row in store.unanalysed(pipeline.version):
-        doc = pipeline(Doc(row["id"], row["text"], row["language"], row["published"]))
+        try:
+            doc = pipeline(Doc(row["id"], row["text"], row["language"], row["published"]))
+        except Exception as exc:  # one article's failure is recorded; the run goes on
+            log.exception("analysis failed on article %s", row["id"])
+            with store.transaction():
+                store.record_analysis_error(row["id"], pipeline.version, f"{type(exc).__name__}: {exc}")
+            summary.failed += 1
+            continue
         with store.transaction():
             store.replace_analysis(doc, pipeline.version)
         summary.analysed += 1

@@ -146,6 +146,16 @@ class Store:
                 self.db.executemany("INSERT OR IGNORE INTO statement_targets(statement_id, target) VALUES (?, ?)",
                                     [(cur.lastrowid, t.strip()) for t in st.object.split(";") if t.strip()])
 
+    def record_analysis_error(self, article_id: str, pack_version: str, error: str) -> None:
+        """An article the analysis failed on: kept (its text is intact), marked with the error, and
+        retried when the pack or extractor version changes."""
+        self.db.execute(
+            "INSERT INTO analyses(article_id, pack_version, analysed, error) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(article_id) DO UPDATE SET pack_version = excluded.pack_version, "
+            "analysed = excluded.analysed, error = excluded.error",
+            (article_id, pack_version, _now(), error[:2000]),
+        )
+
     def statements(self, article_id: str) -> list[sqlite3.Row]:
         return list(self.db.execute("SELECT * FROM statements WHERE article_id = ? ORDER BY start, kind",
                                     (article_id,)))
@@ -167,7 +177,7 @@ class Store:
         self.db.execute(
             "INSERT INTO analyses(article_id, pack_version, analysed, genre) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(article_id) DO UPDATE SET pack_version = excluded.pack_version, "
-            "analysed = excluded.analysed, genre = excluded.genre",
+            "analysed = excluded.analysed, genre = excluded.genre, error = NULL",
             (article_id, pack_version, _now(), genre),
         )
 

@@ -196,8 +196,13 @@ def m005_stance_aggregates(db: sqlite3.Connection) -> None:
     )
 
 
+def m006_analysis_errors(db: sqlite3.Connection) -> None:
+    _run(db, "ALTER TABLE analyses ADD COLUMN error TEXT")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes, m005_stance_aggregates)
+    m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes, m005_stance_aggregates,
+    m006_analysis_errors)
 
 
 def schema_version(db: sqlite3.Connection) -> int:
