@@ -114,3 +114,14 @@ def test_extra_pack_replaces_an_entity(tmp_path):
     assert pipeline.version.startswith("core@0.1.0+extra@2;")
     doc = pipeline(Doc("x", "The Demo Legion recruited in Kazakhstan.", "en"))
     assert {m.entity_id for m in doc.mentions} == {"org:demo_pmc", "KAZ"}
+
+
+def test_readme_python_example_runs(tmp_path, monkeypatch):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = re.search(r"```python\n(.*?)```", readme, re.S).group(1)
+    (tmp_path / "samples").symlink_to(ROOT / "samples")
+    monkeypatch.chdir(tmp_path)
+    printed = []
+    exec(compile(code, "README.md", "exec"), {"print": lambda *a: printed.append(a)})  # noqa: S102
+    assert (tmp_path / "news.db").exists()
+    assert any(row[0] == "GEO" for row in printed)
