@@ -119,3 +119,8 @@ def test_surname_alone_after_the_full_name_is_the_same_person(linker):
     doc = linker(Doc("t", "Deputy Minister Anvar Kholmatov spoke first. Later Kholmatov left.", "en"))
     persons = [(m.text, m.canonical) for m in doc.mentions if m.type == "person"]
     assert persons == [("Anvar Kholmatov", "Anvar Kholmatov"), ("Kholmatov", "Anvar Kholmatov")]
+
+
+def test_wikidata_ids_where_known():
+    kb = load_knowledge_base()
+    assert kb.get("KAZ").wikidata == "Q232" and kb.get("CSTO").wikidata == "Q241125"

@@ -349,7 +349,7 @@ def kb_group() -> None:
 
 
 def _entity_row(entity: Entity) -> dict[str, Any]:
-    return {"id": entity.id, "type": entity.type, "canonical": entity.canonical,
+    return {"id": entity.id, "type": entity.type, "canonical": entity.canonical, "wikidata": entity.wikidata,
             "roles": "; ".join(f"{r.role} of {r.of} {r.start or ''}..{r.end or ''}" for r in entity.roles),
             "members": " ".join(m.state + ("" if m.end is None else f"(left {m.end})") for m in entity.members)}
 

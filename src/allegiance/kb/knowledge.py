@@ -165,6 +165,8 @@ def _read_state_aliases(path: Path, entities: dict[str, Entity], aliases: list[A
         for field, kind in (("names", "name"), ("demonyms", "demonym"), ("seats", "seat"),
                             ("government", "government")):
             _add_aliases(aliases, obj["id"], _names(obj, field, where), kind)  # type: ignore[arg-type]
+        if isinstance(obj.get("wikidata"), str):
+            entities[obj["id"]] = dataclasses.replace(entities[obj["id"]], wikidata=obj["wikidata"])
 
 
 def _dedupe(aliases: Iterable[Alias]) -> list[Alias]:
