@@ -124,3 +124,8 @@ def test_surname_alone_after_the_full_name_is_the_same_person(linker):
 def test_wikidata_ids_where_known():
     kb = load_knowledge_base()
     assert kb.get("KAZ").wikidata == "Q232" and kb.get("CSTO").wikidata == "Q241125"
+
+
+def test_a_states_leader_is_its_head(linker):
+    found = _ids(linker, "Belarus's leader spoke on Friday.", published="2023-05-01", kinds={"role"})
+    assert found == [("Belarus's leader", "person:alexander_lukashenko")]

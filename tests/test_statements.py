@@ -181,3 +181,8 @@ def test_components_are_checked_before_a_run():
     with pytest.raises(AllegianceError) as err:
         Pipeline([StatementExtractor(), EntityLinker()], version="x")
     assert err.value.code == "bad_pipeline"
+
+
+def test_years_in_a_list_are_all_time_expressions(pipeline):
+    doc = pipeline(Doc("t", "Wars broke out in 2020 and 2023.", "en", None))
+    assert [t.value for t in doc.times] == ["2020", "2023"]

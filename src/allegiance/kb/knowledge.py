@@ -26,6 +26,9 @@ ENTITY_TYPES = {
 }
 
 
+_ROLE_FALLBACKS = {"leader": ("leader", "president", "chancellor", "prime_minister")}
+
+
 @dataclasses.dataclass(frozen=True)
 class Role:
     role: str
@@ -77,11 +80,13 @@ class KnowledgeBase:
         return self.entities.get(entity_id)
 
     def holder(self, role: str, state: str, day: str | None) -> Entity | None:
-        """The person who held ``role`` of ``state`` on ``day`` (ISO date; ``None``: now)."""
-        for entity in self.entities.values():
-            for r in entity.roles:
-                if r.role == role and r.of == state and r.held_on(day):
-                    return entity
+        """The person who held ``role`` of ``state`` on ``day`` (ISO date; ``None``: now). A state's
+        "leader" is its leader, else its president, chancellor or prime minister, in that order."""
+        for wanted in _ROLE_FALLBACKS.get(role, (role,)):
+            for entity in self.entities.values():
+                for r in entity.roles:
+                    if r.role == wanted and r.of == state and r.held_on(day):
+                        return entity
         return None
 
     def members_of(self, alliance: str, day: str | None = None) -> list[str]:

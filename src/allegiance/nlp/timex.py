@@ -48,7 +48,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r"вчера|сегодня|завтра|вчора|сьогодні|в прошлом году|в следующем году|в этом году|"
                             r"минулого року|наступного року|цього року|торік)\b", re.I)),
     ("weekday", re.compile(rf"\b(on |last |в |во |у )?({_W})\b", re.I)),
-    ("year", re.compile(r"\b(?:in|since|by|until|of|from|to|в|с|до|у|з|від)\s+((?:19|20)\d\d)\b", re.I)),
+    ("year", re.compile(r"\b(?:in|since|by|until|of|from|to|and|or|в|с|до|у|з|від|и|і|та)\s+((?:19|20)\d\d)\b",
+                        re.I)),
 ]
 
 
