@@ -155,12 +155,23 @@ def _joint(resolver: ActorResolver, sentence: Sentence, actor: Mention) -> list[
 
 
 def without_repeated_title(doc: Doc, events: list[Statement]) -> list[Statement]:
-    """A headline that repeats an event of the body is not a second event."""
+    """A headline that repeats an event of the body (same actor and type, and a sentence sharing
+    at least a third of the headline's words) is not a second event."""
     if not doc.sentences:
         return events
     title = doc.sentences[0]
-    body = {(e.subject, e.predicate) for e in events if e.start >= title.end}
-    return [e for e in events if e.start >= title.end or (e.subject, e.predicate) not in body]
+    title_words = _word_set(doc.text[title.start:title.end])
+
+    def repeated(e: Statement) -> bool:
+        return any(b.start >= title.end and (b.subject, b.predicate) == (e.subject, e.predicate)
+                   and len(title_words & _word_set(doc.text[b.start:b.end])) * 3 >= len(title_words)
+                   for b in events)
+
+    return [e for e in events if e.start >= title.end or not repeated(e)]
+
+
+def _word_set(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", text)}
 
 
 _ADOPTED = re.compile(r"\b(adopted|passed|approved|voted in favou?r of)\b.{0,60}\b(resolution|motion|document)", re.I)
