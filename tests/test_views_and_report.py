@@ -114,16 +114,20 @@ def test_report_formats(store, fmt):
         assert {"matrix", "changes", "corroborated", "contested", "predictions", "sources"} <= set(data)
 
 
-def test_html_report_is_self_contained_and_escapes_article_text(tmp_path):
-    db = tmp_path / "x.db"
-    hostile = tmp_path / "hostile.txt"
-    hostile.write_text("Belarus fully supports Russia's war <script>alert('x')</script>, officials said.\n"
-                       "Source: <img src=x onerror=alert(1)>", encoding="utf-8")
-    settings = Settings(db=str(db), progress=False)
-    with Store(db) as store:
-        ingest([str(hostile), str(SAMPLES)], store, settings)
+def _report_of(tmp_path, text: str, fmt: str, with_samples: bool = False) -> str:
+    """The report of a store holding one team-written page (and the samples, if asked)."""
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    settings = Settings(db=str(tmp_path / "r.db"), progress=False)
+    with Store(settings.db) as store:
+        ingest([str(page), *([str(SAMPLES)] if with_samples else [])], store, settings)
         analyze_store(store, settings=settings)
-        page = render_report(store, "html")
+        return render_report(store, fmt)
+
+
+def test_html_report_is_self_contained_and_escapes_article_text(tmp_path):
+    page = _report_of(tmp_path, "Belarus fully supports Russia's war <script>alert('x')</script>, officials said.\n"
+                                "Source: <img src=x onerror=alert(1)>", "html", with_samples=True)
     tree = html.fromstring(page)
     assert not tree.xpath("//script") and not tree.xpath("//img") and not tree.xpath("//*[@onerror]")
     assert "<script>alert" not in page and "&lt;script&gt;" in page
@@ -186,13 +190,6 @@ def test_pre_aggregated_matrix_equals_the_direct_one(demo, tmp_path):
 
 
 def test_markdown_report_escapes_article_text(tmp_path):
-    db = tmp_path / "md.db"
-    page = tmp_path / "md.txt"
-    page.write_text("Belarus voted against the resolution on Ukraine, together with Syria.\n"
-                    "Source: [click](http://evil.example) <img src=x>\n", encoding="utf-8")
-    settings = Settings(db=str(db), progress=False)
-    with Store(db) as store:
-        ingest([str(page)], store, settings)
-        analyze_store(store, settings=settings)
-        out = render_report(store, "markdown")
+    out = _report_of(tmp_path, "Belarus voted against the resolution on Ukraine, together with Syria.\n"
+                               "Source: [click](http://evil.example) <img src=x>\n", "markdown")
     assert "click" in out and "[click](http" not in out and "<img" not in out

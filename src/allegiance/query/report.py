@@ -125,29 +125,22 @@ def _plain(report: dict[str, Any], markdown: bool) -> str:
         table = [[state, *(_cell_text(cells.get(p)) for p in periods)] for state, cells in sorted(rows.items())]
         lines.extend(_table(header, table, markdown))
         lines.append("")
-    lines.append(f"{h2}What changed in the latest period")
-    if not report["changes"]:
-        lines.append("No state's prevailing stance changed between its last two periods.")
-    for c in report["changes"]:
-        lines.append(f"- {c['state']} on {_ISSUE_NAMES.get(c['issue'], c['issue'])}: {c['from']} ({c['from_period']}) "
-                     f"→ {c['to']} ({c['to_period']}): “{_clip(c['evidence']['text'])}” [{c['evidence']['article']}]")
-    lines.append("")
-    lines.append(f"{h2}Most corroborated")
-    for g in report["corroborated"] or [{"subject": None}]:
-        if g["subject"] is None:
-            lines.append("Nothing is reported by more than one independent story yet.")
-            break
-        lines.append(f"- {g['subject']} {g['predicate']} {g['object']}: {_stories(g['independent_sources'], True)} "
-                     f"({', '.join(g['outlets']) or 'unknown outlets'}): “{_clip(g['evidence'])}”")
-    lines.append("")
-    lines.append(f"{h2}Most contested")
-    for g in report["contested"] or [{"subject": None}]:
-        if g["subject"] is None:
-            lines.append("No stance is contradicted by another story.")
-            break
-        lines.append(f"- {g['subject']} {g['predicate']} ({g['object']}), {_stories(g['independent_sources'])}, "
-                     f"contradicted by {', '.join(g['contradicted_by'])}: “{_clip(g['evidence'])}”")
-    lines.append("")
+    sections = [
+        ("What changed in the latest period", report["changes"],
+         "No state's prevailing stance changed between its last two periods.",
+         lambda c: f"{c['state']} on {_ISSUE_NAMES.get(c['issue'], c['issue'])}: {c['from']} ({c['from_period']}) "
+                   f"→ {c['to']} ({c['to_period']}): “{_clip(c['evidence']['text'])}” [{c['evidence']['article']}]"),
+        ("Most corroborated", report["corroborated"], "Nothing is reported by more than one independent story yet.",
+         lambda g: f"{g['subject']} {g['predicate']} {g['object']}: {_stories(g['independent_sources'], True)} "
+                   f"({', '.join(g['outlets']) or 'unknown outlets'}): “{_clip(g['evidence'])}”"),
+        ("Most contested", report["contested"], "No stance is contradicted by another story.",
+         lambda g: f"{g['subject']} {g['predicate']} ({g['object']}), {_stories(g['independent_sources'])}, "
+                   f"contradicted by {', '.join(g['contradicted_by'])}: “{_clip(g['evidence'])}”"),
+    ]
+    for title, items, empty, describe in sections:
+        lines.append(f"{h2}{title}")
+        lines.extend([f"- {describe(item)}" for item in items] or [empty])
+        lines.append("")
     lines.append(f"{h2}Open predictions ({report['overdue']} overdue)")
     for p in report["predictions"]:
         due = f", horizon {p['horizon']}" + (" OVERDUE" if p["overdue"] else "") if p["horizon"] else ""
