@@ -53,7 +53,7 @@ def test_a_disputed_claim_is_not_a_stance(pipeline):
 
 
 def test_voting_lists_name_each_state(pipeline):
-    text = "Only four countries joined Russia in voting against it - Syria, Nicaragua, North Korea and Belarus."
+    text = "Four delegations voted against the motion - Syria, Nicaragua, North Korea and Belarus."
     assert _stances(pipeline, text) == {(s, "russia_war_in_ukraine", "support") for s in ("SYR", "NIC", "PRK", "BLR")}
     events = _statements(pipeline, text, kind="event")
     assert {e.subject for e in events if e.extractor == "events.votes"} == {"SYR", "NIC", "PRK", "BLR"}
