@@ -58,9 +58,8 @@ class EntityLinker:
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
         self.kb = kb or load_knowledge_base()
         self._automata: dict[str, ahocorasick.Automaton] = {}
-        self._roles = self._role_keys()
         self._roles_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-        for role_keys, role in sorted(self._roles.items(), key=lambda kv: -len(kv[0])):
+        for role_keys, role in sorted(self._role_keys().items(), key=lambda kv: -len(kv[0])):
             if role_keys:
                 self._roles_by_first[role_keys[0]].append((role_keys, role))
         self._unlisted = UnlistedNames(self.kb)

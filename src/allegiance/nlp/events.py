@@ -61,12 +61,13 @@ def _action(doc: Doc, start: int, sentence: Sentence) -> str:
 def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
                 lexicons: Lexicons | None = None) -> list[Statement]:
     lex = lexicons or load_lexicons()
+    parties = lex.excluded_actors.get("russia_war_in_ukraine", frozenset())
     out: list[Statement] = []
     for sentence in doc.sentences:
         text = doc.text[sentence.start:sentence.end]
         if doc.language in (None, "en"):
             for vote in _VOTE.finditer(text):
-                out.extend(_vote_events(doc, resolver, sentence, vote))
+                out.extend(_vote_events(doc, resolver, sentence, vote, parties))
             out.extend(_adoption(resolver, sentence, text))
         found = _verb_lemma(doc, sentence, lex) if doc.language in ("ru", "uk") else _verb_en(doc, sentence, lex)
         if found is None:
@@ -113,8 +114,6 @@ _TIME_PHRASE = re.compile(
     r"earlier this (week|month|year)|earlier|yesterday|today|in (january|february|march|april|may|june|july|august|"
     r"september|october|november|december))(\s*,)?\s*$", re.I)
 _RECEIVED_FROM = re.compile(r"\b(received|receives|obtained|acquired|bought|purchased)\b[^.]{0,80}?\bfrom\s+$", re.I)
-#: The parties to the war are not counted among the voters on resolutions about it.
-_VOTE_PARTIES = {"RUS", "UKR"}
 
 
 _INSERTION = re.compile(r",[^,]{3,90},\s*$")
@@ -191,7 +190,10 @@ def _adoption(resolver: ActorResolver, sentence: Sentence, text: str) -> list[St
                       cue=hit.group(0), unit="adopted a resolution")]
 
 
-def _vote_events(doc: Doc, resolver: ActorResolver, sentence: Sentence, vote: re.Match[str]) -> list[Statement]:
+def _vote_events(doc: Doc, resolver: ActorResolver, sentence: Sentence, vote: re.Match[str],
+                 parties: frozenset[str]) -> list[Statement]:
+    """One event per state listed with a vote; the parties to the war (the pack's excluded actors of
+    the war issue) are not counted among the voters on resolutions about it."""
     label = vote.group(0).casefold()
     category = "REJECT" if "against" in label or "opposed" in label or "abstain" in label else "SUPPORT"
     start, end = sentence.start + vote.start(), sentence.start + vote.end()
@@ -206,7 +208,7 @@ def _vote_events(doc: Doc, resolver: ActorResolver, sentence: Sentence, vote: re
     out = []
     seen: set[str] = set()
     for where, m in spans:
-        if m.entity_id and m.entity_id not in seen and m.entity_id not in _VOTE_PARTIES:
+        if m.entity_id and m.entity_id not in seen and m.entity_id not in parties:
             seen.add(m.entity_id)
             out.append(Statement("event", where.start, where.end, subject=m.entity_id, predicate=category,
                                  object="UN resolution", modality="asserted", confidence=0.6,

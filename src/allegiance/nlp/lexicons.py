@@ -104,7 +104,6 @@ class Lexicons:
     number_words: dict[str, dict[str, int]]
     multipliers: dict[str, int]
     number_context: dict[str, list[str]]
-    topics: dict[str, tuple[str, tuple[str, ...]]]
     topic_patterns: dict[str, re.Pattern[str]]
     genre: dict[str, tuple[float, tuple[str, ...]]]
 
@@ -166,8 +165,6 @@ def load_lexicons(folder: Path | None = None) -> Lexicons:
                       for lang, table in numbers.get("words", {}).items()},
         multipliers={k.casefold(): int(v) for k, v in numbers.get("multipliers", {}).items()},
         number_context={k: list(v) for k, v in numbers.get("context", {}).items()},
-        topics={f"{group}.{name}": (str(t.get("label", name)), tuple(c.casefold() for c in t.get("cues", [])))
-                for group, table in topics.items() for name, t in table.items()},
         topic_patterns={f"{group}.{name}": re.compile("|".join(re.escape(c.casefold()) for c in t.get("cues", []))
                                                       or r"(?!)")
                         for group, table in topics.items() for name, t in table.items()},

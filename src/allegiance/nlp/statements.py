@@ -30,8 +30,8 @@ class StatementExtractor:
         modality = SentenceModality(doc, resolver, self.lex)
         stances = find_stances(doc, resolver, modality, self.lex)
         events = find_events(doc, resolver, modality, self.lex)
-        spoken = [st for st in stances if modality.has("reporting", next(
-            x for x in doc.sentences if x.start == st.start))]
+        sentence_at = {x.start: x for x in doc.sentences}
+        spoken = [st for st in stances if modality.has("reporting", sentence_at[st.start])]
         found = stances + without_repeated_title(doc, events + self._declarations(spoken, events))
         found += find_predictions(doc, resolver, modality)
         covered = {(s.start, s.end) for s in found}

@@ -16,10 +16,10 @@ _PRIORITY = ["claim", "quantity", "event", "prediction", "stance"]
 
 
 def find_article(store: Store, key: str) -> dict[str, str]:
-    for row in store.articles():
-        if key in (row["export_id"], row["id"]):
-            return {k: row[k] for k in row.keys()}
-    raise AllegianceError(f"no article {key!r} in {store.path}", code="not_found")
+    row = store.article(key)
+    if row is None:
+        raise AllegianceError(f"no article {key!r} in {store.path}", code="not_found")
+    return {k: row[k] for k in row.keys()}
 
 
 def render_article(store: Store, key: str, console: Console | None = None) -> None:

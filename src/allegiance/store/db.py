@@ -199,17 +199,22 @@ class Store:
     def signatures(self) -> Iterator[tuple[str, bytes]]:
         yield from self.db.execute("SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY rowid")
 
+    _ARTICLES_SQL = """SELECT a.*, s.name AS source,
+                             COALESCE(a.file_name, a.id) AS export_id,
+                             COALESCE(c.cluster_id, a.id) AS cluster_id
+                      FROM articles a
+                      LEFT JOIN sources s ON s.id = a.source_id
+                      LEFT JOIN clusters c ON c.article_id = a.id"""
+
     def articles(self) -> Iterator[sqlite3.Row]:
         """Every article with its source name, export id and cluster, in ingest order."""
-        yield from self.db.execute(
-            """SELECT a.*, s.name AS source,
-                      COALESCE(a.file_name, a.id) AS export_id,
-                      COALESCE(c.cluster_id, a.id) AS cluster_id
-               FROM articles a
-               LEFT JOIN sources s ON s.id = a.source_id
-               LEFT JOIN clusters c ON c.article_id = a.id
-               ORDER BY a.rowid"""
-        )
+        yield from self.db.execute(self._ARTICLES_SQL + " ORDER BY a.rowid")
+
+    def article(self, key: str) -> sqlite3.Row | None:
+        """One article by its id or its export id (file name), as :meth:`articles` gives it."""
+        row = self.db.execute(self._ARTICLES_SQL + " WHERE a.id = ? OR a.file_name = ? ORDER BY a.rowid LIMIT 1",
+                              (key, key)).fetchone()
+        return row  # type: ignore[no-any-return]
 
     def rejections(self) -> list[sqlite3.Row]:
         return list(self.db.execute("SELECT * FROM rejections ORDER BY rowid"))
