@@ -32,7 +32,6 @@ class IngestSummary:
     near_duplicates: int = 0
     rejected: int = 0
     unchanged: int = 0
-    article_ids: list[str] = dataclasses.field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {k: v for k, v in dataclasses.asdict(self).items() if isinstance(v, int) and k != "run_id"}
@@ -93,7 +92,6 @@ def _store_article(article: Article, store: Store, index: NearDuplicateIndex, su
     else:
         store.set_cluster(article.id, article.id, 1.0)
     summary.stored += 1
-    summary.article_ids.append(article.id)
 
 
 def ingest(
