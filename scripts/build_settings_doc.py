@@ -20,9 +20,11 @@ def render() -> str:
         "at top level or under `[allegiance]`), `ALLEGIANCE_<NAME>` environment variables, `--set NAME=VALUE` on "
         "the command line. `allegiance settings` prints the effective values. Every run stores its effective "
         "settings in the `runs` table.", "",
-        "| setting | type | default | meaning |", "|---|---|---|---|",
+        "A value outside a setting's accepted range is refused with `[bad_setting]` wherever it comes from.", "",
+        "| setting | type | default | accepted | meaning |", "|---|---|---|---|---|",
     ]
-    lines += [f"| `{s.name}` | {s.type.__name__} | `{s.default!r}` | {s.help} |" for s in SETTINGS]
+    lines += [f"| `{s.name}` | {s.type.__name__} | `{s.default!r}` | {s.allowed() or 'any'} | {s.help} |"
+              for s in SETTINGS]
     return "\n".join(lines) + "\n"
 
 

@@ -21,39 +21,75 @@ __all__ = ["Setting", "SETTINGS", "Settings", "load_settings"]
 
 @dataclasses.dataclass(frozen=True)
 class Setting:
+    """One setting: its default, type, help, and the values it accepts (``low``..``high``
+    inclusive for numbers, or one of ``choices``); :meth:`check` is the one place they are enforced."""
+
     name: str
     default: Any
     type: type
     help: str
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[Any, ...] | None = None
+
+    def allowed(self) -> str:
+        """The accepted values in words (empty when any value of the type is accepted)."""
+        if self.choices is not None:
+            return "one of " + ", ".join(repr(c) for c in self.choices)
+        if self.low is not None and self.high is not None:
+            return f"{self.low:g} to {self.high:g}"
+        if self.low is not None:
+            return f"at least {self.low:g}"
+        if self.high is not None:
+            return f"at most {self.high:g}"
+        return ""
+
+    def check(self, value: Any, origin: str) -> Any:
+        """``value`` when this setting accepts it; a :class:`SettingsError` naming the range otherwise."""
+        out_of_range = (
+            (self.choices is not None and value not in self.choices)
+            or (self.low is not None and value < self.low)
+            or (self.high is not None and value > self.high)
+            or (isinstance(value, float) and value != value)  # NaN is in no range
+        )
+        if out_of_range:
+            raise SettingsError(f"{origin}: setting {self.name!r} must be {self.allowed()}, got {value!r}")
+        return value
 
 
-def _opt(default: Any, help: str) -> Any:
-    return dataclasses.field(default=default, metadata={"help": help})
+def _opt(default: Any, help: str, *, low: float | None = None, high: float | None = None,
+         choices: tuple[Any, ...] | None = None) -> Any:
+    """A setting's field: its default, help and accepted values, written once."""
+    return dataclasses.field(default=default, metadata={"help": help, "low": low, "high": high, "choices": choices})
 
 
 @dataclasses.dataclass(frozen=True)
 class Settings:
     """Effective settings; build with :func:`load_settings`, or ``Settings()`` for the defaults.
 
-    Each field is one setting: its default, type and help text are written here and nowhere else.
+    Each field is one setting: its default, type, help text and accepted range are written here and
+    nowhere else.
     """
 
     db: str = _opt("allegiance.db", "Path of the SQLite database file.")
-    max_bytes: int = _opt(50_000_000, "Largest input accepted, in bytes (files, pages, WARC records).")
+    max_bytes: int = _opt(50_000_000, "Largest input accepted, in bytes (files, pages, WARC records).", low=1)
     max_archive_bytes: int = _opt(
-        2_000_000_000, "Most bytes a compressed archive (WARC .gz) may decompress to before the rest is rejected.")
-    min_text_chars: int = _opt(1, "Articles whose text has fewer characters are rejected as empty.")
-    fetch_timeout: float = _opt(20.0, "Seconds to wait for a server when fetching a URL.")
-    max_redirects: int = _opt(5, "Most redirects followed for one URL.")
-    per_host_delay: float = _opt(1.0, "Seconds between two requests to the same host (politeness).")
+        2_000_000_000, "Most bytes a compressed archive (WARC .gz) may decompress to before the rest is rejected.",
+        low=1)
+    min_text_chars: int = _opt(1, "Articles whose text has fewer characters are rejected as empty.", low=0)
+    fetch_timeout: float = _opt(20.0, "Seconds to wait for a server when fetching a URL.", low=0.001, high=3600)
+    max_redirects: int = _opt(5, "Most redirects followed for one URL.", low=0, high=100)
+    per_host_delay: float = _opt(1.0, "Seconds between two requests to the same host (politeness).", low=0, high=3600)
     respect_robots: bool = _opt(True, "Obey robots.txt when fetching URLs.")
     allow_private_addresses: bool = _opt(
         False, "Allow fetching loopback and private-network addresses (off: refused as forbidden_address).")
     user_agent: str = _opt("Allegiance/0.1 (offline-first news analysis)", "User-Agent header sent when fetching.")
     near_duplicate_threshold: float = _opt(
-        0.5, "Estimated Jaccard similarity of word-trigram sets at which two articles are near duplicates.")
-    minhash_permutations: int = _opt(128, "Number of MinHash permutations for near-duplicate detection.")
-    batch_size: int = _opt(200, "Articles written per database transaction.")
+        0.5, "Estimated Jaccard similarity of word-trigram sets at which two articles are near duplicates.",
+        low=0.01, high=1)
+    minhash_permutations: int = _opt(128, "Number of MinHash permutations for near-duplicate detection.",
+                                      low=2, high=4096)
+    batch_size: int = _opt(200, "Articles written per database transaction.", low=1, high=100_000)
     packs: str = _opt("", "Extra domain packs to load: paths separated by the OS path separator.")
     russian_ner: bool = _opt(False, "Find unlisted people and organisations in Russian text with natasha "
                                     "(needs the russian-ner extra).")
@@ -70,7 +106,9 @@ _TYPES = {"str": str, "int": int, "float": float, "bool": bool}
 
 #: The settings table, read off :class:`Settings`: name, default, type and help of each setting.
 SETTINGS: tuple[Setting, ...] = tuple(
-    Setting(f.name, f.default, _TYPES[str(f.type)], f.metadata["help"]) for f in dataclasses.fields(Settings)
+    Setting(f.name, f.default, _TYPES[str(f.type)], f.metadata["help"], f.metadata.get("low"), f.metadata.get("high"),
+            f.metadata.get("choices"))
+    for f in dataclasses.fields(Settings)
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -132,5 +170,5 @@ def load_settings(
                 if origin == "environment":
                     continue  # other tools may share the prefix; unknown env names are ignored
                 raise SettingsError(f"{origin}: unknown setting {key!r}")
-            values[key] = _coerce(setting, value, origin)
+            values[key] = setting.check(_coerce(setting, value, origin), origin)
     return Settings(**values)

@@ -1,15 +1,16 @@
 """The ``allegiance`` command: each command parses its options and calls one library function.
 
-Exit codes: 0 success (inputs that could not be read are stored as rejections and do not
-change it), 1 an Allegiance error (message on standard error), 2 a usage error.
+Exit codes: 0 success, 1 an Allegiance error (``[code] message`` on standard error, never a
+traceback), 2 a usage error; ``ingest`` exits 3 when some inputs were rejected (stored as
+rejections, the rest stored) and 4 when every input was rejected.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -18,13 +19,23 @@ from typing import Any, TypeVar
 import click
 
 from .. import __version__
-from ..errors import AllegianceError
+from ..errors import AllegianceError, StoreError
 from ..ingest import IngestSummary, ingest
 from ..kb.knowledge import Entity, load_knowledge_base, read_knowledge_base
 from ..kb.packs import load_pack
 from ..query.export import EXPORT_FORMATS, export_articles
+from ..query.output import atomic_path, atomic_text, check_output
 from ..query.report import REPORT_FORMATS, render_report
-from ..query.tables import TABLE_FORMATS, TABLES, matrix_rows, statement_rows, write_graphml, write_table
+from ..query.tables import (
+    TABLE_FORMATS,
+    TABLES,
+    cell_row,
+    matrix_rows,
+    statement_rows,
+    write_csv,
+    write_graphml,
+    write_table,
+)
 from ..query.views import (
     PERIODS,
     corroboration,
@@ -43,6 +54,10 @@ from ..store.db import Store
 F = TypeVar("F", bound=Callable[..., Any])
 
 OUTPUT_FORMATS = ("table", "jsonl", "csv")
+
+#: Exit codes of ``ingest`` beyond 0, 1 and 2 (README "Exit codes", docs/errors.md).
+EXIT_SOME_REJECTED = 3
+EXIT_ALL_REJECTED = 4
 
 
 def _parse_sets(values: Iterable[str]) -> dict[str, str]:
@@ -77,9 +92,36 @@ def common_options(func: F) -> F:
             settings = load_settings(config, overrides=overrides)
             return func(settings=settings, **kwargs)
         except AllegianceError as exc:
-            raise click.ClickException(f"[{exc.code}] {exc.message}") from exc
+            raise click.ClickException(f"[{exc.code}] {_one_line(exc.message)}") from exc
+        except sqlite3.Error as exc:  # a file that is not an Allegiance database, a locked or broken one
+            raise click.ClickException(f"[store_error] {_one_line(str(exc))}") from exc
+        except OSError as exc:
+            raise click.ClickException(f"[io_error] {_one_line(str(exc))}") from exc
 
     return wrapper  # type: ignore[return-value]
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def open_store(settings: Settings, *, readonly: bool = True) -> Store:
+    """The store of ``settings.db`` for a command that reads one: it must exist and be an Allegiance
+    database (a typo in ``--db`` is an error, not a new empty database)."""
+    path = Path(settings.db)
+    if not path.is_file():
+        raise StoreError(f"no database at {path} (create one with 'allegiance ingest ... --db {path}')")
+    store = Store(path, readonly=readonly)
+    try:
+        version = store.db.execute("PRAGMA user_version").fetchone()[0]
+        store.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        store.close()
+        raise StoreError(f"{path} is not an Allegiance database: {exc}") from exc
+    if not version:
+        store.close()
+        raise StoreError(f"{path} is not an Allegiance database (it holds no Allegiance tables)")
+    return store
 
 
 def output_option(func: F) -> F:
@@ -88,14 +130,14 @@ def output_option(func: F) -> F:
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str = "") -> None:
+    if not rows:  # say so, on standard error, rather than print an empty table
+        click.echo(f"{title or 'listing'}: nothing matches", err=True)
+        return
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
     elif fmt == "csv":
-        if rows:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
+        write_csv(rows, sys.stdout)
     else:
         from rich.console import Console
         from rich.table import Table
@@ -162,16 +204,29 @@ def cli() -> None:
 def ingest_command(targets: tuple[str, ...], settings: Settings) -> None:
     """Read articles from files, folders, URLs, URL lists, feeds, WARCs, JSON Lines or - (stdin).
 
-    Inputs that cannot be read are stored as rejections with a reason; the run goes on.
+    Inputs that cannot be read are stored as rejections with a reason; the run goes on. Exits 3
+    when some inputs were rejected, 4 when every input was.
     """
-    print_summary(run_ingest(targets, settings, command="ingest"))
+    summary = run_ingest(targets, settings, command="ingest")
+    print_summary(summary)
+    code = ingest_exit_code(summary)
+    if code:
+        click.echo(f"{summary.rejected} input(s) rejected: see 'allegiance rejections --db {settings.db}'", err=True)
+        click.get_current_context().exit(code)
+
+
+def ingest_exit_code(summary: IngestSummary) -> int:
+    """0 when every input was read, 3 when some were rejected, 4 when all were."""
+    if not summary.rejected:
+        return 0
+    return EXIT_ALL_REJECTED if summary.rejected >= summary.read else EXIT_SOME_REJECTED
 
 
 @cli.command("analyze")
 @common_options
 def analyze_command(settings: Settings) -> None:
     """Analyse what is ingested and not yet analysed with the current pack version."""
-    with Store(settings.db) as store:
+    with open_store(settings, readonly=False) as store:
         summary = analyze_store(store, settings=settings)
     print_analysis(summary)
 
@@ -209,7 +264,9 @@ def run_command(targets: tuple[str, ...], period: str, no_report: bool, settings
 def report_command(fmt: str, period: str, output: str, settings: Settings) -> None:
     """Print or write the report: stance matrix, changes, corroborated and contested statements,
     open predictions, sources."""
-    with Store(settings.db, readonly=True) as store:
+    if output != "-":
+        check_output(output)
+    with open_store(settings) as store:
         text = render_report(store, fmt, period)
     _write_text(text, output)
 
@@ -218,7 +275,8 @@ def _write_text(text: str, output: str) -> None:
     if output == "-":
         click.echo(text, nl=False)
     else:
-        Path(output).write_text(text, encoding="utf-8")
+        with atomic_text(output) as out:
+            out.write(text)
         click.echo(f"wrote {output}", err=True)
 
 
@@ -232,14 +290,23 @@ def _write_text(text: str, output: str) -> None:
 def matrix_command(period: str, issue: str | None, states: tuple[str, ...], evidence: bool, fmt: str,
                    settings: Settings) -> None:
     """Each state's stance on each issue by period, with independent sources and contradictions."""
-    with Store(settings.db, readonly=True) as store:
+    with open_store(settings) as store:
         cells = stance_matrix(store, period, issue, list(states) or None, evidence=evidence)
-    rows = [c.as_dict(with_evidence=evidence) for c in cells]
-    if fmt != "jsonl":
-        rows = [{"state": r["state"], "issue": r["issue"], "period": r["period"], "prevailing": r["prevailing"],
-                 "stories": r["sources"], "counts": r["counts"], "contradiction": r["contradiction"],
-                 "latest": r["latest"]["text"][:90]} for r in rows]
+    if fmt == "jsonl":
+        rows = [c.as_dict(with_evidence=evidence) for c in cells]
+    elif fmt == "csv":  # flat cells, whole evidence
+        rows = [cell_row(c) for c in cells]
+    else:  # only the table on a terminal is shortened
+        rows = [{"state": c.state, "issue": c.issue, "period": c.period, "prevailing": c.prevailing,
+                 "stories": c.sources, "counts": ", ".join(f"{k} {v}" for k, v in sorted(c.counts.items())),
+                 "contradiction": c.contradiction, "latest": _clip((c.latest or {}).get("text") or "", 90)}
+                for c in cells]
     _print_rows(rows, fmt, "Stance matrix")
+
+
+def _clip(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 @cli.command("dossier")
@@ -248,7 +315,7 @@ def matrix_command(period: str, issue: str | None, states: tuple[str, ...], evid
 def dossier_command(entity: str, settings: Settings) -> None:
     """Everything about ENTITY (id or name) as JSON: stances, events, quantities, predictions,
     people in its roles, sources."""
-    with Store(settings.db, readonly=True) as store:
+    with open_store(settings) as store:
         click.echo(json.dumps(dossier(store, entity), ensure_ascii=False, indent=2, default=str))
 
 
@@ -265,7 +332,7 @@ def dossier_command(entity: str, settings: Settings) -> None:
 def timeline_command(actor: str | None, target: str | None, event_type: str | None, country: str | None,
                      source: str | None, since: str | None, until: str | None, fmt: str, settings: Settings) -> None:
     """Events in time order, filtered."""
-    with Store(settings.db, readonly=True) as store:
+    with open_store(settings) as store:
         rows = timeline(store, actor, target, event_type, country, source, since, until)
     _print_rows(rows, fmt, "Timeline")
 
@@ -276,7 +343,7 @@ def timeline_command(actor: str | None, target: str | None, event_type: str | No
 @common_options
 def corroboration_command(min_sources: int, fmt: str, settings: Settings) -> None:
     """Statements several independent stories make, and the stories that contradict them."""
-    with Store(settings.db, readonly=True) as store:
+    with open_store(settings) as store:
         rows = corroboration(store, min_sources=min_sources)
     _print_rows([{**r, "articles": ", ".join(r["articles"]), "outlets": ", ".join(r["outlets"]),
                   "contradicted_by": ", ".join(r["contradicted_by"])} for r in rows], fmt, "Corroboration")
@@ -287,7 +354,7 @@ def corroboration_command(min_sources: int, fmt: str, settings: Settings) -> Non
 @common_options
 def sources_command(fmt: str, settings: Settings) -> None:
     """Per outlet: articles, languages, opinion and reporting shares, copies, predictions."""
-    with Store(settings.db, readonly=True) as store:
+    with open_store(settings) as store:
         _print_rows(source_profiles(store), fmt, "Sources")
 
 
@@ -302,7 +369,7 @@ def predictions_group() -> None:
 @common_options
 def predictions_list(only_open: bool, fmt: str, settings: Settings) -> None:
     """Every prediction with speaker, source, date, horizon and outcome (overdue ones marked)."""
-    with Store(settings.db, readonly=True) as store:
+    with open_store(settings) as store:
         rows = [r for r in prediction_ledger(store) if not only_open or r["outcome"] is None]
     _print_rows([{k: r[k] for k in ("id", "speaker", "source", "date", "horizon", "overdue", "outcome", "evidence")}
                  for r in rows], fmt, "Predictions")
@@ -316,7 +383,7 @@ def predictions_list(only_open: bool, fmt: str, settings: Settings) -> None:
 @common_options
 def predictions_resolve(prediction_id: int, outcome: str, note: str, evidence: str | None, settings: Settings) -> None:
     """Record the outcome of prediction PREDICTION_ID."""
-    with Store(settings.db) as store:
+    with open_store(settings, readonly=False) as store:
         resolve_prediction(store, prediction_id, outcome, note, evidence)
     click.echo(f"prediction {prediction_id}: {outcome}")
 
@@ -328,7 +395,7 @@ def predictions_resolve(prediction_id: int, outcome: str, note: str, evidence: s
 @common_options
 def predictions_record(by: str, fmt: str, settings: Settings) -> None:
     """Each source's or speaker's record of resolved predictions."""
-    with Store(settings.db, readonly=True) as store:
+    with open_store(settings) as store:
         _print_rows(prediction_records(store, by), fmt, "Prediction record")
 
 
@@ -339,7 +406,7 @@ def show_command(article: str, settings: Settings) -> None:
     """Print ARTICLE (its export id or article id) with its statements highlighted."""
     from ..query.show import render_article
 
-    with Store(settings.db, readonly=True) as store:
+    with open_store(settings) as store:
         render_article(store, article)
 
 
@@ -399,17 +466,19 @@ def kb_validate(path: str) -> None:
               help="Output file (default: standard output).")
 @common_options
 def export_command(fmt: str, table: str | None, period: str, output: str, settings: Settings) -> None:
-    """Export the store: articles as 'jsonl' (metadata, text, mentions, statements) or 'eval'
-    (../shared/eval/SCHEMA.md); --table statements|matrix as csv, jsonl or parquet; graphml of
-    actor-to-actor relations for Gephi."""
-    with Store(settings.db, readonly=True) as store:
+    """Export the store: articles as 'jsonl' (metadata, text, mentions, statements) or 'eval' (the
+    scoring format, docs/eval-format.md); --table statements|matrix as csv, jsonl or parquet; graphml
+    of actor-to-actor relations for Gephi. A file is replaced only once it is written whole."""
+    if output != "-":
+        check_output(output)
+    with open_store(settings) as store:
         if table is not None or fmt in ("csv", "parquet", "graphml"):
             _export_table(store, table or "statements", fmt, period, output)
             return
         if output == "-":
             export_articles(store, sys.stdout, fmt)
         else:
-            with Path(output).open("w", encoding="utf-8") as out:
+            with atomic_text(output) as out:
                 n = export_articles(store, out, fmt)
             click.echo(f"wrote {n} records to {output}", err=True)
 
@@ -419,17 +488,20 @@ def _export_table(store: Store, table: str, fmt: str, period: str, output: str) 
         if output == "-":
             write_graphml(store, sys.stdout)
         else:
-            with Path(output).open("w", encoding="utf-8") as out:
+            with atomic_text(output) as out:
                 n = write_graphml(store, out)
             click.echo(f"wrote {n} edges to {output}", err=True)
         return
     rows = statement_rows(store) if table == "statements" else matrix_rows(store, period)
     if fmt == "parquet":
-        write_table(rows, fmt, path=Path(output) if output != "-" else None)
+        if output == "-":
+            raise AllegianceError("Parquet needs an output file (-o FILE)", code="bad_output")
+        with atomic_path(output) as temp:
+            write_table(rows, fmt, path=temp)
     elif output == "-":
         write_table(rows, fmt, out=sys.stdout)
     else:
-        with Path(output).open("w", encoding="utf-8", newline="") as out:
+        with atomic_text(output, newline="") as out:
             write_table(rows, fmt, out=out)
     if output != "-":
         click.echo(f"wrote {len(rows)} rows to {output}", err=True)
@@ -440,7 +512,7 @@ def _export_table(store: Store, table: str, fmt: str, period: str, output: str) 
 @common_options
 def rejections_command(fmt: str, settings: Settings) -> None:
     """List the inputs that could not be read, with their reason codes."""
-    with Store(settings.db, readonly=True) as store:
+    with open_store(settings) as store:
         rows = [{"origin": r["origin"], "code": r["code"], "message": r["message"]} for r in store.rejections()]
     _print_rows(rows, fmt, "Rejections")
 
@@ -449,11 +521,15 @@ def rejections_command(fmt: str, settings: Settings) -> None:
 @output_option
 @common_options
 def articles_command(fmt: str, settings: Settings) -> None:
-    """List stored articles: id, language, date, source, cluster and title."""
-    with Store(settings.db, readonly=True) as store:
+    """List stored articles: id, language, date, source, URL, cluster and title (whole in jsonl and
+    csv; shortened only in the table)."""
+    with open_store(settings) as store:
         rows = [{"id": r["export_id"], "language": r["language"], "published": r["published"],
-                 "source": r["source"], "cluster": r["cluster_id"][:8], "title": (r["title"] or "")[:70]}
+                 "source": r["source"], "url": r["url"], "cluster": r["cluster_id"], "title": r["title"]}
                 for r in store.articles()]
+    if fmt == "table":
+        rows = [{**{k: v for k, v in r.items() if k != "url"}, "cluster": r["cluster"][:8],
+                 "title": _clip(r["title"] or "", 70)} for r in rows]
     _print_rows(rows, fmt, "Articles")
 
 
