@@ -50,6 +50,7 @@ from ..query.views import (
 from ..runner import AnalyzeSummary, analyze_store
 from ..settings import SETTINGS, Settings, load_settings
 from ..store.db import Store
+from .datasette import datasette_metadata_command
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -251,7 +252,7 @@ def run_command(targets: tuple[str, ...], period: str, no_report: bool, settings
         print_analysis(summary)
         if not no_report:
             click.echo("")
-            click.echo(render_report(store, "text", period), nl=False)
+            click.echo(render_report(store, "text", period, packs=settings.packs), nl=False)
 
 
 @cli.command("report")
@@ -267,7 +268,7 @@ def report_command(fmt: str, period: str, output: str, settings: Settings) -> No
     if output != "-":
         check_output(output)
     with open_store(settings) as store:
-        text = render_report(store, fmt, period)
+        text = render_report(store, fmt, period, packs=settings.packs)
     _write_text(text, output)
 
 
@@ -541,6 +542,9 @@ def settings_command(fmt: str, settings: Settings) -> None:
     values = settings.as_dict()
     rows = [{"name": s.name, "value": values[s.name], "default": s.default, "help": s.help} for s in SETTINGS]
     _print_rows(rows, fmt, "Settings")
+
+
+cli.add_command(datasette_metadata_command)
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -49,7 +49,7 @@ def _get(obj: Any, key: str) -> Any:
 
 
 def eval_record(export_id: str, text: str, mentions: Iterable[Any], statements: Iterable[Any]) -> dict[str, Any]:
-    """One article in the scoring format of ../shared/eval/SCHEMA.md, from mentions and statements
+    """One article in the scoring format of docs/eval-format.md, from mentions and statements
     (dataclasses of a fresh analysis or rows of the store)."""
     groups: dict[str, set[str]] = {"states": set(), "alliances": set(), "persons": set(), "organizations": set()}
     for m in mentions:

@@ -1,16 +1,24 @@
 """The report of the main job: the stance matrix, what changed in the latest period, the most
 corroborated and the most contested statements, open predictions and the sources; as text,
 Markdown, JSON, or one self-contained HTML file (inline SVG charts, no network requests,
-evidence on demand, every piece of article text escaped)."""
+evidence on demand with links to each article and its source, every piece of text escaped).
+
+Names of issues, labels, short codes and colours come from the packs' issue files; state names
+from the knowledge base. :func:`build_report` gathers the plain data (the JSON format writes it);
+:func:`report_view` turns it into what the text, Markdown and HTML renderings show, and is the one
+place that reads the fields of the views' records."""
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
+import os
 import re
 from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..errors import AllegianceError
 from ..store.db import Store
@@ -23,136 +31,287 @@ from .views import (
     timeline,
 )
 
-__all__ = ["REPORT_FORMATS", "build_report", "render_report"]
+__all__ = ["REPORT_FORMATS", "build_report", "report_view", "render_report", "http_url", "terminal_safe"]
 
 REPORT_FORMATS = ("text", "markdown", "html", "json")
-_LABEL_COLOURS = {"support": "#c0392b", "oppose": "#2471a3", "neutral": "#7f8c8d", "distance": "#d4a017"}
-_SHORT = {"support": "SUP", "oppose": "OPP", "neutral": "NEU", "distance": "DIS"}
-_ISSUE_NAMES = {"russia_war_in_ukraine": "Russia's war in Ukraine", "csto_participation": "CSTO participation"}
+TIMELINE_LIMIT = 2000
 
 
-def build_report(store: Store, period: str = "year", today: str | None = None) -> dict[str, Any]:
+def render_report(store: Store, fmt: str = "text", period: str = "year", today: str | None = None,
+                  packs: str = "") -> str:
+    """The report in ``fmt``; ``packs`` is the ``packs`` setting (extra pack folders)."""
+    if fmt not in REPORT_FORMATS:
+        raise AllegianceError(f"unknown report format {fmt!r}; one of {', '.join(REPORT_FORMATS)}",
+                              code="bad_format")
+    report = build_report(store, period, today, packs)
+    if fmt == "json":
+        return json.dumps(report, ensure_ascii=False, indent=2, default=str)
+    view = report_view(report)
+    if fmt == "html":
+        from .report_html import render_html
+
+        return render_html(view)
+    return _plain(view, markdown=fmt == "markdown")
+
+
+# -- the data ---------------------------------------------------------------------------------
+def build_report(store: Store, period: str = "year", today: str | None = None, packs: str = "") -> dict[str, Any]:
     """Everything the report shows, as plain data (the JSON format writes this)."""
     cells = stance_matrix(store, period, evidence=True)
     groups = corroboration(store)
     ledger = prediction_ledger(store, today)
     counts = dict(store.db.execute("SELECT kind, count(*) FROM statements GROUP BY kind").fetchall())
     dates = store.db.execute("SELECT min(published), max(published) FROM articles").fetchone()
-    return {
+    report: dict[str, Any] = {
         "generated": today or dt.date.today().isoformat(),
         "period": period,
         "corpus": {"articles": store.count("articles"), "stories": store.db.execute(
             "SELECT count(DISTINCT COALESCE(c.cluster_id, a.id)) FROM articles a "
             "LEFT JOIN clusters c ON c.article_id = a.id").fetchone()[0],
             "sources": store.count("sources"), "rejected": store.count("rejections"),
-            "first": dates[0], "last": dates[1], "statements": counts},
+            "first": dates[0], "last": dates[1], "statements": counts,
+            "on_topic": on_topic_articles(store)},
         "matrix": [c.as_dict(with_evidence=True) for c in cells],
         "changes": latest_changes(cells),
         "corroborated": [g for g in groups if g["independent_sources"] > 1][:8],
         "contested": [g for g in groups if g["contradicted_by"] and g["kind"] == "stance"][:8],
         "predictions": [p for p in ledger if p["outcome"] is None][:12],
         "overdue": sum(1 for p in ledger if p["overdue"]),
-        "timeline": timeline(store, limit=400),
+        "timeline": timeline(store, limit=TIMELINE_LIMIT),
         "sources": source_profiles(store),
     }
+    report["issues"] = _issue_data(packs)
+    report["names"] = _entity_names(report, packs)
+    report["articles"] = _article_data(store, _article_keys(report))
+    return report
 
 
-def render_report(store: Store, fmt: str = "text", period: str = "year", today: str | None = None) -> str:
-    if fmt not in REPORT_FORMATS:
-        raise AllegianceError(f"unknown report format {fmt!r}; one of {', '.join(REPORT_FORMATS)}",
-                              code="bad_format")
-    report = build_report(store, period, today)
-    if fmt == "json":
-        return json.dumps(report, ensure_ascii=False, indent=2, default=str)
-    if fmt == "html":
-        return _html(report)
-    if fmt == "markdown":  # article text must not turn into links, images or HTML in a Markdown viewer
-        report = _escape_strings(report, _md_escape)
-    return _plain(report, markdown=fmt == "markdown")
+def on_topic_articles(store: Store) -> int:
+    """Articles on the topics of the packs: with a stance on one of their issues, or a statement on
+    one of their topics."""
+    row = store.db.execute(
+        "SELECT count(*) FROM articles a WHERE EXISTS (SELECT 1 FROM statements s WHERE s.article_id = a.id "
+        "AND (s.kind = 'stance' OR (s.topics IS NOT NULL AND s.topics NOT IN ('', '[]'))))").fetchone()
+    return int(row[0])
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!~])")
+def _extra_packs(packs: str) -> list[Path]:
+    return [Path(p) for p in packs.split(os.pathsep) if p.strip()]
 
 
-def _md_escape(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
+def _issue_data(packs: str) -> dict[str, dict[str, Any]]:
+    from ..kb.langdata import load_issues, pack_folders
+
+    return {issue.id: {"name": issue.name,
+                       "labels": {label: {"name": issue.label_names[label], "short": issue.short[label],
+                                          "colour": issue.colours[label]} for label in issue.labels}}
+            for issue in load_issues(pack_folders(packs)).values()}
 
 
-def _escape_strings(value: Any, escape: Any) -> Any:
+def _entity_names(report: dict[str, Any], packs: str) -> dict[str, str]:
+    """Names of the states and actors the report shows, from the knowledge base."""
+    from ..kb.knowledge import load_knowledge_base
+
+    kb = load_knowledge_base(*_extra_packs(packs))
+    ids = {c["state"] for c in report["matrix"]} | {e["actor"] for e in report["timeline"] if e["actor"]}
+    ids |= {c["state"] for c in report["changes"]}
+    ids |= {g["subject"] for g in report["corroborated"] + report["contested"]}
+    names = {}
+    for key in sorted(ids):
+        entity = kb.get(key)
+        if entity is not None:
+            names[key] = entity.canonical
+    return names
+
+
+def _article_keys(report: dict[str, Any]) -> set[str]:
+    keys = {ev["article"] for cell in report["matrix"] for ev in cell.get("evidence", [])}
+    keys |= {cell["latest"]["article"] for cell in report["matrix"] if cell.get("latest")}
+    keys |= {c["evidence"]["article"] for c in report["changes"] if c.get("evidence")}
+    keys |= {a for g in report["corroborated"] + report["contested"] for a in g["articles"] + g["contradicted_by"]}
+    keys |= {p["article"] for p in report["predictions"]} | {e["article"] for e in report["timeline"]}
+    return {k for k in keys if k}
+
+
+def _article_data(store: Store, keys: set[str]) -> dict[str, dict[str, Any]]:
+    """Title, URL, source and date of each article the report cites, by export id."""
+    out: dict[str, dict[str, Any]] = {}
+    ordered = sorted(keys)
+    for chunk in range(0, len(ordered), 400):
+        part = ordered[chunk:chunk + 400]
+        marks = ",".join("?" * len(part))
+        for r in store.db.execute(
+                f"""SELECT COALESCE(a.file_name, a.id) AS export_id, a.title, COALESCE(a.url, a.canonical_url) AS url,
+                           src.name AS source, a.published
+                    FROM articles a LEFT JOIN sources src ON src.id = a.source_id
+                    WHERE a.file_name IN ({marks}) OR a.id IN ({marks}) ORDER BY a.rowid""", (*part, *part)):
+            out.setdefault(r["export_id"], {"title": r["title"], "url": r["url"], "source": r["source"],
+                                            "published": r["published"]})
+    return out
+
+
+# -- what is shown ----------------------------------------------------------------------------
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def terminal_safe(text: Any) -> str:
+    """One line of text with no control characters (terminal escapes, bidi overrides) left."""
+    return " ".join(_UNSAFE.sub(" ", "" if text is None else str(text)).split())
+
+
+def http_url(value: Any) -> str | None:
+    """``value`` when it is an absolute http(s) URL (the only links a report makes), else ``None``."""
+    if not isinstance(value, str) or _UNSAFE.search(value) or any(c.isspace() for c in value):
+        return None
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    return value if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def _site_url(url: str | None) -> str | None:
+    if url is None:
+        return None
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/"
+
+
+def _clean(value: Any) -> Any:
     if isinstance(value, str):
-        return escape(value)
+        return terminal_safe(value)
     if isinstance(value, dict):
-        return {k: _escape_strings(v, escape) for k, v in value.items()}
+        return {k: _clean(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_escape_strings(v, escape) for v in value]
+        return [_clean(v) for v in value]
     return value
 
 
-# -- text and Markdown ---------------------------------------------------------------------------
-def _matrix_rows(cells: list[dict[str, Any]]) -> dict[str, tuple[list[str], dict[str, dict[str, dict[str, Any]]]]]:
-    """Per issue: the periods (columns) and state → period → cell."""
+class _Looks:
+    """How the report names things: issues, labels, states, articles."""
+
+    def __init__(self, report: dict[str, Any]) -> None:
+        self.issues: dict[str, dict[str, Any]] = report["issues"]
+        self.names: dict[str, str] = report["names"]
+        self.articles: dict[str, dict[str, Any]] = report["articles"]
+
+    def issue_name(self, issue: str) -> str:
+        return str(self.issues.get(issue, {}).get("name", issue))
+
+    def label(self, issue: str, label: str) -> dict[str, str]:
+        found = self.issues.get(issue, {}).get("labels", {}).get(label)
+        if found is None:  # a label from a statement whose issue file is gone
+            found = {"name": label, "short": label[:3].upper(), "colour": "#999999"}
+        colour = found["colour"] if re.fullmatch(r"#[0-9a-fA-F]{3,8}", found["colour"]) else "#999999"
+        return {"id": label, "name": found["name"], "short": found["short"], "colour": colour}
+
+    def actor(self, key: str | None) -> dict[str, str]:
+        if not key:
+            return {"id": "", "name": "unknown actor", "label": "unknown actor"}
+        name = self.names.get(key)
+        return {"id": key, "name": name or key, "label": f"{key} {name}" if name else key}
+
+    def article(self, key: str | None, source: str | None = None, time: str | None = None) -> dict[str, Any]:
+        """An article as the report cites it: id, title, source, date and the links to both."""
+        known = self.articles.get(key or "", {})
+        url = http_url(known.get("url"))
+        return {"article": key or "", "title": known.get("title") or "", "url": url,
+                "source": source or known.get("source") or "", "source_url": _site_url(url),
+                "time": time or known.get("published") or ""}
+
+
+def _evidence_view(looks: _Looks, ev: dict[str, Any], issue: str | None = None) -> dict[str, Any]:
+    """One piece of evidence: its text, label (for stances), speaker, and where it comes from."""
+    item = looks.article(ev.get("article"), ev.get("source"), ev.get("time"))
+    item["text"] = ev.get("text") or ""
+    item["speaker"] = ev.get("speaker") or ""
+    item["label"] = looks.label(issue, ev["label"]) if issue and ev.get("label") else None
+    return item
+
+
+def _cell_view(looks: _Looks, cell: dict[str, Any]) -> dict[str, Any]:
+    """One matrix cell as shown. (Adapt here when the matrix cell record changes.)"""
+    label = looks.label(cell["issue"], cell["prevailing"])
+    stories = int(cell["sources"])
+    counts = ", ".join(f"{looks.label(cell['issue'], k)['name']} {v}" for k, v in sorted(cell["counts"].items()))
+    state = looks.actor(cell["state"])
+    contested = bool(cell["contradiction"])
+    tip = (f"{state['name']} ({state['id']}), {cell['period']}: {label['name']}, {_stories(stories, True)}"
+           f"; statements: {counts}" + ("; stories contradict each other" if contested else ""))
+    return {"state": state, "period": cell["period"], "label": label, "stories": stories, "counts": counts,
+            "contested": contested, "text": f"{label['short']}{stories}{'!' if contested else ''}", "tip": tip,
+            "evidence": [_evidence_view(looks, ev, cell["issue"]) for ev in cell.get("evidence", [])]}
+
+
+def _matrix_view(looks: _Looks, cells: list[dict[str, Any]]) -> list[dict[str, Any]]:
     by_issue: dict[str, dict[str, dict[str, dict[str, Any]]]] = defaultdict(lambda: defaultdict(dict))
     periods: dict[str, set[str]] = defaultdict(set)
     for cell in cells:
-        by_issue[cell["issue"]][cell["state"]][cell["period"]] = cell
+        by_issue[cell["issue"]][cell["state"]][cell["period"]] = _cell_view(looks, cell)
         periods[cell["issue"]].add(cell["period"])
-    return {issue: (sorted(periods[issue], key=lambda p: (p == "undated", p)), rows)
-            for issue, rows in by_issue.items()}
+    out = []
+    for issue, rows in by_issue.items():
+        columns = sorted(periods[issue], key=lambda p: (p == "undated", p))
+        used = {c["label"]["id"] for r in rows.values() for c in r.values()}
+        labels = [looks.label(issue, label) for label in looks.issues.get(issue, {}).get("labels", {})]
+        labels += [looks.label(issue, label) for label in sorted(used - {x["id"] for x in labels})]
+        out.append({"id": issue, "name": looks.issue_name(issue), "periods": columns, "labels": labels,
+                    "rows": [{"state": looks.actor(state), "cells": [row.get(p) for p in columns]}
+                             for state, row in sorted(rows.items())]})
+    return out
 
 
-def _cell_text(cell: dict[str, Any] | None) -> str:
-    if cell is None:
-        return "·"
-    mark = "!" if cell["contradiction"] else ""
-    return f"{_SHORT.get(cell['prevailing'], cell['prevailing'])}{cell['sources']}{mark}"
+def _group_view(looks: _Looks, g: dict[str, Any]) -> dict[str, Any]:
+    subject = looks.actor(g["subject"])
+    articles = [looks.article(a) for a in g["articles"]]
+    return {"subject": subject, "predicate": g["predicate"], "object": g["object"] or "",
+            "stories": int(g["independent_sources"]), "outlets": g["outlets"], "articles": articles,
+            "contradicted_by": [looks.article(a) for a in g["contradicted_by"]], "text": g["evidence"] or "",
+            "source": articles[0] if articles else looks.article(None)}
 
 
-def _plain(report: dict[str, Any], markdown: bool) -> str:
-    h1, h2 = ("# ", "## ") if markdown else ("", "")
-    lines = []
+def report_view(report: dict[str, Any]) -> dict[str, Any]:
+    """What the text, Markdown and HTML reports show, every string one clean line."""
+    looks = _Looks(report)
     corpus = report["corpus"]
-    lines.append(f"{h1}Allegiance report ({report['generated']})")
-    lines.append(f"{corpus['articles']} articles, {corpus['stories']} distinct stories, {corpus['sources']} sources, "
-                 f"{corpus['rejected']} rejected inputs; "
-                 f"published {corpus['first'] or '?'} to {corpus['last'] or '?'}.")
-    lines.append("Statements: " + ", ".join(f"{k} {v}" for k, v in sorted(corpus["statements"].items())))
-    lines.append("")
-    for issue, (periods, rows) in _matrix_rows(report["matrix"]).items():
-        lines.append(f"{h2}Stance matrix: {_ISSUE_NAMES.get(issue, issue)} (by {report['period']})")
-        lines.append("Cell: prevailing stance (SUP support, OPP oppose, NEU neutral, DIS distance), independent "
-                     "stories behind the cell, ! where stories contradict each other.")
-        header = ["state", *periods]
-        table = [[state, *(_cell_text(cells.get(p)) for p in periods)] for state, cells in sorted(rows.items())]
-        lines.extend(_table(header, table, markdown))
-        lines.append("")
-    sections = [
-        ("What changed in the latest period", report["changes"],
-         "No state's prevailing stance changed between its last two periods.",
-         lambda c: f"{c['state']} on {_ISSUE_NAMES.get(c['issue'], c['issue'])}: {c['from']} ({c['from_period']}) "
-                   f"→ {c['to']} ({c['to_period']}): “{_clip(c['evidence']['text'])}” [{c['evidence']['article']}]"),
-        ("Most corroborated", report["corroborated"], "Nothing is reported by more than one independent story yet.",
-         lambda g: f"{g['subject']} {g['predicate']} {g['object']}: {_stories(g['independent_sources'], True)} "
-                   f"({', '.join(g['outlets']) or 'unknown outlets'}): “{_clip(g['evidence'])}”"),
-        ("Most contested", report["contested"], "No stance is contradicted by another story.",
-         lambda g: f"{g['subject']} {g['predicate']} ({g['object']}), {_stories(g['independent_sources'])}, "
-                   f"contradicted by {', '.join(g['contradicted_by'])}: “{_clip(g['evidence'])}”"),
-    ]
-    for title, items, empty, describe in sections:
-        lines.append(f"{h2}{title}")
-        lines.extend([f"- {describe(item)}" for item in items] or [empty])
-        lines.append("")
-    lines.append(f"{h2}Open predictions ({report['overdue']} overdue)")
-    for p in report["predictions"]:
-        due = f", horizon {p['horizon']}" + (" OVERDUE" if p["overdue"] else "") if p["horizon"] else ""
-        where = p["source"] or p["article"]
-        lines.append(f"- #{p['id']} {p['speaker'] or 'author'} in {where} ({p['date'] or 'undated'}{due}): "
-                     f"“{_clip(p['evidence'])}”")
-    lines.append("")
-    lines.append(f"{h2}Sources")
-    lines.extend(_table(["source", "articles", "languages", "opinion", "reporting", "copies", "predictions"],
-                        [[s["source"], s["articles"], s["languages"], s["opinion_share"], s["reporting_share"],
-                          s["copy_share"], s["predictions"]] for s in report["sources"]], markdown))
-    return "\n".join(lines) + "\n"
+    view: dict[str, Any] = {
+        "generated": report["generated"], "period": report["period"], "corpus": corpus,
+        "topic_line": _topic_line(corpus),
+        "matrix": _matrix_view(looks, report["matrix"]),
+        "changes": [{"state": looks.actor(c["state"]), "issue": looks.issue_name(c["issue"]),
+                     "from": looks.label(c["issue"], c["from"]), "from_period": c["from_period"],
+                     "to": looks.label(c["issue"], c["to"]), "to_period": c["to_period"],
+                     "evidence": _evidence_view(looks, c["evidence"] or {})} for c in report["changes"]],
+        "corroborated": [_group_view(looks, g) for g in report["corroborated"]],
+        "contested": [_group_view(looks, g) for g in report["contested"]],
+        "overdue": report["overdue"],
+        "predictions": [{"id": p["id"], "speaker": p["speaker"] or "author", "date": p["date"] or "",
+                         "horizon": p["horizon"] or "", "overdue": bool(p["overdue"]), "text": p["evidence"] or "",
+                         **{k: v for k, v in looks.article(p["article"], p["source"]).items() if k != "time"}}
+                        for p in report["predictions"]],
+        "timeline": [{"time": e["time"] or "", "actor": looks.actor(e["actor"]), "type": e["type"] or "",
+                      "target": e["target"] or "", "text": e["evidence"] or "",
+                      **{k: v for k, v in looks.article(e["article"], e["source"]).items() if k != "time"}}
+                     for e in report["timeline"]],
+        "sources": report["sources"],
+    }
+    return dict(_clean(view))
+
+
+def _topic_line(corpus: dict[str, Any]) -> str:
+    n, on = corpus["articles"], corpus["on_topic"]
+    share = f"{100 * on / n:.0f}%" if n else "0%"
+    return (f"{on} of {n} articles ({share}) are on the topics of the packs (a stance on one of their issues, "
+            "or a sentence on one of their topics).")
+
+
+# -- text and Markdown ---------------------------------------------------------------------------
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!~|])")
+
+
+def _md(text: Any) -> str:
+    """Markdown-inert text: no links, images, HTML, emphasis or table cells can come out of it."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
 def _stories(n: int, independent: bool = False) -> str:
@@ -161,149 +320,81 @@ def _stories(n: int, independent: bool = False) -> str:
 
 
 def _clip(text: str, width: int = 140) -> str:
-    flat = " ".join(str(text).split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _where(item: dict[str, Any], esc: Callable[[Any], str]) -> str:
+    """Where a piece of evidence comes from, without empty fields: source, article, date, URL."""
+    parts = [item.get("source"), item.get("article"), item.get("time"), item.get("url")]
+    return " · ".join(esc(p) for p in dict.fromkeys(p for p in parts if p))
+
+
+def _plain(view: dict[str, Any], markdown: bool) -> str:
+    esc: Callable[[Any], str] = _md if markdown else str
+    h1, h2 = ("# ", "## ") if markdown else ("", "")
+    corpus = view["corpus"]
+    lines = [f"{h1}Allegiance report ({esc(view['generated'])})",
+             f"{corpus['articles']} articles, {corpus['stories']} distinct stories, {corpus['sources']} sources, "
+             f"{corpus['rejected']} rejected inputs; published {esc(corpus['first'] or '?')} to "
+             f"{esc(corpus['last'] or '?')}.",
+             esc(view["topic_line"]),
+             "Statements: " + ", ".join(f"{esc(k)} {v}" for k, v in sorted(corpus["statements"].items())), ""]
+    for issue in view["matrix"]:
+        lines.append(f"{h2}Stance matrix: {esc(issue['name'])} (by {esc(view['period'])})")
+        legend = ", ".join(f"{esc(x['short'])} {esc(x['name'])}" for x in issue["labels"])
+        lines.append(f"Cell: prevailing stance ({legend}), independent stories behind the cell, "
+                     "! where stories contradict each other.")
+        table = [[row["state"]["label"], *(c["text"] if c else "·" for c in row["cells"])] for row in issue["rows"]]
+        lines.extend(_table(["state", *issue["periods"]], table, markdown))
+        lines.append("")
+    lines += _sections(view, esc, h2)
+    lines.append(f"{h2}Open predictions ({view['overdue']} overdue)")
+    for p in view["predictions"]:
+        due = f", horizon {p['horizon']}" + (" OVERDUE" if p["overdue"] else "") if p["horizon"] else ""
+        lines.append(f"- #{p['id']} {esc(p['speaker'])} ({esc(p['date'] or 'undated')}{esc(due)}): "
+                     f"“{esc(_clip(p['text']))}” [{_where(p, esc)}]")
+    if not view["predictions"]:
+        lines.append("No open predictions.")
+    lines.append("")
+    lines.append(f"{h2}Sources")
+    lines.extend(_table(["source", "articles", "languages", "opinion", "reporting", "copies", "predictions"],
+                        [[s["source"], s["articles"], s["languages"], s["opinion_share"], s["reporting_share"],
+                          s["copy_share"], s["predictions"]] for s in view["sources"]], markdown))
+    return "\n".join(lines) + "\n"
+
+
+def _sections(view: dict[str, Any], esc: Callable[[Any], str], h2: str) -> list[str]:
+    def change(c: dict[str, Any]) -> str:
+        ev = c["evidence"]
+        return (f"{esc(c['state']['label'])} on {esc(c['issue'])}: {esc(c['from']['name'])} ({esc(c['from_period'])})"
+                f" → {esc(c['to']['name'])} ({esc(c['to_period'])}): “{esc(_clip(ev['text']))}” [{_where(ev, esc)}]")
+
+    def group(g: dict[str, Any]) -> str:
+        outlets = ", ".join(esc(o) for o in g["outlets"]) or "unknown outlets"
+        contradicted = ", ".join(esc(a["article"]) for a in g["contradicted_by"])
+        return (f"{esc(g['subject']['label'])} {esc(g['predicate'])} {esc(g['object'])}: "
+                f"{_stories(g['stories'], True)} ({outlets})"
+                + (f", contradicted by {contradicted}" if contradicted else "")
+                + f": “{esc(_clip(g['text']))}” [{_where(g['source'], esc)}]")
+
+    lines: list[str] = []
+    for title, items, empty, describe in (
+            ("What changed in the latest period", view["changes"],
+             "No state's prevailing stance changed between its last two periods.", change),
+            ("Most corroborated", view["corroborated"], "Nothing is reported by more than one independent story yet.",
+             group),
+            ("Most contested", view["contested"], "No stance is contradicted by another story.", group)):
+        lines.append(f"{h2}{title}")
+        lines.extend([f"- {describe(item)}" for item in items] or [empty])
+        lines.append("")
+    return lines
 
 
 def _table(header: list[str], rows: list[list[Any]], markdown: bool) -> list[str]:
-    cells = [[str(x) for x in header]] + [[str(x) for x in row] for row in rows]
+    cells = [[terminal_safe(x) for x in header]] + [[terminal_safe(x) for x in row] for row in rows]
     if markdown:
-        out = ["| " + " | ".join(c.replace("|", "\\|") for c in cells[0]) + " |",
-               "|" + "---|" * len(header)]
-        out += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in cells[1:]]
+        out = ["| " + " | ".join(_md(c) for c in cells[0]) + " |", "|" + "---|" * len(header)]
+        out += ["| " + " | ".join(_md(c) for c in row) + " |" for row in cells[1:]]
         return out
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
     return ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
-
-
-# -- HTML --------------------------------------------------------------------------------------
-_CSS = """
-body{font-family:system-ui,sans-serif;margin:2rem;max-width:72rem;color:#222}
-h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #ddd}
-table{border-collapse:collapse;font-size:.9rem}td,th{border:1px solid #ddd;padding:.25rem .5rem;text-align:left}
-details{margin:.2rem 0}summary{cursor:pointer}.ev{font-size:.85rem;color:#444;margin:.2rem 0 .2rem 1rem}
-.legend span{display:inline-block;padding:.1rem .5rem;margin-right:.5rem;color:#fff;border-radius:.2rem}
-.muted{color:#777}
-"""
-
-
-def _e(value: Any) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
-
-
-def _heatmap(issue: str, periods: list[str], rows: dict[str, dict[str, dict[str, Any]]]) -> str:
-    size, left, top = 34, 60, 60
-    width, height = left + size * len(periods) + 10, top + size * len(rows) + 10
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
-             f'aria-label="stance heat map: {_e(issue)}">']
-    for j, period in enumerate(periods):
-        parts.append(f'<text x="{left + j * size + size / 2}" y="{top - 8}" font-size="10" text-anchor="end" '
-                     f'transform="rotate(-45 {left + j * size + size / 2} {top - 8})">{_e(period)}</text>')
-    for i, (state, cells) in enumerate(sorted(rows.items())):
-        y = top + i * size
-        parts.append(f'<text x="{left - 6}" y="{y + size / 2 + 4}" font-size="11" text-anchor="end">{_e(state)}</text>')
-        for j, period in enumerate(periods):
-            cell = cells.get(period)
-            if cell is None:
-                continue
-            colour = _LABEL_COLOURS.get(cell["prevailing"], "#999")
-            opacity = min(1.0, 0.35 + 0.2 * cell["sources"])
-            title = f"{state} {period}: {cell['prevailing']}, {cell['sources']} stories, counts {cell['counts']}"
-            parts.append(f'<rect x="{left + j * size + 1}" y="{y + 1}" width="{size - 2}" height="{size - 2}" '
-                         f'fill="{colour}" fill-opacity="{opacity:.2f}"><title>{_e(title)}</title></rect>')
-            if cell["contradiction"]:
-                parts.append(f'<text x="{left + j * size + size / 2}" y="{y + size / 2 + 5}" font-size="14" '
-                             f'text-anchor="middle" fill="#fff">!</text>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _timeline_svg(events: list[dict[str, Any]]) -> str:
-    dated = [e for e in events if e["time"] and len(e["time"]) >= 7]
-    if not dated:
-        return '<p class="muted">No dated events.</p>'
-    actors = sorted({e["actor"] or "?" for e in dated})[:30]
-
-    def x_of(t: str) -> float:
-        year, month = int(t[:4]), int(t[5:7])
-        day = int(t[8:10]) if len(t) >= 10 else 15
-        return year + (month - 1) / 12 + (day - 1) / 365
-
-    xs = [x_of(e["time"]) for e in dated]
-    lo, hi = min(xs), max(xs) + 1e-6
-    left, row, width = 90, 18, 860
-    height = 30 + row * len(actors)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 20}" height="{height}" role="img" '
-             'aria-label="event timeline">']
-    for year in range(int(lo), int(hi) + 1):
-        x = left + (year - lo) / (hi - lo) * width if hi > lo else left
-        if left <= x <= left + width:
-            parts.append(f'<line x1="{x:.1f}" y1="10" x2="{x:.1f}" y2="{height}" stroke="#eee"/>'
-                         f'<text x="{x + 2:.1f}" y="10" font-size="9">{year}</text>')
-    for i, actor in enumerate(actors):
-        parts.append(f'<text x="{left - 6}" y="{26 + i * row}" font-size="10" text-anchor="end">{_e(actor)}</text>')
-    for e, xv in zip(dated, xs, strict=True):
-        actor = e["actor"] or "?"
-        if actor not in actors:
-            continue
-        x = left + (xv - lo) / (hi - lo) * width if hi > lo else left + width / 2
-        y = 22 + actors.index(actor) * row
-        tip = f"{e['time']} {actor} {e['type']} {e['target'] or ''}: {_clip(e['evidence'], 200)}"
-        parts.append(f'<circle cx="{x:.1f}" cy="{y}" r="4" fill="#34495e" fill-opacity=".7"><title>{_e(tip)}</title>'
-                     "</circle>")
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _html(report: dict[str, Any]) -> str:
-    corpus = report["corpus"]
-    out = ["<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
-           "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
-           "img-src data:\">",
-           f"<title>Allegiance report {_e(report['generated'])}</title><style>{_CSS}</style></head><body>",
-           f"<h1>Allegiance report <span class=\"muted\">{_e(report['generated'])}</span></h1>",
-           f"<p>{_e(corpus['articles'])} articles, {_e(corpus['stories'])} distinct stories, {_e(corpus['sources'])} "
-           f"sources; published {_e(corpus['first'] or '?')} to {_e(corpus['last'] or '?')}.</p>",
-           '<p class="legend">' + "".join(f'<span style="background:{c}">{_e(k)}</span>'
-                                          for k, c in _LABEL_COLOURS.items()) + " opacity: independent stories; "
-           "! contradiction</p>"]
-    for issue, (periods, rows) in _matrix_rows(report["matrix"]).items():
-        out.append(f"<h2>Stance matrix: {_e(_ISSUE_NAMES.get(issue, issue))}</h2>")
-        out.append(_heatmap(issue, periods, rows))
-        out.append("<h3>Evidence</h3>")
-        for state, cells in sorted(rows.items()):
-            for period in periods:
-                cell = cells.get(period)
-                if cell is None:
-                    continue
-                flag = " ⚠ contradiction" if cell["contradiction"] else ""
-                out.append(f"<details><summary>{_e(state)} · {_e(period)} · {_e(cell['prevailing'])} "
-                           f"({_e(_stories(cell['sources']))}){_e(flag)}</summary>")
-                for ev in cell["evidence"]:
-                    out.append(f'<p class="ev"><b>{_e(ev["label"])}</b> · {_e(ev["source"] or ev["article"])} · '
-                               f'{_e(ev["time"])}: “{_e(ev["text"])}”</p>')
-                out.append("</details>")
-    out.append("<h2>What changed in the latest period</h2><ul>")
-    out += [f"<li>{_e(c['state'])}: {_e(c['from'])} ({_e(c['from_period'])}) → {_e(c['to'])} ({_e(c['to_period'])})"
-            f" <details><summary>evidence</summary><p class=\"ev\">“{_e(c['evidence']['text'])}”</p></details></li>"
-            for c in report["changes"]] or ["<li class=\"muted\">No change.</li>"]
-    out.append("</ul><h2>Event timeline</h2>" + _timeline_svg(report["timeline"]))
-    for title, key in (("Most corroborated", "corroborated"), ("Most contested", "contested")):
-        out.append(f"<h2>{title}</h2><ul>")
-        out += [f"<li>{_e(g['subject'])} {_e(g['predicate'])} {_e(g['object'])}: {_e(g['independent_sources'])} "
-                f"stories{_e(' · contradicted by ' + ', '.join(g['contradicted_by']) if g['contradicted_by'] else '')}"
-                f"<details><summary>evidence</summary><p class=\"ev\">“{_e(g['evidence'])}”</p></details></li>"
-                for g in report[key]] or ["<li class=\"muted\">None.</li>"]
-        out.append("</ul>")
-    out.append(f"<h2>Open predictions ({_e(report['overdue'])} overdue)</h2><table><tr><th>#</th><th>speaker</th>"
-               "<th>source</th><th>date</th><th>horizon</th><th>prediction</th></tr>")
-    out += [f"<tr><td>{_e(p['id'])}</td><td>{_e(p['speaker'] or 'author')}</td><td>{_e(p['source'])}</td>"
-            f"<td>{_e(p['date'])}</td><td>{_e(p['horizon'])}{' ⏰' if p['overdue'] else ''}</td>"
-            f"<td>{_e(p['evidence'])}</td></tr>" for p in report["predictions"]]
-    out.append("</table><h2>Sources</h2><table><tr><th>source</th><th>articles</th><th>languages</th><th>opinion</th>"
-               "<th>reporting</th><th>copies</th><th>predictions</th></tr>")
-    out += [f"<tr><td>{_e(s['source'])}</td><td>{_e(s['articles'])}</td><td>{_e(s['languages'])}</td>"
-            f"<td>{_e(s['opinion_share'])}</td><td>{_e(s['reporting_share'])}</td><td>{_e(s['copy_share'])}</td>"
-            f"<td>{_e(s['predictions'])}</td></tr>" for s in report["sources"]]
-    out.append("</table></body></html>")
-    return "\n".join(out)

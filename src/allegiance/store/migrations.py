@@ -200,9 +200,52 @@ def m006_analysis_errors(db: sqlite3.Connection) -> None:
     _run(db, "ALTER TABLE analyses ADD COLUMN error TEXT")
 
 
+def m007_evidence_views(db: sqlite3.Connection) -> None:
+    """Views for SQL and Datasette users: each statement with its evidence text, article, source and
+    date; articles with their source, cluster and analysis; the prediction ledger with outcomes."""
+    _run(
+        db,
+        """
+        CREATE VIEW article_overview AS
+        SELECT a.id AS article_id, COALESCE(a.file_name, a.id) AS export_id, a.title, src.name AS source, a.author,
+               a.published, a.language, a.url, a.canonical_url, COALESCE(c.cluster_id, a.id) AS cluster_id,
+               a.chars, n.genre, n.pack_version, n.error AS analysis_error, a.ingested
+        FROM articles a
+        LEFT JOIN sources src ON src.id = a.source_id
+        LEFT JOIN clusters c ON c.article_id = a.id
+        LEFT JOIN analyses n ON n.article_id = a.id;
+        CREATE VIEW statement_evidence AS
+        SELECT s.id AS statement_id, s.kind, s.subject, s.predicate, s.object, s.issue, s.polarity, s.modality,
+               s.speaker, s.time, COALESCE(s.time, a.published) AS date, s.value, s.unit, s.topics, s.confidence,
+               substr(a.text, s.start + 1, s.end - s.start) AS evidence, s.start, s.end,
+               a.id AS article_id, COALESCE(a.file_name, a.id) AS export_id, a.title, src.name AS source,
+               a.published, a.language, COALESCE(a.url, a.canonical_url) AS url,
+               COALESCE(c.cluster_id, a.id) AS cluster_id, s.extractor, s.pack_version
+        FROM statements s
+        JOIN articles a ON a.id = s.article_id
+        LEFT JOIN sources src ON src.id = a.source_id
+        LEFT JOIN clusters c ON c.article_id = a.id;
+        CREATE VIEW stance_evidence AS
+        SELECT statement_id, subject AS state, issue, predicate AS stance, modality, speaker, date, evidence,
+               export_id, title, source, url, cluster_id
+        FROM statement_evidence WHERE kind = 'stance';
+        CREATE VIEW event_evidence AS
+        SELECT statement_id, subject AS actor, predicate AS plover_type, unit AS action, object AS target, modality,
+               date, evidence, export_id, title, source, url, cluster_id
+        FROM statement_evidence WHERE kind = 'event';
+        CREATE VIEW prediction_evidence AS
+        SELECT e.statement_id, e.speaker, e.subject, NULLIF(e.time, e.published) AS horizon, e.published,
+               e.evidence, e.export_id, e.title, e.source, e.url, o.outcome, o.note AS outcome_note,
+               o.evidence AS outcome_evidence, o.resolved
+        FROM statement_evidence e LEFT JOIN prediction_outcomes o ON o.statement_id = e.statement_id
+        WHERE e.kind = 'prediction'
+        """,
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes, m005_stance_aggregates,
-    m006_analysis_errors)
+    m006_analysis_errors, m007_evidence_views)
 
 
 def schema_version(db: sqlite3.Connection) -> int:
