@@ -212,3 +212,14 @@ def test_text_and_markdown_reports_are_terminal_safe(store):
         out = render_report(store, fmt, today="2026-01-01")
         assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out), fmt
     assert terminal_safe("a\x1b[2Jb\nc\u202ed") == "a [2Jb c d"
+
+
+def test_show_prints_hostile_metadata_without_terminal_escapes(report_db):
+    from click.testing import CliRunner
+
+    from allegiance.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["show", "t-hostile", "--db", report_db])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x9b" not in result.output and "\x07" not in result.output
+    assert "Minsk Daily" in result.output and "[2J" in result.output

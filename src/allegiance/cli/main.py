@@ -112,17 +112,17 @@ def open_store(settings: Settings, *, readonly: bool = True) -> Store:
     path = Path(settings.db)
     if not path.is_file():
         raise StoreError(f"no database at {path} (create one with 'allegiance ingest ... --db {path}')")
-    store = Store(path, readonly=readonly)
-    try:
-        version = store.db.execute("PRAGMA user_version").fetchone()[0]
-        store.db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:  # looked at read-only first: a writer would migrate any SQLite file (or an empty one) into a store
+        version = probe.execute("PRAGMA user_version").fetchone()[0]
+        probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
-        store.close()
         raise StoreError(f"{path} is not an Allegiance database: {exc}") from exc
+    finally:
+        probe.close()
     if not version:
-        store.close()
         raise StoreError(f"{path} is not an Allegiance database (it holds no Allegiance tables)")
-    return store
+    return Store(path, readonly=readonly)
 
 
 def output_option(func: F) -> F:
