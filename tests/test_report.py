@@ -223,3 +223,13 @@ def test_show_prints_hostile_metadata_without_terminal_escapes(report_db):
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\x9b" not in result.output and "\x07" not in result.output
     assert "Minsk Daily" in result.output and "[2J" in result.output
+
+
+def test_report_shows_the_overdue_predictions_it_counts(store):
+    report = build_report(store, today="2035-01-01")  # every horizon has passed
+    assert report["overdue"] > 0
+    shown = report["predictions"]
+    first = shown[:min(report["overdue"], len(shown))]
+    assert first and all(p["overdue"] for p in first)
+    text = render_report(store, "text", today="2035-01-01")
+    assert f"({report['overdue']} overdue, {report['open_predictions']} open" in text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable
@@ -96,6 +97,9 @@ def common_options(func: F) -> F:
             raise click.ClickException(f"[{exc.code}] {_one_line(exc.message)}") from exc
         except sqlite3.Error as exc:  # a file that is not an Allegiance database, a locked or broken one
             raise click.ClickException(f"[store_error] {_one_line(str(exc))}") from exc
+        except BrokenPipeError:  # the reader went away (| head): stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(1) from None
         except OSError as exc:
             raise click.ClickException(f"[io_error] {_one_line(str(exc))}") from exc
 
@@ -540,7 +544,8 @@ def articles_command(fmt: str, settings: Settings) -> None:
 def settings_command(fmt: str, settings: Settings) -> None:
     """Show every setting: its effective value, default and meaning."""
     values = settings.as_dict()
-    rows = [{"name": s.name, "value": values[s.name], "default": s.default, "help": s.help} for s in SETTINGS]
+    rows = [{"name": s.name, "value": values[s.name], "default": s.default, "accepted": s.allowed() or "any",
+             "help": s.help} for s in SETTINGS]
     _print_rows(rows, fmt, "Settings")
 
 

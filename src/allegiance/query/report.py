@@ -35,6 +35,7 @@ __all__ = ["REPORT_FORMATS", "build_report", "report_view", "render_report", "ht
 
 REPORT_FORMATS = ("text", "markdown", "html", "json")
 TIMELINE_LIMIT = 2000
+PREDICTIONS_SHOWN = 12
 
 
 def render_report(store: Store, fmt: str = "text", period: str = "year", today: str | None = None,
@@ -60,6 +61,7 @@ def build_report(store: Store, period: str = "year", today: str | None = None, p
     cells = stance_matrix(store, period, evidence=True)
     groups = corroboration(store)
     ledger = prediction_ledger(store, today)
+    open_predictions = [p for p in ledger if p["outcome"] is None]
     counts = dict(store.db.execute("SELECT kind, count(*) FROM statements GROUP BY kind").fetchall())
     dates = store.db.execute("SELECT min(published), max(published) FROM articles").fetchone()
     report: dict[str, Any] = {
@@ -75,7 +77,9 @@ def build_report(store: Store, period: str = "year", today: str | None = None, p
         "changes": latest_changes(cells),
         "corroborated": [g for g in groups if g["independent_sources"] > 1][:8],
         "contested": [g for g in groups if g["contradicted_by"] and g["kind"] == "stance"][:8],
-        "predictions": [p for p in ledger if p["outcome"] is None][:12],
+        # the overdue ones first: the header's count of overdue predictions is of those shown first
+        "predictions": sorted(open_predictions, key=lambda p: (not p["overdue"], p["date"] or ""))[:PREDICTIONS_SHOWN],
+        "open_predictions": len(open_predictions),
         "overdue": sum(1 for p in ledger if p["overdue"]),
         "timeline": timeline(store, limit=TIMELINE_LIMIT),
         "sources": source_profiles(store),
@@ -284,7 +288,7 @@ def report_view(report: dict[str, Any]) -> dict[str, Any]:
                      "evidence": _evidence_view(looks, c["evidence"] or {})} for c in report["changes"]],
         "corroborated": [_group_view(looks, g) for g in report["corroborated"]],
         "contested": [_group_view(looks, g) for g in report["contested"]],
-        "overdue": report["overdue"],
+        "overdue": report["overdue"], "open_predictions": report["open_predictions"],
         "predictions": [{"id": p["id"], "speaker": p["speaker"] or "author", "date": p["date"] or "",
                          "horizon": p["horizon"] or "", "overdue": bool(p["overdue"]), "text": p["evidence"] or "",
                          **{k: v for k, v in looks.article(p["article"], p["source"]).items() if k != "time"}}
@@ -312,6 +316,11 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!~|])")
 def _md(text: Any) -> str:
     """Markdown-inert text: no links, images, HTML, emphasis or table cells can come out of it."""
     return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def _shown(view: dict[str, Any]) -> str:
+    shown, total = len(view["predictions"]), view["open_predictions"]
+    return f"{view['overdue']} overdue, {total} open" + (f", the first {shown} shown" if shown < total else "")
 
 
 def _stories(n: int, independent: bool = False) -> str:
@@ -348,7 +357,7 @@ def _plain(view: dict[str, Any], markdown: bool) -> str:
         lines.extend(_table(["state", *issue["periods"]], table, markdown))
         lines.append("")
     lines += _sections(view, esc, h2)
-    lines.append(f"{h2}Open predictions ({view['overdue']} overdue)")
+    lines.append(f"{h2}Open predictions ({_shown(view)})")
     for p in view["predictions"]:
         due = f", horizon {p['horizon']}" + (" OVERDUE" if p["overdue"] else "") if p["horizon"] else ""
         lines.append(f"- #{p['id']} {esc(p['speaker'])} ({esc(p['date'] or 'undated')}{esc(due)}): "
