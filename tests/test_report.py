@@ -233,3 +233,20 @@ def test_report_shows_the_overdue_predictions_it_counts(store):
     assert first and all(p["overdue"] for p in first)
     text = render_report(store, "text", today="2035-01-01")
     assert f"({report['overdue']} overdue, {report['open_predictions']} open" in text
+
+
+def test_report_of_a_store_with_no_stances_says_so(tmp_path):
+    page = tmp_path / "bike.txt"
+    page.write_text("The new gravel frame is light and stiff; its tyres roll well on rough roads.", encoding="utf-8")
+    settings = Settings(db=str(tmp_path / "b.db"), progress=False)
+    with Store(settings.db) as store:
+        ingest([str(page)], store, settings)
+        analyze_store(store, settings=settings)
+        for fmt in ("text", "markdown", "html"):
+            out = render_report(store, fmt, today="2026-01-01")
+            assert "No stance of a state on an issue of the packs was found." in out, fmt
+            assert "0 of 1 articles" in out, fmt
+        tree = html.fromstring(render_report(store, "html", today="2026-01-01"))
+        for a in tree.xpath("//nav//a"):
+            assert tree.xpath(f"//*[@id='{a.get('href')[1:]}']"), a.get("href")
+        assert json.loads(render_report(store, "json"))["corpus"]["on_topic"] == 0

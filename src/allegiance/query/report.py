@@ -356,6 +356,8 @@ def _plain(view: dict[str, Any], markdown: bool) -> str:
         table = [[row["state"]["label"], *(c["text"] if c else "·" for c in row["cells"])] for row in issue["rows"]]
         lines.extend(_table(["state", *issue["periods"]], table, markdown))
         lines.append("")
+    if not view["matrix"]:
+        lines += [f"{h2}Stance matrix", "No stance of a state on an issue of the packs was found.", ""]
     lines += _sections(view, esc, h2)
     lines.append(f"{h2}Open predictions ({_shown(view)})")
     for p in view["predictions"]:
