@@ -37,6 +37,9 @@ ARTICLES = [
     {"id": "t-rtl", "title": "RTL source", "source": RTL_SOURCE, "published": "2023-08-01",
      "text": "Kazakhstan will not allow its territory to be used to circumvent sanctions against Russia, a "
              "deputy foreign minister said."},
+    {"id": "t-quote-url", "url": 'https://evil.example/"><script>alert(1)</script>', "title": "<b>Moldova</b>",
+     "source": "<img src=x onerror=alert(1)>", "published": "2023-09-01",
+     "text": "Moldova strongly condemns Russia's war against Ukraine, President Maia Sandu said in Chisinau."},
     {"id": "t-bike", "title": "Gravel bike review", "source": "Pedal Weekly", "published": "2023-08-02",
      "text": "The new gravel frame is light and stiff. Its wide tyres roll well on rough roads, and the gearing "
              "suits long climbs. We rode it for three weeks across the hills."},
@@ -73,6 +76,8 @@ def test_html_report_is_rendered_by_jinja_with_autoescape_and_keeps_the_csp(page
     assert not tree.xpath("//script") and not tree.xpath("//@src") and not tree.xpath("//*[@onerror]")
     assert "\x1b" not in page and "[2J" in page  # the escape is gone, the rest is shown literally
     assert "\u202e" not in page and "moc.sretuer" in page  # no bidi override can disguise a source
+    assert "<b>Moldova</b>" not in page and "&lt;img src=x" in page
+    assert not tree.xpath("//b[text()='Moldova']") and not tree.xpath("//*[@onmouseover]")
 
 
 def test_every_piece_of_evidence_links_to_its_article_and_source(page):
@@ -93,7 +98,8 @@ def test_every_piece_of_evidence_links_to_its_article_and_source(page):
 def test_http_url_accepts_only_absolute_http_links():
     assert http_url("https://a.example/x?y=1") == "https://a.example/x?y=1"
     for bad in ("javascript:alert(1)", "data:text/html,x", "//a.example/", "/local", "http://", None, 42,
-                "https://a.example/\u202ex", "https://a.example/ x", "http://[::1"):
+                "https://a.example/\u202ex", "https://a.example/ x", "http://[::1",
+                'https://evil.example/"><script>alert(1)</script>'):
         assert http_url(bad) is None, bad
 
 

@@ -158,6 +158,9 @@ def _article_data(store: Store, keys: set[str]) -> dict[str, dict[str, Any]]:
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
+_NOT_IN_URL = re.compile(r'[\s"<>\\^`{|}]')  # characters RFC 3986 never allows unencoded
+
+
 def terminal_safe(text: Any) -> str:
     """One line of text with no control characters (terminal escapes, bidi overrides) left."""
     return " ".join(_UNSAFE.sub(" ", "" if text is None else str(text)).split())
@@ -165,7 +168,7 @@ def terminal_safe(text: Any) -> str:
 
 def http_url(value: Any) -> str | None:
     """``value`` when it is an absolute http(s) URL (the only links a report makes), else ``None``."""
-    if not isinstance(value, str) or _UNSAFE.search(value) or any(c.isspace() for c in value):
+    if not isinstance(value, str) or _UNSAFE.search(value) or _NOT_IN_URL.search(value):
         return None
     try:
         parts = urlsplit(value)

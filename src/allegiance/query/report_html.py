@@ -42,8 +42,9 @@ def heatmap(issue: dict[str, Any]) -> dict[str, Any]:
     it, and its tooltip in words."""
     size = 40
     left = 12 + _CHAR * max([len(r["state"]["label"]) for r in issue["rows"]] + [5])
-    top = 14 + _CHAR * 0.75 * max([len(p) for p in issue["periods"]] + [4])
-    width = left + size * len(issue["periods"]) + 20
+    longest = max([len(p) for p in issue["periods"]] + [4])
+    top = 14 + _CHAR * 0.75 * longest  # the column labels are rotated by 45°: room above and to the right
+    width = left + size * len(issue["periods"]) + max(20.0, _CHAR * 0.75 * longest)
     height = top + size * len(issue["rows"]) + 10
     columns = [{"x": round(left + j * size + size / 2, 1), "y": round(top - 8, 1), "text": p}
                for j, p in enumerate(issue["periods"])]
