@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 
 import pytest
 from lxml import html
@@ -256,3 +258,32 @@ def test_report_of_a_store_with_no_stances_says_so(tmp_path):
         for a in tree.xpath("//nav//a"):
             assert tree.xpath(f"//*[@id='{a.get('href')[1:]}']"), a.get("href")
         assert json.loads(render_report(store, "json"))["corpus"]["on_topic"] == 0
+
+
+_MEASURE = """<!DOCTYPE html><html><body><iframe id="f" src="report.html" style="width:390px;height:800px;border:0">
+</iframe><pre id="out">pending</pre><script>
+document.getElementById('f').onload = function () {
+  var d = this.contentDocument;
+  var boxes = Array.from(d.querySelectorAll('svg, table')).map(function (s) {
+    return [s.getBoundingClientRect().width, s.parentElement.className]; });
+  document.getElementById('out').textContent = JSON.stringify(
+    {scroll: d.documentElement.scrollWidth, client: d.documentElement.clientWidth, boxes: boxes});
+};
+</script></body></html>"""
+
+
+@pytest.mark.skipif(not shutil.which("chromium"), reason="needs a headless Chromium")
+def test_html_report_fits_a_phone_in_chromium(page, tmp_path):
+    """Laid out by a real browser at 390 px: the page never scrolls sideways; what is wider (the
+    timeline, tables) scrolls inside its own container."""
+    (tmp_path / "report.html").write_text(page, encoding="utf-8")
+    (tmp_path / "measure.html").write_text(_MEASURE, encoding="utf-8")
+    dom = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path}/p",
+                          "--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom",
+                          (tmp_path / "measure.html").as_uri()], capture_output=True, text=True, timeout=120).stdout
+    found = re.search(r'<pre id="out">([^<]*)</pre>', dom)
+    assert found and found.group(1) != "pending", dom[-2000:]
+    measured = json.loads(html.fromstring(found.group(1)).text_content())
+    assert measured["scroll"] <= measured["client"] <= 390, measured
+    wide = [box for box in measured["boxes"] if box[0] > measured["client"]]
+    assert wide and all(cls == "scroll" for _w, cls in wide), measured  # the timeline is wider than a phone
