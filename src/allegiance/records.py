@@ -27,7 +27,8 @@ class RawInput:
 
     ``origin`` identifies the input uniquely and stably (a resolved path, ``path#L3`` for a JSON
     Lines record, ``path#record-uri`` for a WARC record, a URL); re-ingesting the same origin is
-    a no-op. ``file_name`` is set for file inputs and becomes the export id.
+    a no-op. ``file_name`` is set for file inputs and becomes the export id. ``note`` is an
+    ingest note the article will carry (``truncated``: a WARC record cut off by the end of its file).
     """
 
     origin: str
@@ -36,11 +37,17 @@ class RawInput:
     file_name: str | None = None
     hints: ArticleHints = ArticleHints()
     declared_encoding: str | None = None
+    note: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
 class Article:
-    """An ingested article: cleaned text plus metadata. ``id`` is a hash of the normalised text."""
+    """An ingested article: cleaned text plus metadata. ``id`` is a hash of the normalised text.
+
+    How faithful the text is to its input: ``decode_replacements`` counts the bytes that could not
+    be decoded (replaced by U+FFFD) or were dropped (NUL); ``chrome_dropped_share`` is the share of
+    non-blank lines removed as page chrome; ``ingest_note`` names what a reader should know (see
+    ``docs/errors.md``: ``chrome_over_limit``, ``truncated``), ``None`` when nothing."""
 
     id: str
     text: str
@@ -57,6 +64,9 @@ class Article:
     canonical_url: str | None = None
     encoding: str | None = None
     removed_lines: int = 0
+    decode_replacements: int = 0
+    chrome_dropped_share: float = 0.0
+    ingest_note: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)

@@ -10,6 +10,7 @@ import csv
 import functools
 import json
 import logging
+import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -37,6 +38,7 @@ from ..query.views import (
     timeline,
 )
 from ..runner import AnalyzeSummary, analyze_store
+from ..sanitize import BIDI_CONTROLS, terminal_safe
 from ..settings import SETTINGS, Settings, load_settings
 from ..store.db import Store
 
@@ -87,15 +89,28 @@ def output_option(func: F) -> F:
                         show_default=True, help="How to print the listing.")(func)
 
 
+def _json_line(row: dict[str, Any]) -> str:
+    """One JSON line, with C1 controls and bidi controls written as ``\\uXXXX`` escapes (JSON escapes
+    C0 controls itself): the same data, and nothing a terminal acts on."""
+    line = json.dumps(row, ensure_ascii=False, default=str)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", line)
+
+
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f" + BIDI_CONTROLS + "]")
+
+
 def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str = "") -> None:
+    """Print a listing. Values are untrusted (titles, sources, origins): the table and CSV show them
+    without escape sequences, control or bidi characters, the JSON Lines escape them."""
     if fmt == "jsonl":
         for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+            click.echo(_json_line(row))
     elif fmt == "csv":
         if rows:
             writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows({k: v if isinstance(v, int | float) else terminal_safe(v) for k, v in row.items()}
+                             for row in rows)
     else:
         from rich.console import Console
         from rich.table import Table
@@ -103,10 +118,10 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str = "") -> None:
 
         table = Table(title=title or None)
         for key in rows[0] if rows else []:
-            table.add_column(key)
+            table.add_column(terminal_safe(key))
         for row in rows:
-            # Text() shows untrusted values literally: no rich markup is interpreted
-            table.add_row(*(Text("" if v is None else str(v)) for v in row.values()))
+            # Text() shows untrusted values literally (no rich markup); terminal_safe drops escapes
+            table.add_row(*(Text(terminal_safe(v)) for v in row.values()))
         Console().print(table)
 
 
@@ -340,7 +355,39 @@ def show_command(article: str, settings: Settings) -> None:
     from ..query.show import render_article
 
     with Store(settings.db, readonly=True) as store:
-        render_article(store, article)
+        render_article(store, article, console=_terminal_console())
+
+
+class _ScreenSafeWriter:
+    """Standard output without C1 controls and bidi controls (the stored text has no C0 controls;
+    rich's own styling escapes pass, so highlighting still works)."""
+
+    _UNSAFE = re.compile("[\x80-\x9f" + BIDI_CONTROLS + "]")
+
+    def __init__(self, out: Any) -> None:
+        self._out = out
+
+    def write(self, text: str) -> int:
+        return int(self._out.write(self._UNSAFE.sub("", text)))
+
+    def flush(self) -> None:
+        self._out.flush()
+
+    def isatty(self) -> bool:
+        return bool(self._out.isatty())
+
+    def fileno(self) -> int:
+        return int(self._out.fileno())
+
+    @property
+    def encoding(self) -> str:
+        return str(getattr(self._out, "encoding", "utf-8"))
+
+
+def _terminal_console() -> Any:
+    from rich.console import Console
+
+    return Console(file=_ScreenSafeWriter(sys.stdout))  # type: ignore[arg-type]
 
 
 @cli.group("kb")
@@ -467,5 +514,28 @@ def settings_command(fmt: str, settings: Settings) -> None:
     _print_rows(rows, fmt, "Settings")
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    cli()
+def main(args: list[str] | None = None) -> None:
+    """The console entry point: the ``cli`` group, with Ctrl-C ending the command quietly with one
+    line and exit status 130 (128 + SIGINT) instead of a traceback; what was committed stays."""
+    try:
+        code = cli.main(args=args, prog_name="allegiance", standalone_mode=False)
+    except KeyboardInterrupt:
+        code = _interrupted()
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):
+            code = _interrupted()
+        else:
+            click.echo("Aborted!", err=True)
+            code = 1
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _interrupted() -> int:
+    try:
+        click.echo("allegiance: interrupted; work committed before the interrupt is kept", err=True)
+    except (KeyboardInterrupt, OSError):
+        pass
+    return 130
