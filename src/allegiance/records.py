@@ -28,7 +28,7 @@ class RawInput:
     ``origin`` identifies the input uniquely and stably (a resolved path, ``path#L3`` for a JSON
     Lines record, ``path#record-uri`` for a WARC record, a URL); re-ingesting the same origin is
     a no-op. ``file_name`` is set for file inputs and becomes the export id. ``note`` is an
-    ingest note the article will carry (``truncated``: a WARC record cut off by the end of its file).
+    ingest note the article will carry (see ``docs/errors.md``).
     """
 
     origin: str
@@ -47,7 +47,7 @@ class Article:
     How faithful the text is to its input: ``decode_replacements`` counts the bytes that could not
     be decoded (replaced by U+FFFD) or were dropped (NUL); ``chrome_dropped_share`` is the share of
     non-blank lines removed as page chrome; ``ingest_note`` names what a reader should know (see
-    ``docs/errors.md``: ``chrome_over_limit``, ``truncated``), ``None`` when nothing."""
+    ``docs/errors.md``: ``chrome_over_limit``), ``None`` when nothing."""
 
     id: str
     text: str

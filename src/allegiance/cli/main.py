@@ -1,7 +1,7 @@
 """The ``allegiance`` command: each command parses its options and calls one library function.
 
 Exit codes: 0 success (inputs that could not be read are stored as rejections and do not
-change it), 1 an Allegiance error (message on standard error), 2 a usage error.
+change it), 1 an Allegiance error (message on standard error), 2 a usage error, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -167,7 +167,7 @@ def run_ingest(targets: tuple[str, ...], settings: Settings, command: str) -> In
 def cli() -> None:
     """Allegiance: who stands where in Russia's war against Ukraine, on what evidence.
 
-    Exit codes: 0 success, 1 error, 2 usage error.
+    Exit codes: 0 success, 1 error, 2 usage error, 130 interrupted (Ctrl-C).
     """
 
 

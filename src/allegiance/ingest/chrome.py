@@ -31,14 +31,15 @@ class ChromeLexicon:
     date_words: frozenset[str]
     comment_tail_share: float
     max_thread_share: float = 0.3
-    flag_share: float = 0.3
+    flag_share: float = 0.2
 
 
 @dataclasses.dataclass(frozen=True)
 class CleanText:
     """The kept text, the removed non-blank lines, and ``dropped_share``: the share of the input's
-    non-blank lines that were removed. ``flagged`` when that share is over the lexicon's
-    ``flag_share``: so much may have been body text, and the article records it."""
+    non-blank lines that were removed. ``flagged`` when the removed lines hold more than the
+    lexicon's ``flag_share`` of the non-blank characters (chrome lines are short, so characters,
+    not lines, say whether body text may have gone): the article then records it."""
 
     text: str
     removed: tuple[str, ...]
@@ -62,7 +63,7 @@ def load_chrome_lexicon(path: Path | None = None) -> ChromeLexicon:
         date_words=frozenset(x.casefold() for x in data.get("date_words", [])),
         comment_tail_share=float(data.get("comment_tail_share", 0.5)),
         max_thread_share=float(data.get("max_thread_share", 0.3)),
-        flag_share=float(data.get("flag_share", 0.3)),
+        flag_share=float(data.get("flag_share", 0.2)),
     )
 
 
@@ -138,4 +139,7 @@ def remove_chrome(text: str, lexicon: ChromeLexicon | None = None) -> CleanText:
     dropped = tuple(x for x in removed if x.strip())
     total = len(dropped) + sum(1 for line in kept if line.strip())
     share = len(dropped) / total if total else 0.0
-    return CleanText("\n".join(kept), dropped, archive_date, round(share, 4), share > lexicon.flag_share)
+    lost = sum(len(x.strip()) for x in dropped)
+    chars = lost + sum(len(line.strip()) for line in kept)
+    flagged = chars > 0 and lost / chars > lexicon.flag_share
+    return CleanText("\n".join(kept), dropped, archive_date, round(share, 4), flagged)

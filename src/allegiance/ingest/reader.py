@@ -103,7 +103,8 @@ def _text_and_metadata(raw: RawInput, decoded: str) -> tuple[str, dict[str, Any]
                 published=meta["published"] or _published(cleaned.archive_date))
     if cleaned.flagged:
         meta["note"] = "chrome_over_limit"
-        log.warning("%s: %.0f%% of its lines were removed as page chrome", raw.origin, 100 * cleaned.dropped_share)
+        log.warning("%s: much of its text was removed as page chrome (%.0f%% of its lines)", raw.origin,
+                    100 * cleaned.dropped_share)
     if meta["title"] is None:
         first = next((line.strip() for line in text.split("\n") if line.strip()), "")
         meta["title"] = first[:200] if 0 < len(first) <= 200 else None

@@ -114,8 +114,16 @@ class _BoundedLineReader(DecompressingBufferedReader):  # type: ignore[misc]
 
     def readline(self, length: int | None = None) -> bytes:
         cap = self.max_line if not length else min(length, self.max_line)
-        line: bytes = super().readline(cap)
-        if len(line) >= self.max_line and not line.endswith(b"\n"):
+        parts: list[bytes] = []
+        got = 0
+        while got < cap:
+            piece: bytes = super().readline(cap - got)
+            parts.append(piece)
+            got += len(piece)
+            if not piece or piece.endswith(b"\n"):
+                break
+        line = b"".join(parts)
+        if got >= self.max_line and not line.endswith(b"\n"):
             raise InputError(f"a header line is longer than max_line_bytes ({self.max_line})", code="malformed")
         return line
 
