@@ -6,7 +6,12 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 import zlib
 from pathlib import Path
 
@@ -302,7 +307,9 @@ def test_regression_tangut_character_does_not_kill_the_analysis(language, text):
 
 def test_regression_ctrl_c_exits_130_with_one_line(tmp_path, monkeypatch, capsys):
     def interrupted(*args, **kwargs):
-        raise KeyboardInterrupt
+        os.kill(os.getpid(), signal.SIGINT)  # a real Ctrl-C, in the middle of the command's work
+        time.sleep(5)
+        raise AssertionError("the interrupt did not stop the command")
 
     monkeypatch.setattr("allegiance.cli.main.ingest", interrupted)
     (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
@@ -310,7 +317,33 @@ def test_regression_ctrl_c_exits_130_with_one_line(tmp_path, monkeypatch, capsys
         main(["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "x.db")])
     assert exit_.value.code == 130
     err = capsys.readouterr().err
-    assert "Traceback" not in err and len(err.strip().splitlines()) == 1 and "interrupted" in err
+    assert err.splitlines() == ["allegiance: interrupted; work committed before the interrupt is kept"]
+
+
+@pytest.mark.slow
+def test_regression_ctrl_c_of_the_console_command_has_no_traceback(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"a{i}.txt").write_text(f"Story {i}. " + BODY * 20, encoding="utf-8")
+    db = tmp_path / "c.db"
+    script = Path(sys.executable).with_name("allegiance")
+    for wait in (0.2, None):  # while it still imports, and once it works on the store
+        proc = subprocess.Popen([str(script), "run", str(folder), "--db", str(db), "--no-report"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if wait is None:
+            deadline = time.monotonic() + 60
+            while not db.exists() and time.monotonic() < deadline:
+                time.sleep(0.05)
+            time.sleep(0.3)
+        else:
+            time.sleep(wait)
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 130, err
+        assert len(err.splitlines()) == 1 and "interrupted" in err and "Traceback" not in err
+    check = sqlite3.connect(db)
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 def test_main_keeps_the_exit_codes(tmp_path, capsys):

@@ -11,6 +11,7 @@ import functools
 import json
 import logging
 import re
+import signal
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -514,12 +515,22 @@ def settings_command(fmt: str, settings: Settings) -> None:
     _print_rows(rows, fmt, "Settings")
 
 
+class _Interrupt(BaseException):
+    """Ctrl-C, raised past click (which would print a blank line and "Aborted!" of its own)."""
+
+
+def _on_sigint(signum: int, frame: object) -> None:
+    raise _Interrupt
+
+
 def main(args: list[str] | None = None) -> None:
     """The console entry point: the ``cli`` group, with Ctrl-C ending the command quietly with one
-    line and exit status 130 (128 + SIGINT) instead of a traceback; what was committed stays."""
+    line and exit status 130 (128 + SIGINT) instead of a traceback; what was committed stays
+    (every transaction open at the interrupt is rolled back by its context manager)."""
+    previous = signal.signal(signal.SIGINT, _on_sigint)
     try:
         code = cli.main(args=args, prog_name="allegiance", standalone_mode=False)
-    except KeyboardInterrupt:
+    except (_Interrupt, KeyboardInterrupt):
         code = _interrupted()
     except click.exceptions.Abort as exc:
         if isinstance(exc.__cause__, KeyboardInterrupt):
@@ -530,12 +541,15 @@ def main(args: list[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         code = exc.exit_code
+    finally:
+        signal.signal(signal.SIGINT, previous)
     sys.exit(code if isinstance(code, int) else 0)
 
 
 def _interrupted() -> int:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not break the message
     try:
         click.echo("allegiance: interrupted; work committed before the interrupt is kept", err=True)
-    except (KeyboardInterrupt, OSError):
+    except OSError:
         pass
     return 130
