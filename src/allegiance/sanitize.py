@@ -50,7 +50,7 @@ def clean_field(value: object, limit: int = 500) -> str | None:
     text = unicodedata.normalize("NFC", strip_controls(str(value)))
     text = _SPACE.sub(" ", text).strip()
     if len(text) > limit:
-        text = text[: max(1, limit - 1)].rstrip() + "…"
+        text = text[: limit - 1].rstrip() + "…" if limit > 1 else text[:limit]
     return text or None
 
 
