@@ -62,7 +62,8 @@ def test_decoding_any_bytes_gives_text_or_a_coded_refusal(data):
 
 @examples(200)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=20).filter(
-    lambda t: sum(ord(c) > 127 for c in t) >= 16), st.integers(min_value=0), st.sampled_from([b"\xff", b"\xfe", b"\x80"]))
+    lambda t: sum(ord(c) > 127 for c in t) >= 16), st.integers(min_value=0),
+    st.sampled_from([b"\xff", b"\xfe", b"\x80"]))
 def test_one_stray_byte_in_mostly_utf8_stays_utf8(text, where, stray):
     data = text.encode("utf-8")
     cut = [i for i in range(len(data) + 1) if i == len(data) or (data[i] & 0xC0) != 0x80]  # character boundaries
