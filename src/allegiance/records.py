@@ -27,8 +27,7 @@ class RawInput:
 
     ``origin`` identifies the input uniquely and stably (a resolved path, ``path#L3`` for a JSON
     Lines record, ``path#record-uri`` for a WARC record, a URL); re-ingesting the same origin is
-    a no-op. ``file_name`` is set for file inputs and becomes the export id. ``note`` is an
-    ingest note the article will carry (see ``docs/errors.md``).
+    a no-op. ``file_name`` is set for file inputs and becomes the export id.
     """
 
     origin: str
@@ -37,7 +36,6 @@ class RawInput:
     file_name: str | None = None
     hints: ArticleHints = ArticleHints()
     declared_encoding: str | None = None
-    note: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)

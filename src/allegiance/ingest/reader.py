@@ -75,7 +75,7 @@ def read_article(raw: RawInput, settings: Settings) -> Article:
     if source is None and (m := _SOURCE_LINE.search(text[-600:])):
         source = m.group(1)
     site = meta.pop("site")
-    note = meta.pop("note") or raw.note
+    note = meta.pop("note")
     if decoded.replaced:
         log.info("%s: %d bytes could not be decoded as %s", raw.origin, decoded.replaced, decoded.encoding)
     return _cleaned(Article(
