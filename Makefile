@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench quality eval-extraction lint typecheck clean
+.PHONY: demo test bench quality eval-extraction lint typecheck clean fuzz crash-safety
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,16 @@ quality: $(STAMP)
 
 eval-extraction: $(STAMP)
 	$(BIN)/python bench/extraction_eval.py
+
+# The property tests with FUZZ_FACTOR times their examples (20: about 26,000 examples in all).
+FUZZ_FACTOR ?= 20
+fuzz: $(STAMP)
+	ALLEGIANCE_FUZZ_FACTOR=$(FUZZ_FACTOR) $(BIN)/python -m pytest -q tests/test_properties.py -p no:cacheprovider \
+		--hypothesis-show-statistics
+
+# kill -9 at random moments of `allegiance run`, then integrity and a rerun equal to a clean run.
+crash-safety: $(STAMP)
+	$(BIN)/python scripts/crash_safety.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

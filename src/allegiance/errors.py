@@ -87,4 +87,7 @@ REJECTION_CODES: dict[str, str] = {
     "too_many_redirects": "the URL redirected more often than allowed",
     "bad_input": "the input cannot be read (generic)",
     "fetch_failed": "the URL could not be fetched (generic)",
+    "bad_url": "the URL is malformed (bad host, port or characters) and was not fetched",
+    "too_slow": "the server did not send the page within fetch_deadline seconds in all",
+    "truncated": "a WARC record is cut off by the end of its file; its partial text is not stored",
 }

@@ -40,7 +40,12 @@ class RawInput:
 
 @dataclasses.dataclass(frozen=True)
 class Article:
-    """An ingested article: cleaned text plus metadata. ``id`` is a hash of the normalised text."""
+    """An ingested article: cleaned text plus metadata. ``id`` is a hash of the normalised text.
+
+    How faithful the text is to its input: ``decode_replacements`` counts the bytes that could not
+    be decoded (replaced by U+FFFD) or were dropped (NUL); ``chrome_dropped_share`` is the share of
+    non-blank lines removed as page chrome; ``ingest_note`` names what a reader should know (see
+    ``docs/errors.md``: ``chrome_over_limit``), ``None`` when nothing."""
 
     id: str
     text: str
@@ -57,6 +62,9 @@ class Article:
     canonical_url: str | None = None
     encoding: str | None = None
     removed_lines: int = 0
+    decode_replacements: int = 0
+    chrome_dropped_share: float = 0.0
+    ingest_note: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)

@@ -94,6 +94,12 @@ class Settings:
     russian_ner: bool = _opt(False, "Find unlisted people and organisations in Russian text with natasha "
                                     "(needs the russian-ner extra).")
     progress: bool = _opt(True, "Show a progress bar when writing to a terminal.")
+    fetch_deadline: float = _opt(
+        60.0, "Most seconds one fetch may take in all (redirects and robots.txt included), however the server "
+              "trickles its bytes; past it the URL is rejected as too_slow.", low=0.001, high=86400)
+    max_line_bytes: int = _opt(
+        1_000_000, "Longest header line read from a web archive (WARC) record; a longer one (a headerless "
+                   "decompression bomb) rejects the archive as malformed.", low=80)
 
     def replace(self, **changes: Any) -> Settings:
         return load_settings(overrides=changes, base=self)

@@ -2,7 +2,7 @@
 
 Exit codes: 0 success, 1 an Allegiance error (``[code] message`` on standard error, never a
 traceback), 2 a usage error; ``ingest`` exits 3 when some inputs were rejected (stored as
-rejections, the rest stored) and 4 when every input was rejected.
+rejections, the rest stored) and 4 when every input was rejected; 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import functools
 import json
 import logging
 import os
+import re
+import signal
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable
@@ -49,6 +51,7 @@ from ..query.views import (
     timeline,
 )
 from ..runner import AnalyzeSummary, analyze_store
+from ..sanitize import BIDI_CONTROLS, terminal_safe
 from ..settings import SETTINGS, Settings, load_settings
 from ..store.db import Store
 from .datasette import datasette_metadata_command
@@ -134,15 +137,28 @@ def output_option(func: F) -> F:
                         show_default=True, help="How to print the listing.")(func)
 
 
+def _json_line(row: dict[str, Any]) -> str:
+    """One JSON line, with C1 controls and bidi controls written as ``\\uXXXX`` escapes (JSON escapes
+    C0 controls itself): the same data, and nothing a terminal acts on."""
+    line = json.dumps(row, ensure_ascii=False, default=str)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", line)
+
+
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f" + BIDI_CONTROLS + "]")
+
+
 def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str = "") -> None:
+    """Print a listing. Values are untrusted (titles, sources, origins): the table and CSV show them
+    without escape sequences, control or bidi characters, the JSON Lines escape them."""
     if not rows:  # say so, on standard error, rather than print an empty table
         click.echo(f"{title or 'listing'}: nothing matches", err=True)
         return
     if fmt == "jsonl":
         for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+            click.echo(_json_line(row))
     elif fmt == "csv":
-        write_csv(rows, sys.stdout)
+        write_csv([{k: terminal_safe(v) if isinstance(v, str) else v for k, v in row.items()}
+                   for row in rows], sys.stdout)
     else:
         from rich.console import Console
         from rich.table import Table
@@ -150,10 +166,10 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str, title: str = "") -> None:
 
         table = Table(title=title or None)
         for key in rows[0] if rows else []:
-            table.add_column(key)
+            table.add_column(terminal_safe(key))
         for row in rows:
-            # Text() shows untrusted values literally: no rich markup is interpreted
-            table.add_row(*(Text("" if v is None else str(v)) for v in row.values()))
+            # Text() shows untrusted values literally (no rich markup); terminal_safe drops escapes
+            table.add_row(*(Text(terminal_safe(v)) for v in row.values()))
         Console().print(table)
 
 
@@ -199,7 +215,7 @@ def run_ingest(targets: tuple[str, ...], settings: Settings, command: str) -> In
 def cli() -> None:
     """Allegiance: who stands where in Russia's war against Ukraine, on what evidence.
 
-    Exit codes: 0 success, 1 error, 2 usage error.
+    Exit codes: 0 success, 1 error, 2 usage error, 130 interrupted (Ctrl-C).
     """
 
 
@@ -412,7 +428,39 @@ def show_command(article: str, settings: Settings) -> None:
     from ..query.show import render_article
 
     with open_store(settings) as store:
-        render_article(store, article)
+        render_article(store, article, console=_terminal_console())
+
+
+class _ScreenSafeWriter:
+    """Standard output without C1 controls and bidi controls (the stored text has no C0 controls;
+    rich's own styling escapes pass, so highlighting still works)."""
+
+    _UNSAFE = re.compile("[\x80-\x9f" + BIDI_CONTROLS + "]")
+
+    def __init__(self, out: Any) -> None:
+        self._out = out
+
+    def write(self, text: str) -> int:
+        return int(self._out.write(self._UNSAFE.sub("", text)))
+
+    def flush(self) -> None:
+        self._out.flush()
+
+    def isatty(self) -> bool:
+        return bool(self._out.isatty())
+
+    def fileno(self) -> int:
+        return int(self._out.fileno())
+
+    @property
+    def encoding(self) -> str:
+        return str(getattr(self._out, "encoding", "utf-8"))
+
+
+def _terminal_console() -> Any:
+    from rich.console import Console
+
+    return Console(file=_ScreenSafeWriter(sys.stdout))  # type: ignore[arg-type]
 
 
 @cli.group("kb")
@@ -552,5 +600,41 @@ def settings_command(fmt: str, settings: Settings) -> None:
 cli.add_command(datasette_metadata_command)
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    cli()
+class _Interrupt(BaseException):
+    """Ctrl-C, raised past click (which would print a blank line and "Aborted!" of its own)."""
+
+
+def _on_sigint(signum: int, frame: object) -> None:
+    raise _Interrupt
+
+
+def main(args: list[str] | None = None) -> None:
+    """The console entry point: the ``cli`` group, with Ctrl-C ending the command quietly with one
+    line and exit status 130 (128 + SIGINT) instead of a traceback; what was committed stays
+    (every transaction open at the interrupt is rolled back by its context manager)."""
+    previous = signal.signal(signal.SIGINT, _on_sigint)
+    try:
+        code = cli.main(args=args, prog_name="allegiance", standalone_mode=False)
+    except (_Interrupt, KeyboardInterrupt):
+        code = _interrupted()
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):
+            code = _interrupted()
+        else:
+            click.echo("Aborted!", err=True)
+            code = 1
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _interrupted() -> int:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not break the message
+    try:
+        click.echo("allegiance: interrupted; work committed before the interrupt is kept", err=True)
+    except OSError:
+        pass
+    return 130

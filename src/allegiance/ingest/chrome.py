@@ -30,13 +30,22 @@ class ChromeLexicon:
     thread_start: re.Pattern[str]
     date_words: frozenset[str]
     comment_tail_share: float
+    max_thread_share: float = 0.3
+    flag_share: float = 0.2
 
 
 @dataclasses.dataclass(frozen=True)
 class CleanText:
+    """The kept text, the removed non-blank lines, and ``dropped_share``: the share of the input's
+    non-blank lines that were removed. ``flagged`` when the removed lines hold more than the
+    lexicon's ``flag_share`` of the non-blank characters (chrome lines are short, so characters,
+    not lines, say whether body text may have gone): the article then records it."""
+
     text: str
     removed: tuple[str, ...]
     archive_date: str | None
+    dropped_share: float = 0.0
+    flagged: bool = False
 
 
 def _key(line: str) -> str:
@@ -53,6 +62,8 @@ def load_chrome_lexicon(path: Path | None = None) -> ChromeLexicon:
         thread_start=re.compile(data.get("thread_start", r"(?!)")),
         date_words=frozenset(x.casefold() for x in data.get("date_words", [])),
         comment_tail_share=float(data.get("comment_tail_share", 0.5)),
+        max_thread_share=float(data.get("max_thread_share", 0.3)),
+        flag_share=float(data.get("flag_share", 0.2)),
     )
 
 
@@ -76,15 +87,25 @@ def _is_chrome(line: str, lexicon: ChromeLexicon) -> bool:
 
 
 def _comment_tail_start(lines: list[str], lexicon: ChromeLexicon) -> int | None:
-    """Index of the line that opens a trailing comment section, if any."""
+    """Index of the line that opens a trailing comment section, if any.
+
+    A comment header ("Comments") in the last part opens one. An indented numbered or bulleted
+    line is weaker evidence (articles have indented lists too): it opens one only when the tail
+    it would drop is at most ``max_thread_share`` of the non-blank lines, and only the first such
+    line of the text counts (a later item of an article's own list is no thread start)."""
     content = [i for i, line in enumerate(lines) if line.strip()]
     if not content:
         return None
     cut = content[int(len(content) * lexicon.comment_tail_share)] if len(content) > 2 else content[-1]
-    for i in content:
+    thread_seen = False
+    for n, i in enumerate(content):
+        listed = not thread_seen and bool(lexicon.thread_start.match(lines[i]))
+        thread_seen = thread_seen or listed
         if i < cut:
             continue
-        if _key(lines[i]) in lexicon.comment_headers or lexicon.thread_start.match(lines[i]):
+        if _key(lines[i]) in lexicon.comment_headers:
+            return i
+        if listed and len(content) - n <= lexicon.max_thread_share * len(content):
             return i
     return None
 
@@ -115,4 +136,10 @@ def remove_chrome(text: str, lexicon: ChromeLexicon | None = None) -> CleanText:
         kept.append(line.rstrip())
     while kept and kept[-1] == "":
         kept.pop()
-    return CleanText("\n".join(kept), tuple(x for x in removed if x.strip()), archive_date)
+    dropped = tuple(x for x in removed if x.strip())
+    total = len(dropped) + sum(1 for line in kept if line.strip())
+    share = len(dropped) / total if total else 0.0
+    lost = sum(len(x.strip()) for x in dropped)
+    chars = lost + sum(len(line.strip()) for line in kept)
+    flagged = chars > 0 and lost / chars > lexicon.flag_share
+    return CleanText("\n".join(kept), dropped, archive_date, round(share, 4), flagged)

@@ -4,6 +4,7 @@ knows), binary detection and Unicode normalisation."""
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import logging
 import re
 import unicodedata
@@ -13,7 +14,7 @@ from charset_normalizer import from_bytes
 
 from ..errors import InputError
 
-__all__ = ["decode_bytes", "normalise_text", "looks_binary"]
+__all__ = ["Decoded", "decode_bytes", "decode_text", "normalise_text", "looks_binary"]
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,24 @@ _CYRILLIC_SINGLE_BYTE = ("cp1251", "koi8-r", "koi8-u", "iso8859-5", "cp866", "ma
 # The most frequent lower-case letters of Russian and Ukrainian: a right guess makes most
 # Cyrillic letters lower case and common; a wrong single-byte guess scatters capitals.
 _COMMON_CYRILLIC = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъёієїґ")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: The share of NUL bytes (anywhere in the input) above which it is binary; fewer are dropped and
+#: counted with the replaced bytes. One rule for the whole input, not only its opening.
+NUL_SHARE = 0.001
+#: UTF-8 with stray bytes stays UTF-8 when its valid multi-byte characters outnumber the invalid
+#: sequences this many times, or when the invalid ones are at most this share of a mostly-ASCII text.
+UTF8_VALID_RATIO = 8
+UTF8_STRAY_SHARE = 0.001
+
+
+@dataclasses.dataclass(frozen=True)
+class Decoded:
+    """Decoded text, the encoding it was read in, and how many bytes could not be read as that
+    encoding and were replaced (U+FFFD) or dropped (NUL bytes)."""
+
+    text: str
+    encoding: str
+    replaced: int = 0
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -49,12 +67,43 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control bytes in the opening mean binary data (after UTF-16 is ruled out)."""
-    sample = data[:8192]
-    if b"\x00" in sample:
+    """Binary data (after UTF-16 is ruled out): NUL bytes over :data:`NUL_SHARE` of the whole input
+    (or any in a short one), or many other control bytes in the opening."""
+    nuls = data.count(b"\x00")
+    if nuls > len(data) * NUL_SHARE:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    sample = data[:8192]
+    controls = sum(1 for b in sample if b < 32 and b not in (0, 9, 10, 12, 13))
     return controls > max(4, len(sample) // 100)
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few invalid sequences (a stray byte, a cut character): decoded with U+FFFD
+    for each, so one bad byte never sends the whole text to a legacy codec or a rejection.
+
+    It is UTF-8 when valid multi-byte characters are there and either outnumber the invalid
+    sequences :data:`UTF8_VALID_RATIO` times or the invalid ones are only strays (at most
+    :data:`UTF8_STRAY_SHARE` of the bytes)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if bad <= 0:
+        return None
+    multibyte = sum(1 for c in text if ord(c) > 127) - text.count("\ufffd")
+    stray = bad <= max(1, int(len(data) * UTF8_STRAY_SHARE))
+    if multibyte > 0 and (multibyte >= UTF8_VALID_RATIO * bad or stray):
+        return Decoded(text, "utf-8", bad)
+    return None
+
+
+def _mostly_ascii(data: bytes) -> Decoded | None:
+    """ASCII with a few bytes above 127 and no valid UTF-8 among them: Windows-1252, the legacy
+    codec of Western text, when it reads them (instead of whatever rare codec a statistical guess
+    on a handful of bytes would pick)."""
+    high = sum(1 for b in data if b > 127)
+    if not high or high > max(3, len(data) // 100):
+        return None
+    text = data.decode("cp1252", errors="replace")
+    return Decoded(text, "cp1252", text.count("\ufffd") - data.count(b"\xef\xbf\xbd"))
 
 
 def _mostly_printable(text: str) -> bool:
@@ -109,48 +158,69 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False) -> tuple[str, str]:
-    """Decode ``data`` and return ``(text, encoding)``; raise :class:`InputError` when it is not text.
+    """Decode ``data`` and return ``(text, encoding)``; see :func:`decode_text`."""
+    decoded = decode_text(data, declared=declared, html=html)
+    return decoded.text, decoded.encoding
+
+
+def decode_text(data: bytes, *, declared: str | None = None, html: bool = False) -> Decoded:
+    """Decode ``data``; raise :class:`InputError` when it is not text.
 
     Order: byte-order mark, declared charset (HTTP header or HTML meta, when it decodes
-    cleanly), UTF-8, UTF-16 without BOM, Cyrillic single-byte codecs, then charset-normalizer.
+    cleanly), UTF-16 without BOM, UTF-8, mostly-valid UTF-8 (bad bytes replaced and counted),
+    Cyrillic single-byte codecs, then charset-normalizer. NUL bytes below :data:`NUL_SHARE` are
+    dropped and counted.
     """
+    decoded = _decode(data, declared=declared, html=html)
+    nuls = decoded.text.count("\x00")
+    if nuls:
+        decoded = Decoded(decoded.text.replace("\x00", ""), decoded.encoding, decoded.replaced + nuls)
+    return decoded
+
+
+def _decode(data: bytes, *, declared: str | None, html: bool) -> Decoded:
     if not data.strip():
         raise InputError("the input is empty", code="empty")
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(enc), enc.replace("-sig", "")
+                return Decoded(data.decode(enc), enc.replace("-sig", ""))
             except UnicodeDecodeError as exc:
                 raise InputError(f"byte-order mark says {enc} but the bytes do not decode: {exc}",
                                  code="decode_error") from exc
     candidates = [declared, _declared_charset(data) if html else None]
     for enc in filter(None, candidates):
         try:
-            return data.decode(enc), codecs.lookup(enc).name
+            return Decoded(data.decode(enc), codecs.lookup(enc).name)
         except (UnicodeDecodeError, LookupError):
             log.debug("declared charset %s does not decode the input", enc)
     utf16 = _utf16_without_bom(data)
     if utf16 is not None and _mostly_printable(utf16):
-        return utf16, "utf-16"
+        return Decoded(utf16, "utf-16")
     if looks_binary(data):
         raise InputError("the input is binary data, not text", code="binary")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    if looks_binary(data):
-        raise InputError("the input is binary data, not text", code="binary")
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     if any(b >= 0xC0 for b in data[:65536]):
         single = _best_single_byte(data)
         if single is not None:
-            return single
+            return Decoded(*single)
+    western = _mostly_ascii(data)
+    if western is not None:
+        return western
     guess = from_bytes(data[:200_000]).best()
     if guess is None or guess.encoding is None:
         raise InputError("no text encoding decodes the input", code="decode_error")
     text = data.decode(guess.encoding, errors="replace")
-    if text.count("\ufffd") > max(3, len(text) // 200):
+    bad = text.count("\ufffd")
+    if bad > max(3, len(text) // 200):
         raise InputError(f"the input does not decode cleanly as {guess.encoding}", code="decode_error")
-    return text, guess.encoding
+    return Decoded(text, guess.encoding, bad)
 
 
 def normalise_text(text: str) -> str:

@@ -3,15 +3,18 @@ normalise, identify the language, hash."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import InputError
 from ..records import Article, RawInput
+from ..sanitize import FIELD_LIMITS, clean_field
 from ..settings import Settings
 from .chrome import remove_chrome
-from .decode import decode_bytes, normalise_text
+from .decode import decode_text, normalise_text
 from .dedup import article_id
 from .html import extract_page
 from .language import identify_language
@@ -28,7 +31,10 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 def _site_of(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url).hostname
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:  # a malformed URL in metadata ("http://[::1") names no site
+        return None
     return host[4:] if host and host.startswith("www.") else host
 
 
@@ -47,46 +53,59 @@ def _published(value: str | None) -> str | None:
         return None
 
 
+def _cleaned(article: Article) -> Article:
+    """Every metadata field of ``article`` cleaned for storage and display (:mod:`allegiance.sanitize`)."""
+    fields: dict[str, Any] = {name: clean_field(getattr(article, name), limit) for name, limit in FIELD_LIMITS.items()}
+    fields["url"] = fields["url"] and fields["url"].replace(" ", "%20")
+    canonical = clean_field(article.canonical_url, FIELD_LIMITS["url"])
+    return dataclasses.replace(article, canonical_url=canonical and canonical.replace(" ", "%20"), **fields)
+
+
 def read_article(raw: RawInput, settings: Settings) -> Article:
     """Read one input; raise :class:`InputError` (with a rejection code) when it holds no article."""
     if not raw.data.strip():
         raise InputError("the input is empty", code="empty")
     if len(raw.data) > settings.max_bytes:
         raise InputError(f"the input is over the limit of {settings.max_bytes} bytes", code="too_large")
-    decoded, encoding = decode_bytes(raw.data, declared=raw.declared_encoding, html=raw.kind == "html")
-    decoded = normalise_text(decoded)
-    hints = raw.hints
-    title = hints.title
-    author = hints.author
-    published = _published(hints.published)
-    url = hints.url
-    canonical = None
-    site = _site_of(url)
-    removed = 0
-    if raw.kind == "html":
-        page = extract_page(decoded, url=url)
-        text = normalise_text(page.text)
-        title = title or page.title
-        author = author or page.author
-        published = published or _published(page.published)
-        canonical = page.canonical_url
-        site = site or page.site
-    else:
-        cleaned = remove_chrome(decoded)
-        text = cleaned.text
-        removed = len(cleaned.removed)
-        published = published or _published(cleaned.archive_date)
-        if title is None:
-            first = next((line.strip() for line in text.split("\n") if line.strip()), "")
-            title = first[:200] if 0 < len(first) <= 200 else None
+    decoded = decode_text(raw.data, declared=raw.declared_encoding, html=raw.kind == "html")
+    text, meta = _text_and_metadata(raw, normalise_text(decoded.text))
     if len(text.strip()) < max(1, settings.min_text_chars):
         raise InputError("no article text is left after removing page chrome", code="empty")
-    source = hints.source or (site if raw.kind == "html" else None)
+    source = meta.pop("source") or (meta["site"] if raw.kind == "html" else None)
     if source is None and (m := _SOURCE_LINE.search(text[-600:])):
         source = m.group(1)
-    return Article(
+    site = meta.pop("site")
+    note = meta.pop("note")
+    if decoded.replaced:
+        log.info("%s: %d bytes could not be decoded as %s", raw.origin, decoded.replaced, decoded.encoding)
+    return _cleaned(Article(
         id=article_id(text), text=text, origin=raw.origin, kind=raw.kind, file_name=raw.file_name,
-        title=title, author=author, published=published, site=site or source, source=source or site,
-        language=identify_language(text), url=url, canonical_url=canonical, encoding=encoding,
-        removed_lines=removed,
-    )
+        site=site or source, source=source or site, language=identify_language(text),
+        encoding=decoded.encoding, decode_replacements=decoded.replaced, ingest_note=note, **meta,
+    ))
+
+
+def _text_and_metadata(raw: RawInput, decoded: str) -> tuple[str, dict[str, Any]]:
+    """The article text of a decoded input, and its metadata (hints first, then the page's own)."""
+    hints = raw.hints
+    meta: dict[str, Any] = {"title": hints.title, "author": hints.author, "published": _published(hints.published),
+                            "url": hints.url, "canonical_url": None, "site": _site_of(hints.url),
+                            "source": hints.source, "note": None}
+    if raw.kind == "html":
+        page = extract_page(decoded, url=meta["url"])
+        meta.update(title=meta["title"] or page.title, author=meta["author"] or page.author,
+                    published=meta["published"] or _published(page.published), canonical_url=page.canonical_url,
+                    site=meta["site"] or page.site)
+        return normalise_text(page.text), meta
+    cleaned = remove_chrome(decoded)
+    text = cleaned.text
+    meta.update(removed_lines=len(cleaned.removed), chrome_dropped_share=cleaned.dropped_share,
+                published=meta["published"] or _published(cleaned.archive_date))
+    if cleaned.flagged:
+        meta["note"] = "chrome_over_limit"
+        log.warning("%s: much of its text was removed as page chrome (%.0f%% of its lines)", raw.origin,
+                    100 * cleaned.dropped_share)
+    if meta["title"] is None:
+        first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+        meta["title"] = first[:200] if 0 < len(first) <= 200 else None
+    return text, meta

@@ -10,6 +10,7 @@ import json
 import logging
 import re
 import sys
+import typing
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import BinaryIO
 
 import feedparser
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import AllegianceError, InputError
@@ -38,6 +40,7 @@ _EXTENSIONS: dict[str, InputKind] = {
 }
 _URL = re.compile(r"^https?://\S+$", re.I)
 _TAGS = re.compile(r"<[^>]+>")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 Item = RawInput | Rejection
 
@@ -101,6 +104,51 @@ class _CappedGzip(io.RawIOBase):
         return n
 
 
+class _BoundedLineReader(DecompressingBufferedReader):  # type: ignore[misc]
+    """warcio's reader with header lines bounded: a "line" longer than ``max_line`` (a headerless
+    run of zeros, say) is a broken archive, not something to read to its end."""
+
+    def __init__(self, stream: BinaryIO, max_line: int) -> None:
+        super().__init__(stream)
+        self.max_line = max_line
+
+    def readline(self, length: int | None = None) -> bytes:
+        cap = self.max_line if not length else min(length, self.max_line)
+        parts: list[bytes] = []
+        got = 0
+        while got < cap:
+            piece: bytes = super().readline(cap - got)
+            parts.append(piece)
+            got += len(piece)
+            if not piece or piece.endswith(b"\n"):
+                break
+        line = b"".join(parts)
+        if got >= self.max_line and not line.endswith(b"\n"):
+            raise InputError(f"a header line is longer than max_line_bytes ({self.max_line})", code="malformed")
+        return line
+
+
+class _BoundedArchiveIterator(ArchiveIterator):  # type: ignore[misc]
+    def __init__(self, stream: BinaryIO, max_line: int) -> None:
+        super().__init__(stream)
+        self.reader = _BoundedLineReader(self.fh, max_line)
+
+
+def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes]:
+    """Lines of ``handle``, each read with at most ``limit + 1`` bytes held: a longer line is given
+    cut (so the reader rejects it as too large) and the rest of it skipped unread into memory."""
+    while line := handle.readline(limit + 1):
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+        yield line
+
+
+def _utf8(text: str) -> bytes:
+    """UTF-8 of a decoded JSON string; a lone surrogate (valid JSON, not valid Unicode) becomes U+FFFD."""
+    return _SURROGATES.sub("\ufffd", text).encode("utf-8")
+
+
 def _read_capped(path: Path, cap: int) -> bytes:
     size = path.stat().st_size
     if size > cap:
@@ -131,7 +179,7 @@ def _jsonl_inputs(lines: Iterator[bytes], origin: str, settings: Settings) -> It
         hints = ArticleHints(*(str(record[k]) if record.get(k) else None
                                for k in ("url", "title", "published", "source", "author")))
         name = str(record["id"]) if record.get("id") else None
-        yield RawInput(where, kind, body.encode("utf-8"), file_name=name, hints=hints, declared_encoding="utf-8")  # type: ignore[arg-type]
+        yield RawInput(where, kind, _utf8(body), file_name=name, hints=hints, declared_encoding="utf-8")  # type: ignore[arg-type]
 
 
 def _warc_inputs(stream: BinaryIO, origin: str, settings: Settings) -> Iterator[Item]:
@@ -142,27 +190,38 @@ def _warc_inputs(stream: BinaryIO, origin: str, settings: Settings) -> Iterator[
         source = io.BufferedReader(_CappedGzip(stream, settings.max_archive_bytes), 1 << 16)  # type: ignore[arg-type]
     count = 0
     try:
-        for record in ArchiveIterator(source):
+        for record in _BoundedArchiveIterator(source, settings.max_line_bytes):
             if record.rec_type not in ("response", "resource"):
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             rec_id = record.rec_headers.get_header("WARC-Record-ID") or f"record-{count}"
             where = f"{origin}#{rec_id.strip('<>')}"
             count += 1
-            ctype = (record.http_headers.get_header("Content-Type") if record.http_headers
-                     else record.rec_headers.get_header("Content-Type")) or ""
-            if record.http_headers and record.http_headers.get_statuscode() not in ("200", None):
-                continue
-            data = record.content_stream().read(settings.max_bytes + 1)
-            if len(data) > settings.max_bytes:
-                yield Rejection(where, "too_large", f"WARC record for {uri} is over {settings.max_bytes} bytes")
-                continue
-            kind: InputKind = "text" if "text/plain" in ctype else "html"
-            yield RawInput(where, kind, data, hints=ArticleHints(url=uri or None))
+            yield from _warc_record(record, where, uri, settings)
     except InputError as exc:
         yield Rejection(origin, exc.code, f"{exc.message}; records after the limit were not read")
     except (ArchiveLoadFailed, zlib.error, EOFError, ValueError) as exc:
         yield Rejection(origin, "malformed", f"the WARC file is broken after {count} records: {exc}")
+
+
+def _warc_record(record: typing.Any, where: str, uri: str, settings: Settings) -> Iterator[Item]:
+    """One response or resource record; a record cut off by the end of the file (fewer bytes than
+    its Content-Length) is rejected as ``truncated``, never stored as a partial article."""
+    ctype = (record.http_headers.get_header("Content-Type") if record.http_headers
+             else record.rec_headers.get_header("Content-Type")) or ""
+    if record.http_headers and record.http_headers.get_statuscode() not in ("200", None):
+        return
+    data = record.content_stream().read(settings.max_bytes + 1)
+    if len(data) > settings.max_bytes:
+        yield Rejection(where, "too_large", f"WARC record for {uri} is over {settings.max_bytes} bytes")
+        return
+    left = getattr(record.raw_stream, "limit", 0)
+    if left and not record.raw_stream.read(1):
+        yield Rejection(where, "truncated", f"the WARC record for {uri} is cut off by the end of the file "
+                                            "(a partial download); its partial text is not stored")
+        return
+    kind: InputKind = "text" if "text/plain" in ctype else "html"
+    yield RawInput(where, kind, data, hints=ArticleHints(url=uri or None))
 
 
 def _feed_inputs(data: bytes, origin: str, settings: Settings, fetcher: _LazyFetcher) -> Iterator[Item]:
@@ -250,7 +309,7 @@ def _file_inputs(path: Path, settings: Settings, fetcher: _LazyFetcher) -> Itera
     try:
         if kind == "jsonl":
             with path.open("rb") as handle:
-                yield from _jsonl_inputs(iter(handle), origin, settings)
+                yield from _jsonl_inputs(_bounded_lines(handle, settings.max_bytes), origin, settings)
             return
         if kind == "warc":
             with path.open("rb") as handle:

@@ -4,10 +4,14 @@ Russian and Ukrainian so that inflected forms match ("Казахстана" → 
 from __future__ import annotations
 
 import functools
+import logging
 import re
+import unicodedata
 from typing import Any, NamedTuple
 
-__all__ = ["Token", "alias_keys", "tokenize", "word_key", "analyzer_for", "is_noun"]
+__all__ = ["Token", "alias_keys", "tokenize", "word_key", "analyzer_for", "is_noun", "morph_parse"]
+
+log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -30,10 +34,51 @@ def analyzer_for(language: str | None) -> str:
 
 
 @functools.lru_cache(maxsize=2)
-def _morph(lang: str) -> Any:
+def _pymorphy(lang: str) -> Any:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+def _nameless(char: str) -> bool:
+    return char.isalpha() and not unicodedata.name(char, "")
+
+
+def morph_parse(word: str, analyzer: str = "ru") -> list[Any]:
+    """pymorphy3's readings of ``word``, never an exception and never an empty list: the one way
+    to call the morphology. pymorphy3 raises on a letter Unicode gives no name (a Tangut
+    ideograph, U+17000-U+18D08: ``ValueError: no such name``); such letters are read as absent,
+    and a word of nothing else reads as punctuation, so one character never costs an article its
+    analysis."""
+    morph = _pymorphy(analyzer)
+    try:
+        return list(morph.parse(word))
+    except (ValueError, KeyError, IndexError) as exc:
+        log.debug("pymorphy3 cannot read %r (%s); reading it without its nameless letters", word, exc)
+    safe = "".join(c for c in word if not _nameless(c))
+    try:
+        return list(morph.parse(safe or "-"))
+    except (ValueError, KeyError, IndexError):
+        return list(morph.parse("-"))
+
+
+class _GuardedMorph:
+    """A pymorphy3 analyzer whose ``parse`` is :func:`morph_parse`; everything else is the analyzer's."""
+
+    def __init__(self, lang: str) -> None:
+        self._lang = lang
+
+    def parse(self, word: str) -> list[Any]:
+        return morph_parse(word, self._lang)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(_pymorphy(self._lang), name)
+
+
+@functools.lru_cache(maxsize=2)
+def _morph(lang: str) -> Any:
+    """The analyzer for ``lang`` with its ``parse`` guarded (see :func:`morph_parse`)."""
+    return _GuardedMorph(lang)
 
 
 _PROPER = ("Surn", "Name", "Geox", "Orgn", "Patr")
@@ -48,7 +93,7 @@ def word_key(word: str, analyzer: str = "ru") -> str:
     lowered = word.casefold().replace("ё", "е")
     if not _CYRILLIC.search(lowered):
         return lowered
-    parses = _morph(analyzer).parse(lowered)
+    parses = morph_parse(lowered, analyzer)
     if not parses:
         return lowered
     if word[:1].isupper():
@@ -75,5 +120,5 @@ def is_noun(word: str, analyzer: str = "ru") -> bool:
     as some outlets do on purpose, still match; verbs and pronouns that look like names do not)."""
     if not _CYRILLIC.search(word):
         return False
-    parses = _morph(analyzer).parse(word.casefold())
+    parses = morph_parse(word.casefold(), analyzer)
     return bool(parses) and parses[0].tag.POS == "NOUN"

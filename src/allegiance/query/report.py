@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import AllegianceError
+from ..sanitize import strip_controls
 from ..store.db import Store
 from .views import (
     corroboration,
@@ -163,7 +164,7 @@ _NOT_IN_URL = re.compile(r'[\s"<>\\^`{|}]')  # characters RFC 3986 never allows 
 
 def terminal_safe(text: Any) -> str:
     """One line of text with no control characters (terminal escapes, bidi overrides) left."""
-    return " ".join(_UNSAFE.sub(" ", "" if text is None else str(text)).split())
+    return " ".join(_UNSAFE.sub(" ", strip_controls("" if text is None else str(text))).split())
 
 
 def http_url(value: Any) -> str | None:

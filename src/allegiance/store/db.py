@@ -109,6 +109,14 @@ class Store:
              self._source_id(article.source), article.language, article.url, article.canonical_url,
              article.kind, article.encoding, article.file_name, len(article.text), minhash, run_id, _now()),
         )
+        self._add_fidelity(article)
+
+    def _add_fidelity(self, article: Article) -> None:
+        """How faithful the stored text is to its input (decoding, chrome removal, notes)."""
+        if article.decode_replacements or article.chrome_dropped_share or article.ingest_note:
+            self.db.execute("UPDATE articles SET decode_replacements = ?, chrome_dropped_share = ?, ingest_note = ? "
+                            "WHERE id = ?", (article.decode_replacements, article.chrome_dropped_share,
+                                             article.ingest_note, article.id))
 
     def add_input(self, origin: str, article_id: str, file_name: str | None, run_id: int) -> None:
         self.db.execute(

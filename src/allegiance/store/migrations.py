@@ -200,7 +200,14 @@ def m006_analysis_errors(db: sqlite3.Connection) -> None:
     _run(db, "ALTER TABLE analyses ADD COLUMN error TEXT")
 
 
-def m007_evidence_views(db: sqlite3.Connection) -> None:
+def m007_ingest_fidelity(db: sqlite3.Connection) -> None:
+    """Per article: bytes replaced in decoding, share of lines dropped as chrome, an ingest note."""
+    _run(db, """ALTER TABLE articles ADD COLUMN decode_replacements INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE articles ADD COLUMN chrome_dropped_share REAL NOT NULL DEFAULT 0;
+                ALTER TABLE articles ADD COLUMN ingest_note TEXT""")
+
+
+def m008_evidence_views(db: sqlite3.Connection) -> None:
     """Views for SQL and Datasette users: each statement with its evidence text, article, source and
     date; articles with their source, cluster and analysis; the prediction ledger with outcomes."""
     _run(
@@ -245,7 +252,7 @@ def m007_evidence_views(db: sqlite3.Connection) -> None:
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes, m005_stance_aggregates,
-    m006_analysis_errors, m007_evidence_views)
+    m006_analysis_errors, m007_ingest_fidelity, m008_evidence_views)
 
 
 def schema_version(db: sqlite3.Connection) -> int:
