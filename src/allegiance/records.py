@@ -57,6 +57,8 @@ class Article:
     canonical_url: str | None = None
     encoding: str | None = None
     removed_lines: int = 0
+    published_raw: str | None = None  # the date as the input gave it, kept apart from the checked one
+    date_source: str | None = None  # where ``published`` came from: declared, html, url, text, archive
 
 
 @dataclasses.dataclass(frozen=True)

@@ -200,9 +200,126 @@ def m006_analysis_errors(db: sqlite3.Connection) -> None:
     _run(db, "ALTER TABLE analyses ADD COLUMN error TEXT")
 
 
+def m007_statement_uids(db: sqlite3.Connection) -> None:
+    """A stable identity per statement (see ``store.db.statement_uid``): what an analyst records
+    about a statement refers to it, so re-analysis cannot orphan it."""
+    from .db import assign_uids
+
+    _run(db, "ALTER TABLE statements ADD COLUMN uid TEXT")
+    rows = db.execute("SELECT id, article_id, kind, start, end, subject, predicate FROM statements "
+                      "ORDER BY article_id, id").fetchall()
+    db.executemany("UPDATE statements SET uid = ? WHERE id = ?", assign_uids(rows))
+    _run(db, "CREATE UNIQUE INDEX statements_uid ON statements(uid)")
+
+
+def m008_analyst_history(db: sqlite3.Connection) -> None:
+    """Outcomes of predictions and corrections of statements: append-only, by uid, with who and
+    when; the latest entry is in force. Outcomes recorded before are carried over."""
+    _run(
+        db,
+        """
+        CREATE TABLE prediction_outcome_history (
+            id INTEGER PRIMARY KEY,
+            statement_uid TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('true', 'false', 'partly')),
+            note TEXT NOT NULL DEFAULT '',
+            evidence TEXT,
+            analyst TEXT NOT NULL,
+            recorded TEXT NOT NULL
+        );
+        CREATE INDEX prediction_outcome_history_uid ON prediction_outcome_history(statement_uid, id);
+        INSERT INTO prediction_outcome_history(statement_uid, outcome, note, evidence, analyst, recorded)
+            SELECT s.uid, o.outcome, o.note, o.evidence, 'unknown', o.resolved
+            FROM prediction_outcomes o JOIN statements s ON s.id = o.statement_id ORDER BY o.resolved;
+        DROP TABLE prediction_outcomes;
+        CREATE TABLE statement_corrections (
+            id INTEGER PRIMARY KEY,
+            statement_uid TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('wrong', 'confirm', 'relabel')),
+            label TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            analyst TEXT NOT NULL,
+            recorded TEXT NOT NULL,
+            CHECK ((action = 'relabel') = (label IS NOT NULL))
+        );
+        CREATE INDEX statement_corrections_uid ON statement_corrections(statement_uid, id)
+        """,
+    )
+    for table in ("prediction_outcome_history", "statement_corrections"):  # append-only: history is kept
+        for event in ("UPDATE", "DELETE"):
+            db.execute(f"CREATE TRIGGER {table}_no_{event.lower()} BEFORE {event} ON {table} "
+                       f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+
+
+def m009_effective_statements(db: sqlite3.Connection) -> None:
+    """``effective_statements``: the statements with the analyst's latest correction applied
+    (wrong ones left out, relabelled ones under their new label); every view reads it. Stance
+    cells are refreshed incrementally: triggers note the (state, issue) pairs whose stance
+    statements or corrections changed, and the refresh rebuilds those cells only."""
+    _run(
+        db,
+        """
+        CREATE VIEW latest_corrections AS
+            SELECT c.* FROM statement_corrections c
+            WHERE c.id = (SELECT max(x.id) FROM statement_corrections x WHERE x.statement_uid = c.statement_uid);
+        CREATE VIEW effective_statements AS
+            SELECT s.id, s.uid, s.article_id, s.kind, s.start, s.end, s.subject,
+                   CASE WHEN c.action = 'relabel' THEN c.label ELSE s.predicate END AS predicate,
+                   s.object, s.issue, s.polarity, s.modality, s.speaker, s.time, s.value, s.unit, s.topics,
+                   s.confidence, s.extractor, s.cue, s.pack_version,
+                   s.predicate AS extracted_predicate, c.action AS correction, c.note AS correction_note,
+                   c.analyst AS corrected_by, c.recorded AS corrected_at
+            FROM statements s
+            LEFT JOIN statement_corrections c ON c.statement_uid = s.uid
+                 AND c.id = (SELECT max(x.id) FROM statement_corrections x WHERE x.statement_uid = s.uid)
+            WHERE c.action IS NULL OR c.action != 'wrong';
+        CREATE TABLE stance_dirty (
+            subject TEXT NOT NULL,
+            issue TEXT NOT NULL,
+            PRIMARY KEY (subject, issue)
+        ) WITHOUT ROWID;
+        CREATE TABLE stance_cell_sets (
+            period_kind TEXT NOT NULL,
+            period TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            issue TEXT NOT NULL,
+            labels TEXT NOT NULL,
+            stories INTEGER NOT NULL,
+            PRIMARY KEY (period_kind, subject, issue, period, labels)
+        );
+        INSERT OR IGNORE INTO stance_dirty(subject, issue)
+            SELECT DISTINCT subject, issue FROM statements
+            WHERE kind = 'stance' AND subject IS NOT NULL AND issue IS NOT NULL;
+        DELETE FROM aggregate_state WHERE name = 'stance_cells'
+        """,
+    )
+    for trigger in _DIRTY_TRIGGERS:
+        db.execute(trigger)
+
+
+_DIRTY_TRIGGERS = (
+    """CREATE TRIGGER stance_dirty_insert AFTER INSERT ON statements
+       WHEN NEW.kind = 'stance' AND NEW.subject IS NOT NULL AND NEW.issue IS NOT NULL
+       BEGIN INSERT OR IGNORE INTO stance_dirty(subject, issue) VALUES (NEW.subject, NEW.issue); END""",
+    """CREATE TRIGGER stance_dirty_delete AFTER DELETE ON statements
+       WHEN OLD.kind = 'stance' AND OLD.subject IS NOT NULL AND OLD.issue IS NOT NULL
+       BEGIN INSERT OR IGNORE INTO stance_dirty(subject, issue) VALUES (OLD.subject, OLD.issue); END""",
+    """CREATE TRIGGER stance_dirty_correction AFTER INSERT ON statement_corrections
+       BEGIN INSERT OR IGNORE INTO stance_dirty(subject, issue)
+             SELECT subject, issue FROM statements
+             WHERE uid = NEW.statement_uid AND kind = 'stance' AND subject IS NOT NULL AND issue IS NOT NULL;
+       END""",
+)
+
+
+def m010_article_dates(db: sqlite3.Connection) -> None:
+    """The publication date as the input gave it, and where the stored date came from."""
+    _run(db, "ALTER TABLE articles ADD COLUMN published_raw TEXT; ALTER TABLE articles ADD COLUMN date_source TEXT")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes, m005_stance_aggregates,
-    m006_analysis_errors)
+    m006_analysis_errors, m007_statement_uids, m008_analyst_history, m009_effective_statements, m010_article_dates)
 
 
 def schema_version(db: sqlite3.Connection) -> int:
