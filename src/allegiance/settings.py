@@ -58,6 +58,8 @@ class Settings:
     russian_ner: bool = _opt(False, "Find unlisted people and organisations in Russian text with natasha "
                                     "(needs the russian-ner extra).")
     progress: bool = _opt(True, "Show a progress bar when writing to a terminal.")
+    default_source: str = _opt("", "Outlet of inputs that name none (no source field, site or 'Source:' line): "
+                                   "corroboration counts outlets.")
 
     def replace(self, **changes: Any) -> Settings:
         return load_settings(overrides=changes, base=self)

@@ -11,6 +11,7 @@ from ..errors import InputError
 from ..records import Article, RawInput
 from ..settings import Settings
 from .chrome import remove_chrome
+from .dates import publication_date
 from .decode import decode_bytes, normalise_text
 from .dedup import article_id
 from .html import extract_page
@@ -22,7 +23,6 @@ log = logging.getLogger(__name__)
 
 _SOURCE_LINE = re.compile(r"^\s*(?:source|источник|джерело)\s*:\s*([^\s(][^(\n]{0,80}?)(?:\.\s|\s*\(|\s*$)",
                           re.I | re.M)
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def _site_of(url: str | None) -> str | None:
@@ -30,21 +30,6 @@ def _site_of(url: str | None) -> str | None:
         return None
     host = urlsplit(url).hostname
     return host[4:] if host and host.startswith("www.") else host
-
-
-def _published(value: str | None) -> str | None:
-    """Keep a publication date only when it has a day (YYYY-MM-DD); anything else is unknown."""
-    if not value:
-        return None
-    match = _ISO_DATE.match(value.strip())
-    if match:
-        return match.group(0)
-    from email.utils import parsedate_to_datetime  # RSS dates
-
-    try:
-        return parsedate_to_datetime(value).date().isoformat()
-    except (TypeError, ValueError):
-        return None
 
 
 def read_article(raw: RawInput, settings: Settings) -> Article:
@@ -58,35 +43,38 @@ def read_article(raw: RawInput, settings: Settings) -> Article:
     hints = raw.hints
     title = hints.title
     author = hints.author
-    published = _published(hints.published)
     url = hints.url
     canonical = None
     site = _site_of(url)
     removed = 0
+    page_date = archive_date = None
     if raw.kind == "html":
         page = extract_page(decoded, url=url)
         text = normalise_text(page.text)
         title = title or page.title
         author = author or page.author
-        published = published or _published(page.published)
+        page_date = page.published
         canonical = page.canonical_url
         site = site or page.site
     else:
         cleaned = remove_chrome(decoded)
         text = cleaned.text
         removed = len(cleaned.removed)
-        published = published or _published(cleaned.archive_date)
+        archive_date = cleaned.archive_date
         if title is None:
             first = next((line.strip() for line in text.split("\n") if line.strip()), "")
             title = first[:200] if 0 < len(first) <= 200 else None
     if len(text.strip()) < max(1, settings.min_text_chars):
         raise InputError("no article text is left after removing page chrome", code="empty")
+    date = publication_date(declared=hints.published, html=page_date, archive=archive_date, url=url or canonical,
+                            text=text if raw.kind == "html" else decoded)  # a dateline may look like chrome
     source = hints.source or (site if raw.kind == "html" else None)
     if source is None and (m := _SOURCE_LINE.search(text[-600:])):
         source = m.group(1)
+    source = source or settings.default_source.strip() or None
     return Article(
         id=article_id(text), text=text, origin=raw.origin, kind=raw.kind, file_name=raw.file_name,
-        title=title, author=author, published=published, site=site or source, source=source or site,
+        title=title, author=author, published=date.value, site=site or source, source=source or site,
         language=identify_language(text), url=url, canonical_url=canonical, encoding=encoding,
-        removed_lines=removed,
+        removed_lines=removed, published_raw=date.raw, date_source=date.source,
     )
