@@ -184,12 +184,14 @@ def _speaker_key(item: dict[str, Any]) -> str:
     return f"{item['author']} ({outlet})" if item["author"] else f"author at {outlet}"
 
 
-def prediction_records(store: Store, by: str = "source", packs: str = "") -> list[dict[str, Any]]:
-    """Each source's (or speaker's) record of resolved predictions."""
+def prediction_records(store: Store, by: str = "source", packs: str = "",
+                       include_off_topic: bool = False) -> list[dict[str, Any]]:
+    """Each source's (or speaker's: a named speaker, else the article's author at its outlet)
+    record of resolved predictions."""
     if by not in ("source", "speaker"):
         raise AllegianceError("group predictions by source or speaker", code="bad_group")
     tally: dict[str, Counter[str]] = defaultdict(Counter)
-    for item in prediction_ledger(store, packs=packs):
+    for item in prediction_ledger(store, packs=packs, include_off_topic=include_off_topic):
         key = _speaker_key(item) if by == "speaker" else item["source"] or "unknown"
         tally[key]["predictions"] += 1
         tally[key][item["outcome"] or "open"] += 1

@@ -12,18 +12,25 @@ __all__ = ["on_topic_sql", "topic_coverage"]
 
 def on_topic_sql(article: str, packs: str = "", per_row: bool = False) -> tuple[str, list[str]]:
     """An SQL condition on the article id expression ``article``: the article is on the packs'
-    topics, that is it has a stance statement on an issue, a statement on a pack topic, or a
-    mention of a party to an issue (RUS, UKR). ``per_row`` probes per row (for views that read a
-    page); otherwise the on-topic articles are gathered once (for views that read everything)."""
+    topics, that is it has a stance statement on an issue, a statement on a pack topic, or a party
+    to an issue (RUS, UKR) as a statement's subject or target, or mentioned. ``per_row`` probes
+    per row (for views that read a page); otherwise the on-topic articles are gathered once (for
+    views that read everything)."""
     named = sorted(parties(packs))
     marks = ",".join("?" * len(named)) or "NULL"
     if per_row:
         return (f"""(EXISTS (SELECT 1 FROM statements x WHERE x.article_id = {article}
-                              AND (x.kind = 'stance' OR x.topics != '[]'))
+                              AND (x.kind = 'stance' OR x.topics != '[]' OR x.subject IN ({marks})))
                      OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = {article}
-                                AND m.entity_id IN ({marks})))""", named)
-    return (f"""{article} IN (SELECT article_id FROM statements WHERE kind = 'stance' OR topics != '[]'
-                             UNION SELECT article_id FROM mentions WHERE entity_id IN ({marks}))""", named)
+                                AND m.entity_id IN ({marks}))
+                     OR EXISTS (SELECT 1 FROM statement_targets t JOIN statements y ON y.id = t.statement_id
+                                WHERE y.article_id = {article} AND t.target IN ({marks})))""", named * 3)
+    return (f"""{article} IN (SELECT article_id FROM statements
+                             WHERE kind = 'stance' OR topics != '[]' OR subject IN ({marks})
+                             UNION SELECT article_id FROM mentions WHERE entity_id IN ({marks})
+                             UNION SELECT y.article_id FROM statement_targets t
+                                   JOIN statements y ON y.id = t.statement_id WHERE t.target IN ({marks}))""",
+            named * 3)
 
 
 def topic_coverage(store: Store, packs: str = "") -> dict[str, Any]:
