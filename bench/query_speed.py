@@ -30,6 +30,7 @@ KINDS = ["stance"] * 15 + ["event"] * 35 + ["quantity"] * 15 + ["prediction"] * 
 LABELS = ["support", "oppose", "neutral", "distance"]
 TYPES = ["AGREE", "CONSULT", "SUPPORT", "AID", "MOBILIZE", "REJECT", "ACCUSE", "THREATEN", "SANCTION", "COERCE"]
 PER_ARTICLE = 20
+RUS_MENTIONS = 8
 
 
 def generate(path: Path, statements: int, seed: int = 7) -> None:
@@ -62,8 +63,9 @@ def generate(path: Path, statements: int, seed: int = 7) -> None:
                             None, published, None, None, "[]", 0.5, "bench", "", "bench@1"))
             mentions.append((aid, start + n % 50, start + n % 50 + 5, "State", subject, "state", f"name{n}", 0.9,
                              subject))
-            if n % PER_ARTICLE == 0 and rng.random() < 0.8:
-                mentions.append((aid, 0, 6, "Russia", "RUS", "state", "name", 0.9, "RUS"))
+            if n % PER_ARTICLE == 0 and rng.random() < 0.8:  # most articles name Russia, several times
+                mentions.extend((aid, 7 + 50 * k, 13 + 50 * k, "Russia", "RUS", "state", "name", 0.9, "RUS")
+                                for k in range(RUS_MENTIONS))
         db.executemany(
             """INSERT INTO statements(article_id, kind, start, end, subject, predicate, object, issue, polarity,
                    modality, speaker, time, value, unit, topics, confidence, extractor, cue, pack_version)

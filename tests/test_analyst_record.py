@@ -173,3 +173,30 @@ def test_correct_command(store, settings):
     cells = stance_matrix(store, "all")
     assert next(c for c in cells if c.state == "KAZ").counts.get("neutral") == 1
     assert any(c.issue == WAR for c in cells)
+
+
+def test_an_old_store_is_migrated_with_uids_and_its_outcomes_kept(tmp_path):
+    from allegiance.store.migrations import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    for number, step in enumerate(MIGRATIONS[:6], start=1):  # the schema before uids
+        db.execute("BEGIN")
+        step(db)
+        db.execute(f"PRAGMA user_version = {number}")
+        db.execute("COMMIT")
+    db.execute("INSERT INTO articles(id, text, kind, chars, ingested) VALUES ('a', 'Some text here.', 'text', 15, "
+               "'2026-01-01')")
+    db.execute("INSERT INTO statements(id, article_id, kind, start, end, subject, predicate, polarity, modality, "
+               "topics, confidence, extractor, cue, pack_version, time) VALUES (7, 'a', 'prediction', 0, 4, 'KAZ', "
+               "'f', 'positive', 'asserted', '[]', 0.5, '', '', 'old', '2024')")
+    db.execute("INSERT INTO prediction_outcomes VALUES (7, 'true', 'seen', NULL, '2025-01-01')")
+    db.close()
+    with pytest.raises(AllegianceError) as err:
+        Store(path, readonly=True)
+    assert err.value.code == "store_error" and "older" in err.value.message
+    with Store(path) as store:
+        row = store.db.execute("SELECT uid FROM statements").fetchone()
+        assert row["uid"]
+        history = statement_history(store, row["uid"])["outcomes"]
+        assert [(h["outcome"], h["note"]) for h in history] == [("true", "seen")]

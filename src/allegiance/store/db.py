@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..records import Article, Rejection
-from .migrations import migrate
+from .migrations import MIGRATIONS, migrate, schema_version
 
 if TYPE_CHECKING:
     from ..nlp.doc import Doc, Mention
@@ -70,6 +70,10 @@ class Store:
             self.db.execute("PRAGMA foreign_keys=ON")
             if not readonly:
                 migrate(self.db)
+            elif schema_version(self.db) < len(MIGRATIONS):
+                self.db.close()
+                raise StoreError(f"{self.path} was written by an older Allegiance: open it once for writing "
+                                 "(allegiance analyze) to update it")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
 
