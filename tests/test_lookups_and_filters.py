@@ -111,3 +111,32 @@ def test_off_topic_articles_are_kept_out_unless_asked(store):
     assert [p["article"] for p in prediction_ledger(store)] == ["war"]
     assert {p["article"] for p in prediction_ledger(store, include_off_topic=True)} == {"war", "bike"}
     assert topic_coverage(store) == {"analysed": 2, "on_topic": 1, "off_topic": 1, "share": 0.5}
+
+
+def test_pre_aggregated_fact_groups_equal_the_direct_grouping(tmp_path):
+    from tests.conftest import SAMPLES
+
+    from allegiance import Settings, Store, ingest
+    from allegiance.runner import analyze_store
+
+    settings = Settings(db=str(tmp_path / "s.db"), progress=False)
+    with Store(settings.db) as store:
+        ingest([str(SAMPLES)], store, settings)
+        analyze_store(store, settings=settings)
+        fast = corroboration(store)
+        store.db.execute("INSERT INTO fact_dirty VALUES ('event', 'x', 'y', 'z')")  # stale: grouped directly
+        assert corroboration(store) == fast and fast
+        assert any(g["contradicted_by"] for g in fast) or any(g["stories"] > 1 for g in fast)
+
+
+def test_a_relabel_moves_the_statement_to_its_new_fact_group(store):
+    from allegiance.query.record import correct_statement
+
+    add_article(store, "v1", [event("BLR", "REJECT", "RUS", time="2022-03-02")], source="Outlet A")
+    add_article(store, "v2", [event("BLR", "REJECT", "RUS", time="2022-03-02")], source="Outlet B")
+    assert [(g["predicate"], g["stories"]) for g in corroboration(store)] == [("REJECT", 2)]
+    uid = store.db.execute("SELECT uid FROM statements WHERE article_id = 'id-v2'").fetchone()[0]
+    correct_statement(store, uid, "relabel", label="ABSTAIN", note="abstained", by="ana")
+    groups = {(g["predicate"], g["stories"]) for g in corroboration(store)}
+    direct = {(g["predicate"], g["stories"]) for g in corroboration(store, include_off_topic=True)}
+    assert groups == direct == {("REJECT", 1), ("ABSTAIN", 1)}

@@ -21,9 +21,9 @@ from ..kb.langdata import Issue
 from ..store.aggregates import (
     PERIOD_KINDS,
     CellTally,
-    aggregates_fresh,
     period_key,
     sets_contradict,
+    stance_cells_fresh,
     stance_rows,
     tally_cells,
 )
@@ -111,7 +111,7 @@ def stance_matrix(store: Store, period: str = "year", issue: str | None = None, 
         raise AllegianceError(f"unknown period {period!r}; one of {', '.join(PERIODS)}", code="bad_period")
     check_issue(issue, packs)
     known = issues(packs)
-    if aggregates_fresh(store.db):
+    if stance_cells_fresh(store.db):
         tallies = _tallies_from_aggregates(store.db, period, *_filters(issue, states))
     else:
         tallies = tally_cells(stance_rows(store.db, *_filters(issue, states, "s.")), period)

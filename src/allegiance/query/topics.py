@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..store.db import Store
+from ..store.facts import on_topic_condition
 from .lookup import parties
 
 __all__ = ["on_topic_sql", "topic_coverage"]
@@ -16,21 +17,7 @@ def on_topic_sql(article: str, packs: str = "", per_row: bool = False) -> tuple[
     to an issue (RUS, UKR) as a statement's subject or target, or mentioned. ``per_row`` probes
     per row (for views that read a page); otherwise the on-topic articles are gathered once (for
     views that read everything)."""
-    named = sorted(parties(packs))
-    marks = ",".join("?" * len(named)) or "NULL"
-    if per_row:
-        return (f"""(EXISTS (SELECT 1 FROM statements x WHERE x.article_id = {article}
-                              AND (x.kind = 'stance' OR x.topics != '[]' OR x.subject IN ({marks})))
-                     OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = {article}
-                                AND m.entity_id IN ({marks}))
-                     OR EXISTS (SELECT 1 FROM statement_targets t JOIN statements y ON y.id = t.statement_id
-                                WHERE y.article_id = {article} AND t.target IN ({marks})))""", named * 3)
-    return (f"""{article} IN (SELECT article_id FROM statements
-                             WHERE kind = 'stance' OR topics != '[]' OR subject IN ({marks})
-                             UNION SELECT article_id FROM mentions WHERE entity_id IN ({marks})
-                             UNION SELECT y.article_id FROM statement_targets t
-                                   JOIN statements y ON y.id = t.statement_id WHERE t.target IN ({marks}))""",
-            named * 3)
+    return on_topic_condition(article, parties(packs), per_row)
 
 
 def topic_coverage(store: Store, packs: str = "") -> dict[str, Any]:

@@ -13,13 +13,21 @@ an unknown name or a date that is not a date is an error.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import Counter, defaultdict
 from typing import Any
 
 from ..errors import AllegianceError
 from ..store.db import Store
+from ..store.facts import (
+    EVENT_WINDOW_DAYS,
+    STANCE_WINDOW_DAYS,
+    FactGroup,
+    fact_rows,
+    facts_fresh,
+    group_facts,
+    read_fact_groups,
+)
 from .lookup import check_date, issues, knowledge_base, resolve_state
 from .matrix import PERIODS, MatrixCell, latest_changes, period_of, stance_matrix
 from .record import correct_statement, period_end, prediction_ledger, prediction_records, resolve_prediction
@@ -140,87 +148,74 @@ def timeline(store: Store, actor: str | None = None, target: str | None = None, 
     if country is not None:
         where.append("(s.subject = ? OR s.id IN (SELECT statement_id FROM statement_targets WHERE target = ?))")
         params.extend([country, country])
-    if not undated or start is not None or end is not None:
-        where.append("s.time IS NOT NULL")
     topic, topic_params = topic_filter(include_off_topic, "s.article_id", packs, per_row=True)
-    rows = store.db.execute(
-        f"""SELECT s.id, s.uid AS statement, s.time, s.subject AS actor, s.predicate AS type, s.object AS target,
-                   s.unit AS action, s.modality, src.name AS source, COALESCE(a.file_name, a.id) AS article, a.url,
-                   substr(a.text, s.start + 1, s.end - s.start) AS evidence
-            FROM effective_statements s JOIN articles a ON a.id = s.article_id
-            LEFT JOIN sources src ON src.id = a.source_id
-            WHERE {' AND '.join(where)} {topic}
-            ORDER BY s.time IS NULL, s.time, s.id LIMIT ? OFFSET ?""", (*params, *topic_params, limit, offset))
+    dated = _events(store, [*where, "s.time IS NOT NULL"], [*params, *topic_params], topic, limit, offset)
+    if len(dated) == limit or not undated or start is not None or end is not None:
+        return dated
+    skipped = offset - _count_events(store, [*where, "s.time IS NOT NULL"], [*params, *topic_params], topic) \
+        if not dated else 0
+    return dated + _events(store, [*where, "s.time IS NULL"], [*params, *topic_params], topic,
+                           limit - len(dated), max(0, skipped))
+
+
+_EVENT_SQL = """SELECT s.id, s.uid AS statement, s.time, s.subject AS actor, s.predicate AS type, s.object AS target,
+                       s.unit AS action, s.modality, src.name AS source, COALESCE(a.file_name, a.id) AS article, a.url,
+                       substr(a.text, s.start + 1, s.end - s.start) AS evidence
+                FROM effective_statements s JOIN articles a ON a.id = s.article_id
+                LEFT JOIN sources src ON src.id = a.source_id"""
+
+
+def _events(store: Store, where: list[str], params: list[Any], topic: str, limit: int,
+            offset: int) -> list[dict[str, Any]]:
+    """One page of events in time order (the time index gives the order: no sort of every event)."""
+    rows = store.db.execute(f"{_EVENT_SQL} WHERE {' AND '.join(where)} {topic} ORDER BY s.time, s.id "
+                            "LIMIT ? OFFSET ?", (*params, limit, offset))
     return [dict(r) for r in rows]
 
 
-_CORROBORATION_SQL = """
-    WITH st AS (
-        SELECT s.id, s.kind, s.subject, s.predicate,
-               CASE WHEN s.kind = 'stance' THEN s.issue ELSE trim(s.object) END AS obj,
-               COALESCE(s.time, a.published) AS t, COALESCE(c.cluster_id, a.id) AS cluster,
-               COALESCE(a.file_name, a.id) AS article, a.source_id
-        FROM effective_statements s JOIN articles a ON a.id = s.article_id
-        LEFT JOIN clusters c ON c.article_id = a.id
-        WHERE s.kind IN ('stance', 'event') AND s.subject IS NOT NULL
-          AND COALESCE(CASE WHEN s.kind = 'stance' THEN s.issue ELSE trim(s.object) END, '') != '' {topic}
-    ), dated AS (
-        SELECT *, julianday(CASE length(t) WHEN 4 THEN t || '-07-01' WHEN 7 THEN t || '-15'
-                                 ELSE substr(t, 1, 10) END) AS day
-        FROM st
-    ), gaps AS (
-        SELECT *, CASE WHEN day - lag(day) OVER w > (CASE kind WHEN 'stance' THEN ? ELSE ? END) THEN 1 ELSE 0
-                  END AS brk
-        FROM dated WHERE day IS NOT NULL OR kind = 'stance'
-        WINDOW w AS (PARTITION BY kind, subject, predicate, obj, day IS NULL ORDER BY day)
-    ), islands AS (
-        SELECT *, sum(brk) OVER (PARTITION BY kind, subject, predicate, obj, day IS NULL ORDER BY day, id
-                                 ROWS UNBOUNDED PRECEDING) AS island
-        FROM gaps
-    )
-    SELECT i.kind, i.subject, i.predicate, i.obj AS object, min(i.t) AS first, max(i.t) AS last,
-           count(DISTINCT i.cluster) AS stories, count(DISTINCT i.source_id) AS outlets,
-           json_group_array(DISTINCT i.article) AS articles, json_group_array(DISTINCT src.name) AS outlet_names,
-           min(i.id) AS first_id
-    FROM islands i LEFT JOIN sources src ON src.id = i.source_id
-    GROUP BY i.kind, i.subject, i.predicate, i.obj, i.day IS NULL, i.island
-    HAVING count(DISTINCT i.cluster) >= ?
-"""
+def _count_events(store: Store, where: list[str], params: list[Any], topic: str) -> int:
+    return int(store.db.execute(
+        f"""SELECT count(*) FROM effective_statements s JOIN articles a ON a.id = s.article_id
+            LEFT JOIN sources src ON src.id = a.source_id WHERE {' AND '.join(where)} {topic}""",
+        params).fetchone()[0])
 
 
-def corroboration(store: Store, window_days: int = 365, min_sources: int = 1, event_window_days: int = 7,
-                  packs: str = "", include_off_topic: bool = False) -> list[dict[str, Any]]:
-    """Statements from different articles that state the same fact, grouped in SQL: the same kind,
-    subject, predicate and object (a stance's issue, an event's resolved target; an event with no
-    target is no fact to pool), and dates no further apart than ``window_days`` for stances and
+def corroboration(store: Store, window_days: int = STANCE_WINDOW_DAYS, min_sources: int = 1,
+                  event_window_days: int = EVENT_WINDOW_DAYS, packs: str = "",
+                  include_off_topic: bool = False) -> list[dict[str, Any]]:
+    """Statements from different articles that state the same fact: the same kind, subject,
+    predicate and object (a stance's issue, an event's resolved target; an event with no target
+    is no fact to pool), and dates no further apart than ``window_days`` for stances and
     ``event_window_days`` for events (three votes on three days are three facts; undated events are
     not pooled). Each group gives its independent ``stories`` and its ``outlets``, and for a stance
     the articles that contradict it (the same state and issue with a label the issue file pairs
-    as contradicting). Groups with fewer than ``min_sources`` stories are left out."""
-    topic, topic_params = topic_filter(include_off_topic, "s.article_id", packs, per_row=False)
-    rows = store.db.execute(_CORROBORATION_SQL.format(topic=topic),
-                            (*topic_params, window_days, event_window_days, 1)).fetchall()
+    as contradicting). Groups with fewer than ``min_sources`` stories are left out. Read from the
+    pre-aggregated groups (``store.facts``) when they are fresh and the defaults are asked for."""
+    default = (window_days, event_window_days, packs, include_off_topic) == \
+        (STANCE_WINDOW_DAYS, EVENT_WINDOW_DAYS, "", False)
+    if default and facts_fresh(store.db):
+        groups = read_fact_groups(store.db)
+    else:
+        topic, params = topic_filter(include_off_topic, "s.article_id", packs, per_row=False)
+        groups = group_facts(fact_rows(store.db, topic, params), window_days, event_window_days)
     known = issues(packs)
-    by_stance: dict[tuple[str, str], list[sqlite3.Row]] = defaultdict(list)
-    for r in rows:
-        if r["kind"] == "stance":
-            by_stance[(r["subject"], r["object"])].append(r)
-    evidence = _first_evidence(store, [r["first_id"] for r in rows if r["stories"] >= min_sources])
+    by_stance: dict[tuple[str, str], list[FactGroup]] = defaultdict(list)
+    for g in groups:
+        if g.kind == "stance":
+            by_stance[(g.subject, g.object)].append(g)
+    shown = [g for g in groups if g.stories >= min_sources]
+    evidence = _first_evidence(store, [g.first_id for g in shown])
     out = []
-    for r in rows:
-        if r["stories"] < min_sources:
-            continue
+    for g in shown:
         contradicting: set[str] = set()
-        if r["kind"] == "stance" and r["object"] in known:
-            for other in by_stance[(r["subject"], r["object"])]:
-                if known[r["object"]].contradict(r["predicate"], other["predicate"]):
-                    contradicting |= set(json.loads(other["articles"]))
-        outlets = sorted({name for name in json.loads(r["outlet_names"]) if name})
-        out.append({"kind": r["kind"], "subject": r["subject"], "predicate": r["predicate"], "object": r["object"],
-                    "first": r["first"], "last": r["last"], "stories": r["stories"],
-                    "independent_sources": r["stories"], "outlet_count": r["outlets"], "outlets": outlets,
-                    "articles": sorted(json.loads(r["articles"])), "contradicted_by": sorted(contradicting),
-                    "evidence": evidence.get(r["first_id"], "")})
+        if g.kind == "stance" and g.object in known:
+            for other in by_stance[(g.subject, g.object)]:
+                if known[g.object].contradict(g.predicate, other.predicate):
+                    contradicting |= set(other.articles)
+        out.append({"kind": g.kind, "subject": g.subject, "predicate": g.predicate, "object": g.object,
+                    "first": g.first, "last": g.last, "stories": g.stories, "independent_sources": g.stories,
+                    "outlet_count": g.outlets, "outlets": g.outlet_names, "articles": g.articles,
+                    "contradicted_by": sorted(contradicting), "evidence": evidence.get(g.first_id, "")})
     return sorted(out, key=lambda g: (-g["stories"], -g["outlet_count"], -len(g["contradicted_by"]), g["subject"],
                                       g["predicate"], g["first"] or ""))
 

@@ -23,8 +23,10 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 
+from .facts import facts_fresh, refresh_fact_groups
+
 __all__ = ["PERIOD_KINDS", "CellTally", "period_key", "tally_cells", "stance_rows", "rebuild_stance_aggregates",
-           "aggregates_fresh", "sets_contradict"]
+           "aggregates_fresh", "stance_cells_fresh", "sets_contradict"]
 
 PERIOD_KINDS = ("month", "quarter", "year", "all")
 
@@ -107,10 +109,15 @@ def stance_rows(db: sqlite3.Connection, where: str = "", params: Iterable[object
     return list(db.execute(STANCE_ROWS_SQL.format(where=where), tuple(params)))
 
 
-def aggregates_fresh(db: sqlite3.Connection) -> bool:
+def stance_cells_fresh(db: sqlite3.Connection) -> bool:
     """True when the cells hold every change to the stance statements and corrections."""
     built = db.execute("SELECT 1 FROM aggregate_state WHERE name = 'stance_cells'").fetchone()
     return built is not None and db.execute("SELECT 1 FROM stance_dirty LIMIT 1").fetchone() is None
+
+
+def aggregates_fresh(db: sqlite3.Connection) -> bool:
+    """True when every pre-aggregated table (stance cells, fact groups) holds every change."""
+    return stance_cells_fresh(db) and facts_fresh(db)
 
 
 def _contradiction_rules() -> dict[str, dict[str, frozenset[str]]]:
@@ -120,8 +127,14 @@ def _contradiction_rules() -> dict[str, dict[str, frozenset[str]]]:
 
 
 def rebuild_stance_aggregates(db: sqlite3.Connection, full: bool = False) -> None:
-    """Refresh the cells (inside the caller's transaction): those of the (state, issue) pairs
-    noted as changed, or every cell with ``full`` or when the cells were never built."""
+    """Refresh the stance cells and the fact groups (``store.facts``) inside the caller's
+    transaction: those of the (state, issue) pairs and facts noted as changed, or all of them
+    with ``full`` or when they were never built."""
+    from ..kb.langdata import load_issues
+
+    refresh_fact_groups(db, frozenset().union(*(i.excluded_actors for i in load_issues().values())), full)
+    if not full and stance_cells_fresh(db):
+        return
     full = full or db.execute("SELECT 1 FROM aggregate_state WHERE name = 'stance_cells'").fetchone() is None
     scope = "" if full else " AND (subject, issue) IN (SELECT subject, issue FROM stance_dirty)"
     for table in ("stance_cells", "stance_cell_flags", "stance_cell_sets"):

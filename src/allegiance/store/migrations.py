@@ -253,26 +253,48 @@ def m008_analyst_history(db: sqlite3.Connection) -> None:
 
 def m009_effective_statements(db: sqlite3.Connection) -> None:
     """``effective_statements``: the statements with the analyst's latest correction applied
-    (wrong ones left out, relabelled ones under their new label); every view reads it. Stance
-    cells are refreshed incrementally: triggers note the (state, issue) pairs whose stance
-    statements or corrections changed, and the refresh rebuilds those cells only."""
+    (wrong ones left out, relabelled ones under their new label); every view reads it. Triggers
+    keep ``current_corrections`` (the latest correction per uid, derived from the history) and
+    the ``corrected`` flag of the statements it touches, also of statements re-inserted by a
+    re-analysis, so that an uncorrected statement costs the view nothing. Stance cells are
+    refreshed incrementally: triggers note the (state, issue) pairs whose stance statements or
+    corrections changed, and the refresh rebuilds those cells only."""
     _run(
         db,
         """
-        CREATE VIEW latest_corrections AS
-            SELECT c.* FROM statement_corrections c
-            WHERE c.id = (SELECT max(x.id) FROM statement_corrections x WHERE x.statement_uid = c.statement_uid);
+        ALTER TABLE statements ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE current_corrections (
+            statement_uid TEXT PRIMARY KEY,
+            action TEXT NOT NULL,
+            label TEXT,
+            note TEXT NOT NULL,
+            analyst TEXT NOT NULL,
+            recorded TEXT NOT NULL
+        ) WITHOUT ROWID;
         CREATE VIEW effective_statements AS
             SELECT s.id, s.uid, s.article_id, s.kind, s.start, s.end, s.subject,
-                   CASE WHEN c.action = 'relabel' THEN c.label ELSE s.predicate END AS predicate,
+                   CASE WHEN s.corrected = 0 THEN s.predicate
+                        ELSE COALESCE((SELECT c.label FROM current_corrections c
+                                       WHERE c.statement_uid = s.uid AND c.action = 'relabel'), s.predicate)
+                   END AS predicate,
                    s.object, s.issue, s.polarity, s.modality, s.speaker, s.time, s.value, s.unit, s.topics,
-                   s.confidence, s.extractor, s.cue, s.pack_version,
-                   s.predicate AS extracted_predicate, c.action AS correction, c.note AS correction_note,
-                   c.analyst AS corrected_by, c.recorded AS corrected_at
+                   s.confidence, s.extractor, s.cue, s.pack_version, s.predicate AS extracted_predicate,
+                   CASE WHEN s.corrected = 0 THEN NULL
+                        ELSE (SELECT c.action FROM current_corrections c WHERE c.statement_uid = s.uid)
+                   END AS correction,
+                   CASE WHEN s.corrected = 0 THEN NULL
+                        ELSE (SELECT c.note FROM current_corrections c WHERE c.statement_uid = s.uid)
+                   END AS correction_note,
+                   CASE WHEN s.corrected = 0 THEN NULL
+                        ELSE (SELECT c.analyst FROM current_corrections c WHERE c.statement_uid = s.uid)
+                   END AS corrected_by,
+                   CASE WHEN s.corrected = 0 THEN NULL
+                        ELSE (SELECT c.recorded FROM current_corrections c WHERE c.statement_uid = s.uid)
+                   END AS corrected_at
             FROM statements s
-            LEFT JOIN statement_corrections c ON c.statement_uid = s.uid
-                 AND c.id = (SELECT max(x.id) FROM statement_corrections x WHERE x.statement_uid = s.uid)
-            WHERE c.action IS NULL OR c.action != 'wrong';
+            WHERE s.corrected = 0 OR NOT EXISTS (SELECT 1 FROM current_corrections c
+                                                 WHERE c.statement_uid = s.uid AND c.action = 'wrong');
+        CREATE INDEX statements_on_topic ON statements(article_id) WHERE kind = 'stance' OR topics != '[]';
         CREATE TABLE stance_dirty (
             subject TEXT NOT NULL,
             issue TEXT NOT NULL,
@@ -304,6 +326,17 @@ _DIRTY_TRIGGERS = (
     """CREATE TRIGGER stance_dirty_delete AFTER DELETE ON statements
        WHEN OLD.kind = 'stance' AND OLD.subject IS NOT NULL AND OLD.issue IS NOT NULL
        BEGIN INSERT OR IGNORE INTO stance_dirty(subject, issue) VALUES (OLD.subject, OLD.issue); END""",
+    """CREATE TRIGGER current_correction AFTER INSERT ON statement_corrections
+       BEGIN INSERT OR REPLACE INTO current_corrections(statement_uid, action, label, note, analyst, recorded)
+             VALUES (NEW.statement_uid, NEW.action, NEW.label, NEW.note, NEW.analyst, NEW.recorded);
+             UPDATE statements SET corrected = 1 WHERE uid = NEW.statement_uid;
+       END""",
+    """CREATE TRIGGER statement_corrected AFTER INSERT ON statements
+       WHEN EXISTS (SELECT 1 FROM current_corrections WHERE statement_uid = NEW.uid)
+       BEGIN UPDATE statements SET corrected = 1 WHERE id = NEW.id; END""",
+    """CREATE TRIGGER statement_uid_corrected AFTER UPDATE OF uid ON statements
+       WHEN EXISTS (SELECT 1 FROM current_corrections WHERE statement_uid = NEW.uid)
+       BEGIN UPDATE statements SET corrected = 1 WHERE id = NEW.id; END""",
     """CREATE TRIGGER stance_dirty_correction AFTER INSERT ON statement_corrections
        BEGIN INSERT OR IGNORE INTO stance_dirty(subject, issue)
              SELECT subject, issue FROM statements
@@ -317,9 +350,68 @@ def m010_article_dates(db: sqlite3.Connection) -> None:
     _run(db, "ALTER TABLE articles ADD COLUMN published_raw TEXT; ALTER TABLE articles ADD COLUMN date_source TEXT")
 
 
+def m011_fact_groups(db: sqlite3.Connection) -> None:
+    """Corroboration groups, pre-aggregated: statements that state the same fact (see
+    ``store.facts``). Triggers note in ``fact_dirty`` each (kind, subject, predicate, object) whose
+    statements or corrections changed; the refresh rebuilds those groups only."""
+    _run(
+        db,
+        """
+        CREATE TABLE fact_dirty (
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            predicate TEXT NOT NULL,
+            object TEXT NOT NULL,
+            PRIMARY KEY (kind, subject, predicate, object)
+        ) WITHOUT ROWID;
+        CREATE TABLE fact_groups (
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            predicate TEXT NOT NULL,
+            object TEXT NOT NULL,
+            first TEXT,
+            last TEXT,
+            stories INTEGER NOT NULL,
+            outlets INTEGER NOT NULL,
+            articles TEXT NOT NULL,
+            outlet_names TEXT NOT NULL,
+            first_id INTEGER NOT NULL
+        );
+        CREATE INDEX fact_groups_key ON fact_groups(kind, subject, predicate, object);
+        CREATE INDEX fact_groups_stories ON fact_groups(stories);
+        INSERT OR IGNORE INTO fact_dirty SELECT kind, subject, predicate, obj FROM (
+            SELECT kind, subject, predicate, CASE WHEN kind = 'stance' THEN issue ELSE trim(object) END AS obj
+            FROM statements WHERE kind IN ('stance', 'event') AND subject IS NOT NULL)
+            WHERE COALESCE(obj, '') != '';
+        DELETE FROM aggregate_state WHERE name = 'fact_groups'
+        """,
+    )
+    for trigger in _FACT_TRIGGERS:
+        db.execute(trigger)
+
+
+_FACT_KEY = "CASE WHEN {r}.kind = 'stance' THEN {r}.issue ELSE trim({r}.object) END"
+_FACT_TRIGGERS = tuple(
+    f"""CREATE TRIGGER fact_dirty_{name} AFTER {event} ON statements
+        WHEN {r}.kind IN ('stance', 'event') AND {r}.subject IS NOT NULL AND COALESCE({_FACT_KEY.format(r=r)}, '') != ''
+        BEGIN INSERT OR IGNORE INTO fact_dirty VALUES ({r}.kind, {r}.subject, {r}.predicate, {_FACT_KEY.format(r=r)});
+        END""" for name, event, r in (("insert", "INSERT", "NEW"), ("delete", "DELETE", "OLD"))) + (
+    f"""CREATE TRIGGER fact_dirty_correction AFTER INSERT ON statement_corrections
+        BEGIN INSERT OR IGNORE INTO fact_dirty
+              SELECT s.kind, s.subject, p.predicate, {_FACT_KEY.format(r="s")}
+              FROM statements s JOIN (SELECT s2.predicate FROM statements s2 WHERE s2.uid = NEW.statement_uid
+                                      UNION SELECT NEW.label WHERE NEW.label IS NOT NULL
+                                      UNION SELECT label FROM statement_corrections
+                                            WHERE statement_uid = NEW.statement_uid AND label IS NOT NULL) p
+              WHERE s.uid = NEW.statement_uid AND s.kind IN ('stance', 'event') AND s.subject IS NOT NULL
+                AND COALESCE({_FACT_KEY.format(r="s")}, '') != '';
+        END""",)
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes, m005_stance_aggregates,
-    m006_analysis_errors, m007_statement_uids, m008_analyst_history, m009_effective_statements, m010_article_dates)
+    m006_analysis_errors, m007_statement_uids, m008_analyst_history, m009_effective_statements, m010_article_dates,
+    m011_fact_groups)
 
 
 def schema_version(db: sqlite3.Connection) -> int:
