@@ -124,10 +124,9 @@ _LEDGER_SQL = """
            a.author, COALESCE(a.file_name, a.id) AS article, a.url,
            substr(a.text, s.start + 1, s.end - s.start) AS evidence,
            o.outcome, o.note, o.evidence AS outcome_evidence, o.recorded AS resolved, o.analyst AS resolved_by,
-           (SELECT count(*) FROM prediction_outcome_history h WHERE h.statement_uid = s.uid) AS outcomes
+           COALESCE(o.outcomes, 0) AS outcomes
     FROM effective_statements s JOIN articles a ON a.id = s.article_id LEFT JOIN sources src ON src.id = a.source_id
-    LEFT JOIN prediction_outcome_history o ON o.statement_uid = s.uid
-         AND o.id = (SELECT max(x.id) FROM prediction_outcome_history x WHERE x.statement_uid = s.uid)
+    LEFT JOIN current_outcomes o ON o.statement_uid = s.uid
     WHERE s.kind = 'prediction' {topic}
 """
 

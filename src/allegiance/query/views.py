@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from ..errors import AllegianceError
+from ..kb.langdata import Issue
 from ..store.db import Store
 from ..store.facts import (
     EVENT_WINDOW_DAYS,
@@ -27,6 +28,7 @@ from ..store.facts import (
     facts_fresh,
     group_facts,
     read_fact_groups,
+    sort_groups,
 )
 from .lookup import check_date, issues, knowledge_base, resolve_state
 from .matrix import PERIODS, MatrixCell, latest_changes, period_of, stance_matrix
@@ -86,7 +88,7 @@ def _events_of(store: Store, names: tuple[str, ...], limit: int, topic: str,
             LEFT JOIN sources src ON src.id = a.source_id
             WHERE s.id IN (SELECT id FROM statements WHERE kind = 'event' AND subject IN ({marks})
                            UNION SELECT statement_id FROM statement_targets WHERE target IN ({marks})) {topic}
-            ORDER BY s.time IS NULL, s.time DESC LIMIT ?""", (*names, *names, *topic_params, limit))]
+            ORDER BY s.time DESC LIMIT ?""", (*names, *names, *topic_params, limit))]
 
 
 _MANY_MENTIONS = 2000  # past this, statements are read newest first and checked for a mention
@@ -108,15 +110,15 @@ def _about(store: Store, column: str, names: tuple[str, ...], limit: int, topic:
                            AND s.start <= m.start AND m.end <= s.end
                       JOIN articles a ON a.id = s.article_id LEFT JOIN sources src ON src.id = a.source_id
                       WHERE m.{column} IN ({marks}) AND s.kind = ? {topic}
-                      ORDER BY s.time IS NULL, s.time DESC LIMIT ?"""
+                      ORDER BY s.time DESC LIMIT ?"""
         else:
             sql = f"""SELECT {_STATEMENT_COLUMNS}
                       FROM effective_statements s JOIN articles a ON a.id = s.article_id
                       LEFT JOIN sources src ON src.id = a.source_id
-                      WHERE s.id IN (SELECT s2.id FROM statements s2 WHERE s2.kind = ? AND EXISTS (
-                          SELECT 1 FROM mentions m WHERE m.article_id = s2.article_id AND m.start >= s2.start
-                          AND m.start < s2.end AND m.end <= s2.end AND m.{column} IN ({marks}))) {topic}
-                      ORDER BY s.time IS NULL, s.time DESC LIMIT ?"""
+                      WHERE s.kind = ? AND EXISTS (
+                          SELECT 1 FROM mentions m WHERE m.article_id = s.article_id AND m.start >= s.start
+                          AND m.start < s.end AND m.end <= s.end AND m.{column} IN ({marks})) {topic}
+                      ORDER BY s.time DESC LIMIT ?"""
         params = (*names, kind, *topic_params, limit) if mentions < _MANY_MENTIONS else \
             (kind, *names, *topic_params, limit)
         out[kind] = [dict(r) for r in store.db.execute(sql, params)]
@@ -181,43 +183,56 @@ def _count_events(store: Store, where: list[str], params: list[Any], topic: str)
 
 
 def corroboration(store: Store, window_days: int = STANCE_WINDOW_DAYS, min_sources: int = 1,
-                  event_window_days: int = EVENT_WINDOW_DAYS, packs: str = "",
-                  include_off_topic: bool = False) -> list[dict[str, Any]]:
+                  event_window_days: int = EVENT_WINDOW_DAYS, packs: str = "", include_off_topic: bool = False,
+                  limit: int | None = None, contested: bool = False) -> list[dict[str, Any]]:
     """Statements from different articles that state the same fact: the same kind, subject,
     predicate and object (a stance's issue, an event's resolved target; an event with no target
     is no fact to pool), and dates no further apart than ``window_days`` for stances and
     ``event_window_days`` for events (three votes on three days are three facts; undated events are
     not pooled). Each group gives its independent ``stories`` and its ``outlets``, and for a stance
     the articles that contradict it (the same state and issue with a label the issue file pairs
-    as contradicting). Groups with fewer than ``min_sources`` stories are left out. Read from the
-    pre-aggregated groups (``store.facts``) when they are fresh and the defaults are asked for."""
+    as contradicting, in articles that do not give both). Groups with fewer than ``min_sources``
+    stories are left out; ``contested`` keeps only contradicted stances; ``limit`` the first
+    groups (most stories, then most outlets). Read from the pre-aggregated groups
+    (``store.facts``) when they are fresh and the default windows, packs and articles are asked for."""
     default = (window_days, event_window_days, packs, include_off_topic) == \
         (STANCE_WINDOW_DAYS, EVENT_WINDOW_DAYS, "", False)
     if default and facts_fresh(store.db):
-        groups = read_fact_groups(store.db)
+        stances = read_fact_groups(store.db, kind="stance")
+        shown = stances if contested else read_fact_groups(store.db, min_sources, limit=limit)
     else:
         topic, params = topic_filter(include_off_topic, "s.article_id", packs, per_row=False)
-        groups = group_facts(fact_rows(store.db, topic, params), window_days, event_window_days)
-    known = issues(packs)
-    by_stance: dict[tuple[str, str], list[FactGroup]] = defaultdict(list)
-    for g in groups:
-        if g.kind == "stance":
-            by_stance[(g.subject, g.object)].append(g)
-    shown = [g for g in groups if g.stories >= min_sources]
+        every = sort_groups(group_facts(fact_rows(store.db, topic, params), window_days, event_window_days))
+        stances = [g for g in every if g.kind == "stance"]
+        shown = stances if contested else every
+    contradicted = _contradicting_articles(stances, issues(packs))
+    shown = [g for g in shown if g.stories >= min_sources and (not contested or g.first_id in contradicted)]
+    shown = shown[:limit] if limit is not None else shown
     evidence = _first_evidence(store, [g.first_id for g in shown])
-    out = []
-    for g in shown:
-        contradicting: set[str] = set()
-        if g.kind == "stance" and g.object in known:
-            for other in by_stance[(g.subject, g.object)]:
-                if known[g.object].contradict(g.predicate, other.predicate):
-                    contradicting |= set(other.articles)
-        out.append({"kind": g.kind, "subject": g.subject, "predicate": g.predicate, "object": g.object,
-                    "first": g.first, "last": g.last, "stories": g.stories, "independent_sources": g.stories,
-                    "outlet_count": g.outlets, "outlets": g.outlet_names, "articles": g.articles,
-                    "contradicted_by": sorted(contradicting), "evidence": evidence.get(g.first_id, "")})
-    return sorted(out, key=lambda g: (-g["stories"], -g["outlet_count"], -len(g["contradicted_by"]), g["subject"],
-                                      g["predicate"], g["first"] or ""))
+    return [{"kind": g.kind, "subject": g.subject, "predicate": g.predicate, "object": g.object, "first": g.first,
+             "last": g.last, "stories": g.stories, "independent_sources": g.stories, "outlet_count": g.outlets,
+             "outlets": g.outlet_names, "articles": g.articles,
+             "contradicted_by": contradicted.get(g.first_id, []) if g.kind == "stance" else [],
+             "evidence": evidence.get(g.first_id, "")} for g in shown]
+
+
+def _contradicting_articles(stances: list[FactGroup], known: dict[str, Issue]) -> dict[int, list[str]]:
+    """Per stance group (by its first statement, which no other group holds): the articles of
+    groups on the same state and issue with a contradicting label, less the group's own articles
+    (one that gives both labels, for different acts, contradicts nothing)."""
+    by_pair: dict[tuple[str, str], list[FactGroup]] = defaultdict(list)
+    for g in stances:
+        by_pair[(g.subject, g.object)].append(g)
+    out: dict[int, list[str]] = {}
+    for g in stances:
+        issue = known.get(g.object)
+        if issue is None:
+            continue
+        found = {a for other in by_pair[(g.subject, g.object)] if issue.contradict(g.predicate, other.predicate)
+                 for a in other.articles} - set(g.articles)
+        if found:
+            out[g.first_id] = sorted(found)
+    return out
 
 
 def _first_evidence(store: Store, ids: list[int]) -> dict[int, str]:

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from ..nlp.doc import STATEMENT_KINDS
 
 __all__ = ["FactGroup", "STANCE_WINDOW_DAYS", "EVENT_WINDOW_DAYS", "fact_rows", "group_facts",
-           "refresh_fact_groups", "facts_fresh", "on_topic_condition", "read_fact_groups"]
+           "refresh_fact_groups", "facts_fresh", "on_topic_condition", "read_fact_groups", "sort_groups", "FACT_ORDER"]
 
 STANCE_WINDOW_DAYS = 365
 EVENT_WINDOW_DAYS = 7
@@ -151,7 +151,24 @@ def refresh_fact_groups(db: sqlite3.Connection, parties: Iterable[str], full: bo
                (dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),))
 
 
-def read_fact_groups(db: sqlite3.Connection) -> list[FactGroup]:
+FACT_ORDER = "stories DESC, outlets DESC, subject, predicate, object, first, first_id"
+
+
+def sort_groups(groups: list[FactGroup]) -> list[FactGroup]:
+    """Most stories first, then most outlets, then by subject, predicate, object and date (``FACT_ORDER``)."""
+    return sorted(groups, key=lambda g: (-g.stories, -g.outlets, g.subject, g.predicate, g.object, g.first or "",
+                                         g.first_id))
+
+
+def read_fact_groups(db: sqlite3.Connection, min_stories: int = 1, kind: str | None = None,
+                     limit: int | None = None) -> list[FactGroup]:
+    """The stored groups with at least ``min_stories`` stories (of one kind), in ``FACT_ORDER``."""
+    where, params = "stories >= ?", [min_stories]
+    if kind is not None:
+        where += " AND kind = ?"
+        params.append(kind)  # type: ignore[arg-type]
+    rows = db.execute(f"SELECT * FROM fact_groups WHERE {where} ORDER BY {FACT_ORDER} "
+                      f"LIMIT {-1 if limit is None else int(limit)}", params)
     return [FactGroup(r["kind"], r["subject"], r["predicate"], r["object"], r["first"], r["last"], r["stories"],
                       r["outlets"], json.loads(r["articles"]), json.loads(r["outlet_names"]), r["first_id"])
-            for r in db.execute("SELECT * FROM fact_groups")]
+            for r in rows]

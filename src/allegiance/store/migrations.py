@@ -214,7 +214,8 @@ def m007_statement_uids(db: sqlite3.Connection) -> None:
 
 def m008_analyst_history(db: sqlite3.Connection) -> None:
     """Outcomes of predictions and corrections of statements: append-only, by uid, with who and
-    when; the latest entry is in force. Outcomes recorded before are carried over."""
+    when; the latest entry is in force (``current_outcomes`` keeps it, by trigger). Outcomes
+    recorded before are carried over."""
     _run(
         db,
         """
@@ -228,10 +229,15 @@ def m008_analyst_history(db: sqlite3.Connection) -> None:
             recorded TEXT NOT NULL
         );
         CREATE INDEX prediction_outcome_history_uid ON prediction_outcome_history(statement_uid, id);
-        INSERT INTO prediction_outcome_history(statement_uid, outcome, note, evidence, analyst, recorded)
-            SELECT s.uid, o.outcome, o.note, o.evidence, 'unknown', o.resolved
-            FROM prediction_outcomes o JOIN statements s ON s.id = o.statement_id ORDER BY o.resolved;
-        DROP TABLE prediction_outcomes;
+        CREATE TABLE current_outcomes (
+            statement_uid TEXT PRIMARY KEY,
+            outcome TEXT NOT NULL,
+            note TEXT NOT NULL,
+            evidence TEXT,
+            analyst TEXT NOT NULL,
+            recorded TEXT NOT NULL,
+            outcomes INTEGER NOT NULL
+        ) WITHOUT ROWID;
         CREATE TABLE statement_corrections (
             id INTEGER PRIMARY KEY,
             statement_uid TEXT NOT NULL,
@@ -245,6 +251,16 @@ def m008_analyst_history(db: sqlite3.Connection) -> None:
         CREATE INDEX statement_corrections_uid ON statement_corrections(statement_uid, id)
         """,
     )
+    db.execute("""CREATE TRIGGER current_outcome AFTER INSERT ON prediction_outcome_history
+                  BEGIN INSERT OR REPLACE INTO current_outcomes
+                        VALUES (NEW.statement_uid, NEW.outcome, NEW.note, NEW.evidence, NEW.analyst, NEW.recorded,
+                                (SELECT count(*) FROM prediction_outcome_history
+                                 WHERE statement_uid = NEW.statement_uid));
+                  END""")
+    _run(db, """INSERT INTO prediction_outcome_history(statement_uid, outcome, note, evidence, analyst, recorded)
+                    SELECT s.uid, o.outcome, o.note, o.evidence, 'unknown', o.resolved
+                    FROM prediction_outcomes o JOIN statements s ON s.id = o.statement_id ORDER BY o.resolved;
+                DROP TABLE prediction_outcomes""")
     for table in ("prediction_outcome_history", "statement_corrections"):  # append-only: history is kept
         for event in ("UPDATE", "DELETE"):
             db.execute(f"CREATE TRIGGER {table}_no_{event.lower()} BEFORE {event} ON {table} "
