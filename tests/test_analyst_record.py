@@ -200,3 +200,19 @@ def test_an_old_store_is_migrated_with_uids_and_its_outcomes_kept(tmp_path):
         assert row["uid"]
         history = statement_history(store, row["uid"])["outcomes"]
         assert [(h["outcome"], h["note"]) for h in history] == [("true", "seen")]
+
+
+def test_exports_and_show_read_the_corrected_statements(store, settings):
+    import io
+
+    from allegiance.query.export import export_articles
+
+    uids = _stores_with_a_wrong_stance(store)
+    correct_statement(store, uids["supportid-kaz1"], "wrong", note="misread", by="ana")
+    correct_statement(store, uids["supportid-kaz2"], "relabel", label="neutral", note="n", by="ana")
+    out = io.StringIO()
+    export_articles(store, out, "jsonl")
+    text = out.getvalue()
+    labels = [st["predicate"] for line in text.splitlines() for st in __import__("json").loads(line)["statements"]
+              if st["kind"] == "stance"]
+    assert sorted(labels) == ["distance", "neutral"]

@@ -186,7 +186,8 @@ class Store:
         )
 
     def statements(self, article_id: str) -> list[sqlite3.Row]:
-        return list(self.db.execute("SELECT * FROM statements WHERE article_id = ? ORDER BY start, kind",
+        """An article's statements with the analyst's corrections applied (``effective_statements``)."""
+        return list(self.db.execute("SELECT * FROM effective_statements WHERE article_id = ? ORDER BY start, kind",
                                     (article_id,)))
 
     def analysis(self, article_id: str) -> sqlite3.Row | None:
