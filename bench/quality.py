@@ -30,7 +30,9 @@ def _scorer():  # type: ignore[no-untyped-def]
 
 def matrix_agreement(store: Store, gold: dict[str, dict]) -> dict[str, object]:
     """For every (state, issue) with a gold stance on the seed plus the dev set: the matrix cell's
-    prevailing label (all periods together) against the gold majority label."""
+    position (all periods together: a label, or contested) against the gold majority label. A
+    label agrees when it is a majority label (any of tied ones); a contested cell agrees when the
+    gold is tied too, and is counted apart (``contested``) when the gold has one majority label."""
     from collections import Counter
 
     from allegiance.query.views import stance_matrix
@@ -39,16 +41,22 @@ def matrix_agreement(store: Store, gold: dict[str, dict]) -> dict[str, object]:
     for g in gold.values():
         for s in g.get("stances", []):
             votes.setdefault((s["actor"], s["issue"]), Counter())[s["stance"]] += 1
-    cells = {(c.state, c.issue): c.prevailing for c in stance_matrix(store, "all")}
+    cells = {(c.state, c.issue): c for c in stance_matrix(store, "all")}
     rows = []
     for key, counter in sorted(votes.items()):
         top = counter.most_common()
         majority = {label for label, n in top if n == top[0][1]}  # ties: any tied label agrees
-        rows.append({"state": key[0], "issue": key[1], "gold": "/".join(sorted(majority)),
-                     "matrix": cells.get(key), "agree": cells.get(key) in majority})
+        cell = cells.get(key)
+        shown = None if cell is None else getattr(cell, "label", cell.prevailing)
+        contested = bool(cell is not None and getattr(cell, "contested", False))
+        agree = (len(majority) > 1) if contested else shown in majority
+        rows.append({"state": key[0], "issue": key[1], "gold": "/".join(sorted(majority)), "matrix": shown,
+                     "stories": None if cell is None else cell.independent, "agree": agree,
+                     "contested": contested and not agree})
     agreed = sum(r["agree"] for r in rows)
     return {"agreement": round(agreed / len(rows), 3) if rows else None, "pairs": len(rows), "agreed": agreed,
-            "rows": rows}
+            "contested": sum(r["contested"] for r in rows),
+            "different": sum(1 for r in rows if not r["agree"] and not r["contested"]), "rows": rows}
 
 
 def run() -> dict[str, dict[str, object]]:
@@ -91,10 +99,13 @@ def main() -> int:
     print(f"{'articles':<14}" + "".join(f"{results[k]['articles']:>9}" for k in results))
     print(f"{'evidence err':<14}" + "".join(f"{results[k]['evidence_errors']:>9}" for k in results))
     print(f"matrix agreement with the gold majority label: {agreement['agreed']}/{agreement['pairs']} "
-          f"= {agreement['agreement']}")
+          f"= {agreement['agreement']}; contested where the gold has a majority {agreement['contested']}, "
+          f"another label {agreement['different']}")
     for row in agreement["rows"]:  # type: ignore[union-attr]
         if not row["agree"]:
-            print(f"  disagree: {row['state']} {row['issue']}: gold {row['gold']}, matrix {row['matrix']}")
+            what = "contested" if row["contested"] else "disagree"
+            print(f"  {what}: {row['state']} {row['issue']}: gold {row['gold']}, matrix {row['matrix']} "
+                  f"(stories per label {row['stories']})")
     results["matrix_agreement"] = agreement
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")

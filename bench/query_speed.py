@@ -1,7 +1,10 @@
 """Query speed of the cross-source views on generated stores of 10 thousand, 100 thousand and
-1 million statements: the stance matrix, a dossier and the timeline, each the best of three
+1 million statements (20 per article: 400,000 statements is a store of 20,000 articles): the
+stance matrix, dossiers (a rare state and RUS, which most articles mention), the timeline (first
+page, a later page, one actor), corroboration and the prediction ledger, each the best of three
 runs, with the growth factor from the smallest store. Synthetic data (random states, labels,
-dates, outlets and copies), written straight into a real store file.
+dates, outlets and copies; every statement's subject mentioned in its span, RUS in most
+articles), written straight into a real store file.
 
 Usage: python bench/query_speed.py [--sizes 10000,100000,1000000] [--json OUT]
 """
@@ -17,7 +20,8 @@ import time
 from pathlib import Path
 
 from allegiance import Store
-from allegiance.query.views import dossier, stance_matrix, timeline
+from allegiance.query import views
+from allegiance.query.views import corroboration, dossier, prediction_ledger, stance_matrix, timeline
 from allegiance.store.aggregates import rebuild_stance_aggregates
 
 STATES = ["ARM", "AZE", "BLR", "CHN", "CUB", "ERI", "GEO", "HUN", "IND", "IRN", "KAZ", "KGZ", "MDA", "MLI", "NIC",
@@ -26,6 +30,7 @@ KINDS = ["stance"] * 15 + ["event"] * 35 + ["quantity"] * 15 + ["prediction"] * 
 LABELS = ["support", "oppose", "neutral", "distance"]
 TYPES = ["AGREE", "CONSULT", "SUPPORT", "AID", "MOBILIZE", "REJECT", "ACCUSE", "THREATEN", "SANCTION", "COERCE"]
 PER_ARTICLE = 20
+RUS_MENTIONS = 8
 
 
 def generate(path: Path, statements: int, seed: int = 7) -> None:
@@ -56,13 +61,21 @@ def generate(path: Path, statements: int, seed: int = 7) -> None:
             obj = rng.choice(STATES) if kind == "event" else issue
             st_rows.append((aid, kind, start, start + 60, subject, predicate, obj, issue, "positive", "asserted",
                             None, published, None, None, "[]", 0.5, "bench", "", "bench@1"))
-            if kind in ("quantity", "prediction"):
-                mentions.append((aid, start + n % 50, start + n % 50 + 5, "State", subject, "state", f"name{n}", 0.9,
-                                 subject))
+            mentions.append((aid, start + n % 50, start + n % 50 + 5, "State", subject, "state", f"name{n}", 0.9,
+                             subject))
+            if n % PER_ARTICLE == 0 and rng.random() < 0.8:  # most articles name Russia, several times
+                mentions.extend((aid, 7 + 50 * k, 13 + 50 * k, "Russia", "RUS", "state", "name", 0.9, "RUS")
+                                for k in range(RUS_MENTIONS))
         db.executemany(
             """INSERT INTO statements(article_id, kind, start, end, subject, predicate, object, issue, polarity,
                    modality, speaker, time, value, unit, topics, confidence, extractor, cue, pack_version)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", st_rows)
+        if _has_column(db, "statements", "uid"):
+            from allegiance.store.db import assign_uids
+
+            rows = db.execute("SELECT id, article_id, kind, start, end, subject, predicate FROM statements "
+                              "ORDER BY article_id, id").fetchall()
+            db.executemany("UPDATE statements SET uid = ? WHERE id = ?", assign_uids(rows))
         db.execute("INSERT INTO statement_targets(statement_id, target) "
                    "SELECT id, object FROM statements WHERE kind = 'event'")
         db.executemany("INSERT OR IGNORE INTO mentions(article_id, start, end, text, entity_id, type, kind, confidence,"
@@ -71,6 +84,10 @@ def generate(path: Path, statements: int, seed: int = 7) -> None:
         with store.transaction() as db:  # what an analysis run does after writing statements
             rebuild_stance_aggregates(db)
         store.db.execute("ANALYZE")
+
+
+def _has_column(db, table: str, column: str) -> bool:  # type: ignore[no-untyped-def]
+    return any(r[1] == column for r in db.execute(f"PRAGMA table_info({table})"))
 
 
 def best_of(fn, runs: int = 3) -> float:  # type: ignore[no-untyped-def]
@@ -83,14 +100,21 @@ def best_of(fn, runs: int = 3) -> float:  # type: ignore[no-untyped-def]
 
 
 def measure(path: Path) -> dict[str, float]:
+    paging = "offset" in views.timeline.__code__.co_varnames
     with Store(path, readonly=True) as store:
-        return {
+        figures = {
             "matrix_year": best_of(lambda: stance_matrix(store, "year")),
             "matrix_quarter_kaz": best_of(lambda: stance_matrix(store, "quarter", states=["KAZ"])),
             "dossier_kaz": best_of(lambda: dossier(store, "KAZ")),
+            "dossier_rus": best_of(lambda: dossier(store, "RUS")),
             "timeline_actor": best_of(lambda: timeline(store, actor="KAZ", limit=1000)),
             "timeline_first_1000": best_of(lambda: timeline(store, limit=1000)),
+            "corroboration": best_of(lambda: corroboration(store, min_sources=2)),
+            "prediction_ledger": best_of(lambda: prediction_ledger(store)),
         }
+        if paging:
+            figures["timeline_page_at_5000"] = best_of(lambda: timeline(store, limit=100, offset=5000))
+        return figures
 
 
 def main() -> int:
@@ -108,6 +132,7 @@ def main() -> int:
             print(f"generated {size} statements in {time.perf_counter() - started:.1f} s", file=sys.stderr)
             results[size] = measure(path)
     queries = list(results[sizes[0]])
+    print(f"(allegiance from {views.__file__})")
     print(f"{'query':<22}" + "".join(f"{s:>12}" for s in sizes) + f"{'growth':>10}")
     for q in queries:
         growth = results[sizes[-1]][q] / max(results[sizes[0]][q], 1e-9)

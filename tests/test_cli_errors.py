@@ -92,9 +92,9 @@ def test_ingest_exit_code_when_some_or_all_inputs_are_rejected(tmp_path):
     assert fine.exit_code == 0
 
 
-@pytest.mark.parametrize("command", [["timeline", "--actor", "ZZZ"], ["corroboration", "--min-sources", "99"],
+@pytest.mark.parametrize("command", [["timeline", "--actor", "ISL"], ["corroboration", "--min-sources", "99"],
                                      ["predictions", "list", "--open", "--format", "jsonl"],
-                                     ["rejections", "--format", "csv"], ["matrix", "--state", "ZZZ"]])
+                                     ["rejections", "--format", "csv"], ["matrix", "--state", "ISL"]])
 def test_listings_that_match_nothing_say_so(sample_db, command):
     result = CliRunner().invoke(cli, [*command, "--db", sample_db])
     assert result.exit_code == 0, result.output

@@ -144,7 +144,7 @@ def test_table_exports_and_graphml(store, tmp_path):
     buffer = io.StringIO()
     assert write_table(matrix_rows(store), "csv", out=buffer) > 0
     parsed = list(csv.DictReader(io.StringIO(buffer.getvalue())))
-    assert {"state", "issue", "period", "prevailing", "independent_sources"} <= set(parsed[0])
+    assert {"state", "issue", "period", "label", "prevailing", "stories", "total_stories"} <= set(parsed[0])
     graph = io.StringIO()
     assert write_graphml(store, graph) > 0
     root = etree.fromstring(graph.getvalue().encode())

@@ -65,6 +65,8 @@ class Article:
     decode_replacements: int = 0
     chrome_dropped_share: float = 0.0
     ingest_note: str | None = None
+    published_raw: str | None = None  # the date as the input gave it, kept apart from the checked one
+    date_source: str | None = None  # where ``published`` came from: declared, html, url, text, archive
 
 
 @dataclasses.dataclass(frozen=True)

@@ -100,6 +100,8 @@ class Settings:
     max_line_bytes: int = _opt(
         1_000_000, "Longest header line read from a web archive (WARC) record; a longer one (a headerless "
                    "decompression bomb) rejects the archive as malformed.", low=80)
+    default_source: str = _opt("", "Outlet of inputs that name none (no source field, site or 'Source:' line): "
+                                   "corroboration counts outlets.")
 
     def replace(self, **changes: Any) -> Settings:
         return load_settings(overrides=changes, base=self)

@@ -318,8 +318,9 @@ def matrix_command(period: str, issue: str | None, states: tuple[str, ...], evid
     elif fmt == "csv":  # flat cells, whole evidence
         rows = [cell_row(c) for c in cells]
     else:  # only the table on a terminal is shortened
-        rows = [{"state": c.state, "issue": c.issue, "period": c.period, "prevailing": c.prevailing,
-                 "stories": c.sources, "counts": ", ".join(f"{k} {v}" for k, v in sorted(c.counts.items())),
+        rows = [{"state": c.state, "name": c.state_name, "issue": c.issue, "period": c.period, "label": c.label,
+                 "stories": c.stories, "of": c.total_stories,
+                 "counts": ", ".join(f"{k} {v}" for k, v in sorted(c.counts.items())),
                  "contradiction": c.contradiction, "latest": _clip((c.latest or {}).get("text") or "", 90)}
                 for c in cells]
     _print_rows(rows, fmt, "Stance matrix")
@@ -337,7 +338,7 @@ def dossier_command(entity: str, settings: Settings) -> None:
     """Everything about ENTITY (id or name) as JSON: stances, events, quantities, predictions,
     people in its roles, sources."""
     with open_store(settings) as store:
-        click.echo(json.dumps(dossier(store, entity), ensure_ascii=False, indent=2, default=str))
+        click.echo(json.dumps(dossier(store, entity, packs=settings.packs), ensure_ascii=False, indent=2, default=str))
 
 
 @cli.command("timeline")
@@ -348,13 +349,18 @@ def dossier_command(entity: str, settings: Settings) -> None:
 @click.option("--source", default=None, help="Only events reported by this outlet.")
 @click.option("--since", default=None, help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", default=None, help="Up to this date, inclusive.")
+@click.option("--limit", default=1000, show_default=True, help="Most events listed.")
+@click.option("--offset", default=0, show_default=True, help="Events skipped first (paging).")
+@click.option("--all-articles", is_flag=True, help="Include articles off the packs' topics.")
 @output_option
 @common_options
 def timeline_command(actor: str | None, target: str | None, event_type: str | None, country: str | None,
-                     source: str | None, since: str | None, until: str | None, fmt: str, settings: Settings) -> None:
-    """Events in time order, filtered."""
+                     source: str | None, since: str | None, until: str | None, limit: int, offset: int,
+                     all_articles: bool, fmt: str, settings: Settings) -> None:
+    """Events in time order, filtered; undated events follow the dated ones."""
     with open_store(settings) as store:
-        rows = timeline(store, actor, target, event_type, country, source, since, until)
+        rows = timeline(store, actor, target, event_type, country, source, since, until, limit=limit, offset=offset,
+                        packs=settings.packs, include_off_topic=all_articles)
     _print_rows(rows, fmt, "Timeline")
 
 
@@ -392,21 +398,23 @@ def predictions_list(only_open: bool, fmt: str, settings: Settings) -> None:
     """Every prediction with speaker, source, date, horizon and outcome (overdue ones marked)."""
     with open_store(settings) as store:
         rows = [r for r in prediction_ledger(store) if not only_open or r["outcome"] is None]
-    _print_rows([{k: r[k] for k in ("id", "speaker", "source", "date", "horizon", "overdue", "outcome", "evidence")}
+    _print_rows([{k: r[k] for k in ("uid", "speaker", "source", "date", "horizon", "overdue", "outcome", "evidence")}
                  for r in rows], fmt, "Predictions")
 
 
 @predictions_group.command("resolve")
-@click.argument("prediction_id", type=int)
+@click.argument("prediction_id")
 @click.option("--outcome", type=click.Choice(["true", "false", "partly"]), required=True, help="How it turned out.")
 @click.option("--note", default="", help="What happened.")
 @click.option("--evidence", default=None, help="A URL or reference for the outcome.")
+@click.option("--by", default=None, help="Who records it (default: the OS user).")
 @common_options
-def predictions_resolve(prediction_id: int, outcome: str, note: str, evidence: str | None, settings: Settings) -> None:
-    """Record the outcome of prediction PREDICTION_ID."""
+def predictions_resolve(prediction_id: str, outcome: str, note: str, evidence: str | None, by: str | None,
+                        settings: Settings) -> None:
+    """Record the outcome of prediction PREDICTION_ID (its uid; earlier outcomes are kept)."""
     with open_store(settings, readonly=False) as store:
-        resolve_prediction(store, prediction_id, outcome, note, evidence)
-    click.echo(f"prediction {prediction_id}: {outcome}")
+        entry = resolve_prediction(store, prediction_id, outcome, note, evidence, by=by)
+    click.echo(f"prediction {entry['statement']}: {outcome} (by {entry['by']})")
 
 
 @predictions_group.command("record")
@@ -477,12 +485,14 @@ def _entity_row(entity: Entity) -> dict[str, Any]:
 @kb_group.command("show")
 @click.argument("name_or_id")
 @output_option
-def kb_show(name_or_id: str, fmt: str) -> None:
-    """Show one entity by id (KAZ, CSTO, org:gazprom) or by its best-matching name."""
-    kb = load_knowledge_base()
-    entity = kb.get(name_or_id) or next(iter(kb.search(name_or_id, limit=1)), None)
-    if entity is None:
-        raise click.ClickException(f"no entity matches {name_or_id!r}")
+@common_options
+def kb_show(name_or_id: str, fmt: str, settings: Settings) -> None:
+    """Show one entity by id in any case (KAZ, kaz, CSTO, org:gazprom) or by one of its names; an
+    unknown name is an error naming close ones (see 'kb search')."""
+    from ..query.lookup import knowledge_base
+
+    kb = knowledge_base(settings.packs)
+    entity = kb.lookup(name_or_id)
     row = _entity_row(entity)
     row["aliases"] = " | ".join(sorted({a.text for a in kb.aliases if a.entity_id == entity.id}))
     _print_rows([row], fmt, entity.canonical)
@@ -598,6 +608,11 @@ def settings_command(fmt: str, settings: Settings) -> None:
 
 
 cli.add_command(datasette_metadata_command)
+from .record import correct_command, history_command  # noqa: E402  (commands in their own module)
+
+cli.add_command(correct_command)
+cli.add_command(history_command)
+
 
 
 class _Interrupt(BaseException):

@@ -14,6 +14,7 @@ from ..records import Article, RawInput
 from ..sanitize import FIELD_LIMITS, clean_field
 from ..settings import Settings
 from .chrome import remove_chrome
+from .dates import publication_date
 from .decode import decode_text, normalise_text
 from .dedup import article_id
 from .html import extract_page
@@ -25,7 +26,6 @@ log = logging.getLogger(__name__)
 
 _SOURCE_LINE = re.compile(r"^\s*(?:source|источник|джерело)\s*:\s*([^\s(][^(\n]{0,80}?)(?:\.\s|\s*\(|\s*$)",
                           re.I | re.M)
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def _site_of(url: str | None) -> str | None:
@@ -36,21 +36,6 @@ def _site_of(url: str | None) -> str | None:
     except ValueError:  # a malformed URL in metadata ("http://[::1") names no site
         return None
     return host[4:] if host and host.startswith("www.") else host
-
-
-def _published(value: str | None) -> str | None:
-    """Keep a publication date only when it has a day (YYYY-MM-DD); anything else is unknown."""
-    if not value:
-        return None
-    match = _ISO_DATE.match(value.strip())
-    if match:
-        return match.group(0)
-    from email.utils import parsedate_to_datetime  # RSS dates
-
-    try:
-        return parsedate_to_datetime(value).date().isoformat()
-    except (TypeError, ValueError):
-        return None
 
 
 def _cleaned(article: Article) -> Article:
@@ -68,12 +53,17 @@ def read_article(raw: RawInput, settings: Settings) -> Article:
     if len(raw.data) > settings.max_bytes:
         raise InputError(f"the input is over the limit of {settings.max_bytes} bytes", code="too_large")
     decoded = decode_text(raw.data, declared=raw.declared_encoding, html=raw.kind == "html")
-    text, meta = _text_and_metadata(raw, normalise_text(decoded.text))
+    full = normalise_text(decoded.text)
+    text, meta = _text_and_metadata(raw, full)
     if len(text.strip()) < max(1, settings.min_text_chars):
         raise InputError("no article text is left after removing page chrome", code="empty")
+    date = publication_date(declared=raw.hints.published, html=meta.pop("page_date"), archive=meta.pop("archive_date"),
+                            url=meta["url"] or meta["canonical_url"],
+                            text=text if raw.kind == "html" else full)  # a dateline may look like chrome
     source = meta.pop("source") or (meta["site"] if raw.kind == "html" else None)
     if source is None and (m := _SOURCE_LINE.search(text[-600:])):
         source = m.group(1)
+    source = source or settings.default_source.strip() or None
     site = meta.pop("site")
     note = meta.pop("note")
     if decoded.replaced:
@@ -81,26 +71,27 @@ def read_article(raw: RawInput, settings: Settings) -> Article:
     return _cleaned(Article(
         id=article_id(text), text=text, origin=raw.origin, kind=raw.kind, file_name=raw.file_name,
         site=site or source, source=source or site, language=identify_language(text),
-        encoding=decoded.encoding, decode_replacements=decoded.replaced, ingest_note=note, **meta,
+        encoding=decoded.encoding, decode_replacements=decoded.replaced, ingest_note=note,
+        published=date.value, published_raw=clean_field(date.raw, 200), date_source=date.source, **meta,
     ))
 
 
 def _text_and_metadata(raw: RawInput, decoded: str) -> tuple[str, dict[str, Any]]:
-    """The article text of a decoded input, and its metadata (hints first, then the page's own)."""
+    """The article text of a decoded input, and its metadata (hints first, then the page's own);
+    the date candidates (``page_date``, ``archive_date``) are checked by :func:`publication_date`."""
     hints = raw.hints
-    meta: dict[str, Any] = {"title": hints.title, "author": hints.author, "published": _published(hints.published),
+    meta: dict[str, Any] = {"title": hints.title, "author": hints.author, "page_date": None, "archive_date": None,
                             "url": hints.url, "canonical_url": None, "site": _site_of(hints.url),
                             "source": hints.source, "note": None}
     if raw.kind == "html":
         page = extract_page(decoded, url=meta["url"])
         meta.update(title=meta["title"] or page.title, author=meta["author"] or page.author,
-                    published=meta["published"] or _published(page.published), canonical_url=page.canonical_url,
-                    site=meta["site"] or page.site)
+                    page_date=page.published, canonical_url=page.canonical_url, site=meta["site"] or page.site)
         return normalise_text(page.text), meta
     cleaned = remove_chrome(decoded)
     text = cleaned.text
     meta.update(removed_lines=len(cleaned.removed), chrome_dropped_share=cleaned.dropped_share,
-                published=meta["published"] or _published(cleaned.archive_date))
+                archive_date=cleaned.archive_date)
     if cleaned.flagged:
         meta["note"] = "chrome_over_limit"
         log.warning("%s: much of its text was removed as page chrome (%.0f%% of its lines)", raw.origin,

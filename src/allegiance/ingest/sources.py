@@ -25,6 +25,7 @@ from ..errors import AllegianceError, InputError
 from ..records import ArticleHints, InputKind, RawInput, Rejection
 from ..settings import Settings
 from .fetch import Fetcher
+from .hints import hints_from_record
 
 __all__ = ["iter_inputs", "sniff_kind", "is_url"]
 
@@ -176,8 +177,7 @@ def _jsonl_inputs(lines: Iterator[bytes], origin: str, settings: Settings) -> It
         if not isinstance(body, str) or not body.strip():
             yield Rejection(where, "empty", f"line {number} has no 'text' or 'html'")
             continue
-        hints = ArticleHints(*(str(record[k]) if record.get(k) else None
-                               for k in ("url", "title", "published", "source", "author")))
+        hints = hints_from_record(record, where)
         name = str(record["id"]) if record.get("id") else None
         yield RawInput(where, kind, _utf8(body), file_name=name, hints=hints, declared_encoding="utf-8")  # type: ignore[arg-type]
 

@@ -26,6 +26,9 @@ ENTITY_TYPES = {
 }
 
 
+SEARCH_CUTOFF = 85.0  # fuzzy name scores (rapidfuzz WRatio, 0 to 100) under this are not offered as matches
+SUGGEST_CUTOFF = 70.0  # ... and under this not even suggested when a lookup fails
+
 _ROLE_FALLBACKS = {"leader": ("leader", "president", "chancellor", "prime_minister")}
 
 
@@ -97,17 +100,42 @@ class KnowledgeBase:
                 if (day is None and m.end is None) or (day is not None and (m.start or "") <= day
                                                        and (m.end is None or day < m.end))]
 
-    def search(self, text: str, limit: int = 10) -> list[Entity]:
-        """Entities whose aliases match ``text`` best (fuzzy, case-insensitive)."""
-        from rapidfuzz import fuzz, process
+    def search(self, text: str, limit: int = 10, score_cutoff: float = SEARCH_CUTOFF) -> list[Entity]:
+        """Entities whose aliases match ``text`` best (fuzzy, case-insensitive), none scoring under
+        ``score_cutoff`` (0 to 100): a name like nothing in the knowledge base finds nothing."""
+        from rapidfuzz import fuzz, process, utils
 
         choices = {i: a.text for i, a in enumerate(self.aliases)}
         found: list[Entity] = []
-        for _alias, _score, index in process.extract(text, choices, scorer=fuzz.WRatio, limit=limit * 4):
+        for _alias, _score, index in process.extract(text, choices, scorer=fuzz.WRatio, limit=limit * 4,
+                                                     processor=utils.default_process, score_cutoff=score_cutoff):
             entity = self.entities[self.aliases[index].entity_id]
             if entity not in found:
                 found.append(entity)
         return found[:limit]
+
+    def lookup(self, text: str) -> Entity:
+        """The entity ``text`` names exactly: its id in any case (``kaz``, ``org:gazprom``) or one of
+        its names in any case. Never a guess: an unknown name raises ``unknown_entity`` naming
+        the close names (those scoring over ``SUGGEST_CUTOFF``); a name several entities share raises
+        ``ambiguous_entity`` naming them."""
+        wanted = text.strip()
+        by_id = self.entities.get(wanted) or self._ids_folded().get(wanted.casefold())
+        if by_id is not None:
+            return by_id
+        named = sorted({a.entity_id for a in self.aliases if a.text.casefold() == wanted.casefold()})
+        named = [n for n in named if n in self.entities]
+        if len(named) == 1:
+            return self.entities[named[0]]
+        if named:
+            raise PackError(f"{text!r} names several entities: {', '.join(named)}; give the id",
+                            code="ambiguous_entity")
+        close = self.search(wanted, limit=5, score_cutoff=SUGGEST_CUTOFF) if len(wanted) >= 3 else []
+        hint = f"; close names: {', '.join(f'{e.canonical} ({e.id})' for e in close)}" if close else ""
+        raise PackError(f"no entity is called {text!r}{hint}", code="unknown_entity")
+
+    def _ids_folded(self) -> dict[str, Entity]:
+        return {key.casefold(): entity for key, entity in self.entities.items()}
 
 
 def _names(obj: dict[str, Any], field: str, where: str) -> dict[str, list[str]]:

@@ -82,7 +82,8 @@ def languages(folders: tuple[Path, ...] | None = None) -> tuple[str, ...]:
 @dataclasses.dataclass(frozen=True)
 class Issue:
     """An issue states take stances on: its labels with display names and short codes, the pairs of
-    labels that contradict each other, and the actors that take no stance on it (the parties)."""
+    labels that contradict each other, the actors that take no stance on it (the parties), and the
+    actor a stance on it is a relation to (in a graph of actors), if any."""
 
     id: str
     name: str
@@ -92,6 +93,7 @@ class Issue:
     contradicts: dict[str, frozenset[str]]
     excluded_actors: frozenset[str]
     colours: dict[str, str]
+    relation_target: str | None = None
 
     def contradict(self, a: str, b: str) -> bool:
         return b in self.contradicts.get(a, frozenset())
@@ -117,6 +119,7 @@ def _issue(path: Path, data: dict[str, Any]) -> Issue:
         contradicts={k: frozenset(v) for k, v in contradicts.items()},
         excluded_actors=frozenset(data.get("excluded_actors", [])),
         colours={k: str(v.get("colour", "#999999")) for k, v in labels.items()},
+        relation_target=data.get("relation_target"),
     )
 
 

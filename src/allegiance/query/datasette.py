@@ -24,7 +24,12 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "kind": "input kind: text, html, jsonl, warc, feed, url", "encoding": "encoding the bytes were decoded from",
         "file_name": "file name without extension (the export id)", "chars": "length of the text in characters",
         "minhash": "MinHash signature for near-duplicate detection", "run_id": "the run that stored it (runs.id)",
-        "ingested": "when it was stored (UTC)"}),
+        "ingested": "when it was stored (UTC)",
+        "decode_replacements": "bytes that could not be decoded and were replaced",
+        "chrome_dropped_share": "share of the input's lines removed as page chrome",
+        "ingest_note": "a note from ingest (chrome_over_limit: much of the text was removed as chrome)",
+        "published_raw": "the publication date as the input gave it, before checking",
+        "date_source": "where the date came from: declared, html, archive, url or text"}),
     "sources": ("Outlets, by name.", {"id": "id", "name": "outlet name"}),
     "article_inputs": ("Every input an article was read from (a copy read twice is stored once).", {
         "origin": "path or URL of the input", "article_id": "the article (articles.id)",
@@ -56,13 +61,26 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "asserted, reported, denied, hypothetical, future", "speaker": "who said it", "time":
         "time the statement is about", "value": "number of a quantity", "unit": "unit of a quantity, action of "
         "an event", "topics": "pack topics (JSON list)", "confidence": "0 to 1", "extractor": "component that made it",
-        "cue": "the cue that matched", "pack_version": "packs and extractor version"}),
-    "prediction_outcomes": ("How predictions turned out, as recorded by an analyst.", {
-        "statement_id": "the prediction (statements.id)", "outcome": "true, false or partly", "note": "what happened",
-        "evidence": "URL or reference for the outcome", "resolved": "when it was recorded (UTC)"}),
+        "cue": "the cue that matched", "pack_version": "packs and extractor version",
+        "uid": "stable id across re-analysis: a hash of article, kind, evidence span, subject and predicate",
+        "corrected": "1 when an analyst's correction applies (see effective_statements)"}),
+    "prediction_outcome_history": ("How predictions turned out, as recorded by analysts: append-only, the latest "
+                                   "in force (current_outcomes).", {
+        "statement_uid": "the prediction (statements.uid, stable across re-analysis)",
+        "outcome": "true, false or partly", "note": "what happened", "evidence": "URL or reference for the outcome",
+        "analyst": "who recorded it", "recorded": "when it was recorded (UTC)"}),
+    "statement_corrections": ("Analysts' corrections of statements: append-only, the latest in force "
+                              "(current_corrections); every view reads effective_statements.", {
+        "statement_uid": "the statement (statements.uid)", "action": "wrong, confirm or relabel",
+        "label": "the new label of a relabel", "note": "why", "analyst": "who", "recorded": "when (UTC)"}),
+    "effective_statements": ("View: the statements with the latest correction applied (wrong ones left out, "
+                             "relabelled ones under their new label).", {
+        "uid": "stable statement id", "predicate": "label in force", "extracted_predicate": "label as extracted",
+        "correction": "the correction in force, if any"}),
     "statement_evidence": ("View: every statement with its evidence text, article, source, date and URL.", {
-        "statement_id": "statements.id", "kind": "stance, event, quantity, prediction or claim",
-        "subject": "actor or state", "predicate": "stance label, PLOVER type or topic", "object": "target(s)",
+        "statement_id": "statements.id", "uid": "stable statement id (statements.uid)",
+        "kind": "stance, event, quantity, prediction or claim", "subject": "actor or state",
+        "predicate": "stance label, PLOVER type or topic", "object": "target(s)",
         "issue": "issue of a stance", "polarity": "positive or negative", "modality": "asserted, reported, ...",
         "speaker": "who said it", "time": "time the statement is about", "date": _DATE,
         "value": "number of a quantity", "unit": "unit of a quantity, action of an event",
@@ -70,14 +88,17 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "start": "evidence start", "end": "evidence end", "article_id": "articles.id", "export_id": _EXPORT_ID,
         "title": "article title", "source": "outlet", "published": "article publication date",
         "language": "article language", "url": "article URL", "cluster_id": "the story (near-duplicate cluster)",
-        "extractor": "component that made it", "pack_version": "packs and extractor version"}),
+        "extractor": "component that made it", "pack_version": "packs and extractor version",
+        "correction": "the analyst's correction in force (confirm or relabel), if any"}),
     "stance_evidence": ("View: each state's stances on the issues, with evidence, article, source and date.", {
-        "statement_id": "statements.id", "state": "ISO3 code of the state", "issue": "issue id",
+        "statement_id": "statements.id", "uid": "stable statement id",
+        "state": "ISO3 code of the state", "issue": "issue id",
         "stance": "support, oppose, neutral, distance", "modality": "asserted, reported, ...",
         "speaker": "who said it", "date": _DATE, "evidence": _EVIDENCE, "export_id": _EXPORT_ID,
         "title": "article title", "source": "outlet", "url": "article URL", "cluster_id": "the story"}),
     "event_evidence": ("View: events (PLOVER types) with actor, target, evidence, article, source and date.", {
-        "statement_id": "statements.id", "actor": "who acted", "plover_type": "PLOVER category",
+        "statement_id": "statements.id", "uid": "stable statement id",
+        "actor": "who acted", "plover_type": "PLOVER category",
         "action": "the verb phrase", "target": "target(s), separated by ';'", "modality": "asserted, reported, ...",
         "date": _DATE, "evidence": _EVIDENCE, "export_id": _EXPORT_ID, "title": "article title",
         "source": "outlet", "url": "article URL", "cluster_id": "the story"}),
@@ -86,7 +107,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "horizon": "when it is due (empty when the text gives no horizon)", "published": "article date",
         "evidence": _EVIDENCE, "export_id": _EXPORT_ID, "title": "article title", "source": "outlet",
         "url": "article URL", "outcome": "true, false, partly; empty while open", "outcome_note": "what happened",
-        "outcome_evidence": "reference for the outcome", "resolved": "when the outcome was recorded"}),
+        "outcome_evidence": "reference for the outcome", "resolved": "when the outcome was recorded",
+        "resolved_by": "who recorded it", "uid": "stable statement id"}),
     "article_overview": ("View: articles with their outlet, story cluster, genre and analysis state.", {
         "article_id": "articles.id", "export_id": _EXPORT_ID, "title": "title", "source": "outlet",
         "author": "author", "published": "publication date", "language": "language", "url": "URL",

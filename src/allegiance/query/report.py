@@ -63,7 +63,7 @@ def build_report(store: Store, period: str = "year", today: str | None = None, p
     groups = corroboration(store)
     ledger = prediction_ledger(store, today)
     open_predictions = [p for p in ledger if p["outcome"] is None]
-    counts = dict(store.db.execute("SELECT kind, count(*) FROM statements GROUP BY kind").fetchall())
+    counts = dict(store.db.execute("SELECT kind, count(*) FROM effective_statements GROUP BY kind").fetchall())
     dates = store.db.execute("SELECT min(published), max(published) FROM articles").fetchone()
     report: dict[str, Any] = {
         "generated": today or dt.date.today().isoformat(),
@@ -95,7 +95,7 @@ def on_topic_articles(store: Store) -> int:
     """Articles on the topics of the packs: with a stance on one of their issues, or a statement on
     one of their topics."""
     row = store.db.execute(
-        "SELECT count(*) FROM articles a WHERE EXISTS (SELECT 1 FROM statements s WHERE s.article_id = a.id "
+        "SELECT count(*) FROM articles a WHERE EXISTS (SELECT 1 FROM effective_statements s WHERE s.article_id = a.id "
         "AND (s.kind = 'stance' OR (s.topics IS NOT NULL AND s.topics NOT IN ('', '[]'))))").fetchone()
     return int(row[0])
 
@@ -238,16 +238,23 @@ def _evidence_view(looks: _Looks, ev: dict[str, Any], issue: str | None = None) 
 
 
 def _cell_view(looks: _Looks, cell: dict[str, Any]) -> dict[str, Any]:
-    """One matrix cell as shown. (Adapt here when the matrix cell record changes.)"""
-    label = looks.label(cell["issue"], cell["prevailing"])
-    stories = int(cell["sources"])
+    """One matrix cell as shown: the prevailing label with the stories behind it, or "contested"
+    where labels tie or split; ``!`` where stories contradict each other."""
+    if cell["contested"] or cell["prevailing"] is None:
+        label = {"id": "contested", "name": "contested", "short": str(cell.get("short") or "CON"), "colour": "#555555"}
+    else:
+        label = looks.label(cell["issue"], cell["prevailing"])
+    stories = int(cell["stories"])
     counts = ", ".join(f"{looks.label(cell['issue'], k)['name']} {v}" for k, v in sorted(cell["counts"].items()))
     state = looks.actor(cell["state"])
-    contested = bool(cell["contradiction"])
-    tip = (f"{state['name']} ({state['id']}), {cell['period']}: {label['name']}, {_stories(stories, True)}"
-           f"; statements: {counts}" + ("; stories contradict each other" if contested else ""))
+    contradiction = bool(cell["contradiction"])
+    behind = ("labels tie or split" if label["id"] == "contested" else _stories(stories, True))
+    tip = (f"{state['name']} ({state['id']}), {cell['period']}: {label['name']}, {behind}"
+           f" of {_stories(int(cell['total_stories']), True)}; statements: {counts}"
+           + ("; stories contradict each other" if contradiction else ""))
     return {"state": state, "period": cell["period"], "label": label, "stories": stories, "counts": counts,
-            "contested": contested, "text": f"{label['short']}{stories}{'!' if contested else ''}", "tip": tip,
+            "contested": contradiction or label["id"] == "contested",
+            "text": f"{label['short']}{stories}{'!' if contradiction else ''}", "tip": tip,
             "evidence": [_evidence_view(looks, ev, cell["issue"]) for ev in cell.get("evidence", [])]}
 
 

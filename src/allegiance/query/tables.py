@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import AllegianceError
+from ..kb.langdata import load_issues
 from ..store.db import Store
 from .views import MatrixCell, stance_matrix
 
@@ -59,7 +60,8 @@ def statement_rows(store: Store) -> list[dict[str, Any]]:
                   s.kind, s.subject, s.predicate, s.object, s.issue, s.polarity, s.modality, s.speaker, s.time,
                   s.value, s.unit, s.topics, s.confidence, s.extractor, s.pack_version, s.start, s.end,
                   substr(a.text, s.start + 1, s.end - s.start) AS evidence
-           FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN sources src ON src.id = a.source_id
+           FROM effective_statements s JOIN articles a ON a.id = s.article_id
+           LEFT JOIN sources src ON src.id = a.source_id
            ORDER BY a.rowid, s.start, s.id""")
     out = []
     for r in rows:
@@ -69,16 +71,18 @@ def statement_rows(store: Store) -> list[dict[str, Any]]:
     return out
 
 
-_LABELS = ("support", "oppose", "neutral", "distance")
 
 
 def cell_row(cell: MatrixCell) -> dict[str, Any]:
     """One matrix cell as a flat row: a count column per label, the latest evidence whole.
     (The one place the exports read a :class:`MatrixCell`'s fields.)"""
-    labels = list(_LABELS) + sorted(set(cell.counts) - set(_LABELS))
+    issue = load_issues().get(cell.issue)
+    known = list(issue.labels) if issue else []
+    labels = known + sorted(set(cell.counts) - set(known))
     latest = cell.latest or {}
-    return {"state": cell.state, "issue": cell.issue, "period": cell.period, "prevailing": cell.prevailing,
-            "independent_sources": cell.sources, "contradiction": cell.contradiction,
+    return {"state": cell.state, "state_name": cell.state_name, "issue": cell.issue, "period": cell.period,
+            "label": cell.label, "prevailing": cell.prevailing, "contested": cell.contested,
+            "stories": cell.stories, "total_stories": cell.total_stories, "contradiction": cell.contradiction,
             **{f"count_{k}": cell.counts.get(k, 0) for k in labels},
             "latest_evidence": latest.get("text"), "latest_article": latest.get("article"),
             "latest_source": latest.get("source"), "latest_time": latest.get("time")}
@@ -117,14 +121,15 @@ _RELATIONS_SQL = """
     SELECT s.id, s.kind, s.subject, s.predicate, s.object, s.issue, s.modality, COALESCE(s.time, a.published) AS date,
            COALESCE(a.file_name, a.id) AS article, a.url, src.name AS source,
            substr(a.text, s.start + 1, s.end - s.start) AS evidence
-    FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN sources src ON src.id = a.source_id
+    FROM effective_statements s JOIN articles a ON a.id = s.article_id LEFT JOIN sources src ON src.id = a.source_id
     WHERE s.kind IN ('event', 'stance') AND s.subject IS NOT NULL
     ORDER BY a.rowid, s.start, s.id"""
 
 
 def _targets(row: Any) -> list[str]:
     if row["kind"] == "stance":  # a stance on the war is a relation to the state waging it
-        return ["RUS"] if row["issue"] == "russia_war_in_ukraine" else []
+        issue = load_issues().get(row["issue"] or "")
+        return [issue.relation_target] if issue and issue.relation_target else []
     return [t.strip() for t in str(row["object"] or "").split(";") if t.strip()]
 
 

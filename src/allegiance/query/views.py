@@ -1,402 +1,248 @@
 """The cross-source views: the stance matrix, an entity's dossier, the event timeline,
-corroboration of statements across independent sources, the prediction ledger and source
-profiles. Each is a library function over a :class:`Store` returning plain records, so the
-command line, the report and a web page share them.
+corroboration of statements across independent sources, the prediction ledger, source profiles
+and the share of the corpus on the packs' topics. Each is a library function over a
+:class:`Store` returning plain records, so the command line, the report and a web page share them.
 
-Independence: articles in one near-duplicate cluster (copies and spun rewrites) are one story,
-and one outlet counts once per story; a count of independent sources is a count of stories.
+Every view reads ``effective_statements`` (the statements with the analyst's corrections
+applied: see :mod:`allegiance.query.record`). Independence: articles in one near-duplicate
+cluster (copies and spun rewrites) are one story; corroboration counts both the stories and the
+outlets. Off-topic articles (see :func:`topic_coverage`) are left out unless asked for with
+``include_off_topic=True``. A filter that matches nothing gives an empty result, never a guess;
+an unknown name or a date that is not a date is an error.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import sqlite3
 from collections import Counter, defaultdict
 from typing import Any
 
 from ..errors import AllegianceError
-from ..store.aggregates import PERIOD_SQL, aggregates_fresh
+from ..kb.langdata import Issue
 from ..store.db import Store
+from ..store.facts import (
+    EVENT_WINDOW_DAYS,
+    STANCE_WINDOW_DAYS,
+    FactGroup,
+    fact_rows,
+    facts_fresh,
+    group_facts,
+    read_fact_groups,
+    sort_groups,
+)
+from .lookup import check_date, issues, knowledge_base, resolve_state
+from .matrix import PERIODS, MatrixCell, latest_changes, period_of, stance_matrix
+from .record import correct_statement, period_end, prediction_ledger, prediction_records, resolve_prediction
+from .topics import on_topic_sql, topic_coverage, topic_filter
 
 __all__ = [
     "MatrixCell", "stance_matrix", "period_of", "latest_changes", "dossier", "timeline", "corroboration",
     "prediction_ledger", "resolve_prediction", "prediction_records", "source_profiles", "PERIODS",
+    "correct_statement", "period_end", "topic_coverage", "on_topic_sql",
 ]
 
-PERIODS = ("month", "quarter", "year", "all")
-_STANCE_ORDER = ("support", "oppose", "neutral", "distance")
 
-
-def period_of(time: str | None, period: str) -> str:
-    """The period a date (YYYY, YYYY-MM or YYYY-MM-DD) falls in; ``undated`` without one."""
-    if not time or not time[:4].isdigit():
-        return "undated"
-    if period == "all":
-        return "all"
-    year = time[:4]
-    if period == "year" or len(time) < 7:
-        return year
-    if period == "quarter":
-        return f"{year}-Q{(int(time[5:7]) + 2) // 3}"
-    return time[:7]
-
-
-@dataclasses.dataclass
-class MatrixCell:
-    """One state's position on one issue in one period."""
-
-    state: str
-    issue: str
-    period: str
-    counts: dict[str, int]
-    independent: dict[str, int]
-    prevailing: str
-    sources: int
-    contradiction: bool
-    latest: dict[str, Any]
-    evidence: list[dict[str, Any]]
-
-    def as_dict(self, with_evidence: bool = False) -> dict[str, Any]:
-        record = dataclasses.asdict(self)
-        if not with_evidence:
-            record.pop("evidence")
-        return record
-
-
-_CELL_SQL = """
-    WITH st AS (
-        SELECT s.id, s.subject, s.issue, s.predicate, COALESCE(c.cluster_id, a.id) AS cluster,
-               COALESCE(s.time, a.published) AS t
-        FROM statements s
-        JOIN articles a ON a.id = s.article_id
-        LEFT JOIN clusters c ON c.article_id = a.id
-        WHERE s.kind = 'stance' {where}
-    )
-    SELECT subject, issue,
-           CASE WHEN t IS NULL OR substr(t, 1, 1) NOT BETWEEN '0' AND '9' THEN 'undated' ELSE {period} END AS period,
-           cluster, group_concat(DISTINCT predicate) AS labels, count(*) AS n,
-           max(COALESCE(t, '') || printf('%012d', id)) AS latest_key,
-           group_concat(predicate) AS all_labels
-    FROM st GROUP BY subject, issue, period, cluster
-"""
-
-_EVIDENCE_SQL = """
-    SELECT s.id, s.subject, s.issue, s.predicate, s.time, s.speaker, s.modality, a.published,
-           COALESCE(a.file_name, a.id) AS export_id, src.name AS source,
-           substr(a.text, s.start + 1, s.end - s.start) AS evidence
-    FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN sources src ON src.id = a.source_id
-    WHERE s.id IN ({ids})
-"""
-
-
-def _prevailing(independent: Counter[str]) -> str:
-    """The label with most independent sources; ties go to the label that reflects more commitment."""
-    return max(independent, key=lambda label: (independent[label], -_STANCE_ORDER.index(label)
-                                               if label in _STANCE_ORDER else -9))
-
-
-def _contradicts(story_labels: list[set[str]]) -> bool:
-    """Independent stories disagree: one says the state backs the war, another that it opposes
-    it or holds back, and neither says both. (One story may give two labels for different
-    behaviour: territory lent, troops withheld.)"""
-    backs = any("support" in labels and not labels & {"oppose", "distance"} for labels in story_labels)
-    away = any(labels & {"oppose", "distance"} and "support" not in labels for labels in story_labels)
-    return backs and away
-
-
-def _evidence_rows(store: Store, ids: list[int]) -> dict[int, sqlite3.Row]:
-    out: dict[int, sqlite3.Row] = {}
-    for chunk in range(0, len(ids), 500):
-        part = ids[chunk:chunk + 500]
-        for row in store.db.execute(_EVIDENCE_SQL.format(ids=",".join("?" * len(part))), part):
-            out[row["id"]] = row
-    return out
-
-
-def stance_matrix(store: Store, period: str = "year", issue: str | None = None, states: list[str] | None = None,
-                  evidence: bool = False) -> list[MatrixCell]:
-    """States × issues × periods: counts per label, independent sources, the prevailing label,
-    the latest evidence, every evidence sentence (``evidence=True``) and a contradiction flag.
-
-    Aggregated in SQL per (cell, story); only the evidence that is shown is read."""
-    if period not in PERIODS:
-        raise AllegianceError(f"unknown period {period!r}; one of {', '.join(PERIODS)}", code="bad_period")
-    where, params = "", []
-    if issue:
-        where += " AND s.issue = ?"
-        params.append(issue)
-    if states:
-        where += f" AND s.subject IN ({','.join('?' * len(states))})"
-        params.extend(states)
-    if aggregates_fresh(store.db):
-        return _matrix_from_aggregates(store, period, issue, states, evidence, where, params)
-    groups: dict[tuple[str, str, str], list[sqlite3.Row]] = defaultdict(list)
-    for row in store.db.execute(_CELL_SQL.format(where=where, period=PERIOD_SQL[period]), params):
-        groups[(row["subject"], row["issue"], row["period"])].append(row)
-    latest_ids = {key: int(max(r["latest_key"] for r in rows)[-12:]) for key, rows in groups.items()}
-    shown = _evidence_rows(store, list(latest_ids.values()))
-    every: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    if evidence:
-        _all_evidence(store, where, params, period, every)
-    cells = []
-    for key, rows in sorted(groups.items()):
-        counts: Counter[str] = Counter()
-        independent: Counter[str] = Counter()
-        for r in rows:
-            counts.update(r["all_labels"].split(","))
-            independent.update(set(r["labels"].split(",")))
-        cells.append(MatrixCell(
-            state=key[0], issue=key[1], period=key[2], counts=dict(counts), independent=dict(independent),
-            prevailing=_prevailing(independent), sources=len(rows),
-            contradiction=_contradicts([set(r["labels"].split(",")) for r in rows]),
-            latest=_evidence(shown[latest_ids[key]]), evidence=every.get(key, [])))
-    return cells
-
-
-def _matrix_from_aggregates(store: Store, period: str, issue: str | None, states: list[str] | None,
-                            evidence: bool, where: str, params: list[Any]) -> list[MatrixCell]:
-    """The matrix from the pre-aggregated cells: one row per (state, issue, period, label)."""
-    filters, args = ["period_kind = ?"], [period]
-    if issue:
-        filters.append("issue = ?")
-        args.append(issue)
-    if states:
-        filters.append(f"subject IN ({','.join('?' * len(states))})")
-        args.extend(states)
-    clause = " AND ".join(filters)
-    labels: dict[tuple[str, str, str], list[sqlite3.Row]] = defaultdict(list)
-    for row in store.db.execute(f"SELECT * FROM stance_cells WHERE {clause}", args):
-        labels[(row["subject"], row["issue"], row["period"])].append(row)
-    flags = {(r["subject"], r["issue"], r["period"]): r
-             for r in store.db.execute(f"SELECT * FROM stance_cell_flags WHERE {clause}", args)}
-    shown = _evidence_rows(store, [f["latest_id"] for f in flags.values()])
-    every: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    if evidence:
-        _all_evidence(store, where, params, period, every)
-    cells = []
-    for key in sorted(flags):
-        rows, flag = labels[key], flags[key]
-        independent = Counter({r["label"]: r["stories"] for r in rows})
-        cells.append(MatrixCell(
-            state=key[0], issue=key[1], period=key[2], counts={r["label"]: r["statements"] for r in rows},
-            independent=dict(independent), prevailing=_prevailing(independent), sources=flag["stories"],
-            contradiction=bool(flag["contradiction"]), latest=_evidence(shown[flag["latest_id"]]),
-            evidence=every.get(key, [])))
-    return cells
-
-
-def _all_evidence(store: Store, where: str, params: list[Any], period: str,
-                  into: dict[tuple[str, str, str], list[dict[str, Any]]]) -> None:
-    rows = store.db.execute(
-        f"""SELECT s.id, s.subject, s.issue, s.predicate, s.time, s.speaker, s.modality, a.published,
-                   COALESCE(a.file_name, a.id) AS export_id, src.name AS source,
-                   substr(a.text, s.start + 1, s.end - s.start) AS evidence
-            FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN sources src ON src.id = a.source_id
-            WHERE s.kind = 'stance' {where}""", params)
-    for r in rows:
-        into[(r["subject"], r["issue"], period_of(r["time"] or r["published"], period))].append(_evidence(r))
-
-
-def _evidence(row: sqlite3.Row) -> dict[str, Any]:
-    return {"article": row["export_id"], "source": row["source"], "time": row["time"] or row["published"],
-            "label": row["predicate"], "speaker": row["speaker"], "modality": row["modality"],
-            "text": row["evidence"]}
-
-
-def latest_changes(cells: list[MatrixCell]) -> list[dict[str, Any]]:
-    """Cells of the latest dated period whose prevailing label differs from the state's previous one."""
-    by_key: dict[tuple[str, str], list[MatrixCell]] = defaultdict(list)
-    for cell in cells:
-        if cell.period != "undated":
-            by_key[(cell.state, cell.issue)].append(cell)
-    changes = []
-    for (state, issue), history in by_key.items():
-        history.sort(key=lambda c: c.period)
-        if len(history) >= 2 and history[-1].prevailing != history[-2].prevailing:
-            changes.append({"state": state, "issue": issue, "from": history[-2].prevailing,
-                            "from_period": history[-2].period, "to": history[-1].prevailing,
-                            "to_period": history[-1].period, "evidence": history[-1].latest})
-    return sorted(changes, key=lambda c: c["to_period"], reverse=True)
-
-
-def dossier(store: Store, entity: str, limit: int = 500) -> dict[str, Any]:
-    """Everything about one entity: stances over time, events as actor or target, quantities and
-    predictions about it (the latest ``limit`` of each), people in its roles, and the sources
-    that write about it."""
-    from ..kb.knowledge import load_knowledge_base
-
-    kb = load_knowledge_base()
-    record = kb.get(entity) or next(iter(kb.search(entity, limit=1)), None)
+def dossier(store: Store, entity: str, limit: int = 500, packs: str = "",
+            include_off_topic: bool = False) -> dict[str, Any]:
+    """Everything about one entity (an id in any case or a name; never a guess: an unknown name is
+    an ``unknown_entity`` error naming close ones, unless the corpus holds it as an unlisted name):
+    stances over time, events as actor or target, quantities and predictions about it (the latest
+    ``limit`` of each), people in its roles, and the sources that write about it."""
+    kb = knowledge_base(packs)
+    try:
+        record = kb.lookup(entity)
+    except AllegianceError:
+        if store.db.execute("SELECT 1 FROM mentions WHERE canonical = ? LIMIT 1", (entity,)).fetchone() is None:
+            raise
+        record = None  # an unlisted name the corpus holds: found by its canonical form
     key = record.id if record else entity
     names = tuple(sorted({key} | ({record.canonical} if record else set())))
-    marks = ",".join("?" * len(names))
-    stances = [cell.as_dict() for cell in stance_matrix(store, "quarter", states=[key])]
-    events = [dict(r) for r in store.db.execute(
-        f"""SELECT s.kind, s.subject, s.predicate, s.object, s.time, s.unit, COALESCE(a.file_name, a.id) AS article,
-                   substr(a.text, s.start + 1, s.end - s.start) AS evidence
-            FROM statements s JOIN articles a ON a.id = s.article_id
-            WHERE s.id IN (SELECT id FROM statements WHERE kind = 'event' AND subject IN ({marks})
-                           UNION SELECT statement_id FROM statement_targets WHERE target IN ({marks}))
-            ORDER BY s.time DESC LIMIT ?""", (*names, *names, limit))]
-    column = "entity_id" if record else "canonical"  # unlisted names are found by their canonical form
-    about = [dict(r) for r in store.db.execute(
-        f"""SELECT DISTINCT s.kind, s.subject, s.value, s.unit, s.time, s.speaker,
-                   COALESCE(a.file_name, a.id) AS article, substr(a.text, s.start + 1, s.end - s.start) AS evidence
-            FROM mentions m CROSS JOIN statements s ON s.article_id = m.article_id AND s.start <= m.start
-                 AND m.end <= s.end
-            JOIN articles a ON a.id = s.article_id
-            WHERE m.{column} IN ({marks}) AND s.kind IN ('quantity', 'prediction')
-            ORDER BY s.time DESC LIMIT ?""", (*names, 2 * limit))]
+    column = "entity_id" if record else "canonical"
+    topic, topic_params = topic_filter(include_off_topic, "s.article_id", packs, per_row=True)
+    stances = [cell.as_dict() for cell in stance_matrix(store, "quarter", states=[key], packs=packs)]
+    about = _about(store, column, names, limit, topic, topic_params)
     people = [{"person": e.canonical, "role": r.role, "from": r.start, "to": r.end}
               for e in kb.entities.values() for r in e.roles if r.of == key]
+    marks = ",".join("?" * len(names))
     sources = [dict(r) for r in store.db.execute(
-        f"""SELECT src.name AS source, count(DISTINCT m.article_id) AS articles
-            FROM mentions m JOIN articles a ON a.id = m.article_id LEFT JOIN sources src ON src.id = a.source_id
-            WHERE m.{column} IN ({marks})
+        f"""SELECT src.name AS source, count(*) AS articles
+            FROM (SELECT DISTINCT article_id FROM mentions WHERE {column} IN ({marks})) m
+            JOIN articles a ON a.id = m.article_id LEFT JOIN sources src ON src.id = a.source_id
             GROUP BY src.name ORDER BY articles DESC""", names)]
     return {"entity": key, "name": record.canonical if record else entity, "type": record.type if record else None,
-            "stances": stances, "events": events,
-            "quantities": [x for x in about if x["kind"] == "quantity"],
-            "predictions": [x for x in about if x["kind"] == "prediction"], "people": people, "sources": sources}
+            "stances": stances, "events": _events_of(store, names, limit, topic, topic_params),
+            "quantities": about["quantity"], "predictions": about["prediction"], "people": people, "sources": sources}
+
+
+_STATEMENT_COLUMNS = """s.uid AS statement, s.kind, s.subject, s.predicate, s.object, s.value, s.unit, s.time,
+    s.speaker, COALESCE(a.file_name, a.id) AS article, src.name AS source, a.url,
+    substr(a.text, s.start + 1, s.end - s.start) AS evidence"""
+
+
+def _events_of(store: Store, names: tuple[str, ...], limit: int, topic: str,
+               topic_params: list[str]) -> list[dict[str, Any]]:
+    marks = ",".join("?" * len(names))
+    return [dict(r) for r in store.db.execute(
+        f"""SELECT {_STATEMENT_COLUMNS}
+            FROM effective_statements s JOIN articles a ON a.id = s.article_id
+            LEFT JOIN sources src ON src.id = a.source_id
+            WHERE s.id IN (SELECT id FROM statements WHERE kind = 'event' AND subject IN ({marks})
+                           UNION SELECT statement_id FROM statement_targets WHERE target IN ({marks})) {topic}
+            ORDER BY s.time DESC LIMIT ?""", (*names, *names, *topic_params, limit))]
+
+
+_MANY_MENTIONS = 2000  # past this, statements are read newest first and checked for a mention
+
+
+def _about(store: Store, column: str, names: tuple[str, ...], limit: int, topic: str,
+           topic_params: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Quantities and predictions whose span holds a mention of the entity, newest first. An entity
+    with few mentions is read from them; one most articles mention (RUS) from the statements,
+    newest first, stopping at ``limit``."""
+    marks = ",".join("?" * len(names))
+    mentions = store.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM mentions WHERE {column} IN ({marks}) "
+                                f"LIMIT {_MANY_MENTIONS})", names).fetchone()[0]
+    out: dict[str, list[dict[str, Any]]] = {}
+    for kind in ("quantity", "prediction"):
+        if mentions < _MANY_MENTIONS:
+            sql = f"""SELECT DISTINCT {_STATEMENT_COLUMNS}
+                      FROM mentions m JOIN effective_statements s ON s.article_id = m.article_id
+                           AND s.start <= m.start AND m.end <= s.end
+                      JOIN articles a ON a.id = s.article_id LEFT JOIN sources src ON src.id = a.source_id
+                      WHERE m.{column} IN ({marks}) AND s.kind = ? {topic}
+                      ORDER BY s.time DESC LIMIT ?"""
+        else:
+            sql = f"""SELECT {_STATEMENT_COLUMNS}
+                      FROM effective_statements s JOIN articles a ON a.id = s.article_id
+                      LEFT JOIN sources src ON src.id = a.source_id
+                      WHERE s.kind = ? AND EXISTS (
+                          SELECT 1 FROM mentions m WHERE m.article_id = s.article_id AND m.start >= s.start
+                          AND m.start < s.end AND m.end <= s.end AND m.{column} IN ({marks})) {topic}
+                      ORDER BY s.time DESC LIMIT ?"""
+        params = (*names, kind, *topic_params, limit) if mentions < _MANY_MENTIONS else \
+            (kind, *names, *topic_params, limit)
+        out[kind] = [dict(r) for r in store.db.execute(sql, params)]
+    return out
 
 
 def timeline(store: Store, actor: str | None = None, target: str | None = None, event_type: str | None = None,
              country: str | None = None, source: str | None = None, start: str | None = None,
-             end: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
-    """Events in time order, filtered by actor, target, PLOVER type, country (actor or target),
-    source and period (ISO dates, inclusive)."""
-    where, params = ["s.kind = 'event'", "s.time IS NOT NULL"], []
-    when = "s.time"  # statements carry their time or their article's date; undated events are left out
-    for clause, value in (("s.subject = ?", actor), ("instr(COALESCE(s.object, ''), ?) > 0", target),
-                          ("s.predicate = ?", event_type), ("src.name = ?", source), (f"{when} >= ?", start)):
+             end: str | None = None, limit: int = 1000, offset: int = 0, packs: str = "",
+             include_off_topic: bool = False, undated: bool = True) -> list[dict[str, Any]]:
+    """Events in time order, filtered by actor, target, country (actor or target; each an id or a
+    name, resolved without guessing), PLOVER type, source and period (dates checked, inclusive).
+    Events with no date follow the dated ones (``time`` None; ``undated=False`` leaves them out;
+    a date filter leaves them out). ``limit`` and ``offset`` page through them."""
+    start, end = check_date(start, "--since"), check_date(end, "--until")
+    actor, target, country = (resolve_state(x, packs) for x in (actor, target, country))
+    where, params = ["s.kind = 'event'"], []
+    for clause, value in (("s.subject = ?", actor), ("s.predicate = ?", event_type), ("src.name = ?", source),
+                          ("s.time >= ?", start)):
         if value is not None:
             where.append(clause)
             params.append(value)
+    if target is not None:
+        where.append("s.id IN (SELECT statement_id FROM statement_targets WHERE target = ?)")
+        params.append(target)
     if end is not None:
-        where.append(f"substr({when}, 1, {len(end)}) <= ?")
+        where.append(f"substr(s.time, 1, {len(end)}) <= ?")
         params.append(end)
     if country is not None:
-        where.append("(s.subject = ? OR instr(COALESCE(s.object, ''), ?) > 0)")
+        where.append("(s.subject = ? OR s.id IN (SELECT statement_id FROM statement_targets WHERE target = ?))")
         params.extend([country, country])
-    rows = store.db.execute(
-        f"""SELECT s.id, {when} AS time, s.subject AS actor, s.predicate AS type, s.object AS target, s.unit AS action,
-                   s.modality, src.name AS source, COALESCE(a.file_name, a.id) AS article,
-                   substr(a.text, s.start + 1, s.end - s.start) AS evidence
-            FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN sources src ON src.id = a.source_id
-            WHERE {' AND '.join(where)} ORDER BY s.time LIMIT ?""", (*params, limit))
+    topic, topic_params = topic_filter(include_off_topic, "s.article_id", packs, per_row=True)
+    dated = _events(store, [*where, "s.time IS NOT NULL"], [*params, *topic_params], topic, limit, offset)
+    if len(dated) == limit or not undated or start is not None or end is not None:
+        return dated
+    skipped = offset - _count_events(store, [*where, "s.time IS NOT NULL"], [*params, *topic_params], topic) \
+        if not dated else 0
+    return dated + _events(store, [*where, "s.time IS NULL"], [*params, *topic_params], topic,
+                           limit - len(dated), max(0, skipped))
+
+
+_EVENT_SQL = """SELECT s.id, s.uid AS statement, s.time, s.subject AS actor, s.predicate AS type, s.object AS target,
+                       s.unit AS action, s.modality, src.name AS source, COALESCE(a.file_name, a.id) AS article, a.url,
+                       substr(a.text, s.start + 1, s.end - s.start) AS evidence
+                FROM effective_statements s JOIN articles a ON a.id = s.article_id
+                LEFT JOIN sources src ON src.id = a.source_id"""
+
+
+def _events(store: Store, where: list[str], params: list[Any], topic: str, limit: int,
+            offset: int) -> list[dict[str, Any]]:
+    """One page of events in time order (the time index gives the order: no sort of every event)."""
+    rows = store.db.execute(f"{_EVENT_SQL} WHERE {' AND '.join(where)} {topic} ORDER BY s.time, s.id "
+                            "LIMIT ? OFFSET ?", (*params, limit, offset))
     return [dict(r) for r in rows]
 
 
-def corroboration(store: Store, window_days: int = 365, min_sources: int = 1) -> list[dict[str, Any]]:
-    """Statements from different articles that say the same thing (same kind, subject, predicate
-    and object within a time window) grouped, with the count of independent stories and the
-    articles that contradict them (the same subject and issue with an opposed stance)."""
-    rows = list(store.db.execute(
-        """SELECT s.kind, s.subject, s.predicate, COALESCE(s.issue, s.object, '') AS object,
-                  COALESCE(s.time, a.published) AS time, COALESCE(c.cluster_id, a.id) AS cluster,
-                  COALESCE(a.file_name, a.id) AS article, src.name AS source,
-                  substr(a.text, s.start + 1, s.end - s.start) AS evidence
-           FROM statements s JOIN articles a ON a.id = s.article_id
-           LEFT JOIN clusters c ON c.article_id = a.id LEFT JOIN sources src ON src.id = a.source_id
-           WHERE s.kind IN ('stance', 'event') AND s.subject IS NOT NULL"""))
-    groups: dict[tuple[str, str, str, str], list[sqlite3.Row]] = defaultdict(list)
-    for r in rows:
-        groups[(r["kind"], r["subject"], r["predicate"], r["object"])].append(r)
-    opposed = {"support": {"oppose", "distance"}, "oppose": {"support"}, "distance": {"support"},
-               "neutral": {"support", "oppose"}}
-    out = []
-    for (kind, subject, predicate, obj), members in groups.items():
-        times = sorted(m["time"] for m in members if m["time"])
-        if times and _days_between(times[0], times[-1]) > window_days:
-            members = [m for m in members if not m["time"] or _days_between(times[-1], m["time"]) <= window_days]
-        stories = {m["cluster"] for m in members}
-        contradicting: set[str] = set()
-        if kind == "stance":
-            for other in opposed.get(predicate, set()):
-                contradicting |= {m["article"] for m in groups.get((kind, subject, other, obj), [])}
-        if len(stories) >= min_sources:
-            out.append({"kind": kind, "subject": subject, "predicate": predicate, "object": obj,
-                        "independent_sources": len(stories), "articles": sorted({m["article"] for m in members}),
-                        "outlets": sorted({m["source"] for m in members if m["source"]}),
-                        "contradicted_by": sorted(contradicting), "evidence": members[0]["evidence"]})
-    return sorted(out, key=lambda g: (-g["independent_sources"], -len(g["contradicted_by"]), g["subject"]))
+def _count_events(store: Store, where: list[str], params: list[Any], topic: str) -> int:
+    return int(store.db.execute(
+        f"""SELECT count(*) FROM effective_statements s JOIN articles a ON a.id = s.article_id
+            LEFT JOIN sources src ON src.id = a.source_id WHERE {' AND '.join(where)} {topic}""",
+        params).fetchone()[0])
 
 
-def _days_between(a: str, b: str) -> int:
-    def day(x: str) -> dt.date:
-        return dt.date.fromisoformat((x + "-01-01")[:10] if len(x) == 4 else (x + "-01")[:10] if len(x) == 7 else x)
+def corroboration(store: Store, window_days: int = STANCE_WINDOW_DAYS, min_sources: int = 1,
+                  event_window_days: int = EVENT_WINDOW_DAYS, packs: str = "", include_off_topic: bool = False,
+                  limit: int | None = None, contested: bool = False) -> list[dict[str, Any]]:
+    """Statements from different articles that state the same fact: the same kind, subject,
+    predicate and object (a stance's issue, an event's resolved target; an event with no target
+    is no fact to pool), and dates no further apart than ``window_days`` for stances and
+    ``event_window_days`` for events (three votes on three days are three facts; undated events are
+    not pooled). Each group gives its independent ``stories`` and its ``outlets``, and for a stance
+    the articles that contradict it (the same state and issue with a label the issue file pairs
+    as contradicting, in articles that do not give both). Groups with fewer than ``min_sources``
+    stories are left out; ``contested`` keeps only contradicted stances; ``limit`` the first
+    groups (most stories, then most outlets). Read from the pre-aggregated groups
+    (``store.facts``) when they are fresh and the default windows, packs and articles are asked for."""
+    default = (window_days, event_window_days, packs, include_off_topic) == \
+        (STANCE_WINDOW_DAYS, EVENT_WINDOW_DAYS, "", False)
+    if default and facts_fresh(store.db):
+        stances = read_fact_groups(store.db, kind="stance")
+        shown = stances if contested else read_fact_groups(store.db, min_sources, limit=limit)
+    else:
+        topic, params = topic_filter(include_off_topic, "s.article_id", packs, per_row=False)
+        every = sort_groups(group_facts(fact_rows(store.db, topic, params), window_days, event_window_days))
+        stances = [g for g in every if g.kind == "stance"]
+        shown = stances if contested else every
+    contradicted = _contradicting_articles(stances, issues(packs))
+    shown = [g for g in shown if g.stories >= min_sources and (not contested or g.first_id in contradicted)]
+    shown = shown[:limit] if limit is not None else shown
+    evidence = _first_evidence(store, [g.first_id for g in shown])
+    return [{"kind": g.kind, "subject": g.subject, "predicate": g.predicate, "object": g.object, "first": g.first,
+             "last": g.last, "stories": g.stories, "independent_sources": g.stories, "outlet_count": g.outlets,
+             "outlets": g.outlet_names, "articles": g.articles,
+             "contradicted_by": contradicted.get(g.first_id, []) if g.kind == "stance" else [],
+             "evidence": evidence.get(g.first_id, "")} for g in shown]
 
-    try:
-        return abs((day(b) - day(a)).days)
-    except ValueError:
-        return 0
 
-
-def prediction_ledger(store: Store, today: str | None = None) -> list[dict[str, Any]]:
-    """Every prediction with speaker, source, date, horizon and outcome; ``overdue`` when its
-    horizon has passed and no outcome is recorded."""
-    today = today or dt.date.today().isoformat()
-    rows = store.db.execute(
-        """SELECT s.id, s.speaker, s.subject, s.time AS horizon, a.published AS date, src.name AS source,
-                  COALESCE(a.file_name, a.id) AS article, substr(a.text, s.start + 1, s.end - s.start) AS evidence,
-                  o.outcome, o.note, o.evidence AS outcome_evidence, o.resolved
-           FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN sources src ON src.id = a.source_id
-           LEFT JOIN prediction_outcomes o ON o.statement_id = s.id
-           WHERE s.kind = 'prediction' ORDER BY COALESCE(a.published, ''), s.id""")
-    out = []
-    for r in rows:
-        item = dict(r)
-        horizon = item["horizon"] if item["horizon"] and item["horizon"] != item["date"] else None
-        item["horizon"] = horizon
-        item["overdue"] = bool(horizon and item["outcome"] is None and period_end(horizon) < today)
-        out.append(item)
+def _contradicting_articles(stances: list[FactGroup], known: dict[str, Issue]) -> dict[int, list[str]]:
+    """Per stance group (by its first statement, which no other group holds): the articles of
+    groups on the same state and issue with a contradicting label, less the group's own articles
+    (one that gives both labels, for different acts, contradicts nothing)."""
+    by_pair: dict[tuple[str, str], list[FactGroup]] = defaultdict(list)
+    for g in stances:
+        by_pair[(g.subject, g.object)].append(g)
+    out: dict[int, list[str]] = {}
+    for g in stances:
+        issue = known.get(g.object)
+        if issue is None:
+            continue
+        found = {a for other in by_pair[(g.subject, g.object)] if issue.contradict(g.predicate, other.predicate)
+                 for a in other.articles} - set(g.articles)
+        if found:
+            out[g.first_id] = sorted(found)
     return out
 
 
-def period_end(value: str) -> str:
-    """The last day a YYYY, YYYY-MM or YYYY-MM-DD value covers."""
-    if len(value) == 4:
-        return f"{value}-12-31"
-    if len(value) == 7:
-        year, month = int(value[:4]), int(value[5:7])
-        following = dt.date(year + (month == 12), month % 12 + 1, 1)
-        return (following - dt.timedelta(days=1)).isoformat()
-    return value[:10]
-
-
-def resolve_prediction(store: Store, statement_id: int, outcome: str, note: str = "",
-                       evidence: str | None = None) -> None:
-    """Record how a prediction turned out: ``true``, ``false`` or ``partly``."""
-    if outcome not in ("true", "false", "partly"):
-        raise AllegianceError("outcome must be true, false or partly", code="bad_outcome")
-    row = store.db.execute("SELECT kind FROM statements WHERE id = ?", (statement_id,)).fetchone()
-    if row is None or row["kind"] != "prediction":
-        raise AllegianceError(f"no prediction with id {statement_id}", code="not_found")
-    with store.transaction() as db:
-        db.execute(
-            """INSERT INTO prediction_outcomes(statement_id, outcome, note, evidence, resolved)
-               VALUES (?, ?, ?, ?, ?) ON CONFLICT(statement_id) DO UPDATE SET outcome = excluded.outcome,
-               note = excluded.note, evidence = excluded.evidence, resolved = excluded.resolved""",
-            (statement_id, outcome, note, evidence, dt.datetime.now(dt.UTC).isoformat(timespec="seconds")))
-
-
-def prediction_records(store: Store, by: str = "source") -> list[dict[str, Any]]:
-    """Each source's (or speaker's) record of resolved predictions."""
-    if by not in ("source", "speaker"):
-        raise AllegianceError("group predictions by source or speaker", code="bad_group")
-    tally: dict[str, Counter[str]] = defaultdict(Counter)
-    for item in prediction_ledger(store):
-        key = item[by] or ("author" if by == "speaker" else "unknown")
-        tally[key]["predictions"] += 1
-        tally[key][item["outcome"] or "open"] += 1
-    out = []
-    for key, c in tally.items():
-        resolved = c["true"] + c["false"] + c["partly"]
-        out.append({by: key, "predictions": c["predictions"], "open": c["open"], "true": c["true"],
-                    "false": c["false"], "partly": c["partly"],
-                    "accuracy": round((c["true"] + 0.5 * c["partly"]) / resolved, 3) if resolved else None})
-    return sorted(out, key=lambda r: -r["predictions"])
+def _first_evidence(store: Store, ids: list[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for chunk in range(0, len(ids), 500):
+        part = ids[chunk:chunk + 500]
+        out.update((r[0], r[1]) for r in store.db.execute(
+            f"""SELECT s.id, substr(a.text, s.start + 1, s.end - s.start) FROM statements s
+                JOIN articles a ON a.id = s.article_id WHERE s.id IN ({','.join('?' * len(part))})""", part))
+    return out
 
 
 def source_profiles(store: Store) -> list[dict[str, Any]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import logging
 import sqlite3
@@ -13,12 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..records import Article, Rejection
-from .migrations import migrate
+from .migrations import MIGRATIONS, migrate, schema_version
 
 if TYPE_CHECKING:
     from ..nlp.doc import Doc, Mention
 
-__all__ = ["Store", "ArticleRow"]
+__all__ = ["Store", "ArticleRow", "statement_uid", "assign_uids"]
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +28,26 @@ ArticleRow = sqlite3.Row
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def statement_uid(article_id: str, kind: str, start: int, end: int, subject: str | None, predicate: str) -> str:
+    """A statement's stable identity: a hash of its article, kind, evidence span, subject and
+    predicate, so the same statement found again by a re-analysis keeps it (and what an analyst
+    recorded about it). A second statement with the same identity in one article gets ``~2``, ..."""
+    key = "\x1f".join((article_id, kind, str(start), str(end), subject or "", predicate))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def assign_uids(rows: Iterable[Any]) -> list[tuple[str, Any]]:
+    """``(uid, id)`` for statement rows ``(id, article_id, kind, start, end, subject, predicate)``,
+    duplicates within the rows numbered in their order."""
+    seen: dict[str, int] = {}
+    out = []
+    for row in rows:
+        uid = statement_uid(row[1], row[2], row[3], row[4], row[5], row[6])
+        seen[uid] = seen.get(uid, 0) + 1
+        out.append((uid if seen[uid] == 1 else f"{uid}~{seen[uid]}", row[0]))
+    return out
 
 
 class Store:
@@ -49,6 +70,10 @@ class Store:
             self.db.execute("PRAGMA foreign_keys=ON")
             if not readonly:
                 migrate(self.db)
+            elif schema_version(self.db) < len(MIGRATIONS):
+                self.db.close()
+                raise StoreError(f"{self.path} was written by an older Allegiance: open it once for writing "
+                                 "(allegiance analyze) to update it")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
 
@@ -103,11 +128,13 @@ class Store:
     def add_article(self, article: Article, minhash: bytes | None, run_id: int) -> None:
         self.db.execute(
             """INSERT OR IGNORE INTO articles(id, text, title, author, published, site, source_id, language,
-                   url, canonical_url, kind, encoding, file_name, chars, minhash, run_id, ingested)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   url, canonical_url, kind, encoding, file_name, chars, minhash, run_id, ingested,
+                   published_raw, date_source)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (article.id, article.text, article.title, article.author, article.published, article.site,
              self._source_id(article.source), article.language, article.url, article.canonical_url,
-             article.kind, article.encoding, article.file_name, len(article.text), minhash, run_id, _now()),
+             article.kind, article.encoding, article.file_name, len(article.text), minhash, run_id, _now(),
+             article.published_raw, article.date_source),
         )
         self._add_fidelity(article)
 
@@ -142,14 +169,16 @@ class Store:
         self.db.execute("DELETE FROM statement_targets WHERE statement_id IN "
                         "(SELECT id FROM statements WHERE article_id = ?)", (doc.id,))
         self.db.execute("DELETE FROM statements WHERE article_id = ?", (doc.id,))
-        for st in doc.statements:
+        uids = assign_uids((i, doc.id, st.kind, st.start, st.end, st.subject, st.predicate)
+                           for i, st in enumerate(doc.statements))
+        for (uid, _), st in zip(uids, doc.statements, strict=True):
             cur = self.db.execute(
                 """INSERT INTO statements(article_id, kind, start, end, subject, predicate, object, issue, polarity,
-                       modality, speaker, time, value, unit, topics, confidence, extractor, cue, pack_version)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       modality, speaker, time, value, unit, topics, confidence, extractor, cue, pack_version, uid)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (doc.id, st.kind, st.start, st.end, st.subject, st.predicate, st.object, st.issue, st.polarity,
                  st.modality, st.speaker, st.time, st.value, st.unit, json.dumps(list(st.topics)), st.confidence,
-                 st.extractor, st.cue, pack_version))
+                 st.extractor, st.cue, pack_version, uid))
             if st.kind == "event" and st.object:
                 self.db.executemany("INSERT OR IGNORE INTO statement_targets(statement_id, target) VALUES (?, ?)",
                                     [(cur.lastrowid, t.strip()) for t in st.object.split(";") if t.strip()])
@@ -165,7 +194,8 @@ class Store:
         )
 
     def statements(self, article_id: str) -> list[sqlite3.Row]:
-        return list(self.db.execute("SELECT * FROM statements WHERE article_id = ? ORDER BY start, kind",
+        """An article's statements with the analyst's corrections applied (``effective_statements``)."""
+        return list(self.db.execute("SELECT * FROM effective_statements WHERE article_id = ? ORDER BY start, kind",
                                     (article_id,)))
 
     def analysis(self, article_id: str) -> sqlite3.Row | None:

@@ -207,9 +207,234 @@ def m007_ingest_fidelity(db: sqlite3.Connection) -> None:
                 ALTER TABLE articles ADD COLUMN ingest_note TEXT""")
 
 
-def m008_evidence_views(db: sqlite3.Connection) -> None:
+def m008_statement_uids(db: sqlite3.Connection) -> None:
+    """A stable identity per statement (see ``store.db.statement_uid``): what an analyst records
+    about a statement refers to it, so re-analysis cannot orphan it."""
+    from .db import assign_uids
+
+    _run(db, "ALTER TABLE statements ADD COLUMN uid TEXT")
+    rows = db.execute("SELECT id, article_id, kind, start, end, subject, predicate FROM statements "
+                      "ORDER BY article_id, id").fetchall()
+    db.executemany("UPDATE statements SET uid = ? WHERE id = ?", assign_uids(rows))
+    _run(db, "CREATE UNIQUE INDEX statements_uid ON statements(uid)")
+
+
+def m009_analyst_history(db: sqlite3.Connection) -> None:
+    """Outcomes of predictions and corrections of statements: append-only, by uid, with who and
+    when; the latest entry is in force (``current_outcomes`` keeps it, by trigger). Outcomes
+    recorded before are carried over."""
+    _run(
+        db,
+        """
+        CREATE TABLE prediction_outcome_history (
+            id INTEGER PRIMARY KEY,
+            statement_uid TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('true', 'false', 'partly')),
+            note TEXT NOT NULL DEFAULT '',
+            evidence TEXT,
+            analyst TEXT NOT NULL,
+            recorded TEXT NOT NULL
+        );
+        CREATE INDEX prediction_outcome_history_uid ON prediction_outcome_history(statement_uid, id);
+        CREATE TABLE current_outcomes (
+            statement_uid TEXT PRIMARY KEY,
+            outcome TEXT NOT NULL,
+            note TEXT NOT NULL,
+            evidence TEXT,
+            analyst TEXT NOT NULL,
+            recorded TEXT NOT NULL,
+            outcomes INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE statement_corrections (
+            id INTEGER PRIMARY KEY,
+            statement_uid TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('wrong', 'confirm', 'relabel')),
+            label TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            analyst TEXT NOT NULL,
+            recorded TEXT NOT NULL,
+            CHECK ((action = 'relabel') = (label IS NOT NULL))
+        );
+        CREATE INDEX statement_corrections_uid ON statement_corrections(statement_uid, id)
+        """,
+    )
+    db.execute("""CREATE TRIGGER current_outcome AFTER INSERT ON prediction_outcome_history
+                  BEGIN INSERT OR REPLACE INTO current_outcomes
+                        VALUES (NEW.statement_uid, NEW.outcome, NEW.note, NEW.evidence, NEW.analyst, NEW.recorded,
+                                (SELECT count(*) FROM prediction_outcome_history
+                                 WHERE statement_uid = NEW.statement_uid));
+                  END""")
+    _run(db, """INSERT INTO prediction_outcome_history(statement_uid, outcome, note, evidence, analyst, recorded)
+                    SELECT s.uid, o.outcome, o.note, o.evidence, 'unknown', o.resolved
+                    FROM prediction_outcomes o JOIN statements s ON s.id = o.statement_id ORDER BY o.resolved;
+                DROP TABLE prediction_outcomes""")
+    for table in ("prediction_outcome_history", "statement_corrections"):  # append-only: history is kept
+        for event in ("UPDATE", "DELETE"):
+            db.execute(f"CREATE TRIGGER {table}_no_{event.lower()} BEFORE {event} ON {table} "
+                       f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END")
+
+
+def m010_effective_statements(db: sqlite3.Connection) -> None:
+    """``effective_statements``: the statements with the analyst's latest correction applied
+    (wrong ones left out, relabelled ones under their new label); every view reads it. Triggers
+    keep ``current_corrections`` (the latest correction per uid, derived from the history) and
+    the ``corrected`` flag of the statements it touches, also of statements re-inserted by a
+    re-analysis, so that an uncorrected statement costs the view nothing. Stance cells are
+    refreshed incrementally: triggers note the (state, issue) pairs whose stance statements or
+    corrections changed, and the refresh rebuilds those cells only."""
+    _run(
+        db,
+        """
+        ALTER TABLE statements ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE current_corrections (
+            statement_uid TEXT PRIMARY KEY,
+            action TEXT NOT NULL,
+            label TEXT,
+            note TEXT NOT NULL,
+            analyst TEXT NOT NULL,
+            recorded TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE VIEW effective_statements AS
+            SELECT s.id, s.uid, s.article_id, s.kind, s.start, s.end, s.subject,
+                   CASE WHEN s.corrected = 0 THEN s.predicate
+                        ELSE COALESCE((SELECT c.label FROM current_corrections c
+                                       WHERE c.statement_uid = s.uid AND c.action = 'relabel'), s.predicate)
+                   END AS predicate,
+                   s.object, s.issue, s.polarity, s.modality, s.speaker, s.time, s.value, s.unit, s.topics,
+                   s.confidence, s.extractor, s.cue, s.pack_version, s.predicate AS extracted_predicate,
+                   CASE WHEN s.corrected = 0 THEN NULL
+                        ELSE (SELECT c.action FROM current_corrections c WHERE c.statement_uid = s.uid)
+                   END AS correction,
+                   CASE WHEN s.corrected = 0 THEN NULL
+                        ELSE (SELECT c.note FROM current_corrections c WHERE c.statement_uid = s.uid)
+                   END AS correction_note,
+                   CASE WHEN s.corrected = 0 THEN NULL
+                        ELSE (SELECT c.analyst FROM current_corrections c WHERE c.statement_uid = s.uid)
+                   END AS corrected_by,
+                   CASE WHEN s.corrected = 0 THEN NULL
+                        ELSE (SELECT c.recorded FROM current_corrections c WHERE c.statement_uid = s.uid)
+                   END AS corrected_at
+            FROM statements s
+            WHERE s.corrected = 0 OR NOT EXISTS (SELECT 1 FROM current_corrections c
+                                                 WHERE c.statement_uid = s.uid AND c.action = 'wrong');
+        CREATE INDEX statements_on_topic ON statements(article_id) WHERE kind = 'stance' OR topics != '[]';
+        CREATE TABLE stance_dirty (
+            subject TEXT NOT NULL,
+            issue TEXT NOT NULL,
+            PRIMARY KEY (subject, issue)
+        ) WITHOUT ROWID;
+        CREATE TABLE stance_cell_sets (
+            period_kind TEXT NOT NULL,
+            period TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            issue TEXT NOT NULL,
+            labels TEXT NOT NULL,
+            stories INTEGER NOT NULL,
+            PRIMARY KEY (period_kind, subject, issue, period, labels)
+        );
+        INSERT OR IGNORE INTO stance_dirty(subject, issue)
+            SELECT DISTINCT subject, issue FROM statements
+            WHERE kind = 'stance' AND subject IS NOT NULL AND issue IS NOT NULL;
+        DELETE FROM aggregate_state WHERE name = 'stance_cells'
+        """,
+    )
+    for trigger in _DIRTY_TRIGGERS:
+        db.execute(trigger)
+
+
+_DIRTY_TRIGGERS = (
+    """CREATE TRIGGER stance_dirty_insert AFTER INSERT ON statements
+       WHEN NEW.kind = 'stance' AND NEW.subject IS NOT NULL AND NEW.issue IS NOT NULL
+       BEGIN INSERT OR IGNORE INTO stance_dirty(subject, issue) VALUES (NEW.subject, NEW.issue); END""",
+    """CREATE TRIGGER stance_dirty_delete AFTER DELETE ON statements
+       WHEN OLD.kind = 'stance' AND OLD.subject IS NOT NULL AND OLD.issue IS NOT NULL
+       BEGIN INSERT OR IGNORE INTO stance_dirty(subject, issue) VALUES (OLD.subject, OLD.issue); END""",
+    """CREATE TRIGGER current_correction AFTER INSERT ON statement_corrections
+       BEGIN INSERT OR REPLACE INTO current_corrections(statement_uid, action, label, note, analyst, recorded)
+             VALUES (NEW.statement_uid, NEW.action, NEW.label, NEW.note, NEW.analyst, NEW.recorded);
+             UPDATE statements SET corrected = 1 WHERE uid = NEW.statement_uid;
+       END""",
+    """CREATE TRIGGER statement_corrected AFTER INSERT ON statements
+       WHEN EXISTS (SELECT 1 FROM current_corrections WHERE statement_uid = NEW.uid)
+       BEGIN UPDATE statements SET corrected = 1 WHERE id = NEW.id; END""",
+    """CREATE TRIGGER statement_uid_corrected AFTER UPDATE OF uid ON statements
+       WHEN EXISTS (SELECT 1 FROM current_corrections WHERE statement_uid = NEW.uid)
+       BEGIN UPDATE statements SET corrected = 1 WHERE id = NEW.id; END""",
+    """CREATE TRIGGER stance_dirty_correction AFTER INSERT ON statement_corrections
+       BEGIN INSERT OR IGNORE INTO stance_dirty(subject, issue)
+             SELECT subject, issue FROM statements
+             WHERE uid = NEW.statement_uid AND kind = 'stance' AND subject IS NOT NULL AND issue IS NOT NULL;
+       END""",
+)
+
+
+def m011_article_dates(db: sqlite3.Connection) -> None:
+    """The publication date as the input gave it, and where the stored date came from."""
+    _run(db, "ALTER TABLE articles ADD COLUMN published_raw TEXT; ALTER TABLE articles ADD COLUMN date_source TEXT")
+
+
+def m012_fact_groups(db: sqlite3.Connection) -> None:
+    """Corroboration groups, pre-aggregated: statements that state the same fact (see
+    ``store.facts``). Triggers note in ``fact_dirty`` each (kind, subject, predicate, object) whose
+    statements or corrections changed; the refresh rebuilds those groups only."""
+    _run(
+        db,
+        """
+        CREATE TABLE fact_dirty (
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            predicate TEXT NOT NULL,
+            object TEXT NOT NULL,
+            PRIMARY KEY (kind, subject, predicate, object)
+        ) WITHOUT ROWID;
+        CREATE TABLE fact_groups (
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            predicate TEXT NOT NULL,
+            object TEXT NOT NULL,
+            first TEXT,
+            last TEXT,
+            stories INTEGER NOT NULL,
+            outlets INTEGER NOT NULL,
+            articles TEXT NOT NULL,
+            outlet_names TEXT NOT NULL,
+            first_id INTEGER NOT NULL
+        );
+        CREATE INDEX fact_groups_key ON fact_groups(kind, subject, predicate, object);
+        CREATE INDEX fact_groups_stories ON fact_groups(stories);
+        INSERT OR IGNORE INTO fact_dirty SELECT kind, subject, predicate, obj FROM (
+            SELECT kind, subject, predicate, CASE WHEN kind = 'stance' THEN issue ELSE trim(object) END AS obj
+            FROM statements WHERE kind IN ('stance', 'event') AND subject IS NOT NULL)
+            WHERE COALESCE(obj, '') != '';
+        DELETE FROM aggregate_state WHERE name = 'fact_groups'
+        """,
+    )
+    for trigger in _FACT_TRIGGERS:
+        db.execute(trigger)
+
+
+_FACT_KEY = "CASE WHEN {r}.kind = 'stance' THEN {r}.issue ELSE trim({r}.object) END"
+_FACT_TRIGGERS = tuple(
+    f"""CREATE TRIGGER fact_dirty_{name} AFTER {event} ON statements
+        WHEN {r}.kind IN ('stance', 'event') AND {r}.subject IS NOT NULL AND COALESCE({_FACT_KEY.format(r=r)}, '') != ''
+        BEGIN INSERT OR IGNORE INTO fact_dirty VALUES ({r}.kind, {r}.subject, {r}.predicate, {_FACT_KEY.format(r=r)});
+        END""" for name, event, r in (("insert", "INSERT", "NEW"), ("delete", "DELETE", "OLD"))) + (
+    f"""CREATE TRIGGER fact_dirty_correction AFTER INSERT ON statement_corrections
+        BEGIN INSERT OR IGNORE INTO fact_dirty
+              SELECT s.kind, s.subject, p.predicate, {_FACT_KEY.format(r="s")}
+              FROM statements s JOIN (SELECT s2.predicate FROM statements s2 WHERE s2.uid = NEW.statement_uid
+                                      UNION SELECT NEW.label WHERE NEW.label IS NOT NULL
+                                      UNION SELECT label FROM statement_corrections
+                                            WHERE statement_uid = NEW.statement_uid AND label IS NOT NULL) p
+              WHERE s.uid = NEW.statement_uid AND s.kind IN ('stance', 'event') AND s.subject IS NOT NULL
+                AND COALESCE({_FACT_KEY.format(r="s")}, '') != '';
+        END""",)
+
+
+def m013_evidence_views(db: sqlite3.Connection) -> None:
     """Views for SQL and Datasette users: each statement with its evidence text, article, source and
-    date; articles with their source, cluster and analysis; the prediction ledger with outcomes."""
+    date (corrections applied: read from ``effective_statements``); articles with their source, cluster
+    and analysis; the prediction ledger with the outcome in force."""
     _run(
         db,
         """
@@ -222,29 +447,29 @@ def m008_evidence_views(db: sqlite3.Connection) -> None:
         LEFT JOIN clusters c ON c.article_id = a.id
         LEFT JOIN analyses n ON n.article_id = a.id;
         CREATE VIEW statement_evidence AS
-        SELECT s.id AS statement_id, s.kind, s.subject, s.predicate, s.object, s.issue, s.polarity, s.modality,
+        SELECT s.id AS statement_id, s.uid, s.kind, s.subject, s.predicate, s.object, s.issue, s.polarity, s.modality,
                s.speaker, s.time, COALESCE(s.time, a.published) AS date, s.value, s.unit, s.topics, s.confidence,
                substr(a.text, s.start + 1, s.end - s.start) AS evidence, s.start, s.end,
                a.id AS article_id, COALESCE(a.file_name, a.id) AS export_id, a.title, src.name AS source,
                a.published, a.language, COALESCE(a.url, a.canonical_url) AS url,
-               COALESCE(c.cluster_id, a.id) AS cluster_id, s.extractor, s.pack_version
-        FROM statements s
+               COALESCE(c.cluster_id, a.id) AS cluster_id, s.extractor, s.pack_version, s.correction
+        FROM effective_statements s
         JOIN articles a ON a.id = s.article_id
         LEFT JOIN sources src ON src.id = a.source_id
         LEFT JOIN clusters c ON c.article_id = a.id;
         CREATE VIEW stance_evidence AS
-        SELECT statement_id, subject AS state, issue, predicate AS stance, modality, speaker, date, evidence,
+        SELECT statement_id, uid, subject AS state, issue, predicate AS stance, modality, speaker, date, evidence,
                export_id, title, source, url, cluster_id
         FROM statement_evidence WHERE kind = 'stance';
         CREATE VIEW event_evidence AS
-        SELECT statement_id, subject AS actor, predicate AS plover_type, unit AS action, object AS target, modality,
-               date, evidence, export_id, title, source, url, cluster_id
+        SELECT statement_id, uid, subject AS actor, predicate AS plover_type, unit AS action, object AS target,
+               modality, date, evidence, export_id, title, source, url, cluster_id
         FROM statement_evidence WHERE kind = 'event';
         CREATE VIEW prediction_evidence AS
-        SELECT e.statement_id, e.speaker, e.subject, NULLIF(e.time, e.published) AS horizon, e.published,
+        SELECT e.statement_id, e.uid, e.speaker, e.subject, NULLIF(e.time, e.published) AS horizon, e.published,
                e.evidence, e.export_id, e.title, e.source, e.url, o.outcome, o.note AS outcome_note,
-               o.evidence AS outcome_evidence, o.resolved
-        FROM statement_evidence e LEFT JOIN prediction_outcomes o ON o.statement_id = e.statement_id
+               o.evidence AS outcome_evidence, o.recorded AS resolved, o.analyst AS resolved_by
+        FROM statement_evidence e LEFT JOIN current_outcomes o ON o.statement_uid = e.uid
         WHERE e.kind = 'prediction'
         """,
     )
@@ -252,7 +477,8 @@ def m008_evidence_views(db: sqlite3.Connection) -> None:
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes, m005_stance_aggregates,
-    m006_analysis_errors, m007_ingest_fidelity, m008_evidence_views)
+    m006_analysis_errors, m007_ingest_fidelity, m008_statement_uids, m009_analyst_history,
+    m010_effective_statements, m011_article_dates, m012_fact_groups, m013_evidence_views)
 
 
 def schema_version(db: sqlite3.Connection) -> int:
