@@ -128,9 +128,13 @@ def test_html_extraction_gives_content_or_a_coded_refusal(html):
     except ExtractionError:
         return
     assert page.text.strip()
-    article = read_article(RawInput("x", "html", html.encode("utf-8"), declared_encoding="utf-8",
-                                    hints=ArticleHints(title=html[:80], source="\u202eevil\u202c\n")), Settings())
-    assert article.text and "\n" not in (article.source or "")
+    try:  # the reader normalises (NFC) first: a borderline page may then have no main text, a coded refusal
+        article = read_article(RawInput("x", "html", html.encode("utf-8"), declared_encoding="utf-8",
+                                        hints=ArticleHints(title=html[:80], source="\u202eevil\u202c\n")), Settings())
+    except InputError as exc:
+        assert exc.code in {"no_main_text", "empty"}
+        return
+    assert article.text and "\n" not in (article.source or "") and "\u202e" not in (article.source or "")
 
 
 @examples(300)
