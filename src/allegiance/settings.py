@@ -58,6 +58,8 @@ class Settings:
     russian_ner: bool = _opt(False, "Find unlisted people and organisations in Russian text with natasha "
                                     "(needs the russian-ner extra).")
     progress: bool = _opt(True, "Show a progress bar when writing to a terminal.")
+    web_token: str = _opt("", "Token that allows writes in 'allegiance serve' (resolving predictions); "
+                              "empty: the server is read-only.")
 
     def replace(self, **changes: Any) -> Settings:
         return load_settings(overrides=changes, base=self)

@@ -469,3 +469,10 @@ def settings_command(fmt: str, settings: Settings) -> None:
 
 def main() -> None:  # pragma: no cover - console entry point
     cli()
+
+
+from .search import search_command  # noqa: E402  (each command in its own module)
+from .serve import serve_command  # noqa: E402
+
+cli.add_command(search_command)
+cli.add_command(serve_command)
