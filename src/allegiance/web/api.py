@@ -91,7 +91,7 @@ def articles(store: StoreDep, limit: Limit = 100, offset: Offset = 0) -> dict[st
     return {"items": items, "total": store.count("articles"), "limit": limit, "offset": offset}
 
 
-@router.get("/articles/{key}", summary="One article with its statements")
+@router.get("/articles/{key:path}", summary="One article with its statements")
 def article(store: StoreDep, key: Annotated[str, Path(max_length=300)]) -> dict[str, Any]:
     data = adapter.article_page(store, key)
     data.pop("segments")

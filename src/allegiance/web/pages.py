@@ -76,7 +76,7 @@ def timeline(request: Request, store: StoreDep, actor: Text = None, type: Text =
                   selected=selected, entity_name=adapter.entity_name)
 
 
-@router.get("/article/{key}", response_class=HTMLResponse)
+@router.get("/article/{key:path}", response_class=HTMLResponse)
 def article(request: Request, store: StoreDep, key: Annotated[str, Path(max_length=300)]) -> Response:
     return render(request, "article.html", "article", a=adapter.article_page(store, key))
 
