@@ -156,7 +156,8 @@ def test_api_resolve_needs_the_token_and_same_origin(writable: tuple[TestClient,
                                                               "Sec-Fetch-Site": "cross-site"})
     assert cross.status_code == 403 and cross.json()["error"]["code"] == "cross_site"
     assert client.post(url, json={"outcome": "maybe"}, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 400
-    ok = client.post(url, json={"outcome": "partly", "note": "half of it"}, headers={"Authorization": f"Bearer {TOKEN}"})
+    ok = client.post(url, json={"outcome": "partly", "note": "half of it"},
+                     headers={"Authorization": f"Bearer {TOKEN}"})
     assert ok.status_code == 200, ok.text
     with Store(db, readonly=True) as store:
         item = next(p for p in prediction_ledger(store) if p["id"] == pid)

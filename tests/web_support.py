@@ -81,8 +81,9 @@ def live_server(db: Path, token: str = TOKEN) -> Iterator[str]:
     """`allegiance serve` in its own process on 127.0.0.1; yields its base URL; stopped after."""
     port = free_port()
     env = {**os.environ, "ALLEGIANCE_WEB_TOKEN": token}
-    proc = subprocess.Popen([sys.executable, "-c", "from allegiance.cli.main import cli; cli()", "serve", "--db", str(db), "--port", str(port)],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    command = [sys.executable, "-c", "from allegiance.cli.main import cli; cli()", "serve", "--db", str(db),
+               "--port", str(port)]
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 90
