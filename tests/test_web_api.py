@@ -53,7 +53,7 @@ def test_every_page_renders_with_security_headers(client: TestClient, path: str)
     csp = response.headers["content-security-policy"]
     assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
     assert response.headers["x-content-type-options"] == "nosniff"
-    assert response.headers["referrer-policy"] == "no-referrer"
+    assert response.headers["referrer-policy"] == "same-origin"
     assert "<script>" not in response.text and " style=" not in response.text  # nothing inline for the CSP to block
 
 

@@ -202,7 +202,8 @@ def entity_dossier(store: Store, entity: str) -> dict[str, Any]:
     found = _kb().get(key)
     record["roles"] = [{"role": r.role, "of": r.of, "of_name": entity_name(r.of), "from": r.start, "to": r.end}
                        for r in (found.roles if found else ())]
-    record["stances"] = [{**s, "state_name": entity_name(s["state"])} for s in record["stances"]]
+    record["stances"] = [{**s, "state_name": entity_name(s["state"]), "issue_name": issue_meta(s["issue"])["name"]}
+                         for s in record["stances"]]
     return record
 
 
