@@ -221,3 +221,12 @@ def test_hostile_text_is_escaped_in_every_page(tmp_path: Path) -> None:
     assert "\u202e" in article and "<bdi>" in article  # the bidi override kept, but isolated
     url_page = client.get("/article/hostile-url").text
     assert 'rel="noopener noreferrer"' in url_page and "&lt;script&gt;" in url_page
+
+
+def test_only_loopback_host_names_are_answered_when_asked(demo_db: Path) -> None:
+    """A page on another name rebound to 127.0.0.1 (DNS rebinding) gets no answer."""
+    app = create_app(demo_db, Settings(db=str(demo_db)), hosts=["127.0.0.1", "localhost"])
+    local = TestClient(app, base_url="http://127.0.0.1:8000")
+    assert local.get("/api/overview").status_code == 200
+    rebound = TestClient(app, base_url="http://evil.example:8000")
+    assert rebound.get("/api/overview").status_code == 400

@@ -12,6 +12,8 @@ from .main import common_options
 
 log = logging.getLogger(__name__)
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
 
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -30,8 +32,10 @@ def serve_command(host: str, port: int, settings: Settings) -> None:
     except ImportError as exc:
         raise AllegianceError(f"allegiance serve needs the web extra: pip install 'allegiance[web]' ({exc})",
                               code="missing_extra") from exc
-    app = create_app(settings.db, settings)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    loopback = host in LOOPBACK
+    # On loopback only loopback names are answered: a page elsewhere cannot rebind its own name here.
+    app = create_app(settings.db, settings, hosts=["127.0.0.1", "localhost", "::1", "[::1]"] if loopback else None)
+    if not loopback:
         log.warning("listening on %s: the pages are reachable from other machines", host)
     mode = "read-only, writes with the token" if settings.web_token else "read-only"
     click.echo(f"serving {settings.db} on http://{host}:{port}/ ({mode})", err=True)

@@ -125,23 +125,49 @@ def _filters(alias: str, date: str, since: str | None, until: str | None, source
     return where, params
 
 
+# Two steps, so that a word found in a million rows costs one ranking pass and a snippet for the
+# few hits shown only: the best rowids first (joining the tables only when a filter needs them),
+# then the snippets and metadata of those rowids.
+_JOIN_EVIDENCE = ("JOIN statements s ON s.id = statements_fts.rowid JOIN articles a ON a.id = s.article_id "
+                  "LEFT JOIN sources src ON src.id = a.source_id")
+_JOIN_ARTICLES = "JOIN articles a ON a.rowid = articles_fts.rowid LEFT JOIN sources src ON src.id = a.source_id"
+
+_TOP_SQL = """
+    SELECT {table}.rowid AS id, {rank} AS rank FROM {table} {join}
+    WHERE {table} MATCH ? {where} ORDER BY rank LIMIT ?
+"""
+
 _EVIDENCE_SQL = """
-    SELECT f.rowid AS statement_id, snippet(statements_fts, 0, '{o}', '{c}', '…', 32) AS snippet,
-           bm25(statements_fts) AS rank, s.kind AS statement_kind, s.predicate AS label, s.subject,
+    SELECT statements_fts.rowid AS id, snippet(statements_fts, 0, '{o}', '{c}', '…', 32) AS snippet,
+           s.kind AS statement_kind, s.predicate AS label, s.subject,
            a.id AS article_id, COALESCE(a.file_name, a.id) AS article, a.title, src.name AS source,
            COALESCE(s.time, a.published) AS date, a.language
-    FROM statements_fts f JOIN statements s ON s.id = f.rowid JOIN articles a ON a.id = s.article_id
-    LEFT JOIN sources src ON src.id = a.source_id
-    WHERE statements_fts MATCH ? {where} ORDER BY rank LIMIT ?
+    FROM statements_fts {join}
+    WHERE statements_fts MATCH ? AND statements_fts.rowid IN ({ids})
 """
 
 _ARTICLE_SQL = """
-    SELECT snippet(articles_fts, -1, '{o}', '{c}', '…', 32) AS snippet, bm25(articles_fts, 2.0, 1.0) AS rank,
+    SELECT articles_fts.rowid AS id, snippet(articles_fts, -1, '{o}', '{c}', '…', 32) AS snippet,
            a.id AS article_id, COALESCE(a.file_name, a.id) AS article, a.title, src.name AS source,
            a.published AS date, a.language
-    FROM articles_fts f JOIN articles a ON a.rowid = f.rowid LEFT JOIN sources src ON src.id = a.source_id
-    WHERE articles_fts MATCH ? {where} ORDER BY rank LIMIT ?
+    FROM articles_fts {join}
+    WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({ids})
 """
+
+
+def _best(store: Store, table: str, rank: str, join: str, where: list[str], params: list[Any], query: str,
+          wanted: int) -> list[tuple[int, float]]:
+    sql = _TOP_SQL.format(table=table, rank=rank, join=join if where else "",
+                          where="".join(f" AND {w}" for w in where))
+    return [(int(r["id"]), float(r["rank"])) for r in _run(store, sql, [query, *params, wanted])]
+
+
+def _details(store: Store, template: str, join: str, query: str, best: list[tuple[int, float]]) -> list[Any]:
+    if not best:
+        return []
+    sql = template.format(o=_OPEN, c=_CLOSE, join=join, ids=",".join("?" * len(best)))
+    rows = {int(r["id"]): r for r in _run(store, sql, [query, *(i for i, _ in best)])}
+    return [(rows[i], rank) for i, rank in best if i in rows]
 
 
 def _run(store: Store, sql: str, params: list[Any]) -> list[sqlite3.Row]:
@@ -180,21 +206,22 @@ def search(store: Store, query: str, *, since: str | None = None, until: str | N
             where.append("(s.subject = ? OR EXISTS (SELECT 1 FROM statement_targets t "
                          "WHERE t.statement_id = s.id AND t.target = ?))")
             params += [actor_id, actor_id]
-        sql = _EVIDENCE_SQL.format(o=_OPEN, c=_CLOSE, where="".join(f" AND {w}" for w in where))
-        for r in _run(store, sql, [query, *params, wanted]):
+        best = _best(store, "statements_fts", "statements_fts.rank", _JOIN_EVIDENCE, where, params, query, wanted)
+        for r, rank in _details(store, _EVIDENCE_SQL, _JOIN_EVIDENCE, query, best):
             text, marks = _split_marks(r["snippet"])
             hits.append(SearchHit("evidence", r["article"], r["article_id"], r["title"], r["source"], r["date"],
-                                  r["language"], text, marks, float(r["rank"]), r["statement_id"],
-                                  r["statement_kind"], r["label"], r["subject"]))
+                                  r["language"], text, marks, rank, r["id"], r["statement_kind"], r["label"],
+                                  r["subject"]))
     if scope in ("all", "articles"):
         where, params = _filters("a", "a.published", since, until, source, language)
         if actor_id:
             where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = ?)")
             params.append(actor_id)
-        sql = _ARTICLE_SQL.format(o=_OPEN, c=_CLOSE, where="".join(f" AND {w}" for w in where))
-        for r in _run(store, sql, [query, *params, wanted]):
+        best = _best(store, "articles_fts", "bm25(articles_fts, 2.0, 1.0)", _JOIN_ARTICLES, where, params, query,
+                     wanted)
+        for r, rank in _details(store, _ARTICLE_SQL, _JOIN_ARTICLES, query, best):
             text, marks = _split_marks(r["snippet"])
             hits.append(SearchHit("article", r["article"], r["article_id"], r["title"], r["source"], r["date"],
-                                  r["language"], text, marks, float(r["rank"])))
+                                  r["language"], text, marks, rank))
     hits.sort(key=lambda h: (h.rank, h.kind, h.article, h.statement_id or 0))
     return hits[offset:offset + limit]

@@ -16,8 +16,10 @@ if TYPE_CHECKING:
 __all__ = ["create_app"]
 
 
-def create_app(db: str | Path, settings: Settings | None = None) -> Any:
-    """The ASGI app over ``db``. Raises :class:`~allegiance.errors.StoreError` when it cannot be read."""
+def create_app(db: str | Path, settings: Settings | None = None, *, hosts: list[str] | None = None) -> Any:
+    """The ASGI app over ``db``. ``hosts``: the only ``Host`` header values answered (a defence
+    against DNS rebinding; ``None``: any). Raises :class:`~allegiance.errors.StoreError` when the
+    database cannot be read."""
     from .app import build_app
 
-    return build_app(Path(db), settings)
+    return build_app(Path(db), settings, hosts)

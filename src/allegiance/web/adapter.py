@@ -57,8 +57,28 @@ def issue_meta(issue: str) -> dict[str, Any]:
             "colours": dict(found.colours)}
 
 
+_CACHE: dict[tuple[str, str], tuple[tuple[int, ...], Any]] = {}
+
+
+def _cached(store: Store, name: str, compute: Any) -> Any:
+    """``compute(store)``, kept while the store's articles, statements and rejections have the
+    same highest row ids (a new ingest or analysis writes new rows, so the key changes)."""
+    key = tuple(int(store.db.execute(f"SELECT COALESCE(max(rowid), 0) FROM {table}").fetchone()[0])
+                for table in ("articles", "statements", "rejections"))
+    hit = _CACHE.get((str(store.path), name))
+    if hit is not None and hit[0] == key:
+        return hit[1]
+    value = compute(store)
+    _CACHE[(str(store.path), name)] = (key, value)
+    return value
+
+
 def corpus_numbers(store: Store) -> dict[str, Any]:
     """The corpus in numbers. (No view gives these yet; the report computes them the same way.)"""
+    return dict(_cached(store, "numbers", _corpus_numbers))
+
+
+def _corpus_numbers(store: Store) -> dict[str, Any]:
     db = store.db
     dates = db.execute("SELECT min(published), max(published) FROM articles").fetchone()
     stories = db.execute("SELECT count(DISTINCT COALESCE(c.cluster_id, a.id)) FROM articles a "
@@ -72,6 +92,10 @@ def corpus_numbers(store: Store) -> dict[str, Any]:
 
 def filter_choices(store: Store) -> dict[str, list[str]]:
     """The values the filters offer: sources, languages, issues, event types, event actors."""
+    return dict(_cached(store, "choices", _filter_choices))
+
+
+def _filter_choices(store: Store) -> dict[str, list[str]]:
     db = store.db
     return {
         "sources": [r[0] for r in db.execute("SELECT name FROM sources ORDER BY name")],

@@ -127,8 +127,9 @@ def _install_errors(app: FastAPI) -> None:
         return error_response(request, 500, "internal", "internal error (see the server log)")
 
 
-def build_app(db: Path, settings: Settings | None = None) -> FastAPI:
-    """The app over ``db`` (checked readable now, so that a bad file fails at start)."""
+def build_app(db: Path, settings: Settings | None = None, hosts: list[str] | None = None) -> FastAPI:
+    """The app over ``db`` (checked readable now, so that a bad file fails at start); only
+    ``hosts`` are answered when given."""
     _check_db(db)
     settings = settings or Settings(db=str(db))
     app = FastAPI(title="Allegiance", version=__version__, docs_url=None, redoc_url=None, openapi_url="/openapi.json",
@@ -147,6 +148,10 @@ def build_app(db: Path, settings: Settings | None = None) -> FastAPI:
         return response
 
     _install_errors(app)
+    if hosts:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
     from . import api, pages
 
     app.include_router(api.router)

@@ -10,7 +10,7 @@ __all__ = ["stance_chart"]
 _DEFAULT_COLOURS = {"support": "#c0392b", "oppose": "#2471a3", "neutral": "#7f8c8d", "distance": "#d4a017"}
 
 
-def stance_chart(cells: list[dict[str, Any]], meta: dict[str, Any], width: int = 640, height: int = 220) -> str:
+def stance_chart(cells: list[dict[str, Any]], meta: dict[str, Any], width: int = 480, height: int = 220) -> str:
     """Independent stories per label and period, one stacked bar per period (undated last);
     contested periods carry a mark. Every text is escaped; the SVG scales to its container."""
     periods = sorted({c["period"] for c in cells if c["period"] != "undated"})
@@ -22,7 +22,7 @@ def stance_chart(cells: list[dict[str, Any]], meta: dict[str, Any], width: int =
     colours = {**_DEFAULT_COLOURS, **meta.get("colours", {})}
     labels = [lab for lab in colours if any(lab in c["independent"] for c in cells)]
     top = max(sum(c["independent"].values()) for c in cells) or 1
-    left, bottom, plot_h = 34, 46, height - 66
+    left, bottom, plot_h = 34, 46, height - 70
     step = (width - left - 10) / len(periods)
     bar = max(4.0, min(48.0, step * 0.7))
     out = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg">',
@@ -50,9 +50,9 @@ def stance_chart(cells: list[dict[str, Any]], meta: dict[str, Any], width: int =
             out.append(f'<text x="{x + bar / 2:.1f}" y="{height - bottom + 16}" text-anchor="middle" '
                        f'class="tick">{escape(period)}</text>')
     for j, label in enumerate(labels):
-        lx = left + j * 130
+        lx = left + j * 110
         out.append(f'<rect x="{lx}" y="{height - 18}" width="10" height="10" fill="{escape(colours[label])}"/>'
-                   f'<text x="{lx + 14}" y="{height - 9}" class="tick">'
+                   f'<text x="{lx + 14}" y="{height - 8}" class="tick">'
                    f"{escape(meta.get('labels', {}).get(label, label))}</text>")
     out.append("</svg>")
     return "".join(out)
