@@ -4,7 +4,8 @@ loopback, on the demo store (the samples) and on a generated store of 1 M statem
 (bench/query_speed.py's generator, with a rare word put into 1 % of the articles so that a
 search can be selective as well as match everything).
 
-Usage: python bench/web_speed.py [--sizes 1000000] [--runs 9] [--json OUT]
+Usage: python bench/web_speed.py [--sizes 1000000] [--runs 9] [--json OUT] [--store FILE]
+(--store: a store generated earlier by this script, kept with --keep DIR, instead of generating)
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ PAGES = {
     "search_common": "/search?q=war",
     "search_api": "/api/search?q=troops",
     "timeline": "/timeline",
+    "predictions": "/predictions",
+    "sources": "/sources",
 }
 
 
@@ -110,6 +113,7 @@ def measure(db: Path, runs: int) -> dict[str, float]:
                     if response.status_code != 200:
                         raise SystemExit(f"{path}: HTTP {response.status_code}: {response.text[:200]}")
                 out[name] = statistics.median(times[1:] if runs > 2 else times)  # the first warms the caches
+                out[f"{name}_first"] = times[0]
     finally:
         proc.terminate()
         proc.wait()
@@ -121,19 +125,26 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000000", help="generated store sizes in statements ('' for none)")
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--store", type=Path, help="measure this generated store instead of generating one")
+    parser.add_argument("--keep", type=Path, help="folder to keep the generated stores in")
     args = parser.parse_args()
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         results["demo"] = measure(demo_store(Path(tmp) / "demo.db"), args.runs)
-        for size in [int(s) for s in args.sizes.split(",") if s]:
+        if args.store:
+            with Store(args.store, readonly=True) as store:
+                size = store.count("statements")
+            results[f"{size}"] = measure(args.store, args.runs)
+        for size in [] if args.store else [int(s) for s in args.sizes.split(",") if s]:
             began = time.perf_counter()
-            db = big_store(Path(tmp) / f"s{size}.db", size)
+            db = big_store((args.keep or Path(tmp)) / f"s{size}.db", size)
             print(f"generated {size} statements in {time.perf_counter() - began:.0f} s", file=sys.stderr)
             results[f"{size}"] = measure(db, args.runs)
-    names = list(results["demo"])
+    names = [n for n in results["demo"] if not n.endswith("_first")]
     print(f"{'median':<16}" + "".join(f"{k:>12}" for k in results))
     for name in names:
-        print(f"{name:<16}" + "".join(f"{results[k][name] * 1000:>10.0f}ms" for k in results))
+        first = "".join(f"{results[k].get(name + '_first', 0) * 1000:>10.0f}ms" for k in results)
+        print(f"{name:<16}" + "".join(f"{results[k][name] * 1000:>10.0f}ms" for k in results) + "   first:" + first)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0

@@ -112,3 +112,20 @@ def test_cli_search_prints_hits_and_refuses_bad_queries(demo_db: Path) -> None:
     assert nobody.exit_code == 1 and "unknown_entity" in nobody.output
     none = runner.invoke(cli, ["search", "zzqxvnothing", "--db", str(demo_db)])
     assert none.exit_code == 0 and "no match" in none.output
+
+
+def test_common_word_ranked_in_a_window_then_over_everything(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word in more rows than the window is ranked among the latest matches first; a page the
+    window cannot fill is ranked over the whole index, so no hit is lost."""
+    from allegiance.query import search as module
+
+    with Store(demo_db, readonly=True) as store:
+        everything = search(store, "Russia", scope="evidence", limit=500)
+        monkeypatch.setattr(module, "RANK_WINDOW", 3)
+        latest = sorted((h.statement_id or 0 for h in everything), reverse=True)[:3]
+        assert [h.statement_id for h in search(store, "Russia", scope="evidence", limit=2)][0] in latest
+        assert [h.statement_id for h in search(store, "Russia", scope="evidence", limit=500)] == [
+            h.statement_id for h in everything]
+        one = sorted(h.source for h in everything if h.source)[0]
+        filtered = search(store, "Russia", scope="evidence", source=one, limit=500)
+        assert filtered and {h.source for h in filtered} == {one}

@@ -6,7 +6,9 @@ must occur), ``"a phrase"``, ``OR``, ``NOT``, ``prefix*``. A malformed query is 
 :class:`AllegianceError` with code ``bad_query``, never a crash.
 
 Hits from both indexes are merged by rank (bm25, best first). A hit on evidence names the
-statement: its id, kind, label (predicate) and subject.
+statement: its id, kind, label (predicate) and subject. A word found in more than
+:data:`RANK_WINDOW` rows is ranked among the most recently stored matches first, so that a
+common word costs a bounded time.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 from ..errors import AllegianceError
 from ..store.db import Store
 
-__all__ = ["SearchHit", "search", "check_date", "resolve_actor", "SEARCH_SCOPES"]
+__all__ = ["SearchHit", "search", "check_date", "resolve_actor", "SEARCH_SCOPES", "RANK_WINDOW"]
 
 SEARCH_SCOPES = ("all", "articles", "evidence")
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use marks around matched words in a snippet
@@ -155,11 +157,29 @@ _ARTICLE_SQL = """
 """
 
 
+#: A word found in more rows than this is ranked among the most recently stored matches this many
+#: first (bm25 reads every match's length: a million matches cost seconds); when that window
+#: holds too few hits for the page asked, or a filter thins it out, the whole index is ranked.
+RANK_WINDOW = 10_000
+
+
 def _best(store: Store, table: str, rank: str, join: str, where: list[str], params: list[Any], query: str,
           wanted: int) -> list[tuple[int, float]]:
-    sql = _TOP_SQL.format(table=table, rank=rank, join=join if where else "",
-                          where="".join(f" AND {w}" for w in where))
-    return [(int(r["id"]), float(r["rank"])) for r in _run(store, sql, [query, *params, wanted])]
+    def ranked(bound: int | None) -> list[tuple[int, float]]:
+        clauses = ([f"{table}.rowid >= ?"] if bound is not None else []) + where
+        sql = _TOP_SQL.format(table=table, rank=rank, join=join if where else "",
+                              where="".join(f" AND {w}" for w in clauses))
+        args = [query, *([bound] if bound is not None else []), *params, wanted]
+        return [(int(r["id"]), float(r["rank"])) for r in _run(store, sql, args)]
+
+    if wanted <= RANK_WINDOW:
+        edge = _run(store, f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                    [query, RANK_WINDOW - 1])
+        if edge:
+            found = ranked(int(edge[0][0]))
+            if len(found) >= wanted:
+                return found
+    return ranked(None)
 
 
 def _details(store: Store, template: str, join: str, query: str, best: list[tuple[int, float]]) -> list[Any]:

@@ -60,11 +60,19 @@ def issue_meta(issue: str) -> dict[str, Any]:
 _CACHE: dict[tuple[str, str], tuple[tuple[int, ...], Any]] = {}
 
 
+def _state_key(store: Store) -> tuple[int, ...]:
+    """What changes whenever the store does: the highest row ids of articles, statements and
+    rejections (ingest and analysis write new rows) and the outcomes recorded."""
+    key = [int(store.db.execute(f"SELECT COALESCE(max(rowid), 0) FROM {table}").fetchone()[0])
+           for table in ("articles", "statements", "rejections", "clusters")]
+    outcomes = store.db.execute("SELECT count(*), COALESCE(max(resolved), '') FROM prediction_outcomes").fetchone()
+    return (*key, int(outcomes[0]), hash(outcomes[1]))
+
+
 def _cached(store: Store, name: str, compute: Any) -> Any:
-    """``compute(store)``, kept while the store's articles, statements and rejections have the
-    same highest row ids (a new ingest or analysis writes new rows, so the key changes)."""
-    key = tuple(int(store.db.execute(f"SELECT COALESCE(max(rowid), 0) FROM {table}").fetchone()[0])
-                for table in ("articles", "statements", "rejections"))
+    """``compute(store)``, kept while :func:`_state_key` stays the same (the server reads a store
+    that only ingest, analysis and resolving change)."""
+    key = _state_key(store)
     hit = _CACHE.get((str(store.path), name))
     if hit is not None and hit[0] == key:
         return hit[1]
@@ -219,10 +227,12 @@ def cell_evidence(store: Store, state: str, issue: str, period: str, kind: str =
     return record
 
 
-def entity_dossier(store: Store, entity: str) -> dict[str, Any]:
-    """The dossier of a state or person, looked up strictly (an unknown name is a 404)."""
+def entity_dossier(store: Store, entity: str, limit: int = 100) -> dict[str, Any]:
+    """The dossier of a state or person, looked up strictly (an unknown name is a 404), with the
+    latest ``limit`` events, quantities and predictions."""
     key = resolve_actor(entity)
-    record = views.dossier(store, key)
+    record = views.dossier(store, key, limit=limit)
+    record["limit"] = limit
     found = _kb().get(key)
     record["roles"] = [{"role": r.role, "of": r.of, "of_name": entity_name(r.of), "from": r.start, "to": r.end}
                        for r in (found.roles if found else ())]
@@ -326,18 +336,22 @@ def ledger(store: Store, status: str = "all") -> dict[str, Any]:
     source and by speaker."""
     if status not in LEDGER_STATUSES:
         raise AllegianceError(f"unknown status {status!r}; one of {', '.join(LEDGER_STATUSES)}", code="bad_status")
+    data = _cached(store, "ledger", _ledger)
+    return {**data, "predictions": [i for i in data["predictions"] if status == "all" or i["status"] == status]}
+
+
+def _ledger(store: Store) -> dict[str, Any]:
     items = views.prediction_ledger(store)
     for item in items:
         item["status"] = _status(item)
     counts = Counter(item["status"] for item in items)
-    return {"predictions": [i for i in items if status == "all" or i["status"] == status],
-            "counts": {s: counts.get(s, 0) for s in LEDGER_STATUSES[1:]},
+    return {"predictions": items, "counts": {s: counts.get(s, 0) for s in LEDGER_STATUSES[1:]},
             "by_source": views.prediction_records(store, "source"),
             "by_speaker": views.prediction_records(store, "speaker")}
 
 
 def sources(store: Store) -> list[dict[str, Any]]:
-    return views.source_profiles(store)
+    return list(_cached(store, "sources", views.source_profiles))
 
 
 def rejections(store: Store) -> list[dict[str, Any]]:

@@ -70,8 +70,10 @@ def matrix_cell(store: StoreDep, state: Annotated[str, Query(max_length=64)],
 
 
 @router.get("/dossier/{entity}", summary="Everything about one state or person")
-def dossier(store: StoreDep, entity: Annotated[str, Path(max_length=100)]) -> dict[str, Any]:
-    return adapter.entity_dossier(store, entity)
+def dossier(store: StoreDep, entity: Annotated[str, Path(max_length=100)],
+            limit: Annotated[int, Query(ge=1, le=500, description="Latest events, quantities and predictions "
+                                                                  "returned, each")] = 100) -> dict[str, Any]:
+    return adapter.entity_dossier(store, entity, limit)
 
 
 @router.get("/timeline", summary="Events in time order; undated events apart")

@@ -21,6 +21,7 @@ StoreDep = Annotated[Store, Depends(read_store)]
 Text = Annotated[str | None, Query(max_length=200)]
 DateParam = Annotated[str | None, Query(max_length=10)]
 Period = Literal["month", "quarter", "year", "all"]
+PAGE = 200  # rows per page of the long lists
 
 
 def _blank(value: str | None) -> str | None:
@@ -97,12 +98,15 @@ def search(request: Request, store: StoreDep, q: Annotated[str, Query(max_length
 
 
 @router.get("/predictions", response_class=HTMLResponse)
-def predictions(request: Request, store: StoreDep,
-                status: Literal["all", "open", "overdue", "resolved"] = "all") -> Response:
+def predictions(request: Request, store: StoreDep, status: Literal["all", "open", "overdue", "resolved"] = "all",
+                offset: Annotated[int, Query(ge=0)] = 0) -> Response:
     ctx = request.app.state.web
     session = request.cookies.get(SESSION_COOKIE) or new_session()
-    response = render(request, "predictions.html", "predictions", ledger=adapter.ledger(store, status),
-                      status=status, csrf=csrf_token(ctx.secret, session))
+    ledger = adapter.ledger(store, status)
+    shown = ledger["predictions"][offset:offset + PAGE]
+    response = render(request, "predictions.html", "predictions", ledger=ledger, shown=shown, offset=offset,
+                      more=len(ledger["predictions"]) > offset + PAGE, page_size=PAGE, status=status,
+                      csrf=csrf_token(ctx.secret, session))
     if request.cookies.get(SESSION_COOKIE) != session:
         response.set_cookie(SESSION_COOKIE, session, httponly=True, samesite="strict", path="/")
     return response
