@@ -218,7 +218,7 @@ def test_hostile_text_is_escaped_in_every_page(tmp_path: Path) -> None:
         assert 'href="javascript:' not in text.lower() and 'href="data:' not in text.lower()
     article = client.get(f"/article/{keys[0]}").text
     assert "&lt;script&gt;" in article and 'rel="noopener noreferrer"' not in article  # javascript: URL: no link
-    assert "\u202e" in article and "<bdi>" in article  # the bidi override kept, but isolated
+    assert "\u202e" not in article and "[U+202E]Kazakhstan" in article  # the bidi override shown, not obeyed
     url_page = client.get("/article/hostile-url").text
     assert 'rel="noopener noreferrer"' in url_page and "&lt;script&gt;" in url_page
 
@@ -230,3 +230,17 @@ def test_only_loopback_host_names_are_answered_when_asked(demo_db: Path) -> None
     assert local.get("/api/overview").status_code == 200
     rebound = TestClient(app, base_url="http://evil.example:8000")
     assert rebound.get("/api/overview").status_code == 400
+
+
+def test_serve_refuses_a_missing_or_foreign_database(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from allegiance.cli.main import cli
+
+    missing = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "typo.db")])
+    assert missing.exit_code == 1 and "store_error" in missing.output
+    assert not (tmp_path / "typo.db").exists()  # read-only: nothing created
+    foreign = tmp_path / "notes.db"
+    foreign.write_text("not a database at all", encoding="utf-8")
+    refused = CliRunner().invoke(cli, ["serve", "--db", str(foreign)])
+    assert refused.exit_code == 1 and "store_error" in refused.output

@@ -68,11 +68,20 @@ def _templates() -> Any:
     from .security import safe_url
 
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, finalize=_visible_bidi)
     env.filters["safe_url"] = safe_url
     env.filters["q"] = lambda value: quote(str(value), safe="")
     env.filters["dict_merge"] = _merge
     return env
+
+
+_BIDI_CONTROLS = {code: f"[U+{code:04X}]" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def _visible_bidi(value: Any) -> Any:
+    """Every value a template prints: bidi embedding, override and isolate controls are shown as
+    ``[U+202E]`` instead of reordering what follows (a title cannot pose as another text)."""
+    return value.translate(_BIDI_CONTROLS) if isinstance(value, str) else value
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
