@@ -219,3 +219,21 @@ def test_hostile_article_shows_the_payload_as_text(hostile_server: str, watched:
     assert page.locator("h1 bdi").inner_text().startswith("[U+202E]Kazakhstan <script>")
     assert page.locator("a[href^='javascript:']").count() == 0
     assert page.locator("span.unsafe-url").inner_text() == "javascript:alert('xss-url')"
+
+
+def test_pages_work_with_javascript_off(demo_server: str, browser: Any) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1000, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(demo_server + "/")
+        page.select_option("select[name=issue]", "russia_war_in_ukraine")  # no script: nothing submits by itself
+        assert "issue=" not in page.url
+        page.click("form.filters button[type=submit]")
+        page.wait_for_url("**issue=russia_war_in_ukraine**")
+        page.locator("table.matrix a.cell").first.click()
+        page.wait_for_url("**/cell?**")
+        assert page.locator("ol.evidence li").count() >= 1
+        page.goto(demo_server + "/search?q=troops")
+        assert page.locator("ol.hits li.hit").count() >= 1
+    finally:
+        context.close()
