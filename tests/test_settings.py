@@ -45,3 +45,15 @@ def test_every_rejection_code_is_documented():
     doc = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
     for code in REJECTION_CODES:
         assert f"`{code}`" in doc, code
+
+
+def test_regression_web_token_is_never_recorded_with_a_run(tmp_path):
+    from allegiance import Store, ingest
+
+    settings = Settings(db=str(tmp_path / "t.db"), progress=False, web_token="s3cret-token")
+    (tmp_path / "a.txt").write_text("Kazakhstan called for talks between Russia and Ukraine.\n", encoding="utf-8")
+    with Store(settings.db) as store:
+        ingest([str(tmp_path / "a.txt")], store, settings)
+        stored = [r[0] for r in store.db.execute("SELECT settings FROM runs")]
+    assert stored and all("s3cret-token" not in s and '"web_token": "(set)"' in s for s in stored)
+    assert settings.recorded()["web_token"] == "(set)" and Settings().recorded()["web_token"] == ""

@@ -58,9 +58,11 @@ class Setting:
 
 
 def _opt(default: Any, help: str, *, low: float | None = None, high: float | None = None,
-         choices: tuple[Any, ...] | None = None) -> Any:
-    """A setting's field: its default, help and accepted values, written once."""
-    return dataclasses.field(default=default, metadata={"help": help, "low": low, "high": high, "choices": choices})
+         choices: tuple[Any, ...] | None = None, secret: bool = False) -> Any:
+    """A setting's field: its default, help and accepted values, written once; a ``secret`` one is
+    never recorded or shown (only whether it is set)."""
+    return dataclasses.field(default=default, metadata={"help": help, "low": low, "high": high, "choices": choices,
+                                                        "secret": secret})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -102,12 +104,23 @@ class Settings:
                    "decompression bomb) rejects the archive as malformed.", low=80)
     default_source: str = _opt("", "Outlet of inputs that name none (no source field, site or 'Source:' line): "
                                    "corroboration counts outlets.")
+    web_token: str = _opt("", "Token that allows writes in 'allegiance serve' (resolving predictions); "
+                              "empty: the server is read-only.", secret=True)
 
     def replace(self, **changes: Any) -> Settings:
         return load_settings(overrides=changes, base=self)
 
     def as_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+    def recorded(self) -> dict[str, Any]:
+        """The settings as they are stored with a run and shown: a secret (a token) only as
+        ``"(set)"`` or empty, never its value."""
+        values = self.as_dict()
+        for f in dataclasses.fields(self):
+            if f.metadata.get("secret") and values[f.name]:
+                values[f.name] = "(set)"
+        return values
 
 
 _TYPES = {"str": str, "int": int, "float": float, "bool": bool}

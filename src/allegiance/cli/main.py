@@ -601,7 +601,7 @@ def articles_command(fmt: str, settings: Settings) -> None:
 @common_options
 def settings_command(fmt: str, settings: Settings) -> None:
     """Show every setting: its effective value, default and meaning."""
-    values = settings.as_dict()
+    values = settings.recorded()
     rows = [{"name": s.name, "value": values[s.name], "default": s.default, "accepted": s.allowed() or "any",
              "help": s.help} for s in SETTINGS]
     _print_rows(rows, fmt, "Settings")
@@ -612,6 +612,12 @@ from .record import correct_command, history_command  # noqa: E402  (commands in
 
 cli.add_command(correct_command)
 cli.add_command(history_command)
+
+from .search import search_command  # noqa: E402  (each command in its own module)
+from .serve import serve_command  # noqa: E402
+
+cli.add_command(search_command)
+cli.add_command(serve_command)
 
 
 

@@ -109,7 +109,7 @@ def ingest(
     of writes is one transaction: a run killed at any point leaves a valid database, and
     running it again completes the work.
     """
-    summary = IngestSummary(run_id=store.start_run(command, settings.as_dict(), software_versions()))
+    summary = IngestSummary(run_id=store.start_run(command, settings.recorded(), software_versions()))
     index = NearDuplicateIndex(settings.near_duplicate_threshold, settings.minhash_permutations)
     for key, blob in store.signatures():
         index.load(key, blob)

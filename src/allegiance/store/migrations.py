@@ -475,10 +475,42 @@ def m013_evidence_views(db: sqlite3.Connection) -> None:
     )
 
 
+def m014_search_index(db: sqlite3.Connection) -> None:
+    """FTS5 indexes over article titles and text and over statement evidence, kept in step with
+    the articles and statements tables by triggers (re-analysis deletes and re-inserts statements,
+    and the triggers follow). The evidence index holds its own copy of each sentence, rowid =
+    statement id, so that a snippet can be cut from it. Statements are run one by one: trigger
+    bodies hold semicolons."""
+    evidence = "substr(a.text, new.start + 1, new.end - new.start) FROM articles a WHERE a.id = new.article_id"
+    drop_article = ("INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+                    "VALUES ('delete', old.rowid, old.title, old.text)")
+    for statement in (
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid', "
+        "tokenize='unicode61 remove_diacritics 2')",
+        "CREATE VIRTUAL TABLE statements_fts USING fts5(evidence, tokenize='unicode61 remove_diacritics 2')",
+        "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
+        "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
+        f"CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN {drop_article}; END",
+        f"CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN {drop_article}; "
+        "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
+        f"CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN "
+        f"INSERT INTO statements_fts(rowid, evidence) SELECT new.id, {evidence}; END",
+        "CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN "
+        "DELETE FROM statements_fts WHERE rowid = old.id; END",
+        f"CREATE TRIGGER statements_fts_update AFTER UPDATE OF article_id, start, end ON statements BEGIN "
+        f"DELETE FROM statements_fts WHERE rowid = old.id; "
+        f"INSERT INTO statements_fts(rowid, evidence) SELECT new.id, {evidence}; END",
+        "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+        "INSERT INTO statements_fts(rowid, evidence) SELECT s.id, substr(a.text, s.start + 1, s.end - s.start) "
+        "FROM statements s JOIN articles a ON a.id = s.article_id",
+    ):
+        db.execute(statement)
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes, m005_stance_aggregates,
     m006_analysis_errors, m007_ingest_fidelity, m008_statement_uids, m009_analyst_history,
-    m010_effective_statements, m011_article_dates, m012_fact_groups, m013_evidence_views)
+    m010_effective_statements, m011_article_dates, m012_fact_groups, m013_evidence_views, m014_search_index)
 
 
 def schema_version(db: sqlite3.Connection) -> int:

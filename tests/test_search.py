@@ -1,0 +1,131 @@
+"""Search: the FTS5 indexes follow the articles and statements tables, hits carry what a reader
+needs, and bad input is a clear error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from allegiance import Store
+from allegiance.cli.main import cli
+from allegiance.errors import AllegianceError
+from allegiance.query.search import check_date, resolve_actor, search
+from web_support import build_demo
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_demo(tmp_path_factory.mktemp("search") / "demo.db")
+
+
+def test_search_finds_evidence_with_its_statement_and_article(demo_db: Path) -> None:
+    with Store(demo_db, readonly=True) as store:
+        hits = search(store, "troops", scope="evidence")
+    assert hits, "the samples speak of troops"
+    hit = hits[0]
+    assert hit.kind == "evidence" and hit.statement_id and hit.statement_kind
+    assert "troops" in hit.snippet.lower()
+    start, end = hit.highlights[0]
+    assert hit.snippet[start:end].lower() == "troops"
+    assert hit.article and hit.date and hit.source
+
+
+def test_search_article_hits_and_filters(demo_db: Path) -> None:
+    with Store(demo_db, readonly=True) as store:
+        all_hits = search(store, "Kazakhstan", scope="articles", limit=100)
+        assert {h.kind for h in all_hits} == {"article"}
+        sources = {h.source for h in all_hits}
+        one = sorted(s for s in sources if s)[0]
+        assert {h.source for h in search(store, "Kazakhstan", scope="articles", source=one)} == {one}
+        dated = search(store, "Kazakhstan", since="2023", limit=100)
+        assert dated and all(h.date and h.date >= "2023" for h in dated)
+        assert all(h.date and h.date[:7] <= "2022-12" for h in search(store, "Kazakhstan", until="2022-12"))
+        by_actor = search(store, "troops", actor="Kazakhstan", scope="evidence")
+        assert by_actor and all(h.subject == "KAZ" or h.statement_kind for h in by_actor)
+        assert search(store, "Kazakhstan", language="zz") == []
+
+
+def test_search_pagination_does_not_repeat_hits(demo_db: Path) -> None:
+    with Store(demo_db, readonly=True) as store:
+        first = search(store, "Russia", limit=3)
+        second = search(store, "Russia", limit=3, offset=3)
+    assert len(first) == 3 and second
+    assert {(h.kind, h.article, h.statement_id) for h in first}.isdisjoint(
+        {(h.kind, h.article, h.statement_id) for h in second})
+
+
+@pytest.mark.parametrize("query", ['"unterminated', "AND", "kaz:troops", "(troops", "NEAR(", ""])
+def test_malformed_query_is_a_bad_query_error_not_a_crash(demo_db: Path, query: str) -> None:
+    with Store(demo_db, readonly=True) as store, pytest.raises(AllegianceError) as err:
+        search(store, query)
+    assert err.value.code == "bad_query"
+
+
+@pytest.mark.parametrize("value", ["2022-13", "2022-02-30", "yesterday", "22"])
+def test_bad_dates_are_refused(value: str) -> None:
+    with pytest.raises(AllegianceError) as err:
+        check_date(value)
+    assert err.value.code == "bad_date"
+
+
+def test_actor_lookup_never_guesses() -> None:
+    assert resolve_actor("kaz") == "KAZ"
+    assert resolve_actor("Kazakhstan") == "KAZ"
+    with pytest.raises(AllegianceError) as err:
+        resolve_actor("Narnia")
+    assert err.value.code == "unknown_entity"
+
+
+def test_index_follows_reanalysis_and_deletes(demo_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "copy.db"
+    db.write_bytes(demo_db.read_bytes())
+    columns = ("article_id, kind, start, end, subject, predicate, object, issue, polarity, modality, speaker, time, "
+               "value, unit, topics, confidence, extractor, cue, pack_version")
+    with Store(db) as store:
+        hit = search(store, "troops", scope="evidence")[0]
+        with store.transaction() as tx:  # what re-analysis does: the article's statements deleted ...
+            tx.execute("CREATE TEMP TABLE keep AS SELECT * FROM statements WHERE article_id = ?", (hit.article_id,))
+            tx.execute("DELETE FROM statement_targets WHERE statement_id IN (SELECT id FROM keep)")
+            tx.execute("DELETE FROM statements WHERE article_id = ?", (hit.article_id,))
+        gone = search(store, "troops", scope="evidence", limit=500)
+        assert hit.article_id not in {h.article_id for h in gone}
+        with store.transaction() as tx:  # ... and written again under new ids
+            tx.execute(f"INSERT INTO statements({columns}) SELECT {columns} FROM keep")
+        back = [h for h in search(store, "troops", scope="evidence", limit=500) if h.article_id == hit.article_id]
+        assert back and hit.statement_id not in {h.statement_id for h in back}
+        assert back[0].snippet == hit.snippet
+        count = store.db.execute("SELECT count(*) FROM statements_fts").fetchone()[0]
+        assert count == store.count("statements")
+        store.db.execute("UPDATE articles SET title = 'zzqxv headline' WHERE rowid = 1")
+        assert [h.kind for h in search(store, "zzqxv", scope="articles")] == ["article"]
+
+
+def test_cli_search_prints_hits_and_refuses_bad_queries(demo_db: Path) -> None:
+    runner = CliRunner()
+    ok = runner.invoke(cli, ["search", "troops", "--db", str(demo_db), "--format", "csv"])
+    assert ok.exit_code == 0 and "troops" in ok.output and ok.output.startswith("kind,article")
+    bad = runner.invoke(cli, ["search", '"open', "--db", str(demo_db)])
+    assert bad.exit_code == 1 and "bad_query" in bad.output
+    nobody = runner.invoke(cli, ["search", "troops", "--actor", "Narnia", "--db", str(demo_db)])
+    assert nobody.exit_code == 1 and "unknown_entity" in nobody.output
+    none = runner.invoke(cli, ["search", "zzqxvnothing", "--db", str(demo_db)])
+    assert none.exit_code == 0 and "no match" in none.output
+
+
+def test_common_word_ranked_in_a_window_then_over_everything(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word in more rows than the window is ranked among the latest matches first; a page the
+    window cannot fill is ranked over the whole index, so no hit is lost."""
+    from allegiance.query import search as module
+
+    with Store(demo_db, readonly=True) as store:
+        everything = search(store, "Russia", scope="evidence", limit=500)
+        monkeypatch.setattr(module, "RANK_WINDOW", 3)
+        latest = sorted((h.statement_id or 0 for h in everything), reverse=True)[:3]
+        assert [h.statement_id for h in search(store, "Russia", scope="evidence", limit=2)][0] in latest
+        assert [h.statement_id for h in search(store, "Russia", scope="evidence", limit=500)] == [
+            h.statement_id for h in everything]
+        one = sorted(h.source for h in everything if h.source)[0]
+        filtered = search(store, "Russia", scope="evidence", source=one, limit=500)
+        assert filtered and {h.source for h in filtered} == {one}
