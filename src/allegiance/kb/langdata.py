@@ -21,7 +21,8 @@ from typing import Any
 from ..errors import PackError
 from .packs import bundled_pack_dir, load_toml
 
-__all__ = ["Issue", "pack_folders", "language_data", "languages", "load_issues", "merge_pack_data"]
+__all__ = ["Issue", "pack_folders", "pack_data", "language_data", "languages", "every_language_data", "load_issues",
+           "merge_pack_data"]
 
 
 @functools.lru_cache(maxsize=16)
@@ -66,6 +67,26 @@ def language_data(concern: str, lang: str, folders: tuple[Path, ...] | None = No
         if path.is_file():
             merged = merge_pack_data(merged, load_toml(path))
     return merged
+
+
+@functools.lru_cache(maxsize=64)
+def pack_data(filename: str, folders: tuple[Path, ...] | None = None) -> dict[str, Any]:
+    """The merged top-level pack file ``filename`` (``numbers.toml``) of every pack folder, laid over
+    each other like language files (an empty table where no pack has it). Cached."""
+    merged: dict[str, Any] = {}
+    for folder in folders or pack_folders():
+        path = folder / filename
+        if path.is_file():
+            merged = merge_pack_data(merged, load_toml(path))
+    return merged
+
+
+@functools.lru_cache(maxsize=128)
+def every_language_data(concern: str, folders: tuple[Path, ...] | None = None) -> dict[str, dict[str, Any]]:
+    """``concern`` for every language that has it, by language code (for data that applies whatever
+    the article's language: a month name beside a number, a topic's stems)."""
+    found = {lang: language_data(concern, lang, folders) for lang in languages(folders)}
+    return {lang: data for lang, data in found.items() if data}
 
 
 @functools.lru_cache(maxsize=16)

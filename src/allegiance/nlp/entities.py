@@ -8,11 +8,12 @@ import bisect
 import dataclasses
 import re
 from collections import defaultdict
+from pathlib import Path
 
 import ahocorasick
 
 from ..kb.knowledge import Alias, KnowledgeBase, load_knowledge_base
-from ..kb.packs import bundled_pack_dir, load_toml
+from ..kb.langdata import every_language_data, pack_data, pack_folders
 from .doc import Doc, Mention
 from .tokens import Token, alias_keys, analyzer_for, is_noun, tokenize, word_key
 from .unlisted import UnlistedNames
@@ -24,9 +25,6 @@ _KIND_PRIORITY = {"name": 0, "government": 1, "demonym": 2, "seat": 3}
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _NON_WORD = re.compile(r"[\W_]")
 _WORD_BEFORE = re.compile(r"([^\W_]+)([\W_]*)\Z")
-#: Words before a seat of power that make it a mere place ("in Moscow"), not the government.
-_PLACE_WORDS = {"in", "at", "near", "outside", "inside", "around", "across", "в", "во", "у", "под", "около",
-                "біля", "поблизу", "під", "город", "місто", "city", "капитал", "столиця"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,15 +53,21 @@ class EntityLinker:
     requires: tuple[str, ...] = ("text",)
     provides: tuple[str, ...] = ("mentions",)
 
-    def __init__(self, kb: KnowledgeBase | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase | None = None, folders: tuple[Path, ...] | None = None) -> None:
         self.kb = kb or load_knowledge_base()
+        self.folders = folders or pack_folders()
         self._automata: dict[str, ahocorasick.Automaton] = {}
         self._roles_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         for role_keys, role in sorted(self._role_keys().items(), key=lambda kv: -len(kv[0])):
             if role_keys:
                 self._roles_by_first[role_keys[0]].append((role_keys, role))
-        self._unlisted = UnlistedNames(self.kb)
-        ambiguity = load_toml(bundled_pack_dir() / "ambiguity.toml")
+        self._unlisted = UnlistedNames(self.kb, self.folders)
+        ambiguity = pack_data("ambiguity.toml", self.folders)
+        # words before a seat of power that make it a mere place ("in Moscow"): every language's
+        self._place_words = frozenset(str(w).casefold() for data in every_language_data("places", self.folders).values()
+                                      for w in data.get("before_seat", []))
+        self._fallback = str(pack_data("languages.toml", self.folders).get("fallback", ""))
+        self._canonical = str(pack_data("languages.toml", self.folders).get("canonical", ""))
         self._ambiguous = {str(rule["alias"]): rule for rule in ambiguity.get("names", [])}
         self._given = self._unlisted.given
 
@@ -86,7 +90,7 @@ class EntityLinker:
         for role, by_lang in self.kb.roles.items():
             for lang, names in by_lang.items():
                 for name in names:
-                    keys[tuple(word_key(t.text, analyzer_for(lang)) for t in tokenize(name))] = role
+                    keys[tuple(word_key(t.text, analyzer_for(lang, self.folders)) for t in tokenize(name))] = role
         return keys
 
     # -- matching --------------------------------------------------------------------------
@@ -95,7 +99,7 @@ class EntityLinker:
 
         Text with no Cyrillic is matched in one pass over its lower-cased characters (punctuation
         turned into spaces, offsets unchanged); Cyrillic text goes word by word through lemmas."""
-        analyzer = analyzer_for(doc.language)
+        analyzer = analyzer_for(doc.language, self.folders)
         lowered = doc.text.lower()
         if _CYRILLIC.search(doc.text) or len(lowered) != len(doc.text):
             raw = self._lemma_matches(doc.text, analyzer)
@@ -125,7 +129,7 @@ class EntityLinker:
     def _char_matches(self, lowered: str) -> list[tuple[int, int, Alias]]:
         padded = " " + _NON_WORD.sub(" ", lowered) + " "
         out: list[tuple[int, int, Alias]] = []
-        for end, (key, values) in self._automaton("ru").iter(padded):
+        for end, (key, values) in self._automaton(analyzer_for(None, self.folders)).iter(padded):
             start = end - len(key) + 1  # offset in the text of the key's first character
             out.extend((start, end - 1, alias) for alias, _n in values)
         return out
@@ -157,7 +161,7 @@ class EntityLinker:
                 return False
         if alias.kind != "seat":
             return True
-        if previous.casefold() in _PLACE_WORDS:
+        if previous.casefold() in self._place_words:
             return False
         line_start = text.rfind("\n", 0, start) + 1
         after = text[end:end + 3].strip()[:1]
@@ -182,9 +186,11 @@ class EntityLinker:
         return kept
 
     @staticmethod
-    def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    def _select(candidates: list[_Candidate], preferred: str) -> list[_Candidate]:
+        """The longest matches that do not overlap; among equal spans names before demonyms and seats,
+        then aliases of the ``preferred`` language."""
         ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), _KIND_PRIORITY.get(c.alias.kind, 9),
-                                                    c.alias.lang != "en"))
+                                                    c.alias.lang != preferred))
         chosen: list[_Candidate] = []
         occupied: set[int] = set()
         for c in ordered:
@@ -238,23 +244,24 @@ class EntityLinker:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        chosen = self._select(self._disambiguate(self.match(doc)))
+        chosen = self._select(self._disambiguate(self.match(doc)), self._canonical)
         linked = [self._mention(doc, c) for c in chosen]
         tokens = tokenize(doc.text)
         starts = [t.start for t in tokens]
-        keys = [word_key(t.text, analyzer_for(doc.language)) for t in tokens]
+        keys = [word_key(t.text, analyzer_for(doc.language, self.folders)) for t in tokens]
         roles = self._role_mentions(doc, tokens, keys, chosen)
         taken: set[int] = set()
         unlisted: list[Mention] = []
-        if doc.language in (None, "en"):
+        language = doc.language or self._fallback
+        if self._unlisted.reads(language):
             for m in linked:
                 taken.update(starts[bisect.bisect_left(starts, m.start):bisect.bisect_left(starts, m.end)])
-            unlisted = self._unlisted.organizations(doc.text, tokens, linked, taken)
+            unlisted = self._unlisted.organizations(doc.text, tokens, linked, taken, language)
             # a state's body that contains an alliance's name ("Security Council of Russia") is the body
             linked = [m for m in linked if m.type != "alliance" or not any(
                 u.start <= m.start and m.end <= u.end and (u.start, u.end) != (m.start, m.end) for u in unlisted)]
             for m in unlisted:
                 taken.update(starts[bisect.bisect_left(starts, m.start):bisect.bisect_left(starts, m.end)])
-            unlisted += self._unlisted.persons(doc.text, tokens, taken)
+            unlisted += self._unlisted.persons(doc.text, tokens, taken, language)
         doc.mentions = tuple(sorted(linked + roles + unlisted, key=lambda m: (m.start, -m.end)))
         return doc

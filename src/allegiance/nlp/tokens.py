@@ -1,13 +1,17 @@
-"""Tokens with offsets and their matching keys: case-folded words, and pymorphy3 lemmas for
-Russian and Ukrainian so that inflected forms match ("Казахстана" → "казахстан")."""
+"""Tokens with offsets and their matching keys: case-folded words, and pymorphy3 lemmas of Cyrillic
+words so that inflected forms match ("Казахстана" → "казахстан"). Which pymorphy3 dictionary reads
+a language is pack data (``lang/<code>/morphology.toml``, ``languages.toml``)."""
 
 from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 from typing import Any, NamedTuple
 
-__all__ = ["Token", "alias_keys", "tokenize", "word_key", "analyzer_for", "is_noun"]
+from ..kb.langdata import language_data, pack_data
+
+__all__ = ["Token", "alias_keys", "tokenize", "word_key", "analyzer_for", "has_morphology", "is_noun"]
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -25,8 +29,17 @@ def tokenize(text: str) -> list[Token]:
     return [make((m.start(), m.end(), m.group(0))) for m in _WORD.finditer(text)]
 
 
-def analyzer_for(language: str | None) -> str:
-    return "uk" if language == "uk" else "ru"
+@functools.lru_cache(maxsize=64)
+def analyzer_for(language: str | None, folders: tuple[Path, ...] | None = None) -> str:
+    """The pymorphy3 dictionary that reads Cyrillic words of a text in ``language``: the language's
+    own (``lang/<code>/morphology.toml`` ``analyzer``), else the packs' ``cyrillic_analyzer``."""
+    own = language_data("morphology", language, folders).get("analyzer") if language else None
+    return str(own or pack_data("languages.toml", folders).get("cyrillic_analyzer", "ru"))
+
+
+def has_morphology(language: str | None, folders: tuple[Path, ...] | None = None) -> bool:
+    """True when the language's words are matched through lemmas (it names a pymorphy3 dictionary)."""
+    return bool(language and language_data("morphology", language, folders).get("analyzer"))
 
 
 @functools.lru_cache(maxsize=2)
@@ -40,7 +53,7 @@ _PROPER = ("Surn", "Name", "Geox", "Orgn", "Patr")
 
 
 @functools.lru_cache(maxsize=200_000)
-def word_key(word: str, analyzer: str = "ru") -> str:
+def word_key(word: str, analyzer: str | None = None) -> str:
     """The matching key of one word: its lemma when Cyrillic, else its case-folded form.
 
     A capitalised Cyrillic word takes the lemma of its likeliest proper-noun reading, so that
@@ -48,7 +61,7 @@ def word_key(word: str, analyzer: str = "ru") -> str:
     lowered = word.casefold().replace("ё", "е")
     if not _CYRILLIC.search(lowered):
         return lowered
-    parses = _morph(analyzer).parse(lowered)
+    parses = _morph(analyzer or analyzer_for(None)).parse(lowered)
     if not parses:
         return lowered
     if word[:1].isupper():
@@ -70,10 +83,10 @@ def alias_keys(tokens: list[Token], analyzer: str) -> set[tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=100_000)
-def is_noun(word: str, analyzer: str = "ru") -> bool:
+def is_noun(word: str, analyzer: str | None = None) -> bool:
     """True when the likeliest reading of a Cyrillic word is a noun (names written in lower case,
     as some outlets do on purpose, still match; verbs and pronouns that look like names do not)."""
     if not _CYRILLIC.search(word):
         return False
-    parses = _morph(analyzer).parse(word.casefold())
+    parses = _morph(analyzer or analyzer_for(None)).parse(word.casefold())
     return bool(parses) and parses[0].tag.POS == "NOUN"
