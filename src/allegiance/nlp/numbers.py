@@ -20,7 +20,7 @@ __all__ = ["NumberRules", "month_guard", "number_rules"]
 _UNIT_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: keys that only a language's own file gives (another language's words are not this one's)
 _OWN_ONLY = ("words", "articles", "time_units", "one_after", "referring", "not_counting_before",
-             "lone_multiplier_after", "range_words")
+             "lone_multiplier_after", "range_words", "range_between")
 
 
 def _alt(words: Any) -> str:
@@ -42,6 +42,8 @@ class NumberRules:
     multiplier_prefix: bool
     articles: frozenset[str]
     range_joint: re.Pattern[str]
+    between: re.Pattern[str]
+    between_joint: re.Pattern[str]
     percent: re.Pattern[str]
     qualifier: re.Pattern[str]
     qualifier_words: frozenset[str]
@@ -133,6 +135,7 @@ def number_rules(language: str | None, folders: tuple[Path, ...] | None = None) 
     analyzer = analyzer_for(language, folders) if has_morphology(language, folders) else None
     filter_words = [*words, *multipliers, *articles]
     qualifiers = [str(q) for q in d.get("qualifiers", [])]
+    between = [str(w) for w in d.get("range_between", [])]
     suffixes = {str(k).casefold(): int(v) for k, v in d.get("suffixes", {}).items()}
     spaced = {str(k): int(v) for k, v in d.get("spaced_suffixes", {}).items()}
     return NumberRules(
@@ -142,6 +145,8 @@ def number_rules(language: str | None, folders: tuple[Path, ...] | None = None) 
         suffix=re.compile(rf"^({_alt(suffixes)})\b", re.I), spaced_suffix=re.compile(rf"^ ({_alt(spaced)})\b"),
         multipliers=multipliers, multiplier_prefix=bool(d.get("multiplier_prefix")), articles=articles,
         range_joint=re.compile(rf"^\s?(?:{_alt(d.get('range_words', []))})\s?(?=\d)", re.I),
+        between=re.compile(rf"\b{_alt(between[:1])}\s+$", re.I),
+        between_joint=re.compile(rf"^\s+{_alt(between[1:2])}\s+(?=\d)", re.I),
         percent=re.compile(rf"^\s?(?:%|{_alt(d.get('percent', []))})", re.I),
         qualifier=re.compile(rf"({_alt(qualifiers)})\s*$", re.I),
         qualifier_words=frozenset(w.casefold() for q in qualifiers for w in q.split()),

@@ -35,14 +35,19 @@ class QuantityExtractor:
     def __call__(self, doc: Doc) -> Doc:
         rules = number_rules(doc.language, self.folders)
         out: list[Statement] = []
+        names_end = frozenset(m.end for m in doc.mentions)
+        # a number inside a name ("France 24", "Group of Seven") is part of the name
+        named = [(m.start, m.end) for m in doc.mentions if " " in m.text]
         for sentence in doc.sentences:
-            found = self._digits(doc, sentence, rules) + self._words(doc, sentence, rules)
+            found = self._digits(doc, sentence, rules, names_end) + self._words(doc, sentence, rules)
+            found = [(at, st) for at, st in found if not any(s <= at < e for s, e in named)]
             out.extend(st for _offset, st in sorted(found, key=lambda pair: pair[0]))
         doc.add(out)
         return doc
 
     # -- numbers in digits ----------------------------------------------------------------------
-    def _digits(self, doc: Doc, sentence: Sentence, rules: NumberRules) -> list[tuple[int, Statement]]:
+    def _digits(self, doc: Doc, sentence: Sentence, rules: NumberRules,
+                names_end: frozenset[int]) -> list[tuple[int, Statement]]:
         text = doc.text
         out = []
         previous_end = -1
@@ -50,7 +55,8 @@ class QuantityExtractor:
             value = rules.value(match)
             after = text[match.end():match.end() + 40]
             before = text[max(sentence.start, match.start() - 30):match.start()]
-            if value is None or not self._counts(text, match, value, before, after, rules, sentence):
+            if value is None or not self._counts(match, value, before, after, rules, sentence) \
+                    or self._in_name(match, before, after, rules, sentence, names_end):
                 continue
             if match.end() >= len(text.rstrip()) - 1:  # cut off by the end of the excerpt
                 continue
@@ -85,6 +91,8 @@ class QuantityExtractor:
         """The first number of a range takes the second's multiplier ("35–40 thousand")."""
         after = text[match.end():match.end() + 40]
         joint = rules.range_joint.match(after)
+        if joint is None and rules.between.search(text[max(sentence.start, match.start() - 12):match.start()]):
+            joint = rules.between_joint.match(after)  # "between 35 and 40 thousand"
         if joint:
             second = rules.number.match(text, match.end() + joint.end(), sentence.end)
             if second:
@@ -93,8 +101,8 @@ class QuantityExtractor:
                     return factor, rest
         return 1, after
 
-    def _counts(self, text: str, match: re.Match[str], value: float, before: str, after: str,
-                rules: NumberRules, sentence: Sentence) -> bool:
+    def _counts(self, match: re.Match[str], value: float, before: str, after: str, rules: NumberRules,
+                sentence: Sentence) -> bool:
         raw = match.group(0)
         if rules.ordinal.match(after) or (rules.ordinal_dot and len(raw) <= 3 and re.match(r"^\.\s+\w", after)
                                            and match.end() + 1 < sentence.end):
@@ -113,7 +121,7 @@ class QuantityExtractor:
             return False  # "the average age ... 35 years", "Azad Kumar, 31,"
         if re.search(r"[^\W\d_]-$", before):
             return False  # a model or designation: "Shahed-136", "Su-35"
-        if self._in_address(before, after) or self._in_name(text, match, before, after, rules, sentence):
+        if self._in_address(before, after):
             return False
         if re.fullmatch(r"(19|20)\d\d", raw) is not None and not rules.multiplier(after)[0] > 1:
             return False  # a year
@@ -129,12 +137,14 @@ class QuantityExtractor:
         return any(mark in token for mark in ("/", "www.", "@", "=", "://"))
 
     @staticmethod
-    def _in_name(text: str, match: re.Match[str], before: str, after: str, rules: NumberRules,
-                 sentence: Sentence) -> bool:
-        """A number right after a capitalised word that is not the sentence's first is part of a name
-        ("France 24", "Rossiya 1"), unless a multiplier, a percent or a unit of money follows it."""
+    def _in_name(match: re.Match[str], before: str, after: str, rules: NumberRules, sentence: Sentence,
+                 names_end: frozenset[int]) -> bool:
+        """A number right after a capitalised word is part of a name ("France 24", «Россия 24»), unless
+        a multiplier or a percent follows it; the sentence's first word only when it is a name."""
         found = _NAME_BEFORE.search(before)
-        if not found or match.start() - len(found.group(1)) - 1 <= sentence.start:
+        if not found:
+            return False
+        if match.start() - len(found.group(1)) - 1 <= sentence.start and match.start() - 1 not in names_end:
             return False
         word = found.group(1).casefold()
         if word in rules.identifier_before or word in rules.qualifier_words or rules.multiplier(after)[0] > 1:
