@@ -59,6 +59,7 @@ def test_numbers_as_the_language_writes_them(pipeline, text, language, values):
     ("Am 24. Februar 2022 um 10 Uhr griffen 1.200 Soldaten an.", "de", [1_200]),
     ("Der 45-jährige Kommandeur führte die 3. Brigade mit zwölf Panzern.", "de", [12]),
     ("Nur ein Soldat überlebte, berichtete France 24 am Montag.", "de", [1]),
+    ("The state channel (Rossiya 1) showed 30 tanks.", "en", [30]),
 ])
 def test_dates_times_ages_addresses_and_names_are_no_quantities(pipeline, text, language, values):
     assert _values(pipeline, text, language) == values
@@ -73,3 +74,11 @@ def test_a_language_without_a_folder_reads_numbers_by_the_default_conventions():
 
 def test_an_unknown_language_reads_as_the_fallback_language(pipeline):
     assert _values(pipeline, "Officials said twelve thousand volunteers joined.", None) == [12_000]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "language", "values"), [
+    ("У Харкові 5 людей загинули, а в Києві 3 поранені.", "uk", [5, 3]),
+    ("В Харькове 3 человека погибли.", "ru", [3]),
+])
+def test_a_place_before_a_count_is_not_a_name(pipeline, text, language, values):
+    assert _values(pipeline, text, language) == values

@@ -22,6 +22,9 @@ __all__ = ["EntityLinker"]
 
 _KIND_CONFIDENCE = {"name": 0.95, "government": 0.9, "demonym": 0.85, "seat": 0.7, "role": 0.75, "pattern": 0.6}
 _KIND_PRIORITY = {"name": 0, "government": 1, "demonym": 2, "seat": 3}
+#: unlisted names whose state inside them is part of the name ("Moscow Exchange", «Россия 24»); a
+#: state's body ("Kazakh Foreign Ministry") keeps its state
+_NAMES_ABSORB_STATES = ("party", "company", "media")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _NON_WORD = re.compile(r"[\W_]")
 _WORD_BEFORE = re.compile(r"([^\W_]+)([\W_]*)\Z")
@@ -201,6 +204,13 @@ class EntityLinker:
             chosen.append(c)
         return sorted(chosen, key=lambda c: c.start)
 
+    @staticmethod
+    def _inside_a_name(m: Mention, unlisted: list[Mention]) -> bool:
+        if m.type not in ("alliance", "state"):
+            return False
+        return any(u.start <= m.start and m.end <= u.end and (u.start, u.end) != (m.start, m.end)
+                   and (m.type == "alliance" or u.type in _NAMES_ABSORB_STATES) for u in unlisted)
+
     def _mention(self, doc: Doc, c: _Candidate) -> Mention:
         entity = self.kb.entities[c.alias.entity_id]
         return Mention(c.start, c.end, doc.text[c.start:c.end], entity.id, entity.type, c.alias.kind,
@@ -256,12 +266,13 @@ class EntityLinker:
         if self._unlisted.reads(language):
             for m in linked:
                 taken.update(starts[bisect.bisect_left(starts, m.start):bisect.bisect_left(starts, m.end)])
-            unlisted = self._unlisted.organizations(doc.text, tokens, linked, taken, language)
-            # a state's body that contains an alliance's name ("Security Council of Russia") is the body
-            linked = [m for m in linked if m.type != "alliance" or not any(
-                u.start <= m.start and m.end <= u.end and (u.start, u.end) != (m.start, m.end) for u in unlisted)]
+            unlisted = self._unlisted.organizations(doc.text, tokens, linked, taken, language, keys)
+            # a state's body that contains an alliance's name ("Security Council of Russia") is the body;
+            # a state's name inside a party's, a company's or an outlet's name («Россия 24») is the name
+            linked = [m for m in linked if not self._inside_a_name(m, unlisted)]
             for m in unlisted:
                 taken.update(starts[bisect.bisect_left(starts, m.start):bisect.bisect_left(starts, m.end)])
-            unlisted += self._unlisted.persons(doc.text, tokens, taken, language)
+            if self._unlisted.reads_persons(language):
+                unlisted += self._unlisted.persons(doc.text, tokens, taken, language)
         doc.mentions = tuple(sorted(linked + roles + unlisted, key=lambda m: (m.start, -m.end)))
         return doc

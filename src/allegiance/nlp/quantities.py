@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..kb.langdata import every_language_data
 from .doc import Doc, Sentence, Statement
 from .lexicons import Lexicons, load_lexicons
 from .numbers import NumberRules, month_guard, number_rules
@@ -31,6 +32,8 @@ class QuantityExtractor:
         self.lex = lexicons or load_lexicons(folders)
         self.folders = folders or self.lex.folders or None
         self._months = month_guard(self.folders)
+        self._place_words = frozenset(str(w).casefold() for data in every_language_data("places", self.folders).values()
+                                      for w in data.get("before_seat", []))
 
     def __call__(self, doc: Doc) -> Doc:
         rules = number_rules(doc.language, self.folders)
@@ -136,13 +139,17 @@ class QuantityExtractor:
                  + re.match(r"\S*", after).group(0))  # type: ignore[union-attr]
         return any(mark in token for mark in ("/", "www.", "@", "=", "://"))
 
-    @staticmethod
-    def _in_name(match: re.Match[str], before: str, after: str, rules: NumberRules, sentence: Sentence,
+    def _in_name(self, match: re.Match[str], before: str, after: str, rules: NumberRules, sentence: Sentence,
                  names_end: frozenset[int]) -> bool:
         """A number right after a capitalised word is part of a name ("France 24", «Россия 24»), unless
-        a multiplier or a percent follows it; the sentence's first word only when it is a name."""
+        a multiplier or a percent follows it or the word is a place after a preposition of place
+        («У Харкові 5 людей», ``lang/<code>/places.toml``). The sentence's first word counts only
+        when it is a name."""
         found = _NAME_BEFORE.search(before)
         if not found:
+            return False
+        preceding = before[:found.start(1)].split()
+        if preceding and preceding[-1].casefold() in self._place_words:
             return False
         if match.start() - len(found.group(1)) - 1 <= sentence.start and match.start() - 1 not in names_end:
             return False

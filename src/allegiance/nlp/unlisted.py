@@ -6,6 +6,7 @@ organisation noun, a cited source, a web address), from each language's words in
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -15,11 +16,12 @@ from typing import Any
 from ..kb.knowledge import KnowledgeBase
 from ..kb.langdata import language_data, pack_data, pack_folders
 from .doc import Mention
-from .tokens import Token
+from .lemma_names import LemmaOrganizations, lemma_words
+from .tokens import Token, has_morphology
 
 __all__ = ["UnlistedNames"]
 
-_CAPITALISED = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]{2,5})$")
+_CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?|[A-Z]{2,5})$")
 _NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?$")
 _PERSON, _ORG = 0.6, 0.55
 
@@ -40,6 +42,8 @@ class _NameWords:
     connectors: frozenset[str]
     body_canonical: dict[str, str]
     cues: tuple[str, ...]
+    articles: frozenset[str]
+    compound_heads: tuple[str, ...]
 
 
 def _alt(words: Any) -> str:
@@ -59,7 +63,9 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         body_start=re.compile(f"(?:{_alt(bodies)})(?!\\w)"),
         body_of_end=re.compile(f"({_alt(bodies)}) of (?:the )?\\Z"),
         connectors=frozenset(orgs.get("connectors", [])), body_canonical=dict(orgs.get("state_body_canonical", {})),
-        cues=tuple(sorted(orgs.get("citation_cues", []), key=len, reverse=True)))
+        cues=tuple(sorted(orgs.get("citation_cues", []), key=len, reverse=True)),
+        articles=frozenset(orgs.get("articles", [])),
+        compound_heads=tuple(h.casefold() for h in heads) if orgs.get("compound_heads") else ())
 
 
 class UnlistedNames:
@@ -75,6 +81,9 @@ class UnlistedNames:
         for alias in kb.aliases:
             if alias.kind == "demonym" and alias.lang == canonical:
                 self._demonyms.setdefault(alias.entity_id, alias.text)
+
+    def reads_persons(self, language: str) -> bool:
+        return bool(language_data("persons", language, self.folders))
 
     def reads(self, language: str | None) -> bool:
         """True when the packs give words for unlisted names in ``language``."""
@@ -143,10 +152,20 @@ class UnlistedNames:
 
     # -- organisations --------------------------------------------------------------------
     def organizations(self, text: str, tokens: list[Token], linked: list[Mention], taken: set[int],
-                      language: str) -> list[Mention]:
-        w = self.words(language)
-        found = self._state_bodies(text, linked, w) + self._headed_names(text, tokens, taken, w) \
-            + self._cited(text, taken, w)
+                      language: str, keys: list[str] | None = None) -> list[Mention]:
+        """Organisations outside the knowledge base; ``keys`` are the tokens' matching keys (lemmas in
+        a language read through lemmas, whose organisations are found by :mod:`.lemma_names`)."""
+        if keys is not None and has_morphology(language, self.folders):
+            finder = LemmaOrganizations(lemma_words(language, self.folders), self._demonym)
+            found = finder.find(text, tokens, keys, linked) + self._cited(text, taken, self.words(language))
+        else:
+            w = self.words(language)
+            # a state's name or seat inside an organisation's name ("Moscow Exchange") is part of the name
+            starts = [t.start for t in tokens]
+            places = {starts[k] for m in linked if m.type == "state"
+                      for k in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))}
+            found = self._state_bodies(text, linked, w) + self._headed_names(text, tokens, taken - places, w) \
+                + self._cited(text, taken, w)
         out: list[Mention] = []
         occupied = [(m.start, m.end) for m in linked if m.type not in ("state", "alliance")]
         for m in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
@@ -206,8 +225,9 @@ class UnlistedNames:
                 j += 1
             while words and words[-1].text in w.connectors:
                 words.pop()
-            if len(words) >= 2 and any(t.text in w.heads for t in words):
-                first = words[1] if words[0].text == "The" else words[0]
+            if len(words) >= 2 and any(t.text in w.heads or (w.compound_heads and t.text.casefold().endswith(
+                    w.compound_heads)) for t in words):
+                first = words[1] if words[0].text in w.articles else words[0]
                 last = words[-1]
                 if first is not last and not any(t.start in taken for t in words):
                     out.append(Mention(first.start, last.end, text[first.start:last.end], None, "organization",
