@@ -30,6 +30,16 @@ _NON_WORD = re.compile(r"[\W_]")
 _WORD_BEFORE = re.compile(r"([^\W_]+)([\W_]*)\Z")
 
 
+_DATELINE_AFTER = re.compile(r"\)\s*[-–—]")
+
+
+def _credited(text: str, m: Mention) -> bool:
+    """An outlet in a dateline ("BISHKEK, March 24 (Interfax) -") or a photo credit ("Name/AFP") is
+    the page's publisher or a picture agency, not a cited source."""
+    before = text[m.start - 1:m.start]
+    return (before == "(" and _DATELINE_AFTER.match(text, m.end) is not None) or before == "/"
+
+
 @dataclasses.dataclass(frozen=True)
 class _Candidate:
     start: int  # character offsets in the text
@@ -274,5 +284,6 @@ class EntityLinker:
                 taken.update(starts[bisect.bisect_left(starts, m.start):bisect.bisect_left(starts, m.end)])
             if self._unlisted.reads_persons(language):
                 unlisted += self._unlisted.persons(doc.text, tokens, taken, language)
-        doc.mentions = tuple(sorted(linked + roles + unlisted, key=lambda m: (m.start, -m.end)))
+        found = [m for m in linked + roles + unlisted if not (m.type == "media" and _credited(doc.text, m))]
+        doc.mentions = tuple(sorted(found, key=lambda m: (m.start, -m.end)))
         return doc

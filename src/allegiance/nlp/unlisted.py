@@ -243,7 +243,9 @@ class UnlistedNames:
             out.append(Mention(match.start(), match.end(), match.group(0), None, "media", "pattern", _ORG,
                                match.group(0)))
         for cue in w.cues:
-            for hit in re.finditer(re.escape(cue) + r" +((?:the )?[A-Z][\w.&-]*(?: (?:[A-Z][\w.&-]*|\d+))*)", text):
+            # the cue in any case ("According to Kloop"), the name capitalised
+            for hit in re.finditer(f"(?i:{re.escape(cue)})" + r" +((?:the )?[A-Z][\w.&-]*(?: (?:[A-Z][\w.&-]*|\d+))*)",
+                                   text):
                 name = hit.group(1)
                 words = name.split()
                 if words[0] == "the":
