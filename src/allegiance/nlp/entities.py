@@ -81,6 +81,11 @@ class EntityLinker:
                                       for w in data.get("before_seat", []))
         self._fallback = str(pack_data("languages.toml", self.folders).get("fallback", ""))
         self._canonical = str(pack_data("languages.toml", self.folders).get("canonical", ""))
+        by_language = every_language_data("organizations", self.folders).values()
+        self._articles = frozenset(str(a) for data in by_language for a in data.get("articles", []))
+        roles = every_language_data("roles", self.folders).values()
+        self._role_words = {key: frozenset(str(w).casefold() for data in roles for w in data.get(key, []))
+                            for key in ("possessive_tokens", "state_after")}
         self._ambiguous = {str(rule["alias"]): rule for rule in ambiguity.get("names", [])}
         self._given = self._unlisted.given
 
@@ -170,7 +175,7 @@ class EntityLinker:
         if alias.kind == "name" and " " in alias.text and previous and not is_person:
             # "Collective Security Council" is not the UN's "Security Council": a capitalised word
             # right before a multi-word name makes it part of a longer name
-            if gap == " " and previous[:1].isupper() and not previous.isupper() and previous != "The":
+            if gap == " " and previous[:1].isupper() and not previous.isupper() and previous not in self._articles:
                 return False
         if alias.kind != "seat":
             return True
@@ -244,11 +249,11 @@ class EntityLinker:
             c_first = bisect.bisect_left(starts, c.start)
             c_last = bisect.bisect_left(starts, c.end) - 1
             j = c_last + 1
-            if j < len(keys) and keys[j] == "s":  # possessive: "Kazakhstan's"
+            if j < len(keys) and keys[j] in self._role_words["possessive_tokens"]:  # "Kazakhstan's"
                 j += 1
             found = self._role_at(keys, j)
             first, last = c_first, (j + found[1] - 1) if found else c_last
-            if found is None and c_first >= 2 and keys[c_first - 1] == "of":
+            if found is None and c_first >= 2 and keys[c_first - 1] in self._role_words["state_after"]:
                 for n in (3, 2, 1):  # "the president of Belarus"
                     start = c_first - 1 - n
                     if start >= 0 and (hit := self._role_at(keys, start)) and hit[1] == n:

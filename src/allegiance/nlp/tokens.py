@@ -9,7 +9,8 @@ import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..kb.langdata import language_data, pack_data
+from ..errors import PackError
+from ..kb.langdata import every_language_data, language_data, pack_data
 
 __all__ = ["Token", "alias_keys", "tokenize", "word_key", "analyzer_for", "has_morphology", "is_noun"]
 
@@ -34,7 +35,13 @@ def analyzer_for(language: str | None, folders: tuple[Path, ...] | None = None) 
     """The pymorphy3 dictionary that reads Cyrillic words of a text in ``language``: the language's
     own (``lang/<code>/morphology.toml`` ``analyzer``), else the packs' ``cyrillic_analyzer``."""
     own = language_data("morphology", language, folders).get("analyzer") if language else None
-    return str(own or pack_data("languages.toml", folders).get("cyrillic_analyzer", "ru"))
+    fallback = pack_data("languages.toml", folders).get("cyrillic_analyzer")
+    if own or fallback:
+        return str(own or fallback)
+    declared = [str(d["analyzer"]) for d in every_language_data("morphology", folders).values() if d.get("analyzer")]
+    if not declared:
+        raise PackError("no pack names a pymorphy3 dictionary (lang/<code>/morphology.toml 'analyzer')")
+    return declared[0]
 
 
 def has_morphology(language: str | None, folders: tuple[Path, ...] | None = None) -> bool:

@@ -24,6 +24,7 @@ __all__ = ["UnlistedNames"]
 _CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?|[A-Z]{2,5})$")
 _NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?$")
 _PERSON, _ORG = 0.6, 0.55
+_CITED_NAME = r"[A-Z][\w.&-]*(?: (?:[A-Z][\w.&-]*|\d+))*)"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -43,7 +44,9 @@ class _NameWords:
     body_canonical: dict[str, str]
     cues: tuple[str, ...]
     articles: frozenset[str]
+    article_pattern: str
     compound_heads: tuple[str, ...]
+    possessive: re.Pattern[str]
 
 
 def _alt(words: Any) -> str:
@@ -56,15 +59,18 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
     titles = tuple(sorted(persons.get("titles", []), key=len, reverse=True))
     heads = frozenset(orgs.get("heads", []))
     bodies = tuple(sorted(orgs.get("state_bodies", []), key=len, reverse=True))
+    joiners = sorted(orgs.get("owner_joiners", []), key=len, reverse=True)
     return _NameWords(
         titles=titles, speech=frozenset(persons.get("speech_verbs", [])), heads=heads,
         not_names=frozenset(persons.get("not_names", [])) | {w for t in titles for w in t.split()} | heads,
         bodies=bodies, title_end=re.compile(f"(?:{_alt(titles)})\\Z"),
         body_start=re.compile(f"(?:{_alt(bodies)})(?!\\w)"),
-        body_of_end=re.compile(f"({_alt(bodies)}) of (?:the )?\\Z"),
+        body_of_end=re.compile(f"({_alt(bodies)}) (?:{_alt(joiners)}) \\Z"),
         connectors=frozenset(orgs.get("connectors", [])), body_canonical=dict(orgs.get("state_body_canonical", {})),
         cues=tuple(sorted(orgs.get("citation_cues", []), key=len, reverse=True)),
         articles=frozenset(orgs.get("articles", [])),
+        article_pattern=_alt(a.casefold() for a in orgs.get("articles", [])),
+        possessive=re.compile(f"(?:{_alt(orgs.get('possessive', []))})\\s+"),
         compound_heads=tuple(h.casefold() for h in heads) if orgs.get("compound_heads") else ())
 
 
@@ -181,7 +187,7 @@ class UnlistedNames:
             if m.type != "state" or m.entity_id is None:
                 continue
             tail = text[m.end:m.end + 60]
-            possessive = re.match(r"['’]s\s+", tail)
+            possessive = w.possessive.match(tail)
             rest = tail[possessive.end():] if possessive else tail.lstrip(" ")
             offset = m.end + (len(tail) - len(rest))
             found = w.body_start.match(rest)
@@ -244,11 +250,10 @@ class UnlistedNames:
                                match.group(0)))
         for cue in w.cues:
             # the cue in any case ("According to Kloop"), the name capitalised
-            for hit in re.finditer(f"(?i:{re.escape(cue)})" + r" +((?:the )?[A-Z][\w.&-]*(?: (?:[A-Z][\w.&-]*|\d+))*)",
-                                   text):
+            for hit in re.finditer(f"(?i:{re.escape(cue)}) +((?:(?i:{w.article_pattern}) )?" + _CITED_NAME, text):
                 name = hit.group(1)
                 words = name.split()
-                if words[0] == "the":
+                if words[0].islower():  # "according to the ministry": no name
                     continue
                 start = hit.start(1)
                 if words[0] in self.given or len(words) > 4 or words[0] in w.not_names or start in taken:
