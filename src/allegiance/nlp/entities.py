@@ -203,10 +203,10 @@ class EntityLinker:
             kept.extend(group)
         return kept
 
-    @staticmethod
-    def _select(candidates: list[_Candidate], preferred: str) -> list[_Candidate]:
+    def _select(self, candidates: list[_Candidate], preferred: str | None = None) -> list[_Candidate]:
         """The longest matches that do not overlap; among equal spans names before demonyms and seats,
-        then aliases of the ``preferred`` language."""
+        then aliases of the ``preferred`` language (by default the language of canonical names)."""
+        preferred = preferred or self._canonical
         ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), _KIND_PRIORITY.get(c.alias.kind, 9),
                                                     c.alias.lang != preferred))
         chosen: list[_Candidate] = []
@@ -269,7 +269,7 @@ class EntityLinker:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        chosen = self._select(self._disambiguate(self.match(doc)), self._canonical)
+        chosen = self._select(self._disambiguate(self.match(doc)))
         linked = [self._mention(doc, c) for c in chosen]
         tokens = tokenize(doc.text)
         starts = [t.start for t in tokens]
