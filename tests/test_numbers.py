@@ -60,6 +60,8 @@ def test_numbers_as_the_language_writes_them(pipeline, text, language, values):
     ("Der 45-jährige Kommandeur führte die 3. Brigade mit zwölf Panzern.", "de", [12]),
     ("Nur ein Soldat überlebte, berichtete France 24 am Montag.", "de", [1]),
     ("The state channel (Rossiya 1) showed 30 tanks.", "en", [30]),
+    ("Recruiting resumed two months ago with 300 fighters.", "en", [300]),
+    ("Vor zwei Jahren kamen 300 Freiwillige.", "de", [300]),
 ])
 def test_dates_times_ages_addresses_and_names_are_no_quantities(pipeline, text, language, values):
     assert _values(pipeline, text, language) == values

@@ -25,7 +25,7 @@ _NAME_BEFORE = re.compile(r"(?:^|[^\w\s][ \t]*|\s)([A-ZА-ЯЁІЇЄҐ][\w’'-]
 
 class QuantityExtractor:
     name = "quantities"
-    requires: tuple[str, ...] = ("sentences",)
+    requires: tuple[str, ...] = ("sentences", "mentions", "times")
     provides: tuple[str, ...] = ("statements",)
 
     def __init__(self, lexicons: Lexicons | None = None, folders: tuple[Path, ...] | None = None) -> None:
@@ -39,8 +39,9 @@ class QuantityExtractor:
         rules = number_rules(doc.language, self.folders)
         out: list[Statement] = []
         names_end = frozenset(m.end for m in doc.mentions)
-        # a number inside a name ("France 24", "Group of Seven") is part of the name
-        named = [(m.start, m.end) for m in doc.mentions if " " in m.text]
+        # a number inside a name ("France 24", "Group of Seven") is part of the name; one inside a
+        # time expression ("two months ago", "vor zwei Jahren") is part of a date
+        named = [(m.start, m.end) for m in doc.mentions if " " in m.text] + [(t.start, t.end) for t in doc.times]
         for sentence in doc.sentences:
             found = self._digits(doc, sentence, rules, names_end) + self._words(doc, sentence, rules)
             found = [(at, st) for at, st in found if not any(s <= at < e for s, e in named)]
