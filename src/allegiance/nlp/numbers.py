@@ -40,6 +40,7 @@ class NumberRules:
     spaced_suffix: re.Pattern[str]
     multipliers: dict[str, int]
     multiplier_prefix: bool
+    multiplier_start: re.Pattern[str]
     articles: frozenset[str]
     range_joint: re.Pattern[str]
     between: re.Pattern[str]
@@ -59,6 +60,7 @@ class NumberRules:
     referring: re.Pattern[str]
     not_counting_before: frozenset[str]
     lone_after: re.Pattern[str]
+    has_lone: bool
     analyzer: str | None
     word_filter: re.Pattern[str] | None
 
@@ -80,7 +82,8 @@ class NumberRules:
         found = self.multipliers.get(token) or self.multipliers.get(token.removesuffix("s"))
         if found or not self.multiplier_prefix:
             return found or 0
-        return next((f for key, f in self.multipliers.items() if token.startswith(key)), 0)
+        prefix = self.multiplier_start.match(token)
+        return self.multipliers[prefix.group(0)] if prefix else 0
 
     def multiplier(self, after: str) -> tuple[int, str]:
         """The multiplier word that starts ``after`` (the text after a number) and the text after it."""
@@ -133,7 +136,7 @@ def number_rules(language: str | None, folders: tuple[Path, ...] | None = None) 
     multipliers = {str(k).casefold(): int(v) for k, v in d.get("multipliers", {}).items()}
     articles = frozenset(str(a).casefold() for a in d.get("articles", []))
     analyzer = analyzer_for(language, folders) if has_morphology(language, folders) else None
-    filter_words = [*words, *multipliers, *articles]
+    filter_words = [*words, *multipliers]  # an article counts only before a multiplier
     qualifiers = [str(q) for q in d.get("qualifiers", [])]
     between = [str(w) for w in d.get("range_between", [])]
     suffixes = {str(k).casefold(): int(v) for k, v in d.get("suffixes", {}).items()}
@@ -144,6 +147,7 @@ def number_rules(language: str | None, folders: tuple[Path, ...] | None = None) 
         suffixes=suffixes, spaced_suffixes=spaced,
         suffix=re.compile(rf"^({_alt(suffixes)})\b", re.I), spaced_suffix=re.compile(rf"^ ({_alt(spaced)})\b"),
         multipliers=multipliers, multiplier_prefix=bool(d.get("multiplier_prefix")), articles=articles,
+        multiplier_start=re.compile(_alt(multipliers)),
         range_joint=re.compile(rf"^\s?(?:{_alt(d.get('range_words', []))})\s?(?=\d)", re.I),
         between=re.compile(rf"\b{_alt(between[:1])}\s+$", re.I),
         between_joint=re.compile(rf"^\s+{_alt(between[1:2])}\s+(?=\d)", re.I),
@@ -160,9 +164,10 @@ def number_rules(language: str | None, folders: tuple[Path, ...] | None = None) 
         one_after=frozenset(str(w).casefold() for w in d.get("one_after", [])),
         referring=re.compile(rf"\b(?:{_alt(d.get('referring', []))})\s+$", re.I),
         not_counting_before=frozenset(str(w).casefold() for w in d.get("not_counting_before", [])),
+        has_lone=bool(d.get("lone_multiplier_after")),
         lone_after=re.compile(rf"(?:^|\s)(?:{_alt(d.get('lone_multiplier_after', []))})\s+$", re.I),
         analyzer=analyzer,
-        word_filter=None if analyzer or not filter_words else re.compile(rf"\b(?:{_alt(filter_words)})\b", re.I),
+        word_filter=None if analyzer or not filter_words else re.compile(rf"\b(?:{_alt(filter_words)})\b"),
     )
 
 

@@ -181,7 +181,7 @@ class QuantityExtractor:
         if not rules.words and not rules.lone_after:
             return []
         text = doc.text[sentence.start:sentence.end]
-        if rules.word_filter is not None and not rules.word_filter.search(text):
+        if rules.word_filter is not None and not rules.word_filter.search(text.lower()):
             return []  # no number word in the sentence: nothing to tokenise
         tokens = tokenize(text)
         keys = [self._key(t, rules) for t in tokens]
@@ -206,11 +206,12 @@ class QuantityExtractor:
         """The value of the number written in words from token ``i`` and the token after it, or None."""
         if tokens[i].text[:1].isdigit():
             return None
-        lead = text[:tokens[i].start]
         key = keys[i]
-        lone = rules.multiplier_of(key) or rules.multiplier_of(tokens[i].text.casefold())
-        if lone > 1 and key not in rules.words:
-            return (lone, i + 1) if rules.lone_after.search(lead) else None  # «больше тысячи»
+        lead = text[:tokens[i].start]
+        if key not in rules.words and rules.has_lone:
+            lone = rules.multiplier_of(key) or rules.multiplier_of(tokens[i].text)
+            if lone > 1:
+                return (lone, i + 1) if rules.lone_after.search(lead) else None  # «больше тысячи»
         article = tokens[i].text.casefold() in rules.articles and i + 1 < len(tokens) \
             and rules.multiplier_of(keys[i + 1]) > 1
         if key not in rules.words and not article:

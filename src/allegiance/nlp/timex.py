@@ -34,7 +34,10 @@ class DateWords:
     counts: dict[str, int]
     relative: dict[str, tuple[int, str]]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    needs_word: dict[str, tuple[str, ...]]
+    #: for the patterns that need a word: the words, one of which must be in the text (lower case)
+    needs_word: dict[str, frozenset[str]]
+    #: any month name
+    month: re.Pattern[str]
 
 
 def _pooled(datas: list[dict[str, Any]]) -> dict[str, Any]:
@@ -95,16 +98,21 @@ def date_words(language: str | None, folders: tuple[Path, ...] | None = None) ->
     d = _pooled(ordered)
     relative = {str(k).casefold(): (int(v[0]), str(v[1])) for k, v in d.get("relative", {}).items()}
     ago_words = tuple(str(x) for x in d.get("ago_after", []) + d.get("ago_before", []))
-    needs = {"ago": ago_words, "weekday": tuple(d.get("weekdays", {})), "relative": tuple(relative)}
+    needs = {kind: frozenset(max(_WORD.findall(str(w).lower()), key=len) for w in words if _WORD.search(str(w)))
+             for kind, words in (("ago", ago_words), ("weekday", tuple(d.get("weekdays", {}))),
+                                 ("relative", tuple(relative)))}
     return DateWords(
         months={str(k).casefold(): int(v) for k, v in d.get("months", {}).items()},
         weekdays={str(k).casefold(): int(v) for k, v in d.get("weekdays", {}).items()},
         units={str(k).casefold(): str(v) for k, v in d.get("units", {}).items()},
         counts={str(k).casefold(): int(v) for k, v in d.get("counts", {}).items()},
-        relative=relative, patterns=tuple(_patterns(d, ordered[::-1])), needs_word=needs)
+        relative=relative, patterns=tuple(_patterns(d, ordered[::-1])), needs_word=needs,
+        month=re.compile(rf"\b(?:{_alternation(d.get('months', {}))})\b", re.I))
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _NEEDS_DIGIT = {"iso", "dotted", "month_day_year", "day_month_year", "month_day", "day_month", "month_year", "year"}
+_NEEDS_MONTH = {"month_day_year", "day_month_year", "month_day", "day_month", "month_year"}
 
 
 def _digit_windows(text: str, margin: int = 32) -> list[tuple[int, int]]:
@@ -186,13 +194,20 @@ class TimeTagger:
         words = date_words(doc.language, self.folders)
         found: list[TimeExpression] = []
         taken: list[tuple[int, int]] = []
-        folded = doc.text.casefold()
         windows = _digit_windows(doc.text)
+        lowered = doc.text.lower()
+        if len(lowered) != len(doc.text):  # a letter whose lower case is longer: offsets would shift
+            lowered = doc.text
+        present = set(_WORD.findall(lowered))
+        # windows with a month name in them, for the patterns that need one (found once, not per pattern)
+        month_windows = [(lo, hi) for lo, hi in windows if words.month.search(doc.text, lo, hi)]
         for kind, pattern in words.patterns:
-            if kind in _NEEDS_DIGIT:
+            if kind in _NEEDS_MONTH:
+                spans = month_windows
+            elif kind in _NEEDS_DIGIT:
                 spans = windows  # these need a number: look only around the numbers of the text
-            elif any(w in folded for w in words.needs_word.get(kind, ())):
-                spans = [(0, len(doc.text))]
+            elif kind in words.needs_word:
+                spans = self._word_windows(lowered, present, words.needs_word[kind])  # around the words they need
             else:
                 continue
             for m in (m for lo, hi in spans for m in pattern.finditer(doc.text, lo, hi)):
@@ -202,3 +217,21 @@ class TimeTagger:
                 found.append(TimeExpression(m.start(), m.end(), m.group(0), resolve(kind, m, base, words)))
         doc.times = tuple(sorted(found, key=lambda t: t.start))
         return doc
+
+    @staticmethod
+    def _word_windows(lowered: str, present: set[str], needed: frozenset[str],
+                      margin: int = 40) -> list[tuple[int, int]]:
+        """Spans around each occurrence of the needed words that the text has (none: no spans)."""
+        spans: list[tuple[int, int]] = []
+        for word in needed & present:
+            at = lowered.find(word)
+            while at >= 0:
+                spans.append((max(0, at - margin), min(len(lowered), at + len(word) + margin)))
+                at = lowered.find(word, at + 1)
+        merged: list[tuple[int, int]] = []
+        for lo, hi in sorted(spans):
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+            else:
+                merged.append((lo, hi))
+        return merged

@@ -44,9 +44,10 @@ class _NameWords:
     body_canonical: dict[str, str]
     cues: tuple[str, ...]
     articles: frozenset[str]
-    article_pattern: str
     compound_heads: tuple[str, ...]
     possessive: re.Pattern[str]
+    #: per cue as written and capitalised ("According to Kloop"): the cue, and the cue then a name
+    cited: tuple[tuple[str, re.Pattern[str]], ...]
 
 
 def _alt(words: Any) -> str:
@@ -60,6 +61,8 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
     heads = frozenset(orgs.get("heads", []))
     bodies = tuple(sorted(orgs.get("state_bodies", []), key=len, reverse=True))
     joiners = sorted(orgs.get("owner_joiners", []), key=len, reverse=True)
+    cues = tuple(sorted(orgs.get("citation_cues", []), key=len, reverse=True))
+    articles = _alt(a.casefold() for a in orgs.get("articles", []))
     return _NameWords(
         titles=titles, speech=frozenset(persons.get("speech_verbs", [])), heads=heads,
         not_names=frozenset(persons.get("not_names", [])) | {w for t in titles for w in t.split()} | heads,
@@ -67,10 +70,11 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         body_start=re.compile(f"(?:{_alt(bodies)})(?!\\w)"),
         body_of_end=re.compile(f"({_alt(bodies)}) (?:{_alt(joiners)}) \\Z"),
         connectors=frozenset(orgs.get("connectors", [])), body_canonical=dict(orgs.get("state_body_canonical", {})),
-        cues=tuple(sorted(orgs.get("citation_cues", []), key=len, reverse=True)),
+        cues=cues,
         articles=frozenset(orgs.get("articles", [])),
-        article_pattern=_alt(a.casefold() for a in orgs.get("articles", [])),
         possessive=re.compile(f"(?:{_alt(orgs.get('possessive', []))})\\s+"),
+        cited=tuple((form, re.compile(re.escape(form) + f" +((?:(?i:{articles}) )?" + _CITED_NAME))
+                    for cue in cues for form in dict.fromkeys((cue, cue[:1].upper() + cue[1:]))),
         compound_heads=tuple(h.casefold() for h in heads) if orgs.get("compound_heads") else ())
 
 
@@ -248,15 +252,14 @@ class UnlistedNames:
                 continue
             out.append(Mention(match.start(), match.end(), match.group(0), None, "media", "pattern", _ORG,
                                match.group(0)))
-        for cue in w.cues:
-            # the cue in any case ("According to Kloop"), the name capitalised
-            for hit in re.finditer(f"(?i:{re.escape(cue)}) +((?:(?i:{w.article_pattern}) )?" + _CITED_NAME, text):
-                name = hit.group(1)
-                words = name.split()
-                if words[0].islower():  # "according to the ministry": no name
-                    continue
-                start = hit.start(1)
-                if words[0] in self.given or len(words) > 4 or words[0] in w.not_names or start in taken:
-                    continue
-                out.append(Mention(start, start + len(name), name, None, "media", "pattern", _ORG, name))
+        hits = [hit for cue, pattern in w.cited for hit in (pattern.finditer(text) if cue in text else ())]
+        for hit in sorted(hits, key=lambda h: (h.start(1), -len(h.group(1)))):
+            name = hit.group(1)
+            words = name.split()
+            if words[0].islower():  # "according to the ministry": no name
+                continue
+            start = hit.start(1)
+            if words[0] in self.given or len(words) > 4 or words[0] in w.not_names or start in taken:
+                continue
+            out.append(Mention(start, start + len(name), name, None, "media", "pattern", _ORG, name))
         return out
