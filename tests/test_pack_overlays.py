@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from allegiance import Settings
+from allegiance.errors import PackError
 from allegiance.kb.packs import bundled_pack_dir
 from allegiance.nlp import Doc
 from allegiance.nlp.claims import topics_of
 from allegiance.nlp.lexicons import load_lexicons
+from allegiance.nlp.numbers import number_rules
 from allegiance.nlp.pipeline import default_pipeline
 
 
@@ -69,3 +73,9 @@ def test_a_new_language_is_a_folder(tmp_path: Path) -> None:
     doc = _run(str(pack), "El Sr. Tokayev dijo que llegaron 35.000 soldados y doce tanques.", "es")
     assert len(doc.sentences) == 1
     assert [s.value for s in doc.statements if s.kind == "quantity"] == [35_000.0, 12.0]
+
+
+def test_a_number_word_of_the_wrong_kind_is_a_pack_error_naming_the_file(tmp_path: Path) -> None:
+    pack = _pack(tmp_path, {"lang/uk/numbers.toml": '[words]\n"одинадцять" = "eleven"\n'})
+    with pytest.raises(PackError, match="lang/uk/numbers.toml"):
+        number_rules("uk", (bundled_pack_dir(), pack))

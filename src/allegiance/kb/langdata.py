@@ -15,14 +15,39 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import PackError
 from .packs import bundled_pack_dir, load_toml
 
 __all__ = ["Issue", "pack_folders", "pack_data", "language_data", "languages", "every_language_data", "load_issues",
-           "merge_pack_data"]
+           "merge_pack_data", "reads_language_data"]
+
+
+_Built = TypeVar("_Built")
+
+
+def reads_language_data(concern: str) -> Callable[[Callable[..., _Built]], Callable[..., _Built]]:
+    """For a function that compiles ``concern`` of a language (its first argument): a value of the
+    wrong kind in a pack file (a word where a number belongs, a bad pattern) becomes a
+    :class:`PackError` naming the concern and the language, not a crash deep in the analysis."""
+
+    def wrap(build: Callable[..., _Built]) -> Callable[..., _Built]:
+        @functools.wraps(build)
+        def checked(language: str | None, *args: Any, **kwargs: Any) -> _Built:
+            try:
+                return build(language, *args, **kwargs)
+            except PackError:
+                raise
+            except (TypeError, ValueError, AttributeError, KeyError, IndexError, re.error) as exc:
+                raise PackError(f"lang/{language or '*'}/{concern}.toml: a value of the wrong kind ({exc})") from exc
+
+        return checked
+
+    return wrap
 
 
 @functools.lru_cache(maxsize=16)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from ..kb.langdata import language_data
+from ..kb.langdata import language_data, reads_language_data
 from .doc import Mention
 from .tokens import Token, analyzer_for, tokenize, word_key
 
@@ -35,6 +35,7 @@ class LemmaWords:
 
 
 @functools.lru_cache(maxsize=16)
+@reads_language_data("organizations")
 def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> LemmaWords:
     data = language_data("organizations", language, folders)
     analyzer = analyzer_for(language, folders)

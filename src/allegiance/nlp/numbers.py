@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..kb.langdata import every_language_data, language_data, pack_data, pack_folders
+from ..kb.langdata import every_language_data, language_data, pack_data, pack_folders, reads_language_data
 from .tokens import analyzer_for, has_morphology
 
 __all__ = ["NumberRules", "month_guard", "number_rules"]
@@ -127,6 +127,7 @@ def _data(language: str | None, folders: tuple[Path, ...]) -> tuple[dict[str, An
 
 
 @functools.lru_cache(maxsize=64)
+@reads_language_data("numbers")
 def number_rules(language: str | None, folders: tuple[Path, ...] | None = None) -> NumberRules:
     folders = folders or pack_folders()
     d, _own = _data(language, folders)

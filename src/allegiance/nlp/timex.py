@@ -14,7 +14,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from ..kb.langdata import every_language_data, language_data, pack_folders
+from ..kb.langdata import every_language_data, language_data, pack_folders, reads_language_data
 from .doc import Doc, TimeExpression
 
 __all__ = ["DateWords", "TimeTagger", "date_words", "resolve"]
@@ -88,6 +88,7 @@ def _patterns(d: dict[str, Any], languages: list[dict[str, Any]]) -> list[tuple[
 
 
 @functools.lru_cache(maxsize=64)
+@reads_language_data("dates")
 def date_words(language: str | None, folders: tuple[Path, ...] | None = None) -> DateWords:
     """The time words of every language (``lang/<code>/dates.toml``), those of ``language`` first
     and winning where two languages differ: a text quotes other languages ("В прошлом году ...")."""
