@@ -84,3 +84,8 @@ def test_an_unknown_language_reads_as_the_fallback_language(pipeline):
 ])
 def test_a_place_before_a_count_is_not_a_name(pipeline, text, language, values):
     assert _values(pipeline, text, language) == values
+
+
+def test_a_russian_quote_in_a_ukrainian_text_is_read_with_russian_words(pipeline):
+    text = "Як повідомило джерело, «погибли пять тысяч человек», пишуть ЗМІ."
+    assert _values(pipeline, text, "uk") == [5_000]

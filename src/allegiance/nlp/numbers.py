@@ -62,6 +62,10 @@ class NumberRules:
     lone_after: re.Pattern[str]
     has_lone: bool
     analyzer: str | None
+    #: the analyzers of the languages in ``also_read``, for their word forms
+    other_analyzers: tuple[str, ...]
+    #: the first two letters of every number word and multiplier (a quick test before a lemma)
+    starts: frozenset[str]
     word_filter: re.Pattern[str] | None
 
     def value(self, match: re.Match[str]) -> float | None:
@@ -123,6 +127,10 @@ def _data(language: str | None, folders: tuple[Path, ...]) -> tuple[dict[str, An
     merged["multiplier_prefix"] = True
     merged.update(pack_data("numbers.toml", folders).get("conventions", {}))
     merged.update(own)
+    for other in own.get("also_read", []):  # a language whose quotes the texts carry: its words too
+        theirs = language_data("numbers", str(other), folders)
+        for key in ("words", "multipliers"):
+            merged[key] = {**theirs.get(key, {}), **merged.get(key, {})}
     return merged, bool(own)
 
 
@@ -137,6 +145,7 @@ def number_rules(language: str | None, folders: tuple[Path, ...] | None = None) 
     multipliers = {str(k).casefold(): int(v) for k, v in d.get("multipliers", {}).items()}
     articles = frozenset(str(a).casefold() for a in d.get("articles", []))
     analyzer = analyzer_for(language, folders) if has_morphology(language, folders) else None
+    others = tuple(analyzer_for(str(o), folders) for o in d.get("also_read", []) if has_morphology(str(o), folders))
     filter_words = [*words, *multipliers]  # an article counts only before a multiplier
     qualifiers = [str(q) for q in d.get("qualifiers", [])]
     between = [str(w) for w in d.get("range_between", [])]
@@ -167,7 +176,7 @@ def number_rules(language: str | None, folders: tuple[Path, ...] | None = None) 
         not_counting_before=frozenset(str(w).casefold() for w in d.get("not_counting_before", [])),
         has_lone=bool(d.get("lone_multiplier_after")),
         lone_after=re.compile(rf"(?:^|\s)(?:{_alt(d.get('lone_multiplier_after', []))})\s+$", re.I),
-        analyzer=analyzer,
+        analyzer=analyzer, other_analyzers=others, starts=frozenset(w[:2] for w in [*words, *multipliers]),
         word_filter=None if analyzer or not filter_words else re.compile(rf"\b(?:{_alt(filter_words)})\b"),
     )
 

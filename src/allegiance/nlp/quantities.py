@@ -175,7 +175,16 @@ class QuantityExtractor:
     @staticmethod
     def _key(token: Token, rules: NumberRules) -> str:
         folded = token.text.casefold()
-        return word_key(token.text, rules.analyzer) if rules.analyzer and folded not in rules.words else folded
+        if not rules.analyzer or folded in rules.words:
+            return folded
+        key = word_key(token.text, rules.analyzer)
+        quoted = rules.other_analyzers and folded[:2] in rules.starts and key not in rules.words \
+            and not rules.multiplier_of(key)
+        for other in rules.other_analyzers if quoted else ():
+            theirs = word_key(token.text, other)
+            if theirs in rules.words or rules.multiplier_of(theirs):
+                return theirs
+        return key
 
     def _words(self, doc: Doc, sentence: Sentence, rules: NumberRules) -> list[tuple[int, Statement]]:
         if not rules.words and not rules.lone_after:
