@@ -45,6 +45,9 @@ def _organisations(linker, text: str, language: str) -> list[tuple[str, str]]:
      [("Kazakh Security Service", "government_body"), ("Хабар 24", "media")]),
     ("Die Deutsche Bank und das Bundesamt für Migration und Flüchtlinge prüfen die Lage.", "de",
      [("Deutsche Bank", "organization"), ("Bundesamt für Migration und Flüchtlinge", "organization")]),
+    ("The drones were made by Albatross LLC and shipped by PJSC Kamaz.", "en",
+     [("Albatross LLC", "company"), ("Kamaz", "company")]),
+    ("Die Beispiel Logistik GmbH lieferte Ersatzteile.", "de", [("Beispiel Logistik GmbH", "company")]),
 ])
 def test_unlisted_organisations(linker, text, language, expected):
     assert _organisations(linker, text, language) == expected

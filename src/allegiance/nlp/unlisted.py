@@ -46,6 +46,8 @@ class _NameWords:
     articles: frozenset[str]
     compound_heads: tuple[str, ...]
     possessive: re.Pattern[str]
+    #: legal forms written before or after a company's name ("PJSC Gazprom", "Acme Ltd")
+    legal: frozenset[str]
     #: per cue as written and capitalised ("According to Kloop"): the cue, and the cue then a name
     cited: tuple[tuple[str, re.Pattern[str]], ...]
 
@@ -72,6 +74,7 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         connectors=frozenset(orgs.get("connectors", [])), body_canonical=dict(orgs.get("state_body_canonical", {})),
         cues=cues,
         articles=frozenset(orgs.get("articles", [])),
+        legal=frozenset(orgs.get("legal_forms", [])),
         possessive=re.compile(f"(?:{_alt(orgs.get('possessive', []))})\\s+"),
         cited=tuple((form, re.compile(re.escape(form) + f" +((?:(?i:{articles}) )?" + _CITED_NAME))
                     for cue in cues for form in dict.fromkeys((cue, cue[:1].upper() + cue[1:]))),
@@ -220,7 +223,7 @@ class UnlistedNames:
     @staticmethod
     def _headed_names(text: str, tokens: list[Token], taken: set[int], w: _NameWords) -> list[Mention]:
         out = []
-        capital = [bool(_CAPITALISED.match(t.text)) for t in tokens]
+        capital = [bool(_CAPITALISED.match(t.text)) or t.text in w.legal for t in tokens]
         i = 0
         while i < len(tokens):
             if not capital[i]:
@@ -235,13 +238,15 @@ class UnlistedNames:
                 j += 1
             while words and words[-1].text in w.connectors:
                 words.pop()
-            if len(words) >= 2 and any(t.text in w.heads or (w.compound_heads and t.text.casefold().endswith(
-                    w.compound_heads)) for t in words):
-                first = words[1] if words[0].text in w.articles else words[0]
+            company = len(words) >= 2 and (words[-1].text in w.legal or words[0].text in w.legal)
+            if len(words) >= 2 and (company or any(t.text in w.heads or (w.compound_heads and t.text.casefold(
+                    ).endswith(w.compound_heads)) for t in words)):
+                first = words[1] if words[0].text in w.articles or words[0].text in w.legal else words[0]
                 last = words[-1]
-                if first is not last and not any(t.start in taken for t in words):
-                    out.append(Mention(first.start, last.end, text[first.start:last.end], None, "organization",
-                                       "pattern", _ORG, text[first.start:last.end]))
+                name = text[first.start:last.end]
+                if (first is not last or company) and not any(t.start in taken for t in words):
+                    out.append(Mention(first.start, last.end, name, None, "company" if company else "organization",
+                                       "pattern", _ORG, name))
             i = max(j, i + 1)
         return out
 
