@@ -105,3 +105,11 @@ def test_a_text_input_gets_the_default_source(tmp_path, settings):
     with Store(settings.db) as store:
         ingest([str(page)], store, settings.replace(default_source="Yerevan Daily"))
         assert store.db.execute("SELECT name FROM sources").fetchone()[0] == "Yerevan Daily"
+
+
+def test_regression_a_pack_language_dateparser_does_not_know_leaves_dates_readable():
+    from allegiance.ingest import dates
+
+    dates._languages.cache_clear()
+    assert "no" not in (dates._languages() or ())  # Norwegian is "nb" to dateparser
+    assert parse_date("March 24, 2022") == "2022-03-24" and parse_date("24 марта 2022") == "2022-03-24"

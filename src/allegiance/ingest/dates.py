@@ -65,13 +65,19 @@ def _checked(year: int, month: int, day: int, today: dt.date | None = None) -> s
 
 @functools.lru_cache(maxsize=1)
 def _languages() -> tuple[str, ...] | None:
+    from dateparser.data import language_order  # the languages dateparser has data for
+
     from ..kb.langdata import languages
 
     try:
         found = languages()
     except Exception:  # no language data: dateparser tries its own
         return None
-    return found or None
+    known = set(language_order)
+    # a pack language dateparser does not know (or knows under another code: "no" is its "nb") is left out
+    usable = tuple(lang for lang in found if lang in known) + tuple(
+        alias for lang, alias in (("no", "nb"),) if lang in found and alias in known)
+    return usable or None
 
 
 def _dateparser(text: str) -> str | None:

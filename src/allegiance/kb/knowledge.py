@@ -19,7 +19,6 @@ from .packs import Pack, iter_jsonl, load_pack, load_toml
 __all__ = ["Alias", "Entity", "KnowledgeBase", "Membership", "Role", "load_knowledge_base", "ENTITY_TYPES"]
 
 AliasKind = Literal["name", "demonym", "seat", "government"]
-LANGS = ("en", "ru", "uk")
 ENTITY_TYPES = {
     "state", "alliance", "international_organization", "government_body", "armed_force", "pmc", "company",
     "media", "party", "person", "unrecognised", "think_tank", "alliance_other",

@@ -15,13 +15,39 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
+import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import PackError
 from .packs import bundled_pack_dir, load_toml
 
-__all__ = ["Issue", "pack_folders", "language_data", "languages", "load_issues", "merge_pack_data"]
+__all__ = ["Issue", "pack_folders", "pack_data", "language_data", "languages", "every_language_data", "load_issues",
+           "merge_pack_data", "reads_language_data"]
+
+
+_Built = TypeVar("_Built")
+
+
+def reads_language_data(concern: str) -> Callable[[Callable[..., _Built]], Callable[..., _Built]]:
+    """For a function that compiles ``concern`` of a language (its first argument): a value of the
+    wrong kind in a pack file (a word where a number belongs, a bad pattern) becomes a
+    :class:`PackError` naming the concern and the language, not a crash deep in the analysis."""
+
+    def wrap(build: Callable[..., _Built]) -> Callable[..., _Built]:
+        @functools.wraps(build)
+        def checked(language: str | None, *args: Any, **kwargs: Any) -> _Built:
+            try:
+                return build(language, *args, **kwargs)
+            except PackError:
+                raise
+            except (TypeError, ValueError, AttributeError, KeyError, IndexError, re.error) as exc:
+                raise PackError(f"lang/{language or '*'}/{concern}.toml: a value of the wrong kind ({exc})") from exc
+
+        return checked
+
+    return wrap
 
 
 @functools.lru_cache(maxsize=16)
@@ -66,6 +92,26 @@ def language_data(concern: str, lang: str, folders: tuple[Path, ...] | None = No
         if path.is_file():
             merged = merge_pack_data(merged, load_toml(path))
     return merged
+
+
+@functools.lru_cache(maxsize=64)
+def pack_data(filename: str, folders: tuple[Path, ...] | None = None) -> dict[str, Any]:
+    """The merged top-level pack file ``filename`` (``numbers.toml``) of every pack folder, laid over
+    each other like language files (an empty table where no pack has it). Cached."""
+    merged: dict[str, Any] = {}
+    for folder in folders or pack_folders():
+        path = folder / filename
+        if path.is_file():
+            merged = merge_pack_data(merged, load_toml(path))
+    return merged
+
+
+@functools.lru_cache(maxsize=128)
+def every_language_data(concern: str, folders: tuple[Path, ...] | None = None) -> dict[str, dict[str, Any]]:
+    """``concern`` for every language that has it, by language code (for data that applies whatever
+    the article's language: a month name beside a number, a topic's stems)."""
+    found = {lang: language_data(concern, lang, folders) for lang in languages(folders)}
+    return {lang: data for lang, data in found.items() if data}
 
 
 @functools.lru_cache(maxsize=16)

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
+from pathlib import Path
 
-__all__ = ["Doc", "Mention", "Sentence", "Statement", "TimeExpression", "split_sentences", "STATEMENT_KINDS"]
+from ..kb.langdata import every_language_data, language_data
+
+__all__ = ["Doc", "Mention", "Sentence", "Statement", "TimeExpression", "split_sentences", "sentence_rules",
+           "STATEMENT_KINDS"]
 
 STATEMENT_KINDS = ("stance", "event", "quantity", "prediction", "claim")
 
@@ -99,20 +104,36 @@ class Doc:
         return self.text[start:end]
 
 
-_ABBREV = {"mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "st", "u.s", "u.n", "e.u", "no", "vs", "etc", "jan",
-           "feb", "aug", "sept", "oct", "nov", "dec", "т.е", "т.д", "г", "гг", "им", "ул"}
-_BOUNDARY = re.compile(r"[.!?…]+[\"»”’)]*\s+(?=[\"«“(]?[A-ZА-ЯЁІЇЄҐ0-9])|\n+")
+_BOUNDARY = re.compile(r"[.!?…]+[\"»”’)]*\s+(?=[\"«“(]?[A-ZА-ЯЁІЇЄҐÄÖÜ0-9])|\n+")
 
 
-def split_sentences(text: str) -> tuple[Sentence, ...]:
+@functools.lru_cache(maxsize=64)
+def sentence_rules(language: str | None, folders: tuple[Path, ...] | None = None) -> tuple[frozenset[str], bool]:
+    """The abbreviations after which a full stop does not end a sentence, and whether a number with a
+    dot is an ordinal ("am 24. Februar"), from ``lang/<code>/sentences.toml``. A language without
+    its own list takes every language's abbreviations."""
+    own = language_data("sentences", language, folders) if language else {}
+    if own.get("abbreviations"):
+        words = own["abbreviations"]
+    else:
+        pooled = every_language_data("sentences", folders).values()
+        words = [w for data in pooled for w in data.get("abbreviations", [])]
+    return frozenset(str(w).casefold().rstrip(".") for w in words), bool(own.get("ordinal_dot"))
+
+
+def split_sentences(text: str, language: str | None = None,
+                    folders: tuple[Path, ...] | None = None) -> tuple[Sentence, ...]:
     """Sentences as character spans: line breaks always end one; so do ., ! and ? before a capital,
-    except after common abbreviations and single initials."""
+    except after the language's abbreviations and single initials."""
+    abbreviations, ordinal_dot = sentence_rules(language, folders)
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         word = re.search(r"(\S+)$", text[start:match.start()])
         last = word.group(1).rstrip(".").lower() if word else ""
-        if "\n" not in match.group(0) and (last in _ABBREV or (len(last) == 1 and last.isalpha())):
+        if "\n" not in match.group(0) and (last in abbreviations or (len(last) == 1 and last.isalpha())
+                                           or (ordinal_dot and len(last) <= 2 and last.isdigit()
+                                               and match.group(0).startswith(". "))):
             continue
         end = match.start() + len(match.group(0).rstrip())
         if text[start:end].strip():

@@ -8,11 +8,12 @@ import bisect
 import dataclasses
 import re
 from collections import defaultdict
+from pathlib import Path
 
 import ahocorasick
 
 from ..kb.knowledge import Alias, KnowledgeBase, load_knowledge_base
-from ..kb.packs import bundled_pack_dir, load_toml
+from ..kb.langdata import every_language_data, pack_data, pack_folders
 from .doc import Doc, Mention
 from .tokens import Token, alias_keys, analyzer_for, is_noun, tokenize, word_key
 from .unlisted import UnlistedNames
@@ -21,12 +22,22 @@ __all__ = ["EntityLinker"]
 
 _KIND_CONFIDENCE = {"name": 0.95, "government": 0.9, "demonym": 0.85, "seat": 0.7, "role": 0.75, "pattern": 0.6}
 _KIND_PRIORITY = {"name": 0, "government": 1, "demonym": 2, "seat": 3}
+#: unlisted names whose state inside them is part of the name ("Moscow Exchange", «Россия 24»); a
+#: state's body ("Kazakh Foreign Ministry") keeps its state
+_NAMES_ABSORB_STATES = ("party", "company", "media")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _NON_WORD = re.compile(r"[\W_]")
 _WORD_BEFORE = re.compile(r"([^\W_]+)([\W_]*)\Z")
-#: Words before a seat of power that make it a mere place ("in Moscow"), not the government.
-_PLACE_WORDS = {"in", "at", "near", "outside", "inside", "around", "across", "в", "во", "у", "под", "около",
-                "біля", "поблизу", "під", "город", "місто", "city", "капитал", "столиця"}
+
+
+_DATELINE_AFTER = re.compile(r"\)\s*[-–—]")
+
+
+def _credited(text: str, m: Mention) -> bool:
+    """An outlet in a dateline ("BISHKEK, March 24 (Interfax) -") or a photo credit ("Name/AFP") is
+    the page's publisher or a picture agency, not a cited source."""
+    before = text[m.start - 1:m.start]
+    return (before == "(" and _DATELINE_AFTER.match(text, m.end) is not None) or before == "/"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,15 +66,26 @@ class EntityLinker:
     requires: tuple[str, ...] = ("text",)
     provides: tuple[str, ...] = ("mentions",)
 
-    def __init__(self, kb: KnowledgeBase | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase | None = None, folders: tuple[Path, ...] | None = None) -> None:
         self.kb = kb or load_knowledge_base()
+        self.folders = folders or pack_folders()
         self._automata: dict[str, ahocorasick.Automaton] = {}
         self._roles_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         for role_keys, role in sorted(self._role_keys().items(), key=lambda kv: -len(kv[0])):
             if role_keys:
                 self._roles_by_first[role_keys[0]].append((role_keys, role))
-        self._unlisted = UnlistedNames(self.kb)
-        ambiguity = load_toml(bundled_pack_dir() / "ambiguity.toml")
+        self._unlisted = UnlistedNames(self.kb, self.folders)
+        ambiguity = pack_data("ambiguity.toml", self.folders)
+        # words before a seat of power that make it a mere place ("in Moscow"): every language's
+        self._place_words = frozenset(str(w).casefold() for data in every_language_data("places", self.folders).values()
+                                      for w in data.get("before_seat", []))
+        self._fallback = str(pack_data("languages.toml", self.folders).get("fallback", ""))
+        self._canonical = str(pack_data("languages.toml", self.folders).get("canonical", ""))
+        by_language = every_language_data("organizations", self.folders).values()
+        self._articles = frozenset(str(a) for data in by_language for a in data.get("articles", []))
+        roles = every_language_data("roles", self.folders).values()
+        self._role_words = {key: frozenset(str(w).casefold() for data in roles for w in data.get(key, []))
+                            for key in ("possessive_tokens", "state_after")}
         self._ambiguous = {str(rule["alias"]): rule for rule in ambiguity.get("names", [])}
         self._given = self._unlisted.given
 
@@ -86,7 +108,7 @@ class EntityLinker:
         for role, by_lang in self.kb.roles.items():
             for lang, names in by_lang.items():
                 for name in names:
-                    keys[tuple(word_key(t.text, analyzer_for(lang)) for t in tokenize(name))] = role
+                    keys[tuple(word_key(t.text, analyzer_for(lang, self.folders)) for t in tokenize(name))] = role
         return keys
 
     # -- matching --------------------------------------------------------------------------
@@ -95,7 +117,7 @@ class EntityLinker:
 
         Text with no Cyrillic is matched in one pass over its lower-cased characters (punctuation
         turned into spaces, offsets unchanged); Cyrillic text goes word by word through lemmas."""
-        analyzer = analyzer_for(doc.language)
+        analyzer = analyzer_for(doc.language, self.folders)
         lowered = doc.text.lower()
         if _CYRILLIC.search(doc.text) or len(lowered) != len(doc.text):
             raw = self._lemma_matches(doc.text, analyzer)
@@ -125,7 +147,7 @@ class EntityLinker:
     def _char_matches(self, lowered: str) -> list[tuple[int, int, Alias]]:
         padded = " " + _NON_WORD.sub(" ", lowered) + " "
         out: list[tuple[int, int, Alias]] = []
-        for end, (key, values) in self._automaton("ru").iter(padded):
+        for end, (key, values) in self._automaton(analyzer_for(None, self.folders)).iter(padded):
             start = end - len(key) + 1  # offset in the text of the key's first character
             out.extend((start, end - 1, alias) for alias, _n in values)
         return out
@@ -153,11 +175,11 @@ class EntityLinker:
         if alias.kind == "name" and " " in alias.text and previous and not is_person:
             # "Collective Security Council" is not the UN's "Security Council": a capitalised word
             # right before a multi-word name makes it part of a longer name
-            if gap == " " and previous[:1].isupper() and not previous.isupper() and previous != "The":
+            if gap == " " and previous[:1].isupper() and not previous.isupper() and previous not in self._articles:
                 return False
         if alias.kind != "seat":
             return True
-        if previous.casefold() in _PLACE_WORDS:
+        if previous.casefold() in self._place_words:
             return False
         line_start = text.rfind("\n", 0, start) + 1
         after = text[end:end + 3].strip()[:1]
@@ -181,10 +203,12 @@ class EntityLinker:
             kept.extend(group)
         return kept
 
-    @staticmethod
-    def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    def _select(self, candidates: list[_Candidate], preferred: str | None = None) -> list[_Candidate]:
+        """The longest matches that do not overlap; among equal spans names before demonyms and seats,
+        then aliases of the ``preferred`` language (by default the language of canonical names)."""
+        preferred = preferred or self._canonical
         ordered = sorted(candidates, key=lambda c: (-(c.end - c.start), _KIND_PRIORITY.get(c.alias.kind, 9),
-                                                    c.alias.lang != "en"))
+                                                    c.alias.lang != preferred))
         chosen: list[_Candidate] = []
         occupied: set[int] = set()
         for c in ordered:
@@ -194,6 +218,13 @@ class EntityLinker:
             occupied.update(span)
             chosen.append(c)
         return sorted(chosen, key=lambda c: c.start)
+
+    @staticmethod
+    def _inside_a_name(m: Mention, unlisted: list[Mention]) -> bool:
+        if m.type not in ("alliance", "state"):
+            return False
+        return any(u.start <= m.start and m.end <= u.end and (u.start, u.end) != (m.start, m.end)
+                   and (m.type == "alliance" or u.type in _NAMES_ABSORB_STATES) for u in unlisted)
 
     def _mention(self, doc: Doc, c: _Candidate) -> Mention:
         entity = self.kb.entities[c.alias.entity_id]
@@ -218,11 +249,11 @@ class EntityLinker:
             c_first = bisect.bisect_left(starts, c.start)
             c_last = bisect.bisect_left(starts, c.end) - 1
             j = c_last + 1
-            if j < len(keys) and keys[j] == "s":  # possessive: "Kazakhstan's"
+            if j < len(keys) and keys[j] in self._role_words["possessive_tokens"]:  # "Kazakhstan's"
                 j += 1
             found = self._role_at(keys, j)
             first, last = c_first, (j + found[1] - 1) if found else c_last
-            if found is None and c_first >= 2 and keys[c_first - 1] == "of":
+            if found is None and c_first >= 2 and keys[c_first - 1] in self._role_words["state_after"]:
                 for n in (3, 2, 1):  # "the president of Belarus"
                     start = c_first - 1 - n
                     if start >= 0 and (hit := self._role_at(keys, start)) and hit[1] == n:
@@ -242,19 +273,22 @@ class EntityLinker:
         linked = [self._mention(doc, c) for c in chosen]
         tokens = tokenize(doc.text)
         starts = [t.start for t in tokens]
-        keys = [word_key(t.text, analyzer_for(doc.language)) for t in tokens]
+        keys = [word_key(t.text, analyzer_for(doc.language, self.folders)) for t in tokens]
         roles = self._role_mentions(doc, tokens, keys, chosen)
         taken: set[int] = set()
         unlisted: list[Mention] = []
-        if doc.language in (None, "en"):
+        language = doc.language or self._fallback
+        if self._unlisted.reads(language):
             for m in linked:
                 taken.update(starts[bisect.bisect_left(starts, m.start):bisect.bisect_left(starts, m.end)])
-            unlisted = self._unlisted.organizations(doc.text, tokens, linked, taken)
-            # a state's body that contains an alliance's name ("Security Council of Russia") is the body
-            linked = [m for m in linked if m.type != "alliance" or not any(
-                u.start <= m.start and m.end <= u.end and (u.start, u.end) != (m.start, m.end) for u in unlisted)]
+            unlisted = self._unlisted.organizations(doc.text, tokens, linked, taken, language, keys)
+            # a state's body that contains an alliance's name ("Security Council of Russia") is the body;
+            # a state's name inside a party's, a company's or an outlet's name («Россия 24») is the name
+            linked = [m for m in linked if not self._inside_a_name(m, unlisted)]
             for m in unlisted:
                 taken.update(starts[bisect.bisect_left(starts, m.start):bisect.bisect_left(starts, m.end)])
-            unlisted += self._unlisted.persons(doc.text, tokens, taken)
-        doc.mentions = tuple(sorted(linked + roles + unlisted, key=lambda m: (m.start, -m.end)))
+            if self._unlisted.reads_persons(language):
+                unlisted += self._unlisted.persons(doc.text, tokens, taken, language)
+        found = [m for m in linked + roles + unlisted if not (m.type == "media" and _credited(doc.text, m))]
+        doc.mentions = tuple(sorted(found, key=lambda m: (m.start, -m.end)))
         return doc

@@ -1,5 +1,9 @@
-"""Loading the statement lexicons of the packs (stance cues, event verbs, modality, numbers,
-topics, genre), compiled once per process."""
+"""Loading the statement lexicons of the packs (stance cues, event verbs, modality, topics, genre),
+compiled once per process and per set of pack folders.
+
+Every lexicon is read from every pack folder (:func:`allegiance.kb.langdata.pack_folders`), later
+packs laid over earlier ones (tables merged, arrays extended, ``mode = "replace"`` replaces), so an
+added pack can add cues or replace a lexicon. Words of each language come from ``lang/<code>/``."""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import PackError
-from ..kb.packs import bundled_pack_dir, load_toml
+from ..kb.langdata import every_language_data, pack_data, pack_folders
 
 __all__ = ["StanceCue", "Lexicons", "PhraseMatcher", "load_lexicons"]
 
@@ -101,11 +105,10 @@ class Lexicons:
     event_pattern_en: PhraseMatcher
     modality_en: dict[str, PhraseMatcher]
     modality_lemmas: dict[str, dict[str, frozenset[str]]]
-    number_words: dict[str, dict[str, int]]
-    multipliers: dict[str, int]
-    number_context: dict[str, list[str]]
     topic_patterns: dict[str, re.Pattern[str]]
     genre: dict[str, tuple[float, tuple[str, ...]]]
+    #: the pack folders the lexicons were read from, for components that read language data
+    folders: tuple[Path, ...] = ()
 
 
 def _compile(where: str, patterns: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -115,8 +118,7 @@ def _compile(where: str, patterns: list[str]) -> tuple[re.Pattern[str], ...]:
         raise PackError(f"{where}: bad regular expression: {exc}") from exc
 
 
-def _stances(path: Path) -> tuple[tuple[StanceCue, ...], dict[str, frozenset[str]]]:
-    data = load_toml(path)
+def _stances(path: str, data: dict[str, Any]) -> tuple[tuple[StanceCue, ...], dict[str, frozenset[str]]]:
     issues = {i["id"]: i for i in data.get("issues", [])}
     cues = []
     for n, cue in enumerate(data.get("cue", []), 1):
@@ -125,7 +127,7 @@ def _stances(path: Path) -> tuple[tuple[StanceCue, ...], dict[str, frozenset[str
             raise PackError(f"{where}: unknown issue {cue.get('issue')!r}")
         if cue.get("stance") not in issues[cue["issue"]].get("labels", []):
             raise PackError(f"{where}: stance {cue.get('stance')!r} is not a label of {cue['issue']}")
-        patterns = {lang: _compile(where, cue.get(lang, [])) for lang in ("en", "ru", "uk")}
+        patterns = {lang: _compile(where, value) for lang, value in cue.items() if lang not in _CUE_FIELDS}
         # one alternation per language: one scan of the article per cue instead of one per pattern
         patterns = {lang: (re.compile("|".join(f"(?:{p.pattern})" for p in ps), re.I),) if ps else ()
                     for lang, ps in patterns.items()}
@@ -137,22 +139,55 @@ def _stances(path: Path) -> tuple[tuple[StanceCue, ...], dict[str, frozenset[str
     return tuple(cues), excluded
 
 
-def _lemma_sets(table: dict[str, Any]) -> dict[str, frozenset[str]]:
-    return {lang: frozenset(x.casefold() for x in table.get(lang, [])) for lang in ("ru", "uk")}
+_CUE_FIELDS = {"name", "issue", "stance", "actor", "requires"}
 
 
-@functools.lru_cache(maxsize=4)
-def load_lexicons(folder: Path | None = None) -> Lexicons:
-    folder = folder or bundled_pack_dir()
-    stance_cues, excluded = _stances(folder / "stance_cues.toml")
-    events = load_toml(folder / "event_verbs.toml")
+def _lemma_sets(table: dict[str, Any], lemma_languages: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    return {lang: frozenset(x.casefold() for x in table.get(lang, [])) for lang in lemma_languages}
+
+
+def _cues_by_name(concern: str, folders: tuple[Path, ...]) -> dict[str, list[str]]:
+    """The cues of every language for each ``[group.name]`` (or ``[name]``) table of ``concern``,
+    pooled: a topic's or a genre's stems are matched whatever the article's language."""
+    pooled: dict[str, list[str]] = {}
+    for data in every_language_data(concern, folders).values():
+        for key, table in data.items():
+            tables = table.items() if isinstance(table, dict) and "cues" not in table else [(None, table)]
+            for name, inner in tables:
+                if isinstance(inner, dict):
+                    cues = pooled.setdefault(key if name is None else f"{key}.{name}", [])
+                    cues.extend(c for c in inner.get("cues", []) if c not in cues)
+    return pooled
+
+
+def _topics(folders: tuple[Path, ...]) -> dict[str, re.Pattern[str]]:
+    topics = pack_data("topics.toml", folders)
+    cues = _cues_by_name("topics", folders)
+    names = [f"{group}.{name}" for group, table in topics.items() if isinstance(table, dict) for name in table]
+    return {name: re.compile("|".join(re.escape(c.casefold()) for c in cues.get(name, [])) or r"(?!)")
+            for name in names}
+
+
+def _genre(folders: tuple[Path, ...]) -> dict[str, tuple[float, tuple[str, ...]]]:
+    genres = pack_data("genre.toml", folders)
+    cues = _cues_by_name("genre", folders)
+    return {name: (float(g.get("weight", 1.0)), tuple(c.casefold() for c in cues.get(name, [])))
+            for name, g in genres.items() if isinstance(g, dict)}
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicons(folders: tuple[Path, ...] | Path | None = None) -> Lexicons:
+    """The lexicons of the pack folders (by default :func:`pack_folders`: the bundled pack, then the
+    packs of entry points); a single folder is read alone."""
+    folders = (folders,) if isinstance(folders, Path) else folders or pack_folders()
+    stance_cues, excluded = _stances("stance_cues.toml", pack_data("stance_cues.toml", folders))
+    events = pack_data("event_verbs.toml", folders)
+    languages = sorted({lang for langs in events.values() if isinstance(langs, dict) for lang in langs})
+    lemma_languages = tuple(lang for lang in languages if every_language_data("morphology", folders).get(lang))
     verbs_en = {v.casefold(): cat for cat, langs in events.items() for v in langs.get("en", [])}
     verbs_lemma = {lang: {v.casefold(): cat for cat, langs in events.items() for v in langs.get(lang, [])}
-                   for lang in ("ru", "uk")}
-    modality = load_toml(folder / "modality.toml")
-    numbers = load_toml(folder / "numbers.toml")
-    topics = load_toml(folder / "topics.toml")
-    genre = load_toml(folder / "genre.toml")
+                   for lang in lemma_languages}
+    modality = pack_data("modality.toml", folders)
     return Lexicons(
         stance_cues=stance_cues,
         excluded_actors=excluded,
@@ -160,14 +195,8 @@ def load_lexicons(folder: Path | None = None) -> Lexicons:
         event_verbs_lemma=verbs_lemma,
         event_pattern_en=PhraseMatcher(list(verbs_en)),
         modality_en={k: PhraseMatcher(v.get("en", [])) for k, v in modality.items()},
-        modality_lemmas={k: _lemma_sets(v) for k, v in modality.items()},
-        number_words={lang: {k.casefold(): int(v) for k, v in table.items()}
-                      for lang, table in numbers.get("words", {}).items()},
-        multipliers={k.casefold(): int(v) for k, v in numbers.get("multipliers", {}).items()},
-        number_context={k: list(v) for k, v in numbers.get("context", {}).items()},
-        topic_patterns={f"{group}.{name}": re.compile("|".join(re.escape(c.casefold()) for c in t.get("cues", []))
-                                                      or r"(?!)")
-                        for group, table in topics.items() for name, t in table.items()},
-        genre={name: (float(g.get("weight", 1.0)), tuple(c.casefold() for c in g.get("cues", [])))
-               for name, g in genre.items()},
+        modality_lemmas={k: _lemma_sets(v, lemma_languages) for k, v in modality.items()},
+        topic_patterns=_topics(folders),
+        genre=_genre(folders),
+        folders=folders,
     )

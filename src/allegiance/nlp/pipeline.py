@@ -14,10 +14,12 @@ from typing import Protocol
 
 from ..errors import AllegianceError
 from ..kb.knowledge import KnowledgeBase, load_knowledge_base
+from ..kb.langdata import pack_folders
 from ..settings import Settings
 from .doc import Doc, split_sentences
 from .entities import EntityLinker
 from .genre import GenreClassifier
+from .lexicons import load_lexicons
 from .quantities import QuantityExtractor
 from .statements import StatementExtractor
 from .timex import TimeTagger
@@ -39,12 +41,17 @@ class Component(Protocol):
 
 
 class SentenceSplitter:
+    """Sentences by the abbreviations of the article's language (``lang/<code>/sentences.toml``)."""
+
     name = "sentences"
     requires: tuple[str, ...] = ("text",)
     provides: tuple[str, ...] = ("sentences",)
 
+    def __init__(self, folders: tuple[Path, ...] | None = None) -> None:
+        self.folders = folders
+
     def __call__(self, doc: Doc) -> Doc:
-        doc.sentences = split_sentences(doc.text)
+        doc.sentences = split_sentences(doc.text, doc.language, self.folders)
         return doc
 
 
@@ -71,12 +78,15 @@ def default_pipeline(kb: KnowledgeBase | None = None, settings: Settings | None 
     and the optional parts, so that changing either re-analyses the store."""
     settings = settings or Settings()
     kb = kb or load_knowledge_base(*(Path(p) for p in settings.packs.split(os.pathsep) if p))
-    components: list[Component] = [SentenceSplitter(), EntityLinker(kb)]
+    folders = pack_folders(settings.packs)
+    lexicons = load_lexicons(folders)
+    components: list[Component] = [SentenceSplitter(folders), EntityLinker(kb, folders)]
     version = f"{kb.version};extractors@{EXTRACTORS_VERSION}"
     if settings.russian_ner:
         from .russian_ner import RussianNER
 
         components.append(RussianNER())
         version += "+natasha"
-    components += [TimeTagger(), GenreClassifier(), QuantityExtractor(), StatementExtractor(kb)]
+    components += [TimeTagger(folders), GenreClassifier(lexicons), QuantityExtractor(lexicons, folders),
+                   StatementExtractor(kb, lexicons)]
     return Pipeline(components, version=version)

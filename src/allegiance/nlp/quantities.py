@@ -1,92 +1,75 @@
-"""Quantities: numbers that count something, in digits or words (English, Russian, Ukrainian),
-with multipliers ("5 thousand", "пять тысяч"), qualifiers ("more than", "about") and ranges as two
-values. Dates, years, times, ordinals, ages, identifiers and vague amounts are left out."""
+"""Quantities: numbers that count something, in digits or words, read as the article's language
+writes them (its decimal mark and thousands separators, its number words and multipliers, from
+``lang/<code>/numbers.toml``): "35.000" in German, «35−40 тисяч» (a range, both multiplied), "25K",
+«больше тысячи». Qualifiers ("more than", "about") go into the unit; a range is two values. Dates,
+years, times of day, ordinals, ages, identifiers, web addresses and numbers inside names
+("France 24") are left out."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from ..kb.langdata import every_language_data
 from .doc import Doc, Sentence, Statement
 from .lexicons import Lexicons, load_lexicons
-from .tokens import tokenize, word_key
+from .numbers import NumberRules, month_guard, number_rules
+from .tokens import Token, tokenize, word_key
 
 __all__ = ["QuantityExtractor"]
 
-_NUMBER = re.compile(
-    r"(?<![\w.,:/])"
-    r"(\d{1,3}(?:(?:,|\u00a0|\u202f)\d{3})+|\d{1,3}(?: \d{3})+(?![\d,.])|\d+)"
-    r"(?:([.,])(\d+))?(?![\d:])"
-)
-_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th|-?(?:й|го|я|е|му|м|ї|ий|ого|та|ті|тя)\b)", re.I)
-_PERCENT_AFTER = re.compile(r"^\s?(?:%|percent\b|per cent\b|процент|відсот)", re.I)
-_MONTHS = re.compile(
-    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|"
-    r"nov(ember)?|dec(ember)?|январ\w*|феврал\w*|марта?|апрел\w*|мая|июн\w*|июл\w*|август\w*|сентябр\w*|"
-    r"октябр\w*|ноябр\w*|декабр\w*|січ\w*|лют\w*|берез\w*|квіт\w*|трав\w*|черв\w*|лип\w*|серп\w*|верес\w*|"
-    r"жовт\w*|листопад\w*|груд\w*|"
-    r"stycz\w*|lut\w*|marc\w*|kwie\w*|maj\w*|czerw\w*|lip\w*|sierp\w*|wrze\w*|paźdz\w*|listop\w*|grud\w*|"
-    r"januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|"
-    r"octobre|novembre|décembre|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|"
-    r"dicembre|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie|"
-    r"januari|februari|maart|augustus|januari|януари|февруари|март|април|юни|юли|септември|октомври|ноември|"
-    r"декември)\b", re.I)
 _DATE_RANGE_AFTER = re.compile(r"^\s?[-–]\s?\d{1,2}\s+\S")
-_SUFFIX_MULTIPLIER = re.compile(r"^(m|mn|bn|b|k)\b", re.I)
-_SUFFIX_FACTORS = {"m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "k": 1_000}
-_AGE_CONTEXT = re.compile(r"\b(age|aged|ages|возраст|вік|віком)\b[^.]{0,25}$", re.I)
-_REFERRING = re.compile(r"\b(the|these|those|both|all|its|their|his|her|our|этих|тех|обоих|обидва)\s+$", re.I)
-_QUALIFIER = re.compile(r"(more than|over|about|around|almost|nearly|at least|up to|approximately|some|roughly|"
-                        r"более|около|почти|свыше|не менее|до|понад|близько|майже|щонайменше)\s*$", re.I)
-_TIME_UNITS = {"year", "years", "month", "months", "day", "days", "week", "weeks", "год", "года", "рік", "день",
-               "місяць", "месяц"}
 _UNIT_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_NAME_BEFORE = re.compile(r"(?:^|[^\w\s][ \t]*|\s)([A-ZА-ЯЁІЇЄҐ][\w’'-]*) $")
 
 
 class QuantityExtractor:
     name = "quantities"
-    requires: tuple[str, ...] = ("sentences",)
+    requires: tuple[str, ...] = ("sentences", "mentions", "times")
     provides: tuple[str, ...] = ("statements",)
 
-    def __init__(self, lexicons: Lexicons | None = None) -> None:
-        self.lex = lexicons or load_lexicons()
-        ctx = self.lex.number_context
-        self._identifier = tuple(x.casefold() for x in ctx.get("identifier_before", []))
-        self._age_after = tuple(x.casefold() for x in ctx.get("age_after", []))
-        self._slavic = {**self.lex.number_words.get("ru", {}), **self.lex.number_words.get("uk", {})}
-        english = [*self.lex.number_words.get("en", {}), "a million", "a billion", "a thousand"]
-        self._english_words = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in english) + r")\b", re.I)
+    def __init__(self, lexicons: Lexicons | None = None, folders: tuple[Path, ...] | None = None) -> None:
+        self.lex = lexicons or load_lexicons(folders)
+        self.folders = folders or self.lex.folders or None
+        self._months = month_guard(self.folders)
+        self._place_words = frozenset(str(w).casefold() for data in every_language_data("places", self.folders).values()
+                                      for w in data.get("before_seat", []))
 
     def __call__(self, doc: Doc) -> Doc:
+        rules = number_rules(doc.language, self.folders)
         out: list[Statement] = []
+        names_end = frozenset(m.end for m in doc.mentions)
+        # a number inside a name ("France 24", "Group of Seven") is part of the name; one inside a
+        # time expression ("two months ago", "vor zwei Jahren") is part of a date
+        named = [(m.start, m.end) for m in doc.mentions if " " in m.text] + [(t.start, t.end) for t in doc.times]
         for sentence in doc.sentences:
-            found = self._digits(doc, sentence) + self._words(doc, sentence)
+            found = self._digits(doc, sentence, rules, names_end) + self._words(doc, sentence, rules)
+            found = [(at, st) for at, st in found if not any(s <= at < e for s, e in named)]
             out.extend(st for _offset, st in sorted(found, key=lambda pair: pair[0]))
         doc.add(out)
         return doc
 
     # -- numbers in digits ----------------------------------------------------------------------
-    def _digits(self, doc: Doc, sentence: Sentence) -> list[tuple[int, Statement]]:
+    def _digits(self, doc: Doc, sentence: Sentence, rules: NumberRules,
+                names_end: frozenset[int]) -> list[tuple[int, Statement]]:
         text = doc.text
         out = []
         previous_end = -1
-        for match in _NUMBER.finditer(text, sentence.start, sentence.end):
-            value = self._value(match, doc.language)
-            after = text[match.end():match.end() + 30]
+        for match in rules.number.finditer(text, sentence.start, sentence.end):
+            value = rules.value(match)
+            after = text[match.end():match.end() + 40]
             before = text[max(sentence.start, match.start() - 30):match.start()]
-            if value is None or not self._counts(text, match, value, before, after, doc.language):
+            if value is None or not self._counts(match, value, before, after, rules, sentence) \
+                    or self._in_name(match, before, after, rules, sentence, names_end):
                 continue
             if match.end() >= len(text.rstrip()) - 1:  # cut off by the end of the excerpt
                 continue
-            multiplier, rest = self._multiplier(after, doc.language)
-            suffix = _SUFFIX_MULTIPLIER.match(after)
-            if multiplier == 1 and suffix:
-                multiplier, rest = _SUFFIX_FACTORS[suffix.group(1).lower()], after[suffix.end():]
+            multiplier, rest = self._factor(after, rules)
+            if multiplier == 1:
+                multiplier, rest = self._range_factor(text, match, sentence, rules)
             value *= multiplier
-            if _PERCENT_AFTER.match(after):
-                unit = "percent"
-            else:
-                unit = self._unit(rest)
-            qualifier = _QUALIFIER.search(before)
+            unit = "percent" if rules.percent.match(after) else self._unit(rest)
+            qualifier = rules.qualifier.search(before)
             if qualifier:
                 unit = f"{unit} ({qualifier.group(1).lower()})"
             if match.start() == previous_end:
@@ -97,53 +80,84 @@ class QuantityExtractor:
             previous_end = match.end()
         return out
 
-    @staticmethod
-    def _value(match: re.Match[str], language: str | None) -> float | None:
-        whole, sep, fraction = match.group(1), match.group(2), match.group(3)
-        digits = re.sub(r"[,\u00a0\u202f ]", "", whole)
-        if sep and fraction:
-            if sep == "," and len(fraction) == 3 and language not in ("ru", "uk", "bg", "de", "fr", "it", "nl",
-                                                                      "pl", "ro"):
-                return float(digits + fraction)  # "3,500" in English is a grouping
-            return float(f"{digits}.{fraction}")
-        return float(digits) if digits else None
+    def _factor(self, after: str, rules: NumberRules) -> tuple[int, str]:
+        """The multiplier written after a number (a word, or a letter such as "K" or "bn")."""
+        multiplier, rest = rules.multiplier(after)
+        if multiplier == 1:
+            suffix = rules.suffix.match(after) or rules.spaced_suffix.match(after)
+            if suffix:
+                key = suffix.group(1)
+                multiplier = rules.spaced_suffixes.get(key) or rules.suffixes[key.casefold()]
+                rest = after[suffix.end():]
+        return multiplier, rest
 
-    def _counts(self, text: str, match: re.Match[str], value: float, before: str, after: str,
-                language: str | None) -> bool:
+    def _range_factor(self, text: str, match: re.Match[str], sentence: Sentence, rules: NumberRules) -> tuple[int, str]:
+        """The first number of a range takes the second's multiplier ("35–40 thousand")."""
+        after = text[match.end():match.end() + 40]
+        joint = rules.range_joint.match(after)
+        if joint is None and rules.between.search(text[max(sentence.start, match.start() - 12):match.start()]):
+            joint = rules.between_joint.match(after)  # "between 35 and 40 thousand"
+        if joint:
+            second = rules.number.match(text, match.end() + joint.end(), sentence.end)
+            if second:
+                factor, rest = self._factor(text[second.end():second.end() + 40], rules)
+                if factor > 1:
+                    return factor, rest
+        return 1, after
+
+    def _counts(self, match: re.Match[str], value: float, before: str, after: str, rules: NumberRules,
+                sentence: Sentence) -> bool:
         raw = match.group(0)
-        if _ORDINAL_AFTER.match(after):
+        if rules.ordinal.match(after) or (rules.ordinal_dot and len(raw) <= 3 and re.match(r"^\.\s+\w", after)
+                                           and match.end() + 1 < sentence.end):
             return False
         low_after = after.casefold()
-        if any(low_after.lstrip(" -").startswith(a.lstrip(" -")) for a in self._age_after):
+        if any(low_after.lstrip(" -").startswith(a.lstrip(" -")) for a in rules.age_after + rules.clock_after):
             return False
         words_before = before.casefold().split()
-        if words_before and words_before[-1].rstrip(".:") in {w.rstrip(".") for w in self._identifier}:
+        if words_before and words_before[-1].rstrip(".:") in rules.identifier_before:
             return False
-        if _MONTHS.search(before[-12:]) or _MONTHS.match(after.lstrip()[:12]):
+        if self._months.search(before[-12:]) or self._months.match(after.lstrip()[:12]):
             return False  # a day of a month
-        if _DATE_RANGE_AFTER.match(after) and _MONTHS.match(after.lstrip(" -–")[2:].lstrip()[:12]):
+        if _DATE_RANGE_AFTER.match(after) and self._months.match(after.lstrip(" -–")[2:].lstrip()[:12]):
             return False  # "10-14 October"
-        if _AGE_CONTEXT.search(before) or re.match(r"^,", after) and re.search(r"[A-Z][a-z]+,\s?$", before):
+        if rules.age_before.search(before) or re.match(r"^,", after) and re.search(r"[A-Z][a-z]+,\s?$", before):
             return False  # "the average age ... 35 years", "Azad Kumar, 31,"
         if re.search(r"[^\W\d_]-$", before):
             return False  # a model or designation: "Shahed-136", "Su-35"
-        is_year = re.fullmatch(r"(19|20)\d\d", raw) is not None
-        if is_year and not self._multiplier(after, language)[0] > 1:
+        if self._in_address(before, after):
             return False
+        if re.fullmatch(r"(19|20)\d\d", raw) is not None and not rules.multiplier(after)[0] > 1:
+            return False  # a year
         if re.match(r"^[./]\d", after) or re.search(r"\d[./]$", before):
             return False  # dates like 24.07.2023 or 10/10
         return value > 0 or "%" in after[:2]
 
-    def _multiplier(self, after: str, language: str | None) -> tuple[int, str]:
-        stripped = after.lstrip()
-        word = _UNIT_WORDS.match(stripped)
-        if not word:
-            return 1, after
-        token = word.group(0).casefold().rstrip(".")
-        for key, factor in self.lex.multipliers.items():
-            if token == key or token.startswith(key) and (token[:1] > "z" or token == key + "s"):
-                return factor, stripped[word.end():].lstrip(". ")
-        return 1, after
+    @staticmethod
+    def _in_address(before: str, after: str) -> bool:
+        """Digits inside a web address, an e-mail or a handle ("t.me/channel24", "?id=1234")."""
+        token = (re.search(r"\S*$", before).group(0)  # type: ignore[union-attr]
+                 + re.match(r"\S*", after).group(0))  # type: ignore[union-attr]
+        return any(mark in token for mark in ("/", "www.", "@", "=", "://"))
+
+    def _in_name(self, match: re.Match[str], before: str, after: str, rules: NumberRules, sentence: Sentence,
+                 names_end: frozenset[int]) -> bool:
+        """A number right after a capitalised word is part of a name ("France 24", «Россия 24»), unless
+        a multiplier or a percent follows it or the word is a place after a preposition of place
+        («У Харкові 5 людей», ``lang/<code>/places.toml``). The sentence's first word counts only
+        when it is a name."""
+        found = _NAME_BEFORE.search(before)
+        if not found:
+            return False
+        preceding = before[:found.start(1)].split()
+        if preceding and preceding[-1].casefold() in self._place_words:
+            return False
+        if match.start() - len(found.group(1)) - 1 <= sentence.start and match.start() - 1 not in names_end:
+            return False
+        word = found.group(1).casefold()
+        if word in rules.identifier_before or word in rules.qualifier_words or rules.multiplier(after)[0] > 1:
+            return False
+        return not rules.percent.match(after)
 
     @staticmethod
     def _unit(rest: str) -> str:
@@ -158,50 +172,69 @@ class QuantityExtractor:
         return " ".join(words) or "count"
 
     # -- numbers in words ---------------------------------------------------------------------
-    def _word_key(self, word: str, language: str) -> str | None:
-        if language == "en":
-            return word.casefold()
-        for key in (word.casefold(), word_key(word, "ru"), word_key(word, "uk")):
-            if key in self._slavic:
-                return key
-        return None
+    @staticmethod
+    def _key(token: Token, rules: NumberRules) -> str:
+        folded = token.text.casefold()
+        if not rules.analyzer or folded in rules.words:
+            return folded
+        key = word_key(token.text, rules.analyzer)
+        quoted = rules.other_analyzers and folded[:2] in rules.starts and key not in rules.words \
+            and not rules.multiplier_of(key)
+        for other in rules.other_analyzers if quoted else ():
+            theirs = word_key(token.text, other)
+            if theirs in rules.words or rules.multiplier_of(theirs):
+                return theirs
+        return key
 
-    def _words(self, doc: Doc, sentence: Sentence) -> list[tuple[int, Statement]]:
-        language = doc.language if doc.language in ("en", "ru", "uk") else None
-        if language is None:
+    def _words(self, doc: Doc, sentence: Sentence, rules: NumberRules) -> list[tuple[int, Statement]]:
+        if not rules.words and not rules.lone_after:
             return []
-        table = self.lex.number_words["en"] if language == "en" else self._slavic
         text = doc.text[sentence.start:sentence.end]
-        if language == "en" and not self._english_words.search(text):
+        if rules.word_filter is not None and not rules.word_filter.search(text.lower()):
             return []  # no number word in the sentence: nothing to tokenise
         tokens = tokenize(text)
+        keys = [self._key(t, rules) for t in tokens]
         out = []
         i = 0
         while i < len(tokens):
-            key = self._word_key(tokens[i].text, language)
-            article = language == "en" and tokens[i].text.casefold() in ("a", "one") and i + 1 < len(tokens) \
-                and tokens[i + 1].text.casefold() in ("million", "billion", "thousand")
-            if (key not in table and not article) or tokens[i].text[:1].isdigit():
+            found = self._word_number(text, tokens, keys, i, rules)
+            if found is None:
                 i += 1
                 continue
-            value = 1 if article else table[key or ""]
-            j = i + 1
-            if j < len(tokens):
-                nxt = tokens[j].text.casefold() if language == "en" else (self._word_key(tokens[j].text, language)
-                                                                         or word_key(tokens[j].text, "ru"))
-                factor = self.lex.multipliers.get(nxt) or self.lex.multipliers.get(nxt.rstrip("аи"))
-                if factor:
-                    value *= factor
-                    j += 1
-            follower = tokens[j].text.casefold() if j < len(tokens) else ""
-            lead = text[:tokens[i].start]
-            if (value == 1 and not article and follower not in _TIME_UNITS) or follower in ("of", "another", "by") \
-                    or _REFERRING.search(lead) or lead.rstrip().endswith("-"):
-                i = j
-                continue
+            value, j = found
             rest = text[tokens[j - 1].end:]
             out.append((sentence.start + tokens[i].start, Statement(
                 "quantity", sentence.start, sentence.end, predicate=self._unit(rest), value=float(value),
                 unit=self._unit(rest), confidence=0.6, extractor="quantities.words", cue=tokens[i].text)))
             i = j
         return out
+
+    @staticmethod
+    def _word_number(text: str, tokens: list[Token], keys: list[str], i: int,
+                     rules: NumberRules) -> tuple[int, int] | None:
+        """The value of the number written in words from token ``i`` and the token after it, or None."""
+        if tokens[i].text[:1].isdigit():
+            return None
+        key = keys[i]
+        lead = text[:tokens[i].start]
+        if key not in rules.words and rules.has_lone:
+            lone = rules.multiplier_of(key) or rules.multiplier_of(tokens[i].text)
+            if lone > 1:
+                return (lone, i + 1) if rules.lone_after.search(lead) else None  # «больше тысячи»
+        article = tokens[i].text.casefold() in rules.articles and i + 1 < len(tokens) \
+            and rules.multiplier_of(keys[i + 1]) > 1
+        if key not in rules.words and not article:
+            return None
+        value = 1 if article and key not in rules.words else rules.words[key]
+        j = i + 1
+        factor = (rules.multiplier_of(keys[j]) or rules.multiplier_of(tokens[j].text)) if j < len(tokens) else 0
+        if factor:
+            value *= factor
+            j += 1
+        follower = keys[j] if j < len(tokens) else ""
+        previous = keys[i - 1] if i else ""
+        counted_one = article or follower in rules.time_units or previous in rules.one_after
+        if (value == 1 and not counted_one) or follower in rules.not_counting_before \
+                or rules.referring.search(lead) or lead.rstrip().endswith("-"):
+            return None
+        return value, j

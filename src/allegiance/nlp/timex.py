@@ -1,62 +1,119 @@
 """Time expressions, resolved against the publication date when it is known and kept relative
 when it is not: dates in several forms, years, months, weekdays, "yesterday", "a year ago",
-"last week", "next year", and their Russian and Ukrainian counterparts."""
+"last week", "next year". The words are each language's ``lang/<code>/dates.toml``, all of them
+read in every text (articles quote other languages), the article's own language first."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import re
+from pathlib import Path
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from ..kb.langdata import every_language_data, language_data, pack_folders, reads_language_data
 from .doc import Doc, TimeExpression
 
-__all__ = ["TimeTagger", "resolve"]
-
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7, "августа": 8,
-    "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
-    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6, "липня": 7, "серпня": 8,
-    "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
-}
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-             "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5, "воскресенье": 6,
-             "понеділок": 0, "вівторок": 1, "середу": 2, "четвер": 3, "п'ятницю": 4, "суботу": 5, "неділю": 6}
-_M = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_W = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
-_UNITS = {"day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months", "months": "months",
-          "year": "years", "years": "years", "день": "days", "дня": "days", "дней": "days", "неделю": "weeks",
-          "недели": "weeks", "месяц": "months", "месяца": "months", "год": "years", "года": "years", "лет": "years",
-          "тиждень": "weeks", "місяць": "months", "рік": "years", "роки": "years", "років": "years", "днів": "days"}
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
-
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
-    ("dotted", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")),
-    ("month_day_year", re.compile(rf"\b({_M})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)),
-    ("day_month_year", re.compile(rf"\b(\d{{1,2}})\s+({_M})\s+(\d{{4}})\b", re.I)),
-    ("month_day", re.compile(rf"\b({_M})\s+(\d{{1,2}})\b(?!,?\s+\d{{4}})", re.I)),
-    ("day_month", re.compile(rf"\b(\d{{1,2}})\s+({_M})\b(?!\s+\d{{4}})", re.I)),
-    ("month_year", re.compile(rf"\b({_M})\s+(\d{{4}})\b", re.I)),
-    ("ago", re.compile(r"\b(a|an|one|two|three|four|five|six|ten|\d+)\s+(day|days|week|weeks|month|months|year|years)"
-                       r"\s+ago\b", re.I)),
-    ("ago_slavic", re.compile(r"\b(\d+\s+)?(день|дня|дней|неделю|недели|месяц|месяца|год|года|лет|тиждень|місяць|рік|"
-                              r"роки|років|днів)\s+(назад|тому)\b", re.I)),
-    ("relative", re.compile(r"\b(yesterday|today|tomorrow|last (week|month|year)|next (week|month|year)|this year|"
-                            r"вчера|сегодня|завтра|вчора|сьогодні|в прошлом году|в следующем году|в этом году|"
-                            r"минулого року|наступного року|цього року|торік)\b", re.I)),
-    ("weekday", re.compile(rf"\b(on |last |в |во |у )?({_W})\b", re.I)),
-    ("year", re.compile(r"\b(?:in|since|by|until|of|from|to|and|or|в|с|до|у|з|від|и|і|та)\s+((?:19|20)\d\d)\b",
-                        re.I)),
-]
+__all__ = ["DateWords", "TimeTagger", "date_words", "resolve"]
 
 
+def _alternation(words: Any) -> str:
+    return "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True)) or r"(?!)"
+
+
+@dataclasses.dataclass(frozen=True)
+class DateWords:
+    """The time words of a language and the patterns built from them, in the order they are tried."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    units: dict[str, str]
+    counts: dict[str, int]
+    relative: dict[str, tuple[int, str]]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    #: for the patterns that need a word: the words, one of which must be in the text (lower case)
+    needs_word: dict[str, frozenset[str]]
+    #: any month name
+    month: re.Pattern[str]
+
+
+def _pooled(datas: list[dict[str, Any]]) -> dict[str, Any]:
+    """Several languages' tables pooled (later ones win where two give one word different values)."""
+    out: dict[str, Any] = {}
+    for data in datas:
+        for key, value in data.items():
+            if isinstance(value, dict):
+                out.setdefault(key, {}).update(value)
+            elif isinstance(value, list):
+                out.setdefault(key, []).extend(v for v in value if v not in out[key])
+    return out
+
+
+def _ago_patterns(data: dict[str, Any], units: str, counts: str) -> list[tuple[str, re.Pattern[str]]]:
+    """One language's "two years ago" / "два года назад" / "vor zwei Jahren" (each language says
+    whether the count may be left out: "год назад")."""
+    count = rf"(?:{counts}|\d+)\s+" if data.get("ago_needs_count") else rf"(?:(?:{counts}|\d+)\s+)?"
+    out = []
+    if data.get("ago_after"):
+        out.append(("ago", re.compile(rf"\b({count})({units})\s+(?:{_alternation(data['ago_after'])})\b", re.I)))
+    if data.get("ago_before"):
+        out.append(("ago", re.compile(rf"\b(?:{_alternation(data['ago_before'])})\s+({count})({units})\b", re.I)))
+    return out
+
+
+def _patterns(d: dict[str, Any], languages: list[dict[str, Any]]) -> list[tuple[str, re.Pattern[str]]]:
+    m, w = _alternation(d.get("months", {})), _alternation(d.get("weekdays", {}))
+    units, counts = _alternation(d.get("units", {})), _alternation(d.get("counts", {}))
+    prefixes = _alternation(d.get("weekday_prefixes", []))
+    out = [
+        ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+        ("dotted", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")),
+        ("month_day_year", re.compile(rf"\b({m})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)),
+        ("day_month_year", re.compile(rf"\b(\d{{1,2}})\.?\s+({m})\s+(\d{{4}})\b", re.I)),
+        ("month_day", re.compile(rf"\b({m})\s+(\d{{1,2}})\b(?!,?\s+\d{{4}})", re.I)),
+        ("day_month", re.compile(rf"\b(\d{{1,2}})\.?\s+({m})\b(?!\s+\d{{4}})", re.I)),
+        ("month_year", re.compile(rf"\b({m})\s+(\d{{4}})\b", re.I)),
+    ]
+    for data in languages:
+        out += _ago_patterns(data, units, counts)
+    out += [
+        ("relative", re.compile(rf"\b({_alternation(d.get('relative', {}))})\b", re.I)),
+        ("weekday", re.compile(rf"\b((?:{prefixes})\s+)?({w})\b", re.I)),
+        ("year", re.compile(rf"\b(?:{_alternation(d.get('year_prepositions', []))})\s+((?:19|20)\d\d)\b", re.I)),
+    ]
+    return out
+
+
+@functools.lru_cache(maxsize=64)
+@reads_language_data("dates")
+def date_words(language: str | None, folders: tuple[Path, ...] | None = None) -> DateWords:
+    """The time words of every language (``lang/<code>/dates.toml``), those of ``language`` first
+    and winning where two languages differ: a text quotes other languages ("В прошлом году ...")."""
+    folders = folders or pack_folders()
+    by_language = every_language_data("dates", folders)
+    own = language_data("dates", language, folders) if language else {}
+    ordered = [data for lang, data in by_language.items() if lang != language] + ([own] if own else [])
+    d = _pooled(ordered)
+    relative = {str(k).casefold(): (int(v[0]), str(v[1])) for k, v in d.get("relative", {}).items()}
+    ago_words = tuple(str(x) for x in d.get("ago_after", []) + d.get("ago_before", []))
+    needs = {kind: frozenset(max(_WORD.findall(str(w).lower()), key=len) for w in words if _WORD.search(str(w)))
+             for kind, words in (("ago", ago_words), ("weekday", tuple(d.get("weekdays", {}))),
+                                 ("relative", tuple(relative)))}
+    return DateWords(
+        months={str(k).casefold(): int(v) for k, v in d.get("months", {}).items()},
+        weekdays={str(k).casefold(): int(v) for k, v in d.get("weekdays", {}).items()},
+        units={str(k).casefold(): str(v) for k, v in d.get("units", {}).items()},
+        counts={str(k).casefold(): int(v) for k, v in d.get("counts", {}).items()},
+        relative=relative, patterns=tuple(_patterns(d, ordered[::-1])), needs_word=needs,
+        month=re.compile(rf"\b(?:{_alternation(d.get('months', {}))})\b", re.I))
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _NEEDS_DIGIT = {"iso", "dotted", "month_day_year", "day_month_year", "month_day", "day_month", "month_year", "year"}
-_NEEDS_WORD = {"ago": ("ago",), "ago_slavic": ("назад", "тому"), "weekday": tuple(_WEEKDAYS),
-               "relative": ("yesterday", "today", "tomorrow", "last ", "next ", "this year", "вчера", "сегодня",
-                            "завтра", "вчора", "сьогодні", "году", "року", "торік")}
+_NEEDS_MONTH = {"month_day_year", "day_month_year", "month_day", "day_month", "month_year"}
 
 
 def _digit_windows(text: str, margin: int = 32) -> list[tuple[int, int]]:
@@ -75,63 +132,53 @@ def _iso(day: dt.date, precision: str = "day") -> str:
     return day.isoformat() if precision == "day" else day.strftime("%Y-%m") if precision == "month" else str(day.year)
 
 
-def _month(name: str) -> int:
-    return _MONTHS[name.casefold()]
+def _precision(unit: str) -> str:
+    return "year" if unit == "years" else "month" if unit == "months" else "day"
 
 
-def resolve(kind: str, m: re.Match[str], base: dt.date | None) -> str | None:  # noqa: C901 - one table
+def _dated(kind: str, g: tuple[Any, ...], words: DateWords) -> str | None:
+    month = words.months.__getitem__
+    if kind == "iso":
+        return _iso(dt.date(int(g[0]), int(g[1]), int(g[2])))
+    if kind == "dotted":
+        return _iso(dt.date(int(g[2]), int(g[1]), int(g[0])))
+    if kind == "month_day_year":
+        return _iso(dt.date(int(g[2]), month(g[0].casefold()), int(g[1])))
+    if kind == "day_month_year":
+        return _iso(dt.date(int(g[2]), month(g[1].casefold()), int(g[0])))
+    if kind == "month_year":
+        return f"{int(g[1]):04d}-{month(g[0].casefold()):02d}"
+    return str(g[0]) if kind == "year" else None
+
+
+def resolve(kind: str, m: re.Match[str], base: dt.date | None, words: DateWords | None = None) -> str | None:
+    """The value of a matched time expression (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), or ``None``
+    where it needs a publication date that is unknown."""
+    words = words or date_words(None)
     g = m.groups()
     try:
-        if kind == "iso":
-            return _iso(dt.date(int(g[0]), int(g[1]), int(g[2])))
-        if kind == "dotted":
-            return _iso(dt.date(int(g[2]), int(g[1]), int(g[0])))
-        if kind == "month_day_year":
-            return _iso(dt.date(int(g[2]), _month(g[0]), int(g[1])))
-        if kind == "day_month_year":
-            return _iso(dt.date(int(g[2]), _month(g[1]), int(g[0])))
-        if kind == "month_year":
-            return f"{int(g[1]):04d}-{_month(g[0]):02d}"
-        if kind == "year":
-            return g[0]
-    except ValueError:
-        return None
-    if base is None:
-        return None
-    try:
+        if kind in _NEEDS_DIGIT and kind not in ("month_day", "day_month"):
+            return _dated(kind, g, words)
+        if base is None:
+            return None
         if kind in ("month_day", "day_month"):
-            month, day = (_month(g[0]), int(g[1])) if kind == "month_day" else (_month(g[1]), int(g[0]))
+            month, day = ((words.months[g[0].casefold()], int(g[1])) if kind == "month_day"
+                          else (words.months[g[1].casefold()], int(g[0])))
             candidate = dt.date(base.year, month, day)
             return _iso(candidate if candidate <= base + relativedelta(days=7) else candidate - relativedelta(years=1))
-    except ValueError:
+    except (ValueError, KeyError):
         return None
     if kind == "ago":
-        n = _NUMBER_WORDS.get(g[0].casefold()) or int(g[0])
-        unit = _UNITS[g[1].casefold()]
-        return _iso(base - relativedelta(**{unit: n}), "year" if unit == "years" else "month" if unit == "months"
-                    else "day")
-    if kind == "ago_slavic":
-        n = int(g[0]) if g[0] else 1
-        unit = _UNITS[g[1].casefold()]
-        return _iso(base - relativedelta(**{unit: n}), "year" if unit == "years" else "day")
+        count = (g[0] or "").strip().casefold()
+        n = words.counts.get(count) or (int(count) if count.isdigit() else 1)
+        unit = words.units[g[1].casefold()]
+        return _iso(base - relativedelta(**{unit: n}), _precision(unit))
     if kind == "weekday":
-        target = _WEEKDAYS[g[1].casefold()]
-        back = (base.weekday() - target) % 7  # "on Saturday" in a Saturday paper is that day
+        back = (base.weekday() - words.weekdays[g[1].casefold()]) % 7  # "on Saturday" in a Saturday paper
         return _iso(base - dt.timedelta(days=back))
     if kind == "relative":
-        word = g[0].casefold()
-        table = {
-            "yesterday": (-1, "days"), "вчера": (-1, "days"), "вчора": (-1, "days"), "today": (0, "days"),
-            "сегодня": (0, "days"), "сьогодні": (0, "days"), "tomorrow": (1, "days"), "завтра": (1, "days"),
-            "last week": (-1, "weeks"), "next week": (1, "weeks"), "last month": (-1, "months"),
-            "next month": (1, "months"), "last year": (-1, "years"), "next year": (1, "years"),
-            "this year": (0, "years"), "в прошлом году": (-1, "years"), "в следующем году": (1, "years"),
-            "в этом году": (0, "years"), "минулого року": (-1, "years"), "наступного року": (1, "years"),
-            "цього року": (0, "years"), "торік": (-1, "years"),
-        }
-        n, unit = table[word]
-        day = base + relativedelta(**{unit: n})
-        return _iso(day, "year" if unit == "years" else "month" if unit == "months" else "day")
+        n, unit = words.relative[" ".join(g[0].casefold().split())]
+        return _iso(base + relativedelta(**{unit: n}), _precision(unit))
     return None
 
 
@@ -140,23 +187,52 @@ class TimeTagger:
     requires: tuple[str, ...] = ("text",)
     provides: tuple[str, ...] = ("times",)
 
+    def __init__(self, folders: tuple[Path, ...] | None = None) -> None:
+        self.folders = folders
+
     def __call__(self, doc: Doc) -> Doc:
         base = dt.date.fromisoformat(doc.published) if doc.published and len(doc.published) == 10 else None
+        words = date_words(doc.language, self.folders)
         found: list[TimeExpression] = []
         taken: list[tuple[int, int]] = []
-        folded = doc.text.casefold()
         windows = _digit_windows(doc.text)
-        for kind, pattern in _PATTERNS:
-            if kind in _NEEDS_DIGIT:
+        lowered = doc.text.lower()
+        if len(lowered) != len(doc.text):  # a letter whose lower case is longer: offsets would shift
+            lowered = doc.text
+        present = set(_WORD.findall(lowered))
+        # windows with a month name in them, for the patterns that need one (found once, not per pattern)
+        month_windows = [(lo, hi) for lo, hi in windows if words.month.search(doc.text, lo, hi)]
+        for kind, pattern in words.patterns:
+            if kind in _NEEDS_MONTH:
+                spans = month_windows
+            elif kind in _NEEDS_DIGIT:
                 spans = windows  # these need a number: look only around the numbers of the text
-            elif any(w in folded for w in _NEEDS_WORD.get(kind, ())):
-                spans = [(0, len(doc.text))]
+            elif kind in words.needs_word:
+                spans = self._word_windows(lowered, present, words.needs_word[kind])  # around the words they need
             else:
                 continue
             for m in (m for lo, hi in spans for m in pattern.finditer(doc.text, lo, hi)):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
                 taken.append((m.start(), m.end()))
-                found.append(TimeExpression(m.start(), m.end(), m.group(0), resolve(kind, m, base)))
+                found.append(TimeExpression(m.start(), m.end(), m.group(0), resolve(kind, m, base, words)))
         doc.times = tuple(sorted(found, key=lambda t: t.start))
         return doc
+
+    @staticmethod
+    def _word_windows(lowered: str, present: set[str], needed: frozenset[str],
+                      margin: int = 40) -> list[tuple[int, int]]:
+        """Spans around each occurrence of the needed words that the text has (none: no spans)."""
+        spans: list[tuple[int, int]] = []
+        for word in needed & present:
+            at = lowered.find(word)
+            while at >= 0:
+                spans.append((max(0, at - margin), min(len(lowered), at + len(word) + margin)))
+                at = lowered.find(word, at + 1)
+        merged: list[tuple[int, int]] = []
+        for lo, hi in sorted(spans):
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+            else:
+                merged.append((lo, hi))
+        return merged

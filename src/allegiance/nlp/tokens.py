@@ -1,5 +1,6 @@
-"""Tokens with offsets and their matching keys: case-folded words, and pymorphy3 lemmas for
-Russian and Ukrainian so that inflected forms match ("Казахстана" → "казахстан")."""
+"""Tokens with offsets and their matching keys: case-folded words, and pymorphy3 lemmas of Cyrillic
+words so that inflected forms match ("Казахстана" → "казахстан"). Which pymorphy3 dictionary reads
+a language is pack data (``lang/<code>/morphology.toml``, ``languages.toml``)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,13 @@ import functools
 import logging
 import re
 import unicodedata
+from pathlib import Path
 from typing import Any, NamedTuple
 
-__all__ = ["Token", "alias_keys", "tokenize", "word_key", "analyzer_for", "is_noun", "morph_parse"]
+from ..errors import PackError
+from ..kb.langdata import every_language_data, language_data, pack_data
+
+__all__ = ["Token", "alias_keys", "tokenize", "word_key", "analyzer_for", "has_morphology", "is_noun", "morph_parse"]
 
 log = logging.getLogger(__name__)
 
@@ -29,8 +34,23 @@ def tokenize(text: str) -> list[Token]:
     return [make((m.start(), m.end(), m.group(0))) for m in _WORD.finditer(text)]
 
 
-def analyzer_for(language: str | None) -> str:
-    return "uk" if language == "uk" else "ru"
+@functools.lru_cache(maxsize=64)
+def analyzer_for(language: str | None, folders: tuple[Path, ...] | None = None) -> str:
+    """The pymorphy3 dictionary that reads Cyrillic words of a text in ``language``: the language's
+    own (``lang/<code>/morphology.toml`` ``analyzer``), else the packs' ``cyrillic_analyzer``."""
+    own = language_data("morphology", language, folders).get("analyzer") if language else None
+    fallback = pack_data("languages.toml", folders).get("cyrillic_analyzer")
+    if own or fallback:
+        return str(own or fallback)
+    declared = [str(d["analyzer"]) for d in every_language_data("morphology", folders).values() if d.get("analyzer")]
+    if not declared:
+        raise PackError("no pack names a pymorphy3 dictionary (lang/<code>/morphology.toml 'analyzer')")
+    return declared[0]
+
+
+def has_morphology(language: str | None, folders: tuple[Path, ...] | None = None) -> bool:
+    """True when the language's words are matched through lemmas (it names a pymorphy3 dictionary)."""
+    return bool(language and language_data("morphology", language, folders).get("analyzer"))
 
 
 @functools.lru_cache(maxsize=2)
@@ -85,7 +105,7 @@ _PROPER = ("Surn", "Name", "Geox", "Orgn", "Patr")
 
 
 @functools.lru_cache(maxsize=200_000)
-def word_key(word: str, analyzer: str = "ru") -> str:
+def word_key(word: str, analyzer: str | None = None) -> str:
     """The matching key of one word: its lemma when Cyrillic, else its case-folded form.
 
     A capitalised Cyrillic word takes the lemma of its likeliest proper-noun reading, so that
@@ -93,7 +113,7 @@ def word_key(word: str, analyzer: str = "ru") -> str:
     lowered = word.casefold().replace("ё", "е")
     if not _CYRILLIC.search(lowered):
         return lowered
-    parses = morph_parse(lowered, analyzer)
+    parses = morph_parse(lowered, analyzer or analyzer_for(None))
     if not parses:
         return lowered
     if word[:1].isupper():
@@ -115,10 +135,10 @@ def alias_keys(tokens: list[Token], analyzer: str) -> set[tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=100_000)
-def is_noun(word: str, analyzer: str = "ru") -> bool:
+def is_noun(word: str, analyzer: str | None = None) -> bool:
     """True when the likeliest reading of a Cyrillic word is a noun (names written in lower case,
     as some outlets do on purpose, still match; verbs and pronouns that look like names do not)."""
     if not _CYRILLIC.search(word):
         return False
-    parses = morph_parse(word.casefold(), analyzer)
+    parses = morph_parse(word.casefold(), analyzer or analyzer_for(None))
     return bool(parses) and parses[0].tag.POS == "NOUN"

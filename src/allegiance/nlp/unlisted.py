@@ -1,60 +1,116 @@
 """Names outside the knowledge base: people (after a title, before a speech verb, or starting with
 a common given name) and organisations (a state's body, a run of capitalised words ending in an
-organisation noun, a cited source, a web address). English only for now; they are kept as
-unlinked mentions (``entity_id`` None)."""
+organisation noun, a cited source, a web address), from each language's words in
+``lang/<code>/persons.toml`` and ``organizations.toml``; they are kept as unlinked mentions
+(``entity_id`` None)."""
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import functools
 import re
+from pathlib import Path
 from typing import Any
 
 from ..kb.knowledge import KnowledgeBase
-from ..kb.packs import bundled_pack_dir, load_toml
+from ..kb.langdata import language_data, pack_data, pack_folders
 from .doc import Mention
-from .tokens import Token
+from .lemma_names import LemmaOrganizations, lemma_words
+from .tokens import Token, has_morphology
 
 __all__ = ["UnlistedNames"]
 
-_CAPITALISED = re.compile(r"^(?:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?|[A-Z]{2,5})$")
+_CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?|[A-Z]{2,5})$")
 _NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?$")
 _PERSON, _ORG = 0.6, 0.55
+_CITED_NAME = r"[A-Z][\w.&-]*(?: (?:[A-Z][\w.&-]*|\d+))*)"
 
 
-@functools.lru_cache(maxsize=1)
-def _lexicons() -> tuple[dict[str, Any], dict[str, Any], set[str]]:
-    folder = bundled_pack_dir()
-    given = {name for names in load_toml(folder / "given_names.toml").values() for name in names}
-    return load_toml(folder / "person_patterns.toml"), load_toml(folder / "organization_patterns.toml"), given
+@dataclasses.dataclass(frozen=True)
+class _NameWords:
+    """One language's words for names outside the knowledge base (``lang/<code>/persons.toml`` and
+    ``organizations.toml``), compiled."""
+
+    titles: tuple[str, ...]
+    speech: frozenset[str]
+    heads: frozenset[str]
+    not_names: frozenset[str]
+    bodies: tuple[str, ...]
+    title_end: re.Pattern[str]
+    body_start: re.Pattern[str]
+    body_of_end: re.Pattern[str]
+    connectors: frozenset[str]
+    body_canonical: dict[str, str]
+    cues: tuple[str, ...]
+    articles: frozenset[str]
+    compound_heads: tuple[str, ...]
+    possessive: re.Pattern[str]
+    #: legal forms written before or after a company's name ("PJSC Gazprom", "Acme Ltd")
+    legal: frozenset[str]
+    #: per cue as written and capitalised ("According to Kloop"): the cue, and the cue then a name
+    cited: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _alt(words: Any) -> str:
+    return "|".join(re.escape(w) for w in words) or r"(?!)"
+
+
+@functools.lru_cache(maxsize=32)
+def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
+    persons, orgs = language_data("persons", language, folders), language_data("organizations", language, folders)
+    titles = tuple(sorted(persons.get("titles", []), key=len, reverse=True))
+    heads = frozenset(orgs.get("heads", []))
+    bodies = tuple(sorted(orgs.get("state_bodies", []), key=len, reverse=True))
+    joiners = sorted(orgs.get("owner_joiners", []), key=len, reverse=True)
+    cues = tuple(sorted(orgs.get("citation_cues", []), key=len, reverse=True))
+    articles = _alt(a.casefold() for a in orgs.get("articles", []))
+    return _NameWords(
+        titles=titles, speech=frozenset(persons.get("speech_verbs", [])), heads=heads,
+        not_names=frozenset(persons.get("not_names", [])) | {w for t in titles for w in t.split()} | heads,
+        bodies=bodies, title_end=re.compile(f"(?:{_alt(titles)})\\Z"),
+        body_start=re.compile(f"(?:{_alt(bodies)})(?!\\w)"),
+        body_of_end=re.compile(f"({_alt(bodies)}) (?:{_alt(joiners)}) \\Z"),
+        connectors=frozenset(orgs.get("connectors", [])), body_canonical=dict(orgs.get("state_body_canonical", {})),
+        cues=cues,
+        articles=frozenset(orgs.get("articles", [])),
+        legal=frozenset(orgs.get("legal_forms", [])),
+        possessive=re.compile(f"(?:{_alt(orgs.get('possessive', []))})\\s+"),
+        cited=tuple((form, re.compile(re.escape(form) + f" +((?:(?i:{articles}) )?" + _CITED_NAME))
+                    for cue in cues for form in dict.fromkeys((cue, cue[:1].upper() + cue[1:]))),
+        compound_heads=tuple(h.casefold() for h in heads) if orgs.get("compound_heads") else ())
 
 
 class UnlistedNames:
-    def __init__(self, kb: KnowledgeBase) -> None:
-        persons, orgs, given = _lexicons()
+    def __init__(self, kb: KnowledgeBase, folders: tuple[Path, ...] | None = None) -> None:
         self.kb = kb
-        self.titles = sorted(persons.get("titles_en", []), key=len, reverse=True)
-        self.speech = set(persons.get("speech_verbs_en", []))
-        self.heads = set(orgs.get("heads_en", []))
-        self.not_names = set(persons.get("not_names_en", [])) | {w for t in self.titles for w in t.split()} | self.heads
-        self.given = given
-        self.bodies = sorted(orgs.get("state_bodies_en", []), key=len, reverse=True)
-        self._title_end = re.compile("(?:" + "|".join(re.escape(t) for t in self.titles) + r")\Z")
-        self._body_start = re.compile("(?:" + "|".join(re.escape(b) for b in self.bodies) + r")(?!\w)")
-        self._body_of_end = re.compile("(" + "|".join(re.escape(b) for b in self.bodies) + r") of (?:the )?\Z")
-        self._demonyms: dict[str, str] = {}
-        for alias in kb.aliases:
-            if alias.kind == "demonym" and alias.lang == "en":
-                self._demonyms.setdefault(alias.entity_id, alias.text)
-        self.connectors = set(orgs.get("connectors_en", []))
-        self.body_canonical: dict[str, str] = dict(orgs.get("state_body_canonical", {}))
-        self.cues = sorted(orgs.get("citation_cues_en", []), key=len, reverse=True)
+        self.folders = folders or pack_folders()
+        self.given = {name for names in pack_data("given_names.toml", self.folders).values() for name in names}
+        orgs = pack_data("organization_patterns.toml", self.folders)
         self.domain = re.compile(str(orgs.get("domain_pattern", r"(?!)")))
         self.platforms = {p.casefold() for p in orgs.get("platforms", [])}
+        canonical = str(pack_data("languages.toml", self.folders).get("canonical", ""))
+        self._demonyms: dict[str, str] = {}
+        for alias in kb.aliases:
+            if alias.kind == "demonym" and alias.lang == canonical:
+                self._demonyms.setdefault(alias.entity_id, alias.text)
+
+    def reads_persons(self, language: str) -> bool:
+        return bool(language_data("persons", language, self.folders))
+
+    def reads(self, language: str | None) -> bool:
+        """True when the packs give words for unlisted names in ``language``."""
+        return bool(language) and bool(language_data("persons", language, self.folders)
+                                       or language_data("organizations", language, self.folders))
+
+    def words(self, language: str) -> _NameWords:
+        return _name_words(language, self.folders)
 
     # -- people ---------------------------------------------------------------------------
-    def persons(self, text: str, tokens: list[Token], taken: set[int]) -> list[Mention]:
+    def persons(self, text: str, tokens: list[Token], taken: set[int], language: str) -> list[Mention]:
+        w = self.words(language)
         out: list[Mention] = []
-        nameish = [bool(_NAME_WORD.match(t.text)) and t.text not in self.not_names for t in tokens]
+        nameish = [bool(_NAME_WORD.match(t.text)) and t.text not in w.not_names for t in tokens]
         i = 0
         while i < len(tokens):
             if not (nameish[i] and i + 1 < len(tokens) and nameish[i + 1]):
@@ -62,7 +118,8 @@ class UnlistedNames:
                 continue
             for n in (3, 2):
                 window = tokens[i:i + n]
-                if len(window) == n and self._name_window(text, window, taken) and self._person_cue(text, tokens, i, n):
+                if len(window) == n and self._name_window(text, window, taken, w) \
+                        and self._person_cue(text, tokens, i, n, w):
                     start, end = window[0].start, window[-1].end
                     name = text[start:end]
                     out.append(Mention(start, end, name, None, "person", "pattern", _PERSON, name))
@@ -85,8 +142,9 @@ class UnlistedNames:
                 taken.add(t.start)
         return out
 
-    def _name_window(self, text: str, window: list[Token], taken: set[int]) -> bool:
-        if any(t.start in taken for t in window) or not all(_NAME_WORD.match(t.text) and t.text not in self.not_names
+    @staticmethod
+    def _name_window(text: str, window: list[Token], taken: set[int], w: _NameWords) -> bool:
+        if any(t.start in taken for t in window) or not all(_NAME_WORD.match(t.text) and t.text not in w.not_names
                                                             for t in window):
             return False
         gaps = [text[a.end:b.start] for a, b in zip(window, window[1:], strict=False)]
@@ -94,20 +152,33 @@ class UnlistedNames:
         follows_a_name = re.match(r" [A-Z]", text[right:right + 2]) is not None and (right + 1) in taken
         return all(g in (" ", "-") for g in gaps) and not follows_a_name
 
-    def _person_cue(self, text: str, tokens: list[Token], i: int, n: int) -> bool:
+    def _person_cue(self, text: str, tokens: list[Token], i: int, n: int, w: _NameWords) -> bool:
         if tokens[i].text in self.given:
             return True
         before = text[max(0, tokens[i].start - 40):tokens[i].start].rstrip(" ,")
-        if self._title_end.search(before):
+        if w.title_end.search(before):
             return True
         if i + n >= len(tokens):
             return False
         gap = text[tokens[i + n - 1].end:tokens[i + n].start]
-        return tokens[i + n].text in self.speech and gap.strip() in ("", ",")
+        return tokens[i + n].text in w.speech and gap.strip() in ("", ",")
 
     # -- organisations --------------------------------------------------------------------
-    def organizations(self, text: str, tokens: list[Token], linked: list[Mention], taken: set[int]) -> list[Mention]:
-        found = self._state_bodies(text, linked) + self._headed_names(text, tokens, taken) + self._cited(text, taken)
+    def organizations(self, text: str, tokens: list[Token], linked: list[Mention], taken: set[int],
+                      language: str, keys: list[str] | None = None) -> list[Mention]:
+        """Organisations outside the knowledge base; ``keys`` are the tokens' matching keys (lemmas in
+        a language read through lemmas, whose organisations are found by :mod:`.lemma_names`)."""
+        if keys is not None and has_morphology(language, self.folders):
+            finder = LemmaOrganizations(lemma_words(language, self.folders), self._demonym)
+            found = finder.find(text, tokens, keys, linked) + self._cited(text, taken, self.words(language))
+        else:
+            w = self.words(language)
+            # a state's name or seat inside an organisation's name ("Moscow Exchange") is part of the name
+            starts = [t.start for t in tokens]
+            places = {starts[k] for m in linked if m.type == "state"
+                      for k in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))}
+            found = self._state_bodies(text, linked, w) + self._headed_names(text, tokens, taken - places, w) \
+                + self._cited(text, taken, w)
         out: list[Mention] = []
         occupied = [(m.start, m.end) for m in linked if m.type not in ("state", "alliance")]
         for m in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
@@ -117,26 +188,26 @@ class UnlistedNames:
             out.append(m)
         return out
 
-    def _state_bodies(self, text: str, linked: list[Mention]) -> list[Mention]:
+    def _state_bodies(self, text: str, linked: list[Mention], w: _NameWords) -> list[Mention]:
         out = []
         for m in linked:
             if m.type != "state" or m.entity_id is None:
                 continue
             tail = text[m.end:m.end + 60]
-            possessive = re.match(r"['’]s\s+", tail)
+            possessive = w.possessive.match(tail)
             rest = tail[possessive.end():] if possessive else tail.lstrip(" ")
             offset = m.end + (len(tail) - len(rest))
-            found = self._body_start.match(rest)
+            found = w.body_start.match(rest)
             if found:
                 body = found.group(0)
-                neutral = self.body_canonical.get(body, body)
+                neutral = w.body_canonical.get(body, body)
                 owner = self._demonym(m.entity_id) if possessive or m.kind == "name" and " " not in m.text \
                     and not m.text.isupper() else m.text
                 canonical = f"{owner} {neutral}"
                 out.append(Mention(m.start, offset + len(body), text[m.start:offset + len(body)], None,
                                    "government_body", "pattern", _ORG, canonical))
             head = text[max(0, m.start - 60):m.start]
-            before = self._body_of_end.search(head)
+            before = w.body_of_end.search(head)
             if before:
                 start = m.start - len(head) + before.start()
                 name = text[start:m.end]
@@ -149,9 +220,10 @@ class UnlistedNames:
         entity = self.kb.get(state)
         return entity.canonical if entity else state
 
-    def _headed_names(self, text: str, tokens: list[Token], taken: set[int]) -> list[Mention]:
+    @staticmethod
+    def _headed_names(text: str, tokens: list[Token], taken: set[int], w: _NameWords) -> list[Mention]:
         out = []
-        capital = [bool(_CAPITALISED.match(t.text)) for t in tokens]
+        capital = [bool(_CAPITALISED.match(t.text)) or t.text in w.legal for t in tokens]
         i = 0
         while i < len(tokens):
             if not capital[i]:
@@ -159,37 +231,40 @@ class UnlistedNames:
                 continue
             j = i
             words: list[Token] = []
-            while j < len(tokens) and (capital[j] or (words and tokens[j].text in self.connectors)):
+            while j < len(tokens) and (capital[j] or (words and tokens[j].text in w.connectors)):
                 if words and text[words[-1].end:tokens[j].start] not in (" ", "-"):
                     break
                 words.append(tokens[j])
                 j += 1
-            while words and words[-1].text in self.connectors:
+            while words and words[-1].text in w.connectors:
                 words.pop()
-            if len(words) >= 2 and any(t.text in self.heads for t in words):
-                first = words[1] if words[0].text == "The" else words[0]
+            company = len(words) >= 2 and (words[-1].text in w.legal or words[0].text in w.legal)
+            if len(words) >= 2 and (company or any(t.text in w.heads or (w.compound_heads and t.text.casefold(
+                    ).endswith(w.compound_heads)) for t in words)):
+                first = words[1] if words[0].text in w.articles or words[0].text in w.legal else words[0]
                 last = words[-1]
-                if first is not last and not any(t.start in taken for t in words):
-                    out.append(Mention(first.start, last.end, text[first.start:last.end], None, "organization",
-                                       "pattern", _ORG, text[first.start:last.end]))
+                name = text[first.start:last.end]
+                if (first is not last or company) and not any(t.start in taken for t in words):
+                    out.append(Mention(first.start, last.end, name, None, "company" if company else "organization",
+                                       "pattern", _ORG, name))
             i = max(j, i + 1)
         return out
 
-    def _cited(self, text: str, taken: set[int]) -> list[Mention]:
+    def _cited(self, text: str, taken: set[int], w: _NameWords) -> list[Mention]:
         out = []
         for match in self.domain.finditer(text):
             if match.group(0).casefold().removeprefix("www.") in self.platforms:
                 continue
             out.append(Mention(match.start(), match.end(), match.group(0), None, "media", "pattern", _ORG,
                                match.group(0)))
-        for cue in self.cues:
-            for hit in re.finditer(re.escape(cue) + r" +((?:the )?[A-Z][\w.&-]*(?: (?:[A-Z][\w.&-]*|\d+))*)", text):
-                name = hit.group(1)
-                words = name.split()
-                if words[0] == "the":
-                    continue
-                start = hit.start(1)
-                if words[0] in self.given or len(words) > 4 or words[0] in self.not_names or start in taken:
-                    continue
-                out.append(Mention(start, start + len(name), name, None, "media", "pattern", _ORG, name))
+        hits = [hit for cue, pattern in w.cited for hit in (pattern.finditer(text) if cue in text else ())]
+        for hit in sorted(hits, key=lambda h: (h.start(1), -len(h.group(1)))):
+            name = hit.group(1)
+            words = name.split()
+            if words[0].islower():  # "according to the ministry": no name
+                continue
+            start = hit.start(1)
+            if words[0] in self.given or len(words) > 4 or words[0] in w.not_names or start in taken:
+                continue
+            out.append(Mention(start, start + len(name), name, None, "media", "pattern", _ORG, name))
         return out

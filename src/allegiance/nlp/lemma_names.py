@@ -1,0 +1,109 @@
+"""Organisations outside the knowledge base in languages read through lemmas (Russian, Ukrainian):
+a state's body with the state named after it or its adjective before it («Министерство обороны
+Кыргызстана», «киргизьке МЗС»), a quoted name after an organisation noun («партія "Слуга
+народу"», «ЧВК «Редут»»), and a company after its legal form («ООО "Ромашка"», «ПАО Сбербанк»).
+The words are ``lang/<code>/organizations.toml``; states, people and places are never taken."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from ..kb.langdata import language_data, reads_language_data
+from .doc import Mention
+from .tokens import Token, analyzer_for, tokenize, word_key
+
+__all__ = ["LemmaOrganizations", "lemma_words"]
+
+_ORG = 0.55
+_OPENING = "«\"„“"
+_QUOTED = re.compile(r"\s?[«\"„“]([^«»\"„“”\n]{2,60})[»\"“”]")
+_NAME_AFTER_FORM = re.compile(r"\s([A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:[ -][A-ZА-ЯЁІЇЄҐ][\w'’-]*){0,3})")
+
+
+@dataclasses.dataclass(frozen=True)
+class LemmaWords:
+    """One language's organisation words as lemma sequences."""
+
+    bodies: dict[tuple[str, ...], str]
+    heads: dict[str, str]
+    legal_forms: frozenset[str]
+    longest: int
+
+
+@functools.lru_cache(maxsize=16)
+@reads_language_data("organizations")
+def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> LemmaWords:
+    data = language_data("organizations", language, folders)
+    analyzer = analyzer_for(language, folders)
+
+    def keys(phrase: str) -> tuple[str, ...]:
+        return tuple(word_key(t.text, analyzer) for t in tokenize(phrase))
+
+    bodies = {keys(k): str(v) for k, v in data.get("state_bodies", {}).items() if keys(k)}
+    return LemmaWords(bodies=bodies, heads={keys(k)[0]: str(v) for k, v in data.get("heads", {}).items() if keys(k)},
+                      legal_forms=frozenset(data.get("legal_forms", [])),
+                      longest=max((len(k) for k in bodies), default=0))
+
+
+class LemmaOrganizations:
+    """Finds the organisations of one document; ``demonym(state)`` gives the English adjective."""
+
+    def __init__(self, words: LemmaWords, demonym: Callable[[str], str]) -> None:
+        self.words = words
+        self.demonym = demonym
+
+    def find(self, text: str, tokens: list[Token], keys: list[str], linked: list[Mention]) -> list[Mention]:
+        states_at = {m.start: m for m in linked if m.type == "state" and m.entity_id}
+        states_end = {m.end: m for m in linked if m.type == "state" and m.entity_id and m.kind == "demonym"}
+        not_orgs = {(m.start, m.end) for m in linked if m.type in ("state", "person")}
+        found: list[Mention] = []
+        for i in range(len(tokens)):
+            found += self._body(text, tokens, keys, i, states_at, states_end)
+            found += [m for m in self._quoted(text, tokens, keys, i) if (m.start, m.end) not in not_orgs]
+        return found
+
+    def _body_at(self, keys: list[str], tokens: list[Token], i: int) -> tuple[str, int] | None:
+        for n in range(min(self.words.longest, len(keys) - i), 0, -1):
+            name = self.words.bodies.get(tuple(keys[i:i + n]))
+            if name is not None:
+                return name, n
+        return None
+
+    def _body(self, text: str, tokens: list[Token], keys: list[str], i: int, states_at: dict[int, Mention],
+              states_end: dict[int, Mention]) -> list[Mention]:
+        hit = self._body_at(keys, tokens, i)
+        if hit is None:
+            return []
+        name, n = hit
+        last = tokens[i + n - 1]
+        after = states_at.get(last.end + 1) if text[last.end:last.end + 1] == " " else None
+        before = states_end.get(tokens[i].start - 1) if text[tokens[i].start - 1:tokens[i].start] == " " else None
+        owner = after or before
+        if owner is None:
+            return []
+        start, end = (before.start if before else tokens[i].start), (after.end if after else last.end)
+        canonical = f"{self.demonym(owner.entity_id or '')} {name}"
+        return [Mention(start, end, text[start:end], None, "government_body", "pattern", _ORG, canonical)]
+
+    def _quoted(self, text: str, tokens: list[Token], keys: list[str], i: int) -> list[Mention]:
+        token = tokens[i]
+        kind = self.words.heads.get(keys[i])
+        legal = token.text in self.words.legal_forms
+        if kind is None and not legal:
+            return []
+        quoted = _QUOTED.match(text, token.end)
+        if quoted:
+            start, end = quoted.start(1), quoted.end(1)
+        elif legal and (bare := _NAME_AFTER_FORM.match(text, token.end)):
+            start, end = bare.start(1), bare.end(1)
+        else:
+            return []
+        name = text[start:end].strip()
+        if not name or not (name[:1].isupper() or name[:1].isdigit()):
+            return []
+        return [Mention(start, start + len(name), name, None, "company" if legal else kind or "organization",
+                        "pattern", _ORG, name)]

@@ -1,0 +1,81 @@
+"""An added pack adds to the bundled lexicons or replaces them (``mode = "replace"``), and a language
+is a folder: team-written sentences run through the whole pipeline with a temporary pack."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from allegiance import Settings
+from allegiance.errors import PackError
+from allegiance.kb.packs import bundled_pack_dir
+from allegiance.nlp import Doc
+from allegiance.nlp.claims import topics_of
+from allegiance.nlp.lexicons import load_lexicons
+from allegiance.nlp.numbers import number_rules
+from allegiance.nlp.pipeline import default_pipeline
+
+
+def _pack(root: Path, files: dict[str, str]) -> Path:
+    (root / "manifest.toml").write_text('name = "extra"\nversion = "1"\nlicence = "CC0"\n', encoding="utf-8")
+    for name, body in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(body, encoding="utf-8")
+    return root
+
+
+def _run(packs: str, text: str, language: str, published: str | None = None) -> Doc:
+    return default_pipeline(settings=Settings(packs=packs))(Doc("t", text, language, published))
+
+
+def test_an_added_pack_adds_a_number_word_and_a_month(tmp_path: Path) -> None:
+    text = "Загинули одинадцять солдатів, повідомили військові."
+    assert [s.value for s in _run("", text, "uk").statements if s.kind == "quantity"] == []
+    pack = _pack(tmp_path, {"lang/uk/numbers.toml": '[words]\n"одинадцять" = 11\n',
+                            "lang/en/dates.toml": "[months]\nsept = 9\n"})
+    doc = _run(str(pack), text, "uk")
+    assert [s.value for s in doc.statements if s.kind == "quantity"] == [11.0]
+    dated = _run(str(pack), "The talks ended on Sept 5, 2024 in Astana.", "en")
+    assert [t.value for t in dated.times] == ["2024-09-05"]
+
+
+def test_a_pack_file_with_mode_replace_replaces_the_list(tmp_path: Path) -> None:
+    text = "Mr. Tokayev arrived. He spoke for approx. Ten minutes."
+    assert len(_run("", text, "en").sentences) == 3  # "approx." ends one, "Mr." does not
+    pack = _pack(tmp_path, {"lang/en/sentences.toml": 'mode = "replace"\nabbreviations = ["approx"]\n'})
+    assert [s.start for s in _run(str(pack), text, "en").sentences] == [0, 4, 21]
+
+
+def test_added_topic_and_genre_cues_and_organisation_heads(tmp_path: Path) -> None:
+    pack = _pack(tmp_path, {
+        "lang/en/topics.toml": '[manpower.mobilisation]\ncues = ["levy of recruits"]\n',
+        "lang/en/genre.toml": '[press_release]\ncues = ["media advisory"]\n',
+        "lang/ru/organizations.toml": '[heads]\n"клуб" = "organization"\n'})
+    lexicons = load_lexicons((bundled_pack_dir(), pack))
+    assert "manpower.mobilisation" in topics_of("A new levy of recruits was announced.", lexicons)
+    press = lexicons.genre["press_release"][1]
+    assert "media advisory" in press and "press release" in press
+    doc = _run(str(pack), "Эксперты клуба «Валдай» обсудили войну.", "ru")
+    assert ("Валдай", "organization") in [(m.text, m.type) for m in doc.mentions]
+
+
+def test_an_added_stance_cue_file_is_read(tmp_path: Path) -> None:
+    pack = _pack(tmp_path, {"stance_cues.toml": '[[cue]]\nname = "team_written_cue"\nissue = "russia_war_in_ukraine"\n'
+                                                'stance = "support"\nen = ["pledged unwavering loyalty to moscow"]\n'})
+    names = {cue.name for cue in load_lexicons((bundled_pack_dir(), pack)).stance_cues}
+    assert "team_written_cue" in names and "endorses_the_war" in names
+
+
+def test_a_new_language_is_a_folder(tmp_path: Path) -> None:
+    pack = _pack(tmp_path, {"lang/es/numbers.toml": 'decimal = [","]\nthousands = ["."]\n[words]\ndoce = 12\n',
+                            "lang/es/sentences.toml": 'abbreviations = ["sr"]\n'})
+    doc = _run(str(pack), "El Sr. Tokayev dijo que llegaron 35.000 soldados y doce tanques.", "es")
+    assert len(doc.sentences) == 1
+    assert [s.value for s in doc.statements if s.kind == "quantity"] == [35_000.0, 12.0]
+
+
+def test_a_number_word_of_the_wrong_kind_is_a_pack_error_naming_the_file(tmp_path: Path) -> None:
+    pack = _pack(tmp_path, {"lang/uk/numbers.toml": '[words]\n"одинадцять" = "eleven"\n'})
+    with pytest.raises(PackError, match="lang/uk/numbers.toml"):
+        number_rules("uk", (bundled_pack_dir(), pack))
