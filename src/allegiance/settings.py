@@ -58,6 +58,12 @@ class Settings:
     russian_ner: bool = _opt(False, "Find unlisted people and organisations in Russian text with natasha "
                                     "(needs the russian-ner extra).")
     progress: bool = _opt(True, "Show a progress bar when writing to a terminal.")
+    workers: int = _opt(0, "Worker processes of the analysis (0: one per CPU core; 1: in the main process).")
+    analysis_time_limit: float = _opt(
+        120.0, "Seconds one article's analysis may take; past it the article is recorded as failed (0: no limit).")
+    max_analysed_chars: int = _opt(
+        300_000, "Most characters of one article analysed; a longer text is cut at a line or sentence end and "
+                 "the cut recorded (0: no limit).")
 
     def replace(self, **changes: Any) -> Settings:
         return load_settings(overrides=changes, base=self)

@@ -13,13 +13,12 @@ import logging
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from .. import __version__
 from ..errors import AllegianceError
-from ..ingest import IngestSummary, ingest
 from ..kb.knowledge import Entity, load_knowledge_base, read_knowledge_base
 from ..kb.packs import load_pack
 from ..query.export import EXPORT_FORMATS, export_articles
@@ -36,9 +35,11 @@ from ..query.views import (
     stance_matrix,
     timeline,
 )
-from ..runner import AnalyzeSummary, analyze_store
 from ..settings import SETTINGS, Settings, load_settings
 from ..store.db import Store
+
+if TYPE_CHECKING:
+    from ..ingest import IngestSummary
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -139,6 +140,8 @@ def print_summary(summary: IngestSummary) -> None:
 
 
 def run_ingest(targets: tuple[str, ...], settings: Settings, command: str) -> IngestSummary:
+    from ..ingest import ingest
+
     progress = _Progress(settings.progress)
     try:
         with Store(settings.db) as store:
@@ -165,38 +168,6 @@ def ingest_command(targets: tuple[str, ...], settings: Settings) -> None:
     Inputs that cannot be read are stored as rejections with a reason; the run goes on.
     """
     print_summary(run_ingest(targets, settings, command="ingest"))
-
-
-@cli.command("analyze")
-@common_options
-def analyze_command(settings: Settings) -> None:
-    """Analyse what is ingested and not yet analysed with the current pack version."""
-    with Store(settings.db) as store:
-        summary = analyze_store(store, settings=settings)
-    print_analysis(summary)
-
-
-def print_analysis(summary: AnalyzeSummary) -> None:
-    failed = f", {summary.failed} failed (see the analyses table)" if summary.failed else ""
-    click.echo(f"analysed {summary.analysed} articles: {summary.mentions} mentions, {summary.statements} statements "
-               f"(pack {summary.pack_version}){failed}")
-
-
-@cli.command("run")
-@click.argument("targets", nargs=-1, required=True)
-@click.option("--period", type=click.Choice(PERIODS), default="year", show_default=True,
-              help="Period of the stance matrix in the report.")
-@click.option("--no-report", is_flag=True, help="Only ingest and analyse; print no report.")
-@common_options
-def run_command(targets: tuple[str, ...], period: str, no_report: bool, settings: Settings) -> None:
-    """The main job: ingest TARGETS, analyse them, print the report."""
-    print_summary(run_ingest(targets, settings, command="run"))
-    with Store(settings.db) as store:
-        summary = analyze_store(store, settings=settings)
-        print_analysis(summary)
-        if not no_report:
-            click.echo("")
-            click.echo(render_report(store, "text", period), nl=False)
 
 
 @cli.command("report")
@@ -469,3 +440,10 @@ def settings_command(fmt: str, settings: Settings) -> None:
 
 def main() -> None:  # pragma: no cover - console entry point
     cli()
+
+
+from .run import analyze_command, load_parquet_command, run_command  # noqa: E402  (they use the helpers above)
+
+cli.add_command(run_command)
+cli.add_command(analyze_command)
+cli.add_command(load_parquet_command)

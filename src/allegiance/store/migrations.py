@@ -200,9 +200,38 @@ def m006_analysis_errors(db: sqlite3.Connection) -> None:
     _run(db, "ALTER TABLE analyses ADD COLUMN error TEXT")
 
 
+def m007_statement_targets_by_statement(db: sqlite3.Connection) -> None:
+    """Replacing an article's analysis deletes its statements' targets by statement id: without
+    this index every replacement scanned the whole table (analysis grew quadratic in the store)."""
+    _run(db, "CREATE INDEX statement_targets_statement ON statement_targets(statement_id)")
+
+
+def m008_lsh_bands(db: sqlite3.Connection) -> None:
+    """The near-duplicate index in the store: one row per (band, band hash, article). Filled by
+    ingest (stores from before are backfilled from ``articles.minhash`` on the next ingest)."""
+    _run(
+        db,
+        """
+        CREATE TABLE lsh_bands (
+            band INTEGER NOT NULL,
+            hash INTEGER NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            PRIMARY KEY (band, hash, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX lsh_bands_article ON lsh_bands(article_id)
+        """,
+    )
+
+
+def m009_analysed_chars(db: sqlite3.Connection) -> None:
+    """How many characters of the text the analysis read (``NULL``: all of it; fewer when the
+    text was over ``max_analysed_chars`` and was cut)."""
+    _run(db, "ALTER TABLE analyses ADD COLUMN analysed_chars INTEGER")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes, m005_stance_aggregates,
-    m006_analysis_errors)
+    m006_analysis_errors, m007_statement_targets_by_statement, m008_lsh_bands, m009_analysed_chars)
 
 
 def schema_version(db: sqlite3.Connection) -> int:
