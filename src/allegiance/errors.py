@@ -87,4 +87,5 @@ REJECTION_CODES: dict[str, str] = {
     "too_many_redirects": "the URL redirected more often than allowed",
     "bad_input": "the input cannot be read (generic)",
     "fetch_failed": "the URL could not be fetched (generic)",
+    "internal_error": "an unexpected error (a bug) while reading this input; the message names it",
 }

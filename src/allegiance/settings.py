@@ -58,6 +58,8 @@ class Settings:
     russian_ner: bool = _opt(False, "Find unlisted people and organisations in Russian text with natasha "
                                     "(needs the russian-ner extra).")
     progress: bool = _opt(True, "Show a progress bar when writing to a terminal.")
+    busy_timeout: float = _opt(60.0, "Seconds a writer waits for another process's write to the database before "
+                                      "giving up with a store_error.")
     workers: int = _opt(0, "Worker processes of the analysis (0: one per CPU core; 1: in the main process).")
     analysis_time_limit: float = _opt(
         120.0, "Seconds one article's analysis may take; past it the article is recorded as failed (0: no limit).")

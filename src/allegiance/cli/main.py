@@ -144,7 +144,7 @@ def run_ingest(targets: tuple[str, ...], settings: Settings, command: str) -> In
 
     progress = _Progress(settings.progress)
     try:
-        with Store(settings.db) as store:
+        with Store(settings.db, busy_timeout=settings.busy_timeout) as store:
             return ingest(list(targets), store, settings, command=command, on_item=progress)
     finally:
         progress.close()

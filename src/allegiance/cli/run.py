@@ -68,7 +68,7 @@ def analyze_local(settings: Settings, workers: int | None) -> AnalyzeSummary:
     from ..runner.work import pipeline_for
     from ..store.db import Store
 
-    with Store(settings.db) as store:
+    with Store(settings.db, busy_timeout=settings.busy_timeout) as store:
         progress = AnalysisProgress(settings.progress, store.count_unanalysed(pipeline_for(settings).version))
         try:
             return analyze_store(store, settings=settings, workers=workers, on_article=progress)
