@@ -182,8 +182,9 @@ def main() -> int:
                       f"article, peak {r['peak_mb']} MB")
             first = scale[sizes[0]]
             for n in sizes[1:]:
-                print(f"  {n} / {sizes[0]}: ms per article x{scale[n]['cpu_ms_per_article'] / first['cpu_ms_per_article']:.2f}"
-                      f", peak memory x{scale[n]['peak_mb'] / first['peak_mb']:.2f}")
+                growth = scale[n]["cpu_ms_per_article"] / first["cpu_ms_per_article"]
+                print(f"  {n} / {sizes[0]}: ms per article x{growth:.2f}, "
+                      f"peak memory x{scale[n]['peak_mb'] / first['peak_mb']:.2f}")
             results["scale"] = scale
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
