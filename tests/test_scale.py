@@ -64,7 +64,7 @@ def invariants(db: str | Path) -> None:
 
 def test_minhash_is_datasketch_affine32_bit_for_bit():
     datasketch = pytest.importorskip("datasketch")
-    values = [f"word{i} and {i * 7}".encode() for i in range(500)]
+    values = [f"word{i} and {i * 7}".encode() for i in range(10_000)]  # several blocks
     for perms in (64, 128):
         reference = datasketch.MinHash(num_perm=perms, scheme="affine32")
         reference.update_batch(values)
@@ -341,3 +341,42 @@ def test_the_command_starts_without_the_heavy_modules():
             "print(sorted(heavy & {m.split('.')[0] for m in sys.modules}))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def long_text(chars: int) -> str:
+    """Team-written sentences, numbered, to any length."""
+    lines, i = [], 0
+    while sum(map(len, lines)) < chars:
+        lines.append(f"Kazakhstan's foreign ministry said on day {i} that it would not send troops to Ukraine. "
+                     f"Belarus hosted exercise number {i} near the border, the defence ministry said.")
+        i += 1
+    return "\n".join(lines)
+
+
+def test_pending_texts_are_read_only_as_far_as_the_cap(settings):
+    with Store(settings.db) as store:
+        (Path(settings.db).parent / "long.txt").write_text(long_text(50_000), encoding="utf-8")
+        ingest([str(Path(settings.db).parent / "long.txt")], store, settings)
+        (row,) = list(store.iter_unanalysed("v", max_chars=1000))
+    assert len(row["text"]) == 1000 and row["chars"] > 50_000
+
+
+def test_a_long_text_is_analysed_in_part_and_saved_not_lost(tmp_path):
+    """Issue 9 item 11: a 50 MB text analysed for 1,700 s at 2.8 GB and saved nothing. Now the
+    analysis reads max_analysed_chars of it, records the cut and saves the result."""
+    import os
+
+    path = tmp_path / "long.txt"
+    path.write_text(long_text(1_000_000), encoding="utf-8")
+    db = tmp_path / "long.db"
+    proc = subprocess.Popen([sys.executable, "-c", "from allegiance.cli.main import cli; cli()", "run", str(path),
+                             "--db", str(db), "--no-report", "--set", "progress=false", "--workers", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, proc.stderr.read().decode() if proc.stderr else ""
+    with sqlite3.connect(db) as con:
+        (error, analysed), = con.execute("SELECT error, analysed_chars FROM analyses")
+        statements = con.execute("SELECT count(*), max(end) FROM statements").fetchone()
+    assert error is None and 270_000 <= analysed <= 300_000
+    assert statements[0] > 0 and statements[1] <= analysed
+    assert usage.ru_maxrss < 1_500_000  # KiB: well under the 2.8 GB seen

@@ -186,12 +186,11 @@ def backfill_bands(store: Store, settings: Settings) -> int:
     if indexed >= stored:
         return 0
     done = 0
+    have = {r[0] for r in db.execute("SELECT article_id FROM lsh_bands WHERE band = ?", (first,))}
     with store.transaction():
-        for key, blob in db.execute(
-                "SELECT id, minhash FROM articles a WHERE minhash IS NOT NULL AND NOT EXISTS "
-                "(SELECT 1 FROM lsh_bands b WHERE b.band = ? AND b.article_id = a.id)", (first,)).fetchall():
+        for key, blob in db.execute("SELECT id, minhash FROM articles WHERE minhash IS NOT NULL"):
             sig = unpack_signature(blob)
-            if len(sig) == settings.minhash_permutations:
+            if key not in have and len(sig) == settings.minhash_permutations:
                 index_signature(db, str(key), sig, settings.near_duplicate_threshold)
                 done += 1
     log.info("indexed the LSH bands of %d stored articles", done)

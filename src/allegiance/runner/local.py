@@ -52,9 +52,10 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def pending_articles(store: Store, pack_version: str) -> Iterator[PendingArticle]:
-    for row in store.iter_unanalysed(pack_version):
-        yield PendingArticle(row["id"], row["text"], row["language"], row["published"])
+def pending_articles(store: Store, pack_version: str, max_chars: int = 0) -> Iterator[PendingArticle]:
+    """The articles to analyse, streamed; texts past ``max_chars`` are read only that far."""
+    for row in store.iter_unanalysed(pack_version, max_chars=max_chars):
+        yield PendingArticle(row["id"], row["text"], row["language"], row["published"], row["chars"])
 
 
 class ResultWriter:
@@ -171,7 +172,7 @@ def analyze_store(store: Store, pipeline: Pipeline | None = None,
         version = work.pipeline_for(settings).version  # built here once; forked workers inherit it
         summary = AnalyzeSummary(pack_version=version)
         writer = ResultWriter(store, settings.batch_size, summary, on_article)
-        articles = pending_articles(store, version)
+        articles = pending_articles(store, version, settings.max_analysed_chars)
         if count == 1:
             results: Iterable[AnalysisResult] = (work.analyze(a, settings) for a in articles)
         else:

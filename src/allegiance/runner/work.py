@@ -37,6 +37,7 @@ class PendingArticle:
     text: str
     language: str | None = None
     published: str | None = None
+    chars: int | None = None  #: length of the whole stored text, when ``text`` may be its start only
 
 
 @dataclasses.dataclass(frozen=True)
@@ -75,10 +76,11 @@ def pipeline_for(settings: Settings) -> Pipeline:
     return _PIPELINES[key]
 
 
-def cut_text(text: str, limit: int) -> tuple[str, int | None]:
+def cut_text(text: str, limit: int, whole: int | None = None) -> tuple[str, int | None]:
     """The text, or its first ``limit`` characters ended at the last line break or sentence end
-    in the final tenth (a hard cut where there is none), with the length kept."""
-    if limit <= 0 or len(text) <= limit:
+    in the final tenth (a hard cut where there is none), with the length kept. ``whole`` is the
+    length of the whole text when ``text`` is already its start."""
+    if limit <= 0 or max(len(text), whole or 0) <= limit:
         return text, None
     head = text[:limit]
     floor = limit - limit // 10
@@ -114,7 +116,7 @@ def analyze_with(article: PendingArticle, pipeline: Pipeline, settings: Settings
     from ..nlp.doc import Doc
 
     started = time.perf_counter()
-    text, analysed = cut_text(article.text, settings.max_analysed_chars)
+    text, analysed = cut_text(article.text, settings.max_analysed_chars, article.chars)
     try:
         with time_limit(settings.analysis_time_limit):
             doc = pipeline(Doc(article.id, text, article.language, article.published))

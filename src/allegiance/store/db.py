@@ -226,17 +226,21 @@ class Store:
             (article_id, pack_version, _now(), genre, analysed_chars),
         )
 
-    _PENDING_SQL = """SELECT a.rowid AS row, a.id, a.text, a.language, a.published FROM articles a
+    _PENDING_SQL = """SELECT a.rowid AS row, a.id, {text} AS text, a.chars, a.language, a.published FROM articles a
                       LEFT JOIN analyses n ON n.article_id = a.id
                       WHERE a.rowid > ? AND (n.pack_version IS NULL OR n.pack_version != ?)
                       ORDER BY a.rowid LIMIT ?"""
 
-    def iter_unanalysed(self, pack_version: str, page: int = 100) -> Iterator[sqlite3.Row]:
+    def iter_unanalysed(self, pack_version: str, page: int = 100, max_chars: int = 0) -> Iterator[sqlite3.Row]:
         """Articles never analysed, or analysed with another pack version, in ingest order, read
-        ``page`` rows at a time (memory stays flat however many are pending)."""
+        ``page`` rows at a time, each text cut to ``max_chars`` characters (0: whole) in SQLite,
+        so memory stays flat however many are pending and however long they are. ``chars`` is
+        the length of the whole text."""
+        text = f"substr(a.text, 1, {int(max_chars)})" if max_chars > 0 else "a.text"
+        sql = self._PENDING_SQL.format(text=text)
         last = 0
         while True:
-            rows = self.db.execute(self._PENDING_SQL, (last, pack_version, page)).fetchall()
+            rows = self.db.execute(sql, (last, pack_version, page)).fetchall()
             yield from rows
             if len(rows) < page:
                 return

@@ -20,6 +20,7 @@ import numpy as np
 __all__ = ["band_id", "band_keys", "jaccard", "lsh_params", "minhash", "pack_signature", "unpack_signature"]
 
 _MAX32 = np.uint32(0xFFFFFFFF)
+_BLOCK = 4096
 _FMIX = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
 
 
@@ -47,8 +48,11 @@ def minhash(values: Iterable[bytes], num_perm: int) -> np.ndarray:
         return np.full(num_perm, _MAX32, dtype=np.uint32)
     a, b = _permutations(num_perm)
     hv = _fmix(np.array(hashes, dtype=np.uint32).reshape(-1, 1))
+    out = np.full(num_perm, _MAX32, dtype=np.uint32)
     with np.errstate(over="ignore"):
-        return (hv * a + b).min(axis=0)  # type: ignore[no-any-return]
+        for start in range(0, len(hv), _BLOCK):  # blocks: a long text never needs shingles x perms at once
+            np.minimum(out, (hv[start:start + _BLOCK] * a + b).min(axis=0), out=out)
+    return out
 
 
 def pack_signature(sig: np.ndarray) -> bytes:

@@ -217,8 +217,7 @@ def m008_lsh_bands(db: sqlite3.Connection) -> None:
             hash INTEGER NOT NULL,
             article_id TEXT NOT NULL REFERENCES articles(id),
             PRIMARY KEY (band, hash, article_id)
-        ) WITHOUT ROWID;
-        CREATE INDEX lsh_bands_article ON lsh_bands(article_id)
+        ) WITHOUT ROWID
         """,
     )
 
