@@ -71,16 +71,24 @@ def _dev_texts(language: str) -> list[str]:
 
 
 def articles_of_about(language: str, size: int, count: int) -> list[str]:
-    """``count`` distinct articles of about ``size`` bytes: paragraphs of the corpus texts in a
-    rotating order, each article headed by its number so that none is a copy of another."""
-    paragraphs = [p.strip() for t in _dev_texts(language) for p in t.split("\n") if len(p.strip()) > 40]
+    """``count`` distinct articles of about ``size`` bytes: sentences of the corpus texts drawn at
+    random (seeded per article), so that articles overlap as much as a news corpus does, not
+    more: a few share a sentence or two, and none is a near duplicate of another by design."""
+    import random
+    import re
+
+    sentences = [s.strip() for t in _dev_texts(language) for s in re.split(r"(?<=[.!?])\s+", t)
+                 if len(s.strip()) > 30]
     out = []
     for i in range(count):
-        body, j = [f"Article {i}."], i * 7
-        while sum(len(b.encode()) for b in body) < size:
-            body.append(paragraphs[(j * 31 + i) % len(paragraphs)])
-            j += 1
-        out.append("\n".join(body))
+        rng = random.Random(i)
+        body, used = [f"Article {i}."], 0
+        while used < size:
+            sentence = rng.choice(sentences)
+            body.append(sentence)
+            used += len(sentence.encode()) + 1
+        out.append(" ".join(body[:1]) + "\n" + "\n".join(
+            " ".join(body[j:j + 4]) for j in range(1, len(body), 4)))
     return out
 
 

@@ -126,11 +126,9 @@ def _run_on_dask(targets: list[str], settings: Settings, workers: int | None, ad
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(parquet_dir or tmp)
         counts = run_distributed(targets, out, settings, address=address, workers=workers)
+        kept = f"; Parquet in {out}" if parquet_dir else ""
         click.echo(f"distributed: {counts['articles']} articles, {counts['rejections']} rejections, "
-                   f"{counts['statements']} statements, {counts['failed']} failed; Parquet in {out}"
-                   if parquet_dir else
-                   f"distributed: {counts['articles']} articles, {counts['rejections']} rejections, "
-                   f"{counts['statements']} statements, {counts['failed']} failed")
+                   f"{counts['statements']} statements, {counts['failed']} failed{kept}")
         loaded = load_parquet(out, settings)
     click.echo(f"loaded {loaded['articles']} articles and {loaded['statements']} statements into {settings.db}")
 

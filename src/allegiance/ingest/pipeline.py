@@ -80,8 +80,8 @@ def prepare(raw: RawInput, settings: Settings) -> Prepared | Rejection:
 Item = Prepared | Rejection
 
 
-def _items(targets: list[str], store: Store, settings: Settings, stdin: BinaryIO | None,
-           summary: IngestSummary) -> Iterator[tuple[str, Item | None]]:
+def _items(targets: list[str], store: Store, settings: Settings,
+           stdin: BinaryIO | None) -> Iterator[tuple[str, Item | None]]:
     """(origin, prepared item) per input, or ``None`` for an input already stored. Each target is
     read on its own, so an unexpected error in one stops only what is left of that target."""
     from .sources import iter_inputs
@@ -118,7 +118,7 @@ def ingest(
     summary = IngestSummary(run_id=store.start_run(command, settings.as_dict(), software_versions()))
     backfill_bands(store, settings)
     batch: list[Item] = []
-    for origin, item in _items(targets, store, settings, stdin, summary):
+    for origin, item in _items(targets, store, settings, stdin):
         summary.read += 1
         if item is None:
             summary.unchanged += 1
