@@ -153,6 +153,29 @@ def test_two_concurrent_ingests_give_the_clusters_of_one_after_the_other(tmp_pat
     assert len(partition(together)) < len(list(a.iterdir())) + len(list(b.iterdir()))
 
 
+def test_inputs_are_read_and_fetched_outside_the_write_transaction(settings, monkeypatch):
+    """Issue 9 item 3: a writer waiting on slow fetches held the write lock. Every input is now
+    read (and fetched) and prepared with no transaction open."""
+    from allegiance.ingest import pipeline, sources
+
+    original_inputs, original_prepare = sources.iter_inputs, pipeline.prepare
+    seen: list[bool] = []
+    with Store(settings.db) as store:
+        def watched_inputs(targets, s, stdin=None):
+            for item in original_inputs(targets, s, stdin=stdin):
+                seen.append(store.db.in_transaction)
+                yield item
+
+        def watched_prepare(raw, s):
+            seen.append(store.db.in_transaction)
+            return original_prepare(raw, s)
+
+        monkeypatch.setattr(sources, "iter_inputs", watched_inputs)
+        monkeypatch.setattr(pipeline, "prepare", watched_prepare)
+        summary = ingest([str(SAMPLES)], store, settings.replace(batch_size=3))
+    assert summary.stored == 17 and len(seen) == 34 and not any(seen)
+
+
 def test_a_locked_database_is_a_store_error_not_a_traceback(tmp_path):
     db = tmp_path / "locked.db"
     with Store(db):
