@@ -1,22 +1,33 @@
-"""The project's benchmark: figures as ratios against a baseline measured in the same run.
+"""The project's benchmark: whole ``allegiance`` processes, figures as ratios measured in one run.
 
-Entity linking: words per second on one core over the same texts. Analysis: articles per second
-on one core for English and Russian articles of about 5 KB, beside ingest alone in the same process.
-Ingest: articles per second on one core for HTML pages and for scraped text, through the whole
-ingest (decode, extract or clean, language, hash, MinHash, SQLite write), against trafilatura's
-own extraction of the same pages alone. Each phase runs in a fresh process so its peak memory
-(max RSS) is its own. Never a pass/fail test: machines are shared and noisy.
+Each line runs a real command in a fresh process and reads its CPU-seconds (user + system, its
+worker processes included) and peak memory (max RSS) from ``wait4``, so a shared, noisy machine
+still gives comparable figures: CPU-seconds and ratios between processes of the same run.
 
-Usage: python bench/run.py [--pages N] [--json OUT]
+Lines:
+
+- ``--help``: start-up cost of the command.
+- ``run`` (ingest, analyse, no report) on English and on Russian articles of about 5 KB, in
+  articles per CPU-second, and Russian against English.
+- ``run --workers 2`` against ``--workers 1`` in wall time (on a machine with two free cores).
+- ``ingest`` of HTML pages against trafilatura's extraction of the same pages alone, in CPU.
+- ``run`` at 2,000 and 5,000 articles (20,000 with ``--full``): peak memory and CPU-ms per
+  article, and the growth from the smallest size.
+- database size per article, and against the text it holds.
+
+Articles are stitched at bench time from the dev set in ``../shared`` (read there, never copied
+into the project) or, without it, from the bundled samples. HTML pages come from
+``../shared/datasets/trafilatura-eval`` or the bundled HTML sample.
+
+Usage: python bench/run.py [--articles N] [--full] [--only LINE,LINE] [--json OUT]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import logging
-import multiprocessing as mp
-import resource
+import os
+import subprocess
 import sys
 import tarfile
 import tempfile
@@ -25,195 +36,164 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+CLI = [sys.executable, "-c", "from allegiance.cli.main import cli; cli()"]
+TRAFILATURA = [sys.executable, "-c", (
+    "import sys, pathlib, trafilatura\n"
+    "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.html')):\n"
+    "    trafilatura.extract(p.read_bytes(), include_comments=False)\n")]
 
 
-def _html_pages(limit: int) -> list[bytes]:
+def measure(argv: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
+    """Run ``argv``; its wall seconds, CPU-seconds (children included) and peak MB."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, **(env or {})})
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(argv[:6])} failed:\n{err[-2000:]}")
+    return {"wall_s": round(wall, 3), "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
+            "peak_mb": round(usage.ru_maxrss / 1024, 1)}
+
+
+def _dev_texts(language: str) -> list[str]:
+    folder = SHARED / "corpus" / "dev"
+    if (folder / "gold.jsonl").exists():
+        lines = [json.loads(x) for x in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+        texts = [(folder / "articles" / f"{d['id']}.txt").read_text(encoding="utf-8")
+                 for d in lines if d.get("language") == language]
+        if texts:
+            return texts
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples" / "articles").glob("*.txt"))]
+
+
+def articles_of_about(language: str, size: int, count: int) -> list[str]:
+    """``count`` distinct articles of about ``size`` bytes: sentences of the corpus texts drawn at
+    random (seeded per article), so that articles overlap as much as a news corpus does, not
+    more: a few share a sentence or two, and none is a near duplicate of another by design."""
+    import random
+    import re
+
+    sentences = [s.strip() for t in _dev_texts(language) for s in re.split(r"(?<=[.!?])\s+", t)
+                 if len(s.strip()) > 30]
+    out = []
+    for i in range(count):
+        rng = random.Random(i)
+        body, used = [f"Article {i}."], 0
+        while used < size:
+            sentence = rng.choice(sentences)
+            body.append(sentence)
+            used += len(sentence.encode()) + 1
+        out.append(" ".join(body[:1]) + "\n" + "\n".join(
+            " ".join(body[j:j + 4]) for j in range(1, len(body), 4)))
+    return out
+
+
+def html_pages(limit: int, into: Path) -> int:
+    into.mkdir(parents=True, exist_ok=True)
     archive = SHARED / "datasets" / "trafilatura-eval" / "html.tar.xz"
     if archive.exists():
         with tempfile.TemporaryDirectory() as tmp, tarfile.open(archive) as tar:
             tar.extractall(tmp, filter="data")
-            return [p.read_bytes() for p in sorted(Path(tmp).rglob("*.html"))[:limit]]
+            pages = sorted(Path(tmp).rglob("*.html"))[:limit]
+            for i, p in enumerate(pages):
+                (into / f"{i:05}.html").write_bytes(p.read_bytes())
+            return len(pages)
     body = (ROOT / "samples" / "articles" / "2022-03-unga-vote.html").read_bytes()
-    return [body.replace(b"141 votes", f"{141 + i} votes".encode()) for i in range(limit)]
+    for i in range(limit):
+        (into / f"{i:05}.html").write_bytes(body.replace(b"141 votes", f"{141 + i} votes".encode()))
+    return limit
 
 
-def _text_articles(limit: int) -> list[bytes]:
-    folders = [SHARED / "corpus" / "dev" / "articles", SHARED / "corpus" / "seed" / "articles",
-               ROOT / "samples" / "articles"]
-    texts = [p.read_bytes() for f in folders if f.is_dir() for p in sorted(f.glob("*.txt"))]
-    # distinct copies (a numbered line is appended) so the store does not fold them as duplicates
-    return [texts[i % len(texts)] + f"\n\nCopy {i}.".encode() for i in range(limit)]
+def write_folder(texts: list[str], into: Path) -> Path:
+    into.mkdir(parents=True, exist_ok=True)
+    for i, text in enumerate(texts):
+        (into / f"{i:06}.txt").write_text(text, encoding="utf-8")
+    return into
 
 
-def _articles_of_about(language: str, size: int, count: int) -> list[bytes]:
-    """Distinct articles of about ``size`` bytes in one language, stitched from the corpus texts."""
-    import json
-
-    folder = SHARED / "corpus" / "dev"
-    texts: list[str] = []
-    if (folder / "gold.jsonl").exists():
-        langs = {json.loads(x)["id"]: json.loads(x)["language"]
-                 for x in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()}
-        texts = [(folder / "articles" / f"{i}.txt").read_text(encoding="utf-8") for i, lang in langs.items()
-                 if lang == language]
-    if not texts:
-        texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples" / "articles").glob("*.txt"))]
-    out = []
-    for i in range(count):
-        body, j = f"Article {i}.\n", i
-        while len(body.encode()) < size:
-            body += texts[j % len(texts)] + "\n"
-            j += 1
-        out.append(body.encode()[:size].decode("utf-8", "ignore").encode())
-    return out
+def supports_workers() -> bool:
+    out = subprocess.run(CLI + ["run", "--help"], capture_output=True, text=True).stdout
+    return "--workers" in out
 
 
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _phase(name: str, payloads: list[bytes], queue: mp.Queue) -> None:  # type: ignore[type-arg]
-    logging.disable(logging.CRITICAL)
-    import trafilatura
-
-    from allegiance import Settings, Store, ingest
-
-    start = time.perf_counter()
-    if name.startswith("analyze_"):
-        from allegiance.nlp import Doc
-        from allegiance.nlp.pipeline import default_pipeline
-        from allegiance.runner import analyze_store
-
-        started = time.perf_counter()
-        pipeline = default_pipeline()  # packs loaded, automata built: once per process
-        pipeline(Doc("warm", payloads[0].decode("utf-8", "ignore"), "ru" if "_ru_" in name else "en"))
-        startup = time.perf_counter() - started
-
-        with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp) / "in"
-            folder.mkdir()
-            for i, data in enumerate(payloads):
-                (folder / f"{i:05}.txt").write_bytes(data)
-            with Store(Path(tmp) / "bench.db") as store:
-                settings = Settings(progress=False)
-                start = time.perf_counter()
-                ingest([str(folder)], store, settings)
-                ingested = time.perf_counter()
-                analyze_store(store, pipeline, settings=settings)
-                done = time.perf_counter()
-        queue.put({"phase": name, "articles": len(payloads), "seconds": round(done - ingested, 3),
-                   "startup_s": round(startup, 2),
-                   "articles_per_s": round(len(payloads) / (done - ingested), 1),
-                   "ingest_articles_per_s": round(len(payloads) / (ingested - start), 1),
-                   "peak_mb": round(_peak_mb(), 1)})
-        return
-    if name == "spacy_entity_ruler":
-        import spacy
-
-        from allegiance.kb.knowledge import load_knowledge_base
-
-        nlp = spacy.blank("en")
-        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
-        ruler.add_patterns([{"label": a.entity_id, "pattern": a.text} for a in load_knowledge_base().aliases])
-        texts = [p.decode("utf-8", "replace") for p in payloads]
-        nlp(texts[0])
-        start = time.perf_counter()
-        words = 0
-        for doc in nlp.pipe(texts):
-            words += sum(1 for t in doc if not t.is_punct and not t.is_space)
-        seconds = time.perf_counter() - start
-        queue.put({"phase": name, "articles": len(payloads), "seconds": round(seconds, 3),
-                   "articles_per_s": round(len(payloads) / seconds, 1), "words_per_s": round(words / seconds),
-                   "peak_mb": round(_peak_mb(), 1)})
-        return
-    if name == "entity_linking":
-        from allegiance.nlp import Doc, EntityLinker
-        from allegiance.nlp.tokens import tokenize
-
-        linker = EntityLinker()
-        texts = [p.decode("utf-8", "replace") for p in payloads]
-        words = sum(len(tokenize(text)) for text in texts)
-        linker(Doc("warm", texts[0], "en"))  # build the automaton outside the timing
-        start = time.perf_counter()
-        for i, text in enumerate(texts):  # the part an EntityRuler does: dictionary matches, overlaps resolved
-            linker._select(linker.match(Doc(str(i), text, None)))
-        dictionary_seconds = time.perf_counter() - start
-        start = time.perf_counter()
-        for i, text in enumerate(texts):  # everything: roles, unlisted people and organisations
-            linker(Doc(str(i), text, None))
-        seconds = time.perf_counter() - start
-        queue.put({"phase": name, "articles": len(payloads), "seconds": round(seconds, 3),
-                   "articles_per_s": round(len(payloads) / seconds, 1), "words_per_s": round(words / seconds),
-                   "dictionary_words_per_s": round(words / dictionary_seconds), "peak_mb": round(_peak_mb(), 1)})
-        return
-    if name == "trafilatura_alone":
-        for data in payloads:
-            trafilatura.extract(data, include_comments=False)
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp) / "in"
-            folder.mkdir()
-            suffix = ".html" if name == "ingest_html" else ".txt"
-            for i, data in enumerate(payloads):
-                (folder / f"{i:05}{suffix}").write_bytes(data)
-            start = time.perf_counter()
-            with Store(Path(tmp) / "bench.db") as store:
-                ingest([str(folder)], store, Settings(progress=False))
-    seconds = time.perf_counter() - start
-    queue.put({"phase": name, "articles": len(payloads), "seconds": round(seconds, 3),
-               "articles_per_s": round(len(payloads) / seconds, 1), "peak_mb": round(_peak_mb(), 1)})
-
-
-def run_phase(name: str, payloads: list[bytes]) -> dict[str, float]:
-    ctx = mp.get_context("spawn")
-    queue = ctx.Queue()
-    proc = ctx.Process(target=_phase, args=(name, payloads, queue))
-    proc.start()
-    result = queue.get()
-    proc.join()
-    return result  # type: ignore[no-any-return]
+def run_line(folder: Path, db: Path, workers: int | None = None) -> dict[str, float]:
+    db.unlink(missing_ok=True)
+    argv = CLI + ["run", str(folder), "--db", str(db), "--no-report", "--set", "progress=false"]
+    if workers is not None:
+        argv += ["--workers", str(workers)]
+    return measure(argv)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages", type=int, default=300, help="HTML pages and text articles per phase")
+    parser.add_argument("--articles", type=int, default=300, help="articles per language for the run lines")
+    parser.add_argument("--sizes", default="2000,5000", help="corpus sizes of the scale lines")
+    parser.add_argument("--full", action="store_true", help="add the 20,000-article scale line (long)")
+    parser.add_argument("--scale-bytes", type=int, default=1500, help="article size of the scale lines")
+    parser.add_argument("--only", default="", help="comma-separated lines: help,run,workers,ingest,scale")
     parser.add_argument("--json", type=Path, help="also write the figures here")
-    parser.add_argument("--only", default="", help="comma-separated phases to run (default: all)")
     args = parser.parse_args()
-    html, text = _html_pages(args.pages), _text_articles(args.pages)
-    phases = [("trafilatura_alone", html), ("ingest_html", html), ("ingest_text", text), ("entity_linking", text),
-              ("analyze_en_5kb", _articles_of_about("en", 5000, args.pages)),
-              ("analyze_ru_5kb", _articles_of_about("ru", 5000, max(50, args.pages // 4)))]
-    try:
-        import spacy  # noqa: F401  (the 'bench' extra)
-
-        phases.append(("spacy_entity_ruler", text))
-    except ImportError:
-        print("spaCy is not installed (pip install '.[bench]'): no EntityRuler baseline", file=sys.stderr)
-    wanted = {p for p in args.only.split(",") if p}
-    if wanted:
-        phases = [(n, p) for n, p in phases if n in wanted or n == "trafilatura_alone"]
-    results = {name: run_phase(name, payload) for name, payload in phases}
-    base = results["trafilatura_alone"]["articles_per_s"]
-    print(f"{'phase':<20}{'articles':>9}{'art/s/core':>12}{'ratio':>8}{'peak MB':>9}")
-    for name, r in results.items():
-        r["ratio_to_trafilatura"] = round(r["articles_per_s"] / base, 2)
-        print(f"{name:<20}{r['articles']:>9}{r['articles_per_s']:>12}{r['ratio_to_trafilatura']:>8}{r['peak_mb']:>9}")
-    for name in ("analyze_en_5kb", "analyze_ru_5kb"):
-        if name in results:
-            r = results[name]
-            print(f"{name}: analysis {r['articles_per_s']} articles/s on one core after a start-up of "
-                  f"{r['startup_s']} s, ingest alone {r['ingest_articles_per_s']} articles/s (analysis/ingest "
-                  f"{r['articles_per_s'] / r['ingest_articles_per_s']:.2f}), peak {r['peak_mb']} MB")
-    if "entity_linking" not in results:
-        return 0
-    linking = results["entity_linking"]["words_per_s"]
-    dictionary = results["entity_linking"]["dictionary_words_per_s"]
-    print(f"entity linking, one core: dictionary matching {dictionary} words/s; whole linker {linking} words/s")
-    if "spacy_entity_ruler" in results:
-        ruler = results["spacy_entity_ruler"]["words_per_s"]
-        print(f"spaCy blank('en') + EntityRuler with the same names: {ruler} words/s; ratios: dictionary "
-              f"{dictionary / ruler:.2f}, whole linker {linking / ruler:.2f}")
+    wanted = set(filter(None, args.only.split(","))) or {"help", "run", "workers", "ingest", "scale"}
+    sizes = [int(s) for s in args.sizes.split(",") if s] + ([20000] if args.full else [])
+    results: dict[str, object] = {}
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        if "help" in wanted:
+            results["help"] = measure(CLI + ["--help"])
+            print(f"allegiance --help: {results['help']['cpu_s']} CPU-s")  # type: ignore[index]
+        if "run" in wanted or "workers" in wanted:
+            en = write_folder(articles_of_about("en", 5000, args.articles), tmp / "en")
+        if "run" in wanted:
+            ru = write_folder(articles_of_about("ru", 5000, args.articles), tmp / "ru")
+            r_en, r_ru = run_line(en, tmp / "en.db"), run_line(ru, tmp / "ru.db")
+            size = (tmp / "en.db").stat().st_size
+            text = sum(p.stat().st_size for p in en.iterdir())
+            results["run_en"] = {**r_en, "articles_per_cpu_s": round(args.articles / r_en["cpu_s"], 1)}
+            results["run_ru"] = {**r_ru, "articles_per_cpu_s": round(args.articles / r_ru["cpu_s"], 1)}
+            results["db"] = {"kb_per_article": round(size / args.articles / 1024, 1),
+                             "times_text": round(size / text, 2)}
+            print(f"run, English 5 KB x {args.articles}: {results['run_en']['articles_per_cpu_s']} articles/CPU-s "  # type: ignore[index]
+                  f"({r_en['cpu_s']} CPU-s, peak {r_en['peak_mb']} MB)")
+            print(f"run, Russian 5 KB x {args.articles}: {results['run_ru']['articles_per_cpu_s']} articles/CPU-s "  # type: ignore[index]
+                  f"({r_ru['cpu_s']} CPU-s, peak {r_ru['peak_mb']} MB); Russian/English CPU "
+                  f"{r_ru['cpu_s'] / r_en['cpu_s']:.2f}")
+            print(f"database: {results['db']['kb_per_article']} KB per article, "  # type: ignore[index]
+                  f"{results['db']['times_text']} times the text")  # type: ignore[index]
+        if "workers" in wanted:
+            if supports_workers():
+                one, two = run_line(en, tmp / "w1.db", 1), run_line(en, tmp / "w2.db", 2)
+                results["workers"] = {"one": one, "two": two, "speedup": round(one["wall_s"] / two["wall_s"], 2)}
+                print(f"run --workers 2 over --workers 1, wall: {results['workers']['speedup']}x "  # type: ignore[index]
+                      f"({one['wall_s']} s / {two['wall_s']} s; CPU {one['cpu_s']} / {two['cpu_s']})")
+            else:
+                print("run --workers: not supported by this version")
+        if "ingest" in wanted:
+            pages = html_pages(args.articles, tmp / "html")
+            alone = measure(TRAFILATURA + [str(tmp / "html")])
+            ours = measure(CLI + ["ingest", str(tmp / "html"), "--db", str(tmp / "html.db"),
+                                  "--set", "progress=false"])
+            results["ingest_html"] = {"pages": pages, "trafilatura": alone, "ingest": ours,
+                                      "cpu_ratio": round(ours["cpu_s"] / alone["cpu_s"], 2)}
+            print(f"ingest of {pages} HTML pages / trafilatura alone, CPU: "
+                  f"{results['ingest_html']['cpu_ratio']} ({ours['cpu_s']} / {alone['cpu_s']} CPU-s)")  # type: ignore[index]
+        if "scale" in wanted:
+            scale: dict[int, dict[str, float]] = {}
+            for n in sizes:
+                folder = write_folder(articles_of_about("en", args.scale_bytes, n), tmp / f"s{n}")
+                r = run_line(folder, tmp / f"s{n}.db", 1 if supports_workers() else None)
+                scale[n] = {**r, "cpu_ms_per_article": round(1000 * r["cpu_s"] / n, 2)}
+                print(f"run at {n} articles of {args.scale_bytes} B: {scale[n]['cpu_ms_per_article']} CPU-ms per "
+                      f"article, peak {r['peak_mb']} MB")
+            first = scale[sizes[0]]
+            for n in sizes[1:]:
+                growth = scale[n]["cpu_ms_per_article"] / first["cpu_ms_per_article"]
+                print(f"  {n} / {sizes[0]}: ms per article x{growth:.2f}, "
+                      f"peak memory x{scale[n]['peak_mb'] / first['peak_mb']:.2f}")
+            results["scale"] = scale
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0

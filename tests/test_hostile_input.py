@@ -311,7 +311,10 @@ def test_regression_ctrl_c_exits_130_with_one_line(tmp_path, monkeypatch, capsys
         time.sleep(5)
         raise AssertionError("the interrupt did not stop the command")
 
-    monkeypatch.setattr("allegiance.cli.main.ingest", interrupted)
+    import importlib
+
+    # the command imports ingest when it runs (``allegiance.ingest`` the package, not the function)
+    monkeypatch.setattr(importlib.import_module("allegiance.ingest"), "ingest", interrupted)
     (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
     with pytest.raises(SystemExit) as exit_:
         main(["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "x.db")])

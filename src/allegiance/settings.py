@@ -106,6 +106,16 @@ class Settings:
                                    "corroboration counts outlets.")
     web_token: str = _opt("", "Token that allows writes in 'allegiance serve' (resolving predictions); "
                               "empty: the server is read-only.", secret=True)
+    busy_timeout: float = _opt(60.0, "Seconds a writer waits for another process's write to the database before "
+                                      "giving up with a store_error.", low=0, high=86400)
+    workers: int = _opt(0, "Worker processes of the analysis (0: one per CPU core; 1: in the main process).",
+                        low=0, high=1024)
+    analysis_time_limit: float = _opt(
+        120.0, "Seconds one article's analysis may take; past it the article is recorded as failed (0: no limit).",
+        low=0)
+    max_analysed_chars: int = _opt(
+        300_000, "Most characters of one article analysed; a longer text is cut at a line or sentence end and "
+                 "the cut recorded (0: no limit).", low=0)
 
     def replace(self, **changes: Any) -> Settings:
         return load_settings(overrides=changes, base=self)

@@ -17,13 +17,12 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from .. import __version__
 from ..errors import AllegianceError, StoreError
-from ..ingest import IngestSummary, ingest
 from ..kb.knowledge import Entity, load_knowledge_base, read_knowledge_base
 from ..kb.packs import load_pack
 from ..query.export import EXPORT_FORMATS, export_articles
@@ -50,11 +49,13 @@ from ..query.views import (
     stance_matrix,
     timeline,
 )
-from ..runner import AnalyzeSummary, analyze_store
 from ..sanitize import BIDI_CONTROLS, terminal_safe
 from ..settings import SETTINGS, Settings, load_settings
 from ..store.db import Store
 from .datasette import datasette_metadata_command
+
+if TYPE_CHECKING:
+    from ..ingest import IngestSummary
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -129,7 +130,7 @@ def open_store(settings: Settings, *, readonly: bool = True) -> Store:
         probe.close()
     if not version:
         raise StoreError(f"{path} is not an Allegiance database (it holds no Allegiance tables)")
-    return Store(path, readonly=readonly)
+    return Store(path, readonly=readonly, busy_timeout=settings.busy_timeout)
 
 
 def output_option(func: F) -> F:
@@ -202,9 +203,11 @@ def print_summary(summary: IngestSummary) -> None:
 
 
 def run_ingest(targets: tuple[str, ...], settings: Settings, command: str) -> IngestSummary:
+    from ..ingest import ingest
+
     progress = _Progress(settings.progress)
     try:
-        with Store(settings.db) as store:
+        with Store(settings.db, busy_timeout=settings.busy_timeout) as store:
             return ingest(list(targets), store, settings, command=command, on_item=progress)
     finally:
         progress.close()
@@ -241,38 +244,6 @@ def ingest_exit_code(summary: IngestSummary) -> int:
     if not summary.rejected:
         return 0
     return EXIT_ALL_REJECTED if summary.rejected >= summary.read else EXIT_SOME_REJECTED
-
-
-@cli.command("analyze")
-@common_options
-def analyze_command(settings: Settings) -> None:
-    """Analyse what is ingested and not yet analysed with the current pack version."""
-    with open_store(settings, readonly=False) as store:
-        summary = analyze_store(store, settings=settings)
-    print_analysis(summary)
-
-
-def print_analysis(summary: AnalyzeSummary) -> None:
-    failed = f", {summary.failed} failed (see the analyses table)" if summary.failed else ""
-    click.echo(f"analysed {summary.analysed} articles: {summary.mentions} mentions, {summary.statements} statements "
-               f"(pack {summary.pack_version}){failed}")
-
-
-@cli.command("run")
-@click.argument("targets", nargs=-1, required=True)
-@click.option("--period", type=click.Choice(PERIODS), default="year", show_default=True,
-              help="Period of the stance matrix in the report.")
-@click.option("--no-report", is_flag=True, help="Only ingest and analyse; print no report.")
-@common_options
-def run_command(targets: tuple[str, ...], period: str, no_report: bool, settings: Settings) -> None:
-    """The main job: ingest TARGETS, analyse them, print the report."""
-    print_summary(run_ingest(targets, settings, command="run"))
-    with Store(settings.db) as store:
-        summary = analyze_store(store, settings=settings)
-        print_analysis(summary)
-        if not no_report:
-            click.echo("")
-            click.echo(render_report(store, "text", period, packs=settings.packs), nl=False)
 
 
 @cli.command("report")
@@ -618,6 +589,12 @@ from .serve import serve_command  # noqa: E402
 
 cli.add_command(search_command)
 cli.add_command(serve_command)
+
+from .run import analyze_command, load_parquet_command, run_command  # noqa: E402  (they use the helpers above)
+
+cli.add_command(run_command)
+cli.add_command(analyze_command)
+cli.add_command(load_parquet_command)
 
 
 

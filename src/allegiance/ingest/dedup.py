@@ -1,18 +1,25 @@
 """Article identity and duplicates: a content hash for exact copies, MinHash over word trigrams
-for near duplicates (syndicated copies, spun rewrites) with datasketch's LSH index."""
+for near duplicates (syndicated copies, spun rewrites), found through LSH bands kept in the store
+(``lsh_bands``), so memory stays flat as the store grows and concurrent ingests see each other."""
 
 from __future__ import annotations
 
 import hashlib
 import re
+import sqlite3
 import unicodedata
+from typing import TYPE_CHECKING
 
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+if TYPE_CHECKING:
+    import numpy as np
 
-__all__ = ["article_id", "NearDuplicateIndex", "signature", "shingles"]
+__all__ = ["article_id", "find_near_duplicate", "index_signature", "signature", "shingles", "SCHEME"]
 
 _WORDS = re.compile(r"\w+")
+
+#: The hashing scheme of stored signatures (datasketch's ``affine32``, computed in
+#: :mod:`allegiance.store.lsh`); a change needs a migration that recomputes them.
+SCHEME = "affine32"
 
 
 def _canonical(text: str) -> str:
@@ -32,51 +39,43 @@ def shingles(text: str, size: int = 3) -> set[bytes]:
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
-#: The hashing scheme of stored signatures; a change needs a migration that recomputes them.
-SCHEME = "affine32"
+def signature(text: str, num_perm: int) -> np.ndarray:
+    """The MinHash signature of the text's word trigrams (uint32 values)."""
+    from ..store.lsh import minhash
+
+    return minhash(shingles(text), num_perm)
 
 
-def signature(text: str, num_perm: int) -> MinHash:
-    mh = MinHash(num_perm=num_perm, scheme=SCHEME)
-    mh.update_batch(list(shingles(text)))
-    return mh
+def find_near_duplicate(db: sqlite3.Connection, key: str, sig: np.ndarray,
+                        threshold: float) -> tuple[str, float] | None:
+    """The stored article most similar to ``sig`` at or above ``threshold`` (ties: the earliest),
+    found through the stored LSH bands; ``None`` when there is none."""
+    from ..store.lsh import band_keys, jaccard, unpack_signature
+
+    candidates: set[str] = set()
+    for band, value in band_keys(sig, threshold):
+        candidates.update(r[0] for r in db.execute(
+            "SELECT article_id FROM lsh_bands WHERE band = ? AND hash = ?", (band, value)))
+    candidates.discard(key)
+    if not candidates:
+        return None
+    best: tuple[str, float, int] | None = None
+    marks = ",".join("?" * len(candidates))
+    for other, blob, rowid in db.execute(
+            f"SELECT id, minhash, rowid FROM articles WHERE id IN ({marks}) AND minhash IS NOT NULL ORDER BY rowid",
+            sorted(candidates)):
+        stored = unpack_signature(blob)
+        if len(stored) != len(sig):
+            continue
+        sim = jaccard(sig, stored)
+        if sim >= threshold and (best is None or sim > best[1]):
+            best = (str(other), sim, int(rowid))
+    return (best[0], best[1]) if best else None
 
 
-class NearDuplicateIndex:
-    """An LSH index over article signatures; ``add`` returns the closest earlier near duplicate."""
+def index_signature(db: sqlite3.Connection, key: str, sig: np.ndarray, threshold: float) -> None:
+    """Write the LSH bands of ``sig`` for article ``key``."""
+    from ..store.lsh import band_keys
 
-    def __init__(self, threshold: float, num_perm: int) -> None:
-        self.threshold = threshold
-        self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self._sigs: dict[str, MinHash] = {}
-
-    def __len__(self) -> int:
-        return len(self._sigs)
-
-    def load(self, key: str, hashvalues: bytes) -> None:
-        """Add a stored signature (as written by :meth:`dump`)."""
-        values = np.frombuffer(hashvalues, dtype=np.uint64)
-        if len(values) != self.num_perm or key in self._sigs:
-            return
-        mh = MinHash(num_perm=self.num_perm, hashvalues=values, scheme=SCHEME)
-        self._lsh.insert(key, mh)
-        self._sigs[key] = mh
-
-    @staticmethod
-    def dump(mh: MinHash) -> bytes:
-        return np.asarray(mh.hashvalues, dtype=np.uint64).tobytes()
-
-    def add(self, key: str, mh: MinHash) -> tuple[str, float] | None:
-        """Insert ``mh`` under ``key``; return ``(earlier_key, similarity)`` of its best match."""
-        best: tuple[str, float] | None = None
-        for other in self._lsh.query(mh):
-            if other == key:
-                continue
-            sim = float(mh.jaccard(self._sigs[other]))
-            if sim >= self.threshold and (best is None or sim > best[1]):
-                best = (other, sim)
-        if key not in self._sigs:
-            self._lsh.insert(key, mh)
-            self._sigs[key] = mh
-        return best
+    db.executemany("INSERT OR IGNORE INTO lsh_bands(band, hash, article_id) VALUES (?, ?, ?)",
+                   [(band, value, key) for band, value in band_keys(sig, threshold)])

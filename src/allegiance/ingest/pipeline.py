@@ -1,10 +1,18 @@
-"""The ingest stage: inputs → articles in the store, with duplicates, clusters and rejections."""
+"""The ingest stage: inputs → articles in the store, with duplicates, clusters and rejections.
+
+Two halves, as in the analysis: :func:`prepare` is the per-input work (decode, extract, clean,
+language, id, MinHash signature), a pure function of one input and the settings that never
+touches the store; :func:`ingest` reads and prepares a batch outside any transaction (fetches
+included, so a slow server never holds the write lock), then writes the batch in one
+transaction, clustering each article against the store itself (its LSH bands), so that
+concurrent ingests into one database see each other's articles.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import metadata
 from typing import BinaryIO
 
@@ -12,11 +20,9 @@ from ..errors import AllegianceError
 from ..records import Article, RawInput, Rejection
 from ..settings import Settings
 from ..store.db import Store
-from .dedup import NearDuplicateIndex, signature
-from .reader import read_article
-from .sources import iter_inputs
+from .dedup import find_near_duplicate, index_signature, signature
 
-__all__ = ["IngestSummary", "ingest", "software_versions"]
+__all__ = ["IngestSummary", "Prepared", "ingest", "prepare", "software_versions"]
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +43,17 @@ class IngestSummary:
         return {k: v for k, v in dataclasses.asdict(self).items() if isinstance(v, int) and k != "run_id"}
 
 
+@dataclasses.dataclass(frozen=True)
+class Prepared:
+    """An article ready to be stored: the article and its MinHash signature (stored form)."""
+
+    article: Article
+    signature: bytes
+
+
 def software_versions() -> dict[str, str]:
     versions = {}
-    for dist in ("allegiance", "trafilatura", "htmldate", "datasketch", "py3langid"):
+    for dist in ("allegiance", "trafilatura", "htmldate", "numpy", "py3langid"):
         try:
             versions[dist] = metadata.version(dist)
         except metadata.PackageNotFoundError:
@@ -47,51 +61,43 @@ def software_versions() -> dict[str, str]:
     return versions
 
 
-class _Writer:
-    """Batches writes: a transaction is opened on the first write and committed every ``size``."""
+def prepare(raw: RawInput, settings: Settings) -> Prepared | Rejection:
+    """One input's per-article work, never touching the store. Any error becomes the input's
+    rejection: an :class:`AllegianceError` with its code, anything else as ``internal_error``."""
+    from ..store.lsh import pack_signature
+    from .reader import read_article
 
-    def __init__(self, store: Store, size: int) -> None:
-        self.store, self.size, self.pending = store, max(1, size), 0
-
-    def __enter__(self) -> _Writer:
-        return self
-
-    def touch(self) -> None:
-        if self.pending == 0:
-            self.store.db.execute("BEGIN IMMEDIATE")
-        self.pending += 1
-        if self.pending >= self.size:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.pending:
-            self.store.db.execute("COMMIT")
-            self.pending = 0
-
-    def __exit__(self, exc_type: object, *rest: object) -> None:
-        if self.pending and exc_type is not None:
-            self.store.db.execute("ROLLBACK")
-            self.pending = 0
-        self.flush()
+    try:
+        article = read_article(raw, settings)
+        return Prepared(article, pack_signature(signature(article.text, settings.minhash_permutations)))
+    except AllegianceError as exc:
+        return Rejection(raw.origin, exc.code, exc.message)
+    except Exception as exc:  # a library bug on hostile input must not end the run
+        log.exception("unexpected error reading %s", raw.origin)
+        return Rejection(raw.origin, "internal_error", f"{type(exc).__name__}: {exc}")
 
 
-def _store_article(article: Article, store: Store, index: NearDuplicateIndex, summary: IngestSummary) -> None:
-    run_id = summary.run_id
-    if store.has_article(article.id):
-        store.add_input(article.origin, article.id, article.file_name, run_id)
-        summary.duplicates += 1
-        return
-    mh = signature(article.text, index.num_perm)
-    match = index.add(article.id, mh)
-    store.add_article(article, index.dump(mh), run_id)
-    store.add_input(article.origin, article.id, article.file_name, run_id)
-    if match is not None:
-        other, similarity = match
-        store.set_cluster(article.id, store.cluster_of(other) or other, similarity)
-        summary.near_duplicates += 1
-    else:
-        store.set_cluster(article.id, article.id, 1.0)
-    summary.stored += 1
+Item = Prepared | Rejection
+
+
+def _items(targets: list[str], store: Store, settings: Settings,
+           stdin: BinaryIO | None) -> Iterator[tuple[str, Item | None]]:
+    """(origin, prepared item) per input, or ``None`` for an input already stored. Each target is
+    read on its own, so an unexpected error in one stops only what is left of that target."""
+    from .sources import iter_inputs
+
+    for target in targets:
+        try:
+            for item in iter_inputs([target], settings, stdin=stdin):
+                if isinstance(item, Rejection):
+                    yield item.origin, item
+                elif store.has_origin(item.origin):
+                    yield item.origin, None
+                else:
+                    yield item.origin, prepare(item, settings)
+        except Exception as exc:  # an input-level error is that input's rejection; the run goes on
+            log.exception("unexpected error reading %s", target)
+            yield target, Rejection(target, "internal_error", f"{type(exc).__name__}: {exc}")
 
 
 def ingest(
@@ -106,45 +112,86 @@ def ingest(
     """Read every input named by ``targets`` into ``store``; return the run's counts.
 
     Inputs already stored (same origin) are skipped, so re-running changes nothing. Each batch
-    of writes is one transaction: a run killed at any point leaves a valid database, and
-    running it again completes the work.
+    of ``batch_size`` writes is one transaction, opened only once the batch is read: a run killed
+    at any point leaves a valid database, and running it again completes the work.
     """
     summary = IngestSummary(run_id=store.start_run(command, settings.recorded(), software_versions()))
-    index = NearDuplicateIndex(settings.near_duplicate_threshold, settings.minhash_permutations)
-    for key, blob in store.signatures():
-        index.load(key, blob)
-    with _Writer(store, settings.batch_size) as writer:
-        for item in iter_inputs(targets, settings, stdin=stdin):
-            summary.read += 1
-            if isinstance(item, Rejection):
-                writer.touch()
-                store.add_rejection(item, summary.run_id)
-                summary.rejected += 1
-            elif store.has_origin(item.origin):
-                summary.unchanged += 1
-            else:
-                _read_and_store(item, store, settings, index, summary, writer)
-            if on_item is not None:
-                on_item(item.origin, summary)
+    backfill_bands(store, settings)
+    batch: list[Item] = []
+    for origin, item in _items(targets, store, settings, stdin):
+        summary.read += 1
+        if item is None:
+            summary.unchanged += 1
+        else:
+            batch.append(item)
+            if len(batch) >= max(1, settings.batch_size):
+                write_batch(batch, store, settings, summary)
+                batch = []
+        if on_item is not None:
+            on_item(origin, summary)
+    write_batch(batch, store, settings, summary)
     store.finish_run(summary.run_id, summary.counts())
     log.info("ingest run %d: %s", summary.run_id, summary.counts())
     return summary
 
 
-def _read_and_store(raw: RawInput, store: Store, settings: Settings, index: NearDuplicateIndex,
-                    summary: IngestSummary, writer: _Writer) -> None:
-    try:
-        article = read_article(raw, settings)
-    except AllegianceError as exc:
-        writer.touch()
-        store.add_rejection(Rejection(raw.origin, exc.code, exc.message), summary.run_id)
-        summary.rejected += 1
+def write_batch(batch: list[Item], store: Store, settings: Settings, summary: IngestSummary) -> None:
+    """Write prepared items and rejections in one transaction (all of them or none)."""
+    if not batch:
         return
-    except Exception as exc:  # a library bug on hostile input must not end the run
-        log.exception("unexpected error reading %s", raw.origin)
-        writer.touch()
-        store.add_rejection(Rejection(raw.origin, "bad_input", f"unexpected error: {exc!r}"), summary.run_id)
-        summary.rejected += 1
+    with store.transaction():
+        for item in batch:
+            if isinstance(item, Rejection):
+                store.add_rejection(item, summary.run_id)
+                summary.rejected += 1
+            else:
+                _store_article(item, store, settings, summary)
+
+
+def _store_article(item: Prepared, store: Store, settings: Settings, summary: IngestSummary) -> None:
+    from ..store.lsh import unpack_signature
+
+    article, run_id = item.article, summary.run_id
+    if store.has_origin(article.origin):  # stored meanwhile, by this batch or another process
+        summary.unchanged += 1
         return
-    writer.touch()
-    _store_article(article, store, index, summary)
+    if store.has_article(article.id):
+        store.add_input(article.origin, article.id, article.file_name, run_id)
+        summary.duplicates += 1
+        return
+    sig = unpack_signature(item.signature)
+    match = find_near_duplicate(store.db, article.id, sig, settings.near_duplicate_threshold)
+    store.add_article(article, item.signature, run_id)
+    index_signature(store.db, article.id, sig, settings.near_duplicate_threshold)
+    store.add_input(article.origin, article.id, article.file_name, run_id)
+    if match is not None:
+        other, similarity = match
+        store.set_cluster(article.id, store.cluster_of(other) or other, similarity)
+        summary.near_duplicates += 1
+    else:
+        store.set_cluster(article.id, article.id, 1.0)
+    summary.stored += 1
+
+
+def backfill_bands(store: Store, settings: Settings) -> int:
+    """Give every stored signature its LSH bands at the current threshold (stores written before
+    the bands were kept, or under another threshold); return how many articles were indexed."""
+    from ..store.lsh import band_id, lsh_params, unpack_signature
+
+    _bands, rows = lsh_params(settings.near_duplicate_threshold, settings.minhash_permutations)
+    first = band_id(rows, 0)
+    db = store.db
+    stored = db.execute("SELECT count(*) FROM articles").fetchone()[0]  # an index count: no text read
+    indexed = db.execute("SELECT count(*) FROM lsh_bands WHERE band = ?", (first,)).fetchone()[0]
+    if indexed >= stored:
+        return 0
+    done = 0
+    have = {r[0] for r in db.execute("SELECT article_id FROM lsh_bands WHERE band = ?", (first,))}
+    with store.transaction():
+        for key, blob in db.execute("SELECT id, minhash FROM articles WHERE minhash IS NOT NULL"):
+            sig = unpack_signature(blob)
+            if key not in have and len(sig) == settings.minhash_permutations:
+                index_signature(db, str(key), sig, settings.near_duplicate_threshold)
+                done += 1
+    log.info("indexed the LSH bands of %d stored articles", done)
+    return done

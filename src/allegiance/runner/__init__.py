@@ -1,5 +1,7 @@
-"""Jobs that tie the stages together over a store (analyse; later: the main job and its report)."""
+"""Jobs that tie the stages together over a store: the analysis map (:mod:`.work`), the local
+runner (:mod:`.local`) and the distributed one on Dask (:mod:`.distributed`, extra ``distributed``)."""
 
-from .analyze import AnalyzeSummary, analyze_store
+from .local import AnalyzeSummary, analyze_store
+from .work import AnalysisResult, PendingArticle, analyze
 
-__all__ = ["AnalyzeSummary", "analyze_store"]
+__all__ = ["AnalysisResult", "AnalyzeSummary", "PendingArticle", "analyze", "analyze_store"]

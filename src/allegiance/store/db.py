@@ -10,20 +10,37 @@ import logging
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import StoreError
 from ..records import Article, Rejection
 from .migrations import MIGRATIONS, migrate, schema_version
 
 if TYPE_CHECKING:
-    from ..nlp.doc import Doc, Mention
+    from ..nlp.doc import Mention, Statement
 
-__all__ = ["Store", "ArticleRow", "statement_uid", "assign_uids"]
+__all__ = ["Store", "ArticleRow", "AnalysisLayers", "BUSY_TIMEOUT_S", "statement_uid", "assign_uids"]
 
 log = logging.getLogger(__name__)
 
 ArticleRow = sqlite3.Row
+
+#: How long a writer waits for another writer's transaction before giving up with a StoreError.
+BUSY_TIMEOUT_S = 60.0
+
+
+class AnalysisLayers(Protocol):
+    """What :meth:`Store.replace_analysis` stores: a :class:`~allegiance.nlp.doc.Doc` after the
+    pipeline, or a :class:`~allegiance.runner.work.AnalysisResult` from a worker."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def mentions(self) -> tuple[Mention, ...]: ...
+    @property
+    def statements(self) -> tuple[Statement, ...]: ...
+    @property
+    def genre(self) -> str | None: ...
 
 
 def _now() -> str:
@@ -53,17 +70,20 @@ def assign_uids(rows: Iterable[Any]) -> list[tuple[str, Any]]:
 class Store:
     """A database file. Open with ``Store(path)``; use as a context manager to close it."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
         self.path = Path(path)
+        self.busy_timeout = busy_timeout
         try:
             if readonly:
                 if not self.path.exists():
                     raise StoreError(f"no database at {self.path}")
                 uri = f"file:{self.path.resolve()}?mode=ro"
-                self.db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+                self.db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
+                                          timeout=busy_timeout)
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=False)
+                self.db = sqlite3.connect(self.path, isolation_level=None, timeout=busy_timeout,
+                                          check_same_thread=False)
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.row_factory = sqlite3.Row
@@ -74,8 +94,16 @@ class Store:
                 self.db.close()
                 raise StoreError(f"{self.path} was written by an older Allegiance: open it once for writing "
                                  "(allegiance analyze) to update it")
+        except sqlite3.OperationalError as exc:
+            raise self._error(exc, "cannot open the database") from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
+
+    def _error(self, exc: sqlite3.Error, doing: str) -> StoreError:
+        if "locked" in str(exc) or "busy" in str(exc):
+            return StoreError(f"{self.path}: {doing}: another process held the database for more than "
+                              f"{self.busy_timeout:g} s ({exc}); try again when it has finished")
+        return StoreError(f"{self.path}: {doing}: {exc}")
 
     def __enter__(self) -> Store:
         return self
@@ -88,14 +116,26 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: everything inside commits together or not at all."""
-        self.db.execute("BEGIN IMMEDIATE")
+        """One write transaction: everything inside commits together or not at all. Waiting for
+        another writer longer than the busy timeout raises a :class:`StoreError`."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise self._error(exc, "cannot start a write") from exc
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+        except BaseException as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise self._error(exc, "cannot write") from exc
             raise
-        self.db.execute("COMMIT")
+        try:
+            self.db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise self._error(exc, "cannot commit") from exc
 
     # runs ---------------------------------------------------------------------------------
     def start_run(self, command: str, settings: dict[str, Any], versions: dict[str, str]) -> int:
@@ -163,25 +203,29 @@ class Store:
             (rejection.origin, rejection.code, rejection.message, run_id),
         )
 
-    def replace_analysis(self, doc: Doc, pack_version: str) -> None:
-        """Store one article's layers (mentions, statements, genre), replacing an earlier analysis."""
-        self.replace_mentions(doc.id, doc.mentions, pack_version, genre=doc.genre)
+    def replace_analysis(self, doc: AnalysisLayers, pack_version: str, analysed_chars: int | None = None) -> None:
+        """Store one article's layers (mentions, statements, genre), replacing an earlier analysis.
+        ``analysed_chars`` records a cut: the analysis read only that many characters."""
+        self.replace_mentions(doc.id, doc.mentions, pack_version, genre=doc.genre, analysed_chars=analysed_chars)
         self.db.execute("DELETE FROM statement_targets WHERE statement_id IN "
                         "(SELECT id FROM statements WHERE article_id = ?)", (doc.id,))
         self.db.execute("DELETE FROM statements WHERE article_id = ?", (doc.id,))
         uids = assign_uids((i, doc.id, st.kind, st.start, st.end, st.subject, st.predicate)
                            for i, st in enumerate(doc.statements))
-        for (uid, _), st in zip(uids, doc.statements, strict=True):
-            cur = self.db.execute(
-                """INSERT INTO statements(article_id, kind, start, end, subject, predicate, object, issue, polarity,
-                       modality, speaker, time, value, unit, topics, confidence, extractor, cue, pack_version, uid)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (doc.id, st.kind, st.start, st.end, st.subject, st.predicate, st.object, st.issue, st.polarity,
-                 st.modality, st.speaker, st.time, st.value, st.unit, json.dumps(list(st.topics)), st.confidence,
-                 st.extractor, st.cue, pack_version, uid))
-            if st.kind == "event" and st.object:
-                self.db.executemany("INSERT OR IGNORE INTO statement_targets(statement_id, target) VALUES (?, ?)",
-                                    [(cur.lastrowid, t.strip()) for t in st.object.split(";") if t.strip()])
+        self.db.executemany(
+            """INSERT INTO statements(article_id, kind, start, end, subject, predicate, object, issue, polarity,
+                   modality, speaker, time, value, unit, topics, confidence, extractor, cue, pack_version, uid)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(doc.id, st.kind, st.start, st.end, st.subject, st.predicate, st.object, st.issue, st.polarity,
+              st.modality, st.speaker, st.time, st.value, st.unit, json.dumps(list(st.topics)), st.confidence,
+              st.extractor, st.cue, pack_version, uid) for (uid, _), st in zip(uids, doc.statements, strict=True)])
+        if not any(st.kind == "event" and st.object for st in doc.statements):
+            return
+        ids = [r[0] for r in self.db.execute("SELECT id FROM statements WHERE article_id = ? ORDER BY id", (doc.id,))]
+        self.db.executemany(
+            "INSERT OR IGNORE INTO statement_targets(statement_id, target) VALUES (?, ?)",
+            [(sid, t.strip()) for sid, st in zip(ids, doc.statements, strict=True)
+             if st.kind == "event" and st.object for t in st.object.split(";") if t.strip()])
 
     def record_analysis_error(self, article_id: str, pack_version: str, error: str) -> None:
         """An article the analysis failed on: kept (its text is intact), marked with the error, and
@@ -203,7 +247,7 @@ class Store:
         return row  # type: ignore[no-any-return]
 
     def replace_mentions(self, article_id: str, mentions: Iterable[Mention], pack_version: str,
-                         genre: str | None = None) -> None:
+                         genre: str | None = None, analysed_chars: int | None = None) -> None:
         """Store an article's mentions from one analysis, replacing those of an earlier one."""
         self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
         self.db.executemany(
@@ -213,18 +257,37 @@ class Store:
              for m in mentions],
         )
         self.db.execute(
-            "INSERT INTO analyses(article_id, pack_version, analysed, genre) VALUES (?, ?, ?, ?) "
+            "INSERT INTO analyses(article_id, pack_version, analysed, genre, analysed_chars) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT(article_id) DO UPDATE SET pack_version = excluded.pack_version, "
-            "analysed = excluded.analysed, genre = excluded.genre, error = NULL",
-            (article_id, pack_version, _now(), genre),
+            "analysed = excluded.analysed, genre = excluded.genre, error = NULL, "
+            "analysed_chars = excluded.analysed_chars",
+            (article_id, pack_version, _now(), genre, analysed_chars),
         )
 
-    def unanalysed(self, pack_version: str) -> list[sqlite3.Row]:
-        """Articles never analysed, or analysed with another pack version."""
-        return list(self.db.execute(
-            """SELECT a.id, a.text, a.language, a.published FROM articles a
-               LEFT JOIN analyses n ON n.article_id = a.id
-               WHERE n.pack_version IS NULL OR n.pack_version != ? ORDER BY a.rowid""", (pack_version,)))
+    _PENDING_SQL = """SELECT a.rowid AS row, a.id, {text} AS text, a.chars, a.language, a.published FROM articles a
+                      LEFT JOIN analyses n ON n.article_id = a.id
+                      WHERE a.rowid > ? AND (n.pack_version IS NULL OR n.pack_version != ?)
+                      ORDER BY a.rowid LIMIT ?"""
+
+    def iter_unanalysed(self, pack_version: str, page: int = 100, max_chars: int = 0) -> Iterator[sqlite3.Row]:
+        """Articles never analysed, or analysed with another pack version, in ingest order, read
+        ``page`` rows at a time, each text cut to ``max_chars`` characters (0: whole) in SQLite,
+        so memory stays flat however many are pending and however long they are. ``chars`` is
+        the length of the whole text."""
+        text = f"substr(a.text, 1, {int(max_chars)})" if max_chars > 0 else "a.text"
+        sql = self._PENDING_SQL.format(text=text)
+        last = 0
+        while True:
+            rows = self.db.execute(sql, (last, pack_version, page)).fetchall()
+            yield from rows
+            if len(rows) < page:
+                return
+            last = int(rows[-1]["row"])
+
+    def count_unanalysed(self, pack_version: str) -> int:
+        return int(self.db.execute(
+            """SELECT count(*) FROM articles a LEFT JOIN analyses n ON n.article_id = a.id
+               WHERE n.pack_version IS NULL OR n.pack_version != ?""", (pack_version,)).fetchone()[0])
 
     def mentions(self, article_id: str) -> list[sqlite3.Row]:
         return list(self.db.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY start", (article_id,)))
@@ -233,9 +296,6 @@ class Store:
     def cluster_of(self, article_id: str) -> str | None:
         row = self.db.execute("SELECT cluster_id FROM clusters WHERE article_id = ?", (article_id,)).fetchone()
         return str(row[0]) if row else None
-
-    def signatures(self) -> Iterator[tuple[str, bytes]]:
-        yield from self.db.execute("SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY rowid")
 
     _ARTICLES_SQL = """SELECT a.*, s.name AS source,
                              COALESCE(a.file_name, a.id) AS export_id,

@@ -475,6 +475,28 @@ def m013_evidence_views(db: sqlite3.Connection) -> None:
     )
 
 
+def m015_statement_targets_by_statement(db: sqlite3.Connection) -> None:
+    """Replacing an article's analysis deletes its statements' targets by statement id: without
+    this index every replacement scanned the whole table (analysis grew quadratic in the store)."""
+    _run(db, "CREATE INDEX statement_targets_statement ON statement_targets(statement_id)")
+
+
+def m016_lsh_bands(db: sqlite3.Connection) -> None:
+    """The near-duplicate index in the store: one row per (band, band hash, article). Filled by
+    ingest (stores from before are backfilled from ``articles.minhash`` on the next ingest)."""
+    _run(
+        db,
+        """
+        CREATE TABLE lsh_bands (
+            band INTEGER NOT NULL,
+            hash INTEGER NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            PRIMARY KEY (band, hash, article_id)
+        ) WITHOUT ROWID
+        """,
+    )
+
+
 def m014_search_index(db: sqlite3.Connection) -> None:
     """FTS5 indexes over article titles and text and over statement evidence, kept in step with
     the articles and statements tables by triggers (re-analysis deletes and re-inserts statements,
@@ -507,10 +529,17 @@ def m014_search_index(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
+def m017_analysed_chars(db: sqlite3.Connection) -> None:
+    """How many characters of the text the analysis read (``NULL``: all of it; fewer when the
+    text was over ``max_analysed_chars`` and was cut)."""
+    _run(db, "ALTER TABLE analyses ADD COLUMN analysed_chars INTEGER")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes, m005_stance_aggregates,
     m006_analysis_errors, m007_ingest_fidelity, m008_statement_uids, m009_analyst_history,
-    m010_effective_statements, m011_article_dates, m012_fact_groups, m013_evidence_views, m014_search_index)
+    m010_effective_statements, m011_article_dates, m012_fact_groups, m013_evidence_views, m014_search_index,
+    m015_statement_targets_by_statement, m016_lsh_bands, m017_analysed_chars)
 
 
 def schema_version(db: sqlite3.Connection) -> int:

@@ -1,0 +1,188 @@
+"""The local runner: the analysis map over a store, streamed, on a pool of worker processes,
+with the writes batched through one writer (this process).
+
+Pending articles are read from the store a page at a time and handed to the workers in small
+chunks, never more than a few chunks per worker in flight, so memory is bounded whatever the
+size of the store. Results come back in ingest order and are written ``batch_size`` at a time,
+one transaction each: a run killed at any point keeps what it committed, and the next run
+analyses only what is left. An article past ``analysis_time_limit`` is recorded as failed; a
+worker that hangs in C code past the limit, or dies, is replaced and its chunk recorded as failed.
+"""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures as cf
+import dataclasses
+import logging
+import multiprocessing as mp
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from ..settings import Settings
+from ..store.db import Store
+from . import work
+from .work import AnalysisResult, PendingArticle
+
+if TYPE_CHECKING:
+    from ..nlp.pipeline import Pipeline
+
+__all__ = ["AnalyzeSummary", "analyze_store", "ResultWriter", "pending_articles", "default_workers"]
+
+log = logging.getLogger(__name__)
+
+CHUNK = 8  # articles per task sent to a worker: amortises the pickling round trip
+
+
+@dataclasses.dataclass
+class AnalyzeSummary:
+    analysed: int = 0
+    mentions: int = 0
+    statements: int = 0
+    failed: int = 0
+    cut: int = 0
+    pack_version: str = ""
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def pending_articles(store: Store, pack_version: str, max_chars: int = 0) -> Iterator[PendingArticle]:
+    """The articles to analyse, streamed; texts past ``max_chars`` are read only that far."""
+    for row in store.iter_unanalysed(pack_version, max_chars=max_chars):
+        yield PendingArticle(row["id"], row["text"], row["language"], row["published"], row["chars"])
+
+
+class ResultWriter:
+    """Writes results ``size`` at a time, each batch one transaction, and keeps the counts."""
+
+    def __init__(self, store: Store, size: int, summary: AnalyzeSummary,
+                 on_article: Callable[[str], None] | None = None) -> None:
+        self.store, self.size, self.summary, self.on_article = store, max(1, size), summary, on_article
+        self.pending: list[AnalysisResult] = []
+
+    def add(self, result: AnalysisResult) -> None:
+        self.pending.append(result)
+        s = self.summary
+        if result.error is not None:
+            s.failed += 1
+        else:
+            s.analysed += 1
+            s.mentions += len(result.mentions)
+            s.statements += len(result.statements)
+        s.cut += result.analysed_chars is not None
+        if len(self.pending) >= self.size:
+            self.flush()
+        if self.on_article is not None:
+            self.on_article(result.id)
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        with self.store.transaction():
+            for r in self.pending:
+                if r.error is not None:
+                    self.store.record_analysis_error(r.id, r.pack_version, r.error)
+                else:
+                    self.store.replace_analysis(r, r.pack_version, r.analysed_chars)
+        self.pending = []
+
+
+def _chunks(articles: Iterable[PendingArticle], size: int) -> Iterator[list[PendingArticle]]:
+    chunk: list[PendingArticle] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _work_chunk(chunk: list[PendingArticle], settings: Settings) -> list[AnalysisResult]:
+    return [work.analyze(article, settings) for article in chunk]
+
+
+def _failed(chunk: list[PendingArticle], version: str, why: str) -> list[AnalysisResult]:
+    return [AnalysisResult(a.id, version, error=why) for a in chunk]
+
+
+def _pool(workers: int) -> cf.ProcessPoolExecutor:
+    # fork: the workers inherit the pipeline the parent built (packs, automata) at no cost
+    return cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"))
+
+
+def _kill(pool: cf.ProcessPoolExecutor) -> None:
+    for proc in list(getattr(pool, "_processes", {}).values()):
+        proc.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _pooled(articles: Iterable[PendingArticle], settings: Settings, workers: int,
+            version: str) -> Iterator[AnalysisResult]:
+    """Results in input order from ``workers`` processes, at most ``4 * workers`` chunks in flight."""
+    hard = settings.analysis_time_limit * CHUNK + 60 if settings.analysis_time_limit > 0 else None
+    pool = _pool(workers)
+    flight: collections.deque[tuple[list[PendingArticle], cf.Future[list[AnalysisResult]]]] = collections.deque()
+    source = _chunks(articles, CHUNK)
+    try:
+        while True:
+            while len(flight) < 4 * workers and (chunk := next(source, None)) is not None:
+                flight.append((chunk, pool.submit(_work_chunk, chunk, settings)))
+            if not flight:
+                return
+            chunk, future = flight.popleft()
+            try:
+                yield from future.result(timeout=hard)
+            except (cf.TimeoutError, cf.process.BrokenProcessPool) as exc:
+                why = "the worker hung past the time limit" if isinstance(exc, cf.TimeoutError) else \
+                    "the worker process died (out of memory or killed)"
+                log.error("articles %s: %s; the pool is restarted", [a.id for a in chunk], why)
+                yield from _failed(chunk, version, why)
+                _kill(pool)
+                pool = _pool(workers)
+                flight = collections.deque((c, pool.submit(_work_chunk, c, settings)) for c, _f in flight)
+    finally:
+        if flight:
+            _kill(pool)
+        else:
+            pool.shutdown(wait=True)
+
+
+def analyze_store(store: Store, pipeline: Pipeline | None = None,
+                  on_article: Callable[[str], None] | None = None, settings: Settings | None = None,
+                  workers: int | None = None) -> AnalyzeSummary:
+    """Analyse every article not yet analysed with this pack version; store the layers.
+
+    ``workers`` (default: the ``workers`` setting, 0 meaning one per core) processes run the map;
+    with 1 it runs in this process. ``pipeline`` replaces the default pipeline of the settings.
+    """
+    from ..store.aggregates import aggregates_fresh, rebuild_stance_aggregates
+
+    settings = settings or Settings()
+    count = workers if workers is not None else settings.workers
+    count = count if count > 0 else default_workers()
+    previous, work.injected = work.injected, pipeline if pipeline is not None else work.injected
+    try:
+        version = work.pipeline_for(settings).version  # built here once; forked workers inherit it
+        summary = AnalyzeSummary(pack_version=version)
+        writer = ResultWriter(store, settings.batch_size, summary, on_article)
+        articles = pending_articles(store, version, settings.max_analysed_chars)
+        if count == 1:
+            results: Iterable[AnalysisResult] = (work.analyze(a, settings) for a in articles)
+        else:
+            results = _pooled(articles, settings, count, version)
+        for result in results:
+            writer.add(result)
+        writer.flush()
+    finally:
+        work.injected = previous
+    if not aggregates_fresh(store.db):
+        with store.transaction() as db:
+            rebuild_stance_aggregates(db)
+    return summary
