@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from allegiance.nlp import syntax
-from allegiance.nlp.syntax import MorphologyParser, ParsedSentence, SyntaxToken, get_parser, register_parser
+from allegiance.nlp.morphology import MorphologyParser
+from allegiance.nlp.syntax import ParsedSentence, SyntaxToken, get_parser, register_parser
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
