@@ -58,6 +58,9 @@ class Settings:
     russian_ner: bool = _opt(False, "Find unlisted people and organisations in Russian text with natasha "
                                     "(needs the russian-ner extra).")
     progress: bool = _opt(True, "Show a progress bar when writing to a terminal.")
+    ukrainian_ner: bool = _opt(False, "Find unlisted people and organisations in Ukrainian text with the model "
+                                      "trained on NER-UK (non-commercial licence: the ukrainian-ner-noncommercial "
+                                      "extra).")
 
     def replace(self, **changes: Any) -> Settings:
         return load_settings(overrides=changes, base=self)
