@@ -10,8 +10,8 @@ epochs pass empty and spaCy keeps the best model seen on the dev split. Installi
 this; ``make parser-en`` does.
 
     python scripts/train_parser_en.py                       # English EWT, ~35 minutes
-    python scripts/train_parser_en.py --lang de --train de_gsd/de_gsd-ud-dev.conllu \
-        --dev de_gsd/de_gsd-ud-test.conllu --out src/allegiance/models/de_gsd
+    python scripts/train_parser_en.py --lang de --train de_gsd/de_gsd-ud-dev.conllu --dev - \
+        --test de_gsd/de_gsd-ud-test.conllu --out src/allegiance/models/de_gsd --minutes 15
 """
 
 from __future__ import annotations
@@ -64,6 +64,59 @@ def timed_batch_by_words(size: Any, tolerance: float, minutes: float) -> Callabl
     return batch
 
 
+_TREEBANKS = {
+    "en_ewt": ("UD English-EWT", "https://github.com/UniversalDependencies/UD_English-EWT",
+               "15d613d8447b3478787d4c278730a1e48a945efb",
+               "Universal Dependencies English Web Treebank (Silveira et al. 2014, LREC; the English Web Treebank "
+               "of the Linguistic Data Consortium, LDC2012T13), maintained by the UD English-EWT contributors"),
+    "de_gsd": ("UD German-GSD", "https://github.com/UniversalDependencies/UD_German-GSD",
+               "297fcf350481058d0737a27f0f8fd03b2eadd67a",
+               "Universal Dependencies German GSD treebank (McDonald et al. 2013, the Google Universal Dependency "
+               "Treebanks), maintained by the UD German-GSD contributors"),
+}
+
+
+def write_model_card(out: Path, record: dict[str, Any], treebank: str) -> None:
+    """MODEL.md beside the model: licence and attribution, how it was built, the data's hashes, scores."""
+    name, url, commit, credit = _TREEBANKS.get(treebank, (treebank, "", "", treebank))
+    files = "\n".join(f"| {k} | `{v['file']}` | {v['words']:,} | `{v['sha256']}` |" for k, v in record["files"].items())
+    scores = record["test_scores_gold_tokens"]
+    table = " | ".join(f"{k} {v:.3f}" for k, v in scores.items())
+    text = f"""# {name} parser model ({record['lang']})
+
+A small spaCy pipeline (spaCy's built-in `{record['lang']}` tokenizer, CNN tok2vec of width 96 without
+static vectors, morphologizer for UPOS and features, transition-based dependency parser, edit-tree
+lemmatizer) used by `allegiance.nlp.syntax` for `{record['lang']}`.
+
+## Licence
+
+**CC BY-SA 4.0** (https://creativecommons.org/licenses/by-sa/4.0/), as the treebank it was trained on.
+This licence covers the model files in this folder only; the Allegiance code is MIT.
+Attribution: {credit}; {url} at commit `{commit}`. Changes: the model is trained from the treebank's
+annotations; the treebank itself is not included.
+
+## How it was built
+
+`python scripts/train_parser_en.py` (`make parser-en`; arguments in `training.json`), spaCy
+{record['spacy']}, {record['train_minutes']} minutes of training on a shared 2-core machine over
+{record.get('runs', 1)} run(s), the best model on {record.get('model_selection', 'the dev split')} kept.
+Installing the package never trains.
+It loads only with spaCy {record['spacy'].rsplit('.', 1)[0]}.x (`pyproject.toml` pins it).
+
+| split | file | words | sha256 |
+| --- | --- | --- | --- |
+{files}
+
+## Scores on the test split (gold tokens)
+
+{table}
+
+(`pos_acc` is UPOS accuracy; `dep_las`/`dep_uas` labelled/unlabelled attachment; `bench/parser_eval.py`
+also scores with the model's own tokenization and measures words per second.)
+"""
+    (out / "MODEL.md").write_text(text, encoding="utf-8")
+
+
 def sha256(path: Path) -> str:
     h = hashlib.sha256()
     with path.open("rb") as fh:
@@ -79,17 +132,23 @@ def conllu_to_docbin(src: Path, dest: Path) -> int:
     return sum(len(d) for d in docs)
 
 
-def build_config(lang: str, train: Path, dev: Path, minutes: float, max_epochs: int) -> Any:
+def build_config(lang: str, train: Path, dev: Path, minutes: float, max_epochs: int,
+                 resume: Path | None = None) -> Any:
     cfg = init_config(lang=lang, pipeline=["morphologizer", "parser", "trainable_lemmatizer"],
                       optimize="efficiency")
+    if resume is not None:  # go on training a model built by this script: its weights are the start
+        for name in cfg["nlp"]["pipeline"]:
+            cfg["components"][name] = {"source": str(resume)}
     cfg["paths"]["train"] = str(train)
     cfg["paths"]["dev"] = str(dev)
-    t2v = cfg["components"]["tok2vec"]["model"]
-    t2v["encode"]["width"] = 96
-    t2v["encode"]["depth"] = 4
-    t2v["embed"]["rows"] = [5000, 1000, 2500, 2500]
-    cfg["components"]["parser"]["model"]["hidden_width"] = 64
-    cfg["components"]["trainable_lemmatizer"]["backoff"] = "orth"
+    if resume is None:
+        t2v = cfg["components"]["tok2vec"]["model"]
+        t2v["encode"]["width"] = 96
+        t2v["encode"]["depth"] = 4
+        t2v["embed"]["rows"] = [5000, 1000, 2500, 2500]
+    if resume is None:
+        cfg["components"]["parser"]["model"]["hidden_width"] = 64
+        cfg["components"]["trainable_lemmatizer"]["backoff"] = "orth"
     tr = cfg["training"]
     tr["max_epochs"] = max_epochs
     tr["max_steps"] = 0
@@ -122,16 +181,20 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lang", default="en")
     ap.add_argument("--train", default="en_ewt/en_ewt-ud-train.conllu", help="relative to the UD folder")
-    ap.add_argument("--dev", default="en_ewt/en_ewt-ud-dev.conllu")
+    ap.add_argument("--dev", default="en_ewt/en_ewt-ud-dev.conllu",
+                    help='"-": hold out every tenth document of --train for model selection instead')
     ap.add_argument("--test", default="en_ewt/en_ewt-ud-test.conllu")
     ap.add_argument("--out", default=str(ROOT / "src" / "allegiance" / "models" / "en_ewt"))
     ap.add_argument("--minutes", type=float, default=31.0, help="wall-time cap on the training loop")
     ap.add_argument("--max-epochs", type=int, default=60)
     ap.add_argument("--work", default=None, help="keep the DocBins and the training output here")
+    ap.add_argument("--resume", default=None, help="start from the weights of a model this script built")
+    ap.add_argument("--learn-rate", type=float, default=0.001)
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
-    files = {name: UD / getattr(args, name) for name in ("train", "dev", "test")}
+    names = ("train", "test") if args.dev == "-" else ("train", "dev", "test")
+    files = {name: UD / getattr(args, name) for name in names}
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="allegiance-parser-"))
     work.mkdir(parents=True, exist_ok=True)
     bins = {}
@@ -140,8 +203,19 @@ def main(argv: list[str] | None = None) -> int:
         bins[name] = work / f"{name}.spacy"
         words[name] = conllu_to_docbin(path, bins[name])
         LOG.info("%s: %s, %d words", name, path.name, words[name])
+    if args.dev == "-":  # no dev split: every tenth document of the training file selects the model
+        nlp = spacy.blank(args.lang)
+        docs = list(DocBin().from_disk(bins["train"]).get_docs(nlp.vocab))
+        DocBin(docs=[d for n, d in enumerate(docs) if n % 10]).to_disk(bins["train"])
+        bins["dev"] = work / "dev.spacy"
+        DocBin(docs=docs[::10]).to_disk(bins["dev"])
 
-    cfg = build_config(args.lang, bins["train"], bins["dev"], args.minutes, args.max_epochs)
+    resume = Path(args.resume).resolve() if args.resume else None
+    if resume is not None:  # the output folder is replaced at the end: train from a copy
+        shutil.copytree(resume, work / "resume-from", dirs_exist_ok=True)
+        resume = work / "resume-from"
+    cfg = build_config(args.lang, bins["train"], bins["dev"], args.minutes, args.max_epochs, resume)
+    cfg["training"]["optimizer"]["learn_rate"] = args.learn_rate
     cfg_path = work / "config.cfg"
     cfg.to_disk(cfg_path)
     from spacy.cli.train import train
@@ -163,12 +237,19 @@ def main(argv: list[str] | None = None) -> int:
         elif src.exists():
             shutil.copy2(src, out / name)
     scores = score_test(out, bins["test"])
+    previous = json.loads((resume / "training.json").read_text()) if resume and (resume / "training.json").exists() \
+        else {}
     record = {
-        "lang": args.lang, "spacy": spacy.__version__, "train_minutes": round(minutes, 1),
+        "lang": args.lang, "spacy": spacy.__version__,
+        "train_minutes": round(minutes + previous.get("train_minutes", 0.0), 1),
+        "runs": previous.get("runs", 1 if previous else 0) + 1,
+        "model_selection": "every tenth document of the training file (not trained on)" if args.dev == "-"
+        else "the dev split",
         "files": {name: {"file": p.name, "sha256": sha256(p), "words": words[name]} for name, p in files.items()},
         "test_scores_gold_tokens": scores,
     }
     (out / "training.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    write_model_card(out, record, files["train"].parent.name)
     LOG.info("test scores: %s", scores)
     print(json.dumps(record, indent=2))
     return 0

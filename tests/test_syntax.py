@@ -140,7 +140,7 @@ def test_empty_and_blank_spans_give_empty_sentences():
 
 def test_english_subject_and_object_of_a_simple_clause():
     parser = _en_parser()
-    text = "Poland sent tanks to Ukraine in March.  The minister said that Hungary opposed new sanctions."
+    text = "Poland sent tanks to Ukraine in March.  The minister said that Hungary opposed the sanctions."
     sentences = parser.parse(text, _spans(text))
     _check_offsets(text, sentences)
     assert all(s.has_heads for s in sentences)
@@ -152,6 +152,10 @@ def test_english_subject_and_object_of_a_simple_clause():
     second = sentences[1]
     assert "say" in [t.lemma for t in second.roots()]
     assert "hungary" in _by_rel(second, "nsubj")
+    said = second.roots()[0]
+    clause = [t for t in second.children(said.i) if t.deprel == "ccomp"]
+    assert [t.lemma for t in clause] == ["oppose"]
+    assert "sanction" in [t.lemma for t in second.subtree(clause[0].i)]
 
 
 def test_english_spans_with_whitespace_and_newlines_keep_offsets():

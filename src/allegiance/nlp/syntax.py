@@ -8,7 +8,8 @@ Parsers are registered by language, the way spaCy registers factories, and built
 - ``ru``: natasha's slovnet morphology tagger and syntax parser (the ``russian-ner`` extra) when natasha is
   installed, else the pymorphy3 morphology parser;
 - ``uk``: the pymorphy3 morphology parser (``has_heads`` False). natasha's Russian models are not used on
-  Ukrainian.
+  Ukrainian;
+- ``de``: the spaCy pipeline trained the same way on UD German-GSD, in ``allegiance/models/de_gsd``.
 
 A parser only parses the sentence spans it is given, so callers pay only for sentences that can yield a
 statement. Offsets are always into the text passed to :meth:`SentenceParser.parse`.
@@ -322,3 +323,4 @@ def morphology_parser(lang: str) -> SentenceParser:
 register_parser("en", lambda: spacy_model_parser("en", "en_ewt"))
 register_parser("ru", _russian_parser)
 register_parser("uk", lambda: morphology_parser("uk"))
+register_parser("de", lambda: spacy_model_parser("de", "de_gsd"))
