@@ -97,7 +97,8 @@ annotations; the treebank itself is not included.
 
 ## How it was built
 
-`python scripts/train_parser_en.py` (`make parser-en`; arguments in `training.json`), spaCy
+{' then '.join(f'`{c}`' for c in record.get('commands', ['python scripts/train_parser_en.py']))}
+(`make parser-en` for English), spaCy
 {record['spacy']}, {record['train_minutes']} minutes of training on a shared 2-core machine over
 {record.get('runs', 1)} run(s), the best model on {record.get('model_selection', 'the dev split')} kept.
 Installing the package never trains.
@@ -136,9 +137,12 @@ def build_config(lang: str, train: Path, dev: Path, minutes: float, max_epochs: 
                  resume: Path | None = None) -> Any:
     cfg = init_config(lang=lang, pipeline=["morphologizer", "parser", "trainable_lemmatizer"],
                       optimize="efficiency")
-    if resume is not None:  # go on training a model built by this script: its weights are the start
-        for name in cfg["nlp"]["pipeline"]:
+    if resume is not None:
+        # go on training a model built by this script: its weights are the start. The edit-tree lemmatizer
+        # is trained afresh: sourced, it stops learning (its loss drops to zero and accuracy to the backoff)
+        for name in ("tok2vec", "morphologizer", "parser"):
             cfg["components"][name] = {"source": str(resume)}
+        cfg["components"]["trainable_lemmatizer"]["model"]["tok2vec"]["width"] = 96
     cfg["paths"]["train"] = str(train)
     cfg["paths"]["dev"] = str(dev)
     if resume is None:
@@ -148,7 +152,7 @@ def build_config(lang: str, train: Path, dev: Path, minutes: float, max_epochs: 
         t2v["embed"]["rows"] = [5000, 1000, 2500, 2500]
     if resume is None:
         cfg["components"]["parser"]["model"]["hidden_width"] = 64
-        cfg["components"]["trainable_lemmatizer"]["backoff"] = "orth"
+    cfg["components"]["trainable_lemmatizer"]["backoff"] = "orth"
     tr = cfg["training"]
     tr["max_epochs"] = max_epochs
     tr["max_steps"] = 0
@@ -190,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", default=None, help="keep the DocBins and the training output here")
     ap.add_argument("--resume", default=None, help="start from the weights of a model this script built")
     ap.add_argument("--learn-rate", type=float, default=0.001)
+    ap.add_argument("--eval-frequency", type=int, default=400, help="steps between evaluations on the dev split")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
@@ -216,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         resume = work / "resume-from"
     cfg = build_config(args.lang, bins["train"], bins["dev"], args.minutes, args.max_epochs, resume)
     cfg["training"]["optimizer"]["learn_rate"] = args.learn_rate
+    cfg["training"]["eval_frequency"] = args.eval_frequency
     cfg_path = work / "config.cfg"
     cfg.to_disk(cfg_path)
     from spacy.cli.train import train
@@ -241,6 +247,8 @@ def main(argv: list[str] | None = None) -> int:
         else {}
     record = {
         "lang": args.lang, "spacy": spacy.__version__,
+        "commands": [*previous.get("commands", []),
+                     " ".join(["python", "scripts/train_parser_en.py", *(argv if argv is not None else sys.argv[1:])])],
         "train_minutes": round(minutes + previous.get("train_minutes", 0.0), 1),
         "runs": previous.get("runs", 1 if previous else 0) + 1,
         "model_selection": "every tenth document of the training file (not trained on)" if args.dev == "-"
