@@ -187,3 +187,16 @@ def test_russian_without_natasha_falls_back_to_morphology():
     tokens = {t.text: t for t in s.tokens}
     assert tokens["одобрило"].lemma == "одобрить" and tokens["одобрило"].feat("Tense") == "Past"
     assert tokens["санкции"].feat("Case") == "Acc"
+
+
+def test_german_subject_object_and_auxiliary_of_a_perfect_clause():
+    parser = get_parser("de")
+    if parser is None:
+        pytest.skip("the German parser model (src/allegiance/models/de_gsd) is not installed")
+    text = "Die Regierung hat die Sanktionen verlängert."
+    (s,) = parser.parse(text, [(0, len(text))])
+    _check_offsets(text, [s])
+    assert [t.text for t in s.roots()] == ["verlängert"]
+    assert _by_rel(s, "nsubj") == ["regierung"]
+    assert [t.text for t in s.tokens if t.deprel == "obj"] == ["Sanktionen"]
+    assert [t.lemma for t in s.tokens if t.deprel == "aux"] == ["haben"]

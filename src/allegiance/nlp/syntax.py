@@ -18,6 +18,7 @@ statement. Offsets are always into the text passed to :meth:`SentenceParser.pars
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import re
 import threading
@@ -187,7 +188,7 @@ class SpacyParser:
 
     def parse(self, text: str, spans: Sequence[tuple[int, int]]) -> list[ParsedSentence]:
         bounds = [strip_span(text, s, e) for s, e in spans]
-        docs = self._nlp.pipe((text[s:e] for s, e in bounds), batch_size=64)
+        docs = self._nlp.pipe((text[s:e] for s, e in bounds), batch_size=256)
         return [self._sentence(doc, s, e) for doc, (s, e) in zip(docs, bounds, strict=True)]
 
     def parse_tokens(self, text: str, sentences: Sequence[Sequence[tuple[int, int]]]) -> list[ParsedSentence]:
@@ -199,7 +200,7 @@ class SpacyParser:
             spaces = [b < len(text) and text[b:b + 1].isspace() for _, b in words]
             docs.append(SpacyDoc(self._nlp.vocab, words=[text[a:b] for a, b in words], spaces=spaces))
         out = []
-        for doc, words in zip(self._nlp.pipe(docs, batch_size=64), sentences, strict=True):
+        for doc, words in zip(self._nlp.pipe(docs, batch_size=256), sentences, strict=True):
             parsed = self._sentence(doc, 0, 0)
             tokens = tuple(dataclasses.replace(t, start=a, end=b, text=text[a:b])
                            for t, (a, b) in zip(parsed.tokens, words, strict=True))
@@ -209,20 +210,25 @@ class SpacyParser:
     @staticmethod
     def _sentence(doc: Any, start: int, end: int) -> ParsedSentence:
         keep = [t for t in doc if not t.is_space]
-        index = {t.i: n for n, t in enumerate(keep)}
+        index = {t.i: n for n, t in enumerate(keep)} if len(keep) != len(doc) else None
         tokens = []
         for n, t in enumerate(keep):
-            head = index.get(t.head.i, -1) if t.head.i != t.i else -1
-            tokens.append(SyntaxToken(n, start + t.idx, start + t.idx + len(t.text), t.text, t.lemma_ or t.lower_,
-                                      t.pos_ or "X", _feats(t.morph.to_dict().items()), head,
-                                      _ud_deprel(t.dep_, head)))
+            h = t.head.i
+            head = -1 if h == t.i else (h if index is None else index.get(h, -1))
+            idx = start + t.idx
+            text = t.text
+            tokens.append(SyntaxToken(n, idx, idx + len(text), text, t.lemma_ or t.lower_, t.pos_ or "X",
+                                      _spacy_feats(str(t.morph)), head, "root" if head < 0 else t.dep_))
         return ParsedSentence(start, end, tuple(tokens), True)
 
 
-def _ud_deprel(dep: str, head: int) -> str:
-    if head < 0:
-        return "root"
-    return "" if dep in ("", "ROOT") else dep
+@functools.lru_cache(maxsize=4096)
+def _spacy_feats(morph: str) -> tuple[tuple[str, str], ...]:
+    """spaCy's ``Feat=Value|Feat=Value`` string as sorted pairs."""
+    if not morph:
+        return ()
+    pairs = (pair.partition("=") for pair in morph.split("|"))
+    return tuple(sorted((name, value) for name, _, value in pairs if value))
 
 
 def spacy_model_parser(lang: str, folder: str) -> SentenceParser | None:
