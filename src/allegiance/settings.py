@@ -116,6 +116,9 @@ class Settings:
     max_analysed_chars: int = _opt(
         300_000, "Most characters of one article analysed; a longer text is cut at a line or sentence end and "
                  "the cut recorded (0: no limit).", low=0)
+    ukrainian_ner: bool = _opt(False, "Find unlisted people and organisations in Ukrainian text with the model "
+                                      "trained on NER-UK (non-commercial licence: the ukrainian-ner-noncommercial "
+                                      "extra).")
 
     def replace(self, **changes: Any) -> Settings:
         return load_settings(overrides=changes, base=self)

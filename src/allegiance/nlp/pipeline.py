@@ -87,6 +87,11 @@ def default_pipeline(kb: KnowledgeBase | None = None, settings: Settings | None 
 
         components.append(RussianNER())
         version += "+natasha"
+    if settings.ukrainian_ner:
+        from .ukrainian_ner import UkrainianNER
+
+        components.append(UkrainianNER())
+        version += "+uk_ner_nc"
     components += [TimeTagger(folders), GenreClassifier(lexicons), QuantityExtractor(lexicons, folders),
                    StatementExtractor(kb, lexicons)]
     return Pipeline(components, version=version)
