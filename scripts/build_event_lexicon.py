@@ -10,8 +10,9 @@ How: each CAMEO code is mapped to PLOVER through the table (the longest listed p
 code); CAMEO 01 (make a public statement) becomes ``SAY``, the speech-act type, and 02 (appeal)
 ``REQUEST``. A verb takes its block's code; a block without one takes the code most of its
 patterns share (at least a third of them, and two or more). A pattern whose first word after the
-verb is a plain word (a noun, not a preposition or particle) gives a (verb, word) refinement when its type differs from the verb's own
-("add sanctions" -> COERCE). Multi-word verbs (``TAKE_CONTROL``) are kept as phrases.
+verb is a plain word (a noun, not a preposition or particle) gives a (verb, word) refinement when
+its type differs from the verb's own ("add sanctions" -> COERCE). Multi-word verbs
+(``TAKE_CONTROL``) are kept as phrases.
 
 Usage: python scripts/build_event_lexicon.py [--out src/allegiance/packs/core/lang/en/event_predicates.toml]
 """
@@ -153,7 +154,8 @@ def render(verbs: dict[str, str], objects: dict[str, dict[str, str]], forms: dic
         "[verbs]",
     ]
     lines += [f"{_q(k)} = {_q(v)}" for k, v in sorted(verbs.items())]
-    lines += ["", "# (verb, first word after it) -> type, where the pattern's type differs from the verb's", "[objects]"]
+    lines += ["", "# (verb, first word after it) -> type, where the pattern's type differs from the verb's",
+              "[objects]"]
     lines += [f"{_q(k)} = {{ " + ", ".join(f"{_q(w)} = {_q(t)}" for w, t in sorted(v.items())) + " }"
               for k, v in sorted(objects.items())]
     lines += ["", "# irregular forms -> lemma", "[forms]"]

@@ -16,7 +16,7 @@ _SPEC.loader.exec_module(checkset)  # type: ignore[union-attr]
 
 #: (precision, recall) floors per kind, measured on the check set.
 FLOORS = {
-    "stances": (0.76, 0.57),
+    "stances": (0.94, 0.82),
     "events": (0.76, 0.73),
     "predictions": (0.76, 0.86),
 }

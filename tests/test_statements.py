@@ -145,7 +145,9 @@ def test_other_languages_degrade_to_entities_and_quantities(pipeline):
 
 
 # -- quality gate ------------------------------------------------------------------------------------
-STATEMENT_FLOORS = {"stances": 0.83, "events": 0.54, "quantities": 0.85, "predictions": 0.64}
+# Stances, events and predictions are gated on the team-written check set (tests/test_checkset.py);
+# their dev figures are in the benchmark (bench/statements_eval.py), by half. Quantities keep theirs.
+STATEMENT_FLOORS = {"quantities": 0.85}
 
 
 @needs_shared

@@ -8,6 +8,7 @@ from .actors import ActorResolver
 from .claims import find_claims, topics_of
 from .doc import Doc, Statement
 from .events import find_events, without_repeated_title
+from .frames import FrameBuilder
 from .lexicons import Lexicons, load_lexicons
 from .modality import SentenceModality
 from .predictions import find_predictions
@@ -28,7 +29,8 @@ class StatementExtractor:
     def __call__(self, doc: Doc) -> Doc:
         resolver = ActorResolver(self.kb, doc)
         modality = SentenceModality(doc, resolver, self.lex)
-        stances = find_stances(doc, resolver, modality, self.lex)
+        builder = FrameBuilder(doc, resolver)
+        stances = find_stances(doc, resolver, modality, builder)
         events = find_events(doc, resolver, modality, self.lex)
         sentence_at = {x.start: x for x in doc.sentences}
         spoken = [st for st in stances if modality.has("reporting", sentence_at[st.start])]

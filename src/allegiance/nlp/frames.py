@@ -1,0 +1,737 @@
+"""Clause frames: for each candidate predicate of a sentence, its lemma, subject (with every state
+of a coordinated list), negation, factuality, the predicate that governs it, the words it is
+about (its target span) and, for what someone says, the speech frame (speaker + the clause said).
+
+Frames are built from words with lemmas and coarse parts of speech. Where the syntax helper's
+parser is installed (``allegiance.nlp.syntax``) its lemmas and parts of speech are used; without
+it, English words are lemmatised against the packs' lexicons (regular inflection plus the listed
+irregular forms) and Russian and Ukrainian through pymorphy3, whose case marks subjects
+(nominative) and whose tense and aspect mark futures only when every verbal reading agrees. Word
+order, auxiliaries and function words (``lang/<code>/grammar.toml``) give the rest.
+
+Only sentences that can yield a statement are analysed: a knowledge-base mention plus a word
+that can be a listed predicate, checked on surface forms first (a cheap filter).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+from ..kb.langdata import language_data
+from .actors import ActorResolver
+from .doc import Doc, Mention, Sentence
+from .tokens import _morph
+
+__all__ = ["Frame", "FrameBuilder", "LanguagePack", "Word", "language_pack"]
+
+FACTUALITY = ("done", "ongoing", "planned", "conditional", "asked", "opinion", "denied", "nonfinite")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|n['’]t|\d[\d.,]*|[;:\"“”«»—–()]|,", re.UNICODE)
+
+
+@dataclasses.dataclass(frozen=True)
+class Word:
+    """One word of a sentence: offsets in the document, lemma, coarse part of speech (UD tags:
+    VERB, AUX, NOUN, PROPN, ADJ, PRON, PART, ADP, DET, PUNCT, X) and features (tense, case ...)."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    upos: str
+    feats: frozenset[str] = frozenset()
+
+    @property
+    def low(self) -> str:
+        return self.text.casefold().replace("’", "'")
+
+
+@dataclasses.dataclass(frozen=True)
+class Frame:
+    """A predicate in its clause. ``subjects`` are mentions (several for a coordinated list);
+    ``subject_word`` is the head noun when the subject is no mention ("party", "analysts")."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    lemma: str
+    word: int
+    subjects: tuple[Mention, ...]
+    subject_word: str | None
+    negated: bool
+    factuality: str
+    governor: str | None
+    target_start: int
+    target_end: int
+    clause_start: int
+    clause_end: int
+    speaker: Mention | None = None
+    passive: bool = False
+    we: bool = False
+
+    def is_act(self) -> bool:
+        """Reported as done or under way (not planned, conditional, asked for, denied or non-finite)."""
+        return self.factuality in ("done", "ongoing") and not self.negated
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class LanguagePack:
+    """The lexicons and function words of one language, merged over the pack folders."""
+
+    code: str
+    grammar: dict[str, frozenset[str]]
+    speech: frozenset[str]
+    sources: tuple[str, ...]
+    stance_classes: dict[str, frozenset[str]]
+    targets: dict[str, frozenset[str]]
+    event_types: dict[str, str]
+    event_objects: dict[str, dict[str, str]]
+    forms: dict[str, str]
+    predicates: frozenset[str]
+    known: frozenset[str]
+    surface: frozenset[str]
+    issue: str = "russia_war_in_ukraine"
+    membership: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    def has(self, kind: str, word: str) -> bool:
+        return word in self.grammar.get(kind, frozenset())
+
+
+def _set(values: Any) -> frozenset[str]:
+    return frozenset(str(v).casefold().replace(" ", "_") for v in values or [])
+
+
+def _en_forms(lemma: str) -> set[str]:
+    """The regular inflections of an English verb or noun lemma (the surface filter)."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if re.search(r"[^aeiou][aeiou][bdglmnprt]$", lemma):
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+@functools.lru_cache(maxsize=16)
+def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> LanguagePack | None:
+    """The frame data of a language, or ``None`` where the packs have no stance or event lexicon."""
+    grammar_raw = language_data("grammar", code, folders)
+    stance_raw = language_data("stance_predicates", code, folders)
+    stance = stance_raw.get("classes", {})
+    events_raw = language_data("event_predicates", code, folders)
+    team = language_data("event_predicates_team", code, folders)
+    if not (stance or events_raw):
+        return None
+    grammar = {k: frozenset(str(x).casefold() for x in v) for k, v in grammar_raw.items() if isinstance(v, list)}
+    speech_raw = language_data("speech_verbs", code, folders)
+    event_types: dict[str, str] = {}
+    for kind, lemmas in events_raw.get("types", {}).items():
+        for lemma in lemmas:
+            event_types.setdefault(str(lemma).casefold().replace(" ", "_"), kind)
+    event_types.update({k.replace(" ", "_"): v for k, v in events_raw.get("verbs", {}).items()})
+    event_types.update({k.replace(" ", "_"): v for k, v in team.get("verbs", {}).items()})
+    event_types.update({k.replace(" ", "_"): v for k, v in team.get("phrasal", {}).items()})
+    objects = {k: dict(v) for k, v in events_raw.get("objects", {}).items()}
+    for k, v in team.get("objects", {}).items():
+        objects.setdefault(k, {}).update(v)
+    classes = {k: _set(v) for k, v in stance.items()}
+    targets = {k: _set(v) for k, v in language_data("stance_targets", code, folders).items() if isinstance(v, list)}
+    speech = _set(speech_raw.get("verbs", []))
+    predicates = frozenset(event_types) | frozenset().union(*classes.values()) | speech
+    known = predicates | frozenset().union(*targets.values()) if targets else predicates
+    known |= {p.split("_")[0] for p in predicates}
+    forms = {str(k): str(v) for k, v in events_raw.get("forms", {}).items()}
+    surface: set[str] = set()
+    if code == "en":
+        for lemma in predicates:
+            surface |= _en_forms(lemma.split("_")[0])
+        surface |= set(forms)
+    return LanguagePack(code, grammar, speech, tuple(str(s).casefold() for s in speech_raw.get("sources", [])),
+                        classes, targets, event_types, objects, forms, predicates, known, frozenset(surface),
+                        str(stance_raw.get("issue", "russia_war_in_ukraine")), dict(stance_raw.get("membership", {})))
+
+
+# -- words -------------------------------------------------------------------------------------------
+def _en_lemma(low: str, pack: LanguagePack) -> str:
+    if low in pack.forms:
+        return pack.forms[low]
+    if low in pack.known:
+        return low
+    candidates = []
+    if low.endswith("ies") or low.endswith("ied"):
+        candidates.append(low[:-3] + "y")
+    if low.endswith("es"):
+        candidates += [low[:-2], low[:-1]]
+    if low.endswith("s"):
+        candidates.append(low[:-1])
+    if low.endswith("ed"):
+        candidates += [low[:-2], low[:-1], low[:-3]]
+    if low.endswith("ing"):
+        candidates += [low[:-3], low[:-3] + "e", low[:-4]]
+    for c in candidates:
+        if c in pack.known:
+            return c
+    return low
+
+
+_EN_PRON = {"i", "we", "you", "he", "she", "it", "they", "who", "which"}
+_EN_ADP = {"in", "on", "at", "to", "from", "of", "by", "with", "for", "against", "into", "near", "over", "about",
+           "after", "before", "under", "through", "across", "between", "among", "during", "alongside", "toward",
+           "towards", "via", "within", "without", "since", "amid"}
+
+
+def _en_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
+    words = []
+    text = doc.text[sentence.start:sentence.end]
+    g = pack.grammar
+    for n, m in enumerate(_WORD.finditer(text)):
+        raw = m.group(0)
+        low = raw.casefold().replace("’", "'")
+        if low in ("n't", "n'T".casefold()):
+            upos, lemma = "PART", "not"
+        elif not raw[0].isalnum():
+            upos, lemma = "PUNCT", raw
+        elif raw[0].isdigit():
+            upos, lemma = "NUM", raw
+        elif low in g.get("negation", ()):
+            upos, lemma = "PART", "not"
+        elif low in g.get("be", ()) or low in g.get("have", ()) or low in g.get("do", ()) \
+                or low in g.get("future", ()) or low in g.get("conditional", ()):
+            upos, lemma = "AUX", low
+        elif low in g.get("determiners", ()):
+            upos, lemma = "DET", low
+        elif low in _EN_PRON:
+            upos, lemma = "PRON", low
+        elif low in _EN_ADP:
+            upos, lemma = "ADP", low
+        else:
+            lemma = _en_lemma(low, pack)
+            upos = "PROPN" if raw[0].isupper() and n > 0 else "X"
+        words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, lemma, upos))
+    return words
+
+
+def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
+    morph = _morph("uk" if pack.code == "uk" else "ru")
+    words = []
+    text = doc.text[sentence.start:sentence.end]
+    for n, m in enumerate(_WORD.finditer(text)):
+        raw = m.group(0)
+        if not raw[0].isalpha():
+            words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, raw,
+                              "NUM" if raw[0].isdigit() else "PUNCT"))
+            continue
+        parses = morph.parse(raw.casefold().replace("ё", "е") if pack.code == "ru" else raw.casefold())
+        parses = [p for p in parses if p.tag.case != "voct"] or parses  # the vocative is rare in news text
+        best = parses[0]
+        verbal = [p for p in parses if p.tag.POS in ("VERB", "INFN")]
+        nominal = [p for p in parses if p.tag.POS in ("NOUN", "ADJF", "NPRO")]
+        feats: set[str] = set()
+        if verbal and (not nominal or best.tag.POS in ("VERB", "INFN") and best.score >= nominal[0].score):
+            best = verbal[0]
+            tenses = {str(p.tag.tense) for p in verbal if p.tag.POS == "VERB"}
+            feats |= {f"Tense={t}" for t in tenses}
+            if tenses == {"futr"}:
+                feats.add("Future")
+            if best.tag.POS == "INFN":
+                feats.add("VerbForm=Inf")
+            if best.tag.person:
+                feats.add(f"Person={best.tag.person}")
+            upos = "VERB"
+        elif best.tag.POS in ("PRTF", "PRTS", "GRND"):
+            upos = "VERB"
+            feats.add("VerbForm=Part")
+        else:
+            upos = {"NOUN": "NOUN", "ADJF": "ADJ", "NPRO": "PRON", "PREP": "ADP", "PRCL": "PART", "CONJ": "CCONJ",
+                    "ADVB": "ADV"}.get(
+                str(best.tag.POS), "X")
+            feats |= {f"Case={p.tag.case}" for p in parses if p.tag.case}
+        lemma = str(best.normal_form).replace("ё", "е")
+        if lemma in pack.grammar.get("negation", ()):
+            upos = "PART"
+        words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, lemma, upos,
+                          frozenset(feats)))
+    return words
+
+
+# -- frames ------------------------------------------------------------------------------------------
+class FrameBuilder:
+    """Frames of the sentences of one document (cached per sentence)."""
+
+    def __init__(self, doc: Doc, resolver: ActorResolver, folders: tuple[Path, ...] | None = None) -> None:
+        self.doc = doc
+        self.resolver = resolver
+        self.pack = language_pack(doc.language or "en", folders) if (doc.language or "en") else None
+        self._frames: dict[int, list[Frame]] = {}
+        self._words: dict[int, list[Word]] = {}
+
+    # the cheap filter: a mention and a surface form (or, in Russian and Ukrainian, a lemma) of a predicate
+    def candidate(self, sentence: Sentence) -> bool:
+        if self.pack is None or not self.resolver.in_sentence(sentence):
+            return False
+        if self.pack.code == "en":
+            low = self.doc.text[sentence.start:sentence.end].casefold()
+            return any(w in self.pack.surface for w in re.findall(r"[a-z]+", low))
+        return any(w.lemma.replace(" ", "_") in self.pack.predicates or w.upos == "VERB"
+                   for w in self.words(sentence))
+
+    def words(self, sentence: Sentence) -> list[Word]:
+        if sentence.start not in self._words:
+            if self.pack is None:
+                self._words[sentence.start] = []
+            elif self.pack.code == "en":
+                self._words[sentence.start] = _en_words(self.doc, sentence, self.pack)
+            else:
+                self._words[sentence.start] = _ru_words(self.doc, sentence, self.pack)
+        return self._words[sentence.start]
+
+    def frames(self, sentence: Sentence) -> list[Frame]:
+        if sentence.start not in self._frames:
+            self._frames[sentence.start] = self._build(sentence) if self.candidate(sentence) else []
+        return self._frames[sentence.start]
+
+    def is_furniture(self, sentence: Sentence) -> bool:
+        """A "read also" link, a caption or a share label: no statement counts in it."""
+        if self.pack is None:
+            return False
+        head = self.doc.text[sentence.start:sentence.start + 40].casefold().lstrip(" -•*|>")
+        return any(head.startswith(f) for f in self.pack.grammar.get("furniture", ()))
+
+    def is_headline(self, sentence: Sentence) -> bool:
+        """The first line of a page when it has no closing punctuation and a body follows."""
+        if not self.doc.sentences or sentence is not self.doc.sentences[0] or len(self.doc.sentences) < 2:
+            return False
+        text = self.doc.text[sentence.start:sentence.end].rstrip()
+        return not text.endswith((".", "!", "?", "»", '"', "”")) and len(text.split()) <= 20
+
+    # -- building -------------------------------------------------------------------------------------
+    def _predicates(self, words: list[Word]) -> list[tuple[int, int, str]]:
+        """(first word, last word, lemma) of each predicate candidate, phrasal lemmas first."""
+        assert self.pack is not None
+        out = []
+        skip = -1
+        inside = [(m.start, m.end) for m in self.doc.mentions if words and words[0].start <= m.start < words[-1].end]
+        for n, w in enumerate(words):
+            if n <= skip or w.upos in ("PUNCT", "NUM", "DET", "ADP", "PRON", "PART"):
+                continue
+            if any(a <= w.start < b for a, b in inside):
+                continue
+            nxt = words[n + 1] if n + 1 < len(words) else None
+            pairs = [f"{w.lemma}_{nxt.lemma}", f"{w.lemma}_{nxt.low}"] if nxt else []
+            pair = next((x for x in pairs if x in self.pack.predicates), "")
+            if nxt and pair:
+                out.append((n, n + 1, pair))
+                skip = n + 1
+            elif w.lemma in self.pack.predicates and (w.upos != "AUX" or w.lemma in self.pack.predicates):
+                out.append((n, n, w.lemma))
+        return out
+
+    def _build(self, sentence: Sentence) -> list[Frame]:
+        assert self.pack is not None
+        words = self.words(sentence)
+        predicates = self._predicates(words)
+        frames: list[Frame] = []
+        previous: Frame | None = None
+        for first, last, lemma in predicates:
+            fact, governor, passive = self._factuality(words, first, last)
+            if fact is None:
+                continue  # a noun use ("the attacks"), not a predicate
+            clause_start, clause_end = self._clause(words, first, predicates)
+            if previous is not None and self._shares_subject(words, previous.word, first):
+                subjects, subject_word, we = previous.subjects, previous.subject_word, previous.we
+            else:
+                subjects, subject_word, we = self._subject(sentence, words, first, last, clause_start, passive)
+            if not subjects and subject_word is None and not we and self._pronoun_before(words, first):
+                earlier = [f for f in frames if f.subjects and any(self.resolver.state_of(m) for m in f.subjects)]
+                pronoun = self.resolver.resolve_pronoun(sentence, states_only=True)
+                subjects = earlier[-1].subjects if earlier else ((pronoun,) if pronoun else ())
+            if fact == "relative":
+                subjects, subject_word, we = (), "relative", False
+            elif fact in ("nominal", "nonfinite") or fact == "planned" and governor is not None:
+                owner = next((f for f in reversed(frames) if f.factuality not in ("nominal", "nonfinite", "relative",
+                                                                                  "asked")), None)
+                if owner is not None:
+                    subjects, subject_word, we = owner.subjects, owner.subject_word, owner.we
+                else:
+                    subjects, subject_word, we = self._subject(sentence, words, first, last, 0, False)
+            elif fact == "asked":
+                subjects, subject_word, we = (), "asked", False
+            frame = Frame(sentence, words[first].start, words[last].end, lemma, first, subjects, subject_word,
+                          self._negated(words, first, clause_start), fact, governor,
+                          words[last].end, self._target_end(words, last, predicates, clause_end),
+                          words[clause_start].start, words[clause_end].end, passive=passive, we=we)
+            frames.append(frame)
+            previous = frame
+        return self._with_speakers(sentence, words, frames)
+
+    def _clause(self, words: list[Word], at: int, predicates: list[tuple[int, int, str]]) -> tuple[int, int]:
+        g = self.pack.grammar if self.pack else {}
+        breaks = g.get("clause_breaks", frozenset()) | g.get("complementizers", frozenset())
+        start = 0
+        for n in range(at - 1, -1, -1):
+            if words[n].text in (";", ":", "—", "–", "(", ")") or words[n].low in breaks or words[n].text in '"“”«»':
+                start = n + 1
+                break
+        end = len(words) - 1
+        for n in range(at + 1, len(words)):
+            if words[n].text in (";", "—", "(", ")") or words[n].low in g.get("clause_breaks", ()) or \
+                    words[n].text in '"“”«»':
+                end = n - 1
+                break
+        return start, max(start, end)
+
+    def _target_end(self, words: list[Word], last: int, predicates: list[tuple[int, int, str]], clause_end: int) -> int:
+        """The words a predicate is about end before the next finite predicate or the clause end."""
+        end = words[clause_end].end
+        for first, _l, _lemma in predicates:
+            if first > last + 1 and first <= clause_end:
+                before = words[first - 1]
+                if before.low in ("and", "but", "и", "і", "та", "а") or before.text == ",":
+                    return before.start
+        return end
+
+    def _pronoun_before(self, words: list[Word], at: int) -> bool:
+        """An "it" or "they" (its, the country ...) as the subject right before the predicate."""
+        g = self.pack.grammar if self.pack else {}
+        for w in reversed(words[max(0, at - 4):at]):
+            if w.upos in ("AUX", "PART", "ADV") or w.low.endswith("ly") and w.upos == "X":
+                continue
+            return w.low in g.get("pronouns_state", ()) or w.lemma in g.get("pronouns_state", ())
+        return False
+
+    def _shares_subject(self, words: list[Word], prev_at: int, at: int) -> bool:
+        """"X backed ... and condemned ...", "X supports ... but has refused ...": one subject."""
+        between = words[prev_at + 1:at]
+        joins = [w for w in between if w.low in ("and", "but", "и", "і", "та", "а", "но", "але", "yet")]
+        if not joins:
+            return False
+        after_join = words[words.index(joins[-1]) + 1:at]
+        return all(w.upos in ("AUX", "PART") or w.low.endswith("ly") or w.text == "," for w in after_join)
+
+    def _negated(self, words: list[Word], at: int, clause_start: int) -> bool:
+        for n in range(at - 1, max(clause_start, at - 4) - 1, -1):
+            w = words[n]
+            if w.lemma == "not" or w.upos == "PART" and self.pack and w.lemma in self.pack.grammar.get("negation", ()):
+                return True
+            if w.upos not in ("AUX", "PART", "X") or w.upos == "X" and not w.low.endswith("ly"):
+                if not (w.upos == "AUX"):
+                    break
+        return False
+
+    def _factuality(self, words: list[Word], first: int, last: int) -> tuple[str | None, str | None, bool]:
+        if self.pack is None:
+            return None, None, False
+        if self.pack.code == "en":
+            return self._factuality_en(words, first, last)
+        return self._factuality_ru(words, first)
+
+    def _factuality_en(self, words: list[Word], first: int, last: int) -> tuple[str | None, str | None, bool]:
+        """English: the auxiliaries before the verb, "to" infinitives and what governs them, noun
+        uses (after a determiner, a preposition or a possessive), reduced relatives and gerunds."""
+        assert self.pack is not None
+        g = self.pack.grammar
+        w = words[first]
+        low = w.low
+        n = first - 1
+        while n >= 0 and (words[n].upos == "PART" or words[n].low.endswith("ly") and words[n].upos == "X"):
+            n -= 1
+        before = words[n] if n >= 0 else None
+        chain = [x.low for x in words[max(0, first - 4):first] if x.upos in ("AUX", "PART")]
+        past_form = low.endswith("ed") or low in self.pack.forms
+        if before is not None and before.low == "to":
+            return self._infinitive(words, n)
+        if before is not None and (before.upos in ("DET", "NUM") or before.low.endswith(("'s", "’s"))
+                                   or before.upos == "ADP" and not low.endswith("ing")):
+            return "nominal", None, False  # "the attacks", "its support", "Moscow's request", "with attack drones"
+        if before is not None and before.upos == "ADP":
+            return "nonfinite", before.low, False  # "by signing", "against joining"
+        if low.endswith("ing") and before is not None and before.upos in ("X", "PROPN") and \
+                not any(x in g.get("be", ()) for x in chain) and before.low not in g.get("conjunctions", ()):
+            return "relative", None, False  # "a resolution condemning the annexation"
+        if not chain and not past_form and w.lemma in self._nouns() and self._noun_position(words, before):
+            return "nominal", None, False  # "humanitarian aid", "Russian forces", "peace talks"
+        fact = "done"
+        passive = False
+        if any(x in g.get("future", ()) for x in chain):
+            fact = "planned"
+        elif any(x in g.get("conditional", ()) for x in chain):
+            fact = "conditional"
+        nxt = words[last + 1] if last + 1 < len(words) else None
+        if low.endswith("ing"):
+            if not any(x in g.get("be", ()) for x in chain):
+                return "nonfinite", None, False
+            if fact == "done":
+                fact = "ongoing"
+        elif past_form and any(x in g.get("be", ()) for x in chain):
+            passive = True
+        elif past_form and not chain and before is not None and before.upos == "X" and before.text[:1].islower() \
+                and before.low not in g.get("conjunctions", ()) and before.low not in g.get("state_nouns", ()) \
+                and w.lemma not in self.pack.speech and (nxt is None or nxt.low in g.get("participle_next", ())):
+            return "nonfinite", None, False  # "drones used against", "exercises planned on" (reduced relatives)
+        elif before is not None and before.low in ("who", "which", "that") and first >= 2 and \
+                words[n - 1].upos in ("X", "PROPN"):
+            return "relative", None, False
+        elif not past_form and not chain and first > 0:
+            fact = "ongoing"  # a present tense
+        if self._condition_before(words, first):
+            fact = "conditional"
+        governor = self._governing(words, first)
+        if governor is not None:
+            if governor in g.get("opinion", ()):
+                fact = "opinion"
+            elif governor in g.get("denial", ()):
+                fact = "denied"
+            elif governor in g.get("asking", ()):
+                fact = "asked"
+        return fact, governor, passive
+
+    def _noun_position(self, words: list[Word], before: Word | None) -> bool:
+        g = self.pack.grammar if self.pack else {}
+        if before is None or before.upos == "PUNCT":
+            return True
+        ending = [m for m in self.doc.mentions if m.end == before.end]
+        if ending:
+            return any(m.kind == "demonym" for m in ending)
+        if before.upos == "X":
+            return before.low not in g.get("state_nouns", ()) and before.low not in g.get("conjunctions", ())
+        if before.upos == "PROPN":
+            return any(m.end == before.end and m.kind == "demonym" for m in self.doc.mentions)
+        return False
+
+    def _nouns(self) -> frozenset[str]:
+        return frozenset().union(*self.pack.targets.values()) if self.pack and self.pack.targets else frozenset()
+
+    def _infinitive(self, words: list[Word], to_at: int) -> tuple[str, str | None, bool]:
+        """A "to" infinitive: planned after a plan word, asked for after an asking verb, else
+        non-finite; the governor is the verb before "to" (or its object's verb: "urged X to")."""
+        g = self.pack.grammar if self.pack else {}
+        gov = words[to_at - 1] if to_at >= 1 else None
+        while gov is not None and gov.upos == "PART" and gov.i > 0:
+            gov = words[gov.i - 1]
+        governor = gov.lemma if gov is not None else None
+        if gov is not None and (gov.lemma in g.get("plan", ()) or gov.low in g.get("plan", ())):
+            return "planned", governor, False
+        asking = next((x.lemma for x in reversed(words[max(0, to_at - 6):to_at])
+                       if x.lemma in g.get("asking", ()) or x.lemma == "warn"), None)
+        if asking is not None:
+            return "asked", asking, False
+        return "nonfinite", governor, False
+
+    def _condition_before(self, words: list[Word], at: int) -> bool:
+        g = self.pack.grammar if self.pack else {}
+        for x in reversed(words[:at]):
+            if x.text in (",", ";"):
+                return False
+            if x.low in g.get("condition", ()):
+                return True
+        return False
+
+    def _governing(self, words: list[Word], at: int) -> str | None:
+        """The verb whose "that" clause holds the predicate ("Analysts believe (that) ...")."""
+        g = self.pack.grammar if self.pack else {}
+        watched = g.get("opinion", frozenset()) | g.get("denial", frozenset()) | g.get("asking", frozenset())
+        for x in reversed(words[max(0, at - 12):at]):
+            if x.text in (";", ".") or x.low in g.get("clause_breaks", ()):
+                return None
+            if x.lemma in watched and x.i < at - 1:
+                return x.lemma
+        return None
+
+    def _factuality_ru(self, words: list[Word], at: int) -> tuple[str | None, str | None, bool]:
+        g = self.pack.grammar if self.pack else {}
+        w = words[at]
+        if w.upos != "VERB":
+            return ("nonfinite", None, False) if w.lemma in (self.pack.predicates if self.pack else ()) and " " \
+                not in w.lemma else (None, None, False)
+        if "VerbForm=Part" in w.feats:
+            return "nonfinite", None, False
+        governor = None
+        for x in reversed(words[max(0, at - 8):at]):
+            if x.upos == "VERB" and "VerbForm=Inf" not in x.feats and "VerbForm=Part" not in x.feats:
+                governor = x.lemma
+                break
+        if "VerbForm=Inf" in w.feats:
+            if governor is None:
+                return "nonfinite", None, False
+            if governor in g.get("future", ()) or governor in ("быть", "бути"):
+                return "planned", governor, False
+            if governor in g.get("plan", ()):
+                return "planned", governor, False
+            if governor in g.get("asking", ()):
+                return "asked", governor, False
+            return "nonfinite", governor, False
+        fact = "done" if "Tense=past" in w.feats else "ongoing"
+        if "Future" in w.feats:
+            nxt = words[at + 1] if at + 1 < len(words) else None
+            fact = "done" if "Person=1per" in w.feats and nxt is not None and nxt.text == "," else "planned"
+        if any(x.low in g.get("condition", ()) for x in words[:at] if x.i >= self._clause_left(words, at)):
+            fact = "conditional"
+        gov = governor if governor in g.get("opinion", frozenset()) | g.get("denial", frozenset()) else None
+        if gov is not None and any(x.low in g.get("complementizers", ()) for x in words[:at]):
+            fact = "opinion" if gov in g.get("opinion", ()) else "denied"
+        return fact, governor, False
+
+    def _clause_left(self, words: list[Word], at: int) -> int:
+        for x in reversed(words[:at]):
+            if x.text in (",", ";"):
+                return x.i
+        return 0
+
+    def _subject(self, sentence: Sentence, words: list[Word], first: int, last: int, clause_start: int,
+                 passive: bool) -> tuple[tuple[Mention, ...], str | None, bool]:
+        """The subject mentions (a coordinated list is kept whole), or the head noun, or "we"."""
+        pack = self.pack
+        assert pack is not None
+        start = words[clause_start].start
+        verb_start = words[first].start
+        mentions = [m for m in self.resolver.in_sentence(sentence) if m.end <= verb_start and m.start >= start]
+        if passive:
+            by = next((w for w in words[last + 1:] if w.low == "by"), None)
+            if by is None:
+                return (), None, False
+            after = [m for m in self.resolver.in_sentence(sentence) if m.start >= by.end]
+            return ((after[0],) if after else ()), None, False
+        if words[last].lemma in pack.speech and first > 0 and words[first - 1].text in (",", '"', "”", "»", "—"):
+            after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
+                     and m.start - words[last].end < 45 and m.type in ("person", "government_body", "state",
+                                                                         "organization", "media", "alliance")]
+            if after:
+                return (after[0],), None, False  # "..., said Prime Minister Nikol Pashinyan"
+        candidates = [m for m in mentions if self._may_be_subject(words, m)]
+        head_noun = self._head_noun_before(words, first, clause_start, candidates)
+        if head_noun is not None:
+            return (), head_noun, False
+        if candidates:
+            nearest = max(candidates, key=lambda m: m.end)
+            if self._group_before(nearest):
+                return (), "group", False
+            return tuple(self._coordinated(sentence, nearest)), None, False
+        we = next((w for w in words[clause_start:first] if w.low in pack.grammar.get("pronouns_we", ())), None)
+        if we is not None:
+            return (), None, True
+        if any(w.low in pack.grammar.get("pronouns_state", ()) or w.lemma in pack.grammar.get("pronouns_state", ())
+               for w in words[clause_start:first]):
+            return (), None, False  # "it", "the country", «країна»: resolved by the caller
+        if pack.code != "en":  # free word order: a nominative mention right after the verb
+            after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
+                     and m.start - words[last].end < 40 and (m.type == "person" or self._nominative(m, only=True))]
+            if after:
+                return (after[0],), None, False
+        pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) \
+            if words[clause_start].start == sentence.start else None
+        return ((pronoun,) if pronoun else ()), None, False
+
+    def _head_noun_before(self, words: list[Word], first: int, clause_start: int,
+                          candidates: list[Mention]) -> str | None:
+        """A common noun heading the subject that is not the state: "an opposition party in
+        Kazakhstan", "the foreign minister" after a clause about a state. Nouns for the state's
+        organs ("the Uzbek foreign ministry", "Kazakhstan's president") leave the state the actor."""
+        if self.pack is None or self.pack.code != "en":
+            return None
+        g = self.pack.grammar
+        nearest = max(candidates, key=lambda m: m.end) if candidates else None
+        edge = nearest.end if nearest is not None else words[clause_start].start
+        stretch = [w for w in words[clause_start:first] if w.start >= edge]
+        aux_at = next((k for k, w in enumerate(stretch) if w.upos == "AUX"), len(stretch))
+        between = [w for w in stretch[:aux_at] if w.upos != "PART" and not (w.upos == "X" and w.low.endswith("ly"))]
+        mentions = [(m.start, m.end) for m in self.resolver.in_sentence(self._sentence_of(words))]
+        content = [w for w in between if w.upos == "X" and not any(a <= w.start < b for a, b in mentions)]
+        if nearest is not None and content and all(w.low in g.get("state_nouns", ()) for w in content):
+            return None
+        if content and (nearest is None or not any(w.text == "," for w in between) or
+                        any(w.low in g.get("state_nouns", ()) for w in content)):
+            if all(w.low in g.get("state_nouns", ()) for w in content) and nearest is None:
+                return None  # "the agency", "the ministry": resolved from the sentences before
+            if nearest is not None and between and between[0].low.endswith(("'s", "’s")):
+                return None
+            return content[-1].low if nearest is None or self._noun_phrase(content) else None
+        prior = [w for w in words[clause_start:first] if nearest is not None and w.end <= nearest.start]
+        if len(prior) >= 2 and prior[-1].upos == "ADP" and prior[-1].low in ("in", "from") and prior[-2].upos == "X":
+            return prior[-2].low  # "a party in Kazakhstan", "activists from Uzbekistan"
+        return None
+
+    def _sentence_of(self, words: list[Word]) -> Sentence:
+        return next(s for s in self.doc.sentences if s.start <= words[0].start < s.end)
+
+    @staticmethod
+    def _noun_phrase(content: list[Word]) -> bool:
+        return bool(content) and not content[-1].low.endswith(("ed", "ing"))
+
+    def _may_be_subject(self, words: list[Word], m: Mention) -> bool:
+        """Not a location or a target: no preposition right before it; nominative in Russian and
+        Ukrainian (persons' names, which pymorphy3 often misreads, pass)."""
+        before = [w for w in words if w.end <= m.start]
+        if before and before[-1].upos == "ADP" and before[-1].low not in ("of",):
+            return False
+        if before and before[-1].low in ("against", "on", "to", "from", "with"):
+            return False
+        if self.pack is not None and self.pack.code != "en" and m.type != "person":
+            return self._nominative(m)
+        return True
+
+    def _nominative(self, m: Mention, only: bool = False) -> bool:
+        if m.type == "person" and not only:
+            return True
+        head = re.findall(r"[^\W\d_]+", m.text)
+        if not head:
+            return False
+        morph = _morph("uk" if self.pack and self.pack.code == "uk" else "ru")
+        parses = morph.parse(head[0].casefold())
+        if only:
+            return all(p.tag.case == "nomn" for p in parses if p.tag.case)
+        return any(p.tag.case == "nomn" for p in parses) or not any(p.tag.case for p in parses)
+
+    def _group_before(self, m: Mention) -> bool:
+        if m.type != "alliance" or self.pack is None:
+            return False
+        before = self.doc.text[max(0, m.start - 20):m.start].casefold().split()
+        return bool(before) and before[-1] in self.pack.grammar.get("group_quantifiers", ())
+
+    def _coordinated(self, sentence: Sentence, nearest: Mention) -> list[Mention]:
+        """"Kazakhstan, Uzbekistan and Kyrgyzstan declined": every state of the list."""
+        text = self.doc.text
+        group = [nearest]
+        earlier = sorted((m for m in self.resolver.in_sentence(sentence) if m.end <= nearest.start),
+                         key=lambda m: -m.end)
+        for m in earlier:
+            gap = text[m.end:group[-1].start]
+            if not re.fullmatch(r"\s*(,|,?\s*(and|as well as|и|і|та))\s*", gap, re.I):
+                break
+            group.append(m)
+        if len(group) > 1 and all(self.resolver.state_of(m) or m.type == "alliance" for m in group):
+            return list(reversed(group))
+        return [nearest]
+
+    def _with_speakers(self, sentence: Sentence, words: list[Word], frames: list[Frame]) -> list[Frame]:
+        """The speech frame: a speech predicate's subject is the speaker of the clause it governs
+        (the clause after it, or, when it closes the sentence, the clause before)."""
+        assert self.pack is not None
+        speech = [f for f in frames if f.lemma in self.pack.speech and f.subjects]
+        source = self._according_to(sentence)
+        if not speech and source is None:
+            return frames
+        out = []
+        for f in frames:
+            speaker = source
+            for s in speech:
+                if s is f:
+                    continue
+                if f.start > s.end or (s.start > f.end and s.clause_start >= f.clause_start):
+                    speaker = s.subjects[0]
+            out.append(dataclasses.replace(f, speaker=speaker) if speaker is not None else f)
+        return out
+
+    def _according_to(self, sentence: Sentence) -> Mention | None:
+        low = self.doc.text[sentence.start:sentence.end].casefold()
+        for phrase in self.pack.sources if self.pack else ():
+            at = low.find(phrase)
+            if at >= 0:
+                after = [m for m in self.resolver.in_sentence(sentence) if m.start >= sentence.start + at + len(phrase)]
+                if after:
+                    return after[0]
+        return None
