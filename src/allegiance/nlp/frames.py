@@ -28,7 +28,8 @@ from .tokens import _morph
 
 __all__ = ["Frame", "FrameBuilder", "LanguagePack", "Word", "language_pack"]
 
-FACTUALITY = ("done", "ongoing", "planned", "conditional", "asked", "opinion", "denied", "nonfinite")
+FACTUALITY = ("done", "ongoing", "present", "planned", "conditional", "asked", "opinion", "denied", "nonfinite",
+              "nominal", "relative")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|n['’]t|\d[\d.,]*|[;:\"“”«»—–()]|,", re.UNICODE)
 
 
@@ -238,10 +239,12 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             feats |= {f"Tense={t}" for t in tenses}
             if tenses == {"futr"}:
                 feats.add("Future")
-            if best.tag.POS == "INFN":
+            if best.tag.POS == "INFN" or "infn" in best.tag.grammemes:
                 feats.add("VerbForm=Inf")
             if best.tag.person:
                 feats.add(f"Person={best.tag.person}")
+            if best.tag.number:
+                feats.add(f"Number={best.tag.number}")
             upos = "VERB"
         elif best.tag.POS in ("PRTF", "PRTS", "GRND"):
             upos = "VERB"
@@ -272,13 +275,22 @@ class FrameBuilder:
 
     # the cheap filter: a mention and a surface form (or, in Russian and Ukrainian, a lemma) of a predicate
     def candidate(self, sentence: Sentence) -> bool:
-        if self.pack is None or not self.resolver.in_sentence(sentence):
+        if self.pack is None:
+            return False
+        if not self.resolver.in_sentence(sentence) and not self._opens_with_pronoun(sentence):
             return False
         if self.pack.code == "en":
             low = self.doc.text[sentence.start:sentence.end].casefold()
             return any(w in self.pack.surface for w in re.findall(r"[a-z]+", low))
         return any(w.lemma.replace(" ", "_") in self.pack.predicates or w.upos == "VERB"
                    for w in self.words(sentence))
+
+    def _opens_with_pronoun(self, sentence: Sentence) -> bool:
+        """"He signed ...": a sentence whose subject is a pronoun for an earlier actor."""
+        g = self.pack.grammar if self.pack else {}
+        first = self.doc.text[sentence.start:sentence.start + 30].split()[:2]
+        words = {w.strip(",").casefold() for w in first}
+        return bool(words & (g.get("pronouns_person", frozenset()) | g.get("pronouns_state", frozenset())))
 
     def words(self, sentence: Sentence) -> list[Word]:
         if sentence.start not in self._words:
@@ -341,6 +353,8 @@ class FrameBuilder:
             fact, governor, passive = self._factuality(words, first, last)
             if fact is None:
                 continue  # a noun use ("the attacks"), not a predicate
+            if fact in ("done", "ongoing", "present") and self._intends(words, first, last):
+                fact = "planned"  # "plans to recruit", "promised not to let": an intention, no act
             clause_start, clause_end = self._clause(words, first, predicates)
             if previous is not None and self._shares_subject(words, previous.word, first):
                 subjects, subject_word, we = previous.subjects, previous.subject_word, previous.we
@@ -394,6 +408,13 @@ class FrameBuilder:
                 if before.low in ("and", "but", "и", "і", "та", "а") or before.text == ",":
                     return before.start
         return end
+
+    def _intends(self, words: list[Word], first: int, last: int) -> bool:
+        g = self.pack.grammar if self.pack else {}
+        if words[first].lemma not in g.get("plan", ()) and words[first].low not in g.get("plan", ()):
+            return False
+        after = [w for w in words[last + 1:last + 3] if w.upos != "PART"]
+        return bool(after) and after[0].low in ("to", "that")
 
     def _pronoun_before(self, words: list[Word], at: int) -> bool:
         """An "it" or "they" (its, the country ...) as the subject right before the predicate."""
@@ -455,13 +476,17 @@ class FrameBuilder:
             return "relative", None, False  # "a resolution condemning the annexation"
         if not chain and not past_form and w.lemma in self._nouns() and self._noun_position(words, before):
             return "nominal", None, False  # "humanitarian aid", "Russian forces", "peace talks"
+        nxt = words[last + 1] if last + 1 < len(words) else None
+        if past_form and not chain and nxt is not None and nxt.upos == "X" and (
+                before is None or before.upos in ("X", "ADP") and before.low not in g.get("conjunctions", ())
+                and before.low not in g.get("state_nouns", ()) or self._demonym_ends(before)):
+            return "nominal", None, False  # "occupied territories", "Russian pardoned prisoners": an adjective
         fact = "done"
         passive = False
         if any(x in g.get("future", ()) for x in chain):
             fact = "planned"
         elif any(x in g.get("conditional", ()) for x in chain):
             fact = "conditional"
-        nxt = words[last + 1] if last + 1 < len(words) else None
         if low.endswith("ing"):
             if not any(x in g.get("be", ()) for x in chain):
                 return "nonfinite", None, False
@@ -472,12 +497,14 @@ class FrameBuilder:
         elif past_form and not chain and before is not None and before.upos == "X" and before.text[:1].islower() \
                 and before.low not in g.get("conjunctions", ()) and before.low not in g.get("state_nouns", ()) \
                 and w.lemma not in self.pack.speech and (nxt is None or nxt.low in g.get("participle_next", ())):
+            if nxt is not None and nxt.low == "by":
+                return "done", None, True  # "a decree issued by Putin": the agent's act
             return "nonfinite", None, False  # "drones used against", "exercises planned on" (reduced relatives)
         elif before is not None and before.low in ("who", "which", "that") and first >= 2 and \
                 words[n - 1].upos in ("X", "PROPN"):
             return "relative", None, False
-        elif not past_form and not chain and first > 0:
-            fact = "ongoing"  # a present tense
+        elif not past_form and not chain:
+            fact = "present"  # a simple present: a position or a habit, not an act under way
         if self._condition_before(words, first):
             fact = "conditional"
         governor = self._governing(words, first)
@@ -490,13 +517,28 @@ class FrameBuilder:
                 fact = "asked"
         return fact, governor, passive
 
+    @staticmethod
+    def _indefinite_personal(words: list[Word], at: int) -> bool:
+        """A plural verb with no subject: Russian and Ukrainian indefinite-personal sentences."""
+        feats = words[at].feats
+        return words[at].upos == "VERB" and "VerbForm=Inf" not in feats and "VerbForm=Part" not in feats and \
+            ("Person=3per" in feats or "Tense=past" in feats) and "Number=plur" in feats
+
+    def _after_locative(self, words: list[Word], m: Mention) -> bool:
+        before = [w for w in words if w.end <= m.start]
+        return bool(before) and before[-1].low in ("в", "у", "во")
+
+    def _demonym_ends(self, word: Word | None) -> bool:
+        return word is not None and any(m.end == word.end and m.kind == "demonym" for m in self.doc.mentions)
+
     def _noun_position(self, words: list[Word], before: Word | None) -> bool:
         g = self.pack.grammar if self.pack else {}
         if before is None or before.upos == "PUNCT":
             return True
         ending = [m for m in self.doc.mentions if m.end == before.end]
         if ending:
-            return any(m.kind == "demonym" for m in ending)
+            opens = [w for w in words if w.end <= min(m.start for m in ending)]
+            return any(m.kind == "demonym" for m in ending) or bool(opens) and opens[-1].upos == "DET"
         if before.upos == "X":
             return before.low not in g.get("state_nouns", ()) and before.low not in g.get("conjunctions", ())
         if before.upos == "PROPN":
@@ -622,6 +664,11 @@ class FrameBuilder:
                      and m.start - words[last].end < 40 and (m.type == "person" or self._nominative(m, only=True))]
             if after:
                 return (after[0],), None, False
+        if pack.code != "en" and self._indefinite_personal(words, first):
+            place = [m for m in self.resolver.in_sentence(sentence) if m.type == "state" and m.end <= words[first].start
+                     and self._after_locative(words, m)]
+            if place:
+                return (place[-1],), None, False  # «В России ухвалили закон»: the authorities of the place
         pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) \
             if words[clause_start].start == sentence.start else None
         return ((pronoun,) if pronoun else ()), None, False
@@ -671,6 +718,8 @@ class FrameBuilder:
         if before and before[-1].low in ("against", "on", "to", "from", "with"):
             return False
         if self.pack is not None and self.pack.code != "en" and m.type != "person":
+            if before and before[-1].lemma in self.pack.grammar.get("state_nouns", ()):
+                return True  # «МИД Узбекистана», «Посольство Узбекистану»: the state acting through its body
             return self._nominative(m)
         return True
 

@@ -4,6 +4,7 @@ times resolved (quantities are their own component)."""
 from __future__ import annotations
 
 from ..kb.knowledge import KnowledgeBase, load_knowledge_base
+from ..kb.langdata import load_issues
 from .actors import ActorResolver
 from .claims import find_claims, topics_of
 from .doc import Doc, Statement
@@ -31,7 +32,8 @@ class StatementExtractor:
         modality = SentenceModality(doc, resolver, self.lex)
         builder = FrameBuilder(doc, resolver)
         stances = find_stances(doc, resolver, modality, builder)
-        events = find_events(doc, resolver, modality, self.lex)
+        parties = load_issues().get(builder.pack.issue if builder.pack else "", None)
+        events = find_events(doc, resolver, modality, builder, parties.excluded_actors if parties else frozenset())
         sentence_at = {x.start: x for x in doc.sentences}
         spoken = [st for st in stances if modality.has("reporting", sentence_at[st.start])]
         found = stances + without_repeated_title(doc, events + self._declarations(spoken, events))
