@@ -690,6 +690,9 @@ class FrameBuilder:
         content = [w for w in between if w.upos == "X" and not any(a <= w.start < b for a, b in mentions)]
         if nearest is not None and content and all(w.low in g.get("state_nouns", ()) for w in content):
             return None
+        if nearest is not None and nearest.kind == "demonym" and content and content[0].start - nearest.end <= 1 \
+                and not any(w.text == "," for w in between):
+            return None  # "Fijian rebels", "Kazakh rights activists": the group the demonym names
         if content and (nearest is None or not any(w.text == "," for w in between) or
                         any(w.low in g.get("state_nouns", ()) for w in content)):
             if all(w.low in g.get("state_nouns", ()) for w in content) and nearest is None:
