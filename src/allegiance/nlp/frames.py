@@ -237,8 +237,8 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             best = verbal[0]
             tenses = {str(p.tag.tense) for p in verbal if p.tag.POS == "VERB"}
             feats |= {f"Tense={t}" for t in tenses}
-            if tenses == {"futr"}:
-                feats.add("Future")
+            if tenses == {"futr"} and not nominal:
+                feats.add("Future")  # every reading future, and no noun reading («війну» is a noun)
             if best.tag.POS == "INFN" or "infn" in best.tag.grammemes:
                 feats.add("VerbForm=Inf")
             if best.tag.person:

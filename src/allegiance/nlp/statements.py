@@ -37,7 +37,7 @@ class StatementExtractor:
         sentence_at = {x.start: x for x in doc.sentences}
         spoken = [st for st in stances if modality.has("reporting", sentence_at[st.start])]
         found = stances + without_repeated_title(doc, events + self._declarations(spoken, events))
-        found += find_predictions(doc, resolver, modality)
+        found += find_predictions(doc, resolver, modality, builder)
         covered = {(s.start, s.end) for s in found}
         found += find_claims(doc, resolver, modality, covered, self.lex)
         doc.statements = tuple(self._with_time_and_topics(doc, s) for s in doc.statements)
@@ -62,6 +62,8 @@ class StatementExtractor:
     def _with_time_and_topics(self, doc: Doc, s: Statement) -> Statement:
         from dataclasses import replace
 
+        if s.kind == "prediction":  # its time is the predicted horizon or none, never the dateline
+            return replace(s, topics=s.topics or topics_of(doc.text[s.start:s.end], self.lex))
         time = s.time or next((t.value for t in doc.times if s.start <= t.start < s.end and t.value), None)
         topics = s.topics or topics_of(doc.text[s.start:s.end], self.lex)
         return replace(s, time=time or doc.published, topics=topics)
