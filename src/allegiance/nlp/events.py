@@ -127,12 +127,12 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
 def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, builder: FrameBuilder,
                   frame: Frame, seen: set[tuple[str, str]]) -> list[Statement]:
     kind = event_type(builder, frame)
+    source = _source(resolver, builder, frame) if frame.is_act() else None
+    if source is not None:
+        kind = "AID"
     if kind is None or not frame.is_act() or frame.we:
         return []
-    actors = list(frame.subjects)
-    source = _source(resolver, builder, frame)
-    if source is not None:
-        actors, kind = [source], "AID"
+    actors = [source] if source is not None else list(frame.subjects)
     if not actors:
         return []  # a passive without its agent, or a subject that is no named actor
     if kind == "SAY" and all(m.type == "media" for m in actors):

@@ -356,7 +356,7 @@ class FrameBuilder:
             if fact in ("done", "ongoing", "present") and self._intends(words, first, last):
                 fact = "planned"  # "plans to recruit", "promised not to let": an intention, no act
             clause_start, clause_end = self._clause(words, first, predicates)
-            if previous is not None and self._shares_subject(words, previous.word, first):
+            if previous is not None and not passive and self._shares_subject(words, previous.word, first):
                 subjects, subject_word, we = previous.subjects, previous.subject_word, previous.we
             else:
                 subjects, subject_word, we = self._subject(sentence, words, first, last, clause_start, passive)
@@ -462,8 +462,11 @@ class FrameBuilder:
         while n >= 0 and (words[n].upos == "PART" or words[n].low.endswith("ly") and words[n].upos == "X"):
             n -= 1
         before = words[n] if n >= 0 else None
-        chain = [x.low for x in words[max(0, first - 4):first] if x.upos in ("AUX", "PART")]
-        past_form = low.endswith("ed") or low in self.pack.forms
+        k = first - 1  # the auxiliaries right before the verb ("has not yet", "will be"), nothing between
+        while k >= 0 and (words[k].upos in ("AUX", "PART") or words[k].upos == "X" and words[k].low.endswith("ly")):
+            k -= 1
+        chain = [x.low for x in words[k + 1:first] if x.upos in ("AUX", "PART")]
+        past_form = low.endswith("ed") or low in self.pack.forms and not low.endswith(("s", "ing"))
         if before is not None and before.low == "to":
             return self._infinitive(words, n)
         if before is not None and (before.upos in ("DET", "NUM") or before.low.endswith(("'s", "’s"))
@@ -477,9 +480,10 @@ class FrameBuilder:
         if not chain and not past_form and w.lemma in self._nouns() and self._noun_position(words, before):
             return "nominal", None, False  # "humanitarian aid", "Russian forces", "peace talks"
         nxt = words[last + 1] if last + 1 < len(words) else None
-        if past_form and not chain and nxt is not None and nxt.upos == "X" and (
-                before is None or before.upos in ("X", "ADP") and before.low not in g.get("conjunctions", ())
-                and before.low not in g.get("state_nouns", ()) or self._demonym_ends(before)):
+        if past_form and not chain and nxt is not None and (nxt.upos == "X" or self._demonym_starts(nxt)) and (
+                before is not None and (before.upos in ("X", "ADP") and before.text[:1].islower()
+                                        and before.low not in g.get("conjunctions", ())
+                                        and before.low not in g.get("state_nouns", ()) or self._demonym_ends(before))):
             return "nominal", None, False  # "occupied territories", "Russian pardoned prisoners": an adjective
         fact = "done"
         passive = False
@@ -490,6 +494,8 @@ class FrameBuilder:
         if low.endswith("ing"):
             if not any(x in g.get("be", ()) for x in chain):
                 return "nonfinite", None, False
+            if nxt is None or nxt.upos == "PUNCT":
+                return "nominal", None, False  # "the examples are telling": an adjective
             if fact == "done":
                 fact = "ongoing"
         elif past_form and any(x in g.get("be", ()) for x in chain):
@@ -527,6 +533,9 @@ class FrameBuilder:
     def _after_locative(self, words: list[Word], m: Mention) -> bool:
         before = [w for w in words if w.end <= m.start]
         return bool(before) and before[-1].low in ("в", "у", "во")
+
+    def _demonym_starts(self, word: Word) -> bool:
+        return any(m.start == word.start and m.kind == "demonym" for m in self.doc.mentions)
 
     def _demonym_ends(self, word: Word | None) -> bool:
         return word is not None and any(m.end == word.end and m.kind == "demonym" for m in self.doc.mentions)
@@ -632,11 +641,12 @@ class FrameBuilder:
         start = words[clause_start].start
         verb_start = words[first].start
         mentions = [m for m in self.resolver.in_sentence(sentence) if m.end <= verb_start and m.start >= start]
-        if passive:
-            by = next((w for w in words[last + 1:] if w.low == "by"), None)
+        if passive:  # the agent: a mention within three words after "by"
+            by = next((w for w in words[last + 1:last + 4] if w.low == "by"), None)
             if by is None:
                 return (), None, False
-            after = [m for m in self.resolver.in_sentence(sentence) if m.start >= by.end]
+            near = words[by.i + 4].start if by.i + 4 < len(words) else words[-1].end + 1
+            after = [m for m in self.resolver.in_sentence(sentence) if by.end <= m.start < near]
             return ((after[0],) if after else ()), None, False
         if words[last].lemma in pack.speech and first > 0 and words[first - 1].text in (",", '"', "”", "»", "—"):
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end

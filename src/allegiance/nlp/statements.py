@@ -34,30 +34,13 @@ class StatementExtractor:
         stances = find_stances(doc, resolver, modality, builder)
         parties = load_issues().get(builder.pack.issue if builder.pack else "", None)
         events = find_events(doc, resolver, modality, builder, parties.excluded_actors if parties else frozenset())
-        sentence_at = {x.start: x for x in doc.sentences}
-        spoken = [st for st in stances if modality.has("reporting", sentence_at[st.start])]
-        found = stances + without_repeated_title(doc, events + self._declarations(spoken, events))
+        found = stances + without_repeated_title(doc, events)
         found += find_predictions(doc, resolver, modality, builder)
         covered = {(s.start, s.end) for s in found}
         found += find_claims(doc, resolver, modality, covered, self.lex)
         doc.statements = tuple(self._with_time_and_topics(doc, s) for s in doc.statements)
         doc.add([self._with_time_and_topics(doc, s) for s in found])
         return doc
-
-    @staticmethod
-    def _declarations(stances: list[Statement], events: list[Statement]) -> list[Statement]:
-        """A sentence in which someone states a state's position ("Uzbekistan says it does not
-        recognise ...") is also an event, a declaration, by the named speaker or the state itself."""
-        with_event = {(e.start, e.end) for e in events}
-        out = []
-        for st in stances:
-            if (st.start, st.end) in with_event:
-                continue
-            with_event.add((st.start, st.end))
-            out.append(Statement("event", st.start, st.end, subject=st.speaker or st.subject, predicate="DECLARE",
-                                 object=st.issue, modality=st.modality, speaker=st.speaker, confidence=0.45,
-                                 extractor="events.declarations", cue=st.cue, unit=f"declared {st.predicate}"))
-        return out
 
     def _with_time_and_topics(self, doc: Doc, s: Statement) -> Statement:
         from dataclasses import replace
