@@ -58,6 +58,9 @@ class Settings:
     russian_ner: bool = _opt(False, "Find unlisted people and organisations in Russian text with natasha "
                                     "(needs the russian-ner extra).")
     progress: bool = _opt(True, "Show a progress bar when writing to a terminal.")
+    statement_components: str = _opt("stances.rules,events.rules,predictions.rules",
+                                     "Statement finders to run, by registered name, comma-separated "
+                                     "(a trained classifier registered by name can replace a rule component).")
 
     def replace(self, **changes: Any) -> Settings:
         return load_settings(overrides=changes, base=self)

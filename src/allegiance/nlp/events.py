@@ -15,6 +15,8 @@ from .actors import ActorResolver, listed_states
 from .doc import Doc, Mention, Sentence, Statement
 from .frames import Frame, FrameBuilder, LanguagePack
 from .modality import SentenceModality
+from .records import EventRecord, MentionRef, confidence
+from .registry import register
 
 __all__ = ["find_events", "without_repeated_title", "event_type"]
 
@@ -86,7 +88,8 @@ def _vote_events(doc: Doc, resolver: ActorResolver, builder: FrameBuilder, frame
             seen.add(m.entity_id)
             out.append(Statement("event", where.start, where.end, subject=m.entity_id, predicate=kind,
                                  object="UN resolution", modality="asserted", confidence=0.6, extractor="events.votes",
-                                 cue=doc.text[frame.start:frame.end], unit=action))
+                                 cue=doc.text[frame.start:frame.end], unit=action, factuality=frame.factuality,
+                                 subject_span=(m.start, m.end)))
     return out
 
 
@@ -124,6 +127,17 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
     return out
 
 
+@register("events.rules")
+def rule_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
+                builder: FrameBuilder) -> list[Statement]:
+    """The rule events, the parties to the pack's war issue left out of the voters."""
+    from ..kb.langdata import load_issues
+
+    issue = load_issues().get(builder.pack.issue if builder.pack else "")
+    return without_repeated_title(doc, find_events(doc, resolver, modality, builder,
+                                                   issue.excluded_actors if issue else frozenset()))
+
+
 def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, builder: FrameBuilder,
                   frame: Frame, seen: set[tuple[str, str]]) -> list[Statement]:
     kind = event_type(builder, frame)
@@ -139,18 +153,19 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         return []  # an outlet reporting is the source, not an actor
     targets = [m for m in resolver.in_sentence(frame.sentence) if frame.target_start <= m.start < frame.target_end
                and m not in actors]
-    target = "; ".join(dict.fromkeys(resolver.label(t) for t in targets[:3])) or None
+    labels = tuple(dict.fromkeys(resolver.label(t) for t in targets[:3]))
     out = []
     for actor in actors:
         label = resolver.label(actor)
         if (label, "") in seen:
             continue  # one event per actor and sentence: its first act (the main clause comes first)
         seen.add((label, ""))
-        out.append(Statement(
-            "event", frame.sentence.start, frame.sentence.end, subject=label, predicate=kind, object=target,
-            modality=modality.of(frame.sentence), speaker=resolver.label(frame.speaker) if frame.speaker else None,
-            confidence=0.6 if frame.factuality == "done" else 0.5, extractor="events.frames",
-            cue=doc.text[frame.start:frame.end], unit=_action(doc, frame)))
+        ref = MentionRef(actor.start, actor.end, label)
+        direct = source is not None or frame.sentence.start <= actor.start < frame.sentence.end
+        out.append(EventRecord(
+            frame.sentence.start, frame.sentence.end, ref, kind, _action(doc, frame), labels,
+            MentionRef.of(resolver, frame.speaker), frame.factuality, modality.of(frame.sentence),
+            confidence(0.6, frame, direct), "frames", doc.text[frame.start:frame.end]).row())
     return out
 
 

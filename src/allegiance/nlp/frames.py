@@ -489,6 +489,8 @@ class FrameBuilder:
         passive = False
         if any(x in g.get("future", ()) for x in chain):
             fact = "planned"
+        elif "would" in chain and any(x.lemma in self.pack.speech for x in words[:first]):
+            fact = "planned"  # "said that Belarus would not send": a future in reported speech
         elif any(x in g.get("conditional", ()) for x in chain):
             fact = "conditional"
         if low.endswith("ing"):

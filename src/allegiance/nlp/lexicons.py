@@ -1,5 +1,5 @@
-"""Loading the statement lexicons of the packs (stance cues, event verbs, modality, numbers,
-topics, genre), compiled once per process."""
+"""Loading the statement lexicons of the packs (modality, numbers, topics, genre), compiled once
+per process. Stance and event predicates are language data read by ``frames.py``."""
 
 from __future__ import annotations
 
@@ -9,10 +9,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import PackError
 from ..kb.packs import bundled_pack_dir, load_toml
 
-__all__ = ["StanceCue", "Lexicons", "PhraseMatcher", "load_lexicons"]
+__all__ = ["Lexicons", "PhraseMatcher", "load_lexicons"]
 
 
 _PHRASE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|'\w+")
@@ -78,27 +77,8 @@ class PhraseMatcher:
         return found[0] if found else None
 
 
-@dataclasses.dataclass(frozen=True)
-class StanceCue:
-    name: str
-    issue: str
-    stance: str
-    actor: str
-    patterns: dict[str, tuple[re.Pattern[str], ...]]
-    requires: tuple[str, ...] = ()
-    requires_pattern: re.Pattern[str] | None = None
-
-    def may_match(self, folded_text: str) -> bool:
-        return self.requires_pattern is None or self.requires_pattern.search(folded_text) is not None
-
-
 @dataclasses.dataclass(frozen=True, eq=False)  # hashed by identity: one instance per pack folder
 class Lexicons:
-    stance_cues: tuple[StanceCue, ...]
-    excluded_actors: dict[str, frozenset[str]]
-    event_verbs_en: dict[str, str]
-    event_verbs_lemma: dict[str, dict[str, str]]
-    event_pattern_en: PhraseMatcher
     modality_en: dict[str, PhraseMatcher]
     modality_lemmas: dict[str, dict[str, frozenset[str]]]
     number_words: dict[str, dict[str, int]]
@@ -108,35 +88,6 @@ class Lexicons:
     genre: dict[str, tuple[float, tuple[str, ...]]]
 
 
-def _compile(where: str, patterns: list[str]) -> tuple[re.Pattern[str], ...]:
-    try:
-        return tuple(re.compile(p, re.I) for p in patterns)
-    except re.error as exc:
-        raise PackError(f"{where}: bad regular expression: {exc}") from exc
-
-
-def _stances(path: Path) -> tuple[tuple[StanceCue, ...], dict[str, frozenset[str]]]:
-    data = load_toml(path)
-    issues = {i["id"]: i for i in data.get("issues", [])}
-    cues = []
-    for n, cue in enumerate(data.get("cue", []), 1):
-        where = f"{path} (cue {n}, {cue.get('name', '?')})"
-        if cue.get("issue") not in issues:
-            raise PackError(f"{where}: unknown issue {cue.get('issue')!r}")
-        if cue.get("stance") not in issues[cue["issue"]].get("labels", []):
-            raise PackError(f"{where}: stance {cue.get('stance')!r} is not a label of {cue['issue']}")
-        patterns = {lang: _compile(where, cue.get(lang, [])) for lang in ("en", "ru", "uk")}
-        # one alternation per language: one scan of the article per cue instead of one per pattern
-        patterns = {lang: (re.compile("|".join(f"(?:{p.pattern})" for p in ps), re.I),) if ps else ()
-                    for lang, ps in patterns.items()}
-        requires = tuple(str(w).casefold() for w in cue.get("requires", []))
-        requires_pattern = re.compile("|".join(re.escape(w) for w in requires)) if requires else None
-        cues.append(StanceCue(cue["name"], cue["issue"], cue["stance"], cue.get("actor", "subject"), patterns,
-                              requires, requires_pattern))
-    excluded = {i: frozenset(v.get("excluded_actors", [])) for i, v in issues.items()}
-    return tuple(cues), excluded
-
-
 def _lemma_sets(table: dict[str, Any]) -> dict[str, frozenset[str]]:
     return {lang: frozenset(x.casefold() for x in table.get(lang, [])) for lang in ("ru", "uk")}
 
@@ -144,21 +95,11 @@ def _lemma_sets(table: dict[str, Any]) -> dict[str, frozenset[str]]:
 @functools.lru_cache(maxsize=4)
 def load_lexicons(folder: Path | None = None) -> Lexicons:
     folder = folder or bundled_pack_dir()
-    stance_cues, excluded = _stances(folder / "stance_cues.toml")
-    events = load_toml(folder / "event_verbs.toml")
-    verbs_en = {v.casefold(): cat for cat, langs in events.items() for v in langs.get("en", [])}
-    verbs_lemma = {lang: {v.casefold(): cat for cat, langs in events.items() for v in langs.get(lang, [])}
-                   for lang in ("ru", "uk")}
     modality = load_toml(folder / "modality.toml")
     numbers = load_toml(folder / "numbers.toml")
     topics = load_toml(folder / "topics.toml")
     genre = load_toml(folder / "genre.toml")
     return Lexicons(
-        stance_cues=stance_cues,
-        excluded_actors=excluded,
-        event_verbs_en=verbs_en,
-        event_verbs_lemma=verbs_lemma,
-        event_pattern_en=PhraseMatcher(list(verbs_en)),
         modality_en={k: PhraseMatcher(v.get("en", [])) for k, v in modality.items()},
         modality_lemmas={k: _lemma_sets(v) for k, v in modality.items()},
         number_words={lang: {k.casefold(): int(v) for k, v in table.items()}

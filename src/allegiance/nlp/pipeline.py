@@ -19,11 +19,12 @@ from .doc import Doc, split_sentences
 from .entities import EntityLinker
 from .genre import GenreClassifier
 from .quantities import QuantityExtractor
+from .registry import DEFAULT_COMPONENTS
 from .statements import StatementExtractor
 from .timex import TimeTagger
 
 #: Bumped when the extraction rules change, so that stores are re-analysed.
-EXTRACTORS_VERSION = "1"
+EXTRACTORS_VERSION = "2"
 
 __all__ = ["Component", "Pipeline", "SentenceSplitter", "default_pipeline"]
 
@@ -78,5 +79,8 @@ def default_pipeline(kb: KnowledgeBase | None = None, settings: Settings | None 
 
         components.append(RussianNER())
         version += "+natasha"
-    components += [TimeTagger(), GenreClassifier(), QuantityExtractor(), StatementExtractor(kb)]
+    names = tuple(n.strip() for n in settings.statement_components.split(",") if n.strip())
+    components += [TimeTagger(), GenreClassifier(), QuantityExtractor(), StatementExtractor(kb, components=names)]
+    if names != DEFAULT_COMPONENTS:
+        version += "+" + "+".join(names)
     return Pipeline(components, version=version)

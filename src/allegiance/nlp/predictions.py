@@ -20,9 +20,11 @@ from __future__ import annotations
 import re
 
 from .actors import ActorResolver
-from .doc import Doc, Sentence, Statement
+from .doc import Doc, Mention, Sentence, Statement
 from .frames import FrameBuilder, Word
 from .modality import SentenceModality
+from .records import MentionRef, PredictionRecord
+from .registry import register
 
 __all__ = ["find_predictions", "future_marker"]
 
@@ -107,12 +109,12 @@ def future_marker(builder: FrameBuilder, sentence: Sentence) -> Word | None:
     return _future_ru(builder, words)
 
 
-def _speaker(builder: FrameBuilder, resolver: ActorResolver, sentence: Sentence) -> str | None:
+def _speaker(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
     for frame in builder.frames(sentence):
         if builder.pack is not None and frame.lemma in builder.pack.speech and frame.subjects:
-            return resolver.label(frame.subjects[0])
+            return frame.subjects[0]
         if frame.speaker is not None:
-            return resolver.label(frame.speaker)
+            return frame.speaker
     return None
 
 
@@ -130,6 +132,14 @@ def _horizon(doc: Doc, builder: FrameBuilder, sentence: Sentence, marker: Word) 
     return None
 
 
+def _claim(text: str, marker: Word, sentence: Sentence) -> str:
+    """What is predicted: the clause from a little before the marker on, in at most 16 words."""
+    at = max(0, marker.start - sentence.start)
+    head = text[:at].split()[-4:]
+    return " ".join(head + text[at:].split()[:12]).rstrip(".,;:")
+
+
+@register("predictions.rules")
 def find_predictions(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
                      builder: FrameBuilder) -> list[Statement]:
     out = []
@@ -144,10 +154,9 @@ def find_predictions(doc: Doc, resolver: ActorResolver, modality: SentenceModali
         conditional = marker.low in _RISK or marker.low in ("can", "cannot") or any(
             w.low in conditions for w in builder.words(sentence))
         subject = resolver.before(sentence, sentence.end)
-        out.append(Statement(
-            "prediction", sentence.start, sentence.end, subject=resolver.label(subject) if subject else None,
-            predicate="conditional" if conditional else "forecast",
-            modality="hypothetical" if conditional else "future", speaker=_speaker(builder, resolver, sentence),
-            time=_horizon(doc, builder, sentence, marker), confidence=0.55 if not conditional else 0.45,
-            extractor="predictions.frames", cue=marker.text, unit=" ".join(text.split()[:12])))
+        speaker = _speaker(builder, sentence)
+        out.append(PredictionRecord(
+            sentence.start, sentence.end, _claim(text, marker, sentence), conditional,
+            _horizon(doc, builder, sentence, marker), MentionRef.of(resolver, subject),
+            MentionRef.of(resolver, speaker), 0.45 if conditional else 0.55, marker.text).row())
     return out

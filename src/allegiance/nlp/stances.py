@@ -21,6 +21,8 @@ from .actors import ActorResolver, listed_states
 from .doc import Doc, Statement
 from .frames import Frame, FrameBuilder, LanguagePack
 from .modality import SentenceModality
+from .records import MentionRef, StanceRecord, confidence
+from .registry import register
 
 __all__ = ["find_stances"]
 
@@ -207,10 +209,12 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         return [("war", "oppose", "aid")] if sentence.has(pack, "support_words") else []
     if "participate" in classes and frame.factuality not in ("nonfinite", "nominal") or "participate" in classes \
             and frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()):
+        if about.has(pack, "sanctions"):
+            return []  # joining sanctions or not is an event, no stance (guidelines)
         if "resolution" in about.lemmas or about.has(pack, "ukraine_side") and not about.has(pack, "war"):
             return [] if frame.negated else [("war", "oppose", "participate")]
-        if "RUS" in about.states and about.has(pack, "vote_against"):
-            return [("war", "support", "participate")]
+        if "RUS" in about.states and about.has(pack, "vote_against") and about.has(pack, "voting"):
+            return [] if frame.negated else [("war", "support", "participate")]  # "joined Russia in voting against"
         if about.has(pack, "war") or about.has(pack, "fighting"):
             return [("war", "distance" if frame.negated else "support", "participate")]
     return None
@@ -266,6 +270,7 @@ def _disputed(doc: Doc, resolver: ActorResolver, modality: SentenceModality, sta
     return False
 
 
+@register("stances.rules")
 def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
                  builder: FrameBuilder) -> list[Statement]:
     issues = load_issues()
@@ -292,10 +297,11 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
                         continue
                     seen.add(key)
                     given.add(state)
-                    out.append(Statement(
-                        "stance", sentence.start, sentence.end, subject=state, predicate=label, object=issue,
-                        issue=issue, polarity="negative" if frame.negated else "positive",
-                        modality=modality.of(sentence), speaker=resolver.label(frame.speaker) if frame.speaker
-                        else modality.speaker(sentence), confidence=0.6 if frame.factuality in ("done", "ongoing")
-                        else 0.5, extractor=f"stances.{name}", cue=doc.text[frame.start:frame.end]))
+                    subject = next((m for m in frame.subjects if resolver.state_of(m) == state), None)
+                    direct = subject is not None and frame.factuality not in ("nominal", "nonfinite") and not frame.we
+                    out.append(StanceRecord(
+                        sentence.start, sentence.end, state, issue, label, MentionRef.of(resolver, subject),
+                        MentionRef.of(resolver, frame.speaker), frame.negated, frame.factuality,
+                        modality.of(sentence), confidence(0.6, frame, direct), name,
+                        doc.text[frame.start:frame.end]).row())
     return out

@@ -4,16 +4,13 @@ times resolved (quantities are their own component)."""
 from __future__ import annotations
 
 from ..kb.knowledge import KnowledgeBase, load_knowledge_base
-from ..kb.langdata import load_issues
 from .actors import ActorResolver
 from .claims import find_claims, topics_of
 from .doc import Doc, Statement
-from .events import find_events, without_repeated_title
 from .frames import FrameBuilder
 from .lexicons import Lexicons, load_lexicons
 from .modality import SentenceModality
-from .predictions import find_predictions
-from .stances import find_stances
+from .registry import DEFAULT_COMPONENTS, create
 
 __all__ = ["StatementExtractor"]
 
@@ -23,19 +20,20 @@ class StatementExtractor:
     requires: tuple[str, ...] = ("sentences", "mentions", "times")
     provides: tuple[str, ...] = ("statements",)
 
-    def __init__(self, kb: KnowledgeBase | None = None, lexicons: Lexicons | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase | None = None, lexicons: Lexicons | None = None,
+                 components: tuple[str, ...] = DEFAULT_COMPONENTS) -> None:
         self.kb = kb or load_knowledge_base()
         self.lex = lexicons or load_lexicons()
+        self.components = components
+        self.finders = [create(name) for name in components]
 
     def __call__(self, doc: Doc) -> Doc:
         resolver = ActorResolver(self.kb, doc)
         modality = SentenceModality(doc, resolver, self.lex)
         builder = FrameBuilder(doc, resolver)
-        stances = find_stances(doc, resolver, modality, builder)
-        parties = load_issues().get(builder.pack.issue if builder.pack else "", None)
-        events = find_events(doc, resolver, modality, builder, parties.excluded_actors if parties else frozenset())
-        found = stances + without_repeated_title(doc, events)
-        found += find_predictions(doc, resolver, modality, builder)
+        found: list[Statement] = []
+        for finder in self.finders:
+            found += finder(doc, resolver, modality, builder)
         covered = {(s.start, s.end) for s in found}
         found += find_claims(doc, resolver, modality, covered, self.lex)
         doc.statements = tuple(self._with_time_and_topics(doc, s) for s in doc.statements)

@@ -137,11 +137,13 @@ class Store:
         for st in doc.statements:
             cur = self.db.execute(
                 """INSERT INTO statements(article_id, kind, start, end, subject, predicate, object, issue, polarity,
-                       modality, speaker, time, value, unit, topics, confidence, extractor, cue, pack_version)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       modality, speaker, time, value, unit, topics, confidence, extractor, cue, pack_version,
+                       factuality, subject_start, subject_end, speaker_start, speaker_end)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (doc.id, st.kind, st.start, st.end, st.subject, st.predicate, st.object, st.issue, st.polarity,
                  st.modality, st.speaker, st.time, st.value, st.unit, json.dumps(list(st.topics)), st.confidence,
-                 st.extractor, st.cue, pack_version))
+                 st.extractor, st.cue, pack_version, st.factuality or None,
+                 *(st.subject_span or (None, None)), *(st.speaker_span or (None, None))))
             if st.kind == "event" and st.object:
                 self.db.executemany("INSERT OR IGNORE INTO statement_targets(statement_id, target) VALUES (?, ?)",
                                     [(cur.lastrowid, t.strip()) for t in st.object.split(";") if t.strip()])

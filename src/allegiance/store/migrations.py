@@ -200,9 +200,16 @@ def m006_analysis_errors(db: sqlite3.Connection) -> None:
     _run(db, "ALTER TABLE analyses ADD COLUMN error TEXT")
 
 
+def m007_statement_factuality(db: sqlite3.Connection) -> None:
+    """How the clause holds each statement, and the spans of its subject's and speaker's mentions."""
+    for column in ("factuality TEXT", "subject_start INTEGER", "subject_end INTEGER", "speaker_start INTEGER",
+                   "speaker_end INTEGER"):
+        _run(db, f"ALTER TABLE statements ADD COLUMN {column}")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes, m005_stance_aggregates,
-    m006_analysis_errors)
+    m006_analysis_errors, m007_statement_factuality)
 
 
 def schema_version(db: sqlite3.Connection) -> int:
