@@ -435,6 +435,13 @@ class FrameBuilder:
         return all(w.upos in ("AUX", "PART") or w.low.endswith("ly") or w.text == "," for w in after_join)
 
     def _negated(self, words: list[Word], at: int, clause_start: int) -> bool:
+        nouns = self._nouns() | (self.pack.stance_classes.get("ally", frozenset()) if self.pack else frozenset())
+        if self.pack is not None and words[at].lemma in nouns:
+            for n in range(at - 1, max(clause_start, at - 5) - 1, -1):  # "not Russia's ally", "not an ally"
+                if words[n].lemma == "not" or words[n].lemma in self.pack.grammar.get("negation", ()):
+                    return True
+                if words[n].upos not in ("DET", "PROPN", "X", "AUX", "PUNCT") or words[n].text == ",":
+                    break
         for n in range(at - 1, max(clause_start, at - 4) - 1, -1):
             w = words[n]
             if w.lemma == "not" or w.upos == "PART" and self.pack and w.lemma in self.pack.grammar.get("negation", ()):

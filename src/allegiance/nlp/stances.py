@@ -84,9 +84,11 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
 _Found = list[tuple[str, str, str]] | None
 
 
-def _membership(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+def _membership(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+                frames: list[Frame]) -> _Found:
     if "leave" not in classes or frame.negated:
         return None
+    about = _about(builder, frame, frame.target_start, min(frame.target_end, frame.end + 60))  # its object
     for alliance, issue in pack.membership.items():
         if alliance in about.alliances or about.has(pack, alliance.casefold()):
             return [(issue, "distance", "leave")]
@@ -251,14 +253,16 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
         source = [m for m in resolver.in_sentence(frame.sentence) if m.start >= frame.end and m.type == "state"
                   and builder.doc.text[frame.end:m.start].casefold().split()[-1:] in (["from"], ["из"], ["з"], ["від"])]
         mentions = source[:1]
-    if name == "citizens" and not mentions:  # "the agency advised Uzbek citizens": the citizens' own state
+    indirect = all(not (frame.sentence.start <= m.start < frame.sentence.end) for m in mentions)
+    if name == "citizens" and (not mentions or indirect):  # "the agency advised Uzbek citizens": their state
         own = [m for m in resolver.in_sentence(frame.sentence) if frame.target_start <= m.start < frame.target_end
                and m.kind == "demonym"]
         mentions = own[:1]
     if name == "neutral" and not mentions:  # "Georgia has taken a neutral stance", "X's position is neutral"
         before = [m for m in resolver.in_sentence(frame.sentence) if m.end <= frame.start and resolver.state_of(m)]
         mentions = before[-1:]
-    return [s for s in dict.fromkeys(resolver.state_of(m) for m in mentions) if s]
+    # a group the demonym names ("Kazakh rights activists") is not the state
+    return [s for s in dict.fromkeys(resolver.state_of(m) for m in mentions if resolver.group_after(m) is None) if s]
 
 
 def _disputed(doc: Doc, resolver: ActorResolver, modality: SentenceModality, state: str) -> bool:
