@@ -512,9 +512,10 @@ class FrameBuilder:
         elif past_form and not chain and before is not None and before.upos == "X" and before.text[:1].islower() \
                 and before.low not in g.get("conjunctions", ()) and before.low not in g.get("state_nouns", ()) \
                 and w.lemma not in self.pack.speech and (nxt is None or nxt.low in g.get("participle_next", ())):
-            if nxt is not None and nxt.low == "by":
-                return "done", None, True  # "a decree issued by Putin": the agent's act
-            return "nonfinite", None, False  # "drones used against", "exercises planned on" (reduced relatives)
+            if nxt is not None and nxt.low == "by" and first <= 3 and all(x.upos in ("DET", "X", "PROPN")
+                                                                          for x in words[:first]):
+                return "done", None, True  # "A decree issued by Putin extended ...": the agent's act
+            return "nonfinite", None, False  # "drones used against", "a decision condemned by" (reduced relatives)
         elif before is not None and before.low in ("who", "which", "that") and first >= 2 and \
                 words[n - 1].upos in ("X", "PROPN"):
             return "relative", None, False
@@ -769,10 +770,13 @@ class FrameBuilder:
         group = [nearest]
         earlier = sorted((m for m in self.resolver.in_sentence(sentence) if m.end <= nearest.start),
                          key=lambda m: -m.end)
+        words = self.words(sentence)
         for m in earlier:
             gap = text[m.end:group[-1].start]
             if not re.fullmatch(r"\s*(,|,?\s*(and|as well as|и|і|та))\s*", gap, re.I):
                 break
+            if not self._may_be_subject(words, m):
+                break  # "with Russia, Beijing maintained": a phrase before the subject, no list
             group.append(m)
         if len(group) > 1 and all(self.resolver.state_of(m) or m.type == "alliance" for m in group):
             return list(reversed(group))
