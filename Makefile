@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB ?= demo.db
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench quality eval-extraction lint typecheck clean
+.PHONY: demo test bench quality eval-extraction lint typecheck clean parser-en ner-uk
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,14 @@ quality: $(STAMP)
 
 eval-extraction: $(STAMP)
 	$(BIN)/python bench/extraction_eval.py
+
+# retrains the shipped English parser (src/allegiance/models/en_ewt) from UD English-EWT; ~35 minutes
+parser-en: $(STAMP)
+	$(BIN)/python scripts/train_parser_en.py
+
+# retrains the Ukrainian NER model (src/allegiance/models/uk_ner_nc, non-commercial) on half of NER-UK 2.0
+ner-uk: $(STAMP)
+	$(BIN)/python scripts/train_ner_uk.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -58,6 +58,9 @@ class Settings:
     russian_ner: bool = _opt(False, "Find unlisted people and organisations in Russian text with natasha "
                                     "(needs the russian-ner extra).")
     progress: bool = _opt(True, "Show a progress bar when writing to a terminal.")
+    ukrainian_ner: bool = _opt(False, "Find unlisted people and organisations in Ukrainian text with the model "
+                                      "trained on NER-UK (non-commercial licence: the ukrainian-ner-noncommercial "
+                                      "extra).")
     statement_components: str = _opt("stances.rules,events.rules,predictions.rules",
                                      "Statement finders to run, by registered name, comma-separated "
                                      "(a trained classifier registered by name can replace a rule component).")

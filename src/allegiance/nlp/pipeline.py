@@ -79,6 +79,11 @@ def default_pipeline(kb: KnowledgeBase | None = None, settings: Settings | None 
 
         components.append(RussianNER())
         version += "+natasha"
+    if settings.ukrainian_ner:
+        from .ukrainian_ner import UkrainianNER
+
+        components.append(UkrainianNER())
+        version += "+uk_ner_nc"
     names = tuple(n.strip() for n in settings.statement_components.split(",") if n.strip())
     components += [TimeTagger(), GenreClassifier(), QuantityExtractor(), StatementExtractor(kb, components=names)]
     if names != DEFAULT_COMPONENTS:
