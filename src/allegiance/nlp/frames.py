@@ -45,6 +45,8 @@ class Word:
     lemma: str
     upos: str
     feats: frozenset[str] = frozenset()
+    head: int = -1
+    deprel: str = ""
 
     @property
     def low(self) -> str:
@@ -262,6 +264,58 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
     return words
 
 
+_UD_FEATS = {("Tense", "Past"): "Tense=past", ("Tense", "Pres"): "Tense=pres", ("Tense", "Fut"): "Tense=futr",
+             ("VerbForm", "Inf"): "VerbForm=Inf", ("VerbForm", "Part"): "VerbForm=Part",
+             ("VerbForm", "Conv"): "VerbForm=Part", ("Person", "1"): "Person=1per", ("Person", "3"): "Person=3per",
+             ("Number", "Plur"): "Number=plur", ("Case", "Nom"): "Case=nomn"}
+
+
+def _parsed_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word] | None:
+    """Words from the syntax helper's parser where it gives dependency heads (natasha for
+    Russian): its lemmas, parts of speech and features in this module's terms, and the heads."""
+    try:
+        from .syntax import get_parser
+
+        parser = get_parser(pack.code)
+        if parser is None:
+            return None
+        parsed = parser.parse(doc.text, [(sentence.start, sentence.end)])
+    except Exception:  # noqa: BLE001 - a parser failure leaves the morphology route
+        return None
+    if not parsed or not parsed[0].has_heads:
+        return None
+    words = []
+    for t in parsed[0].tokens:
+        feats = {_UD_FEATS[f] for f in t.feats if f in _UD_FEATS}
+        if "Tense=futr" in feats:
+            feats.add("Future")
+        upos = {"AUX": "VERB", "PROPN": "NOUN", "SCONJ": "CCONJ", "DET": "ADJ"}.get(t.upos, t.upos)
+        if t.upos == "VERB" and "VerbForm=Inf" not in feats and "VerbForm=Part" not in feats:
+            feats.add("Finite")
+        lemma = t.lemma.casefold().replace("ё", "е")
+        if lemma in pack.grammar.get("negation", ()):
+            upos = "PART"
+        words.append(Word(t.i, t.start, t.end, t.text, lemma, upos, frozenset(feats), t.head, t.deprel))
+    return words
+
+
+def _with_heads(words: list[Word], parsed: list[Word] | None) -> list[Word]:
+    """The morphology words with the parse's heads and relations, where the two tokenisations
+    agree word for word (the morphology rules stay; the parse adds who depends on whom)."""
+    if not parsed:
+        return words
+    by_start = {w.start: w for w in parsed}
+    if any(w.start not in by_start for w in words):
+        return words
+    index = {p.i: n for n, p in enumerate(by_start[w.start] for w in words)}
+    out = []
+    for w in words:
+        p = by_start[w.start]
+        head = index.get(p.head, -1) if p.head >= 0 else -1
+        out.append(dataclasses.replace(w, head=head, deprel=p.deprel or "dep"))
+    return out
+
+
 # -- frames ------------------------------------------------------------------------------------------
 class FrameBuilder:
     """Frames of the sentences of one document (cached per sentence)."""
@@ -299,7 +353,8 @@ class FrameBuilder:
             elif self.pack.code == "en":
                 self._words[sentence.start] = _en_words(self.doc, sentence, self.pack)
             else:
-                self._words[sentence.start] = _ru_words(self.doc, sentence, self.pack)
+                self._words[sentence.start] = _with_heads(_ru_words(self.doc, sentence, self.pack),
+                                                          _parsed_words(self.doc, sentence, self.pack))
         return self._words[sentence.start]
 
     def frames(self, sentence: Sentence) -> list[Frame]:
@@ -664,6 +719,9 @@ class FrameBuilder:
                                                                          "organization", "media", "alliance")]
             if after:
                 return (after[0],), None, False  # "..., said Prime Minister Nikol Pashinyan"
+        parsed = self._parsed_subject(sentence, words, first)
+        if parsed is not None:
+            return parsed
         candidates = [m for m in mentions if self._may_be_subject(words, m)]
         head_noun = self._head_noun_before(words, first, clause_start, candidates)
         if head_noun is not None:
@@ -692,6 +750,41 @@ class FrameBuilder:
         pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) \
             if words[clause_start].start == sentence.start else None
         return ((pronoun,) if pronoun else ()), None, False
+
+    def _parsed_subject(self, sentence: Sentence, words: list[Word],
+                        first: int) -> tuple[tuple[Mention, ...], str | None, bool] | None:
+        """The nsubj of the predicate (or of the verb it is the complement of) in the parse, as
+        mentions covering it and its conjuncts; ``None`` where there is no parse or no subject."""
+        if not words or words[0].head == -1 and words[0].deprel == "":
+            return None
+        target = first
+        for _ in range(2):  # an xcomp or a conjunct takes the subject of its head
+            subj = [w for w in words if w.head == target and w.deprel.startswith("nsubj")]
+            if subj:
+                break
+            if words[target].deprel in ("xcomp", "conj") and words[target].head >= 0:
+                target = words[target].head
+            else:
+                return None
+        else:
+            return None
+        heads = [subj[0]] + [w for w in words if w.head == subj[0].i and w.deprel == "conj"]
+        found = [m for h in heads for m in self.resolver.in_sentence(sentence) if m.start <= h.start < m.end]
+        if found:
+            return tuple(dict.fromkeys(found)), None, False
+        pack = self.pack
+        if pack is not None and subj[0].lemma in pack.grammar.get("state_nouns", ()):
+            # «МИД Узбекистана», «Российская полиция»: the state named inside the subject
+            inside = [w for w in words if w.head == subj[0].i and w.deprel in ("nmod", "amod", "flat", "appos")]
+            owned = [m for w in inside for m in self.resolver.in_sentence(sentence) if m.start <= w.start < m.end]
+            if owned:
+                return (owned[0],), None, False
+        if pack is not None and subj[0].lemma in pack.grammar.get("pronouns_we", ()):
+            return (), None, True
+        if pack is not None and (subj[0].lemma in pack.grammar.get("pronouns_state", ()) or
+                                 subj[0].lemma in pack.grammar.get("pronouns_person", ())):
+            return None  # a pronoun: resolved by the caller
+        return (), subj[0].lemma, False
 
     def _head_noun_before(self, words: list[Word], first: int, clause_start: int,
                           candidates: list[Mention]) -> str | None:
