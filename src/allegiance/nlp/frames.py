@@ -33,24 +33,25 @@ FACTUALITY = ("done", "ongoing", "present", "planned", "conditional", "asked", "
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|n['’]t|\d[\d.,]*|[;:\"“”«»—–()]|,", re.UNICODE)
 
 
-@dataclasses.dataclass(frozen=True)
 class Word:
     """One word of a sentence: offsets in the document, lemma, coarse part of speech (UD tags:
-    VERB, AUX, NOUN, PROPN, ADJ, PRON, PART, ADP, DET, PUNCT, X) and features (tense, case ...)."""
+    VERB, AUX, NOUN, PROPN, ADJ, PRON, PART, ADP, DET, PUNCT, X), features (tense, case ...) and,
+    where a parser gave them, the index of its head and the relation. A plain slotted class: a
+    document has thousands and they are built on every analysis."""
 
-    i: int
-    start: int
-    end: int
-    text: str
-    lemma: str
-    upos: str
-    feats: frozenset[str] = frozenset()
-    head: int = -1
-    deprel: str = ""
+    __slots__ = ("i", "start", "end", "text", "lemma", "upos", "feats", "head", "deprel", "low")
 
-    @property
-    def low(self) -> str:
-        return self.text.casefold().replace("’", "'")
+    def __init__(self, i: int, start: int, end: int, text: str, lemma: str, upos: str,
+                 feats: frozenset[str] = frozenset(), head: int = -1, deprel: str = "", low: str = "") -> None:
+        self.i, self.start, self.end, self.text, self.lemma, self.upos = i, start, end, text, lemma, upos
+        self.feats, self.head, self.deprel = feats, head, deprel
+        self.low = low or text.casefold().replace("’", "'")
+
+    def with_head(self, head: int, deprel: str) -> Word:
+        return Word(self.i, self.start, self.end, self.text, self.lemma, self.upos, self.feats, head, deprel, self.low)
+
+    def __repr__(self) -> str:
+        return f"Word({self.text!r}, {self.lemma!r}, {self.upos})"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -99,6 +100,9 @@ class LanguagePack:
     surface: frozenset[str]
     issue: str = "russia_war_in_ukraine"
     membership: dict[str, str] = dataclasses.field(default_factory=dict)
+    nouns: frozenset[str] = frozenset()
+    stance_lemmas: frozenset[str] = frozenset()
+    closed: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
 
     def has(self, kind: str, word: str) -> bool:
         return word in self.grammar.get(kind, frozenset())
@@ -156,10 +160,31 @@ def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> Languag
         surface |= set(forms)
     return LanguagePack(code, grammar, speech, tuple(str(s).casefold() for s in speech_raw.get("sources", [])),
                         classes, targets, event_types, objects, forms, predicates, known, frozenset(surface),
-                        str(stance_raw.get("issue", "russia_war_in_ukraine")), dict(stance_raw.get("membership", {})))
+                        str(stance_raw.get("issue", "russia_war_in_ukraine")), dict(stance_raw.get("membership", {})),
+                        frozenset().union(*targets.values()) if targets else frozenset(),
+                        frozenset().union(*classes.values()) if classes else frozenset(), _closed_class(grammar))
+
+
+def _closed_class(g: dict[str, frozenset[str]]) -> dict[str, tuple[str, str]]:
+    """English function words -> (UD part of speech, lemma), looked up once per word."""
+    out: dict[str, tuple[str, str]] = {}
+    for w in _EN_ADP:
+        out[w] = ("ADP", w)
+    for w in _EN_PRON:
+        out[w] = ("PRON", w)
+    for w in g.get("determiners", ()):
+        out[w] = ("DET", w)
+    for kind in ("be", "have", "do", "future", "conditional"):
+        for w in g.get(kind, ()):
+            out[w] = ("AUX", w)
+    for w in g.get("negation", ()):
+        out[w] = ("PART", "not")
+    out["n't"] = ("PART", "not")
+    return out
 
 
 # -- words -------------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=100_000)
 def _en_lemma(low: str, pack: LanguagePack) -> str:
     if low in pack.forms:
         return pack.forms[low]
@@ -191,31 +216,21 @@ _EN_ADP = {"in", "on", "at", "to", "from", "of", "by", "with", "for", "against",
 def _en_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
     words = []
     text = doc.text[sentence.start:sentence.end]
-    g = pack.grammar
+    closed = pack.closed
     for n, m in enumerate(_WORD.finditer(text)):
         raw = m.group(0)
         low = raw.casefold().replace("’", "'")
-        if low in ("n't", "n'T".casefold()):
-            upos, lemma = "PART", "not"
+        known = closed.get(low)
+        if known is not None:
+            upos, lemma = known
         elif not raw[0].isalnum():
             upos, lemma = "PUNCT", raw
         elif raw[0].isdigit():
             upos, lemma = "NUM", raw
-        elif low in g.get("negation", ()):
-            upos, lemma = "PART", "not"
-        elif low in g.get("be", ()) or low in g.get("have", ()) or low in g.get("do", ()) \
-                or low in g.get("future", ()) or low in g.get("conditional", ()):
-            upos, lemma = "AUX", low
-        elif low in g.get("determiners", ()):
-            upos, lemma = "DET", low
-        elif low in _EN_PRON:
-            upos, lemma = "PRON", low
-        elif low in _EN_ADP:
-            upos, lemma = "ADP", low
         else:
             lemma = _en_lemma(low, pack)
             upos = "PROPN" if raw[0].isupper() and n > 0 else "X"
-        words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, lemma, upos))
+        words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, lemma, upos, low=low))
     return words
 
 
@@ -312,7 +327,7 @@ def _with_heads(words: list[Word], parsed: list[Word] | None) -> list[Word]:
     for w in words:
         p = by_start[w.start]
         head = index.get(p.head, -1) if p.head >= 0 else -1
-        out.append(dataclasses.replace(w, head=head, deprel=p.deprel or "dep"))
+        out.append(w.with_head(head, p.deprel or "dep"))
     return out
 
 
@@ -326,6 +341,8 @@ class FrameBuilder:
         self.pack = language_pack(doc.language or "en", folders) if (doc.language or "en") else None
         self._frames: dict[int, list[Frame]] = {}
         self._words: dict[int, list[Word]] = {}
+        self._furniture: dict[int, bool] = {}
+        self._sentence_at: dict[int, Sentence] = {}
 
     # the cheap filter: a mention and a surface form (or, in Russian and Ukrainian, a lemma) of a predicate
     def candidate(self, sentence: Sentence) -> bool:
@@ -366,8 +383,10 @@ class FrameBuilder:
         """A "read also" link, a caption or a share label: no statement counts in it."""
         if self.pack is None:
             return False
-        head = self.doc.text[sentence.start:sentence.start + 40].casefold().lstrip(" -•*|>")
-        return any(head.startswith(f) for f in self.pack.grammar.get("furniture", ()))
+        if sentence.start not in self._furniture:
+            head = self.doc.text[sentence.start:sentence.start + 40].casefold().lstrip(" -•*|>")
+            self._furniture[sentence.start] = any(head.startswith(f) for f in self.pack.grammar.get("furniture", ()))
+        return self._furniture[sentence.start]
 
     def is_headline(self, sentence: Sentence) -> bool:
         """The first line of a page when it has no closing punctuation and a body follows."""
@@ -382,11 +401,11 @@ class FrameBuilder:
         assert self.pack is not None
         out = []
         skip = -1
-        inside = [(m.start, m.end) for m in self.doc.mentions if words and words[0].start <= m.start < words[-1].end]
+        sentence = self._sentence_of(words) if words else None
+        spans = [(m.start, m.end) for m in self.resolver.in_sentence(sentence)] if sentence else []
+        inside = {w.start for w in words if any(a <= w.start < b for a, b in spans)} if spans else set()
         for n, w in enumerate(words):
-            if n <= skip or w.upos in ("PUNCT", "NUM", "DET", "ADP", "PRON", "PART"):
-                continue
-            if any(a <= w.start < b for a, b in inside):
+            if n <= skip or w.upos in ("PUNCT", "NUM", "DET", "ADP", "PRON", "PART") or w.start in inside:
                 continue
             nxt = words[n + 1] if n + 1 < len(words) else None
             pairs = [f"{w.lemma}_{nxt.lemma}", f"{w.lemma}_{nxt.low}"] if nxt else []
@@ -408,6 +427,8 @@ class FrameBuilder:
             fact, governor, passive = self._factuality(words, first, last)
             if fact is None:
                 continue  # a noun use ("the attacks"), not a predicate
+            if fact in ("nominal", "nonfinite", "relative") and lemma not in self.pack.stance_lemmas:
+                continue  # a noun use or a non-finite form that no stance class reads (events need finite verbs)
             if fact in ("done", "ongoing", "present") and self._intends(words, first, last):
                 fact = "planned"  # "plans to recruit", "promised not to let": an intention, no act
             clause_start, clause_end = self._clause(words, first, predicates)
@@ -620,7 +641,7 @@ class FrameBuilder:
         return False
 
     def _nouns(self) -> frozenset[str]:
-        return frozenset().union(*self.pack.targets.values()) if self.pack and self.pack.targets else frozenset()
+        return self.pack.nouns if self.pack else frozenset()
 
     def _infinitive(self, words: list[Word], to_at: int) -> tuple[str, str | None, bool]:
         """A "to" infinitive: planned after a plan word, asked for after an asking verb, else
@@ -819,7 +840,12 @@ class FrameBuilder:
         return None
 
     def _sentence_of(self, words: list[Word]) -> Sentence:
-        return next(s for s in self.doc.sentences if s.start <= words[0].start < s.end)
+        at = words[0].start
+        found = self._sentence_at.get(at)
+        if found is None:
+            found = next(s for s in self.doc.sentences if s.start <= at < s.end)
+            self._sentence_at[at] = found
+        return found
 
     @staticmethod
     def _noun_phrase(content: list[Word]) -> bool:

@@ -17,11 +17,12 @@ not the day someone spoke ("said on Monday").
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .actors import ActorResolver
 from .doc import Doc, Mention, Sentence, Statement
-from .frames import FrameBuilder, Word
+from .frames import FrameBuilder, LanguagePack, Word
 from .modality import SentenceModality
 from .records import MentionRef, PredictionRecord
 from .registry import register
@@ -99,9 +100,28 @@ def _future_ru(builder: FrameBuilder, words: list[Word]) -> Word | None:
     return None
 
 
+def _may_speak_of_future(builder: FrameBuilder, sentence: Sentence) -> bool:
+    """A cheap filter on surface words before the sentence is analysed: a future or modal
+    auxiliary, a plan word or a condition (English), a possible verb (Russian, Ukrainian)."""
+    pack = builder.pack
+    assert pack is not None
+    cues = _cues(pack)
+    low = builder.doc.text[sentence.start:sentence.end].casefold().replace("’", "'")
+    return any(w in cues for w in re.findall(r"[a-z']+", low)) or "'ll" in low
+
+
+@functools.lru_cache(maxsize=16)
+def _cues(pack: LanguagePack) -> frozenset[str]:
+    g = pack.grammar
+    return frozenset(g.get("future", frozenset()) | g.get("conditional", frozenset()) | g.get("plan", frozenset())
+                     | g.get("condition", frozenset()) | {"won't", "wo"})
+
+
 def future_marker(builder: FrameBuilder, sentence: Sentence) -> Word | None:
     """The word that makes the sentence speak of the future, or ``None``."""
     if builder.pack is None:
+        return None
+    if builder.pack.code == "en" and not _may_speak_of_future(builder, sentence):
         return None
     words = builder.words(sentence)
     if builder.pack.code == "en":
