@@ -107,13 +107,17 @@ def _may_speak_of_future(builder: FrameBuilder, sentence: Sentence) -> bool:
     assert pack is not None
     cues = _cues(pack)
     low = builder.doc.text[sentence.start:sentence.end].casefold().replace("’", "'")
-    return any(w in cues for w in re.findall(r"[a-z']+", low)) or "'ll" in low
+    if "'ll" in low:
+        return True
+    words = re.findall(r"[a-z']+", low)
+    plans = pack.grammar.get("plan", frozenset()) if " to " in low else frozenset()
+    return any(w in cues or w in plans for w in words)
 
 
 @functools.lru_cache(maxsize=16)
 def _cues(pack: LanguagePack) -> frozenset[str]:
     g = pack.grammar
-    return frozenset(g.get("future", frozenset()) | g.get("conditional", frozenset()) | g.get("plan", frozenset())
+    return frozenset(g.get("future", frozenset()) | g.get("conditional", frozenset())
                      | g.get("condition", frozenset()) | {"won't", "wo"})
 
 
