@@ -165,6 +165,12 @@ def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> Languag
                         frozenset().union(*classes.values()) if classes else frozenset(), _closed_class(grammar))
 
 
+@functools.lru_cache(maxsize=16)
+def _predicate_heads(pack: LanguagePack) -> frozenset[str]:
+    """Every predicate lemma and the first word of each phrasal one («провести» of «провести переговоры»)."""
+    return pack.predicates | {p.split("_")[0] for p in pack.predicates}
+
+
 def _closed_class(g: dict[str, frozenset[str]]) -> dict[str, tuple[str, str]]:
     """English function words -> (UD part of speech, lemma), looked up once per word."""
     out: dict[str, tuple[str, str]] = {}
@@ -234,8 +240,14 @@ def _en_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
     return words
 
 
+@functools.lru_cache(maxsize=200_000)
+def _analyses(lang: str, word: str) -> tuple[Any, ...]:
+    """pymorphy3's analyses of one word, cached (news text repeats its words)."""
+    return tuple(_morph(lang).parse(word))
+
+
 def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
-    morph = _morph("uk" if pack.code == "uk" else "ru")
+    lang = "uk" if pack.code == "uk" else "ru"
     words = []
     text = doc.text[sentence.start:sentence.end]
     for n, m in enumerate(_WORD.finditer(text)):
@@ -244,7 +256,7 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, raw,
                               "NUM" if raw[0].isdigit() else "PUNCT"))
             continue
-        parses = morph.parse(raw.casefold().replace("ё", "е") if pack.code == "ru" else raw.casefold())
+        parses = list(_analyses(lang, raw.casefold().replace("ё", "е") if pack.code == "ru" else raw.casefold()))
         parses = [p for p in parses if p.tag.case != "voct"] or parses  # the vocative is rare in news text
         best = parses[0]
         verbal = [p for p in parses if p.tag.POS in ("VERB", "INFN")]
@@ -285,33 +297,30 @@ _UD_FEATS = {("Tense", "Past"): "Tense=past", ("Tense", "Pres"): "Tense=pres", (
              ("Number", "Plur"): "Number=plur", ("Case", "Nom"): "Case=nomn"}
 
 
-def _parsed_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word] | None:
+def _parsed_words(doc: Doc, sentences: list[Sentence], pack: LanguagePack) -> dict[int, list[Word]]:
     """Words from the syntax helper's parser where it gives dependency heads (natasha for
-    Russian): its lemmas, parts of speech and features in this module's terms, and the heads."""
+    Russian), for the given sentences in one batch: features in this module's terms, the heads."""
     try:
         from .syntax import get_parser
 
         parser = get_parser(pack.code)
-        if parser is None:
-            return None
-        parsed = parser.parse(doc.text, [(sentence.start, sentence.end)])
+        if parser is None or not sentences:
+            return {}
+        parsed = parser.parse(doc.text, [(x.start, x.end) for x in sentences])
     except Exception:  # noqa: BLE001 - a parser failure leaves the morphology route
-        return None
-    if not parsed or not parsed[0].has_heads:
-        return None
-    words = []
-    for t in parsed[0].tokens:
-        feats = {_UD_FEATS[f] for f in t.feats if f in _UD_FEATS}
-        if "Tense=futr" in feats:
-            feats.add("Future")
-        upos = {"AUX": "VERB", "PROPN": "NOUN", "SCONJ": "CCONJ", "DET": "ADJ"}.get(t.upos, t.upos)
-        if t.upos == "VERB" and "VerbForm=Inf" not in feats and "VerbForm=Part" not in feats:
-            feats.add("Finite")
-        lemma = t.lemma.casefold().replace("ё", "е")
-        if lemma in pack.grammar.get("negation", ()):
-            upos = "PART"
-        words.append(Word(t.i, t.start, t.end, t.text, lemma, upos, frozenset(feats), t.head, t.deprel))
-    return words
+        return {}
+    out: dict[int, list[Word]] = {}
+    for sentence, ps in zip(sentences, parsed, strict=False):
+        if not ps.has_heads:
+            continue
+        words = []
+        for t in ps.tokens:
+            feats = {_UD_FEATS[f] for f in t.feats if f in _UD_FEATS}
+            upos = {"AUX": "VERB", "PROPN": "NOUN", "SCONJ": "CCONJ", "DET": "ADJ"}.get(t.upos, t.upos)
+            words.append(Word(t.i, t.start, t.end, t.text, t.lemma.casefold().replace("ё", "е"), upos,
+                              frozenset(feats), t.head, t.deprel))
+        out[sentence.start] = words
+    return out
 
 
 def _with_heads(words: list[Word], parsed: list[Word] | None) -> list[Word]:
@@ -335,7 +344,8 @@ def _with_heads(words: list[Word], parsed: list[Word] | None) -> list[Word]:
 class FrameBuilder:
     """Frames of the sentences of one document (cached per sentence)."""
 
-    def __init__(self, doc: Doc, resolver: ActorResolver, folders: tuple[Path, ...] | None = None) -> None:
+    def __init__(self, doc: Doc, resolver: ActorResolver, folders: tuple[Path, ...] | None = None,
+                 parse: bool = False) -> None:
         self.doc = doc
         self.resolver = resolver
         self.pack = language_pack(doc.language or "en", folders) if (doc.language or "en") else None
@@ -343,6 +353,7 @@ class FrameBuilder:
         self._words: dict[int, list[Word]] = {}
         self._furniture: dict[int, bool] = {}
         self._sentence_at: dict[int, Sentence] = {}
+        self._heads_done = not parse  # the dependency parse is opt-in (the frames_parse setting)
 
     # the cheap filter: a mention and a surface form (or, in Russian and Ukrainian, a lemma) of a predicate
     def candidate(self, sentence: Sentence) -> bool:
@@ -353,8 +364,8 @@ class FrameBuilder:
         if self.pack.code == "en":
             low = self.doc.text[sentence.start:sentence.end].casefold()
             return any(w in self.pack.surface for w in re.findall(r"[a-z]+", low))
-        return any(w.lemma.replace(" ", "_") in self.pack.predicates or w.upos == "VERB"
-                   for w in self.words(sentence))
+        heads = _predicate_heads(self.pack)
+        return any(w.lemma in heads for w in self.words(sentence))
 
     def _opens_with_pronoun(self, sentence: Sentence) -> bool:
         """"He signed ...": a sentence whose subject is a pronoun for an earlier actor."""
@@ -370,11 +381,21 @@ class FrameBuilder:
             elif self.pack.code == "en":
                 self._words[sentence.start] = _en_words(self.doc, sentence, self.pack)
             else:
-                self._words[sentence.start] = _with_heads(_ru_words(self.doc, sentence, self.pack),
-                                                          _parsed_words(self.doc, sentence, self.pack))
+                self._words[sentence.start] = _ru_words(self.doc, sentence, self.pack)
         return self._words[sentence.start]
 
+    def _attach_heads(self) -> None:
+        """Russian: the parse of every candidate sentence of the document, in one batch, laid over
+        the morphology words (the parser is slow per call, fast per batch)."""
+        if self._heads_done or self.pack is None or self.pack.code == "en":
+            return
+        self._heads_done = True
+        wanted = [x for x in self.doc.sentences if self.candidate(x)]
+        for start, parsed in _parsed_words(self.doc, wanted, self.pack).items():
+            self._words[start] = _with_heads(self._words[start], parsed)
+
     def frames(self, sentence: Sentence) -> list[Frame]:
+        self._attach_heads()
         if sentence.start not in self._frames:
             self._frames[sentence.start] = self._build(sentence) if self.candidate(sentence) else []
         return self._frames[sentence.start]
@@ -871,8 +892,7 @@ class FrameBuilder:
         head = re.findall(r"[^\W\d_]+", m.text)
         if not head:
             return False
-        morph = _morph("uk" if self.pack and self.pack.code == "uk" else "ru")
-        parses = morph.parse(head[0].casefold())
+        parses = _analyses("uk" if self.pack and self.pack.code == "uk" else "ru", head[0].casefold())
         if only:
             return all(p.tag.case == "nomn" for p in parses if p.tag.case)
         return any(p.tag.case == "nomn" for p in parses) or not any(p.tag.case for p in parses)

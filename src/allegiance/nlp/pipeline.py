@@ -85,7 +85,10 @@ def default_pipeline(kb: KnowledgeBase | None = None, settings: Settings | None 
         components.append(UkrainianNER())
         version += "+uk_ner_nc"
     names = tuple(n.strip() for n in settings.statement_components.split(",") if n.strip())
-    components += [TimeTagger(), GenreClassifier(), QuantityExtractor(), StatementExtractor(kb, components=names)]
+    components += [TimeTagger(), GenreClassifier(), QuantityExtractor(),
+                   StatementExtractor(kb, components=names, parse=settings.frames_parse)]
     if names != DEFAULT_COMPONENTS:
         version += "+" + "+".join(names)
+    if settings.frames_parse:
+        version += "+parse"
     return Pipeline(components, version=version)

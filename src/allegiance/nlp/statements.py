@@ -21,16 +21,17 @@ class StatementExtractor:
     provides: tuple[str, ...] = ("statements",)
 
     def __init__(self, kb: KnowledgeBase | None = None, lexicons: Lexicons | None = None,
-                 components: tuple[str, ...] = DEFAULT_COMPONENTS) -> None:
+                 components: tuple[str, ...] = DEFAULT_COMPONENTS, parse: bool = False) -> None:
         self.kb = kb or load_knowledge_base()
         self.lex = lexicons or load_lexicons()
         self.components = components
+        self.parse = parse
         self.finders = [create(name) for name in components]
 
     def __call__(self, doc: Doc) -> Doc:
         resolver = ActorResolver(self.kb, doc)
         modality = SentenceModality(doc, resolver, self.lex)
-        builder = FrameBuilder(doc, resolver)
+        builder = FrameBuilder(doc, resolver, parse=self.parse)
         found: list[Statement] = []
         for finder in self.finders:
             found += finder(doc, resolver, modality, builder)
