@@ -141,6 +141,8 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
         return None
     complements = [f for f in frames if f.start > frame.end and f.governor == frame.lemma]
     complement = {c for f in complements for c in _classes(pack, f.lemma)}
+    if complement & {"support"} and (about.has(pack, "war") or "RUS" in about.states):
+        return [("war", "distance", "refuse")]  # "refusing to support Moscow's military operation"
     if about.has(pack, "sanctions") or complement & {"condemn", "support"}:
         return []
     if complement & {"recognise", "participate"} or about.has(pack, "military") or about.has(pack, "separatists"):
