@@ -452,6 +452,9 @@ class FrameBuilder:
                 continue  # a noun use or a non-finite form that no stance class reads (events need finite verbs)
             if fact in ("done", "ongoing", "present") and self._intends(words, first, last):
                 fact = "planned"  # "plans to recruit", "promised not to let": an intention, no act
+            if fact not in ("done", "ongoing") and lemma not in self.pack.stance_lemmas and \
+                    lemma not in self.pack.speech:
+                continue  # neither an act (events) nor a stance predicate nor a speech frame
             clause_start, clause_end = self._clause(words, first, predicates)
             if previous is not None and not passive and self._shares_subject(words, previous.word, first):
                 subjects, subject_word, we = previous.subjects, previous.subject_word, previous.we
