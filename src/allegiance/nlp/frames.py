@@ -166,6 +166,17 @@ def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> Languag
 
 
 @functools.lru_cache(maxsize=16)
+def _plain_speech(pack: LanguagePack) -> frozenset[str]:
+    """Surface forms of speech verbs that are neither events nor stance predicates ("said",
+    "noted"): alone they do not make a sentence worth analysing."""
+    plain = {v for v in pack.speech if v not in pack.grammar.get("speech_events", frozenset())
+             and v not in pack.stance_lemmas and v not in pack.event_types}
+    forms = {f for v in plain for f in _en_forms(v)} | {f for f, lemma in pack.forms.items() if lemma in plain}
+    keep = {f for v in pack.predicates - plain for f in _en_forms(v.split("_")[0])}
+    return frozenset(forms - keep)
+
+
+@functools.lru_cache(maxsize=16)
 def _predicate_heads(pack: LanguagePack) -> frozenset[str]:
     """Every predicate lemma and the first word of each phrasal one («провести» of «провести переговоры»)."""
     return pack.predicates | {p.split("_")[0] for p in pack.predicates}
@@ -363,7 +374,7 @@ class FrameBuilder:
             return False
         if self.pack.code == "en":
             low = self.doc.text[sentence.start:sentence.end].casefold()
-            return any(w in self.pack.surface for w in re.findall(r"[a-z]+", low))
+            return any(w in self.pack.surface and w not in _plain_speech(self.pack) for w in re.findall(r"[a-z]+", low))
         heads = _predicate_heads(self.pack)
         return any(w.lemma in heads for w in self.words(sentence))
 
@@ -399,6 +410,11 @@ class FrameBuilder:
         if sentence.start not in self._frames:
             self._frames[sentence.start] = self._build(sentence) if self.candidate(sentence) else []
         return self._frames[sentence.start]
+
+    def force(self, sentence: Sentence) -> None:
+        """Build the frames of a sentence the cheap filter passed over (a prediction's speaker)."""
+        if self.pack is not None and self.resolver.in_sentence(sentence) and not self._frames.get(sentence.start):
+            self._frames[sentence.start] = self._build(sentence)
 
     def is_furniture(self, sentence: Sentence) -> bool:
         """A "read also" link, a caption or a share label: no statement counts in it."""
