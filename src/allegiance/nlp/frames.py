@@ -15,6 +15,7 @@ that can be a listed predicate, checked on surface forms first (a cheap filter).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -440,7 +441,10 @@ class FrameBuilder:
         skip = -1
         sentence = self._sentence_of(words) if words else None
         spans = [(m.start, m.end) for m in self.resolver.in_sentence(sentence)] if sentence else []
-        inside = {w.start for w in words if any(a <= w.start < b for a, b in spans)} if spans else set()
+        starts = [w.start for w in words]
+        inside: set[int] = set()
+        for a, b in spans:  # the words inside a mention: names are no predicates
+            inside.update(starts[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])
         for n, w in enumerate(words):
             if n <= skip or w.upos in ("PUNCT", "NUM", "DET", "ADP", "PRON", "PART") or w.start in inside:
                 continue
