@@ -62,6 +62,14 @@ def test_role_nouns_resolve_at_the_article_date(linker):
     assert old[0][1] == "person:sergei_shoigu" and new[0][1] == "person:andrei_belousov"
 
 
+def test_regression_punctuation_parts_a_state_from_the_role_noun_after_it(linker):
+    text = "Georgia will not join sanctions against Russia, Prime Minister Irakli Garibashvili said."
+    roles = _ids(linker, text, published="2023-04-05", kinds={"role"})
+    assert roles == []  # not Russia's prime minister
+    joined = _ids(linker, "Russia's prime minister arrived.", published="2023-04-05", kinds={"role"})
+    assert joined and joined[0][1] == "person:mikhail_mishustin"
+
+
 def test_unknown_people_after_titles_are_kept_unlinked(linker):
     doc = linker(Doc("t", "Deputy Minister Anvar Kholmatov said the plan was ready.", "en"))
     persons = [(m.text, m.entity_id) for m in doc.mentions if m.type == "person"]

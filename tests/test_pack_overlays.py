@@ -60,11 +60,13 @@ def test_added_topic_and_genre_cues_and_organisation_heads(tmp_path: Path) -> No
     assert ("Валдай", "organization") in [(m.text, m.type) for m in doc.mentions]
 
 
-def test_an_added_stance_cue_file_is_read(tmp_path: Path) -> None:
-    pack = _pack(tmp_path, {"stance_cues.toml": '[[cue]]\nname = "team_written_cue"\nissue = "russia_war_in_ukraine"\n'
-                                                'stance = "support"\nen = ["pledged unwavering loyalty to moscow"]\n'})
-    names = {cue.name for cue in load_lexicons((bundled_pack_dir(), pack)).stance_cues}
-    assert "team_written_cue" in names and "endorses_the_war" in names
+def test_an_added_stance_predicate_is_read(tmp_path: Path) -> None:
+    """A pack adds a verb to a stance class (lang/en/stance_predicates.toml): the stage reads it."""
+    text = "Belarus lauded the war against Ukraine."
+    assert not [s for s in _run("", text, "en").statements if s.kind == "stance"]
+    pack = _pack(tmp_path, {"lang/en/stance_predicates.toml": '[classes]\nsupport = ["laud"]\n'})
+    stances = [(s.subject, s.predicate) for s in _run(str(pack), text, "en").statements if s.kind == "stance"]
+    assert ("BLR", "support") in stances
 
 
 def test_a_new_language_is_a_folder(tmp_path: Path) -> None:

@@ -105,7 +105,8 @@ def test_past_descriptions_are_not_predictions(pipeline):
 def test_event_actor_through_a_pronoun(pipeline):
     text = "Kassym-Jomart Tokayev met the German chancellor in Berlin. He signed an energy agreement."
     events = _statements(pipeline, text, kind="event")
-    assert ("Kassym-Jomart Tokayev", "AGREE") in {(e.subject, e.predicate) for e in events}
+    # signing a formal agreement is PLOVER SUPPORT (CAMEO 057 in the CAMEO-to-PLOVER table)
+    assert ("Kassym-Jomart Tokayev", "SUPPORT") in {(e.subject, e.predicate) for e in events}
 
 
 def test_passive_with_agent_and_joint_actors(pipeline):
@@ -145,7 +146,9 @@ def test_other_languages_degrade_to_entities_and_quantities(pipeline):
 
 
 # -- quality gate ------------------------------------------------------------------------------------
-STATEMENT_FLOORS = {"stances": 0.83, "events": 0.54, "quantities": 0.85, "predictions": 0.64}
+# Stances, events and predictions are gated on the team-written check set (tests/test_checkset.py);
+# their dev figures are in the benchmark (bench/statements_eval.py), by half. Quantities keep theirs.
+STATEMENT_FLOORS = {"quantities": 0.85}
 
 
 @needs_shared
@@ -186,3 +189,9 @@ def test_components_are_checked_before_a_run():
 def test_years_in_a_list_are_all_time_expressions(pipeline):
     doc = pipeline(Doc("t", "Wars broke out in 2020 and 2023.", "en", None))
     assert [t.value for t in doc.times] == ["2020", "2023"]
+
+
+def test_regression_keeping_out_of_sanctions_is_not_keeping_them(pipeline):
+    assert _stances(pipeline, "Tbilisi keeps out of the war and out of the sanctions.") == set()
+    assert ("KAZ", "russia_war_in_ukraine", "distance") in _stances(
+        pipeline, "Kazakhstan keeps the sanctions against Russia in force.")

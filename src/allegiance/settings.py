@@ -119,6 +119,12 @@ class Settings:
     ukrainian_ner: bool = _opt(False, "Find unlisted people and organisations in Ukrainian text with the model "
                                       "trained on NER-UK (non-commercial licence: the ukrainian-ner-noncommercial "
                                       "extra).")
+    statement_components: str = _opt("stances.rules,events.rules,predictions.rules",
+                                     "Statement finders to run, by registered name, comma-separated "
+                                     "(a trained classifier registered by name can replace a rule component).")
+    frames_parse: bool = _opt(False, "Give clause frames the dependency parse where a parser has heads (natasha for "
+                                     "Russian): subjects from the parse. Off by default: about ten times slower on "
+                                     "Russian, and no better on the check set or the dev set.")
 
     def replace(self, **changes: Any) -> Settings:
         return load_settings(overrides=changes, base=self)

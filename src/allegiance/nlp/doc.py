@@ -72,6 +72,10 @@ class Statement:
     confidence: float = 0.5
     extractor: str = ""
     cue: str = ""
+    #: how the clause holds it (frames.FACTUALITY), and the spans of the subject's and the speaker's mentions
+    factuality: str = ""
+    subject_span: tuple[int, int] | None = None
+    speaker_span: tuple[int, int] | None = None
 
 
 @dataclasses.dataclass

@@ -59,6 +59,17 @@ def _case_ok(surface: str, alias: str, analyzer: str) -> bool:
     return surface.islower() and all(is_noun(t.text, analyzer) for t in tokenize(surface))
 
 
+
+_JOINING = re.compile(r"[\s'’]*")
+
+
+def _adjoining(text: str, tokens: list[Token], last: int, nxt: int) -> bool:
+    """Whether the tokens ``last`` to ``nxt`` stand with nothing but spaces and apostrophes between
+    them (so "Kazakhstan's president" and "Kazakhstan President" join, "Russia, Prime Minister" not)."""
+    if nxt >= len(tokens):
+        return False
+    return all(_JOINING.fullmatch(text[tokens[k].end:tokens[k + 1].start]) for k in range(last, nxt))
+
 class EntityLinker:
     """Adds ``doc.mentions``. Needs ``doc.text`` and ``doc.language``; uses ``doc.published`` for roles."""
 
@@ -251,7 +262,8 @@ class EntityLinker:
             j = c_last + 1
             if j < len(keys) and keys[j] in self._role_words["possessive_tokens"]:  # "Kazakhstan's"
                 j += 1
-            found = self._role_at(keys, j)
+            # "Russia, Prime Minister X": punctuation between a state and a role noun parts them
+            found = self._role_at(keys, j) if _adjoining(doc.text, tokens, c_last, j) else None
             first, last = c_first, (j + found[1] - 1) if found else c_last
             if found is None and c_first >= 2 and keys[c_first - 1] in self._role_words["state_after"]:
                 for n in (3, 2, 1):  # "the president of Belarus"

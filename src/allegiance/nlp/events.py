@@ -1,7 +1,11 @@
-"""Events: a sentence reporting a done or ongoing act with a verb from the pack's PLOVER
-lexicon (``event_verbs.toml``), its actor (the subject before the verb, the agent after "by" in
-the passive, or a pronoun resolved backwards) and its target. Votes in a list give one event
-per named state."""
+"""Events: one per clause frame (``frames.py``) whose predicate has a PLOVER type in the language's
+lexicon (``lang/<code>/event_predicates.toml``; the English one derived from CAMEO), reported as
+done or under way, with its actor (the subject, every state of a coordinated list, the passive's
+"by" agent) and its targets. Speech acts ("told journalists", "confirmed") are events of type
+``SAY``. No event comes from a participle, an infinitive, a condition, a future, a negated act,
+an opinion, what someone is asked to do, or page furniture. Votes give one event per listed
+state: a vote for (``SUPPORT``), against (``REJECT``), an abstention or a non-vote (``ABSTAIN``).
+"""
 
 from __future__ import annotations
 
@@ -9,148 +13,166 @@ import re
 
 from .actors import ActorResolver, listed_states
 from .doc import Doc, Mention, Sentence, Statement
-from .lexicons import Lexicons, load_lexicons
+from .frames import Frame, FrameBuilder, LanguagePack
 from .modality import SentenceModality
-from .tokens import analyzer_for, tokenize, word_key
+from .records import EventRecord, MentionRef, confidence
+from .registry import register
 
-__all__ = ["find_events"]
-
-_PASSIVE = re.compile(r"\b(was|were|been|being|is|are|has been|have been)\s+(\w+\s+)?$", re.I)
-_BY = re.compile(r"\bby\b", re.I)
-_VOTE = re.compile(r"\b(abstained|abstain|voted (against|in favou?r|for)|voting against|did not vote|opposed it|"
-                   r"countries that abstained|countries that voted against)\b", re.I)
+__all__ = ["find_events", "without_repeated_title", "event_type"]
 
 
-_NOT_MAIN_VERB = re.compile(r"(\b(will|to|would|could|may|might|not|n't|who|which|that|those|having)"
-                            r"(\s+(was|were|had|has|have|been))?\s+$)|(^|[.:;!?\n]\s*)$", re.I)
+def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
+    """The PLOVER type of a frame's predicate, refined by the noun right after it where the
+    lexicon lists the pair ("pay a visit" is CONSULT, "open a case" COERCE)."""
+    pack = builder.pack
+    if pack is None:
+        return None
+    base = pack.event_types.get(frame.lemma)
+    objects = pack.event_objects.get(frame.lemma)
+    if objects:  # the object noun phrase: the words up to the first preposition or punctuation
+        refined = None
+        for w in builder.words(frame.sentence):
+            if w.start < frame.target_start or w.upos == "DET":
+                continue
+            if w.end > frame.target_end or w.upos in ("ADP", "PUNCT", "AUX", "PRON"):
+                break
+            refined = objects.get(w.low) or objects.get(w.lemma) or refined
+        if refined:
+            return refined
+    if frame.lemma in pack.speech:
+        # a speech act is an event when it announces, confirms, declares or denies, not a plain "said"
+        if frame.lemma not in pack.grammar.get("speech_events", frozenset()):
+            return None
+        return base if base not in (None, "SAY") or frame.lemma not in pack.event_types else "SAY"
+    return base
 
 
-def _verb_en(doc: Doc, sentence: Sentence, lex: Lexicons) -> tuple[int, int, str] | None:
-    text = doc.text[sentence.start:sentence.end]
-    for match in lex.event_pattern_en.finditer(text):
-        before = text[max(0, match.start() - 20):match.start()]
-        if _NOT_MAIN_VERB.search(before):  # an infinitive, a future, a relative clause or a participle
-            continue
-        after = text[match.end():match.end() + 20]
-        if re.match(r"\s+[A-Z][a-z]+ (convicts|fighters|prisoners|soldiers)\b", after):
-            continue
-        if not _subject_ready(doc, sentence.start + match.start(), before):
-            continue
-        if re.search(r"\b(i|we|you)\s+(\w+\s+)?$", before, re.I):
-            continue  # the speaker's own words in a quotation: "we decided", "I gave"
-        category = lex.event_verbs_en[match.phrase.casefold()]
-        return sentence.start + match.start(), sentence.start + match.end(), category
+def _vote(pack: LanguagePack, builder: FrameBuilder, frame: Frame) -> tuple[str, str] | None:
+    """(PLOVER type, what was done) for a vote frame, or ``None`` when the frame is no vote."""
+    classes = {n for n, lemmas in pack.stance_classes.items() if frame.lemma in lemmas}
+    if "abstain" in classes:
+        return "ABSTAIN", "abstained"
+    if "vote" not in classes:
+        return None
+    if frame.negated:
+        return "ABSTAIN", "did not vote"
+    words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end][:3]
+    lemmas = {w.lemma for w in words} | {w.low for w in words}
+    voting = {w.lemma for w in builder.words(frame.sentence)} & pack.targets.get("voting", frozenset())
+    if frame.lemma in pack.stance_classes.get("vote_against", frozenset()):
+        return ("REJECT", "voted against") if voting else None
+    if lemmas & pack.targets.get("vote_against", frozenset()):
+        return "REJECT", "voted against"
+    if lemmas & pack.targets.get("vote_for", frozenset()):
+        return "SUPPORT", "voted for"
     return None
 
 
-def _verb_lemma(doc: Doc, sentence: Sentence, lex: Lexicons) -> tuple[int, int, str] | None:
-    verbs = lex.event_verbs_lemma.get(doc.language or "", {})
-    analyzer = analyzer_for(doc.language)
-    for token in tokenize(doc.text[sentence.start:sentence.end]):
-        category = verbs.get(word_key(token.text, analyzer))
-        if category:
-            return sentence.start + token.start, sentence.start + token.end, category
-    return None
-
-
-def _action(doc: Doc, start: int, sentence: Sentence) -> str:
-    words = doc.text[start:sentence.end].split()
-    return " ".join(words[:6]).rstrip(".,;:")
-
-
-def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
-                lexicons: Lexicons | None = None) -> list[Statement]:
-    lex = lexicons or load_lexicons()
-    parties = lex.excluded_actors.get("russia_war_in_ukraine", frozenset())
-    out: list[Statement] = []
-    for sentence in doc.sentences:
-        text = doc.text[sentence.start:sentence.end]
-        if doc.language in (None, "en"):
-            for vote in _VOTE.finditer(text):
-                out.extend(_vote_events(doc, resolver, sentence, vote, parties))
-            out.extend(_adoption(resolver, sentence, text))
-        found = _verb_lemma(doc, sentence, lex) if doc.language in ("ru", "uk") else _verb_en(doc, sentence, lex)
-        if found is None:
-            continue
-        start, end, category = found
-        actor = None
-        passive = doc.language not in ("ru", "uk") and _PASSIVE.search(doc.text[max(sentence.start, start - 20):start])
-        if passive:
-            agent = _BY.search(doc.text, end, sentence.end)
-            after = [m for m in resolver.in_sentence(sentence) if agent and m.start >= agent.end()]
-            if not after:
-                continue  # a passive without its agent names no actor
-            actor = after[0]
-        if actor is None:
-            actor = resolver.before(sentence, _skip_insertion(doc.text, sentence.start, start))
-            source = [m for m in resolver.in_sentence(sentence) if m.start > end
-                      and _RECEIVED_FROM.search(doc.text[start:m.start])]
-            if source:  # "Russia has received missiles from Iran": Iran supplied them
-                actor, category = source[0], "AID"
-        if actor is None and doc.language in ("ru", "uk"):
-            after = [m for m in resolver.in_sentence(sentence) if m.start >= end]
-            actor = after[0] if after else None
-        if actor is None and doc.language not in ("ru", "uk"):
-            continue
-        targets = [m for m in resolver.in_sentence(sentence) if m.start >= end and m is not actor]
-        target = "; ".join(dict.fromkeys(resolver.label(t) for t in targets[:3])) or None
-        for each in _joint(resolver, sentence, actor) if actor is not None else [None]:
-            out.append(Statement(
-                "event", sentence.start, sentence.end, subject=resolver.label(each) if each else None,
-                predicate=category, object=target, modality=modality.of(sentence),
-                speaker=modality.speaker(sentence), confidence=0.5, extractor="events.verbs",
-                cue=doc.text[start:end], unit=_action(doc, start, sentence)))
+def _vote_events(doc: Doc, resolver: ActorResolver, builder: FrameBuilder, frame: Frame, kind: str, action: str,
+                 parties: frozenset[str]) -> list[Statement]:
+    """One event per state voting so: the frame's subjects and the states listed with the vote (or
+    on "- State" lines under it); the parties to the war are not counted among the voters."""
+    sentence = frame.sentence
+    states = list(frame.subjects) + listed_states(doc.text, resolver.states_in(sentence), frame.start, frame.end)
+    spans: list[tuple[Sentence, Mention]] = [(sentence, m) for m in dict.fromkeys(states) if m.type == "state"]
+    if not spans and doc.text[frame.end:sentence.end].strip(" :") == "":  # a header line over "- State" lines
+        index = doc.sentences.index(sentence)
+        for item in doc.sentences[index + 1:]:
+            if not re.match(r"[-•*]\s", doc.text[item.start:item.end]):
+                break
+            spans.extend((item, m) for m in resolver.states_in(item))
+    out = []
+    seen: set[str] = set()
+    for where, m in spans:
+        if m.entity_id and m.entity_id not in seen and m.entity_id not in parties:
+            seen.add(m.entity_id)
+            out.append(Statement("event", where.start, where.end, subject=m.entity_id, predicate=kind,
+                                 object="UN resolution", modality="asserted", confidence=0.6, extractor="events.votes",
+                                 cue=doc.text[frame.start:frame.end], unit=action, factuality=frame.factuality,
+                                 subject_span=(m.start, m.end)))
     return out
 
 
-_SUBJECT_WORD = re.compile(
-    r"(\b(he|she|it|they|we|i|who|has|have|had|was|were|is|are|been|also|then|later|reportedly|recently|already|"
-    r"officially|formally|allegedly|previously|now|finally|ultimately|jointly|\w+ly|authorities|officials|"
-    r"government|administration|forces|police|agency|ministry|leader|president|minister|court|army|military|"
-    r"troops|commanders|office|service|bank|banks|parliament|council|committee|investigators|prosecutors)|"
-    r"[\"”’)])\s*$", re.I)
-_TIME_PHRASE = re.compile(
-    r"\s*(,\s*)?\b(on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last (week|month|year)|this week|"
-    r"earlier this (week|month|year)|earlier|yesterday|today|in (january|february|march|april|may|june|july|august|"
-    r"september|october|november|december))(\s*,)?\s*$", re.I)
-_RECEIVED_FROM = re.compile(r"\b(received|receives|obtained|acquired|bought|purchased)\b[^.]{0,80}?\bfrom\s+$", re.I)
+def _source(resolver: ActorResolver, builder: FrameBuilder, frame: Frame) -> Mention | None:
+    """"Russia has received missiles from Iran": the supplier after "from" acts (AID)."""
+    pack = builder.pack
+    if pack is None or frame.lemma not in pack.stance_classes.get("receive", frozenset()):
+        return None
+    for m in resolver.in_sentence(frame.sentence):
+        if m.start >= frame.end and m.type == "state":
+            before = builder.doc.text[frame.end:m.start].casefold().split()
+            if before and before[-1] in ("from", "из", "от", "з", "від"):
+                return m
+    return None
 
 
-_INSERTION = re.compile(r",[^,]{3,90},\s*$")
+def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, builder: FrameBuilder,
+                parties: frozenset[str] = frozenset()) -> list[Statement]:
+    pack = builder.pack
+    if pack is None:
+        return []
+    out: list[Statement] = []
+    for sentence in doc.sentences:
+        if builder.is_furniture(sentence):
+            continue
+        if doc.language in (None, "en"):
+            out.extend(_adoption(resolver, sentence, doc.text[sentence.start:sentence.end]))
+        seen: set[tuple[str, str]] = set()
+        for frame in builder.frames(sentence):
+            vote = _vote(pack, builder, frame)
+            if vote is not None and frame.factuality not in ("planned", "conditional", "asked", "opinion", "denied"):
+                out.extend(_vote_events(doc, resolver, builder, frame, vote[0], vote[1], parties))
+                continue
+            out.extend(_frame_events(doc, resolver, modality, builder, frame, seen))
+    return out
 
 
-def _skip_insertion(text: str, sentence_start: int, verb_start: int) -> int:
-    """"Kim Jong Un, during talks with Putin, expressed ...": the subject stands before the insertion."""
-    hit = _INSERTION.search(text, max(sentence_start, verb_start - 100), verb_start)
-    return hit.start() if hit else verb_start
+@register("events.rules")
+def rule_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
+                builder: FrameBuilder) -> list[Statement]:
+    """The rule events, the parties to the pack's war issue left out of the voters."""
+    from ..kb.langdata import load_issues
+
+    issue = load_issues().get(builder.pack.issue if builder.pack else "")
+    return without_repeated_title(doc, find_events(doc, resolver, modality, builder,
+                                                   issue.excluded_actors if issue else frozenset()))
 
 
-def _subject_ready(doc: Doc, verb_start: int, before: str) -> bool:
-    """English word order: the verb follows its subject (a name, a pronoun, an auxiliary or an
-    adverb), not a bare noun ("prisoners killed in ..." is a reduced relative clause)."""
-    if _INSERTION.search(doc.text, max(0, verb_start - 100), verb_start):
-        return True  # "X, during talks with Y, expressed": the insertion closes before the verb
-    trimmed = _TIME_PHRASE.sub(" ", before)
-    gap = len(before) - len(trimmed.rstrip()) + 1
-    if any(m.end <= verb_start and verb_start - m.end <= max(2, gap) for m in doc.mentions):
-        return True
-    return bool(_SUBJECT_WORD.search(trimmed))
+def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, builder: FrameBuilder,
+                  frame: Frame, seen: set[tuple[str, str]]) -> list[Statement]:
+    kind = event_type(builder, frame)
+    source = _source(resolver, builder, frame) if frame.is_act() else None
+    if source is not None:
+        kind = "AID"
+    if kind is None or not frame.is_act() or frame.we:
+        return []
+    actors = [source] if source is not None else list(frame.subjects)
+    if not actors:
+        return []  # a passive without its agent, or a subject that is no named actor
+    if kind == "SAY" and all(m.type == "media" for m in actors):
+        return []  # an outlet reporting is the source, not an actor
+    targets = [m for m in resolver.in_sentence(frame.sentence) if frame.target_start <= m.start < frame.target_end
+               and m not in actors]
+    labels = tuple(dict.fromkeys(resolver.label(t) for t in targets[:3]))
+    out = []
+    for actor in actors:
+        label = resolver.label(actor)
+        if (label, "") in seen:
+            continue  # one event per actor and sentence: its first act (the main clause comes first)
+        seen.add((label, ""))
+        ref = MentionRef(actor.start, actor.end, label)
+        direct = source is not None or frame.sentence.start <= actor.start < frame.sentence.end
+        out.append(EventRecord(
+            frame.sentence.start, frame.sentence.end, ref, kind, _action(doc, frame), labels,
+            MentionRef.of(resolver, frame.speaker), frame.factuality, modality.of(frame.sentence),
+            confidence(0.6, frame, direct), "frames", doc.text[frame.start:frame.end]).row())
+    return out
 
 
-_JOINT_GAP = re.compile(r"^(,\s*|\s+and\s+|\s+as well as\s+|,\s+and\s+|\s+и\s+|\s+і\s+|\s+та\s+)$", re.I)
-
-
-def _joint(resolver: ActorResolver, sentence: Sentence, actor: Mention) -> list[Mention]:
-    """"The United States, Canada and Britain imposed": one event per state named as joint actors."""
-    text = resolver.doc.text
-    group = [actor]
-    earlier = sorted((m for m in resolver.in_sentence(sentence) if m.end <= actor.start), key=lambda m: -m.end)
-    for m in earlier:
-        if not _JOINT_GAP.match(text[m.end:group[-1].start]):
-            break
-        group.append(m)
-    actors = all(resolver.state_of(m) or m.type == "alliance" for m in group)
-    return list(reversed(group)) if len(group) > 1 and actors else [actor]
+def _action(doc: Doc, frame: Frame) -> str:
+    """The predicate and the first words of what it is about: "expelled a Russian diplomat"."""
+    words = doc.text[frame.start:frame.target_end].split()
+    return " ".join(words[:6]).rstrip(".,;:")
 
 
 def without_repeated_title(doc: Doc, events: list[Statement]) -> list[Statement]:
@@ -188,29 +210,3 @@ def _adoption(resolver: ActorResolver, sentence: Sentence, text: str) -> list[St
     return [Statement("event", sentence.start, sentence.end, subject=bodies[0].entity_id, predicate="AGREE",
                       object="resolution", modality="asserted", confidence=0.55, extractor="events.adoption",
                       cue=hit.group(0), unit="adopted a resolution")]
-
-
-def _vote_events(doc: Doc, resolver: ActorResolver, sentence: Sentence, vote: re.Match[str],
-                 parties: frozenset[str]) -> list[Statement]:
-    """One event per state listed with a vote; the parties to the war (the pack's excluded actors of
-    the war issue) are not counted among the voters on resolutions about it."""
-    label = vote.group(0).casefold()
-    category = "REJECT" if "against" in label or "opposed" in label or "abstain" in label else "SUPPORT"
-    start, end = sentence.start + vote.start(), sentence.start + vote.end()
-    states = listed_states(doc.text, resolver.states_in(sentence), start, end)
-    spans = [(sentence, m) for m in states]
-    if not states and doc.text[end:sentence.end].strip() == "":  # a header line over "- State" lines
-        index = doc.sentences.index(sentence)
-        for item in doc.sentences[index + 1:]:
-            if not re.match(r"[-•*]\s", doc.text[item.start:item.end]):
-                break
-            spans.extend((item, m) for m in resolver.states_in(item))
-    out = []
-    seen: set[str] = set()
-    for where, m in spans:
-        if m.entity_id and m.entity_id not in seen and m.entity_id not in parties:
-            seen.add(m.entity_id)
-            out.append(Statement("event", where.start, where.end, subject=m.entity_id, predicate=category,
-                                 object="UN resolution", modality="asserted", confidence=0.6,
-                                 extractor="events.votes", cue=vote.group(0), unit=vote.group(0)))
-    return out

@@ -1,5 +1,5 @@
-"""Loading the statement lexicons of the packs (stance cues, event verbs, modality, topics, genre),
-compiled once per process and per set of pack folders.
+"""Loading the statement lexicons of the packs (modality, topics, genre), compiled once per process
+and per set of pack folders. Stance and event predicates are language data read by ``frames.py``.
 
 Every lexicon is read from every pack folder (:func:`allegiance.kb.langdata.pack_folders`), later
 packs laid over earlier ones (tables merged, arrays extended, ``mode = "replace"`` replaces), so an
@@ -13,10 +13,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import PackError
 from ..kb.langdata import every_language_data, pack_data, pack_folders
 
-__all__ = ["StanceCue", "Lexicons", "PhraseMatcher", "load_lexicons"]
+__all__ = ["Lexicons", "PhraseMatcher", "load_lexicons"]
 
 
 _PHRASE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|'\w+")
@@ -82,64 +81,14 @@ class PhraseMatcher:
         return found[0] if found else None
 
 
-@dataclasses.dataclass(frozen=True)
-class StanceCue:
-    name: str
-    issue: str
-    stance: str
-    actor: str
-    patterns: dict[str, tuple[re.Pattern[str], ...]]
-    requires: tuple[str, ...] = ()
-    requires_pattern: re.Pattern[str] | None = None
-
-    def may_match(self, folded_text: str) -> bool:
-        return self.requires_pattern is None or self.requires_pattern.search(folded_text) is not None
-
-
 @dataclasses.dataclass(frozen=True, eq=False)  # hashed by identity: one instance per pack folder
 class Lexicons:
-    stance_cues: tuple[StanceCue, ...]
-    excluded_actors: dict[str, frozenset[str]]
-    event_verbs_en: dict[str, str]
-    event_verbs_lemma: dict[str, dict[str, str]]
-    event_pattern_en: PhraseMatcher
     modality_en: dict[str, PhraseMatcher]
     modality_lemmas: dict[str, dict[str, frozenset[str]]]
     topic_patterns: dict[str, re.Pattern[str]]
     genre: dict[str, tuple[float, tuple[str, ...]]]
     #: the pack folders the lexicons were read from, for components that read language data
     folders: tuple[Path, ...] = ()
-
-
-def _compile(where: str, patterns: list[str]) -> tuple[re.Pattern[str], ...]:
-    try:
-        return tuple(re.compile(p, re.I) for p in patterns)
-    except re.error as exc:
-        raise PackError(f"{where}: bad regular expression: {exc}") from exc
-
-
-def _stances(path: str, data: dict[str, Any]) -> tuple[tuple[StanceCue, ...], dict[str, frozenset[str]]]:
-    issues = {i["id"]: i for i in data.get("issues", [])}
-    cues = []
-    for n, cue in enumerate(data.get("cue", []), 1):
-        where = f"{path} (cue {n}, {cue.get('name', '?')})"
-        if cue.get("issue") not in issues:
-            raise PackError(f"{where}: unknown issue {cue.get('issue')!r}")
-        if cue.get("stance") not in issues[cue["issue"]].get("labels", []):
-            raise PackError(f"{where}: stance {cue.get('stance')!r} is not a label of {cue['issue']}")
-        patterns = {lang: _compile(where, value) for lang, value in cue.items() if lang not in _CUE_FIELDS}
-        # one alternation per language: one scan of the article per cue instead of one per pattern
-        patterns = {lang: (re.compile("|".join(f"(?:{p.pattern})" for p in ps), re.I),) if ps else ()
-                    for lang, ps in patterns.items()}
-        requires = tuple(str(w).casefold() for w in cue.get("requires", []))
-        requires_pattern = re.compile("|".join(re.escape(w) for w in requires)) if requires else None
-        cues.append(StanceCue(cue["name"], cue["issue"], cue["stance"], cue.get("actor", "subject"), patterns,
-                              requires, requires_pattern))
-    excluded = {i: frozenset(v.get("excluded_actors", [])) for i, v in issues.items()}
-    return tuple(cues), excluded
-
-
-_CUE_FIELDS = {"name", "issue", "stance", "actor", "requires"}
 
 
 def _lemma_sets(table: dict[str, Any], lemma_languages: tuple[str, ...]) -> dict[str, frozenset[str]]:
@@ -180,20 +129,10 @@ def load_lexicons(folders: tuple[Path, ...] | Path | None = None) -> Lexicons:
     """The lexicons of the pack folders (by default :func:`pack_folders`: the bundled pack, then the
     packs of entry points); a single folder is read alone."""
     folders = (folders,) if isinstance(folders, Path) else folders or pack_folders()
-    stance_cues, excluded = _stances("stance_cues.toml", pack_data("stance_cues.toml", folders))
-    events = pack_data("event_verbs.toml", folders)
-    languages = sorted({lang for langs in events.values() if isinstance(langs, dict) for lang in langs})
-    lemma_languages = tuple(lang for lang in languages if every_language_data("morphology", folders).get(lang))
-    verbs_en = {v.casefold(): cat for cat, langs in events.items() for v in langs.get("en", [])}
-    verbs_lemma = {lang: {v.casefold(): cat for cat, langs in events.items() for v in langs.get(lang, [])}
-                   for lang in lemma_languages}
+    lemma_languages = tuple(sorted(lang for lang, data in every_language_data("morphology", folders).items()
+                                   if data))
     modality = pack_data("modality.toml", folders)
     return Lexicons(
-        stance_cues=stance_cues,
-        excluded_actors=excluded,
-        event_verbs_en=verbs_en,
-        event_verbs_lemma=verbs_lemma,
-        event_pattern_en=PhraseMatcher(list(verbs_en)),
         modality_en={k: PhraseMatcher(v.get("en", [])) for k, v in modality.items()},
         modality_lemmas={k: _lemma_sets(v, lemma_languages) for k, v in modality.items()},
         topic_patterns=_topics(folders),

@@ -21,11 +21,12 @@ from .entities import EntityLinker
 from .genre import GenreClassifier
 from .lexicons import load_lexicons
 from .quantities import QuantityExtractor
+from .registry import DEFAULT_COMPONENTS
 from .statements import StatementExtractor
 from .timex import TimeTagger
 
 #: Bumped when the extraction rules change, so that stores are re-analysed.
-EXTRACTORS_VERSION = "1"
+EXTRACTORS_VERSION = "2"
 
 __all__ = ["Component", "Pipeline", "SentenceSplitter", "default_pipeline"]
 
@@ -92,6 +93,11 @@ def default_pipeline(kb: KnowledgeBase | None = None, settings: Settings | None 
 
         components.append(UkrainianNER())
         version += "+uk_ner_nc"
+    names = tuple(n.strip() for n in settings.statement_components.split(",") if n.strip())
     components += [TimeTagger(folders), GenreClassifier(lexicons), QuantityExtractor(lexicons, folders),
-                   StatementExtractor(kb, lexicons)]
+                   StatementExtractor(kb, lexicons, components=names, parse=settings.frames_parse)]
+    if names != DEFAULT_COMPONENTS:
+        version += "+" + "+".join(names)
+    if settings.frames_parse:
+        version += "+parse"
     return Pipeline(components, version=version)

@@ -1,32 +1,188 @@
-"""Predictions: forecasts, warnings, conditionals, pledges, plans and schedules, each with its
-speaker and, where the sentence gives one, its horizon resolved against the publication date."""
+"""Predictions: forecasts, risk assessments, conditionals, pledges, plans, schedules and warnings,
+read from the words of a sentence with each language's function words (``lang/<code>/grammar.toml``).
+
+English: a future auxiliary before a verb ("will", "shall", "'ll"), "would" in reported speech, a
+plan word before a "to" infinitive ("plans to", "is expected to", "vowed to"), a modal of risk
+("could", "may", "might") before a verb, or any modal with a condition ("can be avoided if").
+Not: a modal of ability alone ("can block"), a past modal ("could have"), a disclaimer ("may not
+reflect the views"), the month "May", an advertisement addressing the reader, a question, page
+furniture or a headline. Russian and Ukrainian: a verb whose every verbal reading is future
+(pymorphy3), a future auxiliary or a plan verb with an infinitive, "может"/"може" with an
+infinitive, or a condition; a first-person plural before a comma («Напомним,») is no forecast.
+
+The speaker is the subject of the sentence's speech frame (else the author); the horizon is the
+first time expression after the future marker that does not lie before the publication date and is
+not the day someone spoke ("said on Monday").
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+
 from .actors import ActorResolver
-from .doc import Doc, Statement
+from .doc import Doc, Mention, Sentence, Statement
+from .frames import FrameBuilder, LanguagePack, Word
 from .modality import SentenceModality
+from .records import MentionRef, PredictionRecord
+from .registry import register
 
-__all__ = ["find_predictions"]
+__all__ = ["find_predictions", "future_marker"]
+
+_RISK = ("could", "may", "might")
+_DISCLAIMER = re.compile(r"\b(reflect|represent)s?\b.{0,30}\b(views?|opinions?|position)\b|\bresponsib", re.I)
 
 
-def find_predictions(doc: Doc, resolver: ActorResolver, modality: SentenceModality) -> list[Statement]:
+def _next_content(words: list[Word], at: int) -> Word | None:
+    for w in words[at + 1:at + 4]:
+        if w.upos == "PART" or w.low.endswith("ly") and w.upos == "X":
+            continue
+        return w
+    return None
+
+
+def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> Word | None:
+    pack = builder.pack
+    assert pack is not None
+    g = pack.grammar
+    text = builder.doc.text[sentence.start:sentence.end]
+    reported = any(w.lemma in pack.speech for w in words)
+    conditional = any(w.low in g.get("condition", ()) for w in words)
+    for n, w in enumerate(words):
+        nxt = _next_content(words, n)
+        if nxt is None or nxt.upos == "PUNCT":
+            continue
+        if w.low in g.get("reader", ()) and (nxt.low in g.get("future", ()) or nxt.low in _RISK):
+            return None  # "you will love it", "you may be interested": an advertisement, an address to the reader
+        after = words[nxt.i + 1] if nxt.i + 1 < len(words) else None
+        if w.upos == "AUX" and nxt.low in ("have", "'ve") and (after is None or after.low != "to"):
+            continue  # "could have", "would have": a past modal ("will have to" is a forecast)
+        if w.low in g.get("future", ()):
+            return w
+        if w.low == "would" and (reported or conditional):
+            return w
+        if w.text == "May" and (n > 0 or nxt.text[:1].isupper() or nxt.upos == "NUM"):
+            continue  # the month
+        if w.low in _RISK and w.upos == "AUX":
+            if _DISCLAIMER.search(text) or nxt.low == "not" and "reached" in text:
+                continue
+            return w
+        if w.low in ("can", "cannot") and conditional:
+            return w
+        past = n > 0 and words[n - 1].low in ("was", "were", "had") or w.low.endswith("ed") and not any(
+            x.upos == "AUX" for x in words[max(0, n - 2):n])
+        if (w.low in g.get("plan", ()) or w.lemma in g.get("plan", ())) and nxt.low == "to" and not past:
+            if after is not None and after.upos not in ("DET", "PROPN", "NUM") and after.low not in ("the", "a"):
+                return w
+    return None
+
+
+def _future_ru(builder: FrameBuilder, words: list[Word]) -> Word | None:
+    pack = builder.pack
+    assert pack is not None
+    g = pack.grammar
+    conditional = any(w.low in g.get("condition", ()) for w in words)
+    for n, w in enumerate(words):
+        if w.upos != "VERB" or "VerbForm=Part" in w.feats:
+            continue
+        nxt = words[n + 1] if n + 1 < len(words) else None
+        if "Future" in w.feats:
+            if "Person=1per" in w.feats and "Number=plur" in w.feats and nxt is not None and nxt.text == ",":
+                continue  # «Напомним,», «Отметим,»: a turn of phrase, no forecast
+            return w
+        infinitive = any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4])
+        if infinitive and (w.lemma in g.get("plan", ()) or w.lemma in g.get("future", ())):
+            return w
+        if w.lemma in g.get("conditional", ()) and infinitive and "Tense=past" not in w.feats:
+            return w
+        if conditional and "Tense=past" not in w.feats and w.lemma in g.get("conditional", ()):
+            return w
+    return None
+
+
+def _may_speak_of_future(builder: FrameBuilder, sentence: Sentence) -> bool:
+    """A cheap filter on surface words before the sentence is analysed: a future or modal
+    auxiliary, a plan word or a condition (English), a possible verb (Russian, Ukrainian)."""
+    pack = builder.pack
+    assert pack is not None
+    cues = _cues(pack)
+    low = builder.doc.text[sentence.start:sentence.end].casefold().replace("’", "'")
+    if "'ll" in low:
+        return True
+    words = re.findall(r"[a-z']+", low)
+    plans = pack.grammar.get("plan", frozenset()) if " to " in low else frozenset()
+    return any(w in cues or w in plans for w in words)
+
+
+@functools.lru_cache(maxsize=16)
+def _cues(pack: LanguagePack) -> frozenset[str]:
+    g = pack.grammar
+    return frozenset(g.get("future", frozenset()) | g.get("conditional", frozenset())
+                     | g.get("condition", frozenset()) | {"won't", "wo"})
+
+
+def future_marker(builder: FrameBuilder, sentence: Sentence) -> Word | None:
+    """The word that makes the sentence speak of the future, or ``None``."""
+    if builder.pack is None:
+        return None
+    if builder.pack.code == "en" and not _may_speak_of_future(builder, sentence):
+        return None
+    words = builder.words(sentence)
+    if builder.pack.code == "en":
+        return _future_en(builder, sentence, words)
+    return _future_ru(builder, words)
+
+
+def _speaker(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
+    if not builder.frames(sentence) and builder.pack is not None and builder.pack.code == "en":
+        builder.force(sentence)  # "X said Russia will ...": the speech frame gives the speaker
+    for frame in builder.frames(sentence):
+        if builder.pack is not None and frame.lemma in builder.pack.speech and frame.subjects:
+            return frame.subjects[0]
+        if frame.speaker is not None:
+            return frame.speaker
+    return None
+
+
+def _horizon(doc: Doc, builder: FrameBuilder, sentence: Sentence, marker: Word) -> str | None:
+    """The predicted time: after the marker, not before publication, not the day of speaking."""
+    speech = [f for f in builder.frames(sentence) if builder.pack is not None and f.lemma in builder.pack.speech]
+    for t in doc.times:
+        if not (sentence.start <= t.start < sentence.end) or t.value is None:
+            continue
+        if t.start < marker.start or doc.published and t.value < doc.published[:len(t.value)]:
+            continue
+        if any(0 <= t.start - f.end <= 25 for f in speech):
+            continue  # "said on Monday": when it was said, not what is predicted
+        return t.value
+    return None
+
+
+def _claim(text: str, marker: Word, sentence: Sentence) -> str:
+    """What is predicted: the clause from a little before the marker on, in at most 16 words."""
+    at = max(0, marker.start - sentence.start)
+    head = text[:at].split()[-4:]
+    return " ".join(head + text[at:].split()[:12]).rstrip(".,;:")
+
+
+@register("predictions.rules")
+def find_predictions(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
+                     builder: FrameBuilder) -> list[Statement]:
     out = []
     for sentence in doc.sentences:
         text = doc.text[sentence.start:sentence.end]
-        if text.rstrip().endswith("?"):
+        if text.rstrip().endswith("?") or builder.is_furniture(sentence) or builder.is_headline(sentence):
             continue
-        future = modality.is_future(sentence)
-        if not future and not modality.has("hypothetical", sentence):
+        marker = future_marker(builder, sentence)
+        if marker is None:
             continue
-        times = [t for t in doc.times if sentence.start <= t.start < sentence.end]
-        horizon = next((t.value for t in times if t.value and t.value >= (doc.published or "")), None)
-        relative = next((t.text for t in times if t.value is None), None)  # kept as written, not resolved
+        conditions = builder.pack.grammar.get("condition", frozenset()) if builder.pack else frozenset()
+        conditional = marker.low in _RISK or marker.low in ("can", "cannot") or any(
+            w.low in conditions for w in builder.words(sentence))
         subject = resolver.before(sentence, sentence.end)
-        out.append(Statement(
-            "prediction", sentence.start, sentence.end, subject=resolver.label(subject) if subject else None,
-            object=f"horizon: {relative}" if relative and not horizon else None,
-            predicate="forecast" if future else "conditional", modality="future" if future else "hypothetical",
-            speaker=modality.speaker(sentence), time=horizon, confidence=0.5, extractor="predictions.modality",
-            unit=" ".join(text.split()[:12])))
+        speaker = _speaker(builder, sentence)
+        out.append(PredictionRecord(
+            sentence.start, sentence.end, _claim(text, marker, sentence), conditional,
+            _horizon(doc, builder, sentence, marker), MentionRef.of(resolver, subject),
+            MentionRef.of(resolver, speaker), 0.45 if conditional else 0.55, marker.text).row())
     return out

@@ -1,29 +1,270 @@
-"""Stances of states on issues, from the pack's cues (``stance_cues.toml``): the cue, the state it
-belongs to (the subject before it, the states listed after it, or the supplier after "from"),
-negation, disputed claims, and statements about groups that are not spread to members."""
+"""Stances of states on issues, read from clause frames (``frames.py``) with the predicate classes
+and targets of each language's pack (``lang/<code>/stance_predicates.toml``, ``stance_targets.toml``).
+
+A frame gives a stance when its predicate class and what it is about agree with a label of the
+annotation guidelines: support for (or recognition of, troops sent for) the war is *support*;
+condemning the invasion or the annexation, voting for a resolution on the war, aid shown as
+support for Ukraine is *oppose*; declared neutrality and calls for talks are *neutral*; refusing
+troops or recognition, keeping sanctions, stopping their evasion, warning or prosecuting citizens
+who fight, negated support, "not an ally" and distancing are *distance*. Condemning an attack on
+Russia, another conflict, evading sanctions, what is asked of someone, what may happen, opinions,
+and statements about groups give none. The actor is the frame's subject (every state of a list),
+"we" the speaker's state; Russia and Ukraine take no stance on the war.
+"""
 
 from __future__ import annotations
 
-import re
+import dataclasses
 
+from ..kb.langdata import load_issues
 from .actors import ActorResolver, listed_states
-from .doc import Doc, Mention, Sentence, Statement
-from .lexicons import Lexicons, StanceCue, load_lexicons
+from .doc import Doc, Statement
+from .frames import Frame, FrameBuilder, LanguagePack
 from .modality import SentenceModality
+from .records import MentionRef, StanceRecord, confidence
+from .registry import register
 
 __all__ = ["find_stances"]
 
-_ASKED_TO = re.compile(r"\b(encourag|urg|ask|press|push|want|call|invit|persuad)\w*\b[^.]{0,40}\bto\s+(\w+ly\s+)?$",
-                       re.I)
-_NEGATION_BEFORE = re.compile(r"\b(not|no|never|n't|не|ні|без)\s+(\w+\s+){0,2}$", re.I)
+_NO_STANCE = ("conditional", "asked", "opinion", "denied", "relative")
+#: classes whose stance may be a pledge (a future) as well as a fact
+_PLEDGES = {"recognise", "leave", "comply", "prevent", "neutral", "refuse", "distance", "ally", "call_peace"}
 
 
-def _cue_matches(cue: StanceCue, text: str, language: str | None) -> list[re.Match[str]]:
-    """Every match of the cue in a sentence (one scan per language: its patterns are one alternation)."""
-    patterns = cue.patterns.get(language or "en") or cue.patterns["en"]
-    if language in ("ru", "uk"):
-        patterns = patterns + cue.patterns["en"]
-    return [m for p in patterns for m in p.finditer(text)]
+@dataclasses.dataclass(frozen=True)
+class _About:
+    """What a frame is about: the lemmas and the states named in its target span."""
+
+    lemmas: frozenset[str]
+    states: frozenset[str]
+    alliances: frozenset[str]
+
+    def has(self, pack: LanguagePack, kind: str) -> bool:
+        return bool(self.lemmas & pack.targets.get(kind, frozenset()))
+
+
+def _about(builder: FrameBuilder, frame: Frame, start: int | None = None, end: int | None = None) -> _About:
+    start = frame.target_start if start is None else start
+    end = frame.target_end if end is None else end
+    words = [w for w in builder.words(frame.sentence) if start <= w.start and w.end <= end]
+    lemmas = {w.lemma.casefold() for w in words} | {w.low for w in words}
+    lemmas |= {f"{a.lemma}_{b.lemma}" for a, b in zip(words, words[1:], strict=False)}
+    mentions = [m for m in builder.resolver.in_sentence(frame.sentence) if start <= m.start and m.end <= end]
+    states = {builder.resolver.state_of(m) for m in mentions if m.type != "alliance"}
+    return _About(frozenset(lemmas), frozenset(s for s in states if s),
+                  frozenset(str(m.entity_id) for m in mentions if m.type == "alliance" and m.entity_id))
+
+
+def _classes(pack: LanguagePack, lemma: str) -> set[str]:
+    return {name for name, lemmas in pack.stance_classes.items() if lemma in lemmas}
+
+
+def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tuple[str, str, str]]:
+    """(issue, label, class) for one frame; empty when it takes no stance."""
+    pack = builder.pack
+    if pack is None or frame.factuality in _NO_STANCE:
+        return []
+    classes = _classes(pack, frame.lemma)
+    if not classes:
+        return []
+    if frame.factuality == "planned" and not (classes & _PLEDGES or frame.negated):
+        return []
+    if frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()) and "refuse" not in classes:
+        return []  # read through the refusing frame
+    about = _about(builder, frame)
+    war = pack.issue
+    for rule in _RULES:
+        found = rule(pack, frame, classes, about, builder, frames)
+        if found is not None:
+            return [(war if issue == "war" else issue, label, name) for issue, label, name in found]
+    return []
+
+
+# -- the rules, one per family of predicate classes ------------------------------------------------
+_Found = list[tuple[str, str, str]] | None
+
+
+def _membership(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+                frames: list[Frame]) -> _Found:
+    if "leave" not in classes or frame.negated:
+        return None
+    about = _about(builder, frame, frame.target_start, min(frame.target_end, frame.end + 60))  # its object
+    for alliance, issue in pack.membership.items():
+        if alliance in about.alliances or about.has(pack, alliance.casefold()):
+            return [(issue, "distance", "leave")]
+    return None
+
+
+def _votes(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+           frames: list[Frame]) -> _Found:
+    if "abstain" in classes:
+        return []
+    if "vote" not in classes:
+        return None
+    if frame.lemma in pack.stance_classes.get("vote_against", frozenset()):
+        sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
+        if not sentence.has(pack, "voting"):
+            return None
+        return [("war", "support", "vote")]  # "opposed it" in a vote
+    if frame.negated:
+        return []  # "did not vote" is no stance
+    first = sorted(about.lemmas & (pack.targets.get("vote_against", frozenset()) | pack.targets.get(
+        "vote_for", frozenset())))
+    if about.has(pack, "vote_against"):
+        return [("war", "support", "vote")]
+    if first:
+        return [("war", "oppose", "vote")]
+    return []
+
+
+def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+    if "neutral" in classes and frame.lemma in pack.targets.get("neutral", frozenset()):
+        return [] if frame.negated else [("war", "neutral", "neutral")]
+    if frame.lemma == "take_side" or "take_side" in about.lemmas:
+        return [("war", "neutral", "neutral")] if frame.negated or "refuse" in classes else []
+    if "neutral" in classes and about.has(pack, "neutral") and not frame.negated:
+        return [("war", "neutral", "neutral")]
+    return None
+
+
+def _distance(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+    if "distance" in classes and not frame.negated:
+        return [("war", "distance", "distance")]
+    if "ally" in classes and frame.negated:
+        return [("war", "distance", "ally")]
+    return None
+
+
+def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+             frames: list[Frame]) -> _Found:
+    if "refuse" not in classes or frame.negated:
+        return None
+    complements = [f for f in frames if f.start > frame.end and f.governor == frame.lemma]
+    complement = {c for f in complements for c in _classes(pack, f.lemma)}
+    if complement & {"support"} and (about.has(pack, "war") or "RUS" in about.states):
+        return [("war", "distance", "refuse")]  # "refusing to support Moscow's military operation"
+    if about.has(pack, "sanctions") or complement & {"condemn", "support"}:
+        return []
+    if complement & {"recognise", "participate"} or about.has(pack, "military") or about.has(pack, "separatists"):
+        return [("war", "distance", "refuse")]
+    return []
+
+
+def _recognition(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+    if "recognise" not in classes or not about.has(pack, "separatists"):
+        return None
+    return [("war", "distance" if frame.negated else "support", "recognise")]
+
+
+def _sanctions(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+    if about.has(pack, "evasion") and about.has(pack, "sanctions") or about.has(pack, "evasion"):
+        prevented = "prevent" in classes and (frame.negated or frame.lemma not in pack.stance_classes.get(
+            "lend", frozenset()))
+        return [("war", "distance", "sanctions")] if prevented or ("evade" in classes and frame.negated) else []
+    if "comply" in classes and about.has(pack, "sanctions"):
+        return [] if frame.negated else [("war", "distance", "sanctions")]
+    if "evade" in classes and about.has(pack, "sanctions"):
+        return []
+    return None
+
+
+def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+              frames: list[Frame]) -> _Found:
+    if not classes & {"warn", "prosecute"} or frame.negated:
+        return None
+    sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
+    if about.has(pack, "citizens") and sentence.has(pack, "fighting"):
+        return [("war", "distance", "citizens")]
+    return None
+
+
+def _condemnation(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+    if "condemn" not in classes:
+        return None
+    if frame.negated or not about.has(pack, "war"):
+        return []
+    others = about.states - {"RUS", "UKR"}
+    if about.has(pack, "attack") and "UKR" not in about.states or others and "RUS" not in about.states:
+        return []  # an attack on Russia, or another conflict
+    return [("war", "oppose", "condemn")]
+
+
+def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+    if "support" not in classes:
+        return None
+    for_war = about.has(pack, "war") or about.has(pack, "separatists") or "RUS" in about.states
+    for_ukraine = "UKR" in about.states or about.has(pack, "ukraine_side")
+    if for_war and not about.has(pack, "attack"):
+        return [("war", "distance" if frame.negated else "support", "support")]
+    if for_ukraine and not frame.negated and not (about.has(pack, "integrity") and not about.has(pack, "war")
+                                                  and "resolution" not in about.lemmas):
+        return [("war", "oppose", "support")]
+    return []
+
+
+def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+          frames: list[Frame]) -> _Found:
+    if "lend" in classes and about.has(pack, "territory"):
+        return [] if frame.negated else [("war", "support", "lend")]
+    if "send" in classes and about.has(pack, "military") and ("RUS" in about.states or frame.negated):
+        return [("war", "distance" if frame.negated else "support", "send")]  # not sending troops at all: distance
+    if "send" in classes and about.has(pack, "aid") and "UKR" in about.states and not frame.negated:
+        sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
+        return [("war", "oppose", "aid")] if sentence.has(pack, "support_words") else []
+    if "participate" in classes and frame.factuality not in ("nonfinite", "nominal") or "participate" in classes \
+            and frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()):
+        if about.has(pack, "sanctions"):
+            return []  # joining sanctions or not is an event, no stance (guidelines)
+        if "resolution" in about.lemmas or about.has(pack, "ukraine_side") and not about.has(pack, "war"):
+            return [] if frame.negated else [("war", "oppose", "participate")]
+        if "RUS" in about.states and about.has(pack, "vote_against") and about.has(pack, "voting"):
+            return [] if frame.negated else [("war", "support", "participate")]  # "joined Russia in voting against"
+        if about.has(pack, "war") or about.has(pack, "fighting"):
+            return [("war", "distance" if frame.negated else "support", "participate")]
+    return None
+
+
+def _supplier(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+    """"Russia has received missiles from Iran": the supplier after "from" backs the war."""
+    if "receive" in classes and about.has(pack, "military") and not frame.negated and \
+            any(m.entity_id == "RUS" for m in frame.subjects):
+        return [("war", "support", "supplier")]
+    return None
+
+
+def _peace(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+    if "call_peace" in classes and about.has(pack, "peace") and not frame.negated:
+        return [("war", "neutral", "call_peace")]
+    return None
+
+
+_RULES = (_supplier, _membership, _votes, _sides, _distance, _refusal, _recognition, _sanctions, _citizens,
+          _condemnation, _peace, _support, _acts)
+
+
+# -- actors -----------------------------------------------------------------------------------------
+def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
+    resolver = builder.resolver
+    mentions = list(frame.subjects)
+    if frame.we and frame.speaker is not None:
+        mentions = [frame.speaker]
+    if name == "vote":  # the states listed with the vote: "against: A, B and C", "A, B and C voted against"
+        listed = listed_states(builder.doc.text, resolver.states_in(frame.sentence), frame.start, frame.end)
+        mentions = list(dict.fromkeys(mentions + listed))
+    if name == "supplier":
+        source = [m for m in resolver.in_sentence(frame.sentence) if m.start >= frame.end and m.type == "state"
+                  and builder.doc.text[frame.end:m.start].casefold().split()[-1:] in (["from"], ["из"], ["з"], ["від"])]
+        mentions = source[:1]
+    indirect = all(not (frame.sentence.start <= m.start < frame.sentence.end) for m in mentions)
+    if name == "citizens" and (not mentions or indirect):  # "the agency advised Uzbek citizens": their state
+        own = [m for m in resolver.in_sentence(frame.sentence) if frame.target_start <= m.start < frame.target_end
+               and m.kind == "demonym"]
+        mentions = own[:1]
+    if name == "neutral" and not mentions:  # "Georgia has taken a neutral stance", "X's position is neutral"
+        before = [m for m in resolver.in_sentence(frame.sentence) if m.end <= frame.start and resolver.state_of(m)]
+        mentions = before[-1:]
+    # a group the demonym names ("Kazakh rights activists") is not the state
+    return [s for s in dict.fromkeys(resolver.state_of(m) for m in mentions if resolver.group_after(m) is None) if s]
 
 
 def _disputed(doc: Doc, resolver: ActorResolver, modality: SentenceModality, state: str) -> bool:
@@ -35,64 +276,38 @@ def _disputed(doc: Doc, resolver: ActorResolver, modality: SentenceModality, sta
     return False
 
 
-def _actors(cue: StanceCue, resolver: ActorResolver, sentence: Sentence, start: int, end: int,
-            excluded: frozenset[str]) -> list[Mention]:
-    text = resolver.doc.text
-    if cue.actor == "listed":
-        states = resolver.states_in(sentence)
-        return listed_states(text, states, start, end)
-    if cue.actor == "source":
-        return resolver.states_after(sentence, end)[:1]
-    candidates = [m for m in resolver.in_sentence(sentence) if m.end <= start]
-    quantified = re.compile(r"\b(no|none of the|all|some|every|each|many|several|other|most|any)\s+$", re.I)
-    for m in sorted(candidates, key=lambda m: m.end, reverse=True):
-        if m.type == "alliance" and quantified.search(text[max(sentence.start, m.start - 15):m.start]):
-            return []  # "no CSTO member": a statement about a group is not spread to its members
-        state = resolver.state_of(m)
-        if state and state not in excluded:
-            return [m]
-    subject = resolver.resolve_pronoun(sentence, states_only=True)
-    if subject is not None:
-        return [subject]
-    if cue.actor == "subject_or_object":
-        return [m for m in resolver.states_after(sentence, start) if m.start - end < 40][:1]
-    return []
-
-
+@register("stances.rules")
 def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
-                 lexicons: Lexicons | None = None) -> list[Statement]:
-    lex = lexicons or load_lexicons()
+                 builder: FrameBuilder) -> list[Statement]:
+    issues = load_issues()
     out: list[Statement] = []
     seen: set[tuple[str, str, str, int]] = set()
     disputed: dict[str, bool] = {}
     for sentence in doc.sentences:
-        text = doc.text[sentence.start:sentence.end]
-        folded = text.casefold()
-        for cue in lex.stance_cues:
-            if not cue.may_match(folded):
-                continue  # none of the cue's words is in the sentence: its patterns cannot match
-            for found in _cue_matches(cue, text, doc.language):
-                start, end = sentence.start + found.start(), sentence.start + found.end()
-                if cue.stance in ("support", "oppose") and cue.actor == "subject" and _NEGATION_BEFORE.search(
-                        doc.text[max(sentence.start, start - 25):start]):
-                    continue
-                if _ASKED_TO.search(doc.text[max(sentence.start, start - 60):start]):
-                    continue  # "encouraged Lukashenko to openly participate": asked for, not done
-                excluded = lex.excluded_actors.get(cue.issue, frozenset())
-                for actor in _actors(cue, resolver, sentence, start, end, excluded):
-                    state = resolver.state_of(actor)
-                    if state is None or state in excluded:
+        if builder.is_furniture(sentence):
+            continue
+        frames = builder.frames(sentence)
+        given: set[str] = set()
+        for frame in frames:
+            for issue, label, name in judge(builder, frame, frames):
+                if frame.factuality in ("nonfinite", "nominal") and set(_actors(builder, frame, name)) & given:
+                    continue  # "sent troops to Russia to support its war effort": the act already says it
+                excluded = issues[issue].excluded_actors if issue in issues else frozenset()
+                for state in _actors(builder, frame, name):
+                    if state in excluded:
                         continue
-                    if cue.stance == "support" and disputed.setdefault(
-                            state, _disputed(doc, resolver, modality, state)):
+                    if label == "support" and disputed.setdefault(state, _disputed(doc, resolver, modality, state)):
                         continue
-                    key = (state, cue.issue, cue.stance, sentence.start)  # one per sentence; every sentence is evidence
+                    key = (state, issue, label, sentence.start)
                     if key in seen:
                         continue
                     seen.add(key)
-                    out.append(Statement(
-                        "stance", sentence.start, sentence.end, subject=state, predicate=cue.stance,
-                        object=cue.issue, issue=cue.issue, modality=modality.of(sentence),
-                        speaker=modality.speaker(sentence), confidence=0.6, extractor=f"stances.{cue.name}",
-                        cue=doc.text[start:end]))
+                    given.add(state)
+                    subject = next((m for m in frame.subjects if resolver.state_of(m) == state), None)
+                    direct = subject is not None and frame.factuality not in ("nominal", "nonfinite") and not frame.we
+                    out.append(StanceRecord(
+                        sentence.start, sentence.end, state, issue, label, MentionRef.of(resolver, subject),
+                        MentionRef.of(resolver, frame.speaker), frame.negated, frame.factuality,
+                        modality.of(sentence), confidence(0.6, frame, direct), name,
+                        doc.text[frame.start:frame.end]).row())
     return out

@@ -7,11 +7,10 @@ from ..kb.knowledge import KnowledgeBase, load_knowledge_base
 from .actors import ActorResolver
 from .claims import find_claims, topics_of
 from .doc import Doc, Statement
-from .events import find_events, without_repeated_title
+from .frames import FrameBuilder
 from .lexicons import Lexicons, load_lexicons
 from .modality import SentenceModality
-from .predictions import find_predictions
-from .stances import find_stances
+from .registry import DEFAULT_COMPONENTS, create
 
 __all__ = ["StatementExtractor"]
 
@@ -21,43 +20,32 @@ class StatementExtractor:
     requires: tuple[str, ...] = ("sentences", "mentions", "times")
     provides: tuple[str, ...] = ("statements",)
 
-    def __init__(self, kb: KnowledgeBase | None = None, lexicons: Lexicons | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase | None = None, lexicons: Lexicons | None = None,
+                 components: tuple[str, ...] = DEFAULT_COMPONENTS, parse: bool = False) -> None:
         self.kb = kb or load_knowledge_base()
         self.lex = lexicons or load_lexicons()
+        self.components = components
+        self.parse = parse
+        self.finders = [create(name) for name in components]
 
     def __call__(self, doc: Doc) -> Doc:
         resolver = ActorResolver(self.kb, doc)
         modality = SentenceModality(doc, resolver, self.lex)
-        stances = find_stances(doc, resolver, modality, self.lex)
-        events = find_events(doc, resolver, modality, self.lex)
-        sentence_at = {x.start: x for x in doc.sentences}
-        spoken = [st for st in stances if modality.has("reporting", sentence_at[st.start])]
-        found = stances + without_repeated_title(doc, events + self._declarations(spoken, events))
-        found += find_predictions(doc, resolver, modality)
+        builder = FrameBuilder(doc, resolver, folders=self.lex.folders or None, parse=self.parse)
+        found: list[Statement] = []
+        for finder in self.finders:
+            found += finder(doc, resolver, modality, builder)
         covered = {(s.start, s.end) for s in found}
         found += find_claims(doc, resolver, modality, covered, self.lex)
         doc.statements = tuple(self._with_time_and_topics(doc, s) for s in doc.statements)
         doc.add([self._with_time_and_topics(doc, s) for s in found])
         return doc
 
-    @staticmethod
-    def _declarations(stances: list[Statement], events: list[Statement]) -> list[Statement]:
-        """A sentence in which someone states a state's position ("Uzbekistan says it does not
-        recognise ...") is also an event, a declaration, by the named speaker or the state itself."""
-        with_event = {(e.start, e.end) for e in events}
-        out = []
-        for st in stances:
-            if (st.start, st.end) in with_event:
-                continue
-            with_event.add((st.start, st.end))
-            out.append(Statement("event", st.start, st.end, subject=st.speaker or st.subject, predicate="DECLARE",
-                                 object=st.issue, modality=st.modality, speaker=st.speaker, confidence=0.45,
-                                 extractor="events.declarations", cue=st.cue, unit=f"declared {st.predicate}"))
-        return out
-
     def _with_time_and_topics(self, doc: Doc, s: Statement) -> Statement:
         from dataclasses import replace
 
+        if s.kind == "prediction":  # its time is the predicted horizon or none, never the dateline
+            return replace(s, topics=s.topics or topics_of(doc.text[s.start:s.end], self.lex))
         time = s.time or next((t.value for t in doc.times if s.start <= t.start < s.end and t.value), None)
         topics = s.topics or topics_of(doc.text[s.start:s.end], self.lex)
         return replace(s, time=time or doc.published, topics=topics)

@@ -63,7 +63,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "an event", "topics": "pack topics (JSON list)", "confidence": "0 to 1", "extractor": "component that made it",
         "cue": "the cue that matched", "pack_version": "packs and extractor version",
         "uid": "stable id across re-analysis: a hash of article, kind, evidence span, subject and predicate",
-        "corrected": "1 when an analyst's correction applies (see effective_statements)"}),
+        "corrected": "1 when an analyst's correction applies (see effective_statements)",
+        "factuality": "how the clause holds it: done, ongoing, planned, conditional, asked, denied, ...",
+        "subject_start": "start of the subject's mention", "subject_end": "end of the subject's mention",
+        "speaker_start": "start of the speaker's mention", "speaker_end": "end of the speaker's mention"}),
     "prediction_outcome_history": ("How predictions turned out, as recorded by analysts: append-only, the latest "
                                    "in force (current_outcomes).", {
         "statement_uid": "the prediction (statements.uid, stable across re-analysis)",

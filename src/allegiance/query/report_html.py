@@ -14,7 +14,7 @@ __all__ = ["CSP", "render_html", "heatmap", "timeline_chart"]
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-#: Colours of the PLOVER event types on the timeline, in the order of the pack's event_verbs.toml.
+#: Colours of the PLOVER event types on the timeline, in the order of the pack's event_types.toml.
 _PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
             "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354")
 MAX_TIMELINE_ACTORS = 30
@@ -66,7 +66,7 @@ def heatmap(issue: dict[str, Any]) -> dict[str, Any]:
 def _type_colours() -> dict[str, str]:
     from ..kb.packs import bundled_pack_dir, load_toml
 
-    types = list(load_toml(bundled_pack_dir() / "event_verbs.toml"))
+    types = list(load_toml(bundled_pack_dir() / "event_types.toml"))
     return {t: _PALETTE[i % len(_PALETTE)] for i, t in enumerate(types)}
 
 

@@ -214,11 +214,14 @@ class Store:
                            for i, st in enumerate(doc.statements))
         self.db.executemany(
             """INSERT INTO statements(article_id, kind, start, end, subject, predicate, object, issue, polarity,
-                   modality, speaker, time, value, unit, topics, confidence, extractor, cue, pack_version, uid)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   modality, speaker, time, value, unit, topics, confidence, extractor, cue, pack_version, uid,
+                   factuality, subject_start, subject_end, speaker_start, speaker_end)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [(doc.id, st.kind, st.start, st.end, st.subject, st.predicate, st.object, st.issue, st.polarity,
               st.modality, st.speaker, st.time, st.value, st.unit, json.dumps(list(st.topics)), st.confidence,
-              st.extractor, st.cue, pack_version, uid) for (uid, _), st in zip(uids, doc.statements, strict=True)])
+              st.extractor, st.cue, pack_version, uid, st.factuality or None,
+              *(st.subject_span or (None, None)), *(st.speaker_span or (None, None)))
+             for (uid, _), st in zip(uids, doc.statements, strict=True)])
         if not any(st.kind == "event" and st.object for st in doc.statements):
             return
         ids = [r[0] for r in self.db.execute("SELECT id FROM statements WHERE article_id = ? ORDER BY id", (doc.id,))]

@@ -535,11 +535,19 @@ def m017_analysed_chars(db: sqlite3.Connection) -> None:
     _run(db, "ALTER TABLE analyses ADD COLUMN analysed_chars INTEGER")
 
 
+def m018_statement_factuality(db: sqlite3.Connection) -> None:
+    """How the clause holds each statement, and the spans of its subject's and speaker's mentions."""
+    for column in ("factuality TEXT", "subject_start INTEGER", "subject_end INTEGER", "speaker_start INTEGER",
+                   "speaker_end INTEGER"):
+        _run(db, f"ALTER TABLE statements ADD COLUMN {column}")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes, m005_stance_aggregates,
     m006_analysis_errors, m007_ingest_fidelity, m008_statement_uids, m009_analyst_history,
     m010_effective_statements, m011_article_dates, m012_fact_groups, m013_evidence_views, m014_search_index,
-    m015_statement_targets_by_statement, m016_lsh_bands, m017_analysed_chars)
+    m015_statement_targets_by_statement, m016_lsh_bands, m017_analysed_chars,
+    m018_statement_factuality)
 
 
 def schema_version(db: sqlite3.Connection) -> int:

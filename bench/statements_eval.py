@@ -1,0 +1,103 @@
+"""Generalisation of the statement stage: score.py figures on two halves of the dev set, the seed,
+and the team-written check set, so that the gap between the half the rules were written from and
+the half they were not is in plain view.
+
+The dev set is split by article, deterministically: the sorted ids alternate, the first, third,
+fifth ... going to half A (the half the rules may be read against), the others to half B (never
+read while writing rules). Each part is scored per language (English, Russian, Ukrainian, the rest
+pooled). The check set (``tests/fixtures/checkset``) is scored per kind with precision and recall.
+
+Usage: python bench/statements_eval.py [--json OUT] [--errors A]  (``--errors A`` lists half A's misses)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from quality import SHARED, _scorer  # noqa: E402
+
+from allegiance import Settings, Store, ingest  # noqa: E402
+from allegiance.query.export import export_articles  # noqa: E402
+from allegiance.runner import analyze_store  # noqa: E402
+
+KINDS = ("stances", "events", "predictions", "quantities")
+
+
+def dev_halves(gold_ids: list[str]) -> dict[str, list[str]]:
+    ids = sorted(gold_ids)
+    return {"A": ids[0::2], "B": ids[1::2]}
+
+
+def _gold() -> dict[str, dict]:
+    lines = (SHARED / "corpus/dev/gold.jsonl").read_text(encoding="utf-8").splitlines()
+    lines += (SHARED / "corpus/seed/gold.jsonl").read_text(encoding="utf-8").splitlines()
+    return {d["id"]: d for d in (json.loads(x) for x in lines if x.strip())}
+
+
+def predicted() -> dict[str, dict]:
+    score = _scorer()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(db=str(Path(tmp) / "q.db"), progress=False)
+        with Store(settings.db) as store:
+            ingest([str(SHARED / "corpus/dev/articles"), str(SHARED / "corpus/seed/articles")], store, settings)
+            analyze_store(store, settings=settings)
+            pred_path = Path(tmp) / "pred.jsonl"
+            with pred_path.open("w", encoding="utf-8") as out:
+                export_articles(store, out, "eval")
+        return dict(score.load(pred_path))
+
+
+def run() -> dict[str, dict[str, object]]:
+    score = _scorer()
+    gold = _gold()
+    pred = predicted()
+    dev_ids = [i for i in gold if i != "seed"]
+    parts = {**{f"dev{k}": v for k, v in dev_halves(dev_ids).items()}, "seed": [i for i in gold if i == "seed"]}
+    results: dict[str, dict[str, object]] = {}
+    texts = SHARED / "corpus/dev/articles"
+    for part, ids in parts.items():
+        groups: dict[str, list[str]] = {"all": ids, "en": [], "ru": [], "uk": [], "other": []}
+        for doc_id in ids:
+            lang = gold[doc_id]["language"]
+            groups[lang if lang in ("en", "ru", "uk") else "other"].append(doc_id)
+        for name, group in groups.items():
+            if not group:
+                continue
+            figures, _ = score.score({i: gold[i] for i in group}, pred, texts)
+            results[f"{part}.{name}"] = {k: figures[k] for k in KINDS} | {"articles": len(group)}
+    from checkset import score_checkset
+
+    results["checkset"] = score_checkset()
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    results = run()
+    print(f"{'part':<14}{'n':>4}" + "".join(f"{k[:5] + ' P/R/F':>20}" for k in KINDS))
+    for part, figures in results.items():
+        if part == "checkset":
+            continue
+        cells = "".join(f"{figures[k]['precision']:>7.2f}{figures[k]['recall']:>6.2f}{figures[k]['f1']:>7.3f}"  # type: ignore[index]
+                        for k in KINDS)
+        print(f"{part:<14}{figures['articles']:>4}{cells}")
+    print("check set (team-written sentences):")
+    for key, figures in results["checkset"].items():
+        print(f"  {key:<22} P {figures['precision']:.2f}  R {figures['recall']:.2f}  F1 {figures['f1']:.3f}  "  # type: ignore[index]
+              f"(gold {figures['gold']}, predicted {figures['predicted']})")  # type: ignore[index]
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
