@@ -244,3 +244,59 @@ def test_serve_refuses_a_missing_or_foreign_database(tmp_path: Path) -> None:
     foreign.write_text("not a database at all", encoding="utf-8")
     refused = CliRunner().invoke(cli, ["serve", "--db", str(foreign)])
     assert refused.exit_code == 1 and "store_error" in refused.output
+
+
+def _a_stance(db: Path) -> tuple[str, str]:
+    with Store(db, readonly=True) as store:
+        row = store.db.execute("SELECT s.uid, COALESCE(a.file_name, a.id) FROM statements s JOIN articles a "
+                               "ON a.id = s.article_id WHERE s.kind = 'stance' ORDER BY s.id LIMIT 1").fetchone()
+    return str(row[0]), str(row[1])
+
+
+def test_api_correction_needs_the_token_and_every_view_honours_it(writable: tuple[TestClient, Path]) -> None:
+    client, db = writable
+    uid, article = _a_stance(db)
+    url = f"/api/statements/{uid}/correct"
+    body = {"action": "wrong", "note": "the sentence says the opposite"}
+    assert client.post(url, json=body).json()["error"]["code"] == "bad_token"
+    assert client.post(url, json={"action": "wrong", "note": ""},
+                       headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 400
+    cross = client.post(url, json=body, headers={"Authorization": f"Bearer {TOKEN}", "Sec-Fetch-Site": "cross-site"})
+    assert cross.status_code == 403
+    ok = client.post(url, json=body, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert ok.status_code == 200 and ok.json()["article"] == article
+    with Store(db, readonly=True) as store:
+        assert uid not in {r["uid"] for r in store.statements(_article_id(store, article))}
+        history = store.db.execute("SELECT action, note, analyst FROM statement_corrections WHERE statement_uid = ?",
+                                   (uid,)).fetchall()
+    assert [tuple(h) for h in history] == [("wrong", "the sentence says the opposite", "web")]
+
+
+def _article_id(store: Store, export_id: str) -> str:
+    row = store.db.execute("SELECT id FROM articles WHERE COALESCE(file_name, id) = ?", (export_id,)).fetchone()
+    return str(row[0])
+
+
+def test_form_correction_needs_csrf_bound_to_the_session(writable: tuple[TestClient, Path]) -> None:
+    client, db = writable
+    uid, article = _a_stance(db)
+    page = client.get(f"/article/{article}")
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page.text)
+    assert csrf and f'action="/statements/{uid}/correct"' in page.text
+    form = {"action": "relabel", "label": "neutral", "note": "reads as neutral", "token": TOKEN, "csrf": csrf.group(1)}
+    assert client.post(f"/statements/{uid}/correct", data={**form, "csrf": "0" * 64}).status_code == 403
+    stranger = TestClient(client.app, raise_server_exceptions=False)
+    assert stranger.post(f"/statements/{uid}/correct", data=form).status_code == 403
+    ok = client.post(f"/statements/{uid}/correct", data=form, headers={"Origin": "http://testserver"},
+                     follow_redirects=False)
+    assert ok.status_code == 303 and ok.headers["location"].startswith(f"/article/{article}")
+    shown = client.get(f"/article/{article}").text
+    assert "corrected: relabel" in shown and "reads as neutral" in shown
+
+
+def test_read_only_server_offers_no_correction_form(demo_db: Path) -> None:
+    client = TestClient(create_app(demo_db, Settings(db=str(demo_db))), raise_server_exceptions=False)
+    with Store(demo_db, readonly=True) as store:
+        key = str(store.db.execute("SELECT COALESCE(file_name, id) FROM articles LIMIT 1").fetchone()[0])
+    page = client.get(f"/article/{key}").text
+    assert "/correct" not in page and "Read-only" in page

@@ -24,7 +24,7 @@ from ..store.db import Store
 
 __all__ = [
     "corpus_numbers", "filter_choices", "matrix", "cell_evidence", "entity_dossier", "timeline_page",
-    "article_page", "search_page", "ledger", "sources", "rejections", "entity_name", "issue_meta",
+    "article_page", "search_page", "ledger", "correct", "sources", "rejections", "entity_name", "issue_meta",
 ]
 
 LABELS = ("support", "oppose", "neutral", "distance")
@@ -372,6 +372,19 @@ def rejections(store: Store) -> list[dict[str, Any]]:
 
     return [{"origin": r["origin"], "code": r["code"], "message": r["message"],
              "meaning": REJECTION_CODES.get(r["code"], "")} for r in store.rejections()]
+
+
+def correct(store: Store, statement: str, action: str, label: str | None, note: str) -> str:
+    """Record an analyst's correction of ``statement`` (its uid; appended to its history, honoured
+    by every view) and return the export id of its article."""
+    if action not in ("wrong", "confirm", "relabel"):
+        raise AllegianceError("action must be wrong, confirm or relabel", code="bad_correction")
+    if not note.strip():
+        raise AllegianceError("a correction needs a note: what the evidence says", code="bad_correction")
+    views.correct_statement(store, statement, action, label=label or None, note=note, by="web")
+    row = store.db.execute("SELECT COALESCE(a.file_name, a.id) FROM statements s "
+                           "JOIN articles a ON a.id = s.article_id WHERE s.uid = ?", (statement,)).fetchone()
+    return str(row[0]) if row else ""
 
 
 def resolve(store: Store, statement: str, outcome: str, note: str, evidence: str | None) -> None:

@@ -142,10 +142,13 @@ class Resolution(BaseModel):
     evidence: str | None = Field(None, max_length=2000)
 
 
-@router.post("/predictions/{statement}/resolve", summary="Record a prediction's outcome (needs the token)")
-def resolve(request: Request, statement: str, body: Resolution,
-            authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
-    """Needs ``Authorization: Bearer <web_token>`` and a JSON body; refused cross-site."""
+class Correction(BaseModel):
+    action: Literal["wrong", "confirm", "relabel"]
+    label: str | None = Field(None, max_length=100)
+    note: str = Field(..., min_length=1, max_length=2000)
+
+
+def _check_write(request: Request, authorization: str | None) -> None:
     ctx = request.app.state.web
     if not ctx.writable:
         raise AllegianceError("this server is read-only: set the web_token setting to allow writes", code="read_only")
@@ -154,6 +157,25 @@ def resolve(request: Request, statement: str, body: Resolution,
     given = authorization.removeprefix("Bearer ").strip() if authorization else None
     if not token_valid(ctx.settings.web_token, given):
         raise AllegianceError("missing or wrong token", code="bad_token")
+
+
+@router.post("/statements/{statement}/correct", summary="Correct a statement (needs the token)")
+def correct(request: Request, statement: str, body: Correction,
+            authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+    """Mark statement ``statement`` (its uid) wrong, confirmed or relabelled, with a note; every view
+    honours it. Needs ``Authorization: Bearer <web_token>``; refused cross-site."""
+    _check_write(request, authorization)
+    with Store(request.app.state.web.db) as store:
+        article = adapter.correct(store, statement, body.action, body.label, body.note)
+    return {"uid": statement, "action": body.action, "label": body.label, "note": body.note, "article": article}
+
+
+@router.post("/predictions/{statement}/resolve", summary="Record a prediction's outcome (needs the token)")
+def resolve(request: Request, statement: str, body: Resolution,
+            authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+    """Needs ``Authorization: Bearer <web_token>`` and a JSON body; refused cross-site."""
+    _check_write(request, authorization)
+    ctx = request.app.state.web
     with Store(ctx.db) as store:
         adapter.resolve(store, statement, body.outcome, body.note, body.evidence)
     return {"uid": statement, "outcome": body.outcome, "note": body.note}

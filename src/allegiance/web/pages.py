@@ -4,6 +4,7 @@ renders one Jinja2 template, autoescaped."""
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -79,7 +80,16 @@ def timeline(request: Request, store: StoreDep, actor: Text = None, type: Text =
 
 @router.get("/article/{key:path}", response_class=HTMLResponse)
 def article(request: Request, store: StoreDep, key: Annotated[str, Path(max_length=300)]) -> Response:
-    return render(request, "article.html", "article", a=adapter.article_page(store, key))
+    session = request.cookies.get(SESSION_COOKIE) or new_session()
+    response = render(request, "article.html", "article", a=adapter.article_page(store, key),
+                      csrf=csrf_token(request.app.state.web.secret, session))
+    return _with_session(request, response, session)
+
+
+def _with_session(request: Request, response: Response, session: str) -> Response:
+    if request.cookies.get(SESSION_COOKIE) != session:
+        response.set_cookie(SESSION_COOKIE, session, httponly=True, samesite="strict", path="/")
+    return response
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -107,30 +117,44 @@ def predictions(request: Request, store: StoreDep, status: Literal["all", "open"
     response = render(request, "predictions.html", "predictions", ledger=ledger, shown=shown, offset=offset,
                       more=len(ledger["predictions"]) > offset + PAGE, page_size=PAGE, status=status,
                       csrf=csrf_token(ctx.secret, session))
-    if request.cookies.get(SESSION_COOKIE) != session:
-        response.set_cookie(SESSION_COOKIE, session, httponly=True, samesite="strict", path="/")
-    return response
+    return _with_session(request, response, session)
 
 
-@router.post("/predictions/{statement}/resolve")
-async def resolve(request: Request, statement: str) -> Response:
-    """The write behind the token: same origin, a CSRF token bound to the session, the token."""
+async def _checked_form(request: Request, names: tuple[str, ...]) -> dict[str, str]:
+    """A write's form, after the checks every write passes: the server is writable, the request is
+    same-origin, the CSRF token is bound to the session, the token is right, the note is short."""
     ctx = request.app.state.web
     if not ctx.writable:
         raise AllegianceError("this server is read-only: set the web_token setting to allow writes", code="read_only")
     if not same_origin({k.lower(): v for k, v in request.headers.items()}, request.url.scheme):
         raise AllegianceError("cross-site request refused", code="cross_site")
     form = await request.form()
-    fields = {k: str(form.get(k) or "") for k in ("outcome", "note", "evidence", "token", "csrf")}
+    fields = {k: str(form.get(k) or "") for k in (*names, "token", "csrf")}
     if not csrf_valid(ctx.secret, request.cookies.get(SESSION_COOKIE), fields["csrf"]):
         raise AllegianceError("the form has expired or came from elsewhere: reload the page", code="bad_csrf")
     if not token_valid(ctx.settings.web_token, fields["token"]):
         raise AllegianceError("wrong token", code="bad_token")
-    if len(fields["note"]) > 2000 or len(fields["evidence"]) > 2000:
-        raise AllegianceError("note and evidence are 2000 characters at most", code="bad_parameter")
-    with Store(ctx.db) as store:
+    if any(len(fields[k]) > 2000 for k in names):
+        raise AllegianceError("each field is 2000 characters at most", code="bad_parameter")
+    return fields
+
+
+@router.post("/predictions/{statement}/resolve")
+async def resolve(request: Request, statement: str) -> Response:
+    """Record a prediction's outcome (a write behind the token)."""
+    fields = await _checked_form(request, ("outcome", "note", "evidence"))
+    with Store(request.app.state.web.db) as store:
         adapter.resolve(store, statement, fields["outcome"], fields["note"], fields["evidence"])
     return RedirectResponse(f"/predictions?status=resolved#p-{statement}", status_code=303)
+
+
+@router.post("/statements/{statement}/correct")
+async def correct(request: Request, statement: str) -> Response:
+    """Mark a statement wrong, confirmed or relabelled, with a note (a write behind the token)."""
+    fields = await _checked_form(request, ("action", "label", "note"))
+    with Store(request.app.state.web.db) as store:
+        key = adapter.correct(store, statement, fields["action"], fields["label"], fields["note"])
+    return RedirectResponse(f"/article/{quote(key, safe='')}#statements", status_code=303)
 
 
 @router.get("/sources", response_class=HTMLResponse)
