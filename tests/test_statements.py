@@ -38,7 +38,7 @@ def test_negation_turns_support_cues_off(pipeline):
 
 
 def test_group_statements_are_not_spread_to_members(pipeline):
-    assert _stances(pipeline, "Some CSTO members are attempting to distance themselves from the war.") == set()
+    assert _stances(pipeline, "A few CSTO members now try to keep their distance from the war.") == set()
     assert _stances(pipeline, "No CSTO member has supported Russia's war in Ukraine with their armies.") == set()
 
 
