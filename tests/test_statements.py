@@ -195,3 +195,10 @@ def test_regression_keeping_out_of_sanctions_is_not_keeping_them(pipeline):
     assert _stances(pipeline, "Tbilisi keeps out of the war and out of the sanctions.") == set()
     assert ("KAZ", "russia_war_in_ukraine", "distance") in _stances(
         pipeline, "Kazakhstan keeps the sanctions against Russia in force.")
+
+
+def test_regression_a_citizen_who_fought_is_not_his_state(pipeline):
+    text = "A court in Tashkent sentenced an Uzbek citizen to five years in prison after he fought for Russia."
+    found = {(s.kind, s.subject, s.predicate) for s in _statements(pipeline, text)}
+    assert ("stance", "UZB", "distance") in found  # the court's act is the state's
+    assert not {f for f in found if f[1] == "UZB" and f[2] in ("oppose", "support", "ASSAULT")}

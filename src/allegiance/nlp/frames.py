@@ -795,6 +795,10 @@ class FrameBuilder:
             nearest = max(candidates, key=lambda m: m.end)
             if self._group_before(nearest):
                 return (), "group", False
+            persons = pack.grammar.get("pronouns_person", frozenset())
+            if nearest.type == "state" and any(w.low in persons for w in words[clause_start:first]
+                                               if w.start >= nearest.end):
+                return (), "person", False  # "sentenced an Uzbek citizen after he fought": he is no state
             return tuple(self._coordinated(sentence, nearest)), None, False
         we = next((w for w in words[clause_start:first] if w.low in pack.grammar.get("pronouns_we", ())), None)
         if we is not None:
