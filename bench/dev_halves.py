@@ -8,31 +8,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import tempfile
 from pathlib import Path
 
-from quality import FIELDS, SHARED, _scorer
-
-from allegiance import Settings, Store, ingest
-from allegiance.query.export import export_articles
-from allegiance.runner import analyze_store
+from quality import FIELDS, SHARED, _scorer, load_gold, predict
+from statements_eval import dev_halves
 
 
 def run() -> dict[str, dict[str, object]]:
     score = _scorer()
-    lines = (SHARED / "corpus/dev/gold.jsonl").read_text(encoding="utf-8").splitlines()
-    gold = {d["id"]: d for d in (json.loads(x) for x in lines if x.strip())}
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(db=str(Path(tmp) / "q.db"), progress=False)
-        with Store(settings.db) as store:
-            ingest([str(SHARED / "corpus/dev/articles")], store, settings)
-            analyze_store(store, settings=settings)
-            pred_path = Path(tmp) / "pred.jsonl"
-            with pred_path.open("w", encoding="utf-8") as out:
-                export_articles(store, out, "eval")
-        pred = score.load(pred_path)
-    ids = sorted(gold)
-    groups = {"seen": ids[0::2], "unseen": ids[1::2]}
+    gold = load_gold("dev")
+    pred, _ = predict("dev")
+    halves = dev_halves(list(gold))
+    groups = {"seen": halves["A"], "unseen": halves["B"]}
     results = {}
     for name, chosen in groups.items():
         figures, _problems = score.score({i: gold[i] for i in chosen}, pred, SHARED / "corpus/dev/articles")

@@ -11,7 +11,9 @@ import argparse
 import importlib.util
 import json
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from allegiance import Settings, Store, ingest
 from allegiance.query.export import export_articles
@@ -26,6 +28,29 @@ def _scorer():  # type: ignore[no-untyped-def]
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module
+
+
+def load_gold(*corpora: str) -> dict[str, dict]:
+    """The gold records of ``../shared/corpus/<name>/gold.jsonl`` for each name, by article id."""
+    lines: list[str] = []
+    for name in corpora:
+        lines += (SHARED / "corpus" / name / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    return {d["id"]: d for d in (json.loads(x) for x in lines if x.strip())}
+
+
+def predict(*corpora: str, with_store: Callable[[Store], Any] | None = None) -> tuple[dict[str, Any], Any]:
+    """The main job on the articles of each named corpus, in a fresh database: the predictions as
+    score.py loads them, and what ``with_store`` (if given) read from the analysed store."""
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(db=str(Path(tmp) / "q.db"), progress=False)
+        with Store(settings.db) as store:
+            ingest([str(SHARED / "corpus" / name / "articles") for name in corpora], store, settings)
+            analyze_store(store, settings=settings)
+            pred_path = Path(tmp) / "pred.jsonl"
+            with pred_path.open("w", encoding="utf-8") as out:
+                export_articles(store, out, "eval")
+            extra = with_store(store) if with_store else None
+        return dict(_scorer().load(pred_path)), extra
 
 
 def matrix_agreement(store: Store, gold: dict[str, dict]) -> dict[str, object]:
@@ -61,19 +86,8 @@ def matrix_agreement(store: Store, gold: dict[str, dict]) -> dict[str, object]:
 
 def run() -> dict[str, dict[str, object]]:
     score = _scorer()
-    gold_lines = (SHARED / "corpus/dev/gold.jsonl").read_text(encoding="utf-8").splitlines()
-    gold_lines += (SHARED / "corpus/seed/gold.jsonl").read_text(encoding="utf-8").splitlines()
-    gold = {d["id"]: d for d in (json.loads(x) for x in gold_lines if x.strip())}
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(db=str(Path(tmp) / "q.db"), progress=False)
-        with Store(settings.db) as store:
-            ingest([str(SHARED / "corpus/dev/articles"), str(SHARED / "corpus/seed/articles")], store, settings)
-            analyze_store(store, settings=settings)
-            pred_path = Path(tmp) / "pred.jsonl"
-            with pred_path.open("w", encoding="utf-8") as out:
-                export_articles(store, out, "eval")
-            agreement = matrix_agreement(store, gold)
-        pred = score.load(pred_path)
+    gold = load_gold("dev", "seed")
+    pred, agreement = predict("dev", "seed", with_store=lambda store: matrix_agreement(store, gold))
     groups = {"all": list(gold), "en": [], "ru": [], "uk": [], "other": []}
     for doc_id, g in gold.items():
         groups[g["language"] if g["language"] in ("en", "ru", "uk") else "other"].append(doc_id)

@@ -15,17 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from quality import SHARED, _scorer  # noqa: E402
-
-from allegiance import Settings, Store, ingest  # noqa: E402
-from allegiance.query.export import export_articles  # noqa: E402
-from allegiance.runner import analyze_store  # noqa: E402
+from quality import SHARED, _scorer, load_gold, predict  # noqa: E402
 
 KINDS = ("stances", "events", "predictions", "quantities")
 
@@ -35,29 +30,10 @@ def dev_halves(gold_ids: list[str]) -> dict[str, list[str]]:
     return {"A": ids[0::2], "B": ids[1::2]}
 
 
-def _gold() -> dict[str, dict]:
-    lines = (SHARED / "corpus/dev/gold.jsonl").read_text(encoding="utf-8").splitlines()
-    lines += (SHARED / "corpus/seed/gold.jsonl").read_text(encoding="utf-8").splitlines()
-    return {d["id"]: d for d in (json.loads(x) for x in lines if x.strip())}
-
-
-def predicted() -> dict[str, dict]:
-    score = _scorer()
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(db=str(Path(tmp) / "q.db"), progress=False)
-        with Store(settings.db) as store:
-            ingest([str(SHARED / "corpus/dev/articles"), str(SHARED / "corpus/seed/articles")], store, settings)
-            analyze_store(store, settings=settings)
-            pred_path = Path(tmp) / "pred.jsonl"
-            with pred_path.open("w", encoding="utf-8") as out:
-                export_articles(store, out, "eval")
-        return dict(score.load(pred_path))
-
-
 def run() -> dict[str, dict[str, object]]:
     score = _scorer()
-    gold = _gold()
-    pred = predicted()
+    gold = load_gold("dev", "seed")
+    pred, _ = predict("dev", "seed")
     dev_ids = [i for i in gold if i != "seed"]
     parts = {**{f"dev{k}": v for k, v in dev_halves(dev_ids).items()}, "seed": [i for i in gold if i == "seed"]}
     results: dict[str, dict[str, object]] = {}
