@@ -11,7 +11,8 @@ from click.testing import CliRunner
 from allegiance import Store
 from allegiance.cli.main import cli
 from allegiance.errors import AllegianceError
-from allegiance.query.search import check_date, resolve_actor, search
+from allegiance.query.lookup import check_date, resolve_state
+from allegiance.query.search import search
 from web_support import build_demo
 
 
@@ -71,10 +72,10 @@ def test_bad_dates_are_refused(value: str) -> None:
 
 
 def test_actor_lookup_never_guesses() -> None:
-    assert resolve_actor("kaz") == "KAZ"
-    assert resolve_actor("Kazakhstan") == "KAZ"
+    assert resolve_state("kaz") == "KAZ"
+    assert resolve_state("Kazakhstan") == "KAZ"
     with pytest.raises(AllegianceError) as err:
-        resolve_actor("Narnia")
+        resolve_state("Narnia")
     assert err.value.code == "unknown_entity"
 
 

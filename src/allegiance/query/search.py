@@ -20,12 +20,12 @@ from typing import Any
 
 from ..errors import AllegianceError
 from ..store.db import Store
+from .lookup import check_date, resolve_state
 
-__all__ = ["SearchHit", "search", "check_date", "resolve_actor", "SEARCH_SCOPES", "RANK_WINDOW"]
+__all__ = ["SearchHit", "search", "SEARCH_SCOPES", "RANK_WINDOW"]
 
 SEARCH_SCOPES = ("all", "articles", "evidence")
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use marks around matched words in a snippet
-_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -51,44 +51,6 @@ class SearchHit:
         record = dataclasses.asdict(self)
         record["highlights"] = [list(h) for h in self.highlights]
         return record
-
-
-def check_date(value: str | None, name: str = "date") -> str | None:
-    """``value`` if it is YYYY, YYYY-MM or YYYY-MM-DD with a real month and day; else ``bad_date``."""
-    if value is None or value == "":
-        return None
-    if not _DATE.match(value):
-        raise AllegianceError(f"{name} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD", code="bad_date")
-    if len(value) == 10:
-        import datetime as dt
-
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError as exc:
-            raise AllegianceError(f"{name} {value!r} is not a real day: {exc}", code="bad_date") from exc
-    return value
-
-
-def resolve_actor(name: str) -> str:
-    """The knowledge-base id of an actor given by id (``KAZ``, any case) or by an exact name or
-    alias ("Kazakhstan"); an unknown name is an error (``unknown_entity``) that suggests close
-    names, never a guess."""
-    from ..kb.knowledge import load_knowledge_base
-
-    kb = load_knowledge_base()
-    wanted = name.strip()
-    if kb.get(wanted) or kb.get(wanted.upper()):
-        return wanted if kb.get(wanted) else wanted.upper()
-    folded = wanted.casefold()
-    for alias in kb.aliases:
-        if alias.text.casefold() == folded:
-            return alias.entity_id
-    for entity in kb.entities.values():
-        if entity.canonical.casefold() == folded:
-            return entity.id
-    close = ", ".join(f"{e.id} ({e.canonical})" for e in kb.search(wanted, limit=3)) if wanted else ""
-    hint = f"; close names: {close}" if close else ""
-    raise AllegianceError(f"no actor named {name!r}{hint}", code="unknown_entity")
 
 
 def _split_marks(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -216,8 +178,8 @@ def search(store: Store, query: str, *, since: str | None = None, until: str | N
         raise AllegianceError(f"unknown scope {scope!r}; one of {', '.join(SEARCH_SCOPES)}", code="bad_query")
     if limit < 0 or offset < 0:
         raise AllegianceError("limit and offset must not be negative", code="bad_query")
-    since, until = check_date(since, "since"), check_date(until, "until")
-    actor_id = resolve_actor(actor) if actor else None
+    since, until = check_date(since or None, "since"), check_date(until or None, "until")
+    actor_id = resolve_state(actor) if actor else None
     wanted = offset + limit
     hits: list[SearchHit] = []
     if scope in ("all", "evidence"):

@@ -17,8 +17,9 @@ from typing import Any
 from ..errors import AllegianceError
 from ..kb.langdata import Issue, load_issues
 from ..query import views
+from ..query.lookup import check_date, resolve_state
 from ..query.matrix import CONTESTED, cell_position
-from ..query.search import check_date, resolve_actor, search
+from ..query.search import search
 from ..store.aggregates import sets_contradict
 from ..store.db import Store
 
@@ -190,7 +191,7 @@ def _refilter(cell: views.MatrixCell, meta: dict[str, tuple[str | None, str]],
 def _cells(store: Store, period: str, issue: str | None, state: str | None,
            filters: dict[str, str | None], evidence: bool) -> list[views.MatrixCell]:
     for name in ("since", "until"):
-        check_date(filters.get(name), name)
+        check_date(filters.get(name) or None, name)
     narrowed = bool(filters.get("source") or filters.get("language") or filters.get("since") or filters.get("until"))
     cells = views.stance_matrix(store, period, issue or None, [state] if state else None,
                                 evidence=evidence or narrowed)
@@ -242,7 +243,7 @@ def cell_evidence(store: Store, state: str, issue: str, period: str, kind: str =
 def entity_dossier(store: Store, entity: str, limit: int = 100) -> dict[str, Any]:
     """The dossier of a state or person, looked up strictly (an unknown name is a 404), with the
     latest ``limit`` events, quantities and predictions."""
-    key = resolve_actor(entity)
+    key = str(resolve_state(entity))
     record = views.dossier(store, key, limit=limit)
     record["limit"] = limit
     found = _kb().get(key)
@@ -256,9 +257,9 @@ def entity_dossier(store: Store, entity: str, limit: int = 100) -> dict[str, Any
 def timeline_page(store: Store, actor: str | None = None, event_type: str | None = None, since: str | None = None,
                   until: str | None = None, limit: int = 200, offset: int = 0) -> dict[str, Any]:
     """Dated events from the timeline view, and the undated ones apart (the view leaves them out)."""
-    since, until = check_date(since, "since"), check_date(until, "until")
+    since, until = check_date(since or None, "since"), check_date(until or None, "until")
     if actor:
-        actor = resolve_actor(actor)
+        actor = resolve_state(actor)
     events = views.timeline(store, actor=actor or None, event_type=event_type or None, start=since, end=until,
                             limit=offset + limit + 1)
     more = len(events) > offset + limit
