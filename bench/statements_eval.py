@@ -7,7 +7,8 @@ fifth ... going to half A (the half the rules may be read against), the others t
 read while writing rules). Each part is scored per language (English, Russian, Ukrainian, the rest
 pooled). The check set (``tests/fixtures/checkset``) is scored per kind with precision and recall.
 
-Usage: python bench/statements_eval.py [--json OUT] [--errors A]  (``--errors A`` lists half A's misses)
+Usage: python bench/statements_eval.py [--json OUT] [--errors]  (``--errors`` lists half A's misses and
+false alarms; half B's are never listed, so that nobody writes rules from them) [--errors A]  (``--errors A`` lists half A's misses)
 """
 
 from __future__ import annotations
@@ -54,10 +55,41 @@ def run() -> dict[str, dict[str, object]]:
     return results
 
 
+def list_errors(kinds: tuple[str, ...] = ("stances", "events", "predictions")) -> None:
+    """Print half A's misses (``-``) and false alarms (``+``) per article and kind."""
+    score = _scorer()
+    gold = load_gold("dev")
+    pred, _ = predict("dev")
+    for doc_id in dev_halves(list(gold))["A"]:
+        g, p = gold[doc_id], pred.get(doc_id, {})
+        for kind in kinds:
+            if kind == "stances":
+                gs, ps = score.stance_keys(g), score.stance_keys(p)
+                rows = [("-", k) for k in sorted(gs - ps, key=repr)] + [("+", k) for k in sorted(ps - gs, key=repr)]
+            else:
+                same = score.same_event if kind == "events" else score.same_prediction
+                gl, pl = list(g.get(kind) or []), list(p.get(kind) or [])
+                hit_g, hit_p = set(), set()
+                for i, gi in enumerate(gl):
+                    for j, pj in enumerate(pl):
+                        if j not in hit_p and same(gi, pj):
+                            hit_g.add(i)
+                            hit_p.add(j)
+                            break
+                rows = [("-", (x.get("actor"), x.get("evidence", "")[:110])) for i, x in enumerate(gl) if i not in hit_g]
+                rows += [("+", (x.get("actor"), x.get("evidence", "")[:110])) for j, x in enumerate(pl) if j not in hit_p]
+            for sign, row in rows:
+                print(f"{doc_id} {g.get('language', '?')} {kind[:5]} {sign} {row}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--errors", action="store_true", help="list half A's errors instead of scoring")
     args = parser.parse_args()
+    if args.errors:
+        list_errors()
+        return 0
     results = run()
     print(f"{'part':<14}{'n':>4}" + "".join(f"{k[:5] + ' P/R/F':>20}" for k in KINDS))
     for part, figures in results.items():
