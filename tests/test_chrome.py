@@ -79,3 +79,12 @@ def test_kept_lines_are_input_lines_in_order(lines):
     kept = [line for line in remove_chrome(page).text.split("\n") if line.strip()]
     source = iter(line.rstrip() for line in lines)
     assert all(any(line == candidate for candidate in source) for line in kept)  # a subsequence, verbatim
+
+
+def test_a_widget_prompt_standing_alone_is_chrome_but_a_sentence_about_it_is_not():
+    body = "The ministry said the new rules would take effect in March."
+    page = "\n".join(["Calculate your pension", body, "Join our channel", "Check your eligibility",
+                      "Officials urged citizens to check your documents before travelling, the agency wrote."])
+    kept = remove_chrome(page).text
+    assert body in kept and "Officials urged citizens" in kept
+    assert "Calculate your" not in kept and "Join our" not in kept and "Check your eligibility" not in kept
