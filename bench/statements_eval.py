@@ -7,8 +7,9 @@ fifth ... going to half A (the half the rules may be read against), the others t
 read while writing rules). Each part is scored per language (English, Russian, Ukrainian, the rest
 pooled). The check set (``tests/fixtures/checkset``) is scored per kind with precision and recall.
 
-Usage: python bench/statements_eval.py [--json OUT] [--errors]  (``--errors`` lists half A's misses and
-false alarms; half B's are never listed, so that nobody writes rules from them) [--errors A]  (``--errors A`` lists half A's misses)
+Usage: python bench/statements_eval.py [--json OUT] [--errors]
+(``--errors`` lists half A's misses and false alarms; half B's are never listed, so that nobody
+writes rules from them) [--errors A]  (``--errors A`` lists half A's misses)
 """
 
 from __future__ import annotations
@@ -76,8 +77,10 @@ def list_errors(kinds: tuple[str, ...] = ("stances", "events", "predictions")) -
                             hit_g.add(i)
                             hit_p.add(j)
                             break
-                rows = [("-", (x.get("actor"), x.get("evidence", "")[:110])) for i, x in enumerate(gl) if i not in hit_g]
-                rows += [("+", (x.get("actor"), x.get("evidence", "")[:110])) for j, x in enumerate(pl) if j not in hit_p]
+                rows = [("-", (x.get("actor"), x.get("evidence", "")[:110]))
+                        for i, x in enumerate(gl) if i not in hit_g]
+                rows += [("+", (x.get("actor"), x.get("evidence", "")[:110]))
+                         for j, x in enumerate(pl) if j not in hit_p]
             for sign, row in rows:
                 print(f"{doc_id} {g.get('language', '?')} {kind[:5]} {sign} {row}")
 
