@@ -28,7 +28,7 @@ MINIMUM = {"en": 110, "ru": 55, "uk": 30, "de": 20}
 ARTICLE_LANGS = {"en": 6, "ru": 3, "uk": 3}
 
 # F1 when the set was written (main at e5e4723), less 0.03 to 0.05
-SENTENCE_FLOORS = {"stances": 0.55, "events": 0.62, "predictions": 0.83, "predictions_speaker": 0.62}
+SENTENCE_FLOORS = {"stances": 0.55, "events": 0.65, "predictions": 0.81, "predictions_speaker": 0.57}
 ARTICLE_FLOORS = {"stances": 0.67, "events": 0.55, "predictions": 0.82, "quantities": 0.84}
 
 
