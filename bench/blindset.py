@@ -1,0 +1,128 @@
+"""The blind check set (``tests/fixtures/blindset/``): how the statement stage does on wording that
+nobody tuned a rule on.
+
+The set was written by a helper who did not read the lexicons, the rules or the check set, from
+the annotation guidelines (``../shared/corpus/dev/README.md``) alone. It has two parts:
+
+* sentences (``<lang>.jsonl``: en, ru, uk, de), one case a line in the check set's format
+  (``bench/checkset.py``), scored per kind and per language with precision, recall and F1;
+* twelve short team-written articles shaped like scraped pages (``articles/b01.txt`` ... with a
+  headline, byline, "Read also" line, caption, share labels and a related list before the body),
+  with ``articles/gold.jsonl`` in the scoring format (``../shared/eval/SCHEMA.md``); the main job
+  runs on them in a fresh database, as ``bench/quality.py`` does for the dev set, and
+  ``../shared/eval/score.py`` scores the export per field.
+
+Nobody who writes rules or lexicon entries may read the set, its errors or this script's output
+beyond the aggregate figures: it is the warning light for overfitting, and reading it would turn
+it into one more tuning set. ``tests/test_blindset.py`` pins floors under today's figures.
+
+Usage: python bench/blindset.py [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from checkset import load_checkset, score_checkset  # noqa: E402
+from quality import SHARED, _scorer  # noqa: E402
+
+__all__ = ["ARTICLES", "BLINDSET", "SHARED", "load_article_gold", "load_checkset", "predict_articles", "run",
+           "score_articles", "score_sentences"]
+
+ROOT = Path(__file__).resolve().parents[1]
+BLINDSET = ROOT / "tests" / "fixtures" / "blindset"
+ARTICLES = BLINDSET / "articles"
+SENTENCE_KINDS = ("stances", "events", "events_typed", "predictions", "predictions_speaker")
+ARTICLE_FIELDS = ("states", "alliances", "persons", "organizations", "stances", "events", "quantities", "predictions")
+
+
+def load_article_gold(folder: Path = ARTICLES) -> dict[str, dict[str, Any]]:
+    """The gold records of the blind articles, by article id."""
+    lines = (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    return {d["id"]: d for d in (json.loads(x) for x in lines if x.strip())}
+
+
+def predict_articles(folder: Path = ARTICLES) -> dict[str, Any]:
+    """The main job (ingest, analyze, export in the scoring format) on the ``.txt`` files of
+    ``folder`` in a fresh database: the predictions as score.py loads them, by article id."""
+    from allegiance import Settings, Store, ingest
+    from allegiance.query.export import export_articles
+    from allegiance.runner import analyze_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(db=str(Path(tmp) / "blind.db"), progress=False)
+        with Store(settings.db) as store:
+            # the files one by one: the folder also holds gold.jsonl, which is no article
+            ingest([str(p) for p in sorted(folder.glob("*.txt"))], store, settings)
+            analyze_store(store, settings=settings)
+            pred_path = Path(tmp) / "pred.jsonl"
+            with pred_path.open("w", encoding="utf-8") as out:
+                export_articles(store, out, "eval")
+        return dict(_scorer().load(pred_path))
+
+
+def score_articles(folder: Path = ARTICLES) -> dict[str, dict[str, Any]]:
+    """score.py's figures per field on the blind articles, all together and per language."""
+    score = _scorer()
+    gold = load_article_gold(folder)
+    pred = predict_articles(folder)
+    groups: dict[str, list[str]] = {"all": sorted(gold)}
+    for doc_id, g in sorted(gold.items()):
+        groups.setdefault(g["language"], []).append(doc_id)
+    results: dict[str, dict[str, Any]] = {}
+    for name, ids in groups.items():
+        figures, _problems = score.score({i: gold[i] for i in ids}, pred, folder)
+        figures["articles"] = len(ids)
+        results[name] = figures
+    return results
+
+
+def score_sentences(folder: Path = BLINDSET) -> dict[str, dict[str, Any]]:
+    """Precision, recall and F1 per kind, overall and per language, on the blind sentences."""
+    return score_checkset(load_checkset(folder))
+
+
+def run() -> dict[str, dict[str, Any]]:
+    return {"sentences": score_sentences(), "articles": score_articles()}
+
+
+def _print(results: dict[str, dict[str, Any]]) -> None:
+    sentences = results["sentences"]
+    langs = ["all"] + sorted({k.split(".", 1)[1] for k in sentences if "." in k})
+    print("sentences (P/R/F1, gold/predicted)")
+    for kind in SENTENCE_KINDS:
+        for lang in langs:
+            key = kind if lang == "all" else f"{kind}.{lang}"
+            f = sentences[key]
+            print(f"  {kind:<20} {lang:<4} P {f['precision']:.2f}  R {f['recall']:.2f}  F1 {f['f1']:.3f}  "
+                  f"({f['gold']}/{f['predicted']})")
+    articles = results["articles"]
+    print("articles (F1 per field)")
+    print(f"  {'field':<14}" + "".join(f"{k:>8}" for k in articles))
+    for field in ARTICLE_FIELDS:
+        print(f"  {field:<14}" + "".join(f"{articles[k][field]['f1']:>8.3f}" for k in articles))
+    print(f"  {'overall F1':<14}" + "".join(f"{articles[k]['overall_f1']:>8.3f}" for k in articles))
+    print(f"  {'evidence err':<14}" + "".join(f"{articles[k]['evidence_errors']:>8}" for k in articles))
+    print(f"  {'articles':<14}" + "".join(f"{articles[k]['articles']:>8}" for k in articles))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", type=Path, help="also write the figures here as JSON")
+    args = parser.parse_args()
+    results = run()
+    _print(results)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
