@@ -15,6 +15,7 @@ import ahocorasick
 from ..kb.knowledge import Alias, KnowledgeBase, load_knowledge_base
 from ..kb.langdata import every_language_data, pack_data, pack_folders
 from .doc import Doc, Mention
+from .morphology import closed_class
 from .tokens import Token, alias_keys, analyzer_for, is_noun, tokenize, word_key
 from .unlisted import UnlistedNames
 
@@ -57,6 +58,20 @@ def _case_ok(surface: str, alias: str, analyzer: str) -> bool:
     if surface[:1].isupper():
         return True
     return surface.islower() and all(is_noun(t.text, analyzer) for t in tokenize(surface))
+
+
+def _sentence_initial_word(text: str, start: int, end: int, analyzer: str) -> bool:
+    """A one-word Cyrillic name that opens a sentence, where its capital says nothing, and whose
+    likeliest reading is no noun: «Того же дня» is "that same day", not Togo; «Мали ми» is "we had"."""
+    surface = text[start:end]
+    if " " in surface or not _CYRILLIC.search(surface):
+        return False
+    before = text[max(0, start - 3):start].rstrip(" \t\"«„“'(")
+    opens = start == 0 or not before or before[-1] in ".!?\n:;—–-"
+    if not opens:
+        return False
+    listed = closed_class(analyzer).upos.get(surface.casefold()) if analyzer in ("ru", "uk") else None
+    return (listed is not None and listed not in ("NOUN", "PROPN")) or not is_noun(surface, analyzer)
 
 
 
@@ -137,6 +152,7 @@ class EntityLinker:
         found = []
         for start, end, alias in raw:
             if _case_ok(doc.text[start:end], alias.text, analyzer) and self._context_ok(doc.text, start, end, alias) \
+                    and not _sentence_initial_word(doc.text, start, end, analyzer) \
                     and (alias.text not in self._ambiguous or self._unambiguous(doc.text, start, end, alias.text)):
                 found.append(_Candidate(start, end, alias))
         return found
