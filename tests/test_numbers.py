@@ -62,6 +62,9 @@ def test_numbers_as_the_language_writes_them(pipeline, text, language, values):
     ("The state channel (Rossiya 1) showed 30 tanks.", "en", [30]),
     ("Recruiting resumed two months ago with 300 fighters.", "en", [300]),
     ("Vor zwei Jahren kamen 300 Freiwillige.", "de", [300]),
+    # a list's markers at the start of a line ("Read also" lists, numbered points)
+    ("Read also:\n1. Kazakhstan turns down troop request\n2. Ministry sends 40 trucks", "en", [40]),
+    ("Читайте также:\n1) Казахстан отказал в просьбе\n2) Армения заморозила участие", "ru", []),
 ])
 def test_dates_times_ages_addresses_and_names_are_no_quantities(pipeline, text, language, values):
     assert _values(pipeline, text, language) == values

@@ -111,6 +111,8 @@ class QuantityExtractor:
         if rules.ordinal.match(after) or (rules.ordinal_dot and len(raw) <= 3 and re.match(r"^\.\s+\w", after)
                                            and match.end() + 1 < sentence.end):
             return False
+        if len(raw) <= 3 and re.match(r"^[.)]\s", after) and not before.rsplit("\n", 1)[-1].strip():
+            return False  # a list's marker at the start of a line: "1. ...", "2) ..."
         low_after = after.casefold()
         if any(low_after.lstrip(" -").startswith(a.lstrip(" -")) for a in rules.age_after + rules.clock_after):
             return False
