@@ -152,3 +152,13 @@ def test_regression_a_sentence_opening_determiner_is_not_togo(linker):
     assert "TGO" in _states(linker, "Президент Того прибыл в Москву.", "ru")
     assert "TGO" in _states(linker, "Президент Того прибув до Києва.", "uk")
     assert "MLI" in _states(linker, "Мали и Того проголосовали против.", "ru")
+
+
+def test_regression_a_photo_credit_names_no_organisation_or_person(linker):
+    text = ("Kazakhstan's president in Astana. Photo: Anadolu Agency via Getty Images\n"
+            "Officials in Astana (Photo by Pavel Mikheyev/Reuters) declined to comment.\n"
+            "Kazakhstan refused to send troops, Anadolu Agency reported.")
+    found = _ids(linker, text)
+    assert [name for name, _ in found if name == "Anadolu Agency"] == ["Anadolu Agency"]  # the cited one only
+    assert all(name not in ("Pavel Mikheyev", "Reuters", "Getty Images") for name, _ in found)
+    assert ("ТАСС", "org:tass") not in _ids(linker, "Фото: ТАСС / Сергей Иванов\nМИД Казахстана заявил.", "ru")

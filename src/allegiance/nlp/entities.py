@@ -113,6 +113,10 @@ class EntityLinker:
         self._role_words = {key: frozenset(str(w).casefold() for data in roles for w in data.get(key, []))
                             for key in ("possessive_tokens", "state_after")}
         self._ambiguous = {str(rule["alias"]): rule for rule in ambiguity.get("names", [])}
+        credits = pack_data("chrome.toml", self.folders).get("credit_words", [])
+        credit_words = "|".join(re.escape(str(w)) for w in credits)
+        self._credit = re.compile(rf"(?:^|[\s(\[|])(?:{credit_words or '(?!)'})\s*(?::|©|\bby\b|\bvia\b)[^.!?:]*$",
+                                  re.I)
         self._given = self._unlisted.given
 
     def _automaton(self, analyzer: str) -> ahocorasick.Automaton:
@@ -192,6 +196,14 @@ class EntityLinker:
             first = bisect.bisect_left(starts, end - len(key) + 2)
             out.extend((tokens[first].start, tokens[first + n - 1].end, alias) for alias, n in values)
         return out
+
+    def _in_credit(self, text: str, m: Mention) -> bool:
+        """An outlet, or a name the knowledge base does not list, after a credit word in the same line
+        ("Photo: Anadolu Agency via Getty Images", "(Photo by Pavel Mikheyev/Reuters)")."""
+        if m.type not in ("media", "organization", "company", "person") or (m.type == "person" and m.entity_id):
+            return False
+        line_start = text.rfind("\n", 0, m.start) + 1
+        return self._credit.search(text, max(line_start, m.start - 60), m.start) is not None
 
     def _context_ok(self, text: str, start: int, end: int, alias: Alias) -> bool:
         if alias.kind != "seat" and not (alias.kind == "name" and " " in alias.text):
@@ -317,6 +329,7 @@ class EntityLinker:
                 taken.update(starts[bisect.bisect_left(starts, m.start):bisect.bisect_left(starts, m.end)])
             if self._unlisted.reads_persons(language):
                 unlisted += self._unlisted.persons(doc.text, tokens, taken, language)
-        found = [m for m in linked + roles + unlisted if not (m.type == "media" and _credited(doc.text, m))]
+        found = [m for m in linked + roles + unlisted if not (m.type == "media" and _credited(doc.text, m))
+                 and not self._in_credit(doc.text, m)]
         doc.mentions = tuple(sorted(found, key=lambda m: (m.start, -m.end)))
         return doc
