@@ -88,3 +88,18 @@ def test_a_widget_prompt_standing_alone_is_chrome_but_a_sentence_about_it_is_not
     kept = remove_chrome(page).text
     assert body in kept and "Officials urged citizens" in kept
     assert "Calculate your" not in kept and "Join our" not in kept and "Check your eligibility" not in kept
+
+
+def test_a_related_list_after_its_label_is_chrome_up_to_the_first_sentence():
+    page = "\n".join(["Kazakhstan turns down a request", "Kazakhstan declined to send troops, officials said.",
+                      "Read also:", "Armenia freezes its CSTO role", "Uzbek court jails a volunteer",
+                      "The decision surprised nobody in Astana.", "Читайте також: Лукашенко визнав участь",
+                      "Related", "Ministry: 300 soldiers returned", "", "Officials added that talks would go on",
+                      "Latest news", "Kyrgyz parliament backs new law", "The vote was close."])
+    kept = remove_chrome(page).text.split("\n")
+    assert "Armenia freezes its CSTO role" not in kept and "Uzbek court jails a volunteer" not in kept
+    assert "Ministry: 300 soldiers returned" not in kept and not any("Лукашенко" in x for x in kept)
+    assert "The decision surprised nobody in Astana." in kept
+    # a navigation label is no related list (a title follows it), and the last line may be a cut sentence
+    assert "Kyrgyz parliament backs new law" in kept and "The vote was close." in kept
+    assert "Officials added that talks would go on" in kept

@@ -32,6 +32,8 @@ class ChromeLexicon:
     comment_tail_share: float
     max_thread_share: float = 0.3
     flag_share: float = 0.2
+    list_labels: frozenset[str] = frozenset()
+    list_items: int = 0
 
 
 @dataclasses.dataclass(frozen=True)
@@ -64,6 +66,8 @@ def load_chrome_lexicon(path: Path | None = None) -> ChromeLexicon:
         comment_tail_share=float(data.get("comment_tail_share", 0.5)),
         max_thread_share=float(data.get("max_thread_share", 0.3)),
         flag_share=float(data.get("flag_share", 0.2)),
+        list_labels=frozenset(_key(x) for x in data.get("list_labels", [])),
+        list_items=int(data.get("list_items", 0)),
     )
 
 
@@ -84,6 +88,14 @@ def _is_chrome(line: str, lexicon: ChromeLexicon) -> bool:
     if len(stripped) <= 200 and any(p.search(stripped) for p in lexicon.patterns):
         return True
     return _is_dateline(stripped, lexicon)
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)]*$")
+
+
+def _headline_like(stripped: str) -> bool:
+    """A related-list item: a short line that does not end as a sentence does."""
+    return len(stripped) <= 160 and not _SENTENCE_END.search(stripped)
 
 
 def _comment_tail_start(lines: list[str], lexicon: ChromeLexicon) -> int | None:
@@ -123,12 +135,21 @@ def remove_chrome(text: str, lexicon: ChromeLexicon | None = None) -> CleanText:
     lines = lines[:tail] if tail is not None else lines
     kept: list[str] = []
     seen: set[str] = set()
-    for line in lines:
+    list_left = 0  # items still to drop after a "Read also" / "Related" label
+    # the last line may be a sentence cut off by the end of the excerpt: never a list item
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
+            list_left = 0  # a blank line ends a list
             if kept and kept[-1] != "":
                 kept.append("")
             continue
+        if list_left and i != last and _headline_like(stripped) and not _is_chrome(line, lexicon):
+            list_left -= 1
+            removed.append(line)
+            continue
+        list_left = lexicon.list_items if _key(stripped) in lexicon.list_labels else 0
         if _is_chrome(line, lexicon) or stripped in seen:
             removed.append(line)
             continue
