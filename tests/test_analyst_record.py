@@ -216,3 +216,22 @@ def test_exports_and_show_read_the_corrected_statements(store, settings):
     labels = [st["predicate"] for line in text.splitlines() for st in __import__("json").loads(line)["statements"]
               if st["kind"] == "stance"]
     assert sorted(labels) == ["distance", "neutral"]
+
+
+def test_effective_statements_carry_the_clause_factuality_and_mention_spans(samples):
+    store, _ = samples
+    raw = {r["uid"]: r for r in store.db.execute(
+        "SELECT uid, factuality, subject_start, subject_end, speaker_start, speaker_end FROM statements")}
+    seen = {r["uid"]: r for r in store.db.execute(
+        "SELECT uid, factuality, subject_start, subject_end, speaker_start, speaker_end FROM effective_statements")}
+    assert raw and set(seen) == set(raw)
+    assert any(r["factuality"] for r in seen.values()) and any(r["subject_start"] is not None for r in seen.values())
+    assert all(tuple(seen[u]) == tuple(raw[u]) for u in raw)
+    uid = next(u for u, r in raw.items() if r["factuality"])
+    correct_statement(store, uid, "relabel", label="distance", note="reads as distance", by="ana")
+    kept = store.db.execute("SELECT factuality, predicate FROM effective_statements WHERE uid = ?", (uid,)).fetchone()
+    assert kept["factuality"] == raw[uid]["factuality"]
+    from allegiance.query.export import article_records
+
+    exported = [st for record in article_records(store) for st in record["statements"]]
+    assert any(st["factuality"] for st in exported) and any(st["subject_span"] for st in exported)

@@ -23,6 +23,10 @@ def _statement_record(st: sqlite3.Row, text: str) -> dict[str, Any]:
     record = {k: st[k] for k in keys}
     record["topics"] = json.loads(st["topics"])
     record["evidence"] = text[st["start"]:st["end"]]
+    record["factuality"] = st["factuality"]
+    for role in ("subject", "speaker"):  # the span of the mention the subject or speaker was read from
+        start, end = st[f"{role}_start"], st[f"{role}_end"]
+        record[f"{role}_span"] = [start, end] if start is not None else None
     return record
 
 

@@ -542,12 +542,47 @@ def m018_statement_factuality(db: sqlite3.Connection) -> None:
         _run(db, f"ALTER TABLE statements ADD COLUMN {column}")
 
 
+def m019_effective_statements_carry_the_clause(db: sqlite3.Connection) -> None:
+    """``effective_statements`` carries what m018 added to ``statements`` (factuality and the subject's
+    and speaker's mention spans), so that views and exports read them with corrections applied."""
+    _run(
+        db,
+        """
+        DROP VIEW effective_statements;
+        CREATE VIEW effective_statements AS
+            SELECT s.id, s.uid, s.article_id, s.kind, s.start, s.end, s.subject,
+                   CASE WHEN s.corrected = 0 THEN s.predicate
+                        ELSE COALESCE((SELECT c.label FROM current_corrections c
+                                       WHERE c.statement_uid = s.uid AND c.action = 'relabel'), s.predicate)
+                   END AS predicate,
+                   s.object, s.issue, s.polarity, s.modality, s.speaker, s.time, s.value, s.unit, s.topics,
+                   s.confidence, s.extractor, s.cue, s.pack_version, s.predicate AS extracted_predicate,
+                   CASE WHEN s.corrected = 0 THEN NULL
+                        ELSE (SELECT c.action FROM current_corrections c WHERE c.statement_uid = s.uid)
+                   END AS correction,
+                   CASE WHEN s.corrected = 0 THEN NULL
+                        ELSE (SELECT c.note FROM current_corrections c WHERE c.statement_uid = s.uid)
+                   END AS correction_note,
+                   CASE WHEN s.corrected = 0 THEN NULL
+                        ELSE (SELECT c.analyst FROM current_corrections c WHERE c.statement_uid = s.uid)
+                   END AS corrected_by,
+                   CASE WHEN s.corrected = 0 THEN NULL
+                        ELSE (SELECT c.recorded FROM current_corrections c WHERE c.statement_uid = s.uid)
+                   END AS corrected_at,
+                   s.factuality, s.subject_start, s.subject_end, s.speaker_start, s.speaker_end
+            FROM statements s
+            WHERE s.corrected = 0 OR NOT EXISTS (SELECT 1 FROM current_corrections c
+                                                 WHERE c.statement_uid = s.uid AND c.action = 'wrong');
+        """,
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes, m005_stance_aggregates,
     m006_analysis_errors, m007_ingest_fidelity, m008_statement_uids, m009_analyst_history,
     m010_effective_statements, m011_article_dates, m012_fact_groups, m013_evidence_views, m014_search_index,
     m015_statement_targets_by_statement, m016_lsh_bands, m017_analysed_chars,
-    m018_statement_factuality)
+    m018_statement_factuality, m019_effective_statements_carry_the_clause)
 
 
 def schema_version(db: sqlite3.Connection) -> int:
