@@ -1,0 +1,594 @@
+"""German words and clause rules for the clause frames (``frames.py`` dispatches here for ``de``).
+
+German words are read against the pack's lexicons, not a model: every verb lemma of the German
+lexicons (``lang/de/*.toml``) is conjugated from the rules of German verb morphology (weak verbs by
+rule, strong and mixed verbs from their principal parts in ``grammar.toml``), with separable
+particles ("lehnte ... ab" is *ablehnen*: the particle at the end of the clause is attached back to
+the finite verb), the ge- of participles ("abgelehnt", but "verurteilt" after an inseparable prefix
+and "sanktioniert" after -ieren) and zu-infinitives ("abzulehnen"). Nouns are capitalised: they are
+read against the lexicons' nouns with their plural and case endings, and a compound by its last part
+("Angriffskrieg" is a *Krieg*). This is cheap (a table look-up per word), so that the candidate filter
+and the predictions can read every sentence.
+
+Clause rules: the finite verb comes second in a main clause and last in a subordinate one; the
+perfect (haben, sein) and the passive (werden) put a participle, the future (werden) and the modals
+an infinitive, at the end of the clause; negation ("nicht", "kein") stands anywhere in the clause; the
+subject is the free mention before the finite verb or, when that place holds something else ("Am
+Montag verhängte die EU ..."), right after it; a Konjunktiv I after a speech verb is reported speech
+("sagte, Deutschland werde ...").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from .doc import Doc, Mention, Sentence
+
+if TYPE_CHECKING:
+    from .frames import Frame, FrameBuilder, LanguagePack, Word
+
+__all__ = ["de_words", "factuality", "negated", "subject", "with_targets"]
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d[\d.,]*|[;:\"“”„«»—–()]|,", re.UNICODE)
+_BREAK_PUNCT = {";", ":", "—", "–", "(", ")", '"', "“", "”", "„", "«", "»"}
+_NOUN_ENDINGS = ("en", "n", "e", "er", "es", "s", "ern", "ns")
+_NOT_VERB = ("ung", "heit", "keit", "ität", "tion", "schaft", "nis", "ismus")
+
+
+# -- verb morphology -----------------------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class _Morph:
+    joined: dict[str, tuple[tuple[str, frozenset[str]], ...]]  # form -> (lemma, kinds)
+    split: dict[str, tuple[tuple[str, str, frozenset[str]], ...]]  # base form -> (particle, lemma, kinds)
+    aux: dict[str, str]
+    particles: frozenset[str]
+
+
+def _weak_stem(base: str) -> str:
+    return base[:-2] if base.endswith("en") else base[:-1]
+
+
+def _needs_e(stem: str) -> bool:
+    """"verabschiedet", "tötet", "unterzeichnet": an -e- before the ending after d, t, or m/n after
+    a consonant other than l, r, h."""
+    return stem.endswith(("d", "t")) or bool(re.search(r"[^aeiouäöülrm][mn]$", stem))
+
+
+def _simple_forms(base: str, strong: dict[str, tuple[str, str, str]]) -> tuple[dict[str, set[str]], str]:
+    """The finite and infinitive forms of a simple verb by kind, and its participle with ge-."""
+    stem = _weak_stem(base)
+    e = "e" if _needs_e(stem) else ""
+    forms: dict[str, set[str]] = {}
+
+    def add(form: str, *kinds: str) -> None:
+        forms.setdefault(form, set()).update(kinds)
+
+    add(base, "Inf", "Fin")
+    add(stem + "e", "Fin", "Subj")
+    variants = {e, ""} if re.search(r"h[mn]$", stem) else {e}  # "lehnt" but "zeichnet": both are listed
+    for v in variants:
+        add(stem + v + "t", "Fin")
+        add(stem + v + "st", "Fin")
+        for ending in ("te", "ten", "test", "tet"):
+            add(stem + v + ending, "Fin", "Past")
+        add(("" if base.endswith("ieren") else "ge") + stem + v + "t", "Part")
+    participle = ("" if base.endswith("ieren") else "ge") + stem + e + "t"
+    if base in strong:
+        present, past, participle = strong[base]
+        add(present, "Fin")
+        add(past, "Fin", "Past")
+        add(past + ("en" if not past.endswith("e") else "n"), "Fin", "Past")
+    return forms, participle
+
+
+def _prefixes(lemma: str, g: dict[str, frozenset[str]]) -> tuple[str, str, str]:
+    """(separable particle, inseparable prefix, simple verb) of a verb lemma."""
+    sep = ""
+    rest = lemma
+    if lemma not in g.get("inseparable_verbs", frozenset()):
+        for p in sorted(g.get("separable", frozenset()), key=len, reverse=True):
+            if lemma.startswith(p) and len(lemma) - len(p) >= 4:
+                sep, rest = p, lemma[len(p):]
+                break
+    insep = ""
+    for p in sorted(g.get("inseparable", frozenset()), key=len, reverse=True):
+        if rest.startswith(p) and len(rest) - len(p) >= 4 and rest not in g.get("strong_lemmas", frozenset()):
+            insep = p
+            break
+    return sep, insep, rest[len(insep):]
+
+
+def _is_verb_lemma(lemma: str) -> bool:
+    return " " not in lemma and lemma.endswith(("en", "ern", "eln")) and not lemma.endswith(_NOT_VERB)
+
+
+@functools.lru_cache(maxsize=8)
+def _morphology(pack: LanguagePack) -> _Morph:
+    g = dict(pack.grammar)
+    strong: dict[str, tuple[str, str, str]] = {}
+    for entry in g.get("strong", frozenset()):
+        parts = entry.split()
+        if len(parts) == 4:
+            strong[parts[0]] = (parts[1], parts[2], parts[3])
+    g["strong_lemmas"] = frozenset(strong)
+    aux = {}
+    for entry in g.get("auxiliaries", frozenset()):
+        form, _, lemma = entry.partition(" ")
+        aux[form] = lemma
+    lemmas = set(pack.predicates) | {v for k in ("plan", "asking", "opinion", "denial") for v in g.get(k, ())}
+    joined: dict[str, dict[str, set[str]]] = {}
+    split: dict[str, dict[tuple[str, str], set[str]]] = {}
+    for lemma in sorted(x for x in lemmas if _is_verb_lemma(x)):
+        sep, insep, base = _prefixes(lemma, g)
+        forms, participle = _simple_forms(base, strong)
+        if insep:
+            forms = {insep + f: k for f, k in forms.items()}
+            participle = insep + (participle[2:] if participle.startswith("ge") else participle)
+        for form, kinds in forms.items():
+            if sep:
+                split.setdefault(form, {}).setdefault((sep, lemma), set()).update(kinds)
+                joined.setdefault(sep + form, {}).setdefault(lemma, set()).update(kinds)
+            else:
+                joined.setdefault(form, {}).setdefault(lemma, set()).update(kinds)
+        joined.setdefault(sep + participle, {}).setdefault(lemma, set()).add("Part")
+        if insep and not sep:
+            joined[participle][lemma].add("Fin")  # "verurteilt": a participle and the third person
+        if sep:
+            joined.setdefault(sep + "zu" + insep + base, {}).setdefault(lemma, set()).update({"Inf", "Zu"})
+    return _Morph({f: tuple((lem, frozenset(k)) for lem, k in v.items()) for f, v in joined.items()},
+                  {f: tuple((p, lem, frozenset(k)) for (p, lem), k in v.items()) for f, v in split.items()},
+                  aux, frozenset(g.get("separable", frozenset())))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _noun_lemma(low: str, pack: LanguagePack) -> str:
+    """A capitalised word's lemma among the lexicons' nouns: itself, without a plural or case
+    ending, or the last part of a compound ("Angriffskrieges" -> krieg)."""
+    known = pack.known
+    bare = [low] + [low[:-len(e)] for e in _NOUN_ENDINGS if low.endswith(e) and len(low) - len(e) >= 3]
+    for b in bare:
+        if b in known:
+            return b
+    for b in bare:
+        tail = b.rsplit("-", 1)[-1]
+        heads = [k for k in _compound_heads(pack) if len(tail) > len(k) and tail.endswith(k)]
+        if heads:
+            return max(heads, key=len)
+    return low
+
+
+@functools.lru_cache(maxsize=8)
+def _compound_heads(pack: LanguagePack) -> tuple[str, ...]:
+    return tuple(k for k in pack.known if len(k) >= 4 and " " not in k and "_" not in k and not _is_verb_lemma(k))
+
+
+# -- words -----------------------------------------------------------------------------------------------
+def de_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
+    """The words of a German sentence with lemmas, parts of speech and verb features (``Fin``,
+    ``Past``, ``Part``, ``Inf``, ``Zu``, ``Subj``, ``Aux``; ``Future`` on a future or modal marker)."""
+    from .frames import Word
+
+    morph = _morphology(pack)
+    g = pack.grammar
+    text = doc.text[sentence.start:sentence.end]
+    spans = [(m.start, m.end) for m in doc.mentions if sentence.start <= m.start < sentence.end]
+    words: list[Word] = []
+    for n, m in enumerate(_TOKEN.finditer(text)):
+        raw = m.group(0)
+        start, end = sentence.start + m.start(), sentence.start + m.end()
+        low = raw.casefold().replace("’", "'")
+        feats: set[str] = set()
+        if not raw[0].isalnum():
+            upos, lemma = "PUNCT", raw
+        elif raw[0].isdigit():
+            upos, lemma = "NUM", raw
+        elif any(a <= start < b for a, b in spans):
+            upos, lemma = "PROPN", low
+        elif low in morph.aux and (raw[0].islower() or n == 0):
+            upos, lemma = "VERB", morph.aux[low]
+            feats = {"Aux", "Fin"} if low not in ("geworden", "worden", "gewesen") else {"Aux", "Part"}
+            if low == lemma:
+                feats.add("Inf")  # "wird verhängt werden", "soll geliefert haben"
+            if low in ("wurde", "wurden", "war", "waren", "hatte", "hatten", "konnte", "konnten", "musste",
+                       "mussten", "sollte", "sollten", "durfte", "wollte", "wollten"):
+                feats.add("Past")
+        elif low in g.get("adverbs", ()):
+            upos, lemma = "ADV", low
+        elif low in g.get("negation", ()):
+            upos, lemma = "PART", low
+        elif low in g.get("determiners", ()) and raw[0].islower() or low in g.get("determiners", ()) and n == 0:
+            upos, lemma = "DET", low
+        elif low in g.get("prepositions", ()) and (raw[0].islower() or n == 0):
+            upos, lemma = "ADP", low
+        elif low in g.get("pronouns", ()) and (raw[0].islower() or n == 0):
+            upos, lemma = "PRON", low
+        elif low in g.get("subordinators", ()) or low in g.get("coordinators", ()):
+            upos, lemma = "CCONJ", low
+        elif (raw[0].islower() or n == 0) and (low in morph.joined or low in morph.split):
+            upos = "VERB"
+            readings = morph.joined.get(low, ())
+            lemma = readings[0][0] if readings else low
+            for _lemma, kinds in readings[:1]:
+                feats |= kinds
+            if not readings:
+                feats = set(morph.split[low][0][2])
+        elif raw[0].isupper():
+            upos, lemma = "NOUN", _noun_lemma(low, pack)
+        else:
+            upos, lemma = "X", _noun_lemma(low, pack) if low not in pack.known else low
+        words.append(Word(n, start, end, raw, lemma, upos, frozenset(feats), low=low))
+    return _mark_future(_attach_particles(words, morph, g), g)
+
+
+def _clause_end(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> int:
+    for n in range(at + 1, len(words)):
+        w = words[n]
+        if w.text in _BREAK_PUNCT or w.text == "," or w.low in g.get("subordinators", ()) or \
+                w.low in g.get("clause_breaks", ()):
+            return n - 1
+    return len(words) - 1
+
+
+def _attach_particles(words: list[Word], morph: _Morph, g: dict[str, frozenset[str]]) -> list[Word]:
+    """"lehnte ... ab": a separable particle closing the clause joins the finite verb before it."""
+    from .frames import Word
+
+    out = list(words)
+    for n, w in enumerate(words):
+        if w.upos != "VERB" or w.low not in morph.split:
+            continue
+        end = _clause_end(words, n, g)
+        tail = [x for x in words[n + 1:end + 1] if x.upos != "PUNCT"]
+        # the clause's last word, or the last before a coordinator ("lehnte ab und ...")
+        ends = [x for k, x in enumerate(tail) if k + 1 == len(tail) or tail[k + 1].low in g.get("coordinators", ())]
+        found = [(x, r) for x in ends for r in morph.split[w.low] if r[0] == x.low]
+        if not found:
+            continue
+        last, reading = found[0]
+        particle, lemma, kinds = reading
+        out[n] = Word(w.i, w.start, w.end, w.text, lemma, "VERB", frozenset(kinds) - {"Inf"}, low=w.low)
+        out[last.i] = Word(last.i, last.start, last.end, last.text, particle, "PART", frozenset({"Particle"}),
+                           low=last.low)
+    return out
+
+
+def _mark_future(words: list[Word], g: dict[str, frozenset[str]]) -> list[Word]:
+    """``Future`` on a finite werden (not "wurde", "würde") or a modal of risk whose clause holds an
+    infinitive, and on a plan verb followed by a zu-infinitive: the word predictions read."""
+    from .frames import Word
+
+    out = list(words)
+    for n, w in enumerate(words):
+        if w.upos != "VERB":
+            continue
+        left = _clause_start(words, n, g)
+        right = _clause_end(words, n, g)
+        clause = words[left:right + 1]
+        infinitive = any("Inf" in x.feats and "Zu" not in x.feats and x.low != "zu" and x is not w and
+                         not (x.i > 0 and words[x.i - 1].low == "zu") for x in clause)
+        marker = "Aux" in w.feats and "Past" not in w.feats and infinitive and (
+            w.lemma == "werden" and w.low not in g.get("conditional_forms", ()) or w.low in g.get("conditional", ())
+            or w.lemma in g.get("plan", ()))
+        if not marker and w.lemma in g.get("plan", ()) and "Fin" in w.feats:
+            marker = any("Zu" in x.feats or x.i > 0 and words[x.i - 1].low == "zu" and "Inf" in x.feats
+                         for x in words[n + 1:])
+        if marker:
+            out[n] = Word(w.i, w.start, w.end, w.text, w.lemma, w.upos, w.feats | {"Future"}, low=w.low)
+    return out
+
+
+def _clause_start(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> int:
+    for n in range(at - 1, -1, -1):
+        w = words[n]
+        if w.text in _BREAK_PUNCT or w.text == ",":
+            return n + 1
+        if w.low in g.get("subordinators", ()) or w.low in g.get("clause_breaks", ()):
+            return n
+    return 0
+
+
+# -- clause rules ------------------------------------------------------------------------------------------
+def segment(builder: FrameBuilder, words: list[Word], at: int) -> tuple[int, int]:
+    """The clause of a word: between punctuation (a comma between two mentions joins a list), a
+    subordinator (which opens it), a clause break, or a coordinator before a new finite verb."""
+    assert builder.pack is not None
+    g = builder.pack.grammar
+    sentence = builder._sentence_of(words)
+    spans = [(m.start, m.end) for m in builder.resolver.in_sentence(sentence)]
+
+    def in_mention(w: Word | None) -> bool:
+        return w is not None and any(a <= w.start < b for a, b in spans)
+
+    def boundary(n: int) -> bool:
+        w = words[n]
+        if w.text in _BREAK_PUNCT:
+            return True
+        if w.text == ",":
+            prev = words[n - 1] if n > 0 else None
+            nxt = words[n + 1] if n + 1 < len(words) else None
+            return not (in_mention(prev) and in_mention(nxt))
+        if w.low in g.get("coordinators", ()):  # "X lehnte ab und Y protestierte", not "X und Y lehnten ab"
+            ahead = words[n + 1:n + 4]
+            behind = []
+            for x in reversed(words[:n]):
+                if x.text in _BREAK_PUNCT or x.text == ",":
+                    break
+                behind.append(x)
+            return any(x.upos == "VERB" and "Fin" in x.feats for x in ahead) and \
+                any(x.upos == "VERB" and "Fin" in x.feats for x in behind)
+        return w.low in g.get("clause_breaks", ())
+
+    left = 0
+    for n in range(at - 1, -1, -1):
+        if words[n].low in g.get("subordinators", ()) and words[n].upos == "CCONJ" and \
+                words[n].low not in g.get("coordinators", ()):
+            left = n
+            break
+        if boundary(n):
+            left = n + 1
+            break
+    right = len(words) - 1
+    for n in range(at + 1, len(words)):
+        if boundary(n) or words[n].low in g.get("subordinators", ()) and words[n].upos == "CCONJ" and \
+                words[n].low not in g.get("coordinators", ()):
+            right = n - 1
+            break
+    return left, max(left, right)
+
+
+def _previous_verb(words: list[Word], left: int) -> Word | None:
+    """The finite verb of the clause before this one ("weigerte sich, ... zu schicken")."""
+    for x in reversed(words[:left]):
+        if x.upos == "VERB" and "Aux" not in x.feats and ("Fin" in x.feats or "Part" in x.feats):
+            return x
+    return None
+
+
+def factuality(builder: FrameBuilder, words: list[Word], first: int,
+               last: int) -> tuple[str | None, str | None, bool]:
+    """Done, ongoing, planned, conditional, asked, opinion, denied or non-finite, from the verb
+    form, the auxiliaries of its clause, a condition opening it and the verb that governs it."""
+    assert builder.pack is not None
+    g = builder.pack.grammar
+    w = words[first]
+    if w.upos in ("NOUN", "X") and w.lemma in builder.pack.predicates:
+        return "nominal", None, False
+    if w.upos != "VERB" or "Aux" in w.feats:
+        return None, None, False
+    left, right = segment(builder, words, first)
+    auxes = [x for x in words[left:right + 1] if "Aux" in x.feats and x is not w]
+    lemmas = {x.lemma for x in auxes}
+    conditional = any(x.low in g.get("conditional_forms", ()) for x in auxes)
+    kinds = w.feats
+    opener = words[left].low
+    previous = _previous_verb(words, left)
+    governor = previous.lemma if previous is not None else None
+    if "Zu" in kinds or first > 0 and words[first - 1].low == "zu" and "Inf" in kinds:
+        if governor in g.get("plan", ()):
+            return "planned", governor, False
+        if governor in g.get("asking", ()):
+            return "asked", governor, False
+        return "nonfinite", governor, False
+    passive = False
+    if "Part" in kinds and auxes and lemmas & (g.get("perfect", frozenset()) | g.get("passive", frozenset())):
+        passive = "werden" in lemmas and not (lemmas & g.get("perfect", frozenset()) and
+                                              not any(x.low == "worden" for x in auxes))
+        past = any("Past" in x.feats or x.lemma in g.get("perfect", ()) for x in auxes)
+        future = any(x.low in ("werden",) for x in auxes) and any(x.low in ("wird", "werde") for x in auxes)
+        fact = "conditional" if conditional else "planned" if future else "done" if past or not passive else "ongoing"
+        if lemmas & g.get("modals", frozenset()):
+            fact = "conditional"
+    elif "Inf" in kinds and auxes:
+        if conditional or any(x.low in g.get("conditional", ()) for x in auxes):
+            fact = "conditional"
+        elif lemmas & (g.get("future", frozenset()) | {"wollen"}):
+            fact = "planned"
+        elif lemmas & g.get("modals", frozenset()):
+            fact = "conditional"
+        else:
+            fact = "nonfinite"
+    elif "Fin" in kinds:
+        fact = "done" if "Past" in kinds else "ongoing"
+    else:
+        return "nonfinite", None, False
+    if opener in g.get("condition", ()):
+        fact = "conditional"
+    if previous is not None and (opener in g.get("complementizers", ()) or left > 0 and words[left - 1].text == ","):
+        if previous.lemma in g.get("opinion", ()):
+            fact = "opinion"
+        elif previous.lemma in g.get("denial", ()):
+            fact = "denied"
+        elif previous.lemma in g.get("asking", ()) and opener in g.get("complementizers", ()):
+            fact = "asked"
+        else:
+            governor = None
+    else:
+        governor = None
+    return fact, governor, passive
+
+
+def negated(builder: FrameBuilder, words: list[Word], at: int) -> bool:
+    """A negation anywhere in the predicate's clause ("schickt keine Truppen", "erkennt ... nicht
+    an", "dass ... nicht schicken werde"), but not "nicht nur"."""
+    assert builder.pack is not None
+    g = builder.pack.grammar
+    left, right = segment(builder, words, at)
+    for n in range(left, right + 1):
+        if words[n].low in g.get("negation", ()):
+            nxt = words[n + 1].low if n + 1 < len(words) else ""
+            if nxt not in g.get("not_negation_next", ()):
+                return True
+    return False
+
+
+def _finite(words: list[Word], left: int, right: int, at: int) -> int:
+    """The finite verb of the clause (an auxiliary, or the predicate itself)."""
+    auxes = [x.i for x in words[left:right + 1] if "Aux" in x.feats and "Fin" in x.feats]
+    if auxes and not ("Fin" in words[at].feats and not words[at].feats & {"Part", "Inf"}):
+        return min(auxes, key=lambda i: abs(i - at))
+    return at
+
+
+def _free(builder: FrameBuilder, words: list[Word], m: Mention) -> bool:
+    """A mention that may be a subject: not after a preposition, not the genitive of a noun that is
+    no organ of the state ("die Opposition Kasachstans")."""
+    assert builder.pack is not None
+    g = builder.pack.grammar
+    before = [w for w in words if w.end <= m.start]
+    if not before:
+        return True
+    prev = before[-1]
+    if prev.upos == "ADP":
+        # "die Regierung von Kasachstan": the state whose organ it is
+        return prev.low in ("von", "vom") and len(before) > 1 and _state_noun(before[-2].low, g)
+    if prev.upos == "DET" and len(before) > 1 and before[-2].upos == "ADP":
+        return False
+    if prev.upos == "NOUN" and not _state_noun(prev.low, g) and m.kind != "demonym":
+        return False
+    return True
+
+
+def _state_noun(low: str, g: dict[str, frozenset[str]]) -> bool:
+    nouns = g.get("state_nouns", frozenset())
+    return low in nouns or any(low.endswith(n) and len(n) >= 4 for n in nouns) or \
+        any(low[:-len(e)] in nouns for e in ("n", "en", "s", "es") if low.endswith(e))
+
+
+def subject(builder: FrameBuilder, sentence: Sentence, words: list[Word], first: int, last: int,
+            passive: bool) -> tuple[tuple[Mention, ...], str | None, bool]:
+    """The subject mentions (a coordinated list whole), or the head noun, or "we"."""
+    pack = builder.pack
+    assert pack is not None
+    g = pack.grammar
+    left, right = segment(builder, words, first)
+    lo, hi = words[left].start, words[right].end
+    mentions = [m for m in builder.resolver.in_sentence(sentence) if lo <= m.start and m.end <= hi]
+    w = words[first]
+    if w.lemma in pack.speech and first > 0 and words[first - 1].text in (",", "»", "“", '"', "”"):
+        after = [m for m in mentions if m.start >= words[last].end and m.type in
+                 ("person", "government_body", "state", "organization", "media", "alliance")]
+        if after:
+            return (after[0],), None, False  # "..., sagte Tokajew"
+        noun = next((x for x in words[last + 1:last + 3] if x.upos == "NOUN"), None)
+        if noun is not None:
+            return (), noun.low, False  # "..., warnten Analysten": no actor of the clause said
+    if passive:
+        agents = [m for m in mentions if _after_word(words, m, g.get("agent_prepositions", frozenset()))]
+        return ((agents[0],) if agents else ()), None, False
+    anchor = _finite(words, left, right, first)
+    # a second finite verb of the clause ("X lehnte ab und Y protestierte") starts after the first
+    earlier = [x.i for x in words[left:anchor] if x.upos == "VERB" and "Fin" in x.feats and "Aux" not in x.feats]
+    start = earlier[-1] + 1 if earlier else left
+    for lo_i in ([start, left] if start != left else [left]):
+        found = _subject_in(builder, sentence, words, lo_i, anchor, right, mentions)
+        if found is not None:
+            return found
+    if left > 0 and (words[left - 1].text == "," or words[left - 1].low in g.get("coordinators", ())) and \
+            words[left].low not in g.get("subordinators", ()):
+        free = [m for m in builder.resolver.in_sentence(sentence) if m.end <= words[anchor].start
+                and _free(builder, words, m)]
+        if free:
+            return tuple(_coordinated(builder, sentence, words, free[0])), None, False
+    return (), None, False
+
+
+def _subject_in(builder: FrameBuilder, sentence: Sentence, words: list[Word], left: int, anchor: int,
+                right: int, mentions: list[Mention]) -> tuple[tuple[Mention, ...], str | None, bool] | None:
+    assert builder.pack is not None
+    g = builder.pack.grammar
+    lo = words[left].start
+    verb = words[anchor]
+    free = [m for m in mentions if m.start >= lo and _free(builder, words, m)]
+    before = [m for m in free if m.end <= verb.start]
+    noun = _head_noun(words, left, anchor, before, g)
+    if noun is not None:
+        return (), noun, False
+    if before:
+        return tuple(_coordinated(builder, sentence, words, before[0])), None, False
+    stretch = [x for x in words[left:anchor]] + [x for x in words[anchor + 1:min(right + 1, anchor + 3)]]
+    if any(x.low in g.get("pronouns_we", ()) for x in stretch):
+        return (), None, True
+    near = [m for m in free if m.start >= verb.end and m.start - verb.end < 40]
+    pronoun_at = next((x for x in stretch if x.low in g.get("pronouns_state", ()) or
+                       x.low in g.get("pronouns_person", ())), None)
+    if near and (pronoun_at is None or near[0].start < pronoun_at.start):
+        return tuple(_coordinated(builder, sentence, words, near[0])), None, False
+    if pronoun_at is not None or _pronoun_phrase(words, left, anchor, g):
+        resolved = builder.resolver.resolve_pronoun(sentence, states_only=True)
+        return ((resolved,) if resolved else ()), None, False
+    return None
+
+
+def _pronoun_phrase(words: list[Word], left: int, anchor: int, g: dict[str, frozenset[str]]) -> bool:
+    """"das Land", "die Regierung" standing for the state named before."""
+    text = " ".join(x.low for x in words[left:anchor])
+    return any(p in text for p in g.get("pronouns_state", ()) if " " in p)
+
+
+def _head_noun(words: list[Word], left: int, anchor: int, before: list[Mention],
+               g: dict[str, frozenset[str]]) -> str | None:
+    """A common noun heading the subject that is no organ of the state: "die Opposition
+    (Kasachstans)", "eine Partei in Kasachstan", "kasachische Aktivisten" (the group the demonym names)."""
+    nouns = [x for x in words[left:anchor] if x.upos == "NOUN" and not _after_preposition(words, x.i)
+             and not _state_noun(x.low, g) and x.lemma not in g.get("not_subjects", ())]
+    if not nouns:
+        return None
+    x = nouns[0]
+    if not before:
+        return x.low
+    m = before[0]
+    if x.start >= m.end and x.i > 0 and words[x.i - 1].end == m.end and m.kind == "demonym":
+        return x.low
+    return None
+
+
+def _after_preposition(words: list[Word], i: int) -> bool:
+    back = [w for w in words[max(0, i - 3):i] if w.upos not in ("X", "ADV")]
+    return bool(back) and (back[-1].upos == "ADP" or back[-1].upos == "DET" and len(back) > 1 and
+                           back[-2].upos == "ADP")
+
+
+def _after_word(words: list[Word], m: Mention, wanted: frozenset[str]) -> bool:
+    before = [w for w in words if w.end <= m.start][-2:]
+    return any(w.low in wanted for w in before)
+
+
+def _coordinated(builder: FrameBuilder, sentence: Sentence, words: list[Word], first: Mention) -> list[Mention]:
+    """"Kasachstan, Usbekistan und Kirgisistan lehnten ab": every state of the list."""
+    assert builder.pack is not None
+    joins = "|".join(re.escape(j) for j in builder.pack.grammar.get("coordinators", ()))
+    gap_re = re.compile(rf"\s*(,|,?\s*({joins}))\s*", re.I)
+    text = builder.doc.text
+    group = [first]
+    later = sorted((m for m in builder.resolver.in_sentence(sentence) if m.start >= first.end), key=lambda m: m.start)
+    for m in later:
+        if not gap_re.fullmatch(text[group[-1].end:m.start]):
+            break
+        group.append(m)
+    if len(group) > 1 and all(builder.resolver.state_of(m) or m.type == "alliance" for m in group):
+        return group
+    return [first]
+
+
+def with_targets(builder: FrameBuilder, words: list[Word], frames: list[Frame]) -> list[Frame]:
+    """What a German predicate is about: its whole clause but its subject (the object stands before
+    the verb in a subordinate clause and before the participle or infinitive in a main one)."""
+    out = []
+    for f in frames:
+        left, right = segment(builder, words, f.word)
+        start, end = words[left].start, words[right].end
+        inside = [m.end for m in f.subjects if start <= m.start < end]
+        if inside:
+            start = max(inside)
+        for c in frames:  # "lehnte es ab, Truppen zu schicken": the zu-clause it governs is its object
+            if c.start > f.end and c.governor == f.lemma:
+                end = max(end, words[segment(builder, words, c.word)[1]].end)
+        g = builder.pack.grammar if builder.pack else {}
+        if right + 2 < len(words) and words[right + 1].text == "," and \
+                words[right + 2].low in g.get("complementizers", ()):  # "..., dass ...": its object too
+            end = max(end, words[segment(builder, words, right + 3)[1]].end)
+        out.append(dataclasses.replace(f, target_start=start, target_end=max(end, f.end)))
+    return out
