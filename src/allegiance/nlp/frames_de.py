@@ -57,8 +57,8 @@ def _needs_e(stem: str) -> bool:
     return stem.endswith(("d", "t")) or bool(re.search(r"[^aeiouäöülrm][mn]$", stem))
 
 
-def _simple_forms(base: str, strong: dict[str, tuple[str, str, str]]) -> tuple[dict[str, set[str]], str]:
-    """The finite and infinitive forms of a simple verb by kind, and its participle with ge-."""
+def _simple_forms(base: str, strong: dict[str, tuple[str, str, str]]) -> tuple[dict[str, set[str]], list[str]]:
+    """The finite and infinitive forms of a simple verb by kind, and its participles with ge-."""
     stem = _weak_stem(base)
     e = "e" if _needs_e(stem) else ""
     forms: dict[str, set[str]] = {}
@@ -68,20 +68,21 @@ def _simple_forms(base: str, strong: dict[str, tuple[str, str, str]]) -> tuple[d
 
     add(base, "Inf", "Fin")
     add(stem + "e", "Fin", "Subj")
-    variants = {e, ""} if re.search(r"h[mn]$", stem) else {e}  # "lehnt" but "zeichnet": both are listed
+    variants = sorted({e, ""} if re.search(r"h[mn]$", stem) else {e})  # "lehnt" but "zeichnet": both listed
+    participles = []
     for v in variants:
         add(stem + v + "t", "Fin")
         add(stem + v + "st", "Fin")
         for ending in ("te", "ten", "test", "tet"):
             add(stem + v + ending, "Fin", "Past")
-        add(("" if base.endswith("ieren") else "ge") + stem + v + "t", "Part")
-    participle = ("" if base.endswith("ieren") else "ge") + stem + e + "t"
+        participles.append(("" if base.endswith("ieren") else "ge") + stem + v + "t")
     if base in strong:
         present, past, participle = strong[base]
         add(present, "Fin")
         add(past, "Fin", "Past")
         add(past + ("en" if not past.endswith("e") else "n"), "Fin", "Past")
-    return forms, participle
+        participles = [participle]
+    return forms, participles
 
 
 def _prefixes(lemma: str, g: dict[str, frozenset[str]]) -> tuple[str, str, str]:
@@ -123,19 +124,18 @@ def _morphology(pack: LanguagePack) -> _Morph:
     split: dict[str, dict[tuple[str, str], set[str]]] = {}
     for lemma in sorted(x for x in lemmas if _is_verb_lemma(x)):
         sep, insep, base = _prefixes(lemma, g)
-        forms, participle = _simple_forms(base, strong)
+        forms, participles = _simple_forms(base, strong)
         if insep:
             forms = {insep + f: k for f, k in forms.items()}
-            participle = insep + (participle[2:] if participle.startswith("ge") else participle)
+            participles = [insep + (p[2:] if p.startswith("ge") else p) for p in participles]
         for form, kinds in forms.items():
             if sep:
                 split.setdefault(form, {}).setdefault((sep, lemma), set()).update(kinds)
                 joined.setdefault(sep + form, {}).setdefault(lemma, set()).update(kinds)
             else:
                 joined.setdefault(form, {}).setdefault(lemma, set()).update(kinds)
-        joined.setdefault(sep + participle, {}).setdefault(lemma, set()).add("Part")
-        if insep and not sep:
-            joined[participle][lemma].add("Fin")  # "verurteilt": a participle and the third person
+        for participle in participles:
+            joined.setdefault(sep + participle, {}).setdefault(lemma, set()).add("Part")
         if sep:
             joined.setdefault(sep + "zu" + insep + base, {}).setdefault(lemma, set()).update({"Inf", "Zu"})
     return _Morph({f: tuple((lem, frozenset(k)) for lem, k in v.items()) for f, v in joined.items()},
@@ -154,6 +154,8 @@ def _noun_lemma(low: str, pack: LanguagePack) -> str:
             return b
     for b in bare:
         tail = b.rsplit("-", 1)[-1]
+        if tail in known:
+            return tail
         heads = [k for k in _compound_heads(pack) if len(tail) > len(k) and tail.endswith(k)]
         if heads:
             return max(heads, key=len)
@@ -185,7 +187,7 @@ def de_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             upos, lemma = "PUNCT", raw
         elif raw[0].isdigit():
             upos, lemma = "NUM", raw
-        elif any(a <= start < b for a, b in spans):
+        elif any(a <= start and end <= b for a, b in spans):  # "EU-Sanktionen" is no name but a compound
             upos, lemma = "PROPN", low
         elif low in morph.aux and (raw[0].islower() or n == 0):
             upos, lemma = "VERB", morph.aux[low]
@@ -367,10 +369,17 @@ def factuality(builder: FrameBuilder, words: list[Word], first: int,
     previous = _previous_verb(words, left)
     governor = previous.lemma if previous is not None else None
     if "Zu" in kinds or first > 0 and words[first - 1].low == "zu" and "Inf" in kinds:
-        if governor in g.get("plan", ()):
-            return "planned", governor, False
+        between = words[previous.i:left] if previous is not None else []
+        if governor in g.get("plan", ()) or any(x.low in g.get("plan", ()) for x in between):
+            return "planned", governor, False  # "plant, ... zu", "erklärte sich bereit, ... zu"
         if governor in g.get("asking", ()):
             return "asked", governor, False
+        if governor in g.get("denial", ()):
+            return "denied", governor, False  # "bestreitet, Drohnen geliefert zu haben"
+        if governor in g.get("opinion", ()):
+            return "opinion", governor, False
+        if governor in builder.pack.speech:
+            return "done", governor, False  # "räumte ein, sich am Krieg zu beteiligen": what was admitted
         return "nonfinite", governor, False
     passive = False
     if "Part" in kinds and auxes and lemmas & (g.get("perfect", frozenset()) | g.get("passive", frozenset())):
@@ -473,8 +482,12 @@ def subject(builder: FrameBuilder, sentence: Sentence, words: list[Word], first:
         if after:
             return (after[0],), None, False  # "..., sagte Tokajew"
         noun = next((x for x in words[last + 1:last + 3] if x.upos == "NOUN"), None)
-        if noun is not None:
+        if noun is not None and not _state_noun(noun.low, g):
             return (), noun.low, False  # "..., warnten Analysten": no actor of the clause said
+        if noun is not None:  # "..., erklärte der Regierungschef": the state the sentence is about
+            free = [m for m in builder.resolver.in_sentence(sentence) if m.end <= w.start and _free(builder, words, m)
+                    and builder.resolver.state_of(m)]
+            return (tuple(free[:1]), None, False) if free else ((), noun.low, False)
     if passive:
         agents = [m for m in mentions if _after_word(words, m, g.get("agent_prepositions", frozenset()))]
         return ((agents[0],) if agents else ()), None, False
