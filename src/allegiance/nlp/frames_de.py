@@ -369,11 +369,11 @@ def factuality(builder: FrameBuilder, words: list[Word], first: int,
     previous = _previous_verb(words, left)
     governor = previous.lemma if previous is not None else None
     if "Zu" in kinds or first > 0 and words[first - 1].low == "zu" and "Inf" in kinds:
-        between = words[previous.i:left] if previous is not None else []
+        between = words[previous.i if previous is not None else 0:left]
         if governor in g.get("plan", ()) or any(x.low in g.get("plan", ()) for x in between):
             return "planned", governor, False  # "plant, ... zu", "erklärte sich bereit, ... zu"
-        if governor in g.get("asking", ()):
-            return "asked", governor, False
+        if governor in g.get("asking", ()) or governor in builder.pack.stance_classes.get("warn", frozenset()):
+            return "asked", governor, False  # "forderte ... auf, ... zu", "warnte davor, ... zu kämpfen"
         if governor in g.get("denial", ()):
             return "denied", governor, False  # "bestreitet, Drohnen geliefert zu haben"
         if governor in g.get("opinion", ()):
@@ -425,6 +425,19 @@ def negated(builder: FrameBuilder, words: list[Word], at: int) -> bool:
     assert builder.pack is not None
     g = builder.pack.grammar
     left, right = segment(builder, words, at)
+    if _negation_in(words, left, right, g):
+        return True
+    w = words[at]
+    if "Zu" in w.feats or at > 0 and words[at - 1].low == "zu" and "Inf" in w.feats:
+        previous = _previous_verb(words, left)
+        start = previous.i if previous is not None else 0
+        if any(x.low in g.get("plan", ()) or x.lemma in g.get("plan", ()) for x in words[start:left]):
+            outer = segment(builder, words, max(0, left - 2))  # "ist nicht bereit, ... zu helfen"
+            return _negation_in(words, outer[0], outer[1], g)
+    return False
+
+
+def _negation_in(words: list[Word], left: int, right: int, g: dict[str, frozenset[str]]) -> bool:
     for n in range(left, right + 1):
         if words[n].low in g.get("negation", ()):
             nxt = words[n + 1].low if n + 1 < len(words) else ""
@@ -451,8 +464,10 @@ def _free(builder: FrameBuilder, words: list[Word], m: Mention) -> bool:
         return True
     prev = before[-1]
     if prev.upos == "ADP":
-        # "die Regierung von Kasachstan": the state whose organ it is
-        return prev.low in ("von", "vom") and len(before) > 1 and _state_noun(before[-2].low, g)
+        # "die Regierung von Kasachstan", "die Regierung in Astana": the state whose organ it is
+        return prev.low in ("von", "vom", "in") and len(before) > 1 and _state_noun(before[-2].low, g)
+    if prev.low in g.get("comparison", ()):
+        return False  # "anders als Belarus", "wie Russland": a comparison, no subject
     if prev.upos == "DET" and len(before) > 1 and before[-2].upos == "ADP":
         return False
     if prev.upos == "NOUN" and not _state_noun(prev.low, g) and m.kind != "demonym":
@@ -488,6 +503,10 @@ def subject(builder: FrameBuilder, sentence: Sentence, words: list[Word], first:
             free = [m for m in builder.resolver.in_sentence(sentence) if m.end <= w.start and _free(builder, words, m)
                     and builder.resolver.state_of(m)]
             return (tuple(free[:1]), None, False) if free else ((), noun.low, False)
+    if "Zu" in w.feats or first > 0 and words[first - 1].low == "zu" and "Inf" in w.feats:
+        governor = next((x for x in reversed(words[:left]) if x.upos == "VERB"), None)
+        if governor is not None and governor.i < first:  # a zu-infinitive has the subject of its governing verb
+            return subject(builder, sentence, words, governor.i, governor.i, False)
     if passive:
         agents = [m for m in mentions if _after_word(words, m, g.get("agent_prepositions", frozenset()))]
         return ((agents[0],) if agents else ()), None, False
@@ -521,17 +540,36 @@ def _subject_in(builder: FrameBuilder, sentence: Sentence, words: list[Word], le
         return (), noun, False
     if before:
         return tuple(_coordinated(builder, sentence, words, before[0])), None, False
+    organ = next((x for x in words[left:anchor] if x.upos == "NOUN" and _state_noun(x.low, g)
+                  and not _after_preposition(words, x.i)), None)
+    if organ is not None:  # "Die Regierung (in Astana) verweigerte Moskau ...": the state named before
+        resolved = _previous_state(builder, sentence)
+        return ((resolved,) if resolved else ()), None, False
     stretch = [x for x in words[left:anchor]] + [x for x in words[anchor + 1:min(right + 1, anchor + 3)]]
     if any(x.low in g.get("pronouns_we", ()) for x in stretch):
         return (), None, True
     near = [m for m in free if m.start >= verb.end and m.start - verb.end < 40]
     pronoun_at = next((x for x in stretch if x.low in g.get("pronouns_state", ()) or
                        x.low in g.get("pronouns_person", ())), None)
+    if _pronoun_phrase(words, left, anchor, g):  # "Das Land unterstützt ...": before the verb
+        resolved = _previous_state(builder, sentence)
+        return ((resolved,) if resolved else ()), None, False
     if near and (pronoun_at is None or near[0].start < pronoun_at.start):
         return tuple(_coordinated(builder, sentence, words, near[0])), None, False
     if pronoun_at is not None or _pronoun_phrase(words, left, anchor, g):
-        resolved = builder.resolver.resolve_pronoun(sentence, states_only=True)
+        resolved = _previous_state(builder, sentence)
         return ((resolved,) if resolved else ()), None, False
+    return None
+
+
+def _previous_state(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
+    """"Das Land", "die Regierung", "es", "er": the first state (or person of a state) named in the
+    latest of the four sentences before that names one."""
+    resolver = builder.resolver
+    for previous in reversed([s for s in builder.doc.sentences if s.end <= sentence.start][-4:]):
+        for m in resolver.in_sentence(previous):
+            if resolver.state_of(m):
+                return m
     return None
 
 
@@ -546,7 +584,8 @@ def _head_noun(words: list[Word], left: int, anchor: int, before: list[Mention],
     """A common noun heading the subject that is no organ of the state: "die Opposition
     (Kasachstans)", "eine Partei in Kasachstan", "kasachische Aktivisten" (the group the demonym names)."""
     nouns = [x for x in words[left:anchor] if x.upos == "NOUN" and not _after_preposition(words, x.i)
-             and not _state_noun(x.low, g) and x.lemma not in g.get("not_subjects", ())]
+             and not _state_noun(x.low, g) and x.lemma not in g.get("not_subjects", ())
+             and not (x.i > 0 and f"{words[x.i - 1].low} {x.low}" in g.get("pronouns_state", ()))]
     if not nouns:
         return None
     x = nouns[0]
