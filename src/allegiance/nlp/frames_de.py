@@ -20,10 +20,11 @@ Montag verhängte die EU ..."), right after it; a Konjunktiv I after a speech ve
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .doc import Doc, Mention, Sentence
 
@@ -176,7 +177,7 @@ def de_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
     morph = _morphology(pack)
     g = pack.grammar
     text = doc.text[sentence.start:sentence.end]
-    spans = [(m.start, m.end) for m in doc.mentions if sentence.start <= m.start < sentence.end]
+    spans = _mention_spans(doc, sentence)
     words: list[Word] = []
     for n, m in enumerate(_TOKEN.finditer(text)):
         raw = m.group(0)
@@ -223,6 +224,22 @@ def de_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             upos, lemma = "X", _noun_lemma(low, pack) if low not in pack.known else low
         words.append(Word(n, start, end, raw, lemma, upos, frozenset(feats), low=low))
     return _mark_future(_attach_particles(words, morph, g), g)
+
+
+def _mention_spans(doc: Doc, sentence: Sentence) -> list[tuple[int, int]]:
+    """The mention spans of one sentence (mentions sorted by start once per document)."""
+    key = (id(doc), hash(doc.text), id(doc.mentions), len(doc.mentions))  # a str caches its hash
+    if _SPANS_CACHE.get("key") != key:
+        _SPANS_CACHE.clear()
+        _SPANS_CACHE["key"] = key
+        ordered = sorted((m.start, m.end) for m in doc.mentions)
+        _SPANS_CACHE["spans"] = ordered
+        _SPANS_CACHE["starts"] = [a for a, _ in ordered]
+    ordered, starts = _SPANS_CACHE["spans"], _SPANS_CACHE["starts"]
+    return ordered[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
+
+
+_SPANS_CACHE: dict[str, Any] = {}
 
 
 def _clause_end(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> int:
@@ -295,7 +312,16 @@ def _clause_start(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> i
 # -- clause rules ------------------------------------------------------------------------------------------
 def segment(builder: FrameBuilder, words: list[Word], at: int) -> tuple[int, int]:
     """The clause of a word: between punctuation (a comma between two mentions joins a list), a
-    subordinator (which opens it), a clause break, or a coordinator before a new finite verb."""
+    subordinator (which opens it), a clause break, or a coordinator before a new finite verb.
+    Cached per builder, sentence and word."""
+    cache: dict[tuple[int, int], tuple[int, int]] = vars(builder).setdefault("_de_segments", {})
+    key = (words[0].start if words else -1, at)
+    if key not in cache:
+        cache[key] = _segment(builder, words, at)
+    return cache[key]
+
+
+def _segment(builder: FrameBuilder, words: list[Word], at: int) -> tuple[int, int]:
     assert builder.pack is not None
     g = builder.pack.grammar
     sentence = builder._sentence_of(words)
