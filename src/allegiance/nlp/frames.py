@@ -398,7 +398,7 @@ class FrameBuilder:
                 self._words[sentence.start] = []
             elif self.pack.code == "en":
                 self._words[sentence.start] = _en_words(self.doc, sentence, self.pack)
-            elif self.pack.code == "de":
+            elif _de.applies(self.pack):
                 self._words[sentence.start] = _de_words(self.doc, sentence, self.pack)
             else:
                 self._words[sentence.start] = _ru_words(self.doc, sentence, self.pack)
@@ -509,7 +509,7 @@ class FrameBuilder:
                           words[clause_start].start, words[clause_end].end, passive=passive, we=we)
             frames.append(frame)
             previous = frame
-        if self.pack.code == "de":
+        if _de.applies(self.pack):
             frames = _de.with_targets(self, words, frames)
         return self._with_speakers(sentence, words, frames)
 
@@ -565,7 +565,7 @@ class FrameBuilder:
         return all(w.upos in ("AUX", "PART") or w.low.endswith("ly") or w.text == "," for w in after_join)
 
     def _negated(self, words: list[Word], at: int, clause_start: int) -> bool:
-        if self.pack is not None and self.pack.code == "de":
+        if _de.applies(self.pack):
             return _de.negated(self, words, at)
         nouns = self._nouns() | (self.pack.stance_classes.get("ally", frozenset()) if self.pack else frozenset())
         if self.pack is not None and words[at].lemma in nouns:
@@ -588,7 +588,7 @@ class FrameBuilder:
             return None, None, False
         if self.pack.code == "en":
             return self._factuality_en(words, first, last)
-        if self.pack.code == "de":
+        if _de.applies(self.pack):
             return _de.factuality(self, words, first, last)
         return self._factuality_ru(words, first)
 
@@ -782,7 +782,7 @@ class FrameBuilder:
         """The subject mentions (a coordinated list is kept whole), or the head noun, or "we"."""
         pack = self.pack
         assert pack is not None
-        if pack.code == "de":
+        if _de.applies(pack):
             return _de.subject(self, sentence, words, first, last, passive)
         start = words[clause_start].start
         verb_start = words[first].start

@@ -31,12 +31,17 @@ from .doc import Doc, Mention, Sentence
 if TYPE_CHECKING:
     from .frames import Frame, FrameBuilder, LanguagePack, Word
 
-__all__ = ["de_words", "factuality", "negated", "subject", "with_targets"]
+__all__ = ["applies", "de_words", "factuality", "negated", "subject", "with_targets"]
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d[\d.,]*|[;:\"“”„«»—–()]|,", re.UNICODE)
 _BREAK_PUNCT = {";", ":", "—", "–", "(", ")", '"', "“", "”", "„", "«", "»"}
 _NOUN_ENDINGS = ("en", "n", "e", "er", "es", "s", "ern", "ns")
 _NOT_VERB = ("ung", "heit", "keit", "ität", "tion", "schaft", "nis", "ismus")
+
+
+def applies(pack: LanguagePack | None) -> bool:
+    """A language whose ``grammar.toml`` says ``clause_rules = ["v2"]`` (German, Dutch) is read here."""
+    return pack is not None and "v2" in pack.grammar.get("clause_rules", frozenset())
 
 
 # -- verb morphology -----------------------------------------------------------------------------------
@@ -46,6 +51,7 @@ class _Morph:
     split: dict[str, tuple[tuple[str, str, frozenset[str]], ...]]  # base form -> (particle, lemma, kinds)
     aux: dict[str, str]
     particles: frozenset[str]
+    aux_tags: dict[str, frozenset[str]]
 
 
 def _weak_stem(base: str) -> str:
@@ -116,10 +122,12 @@ def _morphology(pack: LanguagePack) -> _Morph:
         if len(parts) == 4:
             strong[parts[0]] = (parts[1], parts[2], parts[3])
     g["strong_lemmas"] = frozenset(strong)
-    aux = {}
+    aux: dict[str, str] = {}
+    aux_tags: dict[str, frozenset[str]] = {}
     for entry in g.get("auxiliaries", frozenset()):
-        form, _, lemma = entry.partition(" ")
+        form, lemma, *tags = entry.split()
         aux[form] = lemma
+        aux_tags[form] = frozenset(t.capitalize() for t in tags)
     lemmas = set(pack.predicates) | {v for k in ("plan", "asking", "opinion", "denial") for v in g.get(k, ())}
     joined: dict[str, dict[str, set[str]]] = {}
     split: dict[str, dict[tuple[str, str], set[str]]] = {}
@@ -137,11 +145,11 @@ def _morphology(pack: LanguagePack) -> _Morph:
                 joined.setdefault(form, {}).setdefault(lemma, set()).update(kinds)
         for participle in participles:
             joined.setdefault(sep + participle, {}).setdefault(lemma, set()).add("Part")
-        if sep:
-            joined.setdefault(sep + "zu" + insep + base, {}).setdefault(lemma, set()).update({"Inf", "Zu"})
+        for marker in g.get("joined_infinitive_marker", frozenset()) if sep else ():
+            joined.setdefault(sep + marker + insep + base, {}).setdefault(lemma, set()).update({"Inf", "Zu"})
     return _Morph({f: tuple((lem, frozenset(k)) for lem, k in v.items()) for f, v in joined.items()},
                   {f: tuple((p, lem, frozenset(k)) for (p, lem), k in v.items()) for f, v in split.items()},
-                  aux, frozenset(g.get("separable", frozenset())))
+                  aux, frozenset(g.get("separable", frozenset())), aux_tags)
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -192,12 +200,10 @@ def de_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             upos, lemma = "PROPN", low
         elif low in morph.aux and (raw[0].islower() or n == 0):
             upos, lemma = "VERB", morph.aux[low]
-            feats = {"Aux", "Fin"} if low not in ("geworden", "worden", "gewesen") else {"Aux", "Part"}
+            tags = morph.aux_tags.get(low, frozenset())
+            feats = {"Aux", "Part"} if "Part" in tags else {"Aux", "Fin"} | tags
             if low == lemma:
                 feats.add("Inf")  # "wird verhängt werden", "soll geliefert haben"
-            if low in ("wurde", "wurden", "war", "waren", "hatte", "hatten", "konnte", "konnten", "musste",
-                       "mussten", "sollte", "sollten", "durfte", "wollte", "wollten"):
-                feats.add("Past")
         elif low in g.get("adverbs", ()):
             upos, lemma = "ADV", low
         elif low in g.get("negation", ()):
@@ -264,11 +270,15 @@ def _attach_particles(words: list[Word], morph: _Morph, g: dict[str, frozenset[s
         # the clause's last word, or the last before a coordinator ("lehnte ab und ...")
         ends = [x for k, x in enumerate(tail) if k + 1 == len(tail) or tail[k + 1].low in g.get("coordinators", ())]
         found = [(x, r) for x in ends for r in morph.split[w.low] if r[0] == x.low]
+        if n >= 2 and words[n - 1].low in g.get("infinitive_marker", ()):  # "af te wijzen" (Dutch)
+            found = [(words[n - 2], r) for r in morph.split[w.low] if r[0] == words[n - 2].low] or found
         if not found:
             continue
         last, reading = found[0]
         particle, lemma, kinds = reading
-        out[n] = Word(w.i, w.start, w.end, w.text, lemma, "VERB", frozenset(kinds) - {"Inf"}, low=w.low)
+        before_marker = last.i < n
+        kinds = frozenset(kinds) if before_marker else frozenset(kinds) - {"Inf"}
+        out[n] = Word(w.i, w.start, w.end, w.text, lemma, "VERB", kinds, low=w.low)
         out[last.i] = Word(last.i, last.start, last.end, last.text, particle, "PART", frozenset({"Particle"}),
                            low=last.low)
     return out
@@ -286,17 +296,23 @@ def _mark_future(words: list[Word], g: dict[str, frozenset[str]]) -> list[Word]:
         left = _clause_start(words, n, g)
         right = _clause_end(words, n, g)
         clause = words[left:right + 1]
-        infinitive = any("Inf" in x.feats and "Zu" not in x.feats and x.low != "zu" and x is not w and
-                         not (x.i > 0 and words[x.i - 1].low == "zu") for x in clause)
+        infinitive = any("Inf" in x.feats and not _zu_infinitive(words, x.i, g) and x is not w for x in clause)
         marker = "Aux" in w.feats and "Past" not in w.feats and infinitive and (
-            w.lemma == "werden" and w.low not in g.get("conditional_forms", ()) or w.low in g.get("conditional", ())
+            w.lemma in g.get("future", ()) and w.low not in g.get("conditional_forms", ())
+            or w.low in g.get("conditional", ())
             or w.lemma in g.get("plan", ()))
         if not marker and w.lemma in g.get("plan", ()) and "Fin" in w.feats:
-            marker = any("Zu" in x.feats or x.i > 0 and words[x.i - 1].low == "zu" and "Inf" in x.feats
-                         for x in words[n + 1:])
+            marker = any(_zu_infinitive(words, x.i, g) for x in words[n + 1:])
         if marker:
             out[n] = Word(w.i, w.start, w.end, w.text, w.lemma, w.upos, w.feats | {"Future"}, low=w.low)
     return out
+
+
+def _zu_infinitive(words: list[Word], i: int, g: dict[str, frozenset[str]]) -> bool:
+    """"zu schicken", "abzulehnen", "te sturen"."""
+    w = words[i]
+    marker = g.get("infinitive_marker", frozenset())
+    return "Zu" in w.feats or "Inf" in w.feats and i > 0 and words[i - 1].low in marker
 
 
 def _clause_start(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> int:
@@ -394,7 +410,7 @@ def factuality(builder: FrameBuilder, words: list[Word], first: int,
     opener = words[left].low
     previous = _previous_verb(words, left)
     governor = previous.lemma if previous is not None else None
-    if "Zu" in kinds or first > 0 and words[first - 1].low == "zu" and "Inf" in kinds:
+    if "Zu" in kinds or first > 0 and words[first - 1].low in g.get("infinitive_marker", ()) and "Inf" in kinds:
         between = words[previous.i if previous is not None else 0:left]
         if governor in g.get("plan", ()) or any(x.low in g.get("plan", ()) for x in between):
             return "planned", governor, False  # "plant, ... zu", "erklärte sich bereit, ... zu"
@@ -409,15 +425,20 @@ def factuality(builder: FrameBuilder, words: list[Word], first: int,
         return "nonfinite", governor, False
     passive = False
     if "Part" in kinds and auxes and lemmas & (g.get("perfect", frozenset()) | g.get("passive", frozenset())):
-        passive = "werden" in lemmas and not (lemmas & g.get("perfect", frozenset()) and
-                                              not any(x.low == "worden" for x in auxes))
+        passive_aux = [x for x in auxes if x.lemma in g.get("passive", ())]
+        passive = bool(passive_aux) and not (lemmas & g.get("perfect", frozenset()) and
+                                             not any("Part" in x.feats for x in passive_aux))
         past = any("Past" in x.feats or x.lemma in g.get("perfect", ()) for x in auxes)
-        future = any(x.low in ("werden",) for x in auxes) and any(x.low in ("wird", "werde") for x in auxes)
+        future = any("Inf" in x.feats for x in passive_aux) and any(  # "wird verhängt werden"
+            x.lemma in g.get("future", ()) and "Inf" not in x.feats for x in auxes)
         fact = "conditional" if conditional else "planned" if future else "done" if past or not passive else "ongoing"
         if lemmas & g.get("modals", frozenset()):
             fact = "conditional"
     elif "Inf" in kinds and auxes:
-        if conditional or any(x.low in g.get("conditional", ()) for x in auxes):
+        if conditional and previous is not None and previous.lemma in builder.pack.speech and \
+                not lemmas & g.get("modals", frozenset()):
+            fact = "planned"  # "sagte, Kasachstan würde keine Truppen schicken": a reported future
+        elif conditional or any(x.low in g.get("conditional", ()) for x in auxes):
             fact = "conditional"
         elif lemmas & (g.get("future", frozenset()) | {"wollen"}):
             fact = "planned"
@@ -454,7 +475,7 @@ def negated(builder: FrameBuilder, words: list[Word], at: int) -> bool:
     if _negation_in(words, left, right, g):
         return True
     w = words[at]
-    if "Zu" in w.feats or at > 0 and words[at - 1].low == "zu" and "Inf" in w.feats:
+    if "Zu" in w.feats or at > 0 and words[at - 1].low in g.get("infinitive_marker", ()) and "Inf" in w.feats:
         previous = _previous_verb(words, left)
         start = previous.i if previous is not None else 0
         if any(x.low in g.get("plan", ()) or x.lemma in g.get("plan", ()) for x in words[start:left]):
@@ -491,7 +512,7 @@ def _free(builder: FrameBuilder, words: list[Word], m: Mention) -> bool:
     prev = before[-1]
     if prev.upos == "ADP":
         # "die Regierung von Kasachstan", "die Regierung in Astana": the state whose organ it is
-        return prev.low in ("von", "vom", "in") and len(before) > 1 and _state_noun(before[-2].low, g)
+        return prev.low in g.get("organ_prepositions", ()) and len(before) > 1 and _state_noun(before[-2].low, g)
     if prev.low in g.get("comparison", ()):
         return False  # "anders als Belarus", "wie Russland": a comparison, no subject
     if prev.upos == "DET" and len(before) > 1 and before[-2].upos == "ADP":
@@ -529,7 +550,7 @@ def subject(builder: FrameBuilder, sentence: Sentence, words: list[Word], first:
             free = [m for m in builder.resolver.in_sentence(sentence) if m.end <= w.start and _free(builder, words, m)
                     and builder.resolver.state_of(m)]
             return (tuple(free[:1]), None, False) if free else ((), noun.low, False)
-    if "Zu" in w.feats or first > 0 and words[first - 1].low == "zu" and "Inf" in w.feats:
+    if "Zu" in w.feats or first > 0 and words[first - 1].low in g.get("infinitive_marker", ()) and "Inf" in w.feats:
         governor = next((x for x in reversed(words[:left]) if x.upos == "VERB"), None)
         if governor is not None and governor.i < first:  # a zu-infinitive has the subject of its governing verb
             return subject(builder, sentence, words, governor.i, governor.i, False)
