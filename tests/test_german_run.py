@@ -36,11 +36,26 @@ def test_german_articles_through_the_main_job_give_stances_and_events(tmp_path):
     assert predictions[0][0] >= 2  # "werde ... respektieren", "könnte weitere Truppen schicken"
 
 
-def test_german_analysis_without_a_lexicon_folder_gives_no_stance(tmp_path):
-    """The mechanism is the folder: a language whose folder has no lexicons (Dutch here) yields no
+def test_dutch_article_through_the_main_job_gives_stances_and_events(tmp_path):
+    """Dutch is a folder too (lang/nl, read by the same clause rules as German): no Python names it."""
+    db = tmp_path / "nl.db"
+    folder = Path(__file__).parent / "fixtures" / "nl_articles"
+    result = CliRunner().invoke(cli, ["run", str(folder), "--db", str(db), "--no-report"])
+    assert result.exit_code == 0, result.output
+    assert {r[0] for r in _rows(db, "SELECT language FROM articles")} == {"nl"}
+    stances = set(_rows(db, "SELECT subject, issue, predicate FROM statements WHERE kind = 'stance'"))
+    assert ("KAZ", "russia_war_in_ukraine", "distance") in stances  # "heeft ... afgewezen om ... te sturen"
+    events = set(_rows(db, "SELECT subject, predicate FROM statements WHERE kind = 'event'"))
+    assert {("KAZ", "REJECT"), ("EU", "SANCTION")} <= events
+
+
+def test_a_language_without_a_lexicon_folder_gives_no_stance():
+    """The mechanism is the folder: a language whose folder has no lexicons (Polish here) yields no
     stance or event from the same kind of sentence, and nothing crashes."""
     from allegiance.nlp import Doc
+    from allegiance.nlp.frames import language_pack
     from allegiance.nlp.pipeline import default_pipeline
 
-    doc = default_pipeline()(Doc("nl1", "Kazachstan weigert troepen naar Oekraïne te sturen.", "nl", None))
+    assert language_pack("pl") is None
+    doc = default_pipeline()(Doc("pl1", "Kazachstan odmówił wysłania wojsk na Ukrainę.", "pl", None))
     assert not [s for s in doc.statements if s.kind in ("stance", "event")]

@@ -64,11 +64,23 @@ def _needs_e(stem: str) -> bool:
     return stem.endswith(("d", "t")) or bool(re.search(r"[^aeiouäöülrm][mn]$", stem))
 
 
-def _simple_forms(base: str, strong: dict[str, tuple[str, str, str]]) -> tuple[dict[str, set[str]], list[str]]:
-    """The finite and infinitive forms of a simple verb by kind, and its participles with ge-."""
+def _simple_forms(base: str, strong: dict[str, tuple[str, ...]],
+                  weak: bool = True) -> tuple[dict[str, set[str]], list[str]]:
+    """The finite and infinitive forms of a simple verb by kind, and its participles with ge-:
+    its listed principal parts (third person singular present, past, [past plural,] participle)
+    and, where the language conjugates by rule (``weak``), the German weak forms."""
+    if not weak:
+        forms: dict[str, set[str]] = {base: {"Inf", "Fin"}}
+        if base not in strong:
+            return forms, []
+        *parts, participle = strong[base]
+        forms.setdefault(parts[0], set()).add("Fin")
+        for past in parts[1:]:
+            forms.setdefault(past, set()).update({"Fin", "Past"})
+        return forms, [participle]
     stem = _weak_stem(base)
     e = "e" if _needs_e(stem) else ""
-    forms: dict[str, set[str]] = {}
+    forms = {}
 
     def add(form: str, *kinds: str) -> None:
         forms.setdefault(form, set()).update(kinds)
@@ -84,7 +96,7 @@ def _simple_forms(base: str, strong: dict[str, tuple[str, str, str]]) -> tuple[d
             add(stem + v + ending, "Fin", "Past")
         participles.append(("" if base.endswith("ieren") else "ge") + stem + v + "t")
     if base in strong:
-        present, past, participle = strong[base]
+        present, past, participle = strong[base][0], strong[base][1], strong[base][-1]
         add(present, "Fin")
         add(past, "Fin", "Past")
         add(past + ("en" if not past.endswith("e") else "n"), "Fin", "Past")
@@ -96,7 +108,7 @@ def _prefixes(lemma: str, g: dict[str, frozenset[str]]) -> tuple[str, str, str]:
     """(separable particle, inseparable prefix, simple verb) of a verb lemma."""
     sep = ""
     rest = lemma
-    if lemma not in g.get("inseparable_verbs", frozenset()):
+    if lemma not in g.get("inseparable_verbs", frozenset()) and lemma not in g.get("strong_lemmas", frozenset()):
         for p in sorted(g.get("separable", frozenset()), key=len, reverse=True):
             if lemma.startswith(p) and len(lemma) - len(p) >= 4:
                 sep, rest = p, lemma[len(p):]
@@ -116,11 +128,12 @@ def _is_verb_lemma(lemma: str) -> bool:
 @functools.lru_cache(maxsize=8)
 def _morphology(pack: LanguagePack) -> _Morph:
     g = dict(pack.grammar)
-    strong: dict[str, tuple[str, str, str]] = {}
+    strong: dict[str, tuple[str, ...]] = {}
     for entry in g.get("strong", frozenset()):
         parts = entry.split()
-        if len(parts) == 4:
-            strong[parts[0]] = (parts[1], parts[2], parts[3])
+        if len(parts) in (4, 5):
+            strong[parts[0]] = tuple(parts[1:])
+    weak = "listed" not in g.get("conjugation", frozenset())
     g["strong_lemmas"] = frozenset(strong)
     aux: dict[str, str] = {}
     aux_tags: dict[str, frozenset[str]] = {}
@@ -133,7 +146,7 @@ def _morphology(pack: LanguagePack) -> _Morph:
     split: dict[str, dict[tuple[str, str], set[str]]] = {}
     for lemma in sorted(x for x in lemmas if _is_verb_lemma(x)):
         sep, insep, base = _prefixes(lemma, g)
-        forms, participles = _simple_forms(base, strong)
+        forms, participles = _simple_forms(base, strong, weak)
         if insep:
             forms = {insep + f: k for f, k in forms.items()}
             participles = [insep + (p[2:] if p.startswith("ge") else p) for p in participles]
@@ -204,6 +217,8 @@ def de_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             feats = {"Aux", "Part"} if "Part" in tags else {"Aux", "Fin"} | tags
             if low == lemma:
                 feats.add("Inf")  # "wird verhängt werden", "soll geliefert haben"
+        elif low in g.get("complementizers", ()) and words and (words[-1].upos == "VERB" or words[-1].text == ","):
+            upos, lemma = "CCONJ", low  # Dutch "zei dat ...": the complementizer, not the determiner
         elif low in g.get("adverbs", ()):
             upos, lemma = "ADV", low
         elif low in g.get("negation", ()):
@@ -267,8 +282,10 @@ def _attach_particles(words: list[Word], morph: _Morph, g: dict[str, frozenset[s
             continue
         end = _clause_end(words, n, g)
         tail = [x for x in words[n + 1:end + 1] if x.upos != "PUNCT"]
-        # the clause's last word, or the last before a coordinator ("lehnte ab und ...")
-        ends = [x for k, x in enumerate(tail) if k + 1 == len(tail) or tail[k + 1].low in g.get("coordinators", ())]
+        # the clause's last word, the last before a coordinator ("lehnte ab und ..."), or one before a
+        # preposition closing the clause after the particle ("legde sancties op aan Rusland")
+        ends = [x for k, x in enumerate(tail) if k + 1 == len(tail) or tail[k + 1].low in g.get("coordinators", ())
+                or x.low in morph.particles and tail[k + 1].upos == "ADP"]
         found = [(x, r) for x in ends for r in morph.split[w.low] if r[0] == x.low]
         if n >= 2 and words[n - 1].low in g.get("infinitive_marker", ()):  # "af te wijzen" (Dutch)
             found = [(words[n - 2], r) for r in morph.split[w.low] if r[0] == words[n - 2].low] or found
@@ -440,7 +457,7 @@ def factuality(builder: FrameBuilder, words: list[Word], first: int,
             fact = "planned"  # "sagte, Kasachstan würde keine Truppen schicken": a reported future
         elif conditional or any(x.low in g.get("conditional", ()) for x in auxes):
             fact = "conditional"
-        elif lemmas & (g.get("future", frozenset()) | {"wollen"}):
+        elif lemmas & (g.get("future", frozenset()) | g.get("plan", frozenset())):
             fact = "planned"
         elif lemmas & g.get("modals", frozenset()):
             fact = "conditional"
@@ -686,8 +703,8 @@ def with_targets(builder: FrameBuilder, words: list[Word], frames: list[Frame]) 
             if c.start > f.end and c.governor == f.lemma:
                 end = max(end, words[segment(builder, words, c.word)[1]].end)
         g = builder.pack.grammar if builder.pack else {}
-        if right + 2 < len(words) and words[right + 1].text == "," and \
-                words[right + 2].low in g.get("complementizers", ()):  # "..., dass ...": its object too
-            end = max(end, words[segment(builder, words, right + 3)[1]].end)
+        at = right + 2 if right + 2 < len(words) and words[right + 1].text == "," else right + 1
+        if at + 1 < len(words) and words[at].low in g.get("complementizers", ()):  # "(,) dass ...": its object too
+            end = max(end, words[segment(builder, words, at + 1)[1]].end)
         out.append(dataclasses.replace(f, target_start=start, target_end=max(end, f.end)))
     return out
