@@ -318,7 +318,7 @@ def _mark_future(words: list[Word], g: dict[str, frozenset[str]]) -> list[Word]:
             w.lemma in g.get("future", ()) and w.low not in g.get("conditional_forms", ())
             or w.low in g.get("conditional", ())
             or w.lemma in g.get("plan", ()))
-        if not marker and w.lemma in g.get("plan", ()) and "Fin" in w.feats:
+        if not marker and w.lemma in g.get("plan", ()) and w.feats & {"Fin", "Part"}:  # "hat angekündigt, ... zu"
             marker = any(_zu_infinitive(words, x.i, g) for x in words[n + 1:])
         if marker:
             out[n] = Word(w.i, w.start, w.end, w.text, w.lemma, w.upos, w.feats | {"Future"}, low=w.low)
@@ -469,6 +469,9 @@ def factuality(builder: FrameBuilder, words: list[Word], first: int,
         return "nonfinite", None, False
     if opener in g.get("condition", ()):
         fact = "conditional"
+    frames_of = {tuple(f.split()) for f in g.get("opinion_frames", ())}
+    if any(v == w.lemma and any(x.low == p for x in words[first + 1:right + 1]) for v, p in frames_of):
+        return "opinion", None, False  # "hält die Sanktionen für falsch": a view
     if previous is not None and (opener in g.get("complementizers", ()) or left > 0 and words[left - 1].text == ","):
         if previous.lemma in g.get("opinion", ()):
             fact = "opinion"
@@ -693,15 +696,24 @@ def with_targets(builder: FrameBuilder, words: list[Word], frames: list[Frame]) 
     """What a German predicate is about: its whole clause but its subject (the object stands before
     the verb in a subordinate clause and before the participle or infinitive in a main one)."""
     out = []
+    g0 = builder.pack.grammar if builder.pack else {}
     for f in frames:
         left, right = segment(builder, words, f.word)
         start, end = words[left].start, words[right].end
         inside = [m.end for m in f.subjects if start <= m.start < end]
         if inside:
             start = max(inside)
+        if words[f.word].start <= start or not [w for w in words[left:f.word] if w.start >= start
+                                                and w.upos not in ("VERB", "ADV", "PART")]:
+            start = max(start, f.end)  # a verb opening what follows its subject is no part of its object
         for c in frames:  # "lehnte es ab, Truppen zu schicken": the zu-clause it governs is its object
             if c.start > f.end and c.governor == f.lemma:
                 end = max(end, words[segment(builder, words, c.word)[1]].end)
+        if right + 2 < len(words) and words[right + 1].text == ",":  # a zu-clause no frame was built for
+            nxt_left, nxt_right = segment(builder, words, right + 2)
+            if any(_zu_infinitive(words, i, g0) for i in range(nxt_left, nxt_right + 1)) and \
+                    _previous_verb(words, nxt_left) is words[f.word]:
+                end = max(end, words[nxt_right].end)
         g = builder.pack.grammar if builder.pack else {}
         at = right + 2 if right + 2 < len(words) and words[right + 1].text == "," else right + 1
         if at + 1 < len(words) and words[at].low in g.get("complementizers", ()):  # "(,) dass ...": its object too
