@@ -200,8 +200,10 @@ def de_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
     text = doc.text[sentence.start:sentence.end]
     spans = _mention_spans(doc, sentence)
     words: list[Word] = []
-    for n, m in enumerate(_TOKEN.finditer(text)):
+    tokens = list(_TOKEN.finditer(text))
+    for n, m in enumerate(tokens):
         raw = m.group(0)
+        after = tokens[n + 1].group(0) if n + 1 < len(tokens) else ""
         start, end = sentence.start + m.start(), sentence.start + m.end()
         low = raw.casefold().replace("’", "'")
         feats: set[str] = set()
@@ -217,7 +219,9 @@ def de_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             feats = {"Aux", "Part"} if "Part" in tags else {"Aux", "Fin"} | tags
             if low == lemma:
                 feats.add("Inf")  # "wird verhängt werden", "soll geliefert haben"
-        elif low in g.get("complementizers", ()) and words and (words[-1].upos == "VERB" or words[-1].text == ","):
+        elif low in g.get("complementizers", ()) and words and (
+                words[-1].upos == "VERB" or words[-1].text == "," or after[:1].isupper()
+                or after.casefold() in g.get("determiners", ()) or after.casefold() in g.get("pronouns", ())):
             upos, lemma = "CCONJ", low  # Dutch "zei dat ...": the complementizer, not the determiner
         elif low in g.get("adverbs", ()):
             upos, lemma = "ADV", low
@@ -427,8 +431,10 @@ def factuality(builder: FrameBuilder, words: list[Word], first: int,
     opener = words[left].low
     previous = _previous_verb(words, left)
     governor = previous.lemma if previous is not None else None
-    if "Zu" in kinds or first > 0 and words[first - 1].low in g.get("infinitive_marker", ()) and "Inf" in kinds:
-        between = words[previous.i if previous is not None else 0:left]
+    if _zu_infinitive(words, first, g):
+        previous = _previous_verb(words, first) or previous  # "weigert ... mee te vechten" (no comma)
+        governor = previous.lemma if previous is not None else None
+        between = words[previous.i if previous is not None else 0:first]
         if governor in g.get("plan", ()) or any(x.low in g.get("plan", ()) for x in between):
             return "planned", governor, False  # "plant, ... zu", "erklärte sich bereit, ... zu"
         if governor in g.get("asking", ()) or governor in builder.pack.stance_classes.get("warn", frozenset()):
@@ -610,7 +616,7 @@ def _subject_in(builder: FrameBuilder, sentence: Sentence, words: list[Word], le
     organ = next((x for x in words[left:anchor] if x.upos == "NOUN" and _state_noun(x.low, g)
                   and not _after_preposition(words, x.i)), None)
     if organ is not None:  # "Die Regierung (in Astana) verweigerte Moskau ...": the state named before
-        resolved = _previous_state(builder, sentence)
+        resolved = _previous_state(builder, sentence, lo if left > 0 else None)
         return ((resolved,) if resolved else ()), None, False
     stretch = [x for x in words[left:anchor]] + [x for x in words[anchor + 1:min(right + 1, anchor + 3)]]
     if any(x.low in g.get("pronouns_we", ()) for x in stretch):
@@ -619,20 +625,27 @@ def _subject_in(builder: FrameBuilder, sentence: Sentence, words: list[Word], le
     pronoun_at = next((x for x in stretch if x.low in g.get("pronouns_state", ()) or
                        x.low in g.get("pronouns_person", ())), None)
     if _pronoun_phrase(words, left, anchor, g):  # "Das Land unterstützt ...": before the verb
-        resolved = _previous_state(builder, sentence)
+        resolved = _previous_state(builder, sentence, lo if left > 0 else None)
         return ((resolved,) if resolved else ()), None, False
     if near and (pronoun_at is None or near[0].start < pronoun_at.start):
         return tuple(_coordinated(builder, sentence, words, near[0])), None, False
     if pronoun_at is not None or _pronoun_phrase(words, left, anchor, g):
-        resolved = _previous_state(builder, sentence)
+        resolved = _previous_state(builder, sentence, lo if left > 0 else None)
         return ((resolved,) if resolved else ()), None, False
     return None
 
 
-def _previous_state(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
-    """"Das Land", "die Regierung", "es", "er": the first state (or person of a state) named in the
-    latest of the four sentences before that names one."""
+def _previous_state(builder: FrameBuilder, sentence: Sentence, before: int | None = None) -> Mention | None:
+    """"Das Land", "die Regierung", "es", "er": the first state (or person of a state) named earlier
+    in the sentence (a main clause's subject: "... laten weten dat het ..."), else in the latest of the
+    four sentences before that names one."""
     resolver = builder.resolver
+    if before is not None:
+        words = builder.words(sentence)
+        own = [m for m in resolver.in_sentence(sentence) if m.end <= before and resolver.state_of(m)
+               and _free(builder, words, m)]
+        if own:
+            return own[0]
     for previous in reversed([s for s in builder.doc.sentences if s.end <= sentence.start][-4:]):
         for m in resolver.in_sentence(previous):
             if resolver.state_of(m):
