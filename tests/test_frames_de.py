@@ -99,3 +99,15 @@ def test_german_bad_input_gives_no_crash(pipeline, text):
     doc = pipeline(Doc("t", text, "de", None))
     assert all(0 <= s.start <= s.end <= len(text) for s in doc.statements)
     assert not [s for s in doc.statements if s.kind == "stance" and s.subject is None]
+
+
+def test_frames_parse_setting_leaves_german_as_it_is(pipeline):
+    """German frames read their lexicons' words; the dependency-parse setting (for Russian) neither
+    changes nor slows them (the de_gsd model is not run for frames)."""
+    from allegiance.settings import Settings
+
+    parsed = default_pipeline(settings=Settings(frames_parse=True))
+    text = "Kasachstan lehnte die Bitte Moskaus ab, Truppen zu schicken. Belarus unterstützt den Krieg."
+    plain = [(s.kind, s.subject, s.predicate) for s in pipeline(Doc("t", text, "de", None)).statements]
+    assert [(s.kind, s.subject, s.predicate) for s in parsed(Doc("t", text, "de", None)).statements] == plain
+    assert ("stance", "KAZ", "distance") in plain

@@ -407,8 +407,8 @@ class FrameBuilder:
     def _attach_heads(self) -> None:
         """Russian: the parse of every candidate sentence of the document, in one batch, laid over
         the morphology words (the parser is slow per call, fast per batch)."""
-        if self._heads_done or self.pack is None or self.pack.code == "en":
-            return
+        if self._heads_done or self.pack is None or self.pack.code == "en" or _de.applies(self.pack):
+            return  # the v2 rules (German, Dutch) read their lexicons' words, not a parse
         self._heads_done = True
         wanted = [x for x in self.doc.sentences if self.candidate(x)]
         for start, parsed in _parsed_words(self.doc, wanted, self.pack).items():
