@@ -333,7 +333,11 @@ def _zu_infinitive(words: list[Word], i: int, g: dict[str, frozenset[str]]) -> b
     """"zu schicken", "abzulehnen", "te sturen"."""
     w = words[i]
     marker = g.get("infinitive_marker", frozenset())
-    return "Zu" in w.feats or "Inf" in w.feats and i > 0 and words[i - 1].low in marker
+    if "Zu" in w.feats:
+        return True
+    # after the marker: an infinitive of the lexicons, or any lower-case word ending as one ("zu zahlen")
+    return i > 0 and words[i - 1].low in marker and (
+        "Inf" in w.feats or w.upos == "X" and w.text[:1].islower() and w.low.endswith("en"))
 
 
 def _clause_start(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> int:
