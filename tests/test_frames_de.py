@@ -111,3 +111,11 @@ def test_frames_parse_setting_leaves_german_as_it_is(pipeline):
     plain = [(s.kind, s.subject, s.predicate) for s in pipeline(Doc("t", text, "de", None)).statements]
     assert [(s.kind, s.subject, s.predicate) for s in parsed(Doc("t", text, "de", None)).statements] == plain
     assert ("stance", "KAZ", "distance") in plain
+
+
+def test_support_that_the_state_denies_in_german_is_dropped(pipeline):
+    """A German denial ("bestreitet") marks the article's claim about the state as disputed, as the
+    English and Russian denial words do (modality.toml's de entries)."""
+    doc = pipeline(Doc("t", "Nordkorea hat Soldaten nach Russland geschickt. Pjöngjang bestreitet das.", "de", None))
+    assert not [s for s in doc.statements if s.kind == "stance"]
+    assert ("PRK", "AID") in [(s.subject, s.predicate) for s in doc.statements if s.kind == "event"]
