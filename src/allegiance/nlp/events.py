@@ -99,9 +99,9 @@ def _source(resolver: ActorResolver, builder: FrameBuilder, frame: Frame) -> Men
     if pack is None or frame.lemma not in pack.stance_classes.get("receive", frozenset()):
         return None
     for m in resolver.in_sentence(frame.sentence):
-        if m.start >= frame.end and m.type == "state":
-            before = builder.doc.text[frame.end:m.start].casefold().split()
-            if before and before[-1] in ("from", "из", "от", "з", "від"):
+        if m.start >= frame.target_start and m.type == "state":  # the target span: German puts it before
+            before = builder.doc.text[frame.target_start:m.start].casefold().split()
+            if before and before[-1] in ("from", "из", "от", "з", "від", "aus", "von"):
                 return m
     return None
 

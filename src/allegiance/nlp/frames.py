@@ -303,6 +303,12 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
     return words
 
 
+def _de_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
+    """German words: lemmas from the lexicons' conjugated verbs, separable particles re-attached,
+    nouns by their endings and compound heads (``frames_de.py``)."""
+    return _de.de_words(doc, sentence, pack)
+
+
 _UD_FEATS = {("Tense", "Past"): "Tense=past", ("Tense", "Pres"): "Tense=pres", ("Tense", "Fut"): "Tense=futr",
              ("VerbForm", "Inf"): "VerbForm=Inf", ("VerbForm", "Part"): "VerbForm=Part",
              ("VerbForm", "Conv"): "VerbForm=Part", ("Person", "1"): "Person=1per", ("Person", "3"): "Person=3per",
@@ -392,6 +398,8 @@ class FrameBuilder:
                 self._words[sentence.start] = []
             elif self.pack.code == "en":
                 self._words[sentence.start] = _en_words(self.doc, sentence, self.pack)
+            elif _de.applies(self.pack):
+                self._words[sentence.start] = _de_words(self.doc, sentence, self.pack)
             else:
                 self._words[sentence.start] = _ru_words(self.doc, sentence, self.pack)
         return self._words[sentence.start]
@@ -399,8 +407,8 @@ class FrameBuilder:
     def _attach_heads(self) -> None:
         """Russian: the parse of every candidate sentence of the document, in one batch, laid over
         the morphology words (the parser is slow per call, fast per batch)."""
-        if self._heads_done or self.pack is None or self.pack.code == "en":
-            return
+        if self._heads_done or self.pack is None or self.pack.code == "en" or _de.applies(self.pack):
+            return  # the v2 rules (German, Dutch) read their lexicons' words, not a parse
         self._heads_done = True
         wanted = [x for x in self.doc.sentences if self.candidate(x)]
         for start, parsed in _parsed_words(self.doc, wanted, self.pack).items():
@@ -501,6 +509,8 @@ class FrameBuilder:
                           words[clause_start].start, words[clause_end].end, passive=passive, we=we)
             frames.append(frame)
             previous = frame
+        if _de.applies(self.pack):
+            frames = _de.with_targets(self, words, frames)
         return self._with_speakers(sentence, words, frames)
 
     def _clause(self, words: list[Word], at: int, predicates: list[tuple[int, int, str]]) -> tuple[int, int]:
@@ -555,6 +565,8 @@ class FrameBuilder:
         return all(w.upos in ("AUX", "PART") or w.low.endswith("ly") or w.text == "," for w in after_join)
 
     def _negated(self, words: list[Word], at: int, clause_start: int) -> bool:
+        if _de.applies(self.pack):
+            return _de.negated(self, words, at)
         nouns = self._nouns() | (self.pack.stance_classes.get("ally", frozenset()) if self.pack else frozenset())
         if self.pack is not None and words[at].lemma in nouns:
             for n in range(at - 1, max(clause_start, at - 5) - 1, -1):  # "not Russia's ally", "not an ally"
@@ -576,6 +588,8 @@ class FrameBuilder:
             return None, None, False
         if self.pack.code == "en":
             return self._factuality_en(words, first, last)
+        if _de.applies(self.pack):
+            return _de.factuality(self, words, first, last)
         return self._factuality_ru(words, first)
 
     def _factuality_en(self, words: list[Word], first: int, last: int) -> tuple[str | None, str | None, bool]:
@@ -768,6 +782,8 @@ class FrameBuilder:
         """The subject mentions (a coordinated list is kept whole), or the head noun, or "we"."""
         pack = self.pack
         assert pack is not None
+        if _de.applies(pack):
+            return _de.subject(self, sentence, words, first, last, passive)
         start = words[clause_start].start
         verb_start = words[first].start
         mentions = [m for m in self.resolver.in_sentence(sentence) if m.end <= verb_start and m.start >= start]
@@ -976,3 +992,6 @@ class FrameBuilder:
                 if after:
                     return after[0]
         return None
+
+
+from . import frames_de as _de  # noqa: E402  - the German rules use Word and FrameBuilder from here

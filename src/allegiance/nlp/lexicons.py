@@ -133,7 +133,9 @@ def load_lexicons(folders: tuple[Path, ...] | Path | None = None) -> Lexicons:
                                    if data))
     modality = pack_data("modality.toml", folders)
     return Lexicons(
-        modality_en={k: PhraseMatcher(v.get("en", [])) for k, v in modality.items()},
+        # the surface languages' phrases together (English, German, Dutch ...), as time words are read
+        modality_en={k: PhraseMatcher([p for lang, ps in v.items() if lang not in lemma_languages for p in ps])
+                     for k, v in modality.items()},
         modality_lemmas={k: _lemma_sets(v, lemma_languages) for k, v in modality.items()},
         topic_patterns=_topics(folders),
         genre=_genre(folders),

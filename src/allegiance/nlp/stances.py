@@ -252,8 +252,9 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
         listed = listed_states(builder.doc.text, resolver.states_in(frame.sentence), frame.start, frame.end)
         mentions = list(dict.fromkeys(mentions + listed))
     if name == "supplier":
-        source = [m for m in resolver.in_sentence(frame.sentence) if m.start >= frame.end and m.type == "state"
-                  and builder.doc.text[frame.end:m.start].casefold().split()[-1:] in (["from"], ["из"], ["з"], ["від"])]
+        source = [m for m in resolver.in_sentence(frame.sentence) if m.start >= frame.target_start
+                  and m.type == "state" and builder.doc.text[frame.target_start:m.start].casefold().split()[-1:]
+                  in (["from"], ["из"], ["з"], ["від"], ["aus"], ["von"])]
         mentions = source[:1]
     indirect = all(not (frame.sentence.start <= m.start < frame.sentence.end) for m in mentions)
     if name == "citizens" and (not mentions or indirect):  # "the agency advised Uzbek citizens": their state
