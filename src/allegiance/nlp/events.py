@@ -41,10 +41,62 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             return refined
     if frame.lemma in pack.speech:
         # a speech act is an event when it announces, confirms, declares or denies, not a plain "said"
-        if frame.lemma not in pack.grammar.get("speech_events", frozenset()):
+        if frame.lemma not in pack.grammar.get("speech_events", frozenset()) and not _addressed(builder, frame):
+            return None
+        if _recalled(builder, frame):
             return None
         return base if base not in (None, "SAY") or frame.lemma not in pack.event_types else "SAY"
     return base
+
+
+def _title_or_repeat(doc: Doc, sentence: Sentence, seen: set[str]) -> bool:
+    """Russian and Ukrainian pages: a sentence of the title line (the first line, without closing
+    punctuation, when a body follows) or one repeating an earlier sentence word for word is no
+    new event."""
+    text = " ".join(doc.text[sentence.start:sentence.end].split())
+    if text in seen:
+        return True
+    seen.add(text)
+    first_line = doc.text.lstrip().split("\n", 1)[0].strip()
+    line_end = doc.text.find(first_line) + len(first_line)
+    return sentence.end <= line_end and not first_line.endswith((".", "!", "?", "»", '"', "”")) and \
+        len(doc.text) > line_end + 40
+
+
+def _addressed(builder: FrameBuilder, frame: Frame) -> bool:
+    """«сообщил журналистам», «повідомив агентству»: a report told to someone (a dative right
+    after the verb) is a speech act, as "told journalists" is; a plain «сообщил» is not."""
+    pack = builder.pack
+    if pack is None or frame.lemma not in pack.grammar.get("speech_events_addressed", frozenset()):
+        return False
+    words = builder.words(frame.sentence)
+    nxt = words[frame.word + 1] if frame.word + 1 < len(words) else None
+    cases = {f for f in nxt.feats if f.startswith("Case=")} if nxt is not None else set()
+    return nxt is not None and nxt.upos in ("NOUN", "PRON") and cases == {"Case=datv"}
+
+
+def _recalled(builder: FrameBuilder, frame: Frame) -> bool:
+    """«Напомним, ранее X сообщил ...» recalls an earlier report, and «Об этом заявил X»
+    attributes what the sentences before said: neither is a new speech act."""
+    pack = builder.pack
+    if pack is None:
+        return False
+    text = builder.doc.text
+    opening = text[frame.sentence.start:frame.sentence.start + 30].casefold().lstrip("«\"„ ")
+    if any(opening.startswith(r) for r in pack.grammar.get("reminders", frozenset())):
+        return True
+    near = " " + " ".join(text[max(frame.sentence.start, frame.start - 50):frame.start].casefold().split()[-5:]) + " "
+    after = " ".join(text[frame.end:frame.end + 30].casefold().split()[:2])
+    return any(f" {a} " in near or after.startswith(a) for a in pack.grammar.get("attribution", frozenset()))
+
+
+def _recruiter(builder: FrameBuilder, frame: Frame) -> Mention | None:
+    """Russian and Ukrainian: people who sign up («тысячи человек заключили контракт») are
+    recruited by a state: the one their contract is with, else the state the text is about."""
+    resolver = builder.resolver
+    party = [m for m in resolver.in_sentence(frame.sentence) if frame.target_start <= m.start < frame.target_end
+             and resolver.state_of(m) and m.type != "person"]
+    return party[0] if party else builder.context_state(frame.sentence, frame.start)
 
 
 def _vote(pack: LanguagePack, builder: FrameBuilder, frame: Frame) -> tuple[str, str] | None:
@@ -112,8 +164,11 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
     if pack is None:
         return []
     out: list[Statement] = []
+    seen_text: set[str] = set()
     for sentence in doc.sentences:
         if builder.is_furniture(sentence):
+            continue
+        if doc.language not in (None, "en") and _title_or_repeat(doc, sentence, seen_text):
             continue
         if doc.language in (None, "en"):
             out.extend(_adoption(resolver, sentence, doc.text[sentence.start:sentence.end]))
@@ -134,8 +189,25 @@ def rule_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     from ..kb.langdata import load_issues
 
     issue = load_issues().get(builder.pack.issue if builder.pack else "")
-    return without_repeated_title(doc, find_events(doc, resolver, modality, builder,
-                                                   issue.excluded_actors if issue else frozenset()))
+    events = without_repeated_title(doc, find_events(doc, resolver, modality, builder,
+                                                     issue.excluded_actors if issue else frozenset()))
+    return events if doc.language in (None, "en") else _without_repeated_figures(doc, events)
+
+
+def _without_repeated_figures(doc: Doc, events: list[Statement]) -> list[Statement]:
+    """A later event of the same actor and type whose sentence repeats a figure of the earlier
+    one's (a quotation repeating the lead: «заключили ... 417 тысяч» twice) is the same event."""
+    def figures(s: Statement) -> set[str]:  # counts, not years
+        found = re.findall(r"\d[\d\s.,]*\d|\d", doc.text[s.start:s.end])
+        return {f for f in found if not re.fullmatch(r"(19|20)\d\d", f)}
+
+    kept: list[Statement] = []
+    for e in events:
+        own = figures(e)
+        if own and any((k.subject, k.predicate) == (e.subject, e.predicate) and own & figures(k) for k in kept):
+            continue
+        kept.append(e)
+    return kept
 
 
 def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, builder: FrameBuilder,
@@ -147,6 +219,11 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     if kind is None or not frame.is_act() or frame.we:
         return []
     actors = [source] if source is not None else list(frame.subjects)
+    recruited = False
+    if not actors and kind == "MOBILIZE" and builder.pack is not None and builder.pack.code != "en" \
+            and frame.subject_word is None:
+        recruiter = _recruiter(builder, frame)
+        actors, recruited = ([recruiter], True) if recruiter is not None else ([], False)
     if not actors:
         return []  # a passive without its agent, or a subject that is no named actor
     if kind == "SAY" and all(m.type == "media" for m in actors):
@@ -156,7 +233,7 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     labels = tuple(dict.fromkeys(resolver.label(t) for t in targets[:3]))
     out = []
     for actor in actors:
-        label = resolver.label(actor)
+        label = (resolver.state_of(actor) or resolver.label(actor)) if recruited else resolver.label(actor)
         if (label, "") in seen:
             continue  # one event per actor and sentence: its first act (the main clause comes first)
         seen.add((label, ""))

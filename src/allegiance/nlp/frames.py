@@ -258,6 +258,28 @@ def _analyses(lang: str, word: str) -> tuple[Any, ...]:
     return tuple(_morph(lang).parse(word))
 
 
+_FUNCTION_POS = ("PREP", "CONJ", "PRCL")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _readings(lang: str, word: str) -> tuple[Any, ...]:
+    """The analyses of one word worth considering in news text, likeliest first: no vocatives; in
+    Ukrainian (whose analyses carry no frequencies) no imperatives and no colloquial «-ть»
+    infinitives where a finite reading exists («оголосить» is the future), and a preposition,
+    conjunction or particle reading first («про», «під», «проти», «як» before their rare nouns)."""
+    parses = [p for p in _analyses(lang, word) if p.tag.case != "voct"] or list(_analyses(lang, word))
+    if lang != "uk" or not parses:
+        return tuple(parses)
+    finite = [p for p in parses if p.tag.POS == "VERB" and p.tag.mood != "impr" and "infn" not in p.tag.grammemes]
+    if finite:
+        parses = [p for p in parses if not (p.tag.POS == "VERB" and p.tag.mood == "impr") and not (
+            (p.tag.POS == "INFN" or "infn" in p.tag.grammemes) and word.endswith("ть"))] or parses
+    function = [p for p in parses if p.tag.POS in _FUNCTION_POS]
+    if function and parses[0].tag.POS not in _FUNCTION_POS:
+        parses = function + [p for p in parses if p not in function]
+    return tuple(parses)
+
+
 def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
     lang = "uk" if pack.code == "uk" else "ru"
     words = []
@@ -268,8 +290,7 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, raw,
                               "NUM" if raw[0].isdigit() else "PUNCT"))
             continue
-        parses = list(_analyses(lang, raw.casefold().replace("ё", "е") if pack.code == "ru" else raw.casefold()))
-        parses = [p for p in parses if p.tag.case != "voct"] or parses  # the vocative is rare in news text
+        parses = _readings(lang, raw.casefold().replace("ё", "е") if pack.code == "ru" else raw.casefold())
         best = parses[0]
         verbal = [p for p in parses if p.tag.POS in ("VERB", "INFN")]
         nominal = [p for p in parses if p.tag.POS in ("NOUN", "ADJF", "NPRO")]
@@ -286,6 +307,10 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
                 feats.add(f"Person={best.tag.person}")
             if best.tag.number:
                 feats.add(f"Number={best.tag.number}")
+            if best.tag.aspect:
+                feats.add(f"Aspect={best.tag.aspect}")
+            if "Refl" in best.tag.grammemes or best.normal_form.endswith(("ся", "сь")):
+                feats.add("Reflexive")
             upos = "VERB"
         elif best.tag.POS in ("PRTF", "PRTS", "GRND"):
             upos = "VERB"
@@ -372,18 +397,37 @@ class FrameBuilder:
         if self.pack is None:
             return False
         if not self.resolver.in_sentence(sentence) and not self._opens_with_pronoun(sentence):
-            return False
+            return self.pack.code != "en" and self._context_candidate(sentence)
         if self.pack.code == "en":
             low = self.doc.text[sentence.start:sentence.end].casefold()
             return any(w in self.pack.surface and w not in _plain_speech(self.pack) for w in re.findall(r"[a-z]+", low))
         heads = _predicate_heads(self.pack)
         return any(w.lemma in heads for w in self.words(sentence))
 
+    def _context_candidate(self, sentence: Sentence) -> bool:
+        """Russian and Ukrainian: a sentence naming no actor can still yield one from the text
+        around it, when a state body or a place is its subject («силовики забирают», «в регионах
+        отказываются») or it tells of recruitment («заключили контракт»)."""
+        assert self.pack is not None
+        if not any(m.type == "state" for m in self.doc.mentions):
+            return False
+        g = self.pack.grammar
+        words = self.words(sentence)
+        lemmas = {w.lemma for w in words} | {w.lemma.split("-")[0] for w in words}
+        if not lemmas & _predicate_heads(self.pack):
+            return False
+        return bool(lemmas & (g.get("state_nouns", frozenset()) | g.get("place_nouns", frozenset()))) or any(
+            self.pack.event_types.get(w.lemma) == "MOBILIZE" for w in words)
+
     def _opens_with_pronoun(self, sentence: Sentence) -> bool:
         """"He signed ...": a sentence whose subject is a pronoun for an earlier actor."""
         g = self.pack.grammar if self.pack else {}
         first = self.doc.text[sentence.start:sentence.start + 30].split()[:2]
         words = {w.strip(",").casefold() for w in first}
+        if self.pack is not None and self.pack.code != "en":  # «Мы не посылаем ...», — сказал X
+            words = {w.strip(",«\"„").casefold() for w in first}
+            if words & g.get("pronouns_we", frozenset()):
+                return True
         return bool(words & (g.get("pronouns_person", frozenset()) | g.get("pronouns_state", frozenset())))
 
     def words(self, sentence: Sentence) -> list[Word]:
@@ -451,12 +495,32 @@ class FrameBuilder:
             nxt = words[n + 1] if n + 1 < len(words) else None
             pairs = [f"{w.lemma}_{nxt.lemma}", f"{w.lemma}_{nxt.low}"] if nxt else []
             pair = next((x for x in pairs if x in self.pack.predicates), "")
+            if not pair and self.pack.code != "en" and w.upos == "VERB":
+                nxt, pair = self._light_verb_noun(words, n)
             if nxt and pair:
-                out.append((n, n + 1, pair))
-                skip = n + 1
+                out.append((n, max(n, nxt.i), pair))
+                skip = max(n, nxt.i)
             elif w.lemma in self.pack.predicates and (w.upos != "AUX" or w.lemma in self.pack.predicates):
                 out.append((n, n, w.lemma))
         return out
+
+    def _light_verb_noun(self, words: list[Word], n: int) -> tuple[Word | None, str]:
+        """Russian and Ukrainian: a light verb and the noun carrying the act, with adjectives
+        between («провели массовые рейды»), or the noun fronted in the clause («Рейды ...
+        проводили сотрудники»)."""
+        assert self.pack is not None
+        lemma = words[n].lemma
+        k = n + 1
+        while k < len(words) and k <= n + 3 and words[k].upos in ("ADJ", "DET"):
+            k += 1
+        if k < len(words) and k > n + 1 and f"{lemma}_{words[k].lemma}" in self.pack.predicates:
+            return words[k], f"{lemma}_{words[k].lemma}"
+        for x in reversed(words[max(0, n - 6):n]):
+            if x.text in (",", ";", ":", "—") or x.upos == "VERB":
+                break
+            if x.upos == "NOUN" and f"{lemma}_{x.lemma}" in self.pack.predicates and "Case=nomn" in x.feats:
+                return words[n], f"{lemma}_{x.lemma}"
+        return None, ""
 
     def _build(self, sentence: Sentence) -> list[Frame]:
         assert self.pack is not None
@@ -566,6 +630,9 @@ class FrameBuilder:
             w = words[n]
             if w.lemma == "not" or w.upos == "PART" and self.pack and w.lemma in self.pack.grammar.get("negation", ()):
                 return True
+            if self.pack is not None and self.pack.code != "en" and \
+                    w.lemma in self.pack.grammar.get("negation_aux", ()):
+                continue  # «не будет отправлять», «не станет помогать», «не є союзником»: the negation is the verb's
             if w.upos not in ("AUX", "PART", "X") or w.upos == "X" and not w.low.endswith("ly"):
                 if not (w.upos == "AUX"):
                     break
@@ -662,6 +729,9 @@ class FrameBuilder:
 
     def _after_locative(self, words: list[Word], m: Mention) -> bool:
         before = [w for w in words if w.end <= m.start]
+        if len(before) >= 2 and self.pack is not None and \
+                before[-1].lemma.split("-")[0] in self.pack.grammar.get("place_nouns", ()):
+            return before[-2].low in ("в", "у", "во")  # «у країні-агресорі Росії»
         return bool(before) and before[-1].low in ("в", "у", "во")
 
     def _demonym_starts(self, word: Word) -> bool:
@@ -747,6 +817,9 @@ class FrameBuilder:
                 return "asked", governor, False
             return "nonfinite", governor, False
         fact = "done" if "Tense=past" in w.feats else "ongoing"
+        if fact == "ongoing" and self.pack is not None and (self.pack.event_types.get(w.lemma) == "SUPPORT" or any(
+                w.lemma in self.pack.stance_classes.get(c, ()) for c in ("condemn", "recognise", "neutral"))):
+            fact = "present"  # «поддерживает», «осуждает», «признаёт»: a position held, not an act under way
         if "Future" in w.feats:
             nxt = words[at + 1] if at + 1 < len(words) else None
             fact = "done" if "Person=1per" in w.feats and nxt is not None and nxt.text == "," else "planned"
@@ -800,6 +873,10 @@ class FrameBuilder:
                                                if w.start >= nearest.end):
                 return (), "person", False  # "sentenced an Uzbek citizen after he fought": he is no state
             return tuple(self._coordinated(sentence, nearest)), None, False
+        if pack.code != "en" and not candidates:
+            body = self._body_subject(sentence, words, first, last, clause_start)
+            if body is not None:
+                return (body,), None, False  # «В России полиция задерживает», «Власти Киргизии отказались»
         we = next((w for w in words[clause_start:first] if w.low in pack.grammar.get("pronouns_we", ())), None)
         if we is not None:
             return (), None, True
@@ -816,9 +893,111 @@ class FrameBuilder:
                      and self._after_locative(words, m)]
             if place:
                 return (place[-1],), None, False  # «В России ухвалили закон»: the authorities of the place
+            if self._place_word_before(words, first, clause_start):
+                context = self.context_state(sentence, words[first].start)
+                if context is not None:
+                    return (context,), None, False  # «В Калужской области отказываются»: a region of that state
         pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) \
             if words[clause_start].start == sentence.start else None
         return ((pronoun,) if pronoun else ()), None, False
+
+    # -- Russian and Ukrainian: a state's bodies and places as the subject -------------------------
+    def _body_subject(self, sentence: Sentence, words: list[Word], first: int, last: int,
+                      clause_start: int) -> Mention | None:
+        """The state acting through a body named by a common noun in the nominative («полиция»,
+        «силовики», «военкоматы», «суд»), before the verb or, in free word order, after it: the
+        state named right after it («Власти Киргизии», «сотрудники МВД России»), else the place
+        of the clause («В России полиция», «Суд в Ташкенте», «на рынках Москвы»), else, for a
+        body (not a member such as «сотрудник»), the state the text is about."""
+        assert self.pack is not None
+        g = self.pack.grammar
+        bodies, members = g.get("state_nouns", frozenset()), g.get("body_members", frozenset())
+        _c, clause_end = self._clause(words, first, [])
+        stretch = list(range(clause_start, first)) + list(range(last + 1, min(clause_end + 1, last + 5)))
+        nouns = [k for k in stretch if words[k].lemma in bodies | members and "Case=nomn" in words[k].feats
+                 and not self._after_preposition(words, k)][:1]
+        if last > first:  # «прошли рейды сотрудников полиции»: the agent of the act's noun
+            agents = [k for k in range(last + 1, min(len(words), last + 12)) if words[k].text not in (",", ";")
+                      and words[k].lemma in bodies | members and "Case=gent" in words[k].feats]
+            nouns += [k for k in agents if words[k].lemma in bodies] + agents
+        lo, hi = words[clause_start].start, words[clause_end].end
+        mentions = self.resolver.in_sentence(sentence)
+        for noun in nouns:
+            owner = self._owner(words, noun, mentions, bodies | members)
+            if owner is not None:
+                return owner
+            place = [m for m in mentions if lo <= m.start < hi and m.type == "state"
+                     and self._in_place_phrase(words, m)]
+            if place:
+                return place[0]
+            if words[noun].lemma in bodies:
+                return self.context_state(sentence, words[first].start)
+        return None
+
+    def _owner(self, words: list[Word], noun: int, mentions: list[Mention], nouns: frozenset[str]) -> Mention | None:
+        """The state named right after a body noun, or after its member noun («сотрудники МВД России»)."""
+        for k in (noun + 1, noun + 2):
+            if k >= len(words) or k == noun + 2 and words[noun + 1].lemma not in nouns:
+                break
+            found = next((m for m in mentions if m.start == words[k].start and self.resolver.state_of(m)), None)
+            if found is not None:
+                return found
+        return None
+
+    def _after_preposition(self, words: list[Word], k: int) -> bool:
+        for w in reversed(words[max(0, k - 3):k]):
+            if w.upos == "ADP":
+                return True
+            if w.upos not in ("ADJ", "DET"):
+                return False
+        return False
+
+    def _in_place_phrase(self, words: list[Word], m: Mention) -> bool:
+        """«в России», «у Москві», «на рынках Москвы», «в Ташкенте»: the place where it happens."""
+        before = [w for w in words if w.end <= m.start][-3:]
+        if not before:
+            return False
+        if before[-1].low in ("в", "во", "у", "на"):
+            return True
+        return before[-1].upos == "NOUN" and len(before) >= 2 and (before[-2].low in ("в", "во", "у") or
+                                                                    before[-2].upos == "ADJ" and len(before) == 3
+                                                                    and before[-3].low in ("в", "во", "у"))
+
+    def _place_word_before(self, words: list[Word], first: int, clause_start: int) -> bool:
+        """A locative of a place word before the verb: «в регионах», «в Калужской области», «у країні-агресорі»."""
+        places = self.pack.grammar.get("place_nouns", frozenset()) if self.pack else frozenset()
+        for k in range(clause_start, first):
+            if words[k].lemma.split("-")[0] in places and self._after_preposition(words, k) and \
+                    any(x.low in ("в", "во", "у") for x in words[max(0, k - 3):k]):
+                return True
+        return False
+
+    def context_state(self, sentence: Sentence, before: int) -> Mention | None:
+        """The state the text is about at this point: the latest mention standing for a state in
+        the sentence before ``before``, else in the sentences before it (no person, no target
+        after «против», «проти», «на»)."""
+        index = self._sentence_index(sentence)
+        for previous in [sentence] + list(reversed(self.doc.sentences[max(0, index - 4):index])):
+            found = [m for m in self.resolver.in_sentence(previous) if self.resolver.state_of(m)
+                     and m.type != "person" and (previous is not sentence or m.end <= before)
+                     and not self._after_against(m)]
+            if found:
+                states = [m for m in found if m.type == "state"]
+                return (states or found)[-1] if previous is sentence else (states or found)[0]
+        counts: dict[str, list[Mention]] = {}
+        for m in self.doc.mentions:  # else the state the whole text names most often
+            if m.type == "state" and m.entity_id:
+                counts.setdefault(m.entity_id, []).append(m)
+        return max(counts.values(), key=len)[0] if counts else None
+
+    def _after_against(self, m: Mention) -> bool:
+        before = self.doc.text[max(0, m.start - 12):m.start].casefold().split()
+        return bool(before) and before[-1] in ("против", "проти", "against")
+
+    def _sentence_index(self, sentence: Sentence) -> int:
+        starts = [s.start for s in self.doc.sentences]
+        at = bisect.bisect_left(starts, sentence.start)
+        return at if at < len(starts) and starts[at] == sentence.start else 0
 
     def _parsed_subject(self, sentence: Sentence, words: list[Word],
                         first: int) -> tuple[tuple[Mention, ...], str | None, bool] | None:
@@ -964,8 +1143,35 @@ class FrameBuilder:
                     continue
                 if f.start > s.end or (s.start > f.end and s.clause_start >= f.clause_start):
                     speaker = s.subjects[0]
+            if speaker is None and f.we and self.pack.code != "en":
+                speaker = self._quote_speaker(sentence)
             out.append(dataclasses.replace(f, speaker=speaker) if speaker is not None else f)
         return out
+
+    _QUOTE_END = re.compile(r"\s*,?\s*[-—–]\s*([^\W\d_]+)")
+
+    def _quote_speaker(self, sentence: Sentence) -> Mention | None:
+        """Russian and Ukrainian: the speaker of a quotation running over several sentences, named
+        after it closes («... Мы не посылаем своих военных», — сказал X)."""
+        assert self.pack is not None
+        text = self.doc.text
+        at, depth = sentence.start + (1 if text[sentence.start:sentence.start + 1] == "«" else 0), 0
+        while at < min(len(text), sentence.start + 1500):
+            if text[at] == "«":
+                depth += 1
+            elif text[at] == "»":
+                if depth == 0:
+                    break
+                depth -= 1
+            at += 1
+        close = self._QUOTE_END.match(text, at + 1)
+        if close is None or at >= len(text) or text[at] != "»":
+            return None
+        verb = _readings(self.pack.code, close.group(1).casefold())
+        if not verb or str(verb[0].normal_form) not in self.pack.speech:
+            return None
+        after = [m for m in self.doc.mentions if close.end() <= m.start < close.end() + 40 and m.type == "person"]
+        return after[0] if after else None
 
     def _according_to(self, sentence: Sentence) -> Mention | None:
         low = self.doc.text[sentence.start:sentence.end].casefold()

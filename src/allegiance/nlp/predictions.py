@@ -77,7 +77,18 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
     return None
 
 
-def _future_ru(builder: FrameBuilder, words: list[Word]) -> Word | None:
+def _in_time_clause(pack: LanguagePack, words: list[Word], n: int) -> bool:
+    """«пока заявитель не подпишет», «коли це станеться»: a future in a clause of time follows the
+    main clause, and is no forecast of its own."""
+    for x in reversed(words[:n]):
+        if x.text in (",", ";", ":", "—"):
+            return False
+        if x.low in pack.grammar.get("temporal", ()):
+            return True
+    return False
+
+
+def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> Word | None:
     pack = builder.pack
     assert pack is not None
     g = pack.grammar
@@ -89,6 +100,8 @@ def _future_ru(builder: FrameBuilder, words: list[Word]) -> Word | None:
         if "Future" in w.feats:
             if "Person=1per" in w.feats and "Number=plur" in w.feats and nxt is not None and nxt.text == ",":
                 continue  # «Напомним,», «Отметим,»: a turn of phrase, no forecast
+            if _in_time_clause(pack, words, n):
+                continue
             return w
         infinitive = any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4])
         if infinitive and (w.lemma in g.get("plan", ()) or w.lemma in g.get("future", ())):
@@ -130,7 +143,7 @@ def future_marker(builder: FrameBuilder, sentence: Sentence) -> Word | None:
     words = builder.words(sentence)
     if builder.pack.code == "en":
         return _future_en(builder, sentence, words)
-    return _future_ru(builder, words)
+    return _future_ru(builder, sentence, words)
 
 
 def _speaker(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
