@@ -16,9 +16,9 @@ _SPEC.loader.exec_module(checkset)  # type: ignore[union-attr]
 
 #: (precision, recall) floors per kind, measured on the check set.
 FLOORS = {
-    "stances": (0.97, 0.88),
-    "events": (0.92, 0.95),
-    "predictions": (0.95, 0.95),
+    "stances": (0.97, 0.91),
+    "events": (0.95, 0.96),
+    "predictions": (0.97, 0.96),
 }
 
 

@@ -215,7 +215,8 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
             and frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()):
         if about.has(pack, "sanctions"):
             return []  # joining sanctions or not is an event, no stance (guidelines)
-        if "resolution" in about.lemmas or about.has(pack, "ukraine_side") and not about.has(pack, "war"):
+        if "resolution" in about.lemmas or about.has(pack, "ukraine_side") and not about.has(pack, "war") and not (
+                pack.code != "en" and about.has(pack, "fighting")):  # «в боевых действиях в Украине»: a place
             return [] if frame.negated else [("war", "oppose", "participate")]
         if "RUS" in about.states and about.has(pack, "vote_against") and about.has(pack, "voting"):
             return [] if frame.negated else [("war", "support", "participate")]  # "joined Russia in voting against"
