@@ -559,9 +559,12 @@ class FrameBuilder:
                     subjects, subject_word, we = self._subject(sentence, words, first, last, 0, False)
             elif fact == "asked":
                 subjects, subject_word, we = (), "asked", False
+            target_start = words[last].end
+            if self.pack.code != "en" and subjects and subjects[0].start >= words[last].end:
+                target_start = words[clause_start].start  # «Агрессию России осудила Молдова»: the object first
             frame = Frame(sentence, words[first].start, words[last].end, lemma, first, subjects, subject_word,
                           self._negated(words, first, clause_start), fact, governor,
-                          words[last].end, self._target_end(words, last, predicates, clause_end),
+                          target_start, self._target_end(words, last, predicates, clause_end),
                           words[clause_start].start, words[clause_end].end, passive=passive, we=we)
             frames.append(frame)
             previous = frame
@@ -1133,7 +1136,7 @@ class FrameBuilder:
         assert self.pack is not None
         speech = [f for f in frames if f.lemma in self.pack.speech and f.subjects]
         source = self._according_to(sentence)
-        if not speech and source is None:
+        if not speech and source is None and not (self.pack.code != "en" and any(f.we for f in frames)):
             return frames
         out = []
         for f in frames:
