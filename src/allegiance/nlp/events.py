@@ -233,7 +233,8 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     labels = tuple(dict.fromkeys(resolver.label(t) for t in targets[:3]))
     out = []
     for actor in actors:
-        label = (resolver.state_of(actor) or resolver.label(actor)) if recruited else resolver.label(actor)
+        as_state = recruited or frame.subject_word == "state_body"  # a body named by a common noun: its state
+        label = (resolver.state_of(actor) or resolver.label(actor)) if as_state else resolver.label(actor)
         if (label, "") in seen:
             continue  # one event per actor and sentence: its first act (the main clause comes first)
         seen.add((label, ""))

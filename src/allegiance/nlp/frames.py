@@ -280,6 +280,27 @@ def _readings(lang: str, word: str) -> tuple[Any, ...]:
     return tuple(parses)
 
 
+class _Lemma:
+    """A stand-in analysis carrying only a lemma (a Ukrainian participle read as its verb)."""
+
+    def __init__(self, normal_form: str) -> None:
+        self.normal_form = normal_form
+
+
+@functools.lru_cache(maxsize=20_000)
+def _uk_participle_verb(participle: str, pack: LanguagePack) -> str:
+    """The listed verb of a Ukrainian passive participle («підписаний» → «підписати»,
+    «затриманий» → «затримати», «знищений» → «знищити»), or ''."""
+    for ending, verbs in (("аний", ("ати",)), ("яний", ("яти",)), ("ений", ("ити", "іти")), ("єний", ("їти",)),
+                          ("тий", ("ти",))):
+        if participle.endswith(ending):
+            stem = participle[: -len(ending)]
+            for verb in verbs:
+                if stem + verb in pack.predicates:
+                    return stem + verb
+    return ""
+
+
 def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
     lang = "uk" if pack.code == "uk" else "ru"
     words = []
@@ -311,10 +332,19 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
                 feats.add(f"Aspect={best.tag.aspect}")
             if "Refl" in best.tag.grammemes or best.normal_form.endswith(("ся", "сь")):
                 feats.add("Reflexive")
+            if "Impe" in best.tag.grammemes:  # «підписано», «затримано»: the impersonal passive, done
+                feats |= {"Voice=Pass", "Tense=past", "Impersonal"}
             upos = "VERB"
         elif best.tag.POS in ("PRTF", "PRTS", "GRND"):
             upos = "VERB"
             feats.add("VerbForm=Part")
+            if "pssv" in best.tag.grammemes:
+                feats |= {"Voice=Pass"} | ({"Short"} if best.tag.POS == "PRTS" else set())
+        elif lang == "uk" and best.tag.POS == "ADJF" and "pssv" in best.tag.grammemes and \
+                _uk_participle_verb(str(best.normal_form), pack):
+            upos = "VERB"  # «був підписаний»: the passive participle of a listed verb
+            feats |= {"VerbForm=Part", "Voice=Pass"}
+            best = _Lemma(_uk_participle_verb(str(best.normal_form), pack))
         else:
             upos = {"NOUN": "NOUN", "ADJF": "ADJ", "NPRO": "PRON", "PREP": "ADP", "PRCL": "PART", "CONJ": "CCONJ",
                     "ADVB": "ADV"}.get(
@@ -622,6 +652,13 @@ class FrameBuilder:
         return all(w.upos in ("AUX", "PART") or w.low.endswith("ly") or w.text == "," for w in after_join)
 
     def _negated(self, words: list[Word], at: int, clause_start: int) -> bool:
+        if self.pack is not None and self.pack.code != "en" and "VerbForm=Inf" in words[at].feats:
+            aux = self._aux_after(words, at)
+            if aux is not None and aux.i > 0 and words[aux.i - 1].lemma in self.pack.grammar.get("negation", ()):
+                return True
+        return self._negated_before(words, at, clause_start)
+
+    def _negated_before(self, words: list[Word], at: int, clause_start: int) -> bool:
         nouns = self._nouns() | (self.pack.stance_classes.get("ally", frozenset()) if self.pack else frozenset())
         if self.pack is not None and words[at].lemma in nouns:
             for n in range(at - 1, max(clause_start, at - 5) - 1, -1):  # "not Russia's ally", "not an ally"
@@ -802,6 +839,10 @@ class FrameBuilder:
         if w.upos != "VERB":
             return ("nonfinite", None, False) if w.lemma in (self.pack.predicates if self.pack else ()) and " " \
                 not in w.lemma else (None, None, False)
+        if "Voice=Pass" in w.feats and self._passive_predicate(words, at):
+            before = words[at - 1] if at > 0 else None
+            future = before is not None and before.lemma in ("быть", "бути") and "Future" in before.feats
+            return ("planned" if future else "done"), None, True  # «был подписан Путиным», «підписано»
         if "VerbForm=Part" in w.feats:
             return "nonfinite", None, False
         governor = None
@@ -810,6 +851,9 @@ class FrameBuilder:
                 governor = x.lemma
                 break
         if "VerbForm=Inf" in w.feats:
+            after = self._aux_after(words, at)
+            if after is not None:
+                return "planned", None, False  # «армия воевать на Украине не будет»: its own clause
             if governor is None:
                 return "nonfinite", None, False
             if governor in g.get("future", ()) or governor in ("быть", "бути"):
@@ -833,6 +877,24 @@ class FrameBuilder:
             fact = "opinion" if gov in g.get("opinion", ()) else "denied"
         return fact, governor, False
 
+    def _aux_after(self, words: list[Word], at: int) -> Word | None:
+        """The future auxiliary after an infinitive in the same clause («воевать ... не будет»)."""
+        for x in words[at + 1:at + 5]:
+            if x.text in (",", ";", ":", "—", "»") or x.upos == "VERB" and "Future" not in x.feats:
+                return None
+            if x.lemma in ("быть", "бути") and "Future" in x.feats:
+                return x
+        return None
+
+    @staticmethod
+    def _passive_predicate(words: list[Word], at: int) -> bool:
+        """A passive participle that is the clause's predicate: a short form («подписан»), the
+        impersonal «-но/-то», or a full form right after «был/був/буде»."""
+        w = words[at]
+        if "Short" in w.feats or "Impersonal" in w.feats:
+            return True
+        return at > 0 and words[at - 1].lemma in ("быть", "бути")
+
     def _clause_left(self, words: list[Word], at: int) -> int:
         for x in reversed(words[:at]):
             if x.text in (",", ";"):
@@ -847,6 +909,11 @@ class FrameBuilder:
         start = words[clause_start].start
         verb_start = words[first].start
         mentions = [m for m in self.resolver.in_sentence(sentence) if m.end <= verb_start and m.start >= start]
+        if passive and pack.code != "en":  # the agent: a mention in the instrumental after the participle
+            _c, clause_end = self._clause(words, first, [])
+            agents = [m for m in self.resolver.in_sentence(sentence)
+                      if words[last].end <= m.start <= words[clause_end].end and self._instrumental(m)]
+            return ((agents[0],) if agents else ()), None, False
         if passive:  # the agent: a mention within three words after "by"
             by = next((w for w in words[last + 1:last + 4] if w.low == "by"), None)
             if by is None:
@@ -878,8 +945,8 @@ class FrameBuilder:
             return tuple(self._coordinated(sentence, nearest)), None, False
         if pack.code != "en" and not candidates:
             body = self._body_subject(sentence, words, first, last, clause_start)
-            if body is not None:
-                return (body,), None, False  # «В России полиция задерживает», «Власти Киргизии отказались»
+            if body is not None:  # «В России полиция задерживает», «Власти Киргизии отказались»: the state acts
+                return (body,), "state_body", False
         we = next((w for w in words[clause_start:first] if w.low in pack.grammar.get("pronouns_we", ())), None)
         if we is not None:
             return (), None, True
@@ -988,9 +1055,10 @@ class FrameBuilder:
                 states = [m for m in found if m.type == "state"]
                 return (states or found)[-1] if previous is sentence else (states or found)[0]
         counts: dict[str, list[Mention]] = {}
-        for m in self.doc.mentions:  # else the state the whole text names most often
-            if m.type == "state" and m.entity_id:
-                counts.setdefault(m.entity_id, []).append(m)
+        for m in self.resolver.mentions:  # else the state the whole text names most often
+            state = self.resolver.state_of(m) if m.type != "person" else None
+            if state:
+                counts.setdefault(state, []).append(m)
         return max(counts.values(), key=len)[0] if counts else None
 
     def _after_against(self, m: Mention) -> bool:
@@ -1089,11 +1157,25 @@ class FrameBuilder:
             return False
         if before and before[-1].low in ("against", "on", "to", "from", "with"):
             return False
+        if self.pack is not None and self.pack.code != "en" and self._after_source(m):
+            return False  # «По словам Пескова», «За словами Зеленського»: the source, not the subject
         if self.pack is not None and self.pack.code != "en" and m.type != "person":
             if before and before[-1].lemma in self.pack.grammar.get("state_nouns", ()):
                 return True  # «МИД Узбекистана», «Посольство Узбекистану»: the state acting through its body
             return self._nominative(m)
         return True
+
+    def _after_source(self, m: Mention) -> bool:
+        before = " ".join(self.doc.text[max(0, m.start - 30):m.start].casefold().split())
+        return self.pack is not None and any(before.endswith(phrase) for phrase in self.pack.sources)
+
+    def _instrumental(self, m: Mention) -> bool:
+        head = re.findall(r"[^\W\d_]+", m.text)
+        before = self.doc.text[max(0, m.start - 4):m.start].casefold().split()
+        if not head or before and before[-1] in ("с", "со", "з", "із", "зі", "над", "под", "під", "между", "між"):
+            return False  # «с Путиным», «з Китаєм»: a companion, not the agent
+        parses = _analyses("uk" if self.pack and self.pack.code == "uk" else "ru", head[-1].casefold())
+        return any(p.tag.case == "ablt" for p in parses)
 
     def _nominative(self, m: Mention, only: bool = False) -> bool:
         if m.type == "person" and not only:

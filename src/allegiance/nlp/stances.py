@@ -139,6 +139,9 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
              frames: list[Frame]) -> _Found:
     if "refuse" not in classes or frame.negated:
         return None
+    if any(about.has(pack, alliance.casefold()) or alliance in about.alliances for alliance in pack.membership) \
+            and not about.has(pack, "war"):
+        return []  # declining an alliance's exercise is an event, no stance (guidelines)
     complements = [f for f in frames if f.start > frame.end and f.governor == frame.lemma]
     complement = {c for f in complements for c in _classes(pack, f.lemma)}
     if complement & {"support"} and (about.has(pack, "war") or "RUS" in about.states):
@@ -205,7 +208,9 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
 def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
           frames: list[Frame]) -> _Found:
     if "lend" in classes and about.has(pack, "territory"):
-        return [] if frame.negated else [("war", "support", "lend")]
+        if frame.negated:  # not letting Russia's troops onto its territory: distance
+            return [("war", "distance", "lend")] if about.has(pack, "military") or "RUS" in about.states else []
+        return [("war", "support", "lend")]
     if "send" in classes and about.has(pack, "military") and ("RUS" in about.states or frame.negated):
         return [("war", "distance" if frame.negated else "support", "send")]  # not sending troops at all: distance
     if "send" in classes and about.has(pack, "aid") and "UKR" in about.states and not frame.negated:
@@ -215,12 +220,14 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
             and frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()):
         if about.has(pack, "sanctions"):
             return []  # joining sanctions or not is an event, no stance (guidelines)
+        fighting = about.has(pack, "fighting") or pack.code != "en" and frame.lemma in pack.targets.get(
+            "fighting", frozenset())  # «воевать на Украине»: the verb is the fighting
         if "resolution" in about.lemmas or about.has(pack, "ukraine_side") and not about.has(pack, "war") and not (
-                pack.code != "en" and about.has(pack, "fighting")):  # «в боевых действиях в Украине»: a place
+                pack.code != "en" and fighting):  # «в боевых действиях в Украине»: a place
             return [] if frame.negated else [("war", "oppose", "participate")]
         if "RUS" in about.states and about.has(pack, "vote_against") and about.has(pack, "voting"):
             return [] if frame.negated else [("war", "support", "participate")]  # "joined Russia in voting against"
-        if about.has(pack, "war") or about.has(pack, "fighting"):
+        if about.has(pack, "war") or fighting:
             return [("war", "distance" if frame.negated else "support", "participate")]
     return None
 
