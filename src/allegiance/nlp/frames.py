@@ -838,6 +838,8 @@ class FrameBuilder(SlavicClauses):
         if parsed is not None:
             return parsed
         candidates = [m for m in mentions if self._may_be_subject(words, m)]
+        if pack.code != "en" and candidates:
+            candidates = self.agreeing(sentence, words, first, candidates)
         head_noun = self._head_noun_before(words, first, clause_start, candidates)
         if head_noun is not None:
             return (), head_noun, False
@@ -967,6 +969,8 @@ class FrameBuilder(SlavicClauses):
             return False
         if self.pack is not None and self.pack.code != "en" and self._after_source(m):
             return False  # «По словам Пескова», «За словами Зеленського»: the source, not the subject
+        if self.pack is not None and self.pack.code != "en" and self.attribute_of_noun(words, m):
+            return False  # «учениях ОДКБ», «санкцій ЄС»: the noun's genitive, not the subject
         if self.pack is not None and self.pack.code != "en" and m.type != "person":
             if before and before[-1].lemma in self.pack.grammar.get("state_nouns", ()):
                 return True  # «МИД Узбекистана», «Посольство Узбекистану»: the state acting through its body

@@ -283,3 +283,35 @@ class SlavicClauses:
             return None
         after = [m for m in self.doc.mentions if close.end() <= m.start < close.end() + 40 and m.type == "person"]
         return after[0] if after else None
+
+    def attribute_of_noun(self, words: list[Word], m: Mention) -> bool:
+        """A name right after a common noun that can be its genitive («навчаннях ОДКБ»,
+        «поддержку Китая»): the noun's attribute, not a subject. State-body nouns own their state
+        («МИД Узбекистана») and are left to the caller."""
+        before = [w for w in words if w.end <= m.start]
+        if not before or before[-1].upos != "NOUN" or self.pack is None or m.type == "person":
+            return False  # persons' names, which pymorphy3 often misreads, are left alone
+        g = self.pack.grammar
+        if before[-1].lemma in g.get("state_nouns", frozenset()) | g.get("body_members", frozenset()):
+            return False
+        head = re.findall(r"[^\W\d_]+", m.text)
+        return bool(head) and any(p.tag.case == "gent" for p in readings(self.pack.code, head[0].casefold()))
+
+    def agreeing(self, sentence: Sentence, words: list[Word], first: int, candidates: list[Mention]) -> list[Mention]:
+        """Subjects that agree in number with a finite verb: a plural verb («повідомили») takes no
+        single name that has no plural reading, unless a list of names ends at it."""
+        verb = words[first]
+        if "Number=plur" not in verb.feats or self.pack is None:
+            return candidates
+        text = self.doc.text
+        out = []
+        for m in candidates:
+            head = re.findall(r"[^\W\d_]+", m.text)
+            nominal = [p for p in readings(self.pack.code, head[-1].casefold()) if p.tag.POS in ("NOUN", "ADJF")] \
+                if head else []
+            plural = not nominal or any(p.tag.number in ("plur", None) for p in nominal)
+            listed = any(o.end <= m.start and re.fullmatch(r"\s*(,|и|і|та|,\s*и|,\s*та)\s*", text[o.end:m.start])
+                         for o in candidates)
+            if plural or listed or m.type != "state":
+                out.append(m)
+        return out

@@ -150,6 +150,8 @@ def _speaker(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
     if not builder.frames(sentence) and builder.pack is not None and builder.pack.code == "en":
         builder.force(sentence)  # "X said Russia will ...": the speech frame gives the speaker
     for frame in builder.frames(sentence):
+        if builder.pack is not None and builder.pack.code != "en" and frame.factuality in ("planned", "conditional"):
+            continue  # «Росія оголосить ...»: a predicted announcement is what is said, not who says it
         if builder.pack is not None and frame.lemma in builder.pack.speech and frame.subjects:
             return frame.subjects[0]
         if frame.speaker is not None:
