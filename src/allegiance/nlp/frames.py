@@ -863,8 +863,10 @@ class FrameBuilder(SlavicClauses):
                for w in words[clause_start:first]):
             return (), None, False  # "it", "the country", «країна»: resolved by the caller
         if pack.code != "en":  # free word order: a nominative mention right after the verb
+            clause_end = words[self._clause(words, first, [])[1]].end  # not past a closing quote
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
-                     and m.start - words[last].end < 40 and (m.type == "person" or self._nominative(m, only=True))]
+                     and m.start - words[last].end < 40 and (m.type == "person" or self._nominative(m, only=True))
+                     and m.start < clause_end]
             if after:
                 return (after[0],), None, False
         if pack.code != "en" and self._indefinite_personal(words, first):
