@@ -515,7 +515,8 @@ class FrameBuilder(SlavicClauses):
             elif fact == "asked":
                 subjects, subject_word, we = (), "asked", False
             target_start = words[last].end
-            if self.pack.code != "en" and subjects and subjects[0].start >= words[last].end:
+            if self.pack.code != "en" and subjects and subjects[0].start >= words[last].end and \
+                    subject_word != "state_body":
                 target_start = words[clause_start].start  # «Агрессию России осудила Молдова»: the object first
             frame = Frame(sentence, words[first].start, words[last].end, lemma, first, subjects, subject_word,
                           self._negated(words, first, clause_start), fact, governor,

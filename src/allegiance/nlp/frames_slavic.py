@@ -231,12 +231,21 @@ class SlavicClauses:
             if found:
                 states = [m for m in found if m.type == "state"]
                 return (states or found)[-1] if previous is sentence else (states or found)[0]
+        return self._main_state()
+
+    def _main_state(self) -> Mention | None:
+        """The state the whole text names most often (its first mention), computed once."""
+        cached = self.__dict__.get("_main_state_cache", False)
+        if cached is not False:
+            return cached  # type: ignore[no-any-return]
         counts: dict[str, list[Mention]] = {}
-        for m in self.resolver.mentions:  # else the state the whole text names most often
+        for m in self.resolver.mentions:
             state = self.resolver.state_of(m) if m.type != "person" else None
             if state:
                 counts.setdefault(state, []).append(m)
-        return max(counts.values(), key=len)[0] if counts else None
+        found = max(counts.values(), key=len)[0] if counts else None
+        self.__dict__["_main_state_cache"] = found
+        return found
 
     def _after_against(self, m: Mention) -> bool:
         before = self.doc.text[max(0, m.start - 12):m.start].casefold().split()
