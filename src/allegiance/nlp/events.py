@@ -91,8 +91,9 @@ def _recalled(builder: FrameBuilder, frame: Frame) -> bool:
 
 
 def _recruiter(builder: FrameBuilder, frame: Frame) -> Mention | None:
-    """Russian and Ukrainian: people who sign up («тысячи человек заключили контракт») are
-    recruited by a state: the one their contract is with, else the state the text is about."""
+    """Russian and Ukrainian: recruitment with no actor named («тысячи человек заключили
+    контракт», «мигрантов вербуют») is a state's: the one the contract is with, else the state
+    the text is about."""
     resolver = builder.resolver
     party = [m for m in resolver.in_sentence(frame.sentence) if frame.target_start <= m.start < frame.target_end
              and resolver.state_of(m) and m.type != "person"]

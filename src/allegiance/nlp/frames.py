@@ -259,6 +259,18 @@ def _analyses(lang: str, word: str) -> tuple[Any, ...]:
     return tuple(_morph(lang).parse(word))
 
 
+def _verb_in_context(verbal: list[Any], nominal: list[Any], before: list[Word]) -> bool:
+    """Ukrainian (no frequencies): a word that is a third-person or past verb, or an oblique noun,
+    is the verb after a nominative subject («сторона надала», not the noun «надал»)."""
+    if any(p.tag.case == "nomn" for p in nominal):
+        return False
+    if not any(p.tag.POS == "VERB" and (p.tag.tense == "past" or p.tag.person == "3per") for p in verbal):
+        return False
+    prev = next((w for w in reversed(before) if w.upos not in ("ADV", "PART")), None)
+    return prev is not None and prev.upos in ("NOUN", "PRON", "ADJ") and "Case=nomn" in prev.feats and \
+        not any(w.upos == "VERB" and "VerbForm=Inf" not in w.feats for w in before[-3:])
+
+
 def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
     lang = "uk" if pack.code == "uk" else "ru"
     words = []
@@ -274,7 +286,8 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
         verbal = [p for p in parses if p.tag.POS in ("VERB", "INFN")]
         nominal = [p for p in parses if p.tag.POS in ("NOUN", "ADJF", "NPRO")]
         feats: set[str] = set()
-        if verbal and (not nominal or best.tag.POS in ("VERB", "INFN") and best.score >= nominal[0].score):
+        if verbal and (not nominal or best.tag.POS in ("VERB", "INFN") and best.score >= nominal[0].score
+                       or lang == "uk" and _verb_in_context(verbal, nominal, words)):
             best = verbal[0]
             tenses = {str(p.tag.tense) for p in verbal if p.tag.POS == "VERB"}
             feats |= {f"Tense={t}" for t in tenses}
@@ -489,6 +502,8 @@ class FrameBuilder(SlavicClauses):
                 continue  # a noun use ("the attacks"), not a predicate
             if fact in ("nominal", "nonfinite", "relative") and lemma not in self.pack.stance_lemmas:
                 continue  # a noun use or a non-finite form that no stance class reads (events need finite verbs)
+            if self.pack.code != "en" and self._aspectual_verb(words, first, last):
+                continue  # «продолжает» before «поставлять»: the infinitive carries the act
             if fact in ("done", "ongoing", "present") and self._intends(words, first, last):
                 fact = "planned"  # "plans to recruit", "promised not to let": an intention, no act
             if fact not in ("done", "ongoing") and lemma not in self.pack.stance_lemmas and \
@@ -782,6 +797,10 @@ class FrameBuilder(SlavicClauses):
                 return "planned", None, False  # «армия воевать на Украине не будет»: its own clause
             if governor is None:
                 return "nonfinite", None, False
+            aspectual = self._aspectual_before(words, at)
+            if aspectual is not None:  # «продолжает поставлять», «почали розсилати»: the act itself
+                return ("planned" if "Future" in aspectual.feats else "done" if "Tense=past" in aspectual.feats
+                        else "ongoing"), None, False
             if governor in g.get("future", ()) or governor in ("быть", "бути"):
                 return "planned", governor, False
             if governor in g.get("plan", ()):
@@ -798,6 +817,8 @@ class FrameBuilder(SlavicClauses):
             fact = "done" if "Person=1per" in w.feats and nxt is not None and nxt.text == "," else "planned"
         if any(x.low in g.get("condition", ()) for x in words[:at] if x.i >= self._clause_left(words, at)):
             fact = "conditional"
+        if fact == "planned" and self._condition_after(words, at):
+            fact = "conditional"  # «Армения выйдет из ОДКБ, если ...»
         gov = governor if governor in g.get("opinion", frozenset()) | g.get("denial", frozenset()) else None
         if gov is not None and any(x.low in g.get("complementizers", ()) for x in words[:at]):
             fact = "opinion" if gov in g.get("opinion", ()) else "denied"
@@ -817,6 +838,9 @@ class FrameBuilder(SlavicClauses):
         start = words[clause_start].start
         verb_start = words[first].start
         mentions = [m for m in self.resolver.in_sentence(sentence) if m.end <= verb_start and m.start >= start]
+        if pack.code != "en" and any(w.lemma in pack.grammar.get("relative", ())
+                                     for w in words[max(0, first - 2):first]):
+            return (), "relative", False  # «мужчину, который вербовал»: the relative clause's own subject
         if passive and pack.code != "en":  # the agent: a mention in the instrumental after the participle
             _c, clause_end = self._clause(words, first, [])
             agents = [m for m in self.resolver.in_sentence(sentence)

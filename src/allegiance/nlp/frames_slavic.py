@@ -324,3 +324,24 @@ class SlavicClauses:
             if plural or listed or m.type != "state":
                 out.append(m)
         return out
+
+    def _aspectual_before(self, words: list[Word], at: int) -> Word | None:
+        """The aspectual verb right before an infinitive («продолжает поставлять»)."""
+        g = self.pack.grammar if self.pack else {}
+        for x in reversed(words[max(0, at - 2):at]):
+            if x.upos == "VERB" and "VerbForm=Inf" not in x.feats:
+                return x if x.lemma in g.get("aspectual", ()) else None
+        return None
+
+    def _aspectual_verb(self, words: list[Word], first: int, last: int) -> bool:
+        g = self.pack.grammar if self.pack else {}
+        nxt = next((x for x in words[last + 1:last + 3] if x.upos != "PART"), None)
+        return words[first].lemma in g.get("aspectual", ()) and nxt is not None and "VerbForm=Inf" in nxt.feats
+
+    def _condition_after(self, words: list[Word], at: int) -> bool:
+        """A condition clause after the main one: «X выйдет, если Y»."""
+        g = self.pack.grammar if self.pack else {}
+        for n in range(at + 1, len(words) - 1):
+            if words[n].text == "," and words[n + 1].low in g.get("condition", ()):
+                return True
+        return False

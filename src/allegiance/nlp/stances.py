@@ -176,6 +176,9 @@ def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
     if not classes & {"warn", "prosecute"} or frame.negated:
         return None
     sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
+    if pack.code != "en" and any(f.subject_word == "relative" and pack.event_types.get(f.lemma) == "MOBILIZE"
+                                 and frame.target_start <= f.start < frame.target_end for f in frames):
+        return []  # «задержали мужчину, который вербовал»: a recruiter is prosecuted, not a citizen who fights
     if about.has(pack, "citizens") and sentence.has(pack, "fighting"):
         return [("war", "distance", "citizens")]
     return None
