@@ -14,6 +14,7 @@ import re
 from .actors import ActorResolver, listed_states
 from .doc import Doc, Mention, Sentence, Statement
 from .frames import Frame, FrameBuilder, LanguagePack
+from .frames_slavic import SLAVIC
 from .modality import SentenceModality
 from .records import EventRecord, MentionRef, confidence
 from .registry import register
@@ -169,7 +170,7 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
     for sentence in doc.sentences:
         if builder.is_furniture(sentence):
             continue
-        if doc.language not in (None, "en") and _title_or_repeat(doc, sentence, seen_text):
+        if doc.language in SLAVIC and _title_or_repeat(doc, sentence, seen_text):
             continue
         if doc.language in (None, "en"):
             out.extend(_adoption(resolver, sentence, doc.text[sentence.start:sentence.end]))
@@ -192,7 +193,7 @@ def rule_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     issue = load_issues().get(builder.pack.issue if builder.pack else "")
     events = without_repeated_title(doc, find_events(doc, resolver, modality, builder,
                                                      issue.excluded_actors if issue else frozenset()))
-    return events if doc.language in (None, "en") else _without_repeated_figures(doc, events)
+    return _without_repeated_figures(doc, events) if doc.language in SLAVIC else events
 
 
 def _without_repeated_figures(doc: Doc, events: list[Statement]) -> list[Statement]:
@@ -221,7 +222,7 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         return []
     actors = [source] if source is not None else list(frame.subjects)
     recruited = False
-    if not actors and kind == "MOBILIZE" and builder.pack is not None and builder.pack.code != "en" \
+    if not actors and kind == "MOBILIZE" and builder.pack is not None and builder.pack.code in SLAVIC \
             and frame.subject_word is None:
         recruiter = _recruiter(builder, frame)
         actors, recruited = ([recruiter], True) if recruiter is not None else ([], False)

@@ -25,7 +25,7 @@ from typing import Any
 from ..kb.langdata import language_data
 from .actors import ActorResolver
 from .doc import Doc, Mention, Sentence
-from .frames_slavic import Lemma, SlavicClauses, readings, uk_participle_verb
+from .frames_slavic import SLAVIC, Lemma, SlavicClauses, readings, uk_participle_verb
 from .tokens import _morph
 
 __all__ = ["Frame", "FrameBuilder", "LanguagePack", "Word", "language_pack"]
@@ -398,7 +398,7 @@ class FrameBuilder(SlavicClauses):
         if self.pack is None:
             return False
         if not self.resolver.in_sentence(sentence) and not self._opens_with_pronoun(sentence):
-            return self.pack.code != "en" and self._context_candidate(sentence)
+            return self.pack.code in SLAVIC and self._context_candidate(sentence)
         if self.pack.code == "en":
             low = self.doc.text[sentence.start:sentence.end].casefold()
             return any(w in self.pack.surface and w not in _plain_speech(self.pack) for w in re.findall(r"[a-z]+", low))
@@ -410,7 +410,7 @@ class FrameBuilder(SlavicClauses):
         g = self.pack.grammar if self.pack else {}
         first = self.doc.text[sentence.start:sentence.start + 30].split()[:2]
         words = {w.strip(",").casefold() for w in first}
-        if self.pack is not None and self.pack.code != "en":  # «Мы не посылаем ...», — сказал X
+        if self.pack is not None and self.pack.code in SLAVIC:  # «Мы не посылаем ...», — сказал X
             words = {w.strip(",«\"„").casefold() for w in first}
             if words & g.get("pronouns_we", frozenset()):
                 return True
@@ -481,7 +481,7 @@ class FrameBuilder(SlavicClauses):
             nxt = words[n + 1] if n + 1 < len(words) else None
             pairs = [f"{w.lemma}_{nxt.lemma}", f"{w.lemma}_{nxt.low}"] if nxt else []
             pair = next((x for x in pairs if x in self.pack.predicates), "")
-            if not pair and self.pack.code != "en" and w.upos == "VERB":
+            if not pair and self.pack.code in SLAVIC and w.upos == "VERB":
                 nxt, pair = self._light_verb_noun(words, n)
             if nxt and pair:
                 out.append((n, max(n, nxt.i), pair))
@@ -502,7 +502,7 @@ class FrameBuilder(SlavicClauses):
                 continue  # a noun use ("the attacks"), not a predicate
             if fact in ("nominal", "nonfinite", "relative") and lemma not in self.pack.stance_lemmas:
                 continue  # a noun use or a non-finite form that no stance class reads (events need finite verbs)
-            if self.pack.code != "en" and self._aspectual_verb(words, first, last):
+            if self.pack.code in SLAVIC and self._aspectual_verb(words, first, last):
                 continue  # «продолжает» before «поставлять»: the infinitive carries the act
             if fact in ("done", "ongoing", "present") and self._intends(words, first, last):
                 fact = "planned"  # "plans to recruit", "promised not to let": an intention, no act
@@ -530,7 +530,7 @@ class FrameBuilder(SlavicClauses):
             elif fact == "asked":
                 subjects, subject_word, we = (), "asked", False
             target_start = words[last].end
-            if self.pack.code != "en" and subjects and subjects[0].start >= words[last].end and \
+            if self.pack.code in SLAVIC and subjects and subjects[0].start >= words[last].end and \
                     subject_word != "state_body":
                 target_start = words[clause_start].start  # «Агрессию России осудила Молдова»: the object first
             frame = Frame(sentence, words[first].start, words[last].end, lemma, first, subjects, subject_word,
@@ -593,7 +593,7 @@ class FrameBuilder(SlavicClauses):
         return all(w.upos in ("AUX", "PART") or w.low.endswith("ly") or w.text == "," for w in after_join)
 
     def _negated(self, words: list[Word], at: int, clause_start: int) -> bool:
-        if self.pack is not None and self.pack.code != "en" and "VerbForm=Inf" in words[at].feats:
+        if self.pack is not None and self.pack.code in SLAVIC and "VerbForm=Inf" in words[at].feats:
             aux = self._aux_after(words, at)
             if aux is not None and aux.i > 0 and words[aux.i - 1].lemma in self.pack.grammar.get("negation", ()):
                 return True
@@ -611,7 +611,7 @@ class FrameBuilder(SlavicClauses):
             w = words[n]
             if w.lemma == "not" or w.upos == "PART" and self.pack and w.lemma in self.pack.grammar.get("negation", ()):
                 return True
-            if self.pack is not None and self.pack.code != "en" and \
+            if self.pack is not None and self.pack.code in SLAVIC and \
                     w.lemma in self.pack.grammar.get("negation_aux", ()):
                 continue  # «не будет отправлять», «не станет помогать», «не є союзником»: the negation is the verb's
             if w.upos not in ("AUX", "PART", "X") or w.upos == "X" and not w.low.endswith("ly"):
@@ -838,10 +838,10 @@ class FrameBuilder(SlavicClauses):
         start = words[clause_start].start
         verb_start = words[first].start
         mentions = [m for m in self.resolver.in_sentence(sentence) if m.end <= verb_start and m.start >= start]
-        if pack.code != "en" and any(w.lemma in pack.grammar.get("relative", ())
+        if pack.code in SLAVIC and any(w.lemma in pack.grammar.get("relative", ())
                                      for w in words[max(0, first - 2):first]):
             return (), "relative", False  # «мужчину, который вербовал»: the relative clause's own subject
-        if passive and pack.code != "en":  # the agent: a mention in the instrumental after the participle
+        if passive and pack.code in SLAVIC:  # the agent: a mention in the instrumental after the participle
             _c, clause_end = self._clause(words, first, [])
             agents = [m for m in self.resolver.in_sentence(sentence)
                       if words[last].end <= m.start <= words[clause_end].end and self._instrumental(m)]
@@ -863,7 +863,7 @@ class FrameBuilder(SlavicClauses):
         if parsed is not None:
             return parsed
         candidates = [m for m in mentions if self._may_be_subject(words, m)]
-        if pack.code != "en" and candidates:
+        if pack.code in SLAVIC and candidates:
             candidates = self.agreeing(sentence, words, first, candidates)
         head_noun = self._head_noun_before(words, first, clause_start, candidates)
         if head_noun is not None:
@@ -877,7 +877,7 @@ class FrameBuilder(SlavicClauses):
                                                if w.start >= nearest.end):
                 return (), "person", False  # "sentenced an Uzbek citizen after he fought": he is no state
             return tuple(self._coordinated(sentence, nearest)), None, False
-        if pack.code != "en" and not candidates:
+        if pack.code in SLAVIC and not candidates:
             body = self._body_subject(sentence, words, first, last, clause_start)
             if body is not None:  # «В России полиция задерживает», «Власти Киргизии отказались»: the state acts
                 return (body,), "state_body", False
@@ -994,9 +994,9 @@ class FrameBuilder(SlavicClauses):
             return False
         if before and before[-1].low in ("against", "on", "to", "from", "with"):
             return False
-        if self.pack is not None and self.pack.code != "en" and self._after_source(m):
+        if self.pack is not None and self.pack.code in SLAVIC and self._after_source(m):
             return False  # «По словам Пескова», «За словами Зеленського»: the source, not the subject
-        if self.pack is not None and self.pack.code != "en" and self.attribute_of_noun(words, m):
+        if self.pack is not None and self.pack.code in SLAVIC and self.attribute_of_noun(words, m):
             return False  # «учениях ОДКБ», «санкцій ЄС»: the noun's genitive, not the subject
         if self.pack is not None and self.pack.code != "en" and m.type != "person":
             if before and before[-1].lemma in self.pack.grammar.get("state_nouns", ()):
@@ -1045,7 +1045,7 @@ class FrameBuilder(SlavicClauses):
         assert self.pack is not None
         speech = [f for f in frames if f.lemma in self.pack.speech and f.subjects]
         source = self._according_to(sentence)
-        if not speech and source is None and not (self.pack.code != "en" and any(f.we for f in frames)):
+        if not speech and source is None and not (self.pack.code in SLAVIC and any(f.we for f in frames)):
             return frames
         out = []
         for f in frames:
@@ -1055,7 +1055,7 @@ class FrameBuilder(SlavicClauses):
                     continue
                 if f.start > s.end or (s.start > f.end and s.clause_start >= f.clause_start):
                     speaker = s.subjects[0]
-            if speaker is None and f.we and self.pack.code != "en":
+            if speaker is None and f.we and self.pack.code in SLAVIC:
                 speaker = self._quote_speaker(sentence)
             out.append(dataclasses.replace(f, speaker=speaker) if speaker is not None else f)
         return out

@@ -29,7 +29,10 @@ if TYPE_CHECKING:
     from .actors import ActorResolver
     from .frames import LanguagePack, Word
 
-__all__ = ["SlavicClauses", "readings", "uk_participle_verb", "Lemma"]
+__all__ = ["SLAVIC", "SlavicClauses", "readings", "uk_participle_verb", "Lemma"]
+
+#: the languages these rules are for (pymorphy3 morphology, free word order)
+SLAVIC = frozenset({"ru", "uk"})
 
 
 def _parses(lang: str, word: str) -> list[Any]:

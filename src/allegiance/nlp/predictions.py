@@ -23,6 +23,7 @@ import re
 from .actors import ActorResolver
 from .doc import Doc, Mention, Sentence, Statement
 from .frames import FrameBuilder, LanguagePack, Word
+from .frames_slavic import SLAVIC
 from .modality import SentenceModality
 from .records import MentionRef, PredictionRecord
 from .registry import register
@@ -150,7 +151,7 @@ def _speaker(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
     if not builder.frames(sentence) and builder.pack is not None and builder.pack.code == "en":
         builder.force(sentence)  # "X said Russia will ...": the speech frame gives the speaker
     for frame in builder.frames(sentence):
-        if builder.pack is not None and builder.pack.code != "en" and frame.factuality in ("planned", "conditional"):
+        if builder.pack is not None and builder.pack.code in SLAVIC and frame.factuality in ("planned", "conditional"):
             continue  # «Росія оголосить ...»: a predicted announcement is what is said, not who says it
         if builder.pack is not None and frame.lemma in builder.pack.speech and frame.subjects:
             return frame.subjects[0]

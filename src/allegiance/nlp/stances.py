@@ -20,6 +20,7 @@ from ..kb.langdata import load_issues
 from .actors import ActorResolver, listed_states
 from .doc import Doc, Statement
 from .frames import Frame, FrameBuilder, LanguagePack
+from .frames_slavic import SLAVIC
 from .modality import SentenceModality
 from .records import MentionRef, StanceRecord, confidence
 from .registry import register
@@ -176,7 +177,7 @@ def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
     if not classes & {"warn", "prosecute"} or frame.negated:
         return None
     sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
-    if pack.code != "en" and any(f.subject_word == "relative" and pack.event_types.get(f.lemma) == "MOBILIZE"
+    if pack.code in SLAVIC and any(f.subject_word == "relative" and pack.event_types.get(f.lemma) == "MOBILIZE"
                                  and frame.target_start <= f.start < frame.target_end for f in frames):
         return []  # «задержали мужчину, который вербовал»: a recruiter is prosecuted, not a citizen who fights
     if about.has(pack, "citizens") and sentence.has(pack, "fighting"):
@@ -223,10 +224,10 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
             and frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()):
         if about.has(pack, "sanctions"):
             return []  # joining sanctions or not is an event, no stance (guidelines)
-        fighting = about.has(pack, "fighting") or pack.code != "en" and frame.lemma in pack.targets.get(
+        fighting = about.has(pack, "fighting") or pack.code in SLAVIC and frame.lemma in pack.targets.get(
             "fighting", frozenset())  # «воевать на Украине»: the verb is the fighting
         if "resolution" in about.lemmas or about.has(pack, "ukraine_side") and not about.has(pack, "war") and not (
-                pack.code != "en" and fighting):  # «в боевых действиях в Украине»: a place
+                pack.code in SLAVIC and fighting):  # «в боевых действиях в Украине»: a place
             return [] if frame.negated else [("war", "oppose", "participate")]
         if "RUS" in about.states and about.has(pack, "vote_against") and about.has(pack, "voting"):
             return [] if frame.negated else [("war", "support", "participate")]  # "joined Russia in voting against"
