@@ -610,6 +610,8 @@ class FrameBuilder(SlavicClauses):
         for n in range(at - 1, max(clause_start, at - 4) - 1, -1):
             w = words[n]
             if w.lemma == "not" or w.upos == "PART" and self.pack and w.lemma in self.pack.grammar.get("negation", ()):
+                if self.pack is not None and self.pack.code in SLAVIC and self._not_negation(words, n):
+                    return False  # «не только», «не лише», «не раз»: no negation
                 return True
             if self.pack is not None and self.pack.code in SLAVIC and \
                     w.lemma in self.pack.grammar.get("negation_aux", ()):
@@ -819,6 +821,8 @@ class FrameBuilder(SlavicClauses):
             fact = "conditional"
         if fact == "planned" and self._condition_after(words, at):
             fact = "conditional"  # «Армения выйдет из ОДКБ, если ...»
+        if self.subjunctive(words, at) is not None:
+            fact = "conditional"  # «направил бы», «направив би»: the conditional mood
         gov = governor if governor in g.get("opinion", frozenset()) | g.get("denial", frozenset()) else None
         if gov is not None and any(x.low in g.get("complementizers", ()) for x in words[:at]):
             fact = "opinion" if gov in g.get("opinion", ()) else "denied"

@@ -348,3 +348,15 @@ class SlavicClauses:
             if words[n].text == "," and words[n + 1].low in g.get("condition", ()):
                 return True
         return False
+
+    def _not_negation(self, words: list[Word], n: int) -> bool:
+        """«не только», «не лише», «не раз», «не менее»: a negation word that negates nothing."""
+        g = self.pack.grammar if self.pack else {}
+        return n + 1 < len(words) and words[n + 1].low in g.get("negation_breakers", ())
+
+    def subjunctive(self, words: list[Word], at: int) -> Word | None:
+        """The particle of the conditional mood next to a past-tense verb («направил бы», «би»)."""
+        g = self.pack.grammar if self.pack else {}
+        if "Tense=past" not in words[at].feats:
+            return None
+        return next((x for x in words[max(0, at - 2):at + 3] if x.low in g.get("subjunctive", ())), None)

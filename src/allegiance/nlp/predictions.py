@@ -104,6 +104,8 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
             if _in_time_clause(pack, words, n):
                 continue
             return w
+        if builder.pack is not None and builder.pack.code in SLAVIC and builder.subjunctive(words, n) is not None:
+            return w  # «направил бы ... по решению ООН»: a conditional statement
         infinitive = any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4])
         if infinitive and (w.lemma in g.get("plan", ()) or w.lemma in g.get("future", ())):
             return w
