@@ -136,3 +136,29 @@ def test_a_plural_verb_takes_no_single_state_as_its_subject(pipeline):
     predictions = _found(pipeline, text, "uk", "prediction")
     assert [p.speaker for p in predictions] == ["ARM"]
     assert _stances(pipeline, text, "uk") == set()
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Молдавия не только осудила вторжение России, но и выслала дипломатов.", "ru"),
+    ("Молдова не лише засудила агресію Росії, а й вислала дипломатів.", "uk"),
+])
+def test_not_only_is_no_negation(pipeline, text, language):
+    assert ("MDA", "oppose") in _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Казахстан направил бы миротворцев только по решению ООН.", "ru"),
+    ("Казахстан направив би миротворців лише за рішенням ООН.", "uk"),
+])
+def test_the_conditional_mood_is_a_prediction_not_an_act(pipeline, text, language):
+    assert _events(pipeline, text, language) == []
+    assert len(_found(pipeline, text, language, "prediction")) == 1
+
+
+def test_an_aspectual_verb_hands_the_act_to_its_infinitive(pipeline):
+    assert _events(pipeline, "Іран продовжує постачати Росії ударні дрони.", "uk") == [("IRN", "AID")]
+
+
+def test_a_condition_after_the_main_clause_gives_no_stance(pipeline):
+    text = "Армения покинет ОДКБ, если союзники не выполнят обязательства, пригрозил Пашинян."
+    assert _stances(pipeline, text, "ru") == set()
