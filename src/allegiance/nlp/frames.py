@@ -864,6 +864,8 @@ class FrameBuilder(SlavicClauses):
             if after:
                 return (after[0],), None, False  # "..., said Prime Minister Nikol Pashinyan"
         parsed = self._parsed_subject(sentence, words, first)
+        if parsed is not None and pack.code in SLAVIC and not parsed[0] and parsed[1] is not None and not parsed[2]:
+            parsed = None  # a common noun as the parse's subject: the body and place rules below read it
         if parsed is not None:
             return parsed
         candidates = [m for m in mentions if self._may_be_subject(words, m)]
