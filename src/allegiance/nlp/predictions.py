@@ -113,7 +113,22 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
             return w
         if conditional and "Tense=past" not in w.feats and w.lemma in g.get("conditional", ()):
             return w
-    return None
+    return _scheduled(builder, sentence, words) if pack.code in SLAVIC else None
+
+
+def _scheduled(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> Word | None:
+    """«С 1 апреля в России стартует призыв»: the present tense of a schedule, with a date after
+    publication (not the day someone spoke)."""
+    doc, pack = builder.doc, builder.pack
+    if not doc.published or pack is None:
+        return None
+    later = [t for t in doc.times if sentence.start <= t.start < sentence.end and t.value
+             and t.value > doc.published[:len(t.value)]]
+    if not later:
+        return None
+    return next((w for w in words if w.upos == "VERB" and "Tense=pres" in w.feats and "Tense=past" not in w.feats
+                 and "VerbForm=Part" not in w.feats and w.lemma not in pack.speech
+                 and "Person=1per" not in w.feats), None)
 
 
 def _may_speak_of_future(builder: FrameBuilder, sentence: Sentence) -> bool:
