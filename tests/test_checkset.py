@@ -16,9 +16,15 @@ _SPEC.loader.exec_module(checkset)  # type: ignore[union-attr]
 
 #: (precision, recall) floors per kind, measured on the check set.
 FLOORS = {
-    "stances": (0.97, 0.91),
+    "stances": (0.97, 0.93),
     "events": (0.95, 0.96),
-    "predictions": (0.97, 0.96),
+    "predictions": (0.98, 0.97),
+}
+
+#: (precision, recall) floors per kind for Russian and Ukrainian, measured on their sentences.
+LANGUAGE_FLOORS = {
+    "stances.ru": (0.97, 0.97), "events.ru": (0.97, 0.97), "predictions.ru": (0.97, 0.97),
+    "stances.uk": (0.97, 0.97), "events.uk": (0.97, 0.97), "predictions.uk": (0.97, 0.97),
 }
 
 
@@ -37,5 +43,12 @@ def test_checkset_is_large_and_covers_three_languages():
 @pytest.mark.parametrize("kind", sorted(FLOORS))
 def test_checkset_quality_gate(figures, kind):
     precision, recall = FLOORS[kind]
+    assert figures[kind]["precision"] >= precision, figures[kind]
+    assert figures[kind]["recall"] >= recall, figures[kind]
+
+
+@pytest.mark.parametrize("kind", sorted(LANGUAGE_FLOORS))
+def test_checkset_quality_gate_per_language(figures, kind):
+    precision, recall = LANGUAGE_FLOORS[kind]
     assert figures[kind]["precision"] >= precision, figures[kind]
     assert figures[kind]["recall"] >= recall, figures[kind]
