@@ -40,6 +40,8 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             refined = objects.get(w.low) or objects.get(w.lemma) or refined
         if refined:
             return refined
+    if frame.lemma in pack.speech and base not in (None, "SAY") and pack.code in SLAVIC and _transfer(builder, frame):
+        return base  # «передал России ракеты»: a thing handed over, not a message
     if frame.lemma in pack.speech:
         # a speech act is an event when it announces, confirms, declares or denies, not a plain "said"
         if frame.lemma not in pack.grammar.get("speech_events", frozenset()) and not _addressed(builder, frame):
@@ -62,6 +64,18 @@ def _title_or_repeat(doc: Doc, sentence: Sentence, seen: set[str]) -> bool:
     line_end = doc.text.find(first_line) + len(first_line)
     return sentence.end <= line_end and not first_line.endswith((".", "!", "?", "»", '"', "”")) and \
         len(doc.text) > line_end + 40
+
+
+def _transfer(builder: FrameBuilder, frame: Frame) -> bool:
+    """A verb of speech and of handing over («передать», «передати») with a noun object and no
+    clause said after it (no «что», colon or quote)."""
+    pack = builder.pack
+    words = builder.words(frame.sentence)
+    after = words[frame.word + 1:frame.word + 4]
+    said = pack.grammar.get("complementizers", frozenset()) if pack else frozenset()
+    if not after or any(w.low in said or w.text in (":", "«", '"', ",") for w in after):
+        return False
+    return any(w.upos == "NOUN" and "Case=accs" in w.feats for w in after)
 
 
 def _addressed(builder: FrameBuilder, frame: Frame) -> bool:

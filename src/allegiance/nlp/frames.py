@@ -861,6 +861,8 @@ class FrameBuilder(SlavicClauses):
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
                      and m.start - words[last].end < 45 and m.type in ("person", "government_body", "state",
                                                                          "organization", "media", "alliance")]
+            if pack.code in SLAVIC:  # «..., передает ТАСС», not «..., передал России ракеты»
+                after = [m for m in after if m.type == "person" or self.can_be_nominative(m)]
             if after:
                 return (after[0],), None, False  # "..., said Prime Minister Nikol Pashinyan"
         parsed = self._parsed_subject(sentence, words, first)

@@ -360,3 +360,11 @@ class SlavicClauses:
         if "Tense=past" not in words[at].feats:
             return None
         return next((x for x in words[max(0, at - 2):at + 3] if x.low in g.get("subjunctive", ())), None)
+
+    def can_be_nominative(self, m: Mention) -> bool:
+        """The head word of a mention has a nominative reading (or no case at all: a foreign name)."""
+        head = re.findall(r"[^\W\d_]+", m.text)
+        if not head or self.pack is None:
+            return True
+        parses = readings(self.pack.code, head[0].casefold())
+        return any(p.tag.case == "nomn" for p in parses) or not any(p.tag.case for p in parses)
