@@ -125,6 +125,8 @@ def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *
         return [("war", "neutral", "neutral")] if frame.negated or "refuse" in classes else []
     if "neutral" in classes and about.has(pack, "neutral") and not frame.negated:
         return [("war", "neutral", "neutral")]
+    if "support" in classes and frame.negated and about.has(pack, "neutral") and about.has(pack, "neither"):
+        return [("war", "neutral", "neutral")]  # «не поддерживает ни одну из сторон»: sides with neither
     return None
 
 
@@ -196,13 +198,18 @@ def _condemnation(pack: LanguagePack, frame: Frame, classes: set[str], about: _A
     return [("war", "oppose", "condemn")]
 
 
-def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
-    if "support" not in classes:
+def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+             frames: list[Frame]) -> _Found:
+    if "support" not in classes and not (pack.code in SLAVIC and "evade" in classes):
         return None
     for_war = about.has(pack, "war") or about.has(pack, "separatists") or "RUS" in about.states
     for_ukraine = "UKR" in about.states or about.has(pack, "ukraine_side")
     if for_war and not about.has(pack, "attack"):
         return [("war", "distance" if frame.negated else "support", "support")]
+    if pack.code in SLAVIC and "evade" in classes and "RUS" in about.states and not frame.negated:
+        sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
+        if sentence.has(pack, "military") or sentence.has(pack, "war"):
+            return [("war", "support", "support")]  # «белорусские военные помогают России»
     if for_ukraine and not frame.negated and not (about.has(pack, "integrity") and not about.has(pack, "war")
                                                   and "resolution" not in about.lemmas):
         return [("war", "oppose", "support")]
