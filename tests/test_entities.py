@@ -152,6 +152,9 @@ def test_regression_a_sentence_opening_determiner_is_not_togo(linker):
     assert "TGO" in _states(linker, "Президент Того прибыл в Москву.", "ru")
     assert "TGO" in _states(linker, "Президент Того прибув до Києва.", "uk")
     assert "MLI" in _states(linker, "Мали и Того проголосовали против.", "ru")
+    # a demonym or a person's name opening a sentence is not asked (adjectives, surnames in -ський)
+    assert "RUS" in _states(linker, "Российская полиция задерживает мигрантов.", "ru")
+    assert "person:volodymyr_zelensky" in _states(linker, "Зеленський зустрівся з Токаєвим.", "uk")
 
 
 def test_regression_a_photo_credit_names_no_organisation_or_person(linker):

@@ -61,8 +61,9 @@ def _case_ok(surface: str, alias: str, analyzer: str) -> bool:
 
 
 def _sentence_initial_word(text: str, start: int, end: int, analyzer: str) -> bool:
-    """A one-word Cyrillic name that opens a sentence, where its capital says nothing, and whose
-    likeliest reading is no noun: «Того же дня» is "that same day", not Togo; «Мали ми» is "we had"."""
+    """A one-word Cyrillic name (of a state) that opens a sentence, where its capital says nothing,
+    and whose likeliest reading is no noun: «Того же дня» is "that same day", not Togo; «Мали ми» is
+    "we had". Demonyms ("Российская полиция") and persons' names ("Зеленський") are not asked."""
     surface = text[start:end]
     if " " in surface or not _CYRILLIC.search(surface):
         return False
@@ -156,7 +157,8 @@ class EntityLinker:
         found = []
         for start, end, alias in raw:
             if _case_ok(doc.text[start:end], alias.text, analyzer) and self._context_ok(doc.text, start, end, alias) \
-                    and not _sentence_initial_word(doc.text, start, end, analyzer) \
+                    and not (alias.kind == "name" and self.kb.entities[alias.entity_id].type == "state"
+                             and _sentence_initial_word(doc.text, start, end, analyzer)) \
                     and (alias.text not in self._ambiguous or self._unambiguous(doc.text, start, end, alias.text)):
                 found.append(_Candidate(start, end, alias))
         return found

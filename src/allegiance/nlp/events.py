@@ -14,6 +14,7 @@ import re
 from .actors import ActorResolver, listed_states
 from .doc import Doc, Mention, Sentence, Statement
 from .frames import Frame, FrameBuilder, LanguagePack
+from .frames_slavic import SLAVIC
 from .modality import SentenceModality
 from .records import EventRecord, MentionRef, confidence
 from .registry import register
@@ -39,12 +40,79 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             refined = objects.get(w.low) or objects.get(w.lemma) or refined
         if refined:
             return refined
+    if frame.lemma in pack.speech and base not in (None, "SAY") and pack.code in SLAVIC and _transfer(builder, frame):
+        return base  # «передал России ракеты»: a thing handed over, not a message
     if frame.lemma in pack.speech:
         # a speech act is an event when it announces, confirms, declares or denies, not a plain "said"
-        if frame.lemma not in pack.grammar.get("speech_events", frozenset()):
+        if frame.lemma not in pack.grammar.get("speech_events", frozenset()) and not _addressed(builder, frame):
+            return None
+        if _recalled(builder, frame):
             return None
         return base if base not in (None, "SAY") or frame.lemma not in pack.event_types else "SAY"
     return base
+
+
+def _title_or_repeat(doc: Doc, sentence: Sentence, seen: set[str]) -> bool:
+    """Russian and Ukrainian pages: a sentence of the title line (the first line, without closing
+    punctuation, when a body follows) or one repeating an earlier sentence word for word is no
+    new event."""
+    text = " ".join(doc.text[sentence.start:sentence.end].split())
+    if text in seen:
+        return True
+    seen.add(text)
+    first_line = doc.text.lstrip().split("\n", 1)[0].strip()
+    line_end = doc.text.find(first_line) + len(first_line)
+    return sentence.end <= line_end and not first_line.endswith((".", "!", "?", "»", '"', "”")) and \
+        len(doc.text) > line_end + 40
+
+
+def _transfer(builder: FrameBuilder, frame: Frame) -> bool:
+    """A verb of speech and of handing over («передать», «передати») with a noun object and no
+    clause said after it (no «что», colon or quote)."""
+    pack = builder.pack
+    words = builder.words(frame.sentence)
+    after = words[frame.word + 1:frame.word + 4]
+    said = pack.grammar.get("complementizers", frozenset()) if pack else frozenset()
+    if not after or any(w.low in said or w.text in (":", "«", '"', ",") for w in after):
+        return False
+    return any(w.upos == "NOUN" and "Case=accs" in w.feats for w in after)
+
+
+def _addressed(builder: FrameBuilder, frame: Frame) -> bool:
+    """«сообщил журналистам», «повідомив агентству»: a report told to someone (a dative right
+    after the verb) is a speech act, as "told journalists" is; a plain «сообщил» is not."""
+    pack = builder.pack
+    if pack is None or frame.lemma not in pack.grammar.get("speech_events_addressed", frozenset()):
+        return False
+    words = builder.words(frame.sentence)
+    nxt = words[frame.word + 1] if frame.word + 1 < len(words) else None
+    cases = {f for f in nxt.feats if f.startswith("Case=")} if nxt is not None else set()
+    return nxt is not None and nxt.upos in ("NOUN", "PRON") and cases == {"Case=datv"}
+
+
+def _recalled(builder: FrameBuilder, frame: Frame) -> bool:
+    """«Напомним, ранее X сообщил ...» recalls an earlier report, and «Об этом заявил X»
+    attributes what the sentences before said: neither is a new speech act."""
+    pack = builder.pack
+    if pack is None:
+        return False
+    text = builder.doc.text
+    opening = text[frame.sentence.start:frame.sentence.start + 30].casefold().lstrip("«\"„ ")
+    if any(opening.startswith(r) for r in pack.grammar.get("reminders", frozenset())):
+        return True
+    near = " " + " ".join(text[max(frame.sentence.start, frame.start - 50):frame.start].casefold().split()[-5:]) + " "
+    after = " ".join(text[frame.end:frame.end + 30].casefold().split()[:2])
+    return any(f" {a} " in near or after.startswith(a) for a in pack.grammar.get("attribution", frozenset()))
+
+
+def _recruiter(builder: FrameBuilder, frame: Frame) -> Mention | None:
+    """Russian and Ukrainian: recruitment with no actor named («тысячи человек заключили
+    контракт», «мигрантов вербуют») is a state's: the one the contract is with, else the state
+    the text is about."""
+    resolver = builder.resolver
+    party = [m for m in resolver.in_sentence(frame.sentence) if frame.target_start <= m.start < frame.target_end
+             and resolver.state_of(m) and m.type != "person"]
+    return party[0] if party else builder.context_state(frame.sentence, frame.start)
 
 
 def _vote(pack: LanguagePack, builder: FrameBuilder, frame: Frame) -> tuple[str, str] | None:
@@ -112,8 +180,11 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
     if pack is None:
         return []
     out: list[Statement] = []
+    seen_text: set[str] = set()
     for sentence in doc.sentences:
         if builder.is_furniture(sentence):
+            continue
+        if doc.language in SLAVIC and _title_or_repeat(doc, sentence, seen_text):
             continue
         if doc.language in (None, "en"):
             out.extend(_adoption(resolver, sentence, doc.text[sentence.start:sentence.end]))
@@ -134,8 +205,25 @@ def rule_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     from ..kb.langdata import load_issues
 
     issue = load_issues().get(builder.pack.issue if builder.pack else "")
-    return without_repeated_title(doc, find_events(doc, resolver, modality, builder,
-                                                   issue.excluded_actors if issue else frozenset()))
+    events = without_repeated_title(doc, find_events(doc, resolver, modality, builder,
+                                                     issue.excluded_actors if issue else frozenset()))
+    return _without_repeated_figures(doc, events) if doc.language in SLAVIC else events
+
+
+def _without_repeated_figures(doc: Doc, events: list[Statement]) -> list[Statement]:
+    """A later event of the same actor and type whose sentence repeats a figure of the earlier
+    one's (a quotation repeating the lead: «заключили ... 417 тысяч» twice) is the same event."""
+    def figures(s: Statement) -> set[str]:  # counts, not years
+        found = re.findall(r"\d[\d\s.,]*\d|\d", doc.text[s.start:s.end])
+        return {f for f in found if not re.fullmatch(r"(19|20)\d\d", f)}
+
+    kept: list[Statement] = []
+    for e in events:
+        own = figures(e)
+        if own and any((k.subject, k.predicate) == (e.subject, e.predicate) and own & figures(k) for k in kept):
+            continue
+        kept.append(e)
+    return kept
 
 
 def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, builder: FrameBuilder,
@@ -147,6 +235,11 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     if kind is None or not frame.is_act() or frame.we:
         return []
     actors = [source] if source is not None else list(frame.subjects)
+    recruited = False
+    if not actors and kind == "MOBILIZE" and builder.pack is not None and builder.pack.code in SLAVIC \
+            and frame.subject_word is None:
+        recruiter = _recruiter(builder, frame)
+        actors, recruited = ([recruiter], True) if recruiter is not None else ([], False)
     if not actors:
         return []  # a passive without its agent, or a subject that is no named actor
     if kind == "SAY" and all(m.type == "media" for m in actors):
@@ -156,7 +249,8 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     labels = tuple(dict.fromkeys(resolver.label(t) for t in targets[:3]))
     out = []
     for actor in actors:
-        label = resolver.label(actor)
+        as_state = recruited or frame.subject_word == "state_body"  # a body named by a common noun: its state
+        label = (resolver.state_of(actor) or resolver.label(actor)) if as_state else resolver.label(actor)
         if (label, "") in seen:
             continue  # one event per actor and sentence: its first act (the main clause comes first)
         seen.add((label, ""))

@@ -25,6 +25,7 @@ from typing import Any
 from ..kb.langdata import language_data
 from .actors import ActorResolver
 from .doc import Doc, Mention, Sentence
+from .frames_slavic import SLAVIC, Lemma, SlavicClauses, readings, uk_participle_verb
 from .tokens import _morph
 
 __all__ = ["Frame", "FrameBuilder", "LanguagePack", "Word", "language_pack"]
@@ -258,6 +259,18 @@ def _analyses(lang: str, word: str) -> tuple[Any, ...]:
     return tuple(_morph(lang).parse(word))
 
 
+def _verb_in_context(verbal: list[Any], nominal: list[Any], before: list[Word]) -> bool:
+    """Ukrainian (no frequencies): a word that is a third-person or past verb, or an oblique noun,
+    is the verb after a nominative subject («сторона надала», not the noun «надал»)."""
+    if any(p.tag.case == "nomn" for p in nominal):
+        return False
+    if not any(p.tag.POS == "VERB" and (p.tag.tense == "past" or p.tag.person == "3per") for p in verbal):
+        return False
+    prev = next((w for w in reversed(before) if w.upos not in ("ADV", "PART")), None)
+    return prev is not None and prev.upos in ("NOUN", "PRON", "ADJ") and "Case=nomn" in prev.feats and \
+        not any(w.upos == "VERB" and "VerbForm=Inf" not in w.feats for w in before[-3:])
+
+
 def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
     lang = "uk" if pack.code == "uk" else "ru"
     words = []
@@ -268,13 +281,13 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, raw,
                               "NUM" if raw[0].isdigit() else "PUNCT"))
             continue
-        parses = list(_analyses(lang, raw.casefold().replace("ё", "е") if pack.code == "ru" else raw.casefold()))
-        parses = [p for p in parses if p.tag.case != "voct"] or parses  # the vocative is rare in news text
+        parses = readings(lang, raw.casefold().replace("ё", "е") if pack.code == "ru" else raw.casefold())
         best = parses[0]
         verbal = [p for p in parses if p.tag.POS in ("VERB", "INFN")]
         nominal = [p for p in parses if p.tag.POS in ("NOUN", "ADJF", "NPRO")]
         feats: set[str] = set()
-        if verbal and (not nominal or best.tag.POS in ("VERB", "INFN") and best.score >= nominal[0].score):
+        if verbal and (not nominal or best.tag.POS in ("VERB", "INFN") and best.score >= nominal[0].score
+                       or lang == "uk" and _verb_in_context(verbal, nominal, words)):
             best = verbal[0]
             tenses = {str(p.tag.tense) for p in verbal if p.tag.POS == "VERB"}
             feats |= {f"Tense={t}" for t in tenses}
@@ -286,10 +299,23 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
                 feats.add(f"Person={best.tag.person}")
             if best.tag.number:
                 feats.add(f"Number={best.tag.number}")
+            if best.tag.aspect:
+                feats.add(f"Aspect={best.tag.aspect}")
+            if "Refl" in best.tag.grammemes or best.normal_form.endswith(("ся", "сь")):
+                feats.add("Reflexive")
+            if "Impe" in best.tag.grammemes:  # «підписано», «затримано»: the impersonal passive, done
+                feats |= {"Voice=Pass", "Tense=past", "Impersonal"}
             upos = "VERB"
         elif best.tag.POS in ("PRTF", "PRTS", "GRND"):
             upos = "VERB"
             feats.add("VerbForm=Part")
+            if "pssv" in best.tag.grammemes:
+                feats |= {"Voice=Pass"} | ({"Short"} if best.tag.POS == "PRTS" else set())
+        elif lang == "uk" and best.tag.POS == "ADJF" and "pssv" in best.tag.grammemes and \
+                uk_participle_verb(str(best.normal_form), pack):
+            upos = "VERB"  # «був підписаний»: the passive participle of a listed verb
+            feats |= {"VerbForm=Part", "Voice=Pass"}
+            best = Lemma(uk_participle_verb(str(best.normal_form), pack))
         else:
             upos = {"NOUN": "NOUN", "ADJF": "ADJ", "NPRO": "PRON", "PREP": "ADP", "PRCL": "PART", "CONJ": "CCONJ",
                     "ADVB": "ADV"}.get(
@@ -359,7 +385,7 @@ def _with_heads(words: list[Word], parsed: list[Word] | None) -> list[Word]:
 
 
 # -- frames ------------------------------------------------------------------------------------------
-class FrameBuilder:
+class FrameBuilder(SlavicClauses):
     """Frames of the sentences of one document (cached per sentence)."""
 
     def __init__(self, doc: Doc, resolver: ActorResolver, folders: tuple[Path, ...] | None = None,
@@ -378,7 +404,7 @@ class FrameBuilder:
         if self.pack is None:
             return False
         if not self.resolver.in_sentence(sentence) and not self._opens_with_pronoun(sentence):
-            return False
+            return self.pack.code in SLAVIC and self._context_candidate(sentence)
         if self.pack.code == "en":
             low = self.doc.text[sentence.start:sentence.end].casefold()
             return any(w in self.pack.surface and w not in _plain_speech(self.pack) for w in re.findall(r"[a-z]+", low))
@@ -390,6 +416,10 @@ class FrameBuilder:
         g = self.pack.grammar if self.pack else {}
         first = self.doc.text[sentence.start:sentence.start + 30].split()[:2]
         words = {w.strip(",").casefold() for w in first}
+        if self.pack is not None and self.pack.code in SLAVIC:  # «Мы не посылаем ...», — сказал X
+            words = {w.strip(",«\"„").casefold() for w in first}
+            if words & g.get("pronouns_we", frozenset()):
+                return True
         return bool(words & (g.get("pronouns_person", frozenset()) | g.get("pronouns_state", frozenset())))
 
     def words(self, sentence: Sentence) -> list[Word]:
@@ -459,9 +489,11 @@ class FrameBuilder:
             nxt = words[n + 1] if n + 1 < len(words) else None
             pairs = [f"{w.lemma}_{nxt.lemma}", f"{w.lemma}_{nxt.low}"] if nxt else []
             pair = next((x for x in pairs if x in self.pack.predicates), "")
+            if not pair and self.pack.code in SLAVIC and w.upos == "VERB":
+                nxt, pair = self._light_verb_noun(words, n)
             if nxt and pair:
-                out.append((n, n + 1, pair))
-                skip = n + 1
+                out.append((n, max(n, nxt.i), pair))
+                skip = max(n, nxt.i)
             elif w.lemma in self.pack.predicates and (w.upos != "AUX" or w.lemma in self.pack.predicates):
                 out.append((n, n, w.lemma))
         return out
@@ -478,6 +510,8 @@ class FrameBuilder:
                 continue  # a noun use ("the attacks"), not a predicate
             if fact in ("nominal", "nonfinite", "relative") and lemma not in self.pack.stance_lemmas:
                 continue  # a noun use or a non-finite form that no stance class reads (events need finite verbs)
+            if self.pack.code in SLAVIC and self._aspectual_verb(words, first, last):
+                continue  # «продолжает» before «поставлять»: the infinitive carries the act
             if fact in ("done", "ongoing", "present") and self._intends(words, first, last):
                 fact = "planned"  # "plans to recruit", "promised not to let": an intention, no act
             if fact not in ("done", "ongoing") and lemma not in self.pack.stance_lemmas and \
@@ -503,9 +537,13 @@ class FrameBuilder:
                     subjects, subject_word, we = self._subject(sentence, words, first, last, 0, False)
             elif fact == "asked":
                 subjects, subject_word, we = (), "asked", False
+            target_start = words[last].end
+            if self.pack.code in SLAVIC and subjects and subjects[0].start >= words[last].end and \
+                    subject_word != "state_body":
+                target_start = words[clause_start].start  # «Агрессию России осудила Молдова»: the object first
             frame = Frame(sentence, words[first].start, words[last].end, lemma, first, subjects, subject_word,
                           self._negated(words, first, clause_start), fact, governor,
-                          words[last].end, self._target_end(words, last, predicates, clause_end),
+                          target_start, self._target_end(words, last, predicates, clause_end),
                           words[clause_start].start, words[clause_end].end, passive=passive, we=we)
             frames.append(frame)
             previous = frame
@@ -567,6 +605,13 @@ class FrameBuilder:
     def _negated(self, words: list[Word], at: int, clause_start: int) -> bool:
         if _de.applies(self.pack):
             return _de.negated(self, words, at)
+        if self.pack is not None and self.pack.code in SLAVIC and "VerbForm=Inf" in words[at].feats:
+            aux = self._aux_after(words, at)
+            if aux is not None and aux.i > 0 and words[aux.i - 1].lemma in self.pack.grammar.get("negation", ()):
+                return True
+        return self._negated_before(words, at, clause_start)
+
+    def _negated_before(self, words: list[Word], at: int, clause_start: int) -> bool:
         nouns = self._nouns() | (self.pack.stance_classes.get("ally", frozenset()) if self.pack else frozenset())
         if self.pack is not None and words[at].lemma in nouns:
             for n in range(at - 1, max(clause_start, at - 5) - 1, -1):  # "not Russia's ally", "not an ally"
@@ -577,7 +622,12 @@ class FrameBuilder:
         for n in range(at - 1, max(clause_start, at - 4) - 1, -1):
             w = words[n]
             if w.lemma == "not" or w.upos == "PART" and self.pack and w.lemma in self.pack.grammar.get("negation", ()):
+                if self.pack is not None and self.pack.code in SLAVIC and self._not_negation(words, n):
+                    return False  # «не только», «не лише», «не раз»: no negation
                 return True
+            if self.pack is not None and self.pack.code in SLAVIC and \
+                    w.lemma in self.pack.grammar.get("negation_aux", ()):
+                continue  # «не будет отправлять», «не станет помогать», «не є союзником»: the negation is the verb's
             if w.upos not in ("AUX", "PART", "X") or w.upos == "X" and not w.low.endswith("ly"):
                 if not (w.upos == "AUX"):
                     break
@@ -676,6 +726,9 @@ class FrameBuilder:
 
     def _after_locative(self, words: list[Word], m: Mention) -> bool:
         before = [w for w in words if w.end <= m.start]
+        if len(before) >= 2 and self.pack is not None and \
+                before[-1].lemma.split("-")[0] in self.pack.grammar.get("place_nouns", ()):
+            return before[-2].low in ("в", "у", "во")  # «у країні-агресорі Росії»
         return bool(before) and before[-1].low in ("в", "у", "во")
 
     def _demonym_starts(self, word: Word) -> bool:
@@ -743,6 +796,10 @@ class FrameBuilder:
         if w.upos != "VERB":
             return ("nonfinite", None, False) if w.lemma in (self.pack.predicates if self.pack else ()) and " " \
                 not in w.lemma else (None, None, False)
+        if "Voice=Pass" in w.feats and self._passive_predicate(words, at):
+            before = words[at - 1] if at > 0 else None
+            future = before is not None and before.lemma in ("быть", "бути") and "Future" in before.feats
+            return ("planned" if future else "done"), None, True  # «был подписан Путиным», «підписано»
         if "VerbForm=Part" in w.feats:
             return "nonfinite", None, False
         governor = None
@@ -751,8 +808,15 @@ class FrameBuilder:
                 governor = x.lemma
                 break
         if "VerbForm=Inf" in w.feats:
+            after = self._aux_after(words, at)
+            if after is not None:
+                return "planned", None, False  # «армия воевать на Украине не будет»: its own clause
             if governor is None:
                 return "nonfinite", None, False
+            aspectual = self._aspectual_before(words, at)
+            if aspectual is not None:  # «продолжает поставлять», «почали розсилати»: the act itself
+                return ("planned" if "Future" in aspectual.feats else "done" if "Tense=past" in aspectual.feats
+                        else "ongoing"), None, False
             if governor in g.get("future", ()) or governor in ("быть", "бути"):
                 return "planned", governor, False
             if governor in g.get("plan", ()):
@@ -761,11 +825,18 @@ class FrameBuilder:
                 return "asked", governor, False
             return "nonfinite", governor, False
         fact = "done" if "Tense=past" in w.feats else "ongoing"
+        if fact == "ongoing" and self.pack is not None and (self.pack.event_types.get(w.lemma) == "SUPPORT" or any(
+                w.lemma in self.pack.stance_classes.get(c, ()) for c in ("condemn", "recognise", "neutral"))):
+            fact = "present"  # «поддерживает», «осуждает», «признаёт»: a position held, not an act under way
         if "Future" in w.feats:
             nxt = words[at + 1] if at + 1 < len(words) else None
             fact = "done" if "Person=1per" in w.feats and nxt is not None and nxt.text == "," else "planned"
         if any(x.low in g.get("condition", ()) for x in words[:at] if x.i >= self._clause_left(words, at)):
             fact = "conditional"
+        if fact == "planned" and self._condition_after(words, at):
+            fact = "conditional"  # «Армения выйдет из ОДКБ, если ...»
+        if self.subjunctive(words, at) is not None:
+            fact = "conditional"  # «направил бы», «направив би»: the conditional mood
         gov = governor if governor in g.get("opinion", frozenset()) | g.get("denial", frozenset()) else None
         if gov is not None and any(x.low in g.get("complementizers", ()) for x in words[:at]):
             fact = "opinion" if gov in g.get("opinion", ()) else "denied"
@@ -787,6 +858,14 @@ class FrameBuilder:
         start = words[clause_start].start
         verb_start = words[first].start
         mentions = [m for m in self.resolver.in_sentence(sentence) if m.end <= verb_start and m.start >= start]
+        if pack.code in SLAVIC and any(w.lemma in pack.grammar.get("relative", ())
+                                     for w in words[max(0, first - 2):first]):
+            return (), "relative", False  # «мужчину, который вербовал»: the relative clause's own subject
+        if passive and pack.code in SLAVIC:  # the agent: a mention in the instrumental after the participle
+            _c, clause_end = self._clause(words, first, [])
+            agents = [m for m in self.resolver.in_sentence(sentence)
+                      if words[last].end <= m.start <= words[clause_end].end and self._instrumental(m)]
+            return ((agents[0],) if agents else ()), None, False
         if passive:  # the agent: a mention within three words after "by"
             by = next((w for w in words[last + 1:last + 4] if w.low == "by"), None)
             if by is None:
@@ -798,12 +877,18 @@ class FrameBuilder:
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
                      and m.start - words[last].end < 45 and m.type in ("person", "government_body", "state",
                                                                          "organization", "media", "alliance")]
+            if pack.code in SLAVIC:  # «..., передает ТАСС», not «..., передал России ракеты»
+                after = [m for m in after if m.type == "person" or self.can_be_nominative(m)]
             if after:
                 return (after[0],), None, False  # "..., said Prime Minister Nikol Pashinyan"
         parsed = self._parsed_subject(sentence, words, first)
+        if parsed is not None and pack.code in SLAVIC and not parsed[0] and parsed[1] is not None and not parsed[2]:
+            parsed = None  # a common noun as the parse's subject: the body and place rules below read it
         if parsed is not None:
             return parsed
         candidates = [m for m in mentions if self._may_be_subject(words, m)]
+        if pack.code in SLAVIC and candidates:
+            candidates = self.agreeing(sentence, words, first, candidates)
         head_noun = self._head_noun_before(words, first, clause_start, candidates)
         if head_noun is not None:
             return (), head_noun, False
@@ -816,6 +901,10 @@ class FrameBuilder:
                                                if w.start >= nearest.end):
                 return (), "person", False  # "sentenced an Uzbek citizen after he fought": he is no state
             return tuple(self._coordinated(sentence, nearest)), None, False
+        if pack.code in SLAVIC and not candidates:
+            body = self._body_subject(sentence, words, first, last, clause_start)
+            if body is not None:  # «В России полиция задерживает», «Власти Киргизии отказались»: the state acts
+                return (body,), "state_body", False
         we = next((w for w in words[clause_start:first] if w.low in pack.grammar.get("pronouns_we", ())), None)
         if we is not None:
             return (), None, True
@@ -823,8 +912,10 @@ class FrameBuilder:
                for w in words[clause_start:first]):
             return (), None, False  # "it", "the country", «країна»: resolved by the caller
         if pack.code != "en":  # free word order: a nominative mention right after the verb
+            clause_end = words[self._clause(words, first, [])[1]].end  # not past a closing quote
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
-                     and m.start - words[last].end < 40 and (m.type == "person" or self._nominative(m, only=True))]
+                     and m.start - words[last].end < 40 and (m.type == "person" or self._nominative(m, only=True))
+                     and m.start < clause_end]
             if after:
                 return (after[0],), None, False
         if pack.code != "en" and self._indefinite_personal(words, first):
@@ -832,6 +923,10 @@ class FrameBuilder:
                      and self._after_locative(words, m)]
             if place:
                 return (place[-1],), None, False  # «В России ухвалили закон»: the authorities of the place
+            if self._place_word_before(words, first, clause_start):
+                context = self.context_state(sentence, words[first].start)
+                if context is not None:
+                    return (context,), None, False  # «В Калужской области отказываются»: a region of that state
         pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) \
             if words[clause_start].start == sentence.start else None
         return ((pronoun,) if pronoun else ()), None, False
@@ -923,6 +1018,10 @@ class FrameBuilder:
             return False
         if before and before[-1].low in ("against", "on", "to", "from", "with"):
             return False
+        if self.pack is not None and self.pack.code in SLAVIC and self._after_source(m):
+            return False  # «По словам Пескова», «За словами Зеленського»: the source, not the subject
+        if self.pack is not None and self.pack.code in SLAVIC and self.attribute_of_noun(words, m):
+            return False  # «учениях ОДКБ», «санкцій ЄС»: the noun's genitive, not the subject
         if self.pack is not None and self.pack.code != "en" and m.type != "person":
             if before and before[-1].lemma in self.pack.grammar.get("state_nouns", ()):
                 return True  # «МИД Узбекистана», «Посольство Узбекистану»: the state acting through its body
@@ -970,7 +1069,7 @@ class FrameBuilder:
         assert self.pack is not None
         speech = [f for f in frames if f.lemma in self.pack.speech and f.subjects]
         source = self._according_to(sentence)
-        if not speech and source is None:
+        if not speech and source is None and not (self.pack.code in SLAVIC and any(f.we for f in frames)):
             return frames
         out = []
         for f in frames:
@@ -980,6 +1079,8 @@ class FrameBuilder:
                     continue
                 if f.start > s.end or (s.start > f.end and s.clause_start >= f.clause_start):
                     speaker = s.subjects[0]
+            if speaker is None and f.we and self.pack.code in SLAVIC:
+                speaker = self._quote_speaker(sentence)
             out.append(dataclasses.replace(f, speaker=speaker) if speaker is not None else f)
         return out
 

@@ -23,6 +23,7 @@ import re
 from .actors import ActorResolver
 from .doc import Doc, Mention, Sentence, Statement
 from .frames import FrameBuilder, LanguagePack, Word
+from .frames_slavic import SLAVIC
 from .modality import SentenceModality
 from .records import MentionRef, PredictionRecord
 from .registry import register
@@ -77,7 +78,18 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
     return None
 
 
-def _future_ru(builder: FrameBuilder, words: list[Word]) -> Word | None:
+def _in_time_clause(pack: LanguagePack, words: list[Word], n: int) -> bool:
+    """«пока заявитель не подпишет», «коли це станеться»: a future in a clause of time follows the
+    main clause, and is no forecast of its own."""
+    for x in reversed(words[:n]):
+        if x.text in (",", ";", ":", "—"):
+            return False
+        if x.low in pack.grammar.get("temporal", ()):
+            return True
+    return False
+
+
+def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> Word | None:
     pack = builder.pack
     assert pack is not None
     g = pack.grammar
@@ -89,7 +101,11 @@ def _future_ru(builder: FrameBuilder, words: list[Word]) -> Word | None:
         if "Future" in w.feats:
             if "Person=1per" in w.feats and "Number=plur" in w.feats and nxt is not None and nxt.text == ",":
                 continue  # «Напомним,», «Отметим,»: a turn of phrase, no forecast
+            if _in_time_clause(pack, words, n):
+                continue
             return w
+        if builder.pack is not None and builder.pack.code in SLAVIC and builder.subjunctive(words, n) is not None:
+            return w  # «направил бы ... по решению ООН»: a conditional statement
         infinitive = any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4])
         if infinitive and (w.lemma in g.get("plan", ()) or w.lemma in g.get("future", ())):
             return w
@@ -97,7 +113,22 @@ def _future_ru(builder: FrameBuilder, words: list[Word]) -> Word | None:
             return w
         if conditional and "Tense=past" not in w.feats and w.lemma in g.get("conditional", ()):
             return w
-    return None
+    return _scheduled(builder, sentence, words) if pack.code in SLAVIC else None
+
+
+def _scheduled(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> Word | None:
+    """«С 1 апреля в России стартует призыв»: the present tense of a schedule, with a date after
+    publication (not the day someone spoke)."""
+    doc, pack = builder.doc, builder.pack
+    if not doc.published or pack is None:
+        return None
+    later = [t for t in doc.times if sentence.start <= t.start < sentence.end and t.value
+             and t.value > doc.published[:len(t.value)]]
+    if not later:
+        return None
+    return next((w for w in words if w.upos == "VERB" and "Tense=pres" in w.feats and "Tense=past" not in w.feats
+                 and "VerbForm=Part" not in w.feats and w.lemma not in pack.speech
+                 and "Person=1per" not in w.feats), None)
 
 
 def _may_speak_of_future(builder: FrameBuilder, sentence: Sentence) -> bool:
@@ -130,13 +161,15 @@ def future_marker(builder: FrameBuilder, sentence: Sentence) -> Word | None:
     words = builder.words(sentence)
     if builder.pack.code == "en":
         return _future_en(builder, sentence, words)
-    return _future_ru(builder, words)
+    return _future_ru(builder, sentence, words)
 
 
 def _speaker(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
     if not builder.frames(sentence) and builder.pack is not None and builder.pack.code == "en":
         builder.force(sentence)  # "X said Russia will ...": the speech frame gives the speaker
     for frame in builder.frames(sentence):
+        if builder.pack is not None and builder.pack.code in SLAVIC and frame.factuality in ("planned", "conditional"):
+            continue  # «Росія оголосить ...»: a predicted announcement is what is said, not who says it
         if builder.pack is not None and frame.lemma in builder.pack.speech and frame.subjects:
             return frame.subjects[0]
         if frame.speaker is not None:

@@ -20,6 +20,7 @@ from ..kb.langdata import load_issues
 from .actors import ActorResolver, listed_states
 from .doc import Doc, Statement
 from .frames import Frame, FrameBuilder, LanguagePack
+from .frames_slavic import SLAVIC
 from .modality import SentenceModality
 from .records import MentionRef, StanceRecord, confidence
 from .registry import register
@@ -124,6 +125,8 @@ def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *
         return [("war", "neutral", "neutral")] if frame.negated or "refuse" in classes else []
     if "neutral" in classes and about.has(pack, "neutral") and not frame.negated:
         return [("war", "neutral", "neutral")]
+    if "support" in classes and frame.negated and about.has(pack, "neutral") and about.has(pack, "neither"):
+        return [("war", "neutral", "neutral")]  # «не поддерживает ни одну из сторон»: sides with neither
     return None
 
 
@@ -139,6 +142,9 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
              frames: list[Frame]) -> _Found:
     if "refuse" not in classes or frame.negated:
         return None
+    if any(about.has(pack, alliance.casefold()) or alliance in about.alliances for alliance in pack.membership) \
+            and not about.has(pack, "war"):
+        return []  # declining an alliance's exercise is an event, no stance (guidelines)
     complements = [f for f in frames if f.start > frame.end and f.governor == frame.lemma]
     complement = {c for f in complements for c in _classes(pack, f.lemma)}
     if complement & {"support"} and (about.has(pack, "war") or "RUS" in about.states):
@@ -173,6 +179,9 @@ def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
     if not classes & {"warn", "prosecute"} or frame.negated:
         return None
     sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
+    if pack.code in SLAVIC and any(f.subject_word == "relative" and pack.event_types.get(f.lemma) == "MOBILIZE"
+                                 and frame.target_start <= f.start < frame.target_end for f in frames):
+        return []  # «задержали мужчину, который вербовал»: a recruiter is prosecuted, not a citizen who fights
     if about.has(pack, "citizens") and sentence.has(pack, "fighting"):
         return [("war", "distance", "citizens")]
     return None
@@ -189,13 +198,18 @@ def _condemnation(pack: LanguagePack, frame: Frame, classes: set[str], about: _A
     return [("war", "oppose", "condemn")]
 
 
-def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
-    if "support" not in classes:
+def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+             frames: list[Frame]) -> _Found:
+    if "support" not in classes and not (pack.code in SLAVIC and "evade" in classes):
         return None
     for_war = about.has(pack, "war") or about.has(pack, "separatists") or "RUS" in about.states
     for_ukraine = "UKR" in about.states or about.has(pack, "ukraine_side")
     if for_war and not about.has(pack, "attack"):
         return [("war", "distance" if frame.negated else "support", "support")]
+    if pack.code in SLAVIC and "evade" in classes and "RUS" in about.states and not frame.negated:
+        sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
+        if sentence.has(pack, "military") or sentence.has(pack, "war"):
+            return [("war", "support", "support")]  # «белорусские военные помогают России»
     if for_ukraine and not frame.negated and not (about.has(pack, "integrity") and not about.has(pack, "war")
                                                   and "resolution" not in about.lemmas):
         return [("war", "oppose", "support")]
@@ -205,7 +219,9 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
 def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
           frames: list[Frame]) -> _Found:
     if "lend" in classes and about.has(pack, "territory"):
-        return [] if frame.negated else [("war", "support", "lend")]
+        if frame.negated:  # not letting Russia's troops onto its territory: distance
+            return [("war", "distance", "lend")] if about.has(pack, "military") or "RUS" in about.states else []
+        return [("war", "support", "lend")]
     if "send" in classes and about.has(pack, "military") and ("RUS" in about.states or frame.negated):
         return [("war", "distance" if frame.negated else "support", "send")]  # not sending troops at all: distance
     if "send" in classes and about.has(pack, "aid") and "UKR" in about.states and not frame.negated:
@@ -215,11 +231,14 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
             and frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()):
         if about.has(pack, "sanctions"):
             return []  # joining sanctions or not is an event, no stance (guidelines)
-        if "resolution" in about.lemmas or about.has(pack, "ukraine_side") and not about.has(pack, "war"):
+        fighting = about.has(pack, "fighting") or pack.code in SLAVIC and frame.lemma in pack.targets.get(
+            "fighting", frozenset())  # «воевать на Украине»: the verb is the fighting
+        if "resolution" in about.lemmas or about.has(pack, "ukraine_side") and not about.has(pack, "war") and not (
+                pack.code in SLAVIC and fighting):  # «в боевых действиях в Украине»: a place
             return [] if frame.negated else [("war", "oppose", "participate")]
         if "RUS" in about.states and about.has(pack, "vote_against") and about.has(pack, "voting"):
             return [] if frame.negated else [("war", "support", "participate")]  # "joined Russia in voting against"
-        if about.has(pack, "war") or about.has(pack, "fighting"):
+        if about.has(pack, "war") or fighting:
             return [("war", "distance" if frame.negated else "support", "participate")]
     return None
 

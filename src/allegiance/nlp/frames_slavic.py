@@ -1,0 +1,370 @@
+"""Russian and Ukrainian clause frames: what these languages mark by morphology and word order,
+not by the English helpers of :mod:`allegiance.nlp.frames` (mixed into its ``FrameBuilder``).
+
+- a state acting through a body named by a common noun in the nominative («полиция», «силовики»,
+  «военкоматы», «суд»), before the verb or after it: the state named right after it, the place
+  of the clause, else the state the text is about;
+- indefinite-personal clauses in a place word («в Калужской области отказываются»);
+- a light verb with the noun of the act («провели массовые рейды», «прошли облавы сотрудников»);
+- passives with the instrumental agent («был подписан Путиным», «підписано Путіним»);
+- a future auxiliary after an infinitive («воевать ... не будет»);
+- the speaker of a quotation over several sentences («... Мы не посылаем», — сказал X);
+- the readings of a word worth considering (Ukrainian analyses carry no frequencies).
+
+Data: ``lang/<code>/grammar.toml`` (``state_nouns``, ``body_members``, ``place_nouns``,
+``negation_aux``, ``reminders``, ``attribution``, ``speech_events_addressed``, ``temporal``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import TYPE_CHECKING, Any
+
+from .doc import Doc, Mention, Sentence
+from .tokens import _morph
+
+if TYPE_CHECKING:
+    from .actors import ActorResolver
+    from .frames import LanguagePack, Word
+
+__all__ = ["SLAVIC", "SlavicClauses", "readings", "uk_participle_verb", "Lemma"]
+
+#: the languages these rules are for (pymorphy3 morphology, free word order)
+SLAVIC = frozenset({"ru", "uk"})
+
+
+def _parses(lang: str, word: str) -> list[Any]:
+    try:
+        return list(_morph(lang).parse(word))
+    except Exception:  # noqa: BLE001 - pymorphy3 raises on some characters: no reading
+        return []
+
+
+_FUNCTION_POS = ("PREP", "CONJ", "PRCL")
+
+
+@functools.lru_cache(maxsize=200_000)
+def readings(lang: str, word: str) -> tuple[Any, ...]:
+    """The analyses of one word worth considering in news text, likeliest first: no vocatives; in
+    Ukrainian (whose analyses carry no frequencies) no imperatives and no colloquial «-ть»
+    infinitives where a finite reading exists («оголосить» is the future), and a preposition,
+    conjunction or particle reading first («про», «під», «проти», «як» before their rare nouns)."""
+    every = _parses(lang, word)
+    parses = [p for p in every if p.tag.case != "voct"] or every
+    if lang != "uk" or not parses:
+        return tuple(parses)
+    finite = [p for p in parses if p.tag.POS == "VERB" and p.tag.mood != "impr" and "infn" not in p.tag.grammemes]
+    if finite:
+        parses = [p for p in parses if not (p.tag.POS == "VERB" and p.tag.mood == "impr") and not (
+            (p.tag.POS == "INFN" or "infn" in p.tag.grammemes) and word.endswith("ть"))] or parses
+    function = [p for p in parses if p.tag.POS in _FUNCTION_POS]
+    if function and parses[0].tag.POS not in _FUNCTION_POS:
+        parses = function + [p for p in parses if p not in function]
+    return tuple(parses)
+
+
+class Lemma:
+    """A stand-in analysis carrying only a lemma (a Ukrainian participle read as its verb)."""
+
+    def __init__(self, normal_form: str) -> None:
+        self.normal_form = normal_form
+
+
+@functools.lru_cache(maxsize=20_000)
+def uk_participle_verb(participle: str, pack: LanguagePack) -> str:
+    """The listed verb of a Ukrainian passive participle («підписаний» → «підписати»,
+    «затриманий» → «затримати», «знищений» → «знищити»), or ''."""
+    for ending, verbs in (("аний", ("ати",)), ("яний", ("яти",)), ("ений", ("ити", "іти")), ("єний", ("їти",)),
+                          ("тий", ("ти",))):
+        if participle.endswith(ending):
+            stem = participle[: -len(ending)]
+            for verb in verbs:
+                if stem + verb in pack.predicates:
+                    return stem + verb
+    return ""
+
+
+class SlavicClauses:
+    """The Russian and Ukrainian parts of the frame builder (a mixin of ``FrameBuilder``)."""
+
+    doc: Doc
+    resolver: ActorResolver
+    pack: LanguagePack | None
+
+    def words(self, sentence: Sentence) -> list[Word]:
+        raise NotImplementedError
+
+    def _clause(self, words: list[Word], at: int, predicates: list[tuple[int, int, str]]) -> tuple[int, int]:
+        raise NotImplementedError
+
+    def _context_candidate(self, sentence: Sentence) -> bool:
+        """Russian and Ukrainian: a sentence naming no actor can still yield one from the text
+        around it, when a state body or a place is its subject («силовики забирают», «в регионах
+        отказываются») or it tells of recruitment («заключили контракт»)."""
+        assert self.pack is not None
+        if not any(m.type == "state" for m in self.doc.mentions):
+            return False
+        g = self.pack.grammar
+        words = self.words(sentence)
+        lemmas = {w.lemma for w in words} | {w.lemma.split("-")[0] for w in words}
+        from .frames import _predicate_heads  # the frame module imports this one
+
+        if not lemmas & _predicate_heads(self.pack):
+            return False
+        return bool(lemmas & (g.get("state_nouns", frozenset()) | g.get("place_nouns", frozenset()))) or any(
+            self.pack.event_types.get(w.lemma) == "MOBILIZE" for w in words)
+
+    def _light_verb_noun(self, words: list[Word], n: int) -> tuple[Word | None, str]:
+        """Russian and Ukrainian: a light verb and the noun carrying the act, with adjectives
+        between («провели массовые рейды»), or the noun fronted in the clause («Рейды ...
+        проводили сотрудники»)."""
+        assert self.pack is not None
+        lemma = words[n].lemma
+        k = n + 1
+        while k < len(words) and k <= n + 3 and words[k].upos in ("ADJ", "DET"):
+            k += 1
+        if k < len(words) and k > n + 1 and f"{lemma}_{words[k].lemma}" in self.pack.predicates:
+            return words[k], f"{lemma}_{words[k].lemma}"
+        for x in reversed(words[max(0, n - 6):n]):
+            if x.text in (",", ";", ":", "—") or x.upos == "VERB":
+                break
+            if x.upos == "NOUN" and f"{lemma}_{x.lemma}" in self.pack.predicates and "Case=nomn" in x.feats:
+                return words[n], f"{lemma}_{x.lemma}"
+        return None, ""
+
+    def _aux_after(self, words: list[Word], at: int) -> Word | None:
+        """The future auxiliary after an infinitive in the same clause («воевать ... не будет»)."""
+        for x in words[at + 1:at + 5]:
+            if x.text in (",", ";", ":", "—", "»") or x.upos == "VERB" and "Future" not in x.feats:
+                return None
+            if x.lemma in ("быть", "бути") and "Future" in x.feats:
+                return x
+        return None
+
+    @staticmethod
+    def _passive_predicate(words: list[Word], at: int) -> bool:
+        """A passive participle that is the clause's predicate: a short form («подписан»), the
+        impersonal «-но/-то», or a full form right after «был/був/буде»."""
+        w = words[at]
+        if "Short" in w.feats or "Impersonal" in w.feats:
+            return True
+        return at > 0 and words[at - 1].lemma in ("быть", "бути")
+
+    def _body_subject(self, sentence: Sentence, words: list[Word], first: int, last: int,
+                      clause_start: int) -> Mention | None:
+        """The state acting through a body named by a common noun in the nominative («полиция»,
+        «силовики», «военкоматы», «суд»), before the verb or, in free word order, after it: the
+        state named right after it («Власти Киргизии», «сотрудники МВД России»), else the place
+        of the clause («В России полиция», «Суд в Ташкенте», «на рынках Москвы»), else, for a
+        body (not a member such as «сотрудник»), the state the text is about."""
+        assert self.pack is not None
+        g = self.pack.grammar
+        bodies, members = g.get("state_nouns", frozenset()), g.get("body_members", frozenset())
+        _c, clause_end = self._clause(words, first, [])
+        stretch = list(range(clause_start, first)) + list(range(last + 1, min(clause_end + 1, last + 5)))
+        nouns = [k for k in stretch if words[k].lemma in bodies | members and "Case=nomn" in words[k].feats
+                 and not self._after_preposition(words, k)][:1]
+        if last > first:  # «прошли рейды сотрудников полиции»: the agent of the act's noun
+            agents = [k for k in range(last + 1, min(len(words), last + 12)) if words[k].text not in (",", ";")
+                      and words[k].lemma in bodies | members and "Case=gent" in words[k].feats]
+            nouns += [k for k in agents if words[k].lemma in bodies] + agents
+        lo, hi = words[clause_start].start, words[clause_end].end
+        mentions = self.resolver.in_sentence(sentence)
+        for noun in nouns:
+            owner = self._owner(words, noun, mentions, bodies | members)
+            if owner is not None:
+                return owner
+            place = [m for m in mentions if lo <= m.start < hi and m.type == "state"
+                     and self._in_place_phrase(words, m)]
+            if place:
+                return place[0]
+            if words[noun].lemma in bodies:
+                return self.context_state(sentence, words[first].start)
+        return None
+
+    def _owner(self, words: list[Word], noun: int, mentions: list[Mention], nouns: frozenset[str]) -> Mention | None:
+        """The state named right after a body noun, or after its member noun («сотрудники МВД России»)."""
+        for k in (noun + 1, noun + 2):
+            if k >= len(words) or k == noun + 2 and words[noun + 1].lemma not in nouns:
+                break
+            found = next((m for m in mentions if m.start == words[k].start and self.resolver.state_of(m)), None)
+            if found is not None:
+                return found
+        return None
+
+    def _after_preposition(self, words: list[Word], k: int) -> bool:
+        for w in reversed(words[max(0, k - 3):k]):
+            if w.upos == "ADP":
+                return True
+            if w.upos not in ("ADJ", "DET"):
+                return False
+        return False
+
+    def _in_place_phrase(self, words: list[Word], m: Mention) -> bool:
+        """«в России», «у Москві», «на рынках Москвы», «в Ташкенте»: the place where it happens."""
+        before = [w for w in words if w.end <= m.start][-3:]
+        if not before:
+            return False
+        if before[-1].low in ("в", "во", "у", "на"):
+            return True
+        return before[-1].upos == "NOUN" and len(before) >= 2 and (before[-2].low in ("в", "во", "у") or
+                                                                    before[-2].upos == "ADJ" and len(before) == 3
+                                                                    and before[-3].low in ("в", "во", "у"))
+
+    def _place_word_before(self, words: list[Word], first: int, clause_start: int) -> bool:
+        """A locative of a place word before the verb: «в регионах», «в Калужской области», «у країні-агресорі»."""
+        places = self.pack.grammar.get("place_nouns", frozenset()) if self.pack else frozenset()
+        for k in range(clause_start, first):
+            if words[k].lemma.split("-")[0] in places and self._after_preposition(words, k) and \
+                    any(x.low in ("в", "во", "у") for x in words[max(0, k - 3):k]):
+                return True
+        return False
+
+    def context_state(self, sentence: Sentence, before: int) -> Mention | None:
+        """The state the text is about at this point: the latest mention standing for a state in
+        the sentence before ``before``, else in the sentences before it (no person, no target
+        after «против», «проти», «на»)."""
+        index = self._sentence_index(sentence)
+        for previous in [sentence] + list(reversed(self.doc.sentences[max(0, index - 4):index])):
+            found = [m for m in self.resolver.in_sentence(previous) if self.resolver.state_of(m)
+                     and m.type != "person" and (previous is not sentence or m.end <= before)
+                     and not self._after_against(m)]
+            if found:
+                states = [m for m in found if m.type == "state"]
+                return (states or found)[-1] if previous is sentence else (states or found)[0]
+        return self._main_state()
+
+    def _main_state(self) -> Mention | None:
+        """The state the whole text names most often (its first mention), computed once."""
+        cached = self.__dict__.get("_main_state_cache", False)
+        if cached is not False:
+            return cached  # type: ignore[no-any-return]
+        counts: dict[str, list[Mention]] = {}
+        for m in self.resolver.mentions:
+            state = self.resolver.state_of(m) if m.type != "person" else None
+            if state:
+                counts.setdefault(state, []).append(m)
+        found = max(counts.values(), key=len)[0] if counts else None
+        self.__dict__["_main_state_cache"] = found
+        return found
+
+    def _after_against(self, m: Mention) -> bool:
+        before = self.doc.text[max(0, m.start - 12):m.start].casefold().split()
+        return bool(before) and before[-1] in ("против", "проти", "against")
+
+    def _sentence_index(self, sentence: Sentence) -> int:
+        starts = [s.start for s in self.doc.sentences]
+        at = bisect.bisect_left(starts, sentence.start)
+        return at if at < len(starts) and starts[at] == sentence.start else 0
+
+    def _after_source(self, m: Mention) -> bool:
+        before = " ".join(self.doc.text[max(0, m.start - 30):m.start].casefold().split())
+        return self.pack is not None and any(before.endswith(phrase) for phrase in self.pack.sources)
+
+    def _instrumental(self, m: Mention) -> bool:
+        head = re.findall(r"[^\W\d_]+", m.text)
+        before = self.doc.text[max(0, m.start - 4):m.start].casefold().split()
+        if not head or before and before[-1] in ("с", "со", "з", "із", "зі", "над", "под", "під", "между", "між"):
+            return False  # «с Путиным», «з Китаєм»: a companion, not the agent
+        parses = readings("uk" if self.pack and self.pack.code == "uk" else "ru", head[-1].casefold())
+        return any(p.tag.case == "ablt" for p in parses)
+
+    _QUOTE_END = re.compile(r"\s*,?\s*[-—–]\s*([^\W\d_]+)")
+
+    def _quote_speaker(self, sentence: Sentence) -> Mention | None:
+        """Russian and Ukrainian: the speaker of a quotation running over several sentences, named
+        after it closes («... Мы не посылаем своих военных», — сказал X)."""
+        assert self.pack is not None
+        text = self.doc.text
+        at, depth = sentence.start + (1 if text[sentence.start:sentence.start + 1] == "«" else 0), 0
+        while at < min(len(text), sentence.start + 1500):
+            if text[at] == "«":
+                depth += 1
+            elif text[at] == "»":
+                if depth == 0:
+                    break
+                depth -= 1
+            at += 1
+        close = self._QUOTE_END.match(text, at + 1)
+        if close is None or at >= len(text) or text[at] != "»":
+            return None
+        verb = readings(self.pack.code, close.group(1).casefold())
+        if not verb or str(verb[0].normal_form) not in self.pack.speech:
+            return None
+        after = [m for m in self.doc.mentions if close.end() <= m.start < close.end() + 40 and m.type == "person"]
+        return after[0] if after else None
+
+    def attribute_of_noun(self, words: list[Word], m: Mention) -> bool:
+        """A name right after a common noun that can be its genitive («навчаннях ОДКБ»,
+        «поддержку Китая»): the noun's attribute, not a subject. State-body nouns own their state
+        («МИД Узбекистана») and are left to the caller."""
+        before = [w for w in words if w.end <= m.start]
+        if not before or before[-1].upos != "NOUN" or self.pack is None or m.type == "person":
+            return False  # persons' names, which pymorphy3 often misreads, are left alone
+        g = self.pack.grammar
+        if before[-1].lemma in g.get("state_nouns", frozenset()) | g.get("body_members", frozenset()):
+            return False
+        head = re.findall(r"[^\W\d_]+", m.text)
+        return bool(head) and any(p.tag.case == "gent" for p in readings(self.pack.code, head[0].casefold()))
+
+    def agreeing(self, sentence: Sentence, words: list[Word], first: int, candidates: list[Mention]) -> list[Mention]:
+        """Subjects that agree in number with a finite verb: a plural verb («повідомили») takes no
+        single name that has no plural reading, unless a list of names ends at it."""
+        verb = words[first]
+        if "Number=plur" not in verb.feats or self.pack is None:
+            return candidates
+        text = self.doc.text
+        out = []
+        for m in candidates:
+            head = re.findall(r"[^\W\d_]+", m.text)
+            nominal = [p for p in readings(self.pack.code, head[-1].casefold()) if p.tag.POS in ("NOUN", "ADJF")] \
+                if head else []
+            plural = not nominal or any(p.tag.number in ("plur", None) for p in nominal)
+            listed = any(o.end <= m.start and re.fullmatch(r"\s*(,|и|і|та|,\s*и|,\s*та)\s*", text[o.end:m.start])
+                         for o in candidates)
+            if plural or listed or m.type != "state":
+                out.append(m)
+        return out
+
+    def _aspectual_before(self, words: list[Word], at: int) -> Word | None:
+        """The aspectual verb right before an infinitive («продолжает поставлять»)."""
+        g = self.pack.grammar if self.pack else {}
+        for x in reversed(words[max(0, at - 2):at]):
+            if x.upos == "VERB" and "VerbForm=Inf" not in x.feats:
+                return x if x.lemma in g.get("aspectual", ()) else None
+        return None
+
+    def _aspectual_verb(self, words: list[Word], first: int, last: int) -> bool:
+        g = self.pack.grammar if self.pack else {}
+        nxt = next((x for x in words[last + 1:last + 3] if x.upos != "PART"), None)
+        return words[first].lemma in g.get("aspectual", ()) and nxt is not None and "VerbForm=Inf" in nxt.feats
+
+    def _condition_after(self, words: list[Word], at: int) -> bool:
+        """A condition clause after the main one: «X выйдет, если Y»."""
+        g = self.pack.grammar if self.pack else {}
+        for n in range(at + 1, len(words) - 1):
+            if words[n].text == "," and words[n + 1].low in g.get("condition", ()):
+                return True
+        return False
+
+    def _not_negation(self, words: list[Word], n: int) -> bool:
+        """«не только», «не лише», «не раз», «не менее»: a negation word that negates nothing."""
+        g = self.pack.grammar if self.pack else {}
+        return n + 1 < len(words) and words[n + 1].low in g.get("negation_breakers", ())
+
+    def subjunctive(self, words: list[Word], at: int) -> Word | None:
+        """The particle of the conditional mood next to a past-tense verb («направил бы», «би»)."""
+        g = self.pack.grammar if self.pack else {}
+        if "Tense=past" not in words[at].feats:
+            return None
+        return next((x for x in words[max(0, at - 2):at + 3] if x.low in g.get("subjunctive", ())), None)
+
+    def can_be_nominative(self, m: Mention) -> bool:
+        """The head word of a mention has a nominative reading (or no case at all: a foreign name)."""
+        head = re.findall(r"[^\W\d_]+", m.text)
+        if not head or self.pack is None:
+            return True
+        parses = readings(self.pack.code, head[0].casefold())
+        return any(p.tag.case == "nomn" for p in parses) or not any(p.tag.case for p in parses)

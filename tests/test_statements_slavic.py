@@ -1,0 +1,164 @@
+"""Russian and Ukrainian statements (nlp/frames_slavic.py and the ru/uk branches of frames, events,
+predictions, stances): team-written sentences, each test named after what went wrong before."""
+
+from __future__ import annotations
+
+import pytest
+
+from allegiance.nlp import Doc
+from allegiance.nlp.frames import language_pack
+from allegiance.nlp.frames_slavic import readings, uk_participle_verb
+from allegiance.nlp.pipeline import default_pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return default_pipeline()
+
+
+def _found(pipeline, text, language, kind):
+    doc = pipeline(Doc("t", text, language, "2024-05-01"))
+    return [s for s in doc.statements if s.kind == kind]
+
+
+def _events(pipeline, text, language):
+    return sorted((s.subject, s.predicate) for s in _found(pipeline, text, language, "event"))
+
+
+def _stances(pipeline, text, language):
+    return {(s.subject, s.predicate) for s in _found(pipeline, text, language, "stance")}
+
+
+def test_a_state_body_named_by_a_common_noun_acts_for_the_state_of_the_place(pipeline):
+    assert _events(pipeline, "В России полиция задерживает недавно получивших гражданство мигрантов.", "ru") == [
+        ("RUS", "COERCE")]
+    assert _events(pipeline, "Власти Киргизии отказались выдавать беглецов.", "ru") == [("KGZ", "REJECT")]
+
+
+def test_a_body_with_no_state_named_acts_for_the_state_the_text_is_about(pipeline):
+    text = "Россия ужесточила правила учёта. Военкомы теперь забирают работников прямо со складов."
+    assert ("RUS", "COERCE") in _events(pipeline, text, "ru")
+
+
+def test_the_location_of_a_court_is_its_state_not_the_convicts_or_the_side_they_fought_for(pipeline):
+    text = "Суд в Бишкеке осудил гражданина Киргизии за участие в боях на стороне России."
+    assert [a for a, _t in _events(pipeline, text, "ru")] == ["KGZ"]
+
+
+def test_light_verb_with_an_adjective_before_the_act_noun(pipeline):
+    assert _events(pipeline, "Российские силовики провели массовые рейды на стройках.", "ru") == [("RUS", "COERCE")]
+
+
+def test_the_act_noun_before_the_light_verb_and_the_subject_after_it(pipeline):
+    assert _events(pipeline, "Облавы на рынках проводили сотрудники МВД России.", "ru") == [("RUS", "COERCE")]
+
+
+def test_people_signing_military_contracts_are_the_states_recruitment(pipeline):
+    assert _events(pipeline, "Около пяти тысяч человек подписали контракт с Минобороны России.", "ru") == [
+        ("RUS", "MOBILIZE")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Шойгу поблагодарил военных за службу.", "ru"),
+    ("Лукашенко подякував військовим за службу.", "uk"),
+    ("Напомним, ранее Песков сообщил о новых правилах.", "ru"),
+    ("Нагадаємо, раніше Зеленський заявив про нові санкції.", "uk"),
+    ("Об этом заявил Песков.", "ru"),
+    ("Про це заявив Пєсков.", "uk"),
+    ("Песков сообщил, что правила не изменятся.", "ru"),
+])
+def test_thanks_reminders_and_attributions_are_no_events(pipeline, text, language):
+    assert _events(pipeline, text, language) == []
+
+
+def test_a_report_told_to_someone_is_a_speech_act(pipeline):
+    assert _events(pipeline, "Песков сообщил журналистам, что правила не изменятся.", "ru") == [
+        ("Dmitry Peskov", "SAY")]
+
+
+def test_negation_before_a_future_auxiliary_reaches_the_infinitive(pipeline):
+    assert ("BLR", "distance") in _stances(pipeline, "Белоруссия не будет отправлять свои войска на Украину.", "ru")
+    assert ("ARM", "distance") in _stances(pipeline, "«Ми не є союзниками Росії у цій війні», — сказав Пашинян.",
+                                           "uk")
+
+
+def test_negated_participation_in_fighting_located_in_ukraine_is_distance(pipeline):
+    assert ("BLR", "distance") in _stances(pipeline, "Білоруські військові не беруть участі в бойових діях в Україні.",
+                                           "uk")
+
+
+def test_we_in_a_quotation_over_several_sentences_takes_the_speaker_named_after_it(pipeline):
+    text = "«Мы не воюем. Мы никуда не посылаем своих военных», — сказал Лукашенко."
+    assert ("BLR", "distance") in _stances(pipeline, text, "ru")
+
+
+def test_an_object_before_the_verb_is_what_it_is_about(pipeline):
+    assert ("MDA", "oppose") in _stances(pipeline, "Агресію Росії проти України засудила Молдова.", "uk")
+
+
+def test_a_passive_takes_the_instrumental_agent(pipeline):
+    assert _events(pipeline, "Указ о мобилизации был подписан Путиным.", "ru") == [("Vladimir Putin", "COOPERATE")]
+    assert _events(pipeline, "Указ підписано Путіним.", "uk") == [("Vladimir Putin", "COOPERATE")]
+    assert _events(pipeline, "Посол Казахстана был вызван в МИД России.", "ru") == []
+
+
+def test_a_future_in_a_clause_of_time_is_no_forecast(pipeline):
+    assert _found(pipeline, "Документы не принимают, пока заявитель не подпишет контракт.", "ru", "prediction") == []
+    assert len(_found(pipeline, "Когда закон вступит в силу, военкоматы начнут рассылать повестки.", "ru",
+                      "prediction")) == 1
+
+
+def test_ukrainian_future_not_read_as_a_colloquial_infinitive(pipeline):
+    assert len(_found(pipeline, "Очікується, що Росія оголосить нову хвилю мобілізації.", "uk", "prediction")) == 1
+
+
+def test_ukrainian_prepositions_and_conjunctions_read_first():
+    for word, pos in (("про", "PREP"), ("під", "PREP"), ("проти", "PREP"), ("як", "PRCL")):
+        assert readings("uk", word)[0].tag.POS in (pos, "CONJ", "PRCL", "PREP"), word
+
+
+def test_ukrainian_passive_participles_map_to_their_verbs():
+    pack = language_pack("uk")
+    assert pack is not None
+    assert uk_participle_verb("підписаний", pack) == "підписати"
+    assert uk_participle_verb("затриманий", pack) == "затримати"
+    assert uk_participle_verb("червоний", pack) == ""
+
+
+def test_title_line_and_a_quoted_repeat_of_the_lead_give_one_event(pipeline):
+    text = ("Россия набирает добровольцев\n\nОколо 50 тысяч человек подписали контракт с Минобороны России. "
+            "«Контракт подписали около 50 тысяч человек», — сказал Медведев.")
+    assert _events(pipeline, text, "ru") == [("RUS", "MOBILIZE")]
+
+
+def test_a_plural_verb_takes_no_single_state_as_its_subject(pipeline):
+    text = "Вірменія не братиме участі в навчаннях ОДКБ, повідомили в Міноборони республіки."
+    predictions = _found(pipeline, text, "uk", "prediction")
+    assert [p.speaker for p in predictions] == ["ARM"]
+    assert _stances(pipeline, text, "uk") == set()
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Молдавия не только осудила вторжение России, но и выслала дипломатов.", "ru"),
+    ("Молдова не лише засудила агресію Росії, а й вислала дипломатів.", "uk"),
+])
+def test_not_only_is_no_negation(pipeline, text, language):
+    assert ("MDA", "oppose") in _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Казахстан направил бы миротворцев только по решению ООН.", "ru"),
+    ("Казахстан направив би миротворців лише за рішенням ООН.", "uk"),
+])
+def test_the_conditional_mood_is_a_prediction_not_an_act(pipeline, text, language):
+    assert _events(pipeline, text, language) == []
+    assert len(_found(pipeline, text, language, "prediction")) == 1
+
+
+def test_an_aspectual_verb_hands_the_act_to_its_infinitive(pipeline):
+    assert _events(pipeline, "Іран продовжує постачати Росії ударні дрони.", "uk") == [("IRN", "AID")]
+
+
+def test_a_condition_after_the_main_clause_gives_no_stance(pipeline):
+    text = "Армения покинет ОДКБ, если союзники не выполнят обязательства, пригрозил Пашинян."
+    assert _stances(pipeline, text, "ru") == set()
