@@ -162,7 +162,12 @@ def _adjacent_run(text: str, states: list[Mention], anchor: int, forward: bool) 
 
 def _lead_in(gap: str) -> bool:
     """Up to four lower-case words between a vote and its list: "were among those to", "including"."""
+    if _CONTRAST.search(gap):
+        return False  # "China abstained, but India voted for": the next clause's subject, not the list
     return bool(re.fullmatch(r"[\s,:(–—-]*(?:[a-z]+\s+){0,3}[a-z]*[\s,:(–—-]*", gap))
+
+
+_CONTRAST = re.compile(r"\b(but|while|whereas|although|though|yet|но|а|але|тоді як)\b", re.I)
 
 
 _TOGETHER = re.compile(r"\b(together with|along with|alongside|joined by|as did)\s+", re.I)

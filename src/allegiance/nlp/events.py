@@ -43,7 +43,7 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
         # a speech act is an event when it announces, confirms, declares or denies, not a plain "said"
         if frame.lemma not in pack.grammar.get("speech_events", frozenset()):
             return None
-        return base if base not in (None, "SAY") or frame.lemma not in pack.event_types else "SAY"
+        return base if base not in (None, "SAY") else "SAY"
     return base
 
 
@@ -118,11 +118,17 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
         if doc.language in (None, "en"):
             out.extend(_adoption(resolver, sentence, doc.text[sentence.start:sentence.end]))
         seen: set[tuple[str, str]] = set()
-        for frame in builder.frames(sentence):
+        frames = builder.frames(sentence)
+        rest = []
+        for frame in frames:  # votes first: a state that voted has its vote as its event of the sentence
             vote = _vote(pack, builder, frame)
             if vote is not None and frame.factuality not in ("planned", "conditional", "asked", "opinion", "denied"):
-                out.extend(_vote_events(doc, resolver, builder, frame, vote[0], vote[1], parties))
-                continue
+                votes = _vote_events(doc, resolver, builder, frame, vote[0], vote[1], parties)
+                seen.update((str(e.subject), "") for e in votes)
+                out.extend(votes)
+            else:
+                rest.append(frame)
+        for frame in rest:
             out.extend(_frame_events(doc, resolver, modality, builder, frame, seen))
     return out
 
@@ -144,7 +150,7 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     source = _source(resolver, builder, frame) if frame.is_act() else None
     if source is not None:
         kind = "AID"
-    if kind is None or not frame.is_act() or frame.we:
+    if kind is None or not frame.is_act() or frame.we or _habitual(builder, frame):
         return []
     actors = [source] if source is not None else list(frame.subjects)
     if not actors:
@@ -167,6 +173,13 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             MentionRef.of(resolver, frame.speaker), frame.factuality, modality.of(frame.sentence),
             confidence(0.6, frame, direct), "frames", doc.text[frame.start:frame.end]).row())
     return out
+
+
+def _habitual(builder: FrameBuilder, frame: Frame) -> bool:
+    """"has supported every resolution", "joined all such resolutions": a habit over many acts, no one event."""
+    habitual = builder.pack.grammar.get("habitual", frozenset()) if builder.pack else frozenset()
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
+    return bool(after) and after[0].low in habitual
 
 
 def _action(doc: Doc, frame: Frame) -> str:

@@ -195,6 +195,8 @@ def _closed_class(g: dict[str, frozenset[str]]) -> dict[str, tuple[str, str]]:
     for kind in ("be", "have", "do", "future", "conditional"):
         for w in g.get(kind, ()):
             out[w] = ("AUX", w)
+    for w in g.get("adverbs", ()):  # English adverbs between subject and verb: particles
+        out[w] = ("PART", w)
     for w in g.get("negation", ()):
         out[w] = ("PART", "not")
     out["n't"] = ("PART", "not")
@@ -495,8 +497,9 @@ class FrameBuilder:
                     subjects, subject_word, we = self._subject(sentence, words, first, last, 0, False)
             elif fact == "asked":
                 subjects, subject_word, we = (), "asked", False
+            negated = self._negated(words, first, clause_start) or self._negative_subject(words, first, clause_start)
             frame = Frame(sentence, words[first].start, words[last].end, lemma, first, subjects, subject_word,
-                          self._negated(words, first, clause_start), fact, governor,
+                          negated, fact, governor,
                           words[last].end, self._target_end(words, last, predicates, clause_end),
                           words[clause_start].start, words[clause_end].end, passive=passive, we=we)
             frames.append(frame)
@@ -508,16 +511,25 @@ class FrameBuilder:
         breaks = g.get("clause_breaks", frozenset()) | g.get("complementizers", frozenset())
         start = 0
         for n in range(at - 1, -1, -1):
-            if words[n].text in (";", ":", "—", "–", "(", ")") or words[n].low in breaks or words[n].text in '"“”«»':
+            if words[n].text in (";", ":", "—", "–", "(", ")") or words[n].low in breaks or \
+                    words[n].text in '"“”«»' and not self._inline_quote(words, n):
                 start = n + 1
                 break
         end = len(words) - 1
         for n in range(at + 1, len(words)):
             if words[n].text in (";", "—", "(", ")") or words[n].low in g.get("clause_breaks", ()) or \
-                    words[n].text in '"“”«»':
+                    words[n].text in '"“”«»' and not self._inline_quote(words, n):
                 end = n - 1
                 break
         return start, max(start, end)
+
+    def _inline_quote(self, words: list[Word], n: int) -> bool:
+        """English: a quotation mark inside running words ("said the republic “will not recognise”
+        the regions"), between a word and a lower-case word, quotes a phrase and ends no clause."""
+        if self.pack is None or self.pack.code != "en" or n == 0 or n + 1 >= len(words):
+            return False
+        before, after = words[n - 1], words[n + 1]
+        return before.upos != "PUNCT" and after.upos != "PUNCT" and after.text[:1].islower()
 
     def _target_end(self, words: list[Word], last: int, predicates: list[tuple[int, int, str]], clause_end: int) -> int:
         """The words a predicate is about end before the next finite predicate or the clause end."""
@@ -538,12 +550,21 @@ class FrameBuilder:
 
     def _pronoun_before(self, words: list[Word], at: int) -> bool:
         """An "it" or "they" (its, the country ...) as the subject right before the predicate."""
-        g = self.pack.grammar if self.pack else {}
         for w in reversed(words[max(0, at - 4):at]):
             if w.upos in ("AUX", "PART", "ADV") or w.low.endswith("ly") and w.upos == "X":
                 continue
-            return w.low in g.get("pronouns_state", ()) or w.lemma in g.get("pronouns_state", ())
+            return self._state_pronoun(words, w.i)
         return False
+
+    def _state_pronoun(self, words: list[Word], at: int) -> bool:
+        """"it", "they", or a definite noun standing for a state named before ("the country",
+        "the republic", "the authorities"): English ``pronouns_state``, one word or two."""
+        g = self.pack.grammar if self.pack else {}
+        pronouns = g.get("pronouns_state", frozenset())
+        w = words[at]
+        if w.low in pronouns or w.lemma in pronouns:
+            return True
+        return at > 0 and f"{words[at - 1].low} {w.low}" in pronouns
 
     def _shares_subject(self, words: list[Word], prev_at: int, at: int) -> bool:
         """"X backed ... and condemned ...", "X supports ... but has refused ...": one subject."""
@@ -564,6 +585,8 @@ class FrameBuilder:
                     break
         for n in range(at - 1, max(clause_start, at - 4) - 1, -1):
             w = words[n]
+            if w.low == "to" and n == at - 1 and self.pack is not None and self.pack.code == "en":
+                continue  # "promised not to let", "urged them not to sign"
             if w.lemma == "not" or w.upos == "PART" and self.pack and w.lemma in self.pack.grammar.get("negation", ()):
                 return True
             if w.upos not in ("AUX", "PART", "X") or w.upos == "X" and not w.low.endswith("ly"):
@@ -588,11 +611,13 @@ class FrameBuilder:
         n = first - 1
         while n >= 0 and (words[n].upos == "PART" or words[n].low.endswith("ly") and words[n].upos == "X"):
             n -= 1
+        if n >= 1 and words[n].low in g.get("floating_quantifiers", ()) and self._mention_ends(words[n - 1]):
+            n -= 1  # "Kazakhstan and Uzbekistan both declined", "they all refused": a quantifier, no determiner
         before = words[n] if n >= 0 else None
         k = first - 1  # the auxiliaries right before the verb ("has not yet", "will be"), nothing between
         while k >= 0 and (words[k].upos in ("AUX", "PART") or words[k].upos == "X" and words[k].low.endswith("ly")):
             k -= 1
-        chain = [x.low for x in words[k + 1:first] if x.upos in ("AUX", "PART")]
+        chain = [x.low for x in words[k + 1:first] if x.upos == "AUX" or x.lemma == "not"]
         past_form = low.endswith("ed") or low in self.pack.forms and not low.endswith(("s", "ing"))
         if before is not None and before.low == "to":
             return self._infinitive(words, n)
@@ -601,6 +626,8 @@ class FrameBuilder:
             return "nominal", None, False  # "the attacks", "its support", "Moscow's request", "with attack drones"
         if before is not None and before.upos == "ADP":
             return "nonfinite", before.low, False  # "by signing", "against joining"
+        if low.endswith("ing") and w.lemma == low and not any(x in g.get("be", ()) for x in chain):
+            return "nominal", None, False  # "voiced unwavering backing": an -ing noun the lexicon lists as such
         if low.endswith("ing") and before is not None and before.upos in ("X", "PROPN") and \
                 not any(x in g.get("be", ()) for x in chain) and before.low not in g.get("conjunctions", ()):
             return "relative", None, False  # "a resolution condemning the annexation"
@@ -636,6 +663,10 @@ class FrameBuilder:
                                                                           for x in words[:first]):
                 return "done", None, True  # "A decree issued by Putin extended ...": the agent's act
             return "nonfinite", None, False  # "drones used against", "a decision condemned by" (reduced relatives)
+        elif past_form and not chain and before is not None and nxt is not None and \
+                nxt.low in g.get("participle_next", ()) and w.lemma not in self.pack.speech and \
+                self._object_of_preposition(words, before):
+            return "nonfinite", None, False  # "passports of Uzbeks involved in": the noun is no subject
         elif before is not None and before.low in ("who", "which", "that") and first >= 2 and \
                 words[n - 1].upos in ("X", "PROPN"):
             return "relative", None, False
@@ -663,6 +694,19 @@ class FrameBuilder:
     def _after_locative(self, words: list[Word], m: Mention) -> bool:
         before = [w for w in words if w.end <= m.start]
         return bool(before) and before[-1].low in ("в", "у", "во")
+
+    def _object_of_preposition(self, words: list[Word], word: Word) -> bool:
+        """A mention ending at ``word`` that follows a preposition ("of Uzbeks", "in Russia")."""
+        sentence = self._sentence_of([word])
+        ending = [m for m in self.resolver.in_sentence(sentence) if m.end == word.end]
+        if not ending:
+            return False
+        opens = [w for w in words if w.end <= ending[0].start]
+        return bool(opens) and opens[-1].upos == "ADP" and opens[-1].low != "by"
+
+    def _mention_ends(self, word: Word) -> bool:
+        sentence = self._sentence_of([word])
+        return word.upos == "PRON" or any(m.end == word.end for m in self.resolver.in_sentence(sentence))
 
     def _demonym_starts(self, word: Word) -> bool:
         return any(m.start == word.start and m.kind == "demonym" for m in self.doc.mentions)
@@ -788,6 +832,9 @@ class FrameBuilder:
         if parsed is not None:
             return parsed
         candidates = [m for m in mentions if self._may_be_subject(words, m)]
+        owner = self._before_apposition(sentence, words, first, clause_start)
+        if owner is not None:
+            return (owner,), None, False
         head_noun = self._head_noun_before(words, first, clause_start, candidates)
         if head_noun is not None:
             return (), head_noun, False
@@ -803,8 +850,7 @@ class FrameBuilder:
         we = next((w for w in words[clause_start:first] if w.low in pack.grammar.get("pronouns_we", ())), None)
         if we is not None:
             return (), None, True
-        if any(w.low in pack.grammar.get("pronouns_state", ()) or w.lemma in pack.grammar.get("pronouns_state", ())
-               for w in words[clause_start:first]):
+        if any(self._state_pronoun(words, w.i) for w in words[clause_start:first]):
             return (), None, False  # "it", "the country", «країна»: resolved by the caller
         if pack.code != "en":  # free word order: a nominative mention right after the verb
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
@@ -819,6 +865,37 @@ class FrameBuilder:
         pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) \
             if words[clause_start].start == sentence.start else None
         return ((pronoun,) if pronoun else ()), None, False
+
+    def _before_apposition(self, sentence: Sentence, words: list[Word], first: int,
+                           clause_start: int) -> Mention | None:
+        """English: "Maria Zakharova, the spokeswoman of the foreign ministry, criticised ...": the
+        mention before a comma-enclosed phrase opening with a determiner right before the verb."""
+        if self.pack is None or self.pack.code != "en":
+            return None
+        k = first - 1
+        while k >= clause_start and (words[k].upos in ("AUX", "PART") or words[k].low.endswith("ly")):
+            k -= 1
+        if k <= clause_start or words[k].text != ",":
+            return None
+        opening = next((w for w in reversed(words[clause_start:k]) if w.text == ","), None)
+        if opening is None or opening.i + 1 >= k or words[opening.i + 1].upos != "DET":
+            return None
+        owner = [m for m in self.resolver.in_sentence(sentence) if m.end == words[opening.i - 1].end] \
+            if opening.i > clause_start else []
+        return owner[0] if owner and owner[0].type in ("person", "organization", "government_body") else None
+
+    def _negative_subject(self, words: list[Word], first: int, clause_start: int) -> bool:
+        """English: a subject opened by a negative quantifier ("None of the states, including
+        Kazakhstan, has recognised ..."): the predicate is denied of every member named."""
+        if self.pack is None or self.pack.code != "en":
+            return False
+        opener = words[clause_start]
+        if opener.low not in self.pack.grammar.get("negative_quantifiers", ()):
+            return False
+        end = first
+        while end - 1 > clause_start and words[end - 1].upos in ("AUX", "PART"):
+            end -= 1  # the predicate's own auxiliaries
+        return not any(w.upos == "AUX" or w.low.endswith("ed") for w in words[clause_start + 1:end])
 
     def _parsed_subject(self, sentence: Sentence, words: list[Word],
                         first: int) -> tuple[tuple[Mention, ...], str | None, bool] | None:
@@ -875,6 +952,9 @@ class FrameBuilder:
         if nearest is not None and nearest.kind == "demonym" and content and content[0].start - nearest.end <= 1 \
                 and not any(w.text == "," for w in between):
             return None  # "Fijian rebels", "Kazakh rights activists": the group the demonym names
+        if content and self._state_pronoun(words, content[-1].i) and content[-1].i > 0 and \
+                words[content[-1].i - 1].low == "the":
+            return None  # "the country", "the republic": a pronoun for the state, resolved by the caller
         if content and (nearest is None or not any(w.text == "," for w in between) or
                         any(w.low in g.get("state_nouns", ()) for w in content)):
             if all(w.low in g.get("state_nouns", ()) for w in content) and nearest is None:

@@ -30,7 +30,8 @@ from .registry import register
 __all__ = ["find_predictions", "future_marker"]
 
 _RISK = ("could", "may", "might")
-_DISCLAIMER = re.compile(r"\b(reflect|represent)s?\b.{0,30}\b(views?|opinions?|position)\b|\bresponsib", re.I)
+_DISCLAIMER = re.compile(r"\b(reflect|represent)s?\b.{0,30}\b(views?|opinions?|position)\b|\bresponsib|"
+                         r"\bviews?\b.{0,40}\b(reflect|represent)\b", re.I)
 
 
 def _next_content(words: list[Word], at: int) -> Word | None:
@@ -70,7 +71,7 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if w.low in ("can", "cannot") and conditional:
             return w
         past = n > 0 and words[n - 1].low in ("was", "were", "had") or w.low.endswith("ed") and not any(
-            x.upos == "AUX" for x in words[max(0, n - 2):n])
+            x.upos == "AUX" for x in words[max(0, n - 2):n]) and w.lemma not in g.get("pledge", ())
         if (w.low in g.get("plan", ()) or w.lemma in g.get("plan", ())) and nxt.low == "to" and not past:
             if after is not None and after.upos not in ("DET", "PROPN", "NUM") and after.low not in ("the", "a"):
                 return w

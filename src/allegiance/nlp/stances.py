@@ -88,7 +88,10 @@ def _membership(pack: LanguagePack, frame: Frame, classes: set[str], about: _Abo
                 frames: list[Frame]) -> _Found:
     if "leave" not in classes or frame.negated:
         return None
-    about = _about(builder, frame, frame.target_start, min(frame.target_end, frame.end + 60))  # its object
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
+    if after and after[0].low == "to":
+        return None  # "ceased to be guided by ...": an infinitive, not the alliance left
+    about = _about(builder, frame, frame.target_start, min(frame.target_end, frame.end + 90))  # its object
     for alliance, issue in pack.membership.items():
         if alliance in about.alliances or about.has(pack, alliance.casefold()):
             return [(issue, "distance", "leave")]
@@ -120,7 +123,7 @@ def _votes(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
 def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
     if "neutral" in classes and frame.lemma in pack.targets.get("neutral", frozenset()):
         return [] if frame.negated else [("war", "neutral", "neutral")]
-    if frame.lemma == "take_side" or "take_side" in about.lemmas:
+    if frame.lemma == "take_side" or about.lemmas & {"take_side", "take_sides"}:
         return [("war", "neutral", "neutral")] if frame.negated or "refuse" in classes else []
     if "neutral" in classes and about.has(pack, "neutral") and not frame.negated:
         return [("war", "neutral", "neutral")]
@@ -139,6 +142,8 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
              frames: list[Frame]) -> _Found:
     if "refuse" not in classes or frame.negated:
         return None
+    if _denies_a_claim(builder, frame, frames):
+        return []  # "Iran denied that it had supplied missiles": a claim denied, no refusal
     complements = [f for f in frames if f.start > frame.end and f.governor == frame.lemma]
     complement = {c for f in complements for c in _classes(pack, f.lemma)}
     if complement & {"support"} and (about.has(pack, "war") or "RUS" in about.states):
@@ -148,6 +153,18 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     if complement & {"recognise", "participate"} or about.has(pack, "military") or about.has(pack, "separatists"):
         return [("war", "distance", "refuse")]
     return []
+
+
+def _denies_a_claim(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> bool:
+    """A denial verb with a clause after it ("denied that ...", "denied supplying ..."): what is
+    denied is a claim about the subject, not a request it turns down."""
+    pack = builder.pack
+    if pack is None or frame.lemma not in pack.grammar.get("denial", frozenset()):
+        return False
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
+    if after and (after[0].low in pack.grammar.get("complementizers", ()) or after[0].low.endswith("ing")):
+        return True
+    return any(f.governor == frame.lemma and f.factuality == "denied" for f in frames if f.start > frame.end)
 
 
 def _recognition(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
@@ -192,6 +209,8 @@ def _condemnation(pack: LanguagePack, frame: Frame, classes: set[str], about: _A
 def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
     if "support" not in classes:
         return None
+    if about.has(pack, "peace") and not frame.negated:
+        return [("war", "neutral", "call_peace")]  # backing a ceasefire or talks: a call for peace
     for_war = about.has(pack, "war") or about.has(pack, "separatists") or "RUS" in about.states
     for_ukraine = "UKR" in about.states or about.has(pack, "ukraine_side")
     if for_war and not about.has(pack, "attack"):
@@ -206,6 +225,8 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
           frames: list[Frame]) -> _Found:
     if "lend" in classes and about.has(pack, "territory"):
         return [] if frame.negated else [("war", "support", "lend")]
+    if "send" in classes and about.has(pack, "military") and frame.negated and about.has(pack, "either_side"):
+        return [("war", "neutral", "send")]  # "supplies weapons to neither side"
     if "send" in classes and about.has(pack, "military") and ("RUS" in about.states or frame.negated):
         return [("war", "distance" if frame.negated else "support", "send")]  # not sending troops at all: distance
     if "send" in classes and about.has(pack, "aid") and "UKR" in about.states and not frame.negated:
