@@ -9,10 +9,10 @@ import re
 from ..kb.knowledge import KnowledgeBase
 from .doc import Doc, Mention, Sentence
 
-__all__ = ["ActorResolver", "listed_states"]
+__all__ = ["ActorResolver", "bullet_states", "listed_states"]
 
 _STATE_BODY_TYPES = {"government_body", "armed_force", "state"}
-_LEAD = r"^\W*(?:(?:however|consequently|moreover|meanwhile|in addition|also|thus|therefore|earlier|later|then|"\
+_LEAD = r"^[^\w\"“”«»'‘’]*(?:(?:however|consequently|moreover|meanwhile|in addition|also|thus|therefore|earlier|later|then|"\
         r"at the same time|in particular|однако|также|кроме того|при этом|крім того|також|водночас),?\s+)?"
 _PRONOUN_PERSON = re.compile(_LEAD + r"(he|she|his|her|він|вона|он|она)\b", re.I)
 _PRONOUN_STATE = re.compile(
@@ -185,3 +185,22 @@ def listed_states(text: str, states: list[Mention], start: int, end: int) -> lis
         return before + _adjacent_run(text, [m for m in states if m.start >= company.end()], company.end(),
                                       forward=True)
     return before
+
+
+_BULLET = re.compile(r"[-•*–]\s")
+
+
+def bullet_items(doc: Doc, sentence: Sentence) -> list[Sentence]:
+    """The list items ("- Algeria" lines) right after a header line such as "Countries that abstained"."""
+    index = doc.sentences.index(sentence)
+    items = []
+    for item in doc.sentences[index + 1:]:
+        if not _BULLET.match(doc.text[item.start:item.end]):
+            break
+        items.append(item)
+    return items
+
+
+def bullet_states(doc: Doc, resolver: ActorResolver, sentence: Sentence) -> list[tuple[Sentence, Mention]]:
+    """Each state named on the list item lines under a header sentence, with its line."""
+    return [(item, m) for item in bullet_items(doc, sentence) for m in resolver.states_in(item)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import ActorResolver, listed_states
+from .actors import ActorResolver, bullet_states, listed_states
 from .doc import Doc, Mention, Sentence, Statement
 from .frames import Frame, FrameBuilder, LanguagePack
 from .modality import SentenceModality
@@ -75,12 +75,8 @@ def _vote_events(doc: Doc, resolver: ActorResolver, builder: FrameBuilder, frame
     sentence = frame.sentence
     states = list(frame.subjects) + listed_states(doc.text, resolver.states_in(sentence), frame.start, frame.end)
     spans: list[tuple[Sentence, Mention]] = [(sentence, m) for m in dict.fromkeys(states) if m.type == "state"]
-    if not spans and doc.text[frame.end:sentence.end].strip(" :") == "":  # a header line over "- State" lines
-        index = doc.sentences.index(sentence)
-        for item in doc.sentences[index + 1:]:
-            if not re.match(r"[-•*]\s", doc.text[item.start:item.end]):
-                break
-            spans.extend((item, m) for m in resolver.states_in(item))
+    if not spans and not resolver.states_in(sentence):  # a header line over "- State" lines
+        spans.extend(bullet_states(doc, resolver, sentence))
     out = []
     seen: set[str] = set()
     for where, m in spans:

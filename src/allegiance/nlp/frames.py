@@ -373,13 +373,23 @@ class FrameBuilder:
     def candidate(self, sentence: Sentence) -> bool:
         if self.pack is None:
             return False
-        if not self.resolver.in_sentence(sentence) and not self._opens_with_pronoun(sentence):
+        if not self.resolver.in_sentence(sentence) and not self._opens_with_pronoun(sentence) and \
+                not self._heads_a_list(sentence):
             return False
         if self.pack.code == "en":
             low = self.doc.text[sentence.start:sentence.end].casefold()
             return any(w in self.pack.surface and w not in _plain_speech(self.pack) for w in re.findall(r"[a-z]+", low))
         heads = _predicate_heads(self.pack)
         return any(w.lemma in heads for w in self.words(sentence))
+
+    def _heads_a_list(self, sentence: Sentence) -> bool:
+        """A header line over "- State" items ("Countries that abstained"): its frame's actors are the items."""
+        from .actors import bullet_items
+
+        nxt = self.doc.sentences.index(sentence) + 1
+        if nxt >= len(self.doc.sentences) or self.doc.text[self.doc.sentences[nxt].start:][:1] not in "-•*–":
+            return False
+        return bool(bullet_items(self.doc, sentence))
 
     def _opens_with_pronoun(self, sentence: Sentence) -> bool:
         """"He signed ...": a sentence whose subject is a pronoun for an earlier actor."""
@@ -483,7 +493,9 @@ class FrameBuilder:
             else:
                 subjects, subject_word, we = self._subject(sentence, words, first, last, clause_start, passive)
             if not subjects and subject_word is None and not we and self._pronoun_before(words, first):
-                earlier = [f for f in frames if f.subjects and any(self.resolver.state_of(m) for m in f.subjects)]
+                earlier = [f for f in frames if f.subjects and any(self.resolver.state_of(m) for m in f.subjects)] \
+                    or [f for f in frames if f.subjects and all(m.type in ("organization", "government_body")
+                                                                 for m in f.subjects)]
                 pronoun = self.resolver.resolve_pronoun(sentence, states_only=True)
                 subjects = earlier[-1].subjects if earlier else ((pronoun,) if pronoun else ())
             if fact == "relative":
@@ -510,7 +522,14 @@ class FrameBuilder:
         g = self.pack.grammar if self.pack else {}
         breaks = g.get("clause_breaks", frozenset()) | g.get("complementizers", frozenset())
         start = 0
+        skip_to = -1
         for n in range(at - 1, -1, -1):
+            if n > skip_to >= 0:
+                continue
+            opening = self._insertion_opening(words, n)
+            if opening is not None:
+                skip_to = opening  # "Armenia — a CSTO member — recalled", "the Bureau (CBI) said": an insertion
+                continue
             if words[n].text in (";", ":", "—", "–", "(", ")") or words[n].low in breaks or \
                     words[n].text in '"“”«»' and not self._inline_quote(words, n):
                 start = n + 1
@@ -522,6 +541,19 @@ class FrameBuilder:
                 end = n - 1
                 break
         return start, max(start, end)
+
+    def _insertion_opening(self, words: list[Word], n: int) -> int | None:
+        """English: where the insertion closed by the dash or parenthesis at ``n`` opens (its
+        opening mark right after a word), or ``None``."""
+        if self.pack is None or self.pack.code != "en" or words[n].text not in ("—", "–", ")"):
+            return None
+        mark = "(" if words[n].text == ")" else words[n].text
+        for m in range(n - 1, 0, -1):
+            if words[m].text in (";", ":") or words[m].text in ("—", "–", "(", ")") and words[m].text != mark:
+                return None
+            if words[m].text == mark:
+                return m - 1 if words[m - 1].upos != "PUNCT" else None
+        return None
 
     def _inline_quote(self, words: list[Word], n: int) -> bool:
         """English: a quotation mark inside running words ("said the republic “will not recognise”
@@ -818,7 +850,7 @@ class FrameBuilder:
         if passive:  # the agent: a mention within three words after "by"
             by = next((w for w in words[last + 1:last + 4] if w.low == "by"), None)
             if by is None:
-                return (), None, False
+                return self._forces_of(sentence, words, first, clause_start), None, False
             near = words[by.i + 4].start if by.i + 4 < len(words) else words[-1].end + 1
             after = [m for m in self.resolver.in_sentence(sentence) if by.end <= m.start < near]
             return ((after[0],) if after else ()), None, False
@@ -866,6 +898,25 @@ class FrameBuilder:
             if words[clause_start].start == sentence.start else None
         return ((pronoun,) if pronoun else ()), None, False
 
+    def _forces_of(self, sentence: Sentence, words: list[Word], first: int, clause_start: int) -> tuple[Mention, ...]:
+        """English: "North Korean troops were sent to Russia": a state's own forces moved by a
+        passive with no agent were moved by that state (a deployment verb, a demonym or a
+        possessive before a military noun)."""
+        pack = self.pack
+        if pack is None or pack.code != "en" or words[first].lemma not in pack.stance_classes.get("send", ()) and \
+                pack.event_types.get(words[first].lemma) not in ("MOBILIZE", "AID"):
+            return ()
+        k = first - 1
+        while k > clause_start and words[k].upos in ("AUX", "PART"):
+            k -= 1
+        if words[k].lemma not in pack.targets.get("military", ()):
+            return ()
+        owner = [m for m in self.resolver.in_sentence(sentence) if m.type == "state" and m.end <= words[k].start
+                 and m.start >= words[clause_start].start and words[k].start - m.end <= 12
+                 and (m.kind == "demonym" or m.text.endswith(("'s", "’s")) or
+                      self.doc.text[m.end:m.end + 2] in ("'s", "’s"))]
+        return (owner[-1],) if owner else ()
+
     def _before_apposition(self, sentence: Sentence, words: list[Word], first: int,
                            clause_start: int) -> Mention | None:
         """English: "Maria Zakharova, the spokeswoman of the foreign ministry, criticised ...": the
@@ -875,14 +926,24 @@ class FrameBuilder:
         k = first - 1
         while k >= clause_start and (words[k].upos in ("AUX", "PART") or words[k].low.endswith("ly")):
             k -= 1
-        if k <= clause_start or words[k].text != ",":
+        if k <= clause_start or words[k].text not in (",", "—", "–"):
             return None
-        opening = next((w for w in reversed(words[clause_start:k]) if w.text == ","), None)
-        if opening is None or opening.i + 1 >= k or words[opening.i + 1].upos != "DET":
+        if words[k].text == ",":
+            opening = next((w for w in reversed(words[clause_start:k]) if w.text == ","), None)
+        else:
+            at = self._insertion_opening(words, k)
+            opening = words[at + 1] if at is not None else None
+        if opening is None or opening.i + 1 >= k:
             return None
+        head = words[opening.i + 1]
+        if not (head.upos == "DET" or head.text[:1].islower() and head.low not in self.pack.grammar.get(
+                "conjunctions", ()) and head.upos not in ("ADP", "AUX")):
+            return None  # "A, B and C declined": a list, no apposition
         owner = [m for m in self.resolver.in_sentence(sentence) if m.end == words[opening.i - 1].end] \
             if opening.i > clause_start else []
-        return owner[0] if owner and owner[0].type in ("person", "organization", "government_body") else None
+        if not owner or not self._may_be_subject(words, owner[0]):
+            return None
+        return owner[0] if owner[0].type in ("person", "organization", "government_body", "state") else None
 
     def _negative_subject(self, words: list[Word], first: int, clause_start: int) -> bool:
         """English: a subject opened by a negative quantifier ("None of the states, including

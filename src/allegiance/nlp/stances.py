@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..kb.langdata import load_issues
-from .actors import ActorResolver, listed_states
+from .actors import ActorResolver, bullet_states, listed_states
 from .doc import Doc, Statement
 from .frames import Frame, FrameBuilder, LanguagePack
 from .modality import SentenceModality
@@ -271,6 +271,8 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
         mentions = [frame.speaker]
     if name == "vote":  # the states listed with the vote: "against: A, B and C", "A, B and C voted against"
         listed = listed_states(builder.doc.text, resolver.states_in(frame.sentence), frame.start, frame.end)
+        if not listed and not resolver.states_in(frame.sentence):  # "Countries that voted against" over "- X" lines
+            listed = [m for _, m in bullet_states(builder.doc, resolver, frame.sentence)]
         mentions = list(dict.fromkeys(mentions + listed))
     if name == "supplier":
         source = [m for m in resolver.in_sentence(frame.sentence) if m.start >= frame.end and m.type == "state"
