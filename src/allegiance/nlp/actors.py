@@ -12,8 +12,9 @@ from .doc import Doc, Mention, Sentence
 __all__ = ["ActorResolver", "bullet_states", "listed_states"]
 
 _STATE_BODY_TYPES = {"government_body", "armed_force", "state"}
-_LEAD = r"^[^\w\"“”«»'‘’]*(?:(?:however|consequently|moreover|meanwhile|in addition|also|thus|therefore|earlier|later|then|"\
-        r"at the same time|in particular|однако|также|кроме того|при этом|крім того|також|водночас),?\s+)?"
+_LEAD = r"^[^\w\"“”«»'‘’]*(?:(?:however|consequently|moreover|meanwhile|in addition|also|thus|therefore|"\
+        r"earlier|later|then|at the same time|in particular|однако|также|кроме того|при этом|крім того|також|"\
+        r"водночас),?\s+)?"
 _PRONOUN_PERSON = re.compile(_LEAD + r"(he|she|his|her|він|вона|он|она)\b", re.I)
 _PRONOUN_STATE = re.compile(
     _LEAD + r"(it|its|they|the country|the government|the authorities|the state|the ministry|the republic|"
