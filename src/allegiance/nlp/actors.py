@@ -27,12 +27,15 @@ _PRONOUN_STATE = re.compile(
 _AS_STATE = re.compile(r"(embassy|consulate|government|authorities|cabinet|ministry|court|посольств|консульств|"
                        r"правительств|министерств|уряд|влад|міністерств|\bМИД\b|\bМЗС\b)", re.I)
 _ADMINISTRATION = re.compile(r"\s+(administration|government|cabinet)\b", re.I)
-_GROUP_WORDS = re.compile(r" ((?:[a-z]+ ){0,2}[a-z]+)(?= (?:have|has|had|were|are|sent|said|say|protested|"
-                          r"gathered|staged|collected|donated|organi[sz]ed)\b)")
+_GROUP_WORDS = re.compile(r" ((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:have|has|had|were|are|is|was|sent|said|say|protested|"
+                          r"gathered|staged|collected|donated|organi[sz]ed|[a-z]+ed)\b)")
+#: collective nouns for groups that are not the state ("the Armenian opposition has called ...")
+_COLLECTIVE = {"opposition", "diaspora", "community", "public", "media", "press", "clergy", "business"}
 _STATE_NOUNS = {"government", "authorities", "officials", "ministry", "president", "court", "army", "forces",
                 "troops", "military", "diplomats", "embassy", "consulate", "prosecutors", "parliament", "lawmakers",
                 "leader", "leadership", "security", "services", "border", "guards", "police", "soldiers",
-                "servicemen", "peacekeepers", "state", "side"}
+                "servicemen", "peacekeepers", "state", "side", "courts", "judges", "investigators", "ministries",
+                "agencies", "regulators", "diplomat", "embassies", "consulates", "parliaments", "governments"}
 
 
 class ActorResolver:
@@ -99,7 +102,9 @@ class ActorResolver:
         if not words:
             return None
         nouns = words.group(1).split()
-        if any(n.casefold() in _STATE_NOUNS for n in nouns) or not nouns[-1].casefold().endswith("s"):
+        if any(n.casefold() in _STATE_NOUNS for n in nouns):
+            return None
+        if not nouns[-1].casefold().endswith("s") and nouns[-1].casefold() not in _COLLECTIVE:
             return None
         return f"{m.text} {words.group(1)}"
 

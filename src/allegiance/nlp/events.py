@@ -97,9 +97,18 @@ def _source(resolver: ActorResolver, builder: FrameBuilder, frame: Frame) -> Men
     for m in resolver.in_sentence(frame.sentence):
         if m.start >= frame.end and m.type == "state":
             before = builder.doc.text[frame.end:m.start].casefold().split()
-            if before and before[-1] in ("from", "из", "от", "з", "від"):
+            if before and before[-1] in ("from", "из", "от", "з", "від") and _supplied(pack, before):
                 return m
     return None
+
+
+def _supplied(pack: LanguagePack, words: list[str]) -> bool:
+    """What was received is arms or aid, and not denied ("received no request from Minsk")."""
+    negation = pack.grammar.get("negation", frozenset())
+    goods = pack.targets.get("military", frozenset()) | pack.targets.get("aid", frozenset())
+    if any(w in negation for w in words):
+        return False
+    return pack.code != "en" or any(w in goods or w.rstrip("s") in goods for w in words)
 
 
 def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, builder: FrameBuilder,
@@ -146,7 +155,7 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     source = _source(resolver, builder, frame) if frame.is_act() else None
     if source is not None:
         kind = "AID"
-    if kind is None or not frame.is_act() or frame.we or _habitual(builder, frame):
+    if kind is None or not frame.is_act() or frame.we or _habitual(builder, frame) or _attitude(builder, frame):
         return []
     actors = [source] if source is not None else list(frame.subjects)
     if not actors:
@@ -176,6 +185,19 @@ def _habitual(builder: FrameBuilder, frame: Frame) -> bool:
     habitual = builder.pack.grammar.get("habitual", frozenset()) if builder.pack else frozenset()
     after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
     return bool(after) and after[0].low in habitual
+
+
+def _attitude(builder: FrameBuilder, frame: Frame) -> bool:
+    """"adopted a neutral position", "took a firm stance": a position held, not an act."""
+    nouns = builder.pack.grammar.get("attitude_objects", frozenset()) if builder.pack else frozenset()
+    head: list[str] = []
+    for w in builder.words(frame.sentence):
+        if w.start < frame.end:
+            continue
+        if w.upos in ("ADP", "PUNCT") or len(head) >= 4:
+            break
+        head.append(w.low)
+    return bool(nouns) and any(w in nouns for w in head)
 
 
 def _action(doc: Doc, frame: Frame) -> str:

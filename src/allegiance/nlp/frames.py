@@ -503,7 +503,10 @@ class FrameBuilder:
             elif fact in ("nominal", "nonfinite") or fact == "planned" and governor is not None:
                 owner = next((f for f in reversed(frames) if f.factuality not in ("nominal", "nonfinite", "relative",
                                                                                   "asked")), None)
-                if owner is not None:
+                praised = self._object_before_for(sentence, words, first, owner) if owner is not None else ()
+                if praised:
+                    subjects, subject_word, we = praised, None, False
+                elif owner is not None:
                     subjects, subject_word, we = owner.subjects, owner.subject_word, owner.we
                 else:
                     subjects, subject_word, we = self._subject(sentence, words, first, last, 0, False)
@@ -578,7 +581,14 @@ class FrameBuilder:
         if words[first].lemma not in g.get("plan", ()) and words[first].low not in g.get("plan", ()):
             return False
         after = [w for w in words[last + 1:last + 3] if w.upos != "PART"]
+        if after and after[0].low == "that" and self.pack is not None and words[first].lemma in self.pack.speech:
+            return False  # "vowed that ...": the vow is said (done); what it promises is the clause after
         return bool(after) and after[0].low in ("to", "that")
+
+    @staticmethod
+    def _plural_noun(word: Word) -> bool:
+        """English: a lower-case plural noun ("recruiters", "officials"), not an adjective in -ous or -ss."""
+        return word.upos == "X" and word.low.endswith("s") and not word.low.endswith(("ss", "ous", "us", "is"))
 
     def _pronoun_before(self, words: list[Word], at: int) -> bool:
         """An "it" or "they" (its, the country ...) as the subject right before the predicate."""
@@ -669,6 +679,7 @@ class FrameBuilder:
         if past_form and not chain and nxt is not None and (nxt.upos == "X" or self._demonym_starts(nxt)) and (
                 before is not None and (before.upos in ("X", "ADP") and before.text[:1].islower()
                                         and before.low not in g.get("conjunctions", ())
+                                        and not self._plural_noun(before)
                                         and before.low not in g.get("state_nouns", ()) or self._demonym_ends(before))):
             return "nominal", None, False  # "occupied territories", "Russian pardoned prisoners": an adjective
         fact = "done"
@@ -864,7 +875,8 @@ class FrameBuilder:
         if parsed is not None:
             return parsed
         candidates = [m for m in mentions if self._may_be_subject(words, m)]
-        owner = self._before_apposition(sentence, words, first, clause_start)
+        owner = self._before_apposition(sentence, words, first, clause_start) or \
+            self._body_in_state(sentence, words, first, clause_start, mentions)
         if owner is not None:
             return (owner,), None, False
         head_noun = self._head_noun_before(words, first, clause_start, candidates)
@@ -917,6 +929,17 @@ class FrameBuilder:
                       self.doc.text[m.end:m.end + 2] in ("'s", "’s"))]
         return (owner[-1],) if owner else ()
 
+    def _object_before_for(self, sentence: Sentence, words: list[Word], first: int,
+                           owner: Frame) -> tuple[Mention, ...]:
+        """English: "praised the Astana government for refusing ...", "thanked Kazakhstan for
+        sending ...": the object of the verb before "for" does what the gerund says."""
+        if self.pack is None or self.pack.code != "en" or first == 0 or words[first - 1].low != "for" or \
+                not words[first].low.endswith("ing"):
+            return ()
+        objects = [m for m in self.resolver.in_sentence(sentence)
+                   if owner.end <= m.start and m.end <= words[first - 1].start and self.resolver.state_of(m)]
+        return (objects[-1],) if objects else ()
+
     def _before_apposition(self, sentence: Sentence, words: list[Word], first: int,
                            clause_start: int) -> Mention | None:
         """English: "Maria Zakharova, the spokeswoman of the foreign ministry, criticised ...": the
@@ -944,6 +967,21 @@ class FrameBuilder:
         if not owner or not self._may_be_subject(words, owner[0]):
             return None
         return owner[0] if owner[0].type in ("person", "organization", "government_body", "state") else None
+
+    def _body_in_state(self, sentence: Sentence, words: list[Word], first: int, clause_start: int,
+                       mentions: list[Mention]) -> Mention | None:
+        """English: "A court in Tashkent sentenced ...", "police in Kazakhstan detained ...": a
+        state organ named by a common noun and the state (or its capital) it sits in."""
+        if self.pack is None or self.pack.code != "en" or not mentions:
+            return None
+        last = max(mentions, key=lambda m: m.end)
+        if self.resolver.state_of(last) is None or last.type != "state":
+            return None
+        before = [w for w in words[clause_start:first] if w.end <= last.start]
+        between = [w for w in words[clause_start:first] if w.start >= last.end and w.upos not in ("AUX", "PART")]
+        if len(before) < 2 or between or before[-1].low not in ("in", "of"):
+            return None
+        return last if before[-2].low in self.pack.grammar.get("state_nouns", ()) else None
 
     def _negative_subject(self, words: list[Word], first: int, clause_start: int) -> bool:
         """English: a subject opened by a negative quantifier ("None of the states, including

@@ -28,7 +28,7 @@ __all__ = ["find_stances"]
 
 _NO_STANCE = ("conditional", "asked", "opinion", "denied", "relative")
 #: classes whose stance may be a pledge (a future) as well as a fact
-_PLEDGES = {"recognise", "leave", "comply", "prevent", "neutral", "refuse", "distance", "ally", "call_peace"}
+_PLEDGES = {"recognise", "leave", "comply", "prevent", "neutral", "refuse", "distance", "ally", "call_peace", "mediate"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -206,19 +206,33 @@ def _condemnation(pack: LanguagePack, frame: Frame, classes: set[str], about: _A
     return [("war", "oppose", "condemn")]
 
 
-def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+             frames: list[Frame]) -> _Found:
     if "support" not in classes:
         return None
     if about.has(pack, "peace") and not frame.negated:
         return [("war", "neutral", "call_peace")]  # backing a ceasefire or talks: a call for peace
     for_war = about.has(pack, "war") or about.has(pack, "separatists") or "RUS" in about.states
     for_ukraine = "UKR" in about.states or about.has(pack, "ukraine_side")
+    if for_war and not about.has(pack, "war") and not about.has(pack, "separatists") and not \
+            about.has(pack, "voting") and about.lemmas & pack.grammar.get("matter_prepositions", frozenset()):
+        return []  # "supports Russia's position on Kosovo": Russia on another matter
     if for_war and not about.has(pack, "attack"):
         return [("war", "distance" if frame.negated else "support", "support")]
     if for_ukraine and not frame.negated and not (about.has(pack, "integrity") and not about.has(pack, "war")
                                                   and "resolution" not in about.lemmas):
         return [("war", "oppose", "support")]
     return []
+
+
+def _backs_russia(builder: FrameBuilder, frame: Frame) -> bool:
+    """The predicate's direct object is Russia ("sided with Moscow in the vote", "backed Russia")."""
+    first = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= frame.end), None)
+    if first is None or builder.resolver.state_of(first) != "RUS":
+        return False
+    gap = builder.doc.text[frame.end:first.start].split()
+    determiners = builder.pack.grammar.get("determiners", frozenset()) if builder.pack else frozenset()
+    return all(w.casefold() == "with" or w.casefold() in determiners for w in gap)  # "a Russian resolution"
 
 
 def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
@@ -256,11 +270,23 @@ def _supplier(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
 def _peace(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
     if "call_peace" in classes and about.has(pack, "peace") and not frame.negated:
         return [("war", "neutral", "call_peace")]
+    parties = {"RUS", "UKR"} <= about.states
+    if "mediate" in classes and not frame.negated and (about.has(pack, "war") or parties):
+        return [("war", "neutral", "mediate")]  # "offered to mediate between Russia and Ukraine"
+    if "stay_out" in classes and not frame.negated and about.has(pack, "war"):
+        return [("war", "neutral", "stay_out")]  # "has stayed out of the conflict"
+    return None
+
+
+def _host(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+    """"Minsk has hosted Russian troops": Russia's forces on the state's soil."""
+    if "host" in classes and about.has(pack, "military") and "RUS" in about.states and not frame.negated:
+        return [("war", "support", "lend")]
     return None
 
 
 _RULES = (_supplier, _membership, _votes, _sides, _distance, _refusal, _recognition, _sanctions, _citizens,
-          _condemnation, _peace, _support, _acts)
+          _condemnation, _peace, _host, _support, _acts)
 
 
 # -- actors -----------------------------------------------------------------------------------------
