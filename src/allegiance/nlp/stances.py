@@ -273,8 +273,6 @@ def _peace(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *
     parties = {"RUS", "UKR"} <= about.states
     if "mediate" in classes and not frame.negated and (about.has(pack, "war") or parties):
         return [("war", "neutral", "mediate")]  # "offered to mediate between Russia and Ukraine"
-    if "stay_out" in classes and not frame.negated and about.has(pack, "war"):
-        return [("war", "neutral", "stay_out")]  # "has stayed out of the conflict"
     return None
 
 
