@@ -168,3 +168,23 @@ def test_stance_wordings_the_lexicon_lacked(pipeline):
         ("BLR", "support")}
     assert _stances(pipeline, "Kim Jong Un voiced unwavering backing for Moscow's military campaign in Ukraine.") == {
         ("PRK", "support")}
+
+
+@pytest.mark.parametrize("text", [
+    "We're good, we'll decide when to leave.",
+    "The resolutions are not binding, meaning the decision will not have a major impact on Russia.",
+    "Russia will have to mobilise again.",
+])
+def test_futures_the_markers_missed(pipeline, text):
+    assert len(_kind(pipeline, text, "prediction")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "We would like to point out that the speaker refused to go.",
+    "Georgia has no plans to open a second front.",
+    "But I believe this approach at the state level would be injudicious.",
+    "Russia may have lost thousands of soldiers near Avdiivka.",
+    "The minister spoke on Monday.\n'We will not send troops': minister speaks in Astana\nHe left.",
+])
+def test_no_forecast_in_wishes_denied_plans_opinions_past_modals_and_title_lines(pipeline, text):
+    assert _kind(pipeline, text, "prediction") == []

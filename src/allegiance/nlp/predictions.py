@@ -47,7 +47,8 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
     assert pack is not None
     g = pack.grammar
     text = builder.doc.text[sentence.start:sentence.end]
-    reported = any(w.lemma in pack.speech for w in words)
+    reported = any(w.lemma in pack.speech and not (n > 0 and words[n - 1].upos in ("DET", "ADP"))
+                   for n, w in enumerate(words))  # a speech verb, not "the state level"
     conditional = any(w.low in g.get("condition", ()) for w in words)
     for n, w in enumerate(words):
         nxt = _next_content(words, n)
@@ -56,10 +57,12 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if w.low in g.get("reader", ()) and (nxt.low in g.get("future", ()) or nxt.low in _RISK):
             return None  # "you will love it", "you may be interested": an advertisement, an address to the reader
         after = words[nxt.i + 1] if nxt.i + 1 < len(words) else None
-        if w.upos == "AUX" and nxt.low in ("have", "'ve") and (after is None or after.low != "to"):
-            continue  # "could have", "would have": a past modal ("will have to" is a forecast)
-        if w.low in g.get("future", ()):
-            return w
+        if w.upos == "AUX" and nxt.low in ("have", "'ve") and after is not None and _participle(pack, after):
+            continue  # "could have stopped", "would have been": past modals ("will have to" is a forecast)
+        if w.low in g.get("future", ()) or w.low.endswith(("'ll", "’ll")):
+            return w  # "will", "we'll"
+        if w.low == "would" and nxt.low in g.get("would_idioms", ()):
+            continue  # "we would like to point out": a polite wish, no forecast
         if w.low == "would" and (reported or conditional):
             return w
         if w.text == "May" and (n > 0 or nxt.text[:1].isupper() or nxt.upos == "NUM"):
@@ -72,10 +75,17 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
             return w
         past = n > 0 and words[n - 1].low in ("was", "were", "had") or w.low.endswith("ed") and not any(
             x.upos == "AUX" for x in words[max(0, n - 2):n]) and w.lemma not in g.get("pledge", ())
-        if (w.low in g.get("plan", ()) or w.lemma in g.get("plan", ())) and nxt.low == "to" and not past:
+        denied = n > 0 and words[n - 1].low in ("no", "without")  # "has no plans to": no plan
+        if (w.low in g.get("plan", ()) or w.lemma in g.get("plan", ())) and nxt.low == "to" and not past and not denied:
             if after is not None and after.upos not in ("DET", "PROPN", "NUM") and after.low not in ("the", "a"):
                 return w
     return None
+
+
+def _participle(pack: LanguagePack, word: Word) -> bool:
+    """A past participle after "have" ("stopped", "been", "taken"), not an object ("an impact")."""
+    return word.low in pack.grammar.get("participles", ()) or word.low.endswith(("ed", "en")) or \
+        word.low in pack.forms and not word.low.endswith(("s", "ing"))
 
 
 def _future_ru(builder: FrameBuilder, words: list[Word]) -> Word | None:
@@ -159,6 +169,14 @@ def _horizon(doc: Doc, builder: FrameBuilder, sentence: Sentence, marker: Word) 
     return None
 
 
+def _title_line(doc: Doc, sentence: Sentence, text: str) -> bool:
+    """A line of its own without closing punctuation (a linked story's title, a caption): no forecast."""
+    before = doc.text[max(0, sentence.start - 1):sentence.start]
+    after = doc.text[sentence.end:sentence.end + 1]
+    whole = before in ("", "\n") and after == "\n"  # the excerpt's last line may be cut off: not a title
+    return whole and not text.rstrip().endswith((".", "!", "?", '"', "”", "»", ")", ":")) and len(text.split()) <= 25
+
+
 def _claim(text: str, marker: Word, sentence: Sentence) -> str:
     """What is predicted: the clause from a little before the marker on, in at most 16 words."""
     at = max(0, marker.start - sentence.start)
@@ -172,7 +190,8 @@ def find_predictions(doc: Doc, resolver: ActorResolver, modality: SentenceModali
     out = []
     for sentence in doc.sentences:
         text = doc.text[sentence.start:sentence.end]
-        if text.rstrip().endswith("?") or builder.is_furniture(sentence) or builder.is_headline(sentence):
+        if text.rstrip().endswith("?") or builder.is_furniture(sentence) or builder.is_headline(sentence) or \
+                _title_line(doc, sentence, text):
             continue
         marker = future_marker(builder, sentence)
         if marker is None:
