@@ -411,12 +411,25 @@ class FrameBuilder:
     def _attach_heads(self) -> None:
         """Russian: the parse of every candidate sentence of the document, in one batch, laid over
         the morphology words (the parser is slow per call, fast per batch)."""
-        if self._heads_done or self.pack is None or self.pack.code == "en":
+        if self._heads_done or self.pack is None:
+            return
+        if self.pack.code == "en":
+            self._attach_heads_en()
             return
         self._heads_done = True
         wanted = [x for x in self.doc.sentences if self.candidate(x)]
         for start, parsed in _parsed_words(self.doc, wanted, self.pack).items():
             self._words[start] = _with_heads(self._words[start], parsed)
+
+    def _attach_heads_en(self) -> None:
+        """English: the spaCy parse (``models/en_ewt``) of the candidate sentences, its heads and
+        relations laid over the lexicon words (the word rules stay; subjects come from ``nsubj``)."""
+        self._heads_done = True
+        assert self.pack is not None
+        wanted = [x for x in self.doc.sentences if self.candidate(x)]
+        for start, parsed in _parsed_words(self.doc, wanted, self.pack).items():
+            sentence = next(x for x in wanted if x.start == start)
+            self._words[start] = _with_heads(self.words(sentence), parsed)
 
     def frames(self, sentence: Sentence) -> list[Frame]:
         self._attach_heads()
@@ -871,7 +884,7 @@ class FrameBuilder:
                                                                          "organization", "media", "alliance")]
             if after:
                 return (after[0],), None, False  # "..., said Prime Minister Nikol Pashinyan"
-        parsed = self._parsed_subject(sentence, words, first)
+        parsed = self._parsed_subject(sentence, words, first) if pack.code != "en" else None
         if parsed is not None:
             return parsed
         candidates = [m for m in mentions if self._may_be_subject(words, m)]
@@ -906,6 +919,9 @@ class FrameBuilder:
                      and self._after_locative(words, m)]
             if place:
                 return (place[-1],), None, False  # «В России ухвалили закон»: the authorities of the place
+        parsed = self._parsed_subject(sentence, words, first) if pack.code == "en" else None
+        if parsed is not None and parsed[0]:
+            return parsed  # English: the parse's subject where the word rules found none
         pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) \
             if words[clause_start].start == sentence.start else None
         return ((pronoun,) if pronoun else ()), None, False
