@@ -145,8 +145,25 @@ def rule_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     from ..kb.langdata import load_issues
 
     issue = load_issues().get(builder.pack.issue if builder.pack else "")
-    return without_repeated_title(doc, find_events(doc, resolver, modality, builder,
-                                                   issue.excluded_actors if issue else frozenset()))
+    events = find_events(doc, resolver, modality, builder, issue.excluded_actors if issue else frozenset())
+    return without_repeats(doc, without_repeated_title(doc, events))
+
+
+def without_repeats(doc: Doc, events: list[Statement]) -> list[Statement]:
+    """A page that repeats a sentence (a duplicated body) gives its event once, and a state's vote
+    of one kind is counted once (a voting list repeated under a header line)."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for e in events:
+        text = " ".join(doc.text[e.start:e.end].split()).casefold()
+        keys = [(e.subject, e.predicate, text)]
+        if e.extractor == "events.votes":
+            keys.append((e.subject, e.predicate, "vote"))
+        if any(k in seen for k in keys):
+            continue
+        seen.update(keys)
+        out.append(e)
+    return out
 
 
 def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, builder: FrameBuilder,
