@@ -188,3 +188,47 @@ def test_futures_the_markers_missed(pipeline, text):
 ])
 def test_no_forecast_in_wishes_denied_plans_opinions_past_modals_and_title_lines(pipeline, text):
     assert _kind(pipeline, text, "prediction") == []
+
+
+def test_a_passive_with_coordinated_agents_and_its_patient(pipeline):
+    text = "The annexation was condemned by Moldova and Georgia."
+    assert _stances(pipeline, text) == {("MDA", "oppose"), ("GEO", "oppose")}
+    assert _events(pipeline, text) == [("GEO", "ACCUSE"), ("MDA", "ACCUSE")]
+
+
+def test_abstaining_from_an_act_is_not_doing_it_nor_a_vote(pipeline):
+    text = "Uzbekistan and Kyrgyzstan have both abstained from recognising the annexed territories."
+    assert _stances(pipeline, text) == {("UZB", "distance"), ("KGZ", "distance")}
+    assert _events(pipeline, text) == []
+
+
+def test_a_request_to_another_state_is_no_warning_to_citizens(pipeline):
+    assert _stances(pipeline, "Nepal asked Russia to return its citizens serving in the Russian army.") == set()
+    assert _stances(pipeline, "Brazil urged Moscow and Kyiv to negotiate a peaceful settlement.") == {
+        ("BRA", "neutral")}
+
+
+def test_a_perfect_infinitive_and_an_inverted_condition_are_no_events(pipeline):
+    assert _events(pipeline, "Tokayev is said to have rejected the idea of a union state.") == []
+    assert _events(pipeline, "Had Kazakhstan sent troops, the West would have imposed sanctions.") == []
+    assert len(_kind(pipeline, "Should the sanctions be lifted, Kyrgyz exports to Russia would fall.",
+                     "prediction")) == 1
+
+
+def test_past_tense_that_reads_like_the_base(pipeline):
+    assert _events(pipeline, "Russian strikes hit energy infrastructure in Kharkiv overnight.") == [("RUS", "ASSAULT")]
+
+
+def test_a_states_army_acts_for_the_state(pipeline):
+    text = "The Belarusian army held joint exercises with Russian troops near the Ukrainian border."
+    assert [s.subject for s in _kind(pipeline, text, "event")] == ["BLR"]
+
+
+def test_the_object_not_the_clause_describing_it_is_what_is_backed(pipeline):
+    text = "Moldova co-sponsored the resolution demanding Russia's withdrawal from Ukraine."
+    assert _stances(pipeline, text) == {("MDA", "oppose")}
+
+
+def test_a_predicted_announcement_is_no_speech_frame(pipeline):
+    found = _kind(pipeline, "Russia could soon announce a second wave of mobilisation, officials fear.", "prediction")
+    assert [s.speaker for s in found] == [None]

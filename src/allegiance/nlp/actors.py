@@ -24,8 +24,8 @@ _PRONOUN_STATE = re.compile(
 
 #: Institutions through which a state acts as such (guidelines: government, ministry, embassy,
 #: consulate, court): events and stances name the state, not the body.
-_AS_STATE = re.compile(r"(embassy|consulate|government|authorities|cabinet|ministry|court|посольств|консульств|"
-                       r"правительств|министерств|уряд|влад|міністерств|\bМИД\b|\bМЗС\b)", re.I)
+_AS_STATE = re.compile(r"(embassy|consulate|government|authorities|cabinet|ministry|court|\barmy\b|armed forces|"
+                       r"посольств|консульств|правительств|министерств|уряд|влад|міністерств|\bМИД\b|\bМЗС\b)", re.I)
 _ADMINISTRATION = re.compile(r"\s+(administration|government|cabinet)\b", re.I)
 _GROUP_WORDS = re.compile(r" ((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:have|has|had|were|are|is|was|sent|said|say|protested|"
                           r"gathered|staged|collected|donated|organi[sz]ed|[a-z]+ed)\b)")
@@ -76,7 +76,7 @@ class ActorResolver:
 
     def label(self, m: Mention) -> str:
         """The actor as the export writes it: ISO3 for a state acting as such (its name, capital,
-        government, embassy), a short description for a group ("Kazakh rights activists"), the
+        government, embassy, armed forces), a short description for a group ("Kazakh rights activists"), the
         alliance's code, or the canonical name of a person or a named body."""
         if m.type == "state" and m.entity_id:
             group = self.group_after(m)

@@ -29,12 +29,15 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
         return None
     base = pack.event_types.get(frame.lemma)
     objects = pack.event_objects.get(frame.lemma)
-    if objects:  # the object noun phrase: the words up to the first preposition or punctuation
+    if objects:  # the object noun phrase: the words up to the first preposition, punctuation or next predicate
         refined = None
+        following = [f.start for f in builder.frames(frame.sentence) if f.start >= frame.end
+                     and f.factuality not in ("nominal", "relative", "nonfinite")]
+        stop = min(following) if following else frame.target_end
         for w in builder.words(frame.sentence):
             if w.start < frame.target_start or w.upos == "DET":
                 continue
-            if w.end > frame.target_end or w.upos in ("ADP", "PUNCT", "AUX", "PRON"):
+            if w.end > frame.target_end or w.start >= stop or w.upos in ("ADP", "PUNCT", "AUX", "PRON"):
                 break
             refined = objects.get(w.low) or objects.get(w.lemma) or refined
         if refined:
@@ -50,6 +53,9 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
 def _vote(pack: LanguagePack, builder: FrameBuilder, frame: Frame) -> tuple[str, str] | None:
     """(PLOVER type, what was done) for a vote frame, or ``None`` when the frame is no vote."""
     classes = {n for n, lemmas in pack.stance_classes.items() if frame.lemma in lemmas}
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
+    if after and after[0].low == "from":
+        return None  # "abstained from recognising": refraining from an act, no vote
     if "abstain" in classes:
         return "ABSTAIN", "abstained"
     if "vote" not in classes:

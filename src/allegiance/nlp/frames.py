@@ -525,7 +525,8 @@ class FrameBuilder:
                     subjects, subject_word, we = self._subject(sentence, words, first, last, 0, False)
             elif fact == "asked":
                 subjects, subject_word, we = (), "asked", False
-            negated = self._negated(words, first, clause_start) or self._negative_subject(words, first, clause_start)
+            negated = self._negated(words, first, clause_start) or self._negative_subject(words, first, clause_start) \
+                or self._refrained(words, first, frames)
             frame = Frame(sentence, words[first].start, words[last].end, lemma, first, subjects, subject_word,
                           negated, fact, governor,
                           words[last].end, self._target_end(words, last, predicates, clause_end),
@@ -673,7 +674,10 @@ class FrameBuilder:
         while k >= 0 and (words[k].upos in ("AUX", "PART") or words[k].upos == "X" and words[k].low.endswith("ly")):
             k -= 1
         chain = [x.low for x in words[k + 1:first] if x.upos == "AUX" or x.lemma == "not"]
-        past_form = low.endswith("ed") or low in self.pack.forms and not low.endswith(("s", "ing"))
+        past_form = low.endswith("ed") or low in self.pack.forms and not low.endswith(("s", "ing")) or \
+            low in g.get("invariant_past", ())  # "strikes hit", "Moscow cut": the past reads like the base
+        if k >= 0 and words[k].low == "to" and "have" in chain:
+            return self._infinitive(words, k)  # "is said to have rejected": a perfect infinitive
         if before is not None and before.low == "to":
             return self._infinitive(words, n)
         if before is not None and (before.upos in ("DET", "NUM") or before.low.endswith(("'s", "’s"))
@@ -810,7 +814,15 @@ class FrameBuilder:
                 return False
             if x.low in g.get("condition", ()):
                 return True
-        return False
+        return self._inverted_condition(words, at)
+
+    def _inverted_condition(self, words: list[Word], at: int) -> bool:
+        """English: "Had Kazakhstan sent troops, ...", "Should the sanctions be lifted, ...": an
+        auxiliary opening the sentence before its subject makes the clause a condition."""
+        g = self.pack.grammar if self.pack else {}
+        if not words or words[0].low not in g.get("inversion", ()) or len(words) < 3 or words[1].upos == "PUNCT":
+            return False
+        return not any(x.text == "," for x in words[1:at])
 
     def _governing(self, words: list[Word], at: int) -> str | None:
         """The verb whose "that" clause holds the predicate ("Analysts believe (that) ...")."""
@@ -877,7 +889,7 @@ class FrameBuilder:
                 return self._forces_of(sentence, words, first, clause_start), None, False
             near = words[by.i + 4].start if by.i + 4 < len(words) else words[-1].end + 1
             after = [m for m in self.resolver.in_sentence(sentence) if by.end <= m.start < near]
-            return ((after[0],) if after else ()), None, False
+            return (tuple(self._coordinated_after(sentence, after[0])) if after else ()), None, False
         if words[last].lemma in pack.speech and first > 0 and words[first - 1].text in (",", '"', "”", "»", "—"):
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
                      and m.start - words[last].end < 45 and m.type in ("person", "government_body", "state",
@@ -998,6 +1010,13 @@ class FrameBuilder:
         if len(before) < 2 or between or before[-1].low not in ("in", "of"):
             return None
         return last if before[-2].low in self.pack.grammar.get("state_nouns", ()) else None
+
+    def _refrained(self, words: list[Word], first: int, frames: list[Frame]) -> bool:
+        """English: "abstained from recognising", "refrained from condemning": not done."""
+        g = self.pack.grammar if self.pack else {}
+        if first == 0 or words[first - 1].low != "from" or not frames or frames[-1].lemma not in g.get("refrain", ()):
+            return False
+        return all(w.upos == "PART" for w in words[frames[-1].word + 1:first - 1])
 
     def _negative_subject(self, words: list[Word], first: int, clause_start: int) -> bool:
         """English: a subject opened by a negative quantifier ("None of the states, including
@@ -1142,6 +1161,15 @@ class FrameBuilder:
         if len(group) > 1 and all(self.resolver.state_of(m) or m.type == "alliance" for m in group):
             return list(reversed(group))
         return [nearest]
+
+    def _coordinated_after(self, sentence: Sentence, first: Mention) -> list[Mention]:
+        """"condemned by Moldova and Georgia": the agent and every state listed after it."""
+        group = [first]
+        for m in (m for m in self.resolver.in_sentence(sentence) if m.start >= first.end):
+            if not re.fullmatch(r"\s*(,|,?\s*(and|as well as))\s*", self.doc.text[group[-1].end:m.start], re.I):
+                break
+            group.append(m)
+        return group if all(self.resolver.state_of(m) or m.type == "alliance" for m in group) else [first]
 
     def _with_speakers(self, sentence: Sentence, words: list[Word], frames: list[Frame]) -> list[Frame]:
         """The speech frame: a speech predicate's subject is the speaker of the clause it governs

@@ -49,7 +49,8 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
     text = builder.doc.text[sentence.start:sentence.end]
     reported = any(w.lemma in pack.speech and not (n > 0 and words[n - 1].upos in ("DET", "ADP"))
                    for n, w in enumerate(words))  # a speech verb, not "the state level"
-    conditional = any(w.low in g.get("condition", ()) for w in words)
+    conditional = any(w.low in g.get("condition", ()) for w in words) or bool(words) and words[0].low in g.get(
+        "inversion", ())  # "Should the sanctions be lifted, ..."
     for n, w in enumerate(words):
         nxt = _next_content(words, n)
         if nxt is None or nxt.upos == "PUNCT":
@@ -148,8 +149,9 @@ def _speaker(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
     if not builder.frames(sentence) and builder.pack is not None and builder.pack.code == "en":
         builder.force(sentence)  # "X said Russia will ...": the speech frame gives the speaker
     for frame in builder.frames(sentence):
-        if builder.pack is not None and frame.lemma in builder.pack.speech and frame.subjects:
-            return frame.subjects[0]
+        if builder.pack is not None and frame.lemma in builder.pack.speech and frame.subjects and \
+                frame.factuality in ("done", "ongoing", "present"):
+            return frame.subjects[0]  # not "Russia could announce ...": what is predicted is no speech frame
         if frame.speaker is not None:
             return frame.speaker
     return None

@@ -72,6 +72,11 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
     if frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()) and "refuse" not in classes:
         return []  # read through the refusing frame
     about = _about(builder, frame)
+    if frame.passive and frame.subjects:  # "The annexation was condemned by Moldova": the patient before the verb
+        patient = _about(builder, frame, frame.clause_start, frame.start)
+        agents = {builder.resolver.state_of(m) for m in frame.subjects}
+        about = _About(about.lemmas | patient.lemmas, (about.states | patient.states) - agents,
+                       about.alliances | patient.alliances)
     war = pack.issue
     for rule in _RULES:
         found = rule(pack, frame, classes, about, builder, frames)
@@ -189,6 +194,10 @@ def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
               frames: list[Frame]) -> _Found:
     if not classes & {"warn", "prosecute"} or frame.negated:
         return None
+    addressee = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= frame.end), None)
+    if addressee is not None and addressee.kind != "demonym" and builder.resolver.state_of(addressee) and \
+            builder.doc.text[frame.end:addressee.start].strip() == "":
+        return None  # "Nepal asked Russia to return its citizens": a request to a state, no warning to its citizens
     sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
     if about.has(pack, "citizens") and sentence.has(pack, "fighting"):
         return [("war", "distance", "citizens")]
@@ -210,6 +219,10 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
              frames: list[Frame]) -> _Found:
     if "support" not in classes:
         return None
+    head = _object_head_end(builder, frame)
+    if head is not None and "resolution" in _about(builder, frame, frame.target_start, head).lemmas:
+        # "co-sponsored the resolution demanding Russia's withdrawal": the resolution is what is backed
+        about = _about(builder, frame, frame.target_start, head)
     if about.has(pack, "peace") and not frame.negated:
         return [("war", "neutral", "call_peace")]  # backing a ceasefire or talks: a call for peace
     for_war = about.has(pack, "war") or about.has(pack, "separatists") or "RUS" in about.states
@@ -223,6 +236,21 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
                                                   and "resolution" not in about.lemmas):
         return [("war", "oppose", "support")]
     return []
+
+
+def _object_head_end(builder: FrameBuilder, frame: Frame) -> int | None:
+    """English: where the object noun phrase ends before a participle or relative clause that
+    describes it ("the resolution | demanding ...", "the text | that condemns ..."), or ``None``."""
+    pack = builder.pack
+    if pack is None or pack.code != "en":
+        return None
+    relative = pack.grammar.get("relative", frozenset())
+    for w in builder.words(frame.sentence):
+        if w.start < frame.target_start or w.start >= frame.target_end:
+            continue
+        if w.low in relative or w.low.endswith("ing") and w.lemma != w.low:
+            return w.start
+    return None
 
 
 def _backs_russia(builder: FrameBuilder, frame: Frame) -> bool:
