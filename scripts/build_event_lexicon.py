@@ -153,12 +153,12 @@ def build(blocks: list[dict[str, object]], table: dict[str, str]) -> tuple[dict[
         if default is None and len(patterns) >= 2:
             default = _shared_type(patterns, table)
         for lemma, irregular in block["verbs"]:  # type: ignore[attr-defined]
+            for form in irregular:  # inflections are kept for light verbs too ("took part", "gave arms")
+                forms.setdefault(form, lemma)
             if lemma in _LIGHT:
                 continue
             if default and lemma not in verbs:
                 verbs[lemma] = default
-            for form in irregular:
-                forms.setdefault(form, lemma)
             for words, code in patterns:
                 kind = plover(code, table)
                 if not kind or "*" not in words:

@@ -232,3 +232,13 @@ def test_the_object_not_the_clause_describing_it_is_what_is_backed(pipeline):
 def test_a_predicted_announcement_is_no_speech_frame(pipeline):
     found = _kind(pipeline, "Russia could soon announce a second wave of mobilisation, officials fear.", "prediction")
     assert [s.speaker for s in found] == [None]
+
+
+def test_irregular_forms_of_light_verbs(pipeline):
+    assert _stances(pipeline, "Belarus took part in the invasion of Ukraine.") == {("BLR", "support")}
+    assert _events(pipeline, "North Korea gave artillery shells to Russia.") == [("PRK", "AID")]
+    assert _events(pipeline, "The Kremlin has withdrawn its ambassador from Chisinau.") == [("RUS", "SANCTION")]
+
+
+def test_an_opinion_verb_is_no_event(pipeline):
+    assert _events(pipeline, "Putin thought the operation would last three days.") == []

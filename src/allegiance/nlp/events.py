@@ -178,8 +178,10 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     source = _source(resolver, builder, frame) if frame.is_act() else None
     if source is not None:
         kind = "AID"
-    if kind is None or not frame.is_act() or frame.we or _habitual(builder, frame) or _attitude(builder, frame):
-        return []
+    opinion = builder.pack.grammar.get("opinion", frozenset()) if builder.pack else frozenset()
+    if kind is None or not frame.is_act() or frame.we or frame.lemma in opinion or _habitual(builder, frame) or \
+            _attitude(builder, frame):
+        return []  # an opinion ("Putin thought ...") is no event
     actors = [source] if source is not None else list(frame.subjects)
     if not actors:
         return []  # a passive without its agent, or a subject that is no named actor

@@ -154,6 +154,7 @@ def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> Languag
     known = predicates | frozenset().union(*targets.values()) if targets else predicates
     known |= {p.split("_")[0] for p in predicates}
     forms = {str(k): str(v) for k, v in events_raw.get("forms", {}).items()}
+    forms.update({str(k): str(v) for k, v in team.get("forms", {}).items()})
     surface: set[str] = set()
     if code == "en":
         for lemma in predicates:
