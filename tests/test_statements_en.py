@@ -242,3 +242,28 @@ def test_irregular_forms_of_light_verbs(pipeline):
 
 def test_an_opinion_verb_is_no_event(pipeline):
     assert _events(pipeline, "Putin thought the operation would last three days.") == []
+
+
+def test_refraining_and_rejecting_claims(pipeline):
+    assert _stances(pipeline, "Turkmenistan refrained from taking sides in the war.") == {("TKM", "neutral")}
+    assert _stances(pipeline, "China rejected accusations that it is arming Russia.") == set()
+    assert _stances(pipeline, "India has refused to condemn Russia over the invasion.") == set()
+
+
+def test_territory_at_the_disposal_and_bans_on_recruitment(pipeline):
+    assert _stances(pipeline, "Belarus has put its airfields at Moscow's disposal.") == {("BLR", "support")}
+    assert _stances(pipeline, "Belarus has put its army on alert.") == set()
+    assert _stances(pipeline, "The Tajik authorities have banned recruitment into foreign armies.") == {
+        ("TJK", "distance")}
+
+
+def test_our_country_is_the_speakers_state(pipeline):
+    text = "\"Our country has never recognised Crimea as Russian,\" Tokayev said."
+    assert _stances(pipeline, text) == {("KAZ", "distance")}
+
+
+def test_a_list_is_of_one_kind(pipeline):
+    found = _kind(pipeline, "Armenia will quit the CSTO, Pashinyan said.", "prediction")
+    assert [s.speaker for s in found] == ["Nikol Pashinyan"]
+    assert _events(pipeline, "Lukashenko and Putin met in Minsk on Friday.") == [
+        ("Alexander Lukashenko", "CONSULT"), ("Vladimir Putin", "CONSULT")]

@@ -1087,8 +1087,9 @@ class FrameBuilder:
         if nearest is not None and nearest.kind == "demonym" and content and content[0].start - nearest.end <= 1 \
                 and not any(w.text == "," for w in between):
             return None  # "Fijian rebels", "Kazakh rights activists": the group the demonym names
-        if content and self._state_pronoun(words, content[-1].i) and content[-1].i > 0 and \
-                words[content[-1].i - 1].low == "the":
+        state_nouns_defined = {p.split()[1] for p in g.get("pronouns_state", ()) if p.startswith("the ")}
+        if content and content[-1].i > 0 and (self._state_pronoun(words, content[-1].i) or content[-1].low in
+                                               state_nouns_defined) and words[content[-1].i - 1].low in ("the", "our"):
             return None  # "the country", "the republic": a pronoun for the state, resolved by the caller
         if content and (nearest is None or not any(w.text == "," for w in between) or
                         any(w.low in g.get("state_nouns", ()) for w in content)):
@@ -1159,8 +1160,10 @@ class FrameBuilder:
             if not self._may_be_subject(words, m):
                 break  # "with Russia, Beijing maintained": a phrase before the subject, no list
             group.append(m)
-        if len(group) > 1 and all(self.resolver.state_of(m) or m.type == "alliance" for m in group):
-            return list(reversed(group))
+        persons = {m.type == "person" for m in group}
+        if len(group) > 1 and len(persons) == 1 and all(self.resolver.state_of(m) or m.type == "alliance"
+                                                         for m in group):
+            return list(reversed(group))  # one kind: "A, B and C"; not "the CSTO, Pashinyan said"
         return [nearest]
 
     def _coordinated_after(self, sentence: Sentence, first: Mention) -> list[Mention]:

@@ -166,9 +166,11 @@ def _denies_a_claim(builder: FrameBuilder, frame: Frame, frames: list[Frame]) ->
     pack = builder.pack
     if pack is None or frame.lemma not in pack.grammar.get("denial", frozenset()):
         return False
-    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:3]
     if after and (after[0].low in pack.grammar.get("complementizers", ()) or after[0].low.endswith("ing")):
         return True
+    if any(w.low in pack.grammar.get("claim_nouns", ()) for w in after[:2]):
+        return True  # "rejected accusations that ...", "dismissed the reports"
     return any(f.governor == frame.lemma and f.factuality == "denied" for f in frames if f.start > frame.end)
 
 
@@ -192,6 +194,8 @@ def _sanctions(pack: LanguagePack, frame: Frame, classes: set[str], about: _Abou
 
 def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
               frames: list[Frame]) -> _Found:
+    if "ban" in classes and about.has(pack, "recruitment") and not frame.negated:
+        return [("war", "distance", "citizens")]  # "banned recruitment into foreign armies"
     if not classes & {"warn", "prosecute"} or frame.negated:
         return None
     addressee = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= frame.end), None)
@@ -266,6 +270,8 @@ def _backs_russia(builder: FrameBuilder, frame: Frame) -> bool:
 def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
           frames: list[Frame]) -> _Found:
     if "lend" in classes and about.has(pack, "territory"):
+        if frame.lemma in pack.stance_classes.get("lend_disposal", frozenset()) and not about.has(pack, "disposal"):
+            return None
         return [] if frame.negated else [("war", "support", "lend")]
     if "send" in classes and about.has(pack, "military") and frame.negated and about.has(pack, "either_side"):
         return [("war", "neutral", "send")]  # "supplies weapons to neither side"
