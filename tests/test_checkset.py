@@ -16,9 +16,13 @@ _SPEC.loader.exec_module(checkset)  # type: ignore[union-attr]
 
 #: (precision, recall) floors per kind, measured on the check set.
 FLOORS = {
-    "stances": (0.97, 0.88),
-    "events": (0.92, 0.95),
-    "predictions": (0.95, 0.95),
+    "stances": (0.98, 0.96),
+    "events": (0.96, 0.97),
+    "predictions": (0.97, 0.97),
+    # English alone (254 sentences; measured 1.00/1.00, 0.98/0.98, 1.00/1.00)
+    "stances.en": (0.98, 0.98),
+    "events.en": (0.96, 0.97),
+    "predictions.en": (0.97, 0.97),
 }
 
 
