@@ -267,3 +267,27 @@ def test_a_list_is_of_one_kind(pipeline):
     assert [s.speaker for s in found] == ["Nikol Pashinyan"]
     assert _events(pipeline, "Lukashenko and Putin met in Minsk on Friday.") == [
         ("Alexander Lukashenko", "CONSULT"), ("Vladimir Putin", "CONSULT")]
+
+
+def test_what_reports_say_is_not_asserted_but_a_reporting_verb_is(pipeline):
+    text = "Amid reports that Belarus had sent troops to the border, Kyiv reinforced its northern defences."
+    assert _events(pipeline, text) == [("UKR", "MOBILIZE")]
+    text = "South Korea's spy agency reports that North Korea has sent more troops to Russia to support its " \
+           "military efforts in Ukraine."
+    assert _stances(pipeline, text) == {("PRK", "support")}
+
+
+def test_stative_passives_and_negated_intentions(pipeline):
+    assert _events(pipeline, "Russian troops are stationed in Tajikistan.") == []
+    assert _stances(pipeline, "Kazakhstan does not plan to send peacekeepers to Ukraine, the ministry said.") == {
+        ("KAZ", "distance")}
+
+
+def test_condemning_russias_recognition_of_the_separatists(pipeline):
+    text = "Georgia and Moldova both condemned Russia's recognition of the separatist regions."
+    assert _stances(pipeline, text) == {("GEO", "oppose"), ("MDA", "oppose")}
+
+
+def test_thanked_for_its_support_is_the_supporters_stance(pipeline):
+    text = "Lavrov thanked Minsk for its support of the special military operation."
+    assert _stances(pipeline, text) == {("BLR", "support")}

@@ -643,6 +643,9 @@ class FrameBuilder:
         for n in range(at - 1, max(clause_start, at - 4) - 1, -1):
             w = words[n]
             if w.low == "to" and n == at - 1 and self.pack is not None and self.pack.code == "en":
+                if n >= 1 and words[n - 1].lemma in self.pack.grammar.get("plan", ()) and \
+                        self._negated(words, n - 1, clause_start):
+                    return True  # "does not plan to send", "is not going to recognise": a negated intention
                 continue  # "promised not to let", "urged them not to sign"
             if w.lemma == "not" or w.upos == "PART" and self.pack and w.lemma in self.pack.grammar.get("negation", ()):
                 return True
@@ -834,6 +837,10 @@ class FrameBuilder:
                 return None
             if x.lemma in watched and x.i < at - 1:
                 return x.lemma
+            if x.low in g.get("complementizers", ()) and x.i > 0 and words[x.i - 1].low in g.get("claim_nouns", ()) \
+                    and (x.i == 1 or words[x.i - 2].upos in ("ADP", "DET", "PUNCT")) \
+                    and not any(w.text == "," for w in words[x.i:at]):  # a noun ("amid reports"), no verb
+                return "believe" if "believe" in g.get("opinion", ()) else None  # "amid reports that ...": hearsay
         return None
 
     def _factuality_ru(self, words: list[Word], at: int) -> tuple[str | None, str | None, bool]:
@@ -950,6 +957,9 @@ class FrameBuilder:
         k = first - 1
         while k > clause_start and words[k].upos in ("AUX", "PART"):
             k -= 1
+        chain = {w.low for w in words[k + 1:first]}
+        if chain <= {"are", "is", "am", "not"}:
+            return ()  # "Russian troops are stationed in Tajikistan": a state of affairs, no act
         if words[k].lemma not in pack.targets.get("military", ()):
             return ()
         owner = [m for m in self.resolver.in_sentence(sentence) if m.type == "state" and m.end <= words[k].start
@@ -962,11 +972,17 @@ class FrameBuilder:
                            owner: Frame) -> tuple[Mention, ...]:
         """English: "praised the Astana government for refusing ...", "thanked Kazakhstan for
         sending ...": the object of the verb before "for" does what the gerund says."""
-        if self.pack is None or self.pack.code != "en" or first == 0 or words[first - 1].low != "for" or \
-                not words[first].low.endswith("ing"):
+        if self.pack is None or self.pack.code != "en" or first == 0:
+            return ()
+        at = first - 1
+        if words[at].low in ("its", "their") and at > 0 and not words[first].low.endswith("ing"):
+            at -= 1  # "thanked Minsk for its support"
+        elif not words[first].low.endswith("ing"):
+            return ()
+        if words[at].low != "for":
             return ()
         objects = [m for m in self.resolver.in_sentence(sentence)
-                   if owner.end <= m.start and m.end <= words[first - 1].start and self.resolver.state_of(m)]
+                   if owner.end <= m.start and m.end <= words[at].start and self.resolver.state_of(m)]
         return (objects[-1],) if objects else ()
 
     def _before_apposition(self, sentence: Sentence, words: list[Word], first: int,

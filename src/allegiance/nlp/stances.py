@@ -211,8 +211,8 @@ def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
 def _condemnation(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
     if "condemn" not in classes:
         return None
-    if frame.negated or not about.has(pack, "war"):
-        return []
+    if frame.negated or not (about.has(pack, "war") or about.has(pack, "separatists") and "RUS" in about.states):
+        return []  # the war, or Russia's annexation or recognition of the separatist entities
     others = about.states - {"RUS", "UKR"}
     if about.has(pack, "attack") and "UKR" not in about.states or others and "RUS" not in about.states:
         return []  # an attack on Russia, or another conflict
