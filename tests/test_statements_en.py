@@ -291,3 +291,13 @@ def test_condemning_russias_recognition_of_the_separatists(pipeline):
 def test_thanked_for_its_support_is_the_supporters_stance(pipeline):
     text = "Lavrov thanked Minsk for its support of the special military operation."
     assert _stances(pipeline, text) == {("BLR", "support")}
+
+
+def test_a_pronoun_after_an_opening_phrase(pipeline):
+    text = "Putin signed the law on Wednesday. Last month, he ordered the army to be enlarged by 180,000 troops."
+    assert [s.subject for s in _kind(pipeline, text, "event")] == ["Vladimir Putin", "Vladimir Putin"]
+
+
+def test_an_aspectual_verb_and_its_gerund(pipeline):
+    assert _events(pipeline, "Redut resumed recruiting Wagner fighters in the wake of the mutiny.") == [
+        ("Redut", "MOBILIZE")]

@@ -9,12 +9,20 @@ import re
 from ..kb.knowledge import KnowledgeBase
 from .doc import Doc, Mention, Sentence
 
-__all__ = ["ActorResolver", "bullet_states", "listed_states"]
+__all__ = ["ActorResolver", "bullet_states", "listed_states", "without_opener"]
 
 _STATE_BODY_TYPES = {"government_body", "armed_force", "state"}
 _LEAD = r"^[^\w\"“”«»'‘’]*(?:(?:however|consequently|moreover|meanwhile|in addition|also|thus|therefore|"\
         r"earlier|later|then|at the same time|in particular|однако|также|кроме того|при этом|крім того|також|"\
         r"водночас),?\s+)?"
+#: a short opening phrase before the subject: "Last month, he ...", "In April, it ..."
+_OPENER = re.compile(r"^\W*(?:[\w’'-]+\s+){0,3}[\w’'-]+,\s+(?=\w)")
+def without_opener(head: str) -> str:
+    """The start of a sentence without a short opening phrase and its comma ("Last month, he ...")."""
+    opener = _OPENER.match(head)
+    return head[opener.end():] if opener is not None else head
+
+
 _PRONOUN_PERSON = re.compile(_LEAD + r"(he|she|his|her|він|вона|он|она)\b", re.I)
 _PRONOUN_STATE = re.compile(
     _LEAD + r"(it|its|they|the country|the government|the authorities|the state|the ministry|the republic|"
@@ -128,7 +136,10 @@ class ActorResolver:
         return self.resolve_pronoun(sentence, states_only=states_only)
 
     def resolve_pronoun(self, sentence: Sentence, *, states_only: bool = False) -> Mention | None:
-        head = self.doc.text[sentence.start:sentence.start + 40]
+        head = self.doc.text[sentence.start:sentence.start + 60]
+        opener = _OPENER.match(head)
+        if opener is not None:
+            head = head[opener.end():]  # "Last month, he ordered ...": a short phrase and a comma first
         wants_person = bool(_PRONOUN_PERSON.match(head))
         wants_state = bool(_PRONOUN_STATE.match(head))
         if not (wants_person or wants_state):

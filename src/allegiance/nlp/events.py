@@ -180,8 +180,8 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         kind = "AID"
     opinion = builder.pack.grammar.get("opinion", frozenset()) if builder.pack else frozenset()
     if kind is None or not frame.is_act() or frame.we or frame.lemma in opinion or _habitual(builder, frame) or \
-            _attitude(builder, frame):
-        return []  # an opinion ("Putin thought ...") is no event
+            _attitude(builder, frame) or _aspect_of_gerund(builder, frame):
+        return []  # an opinion ("Putin thought ...") is no event; "continued enlisting": the gerund is
     actors = [source] if source is not None else list(frame.subjects)
     if not actors:
         return []  # a passive without its agent, or a subject that is no named actor
@@ -203,6 +203,12 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             MentionRef.of(resolver, frame.speaker), frame.factuality, modality.of(frame.sentence),
             confidence(0.6, frame, direct), "frames", doc.text[frame.start:frame.end]).row())
     return out
+
+
+def _aspect_of_gerund(builder: FrameBuilder, frame: Frame) -> bool:
+    aspectual = builder.pack.grammar.get("aspectual", frozenset()) if builder.pack else frozenset()
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
+    return frame.lemma in aspectual and bool(after) and after[0].low.endswith("ing")
 
 
 def _habitual(builder: FrameBuilder, frame: Frame) -> bool:

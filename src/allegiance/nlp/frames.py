@@ -394,8 +394,11 @@ class FrameBuilder:
 
     def _opens_with_pronoun(self, sentence: Sentence) -> bool:
         """"He signed ...": a sentence whose subject is a pronoun for an earlier actor."""
+        from .actors import without_opener
+
         g = self.pack.grammar if self.pack else {}
-        first = self.doc.text[sentence.start:sentence.start + 30].split()[:2]
+        head = self.doc.text[sentence.start:sentence.start + 60]
+        first = (without_opener(head) if self.pack is not None and self.pack.code == "en" else head[:30]).split()[:2]
         words = {w.strip(",").casefold() for w in first}
         return bool(words & (g.get("pronouns_person", frozenset()) | g.get("pronouns_state", frozenset())))
 
@@ -680,8 +683,8 @@ class FrameBuilder:
         chain = [x.low for x in words[k + 1:first] if x.upos == "AUX" or x.lemma == "not"]
         past_form = low.endswith("ed") or low in self.pack.forms and not low.endswith(("s", "ing")) or \
             low in g.get("invariant_past", ())  # "strikes hit", "Moscow cut": the past reads like the base
-        if k >= 0 and words[k].low == "to" and "have" in chain:
-            return self._infinitive(words, k)  # "is said to have rejected": a perfect infinitive
+        if k >= 0 and words[k].low == "to" and chain:
+            return self._infinitive(words, k)  # "is said to have rejected", "ordered it to be increased"
         if before is not None and before.low == "to":
             return self._infinitive(words, n)
         if before is not None and (before.upos in ("DET", "NUM") or before.low.endswith(("'s", "’s"))
@@ -689,6 +692,9 @@ class FrameBuilder:
             return "nominal", None, False  # "the attacks", "its support", "Moscow's request", "with attack drones"
         if before is not None and before.upos == "ADP":
             return "nonfinite", before.low, False  # "by signing", "against joining"
+        if low.endswith("ing") and before is not None and before.lemma in g.get("aspectual", ()) and n == first - 1:
+            fact, governor, passive = self._factuality_en(words, n, n)  # "resumed recruiting": the act is the gerund's
+            return fact, governor, passive
         if low.endswith("ing") and w.lemma == low and not any(x in g.get("be", ()) for x in chain):
             return "nominal", None, False  # "voiced unwavering backing": an -ing noun the lexicon lists as such
         if low.endswith("ing") and before is not None and before.upos in ("X", "PROPN") and \
@@ -1098,6 +1104,8 @@ class FrameBuilder:
         between = [w for w in stretch[:aux_at] if w.upos != "PART" and not (w.upos == "X" and w.low.endswith("ly"))]
         mentions = [(m.start, m.end) for m in self.resolver.in_sentence(self._sentence_of(words))]
         content = [w for w in between if w.upos == "X" and not any(a <= w.start < b for a, b in mentions)]
+        if content and any(w.upos == "PRON" for w in stretch if w.start > content[-1].start):
+            return None  # "Last month, he ordered": the pronoun is the subject
         if nearest is not None and content and all(w.low in g.get("state_nouns", ()) for w in content):
             return None
         if nearest is not None and nearest.kind == "demonym" and content and content[0].start - nearest.end <= 1 \
