@@ -193,7 +193,7 @@ def find_predictions(doc: Doc, resolver: ActorResolver, modality: SentenceModali
     for sentence in doc.sentences:
         text = doc.text[sentence.start:sentence.end]
         if text.rstrip().endswith("?") or builder.is_furniture(sentence) or builder.is_headline(sentence) or \
-                _title_line(doc, sentence, text):
+                builder.pack is not None and builder.pack.code == "en" and _title_line(doc, sentence, text):
             continue
         marker = future_marker(builder, sentence)
         if marker is None:
