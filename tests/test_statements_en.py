@@ -301,3 +301,18 @@ def test_a_pronoun_after_an_opening_phrase(pipeline):
 def test_an_aspectual_verb_and_its_gerund(pipeline):
     assert _events(pipeline, "Redut resumed recruiting Wagner fighters in the wake of the mutiny.") == [
         ("Redut", "MOBILIZE")]
+
+
+def test_a_noun_after_a_determiner_governs_nothing(pipeline):
+    text = "Speaking at a press conference in Astana, Tokayev said Kazakhstan would not recognise the annexation."
+    assert _stances(pipeline, text) == {("KAZ", "distance")}
+
+
+def test_an_insertion_after_the_subjects_organ(pipeline):
+    text = "The Kazakh government, according to a statement, will abide by all international sanctions."
+    assert _stances(pipeline, text) == {("KAZ", "distance")}
+
+
+def test_never_sending_citizens_to_fight(pipeline):
+    text = "“Tajikistan will never send its citizens to fight in someone else's war,” Rahmon said."
+    assert _stances(pipeline, text) == {("TJK", "distance")}

@@ -841,8 +841,8 @@ class FrameBuilder:
         for x in reversed(words[max(0, at - 12):at]):
             if x.text in (";", ".") or x.low in g.get("clause_breaks", ()):
                 return None
-            if x.lemma in watched and x.i < at - 1:
-                return x.lemma
+            if x.lemma in watched and x.i < at - 1 and not (x.i > 0 and words[x.i - 1].upos == "DET"):
+                return x.lemma  # not a noun after a determiner ("a press conference")
             if x.low in g.get("complementizers", ()) and x.i > 0 and words[x.i - 1].low in g.get("claim_nouns", ()) \
                     and (x.i == 1 or words[x.i - 2].upos in ("ADP", "DET", "PUNCT")) \
                     and not any(w.text == "," for w in words[x.i:at]):  # a noun ("amid reports"), no verb
@@ -1015,6 +1015,11 @@ class FrameBuilder:
             return None  # "A, B and C declined": a list, no apposition
         owner = [m for m in self.resolver.in_sentence(sentence) if m.end == words[opening.i - 1].end] \
             if opening.i > clause_start else []
+        if not owner and opening.i > clause_start:  # "The Kazakh government, according to ..., will"
+            nouns = self.pack.grammar.get("state_nouns", frozenset())
+            owner = [m for m in self.resolver.in_sentence(sentence) if m.end < words[opening.i - 1].end
+                     and m.start >= words[clause_start].start and m.type == "state"
+                     and all(w.low in nouns for w in words[clause_start:opening.i] if w.start >= m.end)][-1:]
         if not owner or not self._may_be_subject(words, owner[0]):
             return None
         return owner[0] if owner[0].type in ("person", "organization", "government_body", "state") else None

@@ -275,6 +275,8 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         return [] if frame.negated else [("war", "support", "lend")]
     if "send" in classes and about.has(pack, "military") and frame.negated and about.has(pack, "either_side"):
         return [("war", "neutral", "send")]  # "supplies weapons to neither side"
+    if "send" in classes and frame.negated and about.has(pack, "citizens") and about.has(pack, "fighting"):
+        return [("war", "distance", "send")]  # "will never send its citizens to fight"
     if "send" in classes and about.has(pack, "military") and ("RUS" in about.states or frame.negated):
         return [("war", "distance" if frame.negated else "support", "send")]  # not sending troops at all: distance
     if "send" in classes and about.has(pack, "aid") and "UKR" in about.states and not frame.negated:
