@@ -316,3 +316,14 @@ def test_an_insertion_after_the_subjects_organ(pipeline):
 def test_never_sending_citizens_to_fight(pipeline):
     text = "“Tajikistan will never send its citizens to fight in someone else's war,” Rahmon said."
     assert _stances(pipeline, text) == {("TJK", "distance")}
+
+
+def test_an_adverb_before_a_listed_noun_makes_it_a_verb(pipeline):
+    text = "Belarusian President Alexander Lukashenko said his country fully supports the special military operation."
+    assert _stances(pipeline, text) == {("BLR", "support")}
+    assert _events(pipeline, text) == []
+
+
+def test_offering_to_host_peace_talks_is_neutral(pipeline):
+    text = "Turkey has closed the straits to warships and offered to host peace talks."
+    assert _stances(pipeline, text) == {("TUR", "neutral")}

@@ -700,7 +700,9 @@ class FrameBuilder:
         if low.endswith("ing") and before is not None and before.upos in ("X", "PROPN") and \
                 not any(x in g.get("be", ()) for x in chain) and before.low not in g.get("conjunctions", ()):
             return "relative", None, False  # "a resolution condemning the annexation"
-        if not chain and not past_form and w.lemma in self._nouns() and self._noun_position(words, before):
+        adverb_before = n < first - 1 and words[first - 1].low.endswith("ly")  # "fully supports": a verb
+        if not chain and not past_form and w.lemma in self._nouns() and self._noun_position(words, before) and \
+                not adverb_before:
             return "nominal", None, False  # "humanitarian aid", "Russian forces", "peace talks"
         nxt = words[last + 1] if last + 1 < len(words) else None
         if past_form and not chain and nxt is not None and (nxt.upos == "X" or self._demonym_starts(nxt)) and (
@@ -1118,7 +1120,8 @@ class FrameBuilder:
             return None  # "Fijian rebels", "Kazakh rights activists": the group the demonym names
         state_nouns_defined = {p.split()[1] for p in g.get("pronouns_state", ()) if p.startswith("the ")}
         if content and content[-1].i > 0 and (self._state_pronoun(words, content[-1].i) or content[-1].low in
-                                               state_nouns_defined) and words[content[-1].i - 1].low in ("the", "our"):
+                                               state_nouns_defined) and words[content[-1].i - 1].low in (
+                                                   "the", "our", "his", "her", "its", "their"):
             return None  # "the country", "the republic": a pronoun for the state, resolved by the caller
         if content and (nearest is None or not any(w.text == "," for w in between) or
                         any(w.low in g.get("state_nouns", ()) for w in content)):

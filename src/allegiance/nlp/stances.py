@@ -307,7 +307,8 @@ def _peace(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *
     if "call_peace" in classes and about.has(pack, "peace") and not frame.negated:
         return [("war", "neutral", "call_peace")]
     parties = {"RUS", "UKR"} <= about.states
-    if "mediate" in classes and not frame.negated and (about.has(pack, "war") or parties):
+    if ("mediate" in classes or "host" in classes and about.has(pack, "peace")) and not frame.negated and \
+            (about.has(pack, "war") or about.has(pack, "peace") or parties):  # "offered to host peace talks"
         return [("war", "neutral", "mediate")]  # "offered to mediate between Russia and Ukraine"
     return None
 
