@@ -327,3 +327,17 @@ def test_an_adverb_before_a_listed_noun_makes_it_a_verb(pipeline):
 def test_offering_to_host_peace_talks_is_neutral(pipeline):
     text = "Turkey has closed the straits to warships and offered to host peace talks."
     assert _stances(pipeline, text) == {("TUR", "neutral")}
+
+
+def test_an_aspectual_verb_before_an_infinitive(pipeline):
+    assert _stances(pipeline, "Minsk continues to provide logistical support to Russian forces.") == {
+        ("BLR", "support")}
+
+
+def test_voting_with_a_party_and_not_taking_part_in_a_vote(pipeline):
+    text = "The Eritrean delegation voted with Russia."
+    assert _stances(pipeline, text) == {("ERI", "support")}
+    assert _events(pipeline, text) == [("ERI", "REJECT")]
+    text = "Kyrgyzstan and Tajikistan did not take part in the vote."
+    assert _stances(pipeline, text) == set()
+    assert _events(pipeline, text) == [("KGZ", "ABSTAIN"), ("TJK", "ABSTAIN")]

@@ -18,7 +18,7 @@ from .modality import SentenceModality
 from .records import EventRecord, MentionRef, confidence
 from .registry import register
 
-__all__ = ["find_events", "without_repeated_title", "event_type"]
+__all__ = ["find_events", "without_repeated_title", "event_type", "voted_with"]
 
 
 def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
@@ -58,8 +58,15 @@ def _vote(pack: LanguagePack, builder: FrameBuilder, frame: Frame) -> tuple[str,
         return None  # "abstained from recognising": refraining from an act, no vote
     if "abstain" in classes:
         return "ABSTAIN", "abstained"
+    if "participate" in classes and frame.negated and pack.code == "en":
+        near = {w.lemma for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end}
+        if near & pack.targets.get("voting", frozenset()) and "vote" in near:
+            return "ABSTAIN", "did not take part in the vote"  # "did not take part in the vote"
     if "vote" not in classes:
         return None
+    side = voted_with(builder, frame)
+    if side is not None:
+        return ("REJECT", "voted with Russia") if side == "RUS" else ("SUPPORT", "voted with Ukraine")
     if frame.negated:
         return "ABSTAIN", "did not vote"
     words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end][:3]
@@ -72,6 +79,18 @@ def _vote(pack: LanguagePack, builder: FrameBuilder, frame: Frame) -> tuple[str,
     if lemmas & pack.targets.get("vote_for", frozenset()):
         return "SUPPORT", "voted for"
     return None
+
+
+def voted_with(builder: FrameBuilder, frame: Frame) -> str | None:
+    """"voted with Russia": the party to the war the state voted with (RUS or UKR), or ``None``."""
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
+    if not after or after[0].low != "with":
+        return None
+    first = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= after[0].end), None)
+    if first is None or builder.doc.text[after[0].end:first.start].strip():
+        return None
+    state = builder.resolver.state_of(first)
+    return state if state in ("RUS", "UKR") else None
 
 
 def _vote_events(doc: Doc, resolver: ActorResolver, builder: FrameBuilder, frame: Frame, kind: str, action: str,

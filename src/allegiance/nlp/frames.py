@@ -813,6 +813,10 @@ class FrameBuilder:
         governor = gov.lemma if gov is not None else None
         if gov is not None and (gov.lemma in g.get("plan", ()) or gov.low in g.get("plan", ())):
             return "planned", governor, False
+        if gov is not None and gov.lemma in g.get("aspectual", ()) and self.pack is not None and self.pack.code == "en":
+            fact, _governor, _passive = self._factuality_en(words, gov.i, gov.i)  # "continues to provide"
+            return (fact if fact in ("done", "ongoing", "present", "planned", "conditional") else "nonfinite"), \
+                None, False
         asking = next((x.lemma for x in reversed(words[max(0, to_at - 6):to_at])
                        if x.lemma in g.get("asking", ()) or x.lemma == "warn"), None)
         if asking is not None:
@@ -1110,7 +1114,9 @@ class FrameBuilder:
         aux_at = next((k for k, w in enumerate(stretch) if w.upos == "AUX"), len(stretch))
         between = [w for w in stretch[:aux_at] if w.upos != "PART" and not (w.upos == "X" and w.low.endswith("ly"))]
         mentions = [(m.start, m.end) for m in self.resolver.in_sentence(self._sentence_of(words))]
-        content = [w for w in between if w.upos == "X" and not any(a <= w.start < b for a, b in mentions)]
+        verbs = g.get("aspectual", frozenset()) | g.get("plan", frozenset())
+        content = [w for w in between if w.upos == "X" and not any(a <= w.start < b for a, b in mentions)
+                   and w.lemma not in verbs and w.low not in verbs]  # "Minsk continues to provide"
         if content and any(w.upos == "PRON" for w in stretch if w.start > content[-1].start):
             return None  # "Last month, he ordered": the pronoun is the subject
         if nearest is not None and content and all(w.low in g.get("state_nouns", ()) for w in content):

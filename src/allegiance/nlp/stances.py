@@ -19,6 +19,7 @@ import dataclasses
 from ..kb.langdata import load_issues
 from .actors import ActorResolver, bullet_states, listed_states
 from .doc import Doc, Statement
+from .events import voted_with
 from .frames import Frame, FrameBuilder, LanguagePack
 from .modality import SentenceModality
 from .records import MentionRef, StanceRecord, confidence
@@ -116,6 +117,9 @@ def _votes(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
         return [("war", "support", "vote")]  # "opposed it" in a vote
     if frame.negated:
         return []  # "did not vote" is no stance
+    side = voted_with(builder, frame)
+    if side is not None:  # "voted with Russia"
+        return [("war", "support" if side == "RUS" else "oppose", "vote")]
     first = sorted(about.lemmas & (pack.targets.get("vote_against", frozenset()) | pack.targets.get(
         "vote_for", frozenset())))
     if about.has(pack, "vote_against"):
