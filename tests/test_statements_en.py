@@ -341,3 +341,9 @@ def test_voting_with_a_party_and_not_taking_part_in_a_vote(pipeline):
     text = "Kyrgyzstan and Tajikistan did not take part in the vote."
     assert _stances(pipeline, text) == set()
     assert _events(pipeline, text) == [("KGZ", "ABSTAIN"), ("TJK", "ABSTAIN")]
+
+
+def test_a_noun_after_a_determiner_and_a_modifier_governs_nothing(pipeline):
+    text = "In a phone call with Zelensky, Erdogan reaffirmed Turkey's support for Ukraine's territorial integrity."
+    assert [s.subject for s in _kind(pipeline, text, "event")] == ["Recep Tayyip Erdogan"]
+    assert _stances(pipeline, text) == set()

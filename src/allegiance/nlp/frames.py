@@ -823,6 +823,16 @@ class FrameBuilder:
             return "asked", asking, False
         return "nonfinite", governor, False
 
+    @staticmethod
+    def _noun_use(words: list[Word], i: int) -> bool:
+        """A word after a determiner ("a press conference"), or after a determiner and a modifier when
+        a preposition follows ("in a phone call with"; not "the ministry hopes that")."""
+        if i > 0 and words[i - 1].upos == "DET":
+            return True
+        following = words[i + 1] if i + 1 < len(words) else None
+        return i > 1 and words[i - 2].upos == "DET" and words[i - 1].upos == "X" and \
+            words[i - 1].text[:1].islower() and following is not None and following.upos in ("ADP", "PUNCT")
+
     def _condition_before(self, words: list[Word], at: int) -> bool:
         g = self.pack.grammar if self.pack else {}
         for x in reversed(words[:at]):
@@ -847,8 +857,8 @@ class FrameBuilder:
         for x in reversed(words[max(0, at - 12):at]):
             if x.text in (";", ".") or x.low in g.get("clause_breaks", ()):
                 return None
-            if x.lemma in watched and x.i < at - 1 and not (x.i > 0 and words[x.i - 1].upos == "DET"):
-                return x.lemma  # not a noun after a determiner ("a press conference")
+            if x.lemma in watched and x.i < at - 1 and not self._noun_use(words, x.i):
+                return x.lemma  # not a noun after a determiner ("a press conference", "in a phone call")
             if x.low in g.get("complementizers", ()) and x.i > 0 and words[x.i - 1].low in g.get("claim_nouns", ()) \
                     and (x.i == 1 or words[x.i - 2].upos in ("ADP", "DET", "PUNCT")) \
                     and not any(w.text == "," for w in words[x.i:at]):  # a noun ("amid reports"), no verb
