@@ -16,9 +16,9 @@ _SPEC.loader.exec_module(checkset)  # type: ignore[union-attr]
 
 #: (precision, recall) floors per kind, measured on the check set.
 FLOORS = {
-    "stances": (0.97, 0.93),
-    "events": (0.95, 0.96),
-    "predictions": (0.98, 0.97),
+    "stances": (0.98, 0.96),
+    "events": (0.96, 0.97),
+    "predictions": (0.97, 0.97),
 }
 
 #: German (``de.jsonl``) and Dutch (``nl.jsonl``), added as pack folders read by one set of clause
@@ -34,6 +34,8 @@ FLOORS_DE = {
 
 #: (precision, recall) floors per kind and language, measured on each language's sentences.
 LANGUAGE_FLOORS = {
+    # English alone (311 sentences; measured 1.00/0.99, 0.98/0.97, 1.00/1.00)
+    "stances.en": (0.98, 0.98), "events.en": (0.96, 0.97), "predictions.en": (0.97, 0.97),
     "stances.ru": (0.97, 0.97), "events.ru": (0.97, 0.97), "predictions.ru": (0.97, 0.97),
     "stances.uk": (0.97, 0.97), "events.uk": (0.97, 0.97), "predictions.uk": (0.97, 0.97),
     **FLOORS_DE,

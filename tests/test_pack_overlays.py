@@ -62,9 +62,9 @@ def test_added_topic_and_genre_cues_and_organisation_heads(tmp_path: Path) -> No
 
 def test_an_added_stance_predicate_is_read(tmp_path: Path) -> None:
     """A pack adds a verb to a stance class (lang/en/stance_predicates.toml): the stage reads it."""
-    text = "Belarus lauded the war against Ukraine."
+    text = "Belarus glorified the war against Ukraine."
     assert not [s for s in _run("", text, "en").statements if s.kind == "stance"]
-    pack = _pack(tmp_path, {"lang/en/stance_predicates.toml": '[classes]\nsupport = ["laud"]\n'})
+    pack = _pack(tmp_path, {"lang/en/stance_predicates.toml": '[classes]\nsupport = ["glorify"]\n'})
     stances = [(s.subject, s.predicate) for s in _run(str(pack), text, "en").statements if s.kind == "stance"]
     assert ("BLR", "support") in stances
 

@@ -9,11 +9,20 @@ import re
 from ..kb.knowledge import KnowledgeBase
 from .doc import Doc, Mention, Sentence
 
-__all__ = ["ActorResolver", "listed_states"]
+__all__ = ["ActorResolver", "bullet_states", "listed_states", "without_opener"]
 
 _STATE_BODY_TYPES = {"government_body", "armed_force", "state"}
-_LEAD = r"^\W*(?:(?:however|consequently|moreover|meanwhile|in addition|also|thus|therefore|earlier|later|then|"\
-        r"at the same time|in particular|однако|также|кроме того|при этом|крім того|також|водночас),?\s+)?"
+_LEAD = r"^[^\w\"“”«»'‘’]*(?:(?:however|consequently|moreover|meanwhile|in addition|also|thus|therefore|"\
+        r"earlier|later|then|at the same time|in particular|однако|также|кроме того|при этом|крім того|також|"\
+        r"водночас),?\s+)?"
+#: a short opening phrase before the subject: "Last month, he ...", "In April, it ..."
+_OPENER = re.compile(r"^\W*(?:[\w’'-]+\s+){0,3}[\w’'-]+,\s+(?=\w)")
+def without_opener(head: str) -> str:
+    """The start of a sentence without a short opening phrase and its comma ("Last month, he ...")."""
+    opener = _OPENER.match(head)
+    return head[opener.end():] if opener is not None else head
+
+
 _PRONOUN_PERSON = re.compile(_LEAD + r"(he|she|his|her|він|вона|он|она)\b", re.I)
 _PRONOUN_STATE = re.compile(
     _LEAD + r"(it|its|they|the country|the government|the authorities|the state|the ministry|the republic|"
@@ -23,15 +32,18 @@ _PRONOUN_STATE = re.compile(
 
 #: Institutions through which a state acts as such (guidelines: government, ministry, embassy,
 #: consulate, court): events and stances name the state, not the body.
-_AS_STATE = re.compile(r"(embassy|consulate|government|authorities|cabinet|ministry|court|посольств|консульств|"
-                       r"правительств|министерств|уряд|влад|міністерств|\bМИД\b|\bМЗС\b)", re.I)
+_AS_STATE = re.compile(r"(embassy|consulate|government|authorities|cabinet|ministry|court|\barmy\b|armed forces|"
+                       r"посольств|консульств|правительств|министерств|уряд|влад|міністерств|\bМИД\b|\bМЗС\b)", re.I)
 _ADMINISTRATION = re.compile(r"\s+(administration|government|cabinet)\b", re.I)
-_GROUP_WORDS = re.compile(r" ((?:[a-z]+ ){0,2}[a-z]+)(?= (?:have|has|had|were|are|sent|said|say|protested|"
-                          r"gathered|staged|collected|donated|organi[sz]ed)\b)")
+_GROUP_WORDS = re.compile(r" ((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:have|has|had|were|are|is|was|sent|said|say|protested|"
+                          r"gathered|staged|collected|donated|organi[sz]ed|[a-z]+ed)\b)")
+#: collective nouns for groups that are not the state ("the Armenian opposition has called ...")
+_COLLECTIVE = {"opposition", "diaspora", "community", "public", "media", "press", "clergy", "business"}
 _STATE_NOUNS = {"government", "authorities", "officials", "ministry", "president", "court", "army", "forces",
                 "troops", "military", "diplomats", "embassy", "consulate", "prosecutors", "parliament", "lawmakers",
                 "leader", "leadership", "security", "services", "border", "guards", "police", "soldiers",
-                "servicemen", "peacekeepers", "state", "side"}
+                "servicemen", "peacekeepers", "state", "side", "courts", "judges", "investigators", "ministries",
+                "agencies", "regulators", "diplomat", "embassies", "consulates", "parliaments", "governments"}
 
 
 class ActorResolver:
@@ -72,7 +84,7 @@ class ActorResolver:
 
     def label(self, m: Mention) -> str:
         """The actor as the export writes it: ISO3 for a state acting as such (its name, capital,
-        government, embassy), a short description for a group ("Kazakh rights activists"), the
+        government, embassy, armed forces), a short description for a group ("Kazakh rights activists"), the
         alliance's code, or the canonical name of a person or a named body."""
         if m.type == "state" and m.entity_id:
             group = self.group_after(m)
@@ -98,7 +110,9 @@ class ActorResolver:
         if not words:
             return None
         nouns = words.group(1).split()
-        if any(n.casefold() in _STATE_NOUNS for n in nouns) or not nouns[-1].casefold().endswith("s"):
+        if any(n.casefold() in _STATE_NOUNS for n in nouns):
+            return None
+        if not nouns[-1].casefold().endswith("s") and nouns[-1].casefold() not in _COLLECTIVE:
             return None
         return f"{m.text} {words.group(1)}"
 
@@ -122,7 +136,10 @@ class ActorResolver:
         return self.resolve_pronoun(sentence, states_only=states_only)
 
     def resolve_pronoun(self, sentence: Sentence, *, states_only: bool = False) -> Mention | None:
-        head = self.doc.text[sentence.start:sentence.start + 40]
+        head = self.doc.text[sentence.start:sentence.start + 60]
+        opener = _OPENER.match(head)
+        if opener is not None:
+            head = head[opener.end():]  # "Last month, he ordered ...": a short phrase and a comma first
         wants_person = bool(_PRONOUN_PERSON.match(head))
         wants_state = bool(_PRONOUN_STATE.match(head))
         if not (wants_person or wants_state):
@@ -162,7 +179,12 @@ def _adjacent_run(text: str, states: list[Mention], anchor: int, forward: bool) 
 
 def _lead_in(gap: str) -> bool:
     """Up to four lower-case words between a vote and its list: "were among those to", "including"."""
+    if _CONTRAST.search(gap):
+        return False  # "China abstained, but India voted for": the next clause's subject, not the list
     return bool(re.fullmatch(r"[\s,:(–—-]*(?:[a-z]+\s+){0,3}[a-z]*[\s,:(–—-]*", gap))
+
+
+_CONTRAST = re.compile(r"\b(but|while|whereas|although|though|yet|но|а|але|тоді як)\b", re.I)
 
 
 _TOGETHER = re.compile(r"\b(together with|along with|alongside|joined by|as did)\s+", re.I)
@@ -180,3 +202,22 @@ def listed_states(text: str, states: list[Mention], start: int, end: int) -> lis
         return before + _adjacent_run(text, [m for m in states if m.start >= company.end()], company.end(),
                                       forward=True)
     return before
+
+
+_BULLET = re.compile(r"[-•*–]\s")
+
+
+def bullet_items(doc: Doc, sentence: Sentence) -> list[Sentence]:
+    """The list items ("- Algeria" lines) right after a header line such as "Countries that abstained"."""
+    index = doc.sentences.index(sentence)
+    items = []
+    for item in doc.sentences[index + 1:]:
+        if not _BULLET.match(doc.text[item.start:item.end]):
+            break
+        items.append(item)
+    return items
+
+
+def bullet_states(doc: Doc, resolver: ActorResolver, sentence: Sentence) -> list[tuple[Sentence, Mention]]:
+    """Each state named on the list item lines under a header sentence, with its line."""
+    return [(item, m) for item in bullet_items(doc, sentence) for m in resolver.states_in(item)]

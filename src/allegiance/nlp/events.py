@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import ActorResolver, listed_states
+from .actors import ActorResolver, bullet_states, listed_states
 from .doc import Doc, Mention, Sentence, Statement
 from .frames import Frame, FrameBuilder, LanguagePack
 from .frames_slavic import SLAVIC
@@ -19,7 +19,7 @@ from .modality import SentenceModality
 from .records import EventRecord, MentionRef, confidence
 from .registry import register
 
-__all__ = ["find_events", "without_repeated_title", "event_type"]
+__all__ = ["find_events", "without_repeated_title", "event_type", "voted_with"]
 
 
 def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
@@ -30,12 +30,15 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
         return None
     base = pack.event_types.get(frame.lemma)
     objects = pack.event_objects.get(frame.lemma)
-    if objects:  # the object noun phrase: the words up to the first preposition or punctuation
+    if objects:  # the object noun phrase: the words up to the first preposition, punctuation or next predicate
         refined = None
+        following = [f.start for f in builder.frames(frame.sentence) if f.start >= frame.end
+                     and f.factuality not in ("nominal", "relative", "nonfinite")]
+        stop = min(following) if following else frame.target_end
         for w in builder.words(frame.sentence):
             if w.start < frame.target_start or w.upos == "DET":
                 continue
-            if w.end > frame.target_end or w.upos in ("ADP", "PUNCT", "AUX", "PRON"):
+            if w.end > frame.target_end or w.start >= stop or w.upos in ("ADP", "PUNCT", "AUX", "PRON"):
                 break
             refined = objects.get(w.low) or objects.get(w.lemma) or refined
         if refined:
@@ -48,7 +51,7 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             return None
         if _recalled(builder, frame):
             return None
-        return base if base not in (None, "SAY") or frame.lemma not in pack.event_types else "SAY"
+        return base if base not in (None, "SAY") else "SAY"
     return base
 
 
@@ -118,10 +121,20 @@ def _recruiter(builder: FrameBuilder, frame: Frame) -> Mention | None:
 def _vote(pack: LanguagePack, builder: FrameBuilder, frame: Frame) -> tuple[str, str] | None:
     """(PLOVER type, what was done) for a vote frame, or ``None`` when the frame is no vote."""
     classes = {n for n, lemmas in pack.stance_classes.items() if frame.lemma in lemmas}
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
+    if after and after[0].low == "from":
+        return None  # "abstained from recognising": refraining from an act, no vote
     if "abstain" in classes:
         return "ABSTAIN", "abstained"
+    if "participate" in classes and frame.negated and pack.code == "en":
+        near = {w.lemma for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end}
+        if near & pack.targets.get("voting", frozenset()) and "vote" in near:
+            return "ABSTAIN", "did not take part in the vote"  # "did not take part in the vote"
     if "vote" not in classes:
         return None
+    side = voted_with(builder, frame)
+    if side is not None:
+        return ("REJECT", "voted with Russia") if side == "RUS" else ("SUPPORT", "voted with Ukraine")
     if frame.negated:
         return "ABSTAIN", "did not vote"
     words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end][:3]
@@ -136,6 +149,18 @@ def _vote(pack: LanguagePack, builder: FrameBuilder, frame: Frame) -> tuple[str,
     return None
 
 
+def voted_with(builder: FrameBuilder, frame: Frame) -> str | None:
+    """"voted with Russia": the party to the war the state voted with (RUS or UKR), or ``None``."""
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
+    if not after or after[0].low != "with":
+        return None
+    first = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= after[0].end), None)
+    if first is None or builder.doc.text[after[0].end:first.start].strip():
+        return None
+    state = builder.resolver.state_of(first)
+    return state if state in ("RUS", "UKR") else None
+
+
 def _vote_events(doc: Doc, resolver: ActorResolver, builder: FrameBuilder, frame: Frame, kind: str, action: str,
                  parties: frozenset[str]) -> list[Statement]:
     """One event per state voting so: the frame's subjects and the states listed with the vote (or
@@ -143,12 +168,8 @@ def _vote_events(doc: Doc, resolver: ActorResolver, builder: FrameBuilder, frame
     sentence = frame.sentence
     states = list(frame.subjects) + listed_states(doc.text, resolver.states_in(sentence), frame.start, frame.end)
     spans: list[tuple[Sentence, Mention]] = [(sentence, m) for m in dict.fromkeys(states) if m.type == "state"]
-    if not spans and doc.text[frame.end:sentence.end].strip(" :") == "":  # a header line over "- State" lines
-        index = doc.sentences.index(sentence)
-        for item in doc.sentences[index + 1:]:
-            if not re.match(r"[-•*]\s", doc.text[item.start:item.end]):
-                break
-            spans.extend((item, m) for m in resolver.states_in(item))
+    if not spans and not resolver.states_in(sentence):  # a header line over "- State" lines
+        spans.extend(bullet_states(doc, resolver, sentence))
     out = []
     seen: set[str] = set()
     for where, m in spans:
@@ -169,9 +190,18 @@ def _source(resolver: ActorResolver, builder: FrameBuilder, frame: Frame) -> Men
     for m in resolver.in_sentence(frame.sentence):
         if m.start >= frame.target_start and m.type == "state":  # the target span: German puts it before
             before = builder.doc.text[frame.target_start:m.start].casefold().split()
-            if before and before[-1] in ("from", "из", "от", "з", "від", "aus", "von"):
+            if before and before[-1] in ("from", "из", "от", "з", "від", "aus", "von") and _supplied(pack, before):
                 return m
     return None
+
+
+def _supplied(pack: LanguagePack, words: list[str]) -> bool:
+    """What was received is arms or aid, and not denied ("received no request from Minsk")."""
+    negation = pack.grammar.get("negation", frozenset())
+    goods = pack.targets.get("military", frozenset()) | pack.targets.get("aid", frozenset())
+    if any(w in negation for w in words):
+        return False
+    return pack.code != "en" or any(w in goods or w.rstrip("s") in goods for w in words)
 
 
 def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, builder: FrameBuilder,
@@ -189,11 +219,17 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
         if doc.language in (None, "en"):
             out.extend(_adoption(resolver, sentence, doc.text[sentence.start:sentence.end]))
         seen: set[tuple[str, str]] = set()
-        for frame in builder.frames(sentence):
+        frames = builder.frames(sentence)
+        rest = []
+        for frame in frames:  # votes first: a state that voted has its vote as its event of the sentence
             vote = _vote(pack, builder, frame)
             if vote is not None and frame.factuality not in ("planned", "conditional", "asked", "opinion", "denied"):
-                out.extend(_vote_events(doc, resolver, builder, frame, vote[0], vote[1], parties))
-                continue
+                votes = _vote_events(doc, resolver, builder, frame, vote[0], vote[1], parties)
+                seen.update((str(e.subject), "") for e in votes)
+                out.extend(votes)
+            else:
+                rest.append(frame)
+        for frame in rest:
             out.extend(_frame_events(doc, resolver, modality, builder, frame, seen))
     return out
 
@@ -205,9 +241,26 @@ def rule_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     from ..kb.langdata import load_issues
 
     issue = load_issues().get(builder.pack.issue if builder.pack else "")
-    events = without_repeated_title(doc, find_events(doc, resolver, modality, builder,
-                                                     issue.excluded_actors if issue else frozenset()))
+    events = find_events(doc, resolver, modality, builder, issue.excluded_actors if issue else frozenset())
+    events = without_repeats(doc, without_repeated_title(doc, events))
     return _without_repeated_figures(doc, events) if doc.language in SLAVIC else events
+
+
+def without_repeats(doc: Doc, events: list[Statement]) -> list[Statement]:
+    """A page that repeats a sentence (a duplicated body) gives its event once, and a state's vote
+    of one kind is counted once (a voting list repeated under a header line)."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for e in events:
+        text = " ".join(doc.text[e.start:e.end].split()).casefold()
+        keys = [(e.subject, e.predicate, text)]
+        if e.extractor == "events.votes":
+            keys.append((e.subject, e.predicate, "vote"))
+        if any(k in seen for k in keys):
+            continue
+        seen.update(keys)
+        out.append(e)
+    return out
 
 
 def _without_repeated_figures(doc: Doc, events: list[Statement]) -> list[Statement]:
@@ -232,8 +285,10 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     source = _source(resolver, builder, frame) if frame.is_act() else None
     if source is not None:
         kind = "AID"
-    if kind is None or not frame.is_act() or frame.we:
-        return []
+    opinion = builder.pack.grammar.get("opinion", frozenset()) if builder.pack else frozenset()
+    if kind is None or not frame.is_act() or frame.we or frame.lemma in opinion or _habitual(builder, frame) or \
+            _attitude(builder, frame) or _aspect_of_gerund(builder, frame):
+        return []  # an opinion ("Putin thought ...") is no event; "continued enlisting": the gerund is
     actors = [source] if source is not None else list(frame.subjects)
     recruited = False
     if not actors and kind == "MOBILIZE" and builder.pack is not None and builder.pack.code in SLAVIC \
@@ -261,6 +316,32 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             MentionRef.of(resolver, frame.speaker), frame.factuality, modality.of(frame.sentence),
             confidence(0.6, frame, direct), "frames", doc.text[frame.start:frame.end]).row())
     return out
+
+
+def _aspect_of_gerund(builder: FrameBuilder, frame: Frame) -> bool:
+    aspectual = builder.pack.grammar.get("aspectual", frozenset()) if builder.pack else frozenset()
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
+    return frame.lemma in aspectual and bool(after) and after[0].low.endswith("ing")
+
+
+def _habitual(builder: FrameBuilder, frame: Frame) -> bool:
+    """"has supported every resolution", "joined all such resolutions": a habit over many acts, no one event."""
+    habitual = builder.pack.grammar.get("habitual", frozenset()) if builder.pack else frozenset()
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
+    return bool(after) and after[0].low in habitual
+
+
+def _attitude(builder: FrameBuilder, frame: Frame) -> bool:
+    """"adopted a neutral position", "took a firm stance": a position held, not an act."""
+    nouns = builder.pack.grammar.get("attitude_objects", frozenset()) if builder.pack else frozenset()
+    head: list[str] = []
+    for w in builder.words(frame.sentence):
+        if w.start < frame.end:
+            continue
+        if w.upos in ("ADP", "PUNCT") or len(head) >= 4:
+            break
+        head.append(w.low)
+    return bool(nouns) and any(w in nouns for w in head)
 
 
 def _action(doc: Doc, frame: Frame) -> str:

@@ -155,6 +155,7 @@ def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> Languag
     known = predicates | frozenset().union(*targets.values()) if targets else predicates
     known |= {p.split("_")[0] for p in predicates}
     forms = {str(k): str(v) for k, v in events_raw.get("forms", {}).items()}
+    forms.update({str(k): str(v) for k, v in team.get("forms", {}).items()})
     surface: set[str] = set()
     if code == "en":
         for lemma in predicates:
@@ -196,6 +197,8 @@ def _closed_class(g: dict[str, frozenset[str]]) -> dict[str, tuple[str, str]]:
     for kind in ("be", "have", "do", "future", "conditional"):
         for w in g.get(kind, ()):
             out[w] = ("AUX", w)
+    for w in g.get("adverbs", ()):  # English adverbs between subject and verb: particles
+        out[w] = ("PART", w)
     for w in g.get("negation", ()):
         out[w] = ("PART", "not")
     out["n't"] = ("PART", "not")
@@ -403,7 +406,8 @@ class FrameBuilder(SlavicClauses):
     def candidate(self, sentence: Sentence) -> bool:
         if self.pack is None:
             return False
-        if not self.resolver.in_sentence(sentence) and not self._opens_with_pronoun(sentence):
+        if not self.resolver.in_sentence(sentence) and not self._opens_with_pronoun(sentence) and \
+                not self._heads_a_list(sentence):
             return self.pack.code in SLAVIC and self._context_candidate(sentence)
         if self.pack.code == "en":
             low = self.doc.text[sentence.start:sentence.end].casefold()
@@ -411,10 +415,22 @@ class FrameBuilder(SlavicClauses):
         heads = _predicate_heads(self.pack)
         return any(w.lemma in heads for w in self.words(sentence))
 
+    def _heads_a_list(self, sentence: Sentence) -> bool:
+        """A header line over "- State" items ("Countries that abstained"): its frame's actors are the items."""
+        from .actors import bullet_items
+
+        nxt = self.doc.sentences.index(sentence) + 1
+        if nxt >= len(self.doc.sentences) or self.doc.text[self.doc.sentences[nxt].start:][:1] not in "-•*–":
+            return False
+        return bool(bullet_items(self.doc, sentence))
+
     def _opens_with_pronoun(self, sentence: Sentence) -> bool:
         """"He signed ...": a sentence whose subject is a pronoun for an earlier actor."""
+        from .actors import without_opener
+
         g = self.pack.grammar if self.pack else {}
-        first = self.doc.text[sentence.start:sentence.start + 30].split()[:2]
+        head = self.doc.text[sentence.start:sentence.start + 60]
+        first = (without_opener(head) if self.pack is not None and self.pack.code == "en" else head[:30]).split()[:2]
         words = {w.strip(",").casefold() for w in first}
         if self.pack is not None and self.pack.code in SLAVIC:  # «Мы не посылаем ...», — сказал X
             words = {w.strip(",«\"„").casefold() for w in first}
@@ -437,12 +453,25 @@ class FrameBuilder(SlavicClauses):
     def _attach_heads(self) -> None:
         """Russian: the parse of every candidate sentence of the document, in one batch, laid over
         the morphology words (the parser is slow per call, fast per batch)."""
-        if self._heads_done or self.pack is None or self.pack.code == "en" or _de.applies(self.pack):
+        if self._heads_done or self.pack is None or _de.applies(self.pack):
             return  # the v2 rules (German, Dutch) read their lexicons' words, not a parse
+        if self.pack.code == "en":
+            self._attach_heads_en()
+            return
         self._heads_done = True
         wanted = [x for x in self.doc.sentences if self.candidate(x)]
         for start, parsed in _parsed_words(self.doc, wanted, self.pack).items():
             self._words[start] = _with_heads(self._words[start], parsed)
+
+    def _attach_heads_en(self) -> None:
+        """English: the spaCy parse (``models/en_ewt``) of the candidate sentences, its heads and
+        relations laid over the lexicon words (the word rules stay; subjects come from ``nsubj``)."""
+        self._heads_done = True
+        assert self.pack is not None
+        wanted = [x for x in self.doc.sentences if self.candidate(x)]
+        for start, parsed in _parsed_words(self.doc, wanted, self.pack).items():
+            sentence = next(x for x in wanted if x.start == start)
+            self._words[start] = _with_heads(self.words(sentence), parsed)
 
     def frames(self, sentence: Sentence) -> list[Frame]:
         self._attach_heads()
@@ -523,7 +552,9 @@ class FrameBuilder(SlavicClauses):
             else:
                 subjects, subject_word, we = self._subject(sentence, words, first, last, clause_start, passive)
             if not subjects and subject_word is None and not we and self._pronoun_before(words, first):
-                earlier = [f for f in frames if f.subjects and any(self.resolver.state_of(m) for m in f.subjects)]
+                earlier = [f for f in frames if f.subjects and any(self.resolver.state_of(m) for m in f.subjects)] \
+                    or [f for f in frames if f.subjects and all(m.type in ("organization", "government_body")
+                                                                 for m in f.subjects)]
                 pronoun = self.resolver.resolve_pronoun(sentence, states_only=True)
                 subjects = earlier[-1].subjects if earlier else ((pronoun,) if pronoun else ())
             if fact == "relative":
@@ -531,7 +562,10 @@ class FrameBuilder(SlavicClauses):
             elif fact in ("nominal", "nonfinite") or fact == "planned" and governor is not None:
                 owner = next((f for f in reversed(frames) if f.factuality not in ("nominal", "nonfinite", "relative",
                                                                                   "asked")), None)
-                if owner is not None:
+                praised = self._object_before_for(sentence, words, first, owner) if owner is not None else ()
+                if praised:
+                    subjects, subject_word, we = praised, None, False
+                elif owner is not None:
                     subjects, subject_word, we = owner.subjects, owner.subject_word, owner.we
                 else:
                     subjects, subject_word, we = self._subject(sentence, words, first, last, 0, False)
@@ -541,8 +575,10 @@ class FrameBuilder(SlavicClauses):
             if self.pack.code in SLAVIC and subjects and subjects[0].start >= words[last].end and \
                     subject_word != "state_body":
                 target_start = words[clause_start].start  # «Агрессию России осудила Молдова»: the object first
+            negated = self._negated(words, first, clause_start) or self._negative_subject(words, first, clause_start) \
+                or self._refrained(words, first, frames)
             frame = Frame(sentence, words[first].start, words[last].end, lemma, first, subjects, subject_word,
-                          self._negated(words, first, clause_start), fact, governor,
+                          negated, fact, governor,
                           target_start, self._target_end(words, last, predicates, clause_end),
                           words[clause_start].start, words[clause_end].end, passive=passive, we=we)
             frames.append(frame)
@@ -555,17 +591,46 @@ class FrameBuilder(SlavicClauses):
         g = self.pack.grammar if self.pack else {}
         breaks = g.get("clause_breaks", frozenset()) | g.get("complementizers", frozenset())
         start = 0
+        skip_to = -1
         for n in range(at - 1, -1, -1):
-            if words[n].text in (";", ":", "—", "–", "(", ")") or words[n].low in breaks or words[n].text in '"“”«»':
+            if n > skip_to >= 0:
+                continue
+            opening = self._insertion_opening(words, n)
+            if opening is not None:
+                skip_to = opening  # "Armenia — a CSTO member — recalled", "the Bureau (CBI) said": an insertion
+                continue
+            if words[n].text in (";", ":", "—", "–", "(", ")") or words[n].low in breaks or \
+                    words[n].text in '"“”«»' and not self._inline_quote(words, n):
                 start = n + 1
                 break
         end = len(words) - 1
         for n in range(at + 1, len(words)):
             if words[n].text in (";", "—", "(", ")") or words[n].low in g.get("clause_breaks", ()) or \
-                    words[n].text in '"“”«»':
+                    words[n].text in '"“”«»' and not self._inline_quote(words, n):
                 end = n - 1
                 break
         return start, max(start, end)
+
+    def _insertion_opening(self, words: list[Word], n: int) -> int | None:
+        """English: where the insertion closed by the dash or parenthesis at ``n`` opens (its
+        opening mark right after a word), or ``None``."""
+        if self.pack is None or self.pack.code != "en" or words[n].text not in ("—", "–", ")"):
+            return None
+        mark = "(" if words[n].text == ")" else words[n].text
+        for m in range(n - 1, 0, -1):
+            if words[m].text in (";", ":") or words[m].text in ("—", "–", "(", ")") and words[m].text != mark:
+                return None
+            if words[m].text == mark:
+                return m - 1 if words[m - 1].upos != "PUNCT" else None
+        return None
+
+    def _inline_quote(self, words: list[Word], n: int) -> bool:
+        """English: a quotation mark inside running words ("said the republic “will not recognise”
+        the regions"), between a word and a lower-case word, quotes a phrase and ends no clause."""
+        if self.pack is None or self.pack.code != "en" or n == 0 or n + 1 >= len(words):
+            return False
+        before, after = words[n - 1], words[n + 1]
+        return before.upos != "PUNCT" and after.upos != "PUNCT" and after.text[:1].islower()
 
     def _target_end(self, words: list[Word], last: int, predicates: list[tuple[int, int, str]], clause_end: int) -> int:
         """The words a predicate is about end before the next finite predicate or the clause end."""
@@ -582,16 +647,32 @@ class FrameBuilder(SlavicClauses):
         if words[first].lemma not in g.get("plan", ()) and words[first].low not in g.get("plan", ()):
             return False
         after = [w for w in words[last + 1:last + 3] if w.upos != "PART"]
+        if after and after[0].low == "that" and self.pack is not None and words[first].lemma in self.pack.speech:
+            return False  # "vowed that ...": the vow is said (done); what it promises is the clause after
         return bool(after) and after[0].low in ("to", "that")
+
+    @staticmethod
+    def _plural_noun(word: Word) -> bool:
+        """English: a lower-case plural noun ("recruiters", "officials"), not an adjective in -ous or -ss."""
+        return word.upos == "X" and word.low.endswith("s") and not word.low.endswith(("ss", "ous", "us", "is"))
 
     def _pronoun_before(self, words: list[Word], at: int) -> bool:
         """An "it" or "they" (its, the country ...) as the subject right before the predicate."""
-        g = self.pack.grammar if self.pack else {}
         for w in reversed(words[max(0, at - 4):at]):
             if w.upos in ("AUX", "PART", "ADV") or w.low.endswith("ly") and w.upos == "X":
                 continue
-            return w.low in g.get("pronouns_state", ()) or w.lemma in g.get("pronouns_state", ())
+            return self._state_pronoun(words, w.i)
         return False
+
+    def _state_pronoun(self, words: list[Word], at: int) -> bool:
+        """"it", "they", or a definite noun standing for a state named before ("the country",
+        "the republic", "the authorities"): English ``pronouns_state``, one word or two."""
+        g = self.pack.grammar if self.pack else {}
+        pronouns = g.get("pronouns_state", frozenset())
+        w = words[at]
+        if w.low in pronouns or w.lemma in pronouns:
+            return True
+        return at > 0 and f"{words[at - 1].low} {w.low}" in pronouns
 
     def _shares_subject(self, words: list[Word], prev_at: int, at: int) -> bool:
         """"X backed ... and condemned ...", "X supports ... but has refused ...": one subject."""
@@ -621,6 +702,11 @@ class FrameBuilder(SlavicClauses):
                     break
         for n in range(at - 1, max(clause_start, at - 4) - 1, -1):
             w = words[n]
+            if w.low == "to" and n == at - 1 and self.pack is not None and self.pack.code == "en":
+                if n >= 1 and words[n - 1].lemma in self.pack.grammar.get("plan", ()) and \
+                        self._negated(words, n - 1, clause_start):
+                    return True  # "does not plan to send", "is not going to recognise": a negated intention
+                continue  # "promised not to let", "urged them not to sign"
             if w.lemma == "not" or w.upos == "PART" and self.pack and w.lemma in self.pack.grammar.get("negation", ()):
                 if self.pack is not None and self.pack.code in SLAVIC and self._not_negation(words, n):
                     return False  # «не только», «не лише», «не раз»: no negation
@@ -652,12 +738,17 @@ class FrameBuilder(SlavicClauses):
         n = first - 1
         while n >= 0 and (words[n].upos == "PART" or words[n].low.endswith("ly") and words[n].upos == "X"):
             n -= 1
+        if n >= 1 and words[n].low in g.get("floating_quantifiers", ()) and self._mention_ends(words[n - 1]):
+            n -= 1  # "Kazakhstan and Uzbekistan both declined", "they all refused": a quantifier, no determiner
         before = words[n] if n >= 0 else None
         k = first - 1  # the auxiliaries right before the verb ("has not yet", "will be"), nothing between
         while k >= 0 and (words[k].upos in ("AUX", "PART") or words[k].upos == "X" and words[k].low.endswith("ly")):
             k -= 1
-        chain = [x.low for x in words[k + 1:first] if x.upos in ("AUX", "PART")]
-        past_form = low.endswith("ed") or low in self.pack.forms and not low.endswith(("s", "ing"))
+        chain = [x.low for x in words[k + 1:first] if x.upos == "AUX" or x.lemma == "not"]
+        past_form = low.endswith("ed") or low in self.pack.forms and not low.endswith(("s", "ing")) or \
+            low in g.get("invariant_past", ())  # "strikes hit", "Moscow cut": the past reads like the base
+        if k >= 0 and words[k].low == "to" and chain:
+            return self._infinitive(words, k)  # "is said to have rejected", "ordered it to be increased"
         if before is not None and before.low == "to":
             return self._infinitive(words, n)
         if before is not None and (before.upos in ("DET", "NUM") or before.low.endswith(("'s", "’s"))
@@ -665,15 +756,23 @@ class FrameBuilder(SlavicClauses):
             return "nominal", None, False  # "the attacks", "its support", "Moscow's request", "with attack drones"
         if before is not None and before.upos == "ADP":
             return "nonfinite", before.low, False  # "by signing", "against joining"
+        if low.endswith("ing") and before is not None and before.lemma in g.get("aspectual", ()) and n == first - 1:
+            fact, governor, passive = self._factuality_en(words, n, n)  # "resumed recruiting": the act is the gerund's
+            return fact, governor, passive
+        if low.endswith("ing") and w.lemma == low and not any(x in g.get("be", ()) for x in chain):
+            return "nominal", None, False  # "voiced unwavering backing": an -ing noun the lexicon lists as such
         if low.endswith("ing") and before is not None and before.upos in ("X", "PROPN") and \
                 not any(x in g.get("be", ()) for x in chain) and before.low not in g.get("conjunctions", ()):
             return "relative", None, False  # "a resolution condemning the annexation"
-        if not chain and not past_form and w.lemma in self._nouns() and self._noun_position(words, before):
+        adverb_before = n < first - 1 and words[first - 1].low.endswith("ly")  # "fully supports": a verb
+        if not chain and not past_form and w.lemma in self._nouns() and self._noun_position(words, before) and \
+                not adverb_before:
             return "nominal", None, False  # "humanitarian aid", "Russian forces", "peace talks"
         nxt = words[last + 1] if last + 1 < len(words) else None
         if past_form and not chain and nxt is not None and (nxt.upos == "X" or self._demonym_starts(nxt)) and (
                 before is not None and (before.upos in ("X", "ADP") and before.text[:1].islower()
                                         and before.low not in g.get("conjunctions", ())
+                                        and not self._plural_noun(before)
                                         and before.low not in g.get("state_nouns", ()) or self._demonym_ends(before))):
             return "nominal", None, False  # "occupied territories", "Russian pardoned prisoners": an adjective
         fact = "done"
@@ -700,6 +799,10 @@ class FrameBuilder(SlavicClauses):
                                                                           for x in words[:first]):
                 return "done", None, True  # "A decree issued by Putin extended ...": the agent's act
             return "nonfinite", None, False  # "drones used against", "a decision condemned by" (reduced relatives)
+        elif past_form and not chain and before is not None and nxt is not None and \
+                nxt.low in g.get("participle_next", ()) and w.lemma not in self.pack.speech and \
+                self._object_of_preposition(words, before):
+            return "nonfinite", None, False  # "passports of Uzbeks involved in": the noun is no subject
         elif before is not None and before.low in ("who", "which", "that") and first >= 2 and \
                 words[n - 1].upos in ("X", "PROPN"):
             return "relative", None, False
@@ -730,6 +833,19 @@ class FrameBuilder(SlavicClauses):
                 before[-1].lemma.split("-")[0] in self.pack.grammar.get("place_nouns", ()):
             return before[-2].low in ("в", "у", "во")  # «у країні-агресорі Росії»
         return bool(before) and before[-1].low in ("в", "у", "во")
+
+    def _object_of_preposition(self, words: list[Word], word: Word) -> bool:
+        """A mention ending at ``word`` that follows a preposition ("of Uzbeks", "in Russia")."""
+        sentence = self._sentence_of([word])
+        ending = [m for m in self.resolver.in_sentence(sentence) if m.end == word.end]
+        if not ending:
+            return False
+        opens = [w for w in words if w.end <= ending[0].start]
+        return bool(opens) and opens[-1].upos == "ADP" and opens[-1].low != "by"
+
+    def _mention_ends(self, word: Word) -> bool:
+        sentence = self._sentence_of([word])
+        return word.upos == "PRON" or any(m.end == word.end for m in self.resolver.in_sentence(sentence))
 
     def _demonym_starts(self, word: Word) -> bool:
         return any(m.start == word.start and m.kind == "demonym" for m in self.doc.mentions)
@@ -764,11 +880,25 @@ class FrameBuilder(SlavicClauses):
         governor = gov.lemma if gov is not None else None
         if gov is not None and (gov.lemma in g.get("plan", ()) or gov.low in g.get("plan", ())):
             return "planned", governor, False
+        if gov is not None and gov.lemma in g.get("aspectual", ()) and self.pack is not None and self.pack.code == "en":
+            fact, _governor, _passive = self._factuality_en(words, gov.i, gov.i)  # "continues to provide"
+            return (fact if fact in ("done", "ongoing", "present", "planned", "conditional") else "nonfinite"), \
+                None, False
         asking = next((x.lemma for x in reversed(words[max(0, to_at - 6):to_at])
                        if x.lemma in g.get("asking", ()) or x.lemma == "warn"), None)
         if asking is not None:
             return "asked", asking, False
         return "nonfinite", governor, False
+
+    @staticmethod
+    def _noun_use(words: list[Word], i: int) -> bool:
+        """A word after a determiner ("a press conference"), or after a determiner and a modifier when
+        a preposition follows ("in a phone call with"; not "the ministry hopes that")."""
+        if i > 0 and words[i - 1].upos == "DET":
+            return True
+        following = words[i + 1] if i + 1 < len(words) else None
+        return i > 1 and words[i - 2].upos == "DET" and words[i - 1].upos == "X" and \
+            words[i - 1].text[:1].islower() and following is not None and following.upos in ("ADP", "PUNCT")
 
     def _condition_before(self, words: list[Word], at: int) -> bool:
         g = self.pack.grammar if self.pack else {}
@@ -777,7 +907,15 @@ class FrameBuilder(SlavicClauses):
                 return False
             if x.low in g.get("condition", ()):
                 return True
-        return False
+        return self._inverted_condition(words, at)
+
+    def _inverted_condition(self, words: list[Word], at: int) -> bool:
+        """English: "Had Kazakhstan sent troops, ...", "Should the sanctions be lifted, ...": an
+        auxiliary opening the sentence before its subject makes the clause a condition."""
+        g = self.pack.grammar if self.pack else {}
+        if not words or words[0].low not in g.get("inversion", ()) or len(words) < 3 or words[1].upos == "PUNCT":
+            return False
+        return not any(x.text == "," for x in words[1:at])
 
     def _governing(self, words: list[Word], at: int) -> str | None:
         """The verb whose "that" clause holds the predicate ("Analysts believe (that) ...")."""
@@ -786,8 +924,12 @@ class FrameBuilder(SlavicClauses):
         for x in reversed(words[max(0, at - 12):at]):
             if x.text in (";", ".") or x.low in g.get("clause_breaks", ()):
                 return None
-            if x.lemma in watched and x.i < at - 1:
-                return x.lemma
+            if x.lemma in watched and x.i < at - 1 and not self._noun_use(words, x.i):
+                return x.lemma  # not a noun after a determiner ("a press conference", "in a phone call")
+            if x.low in g.get("complementizers", ()) and x.i > 0 and words[x.i - 1].low in g.get("claim_nouns", ()) \
+                    and (x.i == 1 or words[x.i - 2].upos in ("ADP", "DET", "PUNCT")) \
+                    and not any(w.text == "," for w in words[x.i:at]):  # a noun ("amid reports"), no verb
+                return "believe" if "believe" in g.get("opinion", ()) else None  # "amid reports that ...": hearsay
         return None
 
     def _factuality_ru(self, words: list[Word], at: int) -> tuple[str | None, str | None, bool]:
@@ -869,10 +1011,10 @@ class FrameBuilder(SlavicClauses):
         if passive:  # the agent: a mention within three words after "by"
             by = next((w for w in words[last + 1:last + 4] if w.low == "by"), None)
             if by is None:
-                return (), None, False
+                return self._forces_of(sentence, words, first, clause_start), None, False
             near = words[by.i + 4].start if by.i + 4 < len(words) else words[-1].end + 1
             after = [m for m in self.resolver.in_sentence(sentence) if by.end <= m.start < near]
-            return ((after[0],) if after else ()), None, False
+            return (tuple(self._coordinated_after(sentence, after[0])) if after else ()), None, False
         if words[last].lemma in pack.speech and first > 0 and words[first - 1].text in (",", '"', "”", "»", "—"):
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
                      and m.start - words[last].end < 45 and m.type in ("person", "government_body", "state",
@@ -881,7 +1023,7 @@ class FrameBuilder(SlavicClauses):
                 after = [m for m in after if m.type == "person" or self.can_be_nominative(m)]
             if after:
                 return (after[0],), None, False  # "..., said Prime Minister Nikol Pashinyan"
-        parsed = self._parsed_subject(sentence, words, first)
+        parsed = self._parsed_subject(sentence, words, first) if pack.code != "en" else None
         if parsed is not None and pack.code in SLAVIC and not parsed[0] and parsed[1] is not None and not parsed[2]:
             parsed = None  # a common noun as the parse's subject: the body and place rules below read it
         if parsed is not None:
@@ -889,6 +1031,10 @@ class FrameBuilder(SlavicClauses):
         candidates = [m for m in mentions if self._may_be_subject(words, m)]
         if pack.code in SLAVIC and candidates:
             candidates = self.agreeing(sentence, words, first, candidates)
+        owner = self._before_apposition(sentence, words, first, clause_start) or \
+            self._body_in_state(sentence, words, first, clause_start, mentions)
+        if owner is not None:
+            return (owner,), None, False
         head_noun = self._head_noun_before(words, first, clause_start, candidates)
         if head_noun is not None:
             return (), head_noun, False
@@ -908,8 +1054,7 @@ class FrameBuilder(SlavicClauses):
         we = next((w for w in words[clause_start:first] if w.low in pack.grammar.get("pronouns_we", ())), None)
         if we is not None:
             return (), None, True
-        if any(w.low in pack.grammar.get("pronouns_state", ()) or w.lemma in pack.grammar.get("pronouns_state", ())
-               for w in words[clause_start:first]):
+        if any(self._state_pronoun(words, w.i) for w in words[clause_start:first]):
             return (), None, False  # "it", "the country", «країна»: resolved by the caller
         if pack.code != "en":  # free word order: a nominative mention right after the verb
             clause_end = words[self._clause(words, first, [])[1]].end  # not past a closing quote
@@ -927,9 +1072,119 @@ class FrameBuilder(SlavicClauses):
                 context = self.context_state(sentence, words[first].start)
                 if context is not None:
                     return (context,), None, False  # «В Калужской области отказываются»: a region of that state
+        parsed = self._parsed_subject(sentence, words, first) if pack.code == "en" else None
+        if parsed is not None and parsed[0]:
+            return parsed  # English: the parse's subject where the word rules found none
         pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) \
             if words[clause_start].start == sentence.start else None
         return ((pronoun,) if pronoun else ()), None, False
+
+    def _forces_of(self, sentence: Sentence, words: list[Word], first: int, clause_start: int) -> tuple[Mention, ...]:
+        """English: "North Korean troops were sent to Russia": a state's own forces moved by a
+        passive with no agent were moved by that state (a deployment verb, a demonym or a
+        possessive before a military noun)."""
+        pack = self.pack
+        if pack is None or pack.code != "en" or words[first].lemma not in pack.stance_classes.get("send", ()) and \
+                pack.event_types.get(words[first].lemma) not in ("MOBILIZE", "AID"):
+            return ()
+        k = first - 1
+        while k > clause_start and words[k].upos in ("AUX", "PART"):
+            k -= 1
+        chain = {w.low for w in words[k + 1:first]}
+        if chain <= {"are", "is", "am", "not"}:
+            return ()  # "Russian troops are stationed in Tajikistan": a state of affairs, no act
+        if words[k].lemma not in pack.targets.get("military", ()):
+            return ()
+        owner = [m for m in self.resolver.in_sentence(sentence) if m.type == "state" and m.end <= words[k].start
+                 and m.start >= words[clause_start].start and words[k].start - m.end <= 12
+                 and (m.kind == "demonym" or m.text.endswith(("'s", "’s")) or
+                      self.doc.text[m.end:m.end + 2] in ("'s", "’s"))]
+        return (owner[-1],) if owner else ()
+
+    def _object_before_for(self, sentence: Sentence, words: list[Word], first: int,
+                           owner: Frame) -> tuple[Mention, ...]:
+        """English: "praised the Astana government for refusing ...", "thanked Kazakhstan for
+        sending ...": the object of the verb before "for" does what the gerund says."""
+        if self.pack is None or self.pack.code != "en" or first == 0:
+            return ()
+        at = first - 1
+        if words[at].low in ("its", "their") and at > 0 and not words[first].low.endswith("ing"):
+            at -= 1  # "thanked Minsk for its support"
+        elif not words[first].low.endswith("ing"):
+            return ()
+        if words[at].low != "for":
+            return ()
+        objects = [m for m in self.resolver.in_sentence(sentence)
+                   if owner.end <= m.start and m.end <= words[at].start and self.resolver.state_of(m)]
+        return (objects[-1],) if objects else ()
+
+    def _before_apposition(self, sentence: Sentence, words: list[Word], first: int,
+                           clause_start: int) -> Mention | None:
+        """English: "Maria Zakharova, the spokeswoman of the foreign ministry, criticised ...": the
+        mention before a comma-enclosed phrase opening with a determiner right before the verb."""
+        if self.pack is None or self.pack.code != "en":
+            return None
+        k = first - 1
+        while k >= clause_start and (words[k].upos in ("AUX", "PART") or words[k].low.endswith("ly")):
+            k -= 1
+        if k <= clause_start or words[k].text not in (",", "—", "–"):
+            return None
+        if words[k].text == ",":
+            opening = next((w for w in reversed(words[clause_start:k]) if w.text == ","), None)
+        else:
+            at = self._insertion_opening(words, k)
+            opening = words[at + 1] if at is not None else None
+        if opening is None or opening.i + 1 >= k:
+            return None
+        head = words[opening.i + 1]
+        if not (head.upos == "DET" or head.text[:1].islower() and head.low not in self.pack.grammar.get(
+                "conjunctions", ()) and head.upos not in ("ADP", "AUX")):
+            return None  # "A, B and C declined": a list, no apposition
+        owner = [m for m in self.resolver.in_sentence(sentence) if m.end == words[opening.i - 1].end] \
+            if opening.i > clause_start else []
+        if not owner and opening.i > clause_start:  # "The Kazakh government, according to ..., will"
+            nouns = self.pack.grammar.get("state_nouns", frozenset())
+            owner = [m for m in self.resolver.in_sentence(sentence) if m.end < words[opening.i - 1].end
+                     and m.start >= words[clause_start].start and m.type == "state"
+                     and all(w.low in nouns for w in words[clause_start:opening.i] if w.start >= m.end)][-1:]
+        if not owner or not self._may_be_subject(words, owner[0]):
+            return None
+        return owner[0] if owner[0].type in ("person", "organization", "government_body", "state") else None
+
+    def _body_in_state(self, sentence: Sentence, words: list[Word], first: int, clause_start: int,
+                       mentions: list[Mention]) -> Mention | None:
+        """English: "A court in Tashkent sentenced ...", "police in Kazakhstan detained ...": a
+        state organ named by a common noun and the state (or its capital) it sits in."""
+        if self.pack is None or self.pack.code != "en" or not mentions:
+            return None
+        last = max(mentions, key=lambda m: m.end)
+        if self.resolver.state_of(last) is None or last.type != "state":
+            return None
+        before = [w for w in words[clause_start:first] if w.end <= last.start]
+        between = [w for w in words[clause_start:first] if w.start >= last.end and w.upos not in ("AUX", "PART")]
+        if len(before) < 2 or between or before[-1].low not in ("in", "of"):
+            return None
+        return last if before[-2].low in self.pack.grammar.get("state_nouns", ()) else None
+
+    def _refrained(self, words: list[Word], first: int, frames: list[Frame]) -> bool:
+        """English: "abstained from recognising", "refrained from condemning": not done."""
+        g = self.pack.grammar if self.pack else {}
+        if first == 0 or words[first - 1].low != "from" or not frames or frames[-1].lemma not in g.get("refrain", ()):
+            return False
+        return all(w.upos == "PART" for w in words[frames[-1].word + 1:first - 1])
+
+    def _negative_subject(self, words: list[Word], first: int, clause_start: int) -> bool:
+        """English: a subject opened by a negative quantifier ("None of the states, including
+        Kazakhstan, has recognised ..."): the predicate is denied of every member named."""
+        if self.pack is None or self.pack.code != "en":
+            return False
+        opener = words[clause_start]
+        if opener.low not in self.pack.grammar.get("negative_quantifiers", ()):
+            return False
+        end = first
+        while end - 1 > clause_start and words[end - 1].upos in ("AUX", "PART"):
+            end -= 1  # the predicate's own auxiliaries
+        return not any(w.upos == "AUX" or w.low.endswith("ed") for w in words[clause_start + 1:end])
 
     def _parsed_subject(self, sentence: Sentence, words: list[Word],
                         first: int) -> tuple[tuple[Mention, ...], str | None, bool] | None:
@@ -980,12 +1235,21 @@ class FrameBuilder(SlavicClauses):
         aux_at = next((k for k, w in enumerate(stretch) if w.upos == "AUX"), len(stretch))
         between = [w for w in stretch[:aux_at] if w.upos != "PART" and not (w.upos == "X" and w.low.endswith("ly"))]
         mentions = [(m.start, m.end) for m in self.resolver.in_sentence(self._sentence_of(words))]
-        content = [w for w in between if w.upos == "X" and not any(a <= w.start < b for a, b in mentions)]
+        verbs = g.get("aspectual", frozenset()) | g.get("plan", frozenset())
+        content = [w for w in between if w.upos == "X" and not any(a <= w.start < b for a, b in mentions)
+                   and w.lemma not in verbs and w.low not in verbs]  # "Minsk continues to provide"
+        if content and any(w.upos == "PRON" for w in stretch if w.start > content[-1].start):
+            return None  # "Last month, he ordered": the pronoun is the subject
         if nearest is not None and content and all(w.low in g.get("state_nouns", ()) for w in content):
             return None
         if nearest is not None and nearest.kind == "demonym" and content and content[0].start - nearest.end <= 1 \
                 and not any(w.text == "," for w in between):
             return None  # "Fijian rebels", "Kazakh rights activists": the group the demonym names
+        state_nouns_defined = {p.split()[1] for p in g.get("pronouns_state", ()) if p.startswith("the ")}
+        if content and content[-1].i > 0 and (self._state_pronoun(words, content[-1].i) or content[-1].low in
+                                               state_nouns_defined) and words[content[-1].i - 1].low in (
+                                                   "the", "our", "his", "her", "its", "their"):
+            return None  # "the country", "the republic": a pronoun for the state, resolved by the caller
         if content and (nearest is None or not any(w.text == "," for w in between) or
                         any(w.low in g.get("state_nouns", ()) for w in content)):
             if all(w.low in g.get("state_nouns", ()) for w in content) and nearest is None:
@@ -1059,9 +1323,20 @@ class FrameBuilder(SlavicClauses):
             if not self._may_be_subject(words, m):
                 break  # "with Russia, Beijing maintained": a phrase before the subject, no list
             group.append(m)
-        if len(group) > 1 and all(self.resolver.state_of(m) or m.type == "alliance" for m in group):
-            return list(reversed(group))
+        persons = {m.type == "person" for m in group}
+        if len(group) > 1 and len(persons) == 1 and all(self.resolver.state_of(m) or m.type == "alliance"
+                                                         for m in group):
+            return list(reversed(group))  # one kind: "A, B and C"; not "the CSTO, Pashinyan said"
         return [nearest]
+
+    def _coordinated_after(self, sentence: Sentence, first: Mention) -> list[Mention]:
+        """"condemned by Moldova and Georgia": the agent and every state listed after it."""
+        group = [first]
+        for m in (m for m in self.resolver.in_sentence(sentence) if m.start >= first.end):
+            if not re.fullmatch(r"\s*(,|,?\s*(and|as well as))\s*", self.doc.text[group[-1].end:m.start], re.I):
+                break
+            group.append(m)
+        return group if all(self.resolver.state_of(m) or m.type == "alliance" for m in group) else [first]
 
     def _with_speakers(self, sentence: Sentence, words: list[Word], frames: list[Frame]) -> list[Frame]:
         """The speech frame: a speech predicate's subject is the speaker of the clause it governs

@@ -31,7 +31,8 @@ from .registry import register
 __all__ = ["find_predictions", "future_marker"]
 
 _RISK = ("could", "may", "might")
-_DISCLAIMER = re.compile(r"\b(reflect|represent)s?\b.{0,30}\b(views?|opinions?|position)\b|\bresponsib", re.I)
+_DISCLAIMER = re.compile(r"\b(reflect|represent)s?\b.{0,30}\b(views?|opinions?|position)\b|\bresponsib|"
+                         r"\bviews?\b.{0,40}\b(reflect|represent)\b", re.I)
 
 
 def _next_content(words: list[Word], at: int) -> Word | None:
@@ -47,8 +48,10 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
     assert pack is not None
     g = pack.grammar
     text = builder.doc.text[sentence.start:sentence.end]
-    reported = any(w.lemma in pack.speech for w in words)
-    conditional = any(w.low in g.get("condition", ()) for w in words)
+    reported = any(w.lemma in pack.speech and not (n > 0 and words[n - 1].upos in ("DET", "ADP"))
+                   for n, w in enumerate(words))  # a speech verb, not "the state level"
+    conditional = any(w.low in g.get("condition", ()) for w in words) or bool(words) and words[0].low in g.get(
+        "inversion", ())  # "Should the sanctions be lifted, ..."
     for n, w in enumerate(words):
         nxt = _next_content(words, n)
         if nxt is None or nxt.upos == "PUNCT":
@@ -56,10 +59,12 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if w.low in g.get("reader", ()) and (nxt.low in g.get("future", ()) or nxt.low in _RISK):
             return None  # "you will love it", "you may be interested": an advertisement, an address to the reader
         after = words[nxt.i + 1] if nxt.i + 1 < len(words) else None
-        if w.upos == "AUX" and nxt.low in ("have", "'ve") and (after is None or after.low != "to"):
-            continue  # "could have", "would have": a past modal ("will have to" is a forecast)
-        if w.low in g.get("future", ()):
-            return w
+        if w.upos == "AUX" and nxt.low in ("have", "'ve") and after is not None and _participle(pack, after):
+            continue  # "could have stopped", "would have been": past modals ("will have to" is a forecast)
+        if w.low in g.get("future", ()) or w.low.endswith(("'ll", "’ll")):
+            return w  # "will", "we'll"
+        if w.low == "would" and nxt.low in g.get("would_idioms", ()):
+            continue  # "we would like to point out": a polite wish, no forecast
         if w.low == "would" and (reported or conditional):
             return w
         if w.text == "May" and (n > 0 or nxt.text[:1].isupper() or nxt.upos == "NUM"):
@@ -71,8 +76,9 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if w.low in ("can", "cannot") and conditional:
             return w
         past = n > 0 and words[n - 1].low in ("was", "were", "had") or w.low.endswith("ed") and not any(
-            x.upos == "AUX" for x in words[max(0, n - 2):n])
-        if (w.low in g.get("plan", ()) or w.lemma in g.get("plan", ())) and nxt.low == "to" and not past:
+            x.upos == "AUX" for x in words[max(0, n - 2):n]) and w.lemma not in g.get("pledge", ())
+        denied = n > 0 and words[n - 1].low in ("no", "without")  # "has no plans to": no plan
+        if (w.low in g.get("plan", ()) or w.lemma in g.get("plan", ())) and nxt.low == "to" and not past and not denied:
             if after is not None and after.upos not in ("DET", "PROPN", "NUM") and after.low not in ("the", "a"):
                 return w
     return None
@@ -87,6 +93,12 @@ def _in_time_clause(pack: LanguagePack, words: list[Word], n: int) -> bool:
         if x.low in pack.grammar.get("temporal", ()):
             return True
     return False
+
+
+def _participle(pack: LanguagePack, word: Word) -> bool:
+    """A past participle after "have" ("stopped", "been", "taken"), not an object ("an impact")."""
+    return word.low in pack.grammar.get("participles", ()) or word.low.endswith(("ed", "en")) or \
+        word.low in pack.forms and not word.low.endswith(("s", "ing"))
 
 
 def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> Word | None:
@@ -170,8 +182,9 @@ def _speaker(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
     for frame in builder.frames(sentence):
         if builder.pack is not None and builder.pack.code in SLAVIC and frame.factuality in ("planned", "conditional"):
             continue  # «Росія оголосить ...»: a predicted announcement is what is said, not who says it
-        if builder.pack is not None and frame.lemma in builder.pack.speech and frame.subjects:
-            return frame.subjects[0]
+        if builder.pack is not None and frame.lemma in builder.pack.speech and frame.subjects and \
+                frame.factuality in ("done", "ongoing", "present"):
+            return frame.subjects[0]  # not "Russia could announce ...": what is predicted is no speech frame
         if frame.speaker is not None:
             return frame.speaker
     return None
@@ -191,6 +204,14 @@ def _horizon(doc: Doc, builder: FrameBuilder, sentence: Sentence, marker: Word) 
     return None
 
 
+def _title_line(doc: Doc, sentence: Sentence, text: str) -> bool:
+    """A line of its own without closing punctuation (a linked story's title, a caption): no forecast."""
+    before = doc.text[max(0, sentence.start - 1):sentence.start]
+    after = doc.text[sentence.end:sentence.end + 1]
+    whole = before in ("", "\n") and after == "\n"  # the excerpt's last line may be cut off: not a title
+    return whole and not text.rstrip().endswith((".", "!", "?", '"', "”", "»", ")", ":")) and len(text.split()) <= 25
+
+
 def _claim(text: str, marker: Word, sentence: Sentence) -> str:
     """What is predicted: the clause from a little before the marker on, in at most 16 words."""
     at = max(0, marker.start - sentence.start)
@@ -204,7 +225,8 @@ def find_predictions(doc: Doc, resolver: ActorResolver, modality: SentenceModali
     out = []
     for sentence in doc.sentences:
         text = doc.text[sentence.start:sentence.end]
-        if text.rstrip().endswith("?") or builder.is_furniture(sentence) or builder.is_headline(sentence):
+        if text.rstrip().endswith("?") or builder.is_furniture(sentence) or builder.is_headline(sentence) or \
+                builder.pack is not None and builder.pack.code == "en" and _title_line(doc, sentence, text):
             continue
         marker = future_marker(builder, sentence)
         if marker is None:

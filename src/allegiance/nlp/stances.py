@@ -17,8 +17,9 @@ from __future__ import annotations
 import dataclasses
 
 from ..kb.langdata import load_issues
-from .actors import ActorResolver, listed_states
+from .actors import ActorResolver, bullet_states, listed_states
 from .doc import Doc, Statement
+from .events import voted_with
 from .frames import Frame, FrameBuilder, LanguagePack
 from .frames_slavic import SLAVIC
 from .modality import SentenceModality
@@ -29,7 +30,7 @@ __all__ = ["find_stances"]
 
 _NO_STANCE = ("conditional", "asked", "opinion", "denied", "relative")
 #: classes whose stance may be a pledge (a future) as well as a fact
-_PLEDGES = {"recognise", "leave", "comply", "prevent", "neutral", "refuse", "distance", "ally", "call_peace"}
+_PLEDGES = {"recognise", "leave", "comply", "prevent", "neutral", "refuse", "distance", "ally", "call_peace", "mediate"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,6 +74,11 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
     if frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()) and "refuse" not in classes:
         return []  # read through the refusing frame
     about = _about(builder, frame)
+    if frame.passive and frame.subjects:  # "The annexation was condemned by Moldova": the patient before the verb
+        patient = _about(builder, frame, frame.clause_start, frame.start)
+        agents = {builder.resolver.state_of(m) for m in frame.subjects}
+        about = _About(about.lemmas | patient.lemmas, (about.states | patient.states) - agents,
+                       about.alliances | patient.alliances)
     war = pack.issue
     for rule in _RULES:
         found = rule(pack, frame, classes, about, builder, frames)
@@ -89,7 +95,10 @@ def _membership(pack: LanguagePack, frame: Frame, classes: set[str], about: _Abo
                 frames: list[Frame]) -> _Found:
     if "leave" not in classes or frame.negated:
         return None
-    about = _about(builder, frame, frame.target_start, min(frame.target_end, frame.end + 60))  # its object
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
+    if after and after[0].low == "to":
+        return None  # "ceased to be guided by ...": an infinitive, not the alliance left
+    about = _about(builder, frame, frame.target_start, min(frame.target_end, frame.end + 90))  # its object
     for alliance, issue in pack.membership.items():
         if alliance in about.alliances or about.has(pack, alliance.casefold()):
             return [(issue, "distance", "leave")]
@@ -109,6 +118,9 @@ def _votes(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
         return [("war", "support", "vote")]  # "opposed it" in a vote
     if frame.negated:
         return []  # "did not vote" is no stance
+    side = voted_with(builder, frame)
+    if side is not None:  # "voted with Russia"
+        return [("war", "support" if side == "RUS" else "oppose", "vote")]
     first = sorted(about.lemmas & (pack.targets.get("vote_against", frozenset()) | pack.targets.get(
         "vote_for", frozenset())))
     if about.has(pack, "vote_against"):
@@ -121,7 +133,7 @@ def _votes(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
 def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
     if "neutral" in classes and frame.lemma in pack.targets.get("neutral", frozenset()):
         return [] if frame.negated else [("war", "neutral", "neutral")]
-    if frame.lemma == "take_side" or "take_side" in about.lemmas:
+    if frame.lemma == "take_side" or about.lemmas & {"take_side", "take_sides"}:
         return [("war", "neutral", "neutral")] if frame.negated or "refuse" in classes else []
     if "neutral" in classes and about.has(pack, "neutral") and not frame.negated:
         return [("war", "neutral", "neutral")]
@@ -142,6 +154,8 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
              frames: list[Frame]) -> _Found:
     if "refuse" not in classes or frame.negated:
         return None
+    if _denies_a_claim(builder, frame, frames):
+        return []  # "Iran denied that it had supplied missiles": a claim denied, no refusal
     if any(about.has(pack, alliance.casefold()) or alliance in about.alliances for alliance in pack.membership) \
             and not about.has(pack, "war"):
         return []  # declining an alliance's exercise is an event, no stance (guidelines)
@@ -154,6 +168,20 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     if complement & {"recognise", "participate"} or about.has(pack, "military") or about.has(pack, "separatists"):
         return [("war", "distance", "refuse")]
     return []
+
+
+def _denies_a_claim(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> bool:
+    """A denial verb with a clause after it ("denied that ...", "denied supplying ..."): what is
+    denied is a claim about the subject, not a request it turns down."""
+    pack = builder.pack
+    if pack is None or frame.lemma not in pack.grammar.get("denial", frozenset()):
+        return False
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:3]
+    if after and (after[0].low in pack.grammar.get("complementizers", ()) or after[0].low.endswith("ing")):
+        return True
+    if any(w.low in pack.grammar.get("claim_nouns", ()) for w in after[:2]):
+        return True  # "rejected accusations that ...", "dismissed the reports"
+    return any(f.governor == frame.lemma and f.factuality == "denied" for f in frames if f.start > frame.end)
 
 
 def _recognition(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
@@ -176,8 +204,14 @@ def _sanctions(pack: LanguagePack, frame: Frame, classes: set[str], about: _Abou
 
 def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
               frames: list[Frame]) -> _Found:
+    if "ban" in classes and about.has(pack, "recruitment") and not frame.negated:
+        return [("war", "distance", "citizens")]  # "banned recruitment into foreign armies"
     if not classes & {"warn", "prosecute"} or frame.negated:
         return None
+    addressee = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= frame.end), None)
+    if addressee is not None and addressee.kind != "demonym" and builder.resolver.state_of(addressee) and \
+            builder.doc.text[frame.end:addressee.start].strip() == "":
+        return None  # "Nepal asked Russia to return its citizens": a request to a state, no warning to its citizens
     sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
     if pack.code in SLAVIC and any(f.subject_word == "relative" and pack.event_types.get(f.lemma) == "MOBILIZE"
                                  and frame.target_start <= f.start < frame.target_end for f in frames):
@@ -190,8 +224,8 @@ def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
 def _condemnation(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
     if "condemn" not in classes:
         return None
-    if frame.negated or not about.has(pack, "war"):
-        return []
+    if frame.negated or not (about.has(pack, "war") or about.has(pack, "separatists") and "RUS" in about.states):
+        return []  # the war, or Russia's annexation or recognition of the separatist entities
     others = about.states - {"RUS", "UKR"}
     if about.has(pack, "attack") and "UKR" not in about.states or others and "RUS" not in about.states:
         return []  # an attack on Russia, or another conflict
@@ -202,8 +236,17 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
              frames: list[Frame]) -> _Found:
     if "support" not in classes and not (pack.code in SLAVIC and "evade" in classes):
         return None
+    head = _object_head_end(builder, frame)
+    if head is not None and "resolution" in _about(builder, frame, frame.target_start, head).lemmas:
+        # "co-sponsored the resolution demanding Russia's withdrawal": the resolution is what is backed
+        about = _about(builder, frame, frame.target_start, head)
+    if about.has(pack, "peace") and not frame.negated:
+        return [("war", "neutral", "call_peace")]  # backing a ceasefire or talks: a call for peace
     for_war = about.has(pack, "war") or about.has(pack, "separatists") or "RUS" in about.states
     for_ukraine = "UKR" in about.states or about.has(pack, "ukraine_side")
+    if for_war and not about.has(pack, "war") and not about.has(pack, "separatists") and not \
+            about.has(pack, "voting") and about.lemmas & pack.grammar.get("matter_prepositions", frozenset()):
+        return []  # "supports Russia's position on Kosovo": Russia on another matter
     if for_war and not about.has(pack, "attack"):
         return [("war", "distance" if frame.negated else "support", "support")]
     if pack.code in SLAVIC and "evade" in classes and "RUS" in about.states and not frame.negated:
@@ -216,12 +259,43 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     return []
 
 
+def _object_head_end(builder: FrameBuilder, frame: Frame) -> int | None:
+    """English: where the object noun phrase ends before a participle or relative clause that
+    describes it ("the resolution | demanding ...", "the text | that condemns ..."), or ``None``."""
+    pack = builder.pack
+    if pack is None or pack.code != "en":
+        return None
+    relative = pack.grammar.get("relative", frozenset())
+    for w in builder.words(frame.sentence):
+        if w.start < frame.target_start or w.start >= frame.target_end:
+            continue
+        if w.low in relative or w.low.endswith("ing") and w.lemma != w.low:
+            return w.start
+    return None
+
+
+def _backs_russia(builder: FrameBuilder, frame: Frame) -> bool:
+    """The predicate's direct object is Russia ("sided with Moscow in the vote", "backed Russia")."""
+    first = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= frame.end), None)
+    if first is None or builder.resolver.state_of(first) != "RUS":
+        return False
+    gap = builder.doc.text[frame.end:first.start].split()
+    determiners = builder.pack.grammar.get("determiners", frozenset()) if builder.pack else frozenset()
+    return all(w.casefold() == "with" or w.casefold() in determiners for w in gap)  # "a Russian resolution"
+
+
 def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
           frames: list[Frame]) -> _Found:
     if "lend" in classes and about.has(pack, "territory"):
+        if frame.lemma in pack.stance_classes.get("lend_disposal", frozenset()) and not about.has(pack, "disposal"):
+            return None
         if frame.negated:  # not letting Russia's troops onto its territory: distance
             return [("war", "distance", "lend")] if about.has(pack, "military") or "RUS" in about.states else []
         return [("war", "support", "lend")]
+    if "send" in classes and about.has(pack, "military") and frame.negated and about.has(pack, "either_side"):
+        return [("war", "neutral", "send")]  # "supplies weapons to neither side"
+    if "send" in classes and frame.negated and about.has(pack, "citizens") and about.has(pack, "fighting"):
+        return [("war", "distance", "send")]  # "will never send its citizens to fight"
     if "send" in classes and about.has(pack, "military") and ("RUS" in about.states or frame.negated):
         return [("war", "distance" if frame.negated else "support", "send")]  # not sending troops at all: distance
     if "send" in classes and about.has(pack, "aid") and "UKR" in about.states and not frame.negated:
@@ -254,11 +328,22 @@ def _supplier(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
 def _peace(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
     if "call_peace" in classes and about.has(pack, "peace") and not frame.negated:
         return [("war", "neutral", "call_peace")]
+    parties = {"RUS", "UKR"} <= about.states
+    if ("mediate" in classes or "host" in classes and about.has(pack, "peace")) and not frame.negated and \
+            (about.has(pack, "war") or about.has(pack, "peace") or parties):  # "offered to host peace talks"
+        return [("war", "neutral", "mediate")]  # "offered to mediate between Russia and Ukraine"
+    return None
+
+
+def _host(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+    """"Minsk has hosted Russian troops": Russia's forces on the state's soil."""
+    if "host" in classes and about.has(pack, "military") and "RUS" in about.states and not frame.negated:
+        return [("war", "support", "lend")]
     return None
 
 
 _RULES = (_supplier, _membership, _votes, _sides, _distance, _refusal, _recognition, _sanctions, _citizens,
-          _condemnation, _peace, _support, _acts)
+          _condemnation, _peace, _host, _support, _acts)
 
 
 # -- actors -----------------------------------------------------------------------------------------
@@ -269,6 +354,8 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
         mentions = [frame.speaker]
     if name == "vote":  # the states listed with the vote: "against: A, B and C", "A, B and C voted against"
         listed = listed_states(builder.doc.text, resolver.states_in(frame.sentence), frame.start, frame.end)
+        if not listed and not resolver.states_in(frame.sentence):  # "Countries that voted against" over "- X" lines
+            listed = [m for _, m in bullet_states(builder.doc, resolver, frame.sentence)]
         mentions = list(dict.fromkeys(mentions + listed))
     if name == "supplier":
         source = [m for m in resolver.in_sentence(frame.sentence) if m.start >= frame.target_start
