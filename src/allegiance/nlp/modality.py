@@ -3,6 +3,8 @@ speaker, and future-tense detection for Russian and Ukrainian through pymorphy3.
 
 from __future__ import annotations
 
+import functools
+
 from .actors import ActorResolver
 from .doc import Doc, Sentence
 from .lexicons import Lexicons, load_lexicons
@@ -11,17 +13,23 @@ from .tokens import _morph, analyzer_for, tokenize, word_key
 __all__ = ["SentenceModality", "has_future_verb"]
 
 
+@functools.lru_cache(maxsize=200_000)
+def _future_word(word: str, analyzer: str) -> bool:
+    """Whether the likeliest reading of one (case-folded) word is a future-tense verb; cached,
+    since news text repeats its words and pymorphy3's readings cost far more than a lookup."""
+    parse = _morph(analyzer).parse(word)[0]
+    return bool(parse.tag.POS == "VERB" and "futr" in parse.tag.grammemes)
+
 
 def has_future_verb(text: str, language: str | None) -> bool:
     """A Russian or Ukrainian verb in the future tense (perfective or with будет/буде)."""
     if language not in ("ru", "uk"):
         return False
-    morph = _morph(analyzer_for(language))
+    analyzer = analyzer_for(language)
     for token in tokenize(text):
         if token.text[:1].isdigit():
             continue
-        parse = morph.parse(token.text.casefold())[0]
-        if parse.tag.POS == "VERB" and "futr" in parse.tag.grammemes:
+        if _future_word(token.text.casefold(), analyzer):
             return True
     return False
 
@@ -36,10 +44,16 @@ class SentenceModality:
         self._has: dict[tuple[str, int], bool] = {}
         self._speaker: dict[int, str | None] = {}
         self._future: dict[int, bool] = {}
+        self._lemma_sets: dict[int, frozenset[str]] = {}
 
-    def _lemmas(self, sentence: Sentence) -> set[str]:
-        analyzer = analyzer_for(self.doc.language)
-        return {word_key(t.text, analyzer) for t in tokenize(self.doc.text[sentence.start:sentence.end])}
+    def _lemmas(self, sentence: Sentence) -> frozenset[str]:
+        """The word keys of a sentence, computed once per sentence (every cue kind asks for them)."""
+        found = self._lemma_sets.get(sentence.start)
+        if found is None:
+            analyzer = analyzer_for(self.doc.language)
+            found = frozenset(word_key(t.text, analyzer) for t in tokenize(self.doc.text[sentence.start:sentence.end]))
+            self._lemma_sets[sentence.start] = found
+        return found
 
     def has(self, kind: str, sentence: Sentence) -> bool:
         key = (kind, sentence.start)
