@@ -258,6 +258,11 @@ def _analyses(lang: str, word: str) -> tuple[Any, ...]:
     return tuple(_morph(lang).parse(word))
 
 
+#: (pack, case-folded word) -> (lemma, part of speech, features) as _ru_words reads it: the reading
+#: depends on the word alone, and reading pymorphy3's tags costs far more than a lookup
+_RU_SEEN: dict[tuple[LanguagePack, str], tuple[str, str, frozenset[str]]] = {}
+
+
 def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
     lang = "uk" if pack.code == "uk" else "ru"
     words = []
@@ -267,6 +272,11 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
         if not raw[0].isalpha():
             words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, raw,
                               "NUM" if raw[0].isdigit() else "PUNCT"))
+            continue
+        seen_key = (pack, raw.casefold().replace("ё", "е") if pack.code == "ru" else raw.casefold())
+        seen = _RU_SEEN.get(seen_key)
+        if seen is not None:  # the word read before: its lemma, part of speech and features
+            words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, *seen))
             continue
         parses = list(_analyses(lang, raw.casefold().replace("ё", "е") if pack.code == "ru" else raw.casefold()))
         parses = [p for p in parses if p.tag.case != "voct"] or parses  # the vocative is rare in news text
@@ -298,6 +308,9 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
         lemma = str(best.normal_form).replace("ё", "е")
         if lemma in pack.grammar.get("negation", ()):
             upos = "PART"
+        if len(_RU_SEEN) >= 200_000:
+            _RU_SEEN.clear()
+        _RU_SEEN[seen_key] = (lemma, upos, frozenset(feats))
         words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, lemma, upos,
                           frozenset(feats)))
     return words
