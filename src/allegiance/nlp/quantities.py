@@ -174,14 +174,24 @@ class QuantityExtractor:
     # -- numbers in words ---------------------------------------------------------------------
     @staticmethod
     def _key(token: Token, rules: NumberRules) -> str:
-        folded = token.text.casefold()
+        found: str | None = rules.memo.get(("key", token.text))
+        if found is None:
+            if len(rules.memo) >= 100_000:
+                rules.memo.clear()
+            found = rules.memo[("key", token.text)] = QuantityExtractor._word_key(token.text, rules)
+        return found
+
+    @staticmethod
+    def _word_key(text: str, rules: NumberRules) -> str:
+        """A token's key for the number words: as written, its lemma, or a quoted language's lemma."""
+        folded = text.casefold()
         if not rules.analyzer or folded in rules.words:
             return folded
-        key = word_key(token.text, rules.analyzer)
+        key = word_key(text, rules.analyzer)
         quoted = rules.other_analyzers and folded[:2] in rules.starts and key not in rules.words \
             and not rules.multiplier_of(key)
         for other in rules.other_analyzers if quoted else ():
-            theirs = word_key(token.text, other)
+            theirs = word_key(text, other)
             if theirs in rules.words or rules.multiplier_of(theirs):
                 return theirs
         return key
