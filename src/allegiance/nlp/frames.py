@@ -231,12 +231,25 @@ _EN_ADP = {"in", "on", "at", "to", "from", "of", "by", "with", "for", "against",
            "towards", "via", "within", "without", "since", "amid"}
 
 
+#: pack -> {word as written: (low, part of speech after the first word, lemma)}: an English word's
+#: reading depends on the word alone, except that a capitalised first word is no proper noun
+_EN_SEEN: dict[LanguagePack, dict[str, tuple[str, str, str]]] = {}
+
+
 def _en_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
     words = []
     text = doc.text[sentence.start:sentence.end]
     closed = pack.closed
+    seen_words = _EN_SEEN.setdefault(pack, {})
+    if len(seen_words) >= 200_000:
+        seen_words.clear()
     for n, m in enumerate(_WORD.finditer(text)):
         raw = m.group(0)
+        seen = seen_words.get(raw)
+        if seen is not None:
+            words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, seen[2],
+                              "X" if n == 0 and seen[1] == "PROPN" else seen[1], low=seen[0]))
+            continue
         low = raw.casefold().replace("’", "'")
         known = closed.get(low)
         if known is not None:
@@ -248,6 +261,7 @@ def _en_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
         else:
             lemma = _en_lemma(low, pack)
             upos = "PROPN" if raw[0].isupper() and n > 0 else "X"
+        seen_words[raw] = (low, "PROPN" if upos == "X" and raw[0].isupper() else upos, lemma)
         words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, lemma, upos, low=low))
     return words
 
