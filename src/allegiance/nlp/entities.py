@@ -101,6 +101,14 @@ class EntityLinker:
         self._given = self._unlisted.given
         self._last_keyed: tuple[str, str, list[Token], list[str]] | None = None
 
+    def warm(self, languages: tuple[str, ...] = ()) -> None:
+        """Build the automaton of texts without Cyrillic (most articles), and the unlisted-name
+        words of ``languages``, before the first article."""
+        self._automaton(analyzer_for(None, self.folders))
+        for language in languages:
+            if self._unlisted.reads(language):
+                self._unlisted.words(language)
+
     def _automaton(self, analyzer: str) -> ahocorasick.Automaton:
         if analyzer not in self._automata:
             table: dict[str, list[tuple[Alias, int]]] = defaultdict(list)

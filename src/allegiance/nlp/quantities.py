@@ -35,6 +35,10 @@ class QuantityExtractor:
         self._place_words = frozenset(str(w).casefold() for data in every_language_data("places", self.folders).values()
                                       for w in data.get("before_seat", []))
 
+    def warm(self, languages: tuple[str, ...] = ()) -> None:
+        for language in languages:
+            number_rules(language, self.folders)
+
     def __call__(self, doc: Doc) -> Doc:
         rules = number_rules(doc.language, self.folders)
         out: list[Statement] = []

@@ -28,6 +28,18 @@ class StatementExtractor:
         self.parse = parse
         self.finders = [create(name) for name in components]
 
+    def warm(self, languages: tuple[str, ...] = ()) -> None:
+        """Read every language's frame lexicons (the English one is a large generated file) and the
+        issues."""
+        from ..kb.langdata import languages as pack_languages
+        from ..kb.langdata import load_issues
+        from .frames import language_pack
+
+        folders = self.lex.folders or None
+        for code in pack_languages(folders):
+            language_pack(code, folders)
+        load_issues()
+
     def __call__(self, doc: Doc) -> Doc:
         resolver = ActorResolver(self.kb, doc)
         modality = SentenceModality(doc, resolver, self.lex)
