@@ -392,6 +392,8 @@ class FrameBuilder:
         self._words: dict[int, list[Word]] = {}
         self._furniture: dict[int, bool] = {}
         self._sentence_at: dict[int, Sentence] = {}
+        self._sentence_starts: list[int] | None = None
+        self._mentions_by_end: tuple[dict[int, list[Mention]], frozenset[int], frozenset[int]] | None = None
         self._heads_done = not parse  # the dependency parse is opt-in (the frames_parse setting)
 
     # the cheap filter: a mention and a surface form (or, in Russian and Ukrainian, a lemma) of a predicate
@@ -692,23 +694,34 @@ class FrameBuilder:
         return bool(before) and before[-1].low in ("в", "у", "во")
 
     def _demonym_starts(self, word: Word) -> bool:
-        return any(m.start == word.start and m.kind == "demonym" for m in self.doc.mentions)
+        return word.start in self._mention_index()[1]
 
     def _demonym_ends(self, word: Word | None) -> bool:
-        return word is not None and any(m.end == word.end and m.kind == "demonym" for m in self.doc.mentions)
+        return word is not None and word.end in self._mention_index()[2]
+
+    def _mention_index(self) -> tuple[dict[int, list[Mention]], frozenset[int], frozenset[int]]:
+        """The document's mentions by end, and the starts and ends of its demonyms: looked up per
+        word, where a scan of every mention made long articles quadratic."""
+        if self._mentions_by_end is None:
+            by_end: dict[int, list[Mention]] = {}
+            for m in self.doc.mentions:
+                by_end.setdefault(m.end, []).append(m)
+            demonyms = [m for m in self.doc.mentions if m.kind == "demonym"]
+            self._mentions_by_end = (by_end, frozenset(m.start for m in demonyms), frozenset(m.end for m in demonyms))
+        return self._mentions_by_end
 
     def _noun_position(self, words: list[Word], before: Word | None) -> bool:
         g = self.pack.grammar if self.pack else {}
         if before is None or before.upos == "PUNCT":
             return True
-        ending = [m for m in self.doc.mentions if m.end == before.end]
+        ending = self._mention_index()[0].get(before.end, [])
         if ending:
             opens = [w for w in words if w.end <= min(m.start for m in ending)]
             return any(m.kind == "demonym" for m in ending) or bool(opens) and opens[-1].upos == "DET"
         if before.upos == "X":
             return before.low not in g.get("state_nouns", ()) and before.low not in g.get("conjunctions", ())
         if before.upos == "PROPN":
-            return any(m.end == before.end and m.kind == "demonym" for m in self.doc.mentions)
+            return before.end in self._mention_index()[2]
         return False
 
     def _nouns(self) -> frozenset[str]:
@@ -918,7 +931,14 @@ class FrameBuilder:
         at = words[0].start
         found = self._sentence_at.get(at)
         if found is None:
-            found = next(s for s in self.doc.sentences if s.start <= at < s.end)
+            if self._sentence_starts is None:  # sentences in order and apart (as split): found by bisection
+                sentences = self.doc.sentences
+                ordered = all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
+                self._sentence_starts = [x.start for x in self.doc.sentences] if ordered else []
+            k = bisect.bisect_right(self._sentence_starts, at) - 1
+            near = self.doc.sentences[k] if self._sentence_starts and k >= 0 else None
+            found = near if near is not None and near.start <= at < near.end else \
+                next(s for s in self.doc.sentences if s.start <= at < s.end)
             self._sentence_at[at] = found
         return found
 
