@@ -7,6 +7,8 @@ years, times of day, ordinals, ages, identifiers, web addresses and numbers insi
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from pathlib import Path
 
@@ -45,10 +47,14 @@ class QuantityExtractor:
         names_end = frozenset(m.end for m in doc.mentions)
         # a number inside a name ("France 24", "Group of Seven") is part of the name; one inside a
         # time expression ("two months ago", "vor zwei Jahren") is part of a date
-        named = [(m.start, m.end) for m in doc.mentions if " " in m.text] + [(t.start, t.end) for t in doc.times]
+        named = sorted([(m.start, m.end) for m in doc.mentions if " " in m.text]
+                       + [(t.start, t.end) for t in doc.times])
+        starts = [s for s, _e in named]
+        reach = list(itertools.accumulate((e for _s, e in named), max))  # the furthest end of the spans so far
         for sentence in doc.sentences:
             found = self._digits(doc, sentence, rules, names_end) + self._words(doc, sentence, rules)
-            found = [(at, st) for at, st in found if not any(s <= at < e for s, e in named)]
+            # inside a span (s <= at < e for one of them): the furthest end of those starting by ``at`` is past it
+            found = [(at, st) for at, st in found if (k := bisect.bisect_right(starts, at)) == 0 or reach[k - 1] <= at]
             out.extend(st for _offset, st in sorted(found, key=lambda pair: pair[0]))
         doc.add(out)
         return doc
