@@ -99,3 +99,16 @@ def test_warmed_pipeline_reads_like_a_cold_one():
     assert frames_module.language_pack.cache_info().currsize > 0  # built before any article
     cold = Pipeline(warm.components, version=warm.version)
     assert warm(Doc("a", text, "en")).statements == cold(Doc("a", text, "en")).statements
+
+
+def test_last_word_reads_as_the_end_anchored_search():
+    from allegiance.nlp.doc import _last_word
+
+    rng = random.Random(3)
+    alphabet = "ab .\n\t\u00a0\u2003x\u200b\u3000\x1c\x85"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        found = re.search(r"(\S+)$", text[start:end])
+        assert _last_word(text, start, end) == (found.group(1) if found else ""), (text, start, end)
