@@ -541,8 +541,9 @@ class FrameBuilder:
                 start = n + 1
                 break
         end = len(words) - 1
+        clause_breaks = g.get("clause_breaks", ())  # looked up once, not per word
         for n in range(at + 1, len(words)):
-            if words[n].text in (";", "—", "(", ")") or words[n].low in g.get("clause_breaks", ()) or \
+            if words[n].text in (";", "—", "(", ")") or words[n].low in clause_breaks or \
                     words[n].text in '"“”«»':
                 end = n - 1
                 break
