@@ -452,7 +452,7 @@ class FrameBuilder:
             return False
         if sentence.start not in self._furniture:
             head = self.doc.text[sentence.start:sentence.start + 40].casefold().lstrip(" -•*|>")
-            self._furniture[sentence.start] = any(head.startswith(f) for f in self.pack.grammar.get("furniture", ()))
+            self._furniture[sentence.start] = head.startswith(tuple(self.pack.grammar.get("furniture", ())))
         return self._furniture[sentence.start]
 
     def is_headline(self, sentence: Sentence) -> bool:
