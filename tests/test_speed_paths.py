@@ -112,3 +112,19 @@ def test_last_word_reads_as_the_end_anchored_search():
         end = rng.randint(start, len(text))
         found = re.search(r"(\S+)$", text[start:end])
         assert _last_word(text, start, end) == (found.group(1) if found else ""), (text, start, end)
+
+
+def test_topics_in_one_pass_equal_each_topic_pattern():
+    from allegiance.nlp.claims import _topics
+    from allegiance.nlp.lexicons import load_lexicons, topic_finder
+
+    lex = load_lexicons()
+    assert topic_finder(lex) is not None
+    cues = [c for words in lex.topic_cues.values() for c in words]
+    rng = random.Random(5)
+    texts = ["Sanctions on oil and gas hit the economy.", "Nothing here.", "САНКЦИИ и нефть", ""]
+    texts += [" ".join(rng.choice(cues + ["and", "the", "войска"]) for _ in range(rng.randint(1, 6)))
+              for _ in range(300)]
+    for text in texts:
+        expected = tuple(t for t, p in lex.topic_patterns.items() if p.search(text.casefold()))
+        assert _topics.__wrapped__(text, lex) == expected, text
