@@ -8,7 +8,7 @@ import functools
 from .actors import ActorResolver
 from .doc import Doc, Sentence
 from .lexicons import Lexicons, load_lexicons
-from .tokens import _morph, analyzer_for, tokenize, word_key
+from .tokens import Token, _morph, analyzer_for, tokenize, word_key
 
 __all__ = ["SentenceModality", "has_future_verb"]
 
@@ -25,8 +25,12 @@ def has_future_verb(text: str, language: str | None) -> bool:
     """A Russian or Ukrainian verb in the future tense (perfective or with будет/буде)."""
     if language not in ("ru", "uk"):
         return False
+    return _future_in(tokenize(text), language)
+
+
+def _future_in(tokens: list[Token], language: str) -> bool:
     analyzer = analyzer_for(language)
-    for token in tokenize(text):
+    for token in tokens:
         if token.text[:1].isdigit():
             continue
         if _future_word(token.text.casefold(), analyzer):
@@ -45,13 +49,21 @@ class SentenceModality:
         self._speaker: dict[int, str | None] = {}
         self._future: dict[int, bool] = {}
         self._lemma_sets: dict[int, frozenset[str]] = {}
+        self._token_lists: dict[int, list[Token]] = {}
+
+    def _tokens(self, sentence: Sentence) -> list[Token]:
+        """A sentence's tokens, once for its cue words and its future verbs."""
+        found = self._token_lists.get(sentence.start)
+        if found is None:
+            found = self._token_lists[sentence.start] = tokenize(self.doc.text[sentence.start:sentence.end])
+        return found
 
     def _lemmas(self, sentence: Sentence) -> frozenset[str]:
         """The word keys of a sentence, computed once per sentence (every cue kind asks for them)."""
         found = self._lemma_sets.get(sentence.start)
         if found is None:
             analyzer = analyzer_for(self.doc.language)
-            found = frozenset(word_key(t.text, analyzer) for t in tokenize(self.doc.text[sentence.start:sentence.end]))
+            found = frozenset(word_key(t.text, analyzer) for t in self._tokens(sentence))
             self._lemma_sets[sentence.start] = found
         return found
 
@@ -73,8 +85,9 @@ class SentenceModality:
 
     def is_future(self, sentence: Sentence) -> bool:
         if sentence.start not in self._future:
-            text = self.doc.text[sentence.start:sentence.end]
-            self._future[sentence.start] = self.has("future", sentence) or has_future_verb(text, self.doc.language)
+            language = self.doc.language
+            self._future[sentence.start] = self.has("future", sentence) or (
+                language in ("ru", "uk") and _future_in(self._tokens(sentence), str(language)))
         return self._future[sentence.start]
 
     def of(self, sentence: Sentence) -> str:
