@@ -70,10 +70,31 @@ def analyze_local(settings: Settings, workers: int | None) -> AnalyzeSummary:
 
     with open_store(settings, readonly=False) as store:
         progress = AnalysisProgress(settings.progress, store.count_unanalysed(pipeline_for(settings).version))
+        _freeze_heap()
         try:
             return analyze_store(store, settings=settings, workers=workers, on_article=progress)
         finally:
             progress.close()
+            _thaw_heap()
+
+
+def _freeze_heap() -> None:
+    """Move what is alive now (the pipeline, the knowledge base, the lexicons: long-lived) out of
+    the garbage collector's sight. The analysis allocates words, tokens and records by the
+    hundred thousand, and each collection of the oldest generation walked all of it again (about
+    6% of the analysis); forked workers also stop copying its pages when the collector touches
+    them."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
+def _thaw_heap() -> None:
+    """After the analysis: what was frozen is the collector's again (nothing is kept forever)."""
+    import gc
+
+    gc.unfreeze()
 
 
 def workers_option(func: Any) -> Any:

@@ -8,7 +8,7 @@ import re
 
 from .actors import ActorResolver
 from .doc import Doc, Sentence, Statement
-from .lexicons import Lexicons, load_lexicons
+from .lexicons import Lexicons, load_lexicons, topic_finder
 from .modality import SentenceModality
 
 __all__ = ["find_claims", "topics_of"]
@@ -19,7 +19,11 @@ _DIGIT = re.compile(r"\d")
 @functools.lru_cache(maxsize=4096)
 def _topics(text: str, lexicons: Lexicons) -> tuple[str, ...]:
     low = text.casefold()
-    return tuple(topic for topic, pattern in lexicons.topic_patterns.items() if pattern.search(low))
+    finder = topic_finder(lexicons)
+    if finder is None:
+        return tuple(topic for topic, pattern in lexicons.topic_patterns.items() if pattern.search(low))
+    found = {name for _end, names in finder.iter(low) for name in names}
+    return tuple(topic for topic in lexicons.topic_patterns if topic in found)
 
 
 def topics_of(text: str, lexicons: Lexicons) -> tuple[str, ...]:

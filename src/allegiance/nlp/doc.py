@@ -125,6 +125,18 @@ def sentence_rules(language: str | None, folders: tuple[Path, ...] | None = None
     return frozenset(str(w).casefold().rstrip(".") for w in words), bool(own.get("ordinal_dot"))
 
 
+def _last_word(text: str, start: int, end: int) -> str:
+    """What ``re.search(r"(\\S+)$", text[start:end])`` finds (the run of non-space characters that
+    ends the span, or before its final line break), or "": read backwards from the end, where the
+    search tried every position of the span."""
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    i = end
+    while i > start and not text[i - 1].isspace():
+        i -= 1
+    return text[i:end]
+
+
 def split_sentences(text: str, language: str | None = None,
                     folders: tuple[Path, ...] | None = None) -> tuple[Sentence, ...]:
     """Sentences as character spans: line breaks always end one; so do ., ! and ? before a capital,
@@ -133,8 +145,7 @@ def split_sentences(text: str, language: str | None = None,
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        word = re.search(r"(\S+)$", text[start:match.start()])
-        last = word.group(1).rstrip(".").lower() if word else ""
+        last = _last_word(text, start, match.start()).rstrip(".").lower()
         if "\n" not in match.group(0) and (last in abbreviations or (len(last) == 1 and last.isalpha())
                                            or (ordinal_dot and len(last) <= 2 and last.isdigit()
                                                and match.group(0).startswith(". "))):

@@ -119,6 +119,15 @@ class EntityLinker:
         self._credit = re.compile(rf"(?:^|[\s(\[|])(?:{credit_words or '(?!)'})\s*(?::|©|\bby\b|\bvia\b)[^.!?:]*$",
                                   re.I)
         self._given = self._unlisted.given
+        self._last_keyed: tuple[str, str, list[Token], list[str]] | None = None
+
+    def warm(self, languages: tuple[str, ...] = ()) -> None:
+        """Build the automaton of texts without Cyrillic (most articles), and the unlisted-name
+        words of ``languages``, before the first article."""
+        self._automaton(analyzer_for(None, self.folders))
+        for language in languages:
+            if self._unlisted.reads(language):
+                self._unlisted.words(language)
 
     def _automaton(self, analyzer: str) -> ahocorasick.Automaton:
         if analyzer not in self._automata:
@@ -185,9 +194,19 @@ class EntityLinker:
             out.extend((start, end - 1, alias) for alias, _n in values)
         return out
 
-    def _lemma_matches(self, text: str, analyzer: str) -> list[tuple[int, int, Alias]]:
+    def _keyed_tokens(self, text: str, analyzer: str) -> tuple[list[Token], list[str]]:
+        """The tokens of a text and their matching keys, computed once for the matching and the
+        roles and unlisted names of the same document (the last text's are kept)."""
+        last = self._last_keyed
+        if last is not None and last[0] is text and last[1] == analyzer:
+            return last[2], last[3]
         tokens = tokenize(text)
         keys = [word_key(t.text, analyzer) for t in tokens]
+        self._last_keyed = (text, analyzer, tokens, keys)
+        return tokens, keys
+
+    def _lemma_matches(self, text: str, analyzer: str) -> list[tuple[int, int, Alias]]:
+        tokens, keys = self._keyed_tokens(text, analyzer)
         joined = " " + " ".join(keys) + " "
         starts, pos = [], 1
         for key in keys:
@@ -313,9 +332,8 @@ class EntityLinker:
     def __call__(self, doc: Doc) -> Doc:
         chosen = self._select(self._disambiguate(self.match(doc)))
         linked = [self._mention(doc, c) for c in chosen]
-        tokens = tokenize(doc.text)
+        tokens, keys = self._keyed_tokens(doc.text, analyzer_for(doc.language, self.folders))
         starts = [t.start for t in tokens]
-        keys = [word_key(t.text, analyzer_for(doc.language, self.folders)) for t in tokens]
         roles = self._role_mentions(doc, tokens, keys, chosen)
         taken: set[int] = set()
         unlisted: list[Mention] = []

@@ -235,12 +235,25 @@ _EN_ADP = {"in", "on", "at", "to", "from", "of", "by", "with", "for", "against",
            "towards", "via", "within", "without", "since", "amid"}
 
 
+#: pack -> {word as written: (low, part of speech after the first word, lemma)}: an English word's
+#: reading depends on the word alone, except that a capitalised first word is no proper noun
+_EN_SEEN: dict[LanguagePack, dict[str, tuple[str, str, str]]] = {}
+
+
 def _en_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
     words = []
     text = doc.text[sentence.start:sentence.end]
     closed = pack.closed
+    seen_words = _EN_SEEN.setdefault(pack, {})
+    if len(seen_words) >= 200_000:
+        seen_words.clear()
     for n, m in enumerate(_WORD.finditer(text)):
         raw = m.group(0)
+        seen = seen_words.get(raw)
+        if seen is not None:
+            words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, seen[2],
+                              "X" if n == 0 and seen[1] == "PROPN" else seen[1], low=seen[0]))
+            continue
         low = raw.casefold().replace("’", "'")
         known = closed.get(low)
         if known is not None:
@@ -252,6 +265,7 @@ def _en_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
         else:
             lemma = _en_lemma(low, pack)
             upos = "PROPN" if raw[0].isupper() and n > 0 else "X"
+        seen_words[raw] = (low, "PROPN" if upos == "X" and raw[0].isupper() else upos, lemma)
         words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, lemma, upos, low=low))
     return words
 
@@ -274,6 +288,12 @@ def _verb_in_context(verbal: list[Any], nominal: list[Any], before: list[Word]) 
         not any(w.upos == "VERB" and "VerbForm=Inf" not in w.feats for w in before[-3:])
 
 
+#: (pack, case-folded word) -> (lemma, part of speech, features) as _ru_words reads it, for the words
+#: whose reading depends on the word alone (not a Ukrainian verb-or-noun, which the words before decide):
+#: reading pymorphy3's tags costs far more than a lookup
+_RU_SEEN: dict[tuple[LanguagePack, str], tuple[str, str, frozenset[str]]] = {}
+
+
 def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
     lang = "uk" if pack.code == "uk" else "ru"
     words = []
@@ -284,7 +304,12 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, raw,
                               "NUM" if raw[0].isdigit() else "PUNCT"))
             continue
-        parses = readings(lang, raw.casefold().replace("ё", "е") if pack.code == "ru" else raw.casefold())
+        seen_key = (pack, raw.casefold().replace("ё", "е") if pack.code == "ru" else raw.casefold())
+        seen = _RU_SEEN.get(seen_key)
+        if seen is not None:  # the word read before: its lemma, part of speech and features
+            words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, *seen))
+            continue
+        parses = readings(lang, seen_key[1])
         best = parses[0]
         verbal = [p for p in parses if p.tag.POS in ("VERB", "INFN")]
         nominal = [p for p in parses if p.tag.POS in ("NOUN", "ADJF", "NPRO")]
@@ -327,6 +352,10 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
         lemma = str(best.normal_form).replace("ё", "е")
         if lemma in pack.grammar.get("negation", ()):
             upos = "PART"
+        if not (lang == "uk" and verbal and nominal):  # else the words before decide: not memoised
+            if len(_RU_SEEN) >= 200_000:
+                _RU_SEEN.clear()
+            _RU_SEEN[seen_key] = (lemma, upos, frozenset(feats))
         words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, lemma, upos,
                           frozenset(feats)))
     return words
@@ -400,6 +429,8 @@ class FrameBuilder(SlavicClauses):
         self._words: dict[int, list[Word]] = {}
         self._furniture: dict[int, bool] = {}
         self._sentence_at: dict[int, Sentence] = {}
+        self._sentence_starts: list[int] | None = None
+        self._mentions_by_end: tuple[dict[int, list[Mention]], frozenset[int], frozenset[int]] | None = None
         self._heads_done = not parse  # the dependency parse is opt-in (the frames_parse setting)
 
     # the cheap filter: a mention and a surface form (or, in Russian and Ukrainian, a lemma) of a predicate
@@ -490,7 +521,7 @@ class FrameBuilder(SlavicClauses):
             return False
         if sentence.start not in self._furniture:
             head = self.doc.text[sentence.start:sentence.start + 40].casefold().lstrip(" -•*|>")
-            self._furniture[sentence.start] = any(head.startswith(f) for f in self.pack.grammar.get("furniture", ()))
+            self._furniture[sentence.start] = head.startswith(tuple(self.pack.grammar.get("furniture", ())))
         return self._furniture[sentence.start]
 
     def is_headline(self, sentence: Sentence) -> bool:
@@ -604,8 +635,9 @@ class FrameBuilder(SlavicClauses):
                 start = n + 1
                 break
         end = len(words) - 1
+        clause_breaks = g.get("clause_breaks", ())  # looked up once, not per word
         for n in range(at + 1, len(words)):
-            if words[n].text in (";", "—", "(", ")") or words[n].low in g.get("clause_breaks", ()) or \
+            if words[n].text in (";", "—", "(", ")") or words[n].low in clause_breaks or \
                     words[n].text in '"“”«»' and not self._inline_quote(words, n):
                 end = n - 1
                 break
@@ -848,23 +880,34 @@ class FrameBuilder(SlavicClauses):
         return word.upos == "PRON" or any(m.end == word.end for m in self.resolver.in_sentence(sentence))
 
     def _demonym_starts(self, word: Word) -> bool:
-        return any(m.start == word.start and m.kind == "demonym" for m in self.doc.mentions)
+        return word.start in self._mention_index()[1]
 
     def _demonym_ends(self, word: Word | None) -> bool:
-        return word is not None and any(m.end == word.end and m.kind == "demonym" for m in self.doc.mentions)
+        return word is not None and word.end in self._mention_index()[2]
+
+    def _mention_index(self) -> tuple[dict[int, list[Mention]], frozenset[int], frozenset[int]]:
+        """The document's mentions by end, and the starts and ends of its demonyms: looked up per
+        word, where a scan of every mention made long articles quadratic."""
+        if self._mentions_by_end is None:
+            by_end: dict[int, list[Mention]] = {}
+            for m in self.doc.mentions:
+                by_end.setdefault(m.end, []).append(m)
+            demonyms = [m for m in self.doc.mentions if m.kind == "demonym"]
+            self._mentions_by_end = (by_end, frozenset(m.start for m in demonyms), frozenset(m.end for m in demonyms))
+        return self._mentions_by_end
 
     def _noun_position(self, words: list[Word], before: Word | None) -> bool:
         g = self.pack.grammar if self.pack else {}
         if before is None or before.upos == "PUNCT":
             return True
-        ending = [m for m in self.doc.mentions if m.end == before.end]
+        ending = self._mention_index()[0].get(before.end, [])
         if ending:
             opens = [w for w in words if w.end <= min(m.start for m in ending)]
             return any(m.kind == "demonym" for m in ending) or bool(opens) and opens[-1].upos == "DET"
         if before.upos == "X":
             return before.low not in g.get("state_nouns", ()) and before.low not in g.get("conjunctions", ())
         if before.upos == "PROPN":
-            return any(m.end == before.end and m.kind == "demonym" for m in self.doc.mentions)
+            return before.end in self._mention_index()[2]
         return False
 
     def _nouns(self) -> frozenset[str]:
@@ -1266,7 +1309,14 @@ class FrameBuilder(SlavicClauses):
         at = words[0].start
         found = self._sentence_at.get(at)
         if found is None:
-            found = next(s for s in self.doc.sentences if s.start <= at < s.end)
+            if self._sentence_starts is None:  # sentences in order and apart (as split): found by bisection
+                sentences = self.doc.sentences
+                ordered = all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
+                self._sentence_starts = [x.start for x in self.doc.sentences] if ordered else []
+            k = bisect.bisect_right(self._sentence_starts, at) - 1
+            near = self.doc.sentences[k] if self._sentence_starts and k >= 0 else None
+            found = near if near is not None and near.start <= at < near.end else \
+                next(s for s in self.doc.sentences if s.start <= at < s.end)
             self._sentence_at[at] = found
         return found
 

@@ -55,6 +55,8 @@ class LemmaOrganizations:
     def __init__(self, words: LemmaWords, demonym: Callable[[str], str]) -> None:
         self.words = words
         self.demonym = demonym
+        #: the first word keys of the bodies: a body starts only at one of them
+        self._firsts = frozenset(key[0] for key in words.bodies if key)
 
     def find(self, text: str, tokens: list[Token], keys: list[str], linked: list[Mention]) -> list[Mention]:
         states_at = {m.start: m for m in linked if m.type == "state" and m.entity_id}
@@ -67,6 +69,8 @@ class LemmaOrganizations:
         return found
 
     def _body_at(self, keys: list[str], tokens: list[Token], i: int) -> tuple[str, int] | None:
+        if keys[i] not in self._firsts:
+            return None
         for n in range(min(self.words.longest, len(keys) - i), 0, -1):
             name = self.words.bodies.get(tuple(keys[i:i + n]))
             if name is not None:

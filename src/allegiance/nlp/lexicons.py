@@ -15,7 +15,7 @@ from typing import Any
 
 from ..kb.langdata import every_language_data, pack_data, pack_folders
 
-__all__ = ["Lexicons", "PhraseMatcher", "load_lexicons"]
+__all__ = ["Lexicons", "PhraseMatcher", "load_lexicons", "topic_finder"]
 
 
 _PHRASE_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|'\w+")
@@ -89,6 +89,9 @@ class Lexicons:
     genre: dict[str, tuple[float, tuple[str, ...]]]
     #: the pack folders the lexicons were read from, for components that read language data
     folders: tuple[Path, ...] = ()
+    #: each topic's cues (case-folded), from which ``topic_patterns`` were compiled: the topics of
+    #: a sentence are found in one Aho-Corasick pass over them (:func:`topic_finder`)
+    topic_cues: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
 
 def _lemma_sets(table: dict[str, Any], lemma_languages: tuple[str, ...]) -> dict[str, frozenset[str]]:
@@ -109,12 +112,39 @@ def _cues_by_name(concern: str, folders: tuple[Path, ...]) -> dict[str, list[str
     return pooled
 
 
-def _topics(folders: tuple[Path, ...]) -> dict[str, re.Pattern[str]]:
+def _topic_cues(folders: tuple[Path, ...]) -> dict[str, tuple[str, ...]]:
     topics = pack_data("topics.toml", folders)
     cues = _cues_by_name("topics", folders)
     names = [f"{group}.{name}" for group, table in topics.items() if isinstance(table, dict) for name in table]
-    return {name: re.compile("|".join(re.escape(c.casefold()) for c in cues.get(name, [])) or r"(?!)")
-            for name in names}
+    return {name: tuple(c.casefold() for c in cues.get(name, [])) for name in names}
+
+
+def _topics(cues: dict[str, tuple[str, ...]]) -> dict[str, re.Pattern[str]]:
+    return {name: re.compile("|".join(re.escape(c) for c in words) or r"(?!)") for name, words in cues.items()}
+
+
+@functools.lru_cache(maxsize=8)
+def topic_finder(lexicons: Lexicons) -> Any:
+    """An Aho-Corasick automaton of every topic's cues (each cue -> its topics), or ``None`` where
+    the lexicons carry patterns without their cues or a cue is empty (the patterns are then
+    searched one by one). A topic's pattern finds a case-folded text exactly when one of its cues
+    is a substring of it, which is what one pass of the automaton tells for every topic at once."""
+    import ahocorasick
+
+    cues = lexicons.topic_cues
+    if set(cues) != set(lexicons.topic_patterns) or any(not c for words in cues.values() for c in words):
+        return None
+    by_cue: dict[str, list[str]] = {}
+    for name, words in cues.items():
+        for cue in words:
+            by_cue.setdefault(cue, []).append(name)
+    if not by_cue:
+        return None
+    automaton = ahocorasick.Automaton()
+    for cue, names in by_cue.items():
+        automaton.add_word(cue, tuple(names))
+    automaton.make_automaton()
+    return automaton
 
 
 def _genre(folders: tuple[Path, ...]) -> dict[str, tuple[float, tuple[str, ...]]]:
@@ -132,12 +162,14 @@ def load_lexicons(folders: tuple[Path, ...] | Path | None = None) -> Lexicons:
     lemma_languages = tuple(sorted(lang for lang, data in every_language_data("morphology", folders).items()
                                    if data))
     modality = pack_data("modality.toml", folders)
+    topic_cues = _topic_cues(folders)
     return Lexicons(
         # the surface languages' phrases together (English, German, Dutch ...), as time words are read
         modality_en={k: PhraseMatcher([p for lang, ps in v.items() if lang not in lemma_languages for p in ps])
                      for k, v in modality.items()},
         modality_lemmas={k: _lemma_sets(v, lemma_languages) for k, v in modality.items()},
-        topic_patterns=_topics(folders),
+        topic_patterns=_topics(topic_cues),
         genre=_genre(folders),
         folders=folders,
+        topic_cues=topic_cues,
     )

@@ -3,25 +3,37 @@ speaker, and future-tense detection for Russian and Ukrainian through pymorphy3.
 
 from __future__ import annotations
 
+import functools
+
 from .actors import ActorResolver
 from .doc import Doc, Sentence
 from .lexicons import Lexicons, load_lexicons
-from .tokens import _morph, analyzer_for, tokenize, word_key
+from .tokens import Token, _morph, analyzer_for, tokenize, word_key
 
 __all__ = ["SentenceModality", "has_future_verb"]
 
+
+@functools.lru_cache(maxsize=200_000)
+def _future_word(word: str, analyzer: str) -> bool:
+    """Whether the likeliest reading of one (case-folded) word is a future-tense verb; cached,
+    since news text repeats its words and pymorphy3's readings cost far more than a lookup."""
+    parse = _morph(analyzer).parse(word)[0]
+    return bool(parse.tag.POS == "VERB" and "futr" in parse.tag.grammemes)
 
 
 def has_future_verb(text: str, language: str | None) -> bool:
     """A Russian or Ukrainian verb in the future tense (perfective or with будет/буде)."""
     if language not in ("ru", "uk"):
         return False
-    morph = _morph(analyzer_for(language))
-    for token in tokenize(text):
+    return _future_in(tokenize(text), language)
+
+
+def _future_in(tokens: list[Token], language: str) -> bool:
+    analyzer = analyzer_for(language)
+    for token in tokens:
         if token.text[:1].isdigit():
             continue
-        parse = morph.parse(token.text.casefold())[0]
-        if parse.tag.POS == "VERB" and "futr" in parse.tag.grammemes:
+        if _future_word(token.text.casefold(), analyzer):
             return True
     return False
 
@@ -36,10 +48,24 @@ class SentenceModality:
         self._has: dict[tuple[str, int], bool] = {}
         self._speaker: dict[int, str | None] = {}
         self._future: dict[int, bool] = {}
+        self._lemma_sets: dict[int, frozenset[str]] = {}
+        self._token_lists: dict[int, list[Token]] = {}
 
-    def _lemmas(self, sentence: Sentence) -> set[str]:
-        analyzer = analyzer_for(self.doc.language)
-        return {word_key(t.text, analyzer) for t in tokenize(self.doc.text[sentence.start:sentence.end])}
+    def _tokens(self, sentence: Sentence) -> list[Token]:
+        """A sentence's tokens, once for its cue words and its future verbs."""
+        found = self._token_lists.get(sentence.start)
+        if found is None:
+            found = self._token_lists[sentence.start] = tokenize(self.doc.text[sentence.start:sentence.end])
+        return found
+
+    def _lemmas(self, sentence: Sentence) -> frozenset[str]:
+        """The word keys of a sentence, computed once per sentence (every cue kind asks for them)."""
+        found = self._lemma_sets.get(sentence.start)
+        if found is None:
+            analyzer = analyzer_for(self.doc.language)
+            found = frozenset(word_key(t.text, analyzer) for t in self._tokens(sentence))
+            self._lemma_sets[sentence.start] = found
+        return found
 
     def has(self, kind: str, sentence: Sentence) -> bool:
         key = (kind, sentence.start)
@@ -59,8 +85,9 @@ class SentenceModality:
 
     def is_future(self, sentence: Sentence) -> bool:
         if sentence.start not in self._future:
-            text = self.doc.text[sentence.start:sentence.end]
-            self._future[sentence.start] = self.has("future", sentence) or has_future_verb(text, self.doc.language)
+            language = self.doc.language
+            self._future[sentence.start] = self.has("future", sentence) or (
+                language in ("ru", "uk") and _future_in(self._tokens(sentence), str(language)))
         return self._future[sentence.start]
 
     def of(self, sentence: Sentence) -> str:

@@ -67,6 +67,9 @@ class NumberRules:
     #: the first two letters of every number word and multiplier (a quick test before a lemma)
     starts: frozenset[str]
     word_filter: re.Pattern[str] | None
+    #: memo of :meth:`multiplier_of` and of the quantities' word keys (pure functions of a word
+    #: and these rules, asked once per token of every sentence)
+    memo: dict[tuple[str, str], Any] = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     def value(self, match: re.Match[str]) -> float | None:
         """The value of a number matched by :attr:`number`: separators read the language's way."""
@@ -80,6 +83,14 @@ class NumberRules:
 
     def multiplier_of(self, word: str) -> int:
         """The factor a word multiplies by ("thousand", "тысячи", "Millionen", "тис."), or 0."""
+        found: int | None = self.memo.get(("multiplier", word))
+        if found is None:
+            if len(self.memo) >= 100_000:
+                self.memo.clear()
+            found = self.memo[("multiplier", word)] = self._multiplier_of(word)
+        return found
+
+    def _multiplier_of(self, word: str) -> int:
         token = word.casefold().rstrip(".")
         if not token:
             return 0

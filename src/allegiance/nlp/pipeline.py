@@ -14,7 +14,7 @@ from typing import Protocol
 
 from ..errors import AllegianceError
 from ..kb.knowledge import KnowledgeBase, load_knowledge_base
-from ..kb.langdata import pack_folders
+from ..kb.langdata import pack_data, pack_folders
 from ..settings import Settings
 from .doc import Doc, split_sentences
 from .entities import EntityLinker
@@ -73,6 +73,20 @@ class Pipeline:
             doc = component(doc)
         return doc
 
+    def warm(self, languages: tuple[str, ...] = ()) -> None:
+        """Build what the components would build on their first article (the frame lexicons, the
+        entity automaton, the time, number and name words of ``languages``), here: a runner builds
+        the pipeline once and forks its workers, which then share it instead of each building its
+        own. A failure is left for the analysis to meet, as before."""
+        for component in self.components:
+            warm = getattr(component, "warm", None)
+            if warm is None:
+                continue
+            try:
+                warm(languages)
+            except Exception:  # noqa: BLE001 - the analysis reports it, article by article
+                log.debug("warming %s failed; left to the analysis", component.name, exc_info=True)
+
 
 def default_pipeline(kb: KnowledgeBase | None = None, settings: Settings | None = None) -> Pipeline:
     """Sentences and entities; Russian NER when the setting asks for it. The version names the pack
@@ -100,4 +114,6 @@ def default_pipeline(kb: KnowledgeBase | None = None, settings: Settings | None 
         version += "+" + "+".join(names)
     if settings.frames_parse:
         version += "+parse"
-    return Pipeline(components, version=version)
+    pipeline = Pipeline(components, version=version)
+    pipeline.warm(tuple(filter(None, [str(pack_data("languages.toml", folders).get("fallback", ""))])))
+    return pipeline

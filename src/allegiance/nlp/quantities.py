@@ -7,6 +7,8 @@ years, times of day, ordinals, ages, identifiers, web addresses and numbers insi
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from pathlib import Path
 
@@ -35,16 +37,24 @@ class QuantityExtractor:
         self._place_words = frozenset(str(w).casefold() for data in every_language_data("places", self.folders).values()
                                       for w in data.get("before_seat", []))
 
+    def warm(self, languages: tuple[str, ...] = ()) -> None:
+        for language in languages:
+            number_rules(language, self.folders)
+
     def __call__(self, doc: Doc) -> Doc:
         rules = number_rules(doc.language, self.folders)
         out: list[Statement] = []
         names_end = frozenset(m.end for m in doc.mentions)
         # a number inside a name ("France 24", "Group of Seven") is part of the name; one inside a
         # time expression ("two months ago", "vor zwei Jahren") is part of a date
-        named = [(m.start, m.end) for m in doc.mentions if " " in m.text] + [(t.start, t.end) for t in doc.times]
+        named = sorted([(m.start, m.end) for m in doc.mentions if " " in m.text]
+                       + [(t.start, t.end) for t in doc.times])
+        starts = [s for s, _e in named]
+        reach = list(itertools.accumulate((e for _s, e in named), max))  # the furthest end of the spans so far
         for sentence in doc.sentences:
             found = self._digits(doc, sentence, rules, names_end) + self._words(doc, sentence, rules)
-            found = [(at, st) for at, st in found if not any(s <= at < e for s, e in named)]
+            # inside a span (s <= at < e for one of them): the furthest end of those starting by ``at`` is past it
+            found = [(at, st) for at, st in found if (k := bisect.bisect_right(starts, at)) == 0 or reach[k - 1] <= at]
             out.extend(st for _offset, st in sorted(found, key=lambda pair: pair[0]))
         doc.add(out)
         return doc
@@ -176,14 +186,24 @@ class QuantityExtractor:
     # -- numbers in words ---------------------------------------------------------------------
     @staticmethod
     def _key(token: Token, rules: NumberRules) -> str:
-        folded = token.text.casefold()
+        found: str | None = rules.memo.get(("key", token.text))
+        if found is None:
+            if len(rules.memo) >= 100_000:
+                rules.memo.clear()
+            found = rules.memo[("key", token.text)] = QuantityExtractor._word_key(token.text, rules)
+        return found
+
+    @staticmethod
+    def _word_key(text: str, rules: NumberRules) -> str:
+        """A token's key for the number words: as written, its lemma, or a quoted language's lemma."""
+        folded = text.casefold()
         if not rules.analyzer or folded in rules.words:
             return folded
-        key = word_key(token.text, rules.analyzer)
+        key = word_key(text, rules.analyzer)
         quoted = rules.other_analyzers and folded[:2] in rules.starts and key not in rules.words \
             and not rules.multiplier_of(key)
         for other in rules.other_analyzers if quoted else ():
-            theirs = word_key(token.text, other)
+            theirs = word_key(text, other)
             if theirs in rules.words or rules.multiplier_of(theirs):
                 return theirs
         return key

@@ -190,6 +190,10 @@ class TimeTagger:
     def __init__(self, folders: tuple[Path, ...] | None = None) -> None:
         self.folders = folders
 
+    def warm(self, languages: tuple[str, ...] = ()) -> None:
+        for language in languages:
+            date_words(language, self.folders)
+
     def __call__(self, doc: Doc) -> Doc:
         base = dt.date.fromisoformat(doc.published) if doc.published and len(doc.published) == 10 else None
         words = date_words(doc.language, self.folders)

@@ -81,6 +81,18 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         compound_heads=tuple(h.casefold() for h in heads) if orgs.get("compound_heads") else ())
 
 
+_TLD_TAIL = re.compile(r"\\\.\(\?:([a-z|]+)\)\(\?!\[\\w\.\]\)$")
+
+
+def _domain_gate(pattern: str) -> re.Pattern[str] | None:
+    r"""For a web-address pattern that ends in a list of top-level domains (``\.(?:com|net|...)``
+    and no word or dot after it), that ending alone: every address contains it, and it is found in
+    one quick pass, where the whole pattern is tried at every letter of the text. ``None`` for a
+    pattern of another shape (it is then run on every text)."""
+    tail = _TLD_TAIL.search(pattern)
+    return re.compile(rf"\.(?:{tail.group(1)})(?![\w.])") if tail else None
+
+
 class UnlistedNames:
     def __init__(self, kb: KnowledgeBase, folders: tuple[Path, ...] | None = None) -> None:
         self.kb = kb
@@ -88,6 +100,7 @@ class UnlistedNames:
         self.given = {name for names in pack_data("given_names.toml", self.folders).values() for name in names}
         orgs = pack_data("organization_patterns.toml", self.folders)
         self.domain = re.compile(str(orgs.get("domain_pattern", r"(?!)")))
+        self._domain_gate = _domain_gate(str(orgs.get("domain_pattern", "")))
         self.platforms = {p.casefold() for p in orgs.get("platforms", [])}
         canonical = str(pack_data("languages.toml", self.folders).get("canonical", ""))
         self._demonyms: dict[str, str] = {}
@@ -110,7 +123,8 @@ class UnlistedNames:
     def persons(self, text: str, tokens: list[Token], taken: set[int], language: str) -> list[Mention]:
         w = self.words(language)
         out: list[Mention] = []
-        nameish = [bool(_NAME_WORD.match(t.text)) and t.text not in w.not_names for t in tokens]
+        nameish = [t.text[:1].isupper() and bool(_NAME_WORD.match(t.text)) and t.text not in w.not_names
+                   for t in tokens]
         i = 0
         while i < len(tokens):
             if not (nameish[i] and i + 1 < len(tokens) and nameish[i + 1]):
@@ -223,7 +237,8 @@ class UnlistedNames:
     @staticmethod
     def _headed_names(text: str, tokens: list[Token], taken: set[int], w: _NameWords) -> list[Mention]:
         out = []
-        capital = [bool(_CAPITALISED.match(t.text)) or t.text in w.legal for t in tokens]
+        # (a capital first: every word the pattern takes starts with one, and most words do not)
+        capital = [t.text[:1].isupper() and bool(_CAPITALISED.match(t.text)) or t.text in w.legal for t in tokens]
         i = 0
         while i < len(tokens):
             if not capital[i]:
@@ -252,7 +267,8 @@ class UnlistedNames:
 
     def _cited(self, text: str, taken: set[int], w: _NameWords) -> list[Mention]:
         out = []
-        for match in self.domain.finditer(text):
+        addresses = self.domain.finditer(text) if self._domain_gate is None or self._domain_gate.search(text) else ()
+        for match in addresses:
             if match.group(0).casefold().removeprefix("www.") in self.platforms:
                 continue
             out.append(Mention(match.start(), match.end(), match.group(0), None, "media", "pattern", _ORG,
