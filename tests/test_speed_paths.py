@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from allegiance.nlp import Doc
+from allegiance.nlp import Doc, frames_en
 from allegiance.nlp import frames as frames_module
 from allegiance.nlp.doc import Sentence
 from allegiance.nlp.modality import _future_word, has_future_verb
@@ -41,12 +41,12 @@ def _words(reader, text: str, language: str) -> list[tuple]:
 
 
 @pytest.mark.parametrize(("reader", "language", "text"), [
-    (frames_module._en_words, "en", "Russia said Russia's allies said nothing; Said and Russia met."),
+    (frames_en._en_words, "en", "Russia said Russia's allies said nothing; Said and Russia met."),
     (frames_module._ru_words, "ru", "Россия заявила, что Россия не будет поставлять оружие, заявила она."),
     (frames_module._ru_words, "uk", "Україна заявила, що Україна не буде воювати."),
 ])
 def test_frame_words_read_from_the_memo_equal_a_fresh_reading(reader, language, text):
-    frames_module._EN_SEEN.clear()
+    frames_en._EN_SEEN.clear()
     frames_module._RU_SEEN.clear()
     fresh = _words(reader, text, language)  # each repeated word comes from the memo the second time
     again = _words(reader, text, language)  # every word from the memo

@@ -86,6 +86,12 @@ def uk_participle_verb(participle: str, pack: LanguagePack) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=200_000)
+def _analyses(lang: str, word: str) -> tuple[Any, ...]:
+    """pymorphy3's analyses of one word, cached (news text repeats its words)."""
+    return tuple(_morph(lang).parse(word))
+
+
 class SlavicClauses:
     """The Russian and Ukrainian parts of the frame builder (a mixin of ``FrameBuilder``)."""
 
@@ -94,6 +100,9 @@ class SlavicClauses:
     pack: LanguagePack | None
 
     def words(self, sentence: Sentence) -> list[Word]:
+        raise NotImplementedError
+
+    def _clause_left(self, words: list[Word], at: int) -> int:
         raise NotImplementedError
 
     def _clause(self, words: list[Word], at: int, predicates: list[tuple[int, int, str]]) -> tuple[int, int]:
@@ -367,4 +376,81 @@ class SlavicClauses:
         if not head or self.pack is None:
             return True
         parses = readings(self.pack.code, head[0].casefold())
+        return any(p.tag.case == "nomn" for p in parses) or not any(p.tag.case for p in parses)
+
+    @staticmethod
+    def _indefinite_personal(words: list[Word], at: int) -> bool:
+        """A plural verb with no subject: Russian and Ukrainian indefinite-personal sentences."""
+        feats = words[at].feats
+        return words[at].upos == "VERB" and "VerbForm=Inf" not in feats and "VerbForm=Part" not in feats and \
+            ("Person=3per" in feats or "Tense=past" in feats) and "Number=plur" in feats
+
+    def _after_locative(self, words: list[Word], m: Mention) -> bool:
+        before = [w for w in words if w.end <= m.start]
+        if len(before) >= 2 and self.pack is not None and \
+                before[-1].lemma.split("-")[0] in self.pack.grammar.get("place_nouns", ()):
+            return before[-2].low in ("в", "у", "во")  # «у країні-агресорі Росії»
+        return bool(before) and before[-1].low in ("в", "у", "во")
+
+    def _factuality_ru(self, words: list[Word], at: int) -> tuple[str | None, str | None, bool]:
+        g = self.pack.grammar if self.pack else {}
+        w = words[at]
+        if w.upos != "VERB":
+            return ("nonfinite", None, False) if w.lemma in (self.pack.predicates if self.pack else ()) and " " \
+                not in w.lemma else (None, None, False)
+        if "Voice=Pass" in w.feats and self._passive_predicate(words, at):
+            before = words[at - 1] if at > 0 else None
+            future = before is not None and before.lemma in ("быть", "бути") and "Future" in before.feats
+            return ("planned" if future else "done"), None, True  # «был подписан Путиным», «підписано»
+        if "VerbForm=Part" in w.feats:
+            return "nonfinite", None, False
+        governor = None
+        for x in reversed(words[max(0, at - 8):at]):
+            if x.upos == "VERB" and "VerbForm=Inf" not in x.feats and "VerbForm=Part" not in x.feats:
+                governor = x.lemma
+                break
+        if "VerbForm=Inf" in w.feats:
+            after = self._aux_after(words, at)
+            if after is not None:
+                return "planned", None, False  # «армия воевать на Украине не будет»: its own clause
+            if governor is None:
+                return "nonfinite", None, False
+            aspectual = self._aspectual_before(words, at)
+            if aspectual is not None:  # «продолжает поставлять», «почали розсилати»: the act itself
+                return ("planned" if "Future" in aspectual.feats else "done" if "Tense=past" in aspectual.feats
+                        else "ongoing"), None, False
+            if governor in g.get("future", ()) or governor in ("быть", "бути"):
+                return "planned", governor, False
+            if governor in g.get("plan", ()):
+                return "planned", governor, False
+            if governor in g.get("asking", ()):
+                return "asked", governor, False
+            return "nonfinite", governor, False
+        fact = "done" if "Tense=past" in w.feats else "ongoing"
+        if fact == "ongoing" and self.pack is not None and (self.pack.event_types.get(w.lemma) == "SUPPORT" or any(
+                w.lemma in self.pack.stance_classes.get(c, ()) for c in ("condemn", "recognise", "neutral"))):
+            fact = "present"  # «поддерживает», «осуждает», «признаёт»: a position held, not an act under way
+        if "Future" in w.feats:
+            nxt = words[at + 1] if at + 1 < len(words) else None
+            fact = "done" if "Person=1per" in w.feats and nxt is not None and nxt.text == "," else "planned"
+        if any(x.low in g.get("condition", ()) for x in words[:at] if x.i >= self._clause_left(words, at)):
+            fact = "conditional"
+        if fact == "planned" and self._condition_after(words, at):
+            fact = "conditional"  # «Армения выйдет из ОДКБ, если ...»
+        if self.subjunctive(words, at) is not None:
+            fact = "conditional"  # «направил бы», «направив би»: the conditional mood
+        gov = governor if governor in g.get("opinion", frozenset()) | g.get("denial", frozenset()) else None
+        if gov is not None and any(x.low in g.get("complementizers", ()) for x in words[:at]):
+            fact = "opinion" if gov in g.get("opinion", ()) else "denied"
+        return fact, governor, False
+
+    def _nominative(self, m: Mention, only: bool = False) -> bool:
+        if m.type == "person" and not only:
+            return True
+        head = re.findall(r"[^\W\d_]+", m.text)
+        if not head:
+            return False
+        parses = _analyses("uk" if self.pack and self.pack.code == "uk" else "ru", head[0].casefold())
+        if only:
+            return all(p.tag.case == "nomn" for p in parses if p.tag.case)
         return any(p.tag.case == "nomn" for p in parses) or not any(p.tag.case for p in parses)

@@ -1,0 +1,409 @@
+"""The English parts of the clause frames: words lemmatised against the packs' lexicons (regular
+inflection plus the listed irregular forms), and the English-only rules of the frame builder (a
+mixin of ``FrameBuilder``): auxiliaries and "to" infinitives for factuality, inversions, insertions
+and inline quotes, a state's forces moved by an agentless passive, appositions, organs named by a
+common noun in a state, refraining and negative quantifiers.
+
+``frames.py`` imports this module after it has defined ``Word``, ``Frame`` and ``LanguagePack``
+(which are used here), and before its ``FrameBuilder``, which inherits ``EnglishClauses``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from .doc import Doc, Mention, Sentence
+from .frames import _WORD, Frame, LanguagePack, Word, _parsed_words, _with_heads
+
+if TYPE_CHECKING:
+    from .actors import ActorResolver
+
+__all__ = ["EnglishClauses"]
+
+#: pack -> {word as written: (low, part of speech after the first word, lemma)}: an English word's
+#: reading depends on the word alone, except that a capitalised first word is no proper noun
+_EN_SEEN: dict[LanguagePack, dict[str, tuple[str, str, str]]] = {}
+
+
+def _en_forms(lemma: str) -> set[str]:
+    """The regular inflections of an English verb or noun lemma (the surface filter)."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if re.search(r"[^aeiou][aeiou][bdglmnprt]$", lemma):
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+@functools.lru_cache(maxsize=100_000)
+def _en_lemma(low: str, pack: LanguagePack) -> str:
+    if low in pack.forms:
+        return pack.forms[low]
+    if low in pack.known:
+        return low
+    candidates = []
+    if low.endswith("ies") or low.endswith("ied"):
+        candidates.append(low[:-3] + "y")
+    if low.endswith("es"):
+        candidates += [low[:-2], low[:-1]]
+    if low.endswith("s"):
+        candidates.append(low[:-1])
+    if low.endswith("ed"):
+        candidates += [low[:-2], low[:-1], low[:-3]]
+    if low.endswith("ing"):
+        candidates += [low[:-3], low[:-3] + "e", low[:-4]]
+    for c in candidates:
+        if c in pack.known:
+            return c
+    return low
+
+
+def _en_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
+    words = []
+    text = doc.text[sentence.start:sentence.end]
+    closed = pack.closed
+    seen_words = _EN_SEEN.setdefault(pack, {})
+    if len(seen_words) >= 200_000:
+        seen_words.clear()
+    for n, m in enumerate(_WORD.finditer(text)):
+        raw = m.group(0)
+        seen = seen_words.get(raw)
+        if seen is not None:
+            words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, seen[2],
+                              "X" if n == 0 and seen[1] == "PROPN" else seen[1], low=seen[0]))
+            continue
+        low = raw.casefold().replace("’", "'")
+        known = closed.get(low)
+        if known is not None:
+            upos, lemma = known
+        elif not raw[0].isalnum():
+            upos, lemma = "PUNCT", raw
+        elif raw[0].isdigit():
+            upos, lemma = "NUM", raw
+        else:
+            lemma = _en_lemma(low, pack)
+            upos = "PROPN" if raw[0].isupper() and n > 0 else "X"
+        seen_words[raw] = (low, "PROPN" if upos == "X" and raw[0].isupper() else upos, lemma)
+        words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, lemma, upos, low=low))
+    return words
+
+
+class EnglishClauses:
+    """The English-only rules of the frame builder (a mixin of ``FrameBuilder``)."""
+
+    doc: Doc
+    resolver: ActorResolver
+    pack: LanguagePack | None
+    _words: dict[int, list[Word]]
+    _heads_done: bool
+
+    # defined by FrameBuilder
+    def words(self, sentence: Sentence) -> list[Word]:
+        raise NotImplementedError
+
+    def candidate(self, sentence: Sentence) -> bool:
+        raise NotImplementedError
+
+    def _condition_before(self, words: list[Word], at: int) -> bool:
+        raise NotImplementedError
+
+    def _demonym_starts(self, word: Word) -> bool:
+        raise NotImplementedError
+
+    def _demonym_ends(self, word: Word | None) -> bool:
+        raise NotImplementedError
+
+    def _governing(self, words: list[Word], at: int) -> str | None:
+        raise NotImplementedError
+
+    def _may_be_subject(self, words: list[Word], m: Mention) -> bool:
+        raise NotImplementedError
+
+    def _mention_ends(self, word: Word) -> bool:
+        raise NotImplementedError
+
+    def _noun_position(self, words: list[Word], before: Word | None) -> bool:
+        raise NotImplementedError
+
+    def _nouns(self) -> frozenset[str]:
+        raise NotImplementedError
+
+    def _object_of_preposition(self, words: list[Word], word: Word) -> bool:
+        raise NotImplementedError
+
+    def _attach_heads_en(self) -> None:
+        """English: the spaCy parse (``models/en_ewt``) of the candidate sentences, its heads and
+        relations laid over the lexicon words (the word rules stay; subjects come from ``nsubj``)."""
+        self._heads_done = True
+        assert self.pack is not None
+        wanted = [x for x in self.doc.sentences if self.candidate(x)]
+        for start, parsed in _parsed_words(self.doc, wanted, self.pack).items():
+            sentence = next(x for x in wanted if x.start == start)
+            self._words[start] = _with_heads(self.words(sentence), parsed)
+
+    def _insertion_opening(self, words: list[Word], n: int) -> int | None:
+        """English: where the insertion closed by the dash or parenthesis at ``n`` opens (its
+        opening mark right after a word), or ``None``."""
+        if self.pack is None or self.pack.code != "en" or words[n].text not in ("—", "–", ")"):
+            return None
+        mark = "(" if words[n].text == ")" else words[n].text
+        for m in range(n - 1, 0, -1):
+            if words[m].text in (";", ":") or words[m].text in ("—", "–", "(", ")") and words[m].text != mark:
+                return None
+            if words[m].text == mark:
+                return m - 1 if words[m - 1].upos != "PUNCT" else None
+        return None
+
+    def _inline_quote(self, words: list[Word], n: int) -> bool:
+        """English: a quotation mark inside running words ("said the republic “will not recognise”
+        the regions"), between a word and a lower-case word, quotes a phrase and ends no clause."""
+        if self.pack is None or self.pack.code != "en" or n == 0 or n + 1 >= len(words):
+            return False
+        before, after = words[n - 1], words[n + 1]
+        return before.upos != "PUNCT" and after.upos != "PUNCT" and after.text[:1].islower()
+
+    @staticmethod
+    def _plural_noun(word: Word) -> bool:
+        """English: a lower-case plural noun ("recruiters", "officials"), not an adjective in -ous or -ss."""
+        return word.upos == "X" and word.low.endswith("s") and not word.low.endswith(("ss", "ous", "us", "is"))
+
+    def _factuality_en(self, words: list[Word], first: int, last: int) -> tuple[str | None, str | None, bool]:
+        """English: the auxiliaries before the verb, "to" infinitives and what governs them, noun
+        uses (after a determiner, a preposition or a possessive), reduced relatives and gerunds."""
+        assert self.pack is not None
+        g = self.pack.grammar
+        w = words[first]
+        low = w.low
+        n = first - 1
+        while n >= 0 and (words[n].upos == "PART" or words[n].low.endswith("ly") and words[n].upos == "X"):
+            n -= 1
+        if n >= 1 and words[n].low in g.get("floating_quantifiers", ()) and self._mention_ends(words[n - 1]):
+            n -= 1  # "Kazakhstan and Uzbekistan both declined", "they all refused": a quantifier, no determiner
+        before = words[n] if n >= 0 else None
+        k = first - 1  # the auxiliaries right before the verb ("has not yet", "will be"), nothing between
+        while k >= 0 and (words[k].upos in ("AUX", "PART") or words[k].upos == "X" and words[k].low.endswith("ly")):
+            k -= 1
+        chain = [x.low for x in words[k + 1:first] if x.upos == "AUX" or x.lemma == "not"]
+        past_form = low.endswith("ed") or low in self.pack.forms and not low.endswith(("s", "ing")) or \
+            low in g.get("invariant_past", ())  # "strikes hit", "Moscow cut": the past reads like the base
+        if k >= 0 and words[k].low == "to" and chain:
+            return self._infinitive(words, k)  # "is said to have rejected", "ordered it to be increased"
+        if before is not None and before.low == "to":
+            return self._infinitive(words, n)
+        if before is not None and (before.upos in ("DET", "NUM") or before.low.endswith(("'s", "’s"))
+                                   or before.upos == "ADP" and not low.endswith("ing")):
+            return "nominal", None, False  # "the attacks", "its support", "Moscow's request", "with attack drones"
+        if before is not None and before.upos == "ADP":
+            return "nonfinite", before.low, False  # "by signing", "against joining"
+        if low.endswith("ing") and before is not None and before.lemma in g.get("aspectual", ()) and n == first - 1:
+            fact, governor, passive = self._factuality_en(words, n, n)  # "resumed recruiting": the act is the gerund's
+            return fact, governor, passive
+        if low.endswith("ing") and w.lemma == low and not any(x in g.get("be", ()) for x in chain):
+            return "nominal", None, False  # "voiced unwavering backing": an -ing noun the lexicon lists as such
+        if low.endswith("ing") and before is not None and before.upos in ("X", "PROPN") and \
+                not any(x in g.get("be", ()) for x in chain) and before.low not in g.get("conjunctions", ()):
+            return "relative", None, False  # "a resolution condemning the annexation"
+        adverb_before = n < first - 1 and words[first - 1].low.endswith("ly")  # "fully supports": a verb
+        if not chain and not past_form and w.lemma in self._nouns() and self._noun_position(words, before) and \
+                not adverb_before:
+            return "nominal", None, False  # "humanitarian aid", "Russian forces", "peace talks"
+        nxt = words[last + 1] if last + 1 < len(words) else None
+        if past_form and not chain and nxt is not None and (nxt.upos == "X" or self._demonym_starts(nxt)) and (
+                before is not None and (before.upos in ("X", "ADP") and before.text[:1].islower()
+                                        and before.low not in g.get("conjunctions", ())
+                                        and not self._plural_noun(before)
+                                        and before.low not in g.get("state_nouns", ()) or self._demonym_ends(before))):
+            return "nominal", None, False  # "occupied territories", "Russian pardoned prisoners": an adjective
+        fact = "done"
+        passive = False
+        if any(x in g.get("future", ()) for x in chain):
+            fact = "planned"
+        elif "would" in chain and any(x.lemma in self.pack.speech for x in words[:first]):
+            fact = "planned"  # "said that Belarus would not send": a future in reported speech
+        elif any(x in g.get("conditional", ()) for x in chain):
+            fact = "conditional"
+        if low.endswith("ing"):
+            if not any(x in g.get("be", ()) for x in chain):
+                return "nonfinite", None, False
+            if nxt is None or nxt.upos == "PUNCT":
+                return "nominal", None, False  # "the examples are telling": an adjective
+            if fact == "done":
+                fact = "ongoing"
+        elif past_form and any(x in g.get("be", ()) for x in chain):
+            passive = True
+        elif past_form and not chain and before is not None and before.upos == "X" and before.text[:1].islower() \
+                and before.low not in g.get("conjunctions", ()) and before.low not in g.get("state_nouns", ()) \
+                and w.lemma not in self.pack.speech and (nxt is None or nxt.low in g.get("participle_next", ())):
+            if nxt is not None and nxt.low == "by" and first <= 3 and all(x.upos in ("DET", "X", "PROPN")
+                                                                          for x in words[:first]):
+                return "done", None, True  # "A decree issued by Putin extended ...": the agent's act
+            return "nonfinite", None, False  # "drones used against", "a decision condemned by" (reduced relatives)
+        elif past_form and not chain and before is not None and nxt is not None and \
+                nxt.low in g.get("participle_next", ()) and w.lemma not in self.pack.speech and \
+                self._object_of_preposition(words, before):
+            return "nonfinite", None, False  # "passports of Uzbeks involved in": the noun is no subject
+        elif before is not None and before.low in ("who", "which", "that") and first >= 2 and \
+                words[n - 1].upos in ("X", "PROPN"):
+            return "relative", None, False
+        elif not past_form and not chain:
+            fact = "present"  # a simple present: a position or a habit, not an act under way
+        if self._condition_before(words, first):
+            fact = "conditional"
+        governor = self._governing(words, first)
+        if governor is not None:
+            if governor in g.get("opinion", ()):
+                fact = "opinion"
+            elif governor in g.get("denial", ()):
+                fact = "denied"
+            elif governor in g.get("asking", ()):
+                fact = "asked"
+        return fact, governor, passive
+
+    def _infinitive(self, words: list[Word], to_at: int) -> tuple[str, str | None, bool]:
+        """A "to" infinitive: planned after a plan word, asked for after an asking verb, else
+        non-finite; the governor is the verb before "to" (or its object's verb: "urged X to")."""
+        g = self.pack.grammar if self.pack else {}
+        gov = words[to_at - 1] if to_at >= 1 else None
+        while gov is not None and gov.upos == "PART" and gov.i > 0:
+            gov = words[gov.i - 1]
+        governor = gov.lemma if gov is not None else None
+        if gov is not None and (gov.lemma in g.get("plan", ()) or gov.low in g.get("plan", ())):
+            return "planned", governor, False
+        if gov is not None and gov.lemma in g.get("aspectual", ()) and self.pack is not None and self.pack.code == "en":
+            fact, _governor, _passive = self._factuality_en(words, gov.i, gov.i)  # "continues to provide"
+            return (fact if fact in ("done", "ongoing", "present", "planned", "conditional") else "nonfinite"), \
+                None, False
+        asking = next((x.lemma for x in reversed(words[max(0, to_at - 6):to_at])
+                       if x.lemma in g.get("asking", ()) or x.lemma == "warn"), None)
+        if asking is not None:
+            return "asked", asking, False
+        return "nonfinite", governor, False
+
+    @staticmethod
+    def _noun_use(words: list[Word], i: int) -> bool:
+        """A word after a determiner ("a press conference"), or after a determiner and a modifier when
+        a preposition follows ("in a phone call with"; not "the ministry hopes that")."""
+        if i > 0 and words[i - 1].upos == "DET":
+            return True
+        following = words[i + 1] if i + 1 < len(words) else None
+        return i > 1 and words[i - 2].upos == "DET" and words[i - 1].upos == "X" and \
+            words[i - 1].text[:1].islower() and following is not None and following.upos in ("ADP", "PUNCT")
+
+    def _inverted_condition(self, words: list[Word], at: int) -> bool:
+        """English: "Had Kazakhstan sent troops, ...", "Should the sanctions be lifted, ...": an
+        auxiliary opening the sentence before its subject makes the clause a condition."""
+        g = self.pack.grammar if self.pack else {}
+        if not words or words[0].low not in g.get("inversion", ()) or len(words) < 3 or words[1].upos == "PUNCT":
+            return False
+        return not any(x.text == "," for x in words[1:at])
+
+    def _forces_of(self, sentence: Sentence, words: list[Word], first: int, clause_start: int) -> tuple[Mention, ...]:
+        """English: "North Korean troops were sent to Russia": a state's own forces moved by a
+        passive with no agent were moved by that state (a deployment verb, a demonym or a
+        possessive before a military noun)."""
+        pack = self.pack
+        if pack is None or pack.code != "en" or words[first].lemma not in pack.stance_classes.get("send", ()) and \
+                pack.event_types.get(words[first].lemma) not in ("MOBILIZE", "AID"):
+            return ()
+        k = first - 1
+        while k > clause_start and words[k].upos in ("AUX", "PART"):
+            k -= 1
+        chain = {w.low for w in words[k + 1:first]}
+        if chain <= {"are", "is", "am", "not"}:
+            return ()  # "Russian troops are stationed in Tajikistan": a state of affairs, no act
+        if words[k].lemma not in pack.targets.get("military", ()):
+            return ()
+        owner = [m for m in self.resolver.in_sentence(sentence) if m.type == "state" and m.end <= words[k].start
+                 and m.start >= words[clause_start].start and words[k].start - m.end <= 12
+                 and (m.kind == "demonym" or m.text.endswith(("'s", "’s")) or
+                      self.doc.text[m.end:m.end + 2] in ("'s", "’s"))]
+        return (owner[-1],) if owner else ()
+
+    def _object_before_for(self, sentence: Sentence, words: list[Word], first: int,
+                           owner: Frame) -> tuple[Mention, ...]:
+        """English: "praised the Astana government for refusing ...", "thanked Kazakhstan for
+        sending ...": the object of the verb before "for" does what the gerund says."""
+        if self.pack is None or self.pack.code != "en" or first == 0:
+            return ()
+        at = first - 1
+        if words[at].low in ("its", "their") and at > 0 and not words[first].low.endswith("ing"):
+            at -= 1  # "thanked Minsk for its support"
+        elif not words[first].low.endswith("ing"):
+            return ()
+        if words[at].low != "for":
+            return ()
+        objects = [m for m in self.resolver.in_sentence(sentence)
+                   if owner.end <= m.start and m.end <= words[at].start and self.resolver.state_of(m)]
+        return (objects[-1],) if objects else ()
+
+    def _before_apposition(self, sentence: Sentence, words: list[Word], first: int,
+                           clause_start: int) -> Mention | None:
+        """English: "Maria Zakharova, the spokeswoman of the foreign ministry, criticised ...": the
+        mention before a comma-enclosed phrase opening with a determiner right before the verb."""
+        if self.pack is None or self.pack.code != "en":
+            return None
+        k = first - 1
+        while k >= clause_start and (words[k].upos in ("AUX", "PART") or words[k].low.endswith("ly")):
+            k -= 1
+        if k <= clause_start or words[k].text not in (",", "—", "–"):
+            return None
+        if words[k].text == ",":
+            opening = next((w for w in reversed(words[clause_start:k]) if w.text == ","), None)
+        else:
+            at = self._insertion_opening(words, k)
+            opening = words[at + 1] if at is not None else None
+        if opening is None or opening.i + 1 >= k:
+            return None
+        head = words[opening.i + 1]
+        if not (head.upos == "DET" or head.text[:1].islower() and head.low not in self.pack.grammar.get(
+                "conjunctions", ()) and head.upos not in ("ADP", "AUX")):
+            return None  # "A, B and C declined": a list, no apposition
+        owner = [m for m in self.resolver.in_sentence(sentence) if m.end == words[opening.i - 1].end] \
+            if opening.i > clause_start else []
+        if not owner and opening.i > clause_start:  # "The Kazakh government, according to ..., will"
+            nouns = self.pack.grammar.get("state_nouns", frozenset())
+            owner = [m for m in self.resolver.in_sentence(sentence) if m.end < words[opening.i - 1].end
+                     and m.start >= words[clause_start].start and m.type == "state"
+                     and all(w.low in nouns for w in words[clause_start:opening.i] if w.start >= m.end)][-1:]
+        if not owner or not self._may_be_subject(words, owner[0]):
+            return None
+        return owner[0] if owner[0].type in ("person", "organization", "government_body", "state") else None
+
+    def _body_in_state(self, sentence: Sentence, words: list[Word], first: int, clause_start: int,
+                       mentions: list[Mention]) -> Mention | None:
+        """English: "A court in Tashkent sentenced ...", "police in Kazakhstan detained ...": a
+        state organ named by a common noun and the state (or its capital) it sits in."""
+        if self.pack is None or self.pack.code != "en" or not mentions:
+            return None
+        last = max(mentions, key=lambda m: m.end)
+        if self.resolver.state_of(last) is None or last.type != "state":
+            return None
+        before = [w for w in words[clause_start:first] if w.end <= last.start]
+        between = [w for w in words[clause_start:first] if w.start >= last.end and w.upos not in ("AUX", "PART")]
+        if len(before) < 2 or between or before[-1].low not in ("in", "of"):
+            return None
+        return last if before[-2].low in self.pack.grammar.get("state_nouns", ()) else None
+
+    def _refrained(self, words: list[Word], first: int, frames: list[Frame]) -> bool:
+        """English: "abstained from recognising", "refrained from condemning": not done."""
+        g = self.pack.grammar if self.pack else {}
+        if first == 0 or words[first - 1].low != "from" or not frames or frames[-1].lemma not in g.get("refrain", ()):
+            return False
+        return all(w.upos == "PART" for w in words[frames[-1].word + 1:first - 1])
+
+    def _negative_subject(self, words: list[Word], first: int, clause_start: int) -> bool:
+        """English: a subject opened by a negative quantifier ("None of the states, including
+        Kazakhstan, has recognised ..."): the predicate is denied of every member named."""
+        if self.pack is None or self.pack.code != "en":
+            return False
+        opener = words[clause_start]
+        if opener.low not in self.pack.grammar.get("negative_quantifiers", ()):
+            return False
+        end = first
+        while end - 1 > clause_start and words[end - 1].upos in ("AUX", "PART"):
+            end -= 1  # the predicate's own auxiliaries
+        return not any(w.upos == "AUX" or w.low.endswith("ed") for w in words[clause_start + 1:end])
