@@ -128,3 +128,18 @@ def test_topics_in_one_pass_equal_each_topic_pattern():
     for text in texts:
         expected = tuple(t for t, p in lex.topic_patterns.items() if p.search(text.casefold()))
         assert _topics.__wrapped__(text, lex) == expected, text
+
+
+def test_statement_replace_gives_what_dataclasses_replace_gives():
+    import dataclasses
+    import pickle
+
+    from allegiance.nlp.doc import Statement
+    from allegiance.nlp.statements import _replace
+
+    s = Statement("event", 1, 5, subject="RUS", topics=("a",), subject_span=(1, 3))
+    fast, plain = _replace(s, time="2024", topics=("b",)), dataclasses.replace(s, time="2024", topics=("b",))
+    assert fast == plain and repr(fast) == repr(plain) and hash(fast) == hash(plain)
+    assert pickle.loads(pickle.dumps(fast)) == plain and s.time is None  # the original is unchanged
+    with pytest.raises(TypeError):
+        _replace(s, no_such_field=1)
