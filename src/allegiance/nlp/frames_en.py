@@ -5,7 +5,8 @@ and inline quotes, a state's forces moved by an agentless passive, appositions, 
 common noun in a state, refraining and negative quantifiers.
 
 ``frames.py`` imports this module after it has defined ``Word``, ``Frame`` and ``LanguagePack``
-(which are used here), and before its ``FrameBuilder``, which inherits ``EnglishClauses``.
+and before its ``FrameBuilder``, which inherits ``EnglishClauses``; this module reads those names
+from ``frames`` when a function runs, so that it can also be imported first.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ import re
 from typing import TYPE_CHECKING
 
 from .doc import Doc, Mention, Sentence
-from .frames import _WORD, Frame, LanguagePack, Word, _parsed_words, _with_heads
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # frames.py imports this module half-way through; what it defines is read at call time
     from .actors import ActorResolver
+    from .frames import Frame, LanguagePack, Word
 
 __all__ = ["EnglishClauses"]
 
@@ -63,6 +64,8 @@ def _en_lemma(low: str, pack: LanguagePack) -> str:
 
 
 def _en_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
+    from .frames import _WORD, Word
+
     words = []
     text = doc.text[sentence.start:sentence.end]
     closed = pack.closed
@@ -138,6 +141,8 @@ class EnglishClauses:
     def _attach_heads_en(self) -> None:
         """English: the spaCy parse (``models/en_ewt``) of the candidate sentences, its heads and
         relations laid over the lexicon words (the word rules stay; subjects come from ``nsubj``)."""
+        from .frames import _parsed_words, _with_heads
+
         self._heads_done = True
         assert self.pack is not None
         wanted = [x for x in self.doc.sentences if self.candidate(x)]
