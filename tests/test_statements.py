@@ -203,3 +203,13 @@ def test_regression_a_citizen_who_fought_is_not_his_state(pipeline):
     found = {(s.kind, s.subject, s.predicate) for s in _statements(pipeline, text)}
     assert ("stance", "UZB", "distance") in found  # the court's act is the state's
     assert not {f for f in found if f[1] == "UZB" and f[2] in ("oppose", "support", "ASSAULT")}
+
+
+def test_regression_a_states_envoy_speaks_for_it_and_the_body_after_to_the_is_no_subject(pipeline):
+    doc = pipeline(Doc("t", "Chile's ambassador to the UN called for a ceasefire.", "en", "2023-05-01"))
+    assert {(s.subject, s.predicate) for s in doc.statements if s.kind == "stance"} == {("CHL", "neutral")}
+    assert "UN" not in {s.subject for s in doc.statements}
+    doc = pipeline(Doc("t", "The Mexican envoy Luis Ortega urged both sides to agree a truce.", "en", "2023-05-01"))
+    assert {(s.subject, s.predicate) for s in doc.statements if s.kind == "stance"} == {("MEX", "neutral")}
+    doc = pipeline(Doc("t", "Maria Silva, a Brazilian activist, called for peace talks.", "en", "2023-05-01"))
+    assert not [s for s in doc.statements if s.kind == "stance"]  # an activist is no office of the state

@@ -12,6 +12,7 @@ from .doc import Doc, Mention, Sentence
 __all__ = ["ActorResolver", "bullet_states", "listed_states", "without_opener"]
 
 _STATE_BODY_TYPES = {"government_body", "armed_force", "state"}
+_WORDS = re.compile(r"[^\W\d_]+")
 _LEAD = r"^[^\w\"“”«»'‘’]*(?:(?:however|consequently|moreover|meanwhile|in addition|also|thus|therefore|"\
         r"earlier|later|then|at the same time|in particular|однако|также|кроме того|при этом|крім того|також|"\
         r"водночас),?\s+)?"
@@ -58,6 +59,7 @@ class ActorResolver:
         self._by_sentence: dict[tuple[int, int], list[Mention]] = {}
         states = [m for m in doc.mentions if m.type == "state" and m.entity_id]
         self._inner_state: dict[tuple[int, int], str] = {}
+        self._office_nouns: frozenset[str] | None = None
         for m in doc.mentions:
             if m.entity_id is None and m.type in _STATE_BODY_TYPES:
                 inside = [s for s in states if m.start <= s.start and s.end <= m.end]
@@ -70,6 +72,8 @@ class ActorResolver:
         if m.type == "state":
             return m.entity_id
         if m.entity_id is None:
+            if m.type == "person":
+                return self._office_of(m)
             return self._inner_state.get((m.start, m.end))
         entity = self.kb.get(m.entity_id)
         if entity is None:
@@ -80,6 +84,27 @@ class ActorResolver:
             held = [r for r in entity.roles if r.held_on(self.doc.published)] or list(entity.roles)
             state_entity = self.kb.get(held[-1].of)
             return state_entity.id if state_entity is not None and state_entity.type == "state" else None
+        return None
+
+    def _office_of(self, m: Mention) -> str | None:
+        """A person the knowledge base does not list, named with a state's office before the name:
+        "Brazil's permanent representative Maria Silva", "the Kazakh ambassador Ivan Petrov" (every
+        word between the state and the name one of the language's ``state_nouns``)."""
+        if self._office_nouns is None:
+            from ..kb.langdata import language_data
+
+            grammar = language_data("grammar", self.doc.language or "en")
+            self._office_nouns = frozenset(str(w).casefold() for w in grammar.get("state_nouns", []))
+        i = bisect.bisect_left(self._starts, m.start)
+        for prev in reversed(self.mentions[max(0, i - 3):i]):
+            if prev.type != "state" or not prev.entity_id or m.start - prev.end > 60:
+                continue
+            between = _WORDS.findall(self.doc.text[prev.end:m.start].casefold())
+            if between and between[0] == "s":  # the possessive's "s"
+                between = between[1:]
+            if between and all(w in self._office_nouns for w in between):
+                return prev.entity_id
+            return None
         return None
 
     def label(self, m: Mention) -> str:

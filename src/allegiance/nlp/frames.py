@@ -920,6 +920,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return False
         if before and before[-1].low in ("against", "on", "to", "from", "with"):
             return False
+        if len(before) >= 2 and before[-1].upos == "DET" and before[-2].upos == "ADP" and \
+                before[-2].low not in ("of", "for"):
+            return False  # "Brazil's ambassador to the UN called ...": the UN is where, not who ("a
+            # spokesman for the ministry" and "the president of the republic" speak for it)
         if self.pack is not None and self.pack.code in SLAVIC and self._after_source(m):
             return False  # «По словам Пескова», «За словами Зеленського»: the source, not the subject
         if self.pack is not None and self.pack.code in SLAVIC and self.attribute_of_noun(words, m):
