@@ -61,6 +61,17 @@ def _classes(pack: LanguagePack, lemma: str) -> set[str]:
     return {name for name, lemmas in pack.stance_classes.items() if lemma in lemmas}
 
 
+def _aid_pledge(builder: FrameBuilder, frame: Frame, classes: set[str]) -> bool:
+    """"Yerevan announced it would provide humanitarian assistance to Ukraine": a pledge of aid to
+    Ukraine takes the side the aid does (the guidelines code announced aid), unlike a forecast of
+    troops sent (often a third party's claim)."""
+    pack = builder.pack
+    if pack is None or "send" not in classes:
+        return False
+    about = _about(builder, frame)
+    return about.has(pack, "aid") and "UKR" in about.states
+
+
 def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tuple[str, str, str]]:
     """(issue, label, class) for one frame; empty when it takes no stance."""
     pack = builder.pack
@@ -69,7 +80,8 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
     classes = _classes(pack, frame.lemma)
     if not classes:
         return []
-    if frame.factuality == "planned" and not (classes & _PLEDGES or frame.negated):
+    if frame.factuality == "planned" and not (classes & _PLEDGES or frame.negated or
+                                              _aid_pledge(builder, frame, classes)):
         return []
     if frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()) and "refuse" not in classes:
         return []  # read through the refusing frame
