@@ -3,6 +3,7 @@ local runner (pool, streaming, time limit, size cap, resume), and fast start-up.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -272,6 +273,44 @@ def test_an_article_past_the_time_limit_is_recorded_as_failed_and_the_run_goes_o
     failed = {k: v for k, v in rows.items() if v[0]}
     assert summary.failed == len(failed) >= 1 and summary.analysed == 17 - len(failed)
     assert all("time limit" in v[0] for v in failed.values())
+
+
+class Fatal:
+    """A component that kills its worker process on one article (as the out-of-memory killer
+    would); in the main process it does nothing."""
+
+    name = "fatal"
+    requires: tuple[str, ...] = ("sentences",)
+    provides: tuple[str, ...] = ()
+    parent = os.getpid()
+    victim = ""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc.id == self.victim and os.getpid() != self.parent:
+            os._exit(1)
+        time.sleep(0.05)  # the others take a while: the chunks before the victim's are still running
+        return doc
+
+
+def test_a_worker_that_dies_fails_only_the_chunks_that_kill_it(tmp_path):
+    from allegiance.runner.local import CHUNK
+
+    a, b = corpus_with_copies(tmp_path)
+    settings = Settings(db=str(tmp_path / "fatal.db"), progress=False)
+    with Store(settings.db) as store:
+        ingest([str(a), str(b)], store, settings)
+        ids = [r[0] for r in store.db.execute("SELECT id FROM articles ORDER BY rowid")]
+        fatal = Fatal()
+        fatal.victim = ids[CHUNK]  # first of the second chunk, while the first (waited on first) still runs
+        order = [(key, key == fatal.victim) for key in ids]
+        summary = analyze_store(store, Pipeline([SentenceSplitter(), fatal], version="t@1"), settings=settings,
+                                workers=2)
+    chunks = [order[i:i + CHUNK] for i in range(0, len(order), CHUNK)]
+    expected = {key for chunk in chunks if any(marked for _k, marked in chunk) for key, _m in chunk}
+    failed = {k: v[0] for k, v in _analyses(settings.db).items() if v[0]}
+    assert set(failed) == expected and 0 < len(expected) < len(order)
+    assert summary.failed == len(expected) and summary.analysed == len(order) - len(expected)
+    assert all("died" in why for why in failed.values())
 
 
 def test_a_text_over_the_size_cap_is_analysed_in_part_and_the_cut_recorded(settings):

@@ -6,7 +6,9 @@ chunks, never more than a few chunks per worker in flight, so memory is bounded 
 size of the store. Results come back in ingest order and are written ``batch_size`` at a time,
 one transaction each: a run killed at any point keeps what it committed, and the next run
 analyses only what is left. An article past ``analysis_time_limit`` is recorded as failed; a
-worker that hangs in C code past the limit, or dies, is replaced and its chunk recorded as failed.
+worker that hangs in C code past the limit is replaced and its chunk recorded as failed; when a
+worker dies, the chunks in flight are analysed again one at a time, so that only the chunk that
+kills a worker again is recorded as failed.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ __all__ = ["AnalyzeSummary", "analyze_store", "ResultWriter", "pending_articles"
 log = logging.getLogger(__name__)
 
 CHUNK = 8  # articles per task sent to a worker: amortises the pickling round trip
+_HUNG = "the worker hung past the time limit"
+_DIED = "the worker process died (out of memory or killed)"
 
 
 @dataclasses.dataclass
@@ -139,14 +143,26 @@ def _pooled(articles: Iterable[PendingArticle], settings: Settings, workers: int
             chunk, future = flight.popleft()
             try:
                 yield from future.result(timeout=hard)
-            except (cf.TimeoutError, cf.process.BrokenProcessPool) as exc:
-                why = "the worker hung past the time limit" if isinstance(exc, cf.TimeoutError) else \
-                    "the worker process died (out of memory or killed)"
-                log.error("articles %s: %s; the pool is restarted", [a.id for a in chunk], why)
-                yield from _failed(chunk, version, why)
+            except cf.TimeoutError:  # the chunk waited on is the one that hangs
+                log.error("articles %s: %s; the pool is restarted", [a.id for a in chunk], _HUNG)
+                yield from _failed(chunk, version, _HUNG)
                 _kill(pool)
                 pool = _pool(workers)
                 flight = collections.deque((c, pool.submit(_work_chunk, c, settings)) for c, _f in flight)
+            except cf.process.BrokenProcessPool:  # any chunk in flight may have killed the worker
+                suspects = [chunk] + [c for c, _f in flight]
+                flight.clear()
+                _kill(pool)
+                pool = _pool(workers)
+                for c in suspects:  # one at a time: only a chunk that kills a worker again is failed
+                    try:
+                        yield from pool.submit(_work_chunk, c, settings).result(timeout=hard)
+                    except (cf.TimeoutError, cf.process.BrokenProcessPool) as exc:
+                        why = _HUNG if isinstance(exc, cf.TimeoutError) else _DIED
+                        log.error("articles %s: %s; the pool is restarted", [a.id for a in c], why)
+                        yield from _failed(c, version, why)
+                        _kill(pool)
+                        pool = _pool(workers)
     finally:
         if flight:
             _kill(pool)
