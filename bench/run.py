@@ -13,7 +13,8 @@ Lines:
 - ``ingest`` of HTML pages (in one process) against trafilatura's extraction of the same pages
   alone, in CPU, and against trafilatura's extraction with its metadata (what ingest adds).
 - ``run`` at 2,000 and 5,000 articles (20,000 with ``--full``): peak memory and CPU-ms per
-  article, and the growth from the smallest size.
+  article, and the growth from the smallest size; ``report``, ``dossier RUS`` and ``timeline``
+  on the largest of these stores.
 - database size per article, against the text it holds, and its largest tables and indexes.
 
 Articles are stitched at bench time from the dev set in ``../shared`` (read there, never copied
@@ -135,6 +136,19 @@ def run_line(folder: Path, db: Path, workers: int | None = None) -> dict[str, fl
     return measure(argv)
 
 
+QUERIES = {"report": ["report"], "dossier RUS": ["dossier", "RUS"], "timeline": ["timeline"]}
+
+
+def query_lines(db: Path, startup: float) -> dict[str, dict[str, float]]:
+    """``report``, ``dossier RUS`` and ``timeline`` on a store, each a whole process: CPU-seconds,
+    and the same less the start-up of ``--help`` measured in this run (the query's own work)."""
+    out = {}
+    for name, argv in QUERIES.items():
+        r = measure(CLI + argv + ["--db", str(db)])
+        out[name] = {**r, "cpu_s_less_startup": round(r["cpu_s"] - startup, 3)}
+    return out
+
+
 def db_parts(db: Path, top: int = 6) -> list[tuple[str, float]]:
     """The largest tables and indexes of a store (``dbstat``) and their share of the file."""
     import sqlite3
@@ -216,6 +230,12 @@ def main() -> int:
                 scale[n] = {**r, "cpu_ms_per_article": round(1000 * r["cpu_s"] / n, 2)}
                 print(f"run at {n} articles of {args.scale_bytes} B: {scale[n]['cpu_ms_per_article']} CPU-ms per "
                       f"article, peak {r['peak_mb']} MB")
+            startup = measure(CLI + ["--help"])["cpu_s"]
+            queries = query_lines(tmp / f"s{sizes[-1]}.db", startup)
+            results["queries"] = {"articles": sizes[-1], "startup_cpu_s": startup, **queries}
+            for name, q in queries.items():
+                print(f"  {name} at {sizes[-1]} articles: {q['cpu_s']} CPU-s, {q['wall_s']} s wall "
+                      f"({q['cpu_s_less_startup']} CPU-s beyond the start-up of --help), peak {q['peak_mb']} MB")
             first = scale[sizes[0]]
             for n in sizes[1:]:
                 growth = scale[n]["cpu_ms_per_article"] / first["cpu_ms_per_article"]
