@@ -442,3 +442,25 @@ def test_a_long_text_is_analysed_in_part_and_saved_not_lost(tmp_path):
     assert error is None and 270_000 <= analysed <= 300_000
     assert statements[0] > 0 and statements[1] <= analysed
     assert usage.ru_maxrss < 1_500_000  # KiB: well under the 2.8 GB seen
+
+
+# -- query speed ------------------------------------------------------------------------------------
+
+def test_an_article_is_found_by_its_export_id_through_an_index(settings):
+    with Store(settings.db) as store:
+        ingest([str(SAMPLES)], store, settings)
+        plan = " ".join(r[3] for r in store.db.execute(
+            "EXPLAIN QUERY PLAN " + store._ARTICLES_SQL + " WHERE a.id = ? OR a.file_name = ?", ("x", "y")))
+        assert "articles_file_name" in plan and "SCAN a" not in plan
+        name, key = store.db.execute("SELECT file_name, id FROM articles ORDER BY rowid DESC LIMIT 1").fetchone()
+        assert name and store.article(name)["id"] == key
+
+
+@pytest.mark.parametrize("text", ["plain words", "Kyiv – “quoted”", "two  spaces", " leading", "trailing ",
+                                  "tab\there", "line\nbreak", "no\u00a0break", "\u202ereversed", "esc\x1b[2Jclear",
+                                  "c1\x9bcontrol", "bom\ufeff", "", "lone \ud800 surrogate", "مرحبا", "ok\u2028sep"])
+def test_the_reports_fast_path_for_printable_text_changes_nothing(text):
+    from allegiance.query.report import _UNSAFE, terminal_safe
+    from allegiance.sanitize import strip_controls
+
+    assert terminal_safe(text) == " ".join(_UNSAFE.sub(" ", strip_controls(text)).split())

@@ -577,12 +577,19 @@ def m019_evidence_index_without_copy(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
+def m020_articles_by_file_name(db: sqlite3.Connection) -> None:
+    """Articles are looked up by their export id (the file name) as often as by id (``show``,
+    the report's citations, the web pages): without an index each lookup read every article."""
+    _run(db, "CREATE INDEX articles_file_name ON articles(file_name)")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes, m005_stance_aggregates,
     m006_analysis_errors, m007_ingest_fidelity, m008_statement_uids, m009_analyst_history,
     m010_effective_statements, m011_article_dates, m012_fact_groups, m013_evidence_views, m014_search_index,
     m015_statement_targets_by_statement, m016_lsh_bands, m017_analysed_chars,
-    m018_statement_factuality, m019_evidence_index_without_copy)
+    m018_statement_factuality, m019_evidence_index_without_copy,
+    m020_articles_by_file_name)
 
 
 def schema_version(db: sqlite3.Connection) -> int:
