@@ -464,3 +464,52 @@ def test_the_reports_fast_path_for_printable_text_changes_nothing(text):
     from allegiance.sanitize import strip_controls
 
     assert terminal_safe(text) == " ".join(_UNSAFE.sub(" ", strip_controls(text)).split())
+
+
+def _children(pid: int) -> list[int]:
+    """Live (not zombie) processes whose parent is ``pid`` (Linux /proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_regression_workers_of_a_run_killed_outright_exit_instead_of_waiting_for_ever(tmp_path):
+    import signal as sig
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = (SAMPLES / "2022-02-kaz-troops.txt").read_text(encoding="utf-8")
+    for i in range(400):
+        (folder / f"a{i:04}.txt").write_text(f"Story {i}.\n" + body * 3, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-c", "from allegiance.cli.main import main; main()", "run", str(folder),
+                             "--db", str(tmp_path / "k.db"), "--no-report", "--set", "progress=false",
+                             "--set", "workers=2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline and len(workers) < 2 and proc.poll() is None:
+        time.sleep(0.05)
+        workers = _children(proc.pid)
+    assert len(workers) >= 2, "the run started no pool"
+    proc.send_signal(sig.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    left = [w for w in workers if _alive(w)]
+    for w in left:  # do not leave them behind when the test fails
+        os.kill(w, sig.SIGKILL)
+    assert not left, "pool workers outlived the killed run"

@@ -40,8 +40,11 @@ Done = tuple[str, "Prepared | Rejection | None"]
 
 
 def _worker_start() -> None:
+    from ..runner.local import exit_with_parent
+
     # Ctrl-C is the parent's to handle (it stops the pool); a worker must not print a traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent()
 
 
 def _prepare_chunk(chunk: list[Entry], settings: Settings) -> list[Done]:

@@ -19,6 +19,8 @@ import dataclasses
 import logging
 import multiprocessing as mp
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -30,7 +32,7 @@ from .work import AnalysisResult, PendingArticle
 if TYPE_CHECKING:
     from ..nlp.pipeline import Pipeline
 
-__all__ = ["AnalyzeSummary", "analyze_store", "ResultWriter", "pending_articles", "default_workers"]
+__all__ = ["AnalyzeSummary", "analyze_store", "ResultWriter", "pending_articles", "default_workers", "exit_with_parent"]
 
 log = logging.getLogger(__name__)
 
@@ -116,9 +118,24 @@ def _failed(chunk: list[PendingArticle], version: str, why: str) -> list[Analysi
     return [AnalysisResult(a.id, version, error=why) for a in chunk]
 
 
+def exit_with_parent() -> None:
+    """Run in a pool's worker process: exit once the parent is gone. A parent killed outright
+    (``kill -9``, the out-of-memory killer) cannot stop its pool, and its workers would wait on
+    their queue for ever; a thread notices the new parent within a second and ends the worker."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="allegiance-parent-watch", daemon=True).start()
+
+
 def _pool(workers: int) -> cf.ProcessPoolExecutor:
     # fork: the workers inherit the pipeline the parent built (packs, automata) at no cost
-    return cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"))
+    return cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"),
+                                  initializer=exit_with_parent)
 
 
 def _kill(pool: cf.ProcessPoolExecutor) -> None:
