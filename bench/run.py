@@ -10,10 +10,12 @@ Lines:
 - ``run`` (ingest, analyse, no report) on English and on Russian articles of about 5 KB, in
   articles per CPU-second, and Russian against English.
 - ``run --workers 2`` against ``--workers 1`` in wall time (on a machine with two free cores).
-- ``ingest`` of HTML pages against trafilatura's extraction of the same pages alone, in CPU.
+- ``ingest`` of HTML pages (in one process) against trafilatura's extraction of the same pages
+  alone, in CPU, and against trafilatura's extraction with its metadata (what ingest adds).
 - ``run`` at 2,000 and 5,000 articles (20,000 with ``--full``): peak memory and CPU-ms per
-  article, and the growth from the smallest size.
-- database size per article, and against the text it holds.
+  article, and the growth from the smallest size; ``report``, ``dossier RUS`` and ``timeline``
+  on the largest of these stores.
+- database size per article, against the text it holds, and its largest tables and indexes.
 
 Articles are stitched at bench time from the dev set in ``../shared`` (read there, never copied
 into the project) or, without it, from the bundled samples. HTML pages come from
@@ -41,6 +43,12 @@ TRAFILATURA = [sys.executable, "-c", (
     "import sys, pathlib, trafilatura\n"
     "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.html')):\n"
     "    trafilatura.extract(p.read_bytes(), include_comments=False)\n")]
+#: The same with trafilatura's metadata (title, author, date, site...), which ingest needs and
+#: ``extract`` alone does not do: ingest over this is what ingest adds beyond extraction.
+TRAFILATURA_META = [sys.executable, "-c", (
+    "import sys, pathlib, trafilatura\n"
+    "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.html')):\n"
+    "    trafilatura.extract(p.read_bytes(), include_comments=False, with_metadata=True)\n")]
 
 
 def measure(argv: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
@@ -123,9 +131,42 @@ def supports_workers() -> bool:
 def run_line(folder: Path, db: Path, workers: int | None = None) -> dict[str, float]:
     db.unlink(missing_ok=True)
     argv = CLI + ["run", str(folder), "--db", str(db), "--no-report", "--set", "progress=false"]
-    if workers is not None:
-        argv += ["--workers", str(workers)]
+    if workers is not None:  # the setting too: ingest prepares on the same number of processes
+        argv += ["--workers", str(workers), "--set", f"workers={workers}"]
     return measure(argv)
+
+
+QUERIES = {"report": ["report"], "dossier RUS": ["dossier", "RUS"], "timeline": ["timeline"]}
+
+
+def query_lines(db: Path, startup: float) -> dict[str, dict[str, float]]:
+    """``report``, ``dossier RUS`` and ``timeline`` on a store, each a whole process: CPU-seconds,
+    and the same less the start-up of ``--help`` measured in this run (the query's own work)."""
+    out = {}
+    for name, argv in QUERIES.items():
+        r = measure(CLI + argv + ["--db", str(db)])
+        out[name] = {**r, "cpu_s_less_startup": round(r["cpu_s"] - startup, 3)}
+    return out
+
+
+def db_parts(db: Path, top: int = 6) -> list[tuple[str, float]]:
+    """The largest tables and indexes of a store (``dbstat``) and their share of the file."""
+    import sqlite3
+
+    with sqlite3.connect(db) as con:
+        rows = con.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC").fetchall()
+    total = sum(size for _name, size in rows) or 1
+    return [(name, round(size / total, 3)) for name, size in rows[:top]]
+
+
+def ingest_line(pages_dir: Path, db: Path, pages: int) -> dict[str, object]:
+    """Ingest of HTML pages against trafilatura alone and against trafilatura with its metadata."""
+    alone = measure(TRAFILATURA + [str(pages_dir)])
+    with_meta = measure(TRAFILATURA_META + [str(pages_dir)])
+    ours = measure(CLI + ["ingest", str(pages_dir), "--db", str(db), "--set", "progress=false", "--set", "workers=1"])
+    return {"pages": pages, "trafilatura": alone, "trafilatura_metadata": with_meta, "ingest": ours,
+            "cpu_ratio": round(ours["cpu_s"] / alone["cpu_s"], 2),
+            "cpu_ratio_metadata": round(ours["cpu_s"] / with_meta["cpu_s"], 2)}
 
 
 def main() -> int:
@@ -161,8 +202,10 @@ def main() -> int:
             print(f"run, Russian 5 KB x {args.articles}: {results['run_ru']['articles_per_cpu_s']} articles/CPU-s "  # type: ignore[index]
                   f"({r_ru['cpu_s']} CPU-s, peak {r_ru['peak_mb']} MB); Russian/English CPU "
                   f"{r_ru['cpu_s'] / r_en['cpu_s']:.2f}")
+            results["db"]["parts"] = db_parts(tmp / "en.db")  # type: ignore[index]
             print(f"database: {results['db']['kb_per_article']} KB per article, "  # type: ignore[index]
-                  f"{results['db']['times_text']} times the text")  # type: ignore[index]
+                  f"{results['db']['times_text']} times the text; largest parts: "  # type: ignore[index]
+                  + ", ".join(f"{n} {share:.0%}" for n, share in results["db"]["parts"]))  # type: ignore[index]
         if "workers" in wanted:
             if supports_workers():
                 one, two = run_line(en, tmp / "w1.db", 1), run_line(en, tmp / "w2.db", 2)
@@ -173,13 +216,12 @@ def main() -> int:
                 print("run --workers: not supported by this version")
         if "ingest" in wanted:
             pages = html_pages(args.articles, tmp / "html")
-            alone = measure(TRAFILATURA + [str(tmp / "html")])
-            ours = measure(CLI + ["ingest", str(tmp / "html"), "--db", str(tmp / "html.db"),
-                                  "--set", "progress=false"])
-            results["ingest_html"] = {"pages": pages, "trafilatura": alone, "ingest": ours,
-                                      "cpu_ratio": round(ours["cpu_s"] / alone["cpu_s"], 2)}
-            print(f"ingest of {pages} HTML pages / trafilatura alone, CPU: "
-                  f"{results['ingest_html']['cpu_ratio']} ({ours['cpu_s']} / {alone['cpu_s']} CPU-s)")  # type: ignore[index]
+            line = ingest_line(tmp / "html", tmp / "html.db", pages)
+            results["ingest_html"] = line
+            print(f"ingest of {pages} HTML pages (one process) / trafilatura alone, CPU: {line['cpu_ratio']} "
+                  f"({line['ingest']['cpu_s']} / {line['trafilatura']['cpu_s']} CPU-s); "  # type: ignore[index]
+                  f"/ trafilatura with its metadata: {line['cpu_ratio_metadata']} "
+                  f"({line['trafilatura_metadata']['cpu_s']} CPU-s)")  # type: ignore[index]
         if "scale" in wanted:
             scale: dict[int, dict[str, float]] = {}
             for n in sizes:
@@ -188,6 +230,12 @@ def main() -> int:
                 scale[n] = {**r, "cpu_ms_per_article": round(1000 * r["cpu_s"] / n, 2)}
                 print(f"run at {n} articles of {args.scale_bytes} B: {scale[n]['cpu_ms_per_article']} CPU-ms per "
                       f"article, peak {r['peak_mb']} MB")
+            startup = measure(CLI + ["--help"])["cpu_s"]
+            queries = query_lines(tmp / f"s{sizes[-1]}.db", startup)
+            results["queries"] = {"articles": sizes[-1], "startup_cpu_s": startup, **queries}
+            for name, q in queries.items():
+                print(f"  {name} at {sizes[-1]} articles: {q['cpu_s']} CPU-s, {q['wall_s']} s wall "
+                      f"({q['cpu_s_less_startup']} CPU-s beyond the start-up of --help), peak {q['peak_mb']} MB")
             first = scale[sizes[0]]
             for n in sizes[1:]:
                 growth = scale[n]["cpu_ms_per_article"] / first["cpu_ms_per_article"]

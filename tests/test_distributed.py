@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import sys
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -93,6 +94,57 @@ def test_parquet_input_is_read_like_json_lines(tmp_path, client):
         assert store.count("articles") == len(texts)
         assert {r["code"] for r in store.rejections()} == {"empty"}
         assert store.count("statements") > 0
+
+
+class Spinning:
+    """A component that spins in Python on articles holding a marker word: a pathological text."""
+
+    name = "spinning"
+    requires: tuple[str, ...] = ("sentences",)
+    provides: tuple[str, ...] = ()
+
+    def __call__(self, doc):
+        if "Tokayev" in doc.text:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                pass
+        return doc
+
+
+def _use_pipeline(pipeline) -> None:
+    """Run on each worker: the pipeline its analyses use (``None``: the settings' own)."""
+    from allegiance.runner import work
+
+    work.injected = pipeline
+
+
+def _failures(db) -> dict[str, str | None]:
+    with sqlite3.connect(db) as con:
+        return dict(con.execute("SELECT a.file_name, n.error FROM analyses n JOIN articles a ON a.id = n.article_id"))
+
+
+def test_a_pathological_article_on_dask_is_recorded_as_failed_and_the_run_goes_on(tmp_path, client):
+    from allegiance.nlp.pipeline import Pipeline, SentenceSplitter
+    from allegiance.runner.distributed import load_parquet, run_distributed
+
+    pipeline = Pipeline([SentenceSplitter(), Spinning()], version="t@1")
+    settings = Settings(db=str(tmp_path / "slow.db"), progress=False, analysis_time_limit=0.5)
+    client.run(_use_pipeline, pipeline)
+    try:
+        started = time.monotonic()
+        counts = run_distributed([str(SAMPLES)], tmp_path / "slow", settings, client=client, per_partition=4)
+        elapsed = time.monotonic() - started
+    finally:
+        client.run(_use_pipeline, None)
+    load_parquet(tmp_path / "slow", settings)
+    failed = {k: v for k, v in _failures(settings.db).items() if v}
+    assert counts["articles"] == 17 and counts["failed"] == len(failed) >= 1 and elapsed < 40
+    assert set(failed.values()) == {"ArticleTimeout: the analysis ran past the time limit of 0.5 s"}
+    local = settings.replace(db=str(tmp_path / "local.db"))
+    with Store(local.db) as store:  # the local runner fails the same articles with the same error
+        ingest([str(SAMPLES)], store, local)
+        analyze_store(store, pipeline, settings=local, workers=1)
+    assert _failures(local.db) == _failures(settings.db)
 
 
 def test_run_with_the_dask_engine_on_a_local_cluster(tmp_path):

@@ -3,6 +3,7 @@ local runner (pool, streaming, time limit, size cap, resume), and fast start-up.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -274,6 +275,44 @@ def test_an_article_past_the_time_limit_is_recorded_as_failed_and_the_run_goes_o
     assert all("time limit" in v[0] for v in failed.values())
 
 
+class Fatal:
+    """A component that kills its worker process on one article (as the out-of-memory killer
+    would); in the main process it does nothing."""
+
+    name = "fatal"
+    requires: tuple[str, ...] = ("sentences",)
+    provides: tuple[str, ...] = ()
+    parent = os.getpid()
+    victim = ""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc.id == self.victim and os.getpid() != self.parent:
+            os._exit(1)
+        time.sleep(0.05)  # the others take a while: the chunks before the victim's are still running
+        return doc
+
+
+def test_a_worker_that_dies_fails_only_the_chunks_that_kill_it(tmp_path):
+    from allegiance.runner.local import CHUNK
+
+    a, b = corpus_with_copies(tmp_path)
+    settings = Settings(db=str(tmp_path / "fatal.db"), progress=False)
+    with Store(settings.db) as store:
+        ingest([str(a), str(b)], store, settings)
+        ids = [r[0] for r in store.db.execute("SELECT id FROM articles ORDER BY rowid")]
+        fatal = Fatal()
+        fatal.victim = ids[CHUNK]  # first of the second chunk, while the first (waited on first) still runs
+        order = [(key, key == fatal.victim) for key in ids]
+        summary = analyze_store(store, Pipeline([SentenceSplitter(), fatal], version="t@1"), settings=settings,
+                                workers=2)
+    chunks = [order[i:i + CHUNK] for i in range(0, len(order), CHUNK)]
+    expected = {key for chunk in chunks if any(marked for _k, marked in chunk) for key, _m in chunk}
+    failed = {k: v[0] for k, v in _analyses(settings.db).items() if v[0]}
+    assert set(failed) == expected and 0 < len(expected) < len(order)
+    assert summary.failed == len(expected) and summary.analysed == len(order) - len(expected)
+    assert all("died" in why for why in failed.values())
+
+
 def test_a_text_over_the_size_cap_is_analysed_in_part_and_the_cut_recorded(settings):
     settings = settings.replace(max_analysed_chars=400)
     with Store(settings.db) as store:
@@ -403,3 +442,74 @@ def test_a_long_text_is_analysed_in_part_and_saved_not_lost(tmp_path):
     assert error is None and 270_000 <= analysed <= 300_000
     assert statements[0] > 0 and statements[1] <= analysed
     assert usage.ru_maxrss < 1_500_000  # KiB: well under the 2.8 GB seen
+
+
+# -- query speed ------------------------------------------------------------------------------------
+
+def test_an_article_is_found_by_its_export_id_through_an_index(settings):
+    with Store(settings.db) as store:
+        ingest([str(SAMPLES)], store, settings)
+        plan = " ".join(r[3] for r in store.db.execute(
+            "EXPLAIN QUERY PLAN " + store._ARTICLES_SQL + " WHERE a.id = ? OR a.file_name = ?", ("x", "y")))
+        assert "articles_file_name" in plan and "SCAN a" not in plan
+        name, key = store.db.execute("SELECT file_name, id FROM articles ORDER BY rowid DESC LIMIT 1").fetchone()
+        assert name and store.article(name)["id"] == key
+
+
+@pytest.mark.parametrize("text", ["plain words", "Kyiv – “quoted”", "two  spaces", " leading", "trailing ",
+                                  "tab\there", "line\nbreak", "no\u00a0break", "\u202ereversed", "esc\x1b[2Jclear",
+                                  "c1\x9bcontrol", "bom\ufeff", "", "lone \ud800 surrogate", "مرحبا", "ok\u2028sep"])
+def test_the_reports_fast_path_for_printable_text_changes_nothing(text):
+    from allegiance.query.report import _UNSAFE, terminal_safe
+    from allegiance.sanitize import strip_controls
+
+    assert terminal_safe(text) == " ".join(_UNSAFE.sub(" ", strip_controls(text)).split())
+
+
+def _children(pid: int) -> list[int]:
+    """Live (not zombie) processes whose parent is ``pid`` (Linux /proc)."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            out.append(int(stat.parent.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_regression_workers_of_a_run_killed_outright_exit_instead_of_waiting_for_ever(tmp_path):
+    import signal as sig
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = (SAMPLES / "2022-02-kaz-troops.txt").read_text(encoding="utf-8")
+    for i in range(400):
+        (folder / f"a{i:04}.txt").write_text(f"Story {i}.\n" + body * 3, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-c", "from allegiance.cli.main import main; main()", "run", str(folder),
+                             "--db", str(tmp_path / "k.db"), "--no-report", "--set", "progress=false",
+                             "--set", "workers=2"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline and len(workers) < 2 and proc.poll() is None:
+        time.sleep(0.05)
+        workers = _children(proc.pid)
+    assert len(workers) >= 2, "the run started no pool"
+    proc.send_signal(sig.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    left = [w for w in workers if _alive(w)]
+    for w in left:  # do not leave them behind when the test fails
+        os.kill(w, sig.SIGKILL)
+    assert not left, "pool workers outlived the killed run"

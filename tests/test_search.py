@@ -130,3 +130,64 @@ def test_common_word_ranked_in_a_window_then_over_everything(demo_db: Path, monk
         one = sorted(h.source for h in everything if h.source)[0]
         filtered = search(store, "Russia", scope="evidence", source=one, limit=500)
         assert filtered and {h.source for h in filtered} == {one}
+
+
+def _fts_ok(db) -> bool:
+    """FTS5's integrity check against the content (rank 1): raises on an index out of step."""
+    db.execute("INSERT INTO statements_fts(statements_fts, rank) VALUES ('integrity-check', 1)")
+    return True
+
+
+def test_the_evidence_index_holds_no_copy_of_the_sentences_and_follows_reanalysis(tmp_path: Path) -> None:
+    from tests.conftest import SAMPLES
+
+    from allegiance import Settings, ingest
+    from allegiance.runner import analyze_store
+
+    settings = Settings(db=str(tmp_path / "lean.db"), progress=False)
+    with Store(settings.db) as store:
+        ingest([str(SAMPLES)], store, settings)
+        analyze_store(store, settings=settings, workers=1)
+        tables = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "statements_fts_content" not in tables and "statements_fts_data" in tables
+        before = [(h.statement_id, h.snippet) for h in search(store, "troops", scope="evidence", limit=50)]
+        assert before and _fts_ok(store.db)
+        store.db.execute("DELETE FROM analyses")  # analysed again: every statement deleted and re-inserted
+        analyze_store(store, settings=settings, workers=1)
+        assert _fts_ok(store.db)
+        after = [h.snippet for h in search(store, "troops", scope="evidence", limit=50)]
+        assert sorted(after) == sorted(s for _i, s in before)
+        article = store.db.execute("SELECT id, text FROM articles WHERE text LIKE '%troops%' LIMIT 1").fetchone()
+        with store.transaction() as db:  # a changed text re-indexes its statements
+            db.execute("UPDATE articles SET text = replace(text, 'troops', 'brigades') WHERE id = ?", (article[0],))
+        assert _fts_ok(store.db)
+        assert search(store, "brigades", scope="evidence")
+
+
+def test_a_store_from_before_keeps_its_evidence_search_after_the_migration(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from tests.conftest import SAMPLES
+
+    import allegiance.store.db as store_db
+    from allegiance import Settings, ingest
+    from allegiance.runner import analyze_store
+    from allegiance.store import migrations
+
+    real = migrations.MIGRATIONS
+    before = real[:real.index(migrations.m020_evidence_index_without_copy)]
+    settings = Settings(db=str(tmp_path / "old.db"), progress=False)
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", before)
+        m.setattr(store_db, "MIGRATIONS", before)
+        with Store(settings.db) as store:
+            ingest([str(SAMPLES)], store, settings)
+            analyze_store(store, settings=settings, workers=1)
+            assert store.db.execute("SELECT count(*) FROM statements_fts_content").fetchone()[0] > 0
+    with Store(settings.db) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(real)
+        assert _fts_ok(store.db)
+        assert search(store, "troops", scope="evidence")
+        with pytest.raises(sqlite3.OperationalError):
+            store.db.execute("SELECT count(*) FROM statements_fts_content")

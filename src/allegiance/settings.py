@@ -108,8 +108,8 @@ class Settings:
                               "empty: the server is read-only.", secret=True)
     busy_timeout: float = _opt(60.0, "Seconds a writer waits for another process's write to the database before "
                                       "giving up with a store_error.", low=0, high=86400)
-    workers: int = _opt(0, "Worker processes of the analysis (0: one per CPU core; 1: in the main process).",
-                        low=0, high=1024)
+    workers: int = _opt(0, "Worker processes of the ingest and the analysis (0: one per CPU core; 1: in the main "
+                           "process).", low=0, high=1024)
     analysis_time_limit: float = _opt(
         120.0, "Seconds one article's analysis may take; past it the article is recorded as failed (0: no limit).",
         low=0)

@@ -128,6 +128,8 @@ def run_command(targets: tuple[str, ...], period: str, no_report: bool, workers:
     if engine == "dask":
         _run_on_dask(list(targets), settings, workers, address, parquet_dir)
     else:
+        if workers is not None:  # one pool size for the ingest's map and the analysis
+            settings = settings.replace(workers=workers)
         print_summary(run_ingest(targets, settings, command="run"))
         print_analysis(analyze_local(settings, workers))
     if not no_report:

@@ -4,6 +4,7 @@ for near duplicates (syndicated copies, spun rewrites), found through LSH bands 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import sqlite3
@@ -22,6 +23,7 @@ _WORDS = re.compile(r"\w+")
 SCHEME = "affine32"
 
 
+@functools.lru_cache(maxsize=2)  # the id and the signature of one article read the same words
 def _canonical(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(_WORDS.findall(text))

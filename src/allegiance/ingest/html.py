@@ -1,17 +1,26 @@
-"""Main text and metadata out of HTML pages, with trafilatura (which uses htmldate for dates)."""
+"""Main text and metadata out of HTML pages, with trafilatura (which uses htmldate for dates).
+
+The page is parsed once. The metadata the store keeps (title, author, date, site, canonical URL)
+is read with trafilatura's own metadata functions, in the order and with the fallbacks of
+``trafilatura.metadata.extract_metadata``, but without the parts nothing here uses (categories,
+tags, licence: a sixth of trafilatura's metadata time), then the main text is extracted from the
+same tree with ``bare_extraction``'s own steps (no second parse, no copy of the tree).
+``tests/test_ingest_html.py`` checks both against ``bare_extraction(..., with_metadata=True)``.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+from html import unescape
+from typing import Any
 from urllib.parse import urlsplit
 
-import trafilatura
 from lxml import etree
 
 from ..errors import ExtractionError
 
-__all__ = ["PageContent", "extract_page"]
+__all__ = ["PageContent", "extract_page", "page_metadata"]
 
 log = logging.getLogger(__name__)
 
@@ -27,34 +36,127 @@ class PageContent:
     canonical_url: str | None
 
 
+@dataclasses.dataclass(frozen=True)
+class PageMetadata:
+    """The metadata fields of a page, as ``extract_metadata`` gives them (``url`` is the canonical
+    URL or the one given; ``hostname`` the URL's domain)."""
+
+    title: str | None
+    author: str | None
+    url: str | None
+    hostname: str | None
+    date: str | None
+    sitename: str | None
+
+
+def _trimmed(value: Any) -> Any:
+    """``Document.clean_and_trim`` for one value."""
+    from trafilatura.utils import line_processing
+
+    if not isinstance(value, str):
+        return value
+    if len(value) > 10000:
+        value = value[:9999] + "…"
+    return line_processing(unescape(value))
+
+
+def page_metadata(tree: Any, default_url: str | None = None) -> PageMetadata:
+    """Title, author, URL, hostname, date and site name of a parsed page: the steps of
+    ``trafilatura.metadata.extract_metadata`` for these fields, nothing else."""
+    from courlan import extract_domain
+    from htmldate import find_date
+    from trafilatura import metadata as tm
+    from trafilatura.settings import set_date_params
+
+    meta = tm.examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None
+    try:
+        meta = tm.extract_meta_json(tree, meta)
+    except Exception as err:  # bugs in trafilatura's JSON-LD reader, as extract_metadata guards them
+        log.warning("error in JSON metadata extraction: %s", err)
+    if not meta.title:
+        meta.title = tm.extract_title(tree)
+    if not meta.author:
+        meta.author = tm.extract_author(tree)
+    if not meta.url:
+        meta.url = tm.extract_url(tree, default_url)
+    if meta.url:
+        meta.hostname = extract_domain(meta.url, fast=True)
+    date_config = set_date_params(True)
+    date_config["url"] = meta.url
+    meta.date = find_date(tree, **date_config)
+    if not meta.sitename:
+        meta.sitename = tm.extract_sitename(tree)
+    if meta.sitename:
+        meta.sitename = meta.sitename.lstrip("@")
+        if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
+            meta.sitename = meta.sitename.title()
+    elif meta.url and (found := tm.META_URL.match(meta.url)):
+        meta.sitename = found[1]
+    return PageMetadata(*(_trimmed(getattr(meta, name)) for name in
+                          ("title", "author", "url", "hostname", "date", "sitename")))
+
+
+def _main_text(tree: Any, url: str | None, canonical: str | None) -> str | None:
+    """The main text of a parsed page: ``bare_extraction``'s steps after its metadata (the
+    extraction sequence on the tree, its size checks, the text of the result) run on the tree
+    the metadata was read from, as ``bare_extraction`` itself runs them (no copy of the tree);
+    ``None`` where ``bare_extraction`` discards the page."""
+    from lxml.etree import strip_tags
+    from trafilatura.core import trafilatura_sequence
+    from trafilatura.settings import Extractor
+    from trafilatura.xml import xmltotxt
+
+    options = Extractor(output_format="python", comments=False, tables=True, images=False, links=False, url=url)
+    try:
+        body, text, _comments, comments_text = trafilatura_sequence(tree, options, options.url or canonical)
+        if options.max_tree_size and len(body) > options.max_tree_size:
+            strip_tags(body, "hi")
+            if len(body) > options.max_tree_size:
+                raise ValueError("output tree too long")
+        if len(text) < options.min_output_size and len(comments_text) < options.min_output_comm_size:
+            raise ValueError("text and comments not long enough")
+    except (TypeError, ValueError):  # bare_extraction's guard: the page is discarded
+        log.warning("discarding data: %s", url)
+        return None
+    return str(xmltotxt(body, options.formatting))
+
+
 def extract_page(html: str, url: str | None = None) -> PageContent:
     """Extract the main text (no comments, tables kept) and metadata of one HTML page.
 
     Raises :class:`ExtractionError` when the page has no main text or cannot be parsed.
     """
+    from trafilatura.utils import load_html
+
     try:
-        doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
-            include_images=False, include_links=False,
-        )
+        tree = load_html(html)
+        if tree is None:
+            raise ExtractionError("no main text found in the page")
+        try:
+            meta = page_metadata(tree, url)
+        except (TypeError, ValueError):  # bare_extraction's own guard around its metadata step
+            log.warning("discarding data: %s", url)
+            raise ExtractionError("no main text found in the page") from None
+        extracted = _main_text(tree, url, meta.url)
+    except ExtractionError:
+        raise
     except (etree.LxmlError, ValueError, RecursionError) as exc:  # hostile or broken markup
         raise ExtractionError(f"the HTML could not be parsed: {exc}") from exc
-    if doc is None:
-        raise ExtractionError("no main text found in the page")
-    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    text = (data.get("text") or "").strip()
+    text = (extracted or "").strip()
     if not text:
         raise ExtractionError("no main text found in the page")
-    canonical = data.get("url") or url
-    site = data.get("sitename") or data.get("hostname")
+    canonical = meta.url or url
+    site = meta.sitename or meta.hostname
     if not site and canonical:
         site = urlsplit(canonical).hostname
     return PageContent(
         text=text,
-        title=data.get("title") or None,
-        author=data.get("author") or None,
-        published=data.get("date") or None,
+        title=meta.title or None,
+        author=meta.author or None,
+        published=meta.date or None,
         site=site or None,
-        language=data.get("language") or None,
+        language=None,
         canonical_url=canonical or None,
     )

@@ -80,10 +80,11 @@ def prepare(raw: RawInput, settings: Settings) -> Prepared | Rejection:
 Item = Prepared | Rejection
 
 
-def _items(targets: list[str], store: Store, settings: Settings,
-           stdin: BinaryIO | None) -> Iterator[tuple[str, Item | None]]:
-    """(origin, prepared item) per input, or ``None`` for an input already stored. Each target is
-    read on its own, so an unexpected error in one stops only what is left of that target."""
+def _entries(targets: list[str], store: Store, settings: Settings,
+             stdin: BinaryIO | None) -> Iterator[tuple[str, RawInput | Rejection | None]]:
+    """(origin, input to prepare) per input, a rejection, or ``None`` for an input already
+    stored. Each target is read on its own, so an unexpected error in one stops only what is
+    left of that target."""
     from .sources import iter_inputs
 
     for target in targets:
@@ -94,10 +95,19 @@ def _items(targets: list[str], store: Store, settings: Settings,
                 elif store.has_origin(item.origin):
                     yield item.origin, None
                 else:
-                    yield item.origin, prepare(item, settings)
+                    yield item.origin, item
         except Exception as exc:  # an input-level error is that input's rejection; the run goes on
             log.exception("unexpected error reading %s", target)
             yield target, Rejection(target, "internal_error", f"{type(exc).__name__}: {exc}")
+
+
+def _items(targets: list[str], store: Store, settings: Settings,
+           stdin: BinaryIO | None) -> Iterator[tuple[str, Item | None]]:
+    """(origin, prepared item) per input, in input order, or ``None`` for an input already
+    stored; a long ingest prepares on worker processes (:mod:`.parallel`)."""
+    from .parallel import prepared_in_order
+
+    yield from prepared_in_order(_entries(targets, store, settings, stdin), settings)
 
 
 def ingest(

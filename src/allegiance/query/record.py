@@ -184,13 +184,16 @@ def _speaker_key(item: dict[str, Any]) -> str:
 
 
 def prediction_records(store: Store, by: str = "source", packs: str = "",
-                       include_off_topic: bool = False) -> list[dict[str, Any]]:
+                       include_off_topic: bool = False,
+                       ledger: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Each source's (or speaker's: a named speaker, else the article's author at its outlet)
-    record of resolved predictions."""
+    record of resolved predictions; ``ledger`` is the same ``prediction_ledger`` when the caller
+    has read it already (the report)."""
     if by not in ("source", "speaker"):
         raise AllegianceError("group predictions by source or speaker", code="bad_group")
     tally: dict[str, Counter[str]] = defaultdict(Counter)
-    for item in prediction_ledger(store, packs=packs, include_off_topic=include_off_topic):
+    items = ledger if ledger is not None else prediction_ledger(store, packs=packs, include_off_topic=include_off_topic)
+    for item in items:
         key = _speaker_key(item) if by == "speaker" else item["source"] or "unknown"
         tally[key]["predictions"] += 1
         tally[key][item["outcome"] or "open"] += 1

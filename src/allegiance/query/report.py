@@ -83,7 +83,7 @@ def build_report(store: Store, period: str = "year", today: str | None = None, p
         "open_predictions": len(open_predictions),
         "overdue": sum(1 for p in ledger if p["overdue"]),
         "timeline": timeline(store, limit=TIMELINE_LIMIT),
-        "sources": source_profiles(store),
+        "sources": source_profiles(store, ledger),
     }
     report["issues"] = _issue_data(packs)
     report["names"] = _entity_names(report, packs)
@@ -164,7 +164,12 @@ _NOT_IN_URL = re.compile(r'[\s"<>\\^`{|}]')  # characters RFC 3986 never allows 
 
 def terminal_safe(text: Any) -> str:
     """One line of text with no control characters (terminal escapes, bidi overrides) left."""
-    return " ".join(_UNSAFE.sub(" ", strip_controls("" if text is None else str(text))).split())
+    text = "" if text is None else str(text)
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # printable: no control, format (bidi) or surrogate character and no whitespace but the
+        # space, so nothing below would change it (most of a report's strings)
+        return text
+    return " ".join(_UNSAFE.sub(" ", strip_controls(text)).split())
 
 
 def http_url(value: Any) -> str | None:

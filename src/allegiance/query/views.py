@@ -245,9 +245,10 @@ def _first_evidence(store: Store, ids: list[int]) -> dict[int, str]:
     return out
 
 
-def source_profiles(store: Store) -> list[dict[str, Any]]:
+def source_profiles(store: Store, ledger: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Per outlet: articles, languages, share of opinion and reporting, share of copies of other
-    outlets' stories, and its prediction record."""
+    outlets' stories, and its prediction record (from ``ledger``, the default ``prediction_ledger``,
+    when the caller has read it already)."""
     rows = list(store.db.execute(
         """SELECT COALESCE(src.name, 'unknown') AS source, a.id, a.language, n.genre, a.published, a.rowid AS seq,
                   COALESCE(c.cluster_id, a.id) AS cluster
@@ -260,7 +261,7 @@ def source_profiles(store: Store) -> list[dict[str, Any]]:
         key = (r["published"] or "9999", r["seq"], r["id"])
         if r["cluster"] not in first_of or key < first_of[r["cluster"]]:
             first_of[r["cluster"]] = key  # the story's original: its earliest member
-    records = {r["source"]: r for r in prediction_records(store, "source")}
+    records = {r["source"]: r for r in prediction_records(store, "source", ledger=ledger)}
     out = []
     for source, articles in per.items():
         n = len(articles)

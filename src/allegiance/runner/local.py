@@ -6,7 +6,9 @@ chunks, never more than a few chunks per worker in flight, so memory is bounded 
 size of the store. Results come back in ingest order and are written ``batch_size`` at a time,
 one transaction each: a run killed at any point keeps what it committed, and the next run
 analyses only what is left. An article past ``analysis_time_limit`` is recorded as failed; a
-worker that hangs in C code past the limit, or dies, is replaced and its chunk recorded as failed.
+worker that hangs in C code past the limit is replaced and its chunk recorded as failed; when a
+worker dies, the chunks in flight are analysed again one at a time, so that only the chunk that
+kills a worker again is recorded as failed.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import dataclasses
 import logging
 import multiprocessing as mp
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -28,11 +32,13 @@ from .work import AnalysisResult, PendingArticle
 if TYPE_CHECKING:
     from ..nlp.pipeline import Pipeline
 
-__all__ = ["AnalyzeSummary", "analyze_store", "ResultWriter", "pending_articles", "default_workers"]
+__all__ = ["AnalyzeSummary", "analyze_store", "ResultWriter", "pending_articles", "default_workers", "exit_with_parent"]
 
 log = logging.getLogger(__name__)
 
 CHUNK = 8  # articles per task sent to a worker: amortises the pickling round trip
+_HUNG = "the worker hung past the time limit"
+_DIED = "the worker process died (out of memory or killed)"
 
 
 @dataclasses.dataclass
@@ -112,9 +118,24 @@ def _failed(chunk: list[PendingArticle], version: str, why: str) -> list[Analysi
     return [AnalysisResult(a.id, version, error=why) for a in chunk]
 
 
+def exit_with_parent() -> None:
+    """Run in a pool's worker process: exit once the parent is gone. A parent killed outright
+    (``kill -9``, the out-of-memory killer) cannot stop its pool, and its workers would wait on
+    their queue for ever; a thread notices the new parent within a second and ends the worker."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="allegiance-parent-watch", daemon=True).start()
+
+
 def _pool(workers: int) -> cf.ProcessPoolExecutor:
     # fork: the workers inherit the pipeline the parent built (packs, automata) at no cost
-    return cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"))
+    return cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork"),
+                                  initializer=exit_with_parent)
 
 
 def _kill(pool: cf.ProcessPoolExecutor) -> None:
@@ -139,14 +160,26 @@ def _pooled(articles: Iterable[PendingArticle], settings: Settings, workers: int
             chunk, future = flight.popleft()
             try:
                 yield from future.result(timeout=hard)
-            except (cf.TimeoutError, cf.process.BrokenProcessPool) as exc:
-                why = "the worker hung past the time limit" if isinstance(exc, cf.TimeoutError) else \
-                    "the worker process died (out of memory or killed)"
-                log.error("articles %s: %s; the pool is restarted", [a.id for a in chunk], why)
-                yield from _failed(chunk, version, why)
+            except cf.TimeoutError:  # the chunk waited on is the one that hangs
+                log.error("articles %s: %s; the pool is restarted", [a.id for a in chunk], _HUNG)
+                yield from _failed(chunk, version, _HUNG)
                 _kill(pool)
                 pool = _pool(workers)
                 flight = collections.deque((c, pool.submit(_work_chunk, c, settings)) for c, _f in flight)
+            except cf.process.BrokenProcessPool:  # any chunk in flight may have killed the worker
+                suspects = [chunk] + [c for c, _f in flight]
+                flight.clear()
+                _kill(pool)
+                pool = _pool(workers)
+                for c in suspects:  # one at a time: only a chunk that kills a worker again is failed
+                    try:
+                        yield from pool.submit(_work_chunk, c, settings).result(timeout=hard)
+                    except (cf.TimeoutError, cf.process.BrokenProcessPool) as exc:
+                        why = _HUNG if isinstance(exc, cf.TimeoutError) else _DIED
+                        log.error("articles %s: %s; the pool is restarted", [a.id for a in c], why)
+                        yield from _failed(c, version, why)
+                        _kill(pool)
+                        pool = _pool(workers)
     finally:
         if flight:
             _kill(pool)

@@ -91,15 +91,24 @@ def cut_text(text: str, limit: int, whole: int | None = None) -> tuple[str, int 
 
 @contextlib.contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise :class:`ArticleTimeout` in the block after ``seconds`` (wall time), where a timer
-    signal can be used (the main thread of a process); elsewhere the block runs unbounded."""
-    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
+    """Raise :class:`ArticleTimeout` in the block after ``seconds`` (wall time). In the main thread
+    of a process (the local runner) a timer signal raises it; in another thread (a Dask worker's
+    task) a timer thread raises it in this thread, at the next Python instruction, as the signal
+    handler would. Neither can stop C code that never returns to Python (the local runner's pool
+    kills such a worker; see :mod:`.local`)."""
+    if seconds <= 0:
+        yield
+        return
+    if threading.current_thread() is not threading.main_thread():
+        with _thread_time_limit(seconds):
+            yield
+        return
+    if not hasattr(signal, "setitimer"):  # pragma: no cover - not POSIX
         yield
         return
 
     def expire(_signum: int, _frame: object) -> None:
-        raise ArticleTimeout(f"the analysis ran past the time limit of {seconds:g} s")
+        raise ArticleTimeout(_past(seconds))
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -108,6 +117,45 @@ def time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _past(seconds: float) -> str:
+    return f"the analysis ran past the time limit of {seconds:g} s"
+
+
+@contextlib.contextmanager
+def _thread_time_limit(seconds: float) -> Iterator[None]:
+    """The time limit in a thread other than the main one: a timer thread sets an asynchronous
+    :class:`ArticleTimeout` in this thread (``PyThreadState_SetAsyncExc``). A lock orders it with
+    the end of the block: once the block is done nothing is raised, and one set but not yet
+    raised when the block ends is withdrawn, so it never escapes into the caller's code."""
+    import ctypes
+
+    target = ctypes.c_ulong(threading.get_ident())
+    message = _past(seconds)
+    # a subclass that carries the message: the exception is raised from its class, with no arguments
+    expired = type("ArticleTimeout", (ArticleTimeout,),
+                   {"__init__": lambda self: ArticleTimeout.__init__(self, message)})
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(expired))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    try:  # started inside the try: a limit that expires at once still ends in the finally
+        timer.start()
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+            timer.cancel()
+            if state["fired"]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
 
 
 def analyze_with(article: PendingArticle, pipeline: Pipeline, settings: Settings) -> AnalysisResult:

@@ -576,13 +576,54 @@ def m019_effective_statements_carry_the_clause(db: sqlite3.Connection) -> None:
         """,
     )
 
+def m020_evidence_index_without_copy(db: sqlite3.Connection) -> None:
+    """The statement evidence index without its own copy of each sentence (a third of the store):
+    ``statements_fts`` becomes an external-content FTS5 table over the view
+    ``statement_evidence_text`` (each statement's evidence cut from its article's text), so
+    snippets are cut from the article. Entries are removed with FTS5's ``'delete'`` command and
+    the indexed text, which the article still holds when its statements are replaced; a change of
+    an article's text re-indexes its statements. ``statements_kind_subject`` goes: its columns
+    lead ``statements_kind_subject_time``, which serves the same lookups."""
+    evidence = "substr(a.text, {r}.start + 1, {r}.end - {r}.start) FROM articles a WHERE a.id = {r}.article_id"
+    drop = ("INSERT INTO statements_fts(statements_fts, rowid, evidence) SELECT 'delete', old.id, "
+            + evidence.format(r="old"))
+    add = "INSERT INTO statements_fts(rowid, evidence) SELECT new.id, " + evidence.format(r="new")
+    for statement in (
+        "DROP TRIGGER statements_fts_insert", "DROP TRIGGER statements_fts_delete",
+        "DROP TRIGGER statements_fts_update",
+        "DROP TABLE statements_fts",
+        "DROP INDEX statements_kind_subject",
+        "CREATE VIEW statement_evidence_text AS SELECT s.id AS id, substr(a.text, s.start + 1, s.end - s.start) "
+        "AS evidence FROM statements s JOIN articles a ON a.id = s.article_id",
+        "CREATE VIRTUAL TABLE statements_fts USING fts5(evidence, content='statement_evidence_text', "
+        "content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+        f"CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN {add}; END",
+        f"CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN {drop}; END",
+        f"CREATE TRIGGER statements_fts_update AFTER UPDATE OF article_id, start, end ON statements "
+        f"BEGIN {drop}; {add}; END",
+        "CREATE TRIGGER statements_fts_article_text AFTER UPDATE OF text ON articles BEGIN "
+        "INSERT INTO statements_fts(statements_fts, rowid, evidence) SELECT 'delete', s.id, "
+        "substr(old.text, s.start + 1, s.end - s.start) FROM statements s WHERE s.article_id = old.id; "
+        "INSERT INTO statements_fts(rowid, evidence) SELECT s.id, substr(new.text, s.start + 1, s.end - s.start) "
+        "FROM statements s WHERE s.article_id = new.id; END",
+        "INSERT INTO statements_fts(statements_fts) VALUES ('rebuild')",
+    ):
+        db.execute(statement)
+
+
+def m021_articles_by_file_name(db: sqlite3.Connection) -> None:
+    """Articles are looked up by their export id (the file name) as often as by id (``show``,
+    the report's citations, the web pages): without an index each lookup read every article."""
+    _run(db, "CREATE INDEX articles_file_name ON articles(file_name)")
+
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes, m005_stance_aggregates,
     m006_analysis_errors, m007_ingest_fidelity, m008_statement_uids, m009_analyst_history,
     m010_effective_statements, m011_article_dates, m012_fact_groups, m013_evidence_views, m014_search_index,
     m015_statement_targets_by_statement, m016_lsh_bands, m017_analysed_chars,
-    m018_statement_factuality, m019_effective_statements_carry_the_clause)
+    m018_statement_factuality, m019_effective_statements_carry_the_clause, m020_evidence_index_without_copy,
+    m021_articles_by_file_name)
 
 
 def schema_version(db: sqlite3.Connection) -> int:

@@ -1,0 +1,93 @@
+"""HTML extraction reads the page once: the metadata the store keeps and the main text equal what
+trafilatura's ``bare_extraction(..., with_metadata=True)`` gives, without its categories, tags
+and licence and without a second parse or copy of the tree. Pages are written here by the team."""
+
+from __future__ import annotations
+
+import pytest
+import trafilatura
+from tests.conftest import SAMPLES
+
+from allegiance.errors import ExtractionError
+from allegiance.ingest.html import extract_page
+
+BODY = ("<p>Kazakhstan will not send troops to support the operation, the foreign ministry said on "
+        "Tuesday in a statement read to reporters in the capital.</p>"
+        "<p>The ministry added that the country keeps to its obligations under the charter and calls for "
+        "talks between the parties, as it has done since the first weeks of the war.</p>"
+        "<p>Officials repeated the position at a briefing later in the week and said that nothing had changed.</p>")
+
+PAGES = {
+    "meta and json-ld": f"""<html lang="en"><head><title>Astana keeps out | Steppe Herald</title>
+        <meta property="og:title" content="Astana keeps out of the war">
+        <meta name="author" content="Aliya Serikova"><link rel="canonical" href="https://herald.example/2023/03/14/astana">
+        <script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "2023-03-14T09:00:00Z",
+        "author": {{"@type": "Person", "name": "Aliya Serikova"}}, "publisher": {{"name": "Steppe Herald"}}}}</script>
+        </head><body><article>{BODY}</article>
+        <div class="tags"><a href="/tag/kazakhstan/">Kazakhstan</a></div></body></html>""",
+    "byline and dateline": f"""<html><head><title>No troops, says Astana</title></head><body>
+        <div class="byline">By Marat Ospanov</div><time datetime="2022-11-02">2 November 2022</time>
+        <main>{BODY}</main><footer><a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC BY</a>
+        </footer></body></html>""",
+    "date in the text only": f"""<html><head><title>Briefing</title></head><body><div class="post">
+        <p class="meta">Posted on 5 April 2024</p>{BODY}</div></body></html>""",
+    "relative canonical": f"""<html><head><title>Neutral</title><link rel="canonical" href="/news/neutral-1">
+        <meta property="og:url" content="https://news.example/news/neutral-1"></head><body>{BODY}</body></html>""",
+}
+
+
+def _reference(html: str, url: str | None) -> dict:
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+                                      include_images=False, include_links=False)
+    assert doc is not None
+    return doc.as_dict()
+
+
+@pytest.mark.parametrize("name", sorted(PAGES) + ["sample"])
+@pytest.mark.parametrize("url", [None, "https://given.example/story"])
+def test_fields_equal_trafilaturas_bare_extraction_with_metadata(name, url):
+    html = (SAMPLES / "2022-03-unga-vote.html").read_text(encoding="utf-8") if name == "sample" else PAGES[name]
+    ref, page = _reference(html, url), extract_page(html, url=url)
+    assert page.text == ref["text"].strip()
+    assert (page.title, page.author, page.published) == (ref["title"], ref["author"], ref["date"])
+    assert page.canonical_url == (ref["url"] or url)
+    from urllib.parse import urlsplit
+
+    canonical = ref["url"] or url
+    assert page.site == (ref["sitename"] or ref["hostname"] or (urlsplit(canonical).hostname if canonical else None))
+
+
+def test_categories_tags_and_licence_are_not_extracted(monkeypatch):
+    import trafilatura.metadata as tm
+
+    def forbidden(*_args, **_kwargs):
+        raise AssertionError("not needed by the store")
+
+    monkeypatch.setattr(tm, "extract_catstags", forbidden)
+    monkeypatch.setattr(tm, "extract_license", forbidden)
+    page = extract_page(PAGES["meta and json-ld"])
+    assert page.author == "Aliya Serikova" and page.published == "2023-03-14"
+
+
+def test_the_page_is_parsed_once(monkeypatch):
+    import trafilatura.utils as tu
+
+    calls = []
+    real = tu.load_html
+
+    def counting(content, *args, **kwargs):
+        calls.append(type(content).__name__)
+        return real(content, *args, **kwargs)
+
+    monkeypatch.setattr(tu, "load_html", counting)
+    extract_page(PAGES["byline and dateline"])
+    assert calls.count("str") == 1
+
+
+@pytest.mark.parametrize("html", ["<html></html>", "<html><body><script>run()</script></body></html>",
+                                  "<html><head><title>Only a title</title></head><body> </body></html>"])
+def test_a_page_without_main_text_is_an_extraction_error_as_trafilatura_discards_it(html):
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    assert doc is None or not (doc.text or "").strip()
+    with pytest.raises(ExtractionError):
+        extract_page(html)
