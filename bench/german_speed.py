@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import re
 import sys
 import tempfile
@@ -21,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import articles_of_about, run_line, write_folder  # noqa: E402
+from run import articles_from, articles_of_about, run_line, write_folder  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,17 +34,7 @@ def german_sentences() -> list[str]:
 
 
 def german_articles(size: int, count: int) -> list[str]:
-    sentences = german_sentences()
-    out = []
-    for i in range(count):
-        rng = random.Random(i)
-        body, used = [f"Artikel {i}."], 0
-        while used < size:
-            sentence = rng.choice(sentences)
-            body.append(sentence)
-            used += len(sentence.encode()) + 1
-        out.append(body[0] + "\n" + "\n".join(" ".join(body[j:j + 4]) for j in range(1, len(body), 4)))
-    return out
+    return articles_from(german_sentences(), size, count, "Artikel")
 
 
 def main() -> int:

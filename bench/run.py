@@ -82,15 +82,22 @@ def articles_of_about(language: str, size: int, count: int) -> list[str]:
     """``count`` distinct articles of about ``size`` bytes: sentences of the corpus texts drawn at
     random (seeded per article), so that articles overlap as much as a news corpus does, not
     more: a few share a sentence or two, and none is a near duplicate of another by design."""
-    import random
     import re
 
     sentences = [s.strip() for t in _dev_texts(language) for s in re.split(r"(?<=[.!?])\s+", t)
                  if len(s.strip()) > 30]
+    return articles_from(sentences, size, count, "Article")
+
+
+def articles_from(sentences: list[str], size: int, count: int, opening: str) -> list[str]:
+    """``count`` articles of about ``size`` bytes drawn from ``sentences`` (seeded per article), each
+    opened by "<opening> <n>." and laid out four sentences to a paragraph."""
+    import random
+
     out = []
     for i in range(count):
         rng = random.Random(i)
-        body, used = [f"Article {i}."], 0
+        body, used = [f"{opening} {i}."], 0
         while used < size:
             sentence = rng.choice(sentences)
             body.append(sentence)
