@@ -74,3 +74,29 @@ def test_a_worker_that_dies_while_preparing_costs_only_its_chunk(tmp_path, monke
     died = [origin for origin, code in rejections if code == "internal_error"]
     assert any(o.endswith("04-2023-02-chn-paper.txt") for o in died) and len(died) <= parallel.CHUNK
     assert summary.stored + summary.duplicates + summary.near_duplicates >= len(articles) > 50
+
+
+def _die() -> None:
+    os._exit(1)
+
+
+def test_regression_a_pool_broken_before_the_next_hand_over_fails_that_future_not_the_run():
+    # CI (a fast machine) saw the pool found broken at the next submit, before the dead worker's own
+    # future was awaited: submit raised BrokenProcessPool out of the ingest. Both pools' hand-overs
+    # now give a future holding the error, handled where results are awaited.
+    import concurrent.futures as cf
+
+    from allegiance.runner.local import _submit
+
+    workers = parallel._Workers(1)
+    try:
+        try:
+            workers.pool.submit(_die).result(timeout=60)
+        except cf.process.BrokenProcessPool:
+            pass
+        future = workers.submit([], Settings(progress=False))  # the pool is known broken now
+        assert isinstance(future.exception(timeout=5), cf.process.BrokenProcessPool)
+        runner_future = _submit(workers.pool, [], Settings(progress=False))
+        assert isinstance(runner_future.exception(timeout=5), cf.process.BrokenProcessPool)
+    finally:
+        workers.stop()

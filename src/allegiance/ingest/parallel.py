@@ -18,7 +18,7 @@ import logging
 import multiprocessing as mp
 import signal
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..records import RawInput, Rejection
 from ..settings import Settings
@@ -26,7 +26,7 @@ from ..settings import Settings
 if TYPE_CHECKING:
     from .pipeline import Prepared
 
-__all__ = ["CHUNK", "POOL_AFTER", "prepared_in_order"]
+__all__ = ["CHUNK", "POOL_AFTER", "failed_future", "prepared_in_order"]
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,14 @@ CHUNK = 8
 Entry = tuple[str, "RawInput | Rejection | None"]
 #: (origin, the prepared article, a rejection, or None)
 Done = tuple[str, "Prepared | Rejection | None"]
+
+
+def failed_future(exc: BaseException) -> cf.Future[Any]:
+    """A future that holds ``exc``: what a broken pool's ``submit`` stands for, so that one handler
+    (where results are awaited) deals with every chunk a dead worker took down."""
+    future: cf.Future[Any] = cf.Future()
+    future.set_exception(exc)
+    return future
 
 
 def _worker_start() -> None:
@@ -65,7 +73,10 @@ class _Workers:
                                       initializer=_worker_start)
 
     def submit(self, chunk: list[Entry], settings: Settings) -> cf.Future[list[Done]]:
-        return self.pool.submit(_prepare_chunk, chunk, settings)
+        try:
+            return self.pool.submit(_prepare_chunk, chunk, settings)
+        except cf.process.BrokenProcessPool as exc:  # a worker died before this chunk was handed over:
+            return failed_future(exc)  # it fails where the results are awaited, as the others in flight do
 
     def restart(self) -> None:
         self.stop()

@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from ..ingest.parallel import failed_future
 from ..settings import Settings
 from ..store.db import Store
 from . import work
@@ -144,6 +145,16 @@ def _kill(pool: cf.ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
 
 
+def _submit(pool: cf.ProcessPoolExecutor, chunk: list[PendingArticle],
+            settings: Settings) -> cf.Future[list[AnalysisResult]]:
+    """The chunk handed to the pool; a pool a worker broke before the hand-over gives a future
+    holding that error, so that it is handled where results are awaited, like the chunks in flight."""
+    try:
+        return pool.submit(_work_chunk, chunk, settings)
+    except cf.process.BrokenProcessPool as exc:
+        return failed_future(exc)
+
+
 def _pooled(articles: Iterable[PendingArticle], settings: Settings, workers: int,
             version: str) -> Iterator[AnalysisResult]:
     """Results in input order from ``workers`` processes, at most ``4 * workers`` chunks in flight."""
@@ -154,7 +165,7 @@ def _pooled(articles: Iterable[PendingArticle], settings: Settings, workers: int
     try:
         while True:
             while len(flight) < 4 * workers and (chunk := next(source, None)) is not None:
-                flight.append((chunk, pool.submit(_work_chunk, chunk, settings)))
+                flight.append((chunk, _submit(pool, chunk, settings)))
             if not flight:
                 return
             chunk, future = flight.popleft()
@@ -165,7 +176,7 @@ def _pooled(articles: Iterable[PendingArticle], settings: Settings, workers: int
                 yield from _failed(chunk, version, _HUNG)
                 _kill(pool)
                 pool = _pool(workers)
-                flight = collections.deque((c, pool.submit(_work_chunk, c, settings)) for c, _f in flight)
+                flight = collections.deque((c, _submit(pool, c, settings)) for c, _f in flight)
             except cf.process.BrokenProcessPool:  # any chunk in flight may have killed the worker
                 suspects = [chunk] + [c for c, _f in flight]
                 flight.clear()
@@ -173,7 +184,7 @@ def _pooled(articles: Iterable[PendingArticle], settings: Settings, workers: int
                 pool = _pool(workers)
                 for c in suspects:  # one at a time: only a chunk that kills a worker again is failed
                     try:
-                        yield from pool.submit(_work_chunk, c, settings).result(timeout=hard)
+                        yield from _submit(pool, c, settings).result(timeout=hard)
                     except (cf.TimeoutError, cf.process.BrokenProcessPool) as exc:
                         why = _HUNG if isinstance(exc, cf.TimeoutError) else _DIED
                         log.error("articles %s: %s; the pool is restarted", [a.id for a in c], why)
