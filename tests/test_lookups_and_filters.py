@@ -140,3 +140,17 @@ def test_a_relabel_moves_the_statement_to_its_new_fact_group(store):
     groups = {(g["predicate"], g["stories"]) for g in corroboration(store)}
     direct = {(g["predicate"], g["stories"]) for g in corroboration(store, include_off_topic=True)}
     assert groups == direct == {("REJECT", 1), ("ABSTAIN", 1)}
+
+
+def test_the_timeline_table_shows_a_page_and_says_how_to_see_the_next(store, settings):
+    for n in range(6):  # 6 articles x 25 events: 150 events
+        add_article(store, f"t{n}", [event("KAZ", "REJECT", "RUS", time=f"2022-03-{n + 1:02}", start=k)
+                                    for k in range(25)], published=f"2022-03-{n + 1:02}")
+    runner = CliRunner()
+    table = runner.invoke(cli, ["timeline", "--all-articles", "--db", settings.db])
+    assert table.exit_code == 0 and "--offset 100 for the next page" in table.stderr
+    lines = runner.invoke(cli, ["timeline", "--all-articles", "--format", "jsonl", "--db", settings.db])
+    assert len(lines.stdout.splitlines()) == 150 and "next page" not in lines.stderr
+    page = runner.invoke(cli, ["timeline", "--all-articles", "--format", "jsonl", "--limit", "40", "--offset", "120",
+                               "--db", settings.db])
+    assert len(page.stdout.splitlines()) == 30

@@ -320,19 +320,25 @@ def dossier_command(entity: str, settings: Settings) -> None:
 @click.option("--source", default=None, help="Only events reported by this outlet.")
 @click.option("--since", default=None, help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", default=None, help="Up to this date, inclusive.")
-@click.option("--limit", default=1000, show_default=True, help="Most events listed.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="Most events listed (default: 100 in the table, 1000 in jsonl and csv).")
 @click.option("--offset", default=0, show_default=True, help="Events skipped first (paging).")
 @click.option("--all-articles", is_flag=True, help="Include articles off the packs' topics.")
 @output_option
 @common_options
 def timeline_command(actor: str | None, target: str | None, event_type: str | None, country: str | None,
-                     source: str | None, since: str | None, until: str | None, limit: int, offset: int,
+                     source: str | None, since: str | None, until: str | None, limit: int | None, offset: int,
                      all_articles: bool, fmt: str, settings: Settings) -> None:
-    """Events in time order, filtered; undated events follow the dated ones."""
+    """Events in time order, filtered; undated events follow the dated ones. The table shows a page
+    (a table of thousands of rows is unreadable, and drawing it was most of the command's time)."""
+    page = limit if limit is not None else (100 if fmt == "table" else 1000)
     with open_store(settings) as store:
-        rows = timeline(store, actor, target, event_type, country, source, since, until, limit=limit, offset=offset,
+        rows = timeline(store, actor, target, event_type, country, source, since, until, limit=page, offset=offset,
                         packs=settings.packs, include_off_topic=all_articles)
     _print_rows(rows, fmt, "Timeline")
+    if len(rows) == page and fmt == "table":
+        click.echo(f"timeline: events {offset + 1} to {offset + page} shown; --offset {offset + page} for the "
+                   "next page, --limit for longer ones", err=True)
 
 
 @cli.command("corroboration")
