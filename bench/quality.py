@@ -84,19 +84,37 @@ def matrix_agreement(store: Store, gold: dict[str, dict]) -> dict[str, object]:
             "different": sum(1 for r in rows if not r["agree"] and not r["contested"]), "rows": rows}
 
 
-def run() -> dict[str, dict[str, object]]:
+def by_language(gold: dict[str, dict], ids: list[str]) -> dict[str, list[str]]:
+    """``ids`` all together, then by the gold's language: English, Russian, Ukrainian, the rest pooled."""
+    groups: dict[str, list[str]] = {"all": list(ids), "en": [], "ru": [], "uk": [], "other": []}
+    for doc_id in ids:
+        language = gold[doc_id]["language"]
+        groups[language if language in ("en", "ru", "uk") else "other"].append(doc_id)
+    return groups
+
+
+def score_groups(gold: dict[str, dict], pred: dict[str, Any], groups: dict[str, list[str]]) -> dict[str, dict]:
+    """score.py's figures for each named group of article ids, with the group's article count."""
     score = _scorer()
-    gold = load_gold("dev", "seed")
-    pred, agreement = predict("dev", "seed", with_store=lambda store: matrix_agreement(store, gold))
-    groups = {"all": list(gold), "en": [], "ru": [], "uk": [], "other": []}
-    for doc_id, g in gold.items():
-        groups[g["language"] if g["language"] in ("en", "ru", "uk") else "other"].append(doc_id)
-    texts = SHARED / "corpus/dev/articles"
     results = {}
     for name, ids in groups.items():
-        figures, _problems = score.score({i: gold[i] for i in ids}, pred, texts)
+        figures, _problems = score.score({i: gold[i] for i in ids}, pred, SHARED / "corpus/dev/articles")
         figures["articles"] = len(ids)
         results[name] = figures
+    return results
+
+
+def print_f1_table(results: dict[str, dict]) -> None:
+    """One row per field, one column of F1 per group."""
+    print(f"{'field':<14}" + "".join(f"{k:>9}" for k in results))
+    for field in FIELDS:
+        print(f"{field:<14}" + "".join(f"{results[k][field]['f1']:>9.3f}" for k in results))
+
+
+def run() -> dict[str, dict[str, object]]:
+    gold = load_gold("dev", "seed")
+    pred, agreement = predict("dev", "seed", with_store=lambda store: matrix_agreement(store, gold))
+    results: dict[str, dict[str, object]] = dict(score_groups(gold, pred, by_language(gold, list(gold))))
     results["matrix_agreement"] = agreement
     return results
 
@@ -107,9 +125,7 @@ def main() -> int:
     args = parser.parse_args()
     results = run()
     agreement = results.pop("matrix_agreement")
-    print(f"{'field':<14}" + "".join(f"{k:>9}" for k in results))
-    for field in FIELDS:
-        print(f"{field:<14}" + "".join(f"{results[k][field]['f1']:>9.3f}" for k in results))  # type: ignore[index]
+    print_f1_table(results)
     print(f"{'articles':<14}" + "".join(f"{results[k]['articles']:>9}" for k in results))
     print(f"{'evidence err':<14}" + "".join(f"{results[k]['evidence_errors']:>9}" for k in results))
     print(f"matrix agreement with the gold majority label: {agreement['agreed']}/{agreement['pairs']} "

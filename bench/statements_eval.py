@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from quality import SHARED, _scorer, load_gold, predict  # noqa: E402
+from quality import _scorer, by_language, load_gold, predict, score_groups  # noqa: E402
 
 KINDS = ("stances", "events", "predictions", "quantities")
 
@@ -33,23 +33,15 @@ def dev_halves(gold_ids: list[str]) -> dict[str, list[str]]:
 
 
 def run() -> dict[str, dict[str, object]]:
-    score = _scorer()
     gold = load_gold("dev", "seed")
     pred, _ = predict("dev", "seed")
     dev_ids = [i for i in gold if i != "seed"]
     parts = {**{f"dev{k}": v for k, v in dev_halves(dev_ids).items()}, "seed": [i for i in gold if i == "seed"]}
     results: dict[str, dict[str, object]] = {}
-    texts = SHARED / "corpus/dev/articles"
     for part, ids in parts.items():
-        groups: dict[str, list[str]] = {"all": ids, "en": [], "ru": [], "uk": [], "other": []}
-        for doc_id in ids:
-            lang = gold[doc_id]["language"]
-            groups[lang if lang in ("en", "ru", "uk") else "other"].append(doc_id)
-        for name, group in groups.items():
-            if not group:
-                continue
-            figures, _ = score.score({i: gold[i] for i in group}, pred, texts)
-            results[f"{part}.{name}"] = {k: figures[k] for k in KINDS} | {"articles": len(group)}
+        groups = {name: group for name, group in by_language(gold, ids).items() if group}
+        for name, figures in score_groups(gold, pred, groups).items():
+            results[f"{part}.{name}"] = {k: figures[k] for k in KINDS} | {"articles": figures["articles"]}
     from checkset import score_checkset
 
     results["checkset"] = score_checkset()
