@@ -223,8 +223,9 @@ class EntityLinker:
         ("Photo: Anadolu Agency via Getty Images", "(Photo by Pavel Mikheyev/Reuters)")."""
         if m.type not in ("media", "organization", "company", "person") or (m.type == "person" and m.entity_id):
             return False
-        line_start = text.rfind("\n", 0, m.start) + 1
-        return self._credit.search(text, max(line_start, m.start - 60), m.start) is not None
+        window = max(0, m.start - 60)  # only the 60 characters before count: never a scan of a long line
+        line_start = text.rfind("\n", window, m.start) + 1
+        return self._credit.search(text, max(line_start, window), m.start) is not None
 
     def _context_ok(self, text: str, start: int, end: int, alias: Alias) -> bool:
         if alias.kind != "seat" and not (alias.kind == "name" and " " in alias.text):
