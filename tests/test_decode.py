@@ -66,3 +66,29 @@ def test_mixed_encodings_decode_or_are_refused_cleanly():
         assert exc.code == "decode_error"
     else:
         assert "Текст статьи" in text or "Заголовок" in text
+
+
+LATIN = [
+    ("Le ministère des Affaires étrangères a déclaré que la France soutient l'Ukraine. "
+     "Les élèves très âgés écoutèrent le président.", "latin-1"),
+    ("Die Bundesregierung erklärte, dass Österreich neutral bleibe. Große Sorge über die Lage.", "cp1252"),
+    ("Il ministro ha detto che l'Italia è pronta, perché la città è già lì.", "cp1252"),
+    ("Ministerstvo zahraničních věcí České republiky odsoudilo ruskou agresi. Předseda vlády řekl, "
+     "že Česko bude dál podporovat Ukrajinu.", "cp1250"),
+    ("Ministerstwo Spraw Zagranicznych Polski potępiło rosyjską agresję. Premier powiedział, że "
+     "Polska będzie nadal wspierać Ukrainę.", "cp1250"),
+    ("Lietuvos užsienio reikalų ministerija pasmerkė Rusijos agresiją prieš Ukrainą.", "cp1257"),
+    ("Dışişleri Bakanlığı açıklamasında Türkiye arabuluculuk çabalarını sürdüreceğini söyledi.", "cp1254"),
+]
+
+
+@pytest.mark.parametrize(("text", "encoding"), LATIN, ids=[e + ":" + t[:12] for t, e in LATIN])
+def test_latin_single_byte_text_is_read_in_the_codec_whose_letters_fit_its_language(text, encoding):
+    assert decode_bytes(text.encode(encoding))[0] == text
+
+
+def test_regression_french_latin1_was_read_as_cp1250():
+    # charset-normalizer ties cp1250 and cp1252 on French and took cp1250: "ministčre", "étrangčres".
+    text, encoding = decode_bytes(LATIN[0][0].encode("latin-1"))
+    assert "ministère" in text and "č" not in text
+    assert encoding == "cp1252"

@@ -196,3 +196,13 @@ def test_truncated_warc_is_a_rejection(tmp_path, store, settings, gz):
     (tmp_path / "cut.warc.gz" if gz else tmp_path / "cut.warc").write_bytes(data[: len(data) - 40])
     ingest([str(tmp_path)], store, settings)
     assert store.count("rejections") + store.count("articles") >= 1
+
+
+def test_latin1_french_file_is_stored_with_its_accents(tmp_path, store, settings):
+    text = ("La France et la Belgique ont déclaré mardi qu'elles soutiendraient l'Ukraine. "
+            "Le ministère des Affaires étrangères a précisé que l'aide arrivera en février.")
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(text.encode("latin-1"))
+    ingest([str(path)], store, settings)
+    [article] = _export(store)
+    assert "ministère" in article["text"] and "février" in article["text"]

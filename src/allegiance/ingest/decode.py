@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import functools
 import logging
 import re
 import unicodedata
@@ -13,6 +14,7 @@ from collections import Counter
 from charset_normalizer import from_bytes
 
 from ..errors import InputError
+from ..kb.langdata import pack_data
 
 __all__ = ["Decoded", "decode_bytes", "decode_text", "normalise_text", "looks_binary"]
 
@@ -37,6 +39,9 @@ NUL_SHARE = 0.001
 #: sequences this many times, or when the invalid ones are at most this share of a mostly-ASCII text.
 UTF8_VALID_RATIO = 8
 UTF8_STRAY_SHARE = 0.001
+#: A Latin single-byte codec is taken when at least this share of the text's non-ASCII letters (and
+#: symbols inside running text) belong to one language's alphabet (``alphabets.toml``).
+LATIN_FIT = 0.8
 
 
 @dataclasses.dataclass(frozen=True)
@@ -146,6 +151,56 @@ def _best_single_byte(data: bytes) -> tuple[str, str] | None:
     return best[2], best[1]
 
 
+@functools.lru_cache(maxsize=1)
+def _latin_alphabets() -> tuple[tuple[str, ...], frozenset[str], tuple[frozenset[str], ...]]:
+    """The codecs to try, the neutral characters and each language's letters (``alphabets.toml``)."""
+    data = pack_data("alphabets.toml")
+    letters = tuple(frozenset(str(v)) for v in dict(data.get("letters", {})).values())
+    return tuple(str(c) for c in data.get("codecs", ["cp1252"])), frozenset(str(data.get("neutral", ""))), letters
+
+
+def _latin_fit(text: str, neutral: frozenset[str], alphabets: tuple[frozenset[str], ...]) -> float:
+    """How well the non-ASCII characters of ``text`` fit one Latin language's alphabet: the largest
+    share, over the languages, of those characters (neutral punctuation left out; symbols and
+    control characters count against every language) that are letters of its alphabet."""
+    counts = Counter(c for c in text if ord(c) > 127 and c not in neutral)
+    total = sum(counts.values())
+    if not total:
+        return 1.0
+    lowered: Counter[str] = Counter()
+    for char, n in counts.items():
+        low = char.lower()
+        lowered[low if len(low) == 1 else char] += n
+    return max((sum(n for c, n in lowered.items() if c in alphabet) / total for alphabet in alphabets),
+               default=0.0)
+
+
+def _best_latin_single_byte(data: bytes) -> Decoded | None:
+    """Western, Central European, Baltic or Turkish single-byte text: the codec whose letters fit
+    one language's alphabet best (the first listed on a tie), when it fits at least :data:`LATIN_FIT`.
+
+    A statistical guess cannot tell Windows-1252 from Windows-1250 on French or Polish text (they
+    share most of their letters) and picks either; the alphabet decides: French read as cp1250 mixes
+    "č" and "ę", Polish read as cp1252 puts "¹" and "³" inside words."""
+    codec_names, neutral, alphabets = _latin_alphabets()
+    sample = data[:100_000]
+    best: tuple[float, str] | None = None
+    for name in codec_names:
+        try:
+            text = sample.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        fit = _latin_fit(text, neutral, alphabets)
+        if best is None or fit > best[0]:
+            best = (fit, name)
+    if best is None or best[0] < LATIN_FIT:
+        return None
+    try:
+        return Decoded(data.decode(best[1]), codecs.lookup(best[1]).name)
+    except UnicodeDecodeError:
+        return None
+
+
 def _declared_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:4096])
     if not match:
@@ -168,7 +223,7 @@ def decode_text(data: bytes, *, declared: str | None = None, html: bool = False)
 
     Order: byte-order mark, declared charset (HTTP header or HTML meta, when it decodes
     cleanly), UTF-16 without BOM, UTF-8, mostly-valid UTF-8 (bad bytes replaced and counted),
-    Cyrillic single-byte codecs, then charset-normalizer. NUL bytes below :data:`NUL_SHARE` are
+    Cyrillic single-byte codecs, Latin single-byte codecs by alphabet, then charset-normalizer. NUL bytes below :data:`NUL_SHARE` are
     dropped and counted.
     """
     decoded = _decode(data, declared=declared, html=html)
@@ -210,6 +265,9 @@ def _decode(data: bytes, *, declared: str | None, html: bool) -> Decoded:
         single = _best_single_byte(data)
         if single is not None:
             return Decoded(*single)
+    latin = _best_latin_single_byte(data)
+    if latin is not None:
+        return latin
     western = _mostly_ascii(data)
     if western is not None:
         return western
