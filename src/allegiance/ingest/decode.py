@@ -223,8 +223,8 @@ def decode_text(data: bytes, *, declared: str | None = None, html: bool = False)
 
     Order: byte-order mark, declared charset (HTTP header or HTML meta, when it decodes
     cleanly), UTF-16 without BOM, UTF-8, mostly-valid UTF-8 (bad bytes replaced and counted),
-    Cyrillic single-byte codecs, Latin single-byte codecs by alphabet, then charset-normalizer. NUL bytes below :data:`NUL_SHARE` are
-    dropped and counted.
+    Cyrillic single-byte codecs, Latin single-byte codecs by alphabet, then charset-normalizer.
+    NUL bytes below :data:`NUL_SHARE` are dropped and counted.
     """
     decoded = _decode(data, declared=declared, html=html)
     nuls = decoded.text.count("\x00")
