@@ -81,3 +81,23 @@ def test_a_number_word_of_the_wrong_kind_is_a_pack_error_naming_the_file(tmp_pat
     pack = _pack(tmp_path, {"lang/uk/numbers.toml": '[words]\n"одинадцять" = "eleven"\n'})
     with pytest.raises(PackError, match="lang/uk/numbers.toml"):
         number_rules("uk", (bundled_pack_dir(), pack))
+
+
+def test_an_added_pack_adds_a_chrome_label_that_ingest_removes(tmp_path: Path) -> None:
+    from allegiance import Store, ingest
+
+    body = ("Kazakhstan refused to send troops to Ukraine, officials in Astana said on Saturday.\n"
+            "Vote in our weekly reader poll\n"
+            "The government also said it would not recognise the separatist republics in the east.\n")
+    (tmp_path / "page.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "pack").mkdir()
+    pack = _pack(tmp_path / "pack", {"chrome.toml": 'labels = ["Vote in our weekly reader poll"]\n'})
+    texts = []
+    for packs in ("", str(pack)):
+        settings = Settings(db=str(tmp_path / f"t{len(texts)}.db"), progress=False, packs=packs)
+        with Store(settings.db) as store:
+            ingest([str(tmp_path / "page.txt")], store, settings)
+            texts.append(next(store.articles())["text"])
+    assert "weekly reader poll" in texts[0]
+    assert "weekly reader poll" not in texts[1]
+    assert "separatist republics" in texts[1]

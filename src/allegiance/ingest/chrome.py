@@ -12,7 +12,8 @@ import functools
 import re
 from pathlib import Path
 
-from ..kb.packs import bundled_pack_dir, load_toml
+from ..kb.langdata import pack_data
+from ..kb.packs import load_toml
 
 __all__ = ["ChromeLexicon", "CleanText", "load_chrome_lexicon", "remove_chrome", "ARCHIVE_DATE"]
 
@@ -54,9 +55,12 @@ def _key(line: str) -> str:
     return _EDGE.sub("", line.strip().casefold())
 
 
-@functools.lru_cache(maxsize=4)
-def load_chrome_lexicon(path: Path | None = None) -> ChromeLexicon:
-    data = load_toml(path or bundled_pack_dir() / "chrome.toml")
+@functools.lru_cache(maxsize=8)
+def load_chrome_lexicon(path: Path | None = None, folders: tuple[Path, ...] | None = None) -> ChromeLexicon:
+    """The chrome lexicon of the file ``path``, or else ``chrome.toml`` of every pack folder (the
+    bundled pack's first, an added pack's laid over it: arrays extended, ``mode = "replace"``
+    replacing)."""
+    data = load_toml(path) if path is not None else pack_data("chrome.toml", folders)
     return ChromeLexicon(
         labels=frozenset(_key(x) for x in data.get("labels", [])),
         patterns=tuple(re.compile(p, re.I) for p in data.get("patterns", [])),

@@ -6,14 +6,16 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import InputError
+from ..kb.langdata import pack_folders
 from ..records import Article, RawInput
 from ..sanitize import FIELD_LIMITS, clean_field
 from ..settings import Settings
-from .chrome import remove_chrome
+from .chrome import load_chrome_lexicon, remove_chrome
 from .dates import publication_date
 from .decode import decode_text, normalise_text
 from .dedup import article_id
@@ -54,7 +56,7 @@ def read_article(raw: RawInput, settings: Settings) -> Article:
         raise InputError(f"the input is over the limit of {settings.max_bytes} bytes", code="too_large")
     decoded = decode_text(raw.data, declared=raw.declared_encoding, html=raw.kind == "html")
     full = normalise_text(decoded.text)
-    text, meta = _text_and_metadata(raw, full)
+    text, meta = _text_and_metadata(raw, full, pack_folders(settings.packs))
     if len(text.strip()) < max(1, settings.min_text_chars):
         raise InputError("no article text is left after removing page chrome", code="empty")
     date = publication_date(declared=raw.hints.published, html=meta.pop("page_date"), archive=meta.pop("archive_date"),
@@ -76,7 +78,7 @@ def read_article(raw: RawInput, settings: Settings) -> Article:
     ))
 
 
-def _text_and_metadata(raw: RawInput, decoded: str) -> tuple[str, dict[str, Any]]:
+def _text_and_metadata(raw: RawInput, decoded: str, folders: tuple[Path, ...]) -> tuple[str, dict[str, Any]]:
     """The article text of a decoded input, and its metadata (hints first, then the page's own);
     the date candidates (``page_date``, ``archive_date``) are checked by :func:`publication_date`."""
     hints = raw.hints
@@ -88,7 +90,7 @@ def _text_and_metadata(raw: RawInput, decoded: str) -> tuple[str, dict[str, Any]
         meta.update(title=meta["title"] or page.title, author=meta["author"] or page.author,
                     page_date=page.published, canonical_url=page.canonical_url, site=meta["site"] or page.site)
         return normalise_text(page.text), meta
-    cleaned = remove_chrome(decoded)
+    cleaned = remove_chrome(decoded, load_chrome_lexicon(folders=folders))
     text = cleaned.text
     meta.update(removed_lines=len(cleaned.removed), chrome_dropped_share=cleaned.dropped_share,
                 archive_date=cleaned.archive_date)
