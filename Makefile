@@ -23,8 +23,12 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
+# Speed and memory as ratios measured in one run, then the quality figures of score.py on the dev
+# halves and the seed, and the blind set's (quality needs ../shared beside the checkout).
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/statements_eval.py
+	$(BIN)/python bench/blindset.py
 
 quality: $(STAMP)
 	$(BIN)/python bench/quality.py
