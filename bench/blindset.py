@@ -17,7 +17,7 @@ beyond the aggregate figures: it is the warning light for overfitting, and readi
 it into one more tuning set. ``tests/test_blindset.py`` pins floors under today's figures.
 
 A second blind set, written the same way by another helper who saw neither the rules nor the
-first set (``tests/fixtures/blindset2/``: sentences in en, ru, uk and ten pages ``c01`` ...), is
+first set (``tests/fixtures/blindset2/``: sentences in en, ru, uk and twelve pages ``c01`` ...), is
 scored with ``--set blindset2``; ``tests/test_blindset2.py`` pins its floors.
 
 Usage: python bench/blindset.py [--set NAME] [--json OUT]

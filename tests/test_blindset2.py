@@ -28,7 +28,7 @@ SET: Path = blindset.set_folder("blindset2")
 ARTICLES = SET / "articles"
 PACK = _ROOT / "src" / "allegiance" / "packs" / "core"
 MINIMUM = {"en": 140, "ru": 80, "uk": 50}
-ARTICLE_LANGS = {"en": 6, "ru": 3, "uk": 1}
+ARTICLE_LANGS = {"en": 7, "ru": 3, "uk": 2}
 # one line of each kind of page furniture, in any of the pages' languages
 FURNITURE = {
     "read also": re.compile(r"^(Read also|Читайте также|Читайте також):", re.M),
@@ -39,12 +39,12 @@ FURNITURE = {
 }
 
 # F1 less about 0.03 under the figures of main at 51fe6c5 when the set was written: sentences
-# stances 0.668, events 0.730, typed events 0.577, predictions 0.876, speakers 0.592; pages
-# states 0.939, organizations 0.634, stances 0.714, events 0.667, quantities 0.968, predictions 0.821.
+# stances 0.668, events 0.733, typed events 0.580, predictions 0.876, speakers 0.592; pages
+# states 0.939, organizations 0.679, stances 0.702, events 0.653, quantities 0.974, predictions 0.841.
 SENTENCE_FLOORS = {"stances": 0.64, "events": 0.70, "events_typed": 0.55, "predictions": 0.84,
                    "predictions_speaker": 0.56}
-ARTICLE_FLOORS = {"states": 0.91, "organizations": 0.60, "stances": 0.68, "events": 0.63, "quantities": 0.93,
-                  "predictions": 0.79}
+ARTICLE_FLOORS = {"states": 0.91, "organizations": 0.64, "stances": 0.67, "events": 0.62, "quantities": 0.94,
+                  "predictions": 0.81}
 
 
 def _cases() -> list[dict[str, Any]]:
@@ -113,10 +113,15 @@ def test_the_set_holds_traps_as_well_as_stances() -> None:
     assert sum(1 for c in cases if not c["stances"] and not c["events"] and not c["predictions"]) >= 30
 
 
-def test_the_articles_are_ten_short_pages_with_their_furniture() -> None:
+def test_some_pages_have_no_stance_at_all() -> None:
+    gold = blindset.load_article_gold(ARTICLES)
+    assert sum(1 for g in gold.values() if not g["stances"]) >= 3
+
+
+def test_the_articles_are_twelve_short_pages_with_their_furniture() -> None:
     gold = blindset.load_article_gold(ARTICLES)
     files = {p.stem for p in ARTICLES.glob("*.txt")}
-    assert set(gold) == files and len(files) == 10
+    assert set(gold) == files and len(files) == 12
     langs: dict[str, int] = {}
     for doc_id, g in gold.items():
         langs[g["language"]] = langs.get(g["language"], 0) + 1
