@@ -16,7 +16,11 @@ Nobody who writes rules or lexicon entries may read the set, its errors or this 
 beyond the aggregate figures: it is the warning light for overfitting, and reading it would turn
 it into one more tuning set. ``tests/test_blindset.py`` pins floors under today's figures.
 
-Usage: python bench/blindset.py [--json OUT]
+A second blind set, written the same way by another helper who saw neither the rules nor the
+first set (``tests/fixtures/blindset2/``: sentences in en, ru, uk and twelve pages ``c01`` ...), is
+scored with ``--set blindset2``; ``tests/test_blindset2.py`` pins its floors.
+
+Usage: python bench/blindset.py [--set NAME] [--json OUT]
 """
 
 from __future__ import annotations
@@ -34,11 +38,12 @@ from checkset import load_checkset, score_checkset  # noqa: E402
 from quality import SHARED, _scorer  # noqa: E402
 
 __all__ = ["ARTICLES", "BLINDSET", "SHARED", "load_article_gold", "load_checkset", "predict_articles", "run",
-           "score_articles", "score_sentences"]
+           "score_articles", "score_sentences", "set_folder"]
 
 ROOT = Path(__file__).resolve().parents[1]
 BLINDSET = ROOT / "tests" / "fixtures" / "blindset"
 ARTICLES = BLINDSET / "articles"
+FIXTURES = ROOT / "tests" / "fixtures"
 SENTENCE_KINDS = ("stances", "events", "events_typed", "predictions", "predictions_speaker")
 ARTICLE_FIELDS = ("states", "alliances", "persons", "organizations", "stances", "events", "quantities", "predictions")
 
@@ -89,8 +94,19 @@ def score_sentences(folder: Path = BLINDSET) -> dict[str, dict[str, Any]]:
     return score_checkset(load_checkset(folder))
 
 
-def run() -> dict[str, dict[str, Any]]:
-    return {"sentences": score_sentences(), "articles": score_articles()}
+def set_folder(name: str) -> Path:
+    """The folder of the blind set called ``name`` (``tests/fixtures/<name>``), which must hold
+    sentence files and an ``articles`` folder."""
+    if not name or "/" in name or "\\" in name or name.startswith("."):
+        raise ValueError(f"not a blind set name: {name!r}")
+    folder = FIXTURES / name
+    if not (folder / "articles" / "gold.jsonl").is_file():
+        raise ValueError(f"no blind set at {folder} (it needs <lang>.jsonl files and articles/gold.jsonl)")
+    return folder
+
+
+def run(folder: Path = BLINDSET) -> dict[str, dict[str, Any]]:
+    return {"sentences": score_sentences(folder), "articles": score_articles(folder / "articles")}
 
 
 def _print(results: dict[str, dict[str, Any]]) -> None:
@@ -115,9 +131,15 @@ def _print(results: dict[str, dict[str, Any]]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", default="blindset", metavar="NAME",
+                        help="the blind set to score: the folder tests/fixtures/NAME (default: blindset)")
     parser.add_argument("--json", type=Path, help="also write the figures here as JSON")
     args = parser.parse_args()
-    results = run()
+    try:
+        folder = set_folder(args.set)
+    except ValueError as exc:
+        parser.error(str(exc))
+    results = run(folder)
     _print(results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
