@@ -29,6 +29,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/statements_eval.py
 	$(BIN)/python bench/blindset.py
+	$(BIN)/python bench/blindset.py --set blindset2
 
 quality: $(STAMP)
 	$(BIN)/python bench/quality.py
