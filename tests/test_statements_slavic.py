@@ -162,3 +162,51 @@ def test_an_aspectual_verb_hands_the_act_to_its_infinitive(pipeline):
 def test_a_condition_after_the_main_clause_gives_no_stance(pipeline):
     text = "Армения покинет ОДКБ, если союзники не выполнят обязательства, пригрозил Пашинян."
     assert _stances(pipeline, text, "ru") == set()
+
+
+def _predictions(pipeline, text, language):
+    return [s for s in _found(pipeline, text, language, "prediction")]
+
+
+def test_a_related_list_under_its_header_gives_no_events(pipeline):
+    page = ("Армения вручила послу ноту протеста\n12 мая 2025\n"
+            "Армения вручила российскому послу ноту протеста, сообщили в МИД республики.\n"
+            "Посол был вызван в связи с заявлениями депутатов Госдумы.\n"
+            "Самое читаемое\nМолдавия выслала российского дипломата\nЛатвия закрыла пункт пропуска\n")
+    assert _events(pipeline, page, "ru") == [("ARM", "PROTEST")]
+    page_uk = ("Вірменія вручила послу ноту протесту\n12 травня 2025\n"
+               "Вірменія вручила російському послу ноту протесту, повідомили в МЗС республіки.\n"
+               "Новини за темою\n• Молдова вислала російського дипломата\n• Латвія закрила пункт пропуску\n")
+    assert _events(pipeline, page_uk, "uk") == [("ARM", "PROTEST")]
+
+
+def test_a_caption_opening_with_na_foto_gives_no_event(pipeline):
+    assert _events(pipeline, "На фото: Лукашенко провёл переговоры с Путиным в Минске.", "ru") == []
+
+
+def test_a_perfective_future_after_a_negation_is_a_verb_not_a_noun(pipeline):
+    # «примет» is also the genitive plural of «примета»; after «не» only the verb fits
+    assert _predictions(pipeline, "Лукашенко заявил, что армия не примет участия в боевых действиях.", "ru")
+
+
+def test_a_first_person_plural_future_after_its_subject_is_no_imperative(pipeline):
+    found = _predictions(pipeline, "«Мы не направим своих солдат на эту войну», — сказал Лукашенко.", "ru")
+    assert [p.speaker for p in found] == ["Alexander Lukashenko"]
+
+
+def test_a_ukrainian_future_after_its_subject_is_no_infinitive(pipeline):
+    assert _predictions(pipeline, "Путін пообіцяв, що мобілізовані повернуться додому.", "uk")
+
+
+def test_a_past_aspectual_verb_with_an_infinitive_is_no_plan(pipeline):
+    assert not _predictions(pipeline, "Власти Белоруссии не стали закрывать границу с Украиной.", "ru")
+    assert not _predictions(pipeline, "Военкоматы начали рассылать повестки резервистам.", "ru")
+
+
+def test_an_intention_a_preparation_and_a_risk_not_ruled_out_are_predictions(pipeline):
+    for text in ("Белоруссия не намерена вступать в войну.", "ЕС готовит новые ограничения против компаний.",
+                 "В Польше не исключают провокаций со стороны Минска."):
+        assert _predictions(pipeline, text, "ru"), text
+    for text in ("ЄС готує нові обмеження проти компаній.", "У Польщі не виключають провокацій з боку Мінська."):
+        assert _predictions(pipeline, text, "uk"), text
+    assert not _predictions(pipeline, "ЕС подготовил новые ограничения против компаний.", "ru")

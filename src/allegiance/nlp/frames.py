@@ -353,7 +353,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return False
         if sentence.start not in self._furniture:
             head = self.doc.text[sentence.start:sentence.start + 40].casefold().lstrip(" -•*|>")
-            self._furniture[sentence.start] = head.startswith(tuple(self.pack.grammar.get("furniture", ())))
+            self._furniture[sentence.start] = head.startswith(tuple(self.pack.grammar.get("furniture", ()))) \
+                or self.in_related_list(sentence)
         return self._furniture[sentence.start]
 
     def is_headline(self, sentence: Sentence) -> bool:

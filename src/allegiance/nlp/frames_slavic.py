@@ -108,6 +108,15 @@ class SlavicClauses:
     def _clause(self, words: list[Word], at: int, predicates: list[tuple[int, int, str]]) -> tuple[int, int]:
         raise NotImplementedError
 
+    def in_related_list(self, sentence: Sentence) -> bool:
+        """A line of a related-links list: after a header line (``related_lists`` in grammar.toml:
+        «Новости по теме», «Самое читаемое», «Популярне»), each line without closing punctuation,
+        up to the first line that has it. Such lines are other pages' headlines, not this page's."""
+        spans = getattr(self, "_related_spans", None)
+        if spans is None:
+            spans = self._related_spans = _related_list_lines(self.doc.text, self.pack)
+        return bool(spans) and any(a <= sentence.start < b for a, b in spans)
+
     def _context_candidate(self, sentence: Sentence) -> bool:
         """Russian and Ukrainian: a sentence naming no actor can still yield one from the text
         around it, when a state body or a place is its subject («силовики забирают», «в регионах
@@ -472,6 +481,21 @@ def _verb_in_context(verbal: list[Any], nominal: list[Any], before: list[Word]) 
 #: whose reading depends on the word alone (not a Ukrainian verb-or-noun, which the words before decide):
 #: reading pymorphy3's tags costs far more than a lookup
 _RU_SEEN: dict[tuple[LanguagePack, str], tuple[str, str, frozenset[str]]] = {}
+#: the words of _RU_SEEN whose reading the word before can change (see ``_finite_context``)
+_RU_CONTEXTUAL: set[tuple[LanguagePack, str]] = set()
+
+
+def _finite_context(words: list[Word], pack: LanguagePack) -> str | None:
+    """Where the word before makes a verb reading finite: ``"negation"`` after «не»/«ні», ``"subject"``
+    after a nominative noun, adjective or pronoun (no verb between), else ``None``."""
+    if not words:
+        return None
+    prev = words[-1]
+    if prev.upos == "PART" and prev.lemma in pack.grammar.get("negation", ()):
+        return "negation"
+    if prev.upos in ("NOUN", "ADJ", "PRON") and "Case=nomn" in prev.feats:
+        return "subject"
+    return None
 
 
 def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
@@ -489,14 +513,25 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
                               "NUM" if raw[0].isdigit() else "PUNCT"))
             continue
         seen_key = (pack, raw.casefold().replace("ё", "е") if pack.code == "ru" else raw.casefold())
+        finite = _finite_context(words, pack)
         seen = _RU_SEEN.get(seen_key)
-        if seen is not None:  # the word read before: its lemma, part of speech and features
+        if seen is not None and not (finite and seen_key in _RU_CONTEXTUAL):  # the word read before
             words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, *seen))
             continue
         parses = readings(lang, seen_key[1])
         best = parses[0]
         verbal = [p for p in parses if p.tag.POS in ("VERB", "INFN")]
         nominal = [p for p in parses if p.tag.POS in ("NOUN", "ADJF", "NPRO")]
+        contextual = any(p.tag.tense for p in verbal) and bool(
+            nominal or any("impr" in p.tag.grammemes or not p.tag.tense for p in verbal))
+        if contextual:
+            _RU_CONTEXTUAL.add(seen_key)
+        if finite and contextual:
+            # after a negation or a nominative subject a verb is finite: «не примет» is no noun, «мы не
+            # направим» no inclusive imperative, «мобілізовані повернуться» no infinitive
+            verbal = [p for p in verbal if p.tag.tense] if finite == "subject" else \
+                [p for p in verbal if "impr" not in p.tag.grammemes]
+            nominal = [] if finite == "negation" else nominal
         feats: set[str] = set()
         if verbal and (not nominal or best.tag.POS in ("VERB", "INFN") and best.score >= nominal[0].score
                        or lang == "uk" and _verb_in_context(verbal, nominal, words)):
@@ -536,10 +571,39 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
         lemma = str(best.normal_form).replace("ё", "е")
         if lemma in pack.grammar.get("negation", ()):
             upos = "PART"
-        if not (lang == "uk" and verbal and nominal):  # else the words before decide: not memoised
+        if not (lang == "uk" and verbal and nominal) and not (finite and contextual):  # else the words before decide
             if len(_RU_SEEN) >= 200_000:
                 _RU_SEEN.clear()
+                _RU_CONTEXTUAL.clear()
             _RU_SEEN[seen_key] = (lemma, upos, frozenset(feats))
         words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, lemma, upos,
                           frozenset(feats)))
     return words
+
+
+#: what ends a sentence line of a body; a line without it is a headline, a link or a label
+_CLOSING = (".", "!", "?", "»", '"', "”", "…", ":")
+
+
+def _related_list_lines(text: str, pack: LanguagePack | None) -> list[tuple[int, int]]:
+    """(start, end) of each line of the page's related-links lists (see ``in_related_list``)."""
+    headers = tuple(pack.grammar.get("related_lists", ())) if pack is not None else ()
+    if not headers:
+        return []
+    spans: list[tuple[int, int]] = []
+    in_list = False
+    at = 0
+    for line in text.splitlines(keepends=True):
+        start, at = at, at + len(line)
+        body = line.strip().lstrip("-•*·|>–— ").strip()
+        if not body:
+            continue
+        low = body.casefold().rstrip(":")
+        if len(low.split()) <= 4 and low.startswith(headers) and not low.endswith(_CLOSING[:-1]):
+            in_list = True
+            continue
+        if in_list and body.endswith(_CLOSING):
+            in_list = False
+        if in_list:
+            spans.append((start, at))
+    return spans
