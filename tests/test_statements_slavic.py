@@ -210,3 +210,27 @@ def test_an_intention_a_preparation_and_a_risk_not_ruled_out_are_predictions(pip
     for text in ("ЄС готує нові обмеження проти компаній.", "У Польщі не виключають провокацій з боку Мінська."):
         assert _predictions(pipeline, text, "uk"), text
     assert not _predictions(pipeline, "ЕС подготовил новые ограничения против компаний.", "ru")
+
+
+def test_a_report_about_the_noun_of_the_reporters_own_act_is_that_act(pipeline):
+    text = "Минобороны России сообщило об уничтожении трёх беспилотников над Белгородской областью."
+    assert _events(pipeline, text, "ru") == [("RUS", "ASSAULT")]
+    text_uk = "Міністерство оборони Росії повідомило про знищення українських дронів над Курською областю."
+    assert _events(pipeline, text_uk, "uk") == [("RUS", "ASSAULT")]
+    # a recalled report stays no new event
+    assert _events(pipeline, "Напомним, ранее Шойгу сообщил об уничтожении складов.", "ru") == []
+
+
+def test_the_object_noun_types_a_ban_a_persona_non_grata_and_a_redeployment(pipeline):
+    assert _events(pipeline, "Казахстан ввёл запрет на реэкспорт товаров в Россию.", "ru") == [("KAZ", "SANCTION")]
+    assert _events(pipeline, "Молдавия объявила персоной нон грата российского дипломата.", "ru") == [
+        ("MDA", "SANCTION")]
+    assert _events(pipeline, "Міноборони Білорусі перекинуло війська до кордону з Україною.", "uk") == [
+        ("BLR", "MOBILIZE")]
+
+
+def test_a_light_verb_phrase_is_listed_with_its_nouns_lemma(pipeline):
+    # «провів телефонну розмову»: the lexicon had the accusative «розмову», never a lemma
+    assert _events(pipeline, "Лукашенко провів телефонну розмову з Путіним.", "uk") == [
+        ("Alexander Lukashenko", "CONSULT")]
+    assert _events(pipeline, "Российские войска отошли от Херсона.", "ru") == [("RUS", "RETREAT")]

@@ -43,6 +43,10 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             refined = objects.get(w.low) or objects.get(w.lemma) or refined
         if refined:
             return refined
+    if frame.lemma in pack.speech and pack.code in SLAVIC:
+        reported = _reported_act(builder, frame)
+        if reported is not None and not _recalled(builder, frame):
+            return reported  # «Минобороны сообщило об уничтожении ...»: the reporter's own act
     if frame.lemma in pack.speech and base not in (None, "SAY") and pack.code in SLAVIC and _transfer(builder, frame):
         return base  # «передал России ракеты»: a thing handed over, not a message
     if frame.lemma in pack.speech:
@@ -67,6 +71,22 @@ def _title_or_repeat(doc: Doc, sentence: Sentence, seen: set[str]) -> bool:
     line_end = doc.text.find(first_line) + len(first_line)
     return sentence.end <= line_end and not first_line.endswith((".", "!", "?", "»", '"', "”")) and \
         len(doc.text) > line_end + 40
+
+
+def _reported_act(builder: FrameBuilder, frame: Frame) -> str | None:
+    """Russian and Ukrainian: a report whose object is the noun of an act the reporter does
+    («Минобороны России сообщило об уничтожении беспилотников», «повідомило про затримання»;
+    ``reported_<type>`` in grammar.toml) is that act: its type, else ``None``. Nouns of acts
+    a reporter may suffer («удар», «обстрел») are not listed: the victim reports them too."""
+    pack = builder.pack
+    if pack is None:
+        return None
+    words = builder.words(frame.sentence)
+    after = words[frame.word + 1:frame.word + 3]
+    if len(after) < 2 or after[0].upos != "ADP" or after[0].low not in pack.grammar.get("about", frozenset()):
+        return None
+    return next((key.removeprefix("reported_").upper() for key, nouns in pack.grammar.items()
+                 if key.startswith("reported_") and after[1].lemma in nouns), None)
 
 
 def _transfer(builder: FrameBuilder, frame: Frame) -> bool:
