@@ -234,3 +234,35 @@ def test_a_light_verb_phrase_is_listed_with_its_nouns_lemma(pipeline):
     assert _events(pipeline, "Лукашенко провів телефонну розмову з Путіним.", "uk") == [
         ("Alexander Lukashenko", "CONSULT")]
     assert _events(pipeline, "Российские войска отошли от Херсона.", "ru") == [("RUS", "RETREAT")]
+
+
+def test_an_indefinite_personal_speech_verb_with_a_body_after_it_is_the_bodys_state(pipeline):
+    text = "Узбекистан придерживается нейтралитета, заявили в МИД республики."
+    assert _events(pipeline, text, "ru") == [("UZB", "SAY")]
+    assert _events(pipeline, "Україна не отримувала такого запиту, заявили в МЗС України.", "uk") == [("UKR", "SAY")]
+
+
+def test_a_negated_supply_withheld_from_ukraine_or_denied_is_no_distance(pipeline):
+    text = "Глава МИД Венгрии заявил, что Будапешт не будет поставлять оружие Украине."
+    assert _stances(pipeline, text, "ru") == set()
+    assert _stances(pipeline, "Иран не поставлял России баллистических ракет.", "ru") == set()
+    # a refusal in the present stays distance
+    assert _stances(pipeline, "Казахстан не поставляет оружие России.", "ru") == {("KAZ", "distance")}
+
+
+def test_a_non_vote_is_an_abstention_event(pipeline):
+    assert _events(pipeline, "Туркменистан не участвовал в голосовании.", "ru") == [("TKM", "ABSTAIN")]
+    assert _events(pipeline, "Туркменістан не брав участі в голосуванні.", "uk") == [("TKM", "ABSTAIN")]
+
+
+def test_dues_not_paid_to_an_alliance_is_moving_out_of_it(pipeline):
+    found = _found(pipeline, "Ереван не будет оплачивать взносы в бюджет ОДКБ, сообщил Пашинян.", "ru", "stance")
+    assert {(s.subject, s.issue, s.predicate) for s in found} == {("ARM", "csto_participation", "distance")}
+
+
+def test_a_ban_on_re_export_to_russia_is_distance_and_an_intention_not_to_join_the_war_too(pipeline):
+    assert _stances(pipeline, "Казахстан ввёл запрет на реэкспорт в Россию товаров двойного назначения.", "ru") == {
+        ("KAZ", "distance")}
+    assert _stances(pipeline, "Казахстан запровадив заборону на реекспорт до Росії.", "uk") == {("KAZ", "distance")}
+    assert _stances(pipeline, "Лукашенко заявил, что Белоруссия не намерена вступать в войну.", "ru") == {
+        ("BLR", "distance")}

@@ -150,6 +150,10 @@ def _vote(pack: LanguagePack, builder: FrameBuilder, frame: Frame) -> tuple[str,
         near = {w.lemma for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end}
         if near & pack.targets.get("voting", frozenset()) and "vote" in near:
             return "ABSTAIN", "did not take part in the vote"  # "did not take part in the vote"
+    if "participate" in classes and frame.negated and pack.code in SLAVIC:
+        near = {w.lemma for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end}
+        if near & pack.targets.get("voting", frozenset()):
+            return "ABSTAIN", "did not take part in the vote"  # «не участвовал в голосовании»
     if "vote" not in classes:
         return None
     side = voted_with(builder, frame)

@@ -722,6 +722,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                      and self._after_locative(words, m)]
             if place:
                 return (place[-1],), None, False  # «В России ухвалили закон»: the authorities of the place
+            body = self.body_place(sentence, words, first, clause_start)
+            if body is not None:
+                return (body,), "state_body", False  # «заявили в МИД Ирана»: the body's state
             if self._place_word_before(words, first, clause_start):
                 context = self.context_state(sentence, words[first].start)
                 if context is not None:

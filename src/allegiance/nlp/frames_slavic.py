@@ -202,6 +202,32 @@ class SlavicClauses:
                 return self.context_state(sentence, words[first].start)
         return None
 
+    def body_place(self, sentence: Sentence, words: list[Word], first: int, clause_start: int) -> Mention | None:
+        """An indefinite-personal verb with a state body in the locative right after it («заявили
+        в МИД Ирана», «повідомили в Міноборони республіки», «заявили в Кремле»): the state named
+        with the body, else, after «республики»/«країни», the state the sentence names. (Before
+        the verb, «в/у» + a body was tried too and lost an event on the dev half not read.)"""
+        assert self.pack is not None
+        g = self.pack.grammar
+        bodies = g.get("state_nouns", frozenset())
+        mentions = self.resolver.in_sentence(sentence)
+        for k in range(first + 2, min(len(words), first + 4)):
+            if words[k - 1].low not in ("в", "во", "у"):
+                continue
+            own = next((m for m in mentions if m.start == words[k].start and self.resolver.state_of(m)), None)
+            if own is not None and own.type not in ("person", "state") or own is not None and words[k].lemma in bodies:
+                return own  # «в Кремле», an organisation of a state («в МИД Ирана» read as one name), not a country
+            if words[k].lemma not in bodies:
+                continue
+            owner = self._owner(words, k, mentions, bodies)
+            if owner is not None:
+                return owner
+            if k + 1 < len(words) and words[k + 1].lemma in g.get("pronouns_state", frozenset()):
+                named = [m for m in mentions if m.end <= words[first].start and m.type == "state"
+                         and m.kind != "demonym"]  # «Узбекистан ..., заявили в МИД республики»
+                return named[0] if named else self.context_state(sentence, words[first].start)
+        return None
+
     def _owner(self, words: list[Word], noun: int, mentions: list[Mention], nouns: frozenset[str]) -> Mention | None:
         """The state named right after a body noun, or after its member noun («сотрудники МВД России»)."""
         for k in (noun + 1, noun + 2):
@@ -415,8 +441,9 @@ class SlavicClauses:
             return "nonfinite", None, False
         governor = None
         for x in reversed(words[max(0, at - 8):at]):
-            if x.upos == "VERB" and "VerbForm=Inf" not in x.feats and "VerbForm=Part" not in x.feats:
-                governor = x.lemma
+            intends = "Short" in x.feats and x.lemma in g.get("plan", ())
+            if x.upos == "VERB" and "VerbForm=Inf" not in x.feats and ("VerbForm=Part" not in x.feats or intends):
+                governor = x.lemma  # a short participle of intention governs too («не намерена вступать»)
                 break
         if "VerbForm=Inf" in w.feats:
             after = self._aux_after(words, at)
