@@ -266,3 +266,26 @@ def test_a_ban_on_re_export_to_russia_is_distance_and_an_intention_not_to_join_t
     assert _stances(pipeline, "Казахстан запровадив заборону на реекспорт до Росії.", "uk") == {("KAZ", "distance")}
     assert _stances(pipeline, "Лукашенко заявил, что Белоруссия не намерена вступать в войну.", "ru") == {
         ("BLR", "distance")}
+
+
+def test_a_participial_phrase_with_its_instrumental_agent_reports_the_act(pipeline):
+    assert _events(pipeline, "Указ, подписанный Путиным, вступил в силу в понедельник.", "ru") == [
+        ("Vladimir Putin", "COOPERATE")]
+    assert _events(pipeline, "Указ, підписаний Путіним, набув чинності в понеділок.", "uk") == [
+        ("Vladimir Putin", "COOPERATE")]
+
+
+def test_a_state_body_in_the_instrumental_is_the_passives_agent(pipeline):
+    assert [e[0] for e in _events(pipeline, "Договор был ратифицирован парламентом Белоруссии.", "ru")] == ["BLR"]
+
+
+def test_a_singular_capital_before_a_plural_verb_is_its_object_not_its_subject(pipeline):
+    # «Киев» has a genitive-plural reading («кий»); only nominative readings decide agreement
+    assert ("UKR", "ASSAULT") not in _events(pipeline, "Ночью Киев атаковали российские беспилотники.", "ru")
+    assert ("UKR", "ASSAULT") not in _events(pipeline, "Вночі Київ атакували російські дрони.", "uk")
+    assert _events(pipeline, "США запровадили нові санкції проти Росії.", "uk") == [("USA", "SANCTION")]
+
+
+def test_a_states_forces_act_for_the_state(pipeline):
+    assert _events(pipeline, "Сили оборони України знищили російський склад боєприпасів.", "uk") == [
+        ("UKR", "ASSAULT")]

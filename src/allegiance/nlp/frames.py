@@ -658,10 +658,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                                      for w in words[max(0, first - 2):first]):
             return (), "relative", False  # «мужчину, который вербовал»: the relative clause's own subject
         if passive and pack.code in SLAVIC:  # the agent: a mention in the instrumental after the participle
-            _c, clause_end = self._clause(words, first, [])
-            agents = [m for m in self.resolver.in_sentence(sentence)
-                      if words[last].end <= m.start <= words[clause_end].end and self._instrumental(m)]
-            return ((agents[0],) if agents else ()), None, False
+            return self.passive_agent(sentence, words, first, last)
         if passive:  # the agent: a mention within three words after "by"
             by = next((w for w in words[last + 1:last + 4] if w.low == "by"), None)
             if by is None:

@@ -164,10 +164,14 @@ class SlavicClauses:
     @staticmethod
     def _passive_predicate(words: list[Word], at: int) -> bool:
         """A passive participle that is the clause's predicate: a short form («подписан»), the
-        impersonal «-но/-то», or a full form right after «был/був/буде»."""
+        impersonal «-но/-то», a full form right after «был/був/буде», or one opening a participial
+        phrase with its agent in the instrumental («, подписанный Путиным,»)."""
         w = words[at]
         if "Short" in w.feats or "Impersonal" in w.feats:
             return True
+        if at > 0 and words[at - 1].text == "," and at + 1 < len(words) and words[at + 1].upos == "NOUN" and \
+                "Case=ablt" in words[at + 1].feats:
+            return True  # «Указ, подписанный Путиным, ...»: a participial phrase with its agent reports the act
         return at > 0 and words[at - 1].lemma in ("быть", "бути")
 
     def _body_subject(self, sentence: Sentence, words: list[Word], first: int, last: int,
@@ -307,6 +311,23 @@ class SlavicClauses:
         before = " ".join(self.doc.text[max(0, m.start - 30):m.start].casefold().split())
         return self.pack is not None and any(before.endswith(phrase) for phrase in self.pack.sources)
 
+    def passive_agent(self, sentence: Sentence, words: list[Word], first: int,
+                      last: int) -> tuple[tuple[Mention, ...], str | None, bool]:
+        """The agent of a passive: a mention in the instrumental after the participle («подписан
+        Путиным»), else a state body in the instrumental with its state after it («ратифицирован
+        парламентом Белоруссии»: the state acts through its body)."""
+        _c, clause_end = self._clause(words, first, [])
+        mentions = self.resolver.in_sentence(sentence)
+        agents = [m for m in mentions if words[last].end <= m.start <= words[clause_end].end and self._instrumental(m)]
+        if agents:
+            return (agents[0],), None, False
+        bodies = self.pack.grammar.get("state_nouns", frozenset()) if self.pack else frozenset()
+        for k in range(last + 1, min(len(words), last + 3)):
+            if words[k].lemma in bodies and "Case=ablt" in words[k].feats:
+                owner = self._owner(words, k, mentions, bodies)
+                return ((owner,), "state_body", False) if owner is not None else ((), None, False)
+        return (), None, False
+
     def _instrumental(self, m: Mention) -> bool:
         head = re.findall(r"[^\W\d_]+", m.text)
         before = self.doc.text[max(0, m.start - 4):m.start].casefold().split()
@@ -355,7 +376,8 @@ class SlavicClauses:
 
     def agreeing(self, sentence: Sentence, words: list[Word], first: int, candidates: list[Mention]) -> list[Mention]:
         """Subjects that agree in number with a finite verb: a plural verb («повідомили») takes no
-        single name that has no plural reading, unless a list of names ends at it."""
+        single name that has no plural nominative reading (a gendered Ukrainian noun with no number
+        is singular), unless a list of names ends at it."""
         verb = words[first]
         if "Number=plur" not in verb.feats or self.pack is None:
             return candidates
@@ -365,7 +387,9 @@ class SlavicClauses:
             head = re.findall(r"[^\W\d_]+", m.text)
             nominal = [p for p in readings(self.pack.code, head[-1].casefold()) if p.tag.POS in ("NOUN", "ADJF")] \
                 if head else []
-            plural = not nominal or any(p.tag.number in ("plur", None) for p in nominal)
+            subject_readings = [p for p in nominal if p.tag.case == "nomn"]  # «Киев» is no genitive plural here
+            plural = not nominal or any(p.tag.number == "plur" or p.tag.number is None and p.tag.gender is None
+                                        for p in subject_readings or nominal)
             listed = any(o.end <= m.start and re.fullmatch(r"\s*(,|и|і|та|,\s*и|,\s*та)\s*", text[o.end:m.start])
                          for o in candidates)
             if plural or listed or m.type != "state":
