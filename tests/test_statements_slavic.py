@@ -289,3 +289,23 @@ def test_a_singular_capital_before_a_plural_verb_is_its_object_not_its_subject(p
 def test_a_states_forces_act_for_the_state(pipeline):
     assert _events(pipeline, "Сили оборони України знищили російський склад боєприпасів.", "uk") == [
         ("UKR", "ASSAULT")]
+
+
+def test_a_headline_after_a_date_line_and_breadcrumbs_gives_no_event(pipeline):
+    page = (" date 2024-03-12\nГлавная / Политика\nШойгу прибыл в Минск для переговоров\n12 марта 2024, 10:15\n"
+            "МИНСК, 12 марта. /ТАСС/. Министр обороны России Сергей Шойгу провёл переговоры с белорусским коллегой.\n")
+    found = _found(pipeline, page, "ru", "event")
+    assert [(s.subject, s.predicate) for s in found] == [("Sergei Shoigu", "CONSULT")]
+    assert page.index("МИНСК") <= found[0].start
+
+
+def test_a_caption_line_with_a_credit_mark_gives_no_event(pipeline):
+    page = ("Лукашенко провёл совещание с военными\nПрезидент Белоруссии Александр Лукашенко провёл совещание "
+            "с военными в Минске.\nЛукашенко подписал указ о призыве © БелТА\nДругих подробностей не сообщается.\n")
+    assert _events(pipeline, page, "ru") == [("Alexander Lukashenko", "CONSULT")]
+
+
+def test_a_state_in_a_speakers_title_after_the_speech_verb_is_no_actor(pipeline):
+    text = ("Кремль не видит оснований для переговоров, заявил журналистам пресс-секретарь президента РФ "
+            "Дмитрий Песков.")
+    assert _events(pipeline, text, "ru") == [("Dmitry Peskov", "SAY")]

@@ -238,7 +238,7 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
     for sentence in doc.sentences:
         if builder.is_furniture(sentence):
             continue
-        if doc.language in SLAVIC and _title_or_repeat(doc, sentence, seen_text):
+        if doc.language in SLAVIC and (_title_or_repeat(doc, sentence, seen_text) or builder.before_body(sentence)):
             continue
         if doc.language in (None, "en"):
             out.extend(_adoption(resolver, sentence, doc.text[sentence.start:sentence.end]))

@@ -672,6 +672,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                                                                          "organization", "media", "alliance")]
             if pack.code in SLAVIC:  # «..., передает ТАСС», not «..., передал России ракеты»
                 after = [m for m in after if m.type == "person" or self.can_be_nominative(m)]
+                after = [self.titled_person(sentence, after[0]) or after[0]] if after else after
             if after:
                 return (after[0],), None, False  # "..., said Prime Minister Nikol Pashinyan"
         parsed = self._parsed_subject(sentence, words, first) if pack.code != "en" else None

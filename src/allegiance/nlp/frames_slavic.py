@@ -109,13 +109,30 @@ class SlavicClauses:
         raise NotImplementedError
 
     def in_related_list(self, sentence: Sentence) -> bool:
-        """A line of a related-links list: after a header line (``related_lists`` in grammar.toml:
-        «Новости по теме», «Самое читаемое», «Популярне»), each line without closing punctuation,
-        up to the first line that has it. Such lines are other pages' headlines, not this page's."""
+        """Page furniture read from whole lines: a line of a related-links list (after a header line,
+        ``related_lists`` in grammar.toml: «Новости по теме», «Самое читаемое», «Популярне», each line
+        without closing punctuation up to the first that has it: other pages' headlines), and a
+        caption line (one holding a mark of ``caption_marks``: «©», «Фото:» in mid-line)."""
         spans = getattr(self, "_related_spans", None)
         if spans is None:
             spans = self._related_spans = _related_list_lines(self.doc.text, self.pack)
         return bool(spans) and any(a <= sentence.start < b for a, b in spans)
+
+    def before_body(self, sentence: Sentence) -> bool:
+        """Russian and Ukrainian pages: a line without closing punctuation before the first line of
+        the body (a headline after a date line or breadcrumbs, a byline, a date, a section name) is
+        no sentence of the page's own. The body's first line ends with closing punctuation and has
+        at least six words."""
+        if self.pack is None or self.pack.code not in SLAVIC:
+            return False
+        start = getattr(self, "_body_start", None)
+        if start is None:
+            start = self._body_start = _body_start(self.doc.text)
+        if sentence.start >= start:
+            return False
+        line_end = self.doc.text.find("\n", sentence.start)
+        line = self.doc.text[self.doc.text.rfind("\n", 0, sentence.start) + 1:line_end if line_end >= 0 else None]
+        return not line.rstrip().endswith(_CLOSING[:-1]) and len(line.split()) <= 20
 
     def _context_candidate(self, sentence: Sentence) -> bool:
         """Russian and Ukrainian: a sentence naming no actor can still yield one from the text
@@ -327,6 +344,19 @@ class SlavicClauses:
                 owner = self._owner(words, k, mentions, bodies)
                 return ((owner,), "state_body", False) if owner is not None else ((), None, False)
         return (), None, False
+
+    def titled_person(self, sentence: Sentence, m: Mention) -> Mention | None:
+        """«заявил журналистам пресс-секретарь президента РФ Дмитрий Песков»: a state or body named
+        in a person's title is no actor; the person the title belongs to (named right after it, with
+        no comma, conjunction or quote between) is."""
+        if m.type == "person":
+            return None
+        text = self.doc.text
+        for p in self.resolver.in_sentence(sentence):
+            if p.type == "person" and 0 <= p.start - m.end <= 40 and \
+                    not re.search(r"[,;:«»\"—()]|\s(и|і|та|а)\s", text[m.end:p.start]):
+                return p
+        return None
 
     def _instrumental(self, m: Mention) -> bool:
         head = re.findall(r"[^\W\d_]+", m.text)
@@ -636,10 +666,21 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
 _CLOSING = (".", "!", "?", "»", '"', "”", "…", ":")
 
 
+def _body_start(text: str) -> int:
+    """The offset of the page's first body line: closing punctuation and at least six words."""
+    at = 0
+    for line in text.splitlines(keepends=True):
+        if line.rstrip().endswith(_CLOSING[:-1]) and len(line.split()) >= 6:
+            return at
+        at += len(line)
+    return 0  # no such line: nothing is taken as standing before a body
+
+
 def _related_list_lines(text: str, pack: LanguagePack | None) -> list[tuple[int, int]]:
-    """(start, end) of each line of the page's related-links lists (see ``in_related_list``)."""
+    """(start, end) of each related-links or caption line of the page (see ``in_related_list``)."""
     headers = tuple(pack.grammar.get("related_lists", ())) if pack is not None else ()
-    if not headers:
+    marks = tuple(pack.grammar.get("caption_marks", ())) if pack is not None else ()
+    if not headers and not marks:
         return []
     spans: list[tuple[int, int]] = []
     in_list = False
@@ -650,7 +691,10 @@ def _related_list_lines(text: str, pack: LanguagePack | None) -> list[tuple[int,
         if not body:
             continue
         low = body.casefold().rstrip(":")
-        if len(low.split()) <= 4 and low.startswith(headers) and not low.endswith(_CLOSING[:-1]):
+        if marks and any(m in low for m in marks):
+            spans.append((start, at))
+            continue
+        if headers and len(low.split()) <= 4 and low.startswith(headers) and not low.endswith(_CLOSING[:-1]):
             in_list = True
             continue
         if in_list and body.endswith(_CLOSING):
