@@ -311,6 +311,22 @@ def test_a_state_in_a_speakers_title_after_the_speech_verb_is_no_actor(pipeline)
     assert _events(pipeline, text, "ru") == [("Dmitry Peskov", "SAY")]
 
 
+
+def test_a_report_to_a_named_person_in_the_dative_is_a_speech_act(pipeline):
+    # «Путину» also reads as an accusative («путина»); a dative that cannot be the subject is an addressee
+    assert _events(pipeline, "Шойгу доложил Путину о завершении частичной мобилизации.", "ru") == [
+        ("Sergei Shoigu", "SAY")]
+    assert _events(pipeline, "Шойгу доповів Путіну про завершення мобілізації.", "uk") == [("Sergei Shoigu", "SAY")]
+
+
+def test_the_person_after_a_speech_verb_speaks_not_the_body_named_in_the_next_clause(pipeline):
+    assert _events(pipeline, "Как сообщил журналистам Песков, Кремль внимательно следит за ситуацией.", "ru") == [
+        ("Dmitry Peskov", "SAY")]
+    text = "Как заявил глава МИД Казахстана Мурат Нуртлеу, Астана не признает референдумы."
+    assert _events(pipeline, text, "ru") == [("Murat Nurtleu", "SAY")]
+    assert _stances(pipeline, text, "ru") == {("KAZ", "distance")}
+
+
 # -- the team-written scraped-style pages (tests/fixtures/pages_slavic, bench/pages_slavic.py) -----------
 def _pages_bench():
     import importlib.util

@@ -110,7 +110,8 @@ def _addressed(builder: FrameBuilder, frame: Frame) -> bool:
     words = builder.words(frame.sentence)
     nxt = words[frame.word + 1] if frame.word + 1 < len(words) else None
     cases = {f for f in nxt.feats if f.startswith("Case=")} if nxt is not None else set()
-    return nxt is not None and nxt.upos in ("NOUN", "PRON") and cases == {"Case=datv"}
+    # a dative that cannot be the subject («журналистам»; «Путину», whose other reading is an accusative)
+    return nxt is not None and nxt.upos in ("NOUN", "PRON") and "Case=datv" in cases and "Case=nomn" not in cases
 
 
 def _recalled(builder: FrameBuilder, frame: Frame) -> bool:

@@ -702,7 +702,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if pack.code in SLAVIC and not candidates:
             body = self._body_subject(sentence, words, first, last, clause_start)
             if body is not None:  # «В России полиция задерживает», «Власти Киргизии отказались»: the state acts
-                return (body,), "state_body", False
+                return (body,), ("state_body" if body.type != "person" else None), False
         we = next((w for w in words[clause_start:first] if w.low in pack.grammar.get("pronouns_we", ())), None)
         if we is not None:
             return (), None, True

@@ -203,8 +203,11 @@ class SlavicClauses:
         bodies, members = g.get("state_nouns", frozenset()), g.get("body_members", frozenset())
         _c, clause_end = self._clause(words, first, [])
         stretch = list(range(clause_start, first)) + list(range(last + 1, min(clause_end + 1, last + 5)))
+        persons_after = [m.start for m in self.resolver.in_sentence(sentence) if m.type == "person"
+                         and words[last].end <= m.start]  # «сообщил журналистам Песков, Кремль ...»: he speaks
         nouns = [k for k in stretch if words[k].lemma in bodies | members and "Case=nomn" in words[k].feats
-                 and not self._after_preposition(words, k)][:1]
+                 and not self._after_preposition(words, k)
+                 and not (k > last and any(p < words[k].start for p in persons_after))][:1]
         if last > first:  # «прошли рейды сотрудников полиции»: the agent of the act's noun
             agents = [k for k in range(last + 1, min(len(words), last + 12)) if words[k].text not in (",", ";")
                       and words[k].lemma in bodies | members and "Case=gent" in words[k].feats]
@@ -213,8 +216,8 @@ class SlavicClauses:
         mentions = self.resolver.in_sentence(sentence)
         for noun in nouns:
             owner = self._owner(words, noun, mentions, bodies | members)
-            if owner is not None:
-                return owner
+            if owner is not None:  # «глава МИД Казахстана Мурат Нуртлеу»: the titled person, not the state
+                return self.titled_person(sentence, owner) or owner
             place = [m for m in mentions if lo <= m.start < hi and m.type == "state"
                      and self._in_place_phrase(words, m)]
             if place:
@@ -241,8 +244,8 @@ class SlavicClauses:
             if words[k].lemma not in bodies:
                 continue
             owner = self._owner(words, k, mentions, bodies)
-            if owner is not None:
-                return owner
+            if owner is not None:  # «глава МИД Казахстана Мурат Нуртлеу»: the titled person, not the state
+                return self.titled_person(sentence, owner) or owner
             if k + 1 < len(words) and words[k + 1].lemma in g.get("pronouns_state", frozenset()):
                 named = [m for m in mentions if m.end <= words[first].start and m.type == "state"
                          and m.kind != "demonym"]  # «Узбекистан ..., заявили в МИД республики»
