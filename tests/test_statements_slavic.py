@@ -162,3 +162,199 @@ def test_an_aspectual_verb_hands_the_act_to_its_infinitive(pipeline):
 def test_a_condition_after_the_main_clause_gives_no_stance(pipeline):
     text = "Армения покинет ОДКБ, если союзники не выполнят обязательства, пригрозил Пашинян."
     assert _stances(pipeline, text, "ru") == set()
+
+
+def _predictions(pipeline, text, language):
+    return [s for s in _found(pipeline, text, language, "prediction")]
+
+
+def test_a_related_list_under_its_header_gives_no_events(pipeline):
+    page = ("Армения вручила послу ноту протеста\n12 мая 2025\n"
+            "Армения вручила российскому послу ноту протеста, сообщили в МИД республики.\n"
+            "Посол был вызван в связи с заявлениями депутатов Госдумы.\n"
+            "Самое читаемое\nМолдавия выслала российского дипломата\nЛатвия закрыла пункт пропуска\n")
+    assert _events(pipeline, page, "ru") == [("ARM", "PROTEST")]
+    page_uk = ("Вірменія вручила послу ноту протесту\n12 травня 2025\n"
+               "Вірменія вручила російському послу ноту протесту, повідомили в МЗС республіки.\n"
+               "Новини за темою\n• Молдова вислала російського дипломата\n• Латвія закрила пункт пропуску\n")
+    assert _events(pipeline, page_uk, "uk") == [("ARM", "PROTEST")]
+
+
+def test_a_caption_opening_with_na_foto_gives_no_event(pipeline):
+    assert _events(pipeline, "На фото: Лукашенко провёл переговоры с Путиным в Минске.", "ru") == []
+
+
+def test_a_perfective_future_after_a_negation_is_a_verb_not_a_noun(pipeline):
+    # «примет» is also the genitive plural of «примета»; after «не» only the verb fits
+    assert _predictions(pipeline, "Лукашенко заявил, что армия не примет участия в боевых действиях.", "ru")
+
+
+def test_a_first_person_plural_future_after_its_subject_is_no_imperative(pipeline):
+    found = _predictions(pipeline, "«Мы не направим своих солдат на эту войну», — сказал Лукашенко.", "ru")
+    assert [p.speaker for p in found] == ["Alexander Lukashenko"]
+
+
+def test_a_ukrainian_future_after_its_subject_is_no_infinitive(pipeline):
+    assert _predictions(pipeline, "Путін пообіцяв, що мобілізовані повернуться додому.", "uk")
+
+
+def test_a_past_aspectual_verb_with_an_infinitive_is_no_plan(pipeline):
+    assert not _predictions(pipeline, "Власти Белоруссии не стали закрывать границу с Украиной.", "ru")
+    assert not _predictions(pipeline, "Военкоматы начали рассылать повестки резервистам.", "ru")
+
+
+def test_an_intention_a_preparation_and_a_risk_not_ruled_out_are_predictions(pipeline):
+    for text in ("Белоруссия не намерена вступать в войну.", "ЕС готовит новые ограничения против компаний.",
+                 "В Польше не исключают провокаций со стороны Минска."):
+        assert _predictions(pipeline, text, "ru"), text
+    for text in ("ЄС готує нові обмеження проти компаній.", "У Польщі не виключають провокацій з боку Мінська."):
+        assert _predictions(pipeline, text, "uk"), text
+    assert not _predictions(pipeline, "ЕС подготовил новые ограничения против компаний.", "ru")
+
+
+def test_a_report_about_the_noun_of_the_reporters_own_act_is_that_act(pipeline):
+    text = "Минобороны России сообщило об уничтожении трёх беспилотников над Белгородской областью."
+    assert _events(pipeline, text, "ru") == [("RUS", "ASSAULT")]
+    text_uk = "Міністерство оборони Росії повідомило про знищення українських дронів над Курською областю."
+    assert _events(pipeline, text_uk, "uk") == [("RUS", "ASSAULT")]
+    # a recalled report stays no new event
+    assert _events(pipeline, "Напомним, ранее Шойгу сообщил об уничтожении складов.", "ru") == []
+
+
+def test_the_object_noun_types_a_ban_a_persona_non_grata_and_a_redeployment(pipeline):
+    assert _events(pipeline, "Казахстан ввёл запрет на реэкспорт товаров в Россию.", "ru") == [("KAZ", "SANCTION")]
+    assert _events(pipeline, "Молдавия объявила персоной нон грата российского дипломата.", "ru") == [
+        ("MDA", "SANCTION")]
+    assert _events(pipeline, "Міноборони Білорусі перекинуло війська до кордону з Україною.", "uk") == [
+        ("BLR", "MOBILIZE")]
+
+
+def test_a_light_verb_phrase_is_listed_with_its_nouns_lemma(pipeline):
+    # «провів телефонну розмову»: the lexicon had the accusative «розмову», never a lemma
+    assert _events(pipeline, "Лукашенко провів телефонну розмову з Путіним.", "uk") == [
+        ("Alexander Lukashenko", "CONSULT")]
+    assert _events(pipeline, "Российские войска отошли от Херсона.", "ru") == [("RUS", "RETREAT")]
+
+
+def test_an_indefinite_personal_speech_verb_with_a_body_after_it_is_the_bodys_state(pipeline):
+    text = "Узбекистан придерживается нейтралитета, заявили в МИД республики."
+    assert _events(pipeline, text, "ru") == [("UZB", "SAY")]
+    assert _events(pipeline, "Україна не отримувала такого запиту, заявили в МЗС України.", "uk") == [("UKR", "SAY")]
+
+
+def test_a_negated_supply_withheld_from_ukraine_or_denied_is_no_distance(pipeline):
+    text = "Глава МИД Венгрии заявил, что Будапешт не будет поставлять оружие Украине."
+    assert _stances(pipeline, text, "ru") == set()
+    assert _stances(pipeline, "Иран не поставлял России баллистических ракет.", "ru") == set()
+    # a refusal in the present stays distance
+    assert _stances(pipeline, "Казахстан не поставляет оружие России.", "ru") == {("KAZ", "distance")}
+
+
+def test_a_non_vote_is_an_abstention_event(pipeline):
+    assert _events(pipeline, "Туркменистан не участвовал в голосовании.", "ru") == [("TKM", "ABSTAIN")]
+    assert _events(pipeline, "Туркменістан не брав участі в голосуванні.", "uk") == [("TKM", "ABSTAIN")]
+
+
+def test_dues_not_paid_to_an_alliance_is_moving_out_of_it(pipeline):
+    found = _found(pipeline, "Ереван не будет оплачивать взносы в бюджет ОДКБ, сообщил Пашинян.", "ru", "stance")
+    assert {(s.subject, s.issue, s.predicate) for s in found} == {("ARM", "csto_participation", "distance")}
+
+
+def test_a_ban_on_re_export_to_russia_is_distance_and_an_intention_not_to_join_the_war_too(pipeline):
+    assert _stances(pipeline, "Казахстан ввёл запрет на реэкспорт в Россию товаров двойного назначения.", "ru") == {
+        ("KAZ", "distance")}
+    assert _stances(pipeline, "Казахстан запровадив заборону на реекспорт до Росії.", "uk") == {("KAZ", "distance")}
+    assert _stances(pipeline, "Лукашенко заявил, что Белоруссия не намерена вступать в войну.", "ru") == {
+        ("BLR", "distance")}
+
+
+def test_a_participial_phrase_with_its_instrumental_agent_reports_the_act(pipeline):
+    assert _events(pipeline, "Указ, подписанный Путиным, вступил в силу в понедельник.", "ru") == [
+        ("Vladimir Putin", "COOPERATE")]
+    assert _events(pipeline, "Указ, підписаний Путіним, набув чинності в понеділок.", "uk") == [
+        ("Vladimir Putin", "COOPERATE")]
+
+
+def test_a_state_body_in_the_instrumental_is_the_passives_agent(pipeline):
+    assert [e[0] for e in _events(pipeline, "Договор был ратифицирован парламентом Белоруссии.", "ru")] == ["BLR"]
+
+
+def test_a_singular_capital_before_a_plural_verb_is_its_object_not_its_subject(pipeline):
+    # «Киев» has a genitive-plural reading («кий»); only nominative readings decide agreement
+    assert ("UKR", "ASSAULT") not in _events(pipeline, "Ночью Киев атаковали российские беспилотники.", "ru")
+    assert ("UKR", "ASSAULT") not in _events(pipeline, "Вночі Київ атакували російські дрони.", "uk")
+    assert _events(pipeline, "США запровадили нові санкції проти Росії.", "uk") == [("USA", "SANCTION")]
+
+
+def test_a_states_forces_act_for_the_state(pipeline):
+    assert _events(pipeline, "Сили оборони України знищили російський склад боєприпасів.", "uk") == [
+        ("UKR", "ASSAULT")]
+
+
+def test_a_headline_after_a_date_line_and_breadcrumbs_gives_no_event(pipeline):
+    page = (" date 2024-03-12\nГлавная / Политика\nШойгу прибыл в Минск для переговоров\n12 марта 2024, 10:15\n"
+            "МИНСК, 12 марта. /ТАСС/. Министр обороны России Сергей Шойгу провёл переговоры с белорусским коллегой.\n")
+    found = _found(pipeline, page, "ru", "event")
+    assert [(s.subject, s.predicate) for s in found] == [("Sergei Shoigu", "CONSULT")]
+    assert page.index("МИНСК") <= found[0].start
+
+
+def test_a_caption_line_with_a_credit_mark_gives_no_event(pipeline):
+    page = ("Лукашенко провёл совещание с военными\nПрезидент Белоруссии Александр Лукашенко провёл совещание "
+            "с военными в Минске.\nЛукашенко подписал указ о призыве © БелТА\nДругих подробностей не сообщается.\n")
+    assert _events(pipeline, page, "ru") == [("Alexander Lukashenko", "CONSULT")]
+
+
+def test_a_state_in_a_speakers_title_after_the_speech_verb_is_no_actor(pipeline):
+    text = ("Кремль не видит оснований для переговоров, заявил журналистам пресс-секретарь президента РФ "
+            "Дмитрий Песков.")
+    assert _events(pipeline, text, "ru") == [("Dmitry Peskov", "SAY")]
+
+
+
+def test_a_report_to_a_named_person_in_the_dative_is_a_speech_act(pipeline):
+    # «Путину» also reads as an accusative («путина»); a dative that cannot be the subject is an addressee
+    assert _events(pipeline, "Шойгу доложил Путину о завершении частичной мобилизации.", "ru") == [
+        ("Sergei Shoigu", "SAY")]
+    assert _events(pipeline, "Шойгу доповів Путіну про завершення мобілізації.", "uk") == [("Sergei Shoigu", "SAY")]
+
+
+def test_the_person_after_a_speech_verb_speaks_not_the_body_named_in_the_next_clause(pipeline):
+    assert _events(pipeline, "Как сообщил журналистам Песков, Кремль внимательно следит за ситуацией.", "ru") == [
+        ("Dmitry Peskov", "SAY")]
+    text = "Как заявил глава МИД Казахстана Мурат Нуртлеу, Астана не признает референдумы."
+    assert _events(pipeline, text, "ru") == [("Murat Nurtleu", "SAY")]
+    assert _stances(pipeline, text, "ru") == {("KAZ", "distance")}
+
+
+# -- the team-written scraped-style pages (tests/fixtures/pages_slavic, bench/pages_slavic.py) -----------
+def _pages_bench():
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("pages_slavic", Path(__file__).resolve().parents[1] / "bench" /
+                                                  "pages_slavic.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+#: F1 on the four pages less about 0.05: measured stances 0.909, events 0.968, predictions 1.000
+#: (before the page rules: events 0.865, predictions 0.714)
+PAGE_FLOORS = {"stances": 0.85, "events": 0.92, "predictions": 0.95}
+
+
+def test_pages_gold_quotes_its_pages_exactly_and_has_both_languages():
+    bench = _pages_bench()
+    gold = bench.load_article_gold(bench.PAGES)
+    assert {g["language"] for g in gold.values()} == {"ru", "uk"} and len(gold) == 4
+    for doc_id, g in gold.items():
+        text = (bench.PAGES / f"{doc_id}.txt").read_text(encoding="utf-8")
+        for field in ("stances", "events", "quantities", "predictions"):
+            assert all(item["evidence"] in text for item in g[field]), (doc_id, field)
+
+
+def test_pages_headlines_related_lists_and_captions_do_not_count():
+    figures = _pages_bench().score_pages()["all"]
+    for field, floor in PAGE_FLOORS.items():
+        assert figures[field]["f1"] >= floor, (field, figures[field])

@@ -43,6 +43,10 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             refined = objects.get(w.low) or objects.get(w.lemma) or refined
         if refined:
             return refined
+    if frame.lemma in pack.speech and pack.code in SLAVIC:
+        reported = _reported_act(builder, frame)
+        if reported is not None and not _recalled(builder, frame):
+            return reported  # «Минобороны сообщило об уничтожении ...»: the reporter's own act
     if frame.lemma in pack.speech and base not in (None, "SAY") and pack.code in SLAVIC and _transfer(builder, frame):
         return base  # «передал России ракеты»: a thing handed over, not a message
     if frame.lemma in pack.speech:
@@ -69,6 +73,22 @@ def _title_or_repeat(doc: Doc, sentence: Sentence, seen: set[str]) -> bool:
         len(doc.text) > line_end + 40
 
 
+def _reported_act(builder: FrameBuilder, frame: Frame) -> str | None:
+    """Russian and Ukrainian: a report whose object is the noun of an act the reporter does
+    («Минобороны России сообщило об уничтожении беспилотников», «повідомило про затримання»;
+    ``reported_<type>`` in grammar.toml) is that act: its type, else ``None``. Nouns of acts
+    a reporter may suffer («удар», «обстрел») are not listed: the victim reports them too."""
+    pack = builder.pack
+    if pack is None:
+        return None
+    words = builder.words(frame.sentence)
+    after = words[frame.word + 1:frame.word + 3]
+    if len(after) < 2 or after[0].upos != "ADP" or after[0].low not in pack.grammar.get("about", frozenset()):
+        return None
+    return next((key.removeprefix("reported_").upper() for key, nouns in pack.grammar.items()
+                 if key.startswith("reported_") and after[1].lemma in nouns), None)
+
+
 def _transfer(builder: FrameBuilder, frame: Frame) -> bool:
     """A verb of speech and of handing over («передать», «передати») with a noun object and no
     clause said after it (no «что», colon or quote)."""
@@ -90,7 +110,8 @@ def _addressed(builder: FrameBuilder, frame: Frame) -> bool:
     words = builder.words(frame.sentence)
     nxt = words[frame.word + 1] if frame.word + 1 < len(words) else None
     cases = {f for f in nxt.feats if f.startswith("Case=")} if nxt is not None else set()
-    return nxt is not None and nxt.upos in ("NOUN", "PRON") and cases == {"Case=datv"}
+    # a dative that cannot be the subject («журналистам»; «Путину», whose other reading is an accusative)
+    return nxt is not None and nxt.upos in ("NOUN", "PRON") and "Case=datv" in cases and "Case=nomn" not in cases
 
 
 def _recalled(builder: FrameBuilder, frame: Frame) -> bool:
@@ -130,6 +151,10 @@ def _vote(pack: LanguagePack, builder: FrameBuilder, frame: Frame) -> tuple[str,
         near = {w.lemma for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end}
         if near & pack.targets.get("voting", frozenset()) and "vote" in near:
             return "ABSTAIN", "did not take part in the vote"  # "did not take part in the vote"
+    if "participate" in classes and frame.negated and pack.code in SLAVIC:
+        near = {w.lemma for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end}
+        if near & pack.targets.get("voting", frozenset()):
+            return "ABSTAIN", "did not take part in the vote"  # «не участвовал в голосовании»
     if "vote" not in classes:
         return None
     side = voted_with(builder, frame)
@@ -214,7 +239,7 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
     for sentence in doc.sentences:
         if builder.is_furniture(sentence):
             continue
-        if doc.language in SLAVIC and _title_or_repeat(doc, sentence, seen_text):
+        if doc.language in SLAVIC and (_title_or_repeat(doc, sentence, seen_text) or builder.before_body(sentence)):
             continue
         if doc.language in (None, "en"):
             out.extend(_adoption(resolver, sentence, doc.text[sentence.start:sentence.end]))

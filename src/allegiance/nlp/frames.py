@@ -25,7 +25,7 @@ from typing import Any
 from ..kb.langdata import language_data
 from .actors import ActorResolver
 from .doc import Doc, Mention, Sentence
-from .frames_slavic import SLAVIC, Lemma, SlavicClauses, readings, uk_participle_verb
+from .frames_slavic import _RU_SEEN, SLAVIC, SlavicClauses, _ru_words  # noqa: F401 (_RU_SEEN: tests clear it)
 
 __all__ = ["Frame", "FrameBuilder", "LanguagePack", "Word", "language_pack"]
 
@@ -200,91 +200,6 @@ _EN_ADP = {"in", "on", "at", "to", "from", "of", "by", "with", "for", "against",
 
 
 
-def _verb_in_context(verbal: list[Any], nominal: list[Any], before: list[Word]) -> bool:
-    """Ukrainian (no frequencies): a word that is a third-person or past verb, or an oblique noun,
-    is the verb after a nominative subject («сторона надала», not the noun «надал»)."""
-    if any(p.tag.case == "nomn" for p in nominal):
-        return False
-    if not any(p.tag.POS == "VERB" and (p.tag.tense == "past" or p.tag.person == "3per") for p in verbal):
-        return False
-    prev = next((w for w in reversed(before) if w.upos not in ("ADV", "PART")), None)
-    return prev is not None and prev.upos in ("NOUN", "PRON", "ADJ") and "Case=nomn" in prev.feats and \
-        not any(w.upos == "VERB" and "VerbForm=Inf" not in w.feats for w in before[-3:])
-
-
-#: (pack, case-folded word) -> (lemma, part of speech, features) as _ru_words reads it, for the words
-#: whose reading depends on the word alone (not a Ukrainian verb-or-noun, which the words before decide):
-#: reading pymorphy3's tags costs far more than a lookup
-_RU_SEEN: dict[tuple[LanguagePack, str], tuple[str, str, frozenset[str]]] = {}
-
-
-def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
-    lang = "uk" if pack.code == "uk" else "ru"
-    words = []
-    text = doc.text[sentence.start:sentence.end]
-    for n, m in enumerate(_WORD.finditer(text)):
-        raw = m.group(0)
-        if not raw[0].isalpha():
-            words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, raw,
-                              "NUM" if raw[0].isdigit() else "PUNCT"))
-            continue
-        seen_key = (pack, raw.casefold().replace("ё", "е") if pack.code == "ru" else raw.casefold())
-        seen = _RU_SEEN.get(seen_key)
-        if seen is not None:  # the word read before: its lemma, part of speech and features
-            words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, *seen))
-            continue
-        parses = readings(lang, seen_key[1])
-        best = parses[0]
-        verbal = [p for p in parses if p.tag.POS in ("VERB", "INFN")]
-        nominal = [p for p in parses if p.tag.POS in ("NOUN", "ADJF", "NPRO")]
-        feats: set[str] = set()
-        if verbal and (not nominal or best.tag.POS in ("VERB", "INFN") and best.score >= nominal[0].score
-                       or lang == "uk" and _verb_in_context(verbal, nominal, words)):
-            best = verbal[0]
-            tenses = {str(p.tag.tense) for p in verbal if p.tag.POS == "VERB"}
-            feats |= {f"Tense={t}" for t in tenses}
-            if tenses == {"futr"} and not nominal:
-                feats.add("Future")  # every reading future, and no noun reading («війну» is a noun)
-            if best.tag.POS == "INFN" or "infn" in best.tag.grammemes:
-                feats.add("VerbForm=Inf")
-            if best.tag.person:
-                feats.add(f"Person={best.tag.person}")
-            if best.tag.number:
-                feats.add(f"Number={best.tag.number}")
-            if best.tag.aspect:
-                feats.add(f"Aspect={best.tag.aspect}")
-            if "Refl" in best.tag.grammemes or best.normal_form.endswith(("ся", "сь")):
-                feats.add("Reflexive")
-            if "Impe" in best.tag.grammemes:  # «підписано», «затримано»: the impersonal passive, done
-                feats |= {"Voice=Pass", "Tense=past", "Impersonal"}
-            upos = "VERB"
-        elif best.tag.POS in ("PRTF", "PRTS", "GRND"):
-            upos = "VERB"
-            feats.add("VerbForm=Part")
-            if "pssv" in best.tag.grammemes:
-                feats |= {"Voice=Pass"} | ({"Short"} if best.tag.POS == "PRTS" else set())
-        elif lang == "uk" and best.tag.POS == "ADJF" and "pssv" in best.tag.grammemes and \
-                uk_participle_verb(str(best.normal_form), pack):
-            upos = "VERB"  # «був підписаний»: the passive participle of a listed verb
-            feats |= {"VerbForm=Part", "Voice=Pass"}
-            best = Lemma(uk_participle_verb(str(best.normal_form), pack))
-        else:
-            upos = {"NOUN": "NOUN", "ADJF": "ADJ", "NPRO": "PRON", "PREP": "ADP", "PRCL": "PART", "CONJ": "CCONJ",
-                    "ADVB": "ADV"}.get(
-                str(best.tag.POS), "X")
-            feats |= {f"Case={p.tag.case}" for p in parses if p.tag.case}
-        lemma = str(best.normal_form).replace("ё", "е")
-        if lemma in pack.grammar.get("negation", ()):
-            upos = "PART"
-        if not (lang == "uk" and verbal and nominal):  # else the words before decide: not memoised
-            if len(_RU_SEEN) >= 200_000:
-                _RU_SEEN.clear()
-            _RU_SEEN[seen_key] = (lemma, upos, frozenset(feats))
-        words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, lemma, upos,
-                          frozenset(feats)))
-    return words
-
-
 def _de_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
     """German words: lemmas from the lexicons' conjugated verbs, separable particles re-attached,
     nouns by their endings and compound heads (``frames_de.py``)."""
@@ -438,7 +353,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return False
         if sentence.start not in self._furniture:
             head = self.doc.text[sentence.start:sentence.start + 40].casefold().lstrip(" -•*|>")
-            self._furniture[sentence.start] = head.startswith(tuple(self.pack.grammar.get("furniture", ())))
+            self._furniture[sentence.start] = head.startswith(tuple(self.pack.grammar.get("furniture", ()))) \
+                or self.in_related_list(sentence)
         return self._furniture[sentence.start]
 
     def is_headline(self, sentence: Sentence) -> bool:
@@ -742,10 +658,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                                      for w in words[max(0, first - 2):first]):
             return (), "relative", False  # «мужчину, который вербовал»: the relative clause's own subject
         if passive and pack.code in SLAVIC:  # the agent: a mention in the instrumental after the participle
-            _c, clause_end = self._clause(words, first, [])
-            agents = [m for m in self.resolver.in_sentence(sentence)
-                      if words[last].end <= m.start <= words[clause_end].end and self._instrumental(m)]
-            return ((agents[0],) if agents else ()), None, False
+            return self.passive_agent(sentence, words, first, last)
         if passive:  # the agent: a mention within three words after "by"
             by = next((w for w in words[last + 1:last + 4] if w.low == "by"), None)
             if by is None:
@@ -759,6 +672,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                                                                          "organization", "media", "alliance")]
             if pack.code in SLAVIC:  # «..., передает ТАСС», not «..., передал России ракеты»
                 after = [m for m in after if m.type == "person" or self.can_be_nominative(m)]
+                after = [self.titled_person(sentence, after[0]) or after[0]] if after else after
             if after:
                 return (after[0],), None, False  # "..., said Prime Minister Nikol Pashinyan"
         parsed = self._parsed_subject(sentence, words, first) if pack.code != "en" else None
@@ -788,7 +702,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if pack.code in SLAVIC and not candidates:
             body = self._body_subject(sentence, words, first, last, clause_start)
             if body is not None:  # «В России полиция задерживает», «Власти Киргизии отказались»: the state acts
-                return (body,), "state_body", False
+                return (body,), ("state_body" if body.type != "person" else None), False
         we = next((w for w in words[clause_start:first] if w.low in pack.grammar.get("pronouns_we", ())), None)
         if we is not None:
             return (), None, True
@@ -806,6 +720,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                      and self._after_locative(words, m)]
             if place:
                 return (place[-1],), None, False  # «В России ухвалили закон»: the authorities of the place
+            body = self.body_place(sentence, words, first, clause_start)
+            if body is not None:
+                return (body,), "state_body", False  # «заявили в МИД Ирана»: the body's state
             if self._place_word_before(words, first, clause_start):
                 context = self.context_state(sentence, words[first].start)
                 if context is not None:

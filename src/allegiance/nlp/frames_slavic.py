@@ -108,6 +108,32 @@ class SlavicClauses:
     def _clause(self, words: list[Word], at: int, predicates: list[tuple[int, int, str]]) -> tuple[int, int]:
         raise NotImplementedError
 
+    def in_related_list(self, sentence: Sentence) -> bool:
+        """Page furniture read from whole lines: a line of a related-links list (after a header line,
+        ``related_lists`` in grammar.toml: «Новости по теме», «Самое читаемое», «Популярне», each line
+        without closing punctuation up to the first that has it: other pages' headlines), and a
+        caption line (one holding a mark of ``caption_marks``: «©», «Фото:» in mid-line)."""
+        spans = getattr(self, "_related_spans", None)
+        if spans is None:
+            spans = self._related_spans = _related_list_lines(self.doc.text, self.pack)
+        return bool(spans) and any(a <= sentence.start < b for a, b in spans)
+
+    def before_body(self, sentence: Sentence) -> bool:
+        """Russian and Ukrainian pages: a line without closing punctuation before the first line of
+        the body (a headline after a date line or breadcrumbs, a byline, a date, a section name) is
+        no sentence of the page's own. The body's first line ends with closing punctuation and has
+        at least six words."""
+        if self.pack is None or self.pack.code not in SLAVIC:
+            return False
+        start = getattr(self, "_body_start", None)
+        if start is None:
+            start = self._body_start = _body_start(self.doc.text)
+        if sentence.start >= start:
+            return False
+        line_end = self.doc.text.find("\n", sentence.start)
+        line = self.doc.text[self.doc.text.rfind("\n", 0, sentence.start) + 1:line_end if line_end >= 0 else None]
+        return not line.rstrip().endswith(_CLOSING[:-1]) and len(line.split()) <= 20
+
     def _context_candidate(self, sentence: Sentence) -> bool:
         """Russian and Ukrainian: a sentence naming no actor can still yield one from the text
         around it, when a state body or a place is its subject («силовики забирают», «в регионах
@@ -155,10 +181,14 @@ class SlavicClauses:
     @staticmethod
     def _passive_predicate(words: list[Word], at: int) -> bool:
         """A passive participle that is the clause's predicate: a short form («подписан»), the
-        impersonal «-но/-то», or a full form right after «был/був/буде»."""
+        impersonal «-но/-то», a full form right after «был/був/буде», or one opening a participial
+        phrase with its agent in the instrumental («, подписанный Путиным,»)."""
         w = words[at]
         if "Short" in w.feats or "Impersonal" in w.feats:
             return True
+        if at > 0 and words[at - 1].text == "," and at + 1 < len(words) and words[at + 1].upos == "NOUN" and \
+                "Case=ablt" in words[at + 1].feats:
+            return True  # «Указ, подписанный Путиным, ...»: a participial phrase with its agent reports the act
         return at > 0 and words[at - 1].lemma in ("быть", "бути")
 
     def _body_subject(self, sentence: Sentence, words: list[Word], first: int, last: int,
@@ -173,8 +203,11 @@ class SlavicClauses:
         bodies, members = g.get("state_nouns", frozenset()), g.get("body_members", frozenset())
         _c, clause_end = self._clause(words, first, [])
         stretch = list(range(clause_start, first)) + list(range(last + 1, min(clause_end + 1, last + 5)))
+        persons_after = [m.start for m in self.resolver.in_sentence(sentence) if m.type == "person"
+                         and words[last].end <= m.start]  # «сообщил журналистам Песков, Кремль ...»: he speaks
         nouns = [k for k in stretch if words[k].lemma in bodies | members and "Case=nomn" in words[k].feats
-                 and not self._after_preposition(words, k)][:1]
+                 and not self._after_preposition(words, k)
+                 and not (k > last and any(p < words[k].start for p in persons_after))][:1]
         if last > first:  # «прошли рейды сотрудников полиции»: the agent of the act's noun
             agents = [k for k in range(last + 1, min(len(words), last + 12)) if words[k].text not in (",", ";")
                       and words[k].lemma in bodies | members and "Case=gent" in words[k].feats]
@@ -183,14 +216,40 @@ class SlavicClauses:
         mentions = self.resolver.in_sentence(sentence)
         for noun in nouns:
             owner = self._owner(words, noun, mentions, bodies | members)
-            if owner is not None:
-                return owner
+            if owner is not None:  # «глава МИД Казахстана Мурат Нуртлеу»: the titled person, not the state
+                return self.titled_person(sentence, owner) or owner
             place = [m for m in mentions if lo <= m.start < hi and m.type == "state"
                      and self._in_place_phrase(words, m)]
             if place:
                 return place[0]
             if words[noun].lemma in bodies:
                 return self.context_state(sentence, words[first].start)
+        return None
+
+    def body_place(self, sentence: Sentence, words: list[Word], first: int, clause_start: int) -> Mention | None:
+        """An indefinite-personal verb with a state body in the locative right after it («заявили
+        в МИД Ирана», «повідомили в Міноборони республіки», «заявили в Кремле»): the state named
+        with the body, else, after «республики»/«країни», the state the sentence names. (Before
+        the verb, «в/у» + a body was tried too and lost an event on the dev half not read.)"""
+        assert self.pack is not None
+        g = self.pack.grammar
+        bodies = g.get("state_nouns", frozenset())
+        mentions = self.resolver.in_sentence(sentence)
+        for k in range(first + 2, min(len(words), first + 4)):
+            if words[k - 1].low not in ("в", "во", "у"):
+                continue
+            own = next((m for m in mentions if m.start == words[k].start and self.resolver.state_of(m)), None)
+            if own is not None and own.type not in ("person", "state") or own is not None and words[k].lemma in bodies:
+                return own  # «в Кремле», an organisation of a state («в МИД Ирана» read as one name), not a country
+            if words[k].lemma not in bodies:
+                continue
+            owner = self._owner(words, k, mentions, bodies)
+            if owner is not None:  # «глава МИД Казахстана Мурат Нуртлеу»: the titled person, not the state
+                return self.titled_person(sentence, owner) or owner
+            if k + 1 < len(words) and words[k + 1].lemma in g.get("pronouns_state", frozenset()):
+                named = [m for m in mentions if m.end <= words[first].start and m.type == "state"
+                         and m.kind != "demonym"]  # «Узбекистан ..., заявили в МИД республики»
+                return named[0] if named else self.context_state(sentence, words[first].start)
         return None
 
     def _owner(self, words: list[Word], noun: int, mentions: list[Mention], nouns: frozenset[str]) -> Mention | None:
@@ -272,6 +331,36 @@ class SlavicClauses:
         before = " ".join(self.doc.text[max(0, m.start - 30):m.start].casefold().split())
         return self.pack is not None and any(before.endswith(phrase) for phrase in self.pack.sources)
 
+    def passive_agent(self, sentence: Sentence, words: list[Word], first: int,
+                      last: int) -> tuple[tuple[Mention, ...], str | None, bool]:
+        """The agent of a passive: a mention in the instrumental after the participle («подписан
+        Путиным»), else a state body in the instrumental with its state after it («ратифицирован
+        парламентом Белоруссии»: the state acts through its body)."""
+        _c, clause_end = self._clause(words, first, [])
+        mentions = self.resolver.in_sentence(sentence)
+        agents = [m for m in mentions if words[last].end <= m.start <= words[clause_end].end and self._instrumental(m)]
+        if agents:
+            return (agents[0],), None, False
+        bodies = self.pack.grammar.get("state_nouns", frozenset()) if self.pack else frozenset()
+        for k in range(last + 1, min(len(words), last + 3)):
+            if words[k].lemma in bodies and "Case=ablt" in words[k].feats:
+                owner = self._owner(words, k, mentions, bodies)
+                return ((owner,), "state_body", False) if owner is not None else ((), None, False)
+        return (), None, False
+
+    def titled_person(self, sentence: Sentence, m: Mention) -> Mention | None:
+        """«заявил журналистам пресс-секретарь президента РФ Дмитрий Песков»: a state or body named
+        in a person's title is no actor; the person the title belongs to (named right after it, with
+        no comma, conjunction or quote between) is."""
+        if m.type == "person":
+            return None
+        text = self.doc.text
+        for p in self.resolver.in_sentence(sentence):
+            if p.type == "person" and 0 <= p.start - m.end <= 40 and \
+                    not re.search(r"[,;:«»\"—()]|\s(и|і|та|а)\s", text[m.end:p.start]):
+                return p
+        return None
+
     def _instrumental(self, m: Mention) -> bool:
         head = re.findall(r"[^\W\d_]+", m.text)
         before = self.doc.text[max(0, m.start - 4):m.start].casefold().split()
@@ -320,7 +409,8 @@ class SlavicClauses:
 
     def agreeing(self, sentence: Sentence, words: list[Word], first: int, candidates: list[Mention]) -> list[Mention]:
         """Subjects that agree in number with a finite verb: a plural verb («повідомили») takes no
-        single name that has no plural reading, unless a list of names ends at it."""
+        single name that has no plural nominative reading (a gendered Ukrainian noun with no number
+        is singular), unless a list of names ends at it."""
         verb = words[first]
         if "Number=plur" not in verb.feats or self.pack is None:
             return candidates
@@ -330,7 +420,9 @@ class SlavicClauses:
             head = re.findall(r"[^\W\d_]+", m.text)
             nominal = [p for p in readings(self.pack.code, head[-1].casefold()) if p.tag.POS in ("NOUN", "ADJF")] \
                 if head else []
-            plural = not nominal or any(p.tag.number in ("plur", None) for p in nominal)
+            subject_readings = [p for p in nominal if p.tag.case == "nomn"]  # «Киев» is no genitive plural here
+            plural = not nominal or any(p.tag.number == "plur" or p.tag.number is None and p.tag.gender is None
+                                        for p in subject_readings or nominal)
             listed = any(o.end <= m.start and re.fullmatch(r"\s*(,|и|і|та|,\s*и|,\s*та)\s*", text[o.end:m.start])
                          for o in candidates)
             if plural or listed or m.type != "state":
@@ -406,8 +498,9 @@ class SlavicClauses:
             return "nonfinite", None, False
         governor = None
         for x in reversed(words[max(0, at - 8):at]):
-            if x.upos == "VERB" and "VerbForm=Inf" not in x.feats and "VerbForm=Part" not in x.feats:
-                governor = x.lemma
+            intends = "Short" in x.feats and x.lemma in g.get("plan", ())
+            if x.upos == "VERB" and "VerbForm=Inf" not in x.feats and ("VerbForm=Part" not in x.feats or intends):
+                governor = x.lemma  # a short participle of intention governs too («не намерена вступать»)
                 break
         if "VerbForm=Inf" in w.feats:
             after = self._aux_after(words, at)
@@ -454,3 +547,161 @@ class SlavicClauses:
         if only:
             return all(p.tag.case == "nomn" for p in parses if p.tag.case)
         return any(p.tag.case == "nomn" for p in parses) or not any(p.tag.case for p in parses)
+
+
+def _verb_in_context(verbal: list[Any], nominal: list[Any], before: list[Word]) -> bool:
+    """Ukrainian (no frequencies): a word that is a third-person or past verb, or an oblique noun,
+    is the verb after a nominative subject («сторона надала», not the noun «надал»)."""
+    if any(p.tag.case == "nomn" for p in nominal):
+        return False
+    if not any(p.tag.POS == "VERB" and (p.tag.tense == "past" or p.tag.person == "3per") for p in verbal):
+        return False
+    prev = next((w for w in reversed(before) if w.upos not in ("ADV", "PART")), None)
+    return prev is not None and prev.upos in ("NOUN", "PRON", "ADJ") and "Case=nomn" in prev.feats and \
+        not any(w.upos == "VERB" and "VerbForm=Inf" not in w.feats for w in before[-3:])
+
+
+#: (pack, case-folded word) -> (lemma, part of speech, features) as _ru_words reads it, for the words
+#: whose reading depends on the word alone (not a Ukrainian verb-or-noun, which the words before decide):
+#: reading pymorphy3's tags costs far more than a lookup
+_RU_SEEN: dict[tuple[LanguagePack, str], tuple[str, str, frozenset[str]]] = {}
+#: the words of _RU_SEEN whose reading the word before can change (see ``_finite_context``)
+_RU_CONTEXTUAL: set[tuple[LanguagePack, str]] = set()
+
+
+def _finite_context(words: list[Word], pack: LanguagePack) -> str | None:
+    """Where the word before makes a verb reading finite: ``"negation"`` after «не»/«ні», ``"subject"``
+    after a nominative noun, adjective or pronoun (no verb between), else ``None``."""
+    if not words:
+        return None
+    prev = words[-1]
+    if prev.upos == "PART" and prev.lemma in pack.grammar.get("negation", ()):
+        return "negation"
+    if prev.upos in ("NOUN", "ADJ", "PRON") and "Case=nomn" in prev.feats:
+        return "subject"
+    return None
+
+
+def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
+    """Russian and Ukrainian words with pymorphy3's lemma, part of speech and features (case,
+    tense, aspect, person, number, voice), memoised per word where the word alone decides."""
+    from .frames import _WORD, Word  # frames imports this module: read at call time
+
+    lang = "uk" if pack.code == "uk" else "ru"
+    words = []
+    text = doc.text[sentence.start:sentence.end]
+    for n, m in enumerate(_WORD.finditer(text)):
+        raw = m.group(0)
+        if not raw[0].isalpha():
+            words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, raw,
+                              "NUM" if raw[0].isdigit() else "PUNCT"))
+            continue
+        seen_key = (pack, raw.casefold().replace("ё", "е") if pack.code == "ru" else raw.casefold())
+        finite = _finite_context(words, pack)
+        seen = _RU_SEEN.get(seen_key)
+        if seen is not None and not (finite and seen_key in _RU_CONTEXTUAL):  # the word read before
+            words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, *seen))
+            continue
+        parses = readings(lang, seen_key[1])
+        best = parses[0]
+        verbal = [p for p in parses if p.tag.POS in ("VERB", "INFN")]
+        nominal = [p for p in parses if p.tag.POS in ("NOUN", "ADJF", "NPRO")]
+        contextual = any(p.tag.tense for p in verbal) and bool(
+            nominal or any("impr" in p.tag.grammemes or not p.tag.tense for p in verbal))
+        if contextual:
+            _RU_CONTEXTUAL.add(seen_key)
+        if finite and contextual:
+            # after a negation or a nominative subject a verb is finite: «не примет» is no noun, «мы не
+            # направим» no inclusive imperative, «мобілізовані повернуться» no infinitive
+            verbal = [p for p in verbal if p.tag.tense] if finite == "subject" else \
+                [p for p in verbal if "impr" not in p.tag.grammemes]
+            nominal = [] if finite == "negation" else nominal
+        feats: set[str] = set()
+        if verbal and (not nominal or best.tag.POS in ("VERB", "INFN") and best.score >= nominal[0].score
+                       or lang == "uk" and _verb_in_context(verbal, nominal, words)):
+            best = verbal[0]
+            tenses = {str(p.tag.tense) for p in verbal if p.tag.POS == "VERB"}
+            feats |= {f"Tense={t}" for t in tenses}
+            if tenses == {"futr"} and not nominal:
+                feats.add("Future")  # every reading future, and no noun reading («війну» is a noun)
+            if best.tag.POS == "INFN" or "infn" in best.tag.grammemes:
+                feats.add("VerbForm=Inf")
+            if best.tag.person:
+                feats.add(f"Person={best.tag.person}")
+            if best.tag.number:
+                feats.add(f"Number={best.tag.number}")
+            if best.tag.aspect:
+                feats.add(f"Aspect={best.tag.aspect}")
+            if "Refl" in best.tag.grammemes or best.normal_form.endswith(("ся", "сь")):
+                feats.add("Reflexive")
+            if "Impe" in best.tag.grammemes:  # «підписано», «затримано»: the impersonal passive, done
+                feats |= {"Voice=Pass", "Tense=past", "Impersonal"}
+            upos = "VERB"
+        elif best.tag.POS in ("PRTF", "PRTS", "GRND"):
+            upos = "VERB"
+            feats.add("VerbForm=Part")
+            if "pssv" in best.tag.grammemes:
+                feats |= {"Voice=Pass"} | ({"Short"} if best.tag.POS == "PRTS" else set())
+        elif lang == "uk" and best.tag.POS == "ADJF" and "pssv" in best.tag.grammemes and \
+                uk_participle_verb(str(best.normal_form), pack):
+            upos = "VERB"  # «був підписаний»: the passive participle of a listed verb
+            feats |= {"VerbForm=Part", "Voice=Pass"}
+            best = Lemma(uk_participle_verb(str(best.normal_form), pack))
+        else:
+            upos = {"NOUN": "NOUN", "ADJF": "ADJ", "NPRO": "PRON", "PREP": "ADP", "PRCL": "PART", "CONJ": "CCONJ",
+                    "ADVB": "ADV"}.get(
+                str(best.tag.POS), "X")
+            feats |= {f"Case={p.tag.case}" for p in parses if p.tag.case}
+        lemma = str(best.normal_form).replace("ё", "е")
+        if lemma in pack.grammar.get("negation", ()):
+            upos = "PART"
+        if not (lang == "uk" and verbal and nominal) and not (finite and contextual):  # else the words before decide
+            if len(_RU_SEEN) >= 200_000:
+                _RU_SEEN.clear()
+                _RU_CONTEXTUAL.clear()
+            _RU_SEEN[seen_key] = (lemma, upos, frozenset(feats))
+        words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, lemma, upos,
+                          frozenset(feats)))
+    return words
+
+
+#: what ends a sentence line of a body; a line without it is a headline, a link or a label
+_CLOSING = (".", "!", "?", "»", '"', "”", "…", ":")
+
+
+def _body_start(text: str) -> int:
+    """The offset of the page's first body line: closing punctuation and at least six words."""
+    at = 0
+    for line in text.splitlines(keepends=True):
+        if line.rstrip().endswith(_CLOSING[:-1]) and len(line.split()) >= 6:
+            return at
+        at += len(line)
+    return 0  # no such line: nothing is taken as standing before a body
+
+
+def _related_list_lines(text: str, pack: LanguagePack | None) -> list[tuple[int, int]]:
+    """(start, end) of each related-links or caption line of the page (see ``in_related_list``)."""
+    headers = tuple(pack.grammar.get("related_lists", ())) if pack is not None else ()
+    marks = tuple(pack.grammar.get("caption_marks", ())) if pack is not None else ()
+    if not headers and not marks:
+        return []
+    spans: list[tuple[int, int]] = []
+    in_list = False
+    at = 0
+    for line in text.splitlines(keepends=True):
+        start, at = at, at + len(line)
+        body = line.strip().lstrip("-•*·|>–— ").strip()
+        if not body:
+            continue
+        low = body.casefold().rstrip(":")
+        if marks and any(m in low for m in marks):
+            spans.append((start, at))
+            continue
+        if headers and len(low.split()) <= 4 and low.startswith(headers) and not low.endswith(_CLOSING[:-1]):
+            in_list = True
+            continue
+        if in_list and body.endswith(_CLOSING):
+            in_list = False
+        if in_list:
+            spans.append((start, at))
+    return spans

@@ -107,9 +107,14 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
     g = pack.grammar
     conditional = any(w.low in g.get("condition", ()) for w in words)
     for n, w in enumerate(words):
+        if w.upos == "VERB" and {"VerbForm=Part", "Short"} <= w.feats and w.lemma in g.get("plan", ()) and \
+                any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4]):
+            return w  # «не намерена вступать»: a short participle of intention with its infinitive
         if w.upos != "VERB" or "VerbForm=Part" in w.feats:
             continue
         nxt = words[n + 1] if n + 1 < len(words) else None
+        if _plan_ru(g, words, n):
+            return w
         if "Future" in w.feats:
             if "Person=1per" in w.feats and "Number=plur" in w.feats and nxt is not None and nxt.text == ",":
                 continue  # «Напомним,», «Отметим,»: a turn of phrase, no forecast
@@ -119,13 +124,33 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if builder.pack is not None and builder.pack.code in SLAVIC and builder.subjunctive(words, n) is not None:
             return w  # «направил бы ... по решению ООН»: a conditional statement
         infinitive = any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4])
-        if infinitive and (w.lemma in g.get("plan", ()) or w.lemma in g.get("future", ())):
-            return w
+        if infinitive and (w.lemma in g.get("plan", ()) or w.lemma in g.get("future", ())) and \
+                not (w.lemma in g.get("aspectual", ()) and "Tense=past" in w.feats):
+            return w  # not «начали рассылать», «не стали закрывать»: a past act begun or not done
         if w.lemma in g.get("conditional", ()) and infinitive and "Tense=past" not in w.feats:
             return w
         if conditional and "Tense=past" not in w.feats and w.lemma in g.get("conditional", ()):
             return w
     return _scheduled(builder, sentence, words) if pack.code in SLAVIC else None
+
+
+def _plan_ru(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """Russian and Ukrainian plans and risks read from the verb at ``n``: a plan phrase with an
+    infinitive («має намір вступати»), a verb of preparing with the noun of the act it prepares
+    («ЕС готовит новые ограничения», ``plan_objects``), a risk not ruled out («не исключают
+    провокаций», ``risk_negated``); the present tense only, not what was prepared."""
+    w = words[n]
+    if "Tense=past" in w.feats:
+        return False
+    nxt = words[n + 1] if n + 1 < len(words) else None
+    if nxt is not None and f"{w.lemma} {nxt.lemma}" in g.get("plan", ()) and \
+            any("VerbForm=Inf" in x.feats for x in words[n + 2:n + 5]):
+        return True
+    if w.lemma in g.get("plan_objects", ()) and "Tense=pres" in w.feats:
+        head = next((x for x in words[n + 1:n + 4] if x.upos != "ADJ"), None)
+        if head is not None and head.upos == "NOUN" and "Case=accs" in head.feats:
+            return True
+    return w.lemma in g.get("risk_negated", ()) and n > 0 and words[n - 1].lemma in g.get("negation", ())
 
 
 def _scheduled(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> Word | None:

@@ -106,7 +106,8 @@ _Found = list[tuple[str, str, str]] | None
 def _membership(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
                 frames: list[Frame]) -> _Found:
     if "leave" not in classes or frame.negated:
-        return None
+        if not (pack.code in SLAVIC and "pay" in classes and frame.negated):
+            return None  # «не будет оплачивать взносы в бюджет ОДКБ»: payments stopped are moving out
     after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
     if after and after[0].low == "to":
         return None  # "ceased to be guided by ...": an infinitive, not the alliance left
@@ -308,6 +309,8 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         return [("war", "neutral", "send")]  # "supplies weapons to neither side"
     if "send" in classes and frame.negated and about.has(pack, "citizens") and about.has(pack, "fighting"):
         return [("war", "distance", "send")]  # "will never send its citizens to fight"
+    if pack.code in SLAVIC and "send" in classes and frame.negated and _withheld_or_denied(builder, frame, about):
+        return []
     if "send" in classes and about.has(pack, "military") and ("RUS" in about.states or frame.negated):
         return [("war", "distance" if frame.negated else "support", "send")]  # not sending troops at all: distance
     if "send" in classes and about.has(pack, "aid") and "UKR" in about.states and not frame.negated:
@@ -327,6 +330,22 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         if about.has(pack, "war") or fighting:
             return [("war", "distance" if frame.negated else "support", "participate")]
     return None
+
+
+def _withheld_or_denied(builder: FrameBuilder, frame: Frame, about: _About) -> bool:
+    """Russian and Ukrainian negated supplies that are no distance from the war: arms withheld from
+    Ukraine, its recipient in the dative («не будет поставлять оружие Украине», not the destination
+    «на Украину»), and the general-factual imperfective past, which denies that the act ever
+    happened («Иран не поставлял России ракет»), not a refusal."""
+    words = builder.words(frame.sentence)
+    if "RUS" not in about.states:
+        for m in builder.resolver.in_sentence(frame.sentence):
+            at = next((w.i for w in words if w.start == m.start), None)
+            if at is not None and frame.target_start <= m.start < frame.target_end and \
+                    builder.resolver.state_of(m) == "UKR" and "Case=datv" in words[at].feats and \
+                    not (at > 0 and words[at - 1].upos == "ADP"):
+                return True
+    return {"Tense=past", "Aspect=impf"} <= words[frame.word].feats
 
 
 def _supplier(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
