@@ -9,8 +9,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from ..kb.langdata import language_data, reads_language_data
 from .doc import Mention
@@ -49,12 +49,22 @@ def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> Lemma
                       longest=max((len(k) for k in bodies), default=0))
 
 
-class LemmaOrganizations:
-    """Finds the organisations of one document; ``demonym(state)`` gives the English adjective."""
+class BodyNamer(Protocol):
+    """Names a state's body in neutral English (:class:`allegiance.nlp.unlisted.UnlistedNames`)."""
 
-    def __init__(self, words: LemmaWords, demonym: Callable[[str], str]) -> None:
+    def named_after(self, state: str, neutral: str) -> str: ...
+
+    def demonym(self, state: str) -> str: ...
+
+    def body(self, text: str, start: int, end: int, canonical: str, state: str, neutral: str) -> Mention: ...
+
+
+class LemmaOrganizations:
+    """Finds the organisations of one document; ``namer`` gives a body's neutral English name."""
+
+    def __init__(self, words: LemmaWords, namer: BodyNamer) -> None:
         self.words = words
-        self.demonym = demonym
+        self.namer = namer
         #: the first word keys of the bodies: a body starts only at one of them
         self._firsts = frozenset(key[0] for key in words.bodies if key)
 
@@ -90,8 +100,10 @@ class LemmaOrganizations:
         if owner is None:
             return []
         start, end = (before.start if before else tokens[i].start), (after.end if after else last.end)
-        canonical = f"{self.demonym(owner.entity_id or '')} {name}"
-        return [Mention(start, end, text[start:end], None, "government_body", "pattern", _ORG, canonical)]
+        state = owner.entity_id or ""
+        # «Национальный банк Казахстана» is the National Bank of Kazakhstan, «белорусский МИД» the
+        # Belarusian Foreign Ministry
+        return [self.namer.body(text, start, end, self.namer.named_after(state, name), state, name)]
 
     def _quoted(self, text: str, tokens: list[Token], keys: list[str], i: int) -> list[Mention]:
         token = tokens[i]

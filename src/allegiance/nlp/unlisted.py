@@ -17,6 +17,7 @@ from ..kb.knowledge import KnowledgeBase
 from ..kb.langdata import language_data, pack_data, pack_folders
 from .doc import Mention
 from .lemma_names import LemmaOrganizations, lemma_words
+from .slavic_persons import SlavicPersons
 from .tokens import Token, has_morphology
 
 __all__ = ["UnlistedNames"]
@@ -104,9 +105,26 @@ class UnlistedNames:
         self.platforms = {p.casefold() for p in orgs.get("platforms", [])}
         canonical = str(pack_data("languages.toml", self.folders).get("canonical", ""))
         self._demonyms: dict[str, str] = {}
+        #: the knowledge base's organisations by their names in the language of canonical names, so
+        #: that a body found by its pattern ("Ukraine's Security Service") is the listed one (SBU)
+        self._listed: dict[str, str] = {}
         for alias in kb.aliases:
             if alias.kind == "demonym" and alias.lang == canonical:
                 self._demonyms.setdefault(alias.entity_id, alias.text)
+            elif alias.lang == canonical and kb.entities[alias.entity_id].type not in ("state", "person", "alliance"):
+                self._listed.setdefault(alias.text.casefold(), alias.entity_id)
+        #: a state's shortest name in the canonical language that begins as its canonical name does
+        #: and is no abbreviation ("Russia" for "Russian Federation"; "United States", not "America"),
+        #: for "<body> of <state>"
+        self._short: dict[str, str] = {}
+        for alias in kb.aliases:
+            entity = kb.entities[alias.entity_id]
+            if entity.type == "state" and alias.kind == "name" and alias.lang == canonical \
+                    and not alias.text.isupper() and alias.text[:3] == entity.canonical[:3] \
+                    and len(alias.text) < len(self._short.get(entity.id, entity.canonical + " ")):
+                self._short[entity.id] = alias.text
+        naming = language_data("organizations", canonical, self.folders) if canonical else {}
+        self._adjective_first = frozenset(str(b) for b in naming.get("named_by_adjective", []))
 
     def reads_persons(self, language: str) -> bool:
         return bool(language_data("persons", language, self.folders))
@@ -121,6 +139,8 @@ class UnlistedNames:
 
     # -- people ---------------------------------------------------------------------------
     def persons(self, text: str, tokens: list[Token], taken: set[int], language: str) -> list[Mention]:
+        if has_morphology(language, self.folders):
+            return SlavicPersons(language, self.folders).find(text, tokens, taken)
         w = self.words(language)
         out: list[Mention] = []
         nameish = [t.text[:1].isupper() and bool(_NAME_WORD.match(t.text)) and t.text not in w.not_names
@@ -183,7 +203,7 @@ class UnlistedNames:
         """Organisations outside the knowledge base; ``keys`` are the tokens' matching keys (lemmas in
         a language read through lemmas, whose organisations are found by :mod:`.lemma_names`)."""
         if keys is not None and has_morphology(language, self.folders):
-            finder = LemmaOrganizations(lemma_words(language, self.folders), self._demonym)
+            finder = LemmaOrganizations(lemma_words(language, self.folders), self)
             found = finder.find(text, tokens, keys, linked) + self._cited(text, taken, self.words(language))
         else:
             w = self.words(language)
@@ -215,20 +235,39 @@ class UnlistedNames:
             if found:
                 body = found.group(0)
                 neutral = w.body_canonical.get(body, body)
-                owner = self._demonym(m.entity_id) if possessive or m.kind == "name" and " " not in m.text \
-                    and not m.text.isupper() else m.text
-                canonical = f"{owner} {neutral}"
-                out.append(Mention(m.start, offset + len(body), text[m.start:offset + len(body)], None,
-                                   "government_body", "pattern", _ORG, canonical))
+                # an abbreviation stays as written ("U.S. Treasury"); else the neutral order
+                canonical = f"{m.text} {neutral}" if m.text.isupper() and not possessive \
+                    else self.named_after(m.entity_id, neutral)
+                out.append(self.body(text, m.start, offset + len(body), canonical, m.entity_id, neutral))
             head = text[max(0, m.start - 60):m.start]
             before = w.body_of_end.search(head)
             if before:
                 start = m.start - len(head) + before.start()
-                name = text[start:m.end]
-                out.append(Mention(start, m.end, name, None, "government_body", "pattern", _ORG, name))
+                neutral = w.body_canonical.get(before.group(1), before.group(1))
+                out.append(self.body(text, start, m.end, self.named_after(m.entity_id, neutral), m.entity_id, neutral))
         return out
 
-    def _demonym(self, state: str) -> str:
+    def named_after(self, state: str, neutral: str) -> str:
+        """The neutral English name of ``state``'s body ``neutral``, however the text orders them: the
+        state after the body ("Cabinet of Ministers of Kyrgyzstan", "Parliament of Georgia" for "the
+        Georgian parliament"), but a ministry by the state's adjective ("Kazakh Foreign Ministry" for
+        "Ministry of Foreign Affairs of Kazakhstan"; ``named_by_adjective`` in the canonical
+        language's organizations.toml)."""
+        if neutral in self._adjective_first:
+            return f"{self.demonym(state)} {neutral}"
+        entity = self.kb.get(state)
+        return f"{neutral} of {self._short.get(state) or (entity.canonical if entity else state)}"
+
+    def body(self, text: str, start: int, end: int, canonical: str, state: str, neutral: str) -> Mention:
+        """A state's body found by its pattern, as the knowledge base's organisation where it lists
+        the name in either order ("Ukraine's Security Service" = "Security Service of Ukraine")."""
+        for name in (canonical, f"{self.demonym(state)} {neutral}", self.named_after(state, neutral)):
+            listed = self.kb.get(self._listed.get(name.casefold(), ""))
+            if listed is not None:
+                return Mention(start, end, text[start:end], listed.id, listed.type, "pattern", _ORG, listed.canonical)
+        return Mention(start, end, text[start:end], None, "government_body", "pattern", _ORG, canonical)
+
+    def demonym(self, state: str) -> str:
         if state in self._demonyms:
             return self._demonyms[state]
         entity = self.kb.get(state)
