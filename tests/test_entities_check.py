@@ -23,7 +23,9 @@ FLOORS = {
     "organizations": (0.95, 0.95), "organizations.en": (0.95, 0.95), "organizations.ru": (0.95, 0.95),
     "organizations.uk": (0.95, 0.90),
     "persons": (0.95, 0.95), "persons.en": (0.95, 0.95), "persons.ru": (0.95, 0.95), "persons.uk": (0.95, 0.95),
-    "states": (0.90, 0.95),
+    "states": (0.85, 0.95),
+    # the batch written after the rules, never tuned on until it was first scored (see bench/entities_eval.py)
+    "fresh.organizations": (0.95, 0.95), "fresh.persons": (0.95, 0.95),
 }
 
 
@@ -36,8 +38,8 @@ def figures():
 def test_check_set_has_every_language_and_kind():
     cases = entities_eval.load_cases()
     assert {c["lang"] for c in cases} == {"en", "ru", "uk"}
-    assert len(cases) >= 100
-    assert sum(1 for c in cases if c.get("page")) >= 8
+    assert len(cases) >= 150
+    assert sum(1 for c in cases if c.get("page")) >= 12
     for c in cases:
         assert {"id", "lang", "text", "organizations", "persons"} <= set(c), c["where"]
 

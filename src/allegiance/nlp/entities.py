@@ -25,7 +25,7 @@ _KIND_CONFIDENCE = {"name": 0.95, "government": 0.9, "demonym": 0.85, "seat": 0.
 _KIND_PRIORITY = {"name": 0, "government": 1, "demonym": 2, "seat": 3}
 #: unlisted names whose state inside them is part of the name ("Moscow Exchange", «Россия 24»); a
 #: state's body ("Kazakh Foreign Ministry") keeps its state
-_NAMES_ABSORB_STATES = ("party", "company", "media")
+_NAMES_ABSORB_STATES = ("party", "company", "media", "organization")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _NON_WORD = re.compile(r"[\W_]")
 _WORD_BEFORE = re.compile(r"([^\W_]+)([\W_]*)\Z")
@@ -77,6 +77,7 @@ def _sentence_initial_word(text: str, start: int, end: int, analyzer: str) -> bo
 
 
 _JOINING = re.compile(r"[\s'’]*")
+_OF_A_NAME = re.compile(r" of (?:the )?[A-Z][a-z]")
 _SENTENCE_END = re.compile(r"(?:\A|[.!?\n:;])[\s\"«„“'(—–-]*\Z")
 
 
@@ -261,6 +262,10 @@ class EntityLinker:
             if gap == " " and previous[:1].isupper() and not previous.isupper() and previous not in self._articles \
                     and not (_opens_sentence(text, start - len(gap) - len(previous)) and is_noun(previous)):
                 return False
+        # "The Times of Central Asia" is not The Times: "of" and a capital after a name continue it
+        if alias.kind == "name" and " " in alias.text and not is_person \
+                and self.kb.entities[alias.entity_id].type not in ("state", "alliance") and _OF_A_NAME.match(text, end):
+            return False
         if alias.kind != "seat":
             return True
         if previous.casefold() in self._place_words:
@@ -306,7 +311,10 @@ class EntityLinker:
     @staticmethod
     def _inside_a_name(m: Mention, unlisted: list[Mention]) -> bool:
         if m.type not in ("alliance", "state"):
-            return False
+            # a listed name inside an unlisted one is there only where the longer name won (a state's
+            # body named with its state: «Минобороны Казахстана»)
+            return any(u.start <= m.start and m.end <= u.end and (u.start, u.end) != (m.start, m.end)
+                       for u in unlisted)
         return any(u.start <= m.start and m.end <= u.end and (u.start, u.end) != (m.start, m.end)
                    and (m.type == "alliance" or u.type in _NAMES_ABSORB_STATES) for u in unlisted)
 

@@ -28,6 +28,7 @@ _NAME_AFTER_FORM = re.compile(r"\s([A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:[ -][A-ZА-�
 class LemmaWords:
     """One language's organisation words as lemma sequences."""
 
+    language: str
     bodies: dict[tuple[str, ...], str]
     heads: dict[str, str]
     legal_forms: frozenset[str]
@@ -44,7 +45,8 @@ def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> Lemma
         return tuple(word_key(t.text, analyzer) for t in tokenize(phrase))
 
     bodies = {keys(k): str(v) for k, v in data.get("state_bodies", {}).items() if keys(k)}
-    return LemmaWords(bodies=bodies, heads={keys(k)[0]: str(v) for k, v in data.get("heads", {}).items() if keys(k)},
+    heads = {keys(k)[0]: str(v) for k, v in data.get("heads", {}).items() if keys(k)}
+    return LemmaWords(language=language, bodies=bodies, heads=heads,
                       legal_forms=frozenset(data.get("legal_forms", [])),
                       longest=max((len(k) for k in bodies), default=0))
 
@@ -57,6 +59,8 @@ class BodyNamer(Protocol):
     def demonym(self, state: str) -> str: ...
 
     def body(self, text: str, start: int, end: int, canonical: str, state: str, neutral: str) -> Mention: ...
+
+    def latin(self, name: str, language: str) -> str: ...
 
 
 class LemmaOrganizations:
@@ -101,9 +105,10 @@ class LemmaOrganizations:
             return []
         start, end = (before.start if before else tokens[i].start), (after.end if after else last.end)
         state = owner.entity_id or ""
-        # «Национальный банк Казахстана» is the National Bank of Kazakhstan, «белорусский МИД» the
-        # Belarusian Foreign Ministry
-        return [self.namer.body(text, start, end, self.namer.named_after(state, name), state, name)]
+        # in the text's order: «Национальный банк Казахстана» is the National Bank of Kazakhstan,
+        # «белорусский МИД» the Belarusian Foreign Ministry
+        canonical = self.namer.named_after(state, name) if after else f"{self.namer.demonym(state)} {name}"
+        return [self.namer.body(text, start, end, canonical, state, name)]
 
     def _quoted(self, text: str, tokens: list[Token], keys: list[str], i: int) -> list[Mention]:
         token = tokens[i]
@@ -121,5 +126,7 @@ class LemmaOrganizations:
         name = text[start:end].strip()
         if not name or not (name[:1].isupper() or name[:1].isdigit()):
             return []
+        # a name in Cyrillic letters is exported in Latin ones («Северсталь» = Severstal, «Хабар 24» =
+        # Khabar 24), as English-language news writes it
         return [Mention(start, start + len(name), name, None, "company" if legal else kind or "organization",
-                        "pattern", _ORG, name)]
+                        "pattern", _ORG, self.namer.latin(name, self.words.language))]

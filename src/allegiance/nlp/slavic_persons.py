@@ -21,6 +21,7 @@ __all__ = ["SlavicPersons", "romanise"]
 
 _PERSON = 0.6
 _CAPITALISED = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:-[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+)?$")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 
 
@@ -70,7 +71,14 @@ def romanise(name: str, language: str, folders: tuple[Path, ...] | None = None) 
     r = _romanisation(language, folders)
     if not r.letters:
         return name
-    return " ".join(_romanise_word(w, r) for w in name.split())
+    out = []
+    for word in name.split():
+        if not _CYRILLIC.search(word):
+            out.append(word)  # "Хабар 24", «Шторм Z»: what is not Cyrillic stays as written
+        else:
+            latin = _romanise_word(word, r)
+            out.append(latin.upper() if word.isupper() and len(word) > 1 else latin)
+    return " ".join(out)
 
 
 def _case_readings(word: str, analyzer: str, grammeme: str | None, prefer: str = "Surn") -> dict[str, Any]:
@@ -81,6 +89,8 @@ def _case_readings(word: str, analyzer: str, grammeme: str | None, prefer: str =
     for p in parses:
         if p.tag.POS not in ("NOUN", "ADJF") or "plur" in p.tag or (grammeme and grammeme not in p.tag):
             continue
+        if p.tag.POS == "NOUN" and "inan" in p.tag:
+            continue  # a thing or a place («Влада Башкортостану»: the authorities of Bashkortostan)
         if p.tag.case in _CASES:
             out.setdefault(p.tag.case, p)
     return out

@@ -17,7 +17,7 @@ from ..kb.knowledge import KnowledgeBase
 from ..kb.langdata import language_data, pack_data, pack_folders
 from .doc import Mention
 from .lemma_names import LemmaOrganizations, lemma_words
-from .slavic_persons import SlavicPersons
+from .slavic_persons import SlavicPersons, romanise
 from .tokens import Token, has_morphology
 
 __all__ = ["UnlistedNames"]
@@ -39,6 +39,10 @@ class _NameWords:
     not_names: frozenset[str]
     bodies: tuple[str, ...]
     title_end: re.Pattern[str]
+    #: a title in apposition: after the name ("Jane Doe, a senior analyst at ..."), or a title with
+    #: its "of" phrase before it ("the speaker of the Georgian parliament, Jane Doe")
+    title_after: re.Pattern[str]
+    title_of_before: re.Pattern[str]
     body_start: re.Pattern[str]
     body_of_end: re.Pattern[str]
     connectors: frozenset[str]
@@ -70,6 +74,8 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         titles=titles, speech=frozenset(persons.get("speech_verbs", [])), heads=heads,
         not_names=frozenset(persons.get("not_names", [])) | {w for t in titles for w in t.split()} | heads,
         bodies=bodies, title_end=re.compile(f"(?:{_alt(titles)})\\Z"),
+        title_after=re.compile(f",\\s+(?:(?i:{articles}|a|an) )?(?:[\\w'’&.-]+ ){{0,4}}(?i:{_alt(titles)})\\b"),
+        title_of_before=re.compile(f"\\b(?i:{_alt(titles)}) (?:{_alt(joiners)}|for|at) [^,.;:!?\n]{{1,50}},\\Z"),
         body_start=re.compile(f"(?:{_alt(bodies)})(?!\\w)"),
         body_of_end=re.compile(f"({_alt(bodies)}) (?:{_alt(joiners)}) \\Z"),
         connectors=frozenset(orgs.get("connectors", [])), body_canonical=dict(orgs.get("state_body_canonical", {})),
@@ -192,6 +198,10 @@ class UnlistedNames:
         before = text[max(0, tokens[i].start - 40):tokens[i].start].rstrip(" ,")
         if w.title_end.search(before):
             return True
+        end = tokens[i + n - 1].end
+        if w.title_after.match(text, end, end + 60) \
+                or w.title_of_before.search(text[max(0, tokens[i].start - 80):tokens[i].start].rstrip(" ")):
+            return True
         if i + n >= len(tokens):
             return False
         gap = text[tokens[i + n - 1].end:tokens[i + n].start]
@@ -215,8 +225,14 @@ class UnlistedNames:
                 + self._cited(text, taken, w)
         out: list[Mention] = []
         occupied = [(m.start, m.end) for m in linked if m.type not in ("state", "alliance")]
+        owners = [(m.start, m.end) for m in linked if m.type == "state"]
         for m in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
-            if any(m.start < e and s < m.end for s, e in occupied):
+            # a listed body inside a state's body with its own state is that state's («Минобороны
+            # Казахстана» is not the «Минобороны» of Russia): the longer name wins
+            owned = any(m.start <= s and e <= m.end for s, e in owners)
+            inside = [(s, e) for s, e in occupied
+                      if owned and m.start <= s and e <= m.end and (s, e) != (m.start, m.end)]
+            if any(m.start < e and s < m.end and (s, e) not in inside for s, e in occupied):
                 continue
             occupied.append((m.start, m.end))
             out.append(m)
@@ -235,9 +251,10 @@ class UnlistedNames:
             if found:
                 body = found.group(0)
                 neutral = w.body_canonical.get(body, body)
-                # an abbreviation stays as written ("U.S. Treasury"); else the neutral order
+                # the state before its body: by its adjective ("Kyrgyzstan's Supreme Court" is the Kyrgyz
+                # Supreme Court); an abbreviation stays as written ("U.S. Treasury")
                 canonical = f"{m.text} {neutral}" if m.text.isupper() and not possessive \
-                    else self.named_after(m.entity_id, neutral)
+                    else f"{self.demonym(m.entity_id)} {neutral}"
                 out.append(self.body(text, m.start, offset + len(body), canonical, m.entity_id, neutral))
             head = text[max(0, m.start - 60):m.start]
             before = w.body_of_end.search(head)
@@ -248,15 +265,18 @@ class UnlistedNames:
         return out
 
     def named_after(self, state: str, neutral: str) -> str:
-        """The neutral English name of ``state``'s body ``neutral``, however the text orders them: the
-        state after the body ("Cabinet of Ministers of Kyrgyzstan", "Parliament of Georgia" for "the
-        Georgian parliament"), but a ministry by the state's adjective ("Kazakh Foreign Ministry" for
-        "Ministry of Foreign Affairs of Kazakhstan"; ``named_by_adjective`` in the canonical
-        language's organizations.toml)."""
+        """The neutral English name of ``state``'s body ``neutral`` that the text names with the state
+        after it: so in English too ("National Bank of Kyrgyzstan"), but a ministry by the state's
+        adjective ("Kazakh Foreign Ministry" for "Ministry of Foreign Affairs of Kazakhstan";
+        ``named_by_adjective`` in the canonical language's organizations.toml)."""
         if neutral in self._adjective_first:
             return f"{self.demonym(state)} {neutral}"
         entity = self.kb.get(state)
         return f"{neutral} of {self._short.get(state) or (entity.canonical if entity else state)}"
+
+    def latin(self, name: str, language: str) -> str:
+        """``name`` in Latin letters by the romanisation of ``language`` (``lang/<code>/persons.toml``)."""
+        return romanise(name, language, self.folders)
 
     def body(self, text: str, start: int, end: int, canonical: str, state: str, neutral: str) -> Mention:
         """A state's body found by its pattern, as the knowledge base's organisation where it lists
