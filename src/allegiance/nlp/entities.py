@@ -130,7 +130,7 @@ class EntityLinker:
         self._byline_words = frozenset(str(w).casefold() for data in persons for w in data.get("byline_words", []))
         credit_words = "|".join(re.escape(str(w)) for w in credits)
         self._credit = re.compile(rf"(?:^|[\s(\[|])(?:{credit_words or '(?!)'})\s*(?::|©|\bby\b|\bvia\b)[^.!?:]*$",
-                                  re.I)
+                                  re.I | re.M)
         self._given = self._unlisted.given
         self._last_keyed: tuple[str, str, list[Token], list[str]] | None = None
 
