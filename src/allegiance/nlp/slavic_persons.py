@@ -81,9 +81,10 @@ def romanise(name: str, language: str, folders: tuple[Path, ...] | None = None) 
     return " ".join(out)
 
 
+@functools.lru_cache(maxsize=65536)
 def _case_readings(word: str, analyzer: str, grammeme: str | None, prefer: str = "Surn") -> dict[str, Any]:
     """The singular readings of ``word`` by case (nouns and adjectives; with ``grammeme``, only those
-    with it; readings with ``prefer`` first)."""
+    with it; readings with ``prefer`` first). Cached: the same words recur; never change the result."""
     out: dict[str, Any] = {}
     parses = sorted(morph_parse(word.casefold(), analyzer), key=lambda p: prefer not in p.tag)
     for p in parses:
