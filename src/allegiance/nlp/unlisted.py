@@ -50,6 +50,8 @@ class _NameWords:
     title_of_before: re.Pattern[str]
     body_start: re.Pattern[str]
     body_of_end: re.Pattern[str]
+    #: how the text before a state ends when a body is named before it ("... of the "): a quick test
+    joiner_ends: tuple[str, ...]
     #: (pattern, replacement) giving a body found by its shape its neutral name ("Ministry of Commerce"
     #: = "Commerce Ministry")
     body_rewrites: tuple[tuple[re.Pattern[str], str], ...]
@@ -89,6 +91,7 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         title_of_before=re.compile(f"\\b(?i:{_alt(titles)}) (?:{_alt(joiners)}|for|at) [^,.;:!?\n]{{1,50}},\\Z"),
         body_start=re.compile(f"(?:{body_alt})(?!\\w)"),
         body_of_end=re.compile(f"({body_alt}) (?:{_alt(joiners)}) \\Z"),
+        joiner_ends=tuple(f" {j} " for j in joiners),
         body_rewrites=tuple((re.compile(str(a)), str(b)) for a, b in orgs.get("body_rewrites", [])),
         connectors=frozenset(orgs.get("connectors", [])), body_canonical=dict(orgs.get("state_body_canonical", {})),
         cues=cues,
@@ -214,8 +217,8 @@ class UnlistedNames:
         if w.title_end.search(before):
             return True
         end = tokens[i + n - 1].end
-        if w.title_after.match(text, end, end + 60) \
-                or w.title_of_before.search(text[max(0, tokens[i].start - 80):tokens[i].start].rstrip(" ")):
+        before = text[max(0, tokens[i].start - 80):tokens[i].start].rstrip(" ")
+        if w.title_after.match(text, end, end + 60) or before.endswith(",") and w.title_of_before.search(before):
             return True
         if i + n >= len(tokens):
             return False
@@ -276,7 +279,7 @@ class UnlistedNames:
                     else f"{self.demonym(m.entity_id)} {neutral}"
                 out.append(self.body(text, m.start, offset + len(body), canonical, m.entity_id, neutral))
             head = text[max(0, m.start - 60):m.start]
-            before = w.body_of_end.search(head)
+            before = w.body_of_end.search(head) if head.endswith(w.joiner_ends) else None
             if before:
                 start = m.start - len(head) + before.start()
                 neutral = self._neutral(before.group(1), w)
