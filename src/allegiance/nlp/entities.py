@@ -25,7 +25,7 @@ _KIND_CONFIDENCE = {"name": 0.95, "government": 0.9, "demonym": 0.85, "seat": 0.
 _KIND_PRIORITY = {"name": 0, "government": 1, "demonym": 2, "seat": 3}
 #: unlisted names whose state inside them is part of the name ("Moscow Exchange", «Россия 24»); a
 #: state's body ("Kazakh Foreign Ministry") keeps its state
-_NAMES_ABSORB_STATES = ("party", "company", "media")
+_NAMES_ABSORB_STATES = ("party", "company", "media", "organization")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _NON_WORD = re.compile(r"[\W_]")
 _WORD_BEFORE = re.compile(r"([^\W_]+)([\W_]*)\Z")
@@ -77,6 +77,14 @@ def _sentence_initial_word(text: str, start: int, end: int, analyzer: str) -> bo
 
 
 _JOINING = re.compile(r"[\s'’]*")
+_OF_A_NAME = re.compile(r" of (?:the )?[A-Z][a-z]")
+_SENTENCE_END = re.compile(r"(?:\A|[.!?\n:;])[\s\"«„“'(—–-]*\Z")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens the text, a line or a sentence, where its capital says
+    nothing: a Cyrillic noun there («Речник Повітряних сил») is no part of the name after it."""
+    return _SENTENCE_END.search(text, max(0, start - 6), start) is not None
 
 
 def _adjoining(text: str, tokens: list[Token], last: int, nxt: int) -> bool:
@@ -114,10 +122,15 @@ class EntityLinker:
         self._role_words = {key: frozenset(str(w).casefold() for data in roles for w in data.get(key, []))
                             for key in ("possessive_tokens", "state_after")}
         self._ambiguous = {str(rule["alias"]): rule for rule in ambiguity.get("names", [])}
-        credits = pack_data("chrome.toml", self.folders).get("credit_words", [])
+        persons = every_language_data("persons", self.folders).values()
+        # picture credits (chrome.toml) and each language's credits of the page's own staff
+        # ("Reporting by ...; Editing by ...": persons.toml)
+        credits = list(pack_data("chrome.toml", self.folders).get("credit_words", [])) \
+            + [str(w) for data in persons for w in data.get("credit_words", [])]
+        self._byline_words = frozenset(str(w).casefold() for data in persons for w in data.get("byline_words", []))
         credit_words = "|".join(re.escape(str(w)) for w in credits)
         self._credit = re.compile(rf"(?:^|[\s(\[|])(?:{credit_words or '(?!)'})\s*(?::|©|\bby\b|\bvia\b)[^.!?:]*$",
-                                  re.I)
+                                  re.I | re.M)
         self._given = self._unlisted.given
         self._last_keyed: tuple[str, str, list[Token], list[str]] | None = None
 
@@ -227,6 +240,16 @@ class EntityLinker:
         line_start = text.rfind("\n", window, m.start) + 1
         return self._credit.search(text, max(line_start, window), m.start) is not None
 
+    def _byline(self, text: str, m: Mention) -> bool:
+        """A name the knowledge base does not list alone on its line, or after a byline word ("By",
+        «Автор:»), is the page's author, not a person of the story."""
+        if m.type != "person" or m.entity_id:
+            return False
+        line_start, line_end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
+        before = text[line_start:m.start].strip(" \t:|—–-").casefold()
+        after = text[m.end:len(text) if line_end < 0 else line_end].strip(" \t,.|")
+        return not after and (not before or before in self._byline_words)
+
     def _context_ok(self, text: str, start: int, end: int, alias: Alias) -> bool:
         if alias.kind != "seat" and not (alias.kind == "name" and " " in alias.text):
             return True
@@ -236,8 +259,13 @@ class EntityLinker:
         if alias.kind == "name" and " " in alias.text and previous and not is_person:
             # "Collective Security Council" is not the UN's "Security Council": a capitalised word
             # right before a multi-word name makes it part of a longer name
-            if gap == " " and previous[:1].isupper() and not previous.isupper() and previous not in self._articles:
+            if gap == " " and previous[:1].isupper() and not previous.isupper() and previous not in self._articles \
+                    and not (_opens_sentence(text, start - len(gap) - len(previous)) and is_noun(previous)):
                 return False
+        # "The Times of Central Asia" is not The Times: "of" and a capital after a name continue it
+        if alias.kind == "name" and " " in alias.text and not is_person \
+                and self.kb.entities[alias.entity_id].type not in ("state", "alliance") and _OF_A_NAME.match(text, end):
+            return False
         if alias.kind != "seat":
             return True
         if previous.casefold() in self._place_words:
@@ -283,7 +311,10 @@ class EntityLinker:
     @staticmethod
     def _inside_a_name(m: Mention, unlisted: list[Mention]) -> bool:
         if m.type not in ("alliance", "state"):
-            return False
+            # a listed name inside an unlisted one is there only where the longer name won (a state's
+            # body named with its state: «Минобороны Казахстана»)
+            return any(u.start <= m.start and m.end <= u.end and (u.start, u.end) != (m.start, m.end)
+                       for u in unlisted)
         return any(u.start <= m.start and m.end <= u.end and (u.start, u.end) != (m.start, m.end)
                    and (m.type == "alliance" or u.type in _NAMES_ABSORB_STATES) for u in unlisted)
 
@@ -351,6 +382,6 @@ class EntityLinker:
             if self._unlisted.reads_persons(language):
                 unlisted += self._unlisted.persons(doc.text, tokens, taken, language)
         found = [m for m in linked + roles + unlisted if not (m.type == "media" and _credited(doc.text, m))
-                 and not self._in_credit(doc.text, m)]
+                 and not self._in_credit(doc.text, m) and not self._byline(doc.text, m)]
         doc.mentions = tuple(sorted(found, key=lambda m: (m.start, -m.end)))
         return doc

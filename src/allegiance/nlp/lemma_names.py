@@ -9,8 +9,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from ..kb.langdata import language_data, reads_language_data
 from .doc import Mention
@@ -28,6 +28,7 @@ _NAME_AFTER_FORM = re.compile(r"\s([A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:[ -][A-ZА-�
 class LemmaWords:
     """One language's organisation words as lemma sequences."""
 
+    language: str
     bodies: dict[tuple[str, ...], str]
     heads: dict[str, str]
     legal_forms: frozenset[str]
@@ -44,17 +45,30 @@ def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> Lemma
         return tuple(word_key(t.text, analyzer) for t in tokenize(phrase))
 
     bodies = {keys(k): str(v) for k, v in data.get("state_bodies", {}).items() if keys(k)}
-    return LemmaWords(bodies=bodies, heads={keys(k)[0]: str(v) for k, v in data.get("heads", {}).items() if keys(k)},
+    heads = {keys(k)[0]: str(v) for k, v in data.get("heads", {}).items() if keys(k)}
+    return LemmaWords(language=language, bodies=bodies, heads=heads,
                       legal_forms=frozenset(data.get("legal_forms", [])),
                       longest=max((len(k) for k in bodies), default=0))
 
 
-class LemmaOrganizations:
-    """Finds the organisations of one document; ``demonym(state)`` gives the English adjective."""
+class BodyNamer(Protocol):
+    """Names a state's body in neutral English (:class:`allegiance.nlp.unlisted.UnlistedNames`)."""
 
-    def __init__(self, words: LemmaWords, demonym: Callable[[str], str]) -> None:
+    def named_after(self, state: str, neutral: str) -> str: ...
+
+    def demonym(self, state: str) -> str: ...
+
+    def body(self, text: str, start: int, end: int, canonical: str, state: str, neutral: str) -> Mention: ...
+
+    def latin(self, name: str, language: str) -> str: ...
+
+
+class LemmaOrganizations:
+    """Finds the organisations of one document; ``namer`` gives a body's neutral English name."""
+
+    def __init__(self, words: LemmaWords, namer: BodyNamer) -> None:
         self.words = words
-        self.demonym = demonym
+        self.namer = namer
         #: the first word keys of the bodies: a body starts only at one of them
         self._firsts = frozenset(key[0] for key in words.bodies if key)
 
@@ -90,8 +104,11 @@ class LemmaOrganizations:
         if owner is None:
             return []
         start, end = (before.start if before else tokens[i].start), (after.end if after else last.end)
-        canonical = f"{self.demonym(owner.entity_id or '')} {name}"
-        return [Mention(start, end, text[start:end], None, "government_body", "pattern", _ORG, canonical)]
+        state = owner.entity_id or ""
+        # in the text's order: «Национальный банк Казахстана» is the National Bank of Kazakhstan,
+        # «белорусский МИД» the Belarusian Foreign Ministry
+        canonical = self.namer.named_after(state, name) if after else f"{self.namer.demonym(state)} {name}"
+        return [self.namer.body(text, start, end, canonical, state, name)]
 
     def _quoted(self, text: str, tokens: list[Token], keys: list[str], i: int) -> list[Mention]:
         token = tokens[i]
@@ -109,5 +126,7 @@ class LemmaOrganizations:
         name = text[start:end].strip()
         if not name or not (name[:1].isupper() or name[:1].isdigit()):
             return []
+        # a name in Cyrillic letters is exported in Latin ones («Северсталь» = Severstal, «Хабар 24» =
+        # Khabar 24), as English-language news writes it
         return [Mention(start, start + len(name), name, None, "company" if legal else kind or "organization",
-                        "pattern", _ORG, name)]
+                        "pattern", _ORG, self.namer.latin(name, self.words.language))]

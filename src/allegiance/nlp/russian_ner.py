@@ -9,6 +9,7 @@ from typing import Any
 
 from ..errors import AllegianceError
 from .doc import Doc, Mention
+from .slavic_persons import romanise
 
 __all__ = ["RussianNER", "natasha_available"]
 
@@ -64,6 +65,8 @@ class RussianNER:
                 canonical = span.normal or span.text
             except Exception:  # normalisation needs morphology the span may lack
                 canonical = span.text
+            if kind == "person":  # one spelling across languages, as the rule-found people (slavic_persons)
+                canonical = romanise(canonical, "ru")
             added.append(Mention(span.start, span.stop, span.text, None, kind, "ner", _CONFIDENCE, canonical))
         doc.mentions = tuple(sorted(doc.mentions + tuple(added), key=lambda m: (m.start, -m.end)))
         return doc

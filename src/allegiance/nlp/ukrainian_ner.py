@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import AllegianceError
 from .doc import Doc, Mention
+from .slavic_persons import romanise
 
 __all__ = ["UkrainianNER", "MODEL_PATH", "ukrainian_ner_available"]
 
@@ -95,7 +96,10 @@ class UkrainianNER:
                 if kind is None or any(start < e and s < end for s, e in taken):
                     continue
                 text = doc.text[start:end]
-                added.append(Mention(start, end, text, None, kind, "ner", _CONFIDENCE, _canonical(text, kind)))
+                canonical = _canonical(text, kind)
+                if kind == "person":  # one spelling across languages, as the rule-found people (slavic_persons)
+                    canonical = romanise(canonical, "uk")
+                added.append(Mention(start, end, text, None, kind, "ner", _CONFIDENCE, canonical))
                 taken.append((start, end))
         doc.mentions = tuple(sorted(doc.mentions + tuple(added), key=lambda m: (m.start, -m.end)))
         return doc

@@ -17,14 +17,20 @@ from ..kb.knowledge import KnowledgeBase
 from ..kb.langdata import language_data, pack_data, pack_folders
 from .doc import Mention
 from .lemma_names import LemmaOrganizations, lemma_words
-from .tokens import Token, has_morphology
+from .slavic_persons import SlavicPersons, _case_readings, romanise
+from .tokens import Token, analyzer_for, has_morphology
 
 __all__ = ["UnlistedNames"]
 
 _CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?|[A-Z]{2,5})$")
 _NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?$")
 _PERSON, _ORG = 0.6, 0.55
-_CITED_NAME = r"[A-Z][\w.&-]*(?: (?:[A-Z][\w.&-]*|\d+))*)"
+_ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z]?[A-Z]{1,6})\)")
+_CITED_NAME = r"[A-ZА-ЯЁІЇЄҐ][\w.&-]*(?: (?:[A-ZА-ЯЁІЇЄҐ][\w.&-]*|\d+))*)"
+#: a quoted name after a cue («пишет «Новая газета»»), the quotes left out
+_CITED_QUOTED = r"[«\"„“]([A-ZА-ЯЁІЇЄҐ0-9][^«»\"„“”\n]{1,40})[»\"“”]"
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_WORD_STOP = re.compile(r"(?<=[^\W\d_A-ZА-ЯЁІЇЄҐ]{2})\. ")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -38,8 +44,17 @@ class _NameWords:
     not_names: frozenset[str]
     bodies: tuple[str, ...]
     title_end: re.Pattern[str]
+    #: a title in apposition: after the name ("Jane Doe, a senior analyst at ..."), or a title with
+    #: its "of" phrase before it ("the speaker of the Georgian parliament, Jane Doe")
+    title_after: re.Pattern[str]
+    title_of_before: re.Pattern[str]
     body_start: re.Pattern[str]
     body_of_end: re.Pattern[str]
+    #: how the text before a state ends when a body is named before it ("... of the "): a quick test
+    joiner_ends: tuple[str, ...]
+    #: (pattern, replacement) giving a body found by its shape its neutral name ("Ministry of Commerce"
+    #: = "Commerce Ministry")
+    body_rewrites: tuple[tuple[re.Pattern[str], str], ...]
     connectors: frozenset[str]
     body_canonical: dict[str, str]
     cues: tuple[str, ...]
@@ -50,6 +65,7 @@ class _NameWords:
     legal: frozenset[str]
     #: per cue as written and capitalised ("According to Kloop"): the cue, and the cue then a name
     cited: tuple[tuple[str, re.Pattern[str]], ...]
+    language: str
 
 
 def _alt(words: Any) -> str:
@@ -65,19 +81,27 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
     joiners = sorted(orgs.get("owner_joiners", []), key=len, reverse=True)
     cues = tuple(sorted(orgs.get("citation_cues", []), key=len, reverse=True))
     articles = _alt(a.casefold() for a in orgs.get("articles", []))
+    # the listed bodies, then the shapes of any body ("Ministry of Commerce", "Agriculture Ministry")
+    body_alt = "|".join([_alt(bodies)] + [str(p) for p in orgs.get("body_patterns", [])])
     return _NameWords(
         titles=titles, speech=frozenset(persons.get("speech_verbs", [])), heads=heads,
         not_names=frozenset(persons.get("not_names", [])) | {w for t in titles for w in t.split()} | heads,
         bodies=bodies, title_end=re.compile(f"(?:{_alt(titles)})\\Z"),
-        body_start=re.compile(f"(?:{_alt(bodies)})(?!\\w)"),
-        body_of_end=re.compile(f"({_alt(bodies)}) (?:{_alt(joiners)}) \\Z"),
+        title_after=re.compile(f",\\s+(?:(?i:{articles}|a|an) )?(?:[\\w'’&.-]+ ){{0,4}}(?i:{_alt(titles)})\\b"),
+        title_of_before=re.compile(f"\\b(?i:{_alt(titles)}) (?:{_alt(joiners)}|for|at) [^,.;:!?\n]{{1,50}},\\Z"),
+        body_start=re.compile(f"(?:{body_alt})(?!\\w)"),
+        body_of_end=re.compile(f"({body_alt}) (?:{_alt(joiners)}) \\Z"),
+        joiner_ends=tuple(f" {j} " for j in joiners),
+        body_rewrites=tuple((re.compile(str(a)), str(b)) for a, b in orgs.get("body_rewrites", [])),
         connectors=frozenset(orgs.get("connectors", [])), body_canonical=dict(orgs.get("state_body_canonical", {})),
         cues=cues,
         articles=frozenset(orgs.get("articles", [])),
         legal=frozenset(orgs.get("legal_forms", [])),
         possessive=re.compile(f"(?:{_alt(orgs.get('possessive', []))})\\s+"),
-        cited=tuple((form, re.compile(re.escape(form) + f" +((?:(?i:{articles}) )?" + _CITED_NAME))
+        cited=tuple((form, re.compile(re.escape(form) + f" +(?:{_CITED_QUOTED}|((?:(?i:{articles}) )?"
+                                      + _CITED_NAME + ")"))
                     for cue in cues for form in dict.fromkeys((cue, cue[:1].upper() + cue[1:]))),
+        language=language,
         compound_heads=tuple(h.casefold() for h in heads) if orgs.get("compound_heads") else ())
 
 
@@ -104,9 +128,27 @@ class UnlistedNames:
         self.platforms = {p.casefold() for p in orgs.get("platforms", [])}
         canonical = str(pack_data("languages.toml", self.folders).get("canonical", ""))
         self._demonyms: dict[str, str] = {}
+        #: the knowledge base's organisations by their names in the language of canonical names, so
+        #: that a body found by its pattern ("Ukraine's Security Service") is the listed one (SBU)
+        self._listed: dict[str, str] = {}
         for alias in kb.aliases:
             if alias.kind == "demonym" and alias.lang == canonical:
                 self._demonyms.setdefault(alias.entity_id, alias.text)
+            elif alias.lang == canonical and kb.entities[alias.entity_id].type not in ("state", "person", "alliance"):
+                self._listed.setdefault(alias.text.casefold(), alias.entity_id)
+        #: a state's shortest name in the canonical language that begins as its canonical name does
+        #: and is no abbreviation ("Russia" for "Russian Federation"; "United States", not "America"),
+        #: for "<body> of <state>"
+        self._short: dict[str, str] = {}
+        for alias in kb.aliases:
+            entity = kb.entities[alias.entity_id]
+            if entity.type == "state" and alias.kind == "name" and alias.lang == canonical \
+                    and not alias.text.isupper() and alias.text[:3] == entity.canonical[:3] \
+                    and len(alias.text) < len(self._short.get(entity.id, entity.canonical + " ")):
+                self._short[entity.id] = alias.text
+        naming = language_data("organizations", canonical, self.folders) if canonical else {}
+        self._adjective_first = frozenset(str(b) for b in naming.get("named_by_adjective", []))
+        self._adjective_endings = tuple(str(b) for b in naming.get("named_by_adjective_endings", []))
 
     def reads_persons(self, language: str) -> bool:
         return bool(language_data("persons", language, self.folders))
@@ -121,6 +163,8 @@ class UnlistedNames:
 
     # -- people ---------------------------------------------------------------------------
     def persons(self, text: str, tokens: list[Token], taken: set[int], language: str) -> list[Mention]:
+        if has_morphology(language, self.folders):
+            return SlavicPersons(language, self.folders).find(text, tokens, taken)
         w = self.words(language)
         out: list[Mention] = []
         nameish = [t.text[:1].isupper() and bool(_NAME_WORD.match(t.text)) and t.text not in w.not_names
@@ -172,6 +216,10 @@ class UnlistedNames:
         before = text[max(0, tokens[i].start - 40):tokens[i].start].rstrip(" ,")
         if w.title_end.search(before):
             return True
+        end = tokens[i + n - 1].end
+        before = text[max(0, tokens[i].start - 80):tokens[i].start].rstrip(" ")
+        if w.title_after.match(text, end, end + 60) or before.endswith(",") and w.title_of_before.search(before):
+            return True
         if i + n >= len(tokens):
             return False
         gap = text[tokens[i + n - 1].end:tokens[i + n].start]
@@ -183,7 +231,7 @@ class UnlistedNames:
         """Organisations outside the knowledge base; ``keys`` are the tokens' matching keys (lemmas in
         a language read through lemmas, whose organisations are found by :mod:`.lemma_names`)."""
         if keys is not None and has_morphology(language, self.folders):
-            finder = LemmaOrganizations(lemma_words(language, self.folders), self._demonym)
+            finder = LemmaOrganizations(lemma_words(language, self.folders), self)
             found = finder.find(text, tokens, keys, linked) + self._cited(text, taken, self.words(language))
         else:
             w = self.words(language)
@@ -191,12 +239,22 @@ class UnlistedNames:
             starts = [t.start for t in tokens]
             places = {starts[k] for m in linked if m.type == "state"
                       for k in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))}
-            found = self._state_bodies(text, linked, w) + self._headed_names(text, tokens, taken - places, w) \
-                + self._cited(text, taken, w)
+            found = self._state_bodies(text, linked, w) \
+                + self._headed_names(text, tokens, taken - places, w, frozenset(places)) + self._cited(text, taken, w)
         out: list[Mention] = []
         occupied = [(m.start, m.end) for m in linked if m.type not in ("state", "alliance")]
-        for m in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
-            if any(m.start < e and s < m.end for s, e in occupied):
+        listed = list(occupied)
+        owners = [(m.start, m.end) for m in linked if m.type == "state"]
+        # a state's body first: it is read from the state's name, where a run of capitals may run on
+        # past it ("the Latvian Agriculture Ministry and the Ministry of Culture of Estonia")
+        for m in sorted(found, key=lambda m: (m.kind != "pattern" or m.type == "organization", m.start,
+                                              -(m.end - m.start))):
+            # a listed body inside a state's body with its own state is that state's («Минобороны
+            # Казахстана» is not the «Минобороны» of Russia): the longer name wins
+            owned = any(m.start <= s and e <= m.end for s, e in owners)
+            inside = [(s, e) for s, e in listed
+                      if owned and m.start <= s and e <= m.end and (s, e) != (m.start, m.end)]
+            if any(m.start < e and s < m.end and (s, e) not in inside for s, e in occupied):
                 continue
             occupied.append((m.start, m.end))
             out.append(m)
@@ -214,28 +272,65 @@ class UnlistedNames:
             found = w.body_start.match(rest)
             if found:
                 body = found.group(0)
-                neutral = w.body_canonical.get(body, body)
-                owner = self._demonym(m.entity_id) if possessive or m.kind == "name" and " " not in m.text \
-                    and not m.text.isupper() else m.text
-                canonical = f"{owner} {neutral}"
-                out.append(Mention(m.start, offset + len(body), text[m.start:offset + len(body)], None,
-                                   "government_body", "pattern", _ORG, canonical))
+                neutral = self._neutral(body, w)
+                # the state before its body: by its adjective ("Kyrgyzstan's Supreme Court" is the Kyrgyz
+                # Supreme Court); an abbreviation stays as written ("U.S. Treasury")
+                canonical = f"{m.text} {neutral}" if m.text.isupper() and not possessive \
+                    else f"{self.demonym(m.entity_id)} {neutral}"
+                out.append(self.body(text, m.start, offset + len(body), canonical, m.entity_id, neutral))
             head = text[max(0, m.start - 60):m.start]
-            before = w.body_of_end.search(head)
+            before = w.body_of_end.search(head) if head.endswith(w.joiner_ends) else None
             if before:
                 start = m.start - len(head) + before.start()
-                name = text[start:m.end]
-                out.append(Mention(start, m.end, name, None, "government_body", "pattern", _ORG, name))
+                neutral = self._neutral(before.group(1), w)
+                out.append(self.body(text, start, m.end, self.named_after(m.entity_id, neutral), m.entity_id, neutral))
         return out
 
-    def _demonym(self, state: str) -> str:
+    @staticmethod
+    def _neutral(body: str, w: _NameWords) -> str:
+        if body in w.body_canonical:
+            return w.body_canonical[body]
+        for pattern, replacement in w.body_rewrites:
+            if pattern.fullmatch(body):
+                return pattern.sub(replacement, body)
+        return body
+
+    def named_after(self, state: str, neutral: str) -> str:
+        """The neutral English name of ``state``'s body ``neutral`` that the text names with the state
+        after it: so in English too ("National Bank of Kyrgyzstan"), but a ministry by the state's
+        adjective ("Kazakh Foreign Ministry" for "Ministry of Foreign Affairs of Kazakhstan";
+        ``named_by_adjective`` in the canonical language's organizations.toml)."""
+        if neutral in self._adjective_first or neutral.endswith(self._adjective_endings):
+            return f"{self.demonym(state)} {neutral}"
+        entity = self.kb.get(state)
+        return f"{neutral} of {self._short.get(state) or (entity.canonical if entity else state)}"
+
+    def latin(self, name: str, language: str) -> str:
+        """``name`` in Latin letters by the romanisation of ``language`` (``lang/<code>/persons.toml``)."""
+        return romanise(name, language, self.folders)
+
+    def body(self, text: str, start: int, end: int, canonical: str, state: str, neutral: str) -> Mention:
+        """A state's body found by its pattern, as the knowledge base's organisation where it lists
+        the name in either order ("Ukraine's Security Service" = "Security Service of Ukraine")."""
+        for name in (canonical, f"{self.demonym(state)} {neutral}", self.named_after(state, neutral)):
+            listed = self.kb.get(self._listed.get(name.casefold(), ""))
+            if listed is not None:
+                return Mention(start, end, text[start:end], listed.id, listed.type, "pattern", _ORG, listed.canonical)
+        return Mention(start, end, text[start:end], None, "government_body", "pattern", _ORG, canonical)
+
+    def demonym(self, state: str) -> str:
         if state in self._demonyms:
             return self._demonyms[state]
         entity = self.kb.get(state)
         return entity.canonical if entity else state
 
     @staticmethod
-    def _headed_names(text: str, tokens: list[Token], taken: set[int], w: _NameWords) -> list[Mention]:
+    def _headed_names(text: str, tokens: list[Token], taken: set[int], w: _NameWords,
+                      places: frozenset[int] = frozenset()) -> list[Mention]:
+        """Runs of capitalised words with an organisation noun among them; a name stops before "and"
+        and a state ("the Bank of Finland and Sweden's Riksbank"), and an acronym in brackets after
+        it joins its canonical name ("State Committee for National Security (GKNB)"), so that
+        either form matches."""
         out = []
         # (a capital first: every word the pattern takes starts with one, and most words do not)
         capital = [t.text[:1].isupper() and bool(_CAPITALISED.match(t.text)) or t.text in w.legal for t in tokens]
@@ -249,6 +344,9 @@ class UnlistedNames:
             while j < len(tokens) and (capital[j] or (words and tokens[j].text in w.connectors)):
                 if words and text[words[-1].end:tokens[j].start] not in (" ", "-"):
                     break
+                if tokens[j].text in w.connectors and j + 1 < len(tokens) and tokens[j + 1].start in places \
+                        and tokens[j].text.casefold() not in ("of", "the"):
+                    break
                 words.append(tokens[j])
                 j += 1
             while words and words[-1].text in w.connectors:
@@ -260,8 +358,10 @@ class UnlistedNames:
                 last = words[-1]
                 name = text[first.start:last.end]
                 if (first is not last or company) and not any(t.start in taken for t in words):
+                    acronym = _ACRONYM_AFTER.match(text, last.end)
+                    canonical = f"{name} ({acronym.group(1)})" if acronym else name
                     out.append(Mention(first.start, last.end, name, None, "company" if company else "organization",
-                                       "pattern", _ORG, name))
+                                       "pattern", _ORG, canonical))
             i = max(j, i + 1)
         return out
 
@@ -274,13 +374,24 @@ class UnlistedNames:
             out.append(Mention(match.start(), match.end(), match.group(0), None, "media", "pattern", _ORG,
                                match.group(0)))
         hits = [hit for cue, pattern in w.cited for hit in (pattern.finditer(text) if cue in text else ())]
-        for hit in sorted(hits, key=lambda h: (h.start(1), -len(h.group(1)))):
-            name = hit.group(1)
+        for hit in sorted(hits, key=lambda h: (h.start(h.lastindex or 1), -len(h.group(h.lastindex or 1)))):
+            group = hit.lastindex or 1
+            # a sentence ends at a full stop after a word ("повідомляє Суспільне. За ..."), not after
+            # an initial ("U.S.") or inside an address ("Kun.uz")
+            name = _WORD_STOP.split(hit.group(group).strip())[0].rstrip(".")
             words = name.split()
-            if words[0].islower():  # "according to the ministry": no name
+            if not words or words[0].islower():  # "according to the ministry": no name
                 continue
-            start = hit.start(1)
-            if words[0] in self.given or len(words) > 4 or words[0] in w.not_names or start in taken:
+            start = hit.start(group)
+            first = words[1] if len(words) > 1 and words[0] in w.articles else words[0]
+            if first in self.given or len(words) > 4 or first in w.not_names or start in taken \
+                    or self._given_name(first, w.language):
                 continue
-            out.append(Mention(start, start + len(name), name, None, "media", "pattern", _ORG, name))
+            canonical = self.latin(name, w.language) if _CYRILLIC.search(name) else name
+            out.append(Mention(start, start + len(name), name, None, "media", "pattern", _ORG, canonical))
         return out
+
+    def _given_name(self, word: str, language: str) -> bool:
+        """A Cyrillic word the morphology reads as a given name («пишет Андрей Иванов»: a person)."""
+        return bool(_CYRILLIC.search(word)) and has_morphology(language, self.folders) \
+            and bool(_case_readings(word, analyzer_for(language, self.folders), "Name"))
