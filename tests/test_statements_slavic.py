@@ -358,3 +358,13 @@ def test_pages_headlines_related_lists_and_captions_do_not_count():
     figures = _pages_bench().score_pages()["all"]
     for field, floor in PAGE_FLOORS.items():
         assert figures[field]["f1"] >= floor, (field, figures[field])
+
+
+def test_regression_a_source_described_by_a_title_noun_is_not_the_actor(pipeline):
+    # «по словам правозащитницы X»: once X was found as a person, X became the event's actor.
+    text = ("Россия ужесточила учёт мигрантов. В Тверской области, по словам юриста Ирины Соколовой, "
+            "отказываются принимать документы у приезжих.")
+    events = _events(pipeline, text, "ru")
+    assert ("RUS", "REJECT") in events and {s for s, _ in events} == {"RUS"}
+    text = "Як повідомив Київ, за словами речника Олега Ніколенка, Росія відмовилася від переговорів."
+    assert all(s != "Oleh Nikolenko" for s, _ in _events(pipeline, text, "uk"))

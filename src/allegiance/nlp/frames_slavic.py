@@ -328,8 +328,19 @@ class SlavicClauses:
         return at if at < len(starts) and starts[at] == sentence.start else 0
 
     def _after_source(self, m: Mention) -> bool:
-        before = " ".join(self.doc.text[max(0, m.start - 30):m.start].casefold().split())
-        return self.pack is not None and any(before.endswith(phrase) for phrase in self.pack.sources)
+        """The mention follows a source phrase («по словам Пескова»), with at most two lower-case
+        words between them: the source's description in the genitive («по словам правозащитницы
+        Татьяны Котляр», «за даними джерел у Міноборони»)."""
+        if self.pack is None:
+            return False
+        words = self.doc.text[max(0, m.start - 60):m.start].casefold().split()
+        for skipped in range(3):
+            if skipped and not all(w.isalpha() and w.islower() for w in words[-skipped:]):
+                break
+            head = " ".join(words[:len(words) - skipped])
+            if any(head.endswith(phrase) for phrase in self.pack.sources):
+                return True
+        return False
 
     def passive_agent(self, sentence: Sentence, words: list[Word], first: int,
                       last: int) -> tuple[tuple[Mention, ...], str | None, bool]:
