@@ -282,6 +282,8 @@ def _without_repeated_figures(doc: Doc, events: list[Statement]) -> list[Stateme
 def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, builder: FrameBuilder,
                   frame: Frame, seen: set[tuple[str, str]]) -> list[Statement]:
     kind = event_type(builder, frame)
+    if kind is not None and _pledge_of_clause(builder, frame):
+        kind = "SAY"
     source = _source(resolver, builder, frame) if frame.is_act() else None
     if source is not None:
         kind = "AID"
@@ -316,6 +318,18 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             MentionRef.of(resolver, frame.speaker), frame.factuality, modality.of(frame.sentence),
             confidence(0.6, frame, direct), "frames", doc.text[frame.start:frame.end]).row())
     return out
+
+
+def _pledge_of_clause(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: "pledged that its territory would not be used", "vowed that ...": a pledge with the
+    clause said is a speech act (SAY), its clause a prediction; CAMEO's AGREE or THREATEN for
+    "pledge" and "vow" read the pledge as the agreement or the threat itself."""
+    pack = builder.pack
+    if pack is None or pack.code != "en" or frame.lemma not in pack.grammar.get("pledge", frozenset()) or \
+            frame.lemma == "threaten":  # a threat is an act of its own (PLOVER THREATEN)
+        return False
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
+    return bool(after) and after[0].low in pack.grammar.get("complementizers", frozenset())
 
 
 def _aspect_of_gerund(builder: FrameBuilder, frame: Frame) -> bool:

@@ -145,7 +145,7 @@ def _votes(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
 def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
     if "neutral" in classes and frame.lemma in pack.targets.get("neutral", frozenset()):
         return [] if frame.negated else [("war", "neutral", "neutral")]
-    if frame.lemma == "take_side" or about.lemmas & {"take_side", "take_sides"}:
+    if frame.lemma in ("take_side", "take_sides") or about.lemmas & {"take_side", "take_sides"}:
         return [("war", "neutral", "neutral")] if frame.negated or "refuse" in classes else []
     if "neutral" in classes and about.has(pack, "neutral") and not frame.negated:
         return [("war", "neutral", "neutral")]
@@ -338,6 +338,8 @@ def _supplier(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
 
 
 def _peace(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+    if about.states - {"RUS", "UKR"} and not about.states & {"RUS", "UKR"} and pack.code == "en":
+        return None  # "an end to the fighting between Armenia and Azerbaijan": another conflict
     if "call_peace" in classes and about.has(pack, "peace") and not frame.negated:
         return [("war", "neutral", "call_peace")]
     parties = {"RUS", "UKR"} <= about.states
@@ -379,6 +381,9 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
         own = [m for m in resolver.in_sentence(frame.sentence) if frame.target_start <= m.start < frame.target_end
                and m.kind == "demonym"]
         mentions = own[:1]
+    if name == "sanctions" and not mentions and frame.passive and frame.speaker is not None and \
+            builder.pack is not None and builder.pack.code == "en":
+        mentions = [frame.speaker]  # "X pledged that its territory would not be used to evade sanctions"
     if name == "neutral" and not mentions:  # "Georgia has taken a neutral stance", "X's position is neutral"
         before = [m for m in resolver.in_sentence(frame.sentence) if m.end <= frame.start and resolver.state_of(m)]
         mentions = before[-1:]
