@@ -524,7 +524,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     subject_word != "state_body":
                 target_start = words[clause_start].start  # «Агрессию России осудила Молдова»: the object first
             negated = self._negated(words, first, clause_start) or self._negative_subject(words, first, clause_start) \
-                or self._refrained(words, first, frames)
+                or self._refrained(words, first, frames) or self._negative_object(words, last)
             frame = Frame(sentence, words[first].start, words[last].end, lemma, first, subjects, subject_word,
                           negated, fact, governor,
                           target_start, self._target_end(words, last, predicates, clause_end),

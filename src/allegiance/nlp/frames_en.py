@@ -199,6 +199,8 @@ class EnglishClauses:
             return self._infinitive(words, k)  # "is said to have rejected", "ordered it to be increased"
         if before is not None and before.low == "to":
             return self._infinitive(words, n)
+        if chain and k >= 1 and words[k].low in ("who", "which") and words[k - 1].upos in ("X", "PROPN"):
+            return "relative", None, False  # "a man who had fought for Russia": the relative clause's own act
         if before is not None and (before.upos in ("DET", "NUM") or before.low.endswith(("'s", "’s"))
                                    or before.upos == "ADP" and not low.endswith("ing")):
             return "nominal", None, False  # "the attacks", "its support", "Moscow's request", "with attack drones"
@@ -399,6 +401,17 @@ class EnglishClauses:
         if first == 0 or words[first - 1].low != "from" or not frames or frames[-1].lemma not in g.get("refrain", ()):
             return False
         return all(w.upos == "PART" for w in words[frames[-1].word + 1:first - 1])
+
+    def _negative_object(self, words: list[Word], last: int) -> bool:
+        """English: an object opened by a negative determiner ("has recognised neither the annexation
+        nor ...", "sent no troops"): the predicate is denied ("no fewer than" is a figure)."""
+        if self.pack is None or self.pack.code != "en" or last + 1 >= len(words):
+            return False
+        nxt = words[last + 1]
+        if nxt.low not in self.pack.grammar.get("negative_objects", ()):
+            return False
+        after = words[last + 2].low if last + 2 < len(words) else ""
+        return after not in ("fewer", "less", "more", "longer", "later", "sooner", "one", "doubt")
 
     def _negative_subject(self, words: list[Word], first: int, clause_start: int) -> bool:
         """English: a subject opened by a negative quantifier ("None of the states, including

@@ -57,6 +57,16 @@ def _about(builder: FrameBuilder, frame: Frame, start: int | None = None, end: i
                   frozenset(str(m.entity_id) for m in mentions if m.type == "alliance" and m.entity_id))
 
 
+def _under_opinion(frame: Frame, frames: list[Frame]) -> bool:
+    """A noun use or non-finite form whose governing frame (the last finite one before it) is an
+    opinion, a condition or a denial: what it says is no position held."""
+    if frame.factuality not in ("nominal", "nonfinite"):
+        return False
+    owner = next((f for f in reversed(frames) if f.start < frame.start and f.factuality not in (
+        "nominal", "nonfinite", "relative", "asked")), None)
+    return owner is not None and owner.factuality in ("opinion", "conditional", "denied")
+
+
 def _classes(pack: LanguagePack, lemma: str) -> set[str]:
     return {name for name, lemmas in pack.stance_classes.items() if lemma in lemmas}
 
@@ -85,6 +95,8 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
         return []
     if frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()) and "refuse" not in classes:
         return []  # read through the refusing frame
+    if pack.code == "en" and _under_opinion(frame, frames):
+        return []  # "I think Uzbekistan will try to stay neutral": a view, not the state's position
     about = _about(builder, frame)
     if frame.passive and frame.subjects:  # "The annexation was condemned by Moldova": the patient before the verb
         patient = _about(builder, frame, frame.clause_start, frame.start)
@@ -233,15 +245,39 @@ def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
     return None
 
 
-def _condemnation(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+def _condemnation(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+                  *_: object) -> _Found:
     if "condemn" not in classes:
         return None
+    if not frame.negated and about.has(pack, "attack") and _attack_on(builder, frame) == "UKR":
+        return [("war", "oppose", "condemn")]  # "condemned the Russian missile strikes on Ukrainian cities"
     if frame.negated or not (about.has(pack, "war") or about.has(pack, "separatists") and "RUS" in about.states):
         return []  # the war, or Russia's annexation or recognition of the separatist entities
     others = about.states - {"RUS", "UKR"}
     if about.has(pack, "attack") and "UKR" not in about.states or others and "RUS" not in about.states:
         return []  # an attack on Russia, or another conflict
     return [("war", "oppose", "condemn")]
+
+
+def _attack_on(builder: FrameBuilder, frame: Frame) -> str | None:
+    """English: the state an attack in the frame's object is made on ("strikes on Ukrainian
+    cities", "the attack against Kyiv"): the first state named after "on" or "against" that
+    follows an attack noun, or ``None``."""
+    pack = builder.pack
+    if pack is None or pack.code != "en":
+        return None
+    attack = pack.targets.get("attack", frozenset())
+    words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end]
+    for n, w in enumerate(words):
+        if w.lemma not in attack and w.low not in attack:
+            continue
+        on = next((x for x in words[n + 1:n + 3] if x.low in ("on", "against")), None)
+        if on is None:
+            continue
+        named = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= on.end), None)
+        if named is not None and named.start - on.end <= 12:
+            return builder.resolver.state_of(named)
+    return None
 
 
 def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
@@ -252,10 +288,16 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     if head is not None and "resolution" in _about(builder, frame, frame.target_start, head).lemmas:
         # "co-sponsored the resolution demanding Russia's withdrawal": the resolution is what is backed
         about = _about(builder, frame, frame.target_start, head)
+    who = next((w.start for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end
+                and w.low in ("who", "whom")), None) if pack.code == "en" else None
+    if who is not None:  # "welcomed students who condemned the invasion": what the students did is theirs
+        about = _about(builder, frame, frame.target_start, who)
     if about.has(pack, "peace") and not frame.negated:
         return [("war", "neutral", "call_peace")]  # backing a ceasefire or talks: a call for peace
     for_war = about.has(pack, "war") or about.has(pack, "separatists") or "RUS" in about.states
     for_ukraine = "UKR" in about.states or about.has(pack, "ukraine_side")
+    if pack.code == "en" and for_ukraine and not about.has(pack, "ukraine_side"):
+        for_ukraine = _backs_state(builder, frame, "UKR")  # "welcomed a delegation of Ukrainian students": not Kyiv
     if for_war and not about.has(pack, "war") and not about.has(pack, "separatists") and not \
             about.has(pack, "voting") and about.lemmas & pack.grammar.get("matter_prepositions", frozenset()):
         return []  # "supports Russia's position on Kosovo": Russia on another matter
@@ -284,6 +326,17 @@ def _object_head_end(builder: FrameBuilder, frame: Frame) -> int | None:
         if w.low in relative or w.low.endswith("ing") and w.lemma != w.low:
             return w.start
     return None
+
+
+def _backs_state(builder: FrameBuilder, frame: Frame, state: str) -> bool:
+    """English: the state is what the predicate is for, named first in its object with nothing but
+    determiners and "for", "to", "with" before it ("backed Kyiv", "support for the Ukrainian people")."""
+    first = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= frame.target_start), None)
+    if first is None or builder.resolver.state_of(first) != state:
+        return False
+    determiners = builder.pack.grammar.get("determiners", frozenset()) if builder.pack else frozenset()
+    gap = builder.doc.text[frame.target_start:first.start].casefold().split()
+    return all(w in determiners or w in ("for", "to", "with") for w in gap)
 
 
 def _backs_russia(builder: FrameBuilder, frame: Frame) -> bool:
