@@ -35,12 +35,17 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
         following = [f.start for f in builder.frames(frame.sentence) if f.start >= frame.end
                      and f.factuality not in ("nominal", "relative", "nonfinite")]
         stop = min(following) if following else frame.target_end
+        measures = pack.grammar.get("measure_nouns", frozenset())
+        previous = ""
         for w in builder.words(frame.sentence):
             if w.start < frame.target_start or w.upos == "DET":
                 continue
+            if w.low == "of" and previous in measures:
+                continue  # "a new package of sanctions": the batch's contents are the object
             if w.end > frame.target_end or w.start >= stop or w.upos in ("ADP", "PUNCT", "AUX", "PRON"):
                 break
             refined = objects.get(w.low) or objects.get(w.lemma) or refined
+            previous = w.low
         if refined:
             return refined
     if frame.lemma in pack.speech and base not in (None, "SAY") and pack.code in SLAVIC and _transfer(builder, frame):

@@ -98,6 +98,10 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
     if pack.code == "en" and _under_opinion(frame, frames):
         return []  # "I think Uzbekistan will try to stay neutral": a view, not the state's position
     about = _about(builder, frame)
+    who = next((w.start for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end
+                and w.low in ("who", "whom")), None) if pack.code == "en" else None
+    if who is not None:  # "welcomed students who condemned the invasion": what the students did is theirs
+        about = _about(builder, frame, frame.target_start, who)
     if frame.passive and frame.subjects:  # "The annexation was condemned by Moldova": the patient before the verb
         patient = _about(builder, frame, frame.clause_start, frame.start)
         agents = {builder.resolver.state_of(m) for m in frame.subjects}
@@ -288,10 +292,6 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     if head is not None and "resolution" in _about(builder, frame, frame.target_start, head).lemmas:
         # "co-sponsored the resolution demanding Russia's withdrawal": the resolution is what is backed
         about = _about(builder, frame, frame.target_start, head)
-    who = next((w.start for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end
-                and w.low in ("who", "whom")), None) if pack.code == "en" else None
-    if who is not None:  # "welcomed students who condemned the invasion": what the students did is theirs
-        about = _about(builder, frame, frame.target_start, who)
     if about.has(pack, "peace") and not frame.negated:
         return [("war", "neutral", "call_peace")]  # backing a ceasefire or talks: a call for peace
     for_war = about.has(pack, "war") or about.has(pack, "separatists") or "RUS" in about.states
