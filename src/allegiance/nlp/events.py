@@ -306,6 +306,13 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         return []  # a passive without its agent, or a subject that is no named actor
     if kind == "SAY" and all(m.type == "media" for m in actors):
         return []  # an outlet reporting is the source, not an actor
+    if kind == "SAY" and _talks_with(builder, frame):
+        kind = "CONSULT"  # "spoke by phone with Putin": talks (CAMEO 04 consult)
+    elif kind == "SAY" and _plain_speech(builder, frame):
+        return []  # "spoke about", "commented on": talk, not an announcement with effect
+    actors = [m for m in actors if not _people_of(builder, m)]
+    if not actors:
+        return []  # "another 13 Russians volunteered": people of a nation, not its state
     targets = [m for m in resolver.in_sentence(frame.sentence) if frame.target_start <= m.start < frame.target_end
                and m not in actors]
     labels = tuple(dict.fromkeys(resolver.label(t) for t in targets[:3]))
@@ -323,6 +330,32 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             MentionRef.of(resolver, frame.speaker), frame.factuality, modality.of(frame.sentence),
             confidence(0.6, frame, direct), "frames", doc.text[frame.start:frame.end]).row())
     return out
+
+
+def _plain_speech(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: a verb CAMEO files as a statement (SAY) that is no speech event of the pack's list
+    ("speak", "comment", "discuss"): the guidelines count announcements, confirmations, denials and
+    warnings, not talk."""
+    pack = builder.pack
+    if pack is None or pack.code != "en" or frame.lemma in pack.grammar.get("speech_events", frozenset()):
+        return False
+    return pack.event_types.get(frame.lemma) == "SAY" and frame.lemma not in pack.grammar.get(
+        "pledge", frozenset())
+
+
+def _talks_with(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: a verb of talking with "with" among the next four words ("spoke by phone with")."""
+    pack = builder.pack
+    if pack is None or pack.code != "en" or frame.lemma not in pack.grammar.get("talk_verbs", frozenset()):
+        return False
+    return any(w.low == "with" for w in [x for x in builder.words(frame.sentence) if x.start >= frame.end][:4])
+
+
+def _people_of(builder: FrameBuilder, m: Mention) -> bool:
+    """English: a nation's people named by a plural demonym alone ("Russians", "the Uzbeks"), not the state."""
+    pack = builder.pack
+    return pack is not None and pack.code == "en" and m.kind == "demonym" and m.text.endswith("s") and \
+        builder.resolver.group_after(m) is None and not builder.doc.text[m.end:m.end + 2].startswith(("'", "’"))
 
 
 def _pledge_of_clause(builder: FrameBuilder, frame: Frame) -> bool:

@@ -242,6 +242,8 @@ class EnglishClauses:
                 fact = "ongoing"
         elif past_form and any(x in g.get("be", ()) for x in chain):
             passive = True
+            if fact == "done" and set(chain) <= {"is", "are", "am", "'s", "'re", "not"}:
+                fact = "present"  # "is backed by", "is led by": a state of affairs, not an act reported
         elif past_form and not chain and before is not None and before.upos == "X" and before.text[:1].islower() \
                 and before.low not in g.get("conjunctions", ()) and before.low not in g.get("state_nouns", ()) \
                 and w.lemma not in self.pack.speech and (nxt is None or nxt.low in g.get("participle_next", ())):
