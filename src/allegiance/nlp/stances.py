@@ -158,7 +158,24 @@ def _votes(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
     return []
 
 
-def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+def _other_conflict(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: the object names states at war with each other other than Russia and Ukraine ("the
+    fighting between Armenia and Azerbaijan"): the states named in it before a comma, none a party."""
+    pack = builder.pack
+    if pack is None or pack.code != "en":
+        return False
+    comma = builder.doc.text.find(",", frame.target_start, frame.target_end)
+    end = comma if comma >= 0 else frame.target_end
+    states = {builder.resolver.state_of(m) for m in builder.resolver.in_sentence(frame.sentence)
+              if frame.target_start <= m.start and m.end <= end and m.type == "state"}
+    states.discard(None)
+    return bool(states) and not states & {"RUS", "UKR"}
+
+
+def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+           *_: object) -> _Found:
+    if "neutral" in classes and _other_conflict(builder, frame):
+        return []  # "remained neutral in the conflict between Armenia and Azerbaijan": another conflict
     if "neutral" in classes and frame.lemma in pack.targets.get("neutral", frozenset()):
         return [] if frame.negated else [("war", "neutral", "neutral")]
     if frame.lemma in ("take_side", "take_sides") or about.lemmas & {"take_side", "take_sides"}:
@@ -390,8 +407,9 @@ def _supplier(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
     return None
 
 
-def _peace(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
-    if about.states - {"RUS", "UKR"} and not about.states & {"RUS", "UKR"} and pack.code == "en":
+def _peace(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+           *_: object) -> _Found:
+    if _other_conflict(builder, frame):
         return None  # "an end to the fighting between Armenia and Azerbaijan": another conflict
     if "call_peace" in classes and about.has(pack, "peace") and not frame.negated:
         return [("war", "neutral", "call_peace")]
