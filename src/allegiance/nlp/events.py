@@ -292,8 +292,9 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     source = _source(resolver, builder, frame) if frame.is_act() else None
     if source is not None:
         kind = "AID"
-    opinion = builder.pack.grammar.get("opinion", frozenset()) | builder.pack.grammar.get("copulas", frozenset()) \
-        if builder.pack else frozenset()
+    g = builder.pack.grammar if builder.pack else {}
+    opinion = g.get("opinion", frozenset()) | g.get("copulas", frozenset()) | \
+        g.get("negative_implicatives", frozenset())  # a view, a state held, or an act not done: no event
     if kind is None or not frame.is_act() or frame.we or frame.lemma in opinion or _habitual(builder, frame) or \
             _attitude(builder, frame) or _aspect_of_gerund(builder, frame):
         return []  # an opinion ("Putin thought ...") is no event; "continued enlisting": the gerund is

@@ -282,6 +282,9 @@ class EnglishClauses:
         governor = gov.lemma if gov is not None else None
         if gov is not None and (gov.lemma in g.get("plan", ()) or gov.low in g.get("plan", ())):
             return "planned", governor, False
+        if gov is not None and (gov.lemma in g.get("negative_implicatives", ()) or
+                                gov.low in g.get("negative_implicatives", ())):
+            return "denied", governor, False  # "failed to condemn": not condemned
         if gov is not None and gov.lemma in g.get("aspectual", ()) and self.pack is not None and self.pack.code == "en":
             fact, _governor, _passive = self._factuality_en(words, gov.i, gov.i)  # "continues to provide"
             return (fact if fact in ("done", "ongoing", "present", "planned", "conditional") else "nonfinite"), \
