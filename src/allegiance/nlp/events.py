@@ -289,6 +289,8 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     kind = event_type(builder, frame)
     if kind is not None and _pledge_of_clause(builder, frame):
         kind = "SAY"
+    if kind == "SUPPORT" and _sided_in_vote(builder, frame) == "RUS":
+        kind = "REJECT"  # "backed Moscow in the vote", "sided with Russia in the vote": a vote against
     source = _source(resolver, builder, frame) if frame.is_act() else None
     if source is not None:
         kind = "AID"
@@ -312,9 +314,6 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         kind = "CONSULT"  # "spoke by phone with Putin": talks (CAMEO 04 consult)
     elif kind == "SAY" and _plain_speech(builder, frame):
         return []  # "spoke about", "commented on": talk, not an announcement with effect
-    actors = [m for m in actors if not _people_of(builder, m)]
-    if not actors:
-        return []  # "another 13 Russians volunteered": people of a nation, not its state
     targets = [m for m in resolver.in_sentence(frame.sentence) if frame.target_start <= m.start < frame.target_end
                and m not in actors]
     labels = tuple(dict.fromkeys(resolver.label(t) for t in targets[:3]))
@@ -322,6 +321,8 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     for actor in actors:
         as_state = recruited or frame.subject_word == "state_body"  # a body named by a common noun: its state
         label = (resolver.state_of(actor) or resolver.label(actor)) if as_state else resolver.label(actor)
+        if _people_of(builder, actor):
+            label = actor.text  # "another 13 Russians volunteered": a group of people (the guidelines), not the state
         if (label, "") in seen:
             continue  # one event per actor and sentence: its first act (the main clause comes first)
         seen.add((label, ""))
@@ -332,6 +333,26 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             MentionRef.of(resolver, frame.speaker), frame.factuality, modality.of(frame.sentence),
             confidence(0.6, frame, direct), "frames", doc.text[frame.start:frame.end]).row())
     return out
+
+
+def _sided_in_vote(builder: FrameBuilder, frame: Frame) -> str | None:
+    """English: the party to the war a state backed or sided with in a vote ("Syria and Eritrea
+    backed Moscow in the vote"): the state named first after the verb ("with" and determiners
+    between), in a sentence about a vote; ``None`` otherwise."""
+    pack = builder.pack
+    if pack is None or pack.code != "en":
+        return None
+    voting = pack.targets.get("voting", frozenset())
+    if not any(w.lemma in voting or w.low in voting for w in builder.words(frame.sentence) if w.start >= frame.end):
+        return None
+    first = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= frame.end), None)
+    if first is None:
+        return None
+    gap = builder.doc.text[frame.end:first.start].casefold().split()
+    if any(w not in ("with", "the") for w in gap):
+        return None
+    state = builder.resolver.state_of(first)
+    return state if state in ("RUS", "UKR") else None
 
 
 def _plain_speech(builder: FrameBuilder, frame: Frame) -> bool:
@@ -354,7 +375,7 @@ def _talks_with(builder: FrameBuilder, frame: Frame) -> bool:
 
 
 def _people_of(builder: FrameBuilder, m: Mention) -> bool:
-    """English: a nation's people named by a plural demonym alone ("Russians", "the Uzbeks"), not the state."""
+    """English: a nation's people named by a plural demonym alone ("Russians", "Palestinians"), not the state."""
     pack = builder.pack
     return pack is not None and pack.code == "en" and m.kind == "demonym" and m.text.endswith("s") and \
         builder.resolver.group_after(m) is None and not builder.doc.text[m.end:m.end + 2].startswith(("'", "’"))

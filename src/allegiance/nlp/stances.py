@@ -371,6 +371,9 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
     if "lend" in classes and about.has(pack, "territory"):
         if frame.lemma in pack.stance_classes.get("lend_disposal", frozenset()) and not about.has(pack, "disposal"):
             return None
+        if frame.negated and pack.code == "en" and _attack_on(builder, frame) is None and \
+                "against" in about.lemmas and "RUS" in about.states and not about.has(pack, "military"):
+            return []  # "will never allow its territory to be used against Russia": Russia's side, no distance
         if frame.negated:  # not letting Russia's troops onto its territory: distance
             return [("war", "distance", "lend")] if about.has(pack, "military") or "RUS" in about.states else []
         return [("war", "support", "lend")]
