@@ -465,6 +465,8 @@ def test_a_plural_demonym_alone_is_a_group_of_people_not_the_state(pipeline, tex
     ("Experts expect Russia to announce another wave of mobilisation in the spring.", 1),
     ("Russian recruiters could offer migrants large bonuses in the past.", 0),
     ("Terms and conditions may apply to all subscriptions.", 0),
+    ("We could not confirm the report independently.", 0),
+    ("Officials could not immediately be reached for comment.", 0),
 ])
 def test_forecasts_of_others_acts_past_abilities_and_terms(pipeline, text, n):
     assert len(_kind(pipeline, text, "prediction")) == n

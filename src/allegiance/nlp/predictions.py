@@ -33,7 +33,9 @@ __all__ = ["find_predictions", "future_marker"]
 _RISK = ("could", "may", "might")
 _DISCLAIMER = re.compile(r"\b(reflect|represent)s?\b.{0,30}\b(views?|opinions?|position)\b|\bresponsib|"
                          r"\bviews?\b.{0,40}\b(reflect|represent)\b|"
-                         r"\b(terms|conditions|fees|charges|rates)\b.{0,40}\bmay\s+apply\b", re.I)
+                         r"\b(terms|conditions|fees|charges|rates)\b.{0,40}\bmay\s+apply\b|"
+                         r"\b(could|can)\s*(not|n[o']t)\s+(be\s+)?(independently\s+|immediately\s+)?"
+                         r"(confirm|verif|reach|be\s+reached)", re.I)
 
 
 def _next_content(words: list[Word], at: int) -> Word | None:
