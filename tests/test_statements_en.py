@@ -470,3 +470,21 @@ def test_a_plural_demonym_alone_is_a_group_of_people_not_the_state(pipeline, tex
 ])
 def test_forecasts_of_others_acts_past_abilities_and_terms(pipeline, text, n):
     assert len(_kind(pipeline, text, "prediction")) == n
+
+
+def test_an_assembly_adopting_a_resolution_is_one_event(pipeline):
+    # the adoption rule and the frame of "adopted" gave the UN two events for one act
+    assert _events(pipeline, "The UN General Assembly adopted a resolution condemning the annexation.") == \
+        [("UN", "AGREE")]
+
+
+def test_a_states_own_vote_is_no_adoption_by_the_un(pipeline):
+    text = "Kazakhstan has voted in favour of each of the UN resolutions on Ukraine's sovereignty."
+    assert "UN" not in [e[0] for e in _events(pipeline, text)]
+    assert _stances(pipeline, text) == {("KAZ", "oppose")}
+
+
+def test_distancing_is_a_stance_and_no_event(pipeline):
+    text = "Mirziyoyev has distanced himself from the Kremlin's war."
+    assert _stances(pipeline, text) == {("UZB", "distance")}
+    assert _events(pipeline, text) == []

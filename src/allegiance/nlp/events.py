@@ -221,9 +221,10 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
             continue
         if doc.language in SLAVIC and _title_or_repeat(doc, sentence, seen_text):
             continue
-        if doc.language in (None, "en"):
-            out.extend(_adoption(resolver, sentence, doc.text[sentence.start:sentence.end]))
-        seen: set[tuple[str, str]] = set()
+        adopted = _adoption(resolver, sentence, doc.text[sentence.start:sentence.end]) \
+            if doc.language in (None, "en") else []
+        out.extend(adopted)
+        seen: set[tuple[str, str]] = {(str(e.subject), "") for e in adopted}  # the assembly's act, once
         frames = builder.frames(sentence)
         rest = []
         for frame in frames:  # votes first: a state that voted has its vote as its event of the sentence
@@ -295,8 +296,8 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     if source is not None:
         kind = "AID"
     g = builder.pack.grammar if builder.pack else {}
-    opinion = g.get("opinion", frozenset()) | g.get("copulas", frozenset()) | \
-        g.get("negative_implicatives", frozenset())  # a view, a state held, or an act not done: no event
+    opinion = g.get("opinion", frozenset()) | g.get("copulas", frozenset()) | g.get("attitude_verbs", frozenset()) | \
+        g.get("negative_implicatives", frozenset())  # a view, a state or attitude held, an act not done: no event
     if kind is None or not frame.is_act() or frame.we or frame.lemma in opinion or _habitual(builder, frame) or \
             _attitude(builder, frame) or _aspect_of_gerund(builder, frame):
         return []  # an opinion ("Putin thought ...") is no event; "continued enlisting": the gerund is
@@ -454,6 +455,8 @@ def _adoption(resolver: ActorResolver, sentence: Sentence, text: str) -> list[St
     hit = _ADOPTED.search(text)
     if not hit:
         return []
+    if any(m.type == "state" and m.end <= sentence.start + hit.start() for m in resolver.in_sentence(sentence)):
+        return []  # "Kazakhstan has voted in favour of the UN resolutions": the state's vote, not an adoption
     bodies = [m for m in resolver.in_sentence(sentence) if m.type == "alliance"]
     if not bodies:
         return []
