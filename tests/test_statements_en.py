@@ -488,3 +488,13 @@ def test_distancing_is_a_stance_and_no_event(pipeline):
     text = "Mirziyoyev has distanced himself from the Kremlin's war."
     assert _stances(pipeline, text) == {("UZB", "distance")}
     assert _events(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text, stances", [
+    ("Moldova's president called the invasion of Ukraine a crime.", {("MDA", "oppose")}),
+    ("Tokayev called the annexation of Crimea illegal.", {("KAZ", "oppose")}),
+    ("Lavrov called the drone attack on Moscow a terrorist crime.", set()),
+])
+def test_naming_the_war_with_a_word_of_condemnation_condemns_it(pipeline, text, stances):
+    assert _stances(pipeline, text) == stances
+    assert [e[1] for e in _events(pipeline, text)] == ["ACCUSE"]

@@ -290,6 +290,8 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     kind = event_type(builder, frame)
     if kind is not None and _pledge_of_clause(builder, frame):
         kind = "SAY"
+    if kind is not None and _condemning_label(builder, frame):
+        kind = "ACCUSE"  # "called the invasion a crime": a condemnation (CAMEO: call ... criminal, ACCUSE)
     if kind == "SUPPORT" and _sided_in_vote(builder, frame) == "RUS":
         kind = "REJECT"  # "backed Moscow in the vote", "sided with Russia in the vote": a vote against
     source = _source(resolver, builder, frame) if frame.is_act() else None
@@ -334,6 +336,16 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             MentionRef.of(resolver, frame.speaker), frame.factuality, modality.of(frame.sentence),
             confidence(0.6, frame, direct), "frames", doc.text[frame.start:frame.end]).row())
     return out
+
+
+def _condemning_label(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: a labelling verb with a word of condemnation in its object ("called it a crime")."""
+    pack = builder.pack
+    if pack is None or pack.code != "en" or frame.lemma not in pack.stance_classes.get("label", frozenset()):
+        return False
+    condemning = pack.targets.get("condemning", frozenset())
+    return any(w.lemma in condemning or w.low in condemning for w in builder.words(frame.sentence)
+               if frame.target_start <= w.start < frame.target_end)
 
 
 def _sided_in_vote(builder: FrameBuilder, frame: Frame) -> str | None:

@@ -280,6 +280,17 @@ def _condemnation(pack: LanguagePack, frame: Frame, classes: set[str], about: _A
     return [("war", "oppose", "condemn")]
 
 
+def _labelled(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+              *_: object) -> _Found:
+    """"called the invasion of Ukraine a crime", "branded the annexation illegal": naming the war
+    with a word of condemnation condemns it (not another conflict, not an attack on Russia)."""
+    if "label" not in classes or frame.negated or not about.has(pack, "condemning") or not about.has(pack, "war"):
+        return None
+    if _other_conflict(builder, frame) or about.has(pack, "attack") and _attack_on(builder, frame) != "UKR":
+        return []
+    return [("war", "oppose", "condemn")]
+
+
 def _attack_on(builder: FrameBuilder, frame: Frame) -> str | None:
     """English: the state an attack in the frame's object is made on ("strikes on Ukrainian
     cities", "the attack against Kyiv"): the first state named after "on" or "against" that
@@ -431,7 +442,7 @@ def _host(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_
 
 
 _RULES = (_supplier, _membership, _votes, _sides, _distance, _refusal, _recognition, _sanctions, _citizens,
-          _condemnation, _peace, _host, _support, _acts)
+          _condemnation, _labelled, _peace, _host, _support, _acts)
 
 
 # -- actors -----------------------------------------------------------------------------------------
