@@ -498,3 +498,13 @@ def test_distancing_is_a_stance_and_no_event(pipeline):
 def test_naming_the_war_with_a_word_of_condemnation_condemns_it(pipeline, text, stances):
     assert _stances(pipeline, text) == stances
     assert [e[1] for e in _events(pipeline, text)] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the nearest state before the comma (Ukraine) was read as the ministry's state
+    ("Kazakhstan will not recognise the outcome of the referendums staged in occupied Ukraine, the foreign "
+     "ministry said.", "KAZ"),
+    ("Kazakhstan could be hit by secondary sanctions next year, analysts warn.", None),
+])
+def test_a_speaker_after_the_comma_that_names_no_one(pipeline, text, speaker):
+    assert [s.speaker for s in _kind(pipeline, text, "prediction")] == [speaker]

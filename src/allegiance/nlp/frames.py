@@ -761,6 +761,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 after = [m for m in after if m.type == "person" or self.can_be_nominative(m)]
             if after:
                 return (after[0],), None, False  # "..., said Prime Minister Nikol Pashinyan"
+        post = self._postposed_speaker_en(sentence, words, first, last)
+        if post is not None:
+            return post  # "..., the foreign ministry said", "..., analysts warn"
         parsed = self._parsed_subject(sentence, words, first) if pack.code != "en" else None
         if parsed is not None and pack.code in SLAVIC and not parsed[0] and parsed[1] is not None and not parsed[2]:
             parsed = None  # a common noun as the parse's subject: the body and place rules below read it

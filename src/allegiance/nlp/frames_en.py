@@ -407,6 +407,31 @@ class EnglishClauses:
             return False
         return all(w.upos == "PART" for w in words[frames[-1].word + 1:first - 1])
 
+    def _postposed_speaker_en(self, sentence: Sentence, words: list[Word], first: int,
+                              last: int) -> tuple[tuple[Mention, ...], str | None, bool] | None:
+        """English: a speech verb after a comma whose subject, between the comma and the verb, names
+        no one ("..., the foreign ministry said", "..., analysts warn"): a state's organ speaks for
+        the state the sentence opens with; other nouns are no named speaker. ``None`` elsewhere."""
+        pack = self.pack
+        if pack is None or pack.code != "en" or words[last].lemma not in pack.speech:
+            return None
+        comma = next((k for k in range(first - 1, max(-1, first - 6), -1) if words[k].text == ","), None)
+        if comma is None or comma + 1 >= first:
+            return None
+        between = words[comma + 1:first]
+        if any(w.upos in ("PUNCT", "PROPN", "AUX") or w.low in ("that", "which", "who") for w in between):
+            return None
+        named = any(m.start >= words[comma].end and m.end <= words[first].start
+                    for m in self.resolver.in_sentence(sentence))
+        if named or any(w.low in pack.grammar.get("role_nouns", frozenset()) for w in between):
+            return None  # a named speaker or an office holder ("the president"): the other rules read it
+        nouns = pack.grammar.get("state_nouns", frozenset())
+        if any(w.low in nouns for w in between):
+            opening = next((m for m in self.resolver.in_sentence(sentence) if m.end <= words[comma].start
+                            and m.type == "state"), None)
+            return ((opening,), None, False) if opening is not None else ((), between[-1].low, False)
+        return (), between[-1].low, False
+
     def _negative_object(self, words: list[Word], last: int) -> bool:
         """English: an object opened by a negative determiner ("has recognised neither the annexation
         nor ...", "sent no troops"): the predicate is denied ("no fewer than" is a figure)."""
