@@ -34,8 +34,9 @@ FLOORS_DE = {
 
 #: (precision, recall) floors per kind and language, measured on each language's sentences.
 LANGUAGE_FLOORS = {
-    # English alone (311 sentences; measured 1.00/0.99, 0.98/0.97, 1.00/1.00)
-    "stances.en": (0.98, 0.98), "events.en": (0.96, 0.97), "predictions.en": (0.97, 0.97),
+    # English alone (482 sentences with en401-en567, written in new wording before the fixes of branch
+    # en3; measured 0.996/0.976, 0.971/0.963, 1.00/1.00; events recall was 0.97 on the 311 before)
+    "stances.en": (0.99, 0.97), "events.en": (0.96, 0.96), "predictions.en": (0.98, 0.98),
     # Russian and Ukrainian (162 and 131 sentences, 70 and 57 of them agency-style wording added after the
     # rules were written; measured stances 1.00/0.98 both, events 0.99/0.97 and 0.98/0.96, predictions 1.00/1.00)
     "stances.ru": (0.97, 0.97), "events.ru": (0.97, 0.95), "predictions.ru": (0.97, 0.97),

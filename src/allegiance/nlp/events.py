@@ -35,12 +35,17 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
         following = [f.start for f in builder.frames(frame.sentence) if f.start >= frame.end
                      and f.factuality not in ("nominal", "relative", "nonfinite")]
         stop = min(following) if following else frame.target_end
+        measures = pack.grammar.get("measure_nouns", frozenset())
+        previous = ""
         for w in builder.words(frame.sentence):
             if w.start < frame.target_start or w.upos == "DET":
                 continue
+            if w.low == "of" and previous in measures:
+                continue  # "a new package of sanctions": the batch's contents are the object
             if w.end > frame.target_end or w.start >= stop or w.upos in ("ADP", "PUNCT", "AUX", "PRON"):
                 break
             refined = objects.get(w.low) or objects.get(w.lemma) or refined
+            previous = w.low
         if refined:
             return refined
     if frame.lemma in pack.speech and pack.code in SLAVIC:
@@ -241,9 +246,10 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
             continue
         if doc.language in SLAVIC and (_title_or_repeat(doc, sentence, seen_text) or builder.before_body(sentence)):
             continue
-        if doc.language in (None, "en"):
-            out.extend(_adoption(resolver, sentence, doc.text[sentence.start:sentence.end]))
-        seen: set[tuple[str, str]] = set()
+        adopted = _adoption(resolver, sentence, doc.text[sentence.start:sentence.end]) \
+            if doc.language in (None, "en") else []
+        out.extend(adopted)
+        seen: set[tuple[str, str]] = {(str(e.subject), "") for e in adopted}  # the assembly's act, once
         frames = builder.frames(sentence)
         rest = []
         for frame in frames:  # votes first: a state that voted has its vote as its event of the sentence
@@ -307,10 +313,18 @@ def _without_repeated_figures(doc: Doc, events: list[Statement]) -> list[Stateme
 def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, builder: FrameBuilder,
                   frame: Frame, seen: set[tuple[str, str]]) -> list[Statement]:
     kind = event_type(builder, frame)
+    if kind is not None and _pledge_of_clause(builder, frame):
+        kind = "SAY"
+    if kind is not None and _condemning_label(builder, frame):
+        kind = "ACCUSE"  # "called the invasion a crime": a condemnation (CAMEO: call ... criminal, ACCUSE)
+    if kind == "SUPPORT" and _sided_in_vote(builder, frame) == "RUS":
+        kind = "REJECT"  # "backed Moscow in the vote", "sided with Russia in the vote": a vote against
     source = _source(resolver, builder, frame) if frame.is_act() else None
     if source is not None:
         kind = "AID"
-    opinion = builder.pack.grammar.get("opinion", frozenset()) if builder.pack else frozenset()
+    g = builder.pack.grammar if builder.pack else {}
+    opinion = g.get("opinion", frozenset()) | g.get("copulas", frozenset()) | g.get("attitude_verbs", frozenset()) | \
+        g.get("negative_implicatives", frozenset())  # a view, a state or attitude held, an act not done: no event
     if kind is None or not frame.is_act() or frame.we or frame.lemma in opinion or _habitual(builder, frame) or \
             _attitude(builder, frame) or _aspect_of_gerund(builder, frame):
         return []  # an opinion ("Putin thought ...") is no event; "continued enlisting": the gerund is
@@ -324,6 +338,10 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         return []  # a passive without its agent, or a subject that is no named actor
     if kind == "SAY" and all(m.type == "media" for m in actors):
         return []  # an outlet reporting is the source, not an actor
+    if kind == "SAY" and _talks_with(builder, frame):
+        kind = "CONSULT"  # "spoke by phone with Putin": talks (CAMEO 04 consult)
+    elif kind == "SAY" and _plain_speech(builder, frame):
+        return []  # "spoke about", "commented on": talk, not an announcement with effect
     targets = [m for m in resolver.in_sentence(frame.sentence) if frame.target_start <= m.start < frame.target_end
                and m not in actors]
     labels = tuple(dict.fromkeys(resolver.label(t) for t in targets[:3]))
@@ -331,6 +349,8 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     for actor in actors:
         as_state = recruited or frame.subject_word == "state_body"  # a body named by a common noun: its state
         label = (resolver.state_of(actor) or resolver.label(actor)) if as_state else resolver.label(actor)
+        if _people_of(builder, actor):
+            label = actor.text  # "another 13 Russians volunteered": a group of people (the guidelines), not the state
         if (label, "") in seen:
             continue  # one event per actor and sentence: its first act (the main clause comes first)
         seen.add((label, ""))
@@ -341,6 +361,74 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             MentionRef.of(resolver, frame.speaker), frame.factuality, modality.of(frame.sentence),
             confidence(0.6, frame, direct), "frames", doc.text[frame.start:frame.end]).row())
     return out
+
+
+def _condemning_label(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: a labelling verb with a word of condemnation in its object ("called it a crime")."""
+    pack = builder.pack
+    if pack is None or pack.code != "en" or frame.lemma not in pack.stance_classes.get("label", frozenset()):
+        return False
+    condemning = pack.targets.get("condemning", frozenset())
+    return any(w.lemma in condemning or w.low in condemning for w in builder.words(frame.sentence)
+               if frame.target_start <= w.start < frame.target_end)
+
+
+def _sided_in_vote(builder: FrameBuilder, frame: Frame) -> str | None:
+    """English: the party to the war a state backed or sided with in a vote ("Syria and Eritrea
+    backed Moscow in the vote"): the state named first after the verb ("with" and determiners
+    between), in a sentence about a vote; ``None`` otherwise."""
+    pack = builder.pack
+    if pack is None or pack.code != "en":
+        return None
+    voting = pack.targets.get("voting", frozenset())
+    if not any(w.lemma in voting or w.low in voting for w in builder.words(frame.sentence) if w.start >= frame.end):
+        return None
+    first = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= frame.end), None)
+    if first is None:
+        return None
+    gap = builder.doc.text[frame.end:first.start].casefold().split()
+    if any(w not in ("with", "the") for w in gap):
+        return None
+    state = builder.resolver.state_of(first)
+    return state if state in ("RUS", "UKR") else None
+
+
+def _plain_speech(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: a verb CAMEO files as a statement (SAY) that is no speech event of the pack's list
+    ("speak", "comment", "discuss"): the guidelines count announcements, confirmations, denials and
+    warnings, not talk."""
+    pack = builder.pack
+    if pack is None or pack.code != "en" or frame.lemma in pack.grammar.get("speech_events", frozenset()):
+        return False
+    return pack.event_types.get(frame.lemma) == "SAY" and frame.lemma not in pack.grammar.get(
+        "pledge", frozenset())
+
+
+def _talks_with(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: a verb of talking with "with" among the next four words ("spoke by phone with")."""
+    pack = builder.pack
+    if pack is None or pack.code != "en" or frame.lemma not in pack.grammar.get("talk_verbs", frozenset()):
+        return False
+    return any(w.low == "with" for w in [x for x in builder.words(frame.sentence) if x.start >= frame.end][:4])
+
+
+def _people_of(builder: FrameBuilder, m: Mention) -> bool:
+    """English: a nation's people named by a plural demonym alone ("Russians", "Palestinians"), not the state."""
+    pack = builder.pack
+    return pack is not None and pack.code == "en" and m.kind == "demonym" and m.text.endswith("s") and \
+        builder.resolver.group_after(m) is None and not builder.doc.text[m.end:m.end + 2].startswith(("'", "’"))
+
+
+def _pledge_of_clause(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: "pledged that its territory would not be used", "vowed that ...": a pledge with the
+    clause said is a speech act (SAY), its clause a prediction; CAMEO's AGREE or THREATEN for
+    "pledge" and "vow" read the pledge as the agreement or the threat itself."""
+    pack = builder.pack
+    if pack is None or pack.code != "en" or frame.lemma not in pack.grammar.get("pledge", frozenset()) or \
+            frame.lemma == "threaten":  # a threat is an act of its own (PLOVER THREATEN)
+        return False
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
+    return bool(after) and after[0].low in pack.grammar.get("complementizers", frozenset())
 
 
 def _aspect_of_gerund(builder: FrameBuilder, frame: Frame) -> bool:
@@ -404,6 +492,8 @@ def _adoption(resolver: ActorResolver, sentence: Sentence, text: str) -> list[St
     hit = _ADOPTED.search(text)
     if not hit:
         return []
+    if any(m.type == "state" and m.end <= sentence.start + hit.start() for m in resolver.in_sentence(sentence)):
+        return []  # "Kazakhstan has voted in favour of the UN resolutions": the state's vote, not an adoption
     bodies = [m for m in resolver.in_sentence(sentence) if m.type == "alliance"]
     if not bodies:
         return []

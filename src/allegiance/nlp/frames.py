@@ -440,7 +440,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     subject_word != "state_body":
                 target_start = words[clause_start].start  # «Агрессию России осудила Молдова»: the object first
             negated = self._negated(words, first, clause_start) or self._negative_subject(words, first, clause_start) \
-                or self._refrained(words, first, frames)
+                or self._refrained(words, first, frames) or self._negative_object(words, last)
             frame = Frame(sentence, words[first].start, words[last].end, lemma, first, subjects, subject_word,
                           negated, fact, governor,
                           target_start, self._target_end(words, last, predicates, clause_end),
@@ -675,6 +675,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 after = [self.titled_person(sentence, after[0]) or after[0]] if after else after
             if after:
                 return (after[0],), None, False  # "..., said Prime Minister Nikol Pashinyan"
+        post = self._postposed_speaker_en(sentence, words, first, last)
+        if post is not None:
+            return post  # "..., the foreign ministry said", "..., analysts warn"
         parsed = self._parsed_subject(sentence, words, first) if pack.code != "en" else None
         if parsed is not None and pack.code in SLAVIC and not parsed[0] and parsed[1] is not None and not parsed[2]:
             parsed = None  # a common noun as the parse's subject: the body and place rules below read it

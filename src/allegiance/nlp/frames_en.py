@@ -199,6 +199,8 @@ class EnglishClauses:
             return self._infinitive(words, k)  # "is said to have rejected", "ordered it to be increased"
         if before is not None and before.low == "to":
             return self._infinitive(words, n)
+        if chain and k >= 1 and words[k].low in ("who", "which") and words[k - 1].upos in ("X", "PROPN"):
+            return "relative", None, False  # "a man who had fought for Russia": the relative clause's own act
         if before is not None and (before.upos in ("DET", "NUM") or before.low.endswith(("'s", "’s"))
                                    or before.upos == "ADP" and not low.endswith("ing")):
             return "nominal", None, False  # "the attacks", "its support", "Moscow's request", "with attack drones"
@@ -240,6 +242,8 @@ class EnglishClauses:
                 fact = "ongoing"
         elif past_form and any(x in g.get("be", ()) for x in chain):
             passive = True
+            if fact == "done" and set(chain) <= {"is", "are", "am", "'s", "'re", "not"}:
+                fact = "present"  # "is backed by", "is led by": a state of affairs, not an act reported
         elif past_form and not chain and before is not None and before.upos == "X" and before.text[:1].islower() \
                 and before.low not in g.get("conjunctions", ()) and before.low not in g.get("state_nouns", ()) \
                 and w.lemma not in self.pack.speech and (nxt is None or nxt.low in g.get("participle_next", ())):
@@ -278,6 +282,9 @@ class EnglishClauses:
         governor = gov.lemma if gov is not None else None
         if gov is not None and (gov.lemma in g.get("plan", ()) or gov.low in g.get("plan", ())):
             return "planned", governor, False
+        if gov is not None and (gov.lemma in g.get("negative_implicatives", ()) or
+                                gov.low in g.get("negative_implicatives", ())):
+            return "denied", governor, False  # "failed to condemn": not condemned
         if gov is not None and gov.lemma in g.get("aspectual", ()) and self.pack is not None and self.pack.code == "en":
             fact, _governor, _passive = self._factuality_en(words, gov.i, gov.i)  # "continues to provide"
             return (fact if fact in ("done", "ongoing", "present", "planned", "conditional") else "nonfinite"), \
@@ -399,6 +406,42 @@ class EnglishClauses:
         if first == 0 or words[first - 1].low != "from" or not frames or frames[-1].lemma not in g.get("refrain", ()):
             return False
         return all(w.upos == "PART" for w in words[frames[-1].word + 1:first - 1])
+
+    def _postposed_speaker_en(self, sentence: Sentence, words: list[Word], first: int,
+                              last: int) -> tuple[tuple[Mention, ...], str | None, bool] | None:
+        """English: a speech verb after a comma whose subject, between the comma and the verb, names
+        no one ("..., the foreign ministry said", "..., analysts warn"): a state's organ speaks for
+        the state the sentence opens with; other nouns are no named speaker. ``None`` elsewhere."""
+        pack = self.pack
+        if pack is None or pack.code != "en" or words[last].lemma not in pack.speech:
+            return None
+        comma = next((k for k in range(first - 1, max(-1, first - 6), -1) if words[k].text == ","), None)
+        if comma is None or comma + 1 >= first:
+            return None
+        between = words[comma + 1:first]
+        if any(w.upos in ("PUNCT", "PROPN", "AUX") or w.low in ("that", "which", "who") for w in between):
+            return None
+        named = any(m.start >= words[comma].end and m.end <= words[first].start
+                    for m in self.resolver.in_sentence(sentence))
+        if named or any(w.low in pack.grammar.get("role_nouns", frozenset()) for w in between):
+            return None  # a named speaker or an office holder ("the president"): the other rules read it
+        nouns = pack.grammar.get("state_nouns", frozenset())
+        if any(w.low in nouns for w in between):
+            opening = next((m for m in self.resolver.in_sentence(sentence) if m.end <= words[comma].start
+                            and m.type == "state"), None)
+            return ((opening,), None, False) if opening is not None else ((), between[-1].low, False)
+        return (), between[-1].low, False
+
+    def _negative_object(self, words: list[Word], last: int) -> bool:
+        """English: an object opened by a negative determiner ("has recognised neither the annexation
+        nor ...", "sent no troops"): the predicate is denied ("no fewer than" is a figure)."""
+        if self.pack is None or self.pack.code != "en" or last + 1 >= len(words):
+            return False
+        nxt = words[last + 1]
+        if nxt.low not in self.pack.grammar.get("negative_objects", ()):
+            return False
+        after = words[last + 2].low if last + 2 < len(words) else ""
+        return after not in ("fewer", "less", "more", "longer", "later", "sooner", "one", "doubt")
 
     def _negative_subject(self, words: list[Word], first: int, clause_start: int) -> bool:
         """English: a subject opened by a negative quantifier ("None of the states, including

@@ -32,7 +32,10 @@ __all__ = ["find_predictions", "future_marker"]
 
 _RISK = ("could", "may", "might")
 _DISCLAIMER = re.compile(r"\b(reflect|represent)s?\b.{0,30}\b(views?|opinions?|position)\b|\bresponsib|"
-                         r"\bviews?\b.{0,40}\b(reflect|represent)\b", re.I)
+                         r"\bviews?\b.{0,40}\b(reflect|represent)\b|"
+                         r"\b(terms|conditions|fees|charges|rates)\b.{0,40}\bmay\s+apply\b|"
+                         r"\b(could|can)\s*(not|n[o']t)\s+(be\s+)?(independently\s+|immediately\s+)?"
+                         r"(confirm|verif|reach|be\s+reached)", re.I)
 
 
 def _next_content(words: list[Word], at: int) -> Word | None:
@@ -72,7 +75,12 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if w.low in _RISK and w.upos == "AUX":
             if _DISCLAIMER.search(text) or nxt.low == "not" and "reached" in text:
                 continue
+            if w.low == "could" and _in_the_past(pack, text):
+                continue  # "recruiters could offer bonuses in the past": a past ability
             return w
+        if w.low in g.get("forecast_verbs", ()) and not (n > 0 and words[n - 1].upos in ("DET", "ADP")) and \
+                _infinitive_after(words, n):
+            return w  # "experts expect Russia to announce ...": a forecast of another's act
         if w.low in ("can", "cannot") and conditional:
             return w
         past = n > 0 and words[n - 1].low in ("was", "were", "had") or w.low.endswith("ed") and not any(
@@ -82,6 +90,22 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
             if after is not None and after.upos not in ("DET", "PROPN", "NUM") and after.low not in ("the", "a"):
                 return w
     return None
+
+
+def _in_the_past(pack: LanguagePack, text: str) -> bool:
+    low = " " + " ".join(text.casefold().split()) + " "
+    return any(f" {m} " in low or f" {m}." in low or f" {m}," in low for m in pack.grammar.get("past_markers", ()))
+
+
+def _infinitive_after(words: list[Word], n: int) -> bool:
+    """A "to" with a verb after it within five words after a forecast verb, past a noun phrase only."""
+    for x in words[n + 1:n + 7]:
+        if x.low == "to":
+            after = words[x.i + 1] if x.i + 1 < len(words) else None
+            return after is not None and after.upos not in ("DET", "PROPN", "NUM", "PUNCT")
+        if x.upos in ("PUNCT", "AUX") or x.low in ("that", "which", "who"):
+            return False
+    return False
 
 
 def _in_time_clause(pack: LanguagePack, words: list[Word], n: int) -> bool:

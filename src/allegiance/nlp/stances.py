@@ -57,6 +57,16 @@ def _about(builder: FrameBuilder, frame: Frame, start: int | None = None, end: i
                   frozenset(str(m.entity_id) for m in mentions if m.type == "alliance" and m.entity_id))
 
 
+def _under_opinion(frame: Frame, frames: list[Frame]) -> bool:
+    """A noun use or non-finite form whose governing frame (the last finite one before it) is an
+    opinion, a condition or a denial: what it says is no position held."""
+    if frame.factuality not in ("nominal", "nonfinite"):
+        return False
+    owner = next((f for f in reversed(frames) if f.start < frame.start and f.factuality not in (
+        "nominal", "nonfinite", "relative", "asked")), None)
+    return owner is not None and owner.factuality in ("opinion", "conditional", "denied")
+
+
 def _classes(pack: LanguagePack, lemma: str) -> set[str]:
     return {name for name, lemmas in pack.stance_classes.items() if lemma in lemmas}
 
@@ -85,7 +95,13 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
         return []
     if frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()) and "refuse" not in classes:
         return []  # read through the refusing frame
+    if pack.code == "en" and _under_opinion(frame, frames):
+        return []  # "I think Uzbekistan will try to stay neutral": a view, not the state's position
     about = _about(builder, frame)
+    who = next((w.start for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end
+                and w.low in ("who", "whom")), None) if pack.code == "en" else None
+    if who is not None:  # "welcomed students who condemned the invasion": what the students did is theirs
+        about = _about(builder, frame, frame.target_start, who)
     if frame.passive and frame.subjects:  # "The annexation was condemned by Moldova": the patient before the verb
         patient = _about(builder, frame, frame.clause_start, frame.start)
         agents = {builder.resolver.state_of(m) for m in frame.subjects}
@@ -143,10 +159,27 @@ def _votes(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
     return []
 
 
-def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+def _other_conflict(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: the object names states at war with each other other than Russia and Ukraine ("the
+    fighting between Armenia and Azerbaijan"): the states named in it before a comma, none a party."""
+    pack = builder.pack
+    if pack is None or pack.code != "en":
+        return False
+    comma = builder.doc.text.find(",", frame.target_start, frame.target_end)
+    end = comma if comma >= 0 else frame.target_end
+    states = {builder.resolver.state_of(m) for m in builder.resolver.in_sentence(frame.sentence)
+              if frame.target_start <= m.start and m.end <= end and m.type == "state"}
+    states.discard(None)
+    return bool(states) and not states & {"RUS", "UKR"}
+
+
+def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+           *_: object) -> _Found:
+    if "neutral" in classes and _other_conflict(builder, frame):
+        return []  # "remained neutral in the conflict between Armenia and Azerbaijan": another conflict
     if "neutral" in classes and frame.lemma in pack.targets.get("neutral", frozenset()):
         return [] if frame.negated else [("war", "neutral", "neutral")]
-    if frame.lemma == "take_side" or about.lemmas & {"take_side", "take_sides"}:
+    if frame.lemma in ("take_side", "take_sides") or about.lemmas & {"take_side", "take_sides"}:
         return [("war", "neutral", "neutral")] if frame.negated or "refuse" in classes else []
     if "neutral" in classes and about.has(pack, "neutral") and not frame.negated:
         return [("war", "neutral", "neutral")]
@@ -234,15 +267,50 @@ def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
     return None
 
 
-def _condemnation(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+def _condemnation(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+                  *_: object) -> _Found:
     if "condemn" not in classes:
         return None
+    if not frame.negated and about.has(pack, "attack") and _attack_on(builder, frame) == "UKR":
+        return [("war", "oppose", "condemn")]  # "condemned the Russian missile strikes on Ukrainian cities"
     if frame.negated or not (about.has(pack, "war") or about.has(pack, "separatists") and "RUS" in about.states):
         return []  # the war, or Russia's annexation or recognition of the separatist entities
     others = about.states - {"RUS", "UKR"}
     if about.has(pack, "attack") and "UKR" not in about.states or others and "RUS" not in about.states:
         return []  # an attack on Russia, or another conflict
     return [("war", "oppose", "condemn")]
+
+
+def _labelled(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+              *_: object) -> _Found:
+    """"called the invasion of Ukraine a crime", "branded the annexation illegal": naming the war
+    with a word of condemnation condemns it (not another conflict, not an attack on Russia)."""
+    if "label" not in classes or frame.negated or not about.has(pack, "condemning") or not about.has(pack, "war"):
+        return None
+    if _other_conflict(builder, frame) or about.has(pack, "attack") and _attack_on(builder, frame) != "UKR":
+        return []
+    return [("war", "oppose", "condemn")]
+
+
+def _attack_on(builder: FrameBuilder, frame: Frame) -> str | None:
+    """English: the state an attack in the frame's object is made on ("strikes on Ukrainian
+    cities", "the attack against Kyiv"): the first state named after "on" or "against" that
+    follows an attack noun, or ``None``."""
+    pack = builder.pack
+    if pack is None or pack.code != "en":
+        return None
+    attack = pack.targets.get("attack", frozenset())
+    words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end]
+    for n, w in enumerate(words):
+        if w.lemma not in attack and w.low not in attack:
+            continue
+        on = next((x for x in words[n + 1:n + 3] if x.low in ("on", "against")), None)
+        if on is None:
+            continue
+        named = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= on.end), None)
+        if named is not None and named.start - on.end <= 12:
+            return builder.resolver.state_of(named)
+    return None
 
 
 def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
@@ -257,6 +325,8 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
         return [("war", "neutral", "call_peace")]  # backing a ceasefire or talks: a call for peace
     for_war = about.has(pack, "war") or about.has(pack, "separatists") or "RUS" in about.states
     for_ukraine = "UKR" in about.states or about.has(pack, "ukraine_side")
+    if pack.code == "en" and for_ukraine and not about.has(pack, "ukraine_side"):
+        for_ukraine = _backs_state(builder, frame, "UKR")  # "welcomed a delegation of Ukrainian students": not Kyiv
     if for_war and not about.has(pack, "war") and not about.has(pack, "separatists") and not \
             about.has(pack, "voting") and about.lemmas & pack.grammar.get("matter_prepositions", frozenset()):
         return []  # "supports Russia's position on Kosovo": Russia on another matter
@@ -287,6 +357,17 @@ def _object_head_end(builder: FrameBuilder, frame: Frame) -> int | None:
     return None
 
 
+def _backs_state(builder: FrameBuilder, frame: Frame, state: str) -> bool:
+    """English: the state is what the predicate is for, named first in its object with nothing but
+    determiners and "for", "to", "with" before it ("backed Kyiv", "support for the Ukrainian people")."""
+    first = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= frame.target_start), None)
+    if first is None or builder.resolver.state_of(first) != state:
+        return False
+    determiners = builder.pack.grammar.get("determiners", frozenset()) if builder.pack else frozenset()
+    gap = builder.doc.text[frame.target_start:first.start].casefold().split()
+    return all(w in determiners or w in ("for", "to", "with") for w in gap)
+
+
 def _backs_russia(builder: FrameBuilder, frame: Frame) -> bool:
     """The predicate's direct object is Russia ("sided with Moscow in the vote", "backed Russia")."""
     first = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= frame.end), None)
@@ -302,6 +383,9 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
     if "lend" in classes and about.has(pack, "territory"):
         if frame.lemma in pack.stance_classes.get("lend_disposal", frozenset()) and not about.has(pack, "disposal"):
             return None
+        if frame.negated and pack.code == "en" and _attack_on(builder, frame) is None and \
+                "against" in about.lemmas and "RUS" in about.states and not about.has(pack, "military"):
+            return []  # "will never allow its territory to be used against Russia": Russia's side, no distance
         if frame.negated:  # not letting Russia's troops onto its territory: distance
             return [("war", "distance", "lend")] if about.has(pack, "military") or "RUS" in about.states else []
         return [("war", "support", "lend")]
@@ -356,7 +440,10 @@ def _supplier(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
     return None
 
 
-def _peace(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+def _peace(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+           *_: object) -> _Found:
+    if _other_conflict(builder, frame):
+        return None  # "an end to the fighting between Armenia and Azerbaijan": another conflict
     if "call_peace" in classes and about.has(pack, "peace") and not frame.negated:
         return [("war", "neutral", "call_peace")]
     parties = {"RUS", "UKR"} <= about.states
@@ -374,7 +461,7 @@ def _host(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_
 
 
 _RULES = (_supplier, _membership, _votes, _sides, _distance, _refusal, _recognition, _sanctions, _citizens,
-          _condemnation, _peace, _host, _support, _acts)
+          _condemnation, _labelled, _peace, _host, _support, _acts)
 
 
 # -- actors -----------------------------------------------------------------------------------------
@@ -398,6 +485,9 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
         own = [m for m in resolver.in_sentence(frame.sentence) if frame.target_start <= m.start < frame.target_end
                and m.kind == "demonym"]
         mentions = own[:1]
+    if name == "sanctions" and not mentions and frame.passive and frame.speaker is not None and \
+            builder.pack is not None and builder.pack.code == "en":
+        mentions = [frame.speaker]  # "X pledged that its territory would not be used to evade sanctions"
     if name == "neutral" and not mentions:  # "Georgia has taken a neutral stance", "X's position is neutral"
         before = [m for m in resolver.in_sentence(frame.sentence) if m.end <= frame.start and resolver.state_of(m)]
         mentions = before[-1:]
