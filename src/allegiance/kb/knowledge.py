@@ -21,7 +21,7 @@ __all__ = ["Alias", "Entity", "KnowledgeBase", "Membership", "Role", "load_knowl
 AliasKind = Literal["name", "demonym", "seat", "government"]
 ENTITY_TYPES = {
     "state", "alliance", "international_organization", "government_body", "armed_force", "pmc", "company",
-    "media", "party", "person", "unrecognised", "think_tank", "alliance_other",
+    "media", "party", "person", "unrecognised", "think_tank", "ngo", "alliance_other",
 }
 
 
