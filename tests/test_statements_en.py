@@ -508,3 +508,22 @@ def test_naming_the_war_with_a_word_of_condemnation_condemns_it(pipeline, text, 
 ])
 def test_a_speaker_after_the_comma_that_names_no_one(pipeline, text, speaker):
     assert [s.speaker for s in _kind(pipeline, text, "prediction")] == [speaker]
+
+
+def test_refusing_arms_to_ukraine_is_no_distance_but_refusing_troops_is(pipeline):
+    # distance is from Russia's war (guidelines): weapons withheld from Kyiv keep no state out of it
+    assert not _stances(pipeline, "Slovakia has refused to deliver more fighter jets to Kyiv, the prime minister said.")
+    assert not _stances(pipeline, "Austria declines to supply ammunition for Ukraine.")
+    assert _stances(pipeline, "Armenia refused to send soldiers to Ukraine.") == {("ARM", "distance")}
+    assert _stances(pipeline, "Serbia refused to sell artillery shells to Russia.") == {("SRB", "distance")}
+
+
+def test_a_state_body_in_the_capital_acts_for_the_state(pipeline):
+    text = "Judges in Bishkek jailed two men who had fought for the Russian army in Ukraine."
+    assert ("KGZ", "distance") in _stances(pipeline, text)
+    assert not _stances(pipeline, "The talks in Bishkek ended without an agreement on the war.")
+
+
+def test_a_passive_agent_after_an_adverbial_and_a_body_noun(pipeline):
+    text = "The annexation of Crimea was denounced in unusually sharp words by the government of Latvia."
+    assert ("LVA", "oppose") in _stances(pipeline, text)

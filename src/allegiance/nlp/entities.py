@@ -114,6 +114,9 @@ class EntityLinker:
         # words before a seat of power that make it a mere place ("in Moscow"): every language's
         self._place_words = frozenset(str(w).casefold() for data in every_language_data("places", self.folders).values()
                                       for w in data.get("before_seat", []))
+        # state bodies before "in <seat>" that make it the government ("a court in Tashkent")
+        self._seat_bodies = frozenset(str(w).casefold() for data in every_language_data("places", self.folders).values()
+                                      for w in data.get("body_in_seat", []))
         self._fallback = str(pack_data("languages.toml", self.folders).get("fallback", ""))
         self._canonical = str(pack_data("languages.toml", self.folders).get("canonical", ""))
         by_language = every_language_data("organizations", self.folders).values()
@@ -269,7 +272,8 @@ class EntityLinker:
         if alias.kind != "seat":
             return True
         if previous.casefold() in self._place_words:
-            return False
+            body = _WORD_BEFORE.search(text[max(0, start - 80):start - len(gap) - len(previous)])
+            return body is not None and body.group(1).casefold() in self._seat_bodies
         line_start = text.rfind("\n", 0, start) + 1
         after = text[end:end + 3].strip()[:1]
         is_dateline = start == line_start and text[start:end].isupper() and after in ("(", "–", "-", ",")

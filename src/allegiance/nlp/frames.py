@@ -659,11 +659,14 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return (), "relative", False  # «мужчину, который вербовал»: the relative clause's own subject
         if passive and pack.code in SLAVIC:  # the agent: a mention in the instrumental after the participle
             return self.passive_agent(sentence, words, first, last)
-        if passive:  # the agent: a mention within three words after "by"
-            by = next((w for w in words[last + 1:last + 4] if w.low == "by"), None)
+        if passive:  # the agent: "by" within six words of the participle, in its clause ("condemned in
+            # the strongest terms by"), and a mention within five words after it ("by the government of X")
+            span = words[last + 1:last + 7]
+            cut = next((k for k, w in enumerate(span) if w.upos == "PUNCT"), len(span))
+            by = next((w for w in span[:cut] if w.low == "by"), None)
             if by is None:
                 return self._forces_of(sentence, words, first, clause_start), None, False
-            near = words[by.i + 4].start if by.i + 4 < len(words) else words[-1].end + 1
+            near = words[by.i + 5].start if by.i + 5 < len(words) else words[-1].end + 1
             after = [m for m in self.resolver.in_sentence(sentence) if by.end <= m.start < near]
             return (tuple(self._coordinated_after(sentence, after[0])) if after else ()), None, False
         if words[last].lemma in pack.speech and first > 0 and words[first - 1].text in (",", '"', "”", "»", "—"):

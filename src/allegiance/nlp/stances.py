@@ -211,9 +211,29 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
         return [("war", "distance", "refuse")]  # "refusing to support Moscow's military operation"
     if about.has(pack, "sanctions") or complement & {"condemn", "support"}:
         return []
+    if _arms_for_ukraine(builder, frame, about):
+        return []  # "refuses to send weapons to Ukraine": aid withheld from Kyiv, no distance from Russia
     if complement & {"recognise", "participate"} or about.has(pack, "military") or about.has(pack, "separatists"):
         return [("war", "distance", "refuse")]
     return []
+
+
+def _arms_for_ukraine(builder: FrameBuilder, frame: Frame, about: _About) -> bool:
+    """Arms, not troops, refused to Ukraine as their recipient ("to Kyiv", "for Ukraine", the
+    language's ``recipient_prepositions``), Russia not named in what is refused."""
+    pack = builder.pack
+    prepositions = pack.grammar.get("recipient_prepositions", ()) if pack else ()
+    if not prepositions or pack is None or "RUS" in about.states or not about.has(pack, "arms") or \
+            about.has(pack, "troops"):
+        return False
+    words = builder.words(frame.sentence)
+    for m in builder.resolver.in_sentence(frame.sentence):
+        if frame.target_start <= m.start < frame.target_end and builder.resolver.state_of(m) == "UKR" and \
+                m.kind != "demonym":
+            before = [w for w in words if w.end <= m.start][-1:]
+            if before and before[0].low in prepositions:
+                return True
+    return False
 
 
 def _denies_a_claim(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> bool:
