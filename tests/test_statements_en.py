@@ -527,3 +527,21 @@ def test_a_state_body_in_the_capital_acts_for_the_state(pipeline):
 def test_a_passive_agent_after_an_adverbial_and_a_body_noun(pipeline):
     text = "The annexation of Crimea was denounced in unusually sharp words by the government of Latvia."
     assert ("LVA", "oppose") in _stances(pipeline, text)
+
+
+def test_not_only_is_no_negation(pipeline):
+    text = "Minsk has not only opened its airfields to the Russian air force but has also sent fuel."
+    assert all(label != "distance" for _, label in _stances(pipeline, text))
+    assert _stances(pipeline, "Belarus has not sent troops to Ukraine.") == {("BLR", "distance")}
+
+
+def test_a_future_with_a_condition_after_it_is_conditional(pipeline):
+    assert not _stances(pipeline, "Armenia will quit the CSTO unless the bloc defends its borders, an aide said.")
+    # a concession keeps the pledge
+    assert _stances(pipeline, "Kazakhstan will not recognise the annexed regions even if Moscow insists.") == {
+        ("KAZ", "distance")}
+
+
+def test_a_gerund_after_for_belongs_to_the_object_when_it_is_no_state(pipeline):
+    assert not _stances(pipeline, "A Kyrgyz court fined a teacher for calling the invasion a crime.")
+    assert ("ARM", "distance") in _stances(pipeline, "Kazakhstan praised Armenia for refusing to send troops.")

@@ -429,6 +429,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 praised = self._object_before_for(sentence, words, first, owner) if owner is not None else ()
                 if praised:
                     subjects, subject_word, we = praised, None, False
+                elif owner is not None and self._common_object_before_for(words, first, owner):
+                    subjects, subject_word, we = (), "object", False  # "fined a blogger for calling ...": his act
                 elif owner is not None:
                     subjects, subject_word, we = owner.subjects, owner.subject_word, owner.we
                 else:
@@ -547,8 +549,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     return True  # "does not plan to send", "is not going to recognise": a negated intention
                 continue  # "promised not to let", "urged them not to sign"
             if w.lemma == "not" or w.upos == "PART" and self.pack and w.lemma in self.pack.grammar.get("negation", ()):
-                if self.pack is not None and self.pack.code in SLAVIC and self._not_negation(words, n):
-                    return False  # «не только», «не лише», «не раз»: no negation
+                if self.pack is not None and self._not_negation(words, n):
+                    return False  # «не только», «не лише», «не раз», "not only": no negation
                 return True
             if self.pack is not None and self.pack.code in SLAVIC and \
                     w.lemma in self.pack.grammar.get("negation_aux", ()):

@@ -260,7 +260,7 @@ class EnglishClauses:
             return "relative", None, False
         elif not past_form and not chain:
             fact = "present"  # a simple present: a position or a habit, not an act under way
-        if self._condition_before(words, first):
+        if self._condition_before(words, first) or fact == "planned" and self._en_condition_after(words, last):
             fact = "conditional"
         governor = self._governing(words, first)
         if governor is not None:
@@ -304,6 +304,18 @@ class EnglishClauses:
         following = words[i + 1] if i + 1 < len(words) else None
         return i > 1 and words[i - 2].upos == "DET" and words[i - 1].upos == "X" and \
             words[i - 1].text[:1].islower() and following is not None and following.upos in ("ADP", "PUNCT")
+
+    def _en_condition_after(self, words: list[Word], at: int) -> bool:
+        """A condition after a future ("will leave the CSTO if the bloc fails to ..."): "if" or
+        "unless" later in the clause (before a comma or a dash) makes the future conditional."""
+        g = self.pack.grammar if self.pack else {}
+        for k in range(at + 1, len(words)):
+            w = words[k]
+            if w.text in (",", ";", "—", "–", ":"):
+                return False
+            if w.low in ("if", "unless") and w.low in g.get("condition", ()) and words[k - 1].low != "even":
+                return True  # not "even if": a concession keeps the pledge
+        return False
 
     def _inverted_condition(self, words: list[Word], at: int) -> bool:
         """English: "Had Kazakhstan sent troops, ...", "Should the sanctions be lifted, ...": an
@@ -351,6 +363,17 @@ class EnglishClauses:
         objects = [m for m in self.resolver.in_sentence(sentence)
                    if owner.end <= m.start and m.end <= words[at].start and self.resolver.state_of(m)]
         return (objects[-1],) if objects else ()
+
+    def _common_object_before_for(self, words: list[Word], first: int, owner: Frame) -> bool:
+        """English: "fined a blogger for calling the war a genocide", "jailed two men for fighting":
+        a gerund after "for" whose verb has an object that is no state does what that object did,
+        not what the verb's subject did."""
+        if self.pack is None or self.pack.code != "en" or first < 2 or words[first - 1].low != "for" or \
+                not words[first].low.endswith("ing"):
+            return False
+        between = [w for w in words if owner.end <= w.start and w.end <= words[first - 1].start]
+        return bool(between) and len(between) <= 4 and all(w.upos in ("DET", "NUM", "X") for w in between) and \
+            between[-1].upos == "X" and between[-1].text[:1].islower()
 
     def _before_apposition(self, sentence: Sentence, words: list[Word], first: int,
                            clause_start: int) -> Mention | None:
