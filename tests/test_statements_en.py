@@ -545,3 +545,13 @@ def test_a_future_with_a_condition_after_it_is_conditional(pipeline):
 def test_a_gerund_after_for_belongs_to_the_object_when_it_is_no_state(pipeline):
     assert not _stances(pipeline, "A Kyrgyz court fined a teacher for calling the invasion a crime.")
     assert ("ARM", "distance") in _stances(pipeline, "Kazakhstan praised Armenia for refusing to send troops.")
+
+
+def test_a_state_s_position_noun_leaves_the_state_the_subject(pipeline):
+    text = "Kyrgyzstan's position on the conflict in Ukraine remains neutral, its foreign minister said."
+    assert ("KGZ", "neutral") in _stances(pipeline, text)
+
+
+def test_not_an_ally_after_a_copula_is_distance_of_the_copula_s_subject(pipeline):
+    assert _stances(pipeline, "Azerbaijan is not Moscow's ally in this war.") == {("AZE", "distance")}
+    assert not _stances(pipeline, "Tajikistan is Russia's ally in the CSTO.")

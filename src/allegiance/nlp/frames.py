@@ -401,6 +401,13 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             fact, governor, passive = self._factuality(words, first, last)
             if fact is None:
                 continue  # a noun use ("the attacks"), not a predicate
+            copula = self._copular_noun_en(words, first) if fact == "nominal" else None
+            copular_subject = self._subject(sentence, words, copula, copula, self._clause(words, copula, predicates)[0],
+                                            False) if copula is not None else None
+            if copular_subject is not None and copular_subject[0]:
+                fact = "present"  # "Armenia is not Russia's ally": the noun is what the named subject is
+            else:
+                copula = None  # "we are not Russia's ally": read as before, through the clause around it
             if fact in ("nominal", "nonfinite", "relative") and lemma not in self.pack.stance_lemmas:
                 continue  # a noun use or a non-finite form that no stance class reads (events need finite verbs)
             if self.pack.code in SLAVIC and self._aspectual_verb(words, first, last):
@@ -413,6 +420,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             clause_start, clause_end = self._clause(words, first, predicates)
             if previous is not None and not passive and self._shares_subject(words, previous.word, first):
                 subjects, subject_word, we = previous.subjects, previous.subject_word, previous.we
+            elif copula is not None and copular_subject is not None:
+                subjects, subject_word, we = copular_subject
             else:
                 subjects, subject_word, we = self._subject(sentence, words, first, last, clause_start, passive)
             if not subjects and subject_word is None and not we and self._pronoun_before(words, first):
@@ -798,6 +807,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return None  # "Last month, he ordered": the pronoun is the subject
         if nearest is not None and content and all(w.low in g.get("state_nouns", ()) for w in content):
             return None
+        if nearest is not None and content and content[0].low in g.get("position_nouns", ()) and \
+                self.doc.text[nearest.end:content[0].start].strip() in ("'s", "’s", ""):
+            return None  # "Uzbekistan's position on the conflict remains neutral": the state's own position
         if nearest is not None and nearest.kind == "demonym" and content and content[0].start - nearest.end <= 1 \
                 and not any(w.text == "," for w in between):
             return None  # "Fijian rebels", "Kazakh rights activists": the group the demonym names

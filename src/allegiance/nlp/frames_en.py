@@ -114,6 +114,10 @@ class EnglishClauses:
     def _condition_before(self, words: list[Word], at: int) -> bool:
         raise NotImplementedError
 
+    def _subject(self, sentence: Sentence, words: list[Word], first: int, last: int, clause_start: int,
+                 passive: bool) -> tuple[tuple[Mention, ...], str | None, bool]:
+        raise NotImplementedError
+
     def _demonym_starts(self, word: Word) -> bool:
         raise NotImplementedError
 
@@ -363,6 +367,21 @@ class EnglishClauses:
         objects = [m for m in self.resolver.in_sentence(sentence)
                    if owner.end <= m.start and m.end <= words[at].start and self.resolver.state_of(m)]
         return (objects[-1],) if objects else ()
+
+    def _copular_noun_en(self, words: list[Word], first: int) -> int | None:
+        """English: a noun of an alliance after a copula ("Armenia is not Russia's ally", "remains
+        Moscow's closest partner"): the copula's index, whose subject the noun describes; else ``None``."""
+        pack = self.pack
+        if pack is None or pack.code != "en" or words[first].lemma not in pack.stance_classes.get("ally", ()):
+            return None
+        copulas = pack.grammar.get("linking_forms", ())
+        for k in range(first - 1, max(-1, first - 7), -1):
+            w = words[k]
+            if w.low in copulas:
+                return k
+            if w.upos in ("PUNCT", "ADP") or w.upos == "AUX" and w.low not in copulas:
+                return None
+        return None
 
     def _common_object_before_for(self, words: list[Word], first: int, owner: Frame) -> bool:
         """English: "fined a blogger for calling the war a genocide", "jailed two men for fighting":
