@@ -555,3 +555,8 @@ def test_a_state_s_position_noun_leaves_the_state_the_subject(pipeline):
 def test_not_an_ally_after_a_copula_is_distance_of_the_copula_s_subject(pipeline):
     assert _stances(pipeline, "Azerbaijan is not Moscow's ally in this war.") == {("AZE", "distance")}
     assert not _stances(pipeline, "Tajikistan is Russia's ally in the CSTO.")
+
+
+def test_a_demonym_before_customs_officers_is_the_state_acting(pipeline):
+    events = _events(pipeline, "Uzbek customs officers seized a shipment of drone parts bound for Russia.")
+    assert events and all(subject == "UZB" for subject, _ in events)

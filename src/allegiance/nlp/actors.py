@@ -44,7 +44,8 @@ _STATE_NOUNS = {"government", "authorities", "officials", "ministry", "president
                 "troops", "military", "diplomats", "embassy", "consulate", "prosecutors", "parliament", "lawmakers",
                 "leader", "leadership", "security", "services", "border", "guards", "police", "soldiers",
                 "servicemen", "peacekeepers", "state", "side", "courts", "judges", "investigators", "ministries",
-                "agencies", "regulators", "diplomat", "embassies", "consulates", "parliaments", "governments"}
+                "agencies", "regulators", "diplomat", "embassies", "consulates", "parliaments", "governments",
+                "customs", "intelligence"}
 
 
 class ActorResolver:
