@@ -67,3 +67,20 @@ def test_the_on_topic_set_is_the_articles_the_per_row_probe_finds(store):
     assert chosen(per_row=False) == chosen(per_row=True)
     assert "mention-only" in chosen(per_row=False) and "off-topic" not in chosen(per_row=False)
     assert {f"blr-{i}" for i in range(4)} | {"geo-1", "geo-2"} <= set(chosen(per_row=False))
+
+
+def test_the_lean_ledger_is_the_whole_ledger_cut_to_its_columns(store):
+    from allegiance.query.record import ledger_entries, prediction_ledger, resolve_prediction
+
+    for name, horizon, published in (("p-old", "2023-03", "2023-01-05"), ("p-new", "2031", "2023-02-01"),
+                                     ("p-none", None, "2023-02-02"), ("p-same", "2023-02-03", "2023-02-03")):
+        add_article(store, name, [stance("BLR", "support", published),
+                                  Statement("prediction", 30, 50, subject="BLR", predicate="forecast", time=horizon)],
+                    published=published, source="Outlet E")
+    uid = store.db.execute("SELECT uid FROM statements WHERE kind = 'prediction' AND time = '2031'").fetchone()[0]
+    resolve_prediction(store, uid, "true", by="tester")
+    whole = prediction_ledger(store, "2026-01-01")
+    lean = prediction_ledger(store, "2026-01-01", lean=True)
+    assert [{k: p[k] for k in ("id", "horizon", "date", "source", "outcome", "overdue")} for p in whole] == lean
+    assert any(p["overdue"] for p in lean) and any(p["outcome"] for p in lean)
+    assert ledger_entries(store, [p["id"] for p in lean], "2026-01-01") == {p["id"]: p for p in whole}

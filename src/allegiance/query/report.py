@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from ..errors import AllegianceError
 from ..sanitize import strip_controls
 from ..store.db import Store
+from .record import ledger_entries
 from .views import (
     corroboration,
     latest_changes,
@@ -67,8 +68,10 @@ def build_report(store: Store, period: str = "year", today: str | None = None, p
     latest one behind each cell stays) and the event timeline (an empty list)."""
     cells = stance_matrix(store, period, evidence=evidence)
     groups = corroboration(store)
-    ledger = prediction_ledger(store, today)
+    ledger = prediction_ledger(store, today, lean=True)  # the entries shown are read whole below
     open_predictions = [p for p in ledger if p["outcome"] is None]
+    shown = sorted(open_predictions, key=lambda p: (not p["overdue"], p["date"] or ""))[:PREDICTIONS_SHOWN]
+    entries = ledger_entries(store, [p["id"] for p in shown], today)
     counts = statement_counts(store)
     dates = store.db.execute("SELECT min(published), max(published) FROM articles").fetchone()
     report: dict[str, Any] = {
@@ -85,7 +88,7 @@ def build_report(store: Store, period: str = "year", today: str | None = None, p
         "corroborated": [g for g in groups if g["independent_sources"] > 1][:8],
         "contested": [g for g in groups if g["contradicted_by"] and g["kind"] == "stance"][:8],
         # the overdue ones first: the header's count of overdue predictions is of those shown first
-        "predictions": sorted(open_predictions, key=lambda p: (not p["overdue"], p["date"] or ""))[:PREDICTIONS_SHOWN],
+        "predictions": [entries[p["id"]] for p in shown],
         "open_predictions": len(open_predictions),
         "overdue": sum(1 for p in ledger if p["overdue"]),
         "timeline": timeline(store, limit=TIMELINE_LIMIT) if evidence else [],
@@ -112,8 +115,9 @@ def statement_counts(store: Store) -> dict[str, int]:
 def on_topic_articles(store: Store) -> int:
     """Articles on the topics of the packs: with a stance on one of their issues, or a statement on
     one of their topics."""
-    row = store.db.execute(
+    row = store.db.execute(  # the first condition is the partial index's (statements_on_topic), which it reads
         "SELECT count(*) FROM articles a WHERE EXISTS (SELECT 1 FROM effective_statements s WHERE s.article_id = a.id "
+        "AND (s.kind = 'stance' OR s.topics != '[]') "
         "AND (s.kind = 'stance' OR (s.topics IS NOT NULL AND s.topics NOT IN ('', '[]'))))").fetchone()
     return int(row[0])
 
