@@ -38,6 +38,7 @@ __all__ = ["REPORT_FORMATS", "build_report", "report_view", "render_report", "ht
 REPORT_FORMATS = ("text", "markdown", "html", "json")
 TIMELINE_LIMIT = 2000
 PREDICTIONS_SHOWN = 12
+SECTION_GROUPS = 8  # groups in "most corroborated" and in "most contested"
 
 
 def render_report(store: Store, fmt: str = "text", period: str = "year", today: str | None = None,
@@ -67,7 +68,10 @@ def build_report(store: Store, period: str = "year", today: str | None = None, p
     leaves out what only the JSON and HTML reports show: every matrix cell's evidence records (the
     latest one behind each cell stays) and the event timeline (an empty list)."""
     cells = stance_matrix(store, period, evidence=evidence)
-    groups = corroboration(store)
+    # the first eight of each list, read as such (the same groups in the same order as the first
+    # eight of every group filtered, with the evidence of sixteen groups read instead of all)
+    corroborated = corroboration(store, min_sources=2, limit=SECTION_GROUPS)
+    contested = corroboration(store, contested=True, limit=SECTION_GROUPS)
     ledger = prediction_ledger(store, today, lean=True)  # the entries shown are read whole below
     open_predictions = [p for p in ledger if p["outcome"] is None]
     shown = sorted(open_predictions, key=lambda p: (not p["overdue"], p["date"] or ""))[:PREDICTIONS_SHOWN]
@@ -85,8 +89,8 @@ def build_report(store: Store, period: str = "year", today: str | None = None, p
             "on_topic": on_topic_articles(store)},
         "matrix": [c.as_dict(with_evidence=evidence) for c in cells],
         "changes": latest_changes(cells),
-        "corroborated": [g for g in groups if g["independent_sources"] > 1][:8],
-        "contested": [g for g in groups if g["contradicted_by"] and g["kind"] == "stance"][:8],
+        "corroborated": corroborated,
+        "contested": contested,
         # the overdue ones first: the header's count of overdue predictions is of those shown first
         "predictions": [entries[p["id"]] for p in shown],
         "open_predictions": len(open_predictions),
