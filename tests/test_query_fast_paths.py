@@ -84,3 +84,17 @@ def test_the_lean_ledger_is_the_whole_ledger_cut_to_its_columns(store):
     assert [{k: p[k] for k in ("id", "horizon", "date", "source", "outcome", "overdue")} for p in whole] == lean
     assert any(p["overdue"] for p in lean) and any(p["outcome"] for p in lean)
     assert ledger_entries(store, [p["id"] for p in lean], "2026-01-01") == {p["id"]: p for p in whole}
+
+
+@pytest.mark.parametrize("shown", [1, 8])
+def test_the_reports_groups_are_the_first_of_every_group_filtered(store, monkeypatch, shown):
+    from allegiance.query import report
+    from allegiance.query.views import corroboration
+
+    add_article(store, "geo-3", [stance("GEO", "neutral", "2023-05-04")], published="2023-05-04", source="Outlet D")
+    monkeypatch.setattr(report, "SECTION_GROUPS", shown)
+    every = corroboration(store)
+    built = build_report(store)
+    assert built["corroborated"] == [g for g in every if g["independent_sources"] > 1][:shown]
+    assert built["contested"] == [g for g in every if g["contradicted_by"] and g["kind"] == "stance"][:shown]
+    assert built["corroborated"] and built["contested"]
