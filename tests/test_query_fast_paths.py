@@ -98,3 +98,23 @@ def test_the_reports_groups_are_the_first_of_every_group_filtered(store, monkeyp
     assert built["corroborated"] == [g for g in every if g["independent_sources"] > 1][:shown]
     assert built["contested"] == [g for g in every if g["contradicted_by"] and g["kind"] == "stance"][:shown]
     assert built["corroborated"] and built["contested"]
+
+
+def test_the_partial_indexes_serve_the_unlisted_dossier_and_the_issue_lookups(store):
+    from allegiance.query.views import dossier
+
+    add_article(store, "unlisted", [Statement("prediction", 0, 40, subject="Someone", predicate="forecast")],
+                published="2023-07-01", text="Ivan Petrovsky-Test said Belarus would wait and see what comes. " * 2,
+                mentions=(Mention(0, 23, "Ivan Petrovsky-Test", None, "person", "name", 0.8, "Ivan Petrovsky-Test"),))
+    found = dossier(store, "Ivan Petrovsky-Test", include_off_topic=True)
+    assert found["type"] is None and [p["subject"] for p in found["predictions"]] == ["Someone"]
+
+    def plan(sql: str, params: tuple) -> str:
+        return " ".join(str(tuple(r)) for r in store.db.execute("EXPLAIN QUERY PLAN " + sql, params))
+
+    assert "mentions_unlisted_canonical" in plan(
+        "SELECT 1 FROM mentions WHERE canonical = ? AND entity_id IS NULL LIMIT 1", ("Ivan Petrovsky-Test",))
+    assert "statements_issue" in plan("SELECT id FROM statements WHERE issue = ? AND subject IS NOT NULL", ("x",))
+    sizes = dict(store.db.execute("SELECT name, count(*) FROM (SELECT 'issue' AS name FROM statements "
+                                  "INDEXED BY statements_issue WHERE issue IS NOT NULL)"))
+    assert sizes["issue"] == store.db.execute("SELECT count(*) FROM statements WHERE issue IS NOT NULL").fetchone()[0]
