@@ -100,7 +100,7 @@ def build_report(store: Store, period: str = "year", today: str | None = None, p
     }
     report["issues"] = _issue_data(packs)
     report["names"] = _entity_names(report, packs)
-    report["articles"] = _article_data(store, _article_keys(report))
+    report["articles"] = _article_data(store, _article_keys(report, every_group_article=evidence))
     return report
 
 
@@ -155,11 +155,14 @@ def _entity_names(report: dict[str, Any], packs: str) -> dict[str, str]:
     return names
 
 
-def _article_keys(report: dict[str, Any]) -> set[str]:
+def _article_keys(report: dict[str, Any], every_group_article: bool = True) -> set[str]:
+    """The articles the report cites; of each group's articles only the first (the one the text
+    and Markdown reports cite) unless ``every_group_article``."""
     keys = {ev["article"] for cell in report["matrix"] for ev in cell.get("evidence", [])}
     keys |= {cell["latest"]["article"] for cell in report["matrix"] if cell.get("latest")}
     keys |= {c["evidence"]["article"] for c in report["changes"] if c.get("evidence")}
-    keys |= {a for g in report["corroborated"] + report["contested"] for a in g["articles"] + g["contradicted_by"]}
+    keys |= {a for g in report["corroborated"] + report["contested"]
+             for a in (g["articles"] if every_group_article else g["articles"][:1]) + g["contradicted_by"]}
     keys |= {p["article"] for p in report["predictions"]} | {e["article"] for e in report["timeline"]}
     return {k for k in keys if k}
 
