@@ -65,6 +65,13 @@ def test_the_on_topic_set_is_the_articles_the_per_row_probe_finds(store):
                                                "ORDER BY a.file_name", params)]
 
     assert chosen(per_row=False) == chosen(per_row=True)
+    one_probe = [r[0] for r in store.db.execute(  # the condition as one probe of statements, as it was
+        """SELECT a.file_name FROM articles a WHERE EXISTS (SELECT 1 FROM statements x WHERE x.article_id = a.id
+               AND (x.kind = 'stance' OR x.topics != '[]' OR x.subject IN ('RUS', 'UKR')))
+           OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id IN ('RUS', 'UKR'))
+           OR EXISTS (SELECT 1 FROM statement_targets t JOIN statements y ON y.id = t.statement_id
+                      WHERE y.article_id = a.id AND t.target IN ('RUS', 'UKR')) ORDER BY a.file_name""")]
+    assert chosen(per_row=True) == one_probe
     assert "mention-only" in chosen(per_row=False) and "off-topic" not in chosen(per_row=False)
     assert {f"blr-{i}" for i in range(4)} | {"geo-1", "geo-2"} <= set(chosen(per_row=False))
 

@@ -62,8 +62,11 @@ def on_topic_condition(article: str, parties: Iterable[str], per_row: bool = Fal
     named = sorted(parties)
     marks = ",".join("?" * len(named)) or "NULL"
     if per_row:
+        # the first probe is the partial index's own condition (statements_on_topic holds those
+        # rows only: found at once, where the one probe of the three conditions read every statement)
         return (f"""(EXISTS (SELECT 1 FROM statements x WHERE x.article_id = {article}
-                              AND (x.kind = 'stance' OR x.topics != '[]' OR x.subject IN ({marks})))
+                              AND (x.kind = 'stance' OR x.topics != '[]'))
+                     OR EXISTS (SELECT 1 FROM statements x WHERE x.article_id = {article} AND x.subject IN ({marks}))
                      OR EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = {article}
                                 AND m.entity_id IN ({marks}))
                      OR EXISTS (SELECT 1 FROM statement_targets t JOIN statements y ON y.id = t.statement_id
