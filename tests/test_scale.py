@@ -98,6 +98,29 @@ def test_old_stores_get_their_bands_backfilled(tmp_path, settings):
     assert summary.near_duplicates >= summary.stored - 1
 
 
+def test_signatures_are_stored_in_four_bytes_a_value_and_the_older_eight_byte_form_still_matches(
+        tmp_path, settings):
+    import numpy as np
+
+    from allegiance.store.lsh import pack_signature, unpack_signature
+
+    sig = minhash([b"one", b"two", b"three"], 128)
+    assert len(pack_signature(sig)) == 4 * 128
+    assert np.array_equal(unpack_signature(pack_signature(sig)), sig)
+    old = np.asarray(sig, dtype=np.uint64).tobytes()  # the form of stores written before
+    assert np.array_equal(unpack_signature(old), sig)
+    a, b = corpus_with_copies(tmp_path)
+    with Store(settings.db) as store:
+        ingest([str(a)], store, settings)
+        for key, blob in list(store.db.execute("SELECT id, minhash FROM articles")):
+            assert len(blob) == 4 * settings.minhash_permutations
+            store.db.execute("UPDATE articles SET minhash = ? WHERE id = ?",
+                             (np.asarray(unpack_signature(blob), dtype=np.uint64).tobytes(), key))
+        store.db.execute("DELETE FROM lsh_bands")  # an old store: eight-byte signatures, no bands
+        summary = ingest([str(b)], store, settings)
+    assert summary.near_duplicates >= summary.stored - 1
+
+
 # -- batches, faults, concurrency ---------------------------------------------------------------
 
 @pytest.mark.parametrize("batch_size,fail_at", [(1, 1), (3, 3), (3, 4), (4, 8)])

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from ..errors import AllegianceError
 from ..sanitize import strip_controls
 from ..store.db import Store
+from .record import ledger_entries
 from .views import (
     corroboration,
     latest_changes,
@@ -37,6 +38,7 @@ __all__ = ["REPORT_FORMATS", "build_report", "report_view", "render_report", "ht
 REPORT_FORMATS = ("text", "markdown", "html", "json")
 TIMELINE_LIMIT = 2000
 PREDICTIONS_SHOWN = 12
+SECTION_GROUPS = 8  # groups in "most corroborated" and in "most contested"
 
 
 def render_report(store: Store, fmt: str = "text", period: str = "year", today: str | None = None,
@@ -45,10 +47,13 @@ def render_report(store: Store, fmt: str = "text", period: str = "year", today: 
     if fmt not in REPORT_FORMATS:
         raise AllegianceError(f"unknown report format {fmt!r}; one of {', '.join(REPORT_FORMATS)}",
                               code="bad_format")
-    report = build_report(store, period, today, packs)
+    # text and Markdown show no cell's evidence, no timeline and one article per group: they are
+    # built without the rest (at 20,000 articles, most of the report's work)
+    whole = fmt in ("json", "html")
+    report = build_report(store, period, today, packs, evidence=whole)
     if fmt == "json":
         return json.dumps(report, ensure_ascii=False, indent=2, default=str)
-    view = report_view(report)
+    view = report_view(report, cited_only=not whole)
     if fmt == "html":
         from .report_html import render_html
 
@@ -57,13 +62,21 @@ def render_report(store: Store, fmt: str = "text", period: str = "year", today: 
 
 
 # -- the data ---------------------------------------------------------------------------------
-def build_report(store: Store, period: str = "year", today: str | None = None, packs: str = "") -> dict[str, Any]:
-    """Everything the report shows, as plain data (the JSON format writes this)."""
-    cells = stance_matrix(store, period, evidence=True)
-    groups = corroboration(store)
-    ledger = prediction_ledger(store, today)
+def build_report(store: Store, period: str = "year", today: str | None = None, packs: str = "",
+                 evidence: bool = True) -> dict[str, Any]:
+    """Everything the report shows, as plain data (the JSON format writes this). ``evidence=False``
+    leaves out what only the JSON and HTML reports show: every matrix cell's evidence records (the
+    latest one behind each cell stays) and the event timeline (an empty list)."""
+    cells = stance_matrix(store, period, evidence=evidence)
+    # the first eight of each list, read as such (the same groups in the same order as the first
+    # eight of every group filtered, with the evidence of sixteen groups read instead of all)
+    corroborated = corroboration(store, min_sources=2, limit=SECTION_GROUPS)
+    contested = corroboration(store, contested=True, limit=SECTION_GROUPS)
+    ledger = prediction_ledger(store, today, lean=True)  # the entries shown are read whole below
     open_predictions = [p for p in ledger if p["outcome"] is None]
-    counts = dict(store.db.execute("SELECT kind, count(*) FROM effective_statements GROUP BY kind").fetchall())
+    shown = sorted(open_predictions, key=lambda p: (not p["overdue"], p["date"] or ""))[:PREDICTIONS_SHOWN]
+    entries = ledger_entries(store, [p["id"] for p in shown], today)
+    counts = statement_counts(store)
     dates = store.db.execute("SELECT min(published), max(published) FROM articles").fetchone()
     report: dict[str, Any] = {
         "generated": today or dt.date.today().isoformat(),
@@ -74,28 +87,41 @@ def build_report(store: Store, period: str = "year", today: str | None = None, p
             "sources": store.count("sources"), "rejected": store.count("rejections"),
             "first": dates[0], "last": dates[1], "statements": counts,
             "on_topic": on_topic_articles(store)},
-        "matrix": [c.as_dict(with_evidence=True) for c in cells],
+        "matrix": [c.as_dict(with_evidence=evidence) for c in cells],
         "changes": latest_changes(cells),
-        "corroborated": [g for g in groups if g["independent_sources"] > 1][:8],
-        "contested": [g for g in groups if g["contradicted_by"] and g["kind"] == "stance"][:8],
+        "corroborated": corroborated,
+        "contested": contested,
         # the overdue ones first: the header's count of overdue predictions is of those shown first
-        "predictions": sorted(open_predictions, key=lambda p: (not p["overdue"], p["date"] or ""))[:PREDICTIONS_SHOWN],
+        "predictions": [entries[p["id"]] for p in shown],
         "open_predictions": len(open_predictions),
         "overdue": sum(1 for p in ledger if p["overdue"]),
-        "timeline": timeline(store, limit=TIMELINE_LIMIT),
+        "timeline": timeline(store, limit=TIMELINE_LIMIT) if evidence else [],
         "sources": source_profiles(store, ledger),
     }
     report["issues"] = _issue_data(packs)
     report["names"] = _entity_names(report, packs)
-    report["articles"] = _article_data(store, _article_keys(report))
+    report["articles"] = _article_data(store, _article_keys(report, every_group_article=evidence))
     return report
+
+
+def statement_counts(store: Store) -> dict[str, int]:
+    """Statements per kind, corrections applied (``effective_statements`` less those marked wrong):
+    counted on the (kind, time) index, less the few a correction marks wrong, instead of reading
+    every statement row through the view."""
+    counts = dict(store.db.execute("SELECT kind, count(*) FROM statements GROUP BY kind").fetchall())
+    for kind, wrong in store.db.execute(
+            """SELECT s.kind, count(*) FROM current_corrections c CROSS JOIN statements s ON s.uid = c.statement_uid
+               WHERE c.action = 'wrong' AND s.corrected != 0 GROUP BY s.kind"""):
+        counts[kind] -= wrong
+    return {kind: n for kind, n in counts.items() if n}
 
 
 def on_topic_articles(store: Store) -> int:
     """Articles on the topics of the packs: with a stance on one of their issues, or a statement on
     one of their topics."""
-    row = store.db.execute(
+    row = store.db.execute(  # the first condition is the partial index's (statements_on_topic), which it reads
         "SELECT count(*) FROM articles a WHERE EXISTS (SELECT 1 FROM effective_statements s WHERE s.article_id = a.id "
+        "AND (s.kind = 'stance' OR s.topics != '[]') "
         "AND (s.kind = 'stance' OR (s.topics IS NOT NULL AND s.topics NOT IN ('', '[]'))))").fetchone()
     return int(row[0])
 
@@ -129,11 +155,14 @@ def _entity_names(report: dict[str, Any], packs: str) -> dict[str, str]:
     return names
 
 
-def _article_keys(report: dict[str, Any]) -> set[str]:
+def _article_keys(report: dict[str, Any], every_group_article: bool = True) -> set[str]:
+    """The articles the report cites; of each group's articles only the first (the one the text
+    and Markdown reports cite) unless ``every_group_article``."""
     keys = {ev["article"] for cell in report["matrix"] for ev in cell.get("evidence", [])}
     keys |= {cell["latest"]["article"] for cell in report["matrix"] if cell.get("latest")}
     keys |= {c["evidence"]["article"] for c in report["changes"] if c.get("evidence")}
-    keys |= {a for g in report["corroborated"] + report["contested"] for a in g["articles"] + g["contradicted_by"]}
+    keys |= {a for g in report["corroborated"] + report["contested"]
+             for a in (g["articles"] if every_group_article else g["articles"][:1]) + g["contradicted_by"]}
     keys |= {p["article"] for p in report["predictions"]} | {e["article"] for e in report["timeline"]}
     return {k for k in keys if k}
 
@@ -281,17 +310,18 @@ def _matrix_view(looks: _Looks, cells: list[dict[str, Any]]) -> list[dict[str, A
     return out
 
 
-def _group_view(looks: _Looks, g: dict[str, Any]) -> dict[str, Any]:
+def _group_view(looks: _Looks, g: dict[str, Any], cited_only: bool = False) -> dict[str, Any]:
     subject = looks.actor(g["subject"])
-    articles = [looks.article(a) for a in g["articles"]]
+    articles = [looks.article(a) for a in (g["articles"][:1] if cited_only else g["articles"])]
     return {"subject": subject, "predicate": g["predicate"], "object": g["object"] or "",
             "stories": int(g["independent_sources"]), "outlets": g["outlets"], "articles": articles,
             "contradicted_by": [looks.article(a) for a in g["contradicted_by"]], "text": g["evidence"] or "",
             "source": articles[0] if articles else looks.article(None)}
 
 
-def report_view(report: dict[str, Any]) -> dict[str, Any]:
-    """What the text, Markdown and HTML reports show, every string one clean line."""
+def report_view(report: dict[str, Any], cited_only: bool = False) -> dict[str, Any]:
+    """What the text, Markdown and HTML reports show, every string one clean line. ``cited_only``
+    (text and Markdown) keeps only the first article of each corroboration group, the one they cite."""
     looks = _Looks(report)
     corpus = report["corpus"]
     view: dict[str, Any] = {
@@ -302,8 +332,8 @@ def report_view(report: dict[str, Any]) -> dict[str, Any]:
                      "from": looks.label(c["issue"], c["from"]), "from_period": c["from_period"],
                      "to": looks.label(c["issue"], c["to"]), "to_period": c["to_period"],
                      "evidence": _evidence_view(looks, c["evidence"] or {})} for c in report["changes"]],
-        "corroborated": [_group_view(looks, g) for g in report["corroborated"]],
-        "contested": [_group_view(looks, g) for g in report["contested"]],
+        "corroborated": [_group_view(looks, g, cited_only) for g in report["corroborated"]],
+        "contested": [_group_view(looks, g, cited_only) for g in report["contested"]],
         "overdue": report["overdue"], "open_predictions": report["open_predictions"],
         "predictions": [{"id": p["id"], "speaker": p["speaker"] or "author", "date": p["date"] or "",
                          "horizon": p["horizon"] or "", "overdue": bool(p["overdue"]), "text": p["evidence"] or "",

@@ -52,21 +52,24 @@ def dossier(store: Store, entity: str, limit: int = 500, packs: str = "",
     try:
         record = kb.lookup(entity)
     except AllegianceError:
-        if store.db.execute("SELECT 1 FROM mentions WHERE canonical = ? LIMIT 1", (entity,)).fetchone() is None:
+        if store.db.execute("SELECT 1 FROM mentions WHERE canonical = ? AND entity_id IS NULL LIMIT 1",
+                            (entity,)).fetchone() is None:
             raise
         record = None  # an unlisted name the corpus holds: found by its canonical form
     key = record.id if record else entity
     names = tuple(sorted({key} | ({record.canonical} if record else set())))
+    # an unlisted name's mentions have no entity id (the index of canonical names holds only those)
     column = "entity_id" if record else "canonical"
+    only = "" if record else " AND {m}entity_id IS NULL"
     topic, topic_params = topic_filter(include_off_topic, "s.article_id", packs, per_row=True)
     stances = [cell.as_dict() for cell in stance_matrix(store, "quarter", states=[key], packs=packs)]
-    about = _about(store, column, names, limit, topic, topic_params)
+    about = _about(store, column, only, names, limit, topic, topic_params)
     people = [{"person": e.canonical, "role": r.role, "from": r.start, "to": r.end}
               for e in kb.entities.values() for r in e.roles if r.of == key]
     marks = ",".join("?" * len(names))
     sources = [dict(r) for r in store.db.execute(
         f"""SELECT src.name AS source, count(*) AS articles
-            FROM (SELECT DISTINCT article_id FROM mentions WHERE {column} IN ({marks})) m
+            FROM (SELECT DISTINCT article_id FROM mentions WHERE {column} IN ({marks}){only.format(m="")}) m
             JOIN articles a ON a.id = m.article_id LEFT JOIN sources src ON src.id = a.source_id
             GROUP BY src.name ORDER BY articles DESC""", names)]
     return {"entity": key, "name": record.canonical if record else entity, "type": record.type if record else None,
@@ -94,14 +97,14 @@ def _events_of(store: Store, names: tuple[str, ...], limit: int, topic: str,
 _MANY_MENTIONS = 2000  # past this, statements are read newest first and checked for a mention
 
 
-def _about(store: Store, column: str, names: tuple[str, ...], limit: int, topic: str,
+def _about(store: Store, column: str, only: str, names: tuple[str, ...], limit: int, topic: str,
            topic_params: list[str]) -> dict[str, list[dict[str, Any]]]:
     """Quantities and predictions whose span holds a mention of the entity, newest first. An entity
     with few mentions is read from them; one most articles mention (RUS) from the statements,
     newest first, stopping at ``limit``."""
     marks = ",".join("?" * len(names))
-    mentions = store.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM mentions WHERE {column} IN ({marks}) "
-                                f"LIMIT {_MANY_MENTIONS})", names).fetchone()[0]
+    mentions = store.db.execute(f"SELECT count(*) FROM (SELECT 1 FROM mentions WHERE {column} IN ({marks})"
+                                f"{only.format(m='')} LIMIT {_MANY_MENTIONS})", names).fetchone()[0]
     out: dict[str, list[dict[str, Any]]] = {}
     for kind in ("quantity", "prediction"):
         if mentions < _MANY_MENTIONS:
@@ -109,7 +112,7 @@ def _about(store: Store, column: str, names: tuple[str, ...], limit: int, topic:
                       FROM mentions m JOIN effective_statements s ON s.article_id = m.article_id
                            AND s.start <= m.start AND m.end <= s.end
                       JOIN articles a ON a.id = s.article_id LEFT JOIN sources src ON src.id = a.source_id
-                      WHERE m.{column} IN ({marks}) AND s.kind = ? {topic}
+                      WHERE m.{column} IN ({marks}){only.format(m="m.")} AND s.kind = ? {topic}
                       ORDER BY s.time DESC LIMIT ?"""
         else:
             sql = f"""SELECT {_STATEMENT_COLUMNS}
@@ -117,7 +120,8 @@ def _about(store: Store, column: str, names: tuple[str, ...], limit: int, topic:
                       LEFT JOIN sources src ON src.id = a.source_id
                       WHERE s.kind = ? AND EXISTS (
                           SELECT 1 FROM mentions m WHERE m.article_id = s.article_id AND m.start >= s.start
-                          AND m.start < s.end AND m.end <= s.end AND m.{column} IN ({marks})) {topic}
+                          AND m.start < s.end AND m.end <= s.end AND m.{column} IN ({marks}){only.format(m="m.")})
+                      {topic}
                       ORDER BY s.time DESC LIMIT ?"""
         params = (*names, kind, *topic_params, limit) if mentions < _MANY_MENTIONS else \
             (kind, *names, *topic_params, limit)

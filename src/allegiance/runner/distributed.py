@@ -214,16 +214,16 @@ def _join_first(group: tuple[str, list[tuple[str, Any]]]) -> list[tuple[str, tup
 
 def _join_second(group: tuple[str, list[tuple[Any, ...]]], threshold: float) -> list[tuple[str, str, float]]:
     """Reduce side of the second join (key: the later article b): verified (a, b, similarity)."""
-    import numpy as np
+    from ..store.lsh import jaccard, unpack_signature
 
     sig = next((r[1] for r in group[1] if r[0] == "sig"), None)
     if sig is None:
         return []
-    mine = np.frombuffer(sig, dtype=np.uint64)
+    mine = unpack_signature(sig)  # the stored form, whichever it is (never read the bytes as such)
     out = []
     for record in group[1]:
         if record[0] == "pair":
-            sim = float(np.count_nonzero(np.frombuffer(record[3], dtype=np.uint64) == mine)) / len(mine)
+            sim = jaccard(unpack_signature(record[3]), mine)
             if sim >= threshold:
                 out.append((record[1], record[2], sim))
     return out

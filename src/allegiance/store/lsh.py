@@ -56,12 +56,18 @@ def minhash(values: Iterable[bytes], num_perm: int) -> np.ndarray:
 
 
 def pack_signature(sig: np.ndarray) -> bytes:
-    """The stored form: uint64 values (the form stores have always held)."""
-    return np.asarray(sig, dtype=np.uint64).tobytes()
+    """The stored form: little-endian uint32 values, 4 bytes each (the values are 32-bit). Stores
+    written before held them as uint64 (8 bytes each, half of them zeros); both are read."""
+    return np.asarray(sig, dtype="<u4").tobytes()
 
 
 def unpack_signature(blob: bytes) -> np.ndarray:
-    return np.frombuffer(blob, dtype=np.uint64).astype(np.uint32)
+    """A stored signature, in either form. The older uint64 form is told by its high halves,
+    which are all zero (in the uint32 form, half the values being 0 has odds of 2**-(16 * n))."""
+    words = np.frombuffer(blob, dtype="<u4")
+    if len(words) % 2 == 0 and len(words) and not words[1::2].any():
+        return words[0::2].astype(np.uint32)
+    return words.astype(np.uint32)
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:

@@ -617,13 +617,29 @@ def m021_articles_by_file_name(db: sqlite3.Connection) -> None:
     _run(db, "CREATE INDEX articles_file_name ON articles(file_name)")
 
 
+def m022_partial_indexes(db: sqlite3.Connection) -> None:
+    """Two indexes hold only the rows their queries read: canonical names of unlisted mentions
+    (those with no entity id: the dossier of a name the knowledge base does not list; a listed
+    entity's mentions are found by id), and the issue index of the statements that have an
+    issue (stances: a tenth of the statements). 2.5 KB less per article of the benchmark."""
+    _run(
+        db,
+        """
+        DROP INDEX mentions_canonical;
+        CREATE INDEX mentions_unlisted_canonical ON mentions(canonical) WHERE entity_id IS NULL;
+        DROP INDEX statements_issue;
+        CREATE INDEX statements_issue ON statements(issue, subject, time) WHERE issue IS NOT NULL
+        """,
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes, m005_stance_aggregates,
     m006_analysis_errors, m007_ingest_fidelity, m008_statement_uids, m009_analyst_history,
     m010_effective_statements, m011_article_dates, m012_fact_groups, m013_evidence_views, m014_search_index,
     m015_statement_targets_by_statement, m016_lsh_bands, m017_analysed_chars,
     m018_statement_factuality, m019_effective_statements_carry_the_clause, m020_evidence_index_without_copy,
-    m021_articles_by_file_name)
+    m021_articles_by_file_name, m022_partial_indexes)
 
 
 def schema_version(db: sqlite3.Connection) -> int:
