@@ -81,3 +81,47 @@ def test_collector_threshold_is_raised_for_an_article_and_restored_even_when_it_
         Pipeline([boom], version="t")(Doc("x", "text", "en"))
     assert boom.seen is not None and boom.seen[0] == max(before[0], GC_YOUNG)
     assert gc.get_threshold() == before
+
+
+def test_english_words_have_the_offsets_finditer_gives():
+    from allegiance.nlp import frames as frames_module
+    from allegiance.nlp.doc import Sentence
+    from allegiance.nlp.frames_en import _EN_SEEN, _en_words
+
+    pack = frames_module.language_pack("en")
+    rng = random.Random(3)
+    alphabet = "ab Sd n't’'-.,;:\"“”«»—–()1 2.5,0\u00a0é_İß\n"
+    for _ in range(2000):
+        text = "x " + "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        _EN_SEEN.clear()
+        sentence = Sentence(2, len(text))
+        got = [(w.i, w.start, w.end, w.text) for w in _en_words(Doc("t", text, "en"), sentence, pack)]
+        want = [(n, 2 + m.start(), 2 + m.end(), m.group(0))
+                for n, m in enumerate(frames_module._WORD.finditer(text[2:]))]
+        assert got == want, text
+
+
+def test_frame_with_its_speaker_equals_dataclasses_replace():
+    import dataclasses
+
+    from allegiance.nlp.doc import Mention, Sentence
+    from allegiance.nlp.frames import Frame, _with_speaker
+
+    speaker = Mention(0, 5, "Putin", "Q7747", "person", "name", 0.9, "Vladimir Putin")
+    frame = Frame(Sentence(0, 40), 6, 10, "say", 1, (), None, False, "done", None, 10, 40, 0, 40)
+    fast = _with_speaker(frame, speaker)
+    assert fast == dataclasses.replace(frame, speaker=speaker)
+    assert hash(fast) == hash(dataclasses.replace(frame, speaker=speaker)) and frame.speaker is None
+
+
+def test_stance_classes_by_index_equal_the_scan_of_every_class():
+    from allegiance.nlp import frames as frames_module
+    from allegiance.nlp.stances import _classes
+
+    for language in ("en", "ru", "uk", "de"):
+        pack = frames_module.language_pack(language)
+        if pack is None:
+            continue
+        lemmas = set().union(*pack.stance_classes.values()) | {"say", "nothing"}
+        for lemma in lemmas:
+            assert _classes(pack, lemma) == {n for n, ls in pack.stance_classes.items() if lemma in ls}

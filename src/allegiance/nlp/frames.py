@@ -83,6 +83,15 @@ class Frame:
         return self.factuality in ("done", "ongoing") and not self.negated
 
 
+def _with_speaker(frame: Frame, speaker: Mention) -> Frame:
+    """``dataclasses.replace(frame, speaker=speaker)`` by copying the attributes (a frozen
+    dataclass with no ``__post_init__``): the same frame, without ``replace``'s field checks."""
+    new = object.__new__(Frame)
+    new.__dict__.update(frame.__dict__)
+    new.__dict__["speaker"] = speaker
+    return new
+
+
 @dataclasses.dataclass(frozen=True, eq=False)
 class LanguagePack:
     """The lexicons and function words of one language, merged over the pack folders."""
@@ -164,6 +173,19 @@ def _plain_speech(pack: LanguagePack) -> frozenset[str]:
     forms = {f for v in plain for f in _en_forms(v)} | {f for f, lemma in pack.forms.items() if lemma in plain}
     keep = {f for v in pack.predicates - plain for f in _en_forms(v.split("_")[0])}
     return frozenset(forms - keep)
+
+
+@functools.lru_cache(maxsize=16)
+def _phrasal_heads(pack: LanguagePack) -> frozenset[str]:
+    """The first word of each phrasal predicate ("call" of "call_for"): a word no phrasal lemma
+    starts with needs no pair looked up."""
+    return frozenset(p.split("_")[0] for p in pack.predicates if "_" in p)
+
+
+@functools.lru_cache(maxsize=16)
+def _defined_state_nouns(pack: LanguagePack) -> frozenset[str]:
+    """The nouns of the state pronouns written with "the" ("the country" -> "country")."""
+    return frozenset(p.split()[1] for p in pack.grammar.get("pronouns_state", ()) if p.startswith("the "))
 
 
 @functools.lru_cache(maxsize=16)
@@ -458,13 +480,15 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         spans = [(m.start, m.end) for m in self.resolver.in_sentence(sentence)] if sentence else []
         starts = [w.start for w in words]
         inside: set[int] = set()
+        phrasal = _phrasal_heads(self.pack)
         for a, b in spans:  # the words inside a mention: names are no predicates
             inside.update(starts[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])
         for n, w in enumerate(words):
             if n <= skip or w.upos in ("PUNCT", "NUM", "DET", "ADP", "PRON", "PART") or w.start in inside:
                 continue
             nxt = words[n + 1] if n + 1 < len(words) else None
-            pairs = [f"{w.lemma}_{nxt.lemma}", f"{w.lemma}_{nxt.low}"] if nxt else []
+            pairs = [f"{w.lemma}_{nxt.lemma}", f"{w.lemma}_{nxt.low}"] if nxt and (
+                w.lemma in phrasal or "_" in w.lemma) else []  # no phrasal predicate starts with the word
             pair = next((x for x in pairs if x in self.pack.predicates), "")
             if not pair and self.pack.code in SLAVIC and w.upos == "VERB":
                 nxt, pair = self._light_verb_noun(words, n)
@@ -876,7 +900,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if nearest is not None and nearest.kind == "demonym" and content and content[0].start - nearest.end <= 1 \
                 and not any(w.text == "," for w in between):
             return None  # "Fijian rebels", "Kazakh rights activists": the group the demonym names
-        state_nouns_defined = {p.split()[1] for p in g.get("pronouns_state", ()) if p.startswith("the ")}
+        state_nouns_defined = _defined_state_nouns(self.pack)
         if content and content[-1].i > 0 and (self._state_pronoun(words, content[-1].i) or content[-1].low in
                                                state_nouns_defined) and words[content[-1].i - 1].low in (
                                                    "the", "our", "his", "her", "its", "their"):
@@ -987,7 +1011,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     speaker = s.subjects[0]
             if speaker is None and f.we and self.pack.code in SLAVIC:
                 speaker = self._quote_speaker(sentence)
-            out.append(dataclasses.replace(f, speaker=speaker) if speaker is not None else f)
+            out.append(_with_speaker(f, speaker) if speaker is not None else f)
         return out
 
     def _according_to(self, sentence: Sentence) -> Mention | None:
