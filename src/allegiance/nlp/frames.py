@@ -29,6 +29,8 @@ from .frames_slavic import SLAVIC, Lemma, SlavicClauses, readings, uk_participle
 
 __all__ = ["Frame", "FrameBuilder", "LanguagePack", "Word", "language_pack"]
 
+#: the marks that close an insertion (``_insertion_opening`` reads no other word)
+_INSERTION_MARKS = frozenset(("—", "–", ")"))
 FACTUALITY = ("done", "ongoing", "present", "planned", "conditional", "asked", "opinion", "denied", "nonfinite",
               "nominal", "relative")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|n['’]t|\d[\d.,]*|[;:\"“”«»—–()]|,", re.UNICODE)
@@ -379,6 +381,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         self._furniture: dict[int, bool] = {}
         self._sentence_at: dict[int, Sentence] = {}
         self._sentence_starts: list[int] | None = None
+        self._sentence_places: dict[Sentence, int] | None = None
         self._mentions_by_end: tuple[dict[int, list[Mention]], frozenset[int], frozenset[int]] | None = None
         self._heads_done = not parse  # the dependency parse is opt-in (the frames_parse setting)
 
@@ -399,7 +402,12 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         """A header line over "- State" items ("Countries that abstained"): its frame's actors are the items."""
         from .actors import bullet_items
 
-        nxt = self.doc.sentences.index(sentence) + 1
+        if self._sentence_places is None:  # each sentence's place, where ``index`` scanned the sentences per call
+            self._sentence_places = {}
+            for k, x in enumerate(self.doc.sentences):
+                self._sentence_places.setdefault(x, k)
+        at = self._sentence_places.get(sentence)
+        nxt = (self.doc.sentences.index(sentence) if at is None else at) + 1
         if nxt >= len(self.doc.sentences) or self.doc.text[self.doc.sentences[nxt].start:][:1] not in "-•*–":
             return False
         return bool(bullet_items(self.doc, sentence))
@@ -567,7 +575,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         for n in range(at - 1, -1, -1):
             if n > skip_to >= 0:
                 continue
-            opening = self._insertion_opening(words, n)
+            opening = self._insertion_opening(words, n) if words[n].text in _INSERTION_MARKS else None
             if opening is not None:
                 skip_to = opening  # "Armenia — a CSTO member — recalled", "the Bureau (CBI) said": an insertion
                 continue
