@@ -29,6 +29,7 @@ from .frames_slavic import SLAVIC, Lemma, SlavicClauses, readings, uk_participle
 
 __all__ = ["Frame", "FrameBuilder", "LanguagePack", "Word", "language_pack"]
 
+_LOWER_WORD = re.compile(r"[a-z]+")
 #: the marks that close an insertion (``_insertion_opening`` reads no other word)
 _INSERTION_MARKS = frozenset(("—", "–", ")"))
 FACTUALITY = ("done", "ongoing", "present", "planned", "conditional", "asked", "opinion", "denied", "nonfinite",
@@ -394,7 +395,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return self.pack.code in SLAVIC and self._context_candidate(sentence)
         if self.pack.code == "en":
             low = self.doc.text[sentence.start:sentence.end].casefold()
-            return any(w in self.pack.surface and w not in _plain_speech(self.pack) for w in re.findall(r"[a-z]+", low))
+            surface, plain = self.pack.surface, _plain_speech(self.pack)
+            return any(w in surface and w not in plain for w in _LOWER_WORD.findall(low))
         heads = _predicate_heads(self.pack)
         return any(w.lemma in heads for w in self.words(sentence))
 
