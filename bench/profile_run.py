@@ -5,7 +5,8 @@ random, seeded), runs ``allegiance run --workers 1`` on them in this process und
 prints the functions with the most self time and the most cumulative time, each with its share of
 the run. ``--workers 1`` keeps the analysis in the profiled process; the figures are the profile's
 (cProfile adds its own cost per call, so they are shares, not speeds: speeds come from
-``bench/run.py``).
+``bench/run.py``). The profiler's clock is the process's CPU time, so that other work on the
+machine does not skew the shares; the workers' CPU is not in it, hence ``--workers 1``.
 
 Usage: python bench/profile_run.py [--articles 300] [--language en|ru] [--top 25] [--stats OUT]
 """
@@ -18,6 +19,7 @@ import io
 import pstats
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -52,7 +54,7 @@ def main() -> int:
         folder = write_folder(articles_of_about(args.language, 5000, args.articles), tmp / args.language)
         argv = ["run", str(folder), "--db", str(tmp / "p.db"), "--no-report", "--workers", "1",
                 "--set", "workers=1", "--set", "progress=false"]
-        profile = cProfile.Profile()
+        profile = cProfile.Profile(time.process_time)  # CPU time: shares that a loaded machine does not skew
         profile.enable()
         try:
             cli.main(argv, standalone_mode=False)
@@ -62,7 +64,7 @@ def main() -> int:
         profile.dump_stats(str(args.stats))
     stats = pstats.Stats(profile, stream=io.StringIO())
     total = stats.total_tt  # type: ignore[attr-defined]
-    print(f"allegiance run, {args.articles} {args.language} articles of about 5 KB: {total:.2f} s profiled")
+    print(f"allegiance run, {args.articles} {args.language} articles of about 5 KB: {total:.2f} CPU-s profiled")
     print(f"\n-- self time (top {args.top}) --\n" + _table(stats, "tottime", args.top, total))
     print(f"\n-- cumulative time (top {args.top}) --\n" + _table(stats, "cumtime", args.top, total))
     return 0
