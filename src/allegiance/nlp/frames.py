@@ -29,6 +29,9 @@ from .frames_slavic import _RU_SEEN, SLAVIC, SlavicClauses, _ru_words  # noqa: F
 
 __all__ = ["Frame", "FrameBuilder", "LanguagePack", "Word", "language_pack"]
 
+_LOWER_WORD = re.compile(r"[a-z]+")
+#: the marks that close an insertion (``_insertion_opening`` reads no other word)
+_INSERTION_MARKS = frozenset(("—", "–", ")"))
 FACTUALITY = ("done", "ongoing", "present", "planned", "conditional", "asked", "opinion", "denied", "nonfinite",
               "nominal", "relative")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|n['’]t|\d[\d.,]*|[;:\"“”«»—–()]|,", re.UNICODE)
@@ -81,6 +84,15 @@ class Frame:
     def is_act(self) -> bool:
         """Reported as done or under way (not planned, conditional, asked for, denied or non-finite)."""
         return self.factuality in ("done", "ongoing") and not self.negated
+
+
+def _with_speaker(frame: Frame, speaker: Mention) -> Frame:
+    """``dataclasses.replace(frame, speaker=speaker)`` by copying the attributes (a frozen
+    dataclass with no ``__post_init__``): the same frame, without ``replace``'s field checks."""
+    new = object.__new__(Frame)
+    new.__dict__.update(frame.__dict__)
+    new.__dict__["speaker"] = speaker
+    return new
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -164,6 +176,19 @@ def _plain_speech(pack: LanguagePack) -> frozenset[str]:
     forms = {f for v in plain for f in _en_forms(v)} | {f for f, lemma in pack.forms.items() if lemma in plain}
     keep = {f for v in pack.predicates - plain for f in _en_forms(v.split("_")[0])}
     return frozenset(forms - keep)
+
+
+@functools.lru_cache(maxsize=16)
+def _phrasal_heads(pack: LanguagePack) -> frozenset[str]:
+    """The first word of each phrasal predicate ("call" of "call_for"): a word no phrasal lemma
+    starts with needs no pair looked up."""
+    return frozenset(p.split("_")[0] for p in pack.predicates if "_" in p)
+
+
+@functools.lru_cache(maxsize=16)
+def _defined_state_nouns(pack: LanguagePack) -> frozenset[str]:
+    """The nouns of the state pronouns written with "the" ("the country" -> "country")."""
+    return frozenset(p.split()[1] for p in pack.grammar.get("pronouns_state", ()) if p.startswith("the "))
 
 
 @functools.lru_cache(maxsize=16)
@@ -272,6 +297,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         self._furniture: dict[int, bool] = {}
         self._sentence_at: dict[int, Sentence] = {}
         self._sentence_starts: list[int] | None = None
+        self._sentence_places: dict[Sentence, int] | None = None
         self._mentions_by_end: tuple[dict[int, list[Mention]], frozenset[int], frozenset[int]] | None = None
         self._heads_done = not parse  # the dependency parse is opt-in (the frames_parse setting)
 
@@ -284,7 +310,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return self.pack.code in SLAVIC and self._context_candidate(sentence)
         if self.pack.code == "en":
             low = self.doc.text[sentence.start:sentence.end].casefold()
-            return any(w in self.pack.surface and w not in _plain_speech(self.pack) for w in re.findall(r"[a-z]+", low))
+            surface, plain = self.pack.surface, _plain_speech(self.pack)
+            return any(w in surface and w not in plain for w in _LOWER_WORD.findall(low))
         heads = _predicate_heads(self.pack)
         return any(w.lemma in heads for w in self.words(sentence))
 
@@ -292,7 +319,12 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         """A header line over "- State" items ("Countries that abstained"): its frame's actors are the items."""
         from .actors import bullet_items
 
-        nxt = self.doc.sentences.index(sentence) + 1
+        if self._sentence_places is None:  # each sentence's place, where ``index`` scanned the sentences per call
+            self._sentence_places = {}
+            for k, x in enumerate(self.doc.sentences):
+                self._sentence_places.setdefault(x, k)
+        at = self._sentence_places.get(sentence)
+        nxt = (self.doc.sentences.index(sentence) if at is None else at) + 1
         if nxt >= len(self.doc.sentences) or self.doc.text[self.doc.sentences[nxt].start:][:1] not in "-•*–":
             return False
         return bool(bullet_items(self.doc, sentence))
@@ -374,13 +406,15 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         spans = [(m.start, m.end) for m in self.resolver.in_sentence(sentence)] if sentence else []
         starts = [w.start for w in words]
         inside: set[int] = set()
+        phrasal = _phrasal_heads(self.pack)
         for a, b in spans:  # the words inside a mention: names are no predicates
             inside.update(starts[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])
         for n, w in enumerate(words):
             if n <= skip or w.upos in ("PUNCT", "NUM", "DET", "ADP", "PRON", "PART") or w.start in inside:
                 continue
             nxt = words[n + 1] if n + 1 < len(words) else None
-            pairs = [f"{w.lemma}_{nxt.lemma}", f"{w.lemma}_{nxt.low}"] if nxt else []
+            pairs = [f"{w.lemma}_{nxt.lemma}", f"{w.lemma}_{nxt.low}"] if nxt and (
+                w.lemma in phrasal or "_" in w.lemma) else []  # no phrasal predicate starts with the word
             pair = next((x for x in pairs if x in self.pack.predicates), "")
             if not pair and self.pack.code in SLAVIC and w.upos == "VERB":
                 nxt, pair = self._light_verb_noun(words, n)
@@ -470,7 +504,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         for n in range(at - 1, -1, -1):
             if n > skip_to >= 0:
                 continue
-            opening = self._insertion_opening(words, n)
+            opening = self._insertion_opening(words, n) if words[n].text in _INSERTION_MARKS else None
             if opening is not None:
                 skip_to = opening  # "Armenia — a CSTO member — recalled", "the Bureau (CBI) said": an insertion
                 continue
@@ -813,7 +847,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if nearest is not None and nearest.kind == "demonym" and content and content[0].start - nearest.end <= 1 \
                 and not any(w.text == "," for w in between):
             return None  # "Fijian rebels", "Kazakh rights activists": the group the demonym names
-        state_nouns_defined = {p.split()[1] for p in g.get("pronouns_state", ()) if p.startswith("the ")}
+        state_nouns_defined = _defined_state_nouns(self.pack)
         if content and content[-1].i > 0 and (self._state_pronoun(words, content[-1].i) or content[-1].low in
                                                state_nouns_defined) and words[content[-1].i - 1].low in (
                                                    "the", "our", "his", "her", "its", "their"):
@@ -924,7 +958,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     speaker = s.subjects[0]
             if speaker is None and f.we and self.pack.code in SLAVIC:
                 speaker = self._quote_speaker(sentence)
-            out.append(dataclasses.replace(f, speaker=speaker) if speaker is not None else f)
+            out.append(_with_speaker(f, speaker) if speaker is not None else f)
         return out
 
     def _according_to(self, sentence: Sentence) -> Mention | None:

@@ -64,20 +64,31 @@ def _en_lemma(low: str, pack: LanguagePack) -> str:
 
 
 def _en_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
+    """The words of an English sentence. Every candidate sentence is read, so this is written for
+    speed, as ``tokens.tokenize`` is: the words from one ``findall`` and each one's offset from
+    ``str.find`` after the previous word (exact: no character between two words can begin one),
+    and the words built with positional arguments."""
     from .frames import _WORD, Word
 
-    words = []
+    words: list[Word] = []
+    append = words.append
     text = doc.text[sentence.start:sentence.end]
+    find = text.find
+    base = sentence.start
     closed = pack.closed
     seen_words = _EN_SEEN.setdefault(pack, {})
     if len(seen_words) >= 200_000:
         seen_words.clear()
-    for n, m in enumerate(_WORD.finditer(text)):
-        raw = m.group(0)
+    no_feats: frozenset[str] = frozenset()
+    pos = 0
+    for n, raw in enumerate(_WORD.findall(text)):
+        pos = find(raw, pos)
+        end = pos + len(raw)
         seen = seen_words.get(raw)
         if seen is not None:
-            words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, seen[2],
-                              "X" if n == 0 and seen[1] == "PROPN" else seen[1], low=seen[0]))
+            append(Word(n, base + pos, base + end, raw, seen[2], "X" if n == 0 and seen[1] == "PROPN" else seen[1],
+                        no_feats, -1, "", seen[0]))
+            pos = end
             continue
         low = raw.casefold().replace("’", "'")
         known = closed.get(low)
@@ -91,7 +102,8 @@ def _en_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             lemma = _en_lemma(low, pack)
             upos = "PROPN" if raw[0].isupper() and n > 0 else "X"
         seen_words[raw] = (low, "PROPN" if upos == "X" and raw[0].isupper() else upos, lemma)
-        words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, lemma, upos, low=low))
+        append(Word(n, base + pos, base + end, raw, lemma, upos, no_feats, -1, "", low))
+        pos = end
     return words
 
 

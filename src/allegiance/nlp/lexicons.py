@@ -27,6 +27,13 @@ def _words_of(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((m.start(), m.end(), m.group(0).casefold()) for m in _PHRASE_WORD.finditer(text))
 
 
+@functools.lru_cache(maxsize=2048)
+def _word_set(text: str) -> frozenset[str]:
+    """The distinct case-folded words of a text: a matcher none of whose first words is among them
+    has nothing to find, and most sentences hold no cue of most families."""
+    return frozenset(w[2] for w in _words_of(text))
+
+
 class PhraseMatch:
     """A phrase found in a text: offsets and the phrase as listed (``group(0)`` like a regex match)."""
 
@@ -61,8 +68,10 @@ class PhraseMatcher:
             options.sort(key=len, reverse=True)
 
     def finditer(self, text: str) -> list[PhraseMatch]:
-        words = _words_of(text)
         first = self.first
+        if first.keys().isdisjoint(_word_set(text)):
+            return []
+        words = _words_of(text)
         found: list[PhraseMatch] = []
         covered = -1
         for i in [i for i, w in enumerate(words) if w[2] in first]:

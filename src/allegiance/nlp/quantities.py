@@ -238,11 +238,10 @@ class QuantityExtractor:
         if tokens[i].text[:1].isdigit():
             return None
         key = keys[i]
-        lead = text[:tokens[i].start]
         if key not in rules.words and rules.has_lone:
             lone = rules.multiplier_of(key) or rules.multiplier_of(tokens[i].text)
-            if lone > 1:
-                return (lone, i + 1) if rules.lone_after.search(lead) else None  # «больше тысячи»
+            if lone > 1:  # «больше тысячи»
+                return (lone, i + 1) if rules.lone_after.search(text[:tokens[i].start]) else None
         article = tokens[i].text.casefold() in rules.articles and i + 1 < len(tokens) \
             and rules.multiplier_of(keys[i + 1]) > 1
         if key not in rules.words and not article:
@@ -256,6 +255,7 @@ class QuantityExtractor:
         follower = keys[j] if j < len(tokens) else ""
         previous = keys[i - 1] if i else ""
         counted_one = article or follower in rules.time_units or previous in rules.one_after
+        lead = text[:tokens[i].start]  # the sentence before the number: cut only for a number word
         if (value == 1 and not counted_one) or follower in rules.not_counting_before \
                 or rules.referring.search(lead) or lead.rstrip().endswith("-"):
             return None

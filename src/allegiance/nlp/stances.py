@@ -15,6 +15,7 @@ and statements about groups give none. The actor is the frame's subject (every s
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from ..kb.langdata import load_issues
 from .actors import ActorResolver, bullet_states, listed_states
@@ -68,7 +69,18 @@ def _under_opinion(frame: Frame, frames: list[Frame]) -> bool:
 
 
 def _classes(pack: LanguagePack, lemma: str) -> set[str]:
-    return {name for name, lemmas in pack.stance_classes.items() if lemma in lemmas}
+    return set(_class_index(pack).get(lemma, ()))
+
+
+@functools.lru_cache(maxsize=16)
+def _class_index(pack: LanguagePack) -> dict[str, tuple[str, ...]]:
+    """Each stance lemma's classes, in the order the pack lists the classes (looked up per frame,
+    where a scan of every class per frame was most of it)."""
+    index: dict[str, list[str]] = {}
+    for name, lemmas in pack.stance_classes.items():
+        for lemma in lemmas:
+            index.setdefault(lemma, []).append(name)
+    return {lemma: tuple(names) for lemma, names in index.items()}
 
 
 def _aid_pledge(builder: FrameBuilder, frame: Frame, classes: set[str]) -> bool:
