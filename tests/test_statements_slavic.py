@@ -368,3 +368,15 @@ def test_regression_a_source_described_by_a_title_noun_is_not_the_actor(pipeline
     assert ("RUS", "REJECT") in events and {s for s, _ in events} == {"RUS"}
     text = "Як повідомив Київ, за словами речника Олега Ніколенка, Росія відмовилася від переговорів."
     assert all(s != "Oleh Nikolenko" for s, _ in _events(pipeline, text, "uk"))
+
+
+@pytest.mark.parametrize("text, language, state", [
+    ("Казахстан отправил Украине гуманитарную помощь для госпиталей.", "ru", "KAZ"),
+    ("Грузія надіслала Україні допомогу для шкіл і лікарень.", "uk", "GEO"),
+])
+def test_aid_given_to_ukraine_in_the_dative_is_oppose_without_a_word_of_support(pipeline, text, language, state):
+    assert (state, "oppose") in _stances(pipeline, text, language)
+
+
+def test_aid_withheld_from_ukraine_is_no_oppose(pipeline):
+    assert ("KAZ", "oppose") not in _stances(pipeline, "Казахстан не отправлял Украине гуманитарную помощь.", "ru")

@@ -419,7 +419,9 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         return [("war", "distance" if frame.negated else "support", "send")]  # not sending troops at all: distance
     if "send" in classes and about.has(pack, "aid") and "UKR" in about.states and not frame.negated:
         sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
-        return [("war", "oppose", "aid")] if sentence.has(pack, "support_words") else []
+        if sentence.has(pack, "support_words") or pack.code in SLAVIC and _aid_given(pack, frame, about):
+            return [("war", "oppose", "aid")]
+        return []
     if "participate" in classes and frame.factuality not in ("nonfinite", "nominal") or "participate" in classes \
             and frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()):
         if about.has(pack, "sanctions"):
@@ -434,6 +436,13 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         if about.has(pack, "war") or fighting:
             return [("war", "distance" if frame.negated else "support", "participate")]
     return None
+
+
+def _aid_given(pack: LanguagePack, frame: Frame, about: _About) -> bool:
+    """Russian and Ukrainian: aid itself («помощь», «допомога») given to Ukraine, done or under way
+    («передала Киеву гуманитарную помощь»): the guidelines' aid shown as support for Ukraine, since
+    these languages name the recipient in the dative, the helped side, not a mere destination."""
+    return frame.is_act() and about.has(pack, "aid_given")
 
 
 def _withheld_or_denied(builder: FrameBuilder, frame: Frame, about: _About) -> bool:
