@@ -380,3 +380,20 @@ def test_aid_given_to_ukraine_in_the_dative_is_oppose_without_a_word_of_support(
 
 def test_aid_withheld_from_ukraine_is_no_oppose(pipeline):
     assert ("KAZ", "oppose") not in _stances(pipeline, "Казахстан не отправлял Украине гуманитарную помощь.", "ru")
+
+
+@pytest.mark.parametrize("text, language, state", [
+    ("Таджикистан сохраняет дружбу с Россией, однако не признает аннексию Крыма.", "ru", "TJK"),
+    ("Киргизстан зберігає нейтралітет, проте відмовляється визнавати так звані республіки.", "uk", "KGZ"),
+])
+def test_a_verb_after_a_contrastive_conjunction_keeps_the_subject_before_it(pipeline, text, language, state):
+    assert (state, "distance") in _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language, state", [
+    ("Позиция Казахстана по Украине остаётся нейтральной.", "ru", "KAZ"),
+    ("Позиція Грузії щодо України залишається нейтральною.", "uk", "GEO"),
+])
+def test_a_state_after_a_preposition_is_the_topic_of_a_neutral_position_not_its_holder(pipeline, text, language,
+                                                                                       state):
+    assert _stances(pipeline, text, language) == {(state, "neutral")}

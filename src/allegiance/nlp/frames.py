@@ -516,7 +516,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
     def _shares_subject(self, words: list[Word], prev_at: int, at: int) -> bool:
         """"X backed ... and condemned ...", "X supports ... but has refused ...": one subject."""
         between = words[prev_at + 1:at]
-        joins = [w for w in between if w.low in ("and", "but", "и", "і", "та", "а", "но", "але", "yet")]
+        extra = self.pack.grammar.get("subject_joins", frozenset()) if self.pack is not None else frozenset()
+        joins = [w for w in between
+                 if w.low in ("and", "but", "и", "і", "та", "а", "но", "але", "yet") or w.low in extra]
         if not joins:
             return False
         after_join = words[words.index(joins[-1]) + 1:at]

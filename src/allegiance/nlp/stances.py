@@ -18,7 +18,7 @@ import dataclasses
 
 from ..kb.langdata import load_issues
 from .actors import ActorResolver, bullet_states, listed_states
-from .doc import Doc, Statement
+from .doc import Doc, Mention, Statement
 from .events import voted_with
 from .frames import Frame, FrameBuilder, LanguagePack
 from .frames_slavic import SLAVIC
@@ -519,9 +519,19 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
         mentions = [frame.speaker]  # "X pledged that its territory would not be used to evade sanctions"
     if name == "neutral" and not mentions:  # "Georgia has taken a neutral stance", "X's position is neutral"
         before = [m for m in resolver.in_sentence(frame.sentence) if m.end <= frame.start and resolver.state_of(m)]
+        if builder.pack is not None and builder.pack.code in SLAVIC:
+            before = [m for m in before if not _after_preposition(builder, frame, m)]
         mentions = before[-1:]
     # a group the demonym names ("Kazakh rights activists") is not the state
     return [s for s in dict.fromkeys(resolver.state_of(m) for m in mentions if resolver.group_after(m) is None) if s]
+
+
+def _after_preposition(builder: FrameBuilder, frame: Frame, m: Mention) -> bool:
+    """Russian and Ukrainian: a state named after a preposition («позиция Туркменистана по Украине»,
+    «щодо України») is what the position is about, not who holds it."""
+    words = builder.words(frame.sentence)
+    at = next((k for k, w in enumerate(words) if w.start == m.start), None)
+    return at is not None and builder._after_preposition(words, at)
 
 
 def _disputed(doc: Doc, resolver: ActorResolver, modality: SentenceModality, state: str) -> bool:
