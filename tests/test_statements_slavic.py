@@ -397,3 +397,35 @@ def test_a_verb_after_a_contrastive_conjunction_keeps_the_subject_before_it(pipe
 def test_a_state_after_a_preposition_is_the_topic_of_a_neutral_position_not_its_holder(pipeline, text, language,
                                                                                        state):
     assert _stances(pipeline, text, language) == {(state, "neutral")}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Мы не являемся союзником Москвы в этой войне, сказал казахстанский президент.", "ru"),
+    ("Казахстан не є союзником Росії у цій війні.", "uk"),
+])
+def test_negation_before_a_copula_reaches_the_noun_not_an_ally(pipeline, text, language):
+    assert ("KAZ", "distance") in _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language, state", [
+    ("Туркмения не встаёт ни на чью сторону в этой войне.", "ru", "TKM"),
+    ("Туреччина не стає на жоден бік у війні.", "uk", "TUR"),
+])
+def test_taking_no_side_in_the_imperfective_is_neutral(pipeline, text, language, state):
+    assert _stances(pipeline, text, language) == {(state, "neutral")}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Казахстан воевать на Украине не собирается.", "ru"),
+    ("Казахстан воювати в Україні не збирається.", "uk"),
+])
+def test_a_negated_verb_of_intention_after_an_infinitive_is_a_refusal(pipeline, text, language):
+    assert ("KAZ", "distance") in _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Казахстан не будет отправлять миротворцев на Украину.", "ru"),
+    ("Казахстан не відправлятиме миротворців до України.", "uk"),
+])
+def test_peacekeepers_are_troops_not_sent(pipeline, text, language):
+    assert ("KAZ", "distance") in _stances(pipeline, text, language)

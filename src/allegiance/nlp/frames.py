@@ -539,6 +539,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             for n in range(at - 1, max(clause_start, at - 5) - 1, -1):  # "not Russia's ally", "not an ally"
                 if words[n].lemma == "not" or words[n].lemma in self.pack.grammar.get("negation", ()):
                     return True
+                if words[n].lemma in self.pack.grammar.get("copulas", ()):
+                    continue  # «не является союзником», «не є союзником»: the copula carries the negation
                 if words[n].upos not in ("DET", "PROPN", "X", "AUX", "PUNCT") or words[n].text == ",":
                     break
         for n in range(at - 1, max(clause_start, at - 4) - 1, -1):
