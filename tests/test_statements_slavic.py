@@ -429,3 +429,20 @@ def test_a_negated_verb_of_intention_after_an_infinitive_is_a_refusal(pipeline, 
 ])
 def test_peacekeepers_are_troops_not_sent(pipeline, text, language):
     assert ("KAZ", "distance") in _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language, state", [
+    ("Таджикистан не присоединился к санкциям Евросоюза.", "ru", "TJK"),
+    ("Вірменія не долучилася до санкцій проти Росії.", "uk", "ARM"),
+])
+def test_not_joining_sanctions_is_a_reject_event_and_no_stance(pipeline, text, language, state):
+    assert _events(pipeline, text, language) == [(state, "REJECT")]
+    assert not _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Узбекистан ещё не присоединился к санкциям Евросоюза.", "ru"),
+    ("Вірменія досі не долучилася до санкцій проти Росії.", "uk"),
+])
+def test_not_yet_joining_sanctions_is_a_state_of_affairs_no_event(pipeline, text, language):
+    assert _events(pipeline, text, language) == []
