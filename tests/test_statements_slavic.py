@@ -446,3 +446,28 @@ def test_not_joining_sanctions_is_a_reject_event_and_no_stance(pipeline, text, l
 ])
 def test_not_yet_joining_sanctions_is_a_state_of_affairs_no_event(pipeline, text, language):
     assert _events(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Новые дроны могут летать на расстояние до тысячи километров.", "ru"),
+    ("Новий комплекс може збивати ракети на великій висоті.", "uk"),
+])
+def test_a_modal_with_an_imperfective_infinitive_is_ability_no_forecast(pipeline, text, language):
+    assert _found(pipeline, text, language, "prediction") == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Брюссель может ввести новые пошлины уже весной.", "ru"),
+    ("Нарушителям может угрожать крупный штраф.", "ru"),
+    ("Порушникам може загрожувати великий штраф.", "uk"),
+])
+def test_a_modal_with_a_perfective_or_imperfective_only_infinitive_is_a_forecast(pipeline, text, language):
+    assert len(_found(pipeline, text, language, "prediction")) == 1
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Скачайте приложение — вам понравится.", "ru"),
+    ("Завантажте застосунок — вам сподобається.", "uk"),
+])
+def test_a_future_addressed_to_the_reader_in_any_case_form_is_no_forecast(pipeline, text, language):
+    assert _found(pipeline, text, language, "prediction") == []
