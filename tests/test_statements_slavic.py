@@ -471,3 +471,12 @@ def test_a_modal_with_a_perfective_or_imperfective_only_infinitive_is_a_forecast
 ])
 def test_a_future_addressed_to_the_reader_in_any_case_form_is_no_forecast(pipeline, text, language):
     assert _found(pipeline, text, language, "prediction") == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Казахстан и Китай подписали в Астане договор о торговле.", "ru"),
+    ("Казахстан і Китай підписали в Астані угоду про торгівлю.", "uk"),
+])
+def test_a_place_phrase_between_the_verb_and_its_object_still_lets_the_object_type_the_act(pipeline, text,
+                                                                                           language):
+    assert _events(pipeline, text, language) == [("CHN", "AGREE"), ("KAZ", "AGREE")]

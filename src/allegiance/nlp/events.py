@@ -42,6 +42,8 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
                 continue
             if w.low == "of" and previous in measures:
                 continue  # "a new package of sanctions": the batch's contents are the object
+            if w.upos == "ADP" and not previous and pack.code in SLAVIC:
+                continue  # «подписали в Вашингтоне соглашение»: free word order puts a place before the object
             if w.end > frame.target_end or w.start >= stop or w.upos in ("ADP", "PUNCT", "AUX", "PRON"):
                 break
             refined = objects.get(w.low) or objects.get(w.lemma) or refined
