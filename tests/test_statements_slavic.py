@@ -480,3 +480,15 @@ def test_a_future_addressed_to_the_reader_in_any_case_form_is_no_forecast(pipeli
 def test_a_place_phrase_between_the_verb_and_its_object_still_lets_the_object_type_the_act(pipeline, text,
                                                                                            language):
     assert _events(pipeline, text, language) == [("CHN", "AGREE"), ("KAZ", "AGREE")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Литва осудила попытку России аннексировать украинские регионы.", "ru"),
+    ("Литва засудила намір Росії анексувати українські регіони.", "uk"),
+])
+def test_condemning_an_attempt_to_annex_named_by_the_verb_is_oppose(pipeline, text, language):
+    assert ("LTU", "oppose") in _stances(pipeline, text, language)
+
+
+def test_condemning_another_states_occupation_by_the_verb_is_no_stance(pipeline):
+    assert not _stances(pipeline, "Литва осудила решение Азербайджана оккупировать Карабах.", "ru")
