@@ -492,3 +492,11 @@ def test_condemning_an_attempt_to_annex_named_by_the_verb_is_oppose(pipeline, te
 
 def test_condemning_another_states_occupation_by_the_verb_is_no_stance(pipeline):
     assert not _stances(pipeline, "Литва осудила решение Азербайджана оккупировать Карабах.", "ru")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Оппозиция требует, чтобы правительство Армении осудило вторжение.", "ru"),
+    ("Опозиція вимагає, щоб уряд Вірменії засудив вторгнення.", "uk"),
+])
+def test_a_past_form_after_a_subjunctive_conjunction_is_a_demand_not_a_stance(pipeline, text, language):
+    assert not _stances(pipeline, text, language)

@@ -548,6 +548,9 @@ class SlavicClauses:
             fact = "conditional"  # «Армения выйдет из ОДКБ, если ...»
         if self.subjunctive(words, at) is not None:
             fact = "conditional"  # «направил бы», «направив би»: the conditional mood
+        elif "Tense=past" in w.feats and any(x.low in g.get("subjunctive_clause", ())
+                                             for x in words[self._clause_left(words, at):at]):
+            fact = "asked"  # «требует, чтобы правительство осудило»: a past form after «чтобы» is a wish, no act
         gov = governor if governor in g.get("opinion", frozenset()) | g.get("denial", frozenset()) else None
         if gov is not None and any(x.low in g.get("complementizers", ()) for x in words[:at]):
             fact = "opinion" if gov in g.get("opinion", ()) else "denied"
