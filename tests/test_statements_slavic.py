@@ -368,3 +368,135 @@ def test_regression_a_source_described_by_a_title_noun_is_not_the_actor(pipeline
     assert ("RUS", "REJECT") in events and {s for s, _ in events} == {"RUS"}
     text = "Як повідомив Київ, за словами речника Олега Ніколенка, Росія відмовилася від переговорів."
     assert all(s != "Oleh Nikolenko" for s, _ in _events(pipeline, text, "uk"))
+
+
+@pytest.mark.parametrize("text, language, state", [
+    ("Казахстан отправил Украине гуманитарную помощь для госпиталей.", "ru", "KAZ"),
+    ("Грузія надіслала Україні допомогу для шкіл і лікарень.", "uk", "GEO"),
+])
+def test_aid_given_to_ukraine_in_the_dative_is_oppose_without_a_word_of_support(pipeline, text, language, state):
+    assert (state, "oppose") in _stances(pipeline, text, language)
+
+
+def test_aid_withheld_from_ukraine_is_no_oppose(pipeline):
+    assert ("KAZ", "oppose") not in _stances(pipeline, "Казахстан не отправлял Украине гуманитарную помощь.", "ru")
+
+
+@pytest.mark.parametrize("text, language, state", [
+    ("Таджикистан сохраняет дружбу с Россией, однако не признает аннексию Крыма.", "ru", "TJK"),
+    ("Киргизстан зберігає нейтралітет, проте відмовляється визнавати так звані республіки.", "uk", "KGZ"),
+])
+def test_a_verb_after_a_contrastive_conjunction_keeps_the_subject_before_it(pipeline, text, language, state):
+    assert (state, "distance") in _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language, state", [
+    ("Позиция Казахстана по Украине остаётся нейтральной.", "ru", "KAZ"),
+    ("Позиція Грузії щодо України залишається нейтральною.", "uk", "GEO"),
+])
+def test_a_state_after_a_preposition_is_the_topic_of_a_neutral_position_not_its_holder(pipeline, text, language,
+                                                                                       state):
+    assert _stances(pipeline, text, language) == {(state, "neutral")}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Мы не являемся союзником Москвы в этой войне, сказал казахстанский президент.", "ru"),
+    ("Казахстан не є союзником Росії у цій війні.", "uk"),
+])
+def test_negation_before_a_copula_reaches_the_noun_not_an_ally(pipeline, text, language):
+    assert ("KAZ", "distance") in _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language, state", [
+    ("Туркмения не встаёт ни на чью сторону в этой войне.", "ru", "TKM"),
+    ("Туреччина не стає на жоден бік у війні.", "uk", "TUR"),
+])
+def test_taking_no_side_in_the_imperfective_is_neutral(pipeline, text, language, state):
+    assert _stances(pipeline, text, language) == {(state, "neutral")}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Казахстан воевать на Украине не собирается.", "ru"),
+    ("Казахстан воювати в Україні не збирається.", "uk"),
+])
+def test_a_negated_verb_of_intention_after_an_infinitive_is_a_refusal(pipeline, text, language):
+    assert ("KAZ", "distance") in _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Казахстан не будет отправлять миротворцев на Украину.", "ru"),
+    ("Казахстан не відправлятиме миротворців до України.", "uk"),
+])
+def test_peacekeepers_are_troops_not_sent(pipeline, text, language):
+    assert ("KAZ", "distance") in _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language, state", [
+    ("Таджикистан не присоединился к санкциям Евросоюза.", "ru", "TJK"),
+    ("Вірменія не долучилася до санкцій проти Росії.", "uk", "ARM"),
+])
+def test_not_joining_sanctions_is_a_reject_event_and_no_stance(pipeline, text, language, state):
+    assert _events(pipeline, text, language) == [(state, "REJECT")]
+    assert not _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Узбекистан ещё не присоединился к санкциям Евросоюза.", "ru"),
+    ("Вірменія досі не долучилася до санкцій проти Росії.", "uk"),
+])
+def test_not_yet_joining_sanctions_is_a_state_of_affairs_no_event(pipeline, text, language):
+    assert _events(pipeline, text, language) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Новые дроны могут летать на расстояние до тысячи километров.", "ru"),
+    ("Новий комплекс може збивати ракети на великій висоті.", "uk"),
+])
+def test_a_modal_with_an_imperfective_infinitive_is_ability_no_forecast(pipeline, text, language):
+    assert _found(pipeline, text, language, "prediction") == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Брюссель может ввести новые пошлины уже весной.", "ru"),
+    ("Нарушителям может угрожать крупный штраф.", "ru"),
+    ("Порушникам може загрожувати великий штраф.", "uk"),
+])
+def test_a_modal_with_a_perfective_or_imperfective_only_infinitive_is_a_forecast(pipeline, text, language):
+    assert len(_found(pipeline, text, language, "prediction")) == 1
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Скачайте приложение — вам понравится.", "ru"),
+    ("Завантажте застосунок — вам сподобається.", "uk"),
+])
+def test_a_future_addressed_to_the_reader_in_any_case_form_is_no_forecast(pipeline, text, language):
+    assert _found(pipeline, text, language, "prediction") == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Казахстан и Китай подписали в Астане договор о торговле.", "ru"),
+    ("Казахстан і Китай підписали в Астані угоду про торгівлю.", "uk"),
+])
+def test_a_place_phrase_between_the_verb_and_its_object_still_lets_the_object_type_the_act(pipeline, text,
+                                                                                           language):
+    assert _events(pipeline, text, language) == [("CHN", "AGREE"), ("KAZ", "AGREE")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Литва осудила попытку России аннексировать украинские регионы.", "ru"),
+    ("Литва засудила намір Росії анексувати українські регіони.", "uk"),
+])
+def test_condemning_an_attempt_to_annex_named_by_the_verb_is_oppose(pipeline, text, language):
+    assert ("LTU", "oppose") in _stances(pipeline, text, language)
+
+
+def test_condemning_another_states_occupation_by_the_verb_is_no_stance(pipeline):
+    assert not _stances(pipeline, "Литва осудила решение Азербайджана оккупировать Карабах.", "ru")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Оппозиция требует, чтобы правительство Армении осудило вторжение.", "ru"),
+    ("Опозиція вимагає, щоб уряд Вірменії засудив вторгнення.", "uk"),
+])
+def test_a_past_form_after_a_subjunctive_conjunction_is_a_demand_not_a_stance(pipeline, text, language):
+    assert not _stances(pipeline, text, language)

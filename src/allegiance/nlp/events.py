@@ -42,6 +42,8 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
                 continue
             if w.low == "of" and previous in measures:
                 continue  # "a new package of sanctions": the batch's contents are the object
+            if w.upos == "ADP" and not previous and pack.code in SLAVIC:
+                continue  # «подписали в Вашингтоне соглашение»: free word order puts a place before the object
             if w.end > frame.target_end or w.start >= stop or w.upos in ("ADP", "PUNCT", "AUX", "PRON"):
                 break
             refined = objects.get(w.low) or objects.get(w.lemma) or refined
@@ -319,14 +321,17 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         kind = "ACCUSE"  # "called the invasion a crime": a condemnation (CAMEO: call ... criminal, ACCUSE)
     if kind == "SUPPORT" and _sided_in_vote(builder, frame) == "RUS":
         kind = "REJECT"  # "backed Moscow in the vote", "sided with Russia in the vote": a vote against
+    refused = _sanctions_not_joined(builder, frame)
+    if refused:
+        kind = "REJECT"  # «не присоединилась к санкциям»: a refusal to join sanctions is an event (guidelines)
     source = _source(resolver, builder, frame) if frame.is_act() else None
     if source is not None:
         kind = "AID"
     g = builder.pack.grammar if builder.pack else {}
     opinion = g.get("opinion", frozenset()) | g.get("copulas", frozenset()) | g.get("attitude_verbs", frozenset()) | \
         g.get("negative_implicatives", frozenset())  # a view, a state or attitude held, an act not done: no event
-    if kind is None or not frame.is_act() or frame.we or frame.lemma in opinion or _habitual(builder, frame) or \
-            _attitude(builder, frame) or _aspect_of_gerund(builder, frame):
+    if kind is None or not (frame.is_act() or refused) or frame.we or frame.lemma in opinion or \
+            _habitual(builder, frame) or _attitude(builder, frame) or _aspect_of_gerund(builder, frame):
         return []  # an opinion ("Putin thought ...") is no event; "continued enlisting": the gerund is
     actors = [source] if source is not None else list(frame.subjects)
     recruited = False
@@ -361,6 +366,22 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             MentionRef.of(resolver, frame.speaker), frame.factuality, modality.of(frame.sentence),
             confidence(0.6, frame, direct), "frames", doc.text[frame.start:frame.end]).row())
     return out
+
+
+def _sanctions_not_joined(builder: FrameBuilder, frame: Frame) -> bool:
+    """Russian and Ukrainian: a verb of joining, negated and done or under way, with sanctions as
+    what is joined («не присоединилась к западным санкциям», «не приєднався до санкцій»): the
+    guidelines code a refusal to join sanctions as an event (REJECT), with no stance."""
+    pack = builder.pack
+    if pack is None or pack.code not in SLAVIC or not frame.negated or frame.factuality not in ("done", "ongoing"):
+        return False
+    if frame.lemma not in pack.grammar.get("joining", frozenset()):
+        return False
+    before = [w.low for w in builder.words(frame.sentence) if w.end <= frame.start][-3:]
+    if set(before) & pack.grammar.get("not_yet", frozenset()):
+        return False  # «пока не присоединился»: not yet, a state of affairs, no decision reported
+    words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end][:4]
+    return any(w.lemma in pack.targets.get("sanctions", frozenset()) for w in words)
 
 
 def _condemning_label(builder: FrameBuilder, frame: Frame) -> bool:

@@ -561,7 +561,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
     def _shares_subject(self, words: list[Word], prev_at: int, at: int) -> bool:
         """"X backed ... and condemned ...", "X supports ... but has refused ...": one subject."""
         between = words[prev_at + 1:at]
-        joins = [w for w in between if w.low in ("and", "but", "и", "і", "та", "а", "но", "але", "yet")]
+        extra = self.pack.grammar.get("subject_joins", frozenset()) if self.pack is not None else frozenset()
+        joins = [w for w in between
+                 if w.low in ("and", "but", "и", "і", "та", "а", "но", "але", "yet") or w.low in extra]
         if not joins:
             return False
         after_join = words[words.index(joins[-1]) + 1:at]
@@ -582,6 +584,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             for n in range(at - 1, max(clause_start, at - 5) - 1, -1):  # "not Russia's ally", "not an ally"
                 if words[n].lemma == "not" or words[n].lemma in self.pack.grammar.get("negation", ()):
                     return True
+                if words[n].lemma in self.pack.grammar.get("copulas", ()):
+                    continue  # «не является союзником», «не є союзником»: the copula carries the negation
                 if words[n].upos not in ("DET", "PROPN", "X", "AUX", "PUNCT") or words[n].text == ",":
                     break
         for n in range(at - 1, max(clause_start, at - 4) - 1, -1):

@@ -170,8 +170,13 @@ class SlavicClauses:
         return None, ""
 
     def _aux_after(self, words: list[Word], at: int) -> Word | None:
-        """The future auxiliary after an infinitive in the same clause («воевать ... не будет»)."""
-        for x in words[at + 1:at + 5]:
+        """The future auxiliary after an infinitive in the same clause («воевать ... не будет»), or a
+        finite verb of intention there («отправлять не планируют», «вступать не собирается»)."""
+        intents = self.pack.grammar.get("negation_aux", frozenset()) if self.pack is not None else frozenset()
+        for x in words[at + 1:at + 6]:
+            if x.upos == "VERB" and x.lemma in intents and "VerbForm=Inf" not in x.feats and \
+                    "VerbForm=Part" not in x.feats:
+                return x
             if x.text in (",", ";", ":", "—", "»") or x.upos == "VERB" and "Future" not in x.feats:
                 return None
             if x.lemma in ("быть", "бути") and "Future" in x.feats:
@@ -543,6 +548,9 @@ class SlavicClauses:
             fact = "conditional"  # «Армения выйдет из ОДКБ, если ...»
         if self.subjunctive(words, at) is not None:
             fact = "conditional"  # «направил бы», «направив би»: the conditional mood
+        elif "Tense=past" in w.feats and any(x.low in g.get("subjunctive_clause", ())
+                                             for x in words[self._clause_left(words, at):at]):
+            fact = "asked"  # «требует, чтобы правительство осудило»: a past form after «чтобы» is a wish, no act
         gov = governor if governor in g.get("opinion", frozenset()) | g.get("denial", frozenset()) else None
         if gov is not None and any(x.low in g.get("complementizers", ()) for x in words[:at]):
             fact = "opinion" if gov in g.get("opinion", ()) else "denied"

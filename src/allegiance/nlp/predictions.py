@@ -130,6 +130,8 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
     assert pack is not None
     g = pack.grammar
     conditional = any(w.low in g.get("condition", ()) for w in words)
+    if any(w.lemma in g.get("reader", ()) or w.low in g.get("reader", ()) for w in words):
+        return None  # «вам понравится», «вам сподобається»: an advertisement, an address to the reader
     for n, w in enumerate(words):
         if w.upos == "VERB" and {"VerbForm=Part", "Short"} <= w.feats and w.lemma in g.get("plan", ()) and \
                 any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4]):
@@ -151,11 +153,22 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if infinitive and (w.lemma in g.get("plan", ()) or w.lemma in g.get("future", ())) and \
                 not (w.lemma in g.get("aspectual", ()) and "Tense=past" in w.feats):
             return w  # not «начали рассылать», «не стали закрывать»: a past act begun or not done
+        if w.lemma in g.get("ability", ()) and not conditional and _imperfective_infinitive(g, words, n):
+            continue  # «может поражать цели», «могут направляться только с согласия»: ability or permission
         if w.lemma in g.get("conditional", ()) and infinitive and "Tense=past" not in w.feats:
             return w
         if conditional and "Tense=past" not in w.feats and w.lemma in g.get("conditional", ()):
             return w
     return _scheduled(builder, sentence, words) if pack.code in SLAVIC else None
+
+
+def _imperfective_infinitive(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """The first infinitive within three words after a modal is imperfective: with «мочь», «могти»
+    it says what one is able or allowed to do, not a single future event (a perfective one is).
+    Verbs with no perfective (``imperfective_only``: «грозить», «загрожувати») say a risk either way."""
+    infinitive = next((x for x in words[n + 1:n + 4] if "VerbForm=Inf" in x.feats), None)
+    return infinitive is not None and bool({"Aspect=impf", "Aspect=Imp"} & infinitive.feats) and \
+        infinitive.lemma not in g.get("imperfective_only", ())
 
 
 def _plan_ru(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:

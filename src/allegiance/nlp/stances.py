@@ -19,7 +19,7 @@ import functools
 
 from ..kb.langdata import load_issues
 from .actors import ActorResolver, bullet_states, listed_states
-from .doc import Doc, Statement
+from .doc import Doc, Mention, Statement
 from .events import voted_with
 from .frames import Frame, FrameBuilder, LanguagePack
 from .frames_slavic import SLAVIC
@@ -431,7 +431,9 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         return [("war", "distance" if frame.negated else "support", "send")]  # not sending troops at all: distance
     if "send" in classes and about.has(pack, "aid") and "UKR" in about.states and not frame.negated:
         sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
-        return [("war", "oppose", "aid")] if sentence.has(pack, "support_words") else []
+        if sentence.has(pack, "support_words") or pack.code in SLAVIC and _aid_given(pack, frame, about):
+            return [("war", "oppose", "aid")]
+        return []
     if "participate" in classes and frame.factuality not in ("nonfinite", "nominal") or "participate" in classes \
             and frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()):
         if about.has(pack, "sanctions"):
@@ -446,6 +448,13 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         if about.has(pack, "war") or fighting:
             return [("war", "distance" if frame.negated else "support", "participate")]
     return None
+
+
+def _aid_given(pack: LanguagePack, frame: Frame, about: _About) -> bool:
+    """Russian and Ukrainian: aid itself («помощь», «допомога») given to Ukraine, done or under way
+    («передала Киеву гуманитарную помощь»): the guidelines' aid shown as support for Ukraine, since
+    these languages name the recipient in the dative, the helped side, not a mere destination."""
+    return frame.is_act() and about.has(pack, "aid_given")
 
 
 def _withheld_or_denied(builder: FrameBuilder, frame: Frame, about: _About) -> bool:
@@ -522,9 +531,19 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
         mentions = [frame.speaker]  # "X pledged that its territory would not be used to evade sanctions"
     if name == "neutral" and not mentions:  # "Georgia has taken a neutral stance", "X's position is neutral"
         before = [m for m in resolver.in_sentence(frame.sentence) if m.end <= frame.start and resolver.state_of(m)]
+        if builder.pack is not None and builder.pack.code in SLAVIC:
+            before = [m for m in before if not _after_preposition(builder, frame, m)]
         mentions = before[-1:]
     # a group the demonym names ("Kazakh rights activists") is not the state
     return [s for s in dict.fromkeys(resolver.state_of(m) for m in mentions if resolver.group_after(m) is None) if s]
+
+
+def _after_preposition(builder: FrameBuilder, frame: Frame, m: Mention) -> bool:
+    """Russian and Ukrainian: a state named after a preposition («позиция Туркменистана по Украине»,
+    «щодо України») is what the position is about, not who holds it."""
+    words = builder.words(frame.sentence)
+    at = next((k for k, w in enumerate(words) if w.start == m.start), None)
+    return at is not None and builder._after_preposition(words, at)
 
 
 def _disputed(doc: Doc, resolver: ActorResolver, modality: SentenceModality, state: str) -> bool:
