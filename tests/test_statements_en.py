@@ -560,3 +560,14 @@ def test_not_an_ally_after_a_copula_is_distance_of_the_copula_s_subject(pipeline
 def test_a_demonym_before_customs_officers_is_the_state_acting(pipeline):
     events = _events(pipeline, "Uzbek customs officers seized a shipment of drone parts bound for Russia.")
     assert events and all(subject == "UZB" for subject, _ in events)
+
+
+def test_an_aspectual_verb_before_an_infinitive_is_no_act_of_its_own(pipeline):
+    # CAMEO lists "continue" under fighting: "continued to buy" was typed ASSAULT
+    assert _events(pipeline, "Turkey continued to buy Russian gas through the pipeline.") == [("TUR", "COOPERATE")]
+
+
+def test_a_document_adopted_says_what_its_adopter_says(pipeline):
+    text = "The Lithuanian parliament adopted a resolution condemning the Russian invasion of Ukraine."
+    assert ("LTU", "oppose") in _stances(pipeline, text)
+    assert not _stances(pipeline, "Hungary blocked a resolution condemning the invasion.")

@@ -444,8 +444,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 copula = None  # "we are not Russia's ally": read as before, through the clause around it
             if fact in ("nominal", "nonfinite", "relative") and lemma not in self.pack.stance_lemmas:
                 continue  # a noun use or a non-finite form that no stance class reads (events need finite verbs)
-            if self.pack.code in SLAVIC and self._aspectual_verb(words, first, last):
-                continue  # «продолжает» before «поставлять»: the infinitive carries the act
+            if self.pack.code in SLAVIC and self._aspectual_verb(words, first, last) or \
+                    self._aspectual_en(words, first, last):
+                continue  # «продолжает» before «поставлять», "continued to buy": the infinitive carries the act
             if fact in ("done", "ongoing", "present") and self._intends(words, first, last):
                 fact = "planned"  # "plans to recruit", "promised not to let": an intention, no act
             if fact not in ("done", "ongoing") and lemma not in self.pack.stance_lemmas and \
@@ -464,7 +465,11 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                                                                  for m in f.subjects)]
                 pronoun = self.resolver.resolve_pronoun(sentence, states_only=True)
                 subjects = earlier[-1].subjects if earlier else ((pronoun,) if pronoun else ())
-            if fact == "relative":
+            adopted = self._adopted_document_en(words, first, frames) if fact == "relative" else None
+            if adopted is not None:  # "adopted a resolution condemning ...": the adopter condemns
+                fact, subjects = adopted.factuality, adopted.subjects
+                subject_word, we = adopted.subject_word, adopted.we
+            elif fact == "relative":
                 subjects, subject_word, we = (), "relative", False
             elif fact in ("nominal", "nonfinite") or fact == "planned" and governor is not None:
                 owner = next((f for f in reversed(frames) if f.factuality not in ("nominal", "nonfinite", "relative",

@@ -380,6 +380,36 @@ class EnglishClauses:
                    if owner.end <= m.start and m.end <= words[at].start and self.resolver.state_of(m)]
         return (objects[-1],) if objects else ()
 
+    def _adopted_document_en(self, words: list[Word], first: int, frames: list[Frame]) -> Frame | None:
+        """English: a participle after a document noun that the verb before it adopts ("adopted a
+        resolution condemning", "signed a joint statement supporting", `adopting_verbs`,
+        `document_nouns`): the frame of the adopting verb, whose subject says what the document says."""
+        pack = self.pack
+        if pack is None or pack.code != "en" or first < 2 or not frames or not words[first].low.endswith("ing"):
+            return None
+        if words[first - 1].lemma not in pack.grammar.get("document_nouns", ()) and \
+                words[first - 1].low not in pack.grammar.get("document_nouns", ()):
+            return None
+        owner = frames[-1]
+        if owner.lemma not in pack.grammar.get("adopting_verbs", ()) or owner.factuality not in (
+                "done", "ongoing", "present", "planned"):
+            return None
+        between = words[owner.word + 1:first - 1]
+        if len(between) > 4 or any(w.upos in ("PUNCT", "ADP") for w in between):
+            return None
+        return owner
+
+    def _aspectual_en(self, words: list[Word], first: int, last: int) -> bool:
+        """English: an aspectual verb before a "to" infinitive or a gerund ("continued to buy",
+        "resumed shelling"): the verb after it is the act, the aspectual verb none of its own."""
+        pack = self.pack
+        if pack is None or pack.code != "en" or first != last or \
+                words[first].lemma not in pack.grammar.get("aspectual", ()) and \
+                words[first].low not in pack.grammar.get("aspectual", ()):
+            return False
+        nxt = words[last + 1] if last + 1 < len(words) else None
+        return nxt is not None and (nxt.low == "to" or nxt.low.endswith("ing") and nxt.upos == "X")
+
     def _copular_noun_en(self, words: list[Word], first: int) -> int | None:
         """English: a noun of an alliance after a copula ("Armenia is not Russia's ally", "remains
         Moscow's closest partner"): the copula's index, whose subject the noun describes; else ``None``."""
