@@ -571,3 +571,13 @@ def test_a_document_adopted_says_what_its_adopter_says(pipeline):
     text = "The Lithuanian parliament adopted a resolution condemning the Russian invasion of Ukraine."
     assert ("LTU", "oppose") in _stances(pipeline, text)
     assert not _stances(pipeline, "Hungary blocked a resolution condemning the invasion.")
+
+
+def test_neither_nor_lists_every_state_and_negates(pipeline):
+    text = "Neither Tajikistan nor Kyrgyzstan has recognised the annexed regions."
+    assert _stances(pipeline, text) == {("TJK", "distance"), ("KGZ", "distance")}
+
+
+def test_a_call_for_restraint_on_all_parties_is_neutral(pipeline):
+    assert ("IND", "neutral") in _stances(pipeline, "India called on all parties to show restraint in the war.")
+    assert not _stances(pipeline, "Azerbaijan urged Armenia to show restraint on the border.")
