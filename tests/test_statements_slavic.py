@@ -500,3 +500,17 @@ def test_condemning_another_states_occupation_by_the_verb_is_no_stance(pipeline)
 ])
 def test_a_past_form_after_a_subjunctive_conjunction_is_a_demand_not_a_stance(pipeline, text, language):
     assert not _stances(pipeline, text, language)
+
+
+def test_ni_ni_lists_every_state_of_a_plural_negated_verb(pipeline):
+    assert _stances(pipeline, "Ни Таджикистан, ни Киргизия не признали аннексию Крыма.", "ru") == {
+        ("TJK", "distance"), ("KGZ", "distance")}
+    assert _stances(pipeline, "Ні Таджикистан, ні Киргизстан не визнали анексію Криму.", "uk") == {
+        ("TJK", "distance"), ("KGZ", "distance")}
+
+
+def test_a_court_in_the_capital_is_the_state_acting(pipeline):
+    text = "Суд в Душанбе приговорил к семи годам гражданина, воевавшего на стороне России."
+    assert ("TJK", "COERCE") in _events(pipeline, text, "ru")
+    assert ("TJK", "distance") in _stances(pipeline, text, "ru")
+    assert not _events(pipeline, "Встреча в Душанбе завершилась без договорённостей.", "ru")

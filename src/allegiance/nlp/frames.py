@@ -929,7 +929,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         words = self.words(sentence)
         for m in earlier:
             gap = text[m.end:group[-1].start]
-            if not re.fullmatch(r"\s*(,|,?\s*(and|nor|as well as|и|і|та))\s*", gap, re.I):
+            if not re.fullmatch(r"\s*(,|,?\s*(and|nor|as well as|и|і|та|ни|ні))\s*", gap, re.I):
                 break
             if not self._may_be_subject(words, m):
                 break  # "with Russia, Beijing maintained": a phrase before the subject, no list

@@ -439,7 +439,8 @@ class SlavicClauses:
             subject_readings = [p for p in nominal if p.tag.case == "nomn"]  # «Киев» is no genitive plural here
             plural = not nominal or any(p.tag.number == "plur" or p.tag.number is None and p.tag.gender is None
                                         for p in subject_readings or nominal)
-            listed = any(o.end <= m.start and re.fullmatch(r"\s*(,|и|і|та|,\s*и|,\s*та)\s*", text[o.end:m.start])
+            listed = any(o.end <= m.start and re.fullmatch(r"\s*(,|и|і|та|,\s*и|,\s*та|,\s*ни|,\s*ні)\s*",
+                                                          text[o.end:m.start])
                          for o in candidates)
             if plural or listed or m.type != "state":
                 out.append(m)
