@@ -581,3 +581,8 @@ def test_neither_nor_lists_every_state_and_negates(pipeline):
 def test_a_call_for_restraint_on_all_parties_is_neutral(pipeline):
     assert ("IND", "neutral") in _stances(pipeline, "India called on all parties to show restraint in the war.")
     assert not _stances(pipeline, "Azerbaijan urged Armenia to show restraint on the border.")
+
+
+def test_skipping_a_summit_is_a_rejection(pipeline):
+    assert _events(pipeline, "Kyrgyzstan's president skipped the CSTO summit in Yerevan.") == [
+        ("Sadyr Japarov", "REJECT")]
