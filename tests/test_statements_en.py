@@ -586,3 +586,8 @@ def test_a_call_for_restraint_on_all_parties_is_neutral(pipeline):
 def test_skipping_a_summit_is_a_rejection(pipeline):
     assert _events(pipeline, "Kyrgyzstan's president skipped the CSTO summit in Yerevan.") == [
         ("Sadyr Japarov", "REJECT")]
+
+
+def test_an_announced_act_noun_types_the_announcement(pipeline):
+    assert _events(pipeline, "Belarus announced a partial mobilisation of reservists.") == [("BLR", "MOBILIZE")]
+    assert _events(pipeline, "Armenia announced the withdrawal of its observers.") == [("ARM", "RETREAT")]
