@@ -7,19 +7,15 @@ figures, not by the sentences behind it."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
-import pytest
+from tests.blind_gates import blindset, floor_tests
 
 _ROOT = Path(__file__).resolve().parents[1]
-_SPEC = importlib.util.spec_from_file_location("blindset", _ROOT / "bench" / "blindset.py")
-blindset = importlib.util.module_from_spec(_SPEC)  # type: ignore[arg-type]
-_SPEC.loader.exec_module(blindset)  # type: ignore[union-attr]
 
 BLINDSET: Path = blindset.BLINDSET
 ARTICLES: Path = blindset.ARTICLES
@@ -111,26 +107,5 @@ def test_every_article_evidence_is_a_substring_of_its_text() -> None:
             assert s["actor"] in g["entities"]["states"] and s["stance"] in issues[s["issue"]], (doc_id, s)
 
 
-@pytest.fixture(scope="module")
-def sentence_figures() -> dict[str, dict[str, Any]]:
-    return blindset.score_sentences(BLINDSET)  # type: ignore[no-any-return]
-
-
-@pytest.fixture(scope="module")
-def article_figures() -> dict[str, dict[str, Any]]:
-    if not (blindset.SHARED / "eval" / "score.py").exists():
-        pytest.skip("../shared/eval/score.py is not beside this checkout")
-    return blindset.score_articles(ARTICLES)  # type: ignore[no-any-return]
-
-
-@pytest.mark.parametrize("kind", sorted(SENTENCE_FLOORS))
-def test_blind_sentences_stay_above_their_floor(kind: str, sentence_figures: dict[str, dict[str, Any]]) -> None:
-    figures = sentence_figures[kind]
-    assert figures["f1"] >= SENTENCE_FLOORS[kind], figures
-
-
-@pytest.mark.parametrize("field", sorted(ARTICLE_FLOORS))
-def test_blind_articles_stay_above_their_floor(field: str, article_figures: dict[str, dict[str, Any]]) -> None:
-    figures = article_figures["all"][field]
-    assert figures["f1"] >= ARTICLE_FLOORS[field], figures
-    assert article_figures["all"]["evidence_errors"] == 0
+(sentence_figures, article_figures, test_blind_sentences_stay_above_their_floor,
+ test_blind_articles_stay_above_their_floor) = floor_tests(BLINDSET, ARTICLES, SENTENCE_FLOORS, ARTICLE_FLOORS)
