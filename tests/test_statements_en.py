@@ -591,3 +591,15 @@ def test_skipping_a_summit_is_a_rejection(pipeline):
 def test_an_announced_act_noun_types_the_announcement(pipeline):
     assert _events(pipeline, "Belarus announced a partial mobilisation of reservists.") == [("BLR", "MOBILIZE")]
     assert _events(pipeline, "Armenia announced the withdrawal of its observers.") == [("ARM", "RETREAT")]
+
+
+def test_recognising_ukraine_s_sovereignty_is_no_recognition_of_the_republics(pipeline):
+    text = ("Tajikistan recognised Ukraine's sovereignty and territorial integrity and did not recognise "
+            "the separatist republics, its foreign ministry said.")
+    assert _stances(pipeline, text) == {("TJK", "distance")}
+    assert _stances(pipeline, "Syria recognised the independence of the separatist republics.") == {("SYR", "support")}
+
+
+def test_fighting_on_russia_s_side_is_support_and_against_it_is_not(pipeline):
+    assert ("BLR", "support") in _stances(pipeline, "Belarusian units fought alongside Russian troops near Kyiv.")
+    assert not _stances(pipeline, "Georgia's army fought against Russia in 2008.")

@@ -262,10 +262,23 @@ def _denies_a_claim(builder: FrameBuilder, frame: Frame, frames: list[Frame]) ->
     return any(f.governor == frame.lemma and f.factuality == "denied" for f in frames if f.start > frame.end)
 
 
-def _recognition(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+def _recognition(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+                 *_: object) -> _Found:
     if "recognise" not in classes or not about.has(pack, "separatists"):
         return None
+    if not frame.negated and _object_owned_by(builder, frame, "UKR"):
+        return []  # "recognised Ukraine's sovereignty ... and not the republics": Ukraine's, not theirs
     return [("war", "distance" if frame.negated else "support", "recognise")]
+
+
+def _object_owned_by(builder: FrameBuilder, frame: Frame, state: str) -> bool:
+    """The predicate's object opens with the state's possessive ("recognised Ukraine's independence")."""
+    after = builder.doc.text[frame.end:frame.end + 40]
+    first = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= frame.end), None)
+    if first is None or builder.resolver.state_of(first) != state:
+        return False
+    gap = builder.doc.text[frame.end:first.start].split()
+    return len(gap) <= 1 and after[first.end - frame.end:first.end - frame.end + 2] in ("'s", "’s")
 
 
 def _sanctions(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
@@ -440,8 +453,11 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
             return []  # joining sanctions or not is an event, no stance (guidelines)
         fighting = about.has(pack, "fighting") or pack.code in SLAVIC and frame.lemma in pack.targets.get(
             "fighting", frozenset())  # «воевать на Украине»: the verb is the fighting
+        russia_side = frame.lemma in pack.targets.get("fighting", frozenset()) and "RUS" in about.states and \
+            not about.has(pack, "attack") and not _after_against_word(builder, frame, "RUS")
+        fighting = fighting or russia_side  # "are fighting alongside Russian troops", "fought for Russia"
         if "resolution" in about.lemmas or about.has(pack, "ukraine_side") and not about.has(pack, "war") and not (
-                pack.code in SLAVIC and fighting):  # «в боевых действиях в Украине»: a place
+                pack.code in SLAVIC and fighting) and not russia_side:  # «в боевых действиях в Украине»: a place
             return [] if frame.negated else [("war", "oppose", "participate")]
         if "RUS" in about.states and about.has(pack, "vote_against") and about.has(pack, "voting"):
             return [] if frame.negated else [("war", "support", "participate")]  # "joined Russia in voting against"
@@ -455,6 +471,18 @@ def _aid_given(pack: LanguagePack, frame: Frame, about: _About) -> bool:
     («передала Киеву гуманитарную помощь»): the guidelines' aid shown as support for Ukraine, since
     these languages name the recipient in the dative, the helped side, not a mere destination."""
     return frame.is_act() and about.has(pack, "aid_given")
+
+
+def _after_against_word(builder: FrameBuilder, frame: Frame, state: str) -> bool:
+    """The state is named after "against" (or the pack's own word for it) in the frame's target:
+    fighting against Russia is no fighting on its side."""
+    words = builder.words(frame.sentence)
+    for m in builder.resolver.in_sentence(frame.sentence):
+        if frame.target_start <= m.start < frame.target_end and builder.resolver.state_of(m) == state:
+            before = [w for w in words if w.end <= m.start][-2:]
+            if any(w.low in ("against", "против", "проти", "gegen", "tegen") for w in before):
+                return True
+    return False
 
 
 def _withheld_or_denied(builder: FrameBuilder, frame: Frame, about: _About) -> bool:
