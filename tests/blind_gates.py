@@ -1,10 +1,12 @@
-"""The quality gate both blind sets share (``tests/test_blindset.py``, ``tests/test_blindset2.py``):
-the figures of ``bench/blindset.py`` on a set's sentences and pages, each kind and field above its
-floor. :func:`floor_tests` makes the module's fixtures and tests for one set."""
+"""What both blind sets' tests share (``tests/test_blindset.py``, ``tests/test_blindset2.py``): the
+shape checks of a sentence set, the pack's issue labels and event types its gold must use, and the
+quality gate (the figures of ``bench/blindset.py`` on a set's sentences and pages, each kind and field
+above its floor; :func:`floor_tests` makes the module's fixtures and tests for one set)."""
 
 from __future__ import annotations
 
 import importlib.util
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,41 @@ _SPEC = importlib.util.spec_from_file_location("blindset", _ROOT / "bench" / "bl
 blindset = importlib.util.module_from_spec(_SPEC)  # type: ignore[arg-type]
 _SPEC.loader.exec_module(blindset)  # type: ignore[union-attr]
 
-__all__ = ["blindset", "floor_tests"]
+PACK = _ROOT / "src" / "allegiance" / "packs" / "core"
+
+__all__ = ["PACK", "blindset", "check_ids_and_notes", "check_size_and_languages", "event_types", "floor_tests",
+           "issue_labels"]
+
+
+def issue_labels() -> dict[str, set[str]]:
+    """Each issue of the bundled pack with its stance labels."""
+    issues = {}
+    for path in (PACK / "issues").glob("*.toml"):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        issues[data["id"]] = set(data["labels"])
+    return issues
+
+
+def event_types() -> set[str]:
+    """The PLOVER event types of the bundled pack."""
+    return set(tomllib.loads((PACK / "event_types.toml").read_text(encoding="utf-8")))
+
+
+def check_size_and_languages(cases: list[dict[str, Any]], minimum: dict[str, int]) -> None:
+    """Every case sits in its language's file, and each language has at least its minimum of cases."""
+    counts: dict[str, int] = {}
+    for case in cases:
+        assert case["where"].startswith(case["lang"] + "."), case["where"]
+        counts[case["lang"]] = counts.get(case["lang"], 0) + 1
+    for lang, least in minimum.items():
+        assert counts.get(lang, 0) >= least, (lang, counts)
+
+
+def check_ids_and_notes(cases: list[dict[str, Any]]) -> None:
+    """Ids are unique and every case has a note saying what it tests."""
+    ids = [c["id"] for c in cases]
+    assert len(ids) == len(set(ids))
+    assert all(c.get("note") for c in cases)
 
 
 def floor_tests(folder: Path, articles: Path, sentence_floors: dict[str, float],

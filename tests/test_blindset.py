@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
-from tests.blind_gates import blindset, floor_tests
-
-_ROOT = Path(__file__).resolve().parents[1]
+from tests.blind_gates import (
+    blindset,
+    check_ids_and_notes,
+    check_size_and_languages,
+    event_types,
+    floor_tests,
+    issue_labels,
+)
 
 BLINDSET: Path = blindset.BLINDSET
 ARTICLES: Path = blindset.ARTICLES
-PACK = _ROOT / "src" / "allegiance" / "packs" / "core"
 MINIMUM = {"en": 110, "ru": 55, "uk": 30, "de": 20}
 ARTICLE_LANGS = {"en": 6, "ru": 3, "uk": 3}
 
@@ -35,33 +38,18 @@ def _cases() -> list[dict[str, Any]]:
     return blindset.load_checkset(BLINDSET)  # type: ignore[no-any-return]
 
 
-def _issue_labels() -> dict[str, set[str]]:
-    issues = {}
-    for path in (PACK / "issues").glob("*.toml"):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        issues[data["id"]] = set(data["labels"])
-    return issues
-
 
 def test_the_sentence_set_has_its_size_and_languages() -> None:
-    counts: dict[str, int] = {}
-    for case in _cases():
-        assert case["where"].startswith(case["lang"] + "."), case["where"]
-        counts[case["lang"]] = counts.get(case["lang"], 0) + 1
-    for lang, least in MINIMUM.items():
-        assert counts.get(lang, 0) >= least, (lang, counts)
+    check_size_and_languages(_cases(), MINIMUM)
 
 
 def test_sentence_ids_are_unique_and_every_case_says_what_it_tests() -> None:
-    cases = _cases()
-    ids = [c["id"] for c in cases]
-    assert len(ids) == len(set(ids))
-    assert all(c.get("note") for c in cases)
+    check_ids_and_notes(_cases())
 
 
-def test_sentence_gold_uses_the_pack_issues_labels_and_event_types() -> None:
-    issues = _issue_labels()
-    types = set(tomllib.loads((PACK / "event_types.toml").read_text(encoding="utf-8")))
+def test_sentence_gold_uses_the_pack_issues_labels_andevent_types() -> None:
+    issues = issue_labels()
+    types = event_types()
     for case in _cases():
         for actor, issue, label in case["stances"]:
             assert re.fullmatch(r"[A-Z]{3}", actor), case["where"]
@@ -96,7 +84,7 @@ def test_every_article_evidence_is_a_substring_of_its_text() -> None:
     lines = (ARTICLES / "gold.jsonl").read_text(encoding="utf-8").splitlines()
     ids = [json.loads(x)["id"] for x in lines if x.strip()]
     assert len(ids) == len(set(ids))
-    issues = _issue_labels()
+    issues = issue_labels()
     for doc_id, g in blindset.load_article_gold(ARTICLES).items():
         text = (ARTICLES / f"{doc_id}.txt").read_text(encoding="utf-8")
         assert set(g) >= {"id", "language", "published", "entities", "stances", "events", "quantities", "predictions"}
