@@ -273,12 +273,11 @@ def _recognition(pack: LanguagePack, frame: Frame, classes: set[str], about: _Ab
 
 def _object_owned_by(builder: FrameBuilder, frame: Frame, state: str) -> bool:
     """The predicate's object opens with the state's possessive ("recognised Ukraine's independence")."""
-    after = builder.doc.text[frame.end:frame.end + 40]
+    text = builder.doc.text
     first = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= frame.end), None)
-    if first is None or builder.resolver.state_of(first) != state:
+    if first is None or builder.resolver.state_of(first) != state or first.end + 2 > frame.end + 40:
         return False
-    gap = builder.doc.text[frame.end:first.start].split()
-    return len(gap) <= 1 and after[first.end - frame.end:first.end - frame.end + 2] in ("'s", "’s")
+    return len(text[frame.end:first.start].split()) <= 1 and text[first.end:first.end + 2] in ("'s", "’s")
 
 
 def _sanctions(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
