@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/statements_eval.py
 	$(BIN)/python bench/blindset.py
 	$(BIN)/python bench/blindset.py --set blindset2
+	$(BIN)/python bench/blindset.py --set blindset3
 
 quality: $(STAMP)
 	$(BIN)/python bench/quality.py

@@ -20,6 +20,11 @@ A second blind set, written the same way by another helper who saw neither the r
 first set (``tests/fixtures/blindset2/``: sentences in en, ru, uk and twelve pages ``c01`` ...), is
 scored with ``--set blindset2``; ``tests/test_blindset2.py`` pins its floors.
 
+A third one (``tests/fixtures/blindset3/``: sentences in en, ru, uk, fr, it, pl, de and eighteen
+pages ``c01`` ... in en, ru, uk, fr, it, pl), written by a third helper who saw none of the rules,
+the check set or the other sets, is scored with ``--set blindset3``; ``tests/test_blindset3.py``
+pins its floors.
+
 Usage: python bench/blindset.py [--set NAME] [--json OUT]
 """
 

@@ -1,0 +1,160 @@
+"""The third blind check set (``tests/fixtures/blindset3/``, scored by ``bench/blindset.py --set
+blindset3``): its shape, its gold's consistency, and a quality gate whose floors sit a little under
+what the statement stage scored on it on the day it was written (main at c79e3dd), so that a drop
+on wording nobody tuned on fails.
+
+The set was written from the annotation guidelines, the PLOVER types and the issue files alone, by
+a helper who read neither the lexicons and rules, nor the check set, nor the other blind sets, nor
+the dev articles. It is heavier on pages than the first two and adds French, Italian, Polish and
+German sentences and French, Italian and Polish pages. Nobody who writes rules or lexicon entries
+reads it; a failure here is reported by its figures, not by the sentences behind it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.blind_gates import (
+    blindset,
+    check_ids_and_notes,
+    check_size_and_languages,
+    event_types,
+    floor_tests,
+    issue_labels,
+)
+
+SET: Path = blindset.set_folder("blindset3")
+ARTICLES = SET / "articles"
+MINIMUM = {"en": 70, "ru": 45, "uk": 35, "fr": 25, "it": 25, "pl": 25, "de": 20}
+ARTICLE_LANGS = {"en": 9, "ru": 4, "uk": 2, "fr": 1, "it": 1, "pl": 1}
+ALLIANCES = {"CSTO", "CIS", "NATO", "EAEU", "SCO", "CoE", "EU", "UN"}
+# one line of each kind of page furniture, in any of the pages' languages
+FURNITURE = {
+    "read also": re.compile(r"^(Read also|Читайте также|Читайте також|À lire aussi|Leggi anche|Czytaj także) ?:", re.M),
+    "caption with a credit": re.compile(r"(Photo|Фото|Foto|Fot\.)(?!\w).*$", re.M | re.I),
+    "share labels": re.compile(r"^.*(Share|Tweet|Facebook|Поделиться|Поширити|Partager|Condividi|Udostępnij).*$",
+                               re.M | re.I),
+    "related list": re.compile(r"^(Related|More on|More from|Most read|Новости по теме|Популярное|Еще по теме|"
+                               r"Більше новин|Sur le même sujet|Articoli correlati|Zobacz też)", re.M | re.I),
+}
+
+# F1 less about 0.03 under the figures of main at c79e3dd when the set was written (French,
+# Italian and Polish had no language data then, so their sentences gave nothing): sentences
+# stances 0.688, events 0.615, typed events 0.472, predictions 0.778, speakers 0.600; pages
+# states 0.862, alliances 0.903, persons 0.886, organizations 0.696, stances 0.741, events 0.594,
+# quantities 0.857, predictions 0.800.
+SENTENCE_FLOORS = {"stances": 0.65, "events": 0.58, "events_typed": 0.44, "predictions": 0.74,
+                   "predictions_speaker": 0.57}
+ARTICLE_FLOORS = {"states": 0.83, "alliances": 0.87, "persons": 0.85, "organizations": 0.66, "stances": 0.71,
+                  "events": 0.56, "quantities": 0.82, "predictions": 0.77}
+
+
+def _cases() -> list[dict[str, Any]]:
+    return blindset.load_checkset(SET)  # type: ignore[no-any-return]
+
+
+def _gold() -> dict[str, dict[str, Any]]:
+    return blindset.load_article_gold(ARTICLES)  # type: ignore[no-any-return]
+
+
+def test_the_sentence_set_has_its_size_and_languages() -> None:
+    check_size_and_languages(_cases(), MINIMUM)
+
+
+def test_sentence_ids_are_unique_and_every_case_says_what_it_tests() -> None:
+    check_ids_and_notes(_cases())
+
+
+def test_sentence_gold_uses_the_pack_issues_labels_and_event_types() -> None:
+    issues = issue_labels()
+    types = event_types()
+    for case in _cases():
+        assert len({tuple(s) for s in case["stances"]}) == len(case["stances"]), case["where"]
+        for actor, issue, label in case["stances"]:
+            assert re.fullmatch(r"[A-Z]{3}", actor), case["where"]
+            assert label in issues[issue], case["where"]
+            if issue == "russia_war_in_ukraine":
+                assert actor not in {"RUS", "UKR"}, case["where"]
+            else:
+                assert actor == "ARM", case["where"]
+        for actor, kind in case["events"]:
+            assert actor and kind in types, case["where"]
+        assert all(s is None or isinstance(s, str) for s in case["predictions"]), case["where"]
+
+
+def test_every_language_holds_each_label_the_csto_issue_and_traps() -> None:
+    cases = _cases()
+    with_stance = sum(1 for c in cases if c["stances"])
+    assert 0.25 * len(cases) <= with_stance <= 0.65 * len(cases)
+    for lang in MINIMUM:
+        mine = [c for c in cases if c["lang"] == lang]
+        labels = {s[2] for c in mine for s in c["stances"]}
+        assert labels == {"support", "oppose", "neutral", "distance"}, lang
+        assert any(s[1] == "csto_participation" for c in mine for s in c["stances"]), lang
+        assert any(not c["stances"] and c["events"] for c in mine), lang  # an event that is no stance
+        assert any(not c["stances"] and not c["events"] and not c["predictions"] for c in mine), lang
+    assert sum(1 for c in cases if not c["stances"] and not c["events"] and not c["predictions"]) >= 25
+
+
+def test_the_articles_are_eighteen_pages_in_six_languages_with_their_furniture() -> None:
+    gold = _gold()
+    files = {p.stem for p in ARTICLES.glob("*.txt")}
+    assert set(gold) == files and len(files) == 18
+    langs: dict[str, int] = {}
+    for doc_id, g in gold.items():
+        langs[g["language"]] = langs.get(g["language"], 0) + 1
+        text = (ARTICLES / f"{doc_id}.txt").read_text(encoding="utf-8")
+        assert 170 <= len(text.split()) <= 400, doc_id
+        assert len(text.split("\n\n")[0].splitlines()) >= 4, doc_id  # headline, date line, caption, share labels
+        for what, pattern in FURNITURE.items():
+            assert pattern.search(text), (doc_id, what)
+    assert langs == ARTICLE_LANGS
+
+
+def test_some_pages_have_no_stance_and_every_page_has_events_and_quantities() -> None:
+    gold = _gold()
+    assert sum(1 for g in gold.values() if not g["stances"]) >= 4
+    assert all(g["events"] and g["quantities"] and g["predictions"] for g in gold.values())
+
+
+def test_every_article_evidence_is_a_substring_and_every_stance_actor_a_listed_state() -> None:
+    lines = (ARTICLES / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    ids = [json.loads(x)["id"] for x in lines if x.strip()]
+    assert len(ids) == len(set(ids))
+    issues = issue_labels()
+    for doc_id, g in _gold().items():
+        text = (ARTICLES / f"{doc_id}.txt").read_text(encoding="utf-8")
+        assert set(g) >= {"id", "language", "published", "entities", "stances", "events", "quantities", "predictions"}
+        assert g["published"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", g["published"]), doc_id
+        for field in ("stances", "events", "quantities", "predictions"):
+            for item in g[field]:
+                assert item["evidence"] and item["evidence"] in text, (doc_id, field, item["evidence"][:60])
+        triples = [(s["actor"], s["issue"], s["stance"]) for s in g["stances"]]
+        assert len(triples) == len(set(triples)), doc_id
+        states = g["entities"]["states"]
+        for s in g["stances"]:
+            assert s["actor"] in states and s["stance"] in issues[s["issue"]], (doc_id, s)
+            assert s["issue"] != "russia_war_in_ukraine" or s["actor"] not in {"RUS", "UKR"}, (doc_id, s)
+        for e in g["events"]:
+            assert e["actor"] and (not re.fullmatch(r"[A-Z]{3}", e["actor"]) or e["actor"] in states), (doc_id, e)
+        assert all(re.fullmatch(r"[A-Z]{3}", c) for c in states) and len(states) == len(set(states)), doc_id
+        assert set(g["entities"]["alliances"]) <= ALLIANCES, doc_id
+        assert all(isinstance(q["value"], int | float) and q["unit"] for q in g["quantities"]), doc_id
+
+
+def test_the_gold_scores_one_against_itself() -> None:
+    if not (blindset.SHARED / "eval" / "score.py").exists():
+        pytest.skip("../shared/eval/score.py is not beside this checkout")
+    from quality import _scorer  # bench/ is on the path once blindset is loaded
+
+    gold = _gold()
+    figures, problems = _scorer().score(gold, gold, ARTICLES)
+    assert not problems
+    assert figures["overall_f1"] == 1.0
+
+
+(sentence_figures, article_figures, test_blind3_sentences_stay_above_their_floor,
+ test_blind3_articles_stay_above_their_floor) = floor_tests(SET, ARTICLES, SENTENCE_FLOORS, ARTICLE_FLOORS)
