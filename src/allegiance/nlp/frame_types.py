@@ -186,11 +186,12 @@ def _predicate_heads(pack: LanguagePack) -> frozenset[str]:
 
 
 def _closed_class(g: dict[str, frozenset[str]]) -> dict[str, tuple[str, str]]:
-    """English function words -> (UD part of speech, lemma), looked up once per word."""
+    """Function words -> (UD part of speech, lemma), looked up once per word (``grammar.toml``:
+    ``prepositions``, ``pronouns``, ``determiners``, the auxiliaries, ``adverbs``, ``negation``)."""
     out: dict[str, tuple[str, str]] = {}
-    for w in _EN_ADP:
+    for w in g.get("prepositions", ()):
         out[w] = ("ADP", w)
-    for w in _EN_PRON:
+    for w in g.get("pronouns", ()):
         out[w] = ("PRON", w)
     for w in g.get("determiners", ()):
         out[w] = ("DET", w)
@@ -203,12 +204,6 @@ def _closed_class(g: dict[str, frozenset[str]]) -> dict[str, tuple[str, str]]:
         out[w] = ("PART", "not")
     out["n't"] = ("PART", "not")
     return out
-
-
-_EN_PRON = {"i", "we", "you", "he", "she", "it", "they", "who", "which"}
-_EN_ADP = {"in", "on", "at", "to", "from", "of", "by", "with", "for", "against", "into", "near", "over", "about",
-           "after", "before", "under", "through", "across", "between", "among", "during", "alongside", "toward",
-           "towards", "via", "within", "without", "since", "amid"}
 
 
 _UD_FEATS = {("Tense", "Past"): "Tense=past", ("Tense", "Pres"): "Tense=pres", ("Tense", "Fut"): "Tense=futr",
