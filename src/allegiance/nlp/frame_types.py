@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..kb.langdata import language_data
+from ..kb.langdata import default_issue, language_data
 from .doc import Doc, Mention, Sentence
 from .frames_en import _en_forms
 
@@ -99,7 +99,7 @@ class LanguagePack:
     predicates: frozenset[str]
     known: frozenset[str]
     surface: frozenset[str]
-    issue: str = "russia_war_in_ukraine"
+    issue: str = ""
     membership: dict[str, str] = dataclasses.field(default_factory=dict)
     nouns: frozenset[str] = frozenset()
     stance_lemmas: frozenset[str] = frozenset()
@@ -150,7 +150,7 @@ def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> Languag
         surface |= set(forms)
     return LanguagePack(code, grammar, speech, tuple(str(s).casefold() for s in speech_raw.get("sources", [])),
                         classes, targets, event_types, objects, forms, predicates, known, frozenset(surface),
-                        str(stance_raw.get("issue", "russia_war_in_ukraine")), dict(stance_raw.get("membership", {})),
+                        str(stance_raw.get("issue") or default_issue(folders)), dict(stance_raw.get("membership", {})),
                         frozenset().union(*targets.values()) if targets else frozenset(),
                         frozenset().union(*classes.values()) if classes else frozenset(), _closed_class(grammar))
 
