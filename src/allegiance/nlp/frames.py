@@ -299,10 +299,11 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
     def _target_end(self, words: list[Word], last: int, predicates: list[tuple[int, int, str]], clause_end: int) -> int:
         """The words a predicate is about end before the next finite predicate or the clause end."""
         end = words[clause_end].end
+        joins = self.pack.grammar.get("coordinators", frozenset()) if self.pack is not None else frozenset()
         for first, _l, _lemma in predicates:
             if first > last + 1 and first <= clause_end:
                 before = words[first - 1]
-                if before.low in ("and", "but", "и", "і", "та", "а") or before.text == ",":
+                if before.low in joins or before.text == ",":
                     return before.start
         return end
 
@@ -336,9 +337,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
     def _shares_subject(self, words: list[Word], prev_at: int, at: int) -> bool:
         """"X backed ... and condemned ...", "X supports ... but has refused ...": one subject."""
         between = words[prev_at + 1:at]
-        extra = self.pack.grammar.get("subject_joins", frozenset()) if self.pack is not None else frozenset()
-        joins = [w for w in between
-                 if w.low in ("and", "but", "и", "і", "та", "а", "но", "але", "yet") or w.low in extra]
+        g = self.pack.grammar if self.pack is not None else {}
+        extra = g.get("coordinators", frozenset()) | g.get("contrast_coordinators", frozenset()) | \
+            g.get("subject_joins", frozenset())
+        joins = [w for w in between if w.low in extra]
         if not joins:
             return False
         after_join = words[words.index(joins[-1]) + 1:at]
@@ -628,8 +630,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return None  # "Fijian rebels", "Kazakh rights activists": the group the demonym names
         state_nouns_defined = _defined_state_nouns(self.pack)
         if content and content[-1].i > 0 and (self._state_pronoun(words, content[-1].i) or content[-1].low in
-                                               state_nouns_defined) and words[content[-1].i - 1].low in (
-                                                   "the", "our", "his", "her", "its", "their"):
+                                               state_nouns_defined) and words[content[-1].i - 1].low in g.get(
+                                                   "pronoun_determiners", ()):
             return None  # "the country", "the republic": a pronoun for the state, resolved by the caller
         if content and (nearest is None or not any(w.text == "," for w in between) or
                         any(w.low in g.get("state_nouns", ()) for w in content)):
@@ -668,7 +670,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         before = [w for w in words if w.end <= m.start]
         if before and before[-1].upos == "ADP" and before[-1].low not in ("of",):
             return False
-        if before and before[-1].low in ("against", "on", "to", "from", "with"):
+        if before and self.pack is not None and self.pack.has("non_subject_prepositions", before[-1].low):
             return False
         if len(before) >= 2 and before[-1].upos == "DET" and before[-2].upos == "ADP" and \
                 before[-2].low not in ("of", "for"):
