@@ -104,9 +104,20 @@ class LanguagePack:
     nouns: frozenset[str] = frozenset()
     stance_lemmas: frozenset[str] = frozenset()
     closed: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
+    #: the clause rules the language is read with (``grammar.toml`` ``clause_rules``): "english"
+    #: (word order, auxiliaries), "slavic" (case and agreement, ``frames_slavic.py``), "v2" (``frames_de.py``)
+    rules: frozenset[str] = frozenset()
 
     def has(self, kind: str, word: str) -> bool:
         return word in self.grammar.get(kind, frozenset())
+
+    @property
+    def english(self) -> bool:
+        return "english" in self.rules
+
+    @property
+    def slavic(self) -> bool:
+        return "slavic" in self.rules
 
 
 def _set(values: Any) -> frozenset[str]:
@@ -144,7 +155,8 @@ def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> Languag
     forms = {str(k): str(v) for k, v in events_raw.get("forms", {}).items()}
     forms.update({str(k): str(v) for k, v in team.get("forms", {}).items()})
     surface: set[str] = set()
-    if code == "en":
+    rules = grammar.get("clause_rules", frozenset())
+    if "english" in rules:
         for lemma in predicates:
             surface |= _en_forms(lemma.split("_")[0])
         surface |= set(forms)
@@ -152,7 +164,7 @@ def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> Languag
                         classes, targets, event_types, objects, forms, predicates, known, frozenset(surface),
                         str(stance_raw.get("issue") or default_issue(folders)), dict(stance_raw.get("membership", {})),
                         frozenset().union(*targets.values()) if targets else frozenset(),
-                        frozenset().union(*classes.values()) if classes else frozenset(), _closed_class(grammar))
+                        frozenset().union(*classes.values()) if classes else frozenset(), _closed_class(grammar), rules)
 
 
 @functools.lru_cache(maxsize=16)

@@ -77,8 +77,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return False
         if not self.resolver.in_sentence(sentence) and not self._opens_with_pronoun(sentence) and \
                 not self._heads_a_list(sentence):
-            return self.pack.code in SLAVIC and self._context_candidate(sentence)
-        if self.pack.code == "en":
+            return self.pack.slavic and self._context_candidate(sentence)
+        if self.pack.english:
             low = self.doc.text[sentence.start:sentence.end].casefold()
             surface, plain = self.pack.surface, _plain_speech(self.pack)
             return any(w in surface and w not in plain for w in _LOWER_WORD.findall(low))
@@ -105,9 +105,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
 
         g = self.pack.grammar if self.pack else {}
         head = self.doc.text[sentence.start:sentence.start + 60]
-        first = (without_opener(head) if self.pack is not None and self.pack.code == "en" else head[:30]).split()[:2]
+        first = (without_opener(head) if self.pack is not None and self.pack.english else head[:30]).split()[:2]
         words = {w.strip(",").casefold() for w in first}
-        if self.pack is not None and self.pack.code in SLAVIC:  # «Мы не посылаем ...», — сказал X
+        if self.pack is not None and self.pack.slavic:  # «Мы не посылаем ...», — сказал X
             words = {w.strip(",«\"„").casefold() for w in first}
             if words & g.get("pronouns_we", frozenset()):
                 return True
@@ -117,7 +117,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if sentence.start not in self._words:
             if self.pack is None:
                 self._words[sentence.start] = []
-            elif self.pack.code == "en":
+            elif self.pack.english:
                 self._words[sentence.start] = _en_words(self.doc, sentence, self.pack)
             elif _de.applies(self.pack):
                 self._words[sentence.start] = _de_words(self.doc, sentence, self.pack)
@@ -130,7 +130,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         the morphology words (the parser is slow per call, fast per batch)."""
         if self._heads_done or self.pack is None or _de.applies(self.pack):
             return  # the v2 rules (German, Dutch) read their lexicons' words, not a parse
-        if self.pack.code == "en":
+        if self.pack.english:
             self._attach_heads_en()
             return
         self._heads_done = True
@@ -186,7 +186,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             pairs = [f"{w.lemma}_{nxt.lemma}", f"{w.lemma}_{nxt.low}"] if nxt and (
                 w.lemma in phrasal or "_" in w.lemma) else []  # no phrasal predicate starts with the word
             pair = next((x for x in pairs if x in self.pack.predicates), "")
-            if not pair and self.pack.code in SLAVIC and w.upos == "VERB":
+            if not pair and self.pack.slavic and w.upos == "VERB":
                 nxt, pair = self._light_verb_noun(words, n)
             if nxt and pair:
                 out.append((n, max(n, nxt.i), pair))
@@ -214,7 +214,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 copula = None  # "we are not Russia's ally": read as before, through the clause around it
             if fact in ("nominal", "nonfinite", "relative") and lemma not in self.pack.stance_lemmas:
                 continue  # a noun use or a non-finite form that no stance class reads (events need finite verbs)
-            if self.pack.code in SLAVIC and self._aspectual_verb(words, first, last) or \
+            if self.pack.slavic and self._aspectual_verb(words, first, last) or \
                     self._aspectual_en(words, first, last):
                 continue  # «продолжает» before «поставлять», "continued to buy": the infinitive carries the act
             if fact in ("done", "ongoing", "present") and self._intends(words, first, last):
@@ -256,7 +256,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             elif fact == "asked":
                 subjects, subject_word, we = (), "asked", False
             target_start = words[last].end
-            if self.pack.code in SLAVIC and subjects and subjects[0].start >= words[last].end and \
+            if self.pack.slavic and subjects and subjects[0].start >= words[last].end and \
                     subject_word != "state_body":
                 target_start = words[clause_start].start  # «Агрессию России осудила Молдова»: the object first
             negated = self._negated(words, first, clause_start) or self._negative_subject(words, first, clause_start) \
@@ -299,7 +299,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
     def _target_end(self, words: list[Word], last: int, predicates: list[tuple[int, int, str]], clause_end: int) -> int:
         """The words a predicate is about end before the next finite predicate or the clause end."""
         end = words[clause_end].end
-        joins = self.pack.grammar.get("coordinators", frozenset()) if self.pack is not None else frozenset()
+        joins = self.pack.grammar.get("predicate_joins", frozenset()) if self.pack is not None else frozenset()
         for first, _l, _lemma in predicates:
             if first > last + 1 and first <= clause_end:
                 before = words[first - 1]
@@ -338,7 +338,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         """"X backed ... and condemned ...", "X supports ... but has refused ...": one subject."""
         between = words[prev_at + 1:at]
         g = self.pack.grammar if self.pack is not None else {}
-        extra = g.get("coordinators", frozenset()) | g.get("contrast_coordinators", frozenset()) | \
+        extra = g.get("predicate_joins", frozenset()) | g.get("contrast_joins", frozenset()) | \
             g.get("subject_joins", frozenset())
         joins = [w for w in between if w.low in extra]
         if not joins:
@@ -349,7 +349,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
     def _negated(self, words: list[Word], at: int, clause_start: int) -> bool:
         if _de.applies(self.pack):
             return _de.negated(self, words, at)
-        if self.pack is not None and self.pack.code in SLAVIC and "VerbForm=Inf" in words[at].feats:
+        if self.pack is not None and self.pack.slavic and "VerbForm=Inf" in words[at].feats:
             aux = self._aux_after(words, at)
             if aux is not None and aux.i > 0 and words[aux.i - 1].lemma in self.pack.grammar.get("negation", ()):
                 return True
@@ -367,7 +367,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     break
         for n in range(at - 1, max(clause_start, at - 4) - 1, -1):
             w = words[n]
-            if w.low == "to" and n == at - 1 and self.pack is not None and self.pack.code == "en":
+            if w.low == "to" and n == at - 1 and self.pack is not None and self.pack.english:
                 if n >= 1 and words[n - 1].lemma in self.pack.grammar.get("plan", ()) and \
                         self._negated(words, n - 1, clause_start):
                     return True  # "does not plan to send", "is not going to recognise": a negated intention
@@ -376,7 +376,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 if self.pack is not None and self._not_negation(words, n):
                     return False  # «не только», «не лише», «не раз», "not only": no negation
                 return True
-            if self.pack is not None and self.pack.code in SLAVIC and \
+            if self.pack is not None and self.pack.slavic and \
                     w.lemma in self.pack.grammar.get("negation_aux", ()):
                 continue  # «не будет отправлять», «не станет помогать», «не є союзником»: the negation is the verb's
             if w.upos not in ("AUX", "PART", "X") or w.upos == "X" and not w.low.endswith("ly"):
@@ -387,7 +387,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
     def _factuality(self, words: list[Word], first: int, last: int) -> tuple[str | None, str | None, bool]:
         if self.pack is None:
             return None, None, False
-        if self.pack.code == "en":
+        if self.pack.english:
             return self._factuality_en(words, first, last)
         if _de.applies(self.pack):
             return _de.factuality(self, words, first, last)
@@ -480,10 +480,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         start = words[clause_start].start
         verb_start = words[first].start
         mentions = [m for m in self.resolver.in_sentence(sentence) if m.end <= verb_start and m.start >= start]
-        if pack.code in SLAVIC and any(w.lemma in pack.grammar.get("relative", ())
+        if pack.slavic and any(w.lemma in pack.grammar.get("relative", ())
                                      for w in words[max(0, first - 2):first]):
             return (), "relative", False  # «мужчину, который вербовал»: the relative clause's own subject
-        if passive and pack.code in SLAVIC:  # the agent: a mention in the instrumental after the participle
+        if passive and pack.slavic:  # the agent: a mention in the instrumental after the participle
             return self.passive_agent(sentence, words, first, last)
         if passive:  # the agent: "by" within six words of the participle, in its clause ("condemned in
             # the strongest terms by"), and a mention within five words after it ("by the government of X")
@@ -499,7 +499,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
                      and m.start - words[last].end < 45 and m.type in ("person", "government_body", "state",
                                                                          "organization", "media", "alliance")]
-            if pack.code in SLAVIC:  # «..., передает ТАСС», not «..., передал России ракеты»
+            if pack.slavic:  # «..., передает ТАСС», not «..., передал России ракеты»
                 after = [m for m in after if m.type == "person" or self.can_be_nominative(m)]
                 after = [self.titled_person(sentence, after[0]) or after[0]] if after else after
             if after:
@@ -507,13 +507,13 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         post = self._postposed_speaker_en(sentence, words, first, last)
         if post is not None:
             return post  # "..., the foreign ministry said", "..., analysts warn"
-        parsed = self._parsed_subject(sentence, words, first) if pack.code != "en" else None
-        if parsed is not None and pack.code in SLAVIC and not parsed[0] and parsed[1] is not None and not parsed[2]:
+        parsed = self._parsed_subject(sentence, words, first) if not pack.english else None
+        if parsed is not None and pack.slavic and not parsed[0] and parsed[1] is not None and not parsed[2]:
             parsed = None  # a common noun as the parse's subject: the body and place rules below read it
         if parsed is not None:
             return parsed
         candidates = [m for m in mentions if self._may_be_subject(words, m)]
-        if pack.code in SLAVIC and candidates:
+        if pack.slavic and candidates:
             candidates = self.agreeing(sentence, words, first, candidates)
         owner = self._before_apposition(sentence, words, first, clause_start) or \
             self._body_in_state(sentence, words, first, clause_start, mentions)
@@ -531,7 +531,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                                                if w.start >= nearest.end):
                 return (), "person", False  # "sentenced an Uzbek citizen after he fought": he is no state
             return tuple(self._coordinated(sentence, nearest)), None, False
-        if pack.code in SLAVIC and not candidates:
+        if pack.slavic and not candidates:
             body = self._body_subject(sentence, words, first, last, clause_start)
             if body is not None:  # «В России полиция задерживает», «Власти Киргизии отказались»: the state acts
                 return (body,), ("state_body" if body.type != "person" else None), False
@@ -540,14 +540,14 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return (), None, True
         if any(self._state_pronoun(words, w.i) for w in words[clause_start:first]):
             return (), None, False  # "it", "the country", «країна»: resolved by the caller
-        if pack.code != "en":  # free word order: a nominative mention right after the verb
+        if not pack.english:  # free word order: a nominative mention right after the verb
             clause_end = words[self._clause(words, first, [])[1]].end  # not past a closing quote
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
                      and m.start - words[last].end < 40 and (m.type == "person" or self._nominative(m, only=True))
                      and m.start < clause_end]
             if after:
                 return (after[0],), None, False
-        if pack.code != "en" and self._indefinite_personal(words, first):
+        if not pack.english and self._indefinite_personal(words, first):
             place = [m for m in self.resolver.in_sentence(sentence) if m.type == "state" and m.end <= words[first].start
                      and self._after_locative(words, m)]
             if place:
@@ -559,7 +559,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 context = self.context_state(sentence, words[first].start)
                 if context is not None:
                     return (context,), None, False  # «В Калужской области отказываются»: a region of that state
-        parsed = self._parsed_subject(sentence, words, first) if pack.code == "en" else None
+        parsed = self._parsed_subject(sentence, words, first) if pack.english else None
         if parsed is not None and parsed[0]:
             return parsed  # English: the parse's subject where the word rules found none
         pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) \
@@ -606,7 +606,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         """A common noun heading the subject that is not the state: "an opposition party in
         Kazakhstan", "the foreign minister" after a clause about a state. Nouns for the state's
         organs ("the Uzbek foreign ministry", "Kazakhstan's president") leave the state the actor."""
-        if self.pack is None or self.pack.code != "en":
+        if self.pack is None or not self.pack.english:
             return None
         g = self.pack.grammar
         nearest = max(candidates, key=lambda m: m.end) if candidates else None
@@ -676,11 +676,11 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 before[-2].low not in ("of", "for"):
             return False  # "Brazil's ambassador to the UN called ...": the UN is where, not who ("a
             # spokesman for the ministry" and "the president of the republic" speak for it)
-        if self.pack is not None and self.pack.code in SLAVIC and self._after_source(m):
+        if self.pack is not None and self.pack.slavic and self._after_source(m):
             return False  # «По словам Пескова», «За словами Зеленського»: the source, not the subject
-        if self.pack is not None and self.pack.code in SLAVIC and self.attribute_of_noun(words, m):
+        if self.pack is not None and self.pack.slavic and self.attribute_of_noun(words, m):
             return False  # «учениях ОДКБ», «санкцій ЄС»: the noun's genitive, not the subject
-        if self.pack is not None and self.pack.code != "en" and m.type != "person":
+        if self.pack is not None and not self.pack.english and m.type != "person":
             if before and before[-1].lemma in self.pack.grammar.get("state_nouns", ()):
                 return True  # «МИД Узбекистана», «Посольство Узбекистану»: the state acting through its body
             return self._nominative(m)
@@ -727,7 +727,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         assert self.pack is not None
         speech = [f for f in frames if f.lemma in self.pack.speech and f.subjects]
         source = self._according_to(sentence)
-        if not speech and source is None and not (self.pack.code in SLAVIC and any(f.we for f in frames)):
+        if not speech and source is None and not (self.pack.slavic and any(f.we for f in frames)):
             return frames
         out = []
         for f in frames:
@@ -737,7 +737,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     continue
                 if f.start > s.end or (s.start > f.end and s.clause_start >= f.clause_start):
                     speaker = s.subjects[0]
-            if speaker is None and f.we and self.pack.code in SLAVIC:
+            if speaker is None and f.we and self.pack.slavic:
                 speaker = self._quote_speaker(sentence)
             out.append(_with_speaker(f, speaker) if speaker is not None else f)
         return out
