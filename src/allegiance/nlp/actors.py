@@ -9,7 +9,7 @@ import functools
 import re
 
 from ..kb.knowledge import KnowledgeBase
-from ..kb.langdata import language_data, pack_data
+from ..kb.langdata import every_language_data, language_data, pack_data
 from .doc import Doc, Mention, Sentence
 
 __all__ = ["ActorResolver", "bullet_states", "listed_states", "without_opener"]
@@ -201,7 +201,28 @@ class ActorResolver:
         return [m for m in self.in_sentence(sentence) if m.type == "state"]
 
 
-_LIST_GAP = re.compile(r"^[\s,;:()\[\]–—-]*(?:and|et|и|і|та)?[\s,;:()\[\]–—-]*(?:the\s+)?$", re.I)
+@dataclasses.dataclass(frozen=True)
+class _ListWords:
+    """How a list of states is joined (``actors.toml`` of every language, merged)."""
+
+    gap: re.Pattern[str]
+    contrast: re.Pattern[str]
+    company: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _list_words() -> _ListWords:
+    """The list words of every language at once: a list reads the same whatever the article's language."""
+    every = every_language_data("actors")
+
+    def merged(key: str) -> str:
+        return _either(list(dict.fromkeys(w for data in every.values() for w in data.get(key, []))))
+
+    return _ListWords(
+        re.compile(r"^[\s,;:()\[\]–—-]*(?:" + merged("list_conjunctions") + r")?[\s,;:()\[\]–—-]*(?:"
+                   + merged("list_articles") + r"\s+)?$", re.I),
+        re.compile(r"\b(" + merged("contrasts") + r")\b", re.I),
+        re.compile(r"\b(" + merged("company") + r")\s+", re.I))
 
 
 def _adjacent_run(text: str, states: list[Mention], anchor: int, forward: bool) -> list[Mention]:
@@ -211,7 +232,7 @@ def _adjacent_run(text: str, states: list[Mention], anchor: int, forward: bool) 
     edge = anchor
     for m in ordered:
         gap = text[edge:m.start] if forward else text[m.end:edge]
-        if len(gap) > 25 or not _LIST_GAP.match(gap) and not (not run and len(gap) <= 25 and _lead_in(gap)):
+        if len(gap) > 25 or not _list_words().gap.match(gap) and not (not run and len(gap) <= 25 and _lead_in(gap)):
             break
         run.append(m)
         edge = m.end if forward else m.start
@@ -220,15 +241,9 @@ def _adjacent_run(text: str, states: list[Mention], anchor: int, forward: bool) 
 
 def _lead_in(gap: str) -> bool:
     """Up to four lower-case words between a vote and its list: "were among those to", "including"."""
-    if _CONTRAST.search(gap):
+    if _list_words().contrast.search(gap):
         return False  # "China abstained, but India voted for": the next clause's subject, not the list
     return bool(re.fullmatch(r"[\s,:(–—-]*(?:[a-z]+\s+){0,3}[a-z]*[\s,:(–—-]*", gap))
-
-
-_CONTRAST = re.compile(r"\b(but|while|whereas|although|though|yet|но|а|але|тоді як)\b", re.I)
-
-
-_TOGETHER = re.compile(r"\b(together with|along with|alongside|joined by|as did)\s+", re.I)
 
 
 def listed_states(text: str, states: list[Mention], start: int, end: int) -> list[Mention]:
@@ -238,7 +253,7 @@ def listed_states(text: str, states: list[Mention], start: int, end: int) -> lis
     if after:
         return after
     before = _adjacent_run(text, [m for m in states if m.end <= start], start, forward=False)
-    company = _TOGETHER.search(text, end, min(len(text), end + 60))
+    company = _list_words().company.search(text, end, min(len(text), end + 60))
     if before and company:  # "Belarus voted against it together with Russia, North Korea and Syria"
         return before + _adjacent_run(text, [m for m in states if m.start >= company.end()], company.end(),
                                       forward=True)
