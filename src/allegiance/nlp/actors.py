@@ -77,7 +77,8 @@ class ActorResolver:
         states = [m for m in doc.mentions if m.type == "state" and m.entity_id]
         self._inner_state: dict[tuple[int, int], str] = {}
         self._office_nouns: frozenset[str] | None = None
-        self._words = _actor_words(doc.language or "en")
+        self._language = doc.language or str(pack_data("languages.toml").get("fallback", ""))
+        self._words = _actor_words(self._language)
         for m in doc.mentions:
             if m.entity_id is None and m.type in _STATE_BODY_TYPES:
                 inside = [s for s in states if m.start <= s.start and s.end <= m.end]
@@ -109,7 +110,7 @@ class ActorResolver:
         "Brazil's permanent representative Maria Silva", "the Kazakh ambassador Ivan Petrov" (every
         word between the state and the name one of the language's ``state_nouns``)."""
         if self._office_nouns is None:
-            grammar = language_data("grammar", self.doc.language or "en")
+            grammar = language_data("grammar", self._language)
             self._office_nouns = frozenset(str(w).casefold() for w in grammar.get("state_nouns", []))
         i = bisect.bisect_left(self._starts, m.start)
         for prev in reversed(self.mentions[max(0, i - 3):i]):

@@ -19,6 +19,7 @@ import bisect
 import re
 from pathlib import Path
 
+from ..kb.langdata import pack_data
 from .actors import ActorResolver
 from .doc import Doc, Mention, Sentence
 from .frame_types import (  # noqa: F401 - the data types and pack loading; importable from here as before
@@ -61,7 +62,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                  parse: bool = False) -> None:
         self.doc = doc
         self.resolver = resolver
-        self.pack = language_pack(doc.language or "en", folders) if (doc.language or "en") else None
+        language = doc.language or str(pack_data("languages.toml", folders).get("fallback", ""))
+        self.pack = language_pack(language, folders) if language else None
         self._frames: dict[int, list[Frame]] = {}
         self._words: dict[int, list[Word]] = {}
         self._furniture: dict[int, bool] = {}
