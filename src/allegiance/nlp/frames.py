@@ -11,6 +11,10 @@ order, auxiliaries and function words (``lang/<code>/grammar.toml``) give the re
 
 Only sentences that can yield a statement are analysed: a knowledge-base mention plus a word
 that can be a listed predicate, checked on surface forms first (a cheap filter).
+
+The data types (``Word``, ``Frame``, ``LanguagePack``) and the loading of a language's pack data
+(``language_pack``) live in ``frame_types.py`` and are importable from here; which clause rules read
+a language is its ``grammar.toml``'s ``clause_rules`` (``LanguagePack.english``, ``.slavic``).
 """
 
 from __future__ import annotations
