@@ -53,6 +53,7 @@ from ..sanitize import BIDI_CONTROLS, terminal_safe
 from ..settings import SETTINGS, Settings, load_settings
 from ..store.db import Store
 from .datasette import datasette_metadata_command
+from .issue_option import issue_option
 
 if TYPE_CHECKING:
     from ..ingest import IngestSummary
@@ -274,7 +275,7 @@ def _write_text(text: str, output: str) -> None:
 
 @cli.command("matrix")
 @click.option("--period", type=click.Choice(PERIODS), default="year", show_default=True, help="Matrix period.")
-@click.option("--issue", default=None, help="Only this issue (russia_war_in_ukraine, csto_participation).")
+@issue_option
 @click.option("--state", "states", multiple=True, help="Only these states (ISO3); repeatable.")
 @click.option("--evidence", is_flag=True, help="Include every evidence sentence (jsonl).")
 @output_option

@@ -24,7 +24,7 @@ from ..errors import PackError
 from .packs import bundled_pack_dir, load_toml
 
 __all__ = ["Issue", "pack_folders", "pack_data", "language_data", "languages", "every_language_data", "load_issues",
-           "merge_pack_data", "reads_language_data"]
+           "default_issue", "merge_pack_data", "reads_language_data"]
 
 
 _Built = TypeVar("_Built")
@@ -140,6 +140,8 @@ class Issue:
     excluded_actors: frozenset[str]
     colours: dict[str, str]
     relation_target: str | None = None
+    #: the issue a language's stance lexicon takes stances on when it names none (``default = true``)
+    default: bool = False
 
     def contradict(self, a: str, b: str) -> bool:
         return b in self.contradicts.get(a, frozenset())
@@ -166,7 +168,15 @@ def _issue(path: Path, data: dict[str, Any]) -> Issue:
         excluded_actors=frozenset(data.get("excluded_actors", [])),
         colours={k: str(v.get("colour", "#999999")) for k, v in labels.items()},
         relation_target=data.get("relation_target"),
+        default=bool(data.get("default", False)),
     )
+
+
+def default_issue(folders: tuple[Path, ...] | None = None) -> str:
+    """The id of the issue its file marks ``default = true``, else of the first issue the packs
+    define; ``""`` where they define none."""
+    issues = load_issues(folders)
+    return next((i.id for i in issues.values() if i.default), next(iter(issues), ""))
 
 
 @functools.lru_cache(maxsize=16)

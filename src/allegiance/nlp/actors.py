@@ -4,18 +4,18 @@ nearest subject before a cue, pronouns and role nouns resolved from the sentence
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import functools
 import re
 
 from ..kb.knowledge import KnowledgeBase
+from ..kb.langdata import every_language_data, language_data, pack_data
 from .doc import Doc, Mention, Sentence
 
 __all__ = ["ActorResolver", "bullet_states", "listed_states", "without_opener"]
 
 _STATE_BODY_TYPES = {"government_body", "armed_force", "state"}
 _WORDS = re.compile(r"[^\W\d_]+")
-_LEAD = r"^[^\w\"“”«»'‘’]*(?:(?:however|consequently|moreover|meanwhile|in addition|also|thus|therefore|"\
-        r"earlier|later|then|at the same time|in particular|однако|также|кроме того|при этом|крім того|також|"\
-        r"водночас),?\s+)?"
 #: a short opening phrase before the subject: "Last month, he ...", "In April, it ..."
 _OPENER = re.compile(r"^\W*(?:[\w’'-]+\s+){0,3}[\w’'-]+,\s+(?=\w)")
 def without_opener(head: str) -> str:
@@ -24,28 +24,44 @@ def without_opener(head: str) -> str:
     return head[opener.end():] if opener is not None else head
 
 
-_PRONOUN_PERSON = re.compile(_LEAD + r"(he|she|his|her|він|вона|он|она)\b", re.I)
-_PRONOUN_STATE = re.compile(
-    _LEAD + r"(it|its|they|the country|the government|the authorities|the state|the ministry|the republic|"
-    r"the court|the agency|the office|the embassy|the consulate|the prosecutor|officials|the leadership|"
-    r"країна|страна|уряд|правительство|власти|влада|ведомство|відомство)\b", re.I)
+@dataclasses.dataclass(frozen=True)
+class _ActorWords:
+    """A language's words of the actor resolver (``lang/<code>/actors.toml``), as it matches them."""
+
+    person: re.Pattern[str]
+    state: re.Pattern[str]
+    institution: re.Pattern[str]
+    administration: re.Pattern[str]
+    group: re.Pattern[str]
+    collective: frozenset[str]
+    organs: frozenset[str]
 
 
-#: Institutions through which a state acts as such (guidelines: government, ministry, embassy,
-#: consulate, court): events and stances name the state, not the body.
-_AS_STATE = re.compile(r"(embassy|consulate|government|authorities|cabinet|ministry|court|\barmy\b|armed forces|"
-                       r"посольств|консульств|правительств|министерств|уряд|влад|міністерств|\bМИД\b|\bМЗС\b)", re.I)
-_ADMINISTRATION = re.compile(r"\s+(administration|government|cabinet)\b", re.I)
-_GROUP_WORDS = re.compile(r" ((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:have|has|had|were|are|is|was|sent|said|say|protested|"
-                          r"gathered|staged|collected|donated|organi[sz]ed|[a-z]+ed)\b)")
-#: collective nouns for groups that are not the state ("the Armenian opposition has called ...")
-_COLLECTIVE = {"opposition", "diaspora", "community", "public", "media", "press", "clergy", "business"}
-_STATE_NOUNS = {"government", "authorities", "officials", "ministry", "president", "court", "army", "forces",
-                "troops", "military", "diplomats", "embassy", "consulate", "prosecutors", "parliament", "lawmakers",
-                "leader", "leadership", "security", "services", "border", "guards", "police", "soldiers",
-                "servicemen", "peacekeepers", "state", "side", "courts", "judges", "investigators", "ministries",
-                "agencies", "regulators", "diplomat", "embassies", "consulates", "parliaments", "governments",
-                "customs", "intelligence"}
+def _either(words: list[str]) -> str:
+    """The words as one regex alternation (one that never matches where there are none)."""
+    return "|".join(re.escape(str(w)) for w in words) or "(?!)"
+
+
+@functools.lru_cache(maxsize=32)
+def _actor_words(lang: str) -> _ActorWords:
+    """The actor words of ``lang``; the institution words of the language of canonical names as
+    well, since a body's canonical name is matched too."""
+    data = language_data("actors", lang)
+    canonical = language_data("actors", str(pack_data("languages.toml").get("canonical", lang)))
+    lead = r"^[^\w\"“”«»'‘’]*(?:(?:" + _either(data.get("openers", [])) + r"),?\s+)?"
+    stems = list(dict.fromkeys([*data.get("institution_stems", []), *canonical.get("institution_stems", [])]))
+    whole = list(dict.fromkeys([*data.get("institution_words", []), *canonical.get("institution_words", [])]))
+    institution = "|".join([_either(stems)] + ([r"\b(?:" + _either(whole) + r")\b"] if whole else []))
+    verbs = _either(data.get("group_verbs", []))
+    endings = "|".join(r"[a-z]+" + re.escape(str(e)) for e in data.get("group_verb_endings", []))
+    return _ActorWords(
+        re.compile(lead + "(" + _either(data.get("opening_person", [])) + r")\b", re.I),
+        re.compile(lead + "(" + _either(data.get("opening_state", [])) + r")\b", re.I),
+        re.compile("(" + institution + ")", re.I),
+        re.compile(r"\s+(" + _either(data.get("administration_nouns", [])) + r")\b", re.I),
+        re.compile(r" ((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:" + "|".join(x for x in (verbs, endings) if x) + r")\b)"),
+        frozenset(str(w) for w in data.get("collective_nouns", [])),
+        frozenset(str(w) for w in data.get("organ_nouns", [])))
 
 
 class ActorResolver:
@@ -61,6 +77,8 @@ class ActorResolver:
         states = [m for m in doc.mentions if m.type == "state" and m.entity_id]
         self._inner_state: dict[tuple[int, int], str] = {}
         self._office_nouns: frozenset[str] | None = None
+        self._language = doc.language or str(pack_data("languages.toml").get("fallback", ""))
+        self._words = _actor_words(self._language)
         for m in doc.mentions:
             if m.entity_id is None and m.type in _STATE_BODY_TYPES:
                 inside = [s for s in states if m.start <= s.start and s.end <= m.end]
@@ -92,9 +110,7 @@ class ActorResolver:
         "Brazil's permanent representative Maria Silva", "the Kazakh ambassador Ivan Petrov" (every
         word between the state and the name one of the language's ``state_nouns``)."""
         if self._office_nouns is None:
-            from ..kb.langdata import language_data
-
-            grammar = language_data("grammar", self.doc.language or "en")
+            grammar = language_data("grammar", self._language)
             self._office_nouns = frozenset(str(w).casefold() for w in grammar.get("state_nouns", []))
         i = bisect.bisect_left(self._starts, m.start)
         for prev in reversed(self.mentions[max(0, i - 3):i]):
@@ -115,14 +131,14 @@ class ActorResolver:
         if m.type == "state" and m.entity_id:
             group = self.group_after(m)
             return group or m.entity_id
-        if m.type in ("government_body", "armed_force") and (_AS_STATE.search(m.text) or
-                                                              _AS_STATE.search(m.canonical)):
+        if m.type in ("government_body", "armed_force") and (self._words.institution.search(m.text) or
+                                                              self._words.institution.search(m.canonical)):
             state = self.state_of(m)
             if state:
                 return state
         if m.type == "alliance" and m.entity_id:
             return m.entity_id
-        if m.type == "person" and _ADMINISTRATION.match(self.doc.text, m.end):
+        if m.type == "person" and self._words.administration.match(self.doc.text, m.end):
             state = self.state_of(m)  # "the Biden administration" is the state it governs
             if state:
                 return state
@@ -132,13 +148,13 @@ class ActorResolver:
         """"Kazakh rights activists": a demonym before a plural noun that is not the state's own organs."""
         if m.kind != "demonym":
             return None
-        words = _GROUP_WORDS.match(self.doc.text, m.end)
+        words = self._words.group.match(self.doc.text, m.end)
         if not words:
             return None
         nouns = words.group(1).split()
-        if any(n.casefold() in _STATE_NOUNS for n in nouns):
+        if any(n.casefold() in self._words.organs for n in nouns):
             return None
-        if not nouns[-1].casefold().endswith("s") and nouns[-1].casefold() not in _COLLECTIVE:
+        if not nouns[-1].casefold().endswith("s") and nouns[-1].casefold() not in self._words.collective:
             return None
         return f"{m.text} {words.group(1)}"
 
@@ -166,8 +182,8 @@ class ActorResolver:
         opener = _OPENER.match(head)
         if opener is not None:
             head = head[opener.end():]  # "Last month, he ordered ...": a short phrase and a comma first
-        wants_person = bool(_PRONOUN_PERSON.match(head))
-        wants_state = bool(_PRONOUN_STATE.match(head))
+        wants_person = bool(self._words.person.match(head))
+        wants_state = bool(self._words.state.match(head))
         if not (wants_person or wants_state):
             return None
         # the subject of the latest sentence that has a fitting mention: its first such mention
@@ -186,7 +202,28 @@ class ActorResolver:
         return [m for m in self.in_sentence(sentence) if m.type == "state"]
 
 
-_LIST_GAP = re.compile(r"^[\s,;:()\[\]–—-]*(?:and|et|и|і|та)?[\s,;:()\[\]–—-]*(?:the\s+)?$", re.I)
+@dataclasses.dataclass(frozen=True)
+class _ListWords:
+    """How a list of states is joined (``actors.toml`` of every language, merged)."""
+
+    gap: re.Pattern[str]
+    contrast: re.Pattern[str]
+    company: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _list_words() -> _ListWords:
+    """The list words of every language at once: a list reads the same whatever the article's language."""
+    every = every_language_data("actors")
+
+    def merged(key: str) -> str:
+        return _either(list(dict.fromkeys(w for data in every.values() for w in data.get(key, []))))
+
+    return _ListWords(
+        re.compile(r"^[\s,;:()\[\]–—-]*(?:" + merged("list_conjunctions") + r")?[\s,;:()\[\]–—-]*(?:"
+                   + merged("list_articles") + r"\s+)?$", re.I),
+        re.compile(r"\b(" + merged("contrasts") + r")\b", re.I),
+        re.compile(r"\b(" + merged("company") + r")\s+", re.I))
 
 
 def _adjacent_run(text: str, states: list[Mention], anchor: int, forward: bool) -> list[Mention]:
@@ -196,7 +233,7 @@ def _adjacent_run(text: str, states: list[Mention], anchor: int, forward: bool) 
     edge = anchor
     for m in ordered:
         gap = text[edge:m.start] if forward else text[m.end:edge]
-        if len(gap) > 25 or not _LIST_GAP.match(gap) and not (not run and len(gap) <= 25 and _lead_in(gap)):
+        if len(gap) > 25 or not _list_words().gap.match(gap) and not (not run and len(gap) <= 25 and _lead_in(gap)):
             break
         run.append(m)
         edge = m.end if forward else m.start
@@ -205,15 +242,9 @@ def _adjacent_run(text: str, states: list[Mention], anchor: int, forward: bool) 
 
 def _lead_in(gap: str) -> bool:
     """Up to four lower-case words between a vote and its list: "were among those to", "including"."""
-    if _CONTRAST.search(gap):
+    if _list_words().contrast.search(gap):
         return False  # "China abstained, but India voted for": the next clause's subject, not the list
     return bool(re.fullmatch(r"[\s,:(–—-]*(?:[a-z]+\s+){0,3}[a-z]*[\s,:(–—-]*", gap))
-
-
-_CONTRAST = re.compile(r"\b(but|while|whereas|although|though|yet|но|а|але|тоді як)\b", re.I)
-
-
-_TOGETHER = re.compile(r"\b(together with|along with|alongside|joined by|as did)\s+", re.I)
 
 
 def listed_states(text: str, states: list[Mention], start: int, end: int) -> list[Mention]:
@@ -223,7 +254,7 @@ def listed_states(text: str, states: list[Mention], start: int, end: int) -> lis
     if after:
         return after
     before = _adjacent_run(text, [m for m in states if m.end <= start], start, forward=False)
-    company = _TOGETHER.search(text, end, min(len(text), end + 60))
+    company = _list_words().company.search(text, end, min(len(text), end + 60))
     if before and company:  # "Belarus voted against it together with Russia, North Korea and Syria"
         return before + _adjacent_run(text, [m for m in states if m.start >= company.end()], company.end(),
                                       forward=True)

@@ -11,20 +11,37 @@ order, auxiliaries and function words (``lang/<code>/grammar.toml``) give the re
 
 Only sentences that can yield a statement are analysed: a knowledge-base mention plus a word
 that can be a listed predicate, checked on surface forms first (a cheap filter).
+
+The data types (``Word``, ``Frame``, ``LanguagePack``) and the loading of a language's pack data
+(``language_pack``) live in ``frame_types.py`` and are importable from here; which clause rules read
+a language is its ``grammar.toml``'s ``clause_rules`` (``LanguagePack.english``, ``.slavic``).
 """
 
 from __future__ import annotations
 
 import bisect
-import dataclasses
-import functools
 import re
 from pathlib import Path
-from typing import Any
 
-from ..kb.langdata import language_data
+from ..kb.langdata import pack_data
 from .actors import ActorResolver
 from .doc import Doc, Mention, Sentence
+from .frame_types import (  # noqa: F401 - the data types and pack loading; importable from here as before
+    _WORD,
+    FACTUALITY,
+    Frame,
+    LanguagePack,
+    Word,
+    _defined_state_nouns,
+    _parsed_words,
+    _phrasal_heads,
+    _plain_speech,
+    _predicate_heads,
+    _with_heads,
+    _with_speaker,
+    language_pack,
+)
+from .frames_en import EnglishClauses, _en_words
 from .frames_slavic import _RU_SEEN, SLAVIC, SlavicClauses, _ru_words  # noqa: F401 (_RU_SEEN: tests clear it)
 
 __all__ = ["Frame", "FrameBuilder", "LanguagePack", "Word", "language_pack"]
@@ -32,258 +49,16 @@ __all__ = ["Frame", "FrameBuilder", "LanguagePack", "Word", "language_pack"]
 _LOWER_WORD = re.compile(r"[a-z]+")
 #: the marks that close an insertion (``_insertion_opening`` reads no other word)
 _INSERTION_MARKS = frozenset(("—", "–", ")"))
-FACTUALITY = ("done", "ongoing", "present", "planned", "conditional", "asked", "opinion", "denied", "nonfinite",
-              "nominal", "relative")
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|n['’]t|\d[\d.,]*|[;:\"“”«»—–()]|,", re.UNICODE)
-
-
-class Word:
-    """One word of a sentence: offsets in the document, lemma, coarse part of speech (UD tags:
-    VERB, AUX, NOUN, PROPN, ADJ, PRON, PART, ADP, DET, PUNCT, X), features (tense, case ...) and,
-    where a parser gave them, the index of its head and the relation. A plain slotted class: a
-    document has thousands and they are built on every analysis."""
-
-    __slots__ = ("i", "start", "end", "text", "lemma", "upos", "feats", "head", "deprel", "low")
-
-    def __init__(self, i: int, start: int, end: int, text: str, lemma: str, upos: str,
-                 feats: frozenset[str] = frozenset(), head: int = -1, deprel: str = "", low: str = "") -> None:
-        self.i, self.start, self.end, self.text, self.lemma, self.upos = i, start, end, text, lemma, upos
-        self.feats, self.head, self.deprel = feats, head, deprel
-        self.low = low or text.casefold().replace("’", "'")
-
-    def with_head(self, head: int, deprel: str) -> Word:
-        return Word(self.i, self.start, self.end, self.text, self.lemma, self.upos, self.feats, head, deprel, self.low)
-
-    def __repr__(self) -> str:
-        return f"Word({self.text!r}, {self.lemma!r}, {self.upos})"
-
-
-@dataclasses.dataclass(frozen=True)
-class Frame:
-    """A predicate in its clause. ``subjects`` are mentions (several for a coordinated list);
-    ``subject_word`` is the head noun when the subject is no mention ("party", "analysts")."""
-
-    sentence: Sentence
-    start: int
-    end: int
-    lemma: str
-    word: int
-    subjects: tuple[Mention, ...]
-    subject_word: str | None
-    negated: bool
-    factuality: str
-    governor: str | None
-    target_start: int
-    target_end: int
-    clause_start: int
-    clause_end: int
-    speaker: Mention | None = None
-    passive: bool = False
-    we: bool = False
-
-    def is_act(self) -> bool:
-        """Reported as done or under way (not planned, conditional, asked for, denied or non-finite)."""
-        return self.factuality in ("done", "ongoing") and not self.negated
-
-
-def _with_speaker(frame: Frame, speaker: Mention) -> Frame:
-    """``dataclasses.replace(frame, speaker=speaker)`` by copying the attributes (a frozen
-    dataclass with no ``__post_init__``): the same frame, without ``replace``'s field checks."""
-    new = object.__new__(Frame)
-    new.__dict__.update(frame.__dict__)
-    new.__dict__["speaker"] = speaker
-    return new
-
-
-@dataclasses.dataclass(frozen=True, eq=False)
-class LanguagePack:
-    """The lexicons and function words of one language, merged over the pack folders."""
-
-    code: str
-    grammar: dict[str, frozenset[str]]
-    speech: frozenset[str]
-    sources: tuple[str, ...]
-    stance_classes: dict[str, frozenset[str]]
-    targets: dict[str, frozenset[str]]
-    event_types: dict[str, str]
-    event_objects: dict[str, dict[str, str]]
-    forms: dict[str, str]
-    predicates: frozenset[str]
-    known: frozenset[str]
-    surface: frozenset[str]
-    issue: str = "russia_war_in_ukraine"
-    membership: dict[str, str] = dataclasses.field(default_factory=dict)
-    nouns: frozenset[str] = frozenset()
-    stance_lemmas: frozenset[str] = frozenset()
-    closed: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
-
-    def has(self, kind: str, word: str) -> bool:
-        return word in self.grammar.get(kind, frozenset())
-
-
-def _set(values: Any) -> frozenset[str]:
-    return frozenset(str(v).casefold().replace(" ", "_") for v in values or [])
-
-
-@functools.lru_cache(maxsize=16)
-def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> LanguagePack | None:
-    """The frame data of a language, or ``None`` where the packs have no stance or event lexicon."""
-    grammar_raw = language_data("grammar", code, folders)
-    stance_raw = language_data("stance_predicates", code, folders)
-    stance = stance_raw.get("classes", {})
-    events_raw = language_data("event_predicates", code, folders)
-    team = language_data("event_predicates_team", code, folders)
-    if not (stance or events_raw):
-        return None
-    grammar = {k: frozenset(str(x).casefold() for x in v) for k, v in grammar_raw.items() if isinstance(v, list)}
-    speech_raw = language_data("speech_verbs", code, folders)
-    event_types: dict[str, str] = {}
-    for kind, lemmas in events_raw.get("types", {}).items():
-        for lemma in lemmas:
-            event_types.setdefault(str(lemma).casefold().replace(" ", "_"), kind)
-    event_types.update({k.replace(" ", "_"): v for k, v in events_raw.get("verbs", {}).items()})
-    event_types.update({k.replace(" ", "_"): v for k, v in team.get("verbs", {}).items()})
-    event_types.update({k.replace(" ", "_"): v for k, v in team.get("phrasal", {}).items()})
-    objects = {k: dict(v) for k, v in events_raw.get("objects", {}).items()}
-    for k, v in team.get("objects", {}).items():
-        objects.setdefault(k, {}).update(v)
-    classes = {k: _set(v) for k, v in stance.items()}
-    targets = {k: _set(v) for k, v in language_data("stance_targets", code, folders).items() if isinstance(v, list)}
-    speech = _set(speech_raw.get("verbs", []))
-    predicates = frozenset(event_types) | frozenset().union(*classes.values()) | speech
-    known = predicates | frozenset().union(*targets.values()) if targets else predicates
-    known |= {p.split("_")[0] for p in predicates}
-    forms = {str(k): str(v) for k, v in events_raw.get("forms", {}).items()}
-    forms.update({str(k): str(v) for k, v in team.get("forms", {}).items()})
-    surface: set[str] = set()
-    if code == "en":
-        for lemma in predicates:
-            surface |= _en_forms(lemma.split("_")[0])
-        surface |= set(forms)
-    return LanguagePack(code, grammar, speech, tuple(str(s).casefold() for s in speech_raw.get("sources", [])),
-                        classes, targets, event_types, objects, forms, predicates, known, frozenset(surface),
-                        str(stance_raw.get("issue", "russia_war_in_ukraine")), dict(stance_raw.get("membership", {})),
-                        frozenset().union(*targets.values()) if targets else frozenset(),
-                        frozenset().union(*classes.values()) if classes else frozenset(), _closed_class(grammar))
-
-
-@functools.lru_cache(maxsize=16)
-def _plain_speech(pack: LanguagePack) -> frozenset[str]:
-    """Surface forms of speech verbs that are neither events nor stance predicates ("said",
-    "noted"): alone they do not make a sentence worth analysing."""
-    plain = {v for v in pack.speech if v not in pack.grammar.get("speech_events", frozenset())
-             and v not in pack.stance_lemmas and v not in pack.event_types}
-    forms = {f for v in plain for f in _en_forms(v)} | {f for f, lemma in pack.forms.items() if lemma in plain}
-    keep = {f for v in pack.predicates - plain for f in _en_forms(v.split("_")[0])}
-    return frozenset(forms - keep)
-
-
-@functools.lru_cache(maxsize=16)
-def _phrasal_heads(pack: LanguagePack) -> frozenset[str]:
-    """The first word of each phrasal predicate ("call" of "call_for"): a word no phrasal lemma
-    starts with needs no pair looked up."""
-    return frozenset(p.split("_")[0] for p in pack.predicates if "_" in p)
-
-
-@functools.lru_cache(maxsize=16)
-def _defined_state_nouns(pack: LanguagePack) -> frozenset[str]:
-    """The nouns of the state pronouns written with "the" ("the country" -> "country")."""
-    return frozenset(p.split()[1] for p in pack.grammar.get("pronouns_state", ()) if p.startswith("the "))
-
-
-@functools.lru_cache(maxsize=16)
-def _predicate_heads(pack: LanguagePack) -> frozenset[str]:
-    """Every predicate lemma and the first word of each phrasal one («провести» of «провести переговоры»)."""
-    return pack.predicates | {p.split("_")[0] for p in pack.predicates}
-
-
-def _closed_class(g: dict[str, frozenset[str]]) -> dict[str, tuple[str, str]]:
-    """English function words -> (UD part of speech, lemma), looked up once per word."""
-    out: dict[str, tuple[str, str]] = {}
-    for w in _EN_ADP:
-        out[w] = ("ADP", w)
-    for w in _EN_PRON:
-        out[w] = ("PRON", w)
-    for w in g.get("determiners", ()):
-        out[w] = ("DET", w)
-    for kind in ("be", "have", "do", "future", "conditional"):
-        for w in g.get(kind, ()):
-            out[w] = ("AUX", w)
-    for w in g.get("adverbs", ()):  # English adverbs between subject and verb: particles
-        out[w] = ("PART", w)
-    for w in g.get("negation", ()):
-        out[w] = ("PART", "not")
-    out["n't"] = ("PART", "not")
-    return out
 
 
 # -- words -------------------------------------------------------------------------------------------
-_EN_PRON = {"i", "we", "you", "he", "she", "it", "they", "who", "which"}
-_EN_ADP = {"in", "on", "at", "to", "from", "of", "by", "with", "for", "against", "into", "near", "over", "about",
-           "after", "before", "under", "through", "across", "between", "among", "during", "alongside", "toward",
-           "towards", "via", "within", "without", "since", "amid"}
-
-
-
 def _de_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
     """German words: lemmas from the lexicons' conjugated verbs, separable particles re-attached,
     nouns by their endings and compound heads (``frames_de.py``)."""
     return _de.de_words(doc, sentence, pack)
 
 
-_UD_FEATS = {("Tense", "Past"): "Tense=past", ("Tense", "Pres"): "Tense=pres", ("Tense", "Fut"): "Tense=futr",
-             ("VerbForm", "Inf"): "VerbForm=Inf", ("VerbForm", "Part"): "VerbForm=Part",
-             ("VerbForm", "Conv"): "VerbForm=Part", ("Person", "1"): "Person=1per", ("Person", "3"): "Person=3per",
-             ("Number", "Plur"): "Number=plur", ("Case", "Nom"): "Case=nomn"}
-
-
-def _parsed_words(doc: Doc, sentences: list[Sentence], pack: LanguagePack) -> dict[int, list[Word]]:
-    """Words from the syntax helper's parser where it gives dependency heads (natasha for
-    Russian), for the given sentences in one batch: features in this module's terms, the heads."""
-    try:
-        from .syntax import get_parser
-
-        parser = get_parser(pack.code)
-        if parser is None or not sentences:
-            return {}
-        parsed = parser.parse(doc.text, [(x.start, x.end) for x in sentences])
-    except Exception:  # noqa: BLE001 - a parser failure leaves the morphology route
-        return {}
-    out: dict[int, list[Word]] = {}
-    for sentence, ps in zip(sentences, parsed, strict=False):
-        if not ps.has_heads:
-            continue
-        words = []
-        for t in ps.tokens:
-            feats = {_UD_FEATS[f] for f in t.feats if f in _UD_FEATS}
-            upos = {"AUX": "VERB", "PROPN": "NOUN", "SCONJ": "CCONJ", "DET": "ADJ"}.get(t.upos, t.upos)
-            words.append(Word(t.i, t.start, t.end, t.text, t.lemma.casefold().replace("ё", "е"), upos,
-                              frozenset(feats), t.head, t.deprel))
-        out[sentence.start] = words
-    return out
-
-
-def _with_heads(words: list[Word], parsed: list[Word] | None) -> list[Word]:
-    """The morphology words with the parse's heads and relations, where the two tokenisations
-    agree word for word (the morphology rules stay; the parse adds who depends on whom)."""
-    if not parsed:
-        return words
-    by_start = {w.start: w for w in parsed}
-    if any(w.start not in by_start for w in words):
-        return words
-    index = {p.i: n for n, p in enumerate(by_start[w.start] for w in words)}
-    out = []
-    for w in words:
-        p = by_start[w.start]
-        head = index.get(p.head, -1) if p.head >= 0 else -1
-        out.append(w.with_head(head, p.deprel or "dep"))
-    return out
-
-
 # -- frames ------------------------------------------------------------------------------------------
-from .frames_en import EnglishClauses, _en_forms, _en_words  # noqa: E402  - it uses Word, Frame, LanguagePack
-
-
 class FrameBuilder(SlavicClauses, EnglishClauses):
     """Frames of the sentences of one document (cached per sentence)."""
 
@@ -291,7 +66,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                  parse: bool = False) -> None:
         self.doc = doc
         self.resolver = resolver
-        self.pack = language_pack(doc.language or "en", folders) if (doc.language or "en") else None
+        language = doc.language or str(pack_data("languages.toml", folders).get("fallback", ""))
+        self.pack = language_pack(language, folders) if language else None
         self._frames: dict[int, list[Frame]] = {}
         self._words: dict[int, list[Word]] = {}
         self._furniture: dict[int, bool] = {}
@@ -307,8 +83,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return False
         if not self.resolver.in_sentence(sentence) and not self._opens_with_pronoun(sentence) and \
                 not self._heads_a_list(sentence):
-            return self.pack.code in SLAVIC and self._context_candidate(sentence)
-        if self.pack.code == "en":
+            return self.pack.slavic and self._context_candidate(sentence)
+        if self.pack.english:
             low = self.doc.text[sentence.start:sentence.end].casefold()
             surface, plain = self.pack.surface, _plain_speech(self.pack)
             return any(w in surface and w not in plain for w in _LOWER_WORD.findall(low))
@@ -335,9 +111,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
 
         g = self.pack.grammar if self.pack else {}
         head = self.doc.text[sentence.start:sentence.start + 60]
-        first = (without_opener(head) if self.pack is not None and self.pack.code == "en" else head[:30]).split()[:2]
+        first = (without_opener(head) if self.pack is not None and self.pack.english else head[:30]).split()[:2]
         words = {w.strip(",").casefold() for w in first}
-        if self.pack is not None and self.pack.code in SLAVIC:  # «Мы не посылаем ...», — сказал X
+        if self.pack is not None and self.pack.slavic:  # «Мы не посылаем ...», — сказал X
             words = {w.strip(",«\"„").casefold() for w in first}
             if words & g.get("pronouns_we", frozenset()):
                 return True
@@ -347,7 +123,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if sentence.start not in self._words:
             if self.pack is None:
                 self._words[sentence.start] = []
-            elif self.pack.code == "en":
+            elif self.pack.english:
                 self._words[sentence.start] = _en_words(self.doc, sentence, self.pack)
             elif _de.applies(self.pack):
                 self._words[sentence.start] = _de_words(self.doc, sentence, self.pack)
@@ -360,7 +136,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         the morphology words (the parser is slow per call, fast per batch)."""
         if self._heads_done or self.pack is None or _de.applies(self.pack):
             return  # the v2 rules (German, Dutch) read their lexicons' words, not a parse
-        if self.pack.code == "en":
+        if self.pack.english:
             self._attach_heads_en()
             return
         self._heads_done = True
@@ -416,7 +192,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             pairs = [f"{w.lemma}_{nxt.lemma}", f"{w.lemma}_{nxt.low}"] if nxt and (
                 w.lemma in phrasal or "_" in w.lemma) else []  # no phrasal predicate starts with the word
             pair = next((x for x in pairs if x in self.pack.predicates), "")
-            if not pair and self.pack.code in SLAVIC and w.upos == "VERB":
+            if not pair and self.pack.slavic and w.upos == "VERB":
                 nxt, pair = self._light_verb_noun(words, n)
             if nxt and pair:
                 out.append((n, max(n, nxt.i), pair))
@@ -444,7 +220,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 copula = None  # "we are not Russia's ally": read as before, through the clause around it
             if fact in ("nominal", "nonfinite", "relative") and lemma not in self.pack.stance_lemmas:
                 continue  # a noun use or a non-finite form that no stance class reads (events need finite verbs)
-            if self.pack.code in SLAVIC and self._aspectual_verb(words, first, last) or \
+            if self.pack.slavic and self._aspectual_verb(words, first, last) or \
                     self._aspectual_en(words, first, last):
                 continue  # «продолжает» before «поставлять», "continued to buy": the infinitive carries the act
             if fact in ("done", "ongoing", "present") and self._intends(words, first, last):
@@ -486,7 +262,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             elif fact == "asked":
                 subjects, subject_word, we = (), "asked", False
             target_start = words[last].end
-            if self.pack.code in SLAVIC and subjects and subjects[0].start >= words[last].end and \
+            if self.pack.slavic and subjects and subjects[0].start >= words[last].end and \
                     subject_word != "state_body":
                 target_start = words[clause_start].start  # «Агрессию России осудила Молдова»: the object first
             negated = self._negated(words, first, clause_start) or self._negative_subject(words, first, clause_start) \
@@ -529,10 +305,11 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
     def _target_end(self, words: list[Word], last: int, predicates: list[tuple[int, int, str]], clause_end: int) -> int:
         """The words a predicate is about end before the next finite predicate or the clause end."""
         end = words[clause_end].end
+        joins = self.pack.grammar.get("predicate_joins", frozenset()) if self.pack is not None else frozenset()
         for first, _l, _lemma in predicates:
             if first > last + 1 and first <= clause_end:
                 before = words[first - 1]
-                if before.low in ("and", "but", "и", "і", "та", "а") or before.text == ",":
+                if before.low in joins or before.text == ",":
                     return before.start
         return end
 
@@ -566,9 +343,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
     def _shares_subject(self, words: list[Word], prev_at: int, at: int) -> bool:
         """"X backed ... and condemned ...", "X supports ... but has refused ...": one subject."""
         between = words[prev_at + 1:at]
-        extra = self.pack.grammar.get("subject_joins", frozenset()) if self.pack is not None else frozenset()
-        joins = [w for w in between
-                 if w.low in ("and", "but", "и", "і", "та", "а", "но", "але", "yet") or w.low in extra]
+        g = self.pack.grammar if self.pack is not None else {}
+        extra = g.get("predicate_joins", frozenset()) | g.get("contrast_joins", frozenset()) | \
+            g.get("subject_joins", frozenset())
+        joins = [w for w in between if w.low in extra]
         if not joins:
             return False
         after_join = words[words.index(joins[-1]) + 1:at]
@@ -577,7 +355,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
     def _negated(self, words: list[Word], at: int, clause_start: int) -> bool:
         if _de.applies(self.pack):
             return _de.negated(self, words, at)
-        if self.pack is not None and self.pack.code in SLAVIC and "VerbForm=Inf" in words[at].feats:
+        if self.pack is not None and self.pack.slavic and "VerbForm=Inf" in words[at].feats:
             aux = self._aux_after(words, at)
             if aux is not None and aux.i > 0 and words[aux.i - 1].lemma in self.pack.grammar.get("negation", ()):
                 return True
@@ -595,7 +373,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     break
         for n in range(at - 1, max(clause_start, at - 4) - 1, -1):
             w = words[n]
-            if w.low == "to" and n == at - 1 and self.pack is not None and self.pack.code == "en":
+            if w.low == "to" and n == at - 1 and self.pack is not None and self.pack.english:
                 if n >= 1 and words[n - 1].lemma in self.pack.grammar.get("plan", ()) and \
                         self._negated(words, n - 1, clause_start):
                     return True  # "does not plan to send", "is not going to recognise": a negated intention
@@ -604,7 +382,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 if self.pack is not None and self._not_negation(words, n):
                     return False  # «не только», «не лише», «не раз», "not only": no negation
                 return True
-            if self.pack is not None and self.pack.code in SLAVIC and \
+            if self.pack is not None and self.pack.slavic and \
                     w.lemma in self.pack.grammar.get("negation_aux", ()):
                 continue  # «не будет отправлять», «не станет помогать», «не є союзником»: the negation is the verb's
             if w.upos not in ("AUX", "PART", "X") or w.upos == "X" and not w.low.endswith("ly"):
@@ -615,7 +393,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
     def _factuality(self, words: list[Word], first: int, last: int) -> tuple[str | None, str | None, bool]:
         if self.pack is None:
             return None, None, False
-        if self.pack.code == "en":
+        if self.pack.english:
             return self._factuality_en(words, first, last)
         if _de.applies(self.pack):
             return _de.factuality(self, words, first, last)
@@ -708,10 +486,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         start = words[clause_start].start
         verb_start = words[first].start
         mentions = [m for m in self.resolver.in_sentence(sentence) if m.end <= verb_start and m.start >= start]
-        if pack.code in SLAVIC and any(w.lemma in pack.grammar.get("relative", ())
+        if pack.slavic and any(w.lemma in pack.grammar.get("relative", ())
                                      for w in words[max(0, first - 2):first]):
             return (), "relative", False  # «мужчину, который вербовал»: the relative clause's own subject
-        if passive and pack.code in SLAVIC:  # the agent: a mention in the instrumental after the participle
+        if passive and pack.slavic:  # the agent: a mention in the instrumental after the participle
             return self.passive_agent(sentence, words, first, last)
         if passive:  # the agent: "by" within six words of the participle, in its clause ("condemned in
             # the strongest terms by"), and a mention within five words after it ("by the government of X")
@@ -727,7 +505,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
                      and m.start - words[last].end < 45 and m.type in ("person", "government_body", "state",
                                                                          "organization", "media", "alliance")]
-            if pack.code in SLAVIC:  # «..., передает ТАСС», not «..., передал России ракеты»
+            if pack.slavic:  # «..., передает ТАСС», not «..., передал России ракеты»
                 after = [m for m in after if m.type == "person" or self.can_be_nominative(m)]
                 after = [self.titled_person(sentence, after[0]) or after[0]] if after else after
             if after:
@@ -735,13 +513,13 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         post = self._postposed_speaker_en(sentence, words, first, last)
         if post is not None:
             return post  # "..., the foreign ministry said", "..., analysts warn"
-        parsed = self._parsed_subject(sentence, words, first) if pack.code != "en" else None
-        if parsed is not None and pack.code in SLAVIC and not parsed[0] and parsed[1] is not None and not parsed[2]:
+        parsed = self._parsed_subject(sentence, words, first) if not pack.english else None
+        if parsed is not None and pack.slavic and not parsed[0] and parsed[1] is not None and not parsed[2]:
             parsed = None  # a common noun as the parse's subject: the body and place rules below read it
         if parsed is not None:
             return parsed
         candidates = [m for m in mentions if self._may_be_subject(words, m)]
-        if pack.code in SLAVIC and candidates:
+        if pack.slavic and candidates:
             candidates = self.agreeing(sentence, words, first, candidates)
         owner = self._before_apposition(sentence, words, first, clause_start) or \
             self._body_in_state(sentence, words, first, clause_start, mentions)
@@ -759,7 +537,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                                                if w.start >= nearest.end):
                 return (), "person", False  # "sentenced an Uzbek citizen after he fought": he is no state
             return tuple(self._coordinated(sentence, nearest)), None, False
-        if pack.code in SLAVIC and not candidates:
+        if pack.slavic and not candidates:
             body = self._body_subject(sentence, words, first, last, clause_start)
             if body is not None:  # «В России полиция задерживает», «Власти Киргизии отказались»: the state acts
                 return (body,), ("state_body" if body.type != "person" else None), False
@@ -768,14 +546,14 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return (), None, True
         if any(self._state_pronoun(words, w.i) for w in words[clause_start:first]):
             return (), None, False  # "it", "the country", «країна»: resolved by the caller
-        if pack.code != "en":  # free word order: a nominative mention right after the verb
+        if not pack.english:  # free word order: a nominative mention right after the verb
             clause_end = words[self._clause(words, first, [])[1]].end  # not past a closing quote
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
                      and m.start - words[last].end < 40 and (m.type == "person" or self._nominative(m, only=True))
                      and m.start < clause_end]
             if after:
                 return (after[0],), None, False
-        if pack.code != "en" and self._indefinite_personal(words, first):
+        if not pack.english and self._indefinite_personal(words, first):
             place = [m for m in self.resolver.in_sentence(sentence) if m.type == "state" and m.end <= words[first].start
                      and self._after_locative(words, m)]
             if place:
@@ -787,7 +565,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 context = self.context_state(sentence, words[first].start)
                 if context is not None:
                     return (context,), None, False  # «В Калужской области отказываются»: a region of that state
-        parsed = self._parsed_subject(sentence, words, first) if pack.code == "en" else None
+        parsed = self._parsed_subject(sentence, words, first) if pack.english else None
         if parsed is not None and parsed[0]:
             return parsed  # English: the parse's subject where the word rules found none
         pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) \
@@ -834,7 +612,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         """A common noun heading the subject that is not the state: "an opposition party in
         Kazakhstan", "the foreign minister" after a clause about a state. Nouns for the state's
         organs ("the Uzbek foreign ministry", "Kazakhstan's president") leave the state the actor."""
-        if self.pack is None or self.pack.code != "en":
+        if self.pack is None or not self.pack.english:
             return None
         g = self.pack.grammar
         nearest = max(candidates, key=lambda m: m.end) if candidates else None
@@ -858,8 +636,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return None  # "Fijian rebels", "Kazakh rights activists": the group the demonym names
         state_nouns_defined = _defined_state_nouns(self.pack)
         if content and content[-1].i > 0 and (self._state_pronoun(words, content[-1].i) or content[-1].low in
-                                               state_nouns_defined) and words[content[-1].i - 1].low in (
-                                                   "the", "our", "his", "her", "its", "their"):
+                                               state_nouns_defined) and words[content[-1].i - 1].low in g.get(
+                                                   "pronoun_determiners", ()):
             return None  # "the country", "the republic": a pronoun for the state, resolved by the caller
         if content and (nearest is None or not any(w.text == "," for w in between) or
                         any(w.low in g.get("state_nouns", ()) for w in content)):
@@ -898,17 +676,17 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         before = [w for w in words if w.end <= m.start]
         if before and before[-1].upos == "ADP" and before[-1].low not in ("of",):
             return False
-        if before and before[-1].low in ("against", "on", "to", "from", "with"):
+        if before and self.pack is not None and self.pack.has("non_subject_prepositions", before[-1].low):
             return False
         if len(before) >= 2 and before[-1].upos == "DET" and before[-2].upos == "ADP" and \
                 before[-2].low not in ("of", "for"):
             return False  # "Brazil's ambassador to the UN called ...": the UN is where, not who ("a
             # spokesman for the ministry" and "the president of the republic" speak for it)
-        if self.pack is not None and self.pack.code in SLAVIC and self._after_source(m):
+        if self.pack is not None and self.pack.slavic and self._after_source(m):
             return False  # «По словам Пескова», «За словами Зеленського»: the source, not the subject
-        if self.pack is not None and self.pack.code in SLAVIC and self.attribute_of_noun(words, m):
+        if self.pack is not None and self.pack.slavic and self.attribute_of_noun(words, m):
             return False  # «учениях ОДКБ», «санкцій ЄС»: the noun's genitive, not the subject
-        if self.pack is not None and self.pack.code != "en" and m.type != "person":
+        if self.pack is not None and not self.pack.english and m.type != "person":
             if before and before[-1].lemma in self.pack.grammar.get("state_nouns", ()):
                 return True  # «МИД Узбекистана», «Посольство Узбекистану»: the state acting through its body
             return self._nominative(m)
@@ -955,7 +733,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         assert self.pack is not None
         speech = [f for f in frames if f.lemma in self.pack.speech and f.subjects]
         source = self._according_to(sentence)
-        if not speech and source is None and not (self.pack.code in SLAVIC and any(f.we for f in frames)):
+        if not speech and source is None and not (self.pack.slavic and any(f.we for f in frames)):
             return frames
         out = []
         for f in frames:
@@ -965,7 +743,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     continue
                 if f.start > s.end or (s.start > f.end and s.clause_start >= f.clause_start):
                     speaker = s.subjects[0]
-            if speaker is None and f.we and self.pack.code in SLAVIC:
+            if speaker is None and f.we and self.pack.slavic:
                 speaker = self._quote_speaker(sentence)
             out.append(_with_speaker(f, speaker) if speaker is not None else f)
         return out

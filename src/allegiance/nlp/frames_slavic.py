@@ -324,8 +324,9 @@ class SlavicClauses:
         return found
 
     def _after_against(self, m: Mention) -> bool:
+        """The mention follows the language's preposition of opposition (``against`` in ``grammar.toml``)."""
         before = self.doc.text[max(0, m.start - 12):m.start].casefold().split()
-        return bool(before) and before[-1] in ("против", "проти", "against")
+        return bool(before) and self.pack is not None and self.pack.has("against", before[-1])
 
     def _sentence_index(self, sentence: Sentence) -> int:
         starts = [s.start for s in self.doc.sentences]

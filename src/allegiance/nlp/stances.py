@@ -473,13 +473,14 @@ def _aid_given(pack: LanguagePack, frame: Frame, about: _About) -> bool:
 
 
 def _after_against_word(builder: FrameBuilder, frame: Frame, state: str) -> bool:
-    """The state is named after "against" (or the pack's own word for it) in the frame's target:
-    fighting against Russia is no fighting on its side."""
+    """The state is named after "against" (the language's ``against`` words, ``grammar.toml``) in
+    the frame's target: fighting against Russia is no fighting on its side."""
     words = builder.words(frame.sentence)
+    against = builder.pack.grammar.get("against", frozenset()) if builder.pack is not None else frozenset()
     for m in builder.resolver.in_sentence(frame.sentence):
         if frame.target_start <= m.start < frame.target_end and builder.resolver.state_of(m) == state:
             before = [w for w in words if w.end <= m.start][-2:]
-            if any(w.low in ("against", "против", "проти", "gegen", "tegen") for w in before):
+            if any(w.low in against for w in before):
                 return True
     return False
 

@@ -66,6 +66,8 @@ class _NameWords:
     #: per cue as written and capitalised ("According to Kloop"): the cue, and the cue then a name
     cited: tuple[tuple[str, re.Pattern[str]], ...]
     language: str
+    #: connectors that may stand before a place inside a name ("Bank of Finland")
+    place_connectors: frozenset[str] = frozenset()
 
 
 def _alt(words: Any) -> str:
@@ -81,14 +83,17 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
     joiners = sorted(orgs.get("owner_joiners", []), key=len, reverse=True)
     cues = tuple(sorted(orgs.get("citation_cues", []), key=len, reverse=True))
     articles = _alt(a.casefold() for a in orgs.get("articles", []))
+    indefinite = _alt(orgs.get("indefinite_articles", []))
+    title_prepositions = [str(p) for p in orgs.get("title_prepositions", [])]
     # the listed bodies, then the shapes of any body ("Ministry of Commerce", "Agriculture Ministry")
     body_alt = "|".join([_alt(bodies)] + [str(p) for p in orgs.get("body_patterns", [])])
     return _NameWords(
         titles=titles, speech=frozenset(persons.get("speech_verbs", [])), heads=heads,
         not_names=frozenset(persons.get("not_names", [])) | {w for t in titles for w in t.split()} | heads,
         bodies=bodies, title_end=re.compile(f"(?:{_alt(titles)})\\Z"),
-        title_after=re.compile(f",\\s+(?:(?i:{articles}|a|an) )?(?:[\\w'’&.-]+ ){{0,4}}(?i:{_alt(titles)})\\b"),
-        title_of_before=re.compile(f"\\b(?i:{_alt(titles)}) (?:{_alt(joiners)}|for|at) [^,.;:!?\n]{{1,50}},\\Z"),
+        title_after=re.compile(f",\\s+(?:(?i:{articles}|{indefinite}) )?(?:[\\w'’&.-]+ ){{0,4}}(?i:{_alt(titles)})\\b"),
+        title_of_before=re.compile(f"\\b(?i:{_alt(titles)}) (?:{_alt(joiners + title_prepositions)}) "
+                                   f"[^,.;:!?\n]{{1,50}},\\Z"),
         body_start=re.compile(f"(?:{body_alt})(?!\\w)"),
         body_of_end=re.compile(f"({body_alt}) (?:{_alt(joiners)}) \\Z"),
         joiner_ends=tuple(f" {j} " for j in joiners),
@@ -102,7 +107,8 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
                                       + _CITED_NAME + ")"))
                     for cue in cues for form in dict.fromkeys((cue, cue[:1].upper() + cue[1:]))),
         language=language,
-        compound_heads=tuple(h.casefold() for h in heads) if orgs.get("compound_heads") else ())
+        compound_heads=tuple(h.casefold() for h in heads) if orgs.get("compound_heads") else (),
+        place_connectors=frozenset(str(c) for c in orgs.get("place_connectors", [])))
 
 
 _TLD_TAIL = re.compile(r"\\\.\(\?:([a-z|]+)\)\(\?!\[\\w\.\]\)$")
@@ -345,7 +351,7 @@ class UnlistedNames:
                 if words and text[words[-1].end:tokens[j].start] not in (" ", "-"):
                     break
                 if tokens[j].text in w.connectors and j + 1 < len(tokens) and tokens[j + 1].start in places \
-                        and tokens[j].text.casefold() not in ("of", "the"):
+                        and tokens[j].text.casefold() not in w.place_connectors:
                     break
                 words.append(tokens[j])
                 j += 1

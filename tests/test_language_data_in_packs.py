@@ -1,0 +1,182 @@
+"""Language data lives in pack files, not in Python (issue 8): a language is a folder of pack data
+(``packs/core/lang/<code>/``), and the modules of ``nlp/`` hold rules, not word lists.
+
+The guard below fails when a module of ``nlp/`` gains a set, tuple or list literal of more than
+``MAX_WORDS`` lower-case words, or a regex alternation of five or more words, that is not a known
+exception listed with its reason. Known exceptions that no longer occur fail too, so that the list
+shrinks as data moves into the packs (``docs/packs.md`` says where each concern lives).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+import allegiance.nlp
+from allegiance.cli.main import cli
+from allegiance.kb.langdata import default_issue, language_data, load_issues
+from allegiance.kb.packs import bundled_pack_dir
+from allegiance.nlp.actors import _actor_words, _list_words
+from allegiance.nlp.frames import language_pack
+
+NLP = Path(allegiance.nlp.__file__).parent
+MAX_WORDS = 4
+_WORD = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
+_ALTERNATION = re.compile(r"(?:[^\W\d_]{2,}\|){4,}[^\W\d_]{2,}")
+
+_LEAD = "language data in a module another helper edited this session: the lead moves it after the merge"
+#: (module, first item of the literal, or the alternation's first word) -> why it may stay
+KNOWN: dict[tuple[str, str], str] = {
+    ("doc.py", "stance"): "the kinds of statement records (identifiers, no words of a language)",
+    ("events.py", "planned"): "factuality values (frame_types.FACTUALITY)",
+    ("events.py", "from"): "source prepositions of six languages; " + _LEAD,
+    ("frame_types.py", "done"): "FACTUALITY itself",
+    ("frame_types.py", "i"): "the __slots__ of Word",
+    ("frame_types.py", "be"): "names of grammar.toml keys",
+    ("frames.py", "person"): "mention types",
+    ("frames_de.py", "en"): "German and Dutch plural endings (morphology rules of frames_de.py); " + _LEAD,
+    ("frames_de.py", "ung"): "German noun suffixes (morphology rules of frames_de.py); " + _LEAD,
+    ("frames_de.py", "person"): "mention types",
+    ("frames_en.py", "fewer"): "English comparatives; " + _LEAD,
+    ("frames_en.py", "done"): "factuality values",
+    ("frames_slavic.py", "с"): "Russian and Ukrainian prepositions of company; " + _LEAD,
+    ("modality.py", "person"): "mention types",
+    ("predictions.py", "terms"): "English nouns of commercial terms; " + _LEAD,
+    ("slavic_persons.py", "nomn"): "pymorphy3 case tags (OpenCorpora grammemes), no words",
+    ("stances.py", "conditional"): "factuality values",
+    ("stances.py", "recognise"): "stance class names (the keys of stance_predicates.toml)",
+    ("ukrainian_ner.py", "gent"): "pymorphy3 case tags (OpenCorpora grammemes), no words",
+}
+
+
+def _word_lists(path: Path) -> list[tuple[str, str, int]]:
+    """(first word, what, line) of each word-list literal and word alternation of a module."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, (ast.Set, ast.Tuple, ast.List)):
+            items = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+            words = [w for w in items if _WORD.fullmatch(w) and w == w.casefold()]
+            if len(items) == len(node.elts) and len(words) > MAX_WORDS:
+                found.append((items[0], f"{len(words)} words", node.lineno))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            alternation = _ALTERNATION.search(node.value)
+            if alternation is not None:
+                found.append((alternation.group(0).split("|")[0], "a regex alternation", node.lineno))
+    return found
+
+
+def test_no_new_language_word_list_in_nlp_modules() -> None:
+    unknown = [f"nlp/{path.name}:{line}: {what} starting {first!r}"
+               for path in sorted(NLP.glob("*.py")) for first, what, line in _word_lists(path)
+               if (path.name, first) not in KNOWN]
+    assert not unknown, "language data belongs in packs/core/lang/<code>/*.toml:\n" + "\n".join(unknown)
+
+
+def test_known_word_list_exceptions_still_exist() -> None:
+    present = {(path.name, first) for path in NLP.glob("*.py") for first, _w, _l in _word_lists(path)}
+    stale = sorted(set(KNOWN) - present)
+    assert not stale, f"these exceptions are gone from the code; remove them from KNOWN: {stale}"
+
+
+def test_the_guard_finds_a_word_list(tmp_path: Path) -> None:
+    module = tmp_path / "words.py"
+    module.write_text('_STOP = {"the", "of", "and", "или", "für"}\nR = r"\\b(however|moreover|thus|then|also)\\b"\n')
+    assert [(first, line) for first, _what, line in _word_lists(module)] == [("the", 1), ("however", 2)]
+
+
+# -- the default issue ----------------------------------------------------------------------------------
+def _issue(folder: Path, issue_id: str, extra: str = "") -> None:
+    (folder / "issues").mkdir(parents=True, exist_ok=True)
+    (folder / "issues" / f"{issue_id}.toml").write_text(
+        f'id = "{issue_id}"\n{extra}\n[labels.support]\nname = "support"\n', encoding="utf-8")
+
+
+def test_default_issue_is_the_one_its_file_marks(tmp_path: Path) -> None:
+    _issue(tmp_path, "a_first")
+    _issue(tmp_path, "b_marked", "default = true")
+    assert default_issue((tmp_path,)) == "b_marked"
+
+
+def test_default_issue_without_a_mark_is_the_first_and_none_without_issues(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    assert default_issue((tmp_path / "empty",)) == ""  # load_issues is cached per folders: a folder of its own
+    _issue(tmp_path, "a_first")
+    _issue(tmp_path, "b_second")
+    assert default_issue((tmp_path,)) == "a_first"
+
+
+def test_bundled_default_issue_is_marked_in_its_file() -> None:
+    marked = [i.id for i in load_issues().values() if i.default]
+    assert marked == [default_issue()]
+
+
+def test_stance_lexicon_without_an_issue_takes_the_default_issue(tmp_path: Path) -> None:
+    _issue(tmp_path, "z_only", "default = true")
+    (tmp_path / "lang" / "xx").mkdir(parents=True)
+    (tmp_path / "lang" / "xx" / "stance_predicates.toml").write_text('[classes]\nsupport = ["back"]\n',
+                                                                      encoding="utf-8")
+    pack = language_pack("xx", (tmp_path,))
+    assert pack is not None and pack.issue == "z_only"
+
+
+def test_matrix_help_lists_the_issues_the_packs_define() -> None:
+    result = CliRunner().invoke(cli, ["matrix", "--help"])
+    assert result.exit_code == 0
+    flat = " ".join(result.output.split())
+    for issue_id in load_issues():
+        assert issue_id in flat
+
+
+# -- words that moved into the packs --------------------------------------------------------------------
+def test_every_stance_language_names_its_against_words() -> None:
+    for code in ("en", "ru", "uk", "de", "nl"):
+        pack = language_pack(code)
+        assert pack is not None and pack.grammar.get("against"), code
+
+
+def test_an_added_pack_adds_against_words(tmp_path: Path) -> None:
+    (tmp_path / "lang" / "en").mkdir(parents=True)
+    (tmp_path / "lang" / "en" / "grammar.toml").write_text('against = ["versus"]\n', encoding="utf-8")
+    pack = language_pack("en", (bundled_pack_dir(), tmp_path))
+    assert pack is not None and pack.has("against", "versus") and pack.has("against", "against")
+
+
+def test_clause_rules_are_chosen_by_each_languages_data() -> None:
+    rules = {code: (p.english, p.slavic) for code in ("en", "ru", "uk", "de")
+             if (p := language_pack(code)) is not None}
+    assert rules == {"en": (True, False), "ru": (False, True), "uk": (False, True), "de": (False, False)}
+
+
+def test_english_closed_classes_come_from_grammar() -> None:
+    pack = language_pack("en")
+    assert pack is not None
+    grammar = language_data("grammar", "en")
+    assert {w for w, (upos, _l) in pack.closed.items() if upos == "ADP"} >= set(grammar["prepositions"]) - {
+        w for w in grammar["determiners"]}
+    assert pack.closed["they"] == ("PRON", "they") and pack.closed["amid"] == ("ADP", "amid")
+
+
+def test_actor_words_are_read_for_the_articles_language() -> None:
+    assert _actor_words("en").person.match("However, he said")
+    assert _actor_words("ru").person.match("Однако он заявил")
+    assert not _actor_words("ru").person.match("However, he said")
+    assert _actor_words("uk").state.match("Також уряд ухвалив")
+    assert "diaspora" in _actor_words("en").collective and "troops" in _actor_words("en").organs
+
+
+def test_actor_institutions_of_a_language_without_actor_words_match_nothing() -> None:
+    """A language with no ``actors.toml`` gets patterns that never match (an empty alternation
+    would match every body as its state); its canonical names are still read in English."""
+    words = _actor_words("xx")
+    assert not words.person.match("he said") and not words.group.match(" rights activists have")
+    assert not words.institution.search("Gazprom")
+    assert words.institution.search("Ministry of Foreign Affairs")
+
+
+def test_list_words_are_merged_over_every_language() -> None:
+    gap = _list_words().gap
+    assert gap.match(", and ") and gap.match(" та ") and gap.match(" et ") and not gap.match(" or ")
+    assert _list_words().contrast.search(", тоді як ") and _list_words().company.search("together with Russia")
