@@ -35,6 +35,7 @@ class _ActorWords:
     group: re.Pattern[str]
     collective: frozenset[str]
     organs: frozenset[str]
+    nonstate: frozenset[str]
 
 
 def _either(words: list[str]) -> str:
@@ -61,7 +62,8 @@ def _actor_words(lang: str) -> _ActorWords:
         re.compile(r"\s+(" + _either(data.get("administration_nouns", [])) + r")\b", re.I),
         re.compile(r" ((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:" + "|".join(x for x in (verbs, endings) if x) + r")\b)"),
         frozenset(str(w) for w in data.get("collective_nouns", [])),
-        frozenset(str(w) for w in data.get("organ_nouns", [])))
+        frozenset(str(w) for w in data.get("organ_nouns", [])),
+        frozenset(str(w) for w in data.get("nonstate_groups", [])))
 
 
 class ActorResolver:
@@ -143,6 +145,11 @@ class ActorResolver:
             if state:
                 return state
         return m.canonical
+
+    @property
+    def nonstate_groups(self) -> frozenset[str]:
+        """Lemmas of groups inside a country that do not speak for its state (an opposition party)."""
+        return self._words.nonstate
 
     def group_after(self, m: Mention) -> str | None:
         """"Kazakh rights activists": a demonym before a plural noun that is not the state's own organs."""

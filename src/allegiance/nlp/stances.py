@@ -561,9 +561,20 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
         before = [m for m in resolver.in_sentence(frame.sentence) if m.end <= frame.start and resolver.state_of(m)]
         if builder.pack is not None and builder.pack.code in SLAVIC:
             before = [m for m in before if not _after_preposition(builder, frame, m)]
-        mentions = before[-1:]
+        mentions = [m for m in before[-1:] if not _group_holds(builder, frame, m)]
     # a group the demonym names ("Kazakh rights activists") is not the state
     return [s for s in dict.fromkeys(resolver.state_of(m) for m in mentions if resolver.group_after(m) is None) if s]
+
+
+def _group_holds(builder: FrameBuilder, frame: Frame, m: Mention) -> bool:
+    """A group that does not speak for the state stands between the state named and the stance
+    ("Georgia's main opposition party has taken a neutral stance"), or the state is where the group
+    is ("the opposition bloc in Armenia remains neutral"): the position is the group's."""
+    groups = builder.resolver.nonstate_groups
+    words = [w for w in builder.words(frame.sentence) if w.end <= frame.start]
+    at = next((k for k, w in enumerate(words) if w.start >= m.start), len(words))
+    near_before = words[max(0, at - 4):at]
+    return any(w.lemma.casefold() in groups or w.low in groups for w in words[at:] + near_before)
 
 
 def _after_preposition(builder: FrameBuilder, frame: Frame, m: Mention) -> bool:
