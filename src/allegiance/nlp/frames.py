@@ -351,6 +351,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 self._words[sentence.start] = _en_words(self.doc, sentence, self.pack)
             elif _de.applies(self.pack):
                 self._words[sentence.start] = _de_words(self.doc, sentence, self.pack)
+            elif _forms.applies(self.pack):
+                self._words[sentence.start] = _forms.form_words(self.doc, sentence, self.pack)
             else:
                 self._words[sentence.start] = _ru_words(self.doc, sentence, self.pack)
         return self._words[sentence.start]
@@ -358,7 +360,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
     def _attach_heads(self) -> None:
         """Russian: the parse of every candidate sentence of the document, in one batch, laid over
         the morphology words (the parser is slow per call, fast per batch)."""
-        if self._heads_done or self.pack is None or _de.applies(self.pack):
+        if self._heads_done or self.pack is None or _de.applies(self.pack) or _forms.applies(self.pack):
             return  # the v2 rules (German, Dutch) read their lexicons' words, not a parse
         if self.pack.code == "en":
             self._attach_heads_en()
@@ -619,6 +621,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return self._factuality_en(words, first, last)
         if _de.applies(self.pack):
             return _de.factuality(self, words, first, last)
+        if _forms.applies(self.pack):
+            return _forms.factuality(self, words, first, last)
         return self._factuality_ru(words, first)
 
     def _object_of_preposition(self, words: list[Word], word: Word) -> bool:
@@ -929,7 +933,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         words = self.words(sentence)
         for m in earlier:
             gap = text[m.end:group[-1].start]
-            if not re.fullmatch(r"\s*(,|,?\s*(and|nor|as well as|и|і|та|ни|ні))\s*", gap, re.I):
+            extra = "".join(f"|{re.escape(x)}" for x in sorted(self.pack.grammar.get("list_joiners", ()))) \
+                if self.pack is not None else ""  # a language's own ("et", «i»), from its grammar.toml
+            if not re.fullmatch(rf"\s*(,|,?\s*(and|nor|as well as|и|і|та|ни|ні{extra}))\s*", gap, re.I):
                 break
             if not self._may_be_subject(words, m):
                 break  # "with Russia, Beijing maintained": a phrase before the subject, no list
@@ -982,3 +988,4 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
 
 
 from . import frames_de as _de  # noqa: E402  - the German rules use Word and FrameBuilder from here
+from . import frames_forms as _forms  # noqa: E402  - languages read through a form table (fr, it, pl)
