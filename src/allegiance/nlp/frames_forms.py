@@ -175,7 +175,34 @@ def form_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
         else:
             upos, lemma, feats = _word_class(low, raw, n == 0, table, g)
             words.append(Word(n, start, end, raw, lemma, upos, feats, low=low))
-    return _join_multiword(words, table)
+    return _with_tense_marks(_join_multiword(words, table), g)
+
+
+#: the features the shared prediction rules read (``predictions._future_ru``), by verb form
+_MARKS = {"fut": ("Future", "Tense=futr"), "past": ("Tense=past",), "pres": ("Tense=pres",), "inf": ("VerbForm=Inf",),
+          "part": ("VerbForm=Part",), "ger": ("VerbForm=Part",)}
+
+
+def _with_tense_marks(words: list[Word], g: dict[str, frozenset[str]]) -> list[Word]:
+    """Each verb with the features of its form; an infinitive after a future auxiliary ("va geler",
+    "allait durcir", «będzie wysyłać») and a conditional in a sentence with a condition are futures."""
+    from .frames import Word
+
+    condition = any(w.low in g.get("condition", ()) for w in words)
+    out = []
+    for n, w in enumerate(words):
+        if w.upos not in ("VERB", "AUX"):
+            out.append(w)
+            continue
+        marks = {m for kind in w.feats & _KINDS for m in _MARKS.get(kind, ())}
+        if "cond" in w.feats and condition:
+            marks.add("Future")
+        if "inf" in w.feats:
+            aux = next((x for x in _aux_before(words, n, g)), None)
+            if aux is not None and aux.lemma in g.get("future", ()):
+                marks.add("Future")
+        out.append(Word(w.i, w.start, w.end, w.text, w.lemma, w.upos, w.feats | marks, low=w.low) if marks else w)
+    return out
 
 
 def _join_multiword(words: list[Word], table: _Table) -> list[Word]:
@@ -231,6 +258,8 @@ def _aux_before(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> lis
             out.append(x)
         elif x.upos in ("PART", "ADV", "PRON") or x.low in g.get("clitics", ()):
             continue
+        elif x.upos in ("DET", "ADP") and x.i + 1 < len(words) and words[x.i + 1].upos == "ADV":
+            continue  # "a de nouveau attaqué", "ha di nuovo attaccato": an adverbial phrase
         else:
             break
     return out
