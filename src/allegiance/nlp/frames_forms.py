@@ -137,8 +137,8 @@ def _tokens(text: str, g: dict[str, frozenset[str]]) -> list[tuple[int, int, str
     return out
 
 
-def _word_class(low: str, raw: str, first: bool, table: _Table,
-                g: dict[str, frozenset[str]]) -> tuple[str, str, frozenset[str]]:
+def _word_class(low: str, raw: str, first: bool, table: _Table, g: dict[str, frozenset[str]],
+                after_article: bool = False) -> tuple[str, str, frozenset[str]]:
     """(part of speech, lemma, features) of one word, from the closed classes and the form table."""
     lower = raw[0].islower() or first
     if low in table.aux and lower:
@@ -148,6 +148,8 @@ def _word_class(low: str, raw: str, first: bool, table: _Table,
                       ("coordinators", "CCONJ"), ("subordinators", "CCONJ"), ("adverbs", "ADV")):
         if low in g.get(key, ()) and lower:
             return upos, low, frozenset()
+    if low in table.nouns and low in table.verbs and after_article:
+        return "NOUN", table.nouns[low], frozenset()  # "l'aide", "la frappe": a noun after an article
     if low in table.verbs and lower:
         lemma, kind = table.verbs[low]
         return "VERB", lemma, frozenset({kind})
@@ -173,7 +175,8 @@ def form_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
         elif raw[0].isdigit():
             words.append(Word(n, start, end, raw, raw, "NUM", low=low))
         else:
-            upos, lemma, feats = _word_class(low, raw, n == 0, table, g)
+            after_article = bool(words) and words[-1].upos == "DET" and words[-1].low in g.get("articles", ())
+            upos, lemma, feats = _word_class(low, raw, n == 0, table, g, after_article)
             words.append(Word(n, start, end, raw, lemma, upos, feats, low=low))
     return _with_tense_marks(_join_multiword(words, table), g)
 
@@ -311,6 +314,17 @@ def _passive(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> bool:
     return auxes[-1].lemma in g.get("passive", ()) and not reflexive
 
 
+def _relative_subject(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> bool:
+    """The verb right after a subject relative pronoun that follows a noun ("citoyens qui combattent",
+    "cittadini che combattono"), clitics and negation between."""
+    for k in range(at - 1, max(-1, at - 4), -1):
+        x = words[k]
+        if x.upos in ("PART", "PRON", "AUX") and x.low not in g.get("relative_subject", ()):
+            continue
+        return x.low in g.get("relative_subject", ()) and k > 0 and words[k - 1].upos in ("NOUN", "X", "PROPN")
+    return False
+
+
 def factuality(builder: FrameBuilder, words: list[Word], first: int,
                last: int) -> tuple[str | None, str | None, bool]:
     """Done, ongoing, present, planned, conditional, asked, opinion, denied or non-finite."""
@@ -324,6 +338,8 @@ def factuality(builder: FrameBuilder, words: list[Word], first: int,
         return ("nominal", None, False) if w.lemma in pack.predicates else (None, None, False)
     if w.upos != "VERB":
         return None, None, False
+    if _relative_subject(words, first, g):
+        return "relative", None, False  # "ses citoyens qui combattent": the relative clause's own subject
     if "inf" in w.feats or "ger" in w.feats:
         return _infinitive(words, first, g)
     auxes = _aux_before(words, first, g) if "part" in w.feats else []
@@ -334,8 +350,7 @@ def factuality(builder: FrameBuilder, words: list[Word], first: int,
         return "nonfinite", None, False
     passive = "part" in w.feats and _passive(words, first, g)
     fact = {"past": "done", "fut": "planned", "cond": "conditional", "subj": "asked"}.get(kind, "ongoing")
-    if fact == "ongoing" and (pack.event_types.get(w.lemma) == "SUPPORT" or any(
-            w.lemma in pack.stance_classes.get(c, ()) for c in ("condemn", "recognise", "neutral"))):
+    if fact == "ongoing" and any(w.lemma in pack.stance_classes.get(c, ()) for c in ("condemn", "recognise", "neutral")):
         fact = "present"  # "soutient", "condamne": a position held, not an act under way
     if fact in ("ongoing", "present", "planned", "done") and _condition_in_clause(builder, words, first):
         fact = "conditional"
