@@ -148,8 +148,8 @@ def _word_class(low: str, raw: str, first: bool, table: _Table, g: dict[str, fro
                       ("coordinators", "CCONJ"), ("subordinators", "CCONJ"), ("adverbs", "ADV")):
         if low in g.get(key, ()) and lower:
             return upos, low, frozenset()
-    if low in table.nouns and low in table.verbs and after_article:
-        return "NOUN", table.nouns[low], frozenset()  # "l'aide", "la frappe": a noun after an article
+    if low in table.nouns and low in table.verbs and after_article and table.verbs[low][1] not in ("inf", "part"):
+        return "NOUN", table.nouns[low], frozenset()  # "l'aide", "la frappe", «dostarcza broni»: a noun
     if low in table.verbs and lower:
         lemma, kind = table.verbs[low]
         return "VERB", lemma, frozenset({kind})
@@ -175,7 +175,9 @@ def form_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
         elif raw[0].isdigit():
             words.append(Word(n, start, end, raw, raw, "NUM", low=low))
         else:
-            after_article = bool(words) and words[-1].upos == "DET" and words[-1].low in g.get("articles", ())
+            prev = words[-1] if words else None  # after an article or a finite verb a noun reading wins
+            after_article = prev is not None and (prev.upos == "DET" and prev.low in g.get("articles", ()) or
+                                                  prev.upos == "VERB" and not prev.feats & {"inf", "part"})
             upos, lemma, feats = _word_class(low, raw, n == 0, table, g, after_article)
             words.append(Word(n, start, end, raw, lemma, upos, feats, low=low))
     return _with_tense_marks(_join_multiword(words, table), g)
@@ -321,7 +323,8 @@ def _relative_subject(words: list[Word], at: int, g: dict[str, frozenset[str]]) 
         x = words[k]
         if x.upos in ("PART", "PRON", "AUX") and x.low not in g.get("relative_subject", ()):
             continue
-        return x.low in g.get("relative_subject", ()) and k > 0 and words[k - 1].upos in ("NOUN", "X", "PROPN")
+        before = k - 2 if k > 1 and words[k - 1].text == "," else k - 1  # «obywateli, którzy walczą»
+        return x.low in g.get("relative_subject", ()) and before >= 0 and words[before].upos in ("NOUN", "X", "PROPN")
     return False
 
 
