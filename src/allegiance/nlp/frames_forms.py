@@ -73,11 +73,11 @@ def _table(pack: LanguagePack) -> _Table:
     perfective = g.get("perfective", frozenset())
     verbs: dict[str, tuple[str, str]] = {}
     for lemma in sorted(_verb_lemmas(pack)):
-        cls = next((c for c in classes if lemma.endswith(c) and len(lemma) > len(c)), None)
-        if cls is None:
+        verb_class = next((c for c in classes if lemma.endswith(c) and len(lemma) > len(c)), None)
+        if verb_class is None:
             continue
-        stem = lemma[:-len(cls)]
-        for ending, kind in by_class[cls]:
+        stem = lemma[:-len(verb_class)]
+        for ending, kind in by_class[verb_class]:
             kind = "fut" if kind == "pres" and lemma in perfective else kind
             verbs.setdefault(stem + ending, (lemma, kind))
     for form, lemma, kind in _entries(g.get("forms", frozenset())):
@@ -353,13 +353,15 @@ def factuality(builder: FrameBuilder, words: list[Word], first: int,
         return "nonfinite", None, False
     passive = "part" in w.feats and _passive(words, first, g)
     fact = {"past": "done", "fut": "planned", "cond": "conditional", "subj": "asked"}.get(kind, "ongoing")
-    if fact == "ongoing" and any(w.lemma in pack.stance_classes.get(c, ()) for c in ("condemn", "recognise", "neutral")):
+    held = ("condemn", "recognise", "neutral")
+    if fact == "ongoing" and any(w.lemma in pack.stance_classes.get(c, ()) for c in held):
         fact = "present"  # "soutient", "condamne": a position held, not an act under way
     if fact in ("ongoing", "present", "planned", "done") and _condition_in_clause(builder, words, first):
         fact = "conditional"
     governor = _governor(words, first, g)
     gov = governor.lemma if governor is not None else None
-    if gov is not None and any(x.low in g.get("complementizers", ()) for x in words[governor.i:first]):
+    if governor is not None and gov is not None and \
+            any(x.low in g.get("complementizers", ()) for x in words[governor.i:first]):
         if gov in g.get("opinion", ()):
             return "opinion", gov, passive
         if gov in g.get("denial", ()):
