@@ -118,9 +118,10 @@ def _multiword(g: dict[str, frozenset[str]]) -> dict[str, tuple[tuple[str, ...],
 def _split_elision(raw: str, elisions: frozenset[str]) -> tuple[str, str]:
     """("l'", "Ukraine") for "l'Ukraine"; ("", raw) where no listed elision opens the token."""
     low = raw.casefold().replace("’", "'")
-    cut = low.find("'")
-    if 0 < cut < len(low) - 1 and low[:cut + 1] in elisions:
-        return raw[:cut + 1], raw[cut + 1:]
+    for mark in ("'", "-"):  # "l'Ukraine", Romanian "s-a", "n-a"
+        cut = low.find(mark)
+        if 0 < cut < len(low) - 1 and low[:cut + 1] in elisions:
+            return raw[:cut + 1], raw[cut + 1:]
     return "", raw
 
 
@@ -202,12 +203,29 @@ def _with_tense_marks(words: list[Word], g: dict[str, frozenset[str]]) -> list[W
         marks = {m for kind in w.feats & _KINDS for m in _MARKS.get(kind, ())}
         if "cond" in w.feats and condition:
             marks.add("Future")
+        if w.upos == "VERB" and not w.feats & {"part", "inf"} and _after_infinitive_marker(words, n, g):
+            marks = {"VerbForm=Inf"}  # Romanian "va trimite", "să recunoască": the form an infinitive takes
+            w = Word(w.i, w.start, w.end, w.text, w.lemma, w.upos, frozenset({"inf"}), low=w.low)
         if "inf" in w.feats:
             aux = next((x for x in _aux_before(words, n, g)), None)
             if aux is not None and aux.lemma in g.get("future", ()):
                 marks.add("Future")
         out.append(Word(w.i, w.start, w.end, w.text, w.lemma, w.upos, w.feats | marks, low=w.low) if marks else w)
     return out
+
+
+def _after_infinitive_marker(words: list[Word], n: int, g: dict[str, frozenset[str]]) -> bool:
+    """The word before (negation and clitics skipped) is one of ``infinitive_markers``: what follows is
+    an infinitive (or the subjunctive that stands for one), whatever the form also reads as."""
+    markers = g.get("infinitive_markers", frozenset())
+    if not markers:
+        return False
+    for x in reversed(words[max(0, n - 3):n]):
+        if x.low in markers:
+            return True
+        if not (x.upos == "PART" or x.low in g.get("clitics", ())):
+            return False
+    return False
 
 
 def _join_multiword(words: list[Word], table: _Table) -> list[Word]:
