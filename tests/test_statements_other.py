@@ -1,6 +1,6 @@
-"""French, Italian and Polish statements: languages added as pack folders (``lang/fr``, ``lang/it``,
-``lang/pl``) read through form tables (``nlp/frames_forms.py``, selected by ``clause_rules =
-["forms"]``), gated on their team-written check-set sentences (tests/fixtures/checkset/{fr,it,pl}.jsonl)."""
+"""French, Italian, Polish and Romanian statements: languages added as pack folders (``lang/fr``,
+``lang/it``, ``lang/pl``, ``lang/ro``) read through form tables (``nlp/frames_forms.py``, selected by ``clause_rules =
+["forms"]``), gated on their team-written check-set sentences (tests/fixtures/checkset/{fr,it,pl,ro}.jsonl)."""
 
 from __future__ import annotations
 
@@ -18,14 +18,17 @@ _SPEC = importlib.util.spec_from_file_location("checkset", _BENCH / "checkset.py
 checkset = importlib.util.module_from_spec(_SPEC)  # type: ignore[arg-type]
 _SPEC.loader.exec_module(checkset)  # type: ignore[union-attr]
 
-#: (precision, recall) floors, a little under what was measured (fr 1.00/0.89, 0.95/0.97, 1.00/0.86;
-#: it 1.00/0.95, 1.00/1.00, 1.00/1.00; pl 1.00/0.95, 1.00/1.00, 1.00/1.00)
+#: (precision, recall) floors, a little under what was measured on 60 French, 45 Italian, 45 Polish and 40
+#: Romanian sentences (fr 1.00/0.94, 0.96/1.00, 1.00/0.89; it, pl and ro 1.00/1.00 for all three kinds),
+#: the last ten or so of each written after the lexicons, in new wording, and scored before any fix
+#: (stances 1.00/0.96, events 0.96/0.96, predictions 1.00/0.50 there: the modals were added after)
 FLOORS = {
-    "stances.fr": (0.95, 0.85), "events.fr": (0.90, 0.92), "predictions.fr": (0.95, 0.80),
-    "stances.it": (0.95, 0.90), "events.it": (0.95, 0.95), "predictions.it": (0.95, 0.95),
-    "stances.pl": (0.95, 0.90), "events.pl": (0.95, 0.95), "predictions.pl": (0.95, 0.95),
+    "stances.fr": (0.95, 0.90), "events.fr": (0.92, 0.95), "predictions.fr": (0.95, 0.85),
+    "stances.it": (0.95, 0.95), "events.it": (0.95, 0.95), "predictions.it": (0.95, 0.95),
+    "stances.pl": (0.95, 0.95), "events.pl": (0.95, 0.95), "predictions.pl": (0.95, 0.95),
+    "stances.ro": (0.95, 0.95), "events.ro": (0.95, 0.95), "predictions.ro": (0.95, 0.95),
 }
-LANGUAGES = ("fr", "it", "pl")
+LANGUAGES = ("fr", "it", "pl", "ro")
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +45,7 @@ def pipeline():
 def test_each_language_has_its_check_sentences():
     cases = checkset.load_checkset()
     counts = {lang: sum(c["lang"] == lang for c in cases) for lang in LANGUAGES}
-    assert counts["fr"] >= 40 and counts["it"] >= 30 and counts["pl"] >= 30, counts
+    assert counts["fr"] >= 40 and counts["it"] >= 30 and counts["pl"] >= 30 and counts["ro"] >= 30, counts
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -91,3 +94,19 @@ def test_italian_opinion_and_question_state_nothing(pipeline):
     for text in ("Molti esperti pensano che la Serbia sostenga la guerra.", "La Serbia sostiene la guerra?"):
         doc = pipeline(Doc("t", text, "it", None))
         assert not [s for s in doc.statements if s.kind in ("stance", "event")], text
+
+
+def test_romanian_compound_past_and_subjunctive_complement(pipeline):
+    """"a condamnat" (auxiliary + participle) is done; "refuză să recunoască": the subjunctive after
+    "să" stands for an infinitive, so the refusal carries the stance and recognition is no act."""
+    stances, doc = _stances(pipeline, "Georgia a condamnat agresiunea Rusiei împotriva Ucrainei.", "ro")
+    assert stances == [("GEO", "oppose")]
+    stances, doc = _stances(pipeline, "Armenia refuză să recunoască anexarea Crimeei.", "ro")
+    assert stances == [("ARM", "distance")]
+    assert [(s.subject, s.predicate) for s in doc.statements if s.kind == "event"] == [("ARM", "REJECT")]
+
+
+def test_modal_with_an_infinitive_is_a_prediction_not_an_event(pipeline):
+    for text, lang in (("La Turquie pourrait fermer les détroits.", "fr"), ("Turcja może zamknąć cieśniny.", "pl")):
+        doc = pipeline(Doc("t", text, lang, None))
+        assert [s.kind for s in doc.statements if s.kind in ("event", "prediction")] == ["prediction"], text

@@ -58,7 +58,7 @@ def _entries(values: frozenset[str]) -> list[list[str]]:
 def _verb_lemmas(pack: LanguagePack) -> set[str]:
     g = pack.grammar
     lemmas = {p.split("_")[0] for p in pack.predicates} | set(pack.speech)
-    for key in ("plan", "asking", "opinion", "denial", "future", "speech_events", "aspectual"):
+    for key in ("plan", "asking", "opinion", "denial", "future", "conditional", "speech_events", "aspectual"):
         lemmas |= {x.split()[0] for x in g.get(key, ())}
     return {x for x in lemmas if x}
 
