@@ -59,7 +59,7 @@ def figures():
 def test_checkset_is_large_and_covers_five_languages():
     cases = checkset.load_checkset()
     assert len(cases) >= 150
-    assert {c["lang"] for c in cases} == BASE_LANGUAGES | {"fr", "it", "pl", "ro"}
+    assert {c["lang"] for c in cases} == BASE_LANGUAGES | {"fr", "it", "pl", "ro", "bg"}
     assert sum(c["lang"] == "de" for c in cases) >= 40
     assert sum(c["lang"] == "nl" for c in cases) >= 20
     assert len({c["id"] for c in cases}) == len(cases)
