@@ -915,7 +915,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if self.pack is not None and self.pack.code != "en" and m.type != "person":
             if before and before[-1].lemma in self.pack.grammar.get("state_nouns", ()):
                 return True  # «МИД Узбекистана», «Посольство Узбекистану»: the state acting through its body
-            return self._nominative(m)
+            return _forms.applies(self.pack) or self._nominative(m)  # a form table has no case to read
         return True
 
     def _group_before(self, m: Mention) -> bool:

@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 __all__ = ["applies", "factuality", "form_words"]
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*['’]?|\d[\d.,]*|[;:\"“”„«»—–()?!]|,", re.UNICODE)
-_KINDS = frozenset({"pres", "past", "part", "fut", "cond", "inf", "subj", "ger"})
+#: verb forms: present, past, (passive or perfect) participle, future, conditional, infinitive, subjunctive,
+#: gerund, and ``perf`` for an active past participle that makes perfects only (Bulgarian "изпратил")
+_KINDS = frozenset({"pres", "past", "part", "fut", "cond", "inf", "subj", "ger", "perf"})
 
 
 def applies(pack: LanguagePack | None) -> bool:
@@ -145,8 +147,9 @@ def _word_class(low: str, raw: str, first: bool, table: _Table, g: dict[str, fro
     if low in table.aux and lower:
         lemma, kind = table.aux[low]
         return "AUX", lemma, frozenset({kind})
-    for key, upos in (("negation", "PART"), ("determiners", "DET"), ("prepositions", "ADP"), ("pronouns", "PRON"),
-                      ("coordinators", "CCONJ"), ("subordinators", "CCONJ"), ("adverbs", "ADV")):
+    for key, upos in (("negation", "PART"), ("particles", "PART"), ("determiners", "DET"), ("prepositions", "ADP"),
+                      ("pronouns", "PRON"), ("coordinators", "CCONJ"), ("subordinators", "CCONJ"),
+                      ("adverbs", "ADV")):
         if low in g.get(key, ()) and lower:
             return upos, low, frozenset()
     if low in table.nouns and low in table.verbs and after_article and table.verbs[low][1] not in ("inf", "part"):
@@ -186,7 +189,7 @@ def form_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
 
 #: the features the shared prediction rules read (``predictions._future_ru``), by verb form
 _MARKS = {"fut": ("Future", "Tense=futr"), "past": ("Tense=past",), "pres": ("Tense=pres",), "inf": ("VerbForm=Inf",),
-          "part": ("VerbForm=Part",), "ger": ("VerbForm=Part",)}
+          "part": ("VerbForm=Part",), "ger": ("VerbForm=Part",), "perf": ("VerbForm=Part",)}
 
 
 def _with_tense_marks(words: list[Word], g: dict[str, frozenset[str]]) -> list[Word]:
@@ -203,12 +206,12 @@ def _with_tense_marks(words: list[Word], g: dict[str, frozenset[str]]) -> list[W
         marks = {m for kind in w.feats & _KINDS for m in _MARKS.get(kind, ())}
         if "cond" in w.feats and condition:
             marks.add("Future")
-        if w.upos == "VERB" and not w.feats & {"part", "inf"} and _after_infinitive_marker(words, n, g):
+        if w.upos == "VERB" and not w.feats & {"part", "perf", "inf"} and _after_infinitive_marker(words, n, g):
             marks = {"VerbForm=Inf"}  # Romanian "va trimite", "să recunoască": the form an infinitive takes
             w = Word(w.i, w.start, w.end, w.text, w.lemma, w.upos, frozenset({"inf"}), low=w.low)
         if "inf" in w.feats:
             aux = next((x for x in _aux_before(words, n, g)), None)
-            if aux is not None and aux.lemma in g.get("future", ()):
+            if aux is not None and aux.lemma in g.get("future", ()) or _negative_future(words, n, g):
                 marks.add("Future")
         out.append(Word(w.i, w.start, w.end, w.text, w.lemma, w.upos, w.feats | marks, low=w.low) if marks else w)
     return out
@@ -314,7 +317,7 @@ def _finite_kind(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> st
     """The tense of a finite verb or participle with its auxiliaries, or None for a bare participle."""
     w = words[at]
     kind = next(iter(w.feats & _KINDS), "pres")
-    if kind != "part":
+    if kind not in ("part", "perf"):
         return kind
     auxes = _aux_before(words, at, g)
     if not auxes:
@@ -363,13 +366,13 @@ def factuality(builder: FrameBuilder, words: list[Word], first: int,
         return "relative", None, False  # "ses citoyens qui combattent": the relative clause's own subject
     if "inf" in w.feats or "ger" in w.feats:
         return _infinitive(words, first, g)
-    auxes = _aux_before(words, first, g) if "part" in w.feats else []
+    auxes = _aux_before(words, first, g) if w.feats & {"part", "perf"} else []
     if auxes and "inf" in auxes[-1].feats:
         return _infinitive(words, auxes[-1].i, g)  # "nie avoir livré": the perfect infinitive
     kind = _finite_kind(words, first, g)
     if kind is None:
         return "nonfinite", None, False
-    passive = "part" in w.feats and _passive(words, first, g)
+    passive = "part" in w.feats and _passive(words, first, g)  # a "perf" participle makes no passive
     fact = {"past": "done", "fut": "planned", "cond": "conditional", "subj": "asked"}.get(kind, "ongoing")
     held = ("condemn", "recognise", "neutral")
     if fact == "ongoing" and any(w.lemma in pack.stance_classes.get(c, ()) for c in held):
@@ -389,7 +392,15 @@ def factuality(builder: FrameBuilder, words: list[Word], first: int,
     return fact, gov, passive
 
 
+def _negative_future(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> bool:
+    """Bulgarian «няма да изпрати»: a negative future word before the infinitive marker."""
+    words_before = [x.low for x in words[max(0, at - 3):at]]
+    return any(x in g.get("negative_future", ()) for x in words_before)
+
+
 def _infinitive(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> tuple[str | None, str | None, bool]:
+    if _negative_future(words, at, g):
+        return "planned", None, False
     governor = _governor(words, at, g)
     if governor is None:
         return "nonfinite", None, False
