@@ -931,10 +931,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         earlier = sorted((m for m in self.resolver.in_sentence(sentence) if m.end <= nearest.start),
                          key=lambda m: -m.end)
         words = self.words(sentence)
+        extra = "".join(f"|{re.escape(x)}" for x in sorted(self.pack.grammar.get("list_joiners", ()))) \
+            if self.pack is not None else ""  # a language's own ("et", «i»), from its grammar.toml
         for m in earlier:
             gap = text[m.end:group[-1].start]
-            extra = "".join(f"|{re.escape(x)}" for x in sorted(self.pack.grammar.get("list_joiners", ()))) \
-                if self.pack is not None else ""  # a language's own ("et", «i»), from its grammar.toml
             if not re.fullmatch(rf"\s*(,|,?\s*(and|nor|as well as|и|і|та|ни|ні{extra}))\s*", gap, re.I):
                 break
             if not self._may_be_subject(words, m):

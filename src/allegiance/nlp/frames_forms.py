@@ -1,5 +1,6 @@
 """Words and verb factuality for languages read through a form table (``frames.py`` dispatches
-here where ``grammar.toml`` says ``clause_rules = ["forms"]``: French, Italian, Polish).
+here where ``grammar.toml`` says ``clause_rules = ["forms"]``: French, Italian, Polish, Romanian,
+Bulgarian).
 
 No parser or morphological dictionary is needed: every verb lemma the language's lexicons name is
 conjugated once, at load, from the endings its ``grammar.toml`` lists by lemma ending (``endings =
@@ -11,7 +12,9 @@ lexicons are read through their endings (``noun_endings``, after the lemma loses
 particles ("l'", "n'", "dell'") are words of their own (``elisions``). A verb with a fixed
 complement ("mettre en garde") is one predicate (``multiword``), determiners allowed between
 ("prendre ses distances"). Where a language's perfective present is its future (Polish), its
-``perfective`` lemmas' present forms are futures.
+``perfective`` lemmas' present forms are futures; after one of ``infinitive_markers`` (Romanian "să",
+"va", Bulgarian "да", "ще") a verb is read as an infinitive, and ``negative_future`` («няма да») makes it
+a negated future.
 
 Factuality: a participle after a perfect auxiliary is done (or planned, conditional, after a future or
 conditional auxiliary); after a passive auxiliary it is a passive; an infinitive takes the verb
