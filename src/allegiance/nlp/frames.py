@@ -988,4 +988,4 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
 
 
 from . import frames_de as _de  # noqa: E402  - the German rules use Word and FrameBuilder from here
-from . import frames_forms as _forms  # noqa: E402  - languages read through a form table (fr, it, pl)
+from . import frames_forms as _forms  # noqa: E402  - languages read through a form table (fr, it, pl, ro, bg)
