@@ -45,15 +45,21 @@ LANGUAGE_FLOORS = {
 }
 
 
+#: the languages of the overall floors (FLOORS); French, Italian, Polish and Romanian, read through form tables
+#: (``frames_forms.py``), have their own floors in tests/test_statements_other.py
+BASE_LANGUAGES = {"en", "ru", "uk", "de", "nl"}
+
+
 @pytest.fixture(scope="module")
 def figures():
-    return checkset.score_checkset()
+    cases = [c for c in checkset.load_checkset() if c["lang"] in BASE_LANGUAGES]
+    return checkset.score_checkset(cases)
 
 
 def test_checkset_is_large_and_covers_five_languages():
     cases = checkset.load_checkset()
     assert len(cases) >= 150
-    assert {c["lang"] for c in cases} == {"en", "ru", "uk", "de", "nl"}
+    assert {c["lang"] for c in cases} == BASE_LANGUAGES | {"fr", "it", "pl", "ro", "bg"}
     assert sum(c["lang"] == "de" for c in cases) >= 40
     assert sum(c["lang"] == "nl" for c in cases) >= 20
     assert len({c["id"] for c in cases}) == len(cases)

@@ -127,6 +127,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 self._words[sentence.start] = _en_words(self.doc, sentence, self.pack)
             elif _de.applies(self.pack):
                 self._words[sentence.start] = _de_words(self.doc, sentence, self.pack)
+            elif _forms.applies(self.pack):
+                self._words[sentence.start] = _forms.form_words(self.doc, sentence, self.pack)
             else:
                 self._words[sentence.start] = _ru_words(self.doc, sentence, self.pack)
         return self._words[sentence.start]
@@ -134,7 +136,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
     def _attach_heads(self) -> None:
         """Russian: the parse of every candidate sentence of the document, in one batch, laid over
         the morphology words (the parser is slow per call, fast per batch)."""
-        if self._heads_done or self.pack is None or _de.applies(self.pack):
+        if self._heads_done or self.pack is None or _de.applies(self.pack) or _forms.applies(self.pack):
             return  # the v2 rules (German, Dutch) read their lexicons' words, not a parse
         if self.pack.english:
             self._attach_heads_en()
@@ -397,6 +399,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return self._factuality_en(words, first, last)
         if _de.applies(self.pack):
             return _de.factuality(self, words, first, last)
+        if _forms.applies(self.pack):
+            return _forms.factuality(self, words, first, last)
         return self._factuality_ru(words, first)
 
     def _object_of_preposition(self, words: list[Word], word: Word) -> bool:
@@ -689,7 +693,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if self.pack is not None and not self.pack.english and m.type != "person":
             if before and before[-1].lemma in self.pack.grammar.get("state_nouns", ()):
                 return True  # «МИД Узбекистана», «Посольство Узбекистану»: the state acting through its body
-            return self._nominative(m)
+            return _forms.applies(self.pack) or self._nominative(m)  # a form table has no case to read
         return True
 
     def _group_before(self, m: Mention) -> bool:
@@ -705,9 +709,11 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         earlier = sorted((m for m in self.resolver.in_sentence(sentence) if m.end <= nearest.start),
                          key=lambda m: -m.end)
         words = self.words(sentence)
+        extra = "".join(f"|{re.escape(x)}" for x in sorted(self.pack.grammar.get("list_joiners", ()))) \
+            if self.pack is not None else ""  # a language's own ("et", «i»), from its grammar.toml
         for m in earlier:
             gap = text[m.end:group[-1].start]
-            if not re.fullmatch(r"\s*(,|,?\s*(and|nor|as well as|и|і|та|ни|ні))\s*", gap, re.I):
+            if not re.fullmatch(rf"\s*(,|,?\s*(and|nor|as well as|и|і|та|ни|ні{extra}))\s*", gap, re.I):
                 break
             if not self._may_be_subject(words, m):
                 break  # "with Russia, Beijing maintained": a phrase before the subject, no list
@@ -760,3 +766,4 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
 
 
 from . import frames_de as _de  # noqa: E402  - the German rules use Word and FrameBuilder from here
+from . import frames_forms as _forms  # noqa: E402  - languages read through a form table (fr, it, pl, ro, bg)
