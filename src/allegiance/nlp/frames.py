@@ -26,6 +26,7 @@ from ..kb.langdata import language_data
 from .actors import ActorResolver
 from .doc import Doc, Mention, Sentence
 from .frames_slavic import _RU_SEEN, SLAVIC, SlavicClauses, _ru_words  # noqa: F401 (_RU_SEEN: tests clear it)
+from .prefilter import may_hold_frame
 
 __all__ = ["Frame", "FrameBuilder", "LanguagePack", "Word", "language_pack"]
 
@@ -309,9 +310,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 not self._heads_a_list(sentence):
             return self.pack.code in SLAVIC and self._context_candidate(sentence)
         if self.pack.code == "en":
-            low = self.doc.text[sentence.start:sentence.end].casefold()
-            surface, plain = self.pack.surface, _plain_speech(self.pack)
-            return any(w in surface and w not in plain for w in _LOWER_WORD.findall(low))
+            return may_hold_frame(self.pack, self.doc.text[sentence.start:sentence.end].casefold())  # prefilter.py
         heads = _predicate_heads(self.pack)
         return any(w.lemma in heads for w in self.words(sentence))
 
