@@ -15,7 +15,6 @@ from allegiance.nlp.prefilter import frame_triggers, future_triggers, may_hold_f
 from allegiance.nlp.quantities import QuantityExtractor
 from allegiance.nlp.tokens import tokenize, tokenized
 
-
 SENTENCES = [
     "Kazakhstan condemned the annexation and said it would not recognise the referendums.",
     "The minister noted that talks will resume in May if both sides agree to meet.",
