@@ -51,11 +51,13 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def tokenized(text: str) -> tuple[Token, ...]:
     """:func:`tokenize` of a sentence, remembered: the quantities and the sentence modality both
-    tokenise every Russian sentence, and a page repeats its lines. A tuple, so that no caller can
-    change what another reads."""
+    tokenise every Russian sentence of a document, and a page repeats its lines. A tuple, so that
+    no caller can change what another reads. 1,024 sentences (a few MB at most): the quantities
+    read all of a document's sentences before the modality does, so a document of more sentences
+    tokenises its first ones again, as before."""
     return tuple(tokenize(text))
 
 
