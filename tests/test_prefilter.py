@@ -110,3 +110,24 @@ def test_shared_sentence_tokens_are_the_tokenizers_and_cannot_be_changed():
         assert list(tokenized(text)) == tokenize(text)
         assert tokenized(text) is tokenized(text)
         assert isinstance(tokenized(text), tuple)
+
+
+def test_phrase_matcher_search_is_the_first_of_finditer():
+    """``search`` stops at its first match; it must be the one a full ``finditer`` lists first."""
+    import random
+
+    from allegiance.nlp.lexicons import load_lexicons
+
+    lexicons = load_lexicons()
+    rng = random.Random(7)
+    vocabulary = ["the", "minister", "said", "may", "will", "not", "reportedly", "denied", "could", "according",
+                  "to", "sources", "it", "is", "likely", "that", "Kyiv", "won't", "claimed", "if", ",", "."]
+    for matcher in lexicons.modality_en.values():
+        for _ in range(300):
+            text = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 20)))
+            every = matcher.finditer(text)
+            first = matcher.search(text)
+            assert (first is None) is (not every), text
+            if first is not None:
+                assert (first.start(), first.end(), first.phrase) == (every[0].start(), every[0].end(),
+                                                                      every[0].phrase), text
