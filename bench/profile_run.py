@@ -8,7 +8,12 @@ the run. ``--workers 1`` keeps the analysis in the profiled process; the figures
 ``bench/run.py``). The profiler's clock is the process's CPU time, so that other work on the
 machine does not skew the shares; the workers' CPU is not in it, hence ``--workers 1``.
 
-Usage: python bench/profile_run.py [--articles 300] [--language en|ru] [--top 25] [--stats OUT]
+``--funnel`` prints instead how the sentences of the same articles pass the statement stage's
+cheap filters: how many sentences, how many the sentence prefilter passes to the clause frames
+(``FrameBuilder.candidate``, whose words come from ``nlp/prefilter.py``), how many of those give a
+frame, a frame with a subject, and a stance or an event (what a tighter filter could still save).
+
+Usage: python bench/profile_run.py [--articles 300] [--language en|ru] [--top 25] [--stats OUT] [--funnel]
 """
 
 from __future__ import annotations
@@ -40,13 +45,51 @@ def _table(stats: pstats.Stats, key: str, top: int, total: float) -> str:
     return "\n".join(rows)
 
 
+def funnel(language: str, count: int) -> str:
+    """The sentences of ``count`` generated articles through the frame filter and what they yield."""
+    from collections import Counter
+
+    from allegiance.nlp.actors import ActorResolver
+    from allegiance.nlp.doc import Doc
+    from allegiance.nlp.frames import FrameBuilder
+    from allegiance.nlp.pipeline import default_pipeline
+
+    pipeline = default_pipeline()
+    extractor = next(c for c in pipeline.components if c.name == "statements")
+    kb = extractor.kb  # type: ignore[attr-defined]
+    seen: Counter[str] = Counter()
+    for n, text in enumerate(articles_of_about(language, 5000, count)):
+        doc = pipeline(Doc(str(n), text, language, "2024-03-01"))
+        builder = FrameBuilder(doc, ActorResolver(kb, doc))
+        yielded = {s.start for s in doc.statements if s.kind in ("stance", "event")}
+        for sentence in doc.sentences:
+            seen["sentences"] += 1
+            if not builder.candidate(sentence):
+                continue
+            seen["passed to the frames"] += 1
+            frames = builder.frames(sentence)
+            seen["with a frame"] += bool(frames)
+            seen["with a frame with a subject"] += any(f.subjects or f.we for f in frames)
+            seen["with a stance or an event"] += sentence.start in yielded
+    total = seen["sentences"] or 1
+    lines = [f"{language}, {count} articles of about 5 KB:"]
+    for key in ("sentences", "passed to the frames", "with a frame", "with a frame with a subject",
+                "with a stance or an event"):
+        lines.append(f"  {key:30s} {seen[key]:7d}  {seen[key] / total:6.1%}")
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--language", default="en")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--stats", type=Path, help="also write the raw profile (pstats) here")
+    parser.add_argument("--funnel", action="store_true", help="the sentences through the filters, no profile")
     args = parser.parse_args()
+    if args.funnel:
+        print(funnel(args.language, args.articles))
+        return 0
     from allegiance.cli.main import cli
 
     with tempfile.TemporaryDirectory() as tmp_name:

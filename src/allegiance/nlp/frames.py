@@ -43,10 +43,10 @@ from .frame_types import (  # noqa: F401 - the data types and pack loading; impo
 )
 from .frames_en import EnglishClauses, _en_words
 from .frames_slavic import _RU_SEEN, SLAVIC, SlavicClauses, _ru_words  # noqa: F401 (_RU_SEEN: tests clear it)
+from .prefilter import may_hold_frame
 
 __all__ = ["Frame", "FrameBuilder", "LanguagePack", "Word", "language_pack"]
 
-_LOWER_WORD = re.compile(r"[a-z]+")
 #: the marks that close an insertion (``_insertion_opening`` reads no other word)
 _INSERTION_MARKS = frozenset(("—", "–", ")"))
 
@@ -85,9 +85,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 not self._heads_a_list(sentence):
             return self.pack.slavic and self._context_candidate(sentence)
         if self.pack.english:
-            low = self.doc.text[sentence.start:sentence.end].casefold()
-            surface, plain = self.pack.surface, _plain_speech(self.pack)
-            return any(w in surface and w not in plain for w in _LOWER_WORD.findall(low))
+            return may_hold_frame(self.pack, self.doc.text[sentence.start:sentence.end].casefold())  # prefilter.py
         heads = _predicate_heads(self.pack)
         return any(w.lemma in heads for w in self.words(sentence))
 

@@ -139,7 +139,10 @@ class SlavicClauses:
         around it, when a state body or a place is its subject («силовики забирают», «в регионах
         отказываются») or it tells of recruitment («заключили контракт»)."""
         assert self.pack is not None
-        if not any(m.type == "state" for m in self.doc.mentions):
+        states = getattr(self, "_names_a_state", None)  # once per document, not a scan of its mentions per sentence
+        if states is None:
+            states = self._names_a_state = any(m.type == "state" for m in self.doc.mentions)
+        if not states:
             return False
         g = self.pack.grammar
         words = self.words(sentence)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -68,26 +69,28 @@ class PhraseMatcher:
             options.sort(key=len, reverse=True)
 
     def finditer(self, text: str) -> list[PhraseMatch]:
-        first = self.first
-        if first.keys().isdisjoint(_word_set(text)):
-            return []
-        words = _words_of(text)
-        found: list[PhraseMatch] = []
-        covered = -1
-        for i in [i for i, w in enumerate(words) if w[2] in first]:
-            if i <= covered:
-                continue
-            for option in first[words[i][2]]:
-                n = len(option)
-                if n == 1 or tuple(w[2] for w in words[i:i + n]) == option:
-                    found.append(PhraseMatch(words[i][0], words[i + n - 1][1], self.phrases[option], text))
-                    covered = i + n - 1
-                    break
-        return found
+        return list(self._matches(text))
 
     def search(self, text: str) -> PhraseMatch | None:
-        found = self.finditer(text)
-        return found[0] if found else None
+        """The first match: the same as ``finditer(text)[0]``, without reading past it (a sentence
+        with "said" asks the reporting cues once per cue kind)."""
+        return next(self._matches(text), None)
+
+    def _matches(self, text: str) -> Iterator[PhraseMatch]:
+        first = self.first
+        if first.keys().isdisjoint(_word_set(text)):
+            return
+        words = _words_of(text)
+        covered = -1
+        for i, word in enumerate(words):
+            if i <= covered or word[2] not in first:
+                continue
+            for option in first[word[2]]:
+                n = len(option)
+                if n == 1 or tuple(w[2] for w in words[i:i + n]) == option:
+                    yield PhraseMatch(words[i][0], words[i + n - 1][1], self.phrases[option], text)
+                    covered = i + n - 1
+                    break
 
 
 @dataclasses.dataclass(frozen=True, eq=False)  # hashed by identity: one instance per pack folder

@@ -4,11 +4,12 @@ speaker, and future-tense detection for Russian and Ukrainian through pymorphy3.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 from .actors import ActorResolver
 from .doc import Doc, Sentence
 from .lexicons import Lexicons, load_lexicons
-from .tokens import Token, _morph, analyzer_for, tokenize, word_key
+from .tokens import Token, _morph, analyzer_for, tokenize, tokenized, word_key
 
 __all__ = ["SentenceModality", "has_future_verb"]
 
@@ -28,7 +29,7 @@ def has_future_verb(text: str, language: str | None) -> bool:
     return _future_in(tokenize(text), language)
 
 
-def _future_in(tokens: list[Token], language: str) -> bool:
+def _future_in(tokens: Sequence[Token], language: str) -> bool:
     analyzer = analyzer_for(language)
     for token in tokens:
         if token.text[:1].isdigit():
@@ -49,13 +50,14 @@ class SentenceModality:
         self._speaker: dict[int, str | None] = {}
         self._future: dict[int, bool] = {}
         self._lemma_sets: dict[int, frozenset[str]] = {}
-        self._token_lists: dict[int, list[Token]] = {}
+        self._token_lists: dict[int, Sequence[Token]] = {}
 
-    def _tokens(self, sentence: Sentence) -> list[Token]:
-        """A sentence's tokens, once for its cue words and its future verbs."""
+    def _tokens(self, sentence: Sentence) -> Sequence[Token]:
+        """A sentence's tokens, once for its cue words and its future verbs (and shared with the
+        quantities, which tokenised it first: ``tokens.tokenized``)."""
         found = self._token_lists.get(sentence.start)
         if found is None:
-            found = self._token_lists[sentence.start] = tokenize(self.doc.text[sentence.start:sentence.end])
+            found = self._token_lists[sentence.start] = tokenized(self.doc.text[sentence.start:sentence.end])
         return found
 
     def _lemmas(self, sentence: Sentence) -> frozenset[str]:

@@ -17,7 +17,6 @@ not the day someone spoke ("said on Monday").
 
 from __future__ import annotations
 
-import functools
 import re
 
 from .actors import ActorResolver
@@ -25,6 +24,7 @@ from .doc import Doc, Mention, Sentence, Statement
 from .frames import FrameBuilder, LanguagePack, Word
 from .frames_slavic import SLAVIC
 from .modality import SentenceModality
+from .prefilter import may_speak_of_future
 from .records import MentionRef, PredictionRecord
 from .registry import register
 
@@ -208,22 +208,8 @@ def _scheduled(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
 def _may_speak_of_future(builder: FrameBuilder, sentence: Sentence) -> bool:
     """A cheap filter on surface words before the sentence is analysed: a future or modal
     auxiliary, a plan word or a condition (English), a possible verb (Russian, Ukrainian)."""
-    pack = builder.pack
-    assert pack is not None
-    cues = _cues(pack)
-    low = builder.doc.text[sentence.start:sentence.end].casefold().replace("’", "'")
-    if "'ll" in low:
-        return True
-    words = re.findall(r"[a-z']+", low)
-    plans = pack.grammar.get("plan", frozenset()) if " to " in low else frozenset()
-    return any(w in cues or w in plans for w in words)
-
-
-@functools.lru_cache(maxsize=16)
-def _cues(pack: LanguagePack) -> frozenset[str]:
-    g = pack.grammar
-    return frozenset(g.get("future", frozenset()) | g.get("conditional", frozenset())
-                     | g.get("condition", frozenset()) | {"won't", "wo"})
+    assert builder.pack is not None  # the cue words, once per pack: ``prefilter.future_triggers``
+    return may_speak_of_future(builder.pack, builder.doc.text[sentence.start:sentence.end].casefold().replace("’", "'"))
 
 
 def future_marker(builder: FrameBuilder, sentence: Sentence) -> Word | None:

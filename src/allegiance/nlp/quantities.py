@@ -10,13 +10,14 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..kb.langdata import every_language_data
 from .doc import Doc, Sentence, Statement
 from .lexicons import Lexicons, load_lexicons
 from .numbers import NumberRules, month_guard, number_rules
-from .tokens import Token, tokenize, word_key
+from .tokens import Token, tokenized, word_key
 
 __all__ = ["QuantityExtractor"]
 
@@ -214,11 +215,19 @@ class QuantityExtractor:
         text = doc.text[sentence.start:sentence.end]
         if rules.word_filter is not None and not rules.word_filter.search(text.lower()):
             return []  # no number word in the sentence: nothing to tokenise
-        tokens = tokenize(text)
+        tokens = tokenized(text)
         keys = [self._key(t, rules) for t in tokens]
         out = []
         i = 0
+        words, articles, has_lone, multiplier_of = rules.words, rules.articles, rules.has_lone, rules.multiplier_of
         while i < len(tokens):
+            # what ``_word_number`` rejects first, without the call: a token that is no number word,
+            # no lone multiplier and no article (most tokens of most sentences)
+            word = tokens[i].text
+            if word[:1].isdigit() or keys[i] not in words and word.casefold() not in articles and not (
+                    has_lone and (multiplier_of(keys[i]) or multiplier_of(word)) > 1):
+                i += 1
+                continue
             found = self._word_number(text, tokens, keys, i, rules)
             if found is None:
                 i += 1
@@ -232,7 +241,7 @@ class QuantityExtractor:
         return out
 
     @staticmethod
-    def _word_number(text: str, tokens: list[Token], keys: list[str], i: int,
+    def _word_number(text: str, tokens: Sequence[Token], keys: list[str], i: int,
                      rules: NumberRules) -> tuple[int, int] | None:
         """The value of the number written in words from token ``i`` and the token after it, or None."""
         if tokens[i].text[:1].isdigit():

@@ -14,7 +14,8 @@ from typing import Any, NamedTuple
 from ..errors import PackError
 from ..kb.langdata import every_language_data, language_data, pack_data
 
-__all__ = ["Token", "alias_keys", "tokenize", "word_key", "analyzer_for", "has_morphology", "is_noun", "morph_parse"]
+__all__ = ["Token", "alias_keys", "tokenize", "tokenized", "word_key", "analyzer_for", "has_morphology", "is_noun",
+           "morph_parse"]
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,16 @@ def tokenize(text: str) -> list[Token]:
         append(new(Token, (pos, end, word)))  # type: ignore[arg-type]
         pos = end
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def tokenized(text: str) -> tuple[Token, ...]:
+    """:func:`tokenize` of a sentence, remembered: the quantities and the sentence modality both
+    tokenise every Russian sentence of a document, and a page repeats its lines. A tuple, so that
+    no caller can change what another reads. 1,024 sentences (a few MB at most): the quantities
+    read all of a document's sentences before the modality does, so a document of more sentences
+    tokenises its first ones again, as before."""
+    return tuple(tokenize(text))
 
 
 @functools.lru_cache(maxsize=64)
