@@ -25,8 +25,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import articles_of_about, html_pages, write_folder  # noqa: E402
-
 
 def _cpu() -> tuple[float, float, float]:
     me = resource.getrusage(resource.RUSAGE_SELF)
@@ -74,6 +72,25 @@ def _bound(one: dict[str, float], many: dict[str, float], count: int) -> float:
     return max(many["writer_cpu_s"] if many["workers_cpu_s"] else total, total / count)
 
 
+def phase_rows(folder: Path, tmp: Path, counts: list[int]) -> dict[int, dict[str, dict[str, float]]]:
+    """Each worker count's phases, each run a fresh process on its own store."""
+    env = {**os.environ}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    rows = {}
+    for count in counts:
+        db = tmp / f"phases-w{count}.db"
+        done = subprocess.run([sys.executable, __file__, "--child", str(folder), str(db), str(count)],
+                              capture_output=True, text=True, env=env, check=True)
+        rows[count] = json.loads(done.stdout.strip().splitlines()[-1])
+    return rows
+
+
+def bound_speedup(rows: dict[int, dict[str, dict[str, float]]], one: int, many: int) -> float:
+    """The speed-up of ``many`` workers over ``one`` that free cores would give (see the module)."""
+    base = sum(q["writer_cpu_s"] + q["workers_cpu_s"] for q in rows[one].values())
+    return base / sum(_bound(rows[one][name], p, many) for name, p in rows[many].items())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=300)
@@ -85,8 +102,9 @@ def main() -> int:
     if args.child:
         child(args.child[0], args.child[1], int(args.child[2]))
         return 0
+    from run import articles_of_about, html_pages, write_folder  # run.py imports this module
+
     counts = [int(w) for w in args.workers.split(",")]
-    rows: dict[int, dict[str, dict[str, float]]] = {}
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         if args.html:
@@ -94,13 +112,7 @@ def main() -> int:
             folder = tmp / "in"
         else:
             folder = write_folder(articles_of_about(args.language, 5000, args.articles), tmp / "in")
-        env = {**os.environ}
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        for count in counts:
-            db = tmp / f"w{count}.db"
-            done = subprocess.run([sys.executable, __file__, "--child", str(folder), str(db), str(count)],
-                                  capture_output=True, text=True, env=env, check=True)
-            rows[count] = json.loads(done.stdout.strip().splitlines()[-1])
+        rows = phase_rows(folder, tmp, counts)
     base = rows[counts[0]]
     for count, phases in rows.items():
         print(f"-- workers {count} --")
@@ -113,10 +125,9 @@ def main() -> int:
                   f"wall {p['wall_s']:7.2f} s  bound {bound:7.2f} s")
         print(f"{'all':9} wall {total_wall:.2f} s, bound on {count} free cores {total_bound:.2f} s")
         if count != counts[0]:
-            b1 = sum(q["writer_cpu_s"] + q["workers_cpu_s"] for q in base.values())
             wall1 = sum(q["wall_s"] for q in base.values())
             print(f"speed-up over {counts[0]} worker(s): wall {wall1 / total_wall:.2f}, "
-                  f"bound {b1 / total_bound:.2f}")
+                  f"bound {bound_speedup(rows, counts[0], count):.2f}")
             for name in phases:
                 one = base[name]["writer_cpu_s"] + base[name]["workers_cpu_s"]
                 print(f"  {name}: bound speed-up {one / _bound(base[name], phases[name], count):.2f}")
