@@ -38,6 +38,8 @@ def shingles(text: str, size: int = 3) -> set[bytes]:
     words = _canonical(text).split()
     if len(words) < size:
         return {" ".join(words).encode("utf-8")} if words else set()
+    if size == 3:  # the signature's trigrams, without a slice per position
+        return {f"{a} {b} {c}".encode() for a, b, c in zip(words, words[1:], words[2:], strict=False)}
     return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 

@@ -1,4 +1,5 @@
-"""Language identification with py3langid (its model ships inside the package: no download)."""
+"""Language identification with py3langid (its model ships inside the package: no download; an
+uncompressed copy of it is kept in the user's cache, see :mod:`.langid_model`)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ _TWENTY_LETTERS = re.compile(r"(?:[^\W\d_][\W\d_]*){20}")
 
 @functools.lru_cache(maxsize=1)
 def _classify():  # type: ignore[no-untyped-def]
-    import py3langid
+    """py3langid's ``classify`` with its default model, read from a cached copy (:mod:`.langid_model`)."""
+    from .langid_model import load_identifier
 
-    return py3langid.classify
+    return load_identifier().classify
 
 
 def identify_language(text: str, *, sample_chars: int = 1500) -> str | None:

@@ -30,7 +30,7 @@ __all__ = ["CHUNK", "POOL_AFTER", "failed_future", "prepared_in_order"]
 
 log = logging.getLogger(__name__)
 
-POOL_AFTER = 64
+POOL_AFTER = 32
 CHUNK = 8
 
 #: (origin, input to prepare, a rejection, or None for an input already stored)

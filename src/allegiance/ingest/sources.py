@@ -11,21 +11,17 @@ import logging
 import re
 import sys
 import typing
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-import feedparser
-from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import DecompressingBufferedReader
-from warcio.exceptions import ArchiveLoadFailed
-
 from ..errors import AllegianceError, InputError
 from ..records import ArticleHints, InputKind, RawInput, Rejection
 from ..settings import Settings
-from .fetch import Fetcher
 from .hints import hints_from_record
+
+if typing.TYPE_CHECKING:
+    from .fetch import Fetcher
 
 __all__ = ["iter_inputs", "sniff_kind", "is_url"]
 
@@ -70,69 +66,6 @@ def sniff_kind(data: bytes) -> InputKind:
     if lines and all(_URL.match(x.decode("utf-8", "replace")) for x in lines[:200]):
         return "urls"
     return "text"
-
-
-class _CappedGzip(io.RawIOBase):
-    """A multi-member gzip stream that stops with ``too_large`` past ``cap`` decompressed bytes,
-    so a decompression bomb inside a WARC is refused instead of filling memory or disk."""
-
-    def __init__(self, raw: BinaryIO, cap: int) -> None:
-        self._raw, self._cap, self._out = raw, cap, 0
-        self._zlib = zlib.decompressobj(wbits=47)
-        self._buffer = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, target: bytearray | memoryview) -> int:  # type: ignore[override]
-        while not self._buffer:
-            if self._zlib.eof:
-                rest = self._zlib.unused_data
-                self._zlib = zlib.decompressobj(wbits=47)
-                if rest:
-                    self._buffer = self._zlib.decompress(rest, 1 << 20)
-                    continue
-            chunk = self._zlib.unconsumed_tail or self._raw.read(1 << 16)
-            if not chunk:
-                return 0
-            self._buffer = self._zlib.decompress(chunk, 1 << 20)
-        n = min(len(target), len(self._buffer))
-        target[:n] = self._buffer[:n]
-        self._buffer = self._buffer[n:]
-        self._out += n
-        if self._out > self._cap:
-            raise InputError(f"the archive decompresses to more than {self._cap} bytes", code="too_large")
-        return n
-
-
-class _BoundedLineReader(DecompressingBufferedReader):  # type: ignore[misc]
-    """warcio's reader with header lines bounded: a "line" longer than ``max_line`` (a headerless
-    run of zeros, say) is a broken archive, not something to read to its end."""
-
-    def __init__(self, stream: BinaryIO, max_line: int) -> None:
-        super().__init__(stream)
-        self.max_line = max_line
-
-    def readline(self, length: int | None = None) -> bytes:
-        cap = self.max_line if not length else min(length, self.max_line)
-        parts: list[bytes] = []
-        got = 0
-        while got < cap:
-            piece: bytes = super().readline(cap - got)
-            parts.append(piece)
-            got += len(piece)
-            if not piece or piece.endswith(b"\n"):
-                break
-        line = b"".join(parts)
-        if got >= self.max_line and not line.endswith(b"\n"):
-            raise InputError(f"a header line is longer than max_line_bytes ({self.max_line})", code="malformed")
-        return line
-
-
-class _BoundedArchiveIterator(ArchiveIterator):  # type: ignore[misc]
-    def __init__(self, stream: BinaryIO, max_line: int) -> None:
-        super().__init__(stream)
-        self.reader = _BoundedLineReader(self.fh, max_line)
 
 
 def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes]:
@@ -182,49 +115,9 @@ def _jsonl_inputs(lines: Iterator[bytes], origin: str, settings: Settings) -> It
         yield RawInput(where, kind, _utf8(body), file_name=name, hints=hints, declared_encoding="utf-8")  # type: ignore[arg-type]
 
 
-def _warc_inputs(stream: BinaryIO, origin: str, settings: Settings) -> Iterator[Item]:
-    head = stream.read(2)
-    stream.seek(0)
-    source: BinaryIO = stream
-    if head == b"\x1f\x8b":
-        source = io.BufferedReader(_CappedGzip(stream, settings.max_archive_bytes), 1 << 16)  # type: ignore[arg-type]
-    count = 0
-    try:
-        for record in _BoundedArchiveIterator(source, settings.max_line_bytes):
-            if record.rec_type not in ("response", "resource"):
-                continue
-            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-            rec_id = record.rec_headers.get_header("WARC-Record-ID") or f"record-{count}"
-            where = f"{origin}#{rec_id.strip('<>')}"
-            count += 1
-            yield from _warc_record(record, where, uri, settings)
-    except InputError as exc:
-        yield Rejection(origin, exc.code, f"{exc.message}; records after the limit were not read")
-    except (ArchiveLoadFailed, zlib.error, EOFError, ValueError) as exc:
-        yield Rejection(origin, "malformed", f"the WARC file is broken after {count} records: {exc}")
-
-
-def _warc_record(record: typing.Any, where: str, uri: str, settings: Settings) -> Iterator[Item]:
-    """One response or resource record; a record cut off by the end of the file (fewer bytes than
-    its Content-Length) is rejected as ``truncated``, never stored as a partial article."""
-    ctype = (record.http_headers.get_header("Content-Type") if record.http_headers
-             else record.rec_headers.get_header("Content-Type")) or ""
-    if record.http_headers and record.http_headers.get_statuscode() not in ("200", None):
-        return
-    data = record.content_stream().read(settings.max_bytes + 1)
-    if len(data) > settings.max_bytes:
-        yield Rejection(where, "too_large", f"WARC record for {uri} is over {settings.max_bytes} bytes")
-        return
-    left = getattr(record.raw_stream, "limit", 0)
-    if left and not record.raw_stream.read(1):
-        yield Rejection(where, "truncated", f"the WARC record for {uri} is cut off by the end of the file "
-                                            "(a partial download); its partial text is not stored")
-        return
-    kind: InputKind = "text" if "text/plain" in ctype else "html"
-    yield RawInput(where, kind, data, hints=ArticleHints(url=uri or None))
-
-
 def _feed_inputs(data: bytes, origin: str, settings: Settings, fetcher: _LazyFetcher) -> Iterator[Item]:
+    import feedparser  # imported on first use, as the HTTP client and the WARC reader are
+
     feed = feedparser.parse(data)
     entries = [e for e in feed.entries if e.get("link") or e.get("content") or e.get("summary")]
     if not entries:
@@ -255,6 +148,8 @@ class _LazyFetcher:
 
     def get(self) -> Fetcher:
         if self._fetcher is None:
+            from .fetch import Fetcher
+
             self._fetcher = Fetcher(self.settings)
         return self._fetcher
 
@@ -289,7 +184,9 @@ def _bytes_inputs(data: bytes, kind: InputKind, origin: str, name: str | None,
     if kind == "jsonl":
         yield from _jsonl_inputs(iter(data.splitlines()), origin, settings)
     elif kind == "warc":
-        yield from _warc_inputs(io.BytesIO(data), origin, settings)
+        from .warc import warc_inputs
+
+        yield from warc_inputs(io.BytesIO(data), origin, settings)
     elif kind == "feed":
         yield from _feed_inputs(data, origin, settings, fetcher)
     elif kind == "urls":
@@ -312,8 +209,10 @@ def _file_inputs(path: Path, settings: Settings, fetcher: _LazyFetcher) -> Itera
                 yield from _jsonl_inputs(_bounded_lines(handle, settings.max_bytes), origin, settings)
             return
         if kind == "warc":
+            from .warc import warc_inputs
+
             with path.open("rb") as handle:
-                yield from _warc_inputs(handle, origin, settings)
+                yield from warc_inputs(handle, origin, settings)
             return
         data = _read_capped(path, settings.max_bytes)
     except AllegianceError as exc:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import struct
 from collections.abc import Iterable
 
 import numpy as np
@@ -43,11 +42,14 @@ def _fmix(hv: np.ndarray) -> np.ndarray:
 
 def minhash(values: Iterable[bytes], num_perm: int) -> np.ndarray:
     """The signature (uint32 array of ``num_perm`` values) of a set of byte strings."""
-    hashes = [struct.unpack_from("<I", hashlib.sha1(v).digest())[0] for v in values]
-    if not hashes:
+    sha1 = hashlib.sha1
+    digests = b"".join([sha1(v).digest() for v in values])  # 20 bytes each
+    if not digests:
         return np.full(num_perm, _MAX32, dtype=np.uint32)
     a, b = _permutations(num_perm)
-    hv = _fmix(np.array(hashes, dtype=np.uint32).reshape(-1, 1))
+    # each digest's first 4 bytes, little-endian: every fifth uint32 of the joined digests
+    hashes = np.frombuffer(digests, dtype="<u4")[::5].astype(np.uint32)
+    hv = _fmix(hashes.reshape(-1, 1))
     out = np.full(num_perm, _MAX32, dtype=np.uint32)
     with np.errstate(over="ignore"):
         for start in range(0, len(hv), _BLOCK):  # blocks: a long text never needs shingles x perms at once
