@@ -596,7 +596,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         for n in range(at - 1, max(clause_start, at - 4) - 1, -1):
             w = words[n]
             if w.low == "to" and n == at - 1 and self.pack is not None and self.pack.code == "en":
-                if n >= 1 and words[n - 1].lemma in self.pack.grammar.get("plan", ()) and \
+                if n >= 1 and (words[n - 1].lemma in self.pack.grammar.get("plan", ()) or
+                               words[n - 1].low in self.pack.grammar.get("plan", ())) and \
                         self._negated(words, n - 1, clause_start):
                     return True  # "does not plan to send", "is not going to recognise": a negated intention
                 continue  # "promised not to let", "urged them not to sign"

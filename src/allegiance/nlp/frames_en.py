@@ -524,6 +524,8 @@ class EnglishClauses:
         nxt = words[last + 1]
         if nxt.low not in self.pack.grammar.get("negative_objects", ()):
             return False
+        if nxt.low == "no" and words[last].lemma in self.pack.stance_classes.get("vote", ()):
+            return False  # "voted no", "those voting no": a vote against, not a vote denied
         after = words[last + 2].low if last + 2 < len(words) else ""
         return after not in ("fewer", "less", "more", "longer", "later", "sooner", "one", "doubt")
 
