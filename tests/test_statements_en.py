@@ -663,3 +663,63 @@ def test_arming_russia_is_support(pipeline):
 
 def test_military_help_withheld_is_distance(pipeline):
     assert _stances(pipeline, "Kyrgyzstan has provided no military assistance to Russia.") == {("KGZ", "distance")}
+
+
+def test_our_country_before_a_copular_ally_is_the_speaker_s_state(pipeline):
+    # the copula's "we" subject was dropped, and the possessive "Russia's" was taken as the subject
+    text = "Our country is not Russia's ally in this war, Kyrgyz President Sadyr Japarov said."
+    assert _stances(pipeline, text) == {("KGZ", "distance")}
+
+
+def test_we_in_a_quote_after_saying_is_the_sayer(pipeline):
+    text = "Tokayev spoke to reporters, saying “We are not Russia's ally in this war."
+    assert _stances(pipeline, text) == {("KAZ", "distance")}
+
+
+def test_it_after_a_speech_verb_is_the_speaker_not_the_apposition(pipeline):
+    # "partner of Moscow" in the apposition was taken as the subject of "it would not recognise"
+    text = ("Kazakhstan, the largest economy in Central Asia and a close partner of Moscow, said it would not "
+            "recognise the Moscow-installed authorities in Zaporizhzhia.")
+    assert _stances(pipeline, text) == {("KAZ", "distance")}
+
+
+def test_a_proposal_to_mediate_is_neutral(pipeline):
+    text = "Indonesia proposed a contact group of states to mediate between the two sides."
+    assert _stances(pipeline, text) == {("IDN", "neutral")}
+
+
+def test_a_state_presenting_itself_as_mediator_in_the_war_is_neutral(pipeline):
+    text = "Kazakhstan has cast itself as a mediator and calls its line on the war balanced."
+    assert _stances(pipeline, text) == {("KAZ", "neutral")}
+    assert not _stances(pipeline, "Kazakhstan has cast itself as a mediator in trade disputes.")
+
+
+def test_peace_as_the_only_way_is_neutral(pipeline):
+    assert _stances(pipeline, "Vietnam has repeatedly said that negotiations are the only way to end the war.") \
+        == {("VNM", "neutral")}
+    assert _stances(pipeline, "A negotiated settlement is the only solution to the war, the Mongolian foreign "
+                              "ministry said.") == {("MNG", "neutral")}
+    assert not _stances(pipeline, "Victory on the battlefield is the only way to end the war, Kyiv said.")
+
+
+def test_a_copular_accomplice_in_the_war_is_support(pipeline):
+    text = "Lukashenko's regime is an accomplice in Russia's war, the Lithuanian foreign minister said."
+    assert _stances(pipeline, text) == {("BLR", "support")}
+
+
+def test_a_state_s_territory_used_by_russia_is_support(pipeline):
+    text = "Belarusian railways were used by the Russian army to bring tanks to the front."
+    assert _stances(pipeline, text) == {("BLR", "support")}
+    assert not _stances(pipeline, "Kazakh territory will not be used against Russia.")
+
+
+def test_barring_soldiers_from_the_front_is_distance(pipeline):
+    text = "Kyrgyzstan has banned its servicemen from travelling to the front in Ukraine."
+    assert _stances(pipeline, text) == {("KGZ", "distance")}
+
+
+def test_territory_in_a_subordinate_clause_is_not_lent(pipeline):
+    # "provide ... as Russia steps up strikes against infrastructure": the territory noun after "as" was lent
+    assert ("GEO", "support") not in _stances(pipeline, "Georgia provided generators to Ukraine as Russian strikes "
+                                                        "hit its airports.")
+    assert _stances(pipeline, "Belarus provided its airfields to the Russian air force.") == {("BLR", "support")}

@@ -414,8 +414,9 @@ class EnglishClauses:
         """English: a noun of an alliance after a copula ("Armenia is not Russia's ally", "remains
         Moscow's closest partner"): the copula's index, whose subject the noun describes; else ``None``."""
         pack = self.pack
-        if pack is None or pack.code != "en" or words[first].lemma not in pack.stance_classes.get("ally", ()):
-            return None
+        if pack is None or pack.code != "en" or words[first].lemma not in pack.stance_classes.get("ally", ()) and \
+                words[first].lemma not in pack.stance_classes.get("accomplice", ()):
+            return None  # "is not Russia's ally", "has been a willing accomplice in"
         copulas = pack.grammar.get("linking_forms", ())
         for k in range(first - 1, max(-1, first - 7), -1):
             w = words[k]

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 
 from ..kb.langdata import load_issues
 from .actors import ActorResolver, bullet_states, listed_states
@@ -27,6 +26,7 @@ from .frames_slavic import SLAVIC
 from .modality import SentenceModality
 from .records import MentionRef, StanceRecord, confidence
 from .registry import register
+from .stances_en import former, read_en
 
 __all__ = ["find_stances"]
 
@@ -347,6 +347,43 @@ def _ties_reduced(pack: LanguagePack, frame: Frame, classes: set[str], about: _A
     return [("war", "oppose", "ties_reduced")] if about.has(pack, "diplomats") else None
 
 
+def _complicity(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+    """A noun of complicity after a copula ("has been a willing accomplice in Russia's aggression",
+    "is a co-belligerent"): a party to the war, support; denied, distance."""
+    if "accomplice" not in classes or frame.factuality not in ("present", "done", "ongoing"):
+        return None
+    if not (about.has(pack, "war") or "RUS" in about.states):
+        return []
+    return [("war", "distance" if frame.negated else "support", "accomplice")]
+
+
+def _peace_way(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+               *_: object) -> _Found:
+    """"dialogue and diplomacy are the only way out of the conflict", "a negotiated settlement is the
+    best path": a peace word before the noun in its clause, the war (or nothing else) after it."""
+    if "peace_way" not in classes or frame.negated:
+        return None
+    before = _about(builder, frame, frame.clause_start, frame.start)
+    if not before.has(pack, "peace") or _other_conflict(builder, frame) or before.has(pack, "military"):
+        return []
+    return [("war", "neutral", "peace_way")]
+
+
+def _territory_used(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+                    *_: object) -> _Found:
+    """English: "Belarusian airfields have been used by the Russian army to move troops": a state's
+    territory used by Russia for the war (the passive's patient names the state and a territory
+    noun, its agent is Russia or its object the war) is that territory put at Russia's disposal."""
+    if "used" not in classes or not frame.passive or frame.negated or frame.factuality not in ("done", "ongoing"):
+        return None
+    if not _about(builder, frame, frame.clause_start, frame.start).has(pack, "territory"):
+        return None
+    agents = {builder.resolver.state_of(m) for m in frame.subjects}
+    if "RUS" in agents or about.has(pack, "war") or "UKR" in about.states:
+        return [("war", "support", "territory_used")]
+    return None
+
+
 def _armed(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
            *_: object) -> _Found:
     """CAMEO 062/072: arming or equipping Russia, its direct object ("has been arming Moscow for its
@@ -360,6 +397,9 @@ def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
               frames: list[Frame]) -> _Found:
     if "ban" in classes and about.has(pack, "recruitment") and not frame.negated:
         return [("war", "distance", "citizens")]  # "banned recruitment into foreign armies"
+    if pack.code == "en" and "ban" in classes and not frame.negated and "from" in about.lemmas and \
+            (about.has(pack, "citizens") or about.has(pack, "troops")) and about.has(pack, "fighting"):
+        return [("war", "distance", "citizens")]  # "barred its army officers from travelling to the front"
     if not classes & {"warn", "prosecute"} or frame.negated:
         return None
     addressee = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= frame.end), None)
@@ -489,7 +529,7 @@ def _backs_russia(builder: FrameBuilder, frame: Frame) -> bool:
 
 def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
           frames: list[Frame]) -> _Found:
-    if "lend" in classes and about.has(pack, "territory"):
+    if "lend" in classes and about.has(pack, "territory") and _lends_its_object(builder, frame):
         if frame.lemma in pack.stance_classes.get("lend_disposal", frozenset()) and not about.has(pack, "disposal"):
             return None
         if frame.negated and pack.code == "en" and _attack_on(builder, frame) is None and \
@@ -528,6 +568,18 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         if about.has(pack, "war") or fighting:
             return [("war", "distance" if frame.negated else "support", "participate")]
     return None
+
+
+def _lends_its_object(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: the territory lent is in the verb's object, before a subordinate clause opens
+    (``object_ends``: "provided generators to Ukraine as Russian strikes hit its airports" lends none)."""
+    pack = builder.pack
+    if pack is None or pack.code != "en":
+        return True
+    ends = pack.grammar.get("object_ends", frozenset())
+    end = next((w.start for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end
+                and w.low in ends), frame.target_end)
+    return _about(builder, frame, frame.target_start, end).has(pack, "territory")
 
 
 def _aid_given(pack: LanguagePack, frame: Frame, about: _About) -> bool:
@@ -580,8 +632,12 @@ def _peace(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
     if "call_peace" in classes and about.has(pack, "peace") and not frame.negated:
         return [("war", "neutral", "call_peace")]
     parties = {"RUS", "UKR"} <= about.states
+    if "mediate" in classes and frame.factuality == "nominal" and not about.lemmas - {" ", ""} and \
+            not frame.negated and pack.code == "en":  # "positioned itself as a mediator and ... the war"
+        about = _about(builder, frame, frame.sentence.start, frame.sentence.end)
     if ("mediate" in classes or "host" in classes and about.has(pack, "peace")) and not frame.negated and \
-            (about.has(pack, "war") or about.has(pack, "peace") or parties):  # "offered to host peace talks"
+            (about.has(pack, "war") or about.has(pack, "peace") or parties or
+             "mediate" in classes and about.has(pack, "either_side")):  # "offered to host peace talks"
         return [("war", "neutral", "mediate")]  # "offered to mediate between Russia and Ukraine"
     return None
 
@@ -594,7 +650,8 @@ def _host(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_
 
 
 _RULES = (_supplier, _membership, _votes, _sides, _distance, _refusal, _recognition, _sanctions, _ties_reduced,
-          _armed, _citizens, _condemnation, _labelled, _peace, _host, _support, _acts)
+          _armed, _complicity, _peace_way, _territory_used, _citizens, _condemnation, _labelled, _peace, _host,
+          _support, _acts)
 
 
 # -- actors -----------------------------------------------------------------------------------------
@@ -621,6 +678,11 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
     if name == "sanctions" and not mentions and frame.passive and frame.speaker is not None and \
             builder.pack is not None and builder.pack.code == "en":
         mentions = [frame.speaker]  # "X pledged that its territory would not be used to evade sanctions"
+    if name == "peace_way" and not mentions and frame.speaker is not None:
+        mentions = [frame.speaker]  # "Talks are the only way out, the foreign ministry said"
+    if name == "territory_used":  # the state whose territory the passive's patient names (its railways: no group)
+        return [s for s in (resolver.state_of(m) for m in resolver.in_sentence(frame.sentence)
+                            if frame.clause_start <= m.start < frame.start) if s and s != "RUS"][:1]
     if name == "neutral" and not mentions:  # "Georgia has taken a neutral stance", "X's position is neutral"
         before = [m for m in resolver.in_sentence(frame.sentence) if m.end <= frame.start and resolver.state_of(m)]
         if builder.pack is not None and builder.pack.code in SLAVIC:
@@ -628,44 +690,7 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
         mentions = before[-1:]
     # a group the demonym names ("Kazakh rights activists") is not the state, nor is a former official
     return [s for s in dict.fromkeys(resolver.state_of(m) for m in mentions if resolver.group_after(m) is None
-                                     and not _former(builder, m)) if s]
-
-
-_MEMBERS_AFTER_AGENT = re.compile(r"\s+by\s+(?:[\w-]+\s+){0,4}?[\w-]+,?\s+(?:including|among them|such as|notably)\s+")
-_COPULA_AFTER = re.compile(r"\s(?:were|are|was|is)\s+(?:the\s+)?")
-
-
-def _with_listed_members(builder: FrameBuilder, frame: Frame) -> Frame:
-    """English: a frame without a subject whose states are listed where English puts a group's
-    members: after a passive agent ("was backed by 141 countries, including Serbia and Moldova",
-    "condemned by most states, among them ...") or after the copula of a fronted "among" phrase
-    ("Among those voting no were Mali, Nicaragua and Eritrea"). The frame with them as subjects."""
-    pack = builder.pack
-    if pack is None or pack.code != "en" or frame.subjects or frame.we:
-        return frame
-    text = builder.doc.text
-    states = builder.resolver.states_in(frame.sentence)
-    anchor = None
-    if frame.passive:
-        found = _MEMBERS_AFTER_AGENT.match(text, frame.end, frame.sentence.end)
-        anchor = found.end() if found else None
-    elif text[frame.sentence.start:frame.sentence.start + 6].casefold() == "among " and \
-            frame.start - frame.sentence.start <= 30:
-        found = _COPULA_AFTER.search(text, frame.end, min(frame.sentence.end, frame.end + 60))
-        anchor = found.end() if found else None
-    if anchor is None:
-        return frame
-    members = [m for m in listed_states(text, states, anchor, anchor) if m.start >= anchor]
-    return dataclasses.replace(frame, subjects=tuple(members)) if members else frame
-
-
-def _former(builder: FrameBuilder, m: Mention) -> bool:
-    """English: a mention after "former" or "ex-" ("a former Kazakh diplomat", "ex-president"):
-    someone who no longer speaks for the state."""
-    if builder.pack is None or builder.pack.code != "en":
-        return False
-    before = builder.doc.text[max(0, m.start - 12):m.start]
-    return bool(re.search(r"\b(?:former|ex-)\s*$", before, re.I))
+                                     and not former(builder, m)) if s]
 
 
 def _after_preposition(builder: FrameBuilder, frame: Frame, m: Mention) -> bool:
@@ -698,7 +723,7 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         frames = builder.frames(sentence)
         given: set[str] = set()
         for frame in frames:
-            frame = _with_listed_members(builder, frame)
+            frame = read_en(builder, frame, frames)
             for issue, label, name in judge(builder, frame, frames):
                 if frame.factuality in ("nonfinite", "nominal") and set(_actors(builder, frame, name)) & given:
                     continue  # "sent troops to Russia to support its war effort": the act already says it

@@ -1,0 +1,102 @@
+"""English readings of a clause frame's actors before the stance rules judge it (``stances.py``):
+the members a passive agent or a fronted "among" phrase lists, a speaker's "it", the proposer of
+a mediation, the sayer of a quoted "we", and a former official who no longer speaks for the state.
+Each returns the frame unchanged for other languages."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from .actors import listed_states
+from .doc import Mention
+from .frames import Frame, FrameBuilder
+
+__all__ = ["former", "read_en"]
+
+_MEMBERS_AFTER_AGENT = re.compile(r"\s+by\s+(?:[\w-]+\s+){0,4}?[\w-]+,?\s+(?:including|among them|such as|notably)\s+")
+_COPULA_AFTER = re.compile(r"\s(?:were|are|was|is)\s+(?:the\s+)?")
+
+
+def _with_listed_members(builder: FrameBuilder, frame: Frame) -> Frame:
+    """English: a frame without a subject whose states are listed where English puts a group's
+    members: after a passive agent ("was backed by 141 countries, including Serbia and Moldova",
+    "condemned by most states, among them ...") or after the copula of a fronted "among" phrase
+    ("Among those voting no were Mali, Nicaragua and Eritrea"). The frame with them as subjects."""
+    pack = builder.pack
+    if pack is None or pack.code != "en" or frame.subjects or frame.we:
+        return frame
+    text = builder.doc.text
+    states = builder.resolver.states_in(frame.sentence)
+    anchor = None
+    if frame.passive:
+        found = _MEMBERS_AFTER_AGENT.match(text, frame.end, frame.sentence.end)
+        anchor = found.end() if found else None
+    elif text[frame.sentence.start:frame.sentence.start + 6].casefold() == "among " and \
+            frame.start - frame.sentence.start <= 30:
+        found = _COPULA_AFTER.search(text, frame.end, min(frame.sentence.end, frame.end + 60))
+        anchor = found.end() if found else None
+    if anchor is None:
+        return frame
+    members = [m for m in listed_states(text, states, anchor, anchor) if m.start >= anchor]
+    return dataclasses.replace(frame, subjects=tuple(members)) if members else frame
+
+
+def _with_speaker_as_it(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> Frame:
+    """English: "X, a partner of Moscow, said it would not recognise ...": the state pronoun right
+    after a speech verb (or after its "that") is the speaker, not the mention nearest before it."""
+    pack = builder.pack
+    if pack is None or pack.code != "en" or frame.we:
+        return frame
+    words = builder.words(frame.sentence)
+    k = frame.word - 1
+    while k > 0 and (words[k].upos in ("AUX", "PART") or words[k].low.endswith("ly") and words[k].upos == "X"):
+        k -= 1
+    if k < 1 or words[k].low not in ("it", "they"):
+        return frame
+    k -= 2 if words[k - 1].low == "that" and k >= 2 else 1
+    speech = next((f for f in frames if f.word == k and f.lemma in pack.speech), None)
+    if speech is None or not any(builder.resolver.state_of(m) for m in speech.subjects) or \
+            speech.subjects == frame.subjects:
+        return frame
+    return dataclasses.replace(frame, subjects=speech.subjects)
+
+
+def _with_proposer(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> Frame:
+    """English: mediation asked for by a proposal ("proposed a group of countries to mediate between
+    Russia and Ukraine", "proposed forming a group ... to mediate"): the proposer offers good offices,
+    so the mediation frame takes the proposing frame's subjects and factuality."""
+    pack = builder.pack
+    if pack is None or pack.code != "en" or frame.factuality != "asked" or frame.governor is None or \
+            frame.lemma not in pack.stance_classes.get("mediate", frozenset()) or \
+            frame.governor not in pack.stance_classes.get("call_peace", frozenset()):
+        return frame
+    owner = next((f for f in reversed(frames) if f.start < frame.start and f.lemma == frame.governor), None)
+    if owner is None or not owner.subjects or owner.factuality not in ("done", "ongoing", "present"):
+        return frame
+    return dataclasses.replace(frame, subjects=owner.subjects, factuality="nominal", we=owner.we)
+
+
+def _with_we_owner(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> Frame:
+    """English: "we" with no speech verb of its own in the clause ("..., saying “We are not Russia's
+    ally ..."): the speaker is the subject of the frame before it that governs the quote."""
+    if builder.pack is None or builder.pack.code != "en" or not frame.we or frame.speaker is not None:
+        return frame
+    owner = next((f for f in reversed(frames) if f.start < frame.start and f.subjects and not f.we), None)
+    return dataclasses.replace(frame, speaker=owner.subjects[0]) if owner is not None else frame
+
+
+def read_en(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> Frame:
+    """The English frame with its actors read through a list of members, a speaker's "it", a proposal
+    to mediate and a quoted "we" (each leaves other frames and other languages as they are)."""
+    frame = _with_speaker_as_it(builder, _with_listed_members(builder, frame), frames)
+    return _with_we_owner(builder, _with_proposer(builder, frame, frames), frames)
+
+
+def former(builder: FrameBuilder, m: Mention) -> bool:
+    """English: a mention after "former" or "ex-" ("a former Kazakh diplomat", "ex-president"):
+    someone who no longer speaks for the state."""
+    if builder.pack is None or builder.pack.code != "en":
+        return False
+    before = builder.doc.text[max(0, m.start - 12):m.start]
+    return bool(re.search(r"\b(?:former|ex-)\s*$", before, re.I))
