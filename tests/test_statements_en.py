@@ -723,3 +723,30 @@ def test_territory_in_a_subordinate_clause_is_not_lent(pipeline):
     assert ("GEO", "support") not in _stances(pipeline, "Georgia provided generators to Ukraine as Russian strikes "
                                                         "hit its airports.")
     assert _stances(pipeline, "Belarus provided its airfields to the Russian air force.") == {("BLR", "support")}
+
+
+def test_weapons_refused_to_either_side_is_neutral(pipeline):
+    assert _stances(pipeline, "Mexico has refused to send arms to either side.") == {("MEX", "neutral")}
+
+
+def test_russia_s_other_occupations_are_another_conflict(pipeline):
+    assert not _stances(pipeline, "Moldova condemned Russia's occupation of Transnistria.")
+    assert _stances(pipeline, "Moldova condemned Russia's occupation of Crimea.") == {("MDA", "oppose")}
+    assert _stances(pipeline, "The annexation was condemned by Latvia and Estonia.") == {("LVA", "oppose"),
+                                                                                          ("EST", "oppose")}
+
+
+def test_a_former_official_in_apposition_is_not_the_state(pipeline):
+    assert not _stances(pipeline, "Nazarbayev, the former president, condemned the invasion.")
+
+
+def test_like_after_the_subject_adds_the_state_compared(pipeline):
+    text = "Tajikistan, like Kyrgyzstan, has declined to recognise the annexed regions."
+    assert _stances(pipeline, text) == {("TJK", "distance"), ("KGZ", "distance")}
+
+
+def test_an_ally_after_a_modifier_is_a_noun(pipeline):
+    # "closest ally" was read as a verb in the simple present, losing the copula and its subject
+    assert _stances(pipeline, "Belarus is Moscow's closest ally in the war.") == {("BLR", "support")}
+    assert _stances(pipeline, "Armenia is not Moscow's closest ally in this war.") == {("ARM", "distance")}
+    assert not _stances(pipeline, "Belarus is Moscow's closest ally.")

@@ -211,6 +211,11 @@ class EnglishClauses:
         chain = [x.low for x in words[k + 1:first] if x.upos == "AUX" or x.lemma == "not"]
         past_form = low.endswith("ed") or low in self.pack.forms and not low.endswith(("s", "ing")) or \
             low in g.get("invariant_past", ())  # "strikes hit", "Moscow cut": the past reads like the base
+        nouns_of_party = self.pack.stance_classes.get("ally", frozenset()) | \
+            self.pack.stance_classes.get("accomplice", frozenset())
+        if not chain and w.lemma in nouns_of_party and not low.endswith(("ed", "ing")) and before is not None and \
+                before.upos != "PUNCT":
+            return "nominal", None, False  # "Moscow's closest ally": a noun after its modifier, never a verb here
         if k >= 0 and words[k].low == "to" and chain:
             return self._infinitive(words, k)  # "is said to have rejected", "ordered it to be increased"
         if before is not None and before.low == "to":

@@ -201,8 +201,10 @@ def _other_conflict(builder: FrameBuilder, frame: Frame) -> bool:
     states = {builder.resolver.state_of(m) for m in builder.resolver.in_sentence(frame.sentence)
               if frame.target_start <= m.start and m.end <= end and m.type == "state"}
     states.discard(None)
-    if not states & {"RUS", "UKR"} and _about(builder, frame, frame.target_start, end).has(pack, "other_conflicts"):
-        return True  # "a ceasefire in Gaza", "the fighting in Karabakh": a war's place no state names
+    states -= {builder.resolver.state_of(m) for m in frame.subjects}  # a passive's agents are no party
+    place = _about(builder, frame, frame.target_start, end)
+    if "UKR" not in states and place.has(pack, "other_conflicts") and not place.has(pack, "separatists"):
+        return True  # "a ceasefire in Gaza", "Russia's occupation of Abkhazia": a war's place no state names
     return bool(states) and not states & {"RUS", "UKR"}
 
 
@@ -243,12 +245,31 @@ def _no_side_taken(builder: FrameBuilder, frame: Frame) -> _Found:
     return []
 
 
-def _distance(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+def _distance(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+              *_: object) -> _Found:
     if "distance" in classes and not frame.negated:
         return [("war", "distance", "distance")]
     if "ally" in classes and frame.negated:
         return [("war", "distance", "ally")]
+    if "ally" in classes and frame.factuality == "present" and about.has(pack, "war") and pack.code == "en" and \
+            _allied_with_russia(builder, frame):
+        return [("war", "support", "ally")]  # "Minsk is Moscow's closest ally in the war"
     return None
+
+
+def _allied_with_russia(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: the ally noun is Russia's ("Moscow's closest ally", "an ally of Russia"): Russia's
+    possessive in the few words before it, or "of" Russia right after it."""
+    text = builder.doc.text
+    for m in builder.resolver.in_sentence(frame.sentence):
+        if builder.resolver.state_of(m) != "RUS":
+            continue
+        if 0 <= frame.start - m.end <= 20 and text[m.end:m.end + 2] in ("'s", "’s") and \
+                len(text[m.end:frame.start].split()) <= 2:
+            return True
+        if 0 <= m.start - frame.end <= 4 and text[frame.end:m.start].strip() == "of":
+            return True
+    return False
 
 
 def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
@@ -266,6 +287,8 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
         return [("war", "distance", "refuse")]  # "refusing to support Moscow's military operation"
     if about.has(pack, "sanctions") or complement & {"condemn", "support"}:
         return []
+    if about.has(pack, "military") and about.has(pack, "either_side"):
+        return [("war", "neutral", "refuse")]  # "refused to supply weapons to either side"
     if _arms_for_ukraine(builder, frame, about):
         return []  # "refuses to send weapons to Ukraine": aid withheld from Kyiv, no distance from Russia
     if complement & {"recognise", "participate"} or about.has(pack, "military") or about.has(pack, "separatists"):
@@ -424,7 +447,8 @@ def _condemnation(pack: LanguagePack, frame: Frame, classes: set[str], about: _A
     if frame.negated or not (about.has(pack, "war") or about.has(pack, "separatists") and "RUS" in about.states):
         return []  # the war, or Russia's annexation or recognition of the separatist entities
     others = about.states - {"RUS", "UKR"}
-    if about.has(pack, "attack") and "UKR" not in about.states or others and "RUS" not in about.states:
+    if about.has(pack, "attack") and "UKR" not in about.states or others and "RUS" not in about.states or \
+            _other_conflict(builder, frame):
         return []  # an attack on Russia, or another conflict
     return [("war", "oppose", "condemn")]
 

@@ -89,7 +89,9 @@ def _with_we_owner(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> 
 def read_en(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> Frame:
     """The English frame with its actors read through a list of members, a speaker's "it", a proposal
     to mediate and a quoted "we" (each leaves other frames and other languages as they are)."""
-    frame = _with_speaker_as_it(builder, _with_listed_members(builder, frame), frames)
+    if builder.pack is None or builder.pack.code != "en":
+        return frame
+    frame = _with_speaker_as_it(builder, _with_likened(builder, _with_listed_members(builder, frame)), frames)
     return _with_we_owner(builder, _with_proposer(builder, frame, frames), frames)
 
 
@@ -98,5 +100,24 @@ def former(builder: FrameBuilder, m: Mention) -> bool:
     someone who no longer speaks for the state."""
     if builder.pack is None or builder.pack.code != "en":
         return False
-    before = builder.doc.text[max(0, m.start - 12):m.start]
-    return bool(re.search(r"\b(?:former|ex-)\s*$", before, re.I))
+    text = builder.doc.text
+    before = text[max(0, m.start - 12):m.start]
+    return bool(re.search(r"\b(?:former|ex-)\s*$", before, re.I) or _FORMER_AFTER.match(text, m.end))
+
+
+_FORMER_AFTER = re.compile(r",\s+(?:the|a|an)\s+(?:former|ex-)", re.I)  # "Nazarbayev, the former president,"
+_LIKE_AFTER = re.compile(r",\s+(?:just\s+)?(?:like|as did|as with|along with|together with)\s+", re.I)
+
+
+def _with_likened(builder: FrameBuilder, frame: Frame) -> Frame:
+    """English: "Kazakhstan, like Uzbekistan, has refused ...": the states a comparative insertion
+    after the subject names do what the subject does."""
+    if len(frame.subjects) != 1:
+        return frame
+    found = _LIKE_AFTER.match(builder.doc.text, frame.subjects[0].end)
+    if found is None:
+        return frame
+    states = builder.resolver.states_in(frame.sentence)
+    more = [m for m in listed_states(builder.doc.text, states, found.end(), found.end())
+            if found.end() <= m.start < frame.start]
+    return dataclasses.replace(frame, subjects=frame.subjects + tuple(more)) if more else frame
