@@ -750,3 +750,34 @@ def test_an_ally_after_a_modifier_is_a_noun(pipeline):
     assert _stances(pipeline, "Belarus is Moscow's closest ally in the war.") == {("BLR", "support")}
     assert _stances(pipeline, "Armenia is not Moscow's closest ally in this war.") == {("ARM", "distance")}
     assert not _stances(pipeline, "Belarus is Moscow's closest ally.")
+
+
+def test_our_position_is_the_speaker_s(pipeline):
+    assert _stances(pipeline, '"Our position is neutral," the Kyrgyz foreign minister said.') == {("KGZ", "neutral")}
+
+
+def test_as_well_as_after_the_subject_adds_the_state(pipeline):
+    text = "Uzbekistan, as well as Tajikistan, has refused to recognise the annexation."
+    assert _stances(pipeline, text) == {("UZB", "distance"), ("TJK", "distance")}
+
+
+def test_a_list_before_a_dash_insertion_keeps_every_state(pipeline):
+    # only the state nearest the verb was taken when an insertion followed the list
+    text = "Armenia, Kazakhstan and Kyrgyzstan — all CSTO members — have declined to send troops to Ukraine."
+    assert _stances(pipeline, text) == {(s, "distance") for s in ("ARM", "KAZ", "KGZ")}
+
+
+def test_an_attack_by_russian_forces_condemned_is_oppose(pipeline):
+    assert _stances(pipeline, "Georgia condemned the killing of civilians in Irpin by Russian soldiers.") == {
+        ("GEO", "oppose")}
+    assert not _stances(pipeline, "Kazakhstan condemned the bombardment of Belgorod.")
+
+
+def test_a_referendum_branded_a_sham_is_oppose(pipeline):
+    assert _stances(pipeline, "Moldova called the referendums in occupied Ukraine a sham.") == {("MDA", "oppose")}
+
+
+def test_help_said_of_others_is_not_the_sayer_s_support(pipeline):
+    # "individuals it said helped enable the delivery of drones to Russia" gave the sayer support
+    text = "Washington sanctioned firms it said helped arrange the delivery of drones to Russia."
+    assert not _stances(pipeline, text)

@@ -442,7 +442,10 @@ def _condemnation(pack: LanguagePack, frame: Frame, classes: set[str], about: _A
                   *_: object) -> _Found:
     if "condemn" not in classes:
         return None
-    if not frame.negated and about.has(pack, "attack") and _attack_on(builder, frame) == "UKR":
+    if not frame.negated and about.has(pack, "attack") and (_attack_on(builder, frame) == "UKR" or
+                                                            _attack_by(builder, frame) == "RUS" and
+                                                            _attack_on(builder, frame) is None and
+                                                            not _other_conflict(builder, frame)):
         return [("war", "oppose", "condemn")]  # "condemned the Russian missile strikes on Ukrainian cities"
     if frame.negated or not (about.has(pack, "war") or about.has(pack, "separatists") and "RUS" in about.states):
         return []  # the war, or Russia's annexation or recognition of the separatist entities
@@ -457,8 +460,9 @@ def _labelled(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
               *_: object) -> _Found:
     """"called the invasion of Ukraine a crime", "branded the annexation illegal": naming the war
     with a word of condemnation condemns it (not another conflict, not an attack on Russia)."""
-    if "label" not in classes or frame.negated or not about.has(pack, "condemning") or not about.has(pack, "war"):
-        return None
+    if "label" not in classes or frame.negated or not about.has(pack, "condemning") or \
+            not (about.has(pack, "war") or about.has(pack, "separatists")):
+        return None  # "called the invasion a crime", "branded the referendums a sham"
     if _other_conflict(builder, frame) or about.has(pack, "attack") and _attack_on(builder, frame) != "UKR":
         return []
     return [("war", "oppose", "condemn")]
@@ -484,6 +488,19 @@ def _attack_on(builder: FrameBuilder, frame: Frame) -> str | None:
         if named is not None and named.start - on.end <= 12:
             return builder.resolver.state_of(named)
     return None
+
+
+def _attack_by(builder: FrameBuilder, frame: Frame) -> str | None:
+    """English: the state whose forces make the attack in the frame's object, named after "by"
+    ("the killing of civilians in Bucha by Russian troops"), or ``None``."""
+    if builder.pack is None or builder.pack.code != "en":
+        return None
+    words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end]
+    by = next((w for w in words if w.low == "by"), None)
+    if by is None:
+        return None
+    named = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= by.end), None)
+    return builder.resolver.state_of(named) if named is not None and named.start - by.end <= 12 else None
 
 
 def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
@@ -712,6 +729,10 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
         if builder.pack is not None and builder.pack.code in SLAVIC:
             before = [m for m in before if not _after_preposition(builder, frame, m)]
         mentions = before[-1:]
+        if not mentions and frame.speaker is not None and builder.pack is not None and any(
+                w.low in builder.pack.grammar.get("pronouns_we", ()) for w in builder.words(frame.sentence)
+                if frame.clause_start <= w.start < frame.start):
+            mentions = [frame.speaker]  # "“Our position is neutral,” the Turkmen foreign minister said"
     # a group the demonym names ("Kazakh rights activists") is not the state, nor is a former official
     return [s for s in dict.fromkeys(resolver.state_of(m) for m in mentions if resolver.group_after(m) is None
                                      and not former(builder, m)) if s]

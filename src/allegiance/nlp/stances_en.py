@@ -106,7 +106,8 @@ def former(builder: FrameBuilder, m: Mention) -> bool:
 
 
 _FORMER_AFTER = re.compile(r",\s+(?:the|a|an)\s+(?:former|ex-)", re.I)  # "Nazarbayev, the former president,"
-_LIKE_AFTER = re.compile(r",\s+(?:just\s+)?(?:like|as did|as with|along with|together with)\s+", re.I)
+_LIKE_AFTER = re.compile(r",\s+(?:just\s+)?(?:like|as did|as with|along with|together with|as well as)\s+", re.I)
+_INSERTION_AFTER = re.compile(r"\s*[—–(]")
 
 
 def _with_likened(builder: FrameBuilder, frame: Frame) -> Frame:
@@ -114,10 +115,15 @@ def _with_likened(builder: FrameBuilder, frame: Frame) -> Frame:
     after the subject names do what the subject does."""
     if len(frame.subjects) != 1:
         return frame
-    found = _LIKE_AFTER.match(builder.doc.text, frame.subjects[0].end)
+    states = builder.resolver.states_in(frame.sentence)
+    subject = frame.subjects[0]
+    if _INSERTION_AFTER.match(builder.doc.text, subject.end) and subject in states:
+        run = listed_states(builder.doc.text, states, subject.end, subject.end)  # "A, B and C — all members —"
+        if len(run) > 1 and subject in run:
+            return dataclasses.replace(frame, subjects=tuple(sorted(run, key=lambda m: m.start)))
+    found = _LIKE_AFTER.match(builder.doc.text, subject.end)
     if found is None:
         return frame
-    states = builder.resolver.states_in(frame.sentence)
     more = [m for m in listed_states(builder.doc.text, states, found.end(), found.end())
             if found.end() <= m.start < frame.start]
     return dataclasses.replace(frame, subjects=frame.subjects + tuple(more)) if more else frame
