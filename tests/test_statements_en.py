@@ -781,3 +781,22 @@ def test_help_said_of_others_is_not_the_sayer_s_support(pipeline):
     # "individuals it said helped enable the delivery of drones to Russia" gave the sayer support
     text = "Washington sanctioned firms it said helped arrange the delivery of drones to Russia."
     assert not _stances(pipeline, text)
+
+
+def test_a_fronted_voting_phrase_lists_its_voters_after_the_copula(pipeline):
+    text = "Voting against the resolution were Mali, Eritrea and Nicaragua."
+    assert _stances(pipeline, text) == {(s, "support") for s in ("MLI", "ERI", "NIC")}
+
+
+def test_a_list_before_a_relative_clause_keeps_every_state(pipeline):
+    text = "Uzbekistan and Tajikistan, which are close partners of Moscow, refused to send troops to Ukraine."
+    assert _stances(pipeline, text) == {("UZB", "distance"), ("TJK", "distance")}
+
+
+def test_but_states_do_not_denies_the_first_half(pipeline):
+    # the elided second half of "X but Y" gave nothing
+    text = "North Korea supports Russia's war, but Kyrgyzstan and Tajikistan do not."
+    assert _stances(pipeline, text) == {("PRK", "support"), ("KGZ", "distance"), ("TJK", "distance")}
+    text = "Belarus has recognised the annexed regions, but Kazakhstan has not."
+    assert _stances(pipeline, text) == {("BLR", "support"), ("KAZ", "distance")}
+    assert not _stances(pipeline, "Moldova condemned the invasion, but Armenia did not.") - {("MDA", "oppose")}

@@ -26,7 +26,7 @@ from .frames_slavic import SLAVIC
 from .modality import SentenceModality
 from .records import MentionRef, StanceRecord, confidence
 from .registry import register
-from .stances_en import former, read_en
+from .stances_en import elided_denials, former, read_en
 
 __all__ = ["find_stances"]
 
@@ -766,6 +766,7 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         if builder.is_furniture(sentence):
             continue
         frames = builder.frames(sentence)
+        frames = frames + elided_denials(builder, sentence, frames)  # "..., but Kazakhstan does not"
         given: set[str] = set()
         for frame in frames:
             frame = read_en(builder, frame, frames)

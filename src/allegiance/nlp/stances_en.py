@@ -9,10 +9,10 @@ import dataclasses
 import re
 
 from .actors import listed_states
-from .doc import Mention
+from .doc import Mention, Sentence
 from .frames import Frame, FrameBuilder
 
-__all__ = ["former", "read_en"]
+__all__ = ["elided_denials", "former", "read_en"]
 
 _MEMBERS_AFTER_AGENT = re.compile(r"\s+by\s+(?:[\w-]+\s+){0,4}?[\w-]+,?\s+(?:including|among them|such as|notably)\s+")
 _COPULA_AFTER = re.compile(r"\s(?:were|are|was|is)\s+(?:the\s+)?")
@@ -32,8 +32,8 @@ def _with_listed_members(builder: FrameBuilder, frame: Frame) -> Frame:
     if frame.passive:
         found = _MEMBERS_AFTER_AGENT.match(text, frame.end, frame.sentence.end)
         anchor = found.end() if found else None
-    elif text[frame.sentence.start:frame.sentence.start + 6].casefold() == "among " and \
-            frame.start - frame.sentence.start <= 30:
+    elif frame.start - frame.sentence.start <= 30 and not any(m.start < frame.start for m in states):
+        # "Among those voting no were ...", "Voting against the resolution were ..."
         found = _COPULA_AFTER.search(text, frame.end, min(frame.sentence.end, frame.end + 60))
         anchor = found.end() if found else None
     if anchor is None:
@@ -107,7 +107,7 @@ def former(builder: FrameBuilder, m: Mention) -> bool:
 
 _FORMER_AFTER = re.compile(r",\s+(?:the|a|an)\s+(?:former|ex-)", re.I)  # "Nazarbayev, the former president,"
 _LIKE_AFTER = re.compile(r",\s+(?:just\s+)?(?:like|as did|as with|along with|together with|as well as)\s+", re.I)
-_INSERTION_AFTER = re.compile(r"\s*[—–(]")
+_INSERTION_AFTER = re.compile(r"\s*(?:[—–(]|,\s+(?:which|who)\s)")  # "A and B — ... —", "A and B, which are"
 
 
 def _with_likened(builder: FrameBuilder, frame: Frame) -> Frame:
@@ -127,3 +127,25 @@ def _with_likened(builder: FrameBuilder, frame: Frame) -> Frame:
     more = [m for m in listed_states(builder.doc.text, states, found.end(), found.end())
             if found.end() <= m.start < frame.start]
     return dataclasses.replace(frame, subjects=frame.subjects + tuple(more)) if more else frame
+
+
+_ELIDED_DENIAL = re.compile(r",?\s+but\s+(.{3,120}?)\s+(?:do|does|did|has|have|had|will|would|is|are|was|were)"
+                            r"(?:\s+not|n[’']t|\s+never)(?:\s+(?:so|either|yet))?\s*[.!]?\s*$", re.I | re.S)
+
+
+def elided_denials(builder: FrameBuilder, sentence: Sentence, frames: list[Frame]) -> list[Frame]:
+    """English: "Belarus backs Russia, but Kazakhstan and Uzbekistan do not": the states listed
+    before an auxiliary and a negation closing the sentence deny what the first half's predicates
+    say. One negated copy of each finite frame before "but", the listed states its subjects."""
+    if builder.pack is None or builder.pack.code != "en":
+        return []
+    text = builder.doc.text
+    found = _ELIDED_DENIAL.search(text, sentence.start, sentence.end)
+    if found is None:
+        return []
+    states = [m for m in builder.resolver.states_in(sentence) if found.start(1) <= m.start < found.end(1)]
+    listed = listed_states(text, states, found.start(1), found.start(1))
+    if not listed or len(listed) != len(states):
+        return []
+    return [dataclasses.replace(f, subjects=tuple(listed), negated=True, we=False) for f in frames
+            if f.end <= found.start() and not f.negated and f.factuality in ("done", "ongoing", "present")]
