@@ -800,3 +800,14 @@ def test_but_states_do_not_denies_the_first_half(pipeline):
     text = "Belarus has recognised the annexed regions, but Kazakhstan has not."
     assert _stances(pipeline, text) == {("BLR", "support"), ("KAZ", "distance")}
     assert not _stances(pipeline, "Moldova condemned the invasion, but Armenia did not.") - {("MDA", "oppose")}
+
+
+def test_criticising_sanctions_is_an_accusation(pipeline):
+    # the generated CAMEO table typed "criticise ... sanctions" as SUPPORT
+    assert _events(pipeline, "Kazakhstan criticised the new EU sanctions on its banks.") == [("KAZ", "ACCUSE")]
+
+
+def test_a_participle_after_the_object_does_not_type_the_event(pipeline):
+    # "joined a statement denouncing the attack" was typed ASSAULT from the participle's object
+    assert ("PER", "ASSAULT") not in _events(pipeline, "Peru joined a statement denouncing the Russian attack on Kyiv.")
+    assert _events(pipeline, "Japan joined the sanctions against Russia.") == [("JPN", "SANCTION")]
