@@ -811,3 +811,25 @@ def test_a_participle_after_the_object_does_not_type_the_event(pipeline):
     # "joined a statement denouncing the attack" was typed ASSAULT from the participle's object
     assert ("PER", "ASSAULT") not in _events(pipeline, "Peru joined a statement denouncing the Russian attack on Kyiv.")
     assert _events(pipeline, "Japan joined the sanctions against Russia.") == [("JPN", "SANCTION")]
+
+
+def test_support_withheld_or_refused_is_distance(pipeline):
+    # the noun "support" after a refusing verb was read as support for the war
+    assert _stances(pipeline, "Tajikistan withheld support for the invasion.") == {("TJK", "distance")}
+    assert _stances(pipeline, "Kyrgyzstan refused backing for the war.") == {("KGZ", "distance")}
+
+
+def test_condemnation_synonyms_of_cameo_111(pipeline):
+    assert _stances(pipeline, "Lithuania assailed the Russian invasion.") == {("LTU", "oppose")}
+    assert _stances(pipeline, "Moldova protested against the annexation of Crimea.") == {("MDA", "oppose")}
+    assert not _stances(pipeline, "Kazakhstan protested against the drone attack on Moscow.")
+
+
+def test_rallying_behind_the_war_is_support_and_steering_clear_distance(pipeline):
+    assert _stances(pipeline, "Mali rallied behind Russia's war in Ukraine.") == {("MLI", "support")}
+    assert _stances(pipeline, "Uzbekistan has steered clear of the war.") == {("UZB", "distance")}
+
+
+def test_a_diplomatic_solution_and_good_offices_are_neutral(pipeline):
+    assert _stances(pipeline, "Mongolia sought a diplomatic solution to the war.") == {("MNG", "neutral")}
+    assert _stances(pipeline, "Qatar offered its good offices to end the war.") == {("QAT", "neutral")}

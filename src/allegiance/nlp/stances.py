@@ -69,6 +69,22 @@ def _under_opinion(frame: Frame, frames: list[Frame]) -> bool:
     return owner is not None and owner.factuality in ("opinion", "conditional", "denied")
 
 
+def _refusing_owner(pack: LanguagePack, frame: Frame, frames: list[Frame]) -> Frame | None:
+    """English: the refusing frame whose object a noun-use frame opens ("withheld | support for the
+    war", "refused | support for the invasion"), or ``None``."""
+    if frame.factuality != "nominal":
+        return None
+    refusing = pack.stance_classes.get("refuse", frozenset())
+    owner = next((f for f in reversed(frames) if f.start < frame.start and f.factuality != "nominal"), None)
+    if owner is None or owner.lemma not in refusing or not owner.target_start <= frame.start < owner.target_end:
+        return None
+    return owner if frame.start - owner.target_start <= 25 else None
+
+
+def _refused_noun(pack: LanguagePack, frame: Frame, frames: list[Frame]) -> bool:
+    return _refusing_owner(pack, frame, frames) is not None
+
+
 def _classes(pack: LanguagePack, lemma: str) -> set[str]:
     return set(_class_index(pack).get(lemma, ()))
 
@@ -108,6 +124,8 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
         return []
     if frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()) and "refuse" not in classes:
         return []  # read through the refusing frame
+    if pack.code == "en" and _refused_noun(pack, frame, frames):
+        return []  # "withheld support for the war": read through the refusing frame
     if pack.code == "en" and _under_opinion(frame, frames):
         return []  # "I think Uzbekistan will try to stay neutral": a view, not the state's position
     about = _about(builder, frame)
@@ -281,7 +299,8 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     if any(about.has(pack, alliance.casefold()) or alliance in about.alliances for alliance in pack.membership) \
             and not about.has(pack, "war"):
         return []  # declining an alliance's exercise is an event, no stance (guidelines)
-    complements = [f for f in frames if f.start > frame.end and f.governor == frame.lemma]
+    complements = [f for f in frames if f.start > frame.end and (f.governor == frame.lemma or pack.code == "en"
+                                                                 and _refusing_owner(pack, f, frames) is frame)]
     complement = {c for f in complements for c in _classes(pack, f.lemma)}
     if complement & {"support"} and (about.has(pack, "war") or "RUS" in about.states):
         return [("war", "distance", "refuse")]  # "refusing to support Moscow's military operation"
