@@ -833,3 +833,9 @@ def test_rallying_behind_the_war_is_support_and_steering_clear_distance(pipeline
 def test_a_diplomatic_solution_and_good_offices_are_neutral(pipeline):
     assert _stances(pipeline, "Mongolia sought a diplomatic solution to the war.") == {("MNG", "neutral")}
     assert _stances(pipeline, "Qatar offered its good offices to end the war.") == {("QAT", "neutral")}
+
+
+def test_neutral_on_another_matter_is_no_stance_on_the_war(pipeline):
+    assert not _stances(pipeline, "Uzbekistan stays neutral on the question of water quotas.")
+    assert not _stances(pipeline, "Kazakhstan is neutral over the dispute on grain tariffs.")
+    assert _stances(pipeline, "Uzbekistan stays neutral on the war in Ukraine.") == {("UZB", "neutral")}

@@ -235,14 +235,25 @@ def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
         if found is not None:
             return found
     if "neutral" in classes and frame.lemma in pack.targets.get("neutral", frozenset()):
+        if pack.code == "en" and _neutral_on_another_matter(pack, about):
+            return []  # "stays neutral on the question of gas prices"
         return [] if frame.negated else [("war", "neutral", "neutral")]
     if frame.lemma in ("take_side", "take_sides") or about.lemmas & {"take_side", "take_sides"}:
         return [("war", "neutral", "neutral")] if frame.negated or "refuse" in classes else []
     if "neutral" in classes and about.has(pack, "neutral") and not frame.negated:
-        return [("war", "neutral", "neutral")]
+        return [] if pack.code == "en" and _neutral_on_another_matter(pack, about) else [("war", "neutral", "neutral")]
     if "support" in classes and frame.negated and about.has(pack, "neutral") and about.has(pack, "neither"):
         return [("war", "neutral", "neutral")]  # «не поддерживает ни одну из сторон»: sides with neither
     return None
+
+
+def _neutral_on_another_matter(pack: LanguagePack, about: _About) -> bool:
+    """Neutral "on" or "over" a matter (``matter_prepositions``) that is not the war, its parties or
+    its sides: no stance on the war."""
+    if not about.lemmas & pack.grammar.get("matter_prepositions", frozenset()):
+        return False
+    return not (about.has(pack, "war") or about.states & {"RUS", "UKR"} or about.has(pack, "either_side")
+                or about.has(pack, "peace") or about.has(pack, "separatists"))
 
 
 def _no_side_taken(builder: FrameBuilder, frame: Frame) -> _Found:
