@@ -839,3 +839,10 @@ def test_neutral_on_another_matter_is_no_stance_on_the_war(pipeline):
     assert not _stances(pipeline, "Uzbekistan stays neutral on the question of water quotas.")
     assert not _stances(pipeline, "Kazakhstan is neutral over the dispute on grain tariffs.")
     assert _stances(pipeline, "Uzbekistan stays neutral on the war in Ukraine.") == {("UZB", "neutral")}
+
+
+def test_humanitarian_aid_shipped_to_ukraine_is_oppose(pipeline):
+    # aid given to Ukraine needed a word of support in the sentence; the guidelines code aid given as its side
+    assert _stances(pipeline, "Kazakhstan has shipped humanitarian aid to Kyiv.") == {("KAZ", "oppose")}
+    assert not _stances(pipeline, "Kazakhstan will consider sending aid to Ukraine.")
+    assert not _stances(pipeline, "Kazakhstan shipped grain to Ukraine.")

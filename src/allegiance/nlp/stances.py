@@ -619,7 +619,8 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         return [("war", "distance" if frame.negated else "support", "send")]  # not sending troops at all: distance
     if "send" in classes and about.has(pack, "aid") and "UKR" in about.states and not frame.negated:
         sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
-        if sentence.has(pack, "support_words") or pack.code in SLAVIC and _aid_given(pack, frame, about):
+        if sentence.has(pack, "support_words") or pack.code in SLAVIC and _aid_given(pack, frame, about) or \
+                pack.code == "en" and frame.is_act() and about.has(pack, "aid_given"):
             return [("war", "oppose", "aid")]
         return []
     if "participate" in classes and frame.factuality not in ("nonfinite", "nominal") or "participate" in classes \
