@@ -846,3 +846,16 @@ def test_humanitarian_aid_shipped_to_ukraine_is_oppose(pipeline):
     assert _stances(pipeline, "Kazakhstan has shipped humanitarian aid to Kyiv.") == {("KAZ", "oppose")}
     assert not _stances(pipeline, "Kazakhstan will consider sending aid to Ukraine.")
     assert not _stances(pipeline, "Kazakhstan shipped grain to Ukraine.")
+
+
+def test_sharing_the_war_s_goals_is_support(pipeline):
+    assert _stances(pipeline, '"We share the aims of the special military operation," the Malian minister said.') \
+        == {("MLI", "support")}
+    assert not _stances(pipeline, "Kazakhstan shares Russia's concerns about water levels.")
+
+
+def test_a_bare_infinitive_after_let_does_not_take_the_subject_of_the_next_verb(pipeline):
+    # "let Russia use its territory ... but did not send": "use" was read as a present verb with
+    # Russia as subject, and "did not send" inherited Russia (no distance for Belarus)
+    text = "Belarus let Russia use its airfields but did not send its own soldiers."
+    assert _stances(pipeline, text) == {("BLR", "support"), ("BLR", "distance")}

@@ -216,6 +216,8 @@ class EnglishClauses:
         if not chain and w.lemma in nouns_of_party and not low.endswith(("ed", "ing")) and before is not None and \
                 before.upos != "PUNCT":
             return "nominal", None, False  # "Moscow's closest ally": a noun after its modifier, never a verb here
+        if not chain and self._after_causative_object(words, first):
+            return "nonfinite", None, False  # "let Russia use its territory": a bare infinitive
         if k >= 0 and words[k].low == "to" and chain:
             return self._infinitive(words, k)  # "is said to have rejected", "ordered it to be increased"
         if before is not None and before.low == "to":
@@ -292,6 +294,22 @@ class EnglishClauses:
             elif governor in g.get("asking", ()):
                 fact = "asked"
         return fact, governor, passive
+
+    def _after_causative_object(self, words: list[Word], first: int) -> bool:
+        """English: a base form right after the object of a causative verb (``causatives``: "let
+        Russia use", "let Russian troops cross"): one to three capitalised or determiner words
+        between the causative and the verb, no -s or -ed on the verb."""
+        g = self.pack.grammar if self.pack else {}
+        low = words[first].low
+        if low.endswith(("ed", "ing")) or low != words[first].lemma:
+            return False
+        for k in range(first - 1, max(-1, first - 5), -1):
+            w = words[k]
+            if w.lemma in g.get("causatives", ()) and k < first - 1:
+                return True
+            if not (w.upos in ("PROPN", "DET") or w.text[:1].isupper()):
+                return False
+        return False
 
     def _infinitive(self, words: list[Word], to_at: int) -> tuple[str, str | None, bool]:
         """A "to" infinitive: planned after a plan word, asked for after an asking verb, else

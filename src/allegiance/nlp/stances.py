@@ -410,6 +410,14 @@ def _complicity(pack: LanguagePack, frame: Frame, classes: set[str], about: _Abo
     return [("war", "distance" if frame.negated else "support", "accomplice")]
 
 
+def _shared_aims(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+    """Sharing the war's or Russia's goals or position ("fully share the goals of the special military
+    operation", "shares Moscow's position on the war"): support; not shared, distance."""
+    if "share" not in classes or not about.has(pack, "aims") or not (about.has(pack, "war") or "RUS" in about.states):
+        return None
+    return [("war", "distance" if frame.negated else "support", "share")]
+
+
 def _peace_way(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
                *_: object) -> _Found:
     """"dialogue and diplomacy are the only way out of the conflict", "a negotiated settlement is the
@@ -722,7 +730,7 @@ def _host(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_
 
 
 _RULES = (_supplier, _membership, _votes, _sides, _distance, _refusal, _recognition, _sanctions, _ties_reduced,
-          _armed, _complicity, _peace_way, _territory_used, _citizens, _condemnation, _labelled, _peace, _host,
+          _armed, _complicity, _shared_aims, _peace_way, _territory_used, _citizens, _condemnation, _labelled, _peace, _host,
           _support, _acts)
 
 
