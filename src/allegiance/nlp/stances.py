@@ -730,8 +730,8 @@ def _host(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_
 
 
 _RULES = (_supplier, _membership, _votes, _sides, _distance, _refusal, _recognition, _sanctions, _ties_reduced,
-          _armed, _complicity, _shared_aims, _peace_way, _territory_used, _citizens, _condemnation, _labelled, _peace, _host,
-          _support, _acts)
+          _armed, _complicity, _shared_aims, _peace_way, _territory_used, _citizens, _condemnation, _labelled,
+          _peace, _host, _support, _acts)
 
 
 # -- actors -----------------------------------------------------------------------------------------
