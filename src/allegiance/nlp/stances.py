@@ -26,6 +26,7 @@ from .frames_slavic import SLAVIC
 from .modality import SentenceModality
 from .records import MentionRef, StanceRecord, confidence
 from .registry import register
+from .stance_rules_en import armed, complicity, peace_way, shared_aims, territory_used, ties_reduced
 from .stances_en import elided_denials, former, read_en
 
 __all__ = ["find_stances"]
@@ -388,70 +389,14 @@ def _sanctions(pack: LanguagePack, frame: Frame, classes: set[str], about: _Abou
     return None
 
 
-def _ties_reduced(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
-    """Diplomatic ties reduced (CAMEO 161: diplomats expelled, ambassadors recalled) against Russia
-    over the war ("expelled Russian diplomats in response to the invasion"): Ukraine's side, oppose.
-    Without the war named, or refused, it is an event only. Sanctions imposed over the war (CAMEO
-    163, class ``sanction``) stay events: the dev gold codes no stance for them (a rule giving
-    *oppose* added four false alarms on dev half B and no hit)."""
-    if "reduce_relations" not in classes or frame.negated or "RUS" not in about.states or \
-            not about.has(pack, "war") or about.has(pack, "evasion"):
-        return None
-    return [("war", "oppose", "ties_reduced")] if about.has(pack, "diplomats") else None
 
 
-def _complicity(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
-    """A noun of complicity after a copula ("has been a willing accomplice in Russia's aggression",
-    "is a co-belligerent"): a party to the war, support; denied, distance."""
-    if "accomplice" not in classes or frame.factuality not in ("present", "done", "ongoing"):
-        return None
-    if not (about.has(pack, "war") or "RUS" in about.states):
-        return []
-    return [("war", "distance" if frame.negated else "support", "accomplice")]
 
 
-def _shared_aims(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
-    """Sharing the war's or Russia's goals or position ("fully share the goals of the special military
-    operation", "shares Moscow's position on the war"): support; not shared, distance."""
-    if "share" not in classes or not about.has(pack, "aims") or not (about.has(pack, "war") or "RUS" in about.states):
-        return None
-    return [("war", "distance" if frame.negated else "support", "share")]
 
 
-def _peace_way(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
-               *_: object) -> _Found:
-    """"dialogue and diplomacy are the only way out of the conflict", "a negotiated settlement is the
-    best path": a peace word before the noun in its clause, the war (or nothing else) after it."""
-    if "peace_way" not in classes or frame.negated:
-        return None
-    before = _about(builder, frame, frame.clause_start, frame.start)
-    if not before.has(pack, "peace") or _other_conflict(builder, frame) or before.has(pack, "military"):
-        return []
-    return [("war", "neutral", "peace_way")]
 
 
-def _territory_used(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
-                    *_: object) -> _Found:
-    """English: "Belarusian airfields have been used by the Russian army to move troops": a state's
-    territory used by Russia for the war (the passive's patient names the state and a territory
-    noun, its agent is Russia or its object the war) is that territory put at Russia's disposal."""
-    if "used" not in classes or not frame.passive or frame.negated or frame.factuality not in ("done", "ongoing"):
-        return None
-    if not _about(builder, frame, frame.clause_start, frame.start).has(pack, "territory"):
-        return None
-    agents = {builder.resolver.state_of(m) for m in frame.subjects}
-    if "RUS" in agents or about.has(pack, "war") or "UKR" in about.states:
-        return [("war", "support", "territory_used")]
-    return None
-
-
-def _armed(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
-           *_: object) -> _Found:
-    """CAMEO 062/072: arming or equipping Russia, its direct object ("has been arming Moscow for its
-    war"), is support; not arming it, distance."""
-    if "arm" not in classes or not _backs_russia(builder, frame):
-        return None
-    return [("war", "distance" if frame.negated else "support", "send")]
 
 
 def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
@@ -729,8 +674,8 @@ def _host(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_
     return None
 
 
-_RULES = (_supplier, _membership, _votes, _sides, _distance, _refusal, _recognition, _sanctions, _ties_reduced,
-          _armed, _complicity, _shared_aims, _peace_way, _territory_used, _citizens, _condemnation, _labelled,
+_RULES = (_supplier, _membership, _votes, _sides, _distance, _refusal, _recognition, _sanctions, ties_reduced,
+          armed, complicity, shared_aims, peace_way, territory_used, _citizens, _condemnation, _labelled,
           _peace, _host, _support, _acts)
 
 
