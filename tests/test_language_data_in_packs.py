@@ -34,6 +34,7 @@ KNOWN: dict[tuple[str, str], str] = {
     ("events.py", "planned"): "factuality values (frame_types.FACTUALITY)",
     ("events.py", "from"): "source prepositions of six languages; " + _LEAD,
     ("frame_types.py", "done"): "FACTUALITY itself",
+    ("stances_en.py", "do"): "the grammar.toml keys of the auxiliaries (identifiers, no words)",
     ("frames_forms.py", "pres"): "the verb-form kinds of a form table (identifiers of grammar.toml entries)",
     ("frames_forms.py", "plan"): "the grammar.toml keys whose entries name verbs (identifiers, no words)",
     ("frame_types.py", "i"): "the __slots__ of Word",

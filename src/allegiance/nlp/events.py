@@ -33,7 +33,10 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
     if objects:  # the object noun phrase: the words up to the first preposition, punctuation or next predicate
         refined = None
         following = [f.start for f in builder.frames(frame.sentence) if f.start >= frame.end
-                     and f.factuality not in ("nominal", "relative", "nonfinite")]
+                     and (f.factuality not in ("nominal", "relative", "nonfinite") or
+                          pack.code == "en" and f.factuality in ("relative", "nonfinite"))]
+        # English: a participle or relative clause after the object noun ("joined a statement |
+        # denouncing the attack") describes it; its own object types nothing
         stop = min(following) if following else frame.target_end
         measures = pack.grammar.get("measure_nouns", frozenset())
         previous = ""

@@ -214,7 +214,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             copula = self._copular_noun_en(words, first) if fact == "nominal" else None
             copular_subject = self._subject(sentence, words, copula, copula, self._clause(words, copula, predicates)[0],
                                             False) if copula is not None else None
-            if copular_subject is not None and copular_subject[0]:
+            if copular_subject is not None and (copular_subject[0] or copular_subject[2]):  # or "we", "our country"
                 fact = "present"  # "Armenia is not Russia's ally": the noun is what the named subject is
             else:
                 copula = None  # "we are not Russia's ally": read as before, through the clause around it
@@ -374,7 +374,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         for n in range(at - 1, max(clause_start, at - 4) - 1, -1):
             w = words[n]
             if w.low == "to" and n == at - 1 and self.pack is not None and self.pack.english:
-                if n >= 1 and words[n - 1].lemma in self.pack.grammar.get("plan", ()) and \
+                if n >= 1 and (words[n - 1].lemma in self.pack.grammar.get("plan", ()) or
+                               words[n - 1].low in self.pack.grammar.get("plan", ())) and \
                         self._negated(words, n - 1, clause_start):
                     return True  # "does not plan to send", "is not going to recognise": a negated intention
                 continue  # "promised not to let", "urged them not to sign"
@@ -503,7 +504,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             near = words[by.i + 5].start if by.i + 5 < len(words) else words[-1].end + 1
             after = [m for m in self.resolver.in_sentence(sentence) if by.end <= m.start < near]
             return (tuple(self._coordinated_after(sentence, after[0])) if after else ()), None, False
-        if words[last].lemma in pack.speech and first > 0 and words[first - 1].text in (",", '"', "”", "»", "—"):
+        if words[last].lemma in pack.speech and first > 0 and words[first - 1].text in (",", '"', "”", "»", "—") \
+                and not (last + 1 < len(words) and
+                         words[last + 1].low in pack.grammar.get("pronouns", ())):  # not "..., said it would"
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
                      and m.start - words[last].end < 45 and m.type in ("person", "government_body", "state",
                                                                          "organization", "media", "alliance")]

@@ -211,6 +211,13 @@ class EnglishClauses:
         chain = [x.low for x in words[k + 1:first] if x.upos == "AUX" or x.lemma == "not"]
         past_form = low.endswith("ed") or low in self.pack.forms and not low.endswith(("s", "ing")) or \
             low in g.get("invariant_past", ())  # "strikes hit", "Moscow cut": the past reads like the base
+        nouns_of_party = self.pack.stance_classes.get("ally", frozenset()) | \
+            self.pack.stance_classes.get("accomplice", frozenset())
+        if not chain and w.lemma in nouns_of_party and not low.endswith(("ed", "ing")) and before is not None and \
+                before.upos != "PUNCT":
+            return "nominal", None, False  # "Moscow's closest ally": a noun after its modifier, never a verb here
+        if not chain and self._after_causative_object(words, first):
+            return "nonfinite", None, False  # "let Russia use its territory": a bare infinitive
         if k >= 0 and words[k].low == "to" and chain:
             return self._infinitive(words, k)  # "is said to have rejected", "ordered it to be increased"
         if before is not None and before.low == "to":
@@ -287,6 +294,22 @@ class EnglishClauses:
             elif governor in g.get("asking", ()):
                 fact = "asked"
         return fact, governor, passive
+
+    def _after_causative_object(self, words: list[Word], first: int) -> bool:
+        """English: a base form right after the object of a causative verb (``causatives``: "let
+        Russia use", "let Russian troops cross"): one to three capitalised or determiner words
+        between the causative and the verb, no -s or -ed on the verb."""
+        g = self.pack.grammar if self.pack else {}
+        low = words[first].low
+        if low.endswith(("ed", "ing")) or low != words[first].lemma:
+            return False
+        for k in range(first - 1, max(-1, first - 5), -1):
+            w = words[k]
+            if w.lemma in g.get("causatives", ()) and k < first - 1:
+                return True
+            if not (w.upos in ("PROPN", "DET") or w.text[:1].isupper()):
+                return False
+        return False
 
     def _infinitive(self, words: list[Word], to_at: int) -> tuple[str, str | None, bool]:
         """A "to" infinitive: planned after a plan word, asked for after an asking verb, else
@@ -414,8 +437,9 @@ class EnglishClauses:
         """English: a noun of an alliance after a copula ("Armenia is not Russia's ally", "remains
         Moscow's closest partner"): the copula's index, whose subject the noun describes; else ``None``."""
         pack = self.pack
-        if pack is None or pack.code != "en" or words[first].lemma not in pack.stance_classes.get("ally", ()):
-            return None
+        if pack is None or pack.code != "en" or words[first].lemma not in pack.stance_classes.get("ally", ()) and \
+                words[first].lemma not in pack.stance_classes.get("accomplice", ()):
+            return None  # "is not Russia's ally", "has been a willing accomplice in"
         copulas = pack.grammar.get("linking_forms", ())
         for k in range(first - 1, max(-1, first - 7), -1):
             w = words[k]
@@ -524,6 +548,8 @@ class EnglishClauses:
         nxt = words[last + 1]
         if nxt.low not in self.pack.grammar.get("negative_objects", ()):
             return False
+        if nxt.low == "no" and words[last].lemma in self.pack.stance_classes.get("vote", ()):
+            return False  # "voted no", "those voting no": a vote against, not a vote denied
         after = words[last + 2].low if last + 2 < len(words) else ""
         return after not in ("fewer", "less", "more", "longer", "later", "sooner", "one", "doubt")
 

@@ -26,6 +26,8 @@ from .frames_slavic import SLAVIC
 from .modality import SentenceModality
 from .records import MentionRef, StanceRecord, confidence
 from .registry import register
+from .stance_rules_en import armed, complicity, peace_way, shared_aims, territory_used, ties_reduced
+from .stances_en import elided_denials, former, read_en
 
 __all__ = ["find_stances"]
 
@@ -68,6 +70,22 @@ def _under_opinion(frame: Frame, frames: list[Frame]) -> bool:
     return owner is not None and owner.factuality in ("opinion", "conditional", "denied")
 
 
+def _refusing_owner(pack: LanguagePack, frame: Frame, frames: list[Frame]) -> Frame | None:
+    """English: the refusing frame whose object a noun-use frame opens ("withheld | support for the
+    war", "refused | support for the invasion"), or ``None``."""
+    if frame.factuality != "nominal":
+        return None
+    refusing = pack.stance_classes.get("refuse", frozenset())
+    owner = next((f for f in reversed(frames) if f.start < frame.start and f.factuality != "nominal"), None)
+    if owner is None or owner.lemma not in refusing or not owner.target_start <= frame.start < owner.target_end:
+        return None
+    return owner if frame.start - owner.target_start <= 25 else None
+
+
+def _refused_noun(pack: LanguagePack, frame: Frame, frames: list[Frame]) -> bool:
+    return _refusing_owner(pack, frame, frames) is not None
+
+
 def _classes(pack: LanguagePack, lemma: str) -> set[str]:
     return set(_class_index(pack).get(lemma, ()))
 
@@ -107,6 +125,8 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
         return []
     if frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()) and "refuse" not in classes:
         return []  # read through the refusing frame
+    if pack.code == "en" and _refused_noun(pack, frame, frames):
+        return []  # "withheld support for the war": read through the refusing frame
     if pack.code == "en" and _under_opinion(frame, frames):
         return []  # "I think Uzbekistan will try to stay neutral": a view, not the state's position
     about = _about(builder, frame)
@@ -162,6 +182,8 @@ def _votes(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
     side = voted_with(builder, frame)
     if side is not None:  # "voted with Russia"
         return [("war", "support" if side == "RUS" else "oppose", "vote")]
+    if pack.code == "en" and _votes_to_condemn(builder, frame, frames):
+        return [("war", "oppose", "vote")]
     first = sorted(about.lemmas & (pack.targets.get("vote_against", frozenset()) | pack.targets.get(
         "vote_for", frozenset())))
     if about.has(pack, "vote_against"):
@@ -169,6 +191,22 @@ def _votes(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
     if first:
         return [("war", "oppose", "vote")]
     return []
+
+
+def _votes_to_condemn(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> bool:
+    """English: a vote whose "to" infinitive condemns Russia or its war ("voted to condemn Russia at
+    the General Assembly", "voted to denounce the annexation"): a vote against Russia."""
+    pack = builder.pack
+    assert pack is not None
+    for f in frames:
+        if f.start > frame.end and f.governor == frame.lemma and "condemn" in _classes(pack, f.lemma) and \
+                not f.negated and not _other_conflict(builder, f):
+            about = _about(builder, f)
+            if about.has(pack, "attack"):
+                return _attack_on(builder, f) == "UKR"  # not "the attack on Moscow"
+            if "RUS" in about.states or about.has(pack, "war"):
+                return True
+    return False
 
 
 def _other_conflict(builder: FrameBuilder, frame: Frame) -> bool:
@@ -182,6 +220,10 @@ def _other_conflict(builder: FrameBuilder, frame: Frame) -> bool:
     states = {builder.resolver.state_of(m) for m in builder.resolver.in_sentence(frame.sentence)
               if frame.target_start <= m.start and m.end <= end and m.type == "state"}
     states.discard(None)
+    states -= {builder.resolver.state_of(m) for m in frame.subjects}  # a passive's agents are no party
+    place = _about(builder, frame, frame.target_start, end)
+    if "UKR" not in states and place.has(pack, "other_conflicts") and not place.has(pack, "separatists"):
+        return True  # "a ceasefire in Gaza", "Russia's occupation of Abkhazia": a war's place no state names
     return bool(states) and not states & {"RUS", "UKR"}
 
 
@@ -189,23 +231,75 @@ def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
            *_: object) -> _Found:
     if "neutral" in classes and _other_conflict(builder, frame):
         return []  # "remained neutral in the conflict between Armenia and Azerbaijan": another conflict
+    if pack.code == "en" and frame.lemma == "side" and frame.factuality == "nominal":
+        found = _no_side_taken(builder, frame)
+        if found is not None:
+            return found
     if "neutral" in classes and frame.lemma in pack.targets.get("neutral", frozenset()):
+        if pack.code == "en" and _neutral_on_another_matter(pack, about):
+            return []  # "stays neutral on the question of gas prices"
         return [] if frame.negated else [("war", "neutral", "neutral")]
     if frame.lemma in ("take_side", "take_sides") or about.lemmas & {"take_side", "take_sides"}:
         return [("war", "neutral", "neutral")] if frame.negated or "refuse" in classes else []
     if "neutral" in classes and about.has(pack, "neutral") and not frame.negated:
-        return [("war", "neutral", "neutral")]
+        return [] if pack.code == "en" and _neutral_on_another_matter(pack, about) else [("war", "neutral", "neutral")]
     if "support" in classes and frame.negated and about.has(pack, "neutral") and about.has(pack, "neither"):
         return [("war", "neutral", "neutral")]  # «не поддерживает ни одну из сторон»: sides with neither
     return None
 
 
-def _distance(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+def _neutral_on_another_matter(pack: LanguagePack, about: _About) -> bool:
+    """Neutral "on" or "over" a matter (``matter_prepositions``) that is not the war, its parties or
+    its sides: no stance on the war."""
+    if not about.lemmas & pack.grammar.get("matter_prepositions", frozenset()):
+        return False
+    return not (about.has(pack, "war") or about.states & {"RUS", "UKR"} or about.has(pack, "either_side")
+                or about.has(pack, "peace") or about.has(pack, "separatists"))
+
+
+def _no_side_taken(builder: FrameBuilder, frame: Frame) -> _Found:
+    """English: the noun "side" after a quantifier (``side_quantifiers``) under a negation or a
+    refusal earlier in its clause ("has chosen not to take either side", "we are not on anyone's
+    side", "takes no side"): neutral; the quantifier without one ("troops on either side") takes no
+    side at all. ``None`` when no quantifier opens the noun ("on Russia's side")."""
+    pack = builder.pack
+    words = builder.words(frame.sentence)
+    at = frame.word
+    if pack is None or at == 0 or words[at - 1].low not in pack.targets.get("side_quantifiers", frozenset()):
+        return None
+    negation = pack.grammar.get("negation", frozenset())
+    refusing = pack.stance_classes.get("refuse", frozenset())
+    before = [w for w in words[:at - 1] if w.start >= frame.clause_start]
+    if words[at - 1].low in negation or any(w.low in negation or w.lemma in refusing for w in before):
+        return [] if _other_conflict(builder, frame) else [("war", "neutral", "neutral")]
+    return []
+
+
+def _distance(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+              *_: object) -> _Found:
     if "distance" in classes and not frame.negated:
         return [("war", "distance", "distance")]
     if "ally" in classes and frame.negated:
         return [("war", "distance", "ally")]
+    if "ally" in classes and frame.factuality == "present" and about.has(pack, "war") and pack.code == "en" and \
+            _allied_with_russia(builder, frame):
+        return [("war", "support", "ally")]  # "Minsk is Moscow's closest ally in the war"
     return None
+
+
+def _allied_with_russia(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: the ally noun is Russia's ("Moscow's closest ally", "an ally of Russia"): Russia's
+    possessive in the few words before it, or "of" Russia right after it."""
+    text = builder.doc.text
+    for m in builder.resolver.in_sentence(frame.sentence):
+        if builder.resolver.state_of(m) != "RUS":
+            continue
+        if 0 <= frame.start - m.end <= 20 and text[m.end:m.end + 2] in ("'s", "’s") and \
+                len(text[m.end:frame.start].split()) <= 2:
+            return True
+        if 0 <= m.start - frame.end <= 4 and text[frame.end:m.start].strip() == "of":
+            return True
+    return False
 
 
 def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
@@ -217,12 +311,15 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     if any(about.has(pack, alliance.casefold()) or alliance in about.alliances for alliance in pack.membership) \
             and not about.has(pack, "war"):
         return []  # declining an alliance's exercise is an event, no stance (guidelines)
-    complements = [f for f in frames if f.start > frame.end and f.governor == frame.lemma]
+    complements = [f for f in frames if f.start > frame.end and (f.governor == frame.lemma or pack.code == "en"
+                                                                 and _refusing_owner(pack, f, frames) is frame)]
     complement = {c for f in complements for c in _classes(pack, f.lemma)}
     if complement & {"support"} and (about.has(pack, "war") or "RUS" in about.states):
         return [("war", "distance", "refuse")]  # "refusing to support Moscow's military operation"
     if about.has(pack, "sanctions") or complement & {"condemn", "support"}:
         return []
+    if about.has(pack, "military") and about.has(pack, "either_side"):
+        return [("war", "neutral", "refuse")]  # "refused to supply weapons to either side"
     if _arms_for_ukraine(builder, frame, about):
         return []  # "refuses to send weapons to Ukraine": aid withheld from Kyiv, no distance from Russia
     if complement & {"recognise", "participate"} or about.has(pack, "military") or about.has(pack, "separatists"):
@@ -292,10 +389,23 @@ def _sanctions(pack: LanguagePack, frame: Frame, classes: set[str], about: _Abou
     return None
 
 
+
+
+
+
+
+
+
+
+
+
 def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
               frames: list[Frame]) -> _Found:
     if "ban" in classes and about.has(pack, "recruitment") and not frame.negated:
         return [("war", "distance", "citizens")]  # "banned recruitment into foreign armies"
+    if pack.code == "en" and "ban" in classes and not frame.negated and "from" in about.lemmas and \
+            (about.has(pack, "citizens") or about.has(pack, "troops")) and about.has(pack, "fighting"):
+        return [("war", "distance", "citizens")]  # "barred its army officers from travelling to the front"
     if not classes & {"warn", "prosecute"} or frame.negated:
         return None
     addressee = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= frame.end), None)
@@ -315,12 +425,16 @@ def _condemnation(pack: LanguagePack, frame: Frame, classes: set[str], about: _A
                   *_: object) -> _Found:
     if "condemn" not in classes:
         return None
-    if not frame.negated and about.has(pack, "attack") and _attack_on(builder, frame) == "UKR":
+    if not frame.negated and about.has(pack, "attack") and (_attack_on(builder, frame) == "UKR" or
+                                                            _attack_by(builder, frame) == "RUS" and
+                                                            _attack_on(builder, frame) is None and
+                                                            not _other_conflict(builder, frame)):
         return [("war", "oppose", "condemn")]  # "condemned the Russian missile strikes on Ukrainian cities"
     if frame.negated or not (about.has(pack, "war") or about.has(pack, "separatists") and "RUS" in about.states):
         return []  # the war, or Russia's annexation or recognition of the separatist entities
     others = about.states - {"RUS", "UKR"}
-    if about.has(pack, "attack") and "UKR" not in about.states or others and "RUS" not in about.states:
+    if about.has(pack, "attack") and "UKR" not in about.states or others and "RUS" not in about.states or \
+            _other_conflict(builder, frame):
         return []  # an attack on Russia, or another conflict
     return [("war", "oppose", "condemn")]
 
@@ -329,8 +443,9 @@ def _labelled(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
               *_: object) -> _Found:
     """"called the invasion of Ukraine a crime", "branded the annexation illegal": naming the war
     with a word of condemnation condemns it (not another conflict, not an attack on Russia)."""
-    if "label" not in classes or frame.negated or not about.has(pack, "condemning") or not about.has(pack, "war"):
-        return None
+    if "label" not in classes or frame.negated or not about.has(pack, "condemning") or \
+            not (about.has(pack, "war") or about.has(pack, "separatists")):
+        return None  # "called the invasion a crime", "branded the referendums a sham"
     if _other_conflict(builder, frame) or about.has(pack, "attack") and _attack_on(builder, frame) != "UKR":
         return []
     return [("war", "oppose", "condemn")]
@@ -348,13 +463,27 @@ def _attack_on(builder: FrameBuilder, frame: Frame) -> str | None:
     for n, w in enumerate(words):
         if w.lemma not in attack and w.low not in attack:
             continue
-        on = next((x for x in words[n + 1:n + 3] if x.low in ("on", "against")), None)
+        on = next((x for x in words[n + 1:n + 3] if x.low in ("on", "against") or
+                   x.low == "of" and w.low.endswith("ing")), None)  # "the bombing of Ukrainian cities"
         if on is None:
             continue
         named = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= on.end), None)
         if named is not None and named.start - on.end <= 12:
             return builder.resolver.state_of(named)
     return None
+
+
+def _attack_by(builder: FrameBuilder, frame: Frame) -> str | None:
+    """English: the state whose forces make the attack in the frame's object, named after "by"
+    ("the killing of civilians in Bucha by Russian troops"), or ``None``."""
+    if builder.pack is None or builder.pack.code != "en":
+        return None
+    words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end]
+    by = next((w for w in words if w.low == "by"), None)
+    if by is None:
+        return None
+    named = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= by.end), None)
+    return builder.resolver.state_of(named) if named is not None and named.start - by.end <= 12 else None
 
 
 def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
@@ -424,7 +553,7 @@ def _backs_russia(builder: FrameBuilder, frame: Frame) -> bool:
 
 def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
           frames: list[Frame]) -> _Found:
-    if "lend" in classes and about.has(pack, "territory"):
+    if "lend" in classes and about.has(pack, "territory") and _lends_its_object(builder, frame):
         if frame.lemma in pack.stance_classes.get("lend_disposal", frozenset()) and not about.has(pack, "disposal"):
             return None
         if frame.negated and pack.code == "en" and _attack_on(builder, frame) is None and \
@@ -443,7 +572,8 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         return [("war", "distance" if frame.negated else "support", "send")]  # not sending troops at all: distance
     if "send" in classes and about.has(pack, "aid") and "UKR" in about.states and not frame.negated:
         sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
-        if sentence.has(pack, "support_words") or pack.code in SLAVIC and _aid_given(pack, frame, about):
+        if sentence.has(pack, "support_words") or pack.code in SLAVIC and _aid_given(pack, frame, about) or \
+                pack.code == "en" and frame.is_act() and about.has(pack, "aid_given"):
             return [("war", "oppose", "aid")]
         return []
     if "participate" in classes and frame.factuality not in ("nonfinite", "nominal") or "participate" in classes \
@@ -463,6 +593,18 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         if about.has(pack, "war") or fighting:
             return [("war", "distance" if frame.negated else "support", "participate")]
     return None
+
+
+def _lends_its_object(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: the territory lent is in the verb's object, before a subordinate clause opens
+    (``object_ends``: "provided generators to Ukraine as Russian strikes hit its airports" lends none)."""
+    pack = builder.pack
+    if pack is None or pack.code != "en":
+        return True
+    ends = pack.grammar.get("object_ends", frozenset())
+    end = next((w.start for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end
+                and w.low in ends), frame.target_end)
+    return _about(builder, frame, frame.target_start, end).has(pack, "territory")
 
 
 def _aid_given(pack: LanguagePack, frame: Frame, about: _About) -> bool:
@@ -516,8 +658,12 @@ def _peace(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
     if "call_peace" in classes and about.has(pack, "peace") and not frame.negated:
         return [("war", "neutral", "call_peace")]
     parties = {"RUS", "UKR"} <= about.states
+    if "mediate" in classes and frame.factuality == "nominal" and not about.lemmas - {" ", ""} and \
+            not frame.negated and pack.code == "en":  # "positioned itself as a mediator and ... the war"
+        about = _about(builder, frame, frame.sentence.start, frame.sentence.end)
     if ("mediate" in classes or "host" in classes and about.has(pack, "peace")) and not frame.negated and \
-            (about.has(pack, "war") or about.has(pack, "peace") or parties):  # "offered to host peace talks"
+            (about.has(pack, "war") or about.has(pack, "peace") or parties or
+             "mediate" in classes and about.has(pack, "either_side")):  # "offered to host peace talks"
         return [("war", "neutral", "mediate")]  # "offered to mediate between Russia and Ukraine"
     return None
 
@@ -529,8 +675,9 @@ def _host(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_
     return None
 
 
-_RULES = (_supplier, _membership, _votes, _sides, _distance, _refusal, _recognition, _sanctions, _citizens,
-          _condemnation, _labelled, _peace, _host, _support, _acts)
+_RULES = (_supplier, _membership, _votes, _sides, _distance, _refusal, _recognition, _sanctions, ties_reduced,
+          armed, complicity, shared_aims, peace_way, territory_used, _citizens, _condemnation, _labelled,
+          _peace, _host, _support, _acts)
 
 
 # -- actors -----------------------------------------------------------------------------------------
@@ -557,13 +704,23 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
     if name == "sanctions" and not mentions and frame.passive and frame.speaker is not None and \
             builder.pack is not None and builder.pack.code == "en":
         mentions = [frame.speaker]  # "X pledged that its territory would not be used to evade sanctions"
+    if name == "peace_way" and not mentions and frame.speaker is not None:
+        mentions = [frame.speaker]  # "Talks are the only way out, the foreign ministry said"
+    if name == "territory_used":  # the state whose territory the passive's patient names (its railways: no group)
+        return [s for s in (resolver.state_of(m) for m in resolver.in_sentence(frame.sentence)
+                            if frame.clause_start <= m.start < frame.start) if s and s != "RUS"][:1]
     if name == "neutral" and not mentions:  # "Georgia has taken a neutral stance", "X's position is neutral"
         before = [m for m in resolver.in_sentence(frame.sentence) if m.end <= frame.start and resolver.state_of(m)]
         if builder.pack is not None and builder.pack.code in SLAVIC:
             before = [m for m in before if not _after_preposition(builder, frame, m)]
         mentions = [m for m in before[-1:] if not _group_holds(builder, frame, m)]
-    # a group the demonym names ("Kazakh rights activists") is not the state
-    return [s for s in dict.fromkeys(resolver.state_of(m) for m in mentions if resolver.group_after(m) is None) if s]
+        if not mentions and not before and frame.speaker is not None and builder.pack is not None and any(
+                w.low in builder.pack.grammar.get("pronouns_we", ()) for w in builder.words(frame.sentence)
+                if frame.clause_start <= w.start < frame.start):
+            mentions = [frame.speaker]  # "“Our position is neutral,” the Turkmen foreign minister said"
+    # a group the demonym names ("Kazakh rights activists") is not the state, nor is a former official
+    return [s for s in dict.fromkeys(resolver.state_of(m) for m in mentions if resolver.group_after(m) is None
+                                     and not former(builder, m)) if s]
 
 
 def _group_holds(builder: FrameBuilder, frame: Frame, m: Mention) -> bool:
@@ -605,8 +762,10 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         if builder.is_furniture(sentence):
             continue
         frames = builder.frames(sentence)
+        frames = frames + elided_denials(builder, sentence, frames)  # "..., but Kazakhstan does not"
         given: set[str] = set()
         for frame in frames:
+            frame = read_en(builder, frame, frames)
             for issue, label, name in judge(builder, frame, frames):
                 if frame.factuality in ("nonfinite", "nominal") and set(_actors(builder, frame, name)) & given:
                     continue  # "sent troops to Russia to support its war effort": the act already says it

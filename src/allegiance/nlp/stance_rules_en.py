@@ -1,0 +1,86 @@
+"""English stance rules added by class (each one a predicate class of ``lang/en/stance_predicates.toml``
+read with its targets): diplomatic ties reduced over the war (CAMEO 161), arming Russia (CAMEO
+062/072), a copular accomplice in the war, sharing the war's goals (CAMEO 051), peace as "the only
+way", and a state's territory used by Russia's forces. ``stances.py`` lists them in its rules; they
+read its helpers (``_about``, ``_backs_russia``, ``_other_conflict``) when they run.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import stances as _s
+
+if TYPE_CHECKING:
+    from .frames import Frame, FrameBuilder, LanguagePack
+    from .stances import _About
+
+__all__ = ["armed", "complicity", "peace_way", "shared_aims", "territory_used", "ties_reduced"]
+
+_Found = list[tuple[str, str, str]] | None
+
+
+def ties_reduced(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+    """Diplomatic ties reduced (CAMEO 161: diplomats expelled, ambassadors recalled) against Russia
+    over the war ("expelled Russian diplomats in response to the invasion"): Ukraine's side, oppose.
+    Without the war named, or refused, it is an event only. Sanctions imposed over the war (CAMEO
+    163, class ``sanction``) stay events: the dev gold codes no stance for them (a rule giving
+    *oppose* added four false alarms on dev half B and no hit)."""
+    if "reduce_relations" not in classes or frame.negated or "RUS" not in about.states or \
+            not about.has(pack, "war") or about.has(pack, "evasion"):
+        return None
+    return [("war", "oppose", "ties_reduced")] if about.has(pack, "diplomats") else None
+
+
+def armed(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+          *_: object) -> _Found:
+    """CAMEO 062/072: arming or equipping Russia, its direct object ("has been arming Moscow for its
+    war"), is support; not arming it, distance."""
+    if "arm" not in classes or not _s._backs_russia(builder, frame):
+        return None
+    return [("war", "distance" if frame.negated else "support", "send")]
+
+
+def complicity(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+    """A noun of complicity after a copula ("has been a willing accomplice in Russia's aggression",
+    "is a co-belligerent"): a party to the war, support; denied, distance."""
+    if "accomplice" not in classes or frame.factuality not in ("present", "done", "ongoing"):
+        return None
+    if not (about.has(pack, "war") or "RUS" in about.states):
+        return []
+    return [("war", "distance" if frame.negated else "support", "accomplice")]
+
+
+def shared_aims(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+    """Sharing the war's or Russia's goals or position ("fully share the goals of the special military
+    operation", "shares Moscow's position on the war"): support; not shared, distance."""
+    if "share" not in classes or not about.has(pack, "aims") or not (about.has(pack, "war") or "RUS" in about.states):
+        return None
+    return [("war", "distance" if frame.negated else "support", "share")]
+
+
+def peace_way(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+              *_: object) -> _Found:
+    """"dialogue and diplomacy are the only way out of the conflict", "a negotiated settlement is the
+    best path": a peace word before the noun in its clause, the war (or nothing else) after it."""
+    if "peace_way" not in classes or frame.negated:
+        return None
+    before = _s._about(builder, frame, frame.clause_start, frame.start)
+    if not before.has(pack, "peace") or _s._other_conflict(builder, frame) or before.has(pack, "military"):
+        return []
+    return [("war", "neutral", "peace_way")]
+
+
+def territory_used(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+                   *_: object) -> _Found:
+    """English: "Belarusian airfields have been used by the Russian army to move troops": a state's
+    territory used by Russia for the war (the passive's patient names the state and a territory
+    noun, its agent is Russia or its object the war) is that territory put at Russia's disposal."""
+    if "used" not in classes or not frame.passive or frame.negated or frame.factuality not in ("done", "ongoing"):
+        return None
+    if not _s._about(builder, frame, frame.clause_start, frame.start).has(pack, "territory"):
+        return None
+    agents = {builder.resolver.state_of(m) for m in frame.subjects}
+    if "RUS" in agents or about.has(pack, "war") or "UKR" in about.states:
+        return [("war", "support", "territory_used")]
+    return None

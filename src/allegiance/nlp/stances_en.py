@@ -1,0 +1,159 @@
+"""English readings of a clause frame's actors before the stance rules judge it (``stances.py``):
+the members a passive agent or a fronted "among" phrase lists, a speaker's "it", the proposer of
+a mediation, the sayer of a quoted "we", and a former official who no longer speaks for the state.
+Each returns the frame unchanged for other languages."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+
+from .actors import listed_states
+from .doc import Mention, Sentence
+from .frames import Frame, FrameBuilder, LanguagePack
+
+__all__ = ["elided_denials", "former", "read_en"]
+
+_MEMBERS_AFTER_AGENT = re.compile(r"\s+by\s+(?:[\w-]+\s+){0,4}?[\w-]+,?\s+(?:including|among them|such as|notably)\s+")
+_COPULA_AFTER = re.compile(r"\s(?:were|are|was|is)\s+(?:the\s+)?")
+
+
+def _with_listed_members(builder: FrameBuilder, frame: Frame) -> Frame:
+    """English: a frame without a subject whose states are listed where English puts a group's
+    members: after a passive agent ("was backed by 141 countries, including Serbia and Moldova",
+    "condemned by most states, among them ...") or after the copula of a fronted "among" phrase
+    ("Among those voting no were Mali, Nicaragua and Eritrea"). The frame with them as subjects."""
+    pack = builder.pack
+    if pack is None or pack.code != "en" or frame.subjects or frame.we:
+        return frame
+    text = builder.doc.text
+    states = builder.resolver.states_in(frame.sentence)
+    anchor = None
+    if frame.passive:
+        found = _MEMBERS_AFTER_AGENT.match(text, frame.end, frame.sentence.end)
+        anchor = found.end() if found else None
+    elif frame.start - frame.sentence.start <= 30 and not any(m.start < frame.start for m in states):
+        # "Among those voting no were ...", "Voting against the resolution were ..."
+        found = _COPULA_AFTER.search(text, frame.end, min(frame.sentence.end, frame.end + 60))
+        anchor = found.end() if found else None
+    if anchor is None:
+        return frame
+    members = [m for m in listed_states(text, states, anchor, anchor) if m.start >= anchor]
+    return dataclasses.replace(frame, subjects=tuple(members)) if members else frame
+
+
+def _with_speaker_as_it(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> Frame:
+    """English: "X, a partner of Moscow, said it would not recognise ...": the state pronoun right
+    after a speech verb (or after its "that") is the speaker, not the mention nearest before it."""
+    pack = builder.pack
+    if pack is None or pack.code != "en" or frame.we:
+        return frame
+    words = builder.words(frame.sentence)
+    k = frame.word - 1
+    while k > 0 and (words[k].upos in ("AUX", "PART") or words[k].low.endswith("ly") and words[k].upos == "X"):
+        k -= 1
+    if k < 1 or words[k].low not in ("it", "they"):
+        return frame
+    k -= 2 if words[k - 1].low == "that" and k >= 2 else 1
+    speech = next((f for f in frames if f.word == k and f.lemma in pack.speech), None)
+    if speech is None or not any(builder.resolver.state_of(m) for m in speech.subjects) or \
+            speech.subjects == frame.subjects:
+        return frame
+    return dataclasses.replace(frame, subjects=speech.subjects)
+
+
+def _with_proposer(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> Frame:
+    """English: mediation asked for by a proposal ("proposed a group of countries to mediate between
+    Russia and Ukraine", "proposed forming a group ... to mediate"): the proposer offers good offices,
+    so the mediation frame takes the proposing frame's subjects and factuality."""
+    pack = builder.pack
+    if pack is None or pack.code != "en" or frame.factuality != "asked" or frame.governor is None or \
+            frame.lemma not in pack.stance_classes.get("mediate", frozenset()) or \
+            frame.governor not in pack.stance_classes.get("call_peace", frozenset()):
+        return frame
+    owner = next((f for f in reversed(frames) if f.start < frame.start and f.lemma == frame.governor), None)
+    if owner is None or not owner.subjects or owner.factuality not in ("done", "ongoing", "present"):
+        return frame
+    return dataclasses.replace(frame, subjects=owner.subjects, factuality="nominal", we=owner.we)
+
+
+def _with_we_owner(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> Frame:
+    """English: "we" with no speech verb of its own in the clause ("..., saying “We are not Russia's
+    ally ..."): the speaker is the subject of the frame before it that governs the quote."""
+    if builder.pack is None or builder.pack.code != "en" or not frame.we or frame.speaker is not None:
+        return frame
+    owner = next((f for f in reversed(frames) if f.start < frame.start and f.subjects and not f.we), None)
+    return dataclasses.replace(frame, speaker=owner.subjects[0]) if owner is not None else frame
+
+
+def read_en(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> Frame:
+    """The English frame with its actors read through a list of members, a speaker's "it", a proposal
+    to mediate and a quoted "we" (each leaves other frames and other languages as they are)."""
+    if builder.pack is None or builder.pack.code != "en":
+        return frame
+    frame = _with_speaker_as_it(builder, _with_likened(builder, _with_listed_members(builder, frame)), frames)
+    return _with_we_owner(builder, _with_proposer(builder, frame, frames), frames)
+
+
+def former(builder: FrameBuilder, m: Mention) -> bool:
+    """English: a mention after "former" or "ex-" ("a former Kazakh diplomat", "ex-president"):
+    someone who no longer speaks for the state."""
+    if builder.pack is None or builder.pack.code != "en":
+        return False
+    text = builder.doc.text
+    before = text[max(0, m.start - 12):m.start]
+    return bool(re.search(r"\b(?:former|ex-)\s*$", before, re.I) or _FORMER_AFTER.match(text, m.end))
+
+
+_FORMER_AFTER = re.compile(r",\s+(?:the|a|an)\s+(?:former|ex-)", re.I)  # "Nazarbayev, the former president,"
+_LIKE_AFTER = re.compile(r",\s+(?:just\s+)?(?:like|as did|as with|along with|together with|as well as)\s+", re.I)
+_INSERTION_AFTER = re.compile(r"\s*(?:[—–(]|,\s+(?:which|who)\s)")  # "A and B — ... —", "A and B, which are"
+
+
+def _with_likened(builder: FrameBuilder, frame: Frame) -> Frame:
+    """English: "Kazakhstan, like Uzbekistan, has refused ...": the states a comparative insertion
+    after the subject names do what the subject does."""
+    if len(frame.subjects) != 1:
+        return frame
+    states = builder.resolver.states_in(frame.sentence)
+    subject = frame.subjects[0]
+    if _INSERTION_AFTER.match(builder.doc.text, subject.end) and subject in states:
+        run = listed_states(builder.doc.text, states, subject.end, subject.end)  # "A, B and C — all members —"
+        if len(run) > 1 and subject in run:
+            return dataclasses.replace(frame, subjects=tuple(sorted(run, key=lambda m: m.start)))
+    found = _LIKE_AFTER.match(builder.doc.text, subject.end)
+    if found is None:
+        return frame
+    more = [m for m in listed_states(builder.doc.text, states, found.end(), found.end())
+            if found.end() <= m.start < frame.start]
+    return dataclasses.replace(frame, subjects=frame.subjects + tuple(more)) if more else frame
+
+
+@functools.lru_cache(maxsize=8)
+def _elided_denial(pack: LanguagePack) -> re.Pattern[str]:
+    """", but A and B do not." closing a sentence: a finite auxiliary of the pack's grammar (do, have,
+    be, will, the modals) and a negation after the states."""
+    g = pack.grammar
+    aux = sorted({w for key in ("do", "have", "be", "future", "conditional") for w in g.get(key, ())
+                  if w.isalpha() and w not in g.get("nonfinite_auxiliaries", ())}, key=len, reverse=True)
+    return re.compile(r",?\s+but\s+(.{3,120}?)\s+(?:" + "|".join(map(re.escape, aux)) + r")"
+                      r"(?:\s+not|n[’']t|\s+never)(?:\s+(?:so|either|yet))?\s*[.!]?\s*$", re.I | re.S)
+
+
+def elided_denials(builder: FrameBuilder, sentence: Sentence, frames: list[Frame]) -> list[Frame]:
+    """English: "Belarus backs Russia, but Kazakhstan and Uzbekistan do not": the states listed
+    before an auxiliary and a negation closing the sentence deny what the first half's predicates
+    say. One negated copy of each finite frame before "but", the listed states its subjects."""
+    if builder.pack is None or builder.pack.code != "en":
+        return []
+    text = builder.doc.text
+    found = _elided_denial(builder.pack).search(text, sentence.start, sentence.end)
+    if found is None:
+        return []
+    states = [m for m in builder.resolver.states_in(sentence) if found.start(1) <= m.start < found.end(1)]
+    listed = listed_states(text, states, found.start(1), found.start(1))
+    if not listed or len(listed) != len(states):
+        return []
+    return [dataclasses.replace(f, subjects=tuple(listed), negated=True, we=False) for f in frames
+            if f.end <= found.start() and not f.negated and f.factuality in ("done", "ongoing", "present")]
