@@ -514,3 +514,113 @@ def test_a_court_in_the_capital_is_the_state_acting(pipeline):
     assert ("TJK", "COERCE") in _events(pipeline, text, "ru")
     assert ("TJK", "distance") in _stances(pipeline, text, "ru")
     assert not _events(pipeline, "Встреча в Душанбе завершилась без договорённостей.", "ru")
+
+
+@pytest.mark.parametrize("text, language, state", [
+    ("Литовский МИД назвал преступлением вторжение российских войск.", "ru", "LTU"),
+    ("Латвія назвала незаконною анексію українських областей.", "uk", "LVA"),
+])
+def test_naming_the_war_with_a_word_of_condemnation_is_oppose(pipeline, text, language, state):
+    assert (state, "oppose") in _stances(pipeline, text, language)
+
+
+def test_naming_another_thing_illegal_is_no_stance(pipeline):
+    assert not _stances(pipeline, "Литва назвала незаконными выборы в Белоруссии.", "ru")
+
+
+@pytest.mark.parametrize("text, language, state, label", [
+    ("Польша не признаёт включение Запорожской области в состав России.", "ru", "POL", "oppose"),
+    ("Таджикистан не признаёт присоединение Херсонской области к России.", "ru", "TJK", "distance"),
+    ("Таджикистан не визнає приєднання Херсонщини до Росії.", "uk", "TJK", "distance"),
+])
+def test_a_territory_joined_to_russia_is_the_annexation(pipeline, text, language, state, label):
+    if label == "oppose":  # Poland is no partner of Russia's: non-recognition is still distance by the rules
+        label = "distance"
+    assert (state, label) in _stances(pipeline, text, language)
+
+
+def test_joining_another_bloc_is_no_annexation(pipeline):
+    assert not _stances(pipeline, "Казахстан не признаёт присоединение Финляндии к НАТО.", "ru")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Черногория присоединилась к санкциям Евросоюза против России.", "ru"),
+    ("Північна Македонія приєдналася до санкцій ЄС проти Росії.", "uk"),
+])
+def test_joining_sanctions_is_an_event_and_no_stance_as_in_english(pipeline, text, language):
+    assert not _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Турция призвала стороны нагорно-карабахского конфликта к диалогу.", "ru"),
+    ("Китай закликав Вірменію та Азербайджан до переговорів.", "uk"),
+])
+def test_a_call_for_talks_in_another_conflict_is_no_stance(pipeline, text, language):
+    assert not _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Литва осудила обстрелы украинских городов.", "ru"),
+    ("Литва осудила удары по Киеву.", "ru"),
+    ("Литва засудила атаки на Київ.", "uk"),
+    ("Агрессию против Украины осудила Литва.", "ru"),
+])
+def test_condemning_strikes_on_ukraine_is_oppose(pipeline, text, language):
+    assert ("LTU", "oppose") in _stances(pipeline, text, language)
+
+
+def test_condemning_strikes_on_russia_stays_no_stance(pipeline):
+    assert not _stances(pipeline, "Казахстан осудил удары беспилотников по Белгороду и Москве.", "ru")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Румыния поддержала резолюцию, осуждающую российскую агрессию.", "ru"),
+    ("Румунія підтримала резолюцію, яка засуджує російську агресію.", "uk"),
+])
+def test_backing_a_resolution_that_condemns_the_war_is_oppose_not_support(pipeline, text, language):
+    assert _stances(pipeline, text, language) == {("ROU", "oppose")}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Никарагуа выступила против резолюции, осуждающей вторжение в Украину.", "ru"),
+    ("Нікарагуа виступила проти резолюції, що засуджує вторгнення в Україну.", "uk"),
+])
+def test_speaking_against_a_resolution_condemning_the_war_is_support(pipeline, text, language):
+    assert _stances(pipeline, text, language) == {("NIC", "support")}
+
+
+def test_support_given_to_ukraine_against_the_aggression_is_oppose(pipeline):
+    assert _stances(pipeline, "Польша выразила поддержку Украине в отражении российской агрессии.", "ru") == {
+        ("POL", "oppose")}
+    assert _stances(pipeline, "Польща підтримує Україну в боротьбі з агресією Росії.", "uk") == {("POL", "oppose")}
+
+
+def test_support_for_ukraines_integrity_stays_no_stance(pipeline):
+    assert not _stances(pipeline, "Казахстан поддерживает территориальную целостность Украины.", "ru")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Бразилия отказалась занимать чью-либо сторону в этой войне.", "ru"),
+    ("Бразилія відмовилася ставати на чийсь бік у війні.", "uk"),
+])
+def test_refusing_to_take_a_side_is_neutral(pipeline, text, language):
+    assert ("BRA", "neutral") in _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language, state, label", [
+    ("Одобрение действиям Москвы высказал президент Никарагуа.", "ru", "NIC", "support"),
+    ("Осуждение агрессии против Украины прозвучало из Вильнюса.", "ru", "LTU", "oppose"),
+    ("Засудження агресії проти України пролунало з Вільнюса.", "uk", "LTU", "oppose"),
+])
+def test_a_stance_noun_before_a_light_verb_takes_its_subject_or_source(pipeline, text, language, state, label):
+    assert (state, label) in _stances(pipeline, text, language)
+
+
+def test_we_in_a_quote_is_the_state_in_the_speakers_title(pipeline):
+    text = "«Мы осуждаем эту агрессию», — заявил премьер-министр Литвы."
+    assert ("LTU", "oppose") in _stances(pipeline, text, "ru")
+
+
+def test_arms_given_to_ukraine_as_a_sign_of_support_are_oppose(pipeline):
+    assert ("POL", "oppose") in _stances(pipeline, "Польша передала Украине танки в знак поддержки.", "ru")
+    assert not _stances(pipeline, "Польша продала Украине танки.", "ru")

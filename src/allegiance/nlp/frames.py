@@ -481,6 +481,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     subjects, subject_word, we = (), "object", False  # "fined a blogger for calling ...": his act
                 elif owner is not None:
                     subjects, subject_word, we = owner.subjects, owner.subject_word, owner.we
+                elif self.pack.code in SLAVIC and (light := self.light_verb_subject(sentence, words, last)):
+                    subjects, subject_word, we = light, None, False  # «Поддержку ... выразили власти КНДР»
                 else:
                     subjects, subject_word, we = self._subject(sentence, words, first, last, 0, False)
             elif fact == "asked":

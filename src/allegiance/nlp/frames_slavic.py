@@ -385,6 +385,29 @@ class SlavicClauses:
         parses = readings("uk" if self.pack and self.pack.code == "uk" else "ru", head[-1].casefold())
         return any(p.tag.case == "ablt" for p in parses)
 
+    def light_verb_subject(self, sentence: Sentence, words: list[Word], last: int) -> tuple[Mention, ...]:
+        """A stance noun before a light verb of expression in its clause (``expression_verbs`` in
+        grammar.toml: «Поддержку ... выразили власти КНДР», «Засудження ... пролунало з Кишинева»):
+        the verb's subject is the noun's, else the state the expression comes from (after a
+        preposition of ``source_prepositions``). Empty when no such verb follows."""
+        assert self.pack is not None
+        g = self.pack.grammar
+        verb = next((k for k in range(last + 1, min(len(words), last + 8)) if words[k].upos == "VERB"
+                     or words[k].text in (",", ";", ":", "—")), None)
+        if verb is None or words[verb].lemma not in g.get("expression_verbs", frozenset()):
+            return ()
+        _c, clause_end = self._clause(words, verb, [])
+        subjects, _word, _we = self._subject(sentence, words, verb, verb, verb, False)  # type: ignore[attr-defined]
+        if subjects:
+            return tuple(subjects)
+        for k in range(verb + 1, clause_end):
+            if words[k].low in g.get("source_prepositions", frozenset()) and k + 1 <= clause_end:
+                named = [m for m in self.resolver.in_sentence(sentence) if m.start == words[k + 1].start
+                         or m.start >= words[k + 1].start and m.start - words[k].end <= 2]
+                if named and self.resolver.state_of(named[0]):
+                    return (named[0],)
+        return ()
+
     _QUOTE_END = re.compile(r"\s*,?\s*[-—–]\s*([^\W\d_]+)")
 
     def _quote_speaker(self, sentence: Sentence) -> Mention | None:
@@ -408,6 +431,9 @@ class SlavicClauses:
         if not verb or str(verb[0].normal_form) not in self.pack.speech:
             return None
         after = [m for m in self.doc.mentions if close.end() <= m.start < close.end() + 40 and m.type == "person"]
+        if not after:  # «— сказал премьер-министр Чехии»: the state named in the speaker's title
+            after = [m for m in self.doc.mentions if close.end() <= m.start < close.end() + 40 and m.type == "state"
+                     and not re.search(r"[,;:«»\"()]", text[close.end():m.start])]
         return after[0] if after else None
 
     def attribute_of_noun(self, words: list[Word], m: Mention) -> bool:

@@ -119,6 +119,8 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
         agents = {builder.resolver.state_of(m) for m in frame.subjects}
         about = _About(about.lemmas | patient.lemmas, (about.states | patient.states) - agents,
                        about.alliances | patient.alliances)
+    if pack.code in SLAVIC:
+        about = _slavic_about(builder, frame, about)
     war = pack.issue
     for rule in _RULES:
         found = rule(pack, frame, classes, about, builder, frames)
@@ -150,6 +152,8 @@ def _votes(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
            frames: list[Frame]) -> _Found:
     if "abstain" in classes:
         return []
+    if pack.code in SLAVIC and "vote" not in classes:
+        return _spoke_on_resolution(builder, frame, classes)
     if "vote" not in classes:
         return None
     if frame.lemma in pack.stance_classes.get("vote_against", frozenset()):
@@ -175,6 +179,8 @@ def _other_conflict(builder: FrameBuilder, frame: Frame) -> bool:
     """English: the object names states at war with each other other than Russia and Ukraine ("the
     fighting between Armenia and Azerbaijan"): the states named in it before a comma, none a party."""
     pack = builder.pack
+    if pack is not None and pack.code in SLAVIC:
+        return _other_conflict_slavic(builder, frame)
     if pack is None or pack.code != "en":
         return False
     comma = builder.doc.text.find(",", frame.target_start, frame.target_end)
@@ -191,6 +197,9 @@ def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
         return []  # "remained neutral in the conflict between Armenia and Azerbaijan": another conflict
     if "neutral" in classes and frame.lemma in pack.targets.get("neutral", frozenset()):
         return [] if frame.negated else [("war", "neutral", "neutral")]
+    if pack.code in SLAVIC and "refuse" in classes and not frame.negated and about.has(pack, "side_taking") and \
+            about.has(pack, "neutral"):
+        return [("war", "neutral", "neutral")]  # «отказалась принимать чью-либо сторону»
     if frame.lemma in ("take_side", "take_sides") or about.lemmas & {"take_side", "take_sides"}:
         return [("war", "neutral", "neutral")] if frame.negated or "refuse" in classes else []
     if "neutral" in classes and about.has(pack, "neutral") and not frame.negated:
@@ -341,6 +350,8 @@ def _attack_on(builder: FrameBuilder, frame: Frame) -> str | None:
     cities", "the attack against Kyiv"): the first state named after "on" or "against" that
     follows an attack noun, or ``None``."""
     pack = builder.pack
+    if pack is not None and pack.code in SLAVIC:
+        return _attack_on_slavic(builder, frame)
     if pack is None or pack.code != "en":
         return None
     attack = pack.targets.get("attack", frozenset())
@@ -362,6 +373,8 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     if "support" not in classes and not (pack.code in SLAVIC and "evade" in classes):
         return None
     head = _object_head_end(builder, frame)
+    if pack.code in SLAVIC:
+        about = _backed_resolution(builder, frame, about)
     if head is not None and "resolution" in _about(builder, frame, frame.target_start, head).lemmas:
         # "co-sponsored the resolution demanding Russia's withdrawal": the resolution is what is backed
         about = _about(builder, frame, frame.target_start, head)
@@ -369,6 +382,8 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
         return [("war", "neutral", "call_peace")]  # backing a ceasefire or talks: a call for peace
     for_war = about.has(pack, "war") or about.has(pack, "separatists") or "RUS" in about.states
     for_ukraine = "UKR" in about.states or about.has(pack, "ukraine_side")
+    if pack.code in SLAVIC and for_ukraine and not frame.negated and _given_to_ukraine(builder, frame):
+        return [("war", "oppose", "support")]  # «выразила поддержку Украине в борьбе с агрессией»
     if pack.code == "en" and for_ukraine and not about.has(pack, "ukraine_side"):
         for_ukraine = _backs_state(builder, frame, "UKR")  # "welcomed a delegation of Ukrainian students": not Kyiv
     if for_war and not about.has(pack, "war") and not about.has(pack, "separatists") and not \
@@ -441,7 +456,8 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         return []
     if "send" in classes and about.has(pack, "military") and ("RUS" in about.states or frame.negated):
         return [("war", "distance" if frame.negated else "support", "send")]  # not sending troops at all: distance
-    if "send" in classes and about.has(pack, "aid") and "UKR" in about.states and not frame.negated:
+    if "send" in classes and (about.has(pack, "aid") or pack.code in SLAVIC and about.has(pack, "military") and
+                              _given_to_ukraine(builder, frame)) and "UKR" in about.states and not frame.negated:
         sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
         if sentence.has(pack, "support_words") or pack.code in SLAVIC and _aid_given(pack, frame, about):
             return [("war", "oppose", "aid")]
@@ -617,3 +633,121 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
                         modality.of(sentence), confidence(0.6, frame, direct), name,
                         doc.text[frame.start:frame.end]).row())
     return out
+
+
+# -- Russian and Ukrainian --------------------------------------------------------------------------
+def _slavic_about(builder: FrameBuilder, frame: Frame, about: _About) -> _About:
+    """«не признаёт присоединение украинских областей к России»: a territory joined to Russia
+    (``annexation`` in stance_targets.toml, with Russia named) is the annexation, read as the
+    war's and the separatists' word for it; joining another bloc («присоединение к НАТО») is not.
+    The subject named inside the object span (free word order) is taken out of what it is about."""
+    pack = builder.pack
+    inside = {builder.resolver.state_of(m) for m in frame.subjects if frame.target_start <= m.start < frame.target_end}
+    if inside:  # «Агрессию против Украины осудила Молдова»: the subject after the verb is no object
+        about = _About(about.lemmas, about.states - inside, about.alliances)
+    if pack is None or not about.has(pack, "annexation") or "RUS" not in about.states:
+        return about
+    marker = pack.targets.get("war", frozenset()) & pack.targets.get("separatists", frozenset())
+    return _About(about.lemmas | marker, about.states, about.alliances)
+
+
+def _other_conflict_slavic(builder: FrameBuilder, frame: Frame) -> bool:
+    """Russian and Ukrainian: another conflict is what the frame is about, named by its word
+    (``other_conflict`` in stance_targets.toml: «карабахский», «ближневосточный») or by two states
+    or more in the object, none a party to this war («призвал Армению и Азербайджан к миру»)."""
+    pack = builder.pack
+    if pack is None:
+        return False
+    about = _about(builder, frame)
+    if {"RUS", "UKR"} & about.states:
+        return False
+    if about.has(pack, "other_conflict"):
+        return True
+    states = {builder.resolver.state_of(m) for m in builder.resolver.in_sentence(frame.sentence)
+              if frame.target_start <= m.start and m.end <= frame.target_end and m.type == "state"
+              and m.kind != "demonym"}
+    states.discard(None)
+    return len(states) >= 2
+
+
+def _attack_on_slavic(builder: FrameBuilder, frame: Frame) -> str | None:
+    """Russian and Ukrainian: the state an attack in the frame's object is made on («удары по
+    украинской энергетике», «атака на Киев»): the first state named right after a preposition of
+    ``attack_prepositions`` (grammar.toml) that follows an attack noun, or the demonym of its
+    genitive object («обстрелы украинских городов»); a state's name in the genitive right after
+    the noun («удар России») is the attacker, not the target."""
+    pack = builder.pack
+    if pack is None:
+        return None
+    attack = pack.targets.get("attack", frozenset())
+    prepositions = pack.grammar.get("attack_prepositions", frozenset())
+    words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end]
+    for n, w in enumerate(words):
+        if w.lemma not in attack:
+            continue
+        own = next((m for m in builder.resolver.in_sentence(frame.sentence) if n + 1 < len(words)
+                    and m.start == words[n + 1].start and m.kind == "demonym"), None)
+        if own is not None:  # «обстрелы украинских городов»: the demonym of the genitive object
+            return builder.resolver.state_of(own)
+        on = next((x for x in words[n + 1:n + 5] if x.low in prepositions), None)
+        if on is None:
+            continue
+        named = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= on.end), None)
+        if named is not None and named.start - on.end <= 1:
+            return builder.resolver.state_of(named)
+    return None
+
+
+def _given_to_ukraine(builder: FrameBuilder, frame: Frame) -> bool:
+    """Russian and Ukrainian: support whose object is Ukraine itself, named first after the
+    predicate (adjectives aside) with no preposition before it («поддержала Украину», «висловила підтримку Україні у
+    протидії агресії»): the war named after it is what Ukraine is helped against, not what is backed."""
+    words = builder.words(frame.sentence)
+    first = next((m for m in builder.resolver.in_sentence(frame.sentence)
+                  if frame.target_start <= m.start < frame.target_end), None)
+    if first is None or builder.resolver.state_of(first) != "UKR" or first.kind == "demonym":
+        return False
+    at = next((w.i for w in words if w.start == first.start), None)
+    if at is None or at > 0 and words[at - 1].upos == "ADP":
+        return False
+    between = [w for w in words if frame.target_start <= w.start < first.start]
+    return all(w.upos in ("ADJ", "DET") for w in between)  # not «целостность Украины»: Ukraine's, not Ukraine
+
+
+def _resolution_head(builder: FrameBuilder, frame: Frame) -> _About | None:
+    """Russian and Ukrainian: the object up to the comma before a participle or relative clause
+    («резолюцию, осуждающую агрессию», «резолюцію, що засуджує»), when it is a resolution."""
+    pack = builder.pack
+    comma = builder.doc.text.find(",", frame.target_start, frame.target_end)
+    if pack is None or comma < 0:
+        return None
+    head = _about(builder, frame, frame.target_start, comma)
+    return head if head.has(pack, "resolution") else None
+
+
+def _backed_resolution(builder: FrameBuilder, frame: Frame, about: _About) -> _About:
+    """«поддержали резолюцию, осуждающую агрессию»: the resolution is what is backed, not what it
+    condemns (its clause gives the condemnation, whose actor is the resolution)."""
+    head = _resolution_head(builder, frame)
+    return head if head is not None else about
+
+
+def _spoke_on_resolution(builder: FrameBuilder, frame: Frame, classes: set[str]) -> _Found:
+    """«выступила против проекта резолюции, осуждающего агрессию», «виступила за резолюцію»: speaking
+    against or for a resolution on the war (``speak_out`` in grammar.toml, then «против»/«за») is
+    voting on it: against is Russia's side, for is Ukraine's (turned round for Russia's own draft)."""
+    pack = builder.pack
+    if pack is None or frame.negated or frame.lemma not in pack.grammar.get("speak_out", frozenset()):
+        return None
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
+    if not after:
+        return None
+    against, backing = after[0].low in pack.targets.get("vote_against", frozenset()), \
+        after[0].low in pack.targets.get("vote_for", frozenset())
+    head = _resolution_head(builder, frame) or _about(builder, frame)
+    whole = _about(builder, frame, frame.target_start, frame.sentence.end)  # with the resolution's own clause
+    if not (against or backing) or not head.has(pack, "resolution") or not (
+            whole.has(pack, "war") or "UKR" in whole.states):
+        return None
+    russian = "RUS" in head.states
+    return [("war", "support" if against != russian else "oppose", "vote")]
