@@ -624,3 +624,36 @@ def test_we_in_a_quote_is_the_state_in_the_speakers_title(pipeline):
 def test_arms_given_to_ukraine_as_a_sign_of_support_are_oppose(pipeline):
     assert ("POL", "oppose") in _stances(pipeline, "Польша передала Украине танки в знак поддержки.", "ru")
     assert not _stances(pipeline, "Польша продала Украине танки.", "ru")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Против резолюции Сирия и Эритрея голосуют из года в год.", "ru"),
+    ("Проти резолюції Сирія та Еритрея голосують щороку.", "uk"),
+])
+def test_the_vote_fronted_before_a_listed_subject_is_read(pipeline, text, language):
+    assert _stances(pipeline, text, language) == {("SYR", "support"), ("ERI", "support")}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Узбекских военных на Украину направлять не собираются, сообщили в МИД республики.", "ru"),
+    ("Узбецьких військових в Україну не направлятимуть, повідомили в МЗС республіки.", "uk"),
+])
+def test_fronted_forces_of_a_state_not_sent_are_its_distance_not_ukraines(pipeline, text, language):
+    assert _stances(pipeline, text, language) == {("UZB", "distance")}
+
+
+def test_not_intending_to_send_troops_is_distance(pipeline):
+    assert _stances(pipeline, "Киргизия не намерена направлять своих военных на Украину.", "ru") == {
+        ("KGZ", "distance")}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Удары российской авиации наносились в том числе с территории Белоруссии.", "ru"),
+    ("Наступ на Київ здійснювався з білоруської території.", "uk"),
+])
+def test_a_states_territory_used_for_russias_war_is_its_support(pipeline, text, language):
+    assert ("BLR", "support") in _stances(pipeline, text, language)
+
+
+def test_a_territory_used_for_arms_to_ukraine_is_no_support_for_the_war(pipeline):
+    assert not _stances(pipeline, "Через территорию Польши осуществлялись поставки гуманитарных грузов.", "ru")

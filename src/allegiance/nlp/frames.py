@@ -491,6 +491,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             if self.pack.code in SLAVIC and subjects and subjects[0].start >= words[last].end and \
                     subject_word != "state_body":
                 target_start = words[clause_start].start  # «Агрессию России осудила Молдова»: the object first
+            elif self.pack.code in SLAVIC and self.object_before(words, clause_start, first, last, clause_end):
+                target_start = words[clause_start].start  # «Против резолюции ... голосуют неизменно»
             negated = self._negated(words, first, clause_start) or self._negative_subject(words, first, clause_start) \
                 or self._refrained(words, first, frames) or self._negative_object(words, last)
             frame = Frame(sentence, words[first].start, words[last].end, lemma, first, subjects, subject_word,

@@ -408,6 +408,23 @@ class SlavicClauses:
                     return (named[0],)
         return ()
 
+    @staticmethod
+    def object_before(words: list[Word], clause_start: int, first: int, last: int, clause_end: int) -> bool:
+        """Free word order: no noun after the predicate up to a punctuation mark (but in an
+        adverbial phrase: «из года в год»), and one before it that cannot be a nominative (with no
+        preposition before it: «в Украине» is a place) or follows «против» («Против резолюции ...
+        голосуют неизменно», «Казахстанских миротворцев ... отправлять не планируют»): the
+        object stands before the verb."""
+        if words[first].upos != "VERB" or "VerbForm=Part" in words[first].feats:
+            return False  # a noun use or a participle («граждан, уклоняющихся от»): its phrase is its own
+        stop = next((k for k in range(last + 1, clause_end + 1) if words[k].upos == "PUNCT"), clause_end + 1)
+        after = [k for k in range(last + 1, stop) if words[k].upos in ("NOUN", "PROPN") and words[k - 1].upos != "ADP"]
+        nouns = [k for k in range(clause_start, first) if words[k].upos in ("NOUN", "PROPN") or words[k].upos == "ADJ"
+                 and words[k + 1].upos not in ("NOUN", "PROPN", "ADJ")]  # «военных»: an adjective used as a noun
+        before = [k for k in nouns if "Case=nomn" not in words[k].feats and not (k > 0 and words[k - 1].upos == "ADP")
+                  or k > 0 and words[k - 1].low in ("против", "проти")]  # feats: every reading's; «в Украине»: a place
+        return not after and bool(before)
+
     _QUOTE_END = re.compile(r"\s*,?\s*[-—–]\s*([^\W\d_]+)")
 
     def _quote_speaker(self, sentence: Sentence) -> Mention | None:

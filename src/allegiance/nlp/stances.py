@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Callable
 
 from ..kb.langdata import load_issues
 from .actors import ActorResolver, bullet_states, listed_states
@@ -544,8 +545,9 @@ def _host(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_
     return None
 
 
-_RULES = (_supplier, _membership, _votes, _sides, _distance, _refusal, _recognition, _sanctions, _citizens,
-          _condemnation, _labelled, _peace, _host, _support, _acts)
+_RULES: tuple[Callable[..., _Found], ...] = (
+    _supplier, _membership, _votes, _sides, _distance, _refusal, _recognition, _sanctions, _citizens,
+    _condemnation, _labelled, _peace, _host, _support, _acts)
 
 
 # -- actors -----------------------------------------------------------------------------------------
@@ -572,6 +574,11 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
     if name == "sanctions" and not mentions and frame.passive and frame.speaker is not None and \
             builder.pack is not None and builder.pack.code == "en":
         mentions = [frame.speaker]  # "X pledged that its territory would not be used to evade sanctions"
+    if name == "send" and builder.pack is not None and builder.pack.code in SLAVIC:  # a state after a preposition
+        mentions = [m for m in mentions if not _after_preposition(builder, frame, m)] or \
+            _own_forces(builder, frame)  # is the destination; «Казахстанских миротворцев ... отправлять не планируют»
+    if name == "territory":  # «Территория Белоруссии использовалась ...»: the territory's owner
+        mentions = _territory_owner(builder, frame)
     if name == "neutral" and not mentions:  # "Georgia has taken a neutral stance", "X's position is neutral"
         before = [m for m in resolver.in_sentence(frame.sentence) if m.end <= frame.start and resolver.state_of(m)]
         if builder.pack is not None and builder.pack.code in SLAVIC:
@@ -635,119 +642,16 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     return out
 
 
-# -- Russian and Ukrainian --------------------------------------------------------------------------
-def _slavic_about(builder: FrameBuilder, frame: Frame, about: _About) -> _About:
-    """«не признаёт присоединение украинских областей к России»: a territory joined to Russia
-    (``annexation`` in stance_targets.toml, with Russia named) is the annexation, read as the
-    war's and the separatists' word for it; joining another bloc («присоединение к НАТО») is not.
-    The subject named inside the object span (free word order) is taken out of what it is about."""
-    pack = builder.pack
-    inside = {builder.resolver.state_of(m) for m in frame.subjects if frame.target_start <= m.start < frame.target_end}
-    if inside:  # «Агрессию против Украины осудила Молдова»: the subject after the verb is no object
-        about = _About(about.lemmas, about.states - inside, about.alliances)
-    if pack is None or not about.has(pack, "annexation") or "RUS" not in about.states:
-        return about
-    marker = pack.targets.get("war", frozenset()) & pack.targets.get("separatists", frozenset())
-    return _About(about.lemmas | marker, about.states, about.alliances)
+from .stances_slavic import (  # noqa: E402  - the Russian and Ukrainian rules read _About and _about from here
+    _attack_on_slavic,
+    _backed_resolution,
+    _given_to_ukraine,
+    _other_conflict_slavic,
+    _own_forces,
+    _slavic_about,
+    _spoke_on_resolution,
+    _territory_owner,
+    _territory_used,
+)
 
-
-def _other_conflict_slavic(builder: FrameBuilder, frame: Frame) -> bool:
-    """Russian and Ukrainian: another conflict is what the frame is about, named by its word
-    (``other_conflict`` in stance_targets.toml: «карабахский», «ближневосточный») or by two states
-    or more in the object, none a party to this war («призвал Армению и Азербайджан к миру»)."""
-    pack = builder.pack
-    if pack is None:
-        return False
-    about = _about(builder, frame)
-    if {"RUS", "UKR"} & about.states:
-        return False
-    if about.has(pack, "other_conflict"):
-        return True
-    states = {builder.resolver.state_of(m) for m in builder.resolver.in_sentence(frame.sentence)
-              if frame.target_start <= m.start and m.end <= frame.target_end and m.type == "state"
-              and m.kind != "demonym"}
-    states.discard(None)
-    return len(states) >= 2
-
-
-def _attack_on_slavic(builder: FrameBuilder, frame: Frame) -> str | None:
-    """Russian and Ukrainian: the state an attack in the frame's object is made on («удары по
-    украинской энергетике», «атака на Киев»): the first state named right after a preposition of
-    ``attack_prepositions`` (grammar.toml) that follows an attack noun, or the demonym of its
-    genitive object («обстрелы украинских городов»); a state's name in the genitive right after
-    the noun («удар России») is the attacker, not the target."""
-    pack = builder.pack
-    if pack is None:
-        return None
-    attack = pack.targets.get("attack", frozenset())
-    prepositions = pack.grammar.get("attack_prepositions", frozenset())
-    words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end]
-    for n, w in enumerate(words):
-        if w.lemma not in attack:
-            continue
-        own = next((m for m in builder.resolver.in_sentence(frame.sentence) if n + 1 < len(words)
-                    and m.start == words[n + 1].start and m.kind == "demonym"), None)
-        if own is not None:  # «обстрелы украинских городов»: the demonym of the genitive object
-            return builder.resolver.state_of(own)
-        on = next((x for x in words[n + 1:n + 5] if x.low in prepositions), None)
-        if on is None:
-            continue
-        named = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= on.end), None)
-        if named is not None and named.start - on.end <= 1:
-            return builder.resolver.state_of(named)
-    return None
-
-
-def _given_to_ukraine(builder: FrameBuilder, frame: Frame) -> bool:
-    """Russian and Ukrainian: support whose object is Ukraine itself, named first after the
-    predicate (adjectives aside) with no preposition before it («поддержала Украину», «висловила підтримку Україні у
-    протидії агресії»): the war named after it is what Ukraine is helped against, not what is backed."""
-    words = builder.words(frame.sentence)
-    first = next((m for m in builder.resolver.in_sentence(frame.sentence)
-                  if frame.target_start <= m.start < frame.target_end), None)
-    if first is None or builder.resolver.state_of(first) != "UKR" or first.kind == "demonym":
-        return False
-    at = next((w.i for w in words if w.start == first.start), None)
-    if at is None or at > 0 and words[at - 1].upos == "ADP":
-        return False
-    between = [w for w in words if frame.target_start <= w.start < first.start]
-    return all(w.upos in ("ADJ", "DET") for w in between)  # not «целостность Украины»: Ukraine's, not Ukraine
-
-
-def _resolution_head(builder: FrameBuilder, frame: Frame) -> _About | None:
-    """Russian and Ukrainian: the object up to the comma before a participle or relative clause
-    («резолюцию, осуждающую агрессию», «резолюцію, що засуджує»), when it is a resolution."""
-    pack = builder.pack
-    comma = builder.doc.text.find(",", frame.target_start, frame.target_end)
-    if pack is None or comma < 0:
-        return None
-    head = _about(builder, frame, frame.target_start, comma)
-    return head if head.has(pack, "resolution") else None
-
-
-def _backed_resolution(builder: FrameBuilder, frame: Frame, about: _About) -> _About:
-    """«поддержали резолюцию, осуждающую агрессию»: the resolution is what is backed, not what it
-    condemns (its clause gives the condemnation, whose actor is the resolution)."""
-    head = _resolution_head(builder, frame)
-    return head if head is not None else about
-
-
-def _spoke_on_resolution(builder: FrameBuilder, frame: Frame, classes: set[str]) -> _Found:
-    """«выступила против проекта резолюции, осуждающего агрессию», «виступила за резолюцію»: speaking
-    against or for a resolution on the war (``speak_out`` in grammar.toml, then «против»/«за») is
-    voting on it: against is Russia's side, for is Ukraine's (turned round for Russia's own draft)."""
-    pack = builder.pack
-    if pack is None or frame.negated or frame.lemma not in pack.grammar.get("speak_out", frozenset()):
-        return None
-    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
-    if not after:
-        return None
-    against, backing = after[0].low in pack.targets.get("vote_against", frozenset()), \
-        after[0].low in pack.targets.get("vote_for", frozenset())
-    head = _resolution_head(builder, frame) or _about(builder, frame)
-    whole = _about(builder, frame, frame.target_start, frame.sentence.end)  # with the resolution's own clause
-    if not (against or backing) or not head.has(pack, "resolution") or not (
-            whole.has(pack, "war") or "UKR" in whole.states):
-        return None
-    russian = "RUS" in head.states
-    return [("war", "support" if against != russian else "oppose", "vote")]
+_RULES = (*_RULES, _territory_used)  # the Russian and Ukrainian rule, after the shared ones
