@@ -657,3 +657,27 @@ def test_a_states_territory_used_for_russias_war_is_its_support(pipeline, text, 
 
 def test_a_territory_used_for_arms_to_ukraine_is_no_support_for_the_war(pipeline):
     assert not _stances(pipeline, "Через территорию Польши осуществлялись поставки гуманитарных грузов.", "ru")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Узбекские таможенники конфисковали партию подсанкционных станков, направлявшихся в Россию.", "ru"),
+    ("Узбецькі митники вилучили партію підсанкційних верстатів, що прямували до Росії.", "uk"),
+])
+def test_sanctioned_goods_seized_on_their_way_to_russia_are_distance(pipeline, text, language):
+    assert ("UZB", "distance") in _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Индия называет свою позицию по конфликту взвешенной.", "ru"),
+    ("Індія називає свою позицію щодо конфлікту виваженою.", "uk"),
+])
+def test_a_position_called_balanced_is_neutral(pipeline, text, language):
+    assert ("IND", "neutral") in _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Венгрия предложила посредничество между Москвой и Киевом.", "ru"),
+    ("Угорщина запропонувала посередництво між Москвою та Києвом.", "uk"),
+])
+def test_offering_mediation_is_neutral(pipeline, text, language):
+    assert ("HUN", "neutral") in _stances(pipeline, text, language)

@@ -648,10 +648,11 @@ from .stances_slavic import (  # noqa: E402  - the Russian and Ukrainian rules r
     _given_to_ukraine,
     _other_conflict_slavic,
     _own_forces,
+    _position_labelled,
     _slavic_about,
     _spoke_on_resolution,
     _territory_owner,
     _territory_used,
 )
 
-_RULES = (*_RULES, _territory_used)  # the Russian and Ukrainian rule, after the shared ones
+_RULES = (*_RULES, _territory_used, _position_labelled)  # the Russian and Ukrainian rules, after the shared ones

@@ -171,3 +171,14 @@ def _territory_owner(builder: FrameBuilder, frame: Frame) -> list[Mention]:
         if owner:
             return owner[:1]
     return []
+
+
+def _position_labelled(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+    """Russian and Ukrainian: a labelling verb that calls the subject's position neutral or
+    balanced («называет свою позицию сбалансированной», ``position`` and ``balanced`` in
+    stance_targets.toml): the position described as neutral."""
+    if pack.code not in SLAVIC or "label" not in classes or frame.negated:
+        return None
+    if about.has(pack, "position") and about.has(pack, "balanced") and not about.has(pack, "war"):
+        return [("war", "neutral", "neutral")]
+    return None
