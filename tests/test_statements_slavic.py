@@ -681,3 +681,12 @@ def test_a_position_called_balanced_is_neutral(pipeline, text, language):
 ])
 def test_offering_mediation_is_neutral(pipeline, text, language):
     assert ("HUN", "neutral") in _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language, label", [
+    ("Минск по-прежнему находится на стороне Москвы.", "ru", "support"),
+    ("Литва залишається на боці України.", "uk", "oppose"),
+])
+def test_staying_on_a_partys_side_is_not_neutral(pipeline, text, language, label):
+    state = "BLR" if language == "ru" else "LTU"
+    assert _stances(pipeline, text, language) == {(state, label)}

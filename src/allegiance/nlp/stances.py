@@ -646,6 +646,7 @@ from .stances_slavic import (  # noqa: E402  - the Russian and Ukrainian rules r
     _attack_on_slavic,
     _backed_resolution,
     _given_to_ukraine,
+    _on_side,
     _other_conflict_slavic,
     _own_forces,
     _position_labelled,
@@ -655,4 +656,4 @@ from .stances_slavic import (  # noqa: E402  - the Russian and Ukrainian rules r
     _territory_used,
 )
 
-_RULES = (*_RULES, _territory_used, _position_labelled)  # the Russian and Ukrainian rules, after the shared ones
+_RULES = (_on_side, *_RULES, _territory_used, _position_labelled)  # the Russian and Ukrainian rules

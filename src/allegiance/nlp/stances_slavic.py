@@ -182,3 +182,23 @@ def _position_labelled(pack: LanguagePack, frame: Frame, classes: set[str], abou
     if about.has(pack, "position") and about.has(pack, "balanced") and not about.has(pack, "war"):
         return [("war", "neutral", "neutral")]
     return None
+
+
+def _on_side(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+             *_: object) -> _Found:
+    """Russian and Ukrainian: a verb of standing or staying (``side_with`` in stance_predicates.toml)
+    with «на стороне»/«на боці» and a party right after it («остаётся на стороне Москвы», «стоїмо
+    на боці України»): Russia's side is support, Ukraine's oppose; negated, Russia's side is
+    distance. Read before the neutral rule, which takes «сторона» for a word of neutrality."""
+    if pack.code not in SLAVIC or "side_with" not in classes:
+        return None
+    words = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:3]
+    if len(words) < 3 or words[0].low != "на" or words[1].lemma not in pack.targets.get("neutral", frozenset()):
+        return None
+    named = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start == words[2].start), None)
+    side = builder.resolver.state_of(named) if named is not None else None
+    if side == "RUS":
+        return [("war", "distance" if frame.negated else "support", "side")]
+    if side == "UKR" and not frame.negated:
+        return [("war", "oppose", "side")]
+    return None
