@@ -690,3 +690,15 @@ def test_offering_mediation_is_neutral(pipeline, text, language):
 def test_staying_on_a_partys_side_is_not_neutral(pipeline, text, language, label):
     state = "BLR" if language == "ru" else "LTU"
     assert _stances(pipeline, text, language) == {(state, label)}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Лукашенко пообещал и дальше поддерживать Россию в войне против Украины.", "ru"),
+    ("Лукашенко пообіцяв і надалі підтримувати Росію у війні проти України.", "uk"),
+])
+def test_a_pledge_to_go_on_supporting_the_war_is_support_now(pipeline, text, language):
+    assert ("BLR", "support") in _stances(pipeline, text, language)
+
+
+def test_a_pledge_to_support_without_going_on_stays_no_stance(pipeline):
+    assert not _stances(pipeline, "Лукашенко пообещал поддержать Россию в войне против Украины.", "ru")

@@ -104,7 +104,8 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
     if not classes:
         return []
     if frame.factuality == "planned" and not (classes & _PLEDGES or frame.negated or
-                                              _aid_pledge(builder, frame, classes)):
+                                              _aid_pledge(builder, frame, classes)) and not (
+            pack.code in SLAVIC and _continued(builder, frame)):  # «пообещал и впредь помогать»: under way now
         return []
     if frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()) and "refuse" not in classes:
         return []  # read through the refusing frame
@@ -645,6 +646,7 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
 from .stances_slavic import (  # noqa: E402  - the Russian and Ukrainian rules read _About and _about from here
     _attack_on_slavic,
     _backed_resolution,
+    _continued,
     _given_to_ukraine,
     _on_side,
     _other_conflict_slavic,

@@ -202,3 +202,15 @@ def _on_side(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     if side == "UKR" and not frame.negated:
         return [("war", "oppose", "side")]
     return None
+
+
+def _continued(builder: FrameBuilder, frame: Frame) -> bool:
+    """Russian and Ukrainian: a plan to go on doing something («пообещал и впредь помогать», «і
+    надалі підтримуватиме»: ``continuation`` in grammar.toml, within three words before the verb)
+    says it is done now: the stance holds, not only the pledge."""
+    pack = builder.pack
+    if pack is None:
+        return False
+    words = builder.words(frame.sentence)
+    before = " ".join(w.low for w in words[max(0, frame.word - 3):frame.word])
+    return any(f" {c} " in f" {before} " for c in pack.grammar.get("continuation", frozenset()))
