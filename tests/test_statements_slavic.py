@@ -702,3 +702,9 @@ def test_a_pledge_to_go_on_supporting_the_war_is_support_now(pipeline, text, lan
 
 def test_a_pledge_to_support_without_going_on_stays_no_stance(pipeline):
     assert not _stances(pipeline, "Лукашенко пообещал поддержать Россию в войне против Украины.", "ru")
+
+
+def test_so_called_is_no_act_of_naming(pipeline):
+    # the participle «называемую» with «незаконную войну» after it would read as calling the war illegal
+    text = "Белоруссия поддерживает так называемую незаконную войну против Украины."
+    assert _stances(pipeline, text, "ru") == {("BLR", "support")}

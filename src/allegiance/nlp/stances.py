@@ -122,6 +122,8 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
         about = _About(about.lemmas | patient.lemmas, (about.states | patient.states) - agents,
                        about.alliances | patient.alliances)
     if pack.code in SLAVIC:
+        if _so_called(builder, frame, classes):
+            return []  # «так называемых референдумов»: a label of the writer's, no act of naming
         about = _slavic_about(builder, frame, about)
     war = pack.issue
     for rule in _RULES:
@@ -653,6 +655,7 @@ from .stances_slavic import (  # noqa: E402  - the Russian and Ukrainian rules r
     _own_forces,
     _position_labelled,
     _slavic_about,
+    _so_called,
     _spoke_on_resolution,
     _territory_owner,
     _territory_used,

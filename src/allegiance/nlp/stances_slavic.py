@@ -214,3 +214,12 @@ def _continued(builder: FrameBuilder, frame: Frame) -> bool:
     words = builder.words(frame.sentence)
     before = " ".join(w.low for w in words[max(0, frame.word - 3):frame.word])
     return any(f" {c} " in f" {before} " for c in pack.grammar.get("continuation", frozenset()))
+
+
+def _so_called(builder: FrameBuilder, frame: Frame, classes: set[str]) -> bool:
+    """«так называемые республики», «так звані»: a labelling verb after «так» is the set phrase
+    "so-called", no act of naming (``so_called`` in grammar.toml)."""
+    pack = builder.pack
+    if pack is None or "label" not in classes or frame.word == 0:
+        return False
+    return builder.words(frame.sentence)[frame.word - 1].low in pack.grammar.get("so_called", frozenset())
