@@ -705,6 +705,6 @@ def test_a_pledge_to_support_without_going_on_stays_no_stance(pipeline):
 
 
 def test_so_called_is_no_act_of_naming(pipeline):
-    # the participle «называемую» with «незаконную войну» after it would read as calling the war illegal
-    text = "Белоруссия поддерживает так называемую незаконную войну против Украины."
-    assert _stances(pipeline, text, "ru") == {("BLR", "support")}
+    # the participle «называемую» with «незаконную войну» after it read as calling the war illegal (oppose)
+    text = "Лукашенко прокомментировал так называемую незаконную войну против Украины."
+    assert not _stances(pipeline, text, "ru")
