@@ -708,3 +708,15 @@ def test_so_called_is_no_act_of_naming(pipeline):
     # the participle «называемую» with «незаконную войну» after it read as calling the war illegal (oppose)
     text = "Лукашенко прокомментировал так называемую незаконную войну против Украины."
     assert not _stances(pipeline, text, "ru")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Никарагуа стала одной из немногих стран, которые признали так называемые ДНР и ЛНР.", "ru"),
+    ("Нікарагуа стала однією з небагатьох країн, які визнали так звані ДНР і ЛНР.", "uk"),
+])
+def test_one_of_the_states_that_did_it_is_the_subjects_act(pipeline, text, language):
+    assert _stances(pipeline, text, language) == {("NIC", "support")}
+
+
+def test_thanking_one_of_the_states_that_did_it_gives_the_thanker_nothing(pipeline):
+    assert not _stances(pipeline, "Литва поблагодарила одну из стран, которые признали ДНР.", "ru")

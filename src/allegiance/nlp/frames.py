@@ -487,6 +487,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     subjects, subject_word, we = self._subject(sentence, words, first, last, 0, False)
             elif fact == "asked":
                 subjects, subject_word, we = (), "asked", False
+            if self.pack.code in SLAVIC and subject_word == "relative" and (one := self.one_of(sentence, words, first)):
+                subjects, subject_word = one, None  # «Сирия стала одной из стран, которые признали»
             target_start = words[last].end
             if self.pack.code in SLAVIC and subjects and subjects[0].start >= words[last].end and \
                     subject_word != "state_body":

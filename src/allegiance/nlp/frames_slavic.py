@@ -425,6 +425,31 @@ class SlavicClauses:
                   or k > 0 and words[k - 1].low in ("против", "проти")]  # feats: every reading's; «в Украине»: a place
         return not after and bool(before)
 
+    def one_of(self, sentence: Sentence, words: list[Word], first: int) -> tuple[Mention, ...]:
+        """A relative clause on «одна из стран» (``one_of`` and ``state_group_nouns`` in grammar.toml:
+        «Сирия стала одной из немногих стран, которые признали ...», «однією з держав, що визнали»):
+        what the countries did, the subject of the clause the phrase is in did, when the phrase is
+        its predicate (the instrumental after «стать», «являться»), not an object («поблагодарила одну из»)."""
+        assert self.pack is not None
+        g = self.pack.grammar
+        comma = next((k for k in range(first - 1, max(-1, first - 4), -1) if words[k].text == ","), None)
+        if comma is None or comma < 3:
+            return ()
+        span = words[max(0, comma - 5):comma]
+        one = next((k for k, w in enumerate(span[:-1]) if w.lemma in g.get("one_of", frozenset()) and "Case=ablt"
+                    in w.feats and span[k + 1].low in g.get("source_prepositions", frozenset())), None)
+        if one is None or span[-1].lemma not in g.get("state_group_nouns", frozenset()):
+            return ()
+        at = comma - len(span) + one
+        verb = next((k for k in range(at - 1, -1, -1) if words[k].upos == "VERB"), None)
+        if verb is not None:
+            subjects, _word, _we = self._subject(sentence, words, verb, verb, 0, False)  # type: ignore[attr-defined]
+            if subjects:
+                return tuple(subjects)
+        before = [m for m in self.resolver.in_sentence(sentence) if m.end <= words[at].start and m.type == "state"
+                  and self.can_be_nominative(m)]  # «Сирія стала однією з»: «стала» read as the adjective
+        return tuple(before[-1:])
+
     _QUOTE_END = re.compile(r"\s*,?\s*[-—–]\s*([^\W\d_]+)")
 
     def _quote_speaker(self, sentence: Sentence) -> Mention | None:
