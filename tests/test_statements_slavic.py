@@ -720,3 +720,24 @@ def test_one_of_the_states_that_did_it_is_the_subjects_act(pipeline, text, langu
 
 def test_thanking_one_of_the_states_that_did_it_gives_the_thanker_nothing(pipeline):
     assert not _stances(pipeline, "Литва поблагодарила одну из стран, которые признали ДНР.", "ru")
+
+
+@pytest.mark.parametrize("text, language, state, label", [
+    ("Никарагуа признала «независимость» так называемых ДНР и ЛНР.", "ru", "NIC", "support"),
+    ("Білорусь схвалює так звану «спецоперацію» Росії.", "uk", "BLR", "support"),
+])
+def test_a_quoted_term_after_the_verb_ends_no_clause(pipeline, text, language, state, label):
+    assert (state, label) in _stances(pipeline, text, language)
+
+
+def test_a_quotation_after_a_colon_still_ends_the_clause(pipeline):
+    text = "Пашинян заявил: «Мы не союзник России в этой войне»."
+    assert ("ARM", "distance") in _stances(pipeline, text, "ru")
+
+
+def test_a_habitual_present_vote_is_a_stance_and_no_vote_event(pipeline):
+    text = "Против таких резолюций Сирия и Эритрея традиционно голосуют."
+    assert _stances(pipeline, text, "ru") == {("SYR", "support"), ("ERI", "support")}
+    assert not _events(pipeline, text, "ru")
+    assert _events(pipeline, "Против резолюции проголосовали Сирия и Эритрея.", "ru") == [
+        ("ERI", "REJECT"), ("SYR", "REJECT")]

@@ -450,6 +450,30 @@ class SlavicClauses:
                   and self.can_be_nominative(m)]  # «Сирія стала однією з»: «стала» read as the adjective
         return tuple(before[-1:])
 
+    def _inline_quote(self, words: list[Word], n: int) -> bool:
+        """Russian and Ukrainian: a quoted term in running words ends no clause (below); other
+        languages keep their own rule (the English mixin's, next in the builder's order)."""
+        if self.pack is None or self.pack.code not in SLAVIC:
+            return bool(super()._inline_quote(words, n))  # type: ignore[misc]
+        return self._quoted_term(words, n)
+
+    @staticmethod
+    def _quoted_term(words: list[Word], n: int) -> bool:
+        """«визнали «незалежність» так званих ЛНР», «поддерживает так называемую «спецоперацию»»:
+        quotation marks within five words of each other around no verb, after a word of the
+        sentence (not at its start or after a colon or dash), quote a term, not what is said."""
+        if words[n].text == "«":
+            opening: int | None = n
+            close = next((k for k in range(n + 1, min(len(words), n + 6)) if words[k].text == "»"), None)
+        elif words[n].text == "»":
+            close = n
+            opening = next((k for k in range(n - 1, max(-1, n - 6), -1) if words[k].text == "«"), None)
+        else:
+            return False
+        if close is None or opening is None or opening == 0 or words[opening - 1].upos == "PUNCT":
+            return False
+        return not any(w.upos == "VERB" for w in words[opening + 1:close])
+
     _QUOTE_END = re.compile(r"\s*,?\s*[-—–]\s*([^\W\d_]+)")
 
     def _quote_speaker(self, sentence: Sentence) -> Mention | None:
