@@ -17,9 +17,12 @@ _SPEC.loader.exec_module(checkset)  # type: ignore[union-attr]
 #: (precision, recall) floors per kind, measured on the check set.
 FLOORS = {
     # 586 stances with the 170 sentences of branch en4 (en601-en770, new wording; batch 2, en720-en770, is
-    # its transfer test and keeps its misses): measured 0.993/0.937
-    "stances": (0.99, 0.93),
-    "events": (0.96, 0.94),  # 0.967 recall with the 294 sentences of new wording of en3; 0.961/0.948 with en4's
+    # its transfer test and keeps its misses), and the ru/uk batches 1 and 2 of branch slavic4 (written
+    # before the rules were read or after they were frozen): measured 0.984/0.925 on en, ru, uk, de and nl
+    "stances": (0.98, 0.92),
+    # 0.967 recall with the 294 sentences of new wording of en3; lower with en4's and with the 191 ru/uk
+    # sentences of slavic4's batches: measured 0.950/0.913 on en, ru, uk, de and nl
+    "events": (0.94, 0.90),
     "predictions": (0.97, 0.97),
 }
 
@@ -41,8 +44,11 @@ LANGUAGE_FLOORS = {
     "stances.en": (0.99, 0.93), "events.en": (0.94, 0.93), "predictions.en": (0.98, 0.98),
     # Russian and Ukrainian (162 and 131 sentences, 70 and 57 of them agency-style wording added after the
     # rules were written; measured stances 1.00/0.98 both, events 0.99/0.97 and 0.98/0.96, predictions 1.00/1.00)
-    "stances.ru": (0.97, 0.97), "events.ru": (0.97, 0.95), "predictions.ru": (0.97, 0.97),
-    "stances.uk": (0.97, 0.97), "events.uk": (0.97, 0.95), "predictions.uk": (0.97, 0.97),
+    # With batches 1 and 2 of branch slavic4 (62 + 31 ru, 53 + 25 uk agency-style sentences: batch 1 written
+    # before reading the rules, batch 2 after they were frozen and not tuned on; measured stances 0.978/0.911
+    # and 0.967/0.937, events 0.949/0.874 and 0.956/0.878, predictions 1.00/0.976 and 1.00/0.967)
+    "stances.ru": (0.97, 0.90), "events.ru": (0.94, 0.87), "predictions.ru": (0.97, 0.96),
+    "stances.uk": (0.96, 0.93), "events.uk": (0.95, 0.87), "predictions.uk": (0.97, 0.96),
     **FLOORS_DE,
 }
 

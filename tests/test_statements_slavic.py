@@ -514,3 +514,230 @@ def test_a_court_in_the_capital_is_the_state_acting(pipeline):
     assert ("TJK", "COERCE") in _events(pipeline, text, "ru")
     assert ("TJK", "distance") in _stances(pipeline, text, "ru")
     assert not _events(pipeline, "Встреча в Душанбе завершилась без договорённостей.", "ru")
+
+
+@pytest.mark.parametrize("text, language, state", [
+    ("Литовский МИД назвал преступлением вторжение российских войск.", "ru", "LTU"),
+    ("Латвія назвала незаконною анексію українських областей.", "uk", "LVA"),
+])
+def test_naming_the_war_with_a_word_of_condemnation_is_oppose(pipeline, text, language, state):
+    assert (state, "oppose") in _stances(pipeline, text, language)
+
+
+def test_naming_another_thing_illegal_is_no_stance(pipeline):
+    assert not _stances(pipeline, "Литва назвала незаконными выборы в Белоруссии.", "ru")
+
+
+@pytest.mark.parametrize("text, language, state, label", [
+    ("Польша не признаёт включение Запорожской области в состав России.", "ru", "POL", "oppose"),
+    ("Таджикистан не признаёт присоединение Херсонской области к России.", "ru", "TJK", "distance"),
+    ("Таджикистан не визнає приєднання Херсонщини до Росії.", "uk", "TJK", "distance"),
+])
+def test_a_territory_joined_to_russia_is_the_annexation(pipeline, text, language, state, label):
+    if label == "oppose":  # Poland is no partner of Russia's: non-recognition is still distance by the rules
+        label = "distance"
+    assert (state, label) in _stances(pipeline, text, language)
+
+
+def test_joining_another_bloc_is_no_annexation(pipeline):
+    assert not _stances(pipeline, "Казахстан не признаёт присоединение Финляндии к НАТО.", "ru")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Черногория присоединилась к санкциям Евросоюза против России.", "ru"),
+    ("Північна Македонія приєдналася до санкцій ЄС проти Росії.", "uk"),
+])
+def test_joining_sanctions_is_an_event_and_no_stance_as_in_english(pipeline, text, language):
+    assert not _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Турция призвала стороны нагорно-карабахского конфликта к диалогу.", "ru"),
+    ("Китай закликав Вірменію та Азербайджан до переговорів.", "uk"),
+])
+def test_a_call_for_talks_in_another_conflict_is_no_stance(pipeline, text, language):
+    assert not _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Литва осудила обстрелы украинских городов.", "ru"),
+    ("Литва осудила удары по Киеву.", "ru"),
+    ("Литва засудила атаки на Київ.", "uk"),
+    ("Агрессию против Украины осудила Литва.", "ru"),
+])
+def test_condemning_strikes_on_ukraine_is_oppose(pipeline, text, language):
+    assert ("LTU", "oppose") in _stances(pipeline, text, language)
+
+
+def test_condemning_strikes_on_russia_stays_no_stance(pipeline):
+    assert not _stances(pipeline, "Казахстан осудил удары беспилотников по Белгороду и Москве.", "ru")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Румыния поддержала резолюцию, осуждающую российскую агрессию.", "ru"),
+    ("Румунія підтримала резолюцію, яка засуджує російську агресію.", "uk"),
+])
+def test_backing_a_resolution_that_condemns_the_war_is_oppose_not_support(pipeline, text, language):
+    assert _stances(pipeline, text, language) == {("ROU", "oppose")}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Никарагуа выступила против резолюции, осуждающей вторжение в Украину.", "ru"),
+    ("Нікарагуа виступила проти резолюції, що засуджує вторгнення в Україну.", "uk"),
+])
+def test_speaking_against_a_resolution_condemning_the_war_is_support(pipeline, text, language):
+    assert _stances(pipeline, text, language) == {("NIC", "support")}
+
+
+def test_support_given_to_ukraine_against_the_aggression_is_oppose(pipeline):
+    assert _stances(pipeline, "Польша выразила поддержку Украине в отражении российской агрессии.", "ru") == {
+        ("POL", "oppose")}
+    assert _stances(pipeline, "Польща підтримує Україну в боротьбі з агресією Росії.", "uk") == {("POL", "oppose")}
+
+
+def test_support_for_ukraines_integrity_stays_no_stance(pipeline):
+    assert not _stances(pipeline, "Казахстан поддерживает территориальную целостность Украины.", "ru")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Бразилия отказалась занимать чью-либо сторону в этой войне.", "ru"),
+    ("Бразилія відмовилася ставати на чийсь бік у війні.", "uk"),
+])
+def test_refusing_to_take_a_side_is_neutral(pipeline, text, language):
+    assert ("BRA", "neutral") in _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language, state, label", [
+    ("Одобрение действиям Москвы высказал президент Никарагуа.", "ru", "NIC", "support"),
+    ("Осуждение агрессии против Украины прозвучало из Вильнюса.", "ru", "LTU", "oppose"),
+    ("Засудження агресії проти України пролунало з Вільнюса.", "uk", "LTU", "oppose"),
+])
+def test_a_stance_noun_before_a_light_verb_takes_its_subject_or_source(pipeline, text, language, state, label):
+    assert (state, label) in _stances(pipeline, text, language)
+
+
+def test_we_in_a_quote_is_the_state_in_the_speakers_title(pipeline):
+    text = "«Мы осуждаем эту агрессию», — заявил премьер-министр Литвы."
+    assert ("LTU", "oppose") in _stances(pipeline, text, "ru")
+
+
+def test_arms_given_to_ukraine_as_a_sign_of_support_are_oppose(pipeline):
+    assert ("POL", "oppose") in _stances(pipeline, "Польша передала Украине танки в знак поддержки.", "ru")
+    assert not _stances(pipeline, "Польша продала Украине танки.", "ru")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Против резолюции Сирия и Эритрея голосуют из года в год.", "ru"),
+    ("Проти резолюції Сирія та Еритрея голосують щороку.", "uk"),
+])
+def test_the_vote_fronted_before_a_listed_subject_is_read(pipeline, text, language):
+    assert _stances(pipeline, text, language) == {("SYR", "support"), ("ERI", "support")}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Узбекских военных на Украину направлять не собираются, сообщили в МИД республики.", "ru"),
+    ("Узбецьких військових в Україну не направлятимуть, повідомили в МЗС республіки.", "uk"),
+])
+def test_fronted_forces_of_a_state_not_sent_are_its_distance_not_ukraines(pipeline, text, language):
+    assert _stances(pipeline, text, language) == {("UZB", "distance")}
+
+
+def test_not_intending_to_send_troops_is_distance(pipeline):
+    assert _stances(pipeline, "Киргизия не намерена направлять своих военных на Украину.", "ru") == {
+        ("KGZ", "distance")}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Удары российской авиации наносились в том числе с территории Белоруссии.", "ru"),
+    ("Наступ на Київ здійснювався з білоруської території.", "uk"),
+])
+def test_a_states_territory_used_for_russias_war_is_its_support(pipeline, text, language):
+    assert ("BLR", "support") in _stances(pipeline, text, language)
+
+
+def test_a_territory_used_for_arms_to_ukraine_is_no_support_for_the_war(pipeline):
+    assert not _stances(pipeline, "Через территорию Польши осуществлялись поставки гуманитарных грузов.", "ru")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Узбекские таможенники конфисковали партию подсанкционных станков, направлявшихся в Россию.", "ru"),
+    ("Узбецькі митники вилучили партію підсанкційних верстатів, що прямували до Росії.", "uk"),
+])
+def test_sanctioned_goods_seized_on_their_way_to_russia_are_distance(pipeline, text, language):
+    assert ("UZB", "distance") in _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Индия называет свою позицию по конфликту взвешенной.", "ru"),
+    ("Індія називає свою позицію щодо конфлікту виваженою.", "uk"),
+])
+def test_a_position_called_balanced_is_neutral(pipeline, text, language):
+    assert ("IND", "neutral") in _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Венгрия предложила посредничество между Москвой и Киевом.", "ru"),
+    ("Угорщина запропонувала посередництво між Москвою та Києвом.", "uk"),
+])
+def test_offering_mediation_is_neutral(pipeline, text, language):
+    assert ("HUN", "neutral") in _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language, label", [
+    ("Минск по-прежнему находится на стороне Москвы.", "ru", "support"),
+    ("Литва залишається на боці України.", "uk", "oppose"),
+])
+def test_staying_on_a_partys_side_is_not_neutral(pipeline, text, language, label):
+    state = "BLR" if language == "ru" else "LTU"
+    assert _stances(pipeline, text, language) == {(state, label)}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Лукашенко пообещал и дальше поддерживать Россию в войне против Украины.", "ru"),
+    ("Лукашенко пообіцяв і надалі підтримувати Росію у війні проти України.", "uk"),
+])
+def test_a_pledge_to_go_on_supporting_the_war_is_support_now(pipeline, text, language):
+    assert ("BLR", "support") in _stances(pipeline, text, language)
+
+
+def test_a_pledge_to_support_without_going_on_stays_no_stance(pipeline):
+    assert not _stances(pipeline, "Лукашенко пообещал поддержать Россию в войне против Украины.", "ru")
+
+
+def test_so_called_is_no_act_of_naming(pipeline):
+    # the participle «называемую» with «незаконную войну» after it read as calling the war illegal (oppose)
+    text = "Лукашенко прокомментировал так называемую незаконную войну против Украины."
+    assert not _stances(pipeline, text, "ru")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Никарагуа стала одной из немногих стран, которые признали так называемые ДНР и ЛНР.", "ru"),
+    ("Нікарагуа стала однією з небагатьох країн, які визнали так звані ДНР і ЛНР.", "uk"),
+])
+def test_one_of_the_states_that_did_it_is_the_subjects_act(pipeline, text, language):
+    assert _stances(pipeline, text, language) == {("NIC", "support")}
+
+
+def test_thanking_one_of_the_states_that_did_it_gives_the_thanker_nothing(pipeline):
+    assert not _stances(pipeline, "Литва поблагодарила одну из стран, которые признали ДНР.", "ru")
+
+
+@pytest.mark.parametrize("text, language, state, label", [
+    ("Никарагуа признала «независимость» так называемых ДНР и ЛНР.", "ru", "NIC", "support"),
+    ("Білорусь схвалює так звану «спецоперацію» Росії.", "uk", "BLR", "support"),
+])
+def test_a_quoted_term_after_the_verb_ends_no_clause(pipeline, text, language, state, label):
+    assert (state, label) in _stances(pipeline, text, language)
+
+
+def test_a_quotation_after_a_colon_still_ends_the_clause(pipeline):
+    text = "Пашинян заявил: «Мы не союзник России в этой войне»."
+    assert ("ARM", "distance") in _stances(pipeline, text, "ru")
+
+
+def test_a_habitual_present_vote_is_a_stance_and_no_vote_event(pipeline):
+    text = "Против таких резолюций Сирия и Эритрея традиционно голосуют."
+    assert _stances(pipeline, text, "ru") == {("SYR", "support"), ("ERI", "support")}
+    assert not _events(pipeline, text, "ru")
+    assert _events(pipeline, "Против резолюции проголосовали Сирия и Эритрея.", "ru") == [
+        ("ERI", "REJECT"), ("SYR", "REJECT")]

@@ -259,7 +259,8 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
         rest = []
         for frame in frames:  # votes first: a state that voted has its vote as its event of the sentence
             vote = _vote(pack, builder, frame)
-            if vote is not None and frame.factuality not in ("planned", "conditional", "asked", "opinion", "denied"):
+            if vote is not None and frame.factuality not in ("planned", "conditional", "asked", "opinion", "denied") \
+                    and not _habitual_vote(builder, frame):
                 votes = _vote_events(doc, resolver, builder, frame, vote[0], vote[1], parties)
                 seen.update((str(e.subject), "") for e in votes)
                 out.extend(votes)
@@ -268,6 +269,18 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
         for frame in rest:
             out.extend(_frame_events(doc, resolver, modality, builder, frame, seen))
     return out
+
+
+def _habitual_vote(builder: FrameBuilder, frame: Frame) -> bool:
+    """Russian and Ukrainian: a present-tense vote with an adverb of habit in its clause
+    («неизменно голосуют против», «традиційно голосують»: ``habitual_adverbs`` in grammar.toml) tells a
+    pattern of votes, no one vote (a stance, no event)."""
+    pack = builder.pack
+    if pack is None or pack.code not in SLAVIC or frame.factuality not in ("ongoing", "present"):
+        return False
+    habit = pack.grammar.get("habitual_adverbs", frozenset())
+    return any(w.low in habit for w in builder.words(frame.sentence)
+               if frame.clause_start <= w.start < frame.clause_end)
 
 
 @register("events.rules")

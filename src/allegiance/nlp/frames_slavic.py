@@ -389,6 +389,95 @@ class SlavicClauses:
         parses = readings("uk" if self.pack and self.pack.code == "uk" else "ru", head[-1].casefold())
         return any(p.tag.case == "ablt" for p in parses)
 
+    def light_verb_subject(self, sentence: Sentence, words: list[Word], last: int) -> tuple[Mention, ...]:
+        """A stance noun before a light verb of expression in its clause (``expression_verbs`` in
+        grammar.toml: «Поддержку ... выразили власти КНДР», «Засудження ... пролунало з Кишинева»):
+        the verb's subject is the noun's, else the state the expression comes from (after a
+        preposition of ``source_prepositions``). Empty when no such verb follows."""
+        assert self.pack is not None
+        g = self.pack.grammar
+        verb = next((k for k in range(last + 1, min(len(words), last + 8)) if words[k].upos == "VERB"
+                     or words[k].text in (",", ";", ":", "—")), None)
+        if verb is None or words[verb].lemma not in g.get("expression_verbs", frozenset()):
+            return ()
+        _c, clause_end = self._clause(words, verb, [])
+        subjects, _word, _we = self._subject(sentence, words, verb, verb, verb, False)  # type: ignore[attr-defined]
+        if subjects:
+            return tuple(subjects)
+        for k in range(verb + 1, clause_end):
+            if words[k].low in g.get("source_prepositions", frozenset()) and k + 1 <= clause_end:
+                named = [m for m in self.resolver.in_sentence(sentence) if m.start == words[k + 1].start
+                         or m.start >= words[k + 1].start and m.start - words[k].end <= 2]
+                if named and self.resolver.state_of(named[0]):
+                    return (named[0],)
+        return ()
+
+    @staticmethod
+    def object_before(words: list[Word], clause_start: int, first: int, last: int, clause_end: int) -> bool:
+        """Free word order: no noun after the predicate up to a punctuation mark (but in an
+        adverbial phrase: «из года в год»), and one before it that cannot be a nominative (with no
+        preposition before it: «в Украине» is a place) or follows «против» («Против резолюции ...
+        голосуют неизменно», «Казахстанских миротворцев ... отправлять не планируют»): the
+        object stands before the verb."""
+        if words[first].upos != "VERB" or "VerbForm=Part" in words[first].feats:
+            return False  # a noun use or a participle («граждан, уклоняющихся от»): its phrase is its own
+        stop = next((k for k in range(last + 1, clause_end + 1) if words[k].upos == "PUNCT"), clause_end + 1)
+        after = [k for k in range(last + 1, stop) if words[k].upos in ("NOUN", "PROPN") and words[k - 1].upos != "ADP"]
+        nouns = [k for k in range(clause_start, first) if words[k].upos in ("NOUN", "PROPN") or words[k].upos == "ADJ"
+                 and words[k + 1].upos not in ("NOUN", "PROPN", "ADJ")]  # «военных»: an adjective used as a noun
+        before = [k for k in nouns if "Case=nomn" not in words[k].feats and not (k > 0 and words[k - 1].upos == "ADP")
+                  or k > 0 and words[k - 1].low in ("против", "проти")]  # feats: every reading's; «в Украине»: a place
+        return not after and bool(before)
+
+    def one_of(self, sentence: Sentence, words: list[Word], first: int) -> tuple[Mention, ...]:
+        """A relative clause on «одна из стран» (``one_of`` and ``state_group_nouns`` in grammar.toml:
+        «Сирия стала одной из немногих стран, которые признали ...», «однією з держав, що визнали»):
+        what the countries did, the subject of the clause the phrase is in did, when the phrase is
+        its predicate (the instrumental after «стать», «являться»), not an object («поблагодарила одну из»)."""
+        assert self.pack is not None
+        g = self.pack.grammar
+        comma = next((k for k in range(first - 1, max(-1, first - 4), -1) if words[k].text == ","), None)
+        if comma is None or comma < 3:
+            return ()
+        span = words[max(0, comma - 5):comma]
+        one = next((k for k, w in enumerate(span[:-1]) if w.lemma in g.get("one_of", frozenset()) and "Case=ablt"
+                    in w.feats and span[k + 1].low in g.get("source_prepositions", frozenset())), None)
+        if one is None or span[-1].lemma not in g.get("state_group_nouns", frozenset()):
+            return ()
+        at = comma - len(span) + one
+        verb = next((k for k in range(at - 1, -1, -1) if words[k].upos == "VERB"), None)
+        if verb is not None:
+            subjects, _word, _we = self._subject(sentence, words, verb, verb, 0, False)  # type: ignore[attr-defined]
+            if subjects:
+                return tuple(subjects)
+        before = [m for m in self.resolver.in_sentence(sentence) if m.end <= words[at].start and m.type == "state"
+                  and self.can_be_nominative(m)]  # «Сирія стала однією з»: «стала» read as the adjective
+        return tuple(before[-1:])
+
+    def _inline_quote(self, words: list[Word], n: int) -> bool:
+        """Russian and Ukrainian: a quoted term in running words ends no clause (below); other
+        languages keep their own rule (the English mixin's, next in the builder's order)."""
+        if self.pack is None or self.pack.code not in SLAVIC:
+            return bool(super()._inline_quote(words, n))  # type: ignore[misc]
+        return self._quoted_term(words, n)
+
+    @staticmethod
+    def _quoted_term(words: list[Word], n: int) -> bool:
+        """«визнали «незалежність» так званих ЛНР», «поддерживает так называемую «спецоперацию»»:
+        quotation marks within five words of each other around no verb, after a word of the
+        sentence (not at its start or after a colon or dash), quote a term, not what is said."""
+        if words[n].text == "«":
+            opening: int | None = n
+            close = next((k for k in range(n + 1, min(len(words), n + 6)) if words[k].text == "»"), None)
+        elif words[n].text == "»":
+            close = n
+            opening = next((k for k in range(n - 1, max(-1, n - 6), -1) if words[k].text == "«"), None)
+        else:
+            return False
+        if close is None or opening is None or opening == 0 or words[opening - 1].upos == "PUNCT":
+            return False
+        return not any(w.upos == "VERB" for w in words[opening + 1:close])
+
     _QUOTE_END = re.compile(r"\s*,?\s*[-—–]\s*([^\W\d_]+)")
 
     def _quote_speaker(self, sentence: Sentence) -> Mention | None:
@@ -412,6 +501,9 @@ class SlavicClauses:
         if not verb or str(verb[0].normal_form) not in self.pack.speech:
             return None
         after = [m for m in self.doc.mentions if close.end() <= m.start < close.end() + 40 and m.type == "person"]
+        if not after:  # «— сказал премьер-министр Чехии»: the state named in the speaker's title
+            after = [m for m in self.doc.mentions if close.end() <= m.start < close.end() + 40 and m.type == "state"
+                     and not re.search(r"[,;:«»\"()]", text[close.end():m.start])]
         return after[0] if after else None
 
     def attribute_of_noun(self, words: list[Word], m: Mention) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Callable
 
 from ..kb.langdata import load_issues
 from .actors import ActorResolver, bullet_states, listed_states
@@ -121,7 +122,8 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
     if not classes:
         return []
     if frame.factuality == "planned" and not (classes & _PLEDGES or frame.negated or
-                                              _aid_pledge(builder, frame, classes)):
+                                              _aid_pledge(builder, frame, classes)) and not (
+            pack.code in SLAVIC and _continued(builder, frame)):  # «пообещал и впредь помогать»: under way now
         return []
     if frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()) and "refuse" not in classes:
         return []  # read through the refusing frame
@@ -139,6 +141,10 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
         agents = {builder.resolver.state_of(m) for m in frame.subjects}
         about = _About(about.lemmas | patient.lemmas, (about.states | patient.states) - agents,
                        about.alliances | patient.alliances)
+    if pack.code in SLAVIC:
+        if _so_called(builder, frame, classes):
+            return []  # «так называемых референдумов»: a label of the writer's, no act of naming
+        about = _slavic_about(builder, frame, about)
     war = pack.issue
     for rule in _RULES:
         found = rule(pack, frame, classes, about, builder, frames)
@@ -170,6 +176,8 @@ def _votes(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
            frames: list[Frame]) -> _Found:
     if "abstain" in classes:
         return []
+    if pack.code in SLAVIC and "vote" not in classes:
+        return _spoke_on_resolution(builder, frame, classes)
     if "vote" not in classes:
         return None
     if frame.lemma in pack.stance_classes.get("vote_against", frozenset()):
@@ -213,6 +221,8 @@ def _other_conflict(builder: FrameBuilder, frame: Frame) -> bool:
     """English: the object names states at war with each other other than Russia and Ukraine ("the
     fighting between Armenia and Azerbaijan"): the states named in it before a comma, none a party."""
     pack = builder.pack
+    if pack is not None and pack.code in SLAVIC:
+        return _other_conflict_slavic(builder, frame)
     if pack is None or pack.code != "en":
         return False
     comma = builder.doc.text.find(",", frame.target_start, frame.target_end)
@@ -239,6 +249,9 @@ def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
         if pack.code == "en" and _neutral_on_another_matter(pack, about):
             return []  # "stays neutral on the question of gas prices"
         return [] if frame.negated else [("war", "neutral", "neutral")]
+    if pack.code in SLAVIC and "refuse" in classes and not frame.negated and about.has(pack, "side_taking") and \
+            about.has(pack, "neutral"):
+        return [("war", "neutral", "neutral")]  # «отказалась принимать чью-либо сторону»
     if frame.lemma in ("take_side", "take_sides") or about.lemmas & {"take_side", "take_sides"}:
         return [("war", "neutral", "neutral")] if frame.negated or "refuse" in classes else []
     if "neutral" in classes and about.has(pack, "neutral") and not frame.negated:
@@ -456,6 +469,8 @@ def _attack_on(builder: FrameBuilder, frame: Frame) -> str | None:
     cities", "the attack against Kyiv"): the first state named after "on" or "against" that
     follows an attack noun, or ``None``."""
     pack = builder.pack
+    if pack is not None and pack.code in SLAVIC:
+        return _attack_on_slavic(builder, frame)
     if pack is None or pack.code != "en":
         return None
     attack = pack.targets.get("attack", frozenset())
@@ -491,6 +506,8 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     if "support" not in classes and not (pack.code in SLAVIC and "evade" in classes):
         return None
     head = _object_head_end(builder, frame)
+    if pack.code in SLAVIC:
+        about = _backed_resolution(builder, frame, about)
     if head is not None and "resolution" in _about(builder, frame, frame.target_start, head).lemmas:
         # "co-sponsored the resolution demanding Russia's withdrawal": the resolution is what is backed
         about = _about(builder, frame, frame.target_start, head)
@@ -498,6 +515,8 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
         return [("war", "neutral", "call_peace")]  # backing a ceasefire or talks: a call for peace
     for_war = about.has(pack, "war") or about.has(pack, "separatists") or "RUS" in about.states
     for_ukraine = "UKR" in about.states or about.has(pack, "ukraine_side")
+    if pack.code in SLAVIC and for_ukraine and not frame.negated and _given_to_ukraine(builder, frame):
+        return [("war", "oppose", "support")]  # «выразила поддержку Украине в борьбе с агрессией»
     if pack.code == "en" and for_ukraine and not about.has(pack, "ukraine_side"):
         for_ukraine = _backs_state(builder, frame, "UKR")  # "welcomed a delegation of Ukrainian students": not Kyiv
     if for_war and not about.has(pack, "war") and not about.has(pack, "separatists") and not \
@@ -570,7 +589,8 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         return []
     if "send" in classes and about.has(pack, "military") and ("RUS" in about.states or frame.negated):
         return [("war", "distance" if frame.negated else "support", "send")]  # not sending troops at all: distance
-    if "send" in classes and about.has(pack, "aid") and "UKR" in about.states and not frame.negated:
+    if "send" in classes and (about.has(pack, "aid") or pack.code in SLAVIC and about.has(pack, "military") and
+                              _given_to_ukraine(builder, frame)) and "UKR" in about.states and not frame.negated:
         sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
         if sentence.has(pack, "support_words") or pack.code in SLAVIC and _aid_given(pack, frame, about) or \
                 pack.code == "en" and frame.is_act() and about.has(pack, "aid_given"):
@@ -675,9 +695,10 @@ def _host(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_
     return None
 
 
-_RULES = (_supplier, _membership, _votes, _sides, _distance, _refusal, _recognition, _sanctions, ties_reduced,
-          armed, complicity, shared_aims, peace_way, territory_used, _citizens, _condemnation, _labelled,
-          _peace, _host, _support, _acts)
+_RULES: tuple[Callable[..., _Found], ...] = (
+    _supplier, _membership, _votes, _sides, _distance, _refusal, _recognition, _sanctions, ties_reduced, armed,
+    complicity, shared_aims, peace_way, territory_used, _citizens, _condemnation, _labelled, _peace, _host,
+    _support, _acts)
 
 
 # -- actors -----------------------------------------------------------------------------------------
@@ -709,6 +730,11 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
     if name == "territory_used":  # the state whose territory the passive's patient names (its railways: no group)
         return [s for s in (resolver.state_of(m) for m in resolver.in_sentence(frame.sentence)
                             if frame.clause_start <= m.start < frame.start) if s and s != "RUS"][:1]
+    if name == "send" and builder.pack is not None and builder.pack.code in SLAVIC:  # a state after a preposition
+        mentions = [m for m in mentions if not _after_preposition(builder, frame, m)] or \
+            _own_forces(builder, frame)  # is the destination; «Казахстанских миротворцев ... отправлять не планируют»
+    if name == "territory":  # «Территория Белоруссии использовалась ...»: the territory's owner
+        mentions = _territory_owner(builder, frame)
     if name == "neutral" and not mentions:  # "Georgia has taken a neutral stance", "X's position is neutral"
         before = [m for m in resolver.in_sentence(frame.sentence) if m.end <= frame.start and resolver.state_of(m)]
         if builder.pack is not None and builder.pack.code in SLAVIC:
@@ -788,3 +814,22 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
                         modality.of(sentence), confidence(0.6, frame, direct), name,
                         doc.text[frame.start:frame.end]).row())
     return out
+
+
+from .stances_slavic import (  # noqa: E402  - the Russian and Ukrainian rules read _About and _about from here
+    _attack_on_slavic,
+    _backed_resolution,
+    _continued,
+    _given_to_ukraine,
+    _on_side,
+    _other_conflict_slavic,
+    _own_forces,
+    _position_labelled,
+    _slavic_about,
+    _so_called,
+    _spoke_on_resolution,
+    _territory_owner,
+    _territory_used,
+)
+
+_RULES = (_on_side, *_RULES, _territory_used, _position_labelled)  # the Russian and Ukrainian rules
