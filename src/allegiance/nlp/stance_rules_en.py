@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from .frames import Frame, FrameBuilder, LanguagePack
     from .stances import _About
 
-__all__ = ["armed", "complicity", "peace_way", "shared_aims", "territory_used", "ties_reduced"]
+__all__ = ["armed", "complicity", "no_side_taken", "peace_way", "shared_aims", "territory_used", "ties_reduced",
+           "votes_to_condemn"]
 
 _Found = list[tuple[str, str, str]] | None
 
@@ -84,3 +85,37 @@ def territory_used(pack: LanguagePack, frame: Frame, classes: set[str], about: _
     if "RUS" in agents or about.has(pack, "war") or "UKR" in about.states:
         return [("war", "support", "territory_used")]
     return None
+
+
+def votes_to_condemn(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> bool:
+    """English: a vote whose "to" infinitive condemns Russia or its war ("voted to condemn Russia at
+    the General Assembly", "voted to denounce the annexation"): a vote against Russia."""
+    pack = builder.pack
+    assert pack is not None
+    for f in frames:
+        if f.start > frame.end and f.governor == frame.lemma and "condemn" in _s._classes(pack, f.lemma) and \
+                not f.negated and not _s._other_conflict(builder, f):
+            about = _s._about(builder, f)
+            if about.has(pack, "attack"):
+                return _s._attack_on(builder, f) == "UKR"  # not "the attack on Moscow"
+            if "RUS" in about.states or about.has(pack, "war"):
+                return True
+    return False
+
+
+def no_side_taken(builder: FrameBuilder, frame: Frame) -> _Found:
+    """English: the noun "side" after a quantifier (``side_quantifiers``) under a negation or a
+    refusal earlier in its clause ("has chosen not to take either side", "we are not on anyone's
+    side", "takes no side"): neutral; the quantifier without one ("troops on either side") takes no
+    side at all. ``None`` when no quantifier opens the noun ("on Russia's side")."""
+    pack = builder.pack
+    words = builder.words(frame.sentence)
+    at = frame.word
+    if pack is None or at == 0 or words[at - 1].low not in pack.targets.get("side_quantifiers", frozenset()):
+        return None
+    negation = pack.grammar.get("negation", frozenset())
+    refusing = pack.stance_classes.get("refuse", frozenset())
+    before = [w for w in words[:at - 1] if w.start >= frame.clause_start]
+    if words[at - 1].low in negation or any(w.low in negation or w.lemma in refusing for w in before):
+        return [] if _s._other_conflict(builder, frame) else [("war", "neutral", "neutral")]
+    return []

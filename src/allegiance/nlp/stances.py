@@ -27,7 +27,16 @@ from .frames_slavic import SLAVIC
 from .modality import SentenceModality
 from .records import MentionRef, StanceRecord, confidence
 from .registry import register
-from .stance_rules_en import armed, complicity, peace_way, shared_aims, territory_used, ties_reduced
+from .stance_rules_en import (
+    armed,
+    complicity,
+    no_side_taken,
+    peace_way,
+    shared_aims,
+    territory_used,
+    ties_reduced,
+    votes_to_condemn,
+)
 from .stances_en import elided_denials, former, read_en
 
 __all__ = ["find_stances"]
@@ -190,7 +199,7 @@ def _votes(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
     side = voted_with(builder, frame)
     if side is not None:  # "voted with Russia"
         return [("war", "support" if side == "RUS" else "oppose", "vote")]
-    if pack.code == "en" and _votes_to_condemn(builder, frame, frames):
+    if pack.code == "en" and votes_to_condemn(builder, frame, frames):
         return [("war", "oppose", "vote")]
     first = sorted(about.lemmas & (pack.targets.get("vote_against", frozenset()) | pack.targets.get(
         "vote_for", frozenset())))
@@ -199,22 +208,6 @@ def _votes(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
     if first:
         return [("war", "oppose", "vote")]
     return []
-
-
-def _votes_to_condemn(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> bool:
-    """English: a vote whose "to" infinitive condemns Russia or its war ("voted to condemn Russia at
-    the General Assembly", "voted to denounce the annexation"): a vote against Russia."""
-    pack = builder.pack
-    assert pack is not None
-    for f in frames:
-        if f.start > frame.end and f.governor == frame.lemma and "condemn" in _classes(pack, f.lemma) and \
-                not f.negated and not _other_conflict(builder, f):
-            about = _about(builder, f)
-            if about.has(pack, "attack"):
-                return _attack_on(builder, f) == "UKR"  # not "the attack on Moscow"
-            if "RUS" in about.states or about.has(pack, "war"):
-                return True
-    return False
 
 
 def _other_conflict(builder: FrameBuilder, frame: Frame) -> bool:
@@ -242,7 +235,7 @@ def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
     if "neutral" in classes and _other_conflict(builder, frame):
         return []  # "remained neutral in the conflict between Armenia and Azerbaijan": another conflict
     if pack.code == "en" and frame.lemma == "side" and frame.factuality == "nominal":
-        found = _no_side_taken(builder, frame)
+        found = no_side_taken(builder, frame)
         if found is not None:
             return found
     if "neutral" in classes and frame.lemma in pack.targets.get("neutral", frozenset()):
@@ -268,24 +261,6 @@ def _neutral_on_another_matter(pack: LanguagePack, about: _About) -> bool:
         return False
     return not (about.has(pack, "war") or about.states & {"RUS", "UKR"} or about.has(pack, "either_side")
                 or about.has(pack, "peace") or about.has(pack, "separatists"))
-
-
-def _no_side_taken(builder: FrameBuilder, frame: Frame) -> _Found:
-    """English: the noun "side" after a quantifier (``side_quantifiers``) under a negation or a
-    refusal earlier in its clause ("has chosen not to take either side", "we are not on anyone's
-    side", "takes no side"): neutral; the quantifier without one ("troops on either side") takes no
-    side at all. ``None`` when no quantifier opens the noun ("on Russia's side")."""
-    pack = builder.pack
-    words = builder.words(frame.sentence)
-    at = frame.word
-    if pack is None or at == 0 or words[at - 1].low not in pack.targets.get("side_quantifiers", frozenset()):
-        return None
-    negation = pack.grammar.get("negation", frozenset())
-    refusing = pack.stance_classes.get("refuse", frozenset())
-    before = [w for w in words[:at - 1] if w.start >= frame.clause_start]
-    if words[at - 1].low in negation or any(w.low in negation or w.lemma in refusing for w in before):
-        return [] if _other_conflict(builder, frame) else [("war", "neutral", "neutral")]
-    return []
 
 
 def _distance(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
@@ -647,22 +622,6 @@ def _after_against_word(builder: FrameBuilder, frame: Frame, state: str) -> bool
     return False
 
 
-def _withheld_or_denied(builder: FrameBuilder, frame: Frame, about: _About) -> bool:
-    """Russian and Ukrainian negated supplies that are no distance from the war: arms withheld from
-    Ukraine, its recipient in the dative («не будет поставлять оружие Украине», not the destination
-    «на Украину»), and the general-factual imperfective past, which denies that the act ever
-    happened («Иран не поставлял России ракет»), not a refusal."""
-    words = builder.words(frame.sentence)
-    if "RUS" not in about.states:
-        for m in builder.resolver.in_sentence(frame.sentence):
-            at = next((w.i for w in words if w.start == m.start), None)
-            if at is not None and frame.target_start <= m.start < frame.target_end and \
-                    builder.resolver.state_of(m) == "UKR" and "Case=datv" in words[at].feats and \
-                    not (at > 0 and words[at - 1].upos == "ADP"):
-                return True
-    return {"Tense=past", "Aspect=impf"} <= words[frame.word].feats
-
-
 def _supplier(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
     """"Russia has received missiles from Iran": the supplier after "from" backs the war."""
     if "receive" in classes and about.has(pack, "military") and not frame.negated and \
@@ -760,14 +719,6 @@ def _group_holds(builder: FrameBuilder, frame: Frame, m: Mention) -> bool:
     return any(w.lemma.casefold() in groups or w.low in groups for w in words[at:] + near_before)
 
 
-def _after_preposition(builder: FrameBuilder, frame: Frame, m: Mention) -> bool:
-    """Russian and Ukrainian: a state named after a preposition («позиция Туркменистана по Украине»,
-    «щодо України») is what the position is about, not who holds it."""
-    words = builder.words(frame.sentence)
-    at = next((k for k, w in enumerate(words) if w.start == m.start), None)
-    return at is not None and builder._after_preposition(words, at)
-
-
 def _disputed(doc: Doc, resolver: ActorResolver, modality: SentenceModality, state: str) -> bool:
     """The article shows the state denying what is said of it (or it is denied on its behalf)."""
     for sentence in doc.sentences:
@@ -817,6 +768,7 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
 
 
 from .stances_slavic import (  # noqa: E402  - the Russian and Ukrainian rules read _About and _about from here
+    _after_preposition,
     _attack_on_slavic,
     _backed_resolution,
     _continued,
@@ -830,6 +782,7 @@ from .stances_slavic import (  # noqa: E402  - the Russian and Ukrainian rules r
     _spoke_on_resolution,
     _territory_owner,
     _territory_used,
+    _withheld_or_denied,
 )
 
 _RULES = (_on_side, *_RULES, _territory_used, _position_labelled)  # the Russian and Ukrainian rules

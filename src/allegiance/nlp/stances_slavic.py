@@ -223,3 +223,27 @@ def _so_called(builder: FrameBuilder, frame: Frame, classes: set[str]) -> bool:
     if pack is None or "label" not in classes or frame.word == 0:
         return False
     return builder.words(frame.sentence)[frame.word - 1].low in pack.grammar.get("so_called", frozenset())
+
+
+def _withheld_or_denied(builder: FrameBuilder, frame: Frame, about: _About) -> bool:
+    """Russian and Ukrainian negated supplies that are no distance from the war: arms withheld from
+    Ukraine, its recipient in the dative («не будет поставлять оружие Украине», not the destination
+    «на Украину»), and the general-factual imperfective past, which denies that the act ever
+    happened («Иран не поставлял России ракет»), not a refusal."""
+    words = builder.words(frame.sentence)
+    if "RUS" not in about.states:
+        for m in builder.resolver.in_sentence(frame.sentence):
+            at = next((w.i for w in words if w.start == m.start), None)
+            if at is not None and frame.target_start <= m.start < frame.target_end and \
+                    builder.resolver.state_of(m) == "UKR" and "Case=datv" in words[at].feats and \
+                    not (at > 0 and words[at - 1].upos == "ADP"):
+                return True
+    return {"Tense=past", "Aspect=impf"} <= words[frame.word].feats
+
+
+def _after_preposition(builder: FrameBuilder, frame: Frame, m: Mention) -> bool:
+    """Russian and Ukrainian: a state named after a preposition («позиция Туркменистана по Украине»,
+    «щодо України») is what the position is about, not who holds it."""
+    words = builder.words(frame.sentence)
+    at = next((k for k, w in enumerate(words) if w.start == m.start), None)
+    return at is not None and builder._after_preposition(words, at)
