@@ -257,19 +257,19 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     subjects, subject_word, we = (), "object", False  # "fined a blogger for calling ...": his act
                 elif owner is not None:
                     subjects, subject_word, we = owner.subjects, owner.subject_word, owner.we
-                elif self.pack.code in SLAVIC and (light := self.light_verb_subject(sentence, words, last)):
+                elif self.pack.slavic and (light := self.light_verb_subject(sentence, words, last)):
                     subjects, subject_word, we = light, None, False  # «Поддержку ... выразили власти КНДР»
                 else:
                     subjects, subject_word, we = self._subject(sentence, words, first, last, 0, False)
             elif fact == "asked":
                 subjects, subject_word, we = (), "asked", False
-            if self.pack.code in SLAVIC and subject_word == "relative" and (one := self.one_of(sentence, words, first)):
+            if self.pack.slavic and subject_word == "relative" and (one := self.one_of(sentence, words, first)):
                 subjects, subject_word = one, None  # «Сирия стала одной из стран, которые признали»
             target_start = words[last].end
             if self.pack.slavic and subjects and subjects[0].start >= words[last].end and \
                     subject_word != "state_body":
                 target_start = words[clause_start].start  # «Агрессию России осудила Молдова»: the object first
-            elif self.pack.code in SLAVIC and self.object_before(words, clause_start, first, last, clause_end):
+            elif self.pack.slavic and self.object_before(words, clause_start, first, last, clause_end):
                 target_start = words[clause_start].start  # «Против резолюции ... голосуют неизменно»
             negated = self._negated(words, first, clause_start) or self._negative_subject(words, first, clause_start) \
                 or self._refrained(words, first, frames) or self._negative_object(words, last)

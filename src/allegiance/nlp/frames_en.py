@@ -169,7 +169,7 @@ class EnglishClauses:
     def _insertion_opening(self, words: list[Word], n: int) -> int | None:
         """English: where the insertion closed by the dash or parenthesis at ``n`` opens (its
         opening mark right after a word), or ``None``."""
-        if self.pack is None or self.pack.code != "en" or words[n].text not in ("—", "–", ")"):
+        if self.pack is None or not self.pack.english or words[n].text not in ("—", "–", ")"):
             return None
         mark = "(" if words[n].text == ")" else words[n].text
         for m in range(n - 1, 0, -1):
@@ -182,7 +182,7 @@ class EnglishClauses:
     def _inline_quote(self, words: list[Word], n: int) -> bool:
         """English: a quotation mark inside running words ("said the republic “will not recognise”
         the regions"), between a word and a lower-case word, quotes a phrase and ends no clause."""
-        if self.pack is None or self.pack.code != "en" or n == 0 or n + 1 >= len(words):
+        if self.pack is None or not self.pack.english or n == 0 or n + 1 >= len(words):
             return False
         before, after = words[n - 1], words[n + 1]
         return before.upos != "PUNCT" and after.upos != "PUNCT" and after.text[:1].islower()
@@ -324,7 +324,7 @@ class EnglishClauses:
         if gov is not None and (gov.lemma in g.get("negative_implicatives", ()) or
                                 gov.low in g.get("negative_implicatives", ())):
             return "denied", governor, False  # "failed to condemn": not condemned
-        if gov is not None and gov.lemma in g.get("aspectual", ()) and self.pack is not None and self.pack.code == "en":
+        if gov is not None and gov.lemma in g.get("aspectual", ()) and self.pack is not None and self.pack.english:
             fact, _governor, _passive = self._factuality_en(words, gov.i, gov.i)  # "continues to provide"
             return (fact if fact in ("done", "ongoing", "present", "planned", "conditional") else "nonfinite"), \
                 None, False
@@ -369,7 +369,7 @@ class EnglishClauses:
         passive with no agent were moved by that state (a deployment verb, a demonym or a
         possessive before a military noun)."""
         pack = self.pack
-        if pack is None or pack.code != "en" or words[first].lemma not in pack.stance_classes.get("send", ()) and \
+        if pack is None or not pack.english or words[first].lemma not in pack.stance_classes.get("send", ()) and \
                 pack.event_types.get(words[first].lemma) not in ("MOBILIZE", "AID"):
             return ()
         k = first - 1
@@ -390,7 +390,7 @@ class EnglishClauses:
                            owner: Frame) -> tuple[Mention, ...]:
         """English: "praised the Astana government for refusing ...", "thanked Kazakhstan for
         sending ...": the object of the verb before "for" does what the gerund says."""
-        if self.pack is None or self.pack.code != "en" or first == 0:
+        if self.pack is None or not self.pack.english or first == 0:
             return ()
         at = first - 1
         if words[at].low in ("its", "their") and at > 0 and not words[first].low.endswith("ing"):
@@ -408,7 +408,7 @@ class EnglishClauses:
         resolution condemning", "signed a joint statement supporting", `adopting_verbs`,
         `document_nouns`): the frame of the adopting verb, whose subject says what the document says."""
         pack = self.pack
-        if pack is None or pack.code != "en" or first < 2 or not frames or not words[first].low.endswith("ing"):
+        if pack is None or not pack.english or first < 2 or not frames or not words[first].low.endswith("ing"):
             return None
         if words[first - 1].lemma not in pack.grammar.get("document_nouns", ()) and \
                 words[first - 1].low not in pack.grammar.get("document_nouns", ()):
@@ -426,7 +426,7 @@ class EnglishClauses:
         """English: an aspectual verb before a "to" infinitive or a gerund ("continued to buy",
         "resumed shelling"): the verb after it is the act, the aspectual verb none of its own."""
         pack = self.pack
-        if pack is None or pack.code != "en" or first != last or \
+        if pack is None or not pack.english or first != last or \
                 words[first].lemma not in pack.grammar.get("aspectual", ()) and \
                 words[first].low not in pack.grammar.get("aspectual", ()):
             return False
@@ -437,7 +437,7 @@ class EnglishClauses:
         """English: a noun of an alliance after a copula ("Armenia is not Russia's ally", "remains
         Moscow's closest partner"): the copula's index, whose subject the noun describes; else ``None``."""
         pack = self.pack
-        if pack is None or pack.code != "en" or words[first].lemma not in pack.stance_classes.get("ally", ()) and \
+        if pack is None or not pack.english or words[first].lemma not in pack.stance_classes.get("ally", ()) and \
                 words[first].lemma not in pack.stance_classes.get("accomplice", ()):
             return None  # "is not Russia's ally", "has been a willing accomplice in"
         copulas = pack.grammar.get("linking_forms", ())
@@ -453,7 +453,7 @@ class EnglishClauses:
         """English: "fined a blogger for calling the war a genocide", "jailed two men for fighting":
         a gerund after "for" whose verb has an object that is no state does what that object did,
         not what the verb's subject did."""
-        if self.pack is None or self.pack.code != "en" or first < 2 or words[first - 1].low != "for" or \
+        if self.pack is None or not self.pack.english or first < 2 or words[first - 1].low != "for" or \
                 not words[first].low.endswith("ing"):
             return False
         between = [w for w in words if owner.end <= w.start and w.end <= words[first - 1].start]
@@ -464,7 +464,7 @@ class EnglishClauses:
                            clause_start: int) -> Mention | None:
         """English: "Maria Zakharova, the spokeswoman of the foreign ministry, criticised ...": the
         mention before a comma-enclosed phrase opening with a determiner right before the verb."""
-        if self.pack is None or self.pack.code != "en":
+        if self.pack is None or not self.pack.english:
             return None
         k = first - 1
         while k >= clause_start and (words[k].upos in ("AUX", "PART") or words[k].low.endswith("ly")):
@@ -497,7 +497,7 @@ class EnglishClauses:
                        mentions: list[Mention]) -> Mention | None:
         """English: "A court in Tashkent sentenced ...", "police in Kazakhstan detained ...": a
         state organ named by a common noun and the state (or its capital) it sits in."""
-        if self.pack is None or self.pack.code != "en" or not mentions:
+        if self.pack is None or not self.pack.english or not mentions:
             return None
         last = max(mentions, key=lambda m: m.end)
         if self.resolver.state_of(last) is None or last.type != "state":
@@ -521,7 +521,7 @@ class EnglishClauses:
         no one ("..., the foreign ministry said", "..., analysts warn"): a state's organ speaks for
         the state the sentence opens with; other nouns are no named speaker. ``None`` elsewhere."""
         pack = self.pack
-        if pack is None or pack.code != "en" or words[last].lemma not in pack.speech:
+        if pack is None or not pack.english or words[last].lemma not in pack.speech:
             return None
         comma = next((k for k in range(first - 1, max(-1, first - 6), -1) if words[k].text == ","), None)
         if comma is None or comma + 1 >= first:
@@ -543,7 +543,7 @@ class EnglishClauses:
     def _negative_object(self, words: list[Word], last: int) -> bool:
         """English: an object opened by a negative determiner ("has recognised neither the annexation
         nor ...", "sent no troops"): the predicate is denied ("no fewer than" is a figure)."""
-        if self.pack is None or self.pack.code != "en" or last + 1 >= len(words):
+        if self.pack is None or not self.pack.english or last + 1 >= len(words):
             return False
         nxt = words[last + 1]
         if nxt.low not in self.pack.grammar.get("negative_objects", ()):
@@ -556,7 +556,7 @@ class EnglishClauses:
     def _negative_subject(self, words: list[Word], first: int, clause_start: int) -> bool:
         """English: a subject opened by a negative quantifier ("None of the states, including
         Kazakhstan, has recognised ..."): the predicate is denied of every member named."""
-        if self.pack is None or self.pack.code != "en":
+        if self.pack is None or not self.pack.english:
             return False
         opener = words[clause_start]
         if opener.low not in self.pack.grammar.get("negative_quantifiers", ()):

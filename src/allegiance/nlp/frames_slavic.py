@@ -123,7 +123,7 @@ class SlavicClauses:
         the body (a headline after a date line or breadcrumbs, a byline, a date, a section name) is
         no sentence of the page's own. The body's first line ends with closing punctuation and has
         at least six words."""
-        if self.pack is None or self.pack.code not in SLAVIC:
+        if self.pack is None or not self.pack.slavic:
             return False
         start = getattr(self, "_body_start", None)
         if start is None:
@@ -457,7 +457,7 @@ class SlavicClauses:
     def _inline_quote(self, words: list[Word], n: int) -> bool:
         """Russian and Ukrainian: a quoted term in running words ends no clause (below); other
         languages keep their own rule (the English mixin's, next in the builder's order)."""
-        if self.pack is None or self.pack.code not in SLAVIC:
+        if self.pack is None or not self.pack.slavic:
             return bool(super()._inline_quote(words, n))  # type: ignore[misc]
         return self._quoted_term(words, n)
 

@@ -22,7 +22,6 @@ import re
 from .actors import ActorResolver
 from .doc import Doc, Mention, Sentence, Statement
 from .frames import FrameBuilder, LanguagePack, Word
-from .frames_slavic import SLAVIC
 from .modality import SentenceModality
 from .prefilter import may_speak_of_future
 from .records import MentionRef, PredictionRecord
@@ -147,7 +146,7 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
             if _in_time_clause(pack, words, n):
                 continue
             return w
-        if builder.pack is not None and builder.pack.code in SLAVIC and builder.subjunctive(words, n) is not None:
+        if builder.pack is not None and builder.pack.slavic and builder.subjunctive(words, n) is not None:
             return w  # «направил бы ... по решению ООН»: a conditional statement
         infinitive = any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4])
         if infinitive and (w.lemma in g.get("plan", ()) or w.lemma in g.get("future", ())) and \
@@ -159,7 +158,7 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
             return w
         if conditional and "Tense=past" not in w.feats and w.lemma in g.get("conditional", ()):
             return w
-    return _scheduled(builder, sentence, words) if pack.code in SLAVIC else None
+    return _scheduled(builder, sentence, words) if pack.slavic else None
 
 
 def _imperfective_infinitive(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
@@ -216,19 +215,19 @@ def future_marker(builder: FrameBuilder, sentence: Sentence) -> Word | None:
     """The word that makes the sentence speak of the future, or ``None``."""
     if builder.pack is None:
         return None
-    if builder.pack.code == "en" and not _may_speak_of_future(builder, sentence):
+    if builder.pack.english and not _may_speak_of_future(builder, sentence):
         return None
     words = builder.words(sentence)
-    if builder.pack.code == "en":
+    if builder.pack.english:
         return _future_en(builder, sentence, words)
     return _future_ru(builder, sentence, words)
 
 
 def _speaker(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
-    if not builder.frames(sentence) and builder.pack is not None and builder.pack.code == "en":
+    if not builder.frames(sentence) and builder.pack is not None and builder.pack.english:
         builder.force(sentence)  # "X said Russia will ...": the speech frame gives the speaker
     for frame in builder.frames(sentence):
-        if builder.pack is not None and builder.pack.code in SLAVIC and frame.factuality in ("planned", "conditional"):
+        if builder.pack is not None and builder.pack.slavic and frame.factuality in ("planned", "conditional"):
             continue  # «Росія оголосить ...»: a predicted announcement is what is said, not who says it
         if builder.pack is not None and frame.lemma in builder.pack.speech and frame.subjects and \
                 frame.factuality in ("done", "ongoing", "present"):
@@ -274,7 +273,7 @@ def find_predictions(doc: Doc, resolver: ActorResolver, modality: SentenceModali
     for sentence in doc.sentences:
         text = doc.text[sentence.start:sentence.end]
         if text.rstrip().endswith("?") or builder.is_furniture(sentence) or builder.is_headline(sentence) or \
-                builder.pack is not None and builder.pack.code == "en" and _title_line(doc, sentence, text):
+                builder.pack is not None and builder.pack.english and _title_line(doc, sentence, text):
             continue
         marker = future_marker(builder, sentence)
         if marker is None:

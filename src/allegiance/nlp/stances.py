@@ -23,7 +23,6 @@ from .actors import ActorResolver, bullet_states, listed_states
 from .doc import Doc, Mention, Statement
 from .events import voted_with
 from .frames import Frame, FrameBuilder, LanguagePack
-from .frames_slavic import SLAVIC
 from .modality import SentenceModality
 from .records import MentionRef, StanceRecord, confidence
 from .registry import register
@@ -132,17 +131,17 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
         return []
     if frame.factuality == "planned" and not (classes & _PLEDGES or frame.negated or
                                               _aid_pledge(builder, frame, classes)) and not (
-            pack.code in SLAVIC and _continued(builder, frame)):  # «пообещал и впредь помогать»: under way now
+            pack.slavic and _continued(builder, frame)):  # «пообещал и впредь помогать»: under way now
         return []
     if frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()) and "refuse" not in classes:
         return []  # read through the refusing frame
-    if pack.code == "en" and _refused_noun(pack, frame, frames):
+    if pack.english and _refused_noun(pack, frame, frames):
         return []  # "withheld support for the war": read through the refusing frame
-    if pack.code == "en" and _under_opinion(frame, frames):
+    if pack.english and _under_opinion(frame, frames):
         return []  # "I think Uzbekistan will try to stay neutral": a view, not the state's position
     about = _about(builder, frame)
     who = next((w.start for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end
-                and w.low in ("who", "whom")), None) if pack.code == "en" else None
+                and w.low in ("who", "whom")), None) if pack.english else None
     if who is not None:  # "welcomed students who condemned the invasion": what the students did is theirs
         about = _about(builder, frame, frame.target_start, who)
     if frame.passive and frame.subjects:  # "The annexation was condemned by Moldova": the patient before the verb
@@ -150,7 +149,7 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
         agents = {builder.resolver.state_of(m) for m in frame.subjects}
         about = _About(about.lemmas | patient.lemmas, (about.states | patient.states) - agents,
                        about.alliances | patient.alliances)
-    if pack.code in SLAVIC:
+    if pack.slavic:
         if _so_called(builder, frame, classes):
             return []  # «так называемых референдумов»: a label of the writer's, no act of naming
         about = _slavic_about(builder, frame, about)
@@ -169,7 +168,7 @@ _Found = list[tuple[str, str, str]] | None
 def _membership(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
                 frames: list[Frame]) -> _Found:
     if "leave" not in classes or frame.negated:
-        if not (pack.code in SLAVIC and "pay" in classes and frame.negated):
+        if not (pack.slavic and "pay" in classes and frame.negated):
             return None  # «не будет оплачивать взносы в бюджет ОДКБ»: payments stopped are moving out
     after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
     if after and after[0].low == "to":
@@ -185,7 +184,7 @@ def _votes(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
            frames: list[Frame]) -> _Found:
     if "abstain" in classes:
         return []
-    if pack.code in SLAVIC and "vote" not in classes:
+    if pack.slavic and "vote" not in classes:
         return _spoke_on_resolution(builder, frame, classes)
     if "vote" not in classes:
         return None
@@ -199,7 +198,7 @@ def _votes(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
     side = voted_with(builder, frame)
     if side is not None:  # "voted with Russia"
         return [("war", "support" if side == "RUS" else "oppose", "vote")]
-    if pack.code == "en" and votes_to_condemn(builder, frame, frames):
+    if pack.english and votes_to_condemn(builder, frame, frames):
         return [("war", "oppose", "vote")]
     first = sorted(about.lemmas & (pack.targets.get("vote_against", frozenset()) | pack.targets.get(
         "vote_for", frozenset())))
@@ -214,9 +213,9 @@ def _other_conflict(builder: FrameBuilder, frame: Frame) -> bool:
     """English: the object names states at war with each other other than Russia and Ukraine ("the
     fighting between Armenia and Azerbaijan"): the states named in it before a comma, none a party."""
     pack = builder.pack
-    if pack is not None and pack.code in SLAVIC:
+    if pack is not None and pack.slavic:
         return _other_conflict_slavic(builder, frame)
-    if pack is None or pack.code != "en":
+    if pack is None or not pack.english:
         return False
     comma = builder.doc.text.find(",", frame.target_start, frame.target_end)
     end = comma if comma >= 0 else frame.target_end
@@ -234,21 +233,21 @@ def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
            *_: object) -> _Found:
     if "neutral" in classes and _other_conflict(builder, frame):
         return []  # "remained neutral in the conflict between Armenia and Azerbaijan": another conflict
-    if pack.code == "en" and frame.lemma == "side" and frame.factuality == "nominal":
+    if pack.english and frame.lemma == "side" and frame.factuality == "nominal":
         found = no_side_taken(builder, frame)
         if found is not None:
             return found
     if "neutral" in classes and frame.lemma in pack.targets.get("neutral", frozenset()):
-        if pack.code == "en" and _neutral_on_another_matter(pack, about):
+        if pack.english and _neutral_on_another_matter(pack, about):
             return []  # "stays neutral on the question of gas prices"
         return [] if frame.negated else [("war", "neutral", "neutral")]
-    if pack.code in SLAVIC and "refuse" in classes and not frame.negated and about.has(pack, "side_taking") and \
+    if pack.slavic and "refuse" in classes and not frame.negated and about.has(pack, "side_taking") and \
             about.has(pack, "neutral"):
         return [("war", "neutral", "neutral")]  # «отказалась принимать чью-либо сторону»
     if frame.lemma in ("take_side", "take_sides") or about.lemmas & {"take_side", "take_sides"}:
         return [("war", "neutral", "neutral")] if frame.negated or "refuse" in classes else []
     if "neutral" in classes and about.has(pack, "neutral") and not frame.negated:
-        return [] if pack.code == "en" and _neutral_on_another_matter(pack, about) else [("war", "neutral", "neutral")]
+        return [] if pack.english and _neutral_on_another_matter(pack, about) else [("war", "neutral", "neutral")]
     if "support" in classes and frame.negated and about.has(pack, "neutral") and about.has(pack, "neither"):
         return [("war", "neutral", "neutral")]  # «не поддерживает ни одну из сторон»: sides with neither
     return None
@@ -269,7 +268,7 @@ def _distance(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
         return [("war", "distance", "distance")]
     if "ally" in classes and frame.negated:
         return [("war", "distance", "ally")]
-    if "ally" in classes and frame.factuality == "present" and about.has(pack, "war") and pack.code == "en" and \
+    if "ally" in classes and frame.factuality == "present" and about.has(pack, "war") and pack.english and \
             _allied_with_russia(builder, frame):
         return [("war", "support", "ally")]  # "Minsk is Moscow's closest ally in the war"
     return None
@@ -299,7 +298,7 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     if any(about.has(pack, alliance.casefold()) or alliance in about.alliances for alliance in pack.membership) \
             and not about.has(pack, "war"):
         return []  # declining an alliance's exercise is an event, no stance (guidelines)
-    complements = [f for f in frames if f.start > frame.end and (f.governor == frame.lemma or pack.code == "en"
+    complements = [f for f in frames if f.start > frame.end and (f.governor == frame.lemma or pack.english
                                                                  and _refusing_owner(pack, f, frames) is frame)]
     complement = {c for f in complements for c in _classes(pack, f.lemma)}
     if complement & {"support"} and (about.has(pack, "war") or "RUS" in about.states):
@@ -391,7 +390,7 @@ def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
               frames: list[Frame]) -> _Found:
     if "ban" in classes and about.has(pack, "recruitment") and not frame.negated:
         return [("war", "distance", "citizens")]  # "banned recruitment into foreign armies"
-    if pack.code == "en" and "ban" in classes and not frame.negated and "from" in about.lemmas and \
+    if pack.english and "ban" in classes and not frame.negated and "from" in about.lemmas and \
             (about.has(pack, "citizens") or about.has(pack, "troops")) and about.has(pack, "fighting"):
         return [("war", "distance", "citizens")]  # "barred its army officers from travelling to the front"
     if not classes & {"warn", "prosecute"} or frame.negated:
@@ -401,7 +400,7 @@ def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
             builder.doc.text[frame.end:addressee.start].strip() == "":
         return None  # "Nepal asked Russia to return its citizens": a request to a state, no warning to its citizens
     sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
-    if pack.code in SLAVIC and any(f.subject_word == "relative" and pack.event_types.get(f.lemma) == "MOBILIZE"
+    if pack.slavic and any(f.subject_word == "relative" and pack.event_types.get(f.lemma) == "MOBILIZE"
                                  and frame.target_start <= f.start < frame.target_end for f in frames):
         return []  # «задержали мужчину, который вербовал»: a recruiter is prosecuted, not a citizen who fights
     if about.has(pack, "citizens") and sentence.has(pack, "fighting"):
@@ -444,9 +443,9 @@ def _attack_on(builder: FrameBuilder, frame: Frame) -> str | None:
     cities", "the attack against Kyiv"): the first state named after "on" or "against" that
     follows an attack noun, or ``None``."""
     pack = builder.pack
-    if pack is not None and pack.code in SLAVIC:
+    if pack is not None and pack.slavic:
         return _attack_on_slavic(builder, frame)
-    if pack is None or pack.code != "en":
+    if pack is None or not pack.english:
         return None
     attack = pack.targets.get("attack", frozenset())
     words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end]
@@ -466,7 +465,7 @@ def _attack_on(builder: FrameBuilder, frame: Frame) -> str | None:
 def _attack_by(builder: FrameBuilder, frame: Frame) -> str | None:
     """English: the state whose forces make the attack in the frame's object, named after "by"
     ("the killing of civilians in Bucha by Russian troops"), or ``None``."""
-    if builder.pack is None or builder.pack.code != "en":
+    if builder.pack is None or not builder.pack.english:
         return None
     words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end]
     by = next((w for w in words if w.low == "by"), None)
@@ -478,10 +477,10 @@ def _attack_by(builder: FrameBuilder, frame: Frame) -> str | None:
 
 def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
              frames: list[Frame]) -> _Found:
-    if "support" not in classes and not (pack.code in SLAVIC and "evade" in classes):
+    if "support" not in classes and not (pack.slavic and "evade" in classes):
         return None
     head = _object_head_end(builder, frame)
-    if pack.code in SLAVIC:
+    if pack.slavic:
         about = _backed_resolution(builder, frame, about)
     if head is not None and "resolution" in _about(builder, frame, frame.target_start, head).lemmas:
         # "co-sponsored the resolution demanding Russia's withdrawal": the resolution is what is backed
@@ -490,16 +489,16 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
         return [("war", "neutral", "call_peace")]  # backing a ceasefire or talks: a call for peace
     for_war = about.has(pack, "war") or about.has(pack, "separatists") or "RUS" in about.states
     for_ukraine = "UKR" in about.states or about.has(pack, "ukraine_side")
-    if pack.code in SLAVIC and for_ukraine and not frame.negated and _given_to_ukraine(builder, frame):
+    if pack.slavic and for_ukraine and not frame.negated and _given_to_ukraine(builder, frame):
         return [("war", "oppose", "support")]  # «выразила поддержку Украине в борьбе с агрессией»
-    if pack.code == "en" and for_ukraine and not about.has(pack, "ukraine_side"):
+    if pack.english and for_ukraine and not about.has(pack, "ukraine_side"):
         for_ukraine = _backs_state(builder, frame, "UKR")  # "welcomed a delegation of Ukrainian students": not Kyiv
     if for_war and not about.has(pack, "war") and not about.has(pack, "separatists") and not \
             about.has(pack, "voting") and about.lemmas & pack.grammar.get("matter_prepositions", frozenset()):
         return []  # "supports Russia's position on Kosovo": Russia on another matter
     if for_war and not about.has(pack, "attack"):
         return [("war", "distance" if frame.negated else "support", "support")]
-    if pack.code in SLAVIC and "evade" in classes and "RUS" in about.states and not frame.negated:
+    if pack.slavic and "evade" in classes and "RUS" in about.states and not frame.negated:
         sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
         if sentence.has(pack, "military") or sentence.has(pack, "war"):
             return [("war", "support", "support")]  # «белорусские военные помогают России»
@@ -513,7 +512,7 @@ def _object_head_end(builder: FrameBuilder, frame: Frame) -> int | None:
     """English: where the object noun phrase ends before a participle or relative clause that
     describes it ("the resolution | demanding ...", "the text | that condemns ..."), or ``None``."""
     pack = builder.pack
-    if pack is None or pack.code != "en":
+    if pack is None or not pack.english:
         return None
     relative = pack.grammar.get("relative", frozenset())
     for w in builder.words(frame.sentence):
@@ -550,7 +549,7 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
     if "lend" in classes and about.has(pack, "territory") and _lends_its_object(builder, frame):
         if frame.lemma in pack.stance_classes.get("lend_disposal", frozenset()) and not about.has(pack, "disposal"):
             return None
-        if frame.negated and pack.code == "en" and _attack_on(builder, frame) is None and \
+        if frame.negated and pack.english and _attack_on(builder, frame) is None and \
                 "against" in about.lemmas and "RUS" in about.states and not about.has(pack, "military"):
             return []  # "will never allow its territory to be used against Russia": Russia's side, no distance
         if frame.negated:  # not letting Russia's troops onto its territory: distance
@@ -560,28 +559,28 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         return [("war", "neutral", "send")]  # "supplies weapons to neither side"
     if "send" in classes and frame.negated and about.has(pack, "citizens") and about.has(pack, "fighting"):
         return [("war", "distance", "send")]  # "will never send its citizens to fight"
-    if pack.code in SLAVIC and "send" in classes and frame.negated and _withheld_or_denied(builder, frame, about):
+    if pack.slavic and "send" in classes and frame.negated and _withheld_or_denied(builder, frame, about):
         return []
     if "send" in classes and about.has(pack, "military") and ("RUS" in about.states or frame.negated):
         return [("war", "distance" if frame.negated else "support", "send")]  # not sending troops at all: distance
-    if "send" in classes and (about.has(pack, "aid") or pack.code in SLAVIC and about.has(pack, "military") and
+    if "send" in classes and (about.has(pack, "aid") or pack.slavic and about.has(pack, "military") and
                               _given_to_ukraine(builder, frame)) and "UKR" in about.states and not frame.negated:
         sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
-        if sentence.has(pack, "support_words") or pack.code in SLAVIC and _aid_given(pack, frame, about) or \
-                pack.code == "en" and frame.is_act() and about.has(pack, "aid_given"):
+        if sentence.has(pack, "support_words") or pack.slavic and _aid_given(pack, frame, about) or \
+                pack.english and frame.is_act() and about.has(pack, "aid_given"):
             return [("war", "oppose", "aid")]
         return []
     if "participate" in classes and frame.factuality not in ("nonfinite", "nominal") or "participate" in classes \
             and frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()):
         if about.has(pack, "sanctions"):
             return []  # joining sanctions or not is an event, no stance (guidelines)
-        fighting = about.has(pack, "fighting") or pack.code in SLAVIC and frame.lemma in pack.targets.get(
+        fighting = about.has(pack, "fighting") or pack.slavic and frame.lemma in pack.targets.get(
             "fighting", frozenset())  # «воевать на Украине»: the verb is the fighting
         russia_side = frame.lemma in pack.targets.get("fighting", frozenset()) and "RUS" in about.states and \
             not about.has(pack, "attack") and not _after_against_word(builder, frame, "RUS")
         fighting = fighting or russia_side  # "are fighting alongside Russian troops", "fought for Russia"
         if "resolution" in about.lemmas or about.has(pack, "ukraine_side") and not about.has(pack, "war") and not (
-                pack.code in SLAVIC and fighting) and not russia_side:  # «в боевых действиях в Украине»: a place
+                pack.slavic and fighting) and not russia_side:  # «в боевых действиях в Украине»: a place
             return [] if frame.negated else [("war", "oppose", "participate")]
         if "RUS" in about.states and about.has(pack, "vote_against") and about.has(pack, "voting"):
             return [] if frame.negated else [("war", "support", "participate")]  # "joined Russia in voting against"
@@ -594,7 +593,7 @@ def _lends_its_object(builder: FrameBuilder, frame: Frame) -> bool:
     """English: the territory lent is in the verb's object, before a subordinate clause opens
     (``object_ends``: "provided generators to Ukraine as Russian strikes hit its airports" lends none)."""
     pack = builder.pack
-    if pack is None or pack.code != "en":
+    if pack is None or not pack.english:
         return True
     ends = pack.grammar.get("object_ends", frozenset())
     end = next((w.start for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end
@@ -638,7 +637,7 @@ def _peace(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
         return [("war", "neutral", "call_peace")]
     parties = {"RUS", "UKR"} <= about.states
     if "mediate" in classes and frame.factuality == "nominal" and not about.lemmas - {" ", ""} and \
-            not frame.negated and pack.code == "en":  # "positioned itself as a mediator and ... the war"
+            not frame.negated and pack.english:  # "positioned itself as a mediator and ... the war"
         about = _about(builder, frame, frame.sentence.start, frame.sentence.end)
     if ("mediate" in classes or "host" in classes and about.has(pack, "peace")) and not frame.negated and \
             (about.has(pack, "war") or about.has(pack, "peace") or parties or
@@ -682,21 +681,21 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
                and m.kind == "demonym"]
         mentions = own[:1]
     if name == "sanctions" and not mentions and frame.passive and frame.speaker is not None and \
-            builder.pack is not None and builder.pack.code == "en":
+            builder.pack is not None and builder.pack.english:
         mentions = [frame.speaker]  # "X pledged that its territory would not be used to evade sanctions"
     if name == "peace_way" and not mentions and frame.speaker is not None:
         mentions = [frame.speaker]  # "Talks are the only way out, the foreign ministry said"
     if name == "territory_used":  # the state whose territory the passive's patient names (its railways: no group)
         return [s for s in (resolver.state_of(m) for m in resolver.in_sentence(frame.sentence)
                             if frame.clause_start <= m.start < frame.start) if s and s != "RUS"][:1]
-    if name == "send" and builder.pack is not None and builder.pack.code in SLAVIC:  # a state after a preposition
+    if name == "send" and builder.pack is not None and builder.pack.slavic:  # a state after a preposition
         mentions = [m for m in mentions if not _after_preposition(builder, frame, m)] or \
             _own_forces(builder, frame)  # is the destination; «Казахстанских миротворцев ... отправлять не планируют»
     if name == "territory":  # «Территория Белоруссии использовалась ...»: the territory's owner
         mentions = _territory_owner(builder, frame)
     if name == "neutral" and not mentions:  # "Georgia has taken a neutral stance", "X's position is neutral"
         before = [m for m in resolver.in_sentence(frame.sentence) if m.end <= frame.start and resolver.state_of(m)]
-        if builder.pack is not None and builder.pack.code in SLAVIC:
+        if builder.pack is not None and builder.pack.slavic:
             before = [m for m in before if not _after_preposition(builder, frame, m)]
         mentions = [m for m in before[-1:] if not _group_holds(builder, frame, m)]
         if not mentions and not before and frame.speaker is not None and builder.pack is not None and any(

@@ -25,7 +25,7 @@ def _with_listed_members(builder: FrameBuilder, frame: Frame) -> Frame:
     "condemned by most states, among them ...") or after the copula of a fronted "among" phrase
     ("Among those voting no were Mali, Nicaragua and Eritrea"). The frame with them as subjects."""
     pack = builder.pack
-    if pack is None or pack.code != "en" or frame.subjects or frame.we:
+    if pack is None or not pack.english or frame.subjects or frame.we:
         return frame
     text = builder.doc.text
     states = builder.resolver.states_in(frame.sentence)
@@ -47,7 +47,7 @@ def _with_speaker_as_it(builder: FrameBuilder, frame: Frame, frames: list[Frame]
     """English: "X, a partner of Moscow, said it would not recognise ...": the state pronoun right
     after a speech verb (or after its "that") is the speaker, not the mention nearest before it."""
     pack = builder.pack
-    if pack is None or pack.code != "en" or frame.we:
+    if pack is None or not pack.english or frame.we:
         return frame
     words = builder.words(frame.sentence)
     k = frame.word - 1
@@ -68,7 +68,7 @@ def _with_proposer(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> 
     Russia and Ukraine", "proposed forming a group ... to mediate"): the proposer offers good offices,
     so the mediation frame takes the proposing frame's subjects and factuality."""
     pack = builder.pack
-    if pack is None or pack.code != "en" or frame.factuality != "asked" or frame.governor is None or \
+    if pack is None or not pack.english or frame.factuality != "asked" or frame.governor is None or \
             frame.lemma not in pack.stance_classes.get("mediate", frozenset()) or \
             frame.governor not in pack.stance_classes.get("call_peace", frozenset()):
         return frame
@@ -81,7 +81,7 @@ def _with_proposer(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> 
 def _with_we_owner(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> Frame:
     """English: "we" with no speech verb of its own in the clause ("..., saying “We are not Russia's
     ally ..."): the speaker is the subject of the frame before it that governs the quote."""
-    if builder.pack is None or builder.pack.code != "en" or not frame.we or frame.speaker is not None:
+    if builder.pack is None or not builder.pack.english or not frame.we or frame.speaker is not None:
         return frame
     owner = next((f for f in reversed(frames) if f.start < frame.start and f.subjects and not f.we), None)
     return dataclasses.replace(frame, speaker=owner.subjects[0]) if owner is not None else frame
@@ -90,7 +90,7 @@ def _with_we_owner(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> 
 def read_en(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> Frame:
     """The English frame with its actors read through a list of members, a speaker's "it", a proposal
     to mediate and a quoted "we" (each leaves other frames and other languages as they are)."""
-    if builder.pack is None or builder.pack.code != "en":
+    if builder.pack is None or not builder.pack.english:
         return frame
     frame = _with_speaker_as_it(builder, _with_likened(builder, _with_listed_members(builder, frame)), frames)
     return _with_we_owner(builder, _with_proposer(builder, frame, frames), frames)
@@ -99,7 +99,7 @@ def read_en(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> Frame:
 def former(builder: FrameBuilder, m: Mention) -> bool:
     """English: a mention after "former" or "ex-" ("a former Kazakh diplomat", "ex-president"):
     someone who no longer speaks for the state."""
-    if builder.pack is None or builder.pack.code != "en":
+    if builder.pack is None or not builder.pack.english:
         return False
     text = builder.doc.text
     before = text[max(0, m.start - 12):m.start]
@@ -145,7 +145,7 @@ def elided_denials(builder: FrameBuilder, sentence: Sentence, frames: list[Frame
     """English: "Belarus backs Russia, but Kazakhstan and Uzbekistan do not": the states listed
     before an auxiliary and a negation closing the sentence deny what the first half's predicates
     say. One negated copy of each finite frame before "but", the listed states its subjects."""
-    if builder.pack is None or builder.pack.code != "en":
+    if builder.pack is None or not builder.pack.english:
         return []
     text = builder.doc.text
     found = _elided_denial(builder.pack).search(text, sentence.start, sentence.end)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from .doc import Mention
 from .frames import Frame, FrameBuilder, LanguagePack
-from .frames_slavic import SLAVIC
 from .stances import _About, _about, _Found
 
 
@@ -142,7 +141,7 @@ def _territory_used(pack: LanguagePack, frame: Frame, classes: set[str], about: 
     clause names a state's territory and Russia's forces or their attack («Переброска российских
     войск осуществлялась через территорию Белоруссии», «наступление велось с белорусской
     территории»): the territory put at Russia's disposal, support by its owner (done, not negated)."""
-    if pack.code not in SLAVIC or "use" not in classes or frame.negated or frame.factuality not in (
+    if not pack.slavic or "use" not in classes or frame.negated or frame.factuality not in (
             "done", "ongoing", "present"):
         return None
     clause = _about(builder, frame, frame.clause_start, frame.clause_end)
@@ -177,7 +176,7 @@ def _position_labelled(pack: LanguagePack, frame: Frame, classes: set[str], abou
     """Russian and Ukrainian: a labelling verb that calls the subject's position neutral or
     balanced («называет свою позицию сбалансированной», ``position`` and ``balanced`` in
     stance_targets.toml): the position described as neutral."""
-    if pack.code not in SLAVIC or "label" not in classes or frame.negated:
+    if not pack.slavic or "label" not in classes or frame.negated:
         return None
     if about.has(pack, "position") and about.has(pack, "balanced") and not about.has(pack, "war"):
         return [("war", "neutral", "neutral")]
@@ -190,7 +189,7 @@ def _on_side(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     with «на стороне»/«на боці» and a party right after it («остаётся на стороне Москвы», «стоїмо
     на боці України»): Russia's side is support, Ukraine's oppose; negated, Russia's side is
     distance. Read before the neutral rule, which takes «сторона» for a word of neutrality."""
-    if pack.code not in SLAVIC or "side_with" not in classes:
+    if not pack.slavic or "side_with" not in classes:
         return None
     words = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:3]
     if len(words) < 3 or words[0].low != "на" or words[1].lemma not in pack.targets.get("neutral", frozenset()):
