@@ -104,6 +104,9 @@ class Lexicons:
     #: each topic's cues (case-folded), from which ``topic_patterns`` were compiled: the topics of
     #: a sentence are found in one Aho-Corasick pass over them (:func:`topic_finder`)
     topic_cues: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    #: the languages whose cues are lemmas read through a morphological dictionary (those with a
+    #: ``lang/<code>/morphology.toml``: Russian and Ukrainian), not surface phrases
+    lemma_languages: tuple[str, ...] = ()
 
 
 def _lemma_sets(table: dict[str, Any], lemma_languages: tuple[str, ...]) -> dict[str, frozenset[str]]:
@@ -184,4 +187,5 @@ def load_lexicons(folders: tuple[Path, ...] | Path | None = None) -> Lexicons:
         genre=_genre(folders),
         folders=folders,
         topic_cues=topic_cues,
+        lemma_languages=lemma_languages,
     )

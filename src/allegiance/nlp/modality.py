@@ -23,8 +23,9 @@ def _future_word(word: str, analyzer: str) -> bool:
 
 
 def has_future_verb(text: str, language: str | None) -> bool:
-    """A Russian or Ukrainian verb in the future tense (perfective or with будет/буде)."""
-    if language not in ("ru", "uk"):
+    """A verb in the future tense (perfective or with будет/буде) in a language read through a
+    morphological dictionary (Russian, Ukrainian: ``Lexicons.lemma_languages``)."""
+    if language not in load_lexicons().lemma_languages:
         return False
     return _future_in(tokenize(text), language)
 
@@ -77,7 +78,7 @@ class SentenceModality:
 
     def _has_cue(self, kind: str, sentence: Sentence) -> bool:
         text = self.doc.text[sentence.start:sentence.end]
-        if self.doc.language in ("ru", "uk"):
+        if self.doc.language in self.lex.lemma_languages:
             lemmas = self.lex.modality_lemmas.get(kind, {}).get(self.doc.language, frozenset())
             low = text.casefold()
             if any(" " in phrase and phrase in low for phrase in lemmas):
@@ -89,7 +90,7 @@ class SentenceModality:
         if sentence.start not in self._future:
             language = self.doc.language
             self._future[sentence.start] = self.has("future", sentence) or (
-                language in ("ru", "uk") and _future_in(self._tokens(sentence), str(language)))
+                language in self.lex.lemma_languages and _future_in(self._tokens(sentence), str(language)))
         return self._future[sentence.start]
 
     def of(self, sentence: Sentence) -> str:
@@ -112,7 +113,7 @@ class SentenceModality:
     def _find_speaker(self, sentence: Sentence) -> str | None:
         text = self.doc.text[sentence.start:sentence.end]
         pattern = self.lex.modality_en["reporting"]
-        match = pattern.search(text) if self.doc.language not in ("ru", "uk") else None
+        match = pattern.search(text) if self.doc.language not in self.lex.lemma_languages else None
         if match is None:
             return None
         offset = sentence.start + match.start()
