@@ -24,7 +24,8 @@ __all__ = ["find_events", "without_repeated_title", "event_type", "voted_with"]
 
 def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
     """The PLOVER type of a frame's predicate, refined by the noun right after it where the
-    lexicon lists the pair ("pay a visit" is CONSULT, "open a case" COERCE)."""
+    lexicon lists the pair ("pay a visit" is CONSULT, "open a case" COERCE). A verb of type
+    ``LIGHT`` ("make", "carry out") is an event only through a listed noun ("made a visit")."""
     pack = builder.pack
     if pack is None:
         return None
@@ -50,6 +51,8 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             previous = w.low
         if refined:
             return refined
+    if base == "LIGHT":
+        return None  # a light verb ("made a visit", "carried out raids") is an act only by its noun
     if frame.lemma in pack.speech and pack.code in SLAVIC:
         reported = _reported_act(builder, frame)
         if reported is not None and not _recalled(builder, frame):
@@ -356,9 +359,10 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         label = (resolver.state_of(actor) or resolver.label(actor)) if as_state else resolver.label(actor)
         if _people_of(builder, actor):
             label = actor.text  # "another 13 Russians volunteered": a group of people (the guidelines), not the state
-        if (label, "") in seen:
+        if (label, "") in seen and not ((label, kind) not in seen and kind not in _SAID_ACTS
+                                        and _coordinated(builder, frame)):
             continue  # one event per actor and sentence: its first act (the main clause comes first)
-        seen.add((label, ""))
+        seen.update({(label, ""), (label, kind)})  # a second act of another type joined by "and" is kept
         ref = MentionRef(actor.start, actor.end, label)
         direct = source is not None or frame.sentence.start <= actor.start < frame.sentence.end
         out.append(EventRecord(
@@ -426,11 +430,36 @@ def _plain_speech(builder: FrameBuilder, frame: Frame) -> bool:
 
 
 def _talks_with(builder: FrameBuilder, frame: Frame) -> bool:
-    """English: a verb of talking with "with" among the next four words ("spoke by phone with")."""
+    """English: a verb of talking with "with" among the next four words ("spoke by phone with"), or
+    with two parties or more as its subject ("Zelensky and Aliyev discussed energy supplies"): talks
+    (CAMEO 04, whose DISCUSS block is coded 040)."""
     pack = builder.pack
     if pack is None or pack.code != "en" or frame.lemma not in pack.grammar.get("talk_verbs", frozenset()):
         return False
+    if len({m.entity_id or m.text for m in frame.subjects}) > 1:
+        return True
     return any(w.low == "with" for w in [x for x in builder.words(frame.sentence) if x.start >= frame.end][:4])
+
+
+#: PLOVER types of what is said rather than done (CAMEO's verbal classes 01-03, 10 and 13: a
+#: statement, an appeal, a pledge, a threat): joined by "and" to an act ("condemned the attack and
+#: called on the world to ...", «осудила ... и пообещала ответные меры») they are no second event.
+_SAID_ACTS = frozenset({"SAY", "REQUEST", "AGREE", "THREATEN"})
+
+
+def _coordinated(builder: FrameBuilder, frame: Frame) -> bool:
+    """A verb joined to the one before it by a coordinating conjunction, with no subject of its own
+    ("closed the crossing and detained two drivers", «закрыл пункт пропуска и задержал водителей»):
+    a second act of the same actor. The conjunctions are grammar.toml's ``conjunctions`` or, where
+    the tagger marks them (Russian, Ukrainian), any ``CCONJ``."""
+    pack = builder.pack
+    if pack is None or frame.word == 0:
+        return False
+    words = builder.words(frame.sentence)
+    before = words[frame.word - 1]
+    if before.upos == "ADV" and frame.word > 1:  # "and then detained", «и сразу задержал»
+        before = words[frame.word - 2]
+    return before.upos == "CCONJ" or before.low in pack.grammar.get("conjunctions", frozenset())
 
 
 def _people_of(builder: FrameBuilder, m: Mention) -> bool:
