@@ -447,7 +447,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             if self.pack.code in SLAVIC and self._aspectual_verb(words, first, last) or \
                     self._aspectual_en(words, first, last):
                 continue  # «продолжает» before «поставлять», "continued to buy": the infinitive carries the act
-            if fact in ("done", "ongoing", "present") and self._intends(words, first, last):
+            if fact in ("done", "ongoing", "present") and self._intends(words, first, last) and \
+                    self.pack.event_types.get(lemma) != "THREATEN":  # "threatened to ...": the threat is done
                 fact = "planned"  # "plans to recruit", "promised not to let": an intention, no act
             if fact not in ("done", "ongoing") and lemma not in self.pack.stance_lemmas and \
                     lemma not in self.pack.speech:
