@@ -441,10 +441,11 @@ def _talks_with(builder: FrameBuilder, frame: Frame) -> bool:
     return any(w.low == "with" for w in [x for x in builder.words(frame.sentence) if x.start >= frame.end][:4])
 
 
-#: PLOVER types of what is said rather than done (CAMEO's verbal classes 01-03, 10 and 13: a
-#: statement, an appeal, a pledge, a threat): joined by "and" to an act ("condemned the attack and
-#: called on the world to ...", «осудила ... и пообещала ответные меры») they are no second event.
-_SAID_ACTS = frozenset({"SAY", "REQUEST", "AGREE", "THREATEN"})
+#: PLOVER types of what is said rather than done (CAMEO's verbal classes 01-03, 10, 11 and 13: a
+#: statement, an appeal, a pledge, a condemnation, a threat): joined by "and" to an act ("condemned
+#: the attack and called on the world to ...", «осудила ... и пообещала ответные меры», "expelled two
+#: diplomats and condemned the aggression") they are no second event.
+_SAID_ACTS = frozenset({"SAY", "REQUEST", "AGREE", "THREATEN", "ACCUSE"})
 
 
 def _coordinated(builder: FrameBuilder, frame: Frame) -> bool:
