@@ -82,3 +82,13 @@ def test_a_light_verb_without_an_act_noun_is_no_event(pipeline):
 def test_slavic_calls_and_signed_pacts(pipeline, text, lang, kind):
     found = events(pipeline, text, lang)
     assert found and {k for _, k in found} == {kind}, found
+
+
+def test_reduced_passive_with_its_agent_names_the_actor(pipeline):
+    assert events(pipeline, "Restrictions imposed by Lithuania on Belarusian lorries took effect in May.") == [
+        ("LTU", "SANCTION")]
+
+
+def test_threat_with_its_infinitive_is_a_done_act(pipeline):
+    assert events(pipeline, "Azerbaijan threatened to close its airspace to Armenian flights.") == [
+        ("AZE", "THREATEN")]

@@ -337,6 +337,9 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             _habitual(builder, frame) or _attitude(builder, frame) or _aspect_of_gerund(builder, frame):
         return []  # an opinion ("Putin thought ...") is no event; "continued enlisting": the gerund is
     actors = [source] if source is not None else list(frame.subjects)
+    if not actors:
+        agent = _reduced_passive_agent(resolver, builder, frame)
+        actors = [agent] if agent is not None else []
     recruited = False
     if not actors and kind == "MOBILIZE" and builder.pack is not None and builder.pack.code in SLAVIC \
             and frame.subject_word is None:
@@ -446,6 +449,21 @@ def _talks_with(builder: FrameBuilder, frame: Frame) -> bool:
 #: the attack and called on the world to ...", «осудила ... и пообещала ответные меры», "expelled two
 #: diplomats and condemned the aggression") they are no second event.
 _SAID_ACTS = frozenset({"SAY", "REQUEST", "AGREE", "THREATEN", "ACCUSE"})
+
+
+def _reduced_passive_agent(resolver: ActorResolver, builder: FrameBuilder, frame: Frame) -> Mention | None:
+    """English: a past participle after its noun with "by" and an actor right after it ("sanctions
+    imposed by Japan took effect", "a decree issued by Tokayev"): the agent acts, as in a passive."""
+    pack = builder.pack
+    if pack is None or pack.code != "en" or frame.subjects:
+        return None
+    words = builder.words(frame.sentence)
+    by = words[frame.word + 1] if frame.word + 1 < len(words) else None
+    if by is None or by.low != "by" or not words[frame.word].low.endswith(("ed", "en", "t")):
+        return None
+    after = [w for w in words[by.i + 1:by.i + 3] if w.upos != "DET"]
+    first = after[0].start if after else -1
+    return next((m for m in resolver.in_sentence(frame.sentence) if m.start == first and m.type != "media"), None)
 
 
 def _coordinated(builder: FrameBuilder, frame: Frame) -> bool:
