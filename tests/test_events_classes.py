@@ -92,3 +92,12 @@ def test_reduced_passive_with_its_agent_names_the_actor(pipeline):
 def test_threat_with_its_infinitive_is_a_done_act(pipeline):
     assert events(pipeline, "Azerbaijan threatened to close its airspace to Armenian flights.") == [
         ("AZE", "THREATEN")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Tajikistan ordered its banks to suspend transfers to two Russian lenders.", "SANCTION"),
+    ("Latvia instructed three Belarusian diplomats to leave the country within a week.", "SANCTION"),
+])
+def test_directive_with_its_infinitive_is_the_act_ordered(pipeline, text, kind):
+    found = events(pipeline, text)
+    assert len(found) == 1 and found[0][1] == kind, found

@@ -9,8 +9,11 @@ state: a vote for (``SUPPORT``), against (``REJECT``), an abstention or a non-vo
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 
+from ..kb.langdata import language_data
 from .actors import ActorResolver, bullet_states, listed_states
 from .doc import Doc, Mention, Sentence, Statement
 from .frames import Frame, FrameBuilder, LanguagePack
@@ -51,6 +54,9 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             previous = w.low
         if refined:
             return refined
+    ordered = _ordered_act(builder, frame)
+    if ordered is not None:
+        return ordered  # "ordered lenders to stop ...": the act ordered, done by the one with authority
     if base == "LIGHT":
         return None  # a light verb ("made a visit", "carried out raids") is an act only by its noun
     if frame.lemma in pack.speech and pack.code in SLAVIC:
@@ -67,6 +73,33 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             return None
         return base if base not in (None, "SAY") else "SAY"
     return base
+
+
+@functools.lru_cache(maxsize=16)
+def _directives(code: str, folders: tuple[Path, ...] | None) -> tuple[frozenset[str], dict[str, str]]:
+    """The language's directive verbs and the ordered verbs whose act differs under an order
+    (``[directives]`` of event_predicates_team.toml: "ordered ... to leave" is an expulsion)."""
+    table = language_data("event_predicates_team", code, folders).get("directives", {})
+    return frozenset(table.get("verbs", [])), {str(k): str(v) for k, v in table.get("ordered", {}).items()}
+
+
+def _ordered_act(builder: FrameBuilder, frame: Frame) -> str | None:
+    """A directive verb with its object and a "to" infinitive ("ordered 45 embassy staff to leave",
+    "instructed banks to suspend transfers"): the type of the act ordered, where it has one."""
+    pack = builder.pack
+    if pack is None:
+        return None
+    verbs, ordered = _directives(pack.code, builder.folders)
+    if frame.lemma not in verbs:
+        return None
+    words = builder.words(frame.sentence)
+    for n in range(frame.word + 1, min(len(words) - 1, frame.word + 9)):
+        if words[n].upos == "PUNCT":
+            return None
+        if words[n].low == "to" and n > frame.word + 1:
+            verb = words[n + 1]
+            return ordered.get(verb.lemma) or pack.event_types.get(verb.lemma)
+    return None
 
 
 def _title_or_repeat(doc: Doc, sentence: Sentence, seen: set[str]) -> bool:

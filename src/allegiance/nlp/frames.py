@@ -291,6 +291,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                  parse: bool = False) -> None:
         self.doc = doc
         self.resolver = resolver
+        self.folders = folders  # the pack folders (events.py reads its directives table from them)
         self.pack = language_pack(doc.language or "en", folders) if (doc.language or "en") else None
         self._frames: dict[int, list[Frame]] = {}
         self._words: dict[int, list[Word]] = {}
