@@ -101,3 +101,12 @@ def test_threat_with_its_infinitive_is_a_done_act(pipeline):
 def test_directive_with_its_infinitive_is_the_act_ordered(pipeline, text, kind):
     found = events(pipeline, text)
     assert len(found) == 1 and found[0][1] == kind, found
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Казахстан продлил запрет на вывоз бензина ещё на полгода.", "ru"),
+    ("Польща продовжила обмеження для білоруських вантажівок.", "uk"),
+])
+def test_slavic_measures_prolonged_are_sanctions(pipeline, text, lang):
+    found = events(pipeline, text, lang)
+    assert len(found) == 1 and found[0][1] == "SANCTION", found
