@@ -9,8 +9,11 @@ state: a vote for (``SUPPORT``), against (``REJECT``), an abstention or a non-vo
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 
+from ..kb.langdata import language_data
 from .actors import ActorResolver, bullet_states, listed_states
 from .doc import Doc, Mention, Sentence, Statement
 from .frames import Frame, FrameBuilder, LanguagePack
@@ -24,7 +27,8 @@ __all__ = ["find_events", "without_repeated_title", "event_type", "voted_with"]
 
 def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
     """The PLOVER type of a frame's predicate, refined by the noun right after it where the
-    lexicon lists the pair ("pay a visit" is CONSULT, "open a case" COERCE)."""
+    lexicon lists the pair ("pay a visit" is CONSULT, "open a case" COERCE). A verb of type
+    ``LIGHT`` ("make", "carry out") is an event only through a listed noun ("made a visit")."""
     pack = builder.pack
     if pack is None:
         return None
@@ -53,6 +57,11 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             previous = w.low
         if refined:
             return refined
+    ordered = _ordered_act(builder, frame)
+    if ordered is not None:
+        return ordered  # "ordered lenders to stop ...": the act ordered, done by the one with authority
+    if base == "LIGHT":
+        return None  # a light verb ("made a visit", "carried out raids") is an act only by its noun
     if frame.lemma in pack.speech and pack.code in SLAVIC:
         reported = _reported_act(builder, frame)
         if reported is not None and not _recalled(builder, frame):
@@ -67,6 +76,33 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             return None
         return base if base not in (None, "SAY") else "SAY"
     return base
+
+
+@functools.lru_cache(maxsize=16)
+def _directives(code: str, folders: tuple[Path, ...] | None) -> tuple[frozenset[str], dict[str, str]]:
+    """The language's directive verbs and the ordered verbs whose act differs under an order
+    (``[directives]`` of event_predicates_team.toml: "ordered ... to leave" is an expulsion)."""
+    table = language_data("event_predicates_team", code, folders).get("directives", {})
+    return frozenset(table.get("verbs", [])), {str(k): str(v) for k, v in table.get("ordered", {}).items()}
+
+
+def _ordered_act(builder: FrameBuilder, frame: Frame) -> str | None:
+    """A directive verb with its object and a "to" infinitive ("ordered 45 embassy staff to leave",
+    "instructed banks to suspend transfers"): the type of the act ordered, where it has one."""
+    pack = builder.pack
+    if pack is None:
+        return None
+    verbs, ordered = _directives(pack.code, builder.folders)
+    if frame.lemma not in verbs:
+        return None
+    words = builder.words(frame.sentence)
+    for n in range(frame.word + 1, min(len(words) - 1, frame.word + 9)):
+        if words[n].upos == "PUNCT":
+            return None
+        if words[n].low == "to" and n > frame.word + 1:
+            verb = words[n + 1]
+            return ordered.get(verb.lemma) or pack.event_types.get(verb.lemma)
+    return None
 
 
 def _title_or_repeat(doc: Doc, sentence: Sentence, seen: set[str]) -> bool:
@@ -350,6 +386,9 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             _habitual(builder, frame) or _attitude(builder, frame) or _aspect_of_gerund(builder, frame):
         return []  # an opinion ("Putin thought ...") is no event; "continued enlisting": the gerund is
     actors = [source] if source is not None else list(frame.subjects)
+    if not actors:
+        agent = _reduced_passive_agent(resolver, builder, frame)
+        actors = [agent] if agent is not None else []
     recruited = False
     if not actors and kind == "MOBILIZE" and builder.pack is not None and builder.pack.code in SLAVIC \
             and frame.subject_word is None:
@@ -372,9 +411,10 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         label = (resolver.state_of(actor) or resolver.label(actor)) if as_state else resolver.label(actor)
         if _people_of(builder, actor):
             label = actor.text  # "another 13 Russians volunteered": a group of people (the guidelines), not the state
-        if (label, "") in seen:
+        if (label, "") in seen and not ((label, kind) not in seen and kind not in _SAID_ACTS
+                                        and _coordinated(builder, frame)):
             continue  # one event per actor and sentence: its first act (the main clause comes first)
-        seen.add((label, ""))
+        seen.update({(label, ""), (label, kind)})  # a second act of another type joined by "and" is kept
         ref = MentionRef(actor.start, actor.end, label)
         direct = source is not None or frame.sentence.start <= actor.start < frame.sentence.end
         out.append(EventRecord(
@@ -442,11 +482,52 @@ def _plain_speech(builder: FrameBuilder, frame: Frame) -> bool:
 
 
 def _talks_with(builder: FrameBuilder, frame: Frame) -> bool:
-    """English: a verb of talking with "with" among the next four words ("spoke by phone with")."""
+    """English: a verb of talking with "with" among the next four words ("spoke by phone with"), or
+    with two parties or more as its subject ("Zelensky and Aliyev discussed energy supplies"): talks
+    (CAMEO 04, whose DISCUSS block is coded 040)."""
     pack = builder.pack
     if pack is None or pack.code != "en" or frame.lemma not in pack.grammar.get("talk_verbs", frozenset()):
         return False
+    if len({m.entity_id or m.text for m in frame.subjects}) > 1:
+        return True
     return any(w.low == "with" for w in [x for x in builder.words(frame.sentence) if x.start >= frame.end][:4])
+
+
+#: PLOVER types of what is said rather than done (CAMEO's verbal classes 01-03, 10, 11 and 13: a
+#: statement, an appeal, a pledge, a condemnation, a threat): joined by "and" to an act ("condemned
+#: the attack and called on the world to ...", «осудила ... и пообещала ответные меры», "expelled two
+#: diplomats and condemned the aggression") they are no second event.
+_SAID_ACTS = frozenset({"SAY", "REQUEST", "AGREE", "THREATEN", "ACCUSE"})
+
+
+def _reduced_passive_agent(resolver: ActorResolver, builder: FrameBuilder, frame: Frame) -> Mention | None:
+    """English: a past participle after its noun with "by" and an actor right after it ("sanctions
+    imposed by Japan took effect", "a decree issued by Tokayev"): the agent acts, as in a passive."""
+    pack = builder.pack
+    if pack is None or pack.code != "en" or frame.subjects:
+        return None
+    words = builder.words(frame.sentence)
+    by = words[frame.word + 1] if frame.word + 1 < len(words) else None
+    if by is None or by.low != "by" or not words[frame.word].low.endswith(("ed", "en", "t")):
+        return None
+    after = [w for w in words[by.i + 1:by.i + 3] if w.upos != "DET"]
+    first = after[0].start if after else -1
+    return next((m for m in resolver.in_sentence(frame.sentence) if m.start == first and m.type != "media"), None)
+
+
+def _coordinated(builder: FrameBuilder, frame: Frame) -> bool:
+    """A verb joined to the one before it by a coordinating conjunction, with no subject of its own
+    ("closed the crossing and detained two drivers", «закрыл пункт пропуска и задержал водителей»):
+    a second act of the same actor. The conjunctions are grammar.toml's ``conjunctions`` or, where
+    the tagger marks them (Russian, Ukrainian), any ``CCONJ``."""
+    pack = builder.pack
+    if pack is None or frame.word == 0:
+        return False
+    words = builder.words(frame.sentence)
+    before = words[frame.word - 1]
+    if before.upos == "ADV" and frame.word > 1:  # "and then detained", «и сразу задержал»
+        before = words[frame.word - 2]
+    return before.upos == "CCONJ" or before.low in pack.grammar.get("conjunctions", frozenset())
 
 
 def _people_of(builder: FrameBuilder, m: Mention) -> bool:

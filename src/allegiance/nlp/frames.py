@@ -66,6 +66,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                  parse: bool = False) -> None:
         self.doc = doc
         self.resolver = resolver
+        self.folders = folders  # the pack folders (events.py reads its directives table from them)
         language = doc.language or str(pack_data("languages.toml", folders).get("fallback", ""))
         self.pack = language_pack(language, folders) if language else None
         self._frames: dict[int, list[Frame]] = {}
@@ -223,7 +224,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             if self.pack.slavic and self._aspectual_verb(words, first, last) or \
                     self._aspectual_en(words, first, last):
                 continue  # «продолжает» before «поставлять», "continued to buy": the infinitive carries the act
-            if fact in ("done", "ongoing", "present") and self._intends(words, first, last):
+            if fact in ("done", "ongoing", "present") and self._intends(words, first, last) and \
+                    self.pack.event_types.get(lemma) != "THREATEN":  # "threatened to ...": the threat is done
                 fact = "planned"  # "plans to recruit", "promised not to let": an intention, no act
             if fact not in ("done", "ongoing") and lemma not in self.pack.stance_lemmas and \
                     lemma not in self.pack.speech:

@@ -1,0 +1,112 @@
+"""Event classes of branch ev5, through the real pipeline (sentences written for these tests): a
+second act joined by a conjunction, talks with two parties as subject, light verbs typed by their
+noun, and the CAMEO act classes added whole (sanctions widened or lifted, arrests, exercises,
+call-ups, closed borders, phone calls, protocols signed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from allegiance.nlp import Doc
+from allegiance.nlp.pipeline import default_pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return default_pipeline()
+
+
+def events(pipeline, text: str, lang: str = "en") -> list[tuple[str | None, str | None]]:
+    doc = pipeline(Doc("t", text, lang, None))
+    return sorted((s.subject, s.predicate) for s in doc.statements if s.kind == "event")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Latvia shut a checkpoint on its eastern border and arrested three smugglers.", "en",
+     [("LVA", "COERCE"), ("LVA", "SANCTION")]),
+    ("Грузия закрыла посольство в Тегеране и задержала двух граждан Ирана.", "ru",
+     [("GEO", "COERCE"), ("GEO", "SANCTION")]),
+    ("Молдова закрила консульство в Мінську і затримала двох громадян Білорусі.", "uk",
+     [("MDA", "COERCE"), ("MDA", "SANCTION")]),
+])
+def test_second_act_joined_by_a_conjunction_is_not_lost(pipeline, text, lang, expected):
+    assert events(pipeline, text, lang) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Georgia condemned the attack and called on Moscow to withdraw.",  # an appeal: said, no second act
+    "Estonia condemned the strike and sent condolences to the victims' families.",  # a message
+])
+def test_a_said_act_after_a_conjunction_is_no_second_event(pipeline, text):
+    found = events(pipeline, text)
+    assert len(found) == 1 and found[0][1] == "ACCUSE", found
+
+
+def test_two_parties_discussing_hold_talks(pipeline):
+    assert events(pipeline, "Erdogan and Aliyev discussed a new gas pipeline in Ankara.") == [
+        ("Ilham Aliyev", "CONSULT"), ("Recep Tayyip Erdogan", "CONSULT")]
+
+
+def test_one_speaker_discussing_is_talk_not_an_event(pipeline):
+    assert events(pipeline, "Erdogan discussed the economy in a television interview.") == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Maia Sandu made a two-day visit to Warsaw.", "CONSULT"),
+    ("Georgia carried out raids on three unlicensed money exchangers.", "COERCE"),
+    ("Belarus called up several thousand reservists.", "MOBILIZE"),
+    ("Kazakhstan staged air defence drills near Almaty.", "MOBILIZE"),
+    ("Canada widened its sanctions on Iranian drone makers.", "SANCTION"),
+    ("Japan prolonged its embargo on Belarusian timber.", "SANCTION"),
+    ("Switzerland eased the sanctions on two Armenian exporters.", "CONCEDE"),
+    ("Azerbaijani police detained four journalists in Baku.", "COERCE"),
+    ("Russian units captured two villages east of Kupiansk.", "ASSAULT"),
+    ("Latvia closed its airspace to Belarusian aircraft.", "SANCTION"),
+])
+def test_act_classes_by_verb_and_noun(pipeline, text, kind):
+    found = events(pipeline, text)
+    assert len(found) == 1 and found[0][1] == kind, found
+
+
+def test_a_light_verb_without_an_act_noun_is_no_event(pipeline):
+    assert events(pipeline, "Turkmenistan made it clear that it stays neutral.") == []
+    assert events(pipeline, "The ministry carried out its duties as usual.") == []
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("Пашинян позвонил Токаеву и обсудил с ним транзит грузов.", "ru", "CONSULT"),
+    ("Санду зателефонувала Зеленському після атаки на Одесу.", "uk", "CONSULT"),
+    ("Казахстан и Киргизия подписали пакт о взаимопомощи.", "ru", "AGREE"),
+    ("Узбекистан і Таджикистан підписали протокол про спільні кордони.", "uk", "AGREE"),
+])
+def test_slavic_calls_and_signed_pacts(pipeline, text, lang, kind):
+    found = events(pipeline, text, lang)
+    assert found and {k for _, k in found} == {kind}, found
+
+
+def test_reduced_passive_with_its_agent_names_the_actor(pipeline):
+    assert events(pipeline, "Restrictions imposed by Lithuania on Belarusian lorries took effect in May.") == [
+        ("LTU", "SANCTION")]
+
+
+def test_threat_with_its_infinitive_is_a_done_act(pipeline):
+    assert events(pipeline, "Azerbaijan threatened to close its airspace to Armenian flights.") == [
+        ("AZE", "THREATEN")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Tajikistan ordered its banks to suspend transfers to two Russian lenders.", "SANCTION"),
+    ("Latvia instructed three Belarusian diplomats to leave the country within a week.", "SANCTION"),
+])
+def test_directive_with_its_infinitive_is_the_act_ordered(pipeline, text, kind):
+    found = events(pipeline, text)
+    assert len(found) == 1 and found[0][1] == kind, found
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Казахстан продлил запрет на вывоз бензина ещё на полгода.", "ru"),
+    ("Польща продовжила обмеження для білоруських вантажівок.", "uk"),
+])
+def test_slavic_measures_prolonged_are_sanctions(pipeline, text, lang):
+    found = events(pipeline, text, lang)
+    assert len(found) == 1 and found[0][1] == "SANCTION", found
