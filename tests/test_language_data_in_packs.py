@@ -32,7 +32,6 @@ _LEAD = "language data in a module another helper edited this session: the lead 
 KNOWN: dict[tuple[str, str], str] = {
     ("doc.py", "stance"): "the kinds of statement records (identifiers, no words of a language)",
     ("events.py", "planned"): "factuality values (frame_types.FACTUALITY)",
-    ("events.py", "from"): "source prepositions of six languages; " + _LEAD,
     ("frame_types.py", "done"): "FACTUALITY itself",
     ("stances_en.py", "do"): "the grammar.toml keys of the auxiliaries (identifiers, no words)",
     ("frames_forms.py", "pres"): "the verb-form kinds of a form table (identifiers of grammar.toml entries)",

@@ -38,7 +38,7 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
         refined = None
         following = [f.start for f in builder.frames(frame.sentence) if f.start >= frame.end
                      and (f.factuality not in ("nominal", "relative", "nonfinite") or
-                          pack.code == "en" and f.factuality in ("relative", "nonfinite"))]
+                          pack.english and f.factuality in ("relative", "nonfinite"))]
         # English: a participle or relative clause after the object noun ("joined a statement |
         # denouncing the attack") describes it; its own object types nothing
         stop = min(following) if following else frame.target_end
@@ -49,7 +49,7 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
                 continue
             if w.low == "of" and previous in measures:
                 continue  # "a new package of sanctions": the batch's contents are the object
-            if w.upos == "ADP" and not previous and pack.code in SLAVIC:
+            if w.upos == "ADP" and not previous and pack.slavic:
                 continue  # «подписали в Вашингтоне соглашение»: free word order puts a place before the object
             if w.end > frame.target_end or w.start >= stop or w.upos in ("ADP", "PUNCT", "AUX", "PRON"):
                 break
@@ -62,11 +62,11 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
         return ordered  # "ordered lenders to stop ...": the act ordered, done by the one with authority
     if base == "LIGHT":
         return None  # a light verb ("made a visit", "carried out raids") is an act only by its noun
-    if frame.lemma in pack.speech and pack.code in SLAVIC:
+    if frame.lemma in pack.speech and pack.slavic:
         reported = _reported_act(builder, frame)
         if reported is not None and not _recalled(builder, frame):
             return reported  # «Минобороны сообщило об уничтожении ...»: the reporter's own act
-    if frame.lemma in pack.speech and base not in (None, "SAY") and pack.code in SLAVIC and _transfer(builder, frame):
+    if frame.lemma in pack.speech and base not in (None, "SAY") and pack.slavic and _transfer(builder, frame):
         return base  # «передал России ракеты»: a thing handed over, not a message
     if frame.lemma in pack.speech:
         # a speech act is an event when it announces, confirms, declares or denies, not a plain "said"
@@ -193,11 +193,11 @@ def _vote(pack: LanguagePack, builder: FrameBuilder, frame: Frame) -> tuple[str,
         return None  # "abstained from recognising": refraining from an act, no vote
     if "abstain" in classes:
         return "ABSTAIN", "abstained"
-    if "participate" in classes and frame.negated and pack.code == "en":
+    if "participate" in classes and frame.negated and pack.english:
         near = {w.lemma for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end}
         if near & pack.targets.get("voting", frozenset()) and "vote" in near:
             return "ABSTAIN", "did not take part in the vote"  # "did not take part in the vote"
-    if "participate" in classes and frame.negated and pack.code in SLAVIC:
+    if "participate" in classes and frame.negated and pack.slavic:
         near = {w.lemma for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end}
         if near & pack.targets.get("voting", frozenset()):
             return "ABSTAIN", "did not take part in the vote"  # «не участвовал в голосовании»
@@ -261,7 +261,7 @@ def _source(resolver: ActorResolver, builder: FrameBuilder, frame: Frame) -> Men
     for m in resolver.in_sentence(frame.sentence):
         if m.start >= frame.target_start and m.type == "state":  # the target span: German puts it before
             before = builder.doc.text[frame.target_start:m.start].casefold().split()
-            if before and before[-1] in ("from", "из", "от", "з", "від", "aus", "von") and _supplied(pack, before):
+            if before and before[-1] in pack.grammar.get("supplier_prepositions", ()) and _supplied(pack, before):
                 return m
     return None
 
@@ -272,7 +272,7 @@ def _supplied(pack: LanguagePack, words: list[str]) -> bool:
     goods = pack.targets.get("military", frozenset()) | pack.targets.get("aid", frozenset())
     if any(w in negation for w in words):
         return False
-    return pack.code != "en" or any(w in goods or w.rstrip("s") in goods for w in words)
+    return not pack.english or any(w in goods or w.rstrip("s") in goods for w in words)
 
 
 def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, builder: FrameBuilder,
@@ -312,7 +312,7 @@ def _habitual_vote(builder: FrameBuilder, frame: Frame) -> bool:
     («неизменно голосуют против», «традиційно голосують»: ``habitual_adverbs`` in grammar.toml) tells a
     pattern of votes, no one vote (a stance, no event)."""
     pack = builder.pack
-    if pack is None or pack.code not in SLAVIC or frame.factuality not in ("ongoing", "present"):
+    if pack is None or not pack.slavic or frame.factuality not in ("ongoing", "present"):
         return False
     habit = pack.grammar.get("habitual_adverbs", frozenset())
     return any(w.low in habit for w in builder.words(frame.sentence)
@@ -390,7 +390,7 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         agent = _reduced_passive_agent(resolver, builder, frame)
         actors = [agent] if agent is not None else []
     recruited = False
-    if not actors and kind == "MOBILIZE" and builder.pack is not None and builder.pack.code in SLAVIC \
+    if not actors and kind == "MOBILIZE" and builder.pack is not None and builder.pack.slavic \
             and frame.subject_word is None:
         recruiter = _recruiter(builder, frame)
         actors, recruited = ([recruiter], True) if recruiter is not None else ([], False)
@@ -429,7 +429,7 @@ def _sanctions_not_joined(builder: FrameBuilder, frame: Frame) -> bool:
     what is joined («не присоединилась к западным санкциям», «не приєднався до санкцій»): the
     guidelines code a refusal to join sanctions as an event (REJECT), with no stance."""
     pack = builder.pack
-    if pack is None or pack.code not in SLAVIC or not frame.negated or frame.factuality not in ("done", "ongoing"):
+    if pack is None or not pack.slavic or not frame.negated or frame.factuality not in ("done", "ongoing"):
         return False
     if frame.lemma not in pack.grammar.get("joining", frozenset()):
         return False
@@ -443,7 +443,7 @@ def _sanctions_not_joined(builder: FrameBuilder, frame: Frame) -> bool:
 def _condemning_label(builder: FrameBuilder, frame: Frame) -> bool:
     """English: a labelling verb with a word of condemnation in its object ("called it a crime")."""
     pack = builder.pack
-    if pack is None or pack.code != "en" or frame.lemma not in pack.stance_classes.get("label", frozenset()):
+    if pack is None or not pack.english or frame.lemma not in pack.stance_classes.get("label", frozenset()):
         return False
     condemning = pack.targets.get("condemning", frozenset())
     return any(w.lemma in condemning or w.low in condemning for w in builder.words(frame.sentence)
@@ -455,7 +455,7 @@ def _sided_in_vote(builder: FrameBuilder, frame: Frame) -> str | None:
     backed Moscow in the vote"): the state named first after the verb ("with" and determiners
     between), in a sentence about a vote; ``None`` otherwise."""
     pack = builder.pack
-    if pack is None or pack.code != "en":
+    if pack is None or not pack.english:
         return None
     voting = pack.targets.get("voting", frozenset())
     if not any(w.lemma in voting or w.low in voting for w in builder.words(frame.sentence) if w.start >= frame.end):
@@ -475,7 +475,7 @@ def _plain_speech(builder: FrameBuilder, frame: Frame) -> bool:
     ("speak", "comment", "discuss"): the guidelines count announcements, confirmations, denials and
     warnings, not talk."""
     pack = builder.pack
-    if pack is None or pack.code != "en" or frame.lemma in pack.grammar.get("speech_events", frozenset()):
+    if pack is None or not pack.english or frame.lemma in pack.grammar.get("speech_events", frozenset()):
         return False
     return pack.event_types.get(frame.lemma) == "SAY" and frame.lemma not in pack.grammar.get(
         "pledge", frozenset())
@@ -486,7 +486,7 @@ def _talks_with(builder: FrameBuilder, frame: Frame) -> bool:
     with two parties or more as its subject ("Zelensky and Aliyev discussed energy supplies"): talks
     (CAMEO 04, whose DISCUSS block is coded 040)."""
     pack = builder.pack
-    if pack is None or pack.code != "en" or frame.lemma not in pack.grammar.get("talk_verbs", frozenset()):
+    if pack is None or not pack.english or frame.lemma not in pack.grammar.get("talk_verbs", frozenset()):
         return False
     if len({m.entity_id or m.text for m in frame.subjects}) > 1:
         return True
@@ -504,7 +504,7 @@ def _reduced_passive_agent(resolver: ActorResolver, builder: FrameBuilder, frame
     """English: a past participle after its noun with "by" and an actor right after it ("sanctions
     imposed by Japan took effect", "a decree issued by Tokayev"): the agent acts, as in a passive."""
     pack = builder.pack
-    if pack is None or pack.code != "en" or frame.subjects:
+    if pack is None or not pack.english or frame.subjects:
         return None
     words = builder.words(frame.sentence)
     by = words[frame.word + 1] if frame.word + 1 < len(words) else None
@@ -533,7 +533,7 @@ def _coordinated(builder: FrameBuilder, frame: Frame) -> bool:
 def _people_of(builder: FrameBuilder, m: Mention) -> bool:
     """English: a nation's people named by a plural demonym alone ("Russians", "Palestinians"), not the state."""
     pack = builder.pack
-    return pack is not None and pack.code == "en" and m.kind == "demonym" and m.text.endswith("s") and \
+    return pack is not None and pack.english and m.kind == "demonym" and m.text.endswith("s") and \
         builder.resolver.group_after(m) is None and not builder.doc.text[m.end:m.end + 2].startswith(("'", "’"))
 
 
@@ -542,7 +542,7 @@ def _pledge_of_clause(builder: FrameBuilder, frame: Frame) -> bool:
     clause said is a speech act (SAY), its clause a prediction; CAMEO's AGREE or THREATEN for
     "pledge" and "vow" read the pledge as the agreement or the threat itself."""
     pack = builder.pack
-    if pack is None or pack.code != "en" or frame.lemma not in pack.grammar.get("pledge", frozenset()) or \
+    if pack is None or not pack.english or frame.lemma not in pack.grammar.get("pledge", frozenset()) or \
             frame.lemma == "threaten":  # a threat is an act of its own (PLOVER THREATEN)
         return False
     after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]

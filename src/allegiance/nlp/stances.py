@@ -673,7 +673,7 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
     if name == "supplier":
         source = [m for m in resolver.in_sentence(frame.sentence) if m.start >= frame.target_start
                   and m.type == "state" and builder.doc.text[frame.target_start:m.start].casefold().split()[-1:]
-                  in (["from"], ["из"], ["з"], ["від"], ["aus"], ["von"])]
+                  in [[w] for w in (builder.pack.grammar.get("supplier_prepositions", ()) if builder.pack else ())]]
         mentions = source[:1]
     indirect = all(not (frame.sentence.start <= m.start < frame.sentence.end) for m in mentions)
     if name == "citizens" and (not mentions or indirect):  # "the agency advised Uzbek citizens": their state
