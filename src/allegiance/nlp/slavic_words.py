@@ -1,0 +1,191 @@
+"""Russian and Ukrainian words of a sentence as the clause frames read them: pymorphy3's readings
+worth considering in news text (``readings``), a Ukrainian passive participle's verb, and the
+sentence's words with lemma, part of speech and features chosen in context (``_ru_words``: a word
+the word before can make finite is read again). Used by :mod:`allegiance.nlp.frames_slavic` and
+the frame builder."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+from .doc import Doc, Sentence
+from .tokens import _morph
+
+if TYPE_CHECKING:
+    from .frames import LanguagePack, Word
+
+__all__ = ["Lemma", "readings", "uk_participle_verb"]
+
+
+def _parses(lang: str, word: str) -> list[Any]:
+    try:
+        return list(_morph(lang).parse(word))
+    except Exception:  # noqa: BLE001 - pymorphy3 raises on some characters: no reading
+        return []
+
+
+_FUNCTION_POS = ("PREP", "CONJ", "PRCL")
+
+
+@functools.lru_cache(maxsize=200_000)
+def readings(lang: str, word: str) -> tuple[Any, ...]:
+    """The analyses of one word worth considering in news text, likeliest first: no vocatives; in
+    Ukrainian (whose analyses carry no frequencies) no imperatives and no colloquial «-ть»
+    infinitives where a finite reading exists («оголосить» is the future), and a preposition,
+    conjunction or particle reading first («про», «під», «проти», «як» before their rare nouns)."""
+    every = _parses(lang, word)
+    parses = [p for p in every if p.tag.case != "voct"] or every
+    if lang != "uk" or not parses:
+        return tuple(parses)
+    finite = [p for p in parses if p.tag.POS == "VERB" and p.tag.mood != "impr" and "infn" not in p.tag.grammemes]
+    if finite:
+        parses = [p for p in parses if not (p.tag.POS == "VERB" and p.tag.mood == "impr") and not (
+            (p.tag.POS == "INFN" or "infn" in p.tag.grammemes) and word.endswith("ть"))] or parses
+    function = [p for p in parses if p.tag.POS in _FUNCTION_POS]
+    if function and parses[0].tag.POS not in _FUNCTION_POS:
+        parses = function + [p for p in parses if p not in function]
+    return tuple(parses)
+
+
+class Lemma:
+    """A stand-in analysis carrying only a lemma (a Ukrainian participle read as its verb)."""
+
+    def __init__(self, normal_form: str) -> None:
+        self.normal_form = normal_form
+
+
+@functools.lru_cache(maxsize=20_000)
+def uk_participle_verb(participle: str, pack: LanguagePack) -> str:
+    """The listed verb of a Ukrainian passive participle («підписаний» → «підписати»,
+    «затриманий» → «затримати», «знищений» → «знищити»), or ''."""
+    for ending, verbs in (("аний", ("ати",)), ("яний", ("яти",)), ("ений", ("ити", "іти")), ("єний", ("їти",)),
+                          ("тий", ("ти",))):
+        if participle.endswith(ending):
+            stem = participle[: -len(ending)]
+            for verb in verbs:
+                if stem + verb in pack.predicates:
+                    return stem + verb
+    return ""
+
+
+@functools.lru_cache(maxsize=200_000)
+def _analyses(lang: str, word: str) -> tuple[Any, ...]:
+    """pymorphy3's analyses of one word, cached (news text repeats its words)."""
+    return tuple(_morph(lang).parse(word))
+
+
+def _verb_in_context(verbal: list[Any], nominal: list[Any], before: list[Word]) -> bool:
+    """Ukrainian (no frequencies): a word that is a third-person or past verb, or an oblique noun,
+    is the verb after a nominative subject («сторона надала», not the noun «надал»)."""
+    if any(p.tag.case == "nomn" for p in nominal):
+        return False
+    if not any(p.tag.POS == "VERB" and (p.tag.tense == "past" or p.tag.person == "3per") for p in verbal):
+        return False
+    prev = next((w for w in reversed(before) if w.upos not in ("ADV", "PART")), None)
+    return prev is not None and prev.upos in ("NOUN", "PRON", "ADJ") and "Case=nomn" in prev.feats and \
+        not any(w.upos == "VERB" and "VerbForm=Inf" not in w.feats for w in before[-3:])
+
+
+#: (pack, case-folded word) -> (lemma, part of speech, features) as _ru_words reads it, for the words
+#: whose reading depends on the word alone (not a Ukrainian verb-or-noun, which the words before decide):
+#: reading pymorphy3's tags costs far more than a lookup
+_RU_SEEN: dict[tuple[LanguagePack, str], tuple[str, str, frozenset[str]]] = {}
+#: the words of _RU_SEEN whose reading the word before can change (see ``_finite_context``)
+_RU_CONTEXTUAL: set[tuple[LanguagePack, str]] = set()
+
+
+def _finite_context(words: list[Word], pack: LanguagePack) -> str | None:
+    """Where the word before makes a verb reading finite: ``"negation"`` after «не»/«ні», ``"subject"``
+    after a nominative noun, adjective or pronoun (no verb between), else ``None``."""
+    if not words:
+        return None
+    prev = words[-1]
+    if prev.upos == "PART" and prev.lemma in pack.grammar.get("negation", ()):
+        return "negation"
+    if prev.upos in ("NOUN", "ADJ", "PRON") and "Case=nomn" in prev.feats:
+        return "subject"
+    return None
+
+
+def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
+    """Russian and Ukrainian words with pymorphy3's lemma, part of speech and features (case,
+    tense, aspect, person, number, voice), memoised per word where the word alone decides."""
+    from .frames import _WORD, Word  # frames imports this module: read at call time
+
+    lang = "uk" if pack.code == "uk" else "ru"
+    words = []
+    text = doc.text[sentence.start:sentence.end]
+    for n, m in enumerate(_WORD.finditer(text)):
+        raw = m.group(0)
+        if not raw[0].isalpha():
+            words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, raw,
+                              "NUM" if raw[0].isdigit() else "PUNCT"))
+            continue
+        seen_key = (pack, raw.casefold().replace("ё", "е") if pack.code == "ru" else raw.casefold())
+        finite = _finite_context(words, pack)
+        seen = _RU_SEEN.get(seen_key)
+        if seen is not None and not (finite and seen_key in _RU_CONTEXTUAL):  # the word read before
+            words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, *seen))
+            continue
+        parses = readings(lang, seen_key[1])
+        best = parses[0]
+        verbal = [p for p in parses if p.tag.POS in ("VERB", "INFN")]
+        nominal = [p for p in parses if p.tag.POS in ("NOUN", "ADJF", "NPRO")]
+        contextual = any(p.tag.tense for p in verbal) and bool(
+            nominal or any("impr" in p.tag.grammemes or not p.tag.tense for p in verbal))
+        if contextual:
+            _RU_CONTEXTUAL.add(seen_key)
+        if finite and contextual:
+            # after a negation or a nominative subject a verb is finite: «не примет» is no noun, «мы не
+            # направим» no inclusive imperative, «мобілізовані повернуться» no infinitive
+            verbal = [p for p in verbal if p.tag.tense] if finite == "subject" else \
+                [p for p in verbal if "impr" not in p.tag.grammemes]
+            nominal = [] if finite == "negation" else nominal
+        feats: set[str] = set()
+        if verbal and (not nominal or best.tag.POS in ("VERB", "INFN") and best.score >= nominal[0].score
+                       or lang == "uk" and _verb_in_context(verbal, nominal, words)):
+            best = verbal[0]
+            tenses = {str(p.tag.tense) for p in verbal if p.tag.POS == "VERB"}
+            feats |= {f"Tense={t}" for t in tenses}
+            if tenses == {"futr"} and not nominal:
+                feats.add("Future")  # every reading future, and no noun reading («війну» is a noun)
+            if best.tag.POS == "INFN" or "infn" in best.tag.grammemes:
+                feats.add("VerbForm=Inf")
+            if best.tag.person:
+                feats.add(f"Person={best.tag.person}")
+            if best.tag.number:
+                feats.add(f"Number={best.tag.number}")
+            if best.tag.aspect:
+                feats.add(f"Aspect={best.tag.aspect}")
+            if "Refl" in best.tag.grammemes or best.normal_form.endswith(("ся", "сь")):
+                feats.add("Reflexive")
+            if "Impe" in best.tag.grammemes:  # «підписано», «затримано»: the impersonal passive, done
+                feats |= {"Voice=Pass", "Tense=past", "Impersonal"}
+            upos = "VERB"
+        elif best.tag.POS in ("PRTF", "PRTS", "GRND"):
+            upos = "VERB"
+            feats.add("VerbForm=Part")
+            if "pssv" in best.tag.grammemes:
+                feats |= {"Voice=Pass"} | ({"Short"} if best.tag.POS == "PRTS" else set())
+        elif lang == "uk" and best.tag.POS == "ADJF" and "pssv" in best.tag.grammemes and \
+                uk_participle_verb(str(best.normal_form), pack):
+            upos = "VERB"  # «був підписаний»: the passive participle of a listed verb
+            feats |= {"VerbForm=Part", "Voice=Pass"}
+            best = Lemma(uk_participle_verb(str(best.normal_form), pack))
+        else:
+            upos = {"NOUN": "NOUN", "ADJF": "ADJ", "NPRO": "PRON", "PREP": "ADP", "PRCL": "PART", "CONJ": "CCONJ",
+                    "ADVB": "ADV"}.get(
+                str(best.tag.POS), "X")
+            feats |= {f"Case={p.tag.case}" for p in parses if p.tag.case}
+        lemma = str(best.normal_form).replace("ё", "е")
+        if lemma in pack.grammar.get("negation", ()):
+            upos = "PART"
+        if not (lang == "uk" and verbal and nominal) and not (finite and contextual):  # else the words before decide
+            if len(_RU_SEEN) >= 200_000:
+                _RU_SEEN.clear()
+                _RU_CONTEXTUAL.clear()
+            _RU_SEEN[seen_key] = (lemma, upos, frozenset(feats))
+        words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, lemma, upos,
+                          frozenset(feats)))
+    return words
