@@ -13,7 +13,7 @@ from pathlib import Path
 import ahocorasick
 
 from ..kb.knowledge import Alias, KnowledgeBase, load_knowledge_base
-from ..kb.langdata import every_language_data, pack_data, pack_folders
+from ..kb.langdata import every_language_data, language_data, pack_data, pack_folders
 from .doc import Doc, Mention
 from .morphology import closed_class
 from .tokens import Token, alias_keys, analyzer_for, is_noun, tokenize, word_key
@@ -136,6 +136,7 @@ class EntityLinker:
                                   re.I | re.M)
         self._given = self._unlisted.given
         self._last_keyed: tuple[str, str, list[Token], list[str]] | None = None
+        self._joiners: dict[str | None, tuple[tuple[str, ...], ...]] = {}
 
     def warm(self, languages: tuple[str, ...] = ()) -> None:
         """Build the automaton of texts without Cyrillic (most articles), and the unlisted-name
@@ -335,6 +336,33 @@ class EntityLinker:
                 return role, len(role_keys)
         return None
 
+    def _role_joiners(self, language: str | None) -> tuple[tuple[str, ...], ...]:
+        """The token keys that may stand between a role noun and its state after it in ``language``
+        (``role_joiners`` of its roles.toml; the empty one where ``state_follows_role``: the state's
+        adjective or genitive right after the noun)."""
+        if language not in self._joiners:
+            data = language_data("roles", language, self.folders) if language else {}
+            analyzer = analyzer_for(language, self.folders)
+            joiners = [tuple(word_key(t.text, analyzer) for t in tokenize(str(j)))
+                       for j in data.get("role_joiners", [])]
+            if data.get("state_follows_role"):
+                joiners.append(())
+            self._joiners[language] = tuple(sorted(joiners, key=len, reverse=True))
+        return self._joiners[language]
+
+    def _role_before(self, doc: Doc, keys: list[str], c_first: int) -> tuple[str, int, int] | None:
+        """A role noun before its state in a language that puts the state after the noun: the role,
+        its length in tokens and its first token."""
+        for joiner in self._role_joiners(doc.language):
+            end = c_first - len(joiner)
+            if end < 1 or tuple(keys[end:c_first]) != joiner:
+                continue
+            for n in (3, 2, 1):
+                start = end - n
+                if start >= 0 and (hit := self._role_at(keys, start)) and hit[1] == n:
+                    return hit[0], hit[1], start
+        return None
+
     def _role_mentions(self, doc: Doc, tokens: list[Token], keys: list[str],
                        chosen: list[_Candidate]) -> list[Mention]:
         out = []
@@ -356,6 +384,9 @@ class EntityLinker:
                     if start >= 0 and (hit := self._role_at(keys, start)) and hit[1] == n:
                         found, first = hit, start
                         break
+            # "le président français", "prezydent Rosji", "il presidente della Russia"
+            if found is None and (before := self._role_before(doc, keys, c_first)) is not None:
+                found, first = (before[0], before[1]), before[2]
             if found is None:
                 continue
             holder = self.kb.holder(found[0], c.alias.entity_id, doc.published)

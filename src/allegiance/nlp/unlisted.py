@@ -68,6 +68,13 @@ class _NameWords:
     language: str
     #: connectors that may stand before a place inside a name ("Bank of Finland")
     place_connectors: frozenset[str] = frozenset()
+    #: a state's body written around its state ("ministère russe de la Défense"): (neutral name,
+    #: pattern with ``{state}`` slots, case-insensitive)
+    body_frames: tuple[tuple[str, str], ...] = ()
+    #: a name after a lower-case noun that says what it is ("le groupe X", "spółka X"): the nouns, and
+    #: the type each gives
+    name_after: re.Pattern[str] | None = None
+    name_after_types: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def _alt(words: Any) -> str:
@@ -108,7 +115,25 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
                     for cue in cues for form in dict.fromkeys((cue, cue[:1].upper() + cue[1:]))),
         language=language,
         compound_heads=tuple(h.casefold() for h in heads) if orgs.get("compound_heads") else (),
-        place_connectors=frozenset(str(c) for c in orgs.get("place_connectors", [])))
+        place_connectors=frozenset(str(c) for c in orgs.get("place_connectors", [])),
+        body_frames=tuple((str(neutral), str(p)) for neutral, patterns in orgs.get("body_frames", {}).items()
+                          for p in patterns),
+        name_after=_name_after(orgs.get("name_after", {})),
+        name_after_types={str(k).casefold(): str(v) for k, v in orgs.get("name_after", {}).items()})
+
+
+#: a name as a run of capitalised words, which may join by an elided "d'" ("Fratelli d'Italia")
+_AFTER_NAME = r"[«\"„“]?((?:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻȘȚ][\w&-]*)(?:(?: | d[’']|-)(?:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻȘȚ][\w&-]*))*)"
+
+
+def _name_after(nouns: dict[str, Any]) -> re.Pattern[str] | None:
+    """The nouns in lower case anywhere; capitalised only where a sentence or line begins, so that a
+    noun inside a name ("Polska Agencja Prasowa") does not begin another."""
+    if not nouns:
+        return None
+    words = sorted(nouns, key=len, reverse=True)
+    capitalised = _alt(w[:1].upper() + w[1:] for w in words)
+    return re.compile(rf"(?<!\w)({_alt(words)}|(?:^|(?<=[.!?] ))(?:{capitalised})) +{_AFTER_NAME}", re.M)
 
 
 _TLD_TAIL = re.compile(r"\\\.\(\?:([a-z|]+)\)\(\?!\[\\w\.\]\)$")
@@ -121,6 +146,16 @@ def _domain_gate(pattern: str) -> re.Pattern[str] | None:
     pattern of another shape (it is then run on every text)."""
     tail = _TLD_TAIL.search(pattern)
     return re.compile(rf"\.(?:{tail.group(1)})(?![\w.])") if tail else None
+
+
+@functools.lru_cache(maxsize=256)
+def _frame(pattern: str, states: tuple[str, ...]) -> re.Pattern[str]:
+    """``pattern`` with each ``{state}`` slot a group that takes one of the names ``states``."""
+    parts = pattern.split("{state}")
+    alternatives = _alt(states)
+    slots = [f"(?P<s{n}>{alternatives})" for n in range(len(parts) - 1)]
+    return re.compile("".join(p + (slots[n] if n < len(slots) else "") for n, p in enumerate(parts)) + r"(?!\w)",
+                      re.I)
 
 
 class UnlistedNames:
@@ -245,7 +280,8 @@ class UnlistedNames:
             starts = [t.start for t in tokens]
             places = {starts[k] for m in linked if m.type == "state"
                       for k in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))}
-            found = self._state_bodies(text, linked, w) \
+            found = self._state_bodies(text, linked, w) + self._framed_bodies(text, linked, w) \
+                + self._named_after_nouns(text, w) \
                 + self._headed_names(text, tokens, taken - places, w, frozenset(places)) + self._cited(text, taken, w)
         out: list[Mention] = []
         occupied = [(m.start, m.end) for m in linked if m.type not in ("state", "alliance")]
@@ -290,6 +326,43 @@ class UnlistedNames:
                 start = m.start - len(head) + before.start()
                 neutral = self._neutral(before.group(1), w)
                 out.append(self.body(text, start, m.end, self.named_after(m.entity_id, neutral), m.entity_id, neutral))
+        return out
+
+    def _framed_bodies(self, text: str, linked: list[Mention], w: _NameWords) -> list[Mention]:
+        """A state's body written around its state, the state's name or adjective inside or after it
+        ("ministère russe de la Défense", "Ministerului rus al Apărării"), or with no state at all
+        (the body of the page's own state: "le ministère des Affaires étrangères")."""
+        if not w.body_frames:
+            return []
+        states = {m.start: m for m in linked if m.type == "state" and m.entity_id is not None}
+        names = tuple(sorted({text[m.start:m.end] for m in states.values()}, key=len, reverse=True))
+        out = []
+        for neutral, pattern in w.body_frames:
+            for hit in _frame(pattern, names).finditer(text):
+                slots = [hit.start(g) for g in hit.re.groupindex if hit.group(g) is not None]
+                state = next((states[s] for s in slots if s in states), None)
+                if slots and state is None or not hit.group(0).strip():
+                    continue
+                if state is None or state.entity_id is None:
+                    out.append(Mention(hit.start(), hit.end(), hit.group(0), None, "government_body", "pattern",
+                                       _ORG, neutral))
+                else:
+                    out.append(self.body(text, hit.start(), hit.end(), self.named_after(state.entity_id, neutral),
+                                         state.entity_id, neutral))
+        return out
+
+    @staticmethod
+    def _named_after_nouns(text: str, w: _NameWords) -> list[Mention]:
+        """A capitalised name after a noun that says what it is ("le groupe TotalEnergies", "spółka
+        Orlen", "il partito Fratelli d'Italia"): the noun is not part of the name."""
+        if w.name_after is None:
+            return []
+        out = []
+        for hit in w.name_after.finditer(text):
+            name = hit.group(2).rstrip("-")
+            kind = w.name_after_types.get(hit.group(1).casefold(), "organization")
+            if name.split()[0] not in w.not_names:
+                out.append(Mention(hit.start(2), hit.start(2) + len(name), name, None, kind, "pattern", _ORG, name))
         return out
 
     @staticmethod
