@@ -6,6 +6,7 @@ above its floor; :func:`floor_tests` makes the module's fixtures and tests for o
 from __future__ import annotations
 
 import importlib.util
+import re
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -53,6 +54,25 @@ def check_ids_and_notes(cases: list[dict[str, Any]]) -> None:
     ids = [c["id"] for c in cases]
     assert len(ids) == len(set(ids))
     assert all(c.get("note") for c in cases)
+
+
+def check_gold_vocabulary(cases: list[dict[str, Any]]) -> None:
+    """Every case's gold uses the pack's issues, labels and event types: stances once each, by a
+    three-letter state, never Russia or Ukraine on the war, Armenia alone on the CSTO issue."""
+    issues = issue_labels()
+    types = event_types()
+    for case in cases:
+        assert len({tuple(s) for s in case["stances"]}) == len(case["stances"]), case["where"]
+        for actor, issue, label in case["stances"]:
+            assert re.fullmatch(r"[A-Z]{3}", actor), case["where"]
+            assert label in issues[issue], case["where"]
+            if issue == "russia_war_in_ukraine":
+                assert actor not in {"RUS", "UKR"}, case["where"]
+            else:
+                assert actor == "ARM", case["where"]
+        for actor, kind in case["events"]:
+            assert actor and kind in types, case["where"]
+        assert all(s is None or isinstance(s, str) for s in case["predictions"]), case["where"]
 
 
 def floor_tests(folder: Path, articles: Path, sentence_floors: dict[str, float],

@@ -19,9 +19,9 @@ from typing import Any
 import pytest
 from tests.blind_gates import (
     blindset,
+    check_gold_vocabulary,
     check_ids_and_notes,
     check_size_and_languages,
-    event_types,
     floor_tests,
     issue_labels,
 )
@@ -69,20 +69,7 @@ def test_sentence_ids_are_unique_and_every_case_says_what_it_tests() -> None:
 
 
 def test_sentence_gold_uses_the_pack_issues_labels_and_event_types() -> None:
-    issues = issue_labels()
-    types = event_types()
-    for case in _cases():
-        assert len({tuple(s) for s in case["stances"]}) == len(case["stances"]), case["where"]
-        for actor, issue, label in case["stances"]:
-            assert re.fullmatch(r"[A-Z]{3}", actor), case["where"]
-            assert label in issues[issue], case["where"]
-            if issue == "russia_war_in_ukraine":
-                assert actor not in {"RUS", "UKR"}, case["where"]
-            else:
-                assert actor == "ARM", case["where"]
-        for actor, kind in case["events"]:
-            assert actor and kind in types, case["where"]
-        assert all(s is None or isinstance(s, str) for s in case["predictions"]), case["where"]
+    check_gold_vocabulary(_cases())
 
 
 def test_every_language_holds_each_label_the_csto_issue_and_traps() -> None:
