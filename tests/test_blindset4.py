@@ -40,10 +40,14 @@ FURNITURE = {
                                r"Більше новин|Mehr zum Thema|Sur le même sujet)", re.M),
 }
 
-SENTENCE_FLOORS = {"stances": 0.0, "events": 0.0, "events_typed": 0.0, "predictions": 0.0,
-                   "predictions_speaker": 0.0}
-ARTICLE_FLOORS = {"states": 0.0, "alliances": 0.0, "persons": 0.0, "organizations": 0.0, "stances": 0.0,
-                  "events": 0.0, "quantities": 0.0, "predictions": 0.0}
+# F1 less about 0.03 under the figures of main at b832001 when the set was written (one run of
+# bench/blindset.py --set blindset4, read as aggregates only): sentences stances 0.839, events 0.694,
+# typed events 0.575, predictions 0.902, speakers 0.639; pages states 0.921, alliances 1.000,
+# persons 0.885, organizations 0.636, stances 0.800, events 0.540, quantities 0.909, predictions 0.821.
+SENTENCE_FLOORS = {"stances": 0.81, "events": 0.66, "events_typed": 0.54, "predictions": 0.87,
+                   "predictions_speaker": 0.61}
+ARTICLE_FLOORS = {"states": 0.89, "alliances": 0.97, "persons": 0.85, "organizations": 0.60, "stances": 0.77,
+                  "events": 0.51, "quantities": 0.87, "predictions": 0.79}
 
 
 def _cases() -> list[dict[str, Any]]:
