@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/blindset.py
 	$(BIN)/python bench/blindset.py --set blindset2
 	$(BIN)/python bench/blindset.py --set blindset3
+	$(BIN)/python bench/blindset.py --set blindset4
 
 quality: $(STAMP)
 	$(BIN)/python bench/quality.py

@@ -25,6 +25,11 @@ pages ``c01`` ... in en, ru, uk, fr, it, pl), written by a third helper who saw 
 the check set or the other sets, is scored with ``--set blindset3``; ``tests/test_blindset3.py``
 pins its floors.
 
+A fourth one (``tests/fixtures/blindset4/``: sentences in en, ru, uk, de, fr and fourteen pages
+``d01`` ... in the same languages), written by a fourth helper from the guidelines alone, without the
+rules, the check set, the other sets or the dev articles, is scored with ``--set blindset4``;
+``tests/test_blindset4.py`` pins its floors.
+
 Usage: python bench/blindset.py [--set NAME] [--json OUT]
 """
 
