@@ -125,3 +125,84 @@ def test_stance_classes_by_index_equal_the_scan_of_every_class():
         lemmas = set().union(*pack.stance_classes.values()) | {"say", "nothing"}
         for lemma in lemmas:
             assert _classes(pack, lemma) == {n for n, ls in pack.stance_classes.items() if lemma in ls}
+
+
+# -- texts without Cyrillic never build the Cyrillic keys (no pymorphy3 in an English-only run) --
+
+def _linker():
+    from allegiance.kb.knowledge import load_knowledge_base
+    from allegiance.nlp.entities import EntityLinker
+
+    return EntityLinker(load_knowledge_base())
+
+
+def test_every_key_of_a_cyrillic_word_holds_a_cyrillic_letter():
+    """What makes the plain automaton and the split role names exact: a word with a Cyrillic
+    letter keys (lemma or case-folded form) to something with one, for every alias and role name
+    of the bundled packs and every letter of the block."""
+    from allegiance.kb.knowledge import load_knowledge_base
+    from allegiance.nlp.entities import _CYRILLIC
+    from allegiance.nlp.tokens import alias_keys, analyzer_for, tokenize, word_key
+
+    assert all(_CYRILLIC.search(chr(c).casefold().replace("ё", "е")) for c in range(0x400, 0x500))
+    kb = load_knowledge_base()
+    analyzer = analyzer_for(None)
+    checked = 0
+    for alias in kb.aliases:
+        tokens = tokenize(alias.text)
+        for t in tokens:
+            if _CYRILLIC.search(t.text):
+                assert _CYRILLIC.search(word_key(t.text, analyzer)), t.text
+                checked += 1
+        if any(_CYRILLIC.search(t.text) for t in tokens):
+            assert all(any(_CYRILLIC.search(k) for k in keys) for keys in alias_keys(tokens, analyzer)), alias.text
+    for by_lang in kb.roles.values():
+        for lang, names in by_lang.items():
+            for name in names:
+                for t in tokenize(name):
+                    if _CYRILLIC.search(t.text):
+                        assert _CYRILLIC.search(word_key(t.text, analyzer_for(lang))), name
+    assert checked > 1000
+
+
+def test_plain_automaton_finds_what_the_whole_one_finds_in_text_without_cyrillic():
+    from allegiance.nlp.entities import _NON_WORD
+    from allegiance.nlp.tokens import analyzer_for
+
+    linker = _linker()
+    whole = linker._automaton(analyzer_for(None))
+    plain = linker._plain_automaton()
+    assert len(plain) < len(whole)
+    texts = ["The Kremlin said Moscow and Kyiv met in Istanbul with NATO and the UN Security Council.",
+             "Kazakhstan's president Kassym-Jomart Tokayev spoke to the CSTO, Belarus and Lukashenko.",
+             "Die Bundesregierung in Berlin, l'Élysée à Paris, Warszawa i Kijów; Türkiye und Erdoğan.",
+             "the european union, the united states and china's xi jinping at the g20 in new delhi"]
+    for text in texts:
+        padded = " " + _NON_WORD.sub(" ", text.lower()) + " "
+        assert list(plain.iter(padded)) == list(whole.iter(padded)), text
+
+
+def test_role_names_added_on_the_first_cyrillic_text_equal_the_whole_index():
+    from allegiance.nlp.pipeline import SentenceSplitter
+
+    split = SentenceSplitter()
+
+    def doc(text: str, language: str) -> Doc:
+        return split(Doc(id="t", text=text, language=language, published="2023-05-10"))
+
+    linker = _linker()
+    english = linker(doc("Russia's defence minister met the Kazakh president in Astana.", "en"))
+    assert not linker._cyrillic_roles
+    whole: dict = {}
+    for role_keys, role in sorted(linker._role_keys().items(), key=lambda kv: -len(kv[0])):
+        if role_keys:
+            whole.setdefault(role_keys[0], []).append((role_keys, role))
+    assert {k: v for k, v in linker._roles_by_first.items() if v} != whole
+    russian = linker(doc("Российский министр обороны встретился с казахстанским президентом в Астане.", "ru"))
+    assert linker._cyrillic_roles
+    assert {k: v for k, v in linker._roles_by_first.items() if v} == whole
+    fresh = _linker()
+    fresh.warm_cyrillic()
+    assert fresh(doc(russian.text, "ru")).mentions == russian.mentions
+    assert fresh(doc(english.text, "en")).mentions == english.mentions
+    assert sum(m.kind == "role" for m in russian.mentions) == sum(m.kind == "role" for m in english.mentions) == 2

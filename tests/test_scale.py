@@ -536,3 +536,40 @@ def test_regression_workers_of_a_run_killed_outright_exit_instead_of_waiting_for
     for w in left:  # do not leave them behind when the test fails
         os.kill(w, sig.SIGKILL)
     assert not left, "pool workers outlived the killed run"
+
+
+def test_the_runner_warms_the_languages_and_scripts_left_to_analyse(tmp_path):
+    """Before forking, the runner builds what the pending articles need: their languages' words,
+    and the Cyrillic lemma keys only when some text has a Cyrillic letter (an English-only run never
+    loads the pymorphy3 dictionaries for them)."""
+    from allegiance.runner.local import warm_for_store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Kazakhstan's foreign minister met his Russian counterpart in Astana on Monday "
+                                  "to discuss the war in Ukraine and the sanctions against Moscow.", encoding="utf-8")
+    settings = Settings(db=str(tmp_path / "w.db"), progress=False)
+    calls: list[tuple[tuple[str, ...], bool]] = []
+
+    class Recorder(Pipeline):
+        def warm(self, languages=(), cyrillic=False):
+            calls.append((languages, cyrillic))
+
+    pipeline = Recorder([SentenceSplitter()], version="t@1")
+    with Store(settings.db) as store:
+        ingest([str(folder)], store, settings)
+        assert store.unanalysed_languages("t@1") == [("en", False)]
+        warm_for_store(store, pipeline)
+        (folder / "b.txt").write_text("The foreign ministry in Kyiv said on Tuesday that the statement, which the "
+                                      "Russian defence ministry had posted with the headline «Заявление», was a "
+                                      "provocation, and it asked its partners in the European Union and in the "
+                                      "United States to answer it with more sanctions against the Kremlin.",
+                                      encoding="utf-8")
+        (folder / "c.txt").write_text("Министр иностранных дел Казахстана встретился в Астане с российским коллегой, "
+                                      "чтобы обсудить войну в Украине и санкции против Москвы.", encoding="utf-8")
+        ingest([str(folder)], store, settings)
+        assert sorted(store.unanalysed_languages("t@1")) == [("en", True), ("ru", True)]
+        warm_for_store(store, pipeline)
+        analyze_store(store, pipeline, settings=settings, workers=1)
+        assert store.unanalysed_languages("t@1") == []
+    assert calls == [(("en",), False), (("en", "ru"), True), (("en", "ru"), True)]

@@ -65,14 +65,16 @@ def print_analysis(summary: AnalyzeSummary) -> None:
 
 def analyze_local(settings: Settings, workers: int | None) -> AnalyzeSummary:
     """Analyse the store of ``settings.db``, which must exist (a mistyped ``--db`` is an error)."""
-    from ..runner.local import analyze_store
+    from ..runner.local import analyze_store, warm_for_store
     from ..runner.work import pipeline_for
 
     with open_store(settings, readonly=False) as store:
-        progress = AnalysisProgress(settings.progress, store.count_unanalysed(pipeline_for(settings).version))
+        pipeline = pipeline_for(settings)
+        progress = AnalysisProgress(settings.progress, store.count_unanalysed(pipeline.version))
+        warm_for_store(store, pipeline)  # before the freeze: what it builds is long-lived
         _freeze_heap()
         try:
-            return analyze_store(store, settings=settings, workers=workers, on_article=progress)
+            return analyze_store(store, settings=settings, workers=workers, on_article=progress, warm=False)
         finally:
             progress.close()
             _thaw_heap()

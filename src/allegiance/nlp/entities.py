@@ -16,7 +16,7 @@ from ..kb.knowledge import Alias, KnowledgeBase, load_knowledge_base
 from ..kb.langdata import every_language_data, language_data, pack_data, pack_folders
 from .doc import Doc, Mention
 from .morphology import closed_class
-from .tokens import Token, alias_keys, analyzer_for, is_noun, tokenize, word_key
+from .tokens import Token, alias_keys, analyzer_for, has_morphology, is_noun, tokenize, word_key
 from .unlisted import UnlistedNames
 
 __all__ = ["EntityLinker"]
@@ -105,10 +105,10 @@ class EntityLinker:
         self.kb = kb or load_knowledge_base()
         self.folders = folders or pack_folders()
         self._automata: dict[str, ahocorasick.Automaton] = {}
+        self._plain: ahocorasick.Automaton | None = None
         self._roles_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-        for role_keys, role in sorted(self._role_keys().items(), key=lambda kv: -len(kv[0])):
-            if role_keys:
-                self._roles_by_first[role_keys[0]].append((role_keys, role))
+        self._add_roles(cyrillic=False)
+        self._cyrillic_roles = False
         self._unlisted = UnlistedNames(self.kb, self.folders)
         ambiguity = pack_data("ambiguity.toml", self.folders)
         # words before a seat of power that make it a mere place ("in Moscow"): every language's
@@ -140,33 +140,74 @@ class EntityLinker:
 
     def warm(self, languages: tuple[str, ...] = ()) -> None:
         """Build the automaton of texts without Cyrillic (most articles), and the unlisted-name
-        words of ``languages``, before the first article."""
-        self._automaton(analyzer_for(None, self.folders))
+        words of ``languages``, before the first article; for a language read through lemmas
+        (Russian, Ukrainian) also its automaton and the Cyrillic role names, which a run of
+        articles without Cyrillic never needs (their keys load the pymorphy3 dictionaries)."""
+        self._plain_automaton()
         for language in languages:
             if self._unlisted.reads(language):
                 self._unlisted.words(language)
+            if has_morphology(language, self.folders):
+                self._automaton(analyzer_for(language, self.folders))
+                self._ensure_cyrillic_roles()
 
-    def _automaton(self, analyzer: str) -> ahocorasick.Automaton:
-        if analyzer not in self._automata:
+    def warm_cyrillic(self) -> None:
+        """What a text with Cyrillic letters in a language without its own morphology reads: the
+        automaton through the packs' Cyrillic dictionary, the Cyrillic role names."""
+        self._automaton(analyzer_for(None, self.folders))
+        self._ensure_cyrillic_roles()
+
+    def _automaton(self, analyzer: str, plain: bool = False) -> ahocorasick.Automaton:
+        """The automaton of every alias's keys (word by word, through lemmas), or with ``plain`` the
+        one for texts without Cyrillic: the aliases none of whose words has a Cyrillic letter. An
+        alias with one has a Cyrillic letter in every key (that word's lemma or its case-folded
+        form: ``tests/test_analysis_speed_paths.py``), which a text without any never holds, so
+        that automaton finds what the whole one would, and its keys need no morphology."""
+        name = analyzer if not plain else "\0plain"
+        if name not in self._automata:
             table: dict[str, list[tuple[Alias, int]]] = defaultdict(list)
             for alias in self.kb.aliases:
-                for keys in alias_keys(tokenize(alias.text), analyzer):
+                tokens = tokenize(alias.text)
+                if plain and any(_CYRILLIC.search(t.text) for t in tokens):
+                    continue
+                for keys in alias_keys(tokens, analyzer):
                     if keys:
                         table[" " + " ".join(keys) + " "].append((alias, len(keys)))
             automaton = ahocorasick.Automaton()
             for key, values in table.items():
                 automaton.add_word(key, (key, values))
             automaton.make_automaton()
-            self._automata[analyzer] = automaton
-        return self._automata[analyzer]
+            self._automata[name] = automaton
+        return self._automata[name]
 
-    def _role_keys(self) -> dict[tuple[str, ...], str]:
+    def _plain_automaton(self) -> ahocorasick.Automaton:
+        return self._automaton(analyzer_for(None, self.folders), plain=True)
+
+    def _role_keys(self, cyrillic: bool | None = None) -> dict[tuple[str, ...], str]:
+        """The token keys of every role name (by language), or with ``cyrillic`` only of the names
+        whose first word has (True) or has not (False) a Cyrillic letter: the first word's key
+        has one exactly when the word has, so the two sets never share a first key."""
         keys: dict[tuple[str, ...], str] = {}
         for role, by_lang in self.kb.roles.items():
             for lang, names in by_lang.items():
                 for name in names:
-                    keys[tuple(word_key(t.text, analyzer_for(lang, self.folders)) for t in tokenize(name))] = role
+                    tokens = tokenize(name)
+                    if cyrillic is not None and bool(tokens and _CYRILLIC.search(tokens[0].text)) != cyrillic:
+                        continue
+                    keys[tuple(word_key(t.text, analyzer_for(lang, self.folders)) for t in tokens)] = role
         return keys
+
+    def _add_roles(self, cyrillic: bool) -> None:
+        for role_keys, role in sorted(self._role_keys(cyrillic).items(), key=lambda kv: -len(kv[0])):
+            if role_keys:
+                self._roles_by_first[role_keys[0]].append((role_keys, role))
+
+    def _ensure_cyrillic_roles(self) -> None:
+        """The role names that begin with a Cyrillic word, added on the first text with Cyrillic
+        (only a Cyrillic token's key can begin one)."""
+        if not self._cyrillic_roles:
+            self._cyrillic_roles = True
+            self._add_roles(cyrillic=True)
 
     # -- matching --------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[_Candidate]:
@@ -206,7 +247,7 @@ class EntityLinker:
     def _char_matches(self, lowered: str) -> list[tuple[int, int, Alias]]:
         padded = " " + _NON_WORD.sub(" ", lowered) + " "
         out: list[tuple[int, int, Alias]] = []
-        for end, (key, values) in self._automaton(analyzer_for(None, self.folders)).iter(padded):
+        for end, (key, values) in self._plain_automaton().iter(padded):
             start = end - len(key) + 1  # offset in the text of the key's first character
             out.extend((start, end - 1, alias) for alias, _n in values)
         return out
@@ -397,6 +438,8 @@ class EntityLinker:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
+        if not self._cyrillic_roles and _CYRILLIC.search(doc.text):
+            self._ensure_cyrillic_roles()
         chosen = self._select(self._disambiguate(self.match(doc)))
         linked = [self._mention(doc, c) for c in chosen]
         tokens, keys = self._keyed_tokens(doc.text, analyzer_for(doc.language, self.folders))

@@ -88,19 +88,24 @@ class Pipeline:
                 gc.set_threshold(*old)
         return doc
 
-    def warm(self, languages: tuple[str, ...] = ()) -> None:
+    def warm(self, languages: tuple[str, ...] = (), cyrillic: bool = False) -> None:
         """Build what the components would build on their first article (the frame lexicons, the
-        entity automaton, the time, number and name words of ``languages``), here: a runner builds
-        the pipeline once and forks its workers, which then share it instead of each building its
-        own. A failure is left for the analysis to meet, as before."""
+        entity automaton, the time, number and name words of ``languages``; with ``cyrillic`` what
+        a text with Cyrillic letters in a language without its own morphology reads), here: a
+        runner builds the pipeline once and forks its workers, which then share it instead of each
+        building its own. A failure is left for the analysis to meet, as before."""
+        calls: list[tuple[str, tuple[tuple[str, ...], ...]]] = [("warm", (languages,))]
+        if cyrillic:
+            calls.append(("warm_cyrillic", ()))
         for component in self.components:
-            warm = getattr(component, "warm", None)
-            if warm is None:
-                continue
-            try:
-                warm(languages)
-            except Exception:  # noqa: BLE001 - the analysis reports it, article by article
-                log.debug("warming %s failed; left to the analysis", component.name, exc_info=True)
+            for name, args in calls:
+                warm = getattr(component, name, None)
+                if warm is None:
+                    continue
+                try:
+                    warm(*args)
+                except Exception:  # noqa: BLE001 - the analysis reports it, article by article
+                    log.debug("warming %s failed; left to the analysis", component.name, exc_info=True)
 
 
 def default_pipeline(kb: KnowledgeBase | None = None, settings: Settings | None = None) -> Pipeline:

@@ -198,13 +198,23 @@ def _pooled(articles: Iterable[PendingArticle], settings: Settings, workers: int
             pool.shutdown(wait=True)
 
 
+def warm_for_store(store: Store, pipeline: Pipeline) -> None:
+    """Build what the analysis of the articles left to analyse will read, before workers fork:
+    the words of their languages, and for a language read through lemmas or a text with Cyrillic
+    letters the lemma automaton and the pymorphy3 dictionaries (which a run of texts without
+    Cyrillic never loads; each worker would otherwise build its own)."""
+    found = store.unanalysed_languages(pipeline.version)
+    pipeline.warm(tuple(sorted({lang for lang, _c in found if lang})), cyrillic=any(c for _l, c in found))
+
+
 def analyze_store(store: Store, pipeline: Pipeline | None = None,
                   on_article: Callable[[str], None] | None = None, settings: Settings | None = None,
-                  workers: int | None = None) -> AnalyzeSummary:
+                  workers: int | None = None, warm: bool = True) -> AnalyzeSummary:
     """Analyse every article not yet analysed with this pack version; store the layers.
 
     ``workers`` (default: the ``workers`` setting, 0 meaning one per core) processes run the map;
     with 1 it runs in this process. ``pipeline`` replaces the default pipeline of the settings.
+    ``warm``: first :func:`warm_for_store` (a caller that did it already says False).
     """
     from ..store.aggregates import aggregates_fresh, rebuild_stance_aggregates
 
@@ -213,7 +223,10 @@ def analyze_store(store: Store, pipeline: Pipeline | None = None,
     count = count if count > 0 else default_workers()
     previous, work.injected = work.injected, pipeline if pipeline is not None else work.injected
     try:
-        version = work.pipeline_for(settings).version  # built here once; forked workers inherit it
+        built = work.pipeline_for(settings)  # built here once; forked workers inherit it
+        if warm:
+            warm_for_store(store, built)
+        version = built.version
         summary = AnalyzeSummary(pack_version=version)
         writer = ResultWriter(store, settings.batch_size, summary, on_article)
         articles = pending_articles(store, version, settings.max_analysed_chars)

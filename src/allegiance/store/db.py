@@ -292,6 +292,15 @@ class Store:
             """SELECT count(*) FROM articles a LEFT JOIN analyses n ON n.article_id = a.id
                WHERE n.pack_version IS NULL OR n.pack_version != ?""", (pack_version,)).fetchone()[0])
 
+    def unanalysed_languages(self, pack_version: str) -> list[tuple[str | None, bool]]:
+        """The languages of the articles :meth:`count_unanalysed` counts, each with whether one of
+        its texts holds a Cyrillic letter (U+0400-U+04FF), so that a runner builds before forking
+        its workers what their analysis will read (the lemma automaton, the pymorphy3 dictionaries)."""
+        return [(row[0], bool(row[1])) for row in self.db.execute(
+            """SELECT a.language, max(a.text GLOB '*[\u0400-\u04ff]*') FROM articles a
+               LEFT JOIN analyses n ON n.article_id = a.id
+               WHERE n.pack_version IS NULL OR n.pack_version != ? GROUP BY a.language""", (pack_version,))]
+
     def mentions(self, article_id: str) -> list[sqlite3.Row]:
         return list(self.db.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY start", (article_id,)))
 
