@@ -128,3 +128,25 @@ def test_a_date_only_in_the_text_is_read_from_the_texts_dateline(line, date):
     page = f"<html><head><title>Briefing</title></head><body><main><p>{line}</p>{BODY}</main></body></html>"
     article = read_article(RawInput("page.html", "html", page.encode("utf-8"), declared_encoding="utf-8"), Settings())
     assert (article.published, article.date_source) == (date, "text")
+
+
+BYLINES = {
+    "byline with a time inside": '<div class="byline">By Dana Kowalska <time>3 May</time>and Petro Savchuk</div>',
+    "author in the comments": '<div id="comments"><span class="author">Reader One</span></div>'
+                              '<p class="author-name">Ilona Marsh</p>',
+    "author inside a sidebar": '<aside><div class="sidebar"><a rel="author">Side Writer</a></div></aside>',
+    "too long, then short": f'<span class="author">{"word " * 40}</span><div class="byline">Tomas Ruud</div>',
+    "generic class": '<div class="post-writer">Written by Oksana Lys</div>',
+    "none": '<div class="lede">Nothing here</div>',
+}
+
+
+@pytest.mark.parametrize("name", sorted(BYLINES))
+def test_the_author_is_trafilaturas_without_copying_the_tree(name):
+    from trafilatura.metadata import extract_author
+    from trafilatura.utils import load_html
+
+    from allegiance.ingest.html import _author
+
+    tree = load_html(f"<html><head><title>T</title></head><body>{BYLINES[name]}<main>{BODY}</main></body></html>")
+    assert _author(tree) == extract_author(tree)
