@@ -1,6 +1,7 @@
 """HTML extraction reads the page once: the metadata the store keeps and the main text equal what
-trafilatura's ``bare_extraction(..., with_metadata=True)`` gives, without its categories, tags
-and licence and without a second parse or copy of the tree. Pages are written here by the team."""
+trafilatura's ``bare_extraction(..., with_metadata=True)`` gives with htmldate's fast date search,
+without its categories, tags and licence and without a second parse or copy of the tree. Pages are
+written here by the team."""
 
 from __future__ import annotations
 
@@ -37,8 +38,11 @@ PAGES = {
 
 
 def _reference(html: str, url: str | None) -> dict:
+    from trafilatura.settings import set_date_params
+
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=True,
-                                      include_images=False, include_links=False)
+                                      include_images=False, include_links=False,
+                                      date_extraction_params=set_date_params(False))
     assert doc is not None
     return doc.as_dict()
 
@@ -91,3 +95,58 @@ def test_a_page_without_main_text_is_an_extraction_error_as_trafilatura_discards
     assert doc is None or not (doc.text or "").strip()
     with pytest.raises(ExtractionError):
         extract_page(html)
+
+
+FOOTER_YEAR = f"""<html><head><title>About the association</title></head><body><main>{BODY}</main>
+    <footer><p>© 2016 Neighbourhood Association, all rights reserved</p></footer></body></html>"""
+
+
+def test_a_copyright_year_is_not_the_pages_date():
+    """htmldate's extensive search read the footer's year as 1 January 2016; the fast one reads no date."""
+    assert extract_page(FOOTER_YEAR).published is None
+
+
+@pytest.mark.parametrize(("markup", "date"), [
+    ('<time datetime="2022-11-02">2 November 2022</time>', "2022-11-02"),
+    ('<meta property="article:published_time" content="2024-02-27T08:30:00+02:00">', "2024-02-27"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2021-06-09"}</script>',
+     "2021-06-09"),
+    ('<p class="meta">Posted on 5 April 2024</p>', "2024-04-05"),
+])
+def test_dates_in_the_markup_are_still_read(markup, date):
+    page = f"<html><head><title>Briefing</title></head><body>{markup}<main>{BODY}</main></body></html>"
+    assert extract_page(page).published == date
+
+
+@pytest.mark.parametrize(("line", "date"), [("14.03.2023", "2023-03-14"), ("5 апреля 2024", "2024-04-05"),
+                                            ("12 June 2022, 10:45", "2022-06-12")])
+def test_a_date_only_in_the_text_is_read_from_the_texts_dateline(line, date):
+    from allegiance.ingest.reader import read_article
+    from allegiance.records import RawInput
+    from allegiance.settings import Settings
+
+    page = f"<html><head><title>Briefing</title></head><body><main><p>{line}</p>{BODY}</main></body></html>"
+    article = read_article(RawInput("page.html", "html", page.encode("utf-8"), declared_encoding="utf-8"), Settings())
+    assert (article.published, article.date_source) == (date, "text")
+
+
+BYLINES = {
+    "byline with a time inside": '<div class="byline">By Dana Kowalska <time>3 May</time>and Petro Savchuk</div>',
+    "author in the comments": '<div id="comments"><span class="author">Reader One</span></div>'
+                              '<p class="author-name">Ilona Marsh</p>',
+    "author inside a sidebar": '<aside><div class="sidebar"><a rel="author">Side Writer</a></div></aside>',
+    "too long, then short": f'<span class="author">{"word " * 40}</span><div class="byline">Tomas Ruud</div>',
+    "generic class": '<div class="post-writer">Written by Oksana Lys</div>',
+    "none": '<div class="lede">Nothing here</div>',
+}
+
+
+@pytest.mark.parametrize("name", sorted(BYLINES))
+def test_the_author_is_trafilaturas_without_copying_the_tree(name):
+    from trafilatura.metadata import extract_author
+    from trafilatura.utils import load_html
+
+    from allegiance.ingest.html import _author
+
+    tree = load_html(f"<html><head><title>T</title></head><body>{BYLINES[name]}<main>{BODY}</main></body></html>")
+    assert _author(tree) == extract_author(tree)
