@@ -137,6 +137,7 @@ class EntityLinker:
         self._given = self._unlisted.given
         self._last_keyed: tuple[str, str, list[Token], list[str]] | None = None
         self._joiners: dict[str | None, tuple[tuple[str, ...], ...]] = {}
+        self._opener_words: dict[str | None, frozenset[str]] = {}
 
     def warm(self, languages: tuple[str, ...] = ()) -> None:
         """Build the automaton of texts without Cyrillic (most articles), and the unlisted-name
@@ -182,7 +183,7 @@ class EntityLinker:
             raw = self._char_matches(lowered)
         found = []
         for start, end, alias in raw:
-            if _case_ok(doc.text[start:end], alias.text, analyzer) and self._context_ok(doc.text, start, end, alias) \
+            if _case_ok(doc.text[start:end], alias.text, analyzer) and self._context_ok(doc.text, start, end, alias, doc.language) \
                     and not (alias.kind == "name" and self.kb.entities[alias.entity_id].type == "state"
                              and _sentence_initial_word(doc.text, start, end, analyzer)) \
                     and (alias.text not in self._ambiguous or self._unambiguous(doc.text, start, end, alias.text)):
@@ -254,7 +255,18 @@ class EntityLinker:
         after = text[m.end:len(text) if line_end < 0 else line_end].strip(" \t,.|")
         return not after and (not before or before in self._byline_words)
 
-    def _context_ok(self, text: str, start: int, end: int, alias: Alias) -> bool:
+    def _openers(self, language: str | None) -> frozenset[str]:
+        """Words of ``language`` that open a sentence before a name without being part of it: its
+        titles ("Prezydent Stanów Zjednoczonych") and the first words of its citation cues ("Według
+        Stanów Zjednoczonych"), casefolded."""
+        if language not in self._opener_words:
+            titles = language_data("persons", language, self.folders).get("titles", []) if language else []
+            cues = language_data("organizations", language, self.folders).get("citation_cues", []) if language else []
+            self._opener_words[language] = frozenset(str(w).split()[0].casefold() for w in [*titles, *cues]
+                                                     if str(w).split())
+        return self._opener_words[language]
+
+    def _context_ok(self, text: str, start: int, end: int, alias: Alias, language: str | None = None) -> bool:
         if alias.kind != "seat" and not (alias.kind == "name" and " " in alias.text):
             return True
         before = _WORD_BEFORE.search(text[max(0, start - 40):start])
@@ -264,7 +276,8 @@ class EntityLinker:
             # "Collective Security Council" is not the UN's "Security Council": a capitalised word
             # right before a multi-word name makes it part of a longer name
             if gap == " " and previous[:1].isupper() and not previous.isupper() and previous not in self._articles \
-                    and not (_opens_sentence(text, start - len(gap) - len(previous)) and is_noun(previous)):
+                    and not (_opens_sentence(text, start - len(gap) - len(previous))
+                             and (is_noun(previous) or previous.casefold() in self._openers(language))):
                 return False
         # "The Times of Central Asia" is not The Times: "of" and a capital after a name continue it
         if alias.kind == "name" and " " in alias.text and not is_person \
