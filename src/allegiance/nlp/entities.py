@@ -21,6 +21,9 @@ from .unlisted import UnlistedNames
 
 __all__ = ["EntityLinker"]
 
+#: a photographer's name before its agency in a picture credit ("Jane Doe/AFP")
+_SLASH_AGENCY = re.compile(r"/[A-Z][\w-]*")
+
 _KIND_CONFIDENCE = {"name": 0.95, "government": 0.9, "demonym": 0.85, "seat": 0.7, "role": 0.75, "pattern": 0.6}
 _KIND_PRIORITY = {"name": 0, "government": 1, "demonym": 2, "seat": 3}
 #: unlisted names whose state inside them is part of the name ("Moscow Exchange", «Россия 24»); a
@@ -36,9 +39,12 @@ _DATELINE_AFTER = re.compile(r"\)\s*[-–—]")
 
 def _credited(text: str, m: Mention) -> bool:
     """An outlet in a dateline ("BISHKEK, March 24 (Interfax) -") or a photo credit ("Name/AFP") is
-    the page's publisher or a picture agency, not a cited source."""
+    the page's publisher or a picture agency, not a cited source; an agency between slashes after a
+    date line («АСТАНА, 18 апреля. /ТАСС/.», as Russian and Ukrainian agencies mark the story they
+    send) is its source."""
     before = text[m.start - 1:m.start]
-    return (before == "(" and _DATELINE_AFTER.match(text, m.end) is not None) or before == "/"
+    slashed = before == "/" and text[m.start - 2:m.start - 1] in (" ", "\n", "") and text[m.end:m.end + 1] == "/"
+    return (before == "(" and _DATELINE_AFTER.match(text, m.end) is not None) or (before == "/" and not slashed)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -241,6 +247,9 @@ class EntityLinker:
         ("Photo: Anadolu Agency via Getty Images", "(Photo by Pavel Mikheyev/Reuters)")."""
         if m.type not in ("media", "organization", "company", "person") or (m.type == "person" and m.entity_id):
             return False
+        # a picture's credit names its photographer and agency with a slash ("— Jane Doe/AFP via Getty")
+        if m.type == "person" and _SLASH_AGENCY.match(text, m.end):
+            return True
         window = max(0, m.start - 60)  # only the 60 characters before count: never a scan of a long line
         line_start = text.rfind("\n", window, m.start) + 1
         return self._credit.search(text, max(line_start, window), m.start) is not None
@@ -253,7 +262,9 @@ class EntityLinker:
         line_start, line_end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
         before = text[line_start:m.start].strip(" \t:|—–-").casefold()
         after = text[m.end:len(text) if line_end < 0 else line_end].strip(" \t,.|")
-        return not after and (not before or before in self._byline_words)
+        # a date line before the author ("14:35, 18 апреля 2025 | Анна Смирнова"): digits and a month
+        dated = any(c.isdigit() for c in before) and len(re.sub(r"[\d\W_]+", " ", before).split()) <= 1
+        return not after and (not before or before in self._byline_words or dated)
 
     def _openers(self, language: str | None) -> frozenset[str]:
         """Words of ``language`` that open a sentence before a name without being part of it: its
