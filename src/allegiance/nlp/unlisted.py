@@ -93,6 +93,7 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
     bodies = tuple(sorted(orgs.get("state_bodies", []), key=len, reverse=True))
     joiners = sorted(orgs.get("owner_joiners", []), key=len, reverse=True)
     cues = tuple(sorted(orgs.get("citation_cues", []), key=len, reverse=True))
+    quoted_cues = tuple(sorted(orgs.get("quoted_citation_cues", []), key=len, reverse=True))
     articles = _alt(a.casefold() for a in orgs.get("articles", []))
     indefinite = _alt(orgs.get("indefinite_articles", []))
     title_prepositions = [str(p) for p in orgs.get("title_prepositions", [])]
@@ -116,7 +117,9 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         possessive=re.compile(f"(?:{_alt(orgs.get('possessive', []))})\\s+"),
         cited=tuple((form, re.compile(re.escape(form) + f" +(?:{_CITED_QUOTED}|((?:(?i:{articles}) )?"
                                       + _CITED_NAME + ")"))
-                    for cue in cues for form in dict.fromkeys((cue, cue[:1].upper() + cue[1:]))),
+                    for cue in cues for form in dict.fromkeys((cue, cue[:1].upper() + cue[1:])))
+        + tuple((form, re.compile(re.escape(form) + f" +{_CITED_QUOTED}"))
+                for cue in quoted_cues for form in dict.fromkeys((cue, cue[:1].upper() + cue[1:]))),
         language=language,
         compound_heads=tuple(h.casefold() for h in heads) if orgs.get("compound_heads") else (),
         place_connectors=frozenset(str(c) for c in orgs.get("place_connectors", [])),
