@@ -23,6 +23,8 @@ __all__ = ["EntityLinker"]
 
 #: a photographer's name before its agency in a picture credit ("Jane Doe/AFP")
 _SLASH_AGENCY = re.compile(r"/[A-Z][\w-]*")
+#: a clock time in a page's date line ("10:15")
+_CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 
 _KIND_CONFIDENCE = {"name": 0.95, "government": 0.9, "demonym": 0.85, "seat": 0.7, "role": 0.75, "pattern": 0.6}
 _KIND_PRIORITY = {"name": 0, "government": 1, "demonym": 2, "seat": 3}
@@ -189,7 +191,8 @@ class EntityLinker:
             raw = self._char_matches(lowered)
         found = []
         for start, end, alias in raw:
-            if _case_ok(doc.text[start:end], alias.text, analyzer) and self._context_ok(doc.text, start, end, alias, doc.language) \
+            if _case_ok(doc.text[start:end], alias.text, analyzer) \
+                    and self._context_ok(doc.text, start, end, alias, doc.language) \
                     and not (alias.kind == "name" and self.kb.entities[alias.entity_id].type == "state"
                              and _sentence_initial_word(doc.text, start, end, analyzer)) \
                     and (alias.text not in self._ambiguous or self._unambiguous(doc.text, start, end, alias.text)):
@@ -262,8 +265,10 @@ class EntityLinker:
         line_start, line_end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
         before = text[line_start:m.start].strip(" \t:|—–-").casefold()
         after = text[m.end:len(text) if line_end < 0 else line_end].strip(" \t,.|")
-        # a date line before the author ("14:35, 18 апреля 2025 | Анна Смирнова"): digits and a month
-        dated = any(c.isdigit() for c in before) and len(re.sub(r"[\d\W_]+", " ", before).split()) <= 1
+        # a date line before the author ("14:35, 18 апреля 2025 | Анна Смирнова"): digits and a month,
+        # or a clock time ("Обновлено в 10:15, 3 июня | ...")
+        dated = any(c.isdigit() for c in before) and (len(re.sub(r"[\d\W_]+", " ", before).split()) <= 1
+                                                      or _CLOCK.search(before) is not None)
         return not after and (not before or before in self._byline_words or dated)
 
     def _openers(self, language: str | None) -> frozenset[str]:
