@@ -1,7 +1,8 @@
 """People outside the knowledge base in French, Italian, Polish and Romanian (lang/<code>/persons.toml:
 a role noun before the name, a common given name, a speech verb after it), and the page furniture
 that names no person of the story (a dated byline, a photographer before an agency); with the
-source agency between slashes after a Russian dateline and sources quoted after a genitive cue.
+source agency between slashes after a Russian dateline, sources quoted after a genitive cue and a
+Russian or Ukrainian body named with no state.
 Team-written sentences."""
 
 from __future__ import annotations
@@ -55,12 +56,17 @@ def test_title_opening_a_sentence_leaves_the_state(linker):
     ("Photo: Jane Doe/AFP. Talks resumed.", "en", []),
     # after a genitive cue only a quoted name is a source: a bare word there is a body or a person
     ("По данным «Фонтанки», задержаны двое.", "ru", ["Fontanki"]),
-    ("По информации Генштаба, потери растут.", "ru", []),
+    ("По информации Генштаба, потери растут.", "ru", ["General Staff"]),  # the body, not an outlet "Genshtaba"
     ("Як передає «Суспільне», вибухи чули в місті.", "uk", ["Suspilne"]),
     ("Negocierile continuă, transmite Agerpres.", "ro", ["Agerpres"]),
     # ministries that the lemma lists name, with their state
     ("Минтранс Казахстана ввёл ограничения.", "ru", ["Kazakh Transport Ministry"]),
     ("Міністерство енергетики Молдови повідомило про дефіцит.", "uk", ["Moldovan Energy Ministry"]),
+    # a body with no state is the page's own, under its neutral name; not when the text names it with
+    # its state, and never an army or a parliament in general
+    ("Министерство юстиции подготовило поправки.", "ru", ["Justice Ministry"]),
+    ("МИД Армении вызвал посла. В МИД уточнили, что нота вручена.", "ru", ["Armenian Foreign Ministry"]),
+    ("Армия отступила, парламент молчит.", "ru", []),
 ])
 def test_organisations(linker, text, language, expected):
     assert _names(linker, text, language, "org") == expected

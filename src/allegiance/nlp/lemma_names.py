@@ -33,6 +33,9 @@ class LemmaWords:
     heads: dict[str, str]
     legal_forms: frozenset[str]
     longest: int
+    #: bodies that name the page's own state's body when no state stands by them («Министерство
+    #: обороны сообщило»), by their neutral names; kept under that name, with no state
+    bare: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=16)
@@ -48,7 +51,8 @@ def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> Lemma
     heads = {keys(k)[0]: str(v) for k, v in data.get("heads", {}).items() if keys(k)}
     return LemmaWords(language=language, bodies=bodies, heads=heads,
                       legal_forms=frozenset(data.get("legal_forms", [])),
-                      longest=max((len(k) for k in bodies), default=0))
+                      longest=max((len(k) for k in bodies), default=0),
+                      bare=frozenset(str(b) for b in data.get("bare_bodies", [])))
 
 
 class BodyNamer(Protocol):
@@ -80,7 +84,11 @@ class LemmaOrganizations:
         for i in range(len(tokens)):
             found += self._body(text, tokens, keys, i, states_at, states_end)
             found += [m for m in self._quoted(text, tokens, keys, i) if (m.start, m.end) not in not_orgs]
-        return found
+        # a body with no state is the one the text names with its state elsewhere, if it does
+        # («МИД Казахстана ... в МИД заявили»): only a body of no state named so stays
+        bare = [m for m in found if m.entity_id is None and m.canonical in self.words.bare]
+        named = [m.canonical.casefold() for m in found + linked if m.type not in ("state", "person") and m not in bare]
+        return [m for m in found if m not in bare or not any(m.canonical.casefold() in n for n in named)]
 
     def _body_at(self, keys: list[str], tokens: list[Token], i: int) -> tuple[str, int] | None:
         if keys[i] not in self._firsts:
@@ -102,7 +110,10 @@ class LemmaOrganizations:
         before = states_end.get(tokens[i].start - 1) if text[tokens[i].start - 1:tokens[i].start] == " " else None
         owner = after or before
         if owner is None:
-            return []
+            if name not in self.words.bare:
+                return []
+            start = tokens[i].start
+            return [Mention(start, last.end, text[start:last.end], None, "government_body", "pattern", _ORG, name)]
         start, end = (before.start if before else tokens[i].start), (after.end if after else last.end)
         state = owner.entity_id or ""
         # in the text's order: «Национальный банк Казахстана» is the National Bank of Kazakhstan,
