@@ -67,6 +67,11 @@ def test_title_opening_a_sentence_leaves_the_state(linker):
     ("Министерство юстиции подготовило поправки.", "ru", ["Justice Ministry"]),
     ("МИД Армении вызвал посла. В МИД уточнили, что нота вручена.", "ru", ["Armenian Foreign Ministry"]),
     ("Армия отступила, парламент молчит.", "ru", []),
+    # a court by its kind words and its own name or seat; never a court with neither
+    ("Вчера Мещанский районный суд Москвы продлил арест.", "ru", ["Meshchansky District Court of Moscow"]),
+    ("Районный суд в Курске отпустил обвиняемого.", "ru", []),
+    ("Решение принял Арбитражный суд Московской области.", "ru", []),
+    ("Вищий антикорупційний суд виніс вирок.", "uk", ["High Anti-Corruption Court"]),
 ])
 def test_organisations(linker, text, language, expected):
     assert _names(linker, text, language, "org") == expected
