@@ -16,9 +16,13 @@ from ..kb.langdata import language_data, reads_language_data
 from .doc import Mention
 from .tokens import Token, analyzer_for, tokenize, word_key
 
-__all__ = ["LemmaOrganizations", "lemma_words"]
+__all__ = ["UNOWNED_BODY", "LemmaOrganizations", "lemma_words"]
 
 _ORG = 0.55
+#: the type of a state's body named with no state («в МИД заявили»): an organisation of the record,
+#: which no statement takes as its actor (whose body it is, the text does not say; the state that
+#: speaks is read as before, from the sentence)
+UNOWNED_BODY = "unowned_body"
 #: how the lemma of a Russian or Ukrainian adjective ends («басманный», «печерський»)
 _ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ій")
 _OPENING = "«\"„“"
@@ -36,7 +40,8 @@ class LemmaWords:
     legal_forms: frozenset[str]
     longest: int
     #: bodies that name the page's own state's body when no state stands by them («Министерство
-    #: обороны сообщило»), by their neutral names; kept under that name, with no state
+    #: обороны сообщило»), by their neutral names; kept under that name, with no state, as an
+    #: :data:`UNOWNED_BODY`
     bare: frozenset[str] = frozenset()
     #: courts named by their kind and seat (``[courts]``): the court nouns, the kind words in English
     #: («районный» = District), the seats and names in English («москва» = Moscow), and the words
@@ -129,7 +134,7 @@ class LemmaOrganizations:
             if name not in self.words.bare:
                 return []
             start = tokens[i].start
-            return [Mention(start, last.end, text[start:last.end], None, "government_body", "pattern", _ORG, name)]
+            return [Mention(start, last.end, text[start:last.end], None, UNOWNED_BODY, "pattern", _ORG, name)]
         start, end = (before.start if before else tokens[i].start), (after.end if after else last.end)
         state = owner.entity_id or ""
         # in the text's order: «Национальный банк Казахстана» is the National Bank of Kazakhstan,
