@@ -24,6 +24,11 @@ FLOORS = {
     "organizations.uk": (0.95, 0.90),
     "persons": (0.95, 0.90), "persons.en": (0.95, 0.95), "persons.ru": (0.95, 0.90), "persons.uk": (0.95, 0.95),
     "states": (0.85, 0.90),
+    # people after role nouns and given names in fr/it/pl/ro (lang/<code>/persons.toml; ents6)
+    "persons.fr": (0.95, 0.95), "persons.it": (0.95, 0.95), "persons.pl": (0.95, 0.95), "persons.ro": (0.95, 0.95),
+    "ents6.organizations": (0.95, 0.85), "ents6.persons": (0.95, 0.95),
+    # ents6's cases held out from its rules, scored once when they were done (1.000 both)
+    "ents6held.organizations": (0.95, 0.95), "ents6held.persons": (0.95, 0.95),
     # the batch written after the rules, never tuned on until it was first scored (see bench/entities_eval.py)
     "fresh.organizations": (0.95, 0.95), "fresh.persons": (0.95, 0.95),
 }

@@ -21,6 +21,11 @@ from .unlisted import UnlistedNames
 
 __all__ = ["EntityLinker"]
 
+#: a photographer's name before its agency in a picture credit ("Jane Doe/AFP")
+_SLASH_AGENCY = re.compile(r"/[A-Z][\w-]*")
+#: a clock time in a page's date line ("10:15")
+_CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
+
 _KIND_CONFIDENCE = {"name": 0.95, "government": 0.9, "demonym": 0.85, "seat": 0.7, "role": 0.75, "pattern": 0.6}
 _KIND_PRIORITY = {"name": 0, "government": 1, "demonym": 2, "seat": 3}
 #: unlisted names whose state inside them is part of the name ("Moscow Exchange", «Россия 24»); a
@@ -36,9 +41,12 @@ _DATELINE_AFTER = re.compile(r"\)\s*[-–—]")
 
 def _credited(text: str, m: Mention) -> bool:
     """An outlet in a dateline ("BISHKEK, March 24 (Interfax) -") or a photo credit ("Name/AFP") is
-    the page's publisher or a picture agency, not a cited source."""
+    the page's publisher or a picture agency, not a cited source; an agency between slashes after a
+    date line («АСТАНА, 18 апреля. /ТАСС/.», as Russian and Ukrainian agencies mark the story they
+    send) is its source."""
     before = text[m.start - 1:m.start]
-    return (before == "(" and _DATELINE_AFTER.match(text, m.end) is not None) or before == "/"
+    slashed = before == "/" and text[m.start - 2:m.start - 1] in (" ", "\n", "") and text[m.end:m.end + 1] == "/"
+    return (before == "(" and _DATELINE_AFTER.match(text, m.end) is not None) or (before == "/" and not slashed)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -137,6 +145,7 @@ class EntityLinker:
         self._given = self._unlisted.given
         self._last_keyed: tuple[str, str, list[Token], list[str]] | None = None
         self._joiners: dict[str | None, tuple[tuple[str, ...], ...]] = {}
+        self._opener_words: dict[str | None, frozenset[str]] = {}
 
     def warm(self, languages: tuple[str, ...] = ()) -> None:
         """Build the automaton of texts without Cyrillic (most articles), and the unlisted-name
@@ -223,7 +232,8 @@ class EntityLinker:
             raw = self._char_matches(lowered)
         found = []
         for start, end, alias in raw:
-            if _case_ok(doc.text[start:end], alias.text, analyzer) and self._context_ok(doc.text, start, end, alias) \
+            if _case_ok(doc.text[start:end], alias.text, analyzer) \
+                    and self._context_ok(doc.text, start, end, alias, doc.language) \
                     and not (alias.kind == "name" and self.kb.entities[alias.entity_id].type == "state"
                              and _sentence_initial_word(doc.text, start, end, analyzer)) \
                     and (alias.text not in self._ambiguous or self._unambiguous(doc.text, start, end, alias.text)):
@@ -281,6 +291,9 @@ class EntityLinker:
         ("Photo: Anadolu Agency via Getty Images", "(Photo by Pavel Mikheyev/Reuters)")."""
         if m.type not in ("media", "organization", "company", "person") or (m.type == "person" and m.entity_id):
             return False
+        # a picture's credit names its photographer and agency with a slash ("— Jane Doe/AFP via Getty")
+        if m.type == "person" and _SLASH_AGENCY.match(text, m.end):
+            return True
         window = max(0, m.start - 60)  # only the 60 characters before count: never a scan of a long line
         line_start = text.rfind("\n", window, m.start) + 1
         return self._credit.search(text, max(line_start, window), m.start) is not None
@@ -293,9 +306,24 @@ class EntityLinker:
         line_start, line_end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
         before = text[line_start:m.start].strip(" \t:|—–-").casefold()
         after = text[m.end:len(text) if line_end < 0 else line_end].strip(" \t,.|")
-        return not after and (not before or before in self._byline_words)
+        # a date line before the author ("14:35, 18 апреля 2025 | Анна Смирнова"): digits and a month,
+        # or a clock time ("Обновлено в 10:15, 3 июня | ...")
+        dated = any(c.isdigit() for c in before) and (len(re.sub(r"[\d\W_]+", " ", before).split()) <= 1
+                                                      or _CLOCK.search(before) is not None)
+        return not after and (not before or before in self._byline_words or dated)
 
-    def _context_ok(self, text: str, start: int, end: int, alias: Alias) -> bool:
+    def _openers(self, language: str | None) -> frozenset[str]:
+        """Words of ``language`` that open a sentence before a name without being part of it: its
+        titles ("Prezydent Stanów Zjednoczonych") and the first words of its citation cues ("Według
+        Stanów Zjednoczonych"), casefolded."""
+        if language not in self._opener_words:
+            titles = language_data("persons", language, self.folders).get("titles", []) if language else []
+            cues = language_data("organizations", language, self.folders).get("citation_cues", []) if language else []
+            self._opener_words[language] = frozenset(str(w).split()[0].casefold() for w in [*titles, *cues]
+                                                     if str(w).split())
+        return self._opener_words[language]
+
+    def _context_ok(self, text: str, start: int, end: int, alias: Alias, language: str | None = None) -> bool:
         if alias.kind != "seat" and not (alias.kind == "name" and " " in alias.text):
             return True
         before = _WORD_BEFORE.search(text[max(0, start - 40):start])
@@ -305,7 +333,8 @@ class EntityLinker:
             # "Collective Security Council" is not the UN's "Security Council": a capitalised word
             # right before a multi-word name makes it part of a longer name
             if gap == " " and previous[:1].isupper() and not previous.isupper() and previous not in self._articles \
-                    and not (_opens_sentence(text, start - len(gap) - len(previous)) and is_noun(previous)):
+                    and not (_opens_sentence(text, start - len(gap) - len(previous))
+                             and (is_noun(previous) or previous.casefold() in self._openers(language))):
                 return False
         # "The Times of Central Asia" is not The Times: "of" and a capital after a name continue it
         if alias.kind == "name" and " " in alias.text and not is_person \

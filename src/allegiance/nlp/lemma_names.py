@@ -16,9 +16,15 @@ from ..kb.langdata import language_data, reads_language_data
 from .doc import Mention
 from .tokens import Token, analyzer_for, tokenize, word_key
 
-__all__ = ["LemmaOrganizations", "lemma_words"]
+__all__ = ["UNOWNED_BODY", "LemmaOrganizations", "lemma_words"]
 
 _ORG = 0.55
+#: the type of a state's body named with no state («в МИД заявили»): an organisation of the record,
+#: which no statement takes as its actor (whose body it is, the text does not say; the state that
+#: speaks is read as before, from the sentence)
+UNOWNED_BODY = "unowned_body"
+#: how the lemma of a Russian or Ukrainian adjective ends («басманный», «печерський»)
+_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ій")
 _OPENING = "«\"„“"
 _QUOTED = re.compile(r"\s?[«\"„“]([^«»\"„“”\n]{2,60})[»\"“”]")
 _NAME_AFTER_FORM = re.compile(r"\s([A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:[ -][A-ZА-ЯЁІЇЄҐ][\w'’-]*){0,3})")
@@ -33,6 +39,17 @@ class LemmaWords:
     heads: dict[str, str]
     legal_forms: frozenset[str]
     longest: int
+    #: bodies that name the page's own state's body when no state stands by them («Министерство
+    #: обороны сообщило»), by their neutral names; kept under that name, with no state, as an
+    #: :data:`UNOWNED_BODY`
+    bare: frozenset[str] = frozenset()
+    #: courts named by their kind and seat (``[courts]``): the court nouns, the kind words in English
+    #: («районный» = District), the seats and names in English («москва» = Moscow), and the words
+    #: that may stand between a court and its seat («суд города Москвы»), all by lemma
+    court_nouns: frozenset[str] = frozenset()
+    court_kinds: dict[str, str] = dataclasses.field(default_factory=dict)
+    court_names: dict[str, str] = dataclasses.field(default_factory=dict)
+    court_seat_words: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=16)
@@ -46,9 +63,15 @@ def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> Lemma
 
     bodies = {keys(k): str(v) for k, v in data.get("state_bodies", {}).items() if keys(k)}
     heads = {keys(k)[0]: str(v) for k, v in data.get("heads", {}).items() if keys(k)}
+    courts = data.get("courts", {})
     return LemmaWords(language=language, bodies=bodies, heads=heads,
                       legal_forms=frozenset(data.get("legal_forms", [])),
-                      longest=max((len(k) for k in bodies), default=0))
+                      longest=max((len(k) for k in bodies), default=0),
+                      bare=frozenset(str(b) for b in data.get("bare_bodies", [])),
+                      court_nouns=frozenset(str(n) for n in courts.get("nouns", [])),
+                      court_kinds={str(k): str(v) for k, v in courts.get("kinds", {}).items()},
+                      court_names={str(k): str(v) for k, v in courts.get("names", {}).items()},
+                      court_seat_words=frozenset(str(w) for w in courts.get("seat_words", [])))
 
 
 class BodyNamer(Protocol):
@@ -79,8 +102,14 @@ class LemmaOrganizations:
         found: list[Mention] = []
         for i in range(len(tokens)):
             found += self._body(text, tokens, keys, i, states_at, states_end)
+            if keys[i] in self.words.court_nouns:
+                found += self._court(text, tokens, keys, i, states_at)
             found += [m for m in self._quoted(text, tokens, keys, i) if (m.start, m.end) not in not_orgs]
-        return found
+        # a body with no state is the one the text names with its state elsewhere, if it does
+        # («МИД Казахстана ... в МИД заявили»): only a body of no state named so stays
+        bare = [m for m in found if m.entity_id is None and m.canonical in self.words.bare]
+        named = [m.canonical.casefold() for m in found + linked if m.type not in ("state", "person") and m not in bare]
+        return [m for m in found if m not in bare or not any(m.canonical.casefold() in n for n in named)]
 
     def _body_at(self, keys: list[str], tokens: list[Token], i: int) -> tuple[str, int] | None:
         if keys[i] not in self._firsts:
@@ -102,13 +131,51 @@ class LemmaOrganizations:
         before = states_end.get(tokens[i].start - 1) if text[tokens[i].start - 1:tokens[i].start] == " " else None
         owner = after or before
         if owner is None:
-            return []
+            if name not in self.words.bare:
+                return []
+            start = tokens[i].start
+            return [Mention(start, last.end, text[start:last.end], None, UNOWNED_BODY, "pattern", _ORG, name)]
         start, end = (before.start if before else tokens[i].start), (after.end if after else last.end)
         state = owner.entity_id or ""
         # in the text's order: «Национальный банк Казахстана» is the National Bank of Kazakhstan,
         # «белорусский МИД» the Belarusian Foreign Ministry
         canonical = self.namer.named_after(state, name) if after else f"{self.namer.demonym(state)} {name}"
         return [self.namer.body(text, start, end, canonical, state, name)]
+
+    def _court(self, text: str, tokens: list[Token], keys: list[str], i: int,
+               states_at: dict[int, Mention]) -> list[Mention]:
+        """A court named by its kind words and its own name or seat before the noun, and its seat
+        after it («Басманный районный суд Москвы» = Basmanny District Court of Moscow, «Южный
+        окружной военный суд» = Southern District Military Court); not a court of a state (a
+        state's body), nor one with no kind word or no name or seat («суд Москвы», «районный суд»)."""
+        w = self.words
+        first = i
+        while first > 0 and keys[first - 1] in w.court_kinds and text[tokens[first - 1].end:tokens[first].start] == " ":
+            first -= 1
+        kinds = [w.court_kinds[keys[k]] for k in range(first, i)]
+        name = ""
+        before = first - 1
+        if before >= 0 and tokens[before].text[:1].isupper() and text[tokens[before].end:tokens[first].start] == " " \
+                and keys[before] not in w.court_kinds and tokens[before].start not in states_at \
+                and keys[before].endswith(_ADJECTIVE_ENDINGS) \
+                and (kinds or not (before == 0 or text[:tokens[before].start].rstrip().endswith((".", "!", "?")))):
+            name = w.court_names.get(keys[before]) or self.namer.latin(keys[before].capitalize(), w.language)
+            first = before
+        end = tokens[i].end
+        seat = ""
+        k = i + 1
+        if k < len(tokens) and keys[k] in w.court_seat_words:
+            k += 1
+        # a seat of power after the court is its city here («суд Москвы»), not the state
+        if k < len(tokens) and tokens[k].text[:1].isupper() and keys[k] in w.court_names \
+                and not keys[k].endswith(_ADJECTIVE_ENDINGS) \
+                and (tokens[k].start not in states_at or states_at[tokens[k].start].kind == "seat"):
+            seat, end = f" of {w.court_names[keys[k]]}", tokens[k].end
+        if not kinds and not name or not name and not seat:  # «суд», «районный суд в Курске»: no name
+            return []
+        canonical = " ".join([*([name] if name else []), *kinds, "Court"]) + seat
+        start = tokens[first].start
+        return [Mention(start, end, text[start:end], None, "government_body", "pattern", _ORG, canonical)]
 
     def _quoted(self, text: str, tokens: list[Token], keys: list[str], i: int) -> list[Mention]:
         token = tokens[i]

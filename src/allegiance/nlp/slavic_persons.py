@@ -32,6 +32,10 @@ class _Romanisation:
     endings: dict[str, str]
     initial_after: str
     not_names: frozenset[str]
+    #: how surnames end in their nominative («-ов», «-енко»): such a word after a given name in the
+    #: nominative is a surname as written, where the dictionary reads it only as a common word
+    #: («Сергей Рябков»: «рябок»)
+    surname_endings: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=8)
@@ -41,7 +45,8 @@ def _romanisation(language: str, folders: tuple[Path, ...] | None) -> _Romanisat
                          initial={str(k): str(v) for k, v in data.get("romanisation_initial", {}).items()},
                          endings={str(k): str(v) for k, v in data.get("romanisation_endings", {}).items()},
                          initial_after=str(data.get("initial_after", "")),
-                         not_names=frozenset(str(w) for w in data.get("not_names", [])))
+                         not_names=frozenset(str(w) for w in data.get("not_names", [])),
+                         surname_endings=tuple(str(e) for e in data.get("surname_endings", [])))
 
 
 def _romanise_word(word: str, r: _Romanisation) -> str:
@@ -162,6 +167,7 @@ class SlavicPersons:
         common = [c for c in _CASES if all(c in r for r in readings)]
         if not common and "nomn" in given and all(
                 r or not _pymorphy(self.analyzer).word_is_known(tokens[k].text.casefold())
+                or tokens[k].text.casefold().endswith(self.words.surname_endings)
                 for k, r in zip(words[1:], readings[1:], strict=True)) and all(
                 "nomn" in r for r in readings[1:] if r):
             # a surname the dictionary does not know («Андрей Картаполов»): as written, after a

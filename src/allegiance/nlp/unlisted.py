@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..kb.knowledge import KnowledgeBase
-from ..kb.langdata import language_data, pack_data, pack_folders
+from ..kb.langdata import every_language_data, language_data, pack_data, pack_folders
 from .doc import Mention
 from .lemma_names import LemmaOrganizations, lemma_words
 from .slavic_persons import SlavicPersons, _case_readings, romanise
@@ -23,7 +23,9 @@ from .tokens import Token, analyzer_for, has_morphology
 __all__ = ["UnlistedNames"]
 
 _CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?|[A-Z]{2,5})$")
-_NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[-'’][A-Z]?[a-zà-ÿ]+)?$")
+#: a word of a person's name, in the Latin letters of the languages read without morphology (Polish
+#: "Łukasz Zieliński", Romanian "Ionuț Moșteanu"; Latin Extended-A mixes capitals and small letters)
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽȘȚ][a-zà-ÿā-žșț]+(?:[-'’][A-ZÀ-ÖØ-ÞĀ-ŽȘȚ]?[a-zà-ÿā-žșț]+)?$")
 _PERSON, _ORG = 0.6, 0.55
 _ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z]?[A-Z]{1,6})\)")
 _CITED_NAME = r"[A-ZА-ЯЁІЇЄҐ][\w.&-]*(?: (?:[A-ZА-ЯЁІЇЄҐ][\w.&-]*|\d+))*)"
@@ -84,11 +86,14 @@ def _alt(words: Any) -> str:
 @functools.lru_cache(maxsize=32)
 def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
     persons, orgs = language_data("persons", language, folders), language_data("organizations", language, folders)
-    titles = tuple(sorted(persons.get("titles", []), key=len, reverse=True))
+    # a title as listed and with a capital, as it stands at the start of a sentence ("Generał Jan Nowak")
+    titles = tuple(sorted({t for title in persons.get("titles", []) for t in (title, title[:1].upper() + title[1:])},
+                          key=len, reverse=True))
     heads = frozenset(orgs.get("heads", []))
     bodies = tuple(sorted(orgs.get("state_bodies", []), key=len, reverse=True))
     joiners = sorted(orgs.get("owner_joiners", []), key=len, reverse=True)
     cues = tuple(sorted(orgs.get("citation_cues", []), key=len, reverse=True))
+    quoted_cues = tuple(sorted(orgs.get("quoted_citation_cues", []), key=len, reverse=True))
     articles = _alt(a.casefold() for a in orgs.get("articles", []))
     indefinite = _alt(orgs.get("indefinite_articles", []))
     title_prepositions = [str(p) for p in orgs.get("title_prepositions", [])]
@@ -112,7 +117,9 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         possessive=re.compile(f"(?:{_alt(orgs.get('possessive', []))})\\s+"),
         cited=tuple((form, re.compile(re.escape(form) + f" +(?:{_CITED_QUOTED}|((?:(?i:{articles}) )?"
                                       + _CITED_NAME + ")"))
-                    for cue in cues for form in dict.fromkeys((cue, cue[:1].upper() + cue[1:]))),
+                    for cue in cues for form in dict.fromkeys((cue, cue[:1].upper() + cue[1:])))
+        + tuple((form, re.compile(re.escape(form) + f" +{_CITED_QUOTED}"))
+                for cue in quoted_cues for form in dict.fromkeys((cue, cue[:1].upper() + cue[1:]))),
         language=language,
         compound_heads=tuple(h.casefold() for h in heads) if orgs.get("compound_heads") else (),
         place_connectors=frozenset(str(c) for c in orgs.get("place_connectors", [])),
@@ -162,7 +169,11 @@ class UnlistedNames:
     def __init__(self, kb: KnowledgeBase, folders: tuple[Path, ...] | None = None) -> None:
         self.kb = kb
         self.folders = folders or pack_folders()
-        self.given = {name for names in pack_data("given_names.toml", self.folders).values() for name in names}
+        # the common given names, and each language's own (``given_names`` in lang/<code>/persons.toml):
+        # a French name is a name in an English article too
+        self.given = {name for names in pack_data("given_names.toml", self.folders).values() for name in names} \
+            | {str(name) for data in every_language_data("persons", self.folders).values()
+               for name in data.get("given_names", [])}
         orgs = pack_data("organization_patterns.toml", self.folders)
         self.domain = re.compile(str(orgs.get("domain_pattern", r"(?!)")))
         self._domain_gate = _domain_gate(str(orgs.get("domain_pattern", "")))
@@ -252,6 +263,12 @@ class UnlistedNames:
         return all(g in (" ", "-") for g in gaps) and not follows_a_name
 
     def _person_cue(self, text: str, tokens: list[Token], i: int, n: int, w: _NameWords) -> bool:
+        # a name begins at its given name: capitalised words before one are a title or a body's name
+        # ("Minister Obrony Narodowej Władysław Kosiniak-Kamysz", "ministro degli Esteri Antonio Tajani")
+        if tokens[i].text not in self.given and any(
+                tokens[k].text in self.given and k + 1 < len(tokens) and _NAME_WORD.match(tokens[k + 1].text)
+                and tokens[k + 1].text not in w.not_names for k in range(i + 1, min(i + n + 1, len(tokens)))):
+            return False
         if tokens[i].text in self.given:
             return True
         before = text[max(0, tokens[i].start - 40):tokens[i].start].rstrip(" ,")
