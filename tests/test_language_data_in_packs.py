@@ -39,12 +39,8 @@ KNOWN: dict[tuple[str, str], str] = {
     ("frame_types.py", "i"): "the __slots__ of Word",
     ("frame_types.py", "be"): "names of grammar.toml keys",
     ("frames.py", "person"): "mention types",
-    ("frames_de.py", "en"): "German and Dutch plural endings (morphology rules of frames_de.py); " + _LEAD,
-    ("frames_de.py", "ung"): "German noun suffixes (morphology rules of frames_de.py); " + _LEAD,
     ("frames_de.py", "person"): "mention types",
-    ("frames_en.py", "fewer"): "English comparatives; " + _LEAD,
     ("frames_en.py", "done"): "factuality values",
-    ("frames_slavic.py", "с"): "Russian and Ukrainian prepositions of company; " + _LEAD,
     ("modality.py", "person"): "mention types",
     ("predictions.py", "terms"): "English nouns of commercial terms; " + _LEAD,
     ("slavic_persons.py", "nomn"): "pymorphy3 case tags (OpenCorpora grammemes), no words",
@@ -182,3 +178,21 @@ def test_list_words_are_merged_over_every_language() -> None:
     gap = _list_words().gap
     assert gap.match(", and ") and gap.match(" та ") and gap.match(" et ") and not gap.match(" or ")
     assert _list_words().contrast.search(", тоді як ") and _list_words().company.search("together with Russia")
+
+
+def test_noun_endings_keep_their_file_order_and_an_added_pack_extends_them(tmp_path: Path) -> None:
+    de = language_pack("de")
+    assert de is not None and de.ordered["noun_endings"][:3] == ("en", "n", "e")
+    (tmp_path / "lang" / "de").mkdir(parents=True)
+    (tmp_path / "lang" / "de" / "grammar.toml").write_text('noun_endings = ["n", "ens"]\n', encoding="utf-8")
+    merged = language_pack("de", (bundled_pack_dir(), tmp_path))
+    assert merged is not None and merged.ordered["noun_endings"][-1] == "ens"
+    assert merged.ordered["noun_endings"].count("n") == 1 and merged.has("noun_endings", "ens")
+
+
+def test_moved_clause_words_are_each_languages_own() -> None:
+    ru, uk, en = language_pack("ru"), language_pack("uk"), language_pack("en")
+    assert ru is not None and uk is not None and en is not None
+    assert ru.has("instrumental_prepositions", "с") and not ru.has("instrumental_prepositions", "з")
+    assert uk.has("instrumental_prepositions", "з") and not uk.has("instrumental_prepositions", "с")
+    assert en.has("negative_object_idioms", "longer") and not en.has("negative_object_idioms", "troops")

@@ -107,6 +107,9 @@ class LanguagePack:
     #: the clause rules the language is read with (``grammar.toml`` ``clause_rules``): "english"
     #: (word order, auxiliaries), "slavic" (case and agreement, ``frames_slavic.py``), "v2" (``frames_de.py``)
     rules: frozenset[str] = frozenset()
+    #: the ``grammar.toml`` lists in their file order, for the rules that try their words in turn
+    #: (``noun_endings``)
+    ordered: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
     def has(self, kind: str, word: str) -> bool:
         return word in self.grammar.get(kind, frozenset())
@@ -134,7 +137,9 @@ def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> Languag
     team = language_data("event_predicates_team", code, folders)
     if not (stance or events_raw):
         return None
-    grammar = {k: frozenset(str(x).casefold() for x in v) for k, v in grammar_raw.items() if isinstance(v, list)}
+    ordered = {k: tuple(dict.fromkeys(str(x).casefold() for x in v)) for k, v in grammar_raw.items()
+               if isinstance(v, list)}
+    grammar = {k: frozenset(v) for k, v in ordered.items()}
     speech_raw = language_data("speech_verbs", code, folders)
     event_types: dict[str, str] = {}
     for kind, lemmas in events_raw.get("types", {}).items():
@@ -164,7 +169,7 @@ def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> Languag
                         classes, targets, event_types, objects, forms, predicates, known, frozenset(surface),
                         str(stance_raw.get("issue") or default_issue(folders)), dict(stance_raw.get("membership", {})),
                         frozenset().union(*targets.values()) if targets else frozenset(),
-                        frozenset().union(*classes.values()) if classes else frozenset(), _closed_class(grammar), rules)
+                        frozenset().union(*classes.values()) if classes else frozenset(), _closed_class(grammar), rules, ordered)
 
 
 @functools.lru_cache(maxsize=16)

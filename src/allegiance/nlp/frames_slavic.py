@@ -333,7 +333,8 @@ class SlavicClauses:
     def _instrumental(self, m: Mention) -> bool:
         head = re.findall(r"[^\W\d_]+", m.text)
         before = self.doc.text[max(0, m.start - 4):m.start].casefold().split()
-        if not head or before and before[-1] in ("с", "со", "з", "із", "зі", "над", "под", "під", "между", "між"):
+        if not head or before and self.pack is not None and before[-1] in self.pack.grammar.get(
+                "instrumental_prepositions", ()):
             return False  # «с Путиным», «з Китаєм»: a companion, not the agent
         parses = readings("uk" if self.pack and self.pack.code == "uk" else "ru", head[-1].casefold())
         return any(p.tag.case == "ablt" for p in parses)
