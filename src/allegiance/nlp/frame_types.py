@@ -169,7 +169,8 @@ def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> Languag
                         classes, targets, event_types, objects, forms, predicates, known, frozenset(surface),
                         str(stance_raw.get("issue") or default_issue(folders)), dict(stance_raw.get("membership", {})),
                         frozenset().union(*targets.values()) if targets else frozenset(),
-                        frozenset().union(*classes.values()) if classes else frozenset(), _closed_class(grammar), rules, ordered)
+                        frozenset().union(*classes.values()) if classes else frozenset(), _closed_class(grammar), rules,
+                        ordered)
 
 
 @functools.lru_cache(maxsize=16)
