@@ -196,3 +196,18 @@ def test_moved_clause_words_are_each_languages_own() -> None:
     assert ru.has("instrumental_prepositions", "с") and not ru.has("instrumental_prepositions", "з")
     assert uk.has("instrumental_prepositions", "з") and not uk.has("instrumental_prepositions", "с")
     assert en.has("negative_object_idioms", "longer") and not en.has("negative_object_idioms", "troops")
+
+
+def test_one_governor_table_reads_each_languages_governor_words() -> None:
+    from allegiance.nlp.frame_types import governed_factuality
+
+    ru, fr = language_pack("ru"), language_pack("fr")
+    assert ru is not None and fr is not None
+    assert governed_factuality(ru.grammar, "хотеть") == "planned"  # a plan before a request, in that order
+    assert governed_factuality(ru.grammar, "хотеть", frozenset({"asking"})) == "asked"
+    assert governed_factuality(ru.grammar, "отрицать", frozenset({"future", "plan", "asking"})) is None
+    assert governed_factuality(ru.grammar, None) is None and governed_factuality(ru.grammar, "сказать") is None
+    denial = sorted(fr.grammar["denial"])[0]
+    assert governed_factuality(fr.grammar, denial) == "denied"
+    uk = language_pack("uk")
+    assert ru.has("future_auxiliary", "быть") and uk is not None and uk.has("future_auxiliary", "бути")

@@ -18,10 +18,16 @@ from ..kb.langdata import default_issue, language_data
 from .doc import Doc, Mention, Sentence
 from .frames_en import _en_forms
 
-__all__ = ["FACTUALITY", "Frame", "LanguagePack", "Word", "language_pack"]
+__all__ = ["FACTUALITY", "GOVERNED_FACTUALITY", "Frame", "LanguagePack", "Word", "governed_factuality",
+           "language_pack"]
 
 FACTUALITY = ("done", "ongoing", "present", "planned", "conditional", "asked", "opinion", "denied", "nonfinite",
               "nominal", "relative")
+#: the factuality a governing verb gives the verb it governs, by the ``grammar.toml`` key that lists
+#: the governor, tried in this order ("plans to send": planned; "urged ... to send": asked; "denies
+#: that it sent": denied). One table for every reader (``frames_forms.py``, ``frames_slavic.py``).
+GOVERNED_FACTUALITY = {"future": "planned", "plan": "planned", "asking": "asked", "denial": "denied",
+                       "opinion": "opinion"}
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|n['’]t|\d[\d.,]*|[;:\"“”«»—–()]|,", re.UNICODE)
 
 
@@ -121,6 +127,16 @@ class LanguagePack:
     @property
     def slavic(self) -> bool:
         return "slavic" in self.rules
+
+
+def governed_factuality(grammar: dict[str, frozenset[str]], governor: str | None,
+                        kinds: frozenset[str] | None = None) -> str | None:
+    """The factuality ``governor`` gives the verb it governs (``GOVERNED_FACTUALITY``, over the
+    governor kinds in ``kinds``, every kind by default), or ``None`` where it is of no such kind."""
+    if governor is None:
+        return None
+    return next((fact for kind, fact in GOVERNED_FACTUALITY.items()
+                 if (kinds is None or kind in kinds) and governor in grammar.get(kind, ())), None)
 
 
 def _set(values: Any) -> frozenset[str]:

@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .doc import Doc, Mention, Sentence
+from .frame_types import governed_factuality
 from .slavic_words import (  # noqa: F401 - the word readings; importable from here as before
     _RU_SEEN,
     Lemma,
@@ -39,6 +40,10 @@ __all__ = ["SLAVIC", "SlavicClauses", "readings", "uk_participle_verb", "Lemma"]
 
 #: the languages these rules are for (pymorphy3 morphology, free word order)
 SLAVIC = frozenset({"ru", "uk"})
+#: the governors that qualify an infinitive («намерена вступить», «призвал прекратить») and a clause
+#: after a complementizer («считает, что ...») (``frame_types.GOVERNED_FACTUALITY``)
+_INFINITIVE_GOVERNORS = frozenset({"future", "plan", "asking"})
+_CLAUSE_GOVERNORS = frozenset({"opinion", "denial"})
 
 
 class SlavicClauses:
@@ -555,7 +560,7 @@ class SlavicClauses:
                 not in w.lemma else (None, None, False)
         if "Voice=Pass" in w.feats and self._passive_predicate(words, at):
             before = words[at - 1] if at > 0 else None
-            future = before is not None and before.lemma in ("быть", "бути") and "Future" in before.feats
+            future = before is not None and before.lemma in g.get("future_auxiliary", ()) and "Future" in before.feats
             return ("planned" if future else "done"), None, True  # «был подписан Путиным», «підписано»
         if "VerbForm=Part" in w.feats:
             return "nonfinite", None, False
@@ -575,13 +580,9 @@ class SlavicClauses:
             if aspectual is not None:  # «продолжает поставлять», «почали розсилати»: the act itself
                 return ("planned" if "Future" in aspectual.feats else "done" if "Tense=past" in aspectual.feats
                         else "ongoing"), None, False
-            if governor in g.get("future", ()) or governor in ("быть", "бути"):
-                return "planned", governor, False
-            if governor in g.get("plan", ()):
-                return "planned", governor, False
-            if governor in g.get("asking", ()):
-                return "asked", governor, False
-            return "nonfinite", governor, False
+            if governor in g.get("future_auxiliary", ()):
+                return "planned", governor, False  # «будет поставлять»
+            return governed_factuality(g, governor, _INFINITIVE_GOVERNORS) or "nonfinite", governor, False
         fact = "done" if "Tense=past" in w.feats else "ongoing"
         if fact == "ongoing" and self.pack is not None and (self.pack.event_types.get(w.lemma) == "SUPPORT" or any(
                 w.lemma in self.pack.stance_classes.get(c, ()) for c in ("condemn", "recognise", "neutral"))):
@@ -598,9 +599,9 @@ class SlavicClauses:
         elif "Tense=past" in w.feats and any(x.low in g.get("subjunctive_clause", ())
                                              for x in words[self._clause_left(words, at):at]):
             fact = "asked"  # «требует, чтобы правительство осудило»: a past form after «чтобы» is a wish, no act
-        gov = governor if governor in g.get("opinion", frozenset()) | g.get("denial", frozenset()) else None
-        if gov is not None and any(x.low in g.get("complementizers", ()) for x in words[:at]):
-            fact = "opinion" if gov in g.get("opinion", ()) else "denied"
+        governed = governed_factuality(g, governor, _CLAUSE_GOVERNORS)
+        if governed is not None and any(x.low in g.get("complementizers", ()) for x in words[:at]):
+            fact = governed  # «считает, что», «отрицает, что»
         return fact, governor, False
 
     def _nominative(self, m: Mention, only: bool = False) -> bool:
