@@ -237,7 +237,8 @@ def _vote_events(doc: Doc, resolver: ActorResolver, builder: FrameBuilder, frame
     """One event per state voting so: the frame's subjects and the states listed with the vote (or
     on "- State" lines under it); the parties to the war are not counted among the voters."""
     sentence = frame.sentence
-    states = list(frame.subjects) + listed_states(doc.text, resolver.states_in(sentence), frame.start, frame.end)
+    states = list(frame.subjects) + listed_states(doc.text, resolver.states_in(sentence), frame.start, frame.end,
+                                                   resolver.folders)
     spans: list[tuple[Sentence, Mention]] = [(sentence, m) for m in dict.fromkeys(states) if m.type == "state"]
     if not spans and not resolver.states_in(sentence):  # a header line over "- State" lines
         spans.extend(bullet_states(doc, resolver, sentence))

@@ -666,7 +666,8 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
     if frame.we and frame.speaker is not None:
         mentions = [frame.speaker]
     if name == "vote":  # the states listed with the vote: "against: A, B and C", "A, B and C voted against"
-        listed = listed_states(builder.doc.text, resolver.states_in(frame.sentence), frame.start, frame.end)
+        listed = listed_states(builder.doc.text, resolver.states_in(frame.sentence), frame.start, frame.end,
+                               resolver.folders)
         if not listed and not resolver.states_in(frame.sentence):  # "Countries that voted against" over "- X" lines
             listed = [m for _, m in bullet_states(builder.doc, resolver, frame.sentence)]
         mentions = list(dict.fromkeys(mentions + listed))
