@@ -210,4 +210,12 @@ def test_one_governor_table_reads_each_languages_governor_words() -> None:
     denial = sorted(fr.grammar["denial"])[0]
     assert governed_factuality(fr.grammar, denial) == "denied"
     uk = language_pack("uk")
-    assert ru.has("future_auxiliary", "быть") and uk is not None and uk.has("future_auxiliary", "бути")
+    assert ru.has("be_auxiliary", "быть") and uk is not None and uk.has("be_auxiliary", "бути")
+
+
+def test_slavic_place_prepositions_are_each_languages_own() -> None:
+    ru, uk = language_pack("ru"), language_pack("uk")
+    assert ru is not None and uk is not None
+    assert ru.has("in_prepositions", "во") and not uk.has("in_prepositions", "во")
+    assert ru.has("on_prepositions", "на") and uk.has("on_prepositions", "на")
+    assert ru.has("against", "против") and uk.has("against", "проти") and not ru.has("against", "проти")
