@@ -219,3 +219,17 @@ def test_slavic_place_prepositions_are_each_languages_own() -> None:
     assert ru.has("in_prepositions", "во") and not uk.has("in_prepositions", "во")
     assert ru.has("on_prepositions", "на") and uk.has("on_prepositions", "на")
     assert ru.has("against", "против") and uk.has("against", "проти") and not ru.has("against", "проти")
+
+
+def test_adoption_words_are_a_languages_event_data(tmp_path: Path) -> None:
+    from allegiance.nlp.events import _adoption_words
+
+    english = _adoption_words("en", None)
+    assert english is not None and english.search("The assembly voted in favor of a motion on Ukraine.")
+    assert not english.search("The assembly discussed a resolution.")
+    assert _adoption_words("de", None) is None
+    (tmp_path / "lang" / "de").mkdir(parents=True)
+    (tmp_path / "lang" / "de" / "event_predicates_team.toml").write_text(
+        '[adoption]\nverbs = ["verabschiedete"]\nobjects = ["resolution"]\n', encoding="utf-8")
+    german = _adoption_words("de", (bundled_pack_dir(), tmp_path))
+    assert german is not None and german.search("Die Versammlung verabschiedete eine Resolution.")
