@@ -233,3 +233,14 @@ def test_adoption_words_are_a_languages_event_data(tmp_path: Path) -> None:
         '[adoption]\nverbs = ["verabschiedete"]\nobjects = ["resolution"]\n', encoding="utf-8")
     german = _adoption_words("de", (bundled_pack_dir(), tmp_path))
     assert german is not None and german.search("Die Versammlung verabschiedete eine Resolution.")
+
+
+def test_ukrainian_participles_find_their_verbs_through_pack_endings(tmp_path: Path) -> None:
+    from allegiance.nlp.slavic_words import uk_participle_verb
+
+    uk = language_pack("uk")
+    assert uk is not None and uk.ordered["participle_verbs"][0] == "аний ати"
+    verb = next(v for v in sorted(uk.predicates) if v.endswith("ати") and " " not in v and "_" not in v)
+    assert uk_participle_verb(verb[:-3] + "аний", uk) == verb
+    ru = language_pack("ru")
+    assert ru is not None and uk_participle_verb("подписанный", ru) == ""  # Russian lists no such endings

@@ -329,13 +329,14 @@ class SlavicClauses:
     def titled_person(self, sentence: Sentence, m: Mention) -> Mention | None:
         """«заявил журналистам пресс-секретарь президента РФ Дмитрий Песков»: a state or body named
         in a person's title is no actor; the person the title belongs to (named right after it, with
-        no comma, conjunction or quote between) is."""
+        no comma, quote or conjunction of ``predicate_joins`` between) is."""
         if m.type == "person":
             return None
         text = self.doc.text
+        joins = sorted(self.pack.grammar.get("predicate_joins", ())) if self.pack is not None else []
+        apart = re.compile(r"[,;:«»\"—()]" + (r"|\s(?:" + "|".join(map(re.escape, joins)) + r")\s" if joins else ""))
         for p in self.resolver.in_sentence(sentence):
-            if p.type == "person" and 0 <= p.start - m.end <= 40 and \
-                    not re.search(r"[,;:«»\"—()]|\s(и|і|та|а)\s", text[m.end:p.start]):
+            if p.type == "person" and 0 <= p.start - m.end <= 40 and not apart.search(text[m.end:p.start]):
                 return p
         return None
 
