@@ -39,12 +39,8 @@ KNOWN: dict[tuple[str, str], str] = {
     ("frame_types.py", "i"): "the __slots__ of Word",
     ("frame_types.py", "be"): "names of grammar.toml keys",
     ("frames.py", "person"): "mention types",
-    ("frames_de.py", "en"): "German and Dutch plural endings (morphology rules of frames_de.py); " + _LEAD,
-    ("frames_de.py", "ung"): "German noun suffixes (morphology rules of frames_de.py); " + _LEAD,
     ("frames_de.py", "person"): "mention types",
-    ("frames_en.py", "fewer"): "English comparatives; " + _LEAD,
     ("frames_en.py", "done"): "factuality values",
-    ("frames_slavic.py", "с"): "Russian and Ukrainian prepositions of company; " + _LEAD,
     ("modality.py", "person"): "mention types",
     ("predictions.py", "terms"): "English nouns of commercial terms; " + _LEAD,
     ("slavic_persons.py", "nomn"): "pymorphy3 case tags (OpenCorpora grammemes), no words",
@@ -182,3 +178,69 @@ def test_list_words_are_merged_over_every_language() -> None:
     gap = _list_words().gap
     assert gap.match(", and ") and gap.match(" та ") and gap.match(" et ") and not gap.match(" or ")
     assert _list_words().contrast.search(", тоді як ") and _list_words().company.search("together with Russia")
+
+
+def test_noun_endings_keep_their_file_order_and_an_added_pack_extends_them(tmp_path: Path) -> None:
+    de = language_pack("de")
+    assert de is not None and de.ordered["noun_endings"][:3] == ("en", "n", "e")
+    (tmp_path / "lang" / "de").mkdir(parents=True)
+    (tmp_path / "lang" / "de" / "grammar.toml").write_text('noun_endings = ["n", "ens"]\n', encoding="utf-8")
+    merged = language_pack("de", (bundled_pack_dir(), tmp_path))
+    assert merged is not None and merged.ordered["noun_endings"][-1] == "ens"
+    assert merged.ordered["noun_endings"].count("n") == 1 and merged.has("noun_endings", "ens")
+
+
+def test_moved_clause_words_are_each_languages_own() -> None:
+    ru, uk, en = language_pack("ru"), language_pack("uk"), language_pack("en")
+    assert ru is not None and uk is not None and en is not None
+    assert ru.has("instrumental_prepositions", "с") and not ru.has("instrumental_prepositions", "з")
+    assert uk.has("instrumental_prepositions", "з") and not uk.has("instrumental_prepositions", "с")
+    assert en.has("negative_object_idioms", "longer") and not en.has("negative_object_idioms", "troops")
+
+
+def test_one_governor_table_reads_each_languages_governor_words() -> None:
+    from allegiance.nlp.frame_types import governed_factuality
+
+    ru, fr = language_pack("ru"), language_pack("fr")
+    assert ru is not None and fr is not None
+    assert governed_factuality(ru.grammar, "хотеть") == "planned"  # a plan before a request, in that order
+    assert governed_factuality(ru.grammar, "хотеть", frozenset({"asking"})) == "asked"
+    assert governed_factuality(ru.grammar, "отрицать", frozenset({"future", "plan", "asking"})) is None
+    assert governed_factuality(ru.grammar, None) is None and governed_factuality(ru.grammar, "сказать") is None
+    denial = sorted(fr.grammar["denial"])[0]
+    assert governed_factuality(fr.grammar, denial) == "denied"
+    uk = language_pack("uk")
+    assert ru.has("be_auxiliary", "быть") and uk is not None and uk.has("be_auxiliary", "бути")
+
+
+def test_slavic_place_prepositions_are_each_languages_own() -> None:
+    ru, uk = language_pack("ru"), language_pack("uk")
+    assert ru is not None and uk is not None
+    assert ru.has("in_prepositions", "во") and not uk.has("in_prepositions", "во")
+    assert ru.has("on_prepositions", "на") and uk.has("on_prepositions", "на")
+    assert ru.has("against", "против") and uk.has("against", "проти") and not ru.has("against", "проти")
+
+
+def test_adoption_words_are_a_languages_event_data(tmp_path: Path) -> None:
+    from allegiance.nlp.events import _adoption_words
+
+    english = _adoption_words("en", None)
+    assert english is not None and english.search("The assembly voted in favor of a motion on Ukraine.")
+    assert not english.search("The assembly discussed a resolution.")
+    assert _adoption_words("de", None) is None
+    (tmp_path / "lang" / "de").mkdir(parents=True)
+    (tmp_path / "lang" / "de" / "event_predicates_team.toml").write_text(
+        '[adoption]\nverbs = ["verabschiedete"]\nobjects = ["resolution"]\n', encoding="utf-8")
+    german = _adoption_words("de", (bundled_pack_dir(), tmp_path))
+    assert german is not None and german.search("Die Versammlung verabschiedete eine Resolution.")
+
+
+def test_ukrainian_participles_find_their_verbs_through_pack_endings(tmp_path: Path) -> None:
+    from allegiance.nlp.slavic_words import uk_participle_verb
+
+    uk = language_pack("uk")
+    assert uk is not None and uk.ordered["participle_verbs"][0] == "аний ати"
+    verb = next(v for v in sorted(uk.predicates) if v.endswith("ати") and " " not in v and "_" not in v)
+    assert uk_participle_verb(verb[:-3] + "аний", uk) == verb
+    ru = language_pack("ru")
+    assert ru is not None and uk_participle_verb("подписанный", ru) == ""  # Russian lists no such endings

@@ -101,3 +101,20 @@ def test_an_added_pack_adds_a_chrome_label_that_ingest_removes(tmp_path: Path) -
     assert "weekly reader poll" in texts[0]
     assert "weekly reader poll" not in texts[1]
     assert "separatist republics" in texts[1]
+
+
+def test_an_added_pack_adds_actor_words(tmp_path: Path) -> None:
+    """The actor resolver reads the ``packs`` setting like every other lexicon: a group noun added
+    in ``lang/en/actors.toml`` keeps a neutral stance from the state, and a company phrase added
+    there joins the states after it to a vote's list."""
+    text = "Georgia's veterans' guild has taken a neutral stance on the war in Ukraine."
+    neutral = [(s.subject, s.predicate) for s in _run("", text, "en").statements if s.kind == "stance"]
+    assert ("GEO", "neutral") in neutral
+    pack = _pack(tmp_path, {"lang/en/actors.toml": 'nonstate_groups = ["guild"]\ncompany = ["in the company of"]\n'})
+    held = [(s.subject, s.predicate) for s in _run(str(pack), text, "en").statements if s.kind == "stance"]
+    assert ("GEO", "neutral") not in held
+    vote = "Belarus voted against the resolution in the company of Syria and Nicaragua."
+    voters = {s.subject for s in _run("", vote, "en").statements if s.kind == "stance"}
+    assert "SYR" not in voters
+    voters = {s.subject for s in _run(str(pack), vote, "en").statements if s.kind == "stance"}
+    assert {"BLR", "SYR", "NIC"} <= voters

@@ -214,3 +214,24 @@ def test_regression_a_states_envoy_speaks_for_it_and_the_body_after_to_the_is_no
     assert {(s.subject, s.predicate) for s in doc.statements if s.kind == "stance"} == {("MEX", "neutral")}
     doc = pipeline(Doc("t", "Maria Silva, a Brazilian activist, called for peace talks.", "en", "2023-05-01"))
     assert not [s for s in doc.statements if s.kind == "stance"]  # an activist is no office of the state
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Belarus's railways have been used by the Russian military to move armour towards Ukraine.", "en"),
+    ("Территория Белоруссии использовалась российскими войсками для удара по Киеву.", "ru"),
+    ("Ракетні удари по Україні завдавалися з білоруської території.", "uk"),
+])
+def test_territory_used_for_the_war_is_one_rule_in_every_language(pipeline, text, language):
+    """A state's territory used for Russia's war: one rule (``stance_rules.territory_used``) over
+    each language's ``used`` verbs and ``territory`` nouns, its owner the state that supports."""
+    found = [(s.subject, s.predicate, s.extractor) for s in _statements(pipeline, text, language, kind="stance")]
+    assert found == [("BLR", "support", "stances.territory_used")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Kazakh airfields were not used by Russian forces, the ministry said.", "en"),
+    ("Территория Армении не использовалась российскими военными.", "ru"),
+    ("Через територію Польщі здійснювалися поставки гуманітарної допомоги.", "uk"),
+])
+def test_territory_not_used_or_not_for_the_war_is_no_support(pipeline, text, language):
+    assert not [s for s in _statements(pipeline, text, language, kind="stance") if s.predicate == "support"]

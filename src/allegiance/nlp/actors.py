@@ -7,6 +7,7 @@ import bisect
 import dataclasses
 import functools
 import re
+from pathlib import Path
 
 from ..kb.knowledge import KnowledgeBase
 from ..kb.langdata import every_language_data, language_data, pack_data
@@ -44,11 +45,12 @@ def _either(words: list[str]) -> str:
 
 
 @functools.lru_cache(maxsize=32)
-def _actor_words(lang: str) -> _ActorWords:
-    """The actor words of ``lang``; the institution words of the language of canonical names as
-    well, since a body's canonical name is matched too."""
-    data = language_data("actors", lang)
-    canonical = language_data("actors", str(pack_data("languages.toml").get("canonical", lang)))
+def _actor_words(lang: str, folders: tuple[Path, ...] | None = None) -> _ActorWords:
+    """The actor words of ``lang`` merged over the pack ``folders`` (the bundled pack and those the
+    ``packs`` setting adds); the institution words of the language of canonical names as well, since
+    a body's canonical name is matched too."""
+    data = language_data("actors", lang, folders)
+    canonical = language_data("actors", str(pack_data("languages.toml", folders).get("canonical", lang)), folders)
     lead = r"^[^\w\"“”«»'‘’]*(?:(?:" + _either(data.get("openers", [])) + r"),?\s+)?"
     stems = list(dict.fromkeys([*data.get("institution_stems", []), *canonical.get("institution_stems", [])]))
     whole = list(dict.fromkeys([*data.get("institution_words", []), *canonical.get("institution_words", [])]))
@@ -67,11 +69,13 @@ def _actor_words(lang: str) -> _ActorWords:
 
 
 class ActorResolver:
-    """Actor helpers over one analysed document (needs sentences and mentions)."""
+    """Actor helpers over one analysed document (needs sentences and mentions); its words are read
+    from the pack ``folders`` (``None``: the bundled pack and the installed ones)."""
 
-    def __init__(self, kb: KnowledgeBase, doc: Doc) -> None:
+    def __init__(self, kb: KnowledgeBase, doc: Doc, folders: tuple[Path, ...] | None = None) -> None:
         self.kb = kb
         self.doc = doc
+        self.folders = folders
         self.mentions = sorted((m for m in doc.mentions if m.kind != "surname" or m.type == "person"),
                                key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
@@ -79,8 +83,8 @@ class ActorResolver:
         states = [m for m in doc.mentions if m.type == "state" and m.entity_id]
         self._inner_state: dict[tuple[int, int], str] = {}
         self._office_nouns: frozenset[str] | None = None
-        self._language = doc.language or str(pack_data("languages.toml").get("fallback", ""))
-        self._words = _actor_words(self._language)
+        self._language = doc.language or str(pack_data("languages.toml", folders).get("fallback", ""))
+        self._words = _actor_words(self._language, folders)
         for m in doc.mentions:
             if m.entity_id is None and m.type in _STATE_BODY_TYPES:
                 inside = [s for s in states if m.start <= s.start and s.end <= m.end]
@@ -112,7 +116,7 @@ class ActorResolver:
         "Brazil's permanent representative Maria Silva", "the Kazakh ambassador Ivan Petrov" (every
         word between the state and the name one of the language's ``state_nouns``)."""
         if self._office_nouns is None:
-            grammar = language_data("grammar", self._language)
+            grammar = language_data("grammar", self._language, self.folders)
             self._office_nouns = frozenset(str(w).casefold() for w in grammar.get("state_nouns", []))
         i = bisect.bisect_left(self._starts, m.start)
         for prev in reversed(self.mentions[max(0, i - 3):i]):
@@ -218,10 +222,10 @@ class _ListWords:
     company: re.Pattern[str]
 
 
-@functools.lru_cache(maxsize=1)
-def _list_words() -> _ListWords:
+@functools.lru_cache(maxsize=4)
+def _list_words(folders: tuple[Path, ...] | None = None) -> _ListWords:
     """The list words of every language at once: a list reads the same whatever the article's language."""
-    every = every_language_data("actors")
+    every = every_language_data("actors", folders)
 
     def merged(key: str) -> str:
         return _either(list(dict.fromkeys(w for data in every.values() for w in data.get(key, []))))
@@ -233,38 +237,41 @@ def _list_words() -> _ListWords:
         re.compile(r"\b(" + merged("company") + r")\s+", re.I))
 
 
-def _adjacent_run(text: str, states: list[Mention], anchor: int, forward: bool) -> list[Mention]:
+def _adjacent_run(text: str, states: list[Mention], anchor: int, forward: bool,
+                  folders: tuple[Path, ...] | None = None) -> list[Mention]:
     """The states that form a list right after (or right before) ``anchor``."""
     run: list[Mention] = []
     ordered = sorted(states, key=lambda m: m.start, reverse=not forward)
     edge = anchor
     for m in ordered:
         gap = text[edge:m.start] if forward else text[m.end:edge]
-        if len(gap) > 25 or not _list_words().gap.match(gap) and not (not run and len(gap) <= 25 and _lead_in(gap)):
+        if len(gap) > 25 or not _list_words(folders).gap.match(gap) and \
+                not (not run and len(gap) <= 25 and _lead_in(gap, folders)):
             break
         run.append(m)
         edge = m.end if forward else m.start
     return run
 
 
-def _lead_in(gap: str) -> bool:
+def _lead_in(gap: str, folders: tuple[Path, ...] | None = None) -> bool:
     """Up to four lower-case words between a vote and its list: "were among those to", "including"."""
-    if _list_words().contrast.search(gap):
+    if _list_words(folders).contrast.search(gap):
         return False  # "China abstained, but India voted for": the next clause's subject, not the list
     return bool(re.fullmatch(r"[\s,:(–—-]*(?:[a-z]+\s+){0,3}[a-z]*[\s,:(–—-]*", gap))
 
 
-def listed_states(text: str, states: list[Mention], start: int, end: int) -> list[Mention]:
+def listed_states(text: str, states: list[Mention], start: int, end: int,
+                  folders: tuple[Path, ...] | None = None) -> list[Mention]:
     """The states listed right after a cue ("against: A, B and C"), else right before it
-    ("A, B and C were among those to abstain")."""
-    after = _adjacent_run(text, [m for m in states if m.start >= end], end, forward=True)
+    ("A, B and C were among those to abstain"); the list words are read from the pack ``folders``."""
+    after = _adjacent_run(text, [m for m in states if m.start >= end], end, True, folders)
     if after:
         return after
-    before = _adjacent_run(text, [m for m in states if m.end <= start], start, forward=False)
-    company = _list_words().company.search(text, end, min(len(text), end + 60))
+    before = _adjacent_run(text, [m for m in states if m.end <= start], start, False, folders)
+    company = _list_words(folders).company.search(text, end, min(len(text), end + 60))
     if before and company:  # "Belarus voted against it together with Russia, North Korea and Syria"
         return before + _adjacent_run(text, [m for m in states if m.start >= company.end()], company.end(),
-                                      forward=True)
+                                      True, folders)
     return before
 
 

@@ -17,7 +17,6 @@ from ..kb.langdata import language_data
 from .actors import ActorResolver, bullet_states, listed_states
 from .doc import Doc, Mention, Sentence, Statement
 from .frames import Frame, FrameBuilder, LanguagePack
-from .frames_slavic import SLAVIC
 from .modality import SentenceModality
 from .records import EventRecord, MentionRef, confidence
 from .registry import register
@@ -237,7 +236,8 @@ def _vote_events(doc: Doc, resolver: ActorResolver, builder: FrameBuilder, frame
     """One event per state voting so: the frame's subjects and the states listed with the vote (or
     on "- State" lines under it); the parties to the war are not counted among the voters."""
     sentence = frame.sentence
-    states = list(frame.subjects) + listed_states(doc.text, resolver.states_in(sentence), frame.start, frame.end)
+    states = list(frame.subjects) + listed_states(doc.text, resolver.states_in(sentence), frame.start, frame.end,
+                                                   resolver.folders)
     spans: list[tuple[Sentence, Mention]] = [(sentence, m) for m in dict.fromkeys(states) if m.type == "state"]
     if not spans and not resolver.states_in(sentence):  # a header line over "- State" lines
         spans.extend(bullet_states(doc, resolver, sentence))
@@ -282,13 +282,14 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
         return []
     out: list[Statement] = []
     seen_text: set[str] = set()
+    adoption = _adoption_words(pack.code, builder.folders)
     for sentence in doc.sentences:
         if builder.is_furniture(sentence):
             continue
-        if doc.language in SLAVIC and (_title_or_repeat(doc, sentence, seen_text) or builder.before_body(sentence)):
+        if pack.slavic and (_title_or_repeat(doc, sentence, seen_text) or builder.before_body(sentence)):
             continue
-        adopted = _adoption(resolver, sentence, doc.text[sentence.start:sentence.end]) \
-            if doc.language in (None, "en") else []
+        adopted = _adoption(resolver, sentence, doc.text[sentence.start:sentence.end], adoption) \
+            if adoption is not None else []
         out.extend(adopted)
         seen: set[tuple[str, str]] = {(str(e.subject), "") for e in adopted}  # the assembly's act, once
         frames = builder.frames(sentence)
@@ -328,7 +329,7 @@ def rule_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     issue = load_issues().get(builder.pack.issue if builder.pack else "")
     events = find_events(doc, resolver, modality, builder, issue.excluded_actors if issue else frozenset())
     events = without_repeats(doc, without_repeated_title(doc, events))
-    return _without_repeated_figures(doc, events) if doc.language in SLAVIC else events
+    return _without_repeated_figures(doc, events) if builder.pack is not None and builder.pack.slavic else events
 
 
 def without_repeats(doc: Doc, events: list[Statement]) -> list[Statement]:
@@ -601,13 +602,22 @@ def _word_set(text: str) -> set[str]:
     return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", text)}
 
 
-_ADOPTED = re.compile(r"\b(adopted|passed|approved|voted in favou?r of)\b.{0,60}\b(resolution|motion|document)", re.I)
+@functools.lru_cache(maxsize=16)
+def _adoption_words(code: str, folders: tuple[Path, ...] | None) -> re.Pattern[str] | None:
+    """A verb of adoption, then within 60 characters a noun of what is adopted (``[adoption]`` of
+    event_predicates_team.toml), or ``None`` where the language lists none."""
+    table = language_data("event_predicates_team", code, folders).get("adoption", {})
+    verbs, objects = [str(v) for v in table.get("verbs", [])], [str(o) for o in table.get("objects", [])]
+    if not verbs or not objects:
+        return None
+    return re.compile(r"\b(" + "|".join(map(re.escape, verbs)) + r")\b.{0,60}\b(" + "|".join(map(re.escape, objects))
+                      + ")", re.I)
 
 
-def _adoption(resolver: ActorResolver, sentence: Sentence, text: str) -> list[Statement]:
+def _adoption(resolver: ActorResolver, sentence: Sentence, text: str, adopted: re.Pattern[str]) -> list[Statement]:
     """An assembly of an alliance adopting a resolution is the alliance's act ("the UN General
     Assembly passed a resolution", "141 nations voted in favour of a UN General Assembly motion")."""
-    hit = _ADOPTED.search(text)
+    hit = adopted.search(text)
     if not hit:
         return []
     if any(m.type == "state" and m.end <= sentence.start + hit.start() for m in resolver.in_sentence(sentence)):

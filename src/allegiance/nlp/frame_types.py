@@ -18,10 +18,16 @@ from ..kb.langdata import default_issue, language_data
 from .doc import Doc, Mention, Sentence
 from .frames_en import _en_forms
 
-__all__ = ["FACTUALITY", "Frame", "LanguagePack", "Word", "language_pack"]
+__all__ = ["FACTUALITY", "GOVERNED_FACTUALITY", "Frame", "LanguagePack", "Word", "governed_factuality",
+           "language_pack"]
 
 FACTUALITY = ("done", "ongoing", "present", "planned", "conditional", "asked", "opinion", "denied", "nonfinite",
               "nominal", "relative")
+#: the factuality a governing verb gives the verb it governs, by the ``grammar.toml`` key that lists
+#: the governor, tried in this order ("plans to send": planned; "urged ... to send": asked; "denies
+#: that it sent": denied). One table for every reader (``frames_forms.py``, ``frames_slavic.py``).
+GOVERNED_FACTUALITY = {"future": "planned", "plan": "planned", "asking": "asked", "denial": "denied",
+                       "opinion": "opinion"}
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|n['’]t|\d[\d.,]*|[;:\"“”«»—–()]|,", re.UNICODE)
 
 
@@ -107,6 +113,9 @@ class LanguagePack:
     #: the clause rules the language is read with (``grammar.toml`` ``clause_rules``): "english"
     #: (word order, auxiliaries), "slavic" (case and agreement, ``frames_slavic.py``), "v2" (``frames_de.py``)
     rules: frozenset[str] = frozenset()
+    #: the ``grammar.toml`` lists in their file order, for the rules that try their words in turn
+    #: (``noun_endings``)
+    ordered: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
     def has(self, kind: str, word: str) -> bool:
         return word in self.grammar.get(kind, frozenset())
@@ -118,6 +127,16 @@ class LanguagePack:
     @property
     def slavic(self) -> bool:
         return "slavic" in self.rules
+
+
+def governed_factuality(grammar: dict[str, frozenset[str]], governor: str | None,
+                        kinds: frozenset[str] | None = None) -> str | None:
+    """The factuality ``governor`` gives the verb it governs (``GOVERNED_FACTUALITY``, over the
+    governor kinds in ``kinds``, every kind by default), or ``None`` where it is of no such kind."""
+    if governor is None:
+        return None
+    return next((fact for kind, fact in GOVERNED_FACTUALITY.items()
+                 if (kinds is None or kind in kinds) and governor in grammar.get(kind, ())), None)
 
 
 def _set(values: Any) -> frozenset[str]:
@@ -134,7 +153,9 @@ def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> Languag
     team = language_data("event_predicates_team", code, folders)
     if not (stance or events_raw):
         return None
-    grammar = {k: frozenset(str(x).casefold() for x in v) for k, v in grammar_raw.items() if isinstance(v, list)}
+    ordered = {k: tuple(dict.fromkeys(str(x).casefold() for x in v)) for k, v in grammar_raw.items()
+               if isinstance(v, list)}
+    grammar = {k: frozenset(v) for k, v in ordered.items()}
     speech_raw = language_data("speech_verbs", code, folders)
     event_types: dict[str, str] = {}
     for kind, lemmas in events_raw.get("types", {}).items():
@@ -164,7 +185,8 @@ def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> Languag
                         classes, targets, event_types, objects, forms, predicates, known, frozenset(surface),
                         str(stance_raw.get("issue") or default_issue(folders)), dict(stance_raw.get("membership", {})),
                         frozenset().union(*targets.values()) if targets else frozenset(),
-                        frozenset().union(*classes.values()) if classes else frozenset(), _closed_class(grammar), rules)
+                        frozenset().union(*classes.values()) if classes else frozenset(), _closed_class(grammar), rules,
+                        ordered)
 
 
 @functools.lru_cache(maxsize=16)

@@ -718,11 +718,12 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         earlier = sorted((m for m in self.resolver.in_sentence(sentence) if m.end <= nearest.start),
                          key=lambda m: -m.end)
         words = self.words(sentence)
-        extra = "".join(f"|{re.escape(x)}" for x in sorted(self.pack.grammar.get("list_joiners", ()))) \
-            if self.pack is not None else ""  # a language's own ("et", «i»), from its grammar.toml
+        joiners = "|".join(map(re.escape, sorted(self.pack.grammar.get("list_joiners", ())))) \
+            if self.pack is not None else ""  # the language's own ("and", «и», "et"), from its grammar.toml
+        joined = rf"\s*(,|,?\s*({joiners}))\s*" if joiners else r"\s*(,)\s*"
         for m in earlier:
             gap = text[m.end:group[-1].start]
-            if not re.fullmatch(rf"\s*(,|,?\s*(and|nor|as well as|и|і|та|ни|ні{extra}))\s*", gap, re.I):
+            if not re.fullmatch(joined, gap, re.I):
                 break
             if not self._may_be_subject(words, m):
                 break  # "with Russia, Beijing maintained": a phrase before the subject, no list

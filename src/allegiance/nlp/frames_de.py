@@ -35,8 +35,6 @@ __all__ = ["applies", "de_words", "factuality", "negated", "subject", "with_targ
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d[\d.,]*|[;:\"“”„«»—–()]|,", re.UNICODE)
 _BREAK_PUNCT = {";", ":", "—", "–", "(", ")", '"', "“", "”", "„", "«", "»"}
-_NOUN_ENDINGS = ("en", "n", "e", "er", "es", "s", "ern", "ns")
-_NOT_VERB = ("ung", "heit", "keit", "ität", "tion", "schaft", "nis", "ismus")
 
 
 def applies(pack: LanguagePack | None) -> bool:
@@ -122,7 +120,7 @@ def _prefixes(lemma: str, g: dict[str, frozenset[str]]) -> tuple[str, str, str]:
 
 
 def _is_verb_lemma(lemma: str) -> bool:
-    return " " not in lemma and lemma.endswith(("en", "ern", "eln")) and not lemma.endswith(_NOT_VERB)
+    return " " not in lemma and lemma.endswith(("en", "ern", "eln"))
 
 
 @functools.lru_cache(maxsize=8)
@@ -168,9 +166,11 @@ def _morphology(pack: LanguagePack) -> _Morph:
 @functools.lru_cache(maxsize=50_000)
 def _noun_lemma(low: str, pack: LanguagePack) -> str:
     """A capitalised word's lemma among the lexicons' nouns: itself, without a plural or case
-    ending, or the last part of a compound ("Angriffskrieges" -> krieg)."""
+    ending (``grammar.toml`` ``noun_endings``, tried in their order), or the last part of a compound
+    ("Angriffskrieges" -> krieg)."""
     known = pack.known
-    bare = [low] + [low[:-len(e)] for e in _NOUN_ENDINGS if low.endswith(e) and len(low) - len(e) >= 3]
+    endings = pack.ordered.get("noun_endings", ())
+    bare = [low] + [low[:-len(e)] for e in endings if low.endswith(e) and len(low) - len(e) >= 3]
     for b in bare:
         if b in known:
             return b

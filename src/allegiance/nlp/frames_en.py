@@ -551,7 +551,7 @@ class EnglishClauses:
         if nxt.low == "no" and words[last].lemma in self.pack.stance_classes.get("vote", ()):
             return False  # "voted no", "those voting no": a vote against, not a vote denied
         after = words[last + 2].low if last + 2 < len(words) else ""
-        return after not in ("fewer", "less", "more", "longer", "later", "sooner", "one", "doubt")
+        return after not in self.pack.grammar.get("negative_object_idioms", ())
 
     def _negative_subject(self, words: list[Word], first: int, clause_start: int) -> bool:
         """English: a subject opened by a negative quantifier ("None of the states, including

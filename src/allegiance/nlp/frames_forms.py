@@ -31,6 +31,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .doc import Doc, Sentence
+from .frame_types import governed_factuality
 
 if TYPE_CHECKING:
     from .frames import FrameBuilder, LanguagePack, Word
@@ -41,6 +42,8 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*['’]?|\d[\d.,]*|[;:\"“�
 #: verb forms: present, past, (passive or perfect) participle, future, conditional, infinitive, subjunctive,
 #: gerund, and ``perf`` for an active past participle that makes perfects only (Bulgarian "изпратил")
 _KINDS = frozenset({"pres", "past", "part", "fut", "cond", "inf", "subj", "ger", "perf"})
+#: the governors whose complementizer clause they qualify ("pense que", "nie, że"): not a future or a plan
+_COMPLEMENT_GOVERNORS = frozenset({"opinion", "denial", "asking"})
 
 
 def applies(pack: LanguagePack | None) -> bool:
@@ -384,14 +387,10 @@ def factuality(builder: FrameBuilder, words: list[Word], first: int,
         fact = "conditional"
     governor = _governor(words, first, g)
     gov = governor.lemma if governor is not None else None
-    if governor is not None and gov is not None and \
-            any(x.low in g.get("complementizers", ()) for x in words[governor.i:first]):
-        if gov in g.get("opinion", ()):
-            return "opinion", gov, passive
-        if gov in g.get("denial", ()):
-            return "denied", gov, passive
-        if gov in g.get("asking", ()):
-            return "asked", gov, passive
+    if governor is not None and any(x.low in g.get("complementizers", ()) for x in words[governor.i:first]):
+        governed = governed_factuality(g, gov, _COMPLEMENT_GOVERNORS)
+        if governed is not None:
+            return governed, gov, passive
     return fact, gov, passive
 
 
@@ -408,15 +407,6 @@ def _infinitive(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> tup
     if governor is None:
         return "nonfinite", None, False
     gov = governor.lemma
-    if gov in g.get("future", ()):
-        kind = next(iter(governor.feats & _KINDS), "pres")
-        return ("conditional" if kind == "cond" else "planned"), gov, False
-    if gov in g.get("plan", ()):
-        return "planned", gov, False
-    if gov in g.get("asking", ()):
-        return "asked", gov, False
-    if gov in g.get("denial", ()):
-        return "denied", gov, False
-    if gov in g.get("opinion", ()):
-        return "opinion", gov, False
-    return "nonfinite", gov, False
+    if gov in g.get("future", ()) and next(iter(governor.feats & _KINDS), "pres") == "cond":
+        return "conditional", gov, False  # a future auxiliary in the conditional
+    return governed_factuality(g, gov) or "nonfinite", gov, False

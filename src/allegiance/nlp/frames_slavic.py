@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .doc import Doc, Mention, Sentence
+from .frame_types import governed_factuality
 from .slavic_words import (  # noqa: F401 - the word readings; importable from here as before
     _RU_SEEN,
     Lemma,
@@ -39,6 +40,10 @@ __all__ = ["SLAVIC", "SlavicClauses", "readings", "uk_participle_verb", "Lemma"]
 
 #: the languages these rules are for (pymorphy3 morphology, free word order)
 SLAVIC = frozenset({"ru", "uk"})
+#: the governors that qualify an infinitive («намерена вступить», «призвал прекратить») and a clause
+#: after a complementizer («считает, что ...») (``frame_types.GOVERNED_FACTUALITY``)
+_INFINITIVE_GOVERNORS = frozenset({"future", "plan", "asking"})
+_CLAUSE_GOVERNORS = frozenset({"opinion", "denial"})
 
 
 class SlavicClauses:
@@ -125,18 +130,18 @@ class SlavicClauses:
         """The future auxiliary after an infinitive in the same clause («воевать ... не будет»), or a
         finite verb of intention there («отправлять не планируют», «вступать не собирается»)."""
         intents = self.pack.grammar.get("negation_aux", frozenset()) if self.pack is not None else frozenset()
+        auxiliary = self.pack.grammar.get("be_auxiliary", frozenset()) if self.pack is not None else frozenset()
         for x in words[at + 1:at + 6]:
             if x.upos == "VERB" and x.lemma in intents and "VerbForm=Inf" not in x.feats and \
                     "VerbForm=Part" not in x.feats:
                 return x
             if x.text in (",", ";", ":", "—", "»") or x.upos == "VERB" and "Future" not in x.feats:
                 return None
-            if x.lemma in ("быть", "бути") and "Future" in x.feats:
+            if x.lemma in auxiliary and "Future" in x.feats:
                 return x
         return None
 
-    @staticmethod
-    def _passive_predicate(words: list[Word], at: int) -> bool:
+    def _passive_predicate(self, words: list[Word], at: int) -> bool:
         """A passive participle that is the clause's predicate: a short form («подписан»), the
         impersonal «-но/-то», a full form right after «был/був/буде», or one opening a participial
         phrase with its agent in the instrumental («, подписанный Путиным,»)."""
@@ -146,7 +151,7 @@ class SlavicClauses:
         if at > 0 and words[at - 1].text == "," and at + 1 < len(words) and words[at + 1].upos == "NOUN" and \
                 "Case=ablt" in words[at + 1].feats:
             return True  # «Указ, подписанный Путиным, ...»: a participial phrase with its agent reports the act
-        return at > 0 and words[at - 1].lemma in ("быть", "бути")
+        return at > 0 and self.pack is not None and words[at - 1].lemma in self.pack.grammar.get("be_auxiliary", ())
 
     def _body_subject(self, sentence: Sentence, words: list[Word], first: int, last: int,
                       clause_start: int) -> Mention | None:
@@ -192,8 +197,9 @@ class SlavicClauses:
         g = self.pack.grammar
         bodies = g.get("state_nouns", frozenset())
         mentions = self.resolver.in_sentence(sentence)
+        inside = g.get("in_prepositions", frozenset())
         for k in range(first + 2, min(len(words), first + 4)):
-            if words[k - 1].low not in ("в", "во", "у"):
+            if words[k - 1].low not in inside:
                 continue
             own = next((m for m in mentions if m.start == words[k].start and self.resolver.state_of(m)), None)
             if own is not None and own.type not in ("person", "state") or own is not None and words[k].lemma in bodies:
@@ -232,18 +238,21 @@ class SlavicClauses:
         before = [w for w in words if w.end <= m.start][-3:]
         if not before:
             return False
-        if before[-1].low in ("в", "во", "у", "на"):
+        g = self.pack.grammar if self.pack is not None else {}
+        inside = g.get("in_prepositions", frozenset())
+        if before[-1].low in inside or before[-1].low in g.get("on_prepositions", ()):
             return True
-        return before[-1].upos == "NOUN" and len(before) >= 2 and (before[-2].low in ("в", "во", "у") or
+        return before[-1].upos == "NOUN" and len(before) >= 2 and (before[-2].low in inside or
                                                                     before[-2].upos == "ADJ" and len(before) == 3
-                                                                    and before[-3].low in ("в", "во", "у"))
+                                                                    and before[-3].low in inside)
 
     def _place_word_before(self, words: list[Word], first: int, clause_start: int) -> bool:
         """A locative of a place word before the verb: «в регионах», «в Калужской области», «у країні-агресорі»."""
         places = self.pack.grammar.get("place_nouns", frozenset()) if self.pack else frozenset()
+        inside = self.pack.grammar.get("in_prepositions", frozenset()) if self.pack else frozenset()
         for k in range(clause_start, first):
             if words[k].lemma.split("-")[0] in places and self._after_preposition(words, k) and \
-                    any(x.low in ("в", "во", "у") for x in words[max(0, k - 3):k]):
+                    any(x.low in inside for x in words[max(0, k - 3):k]):
                 return True
         return False
 
@@ -320,20 +329,22 @@ class SlavicClauses:
     def titled_person(self, sentence: Sentence, m: Mention) -> Mention | None:
         """«заявил журналистам пресс-секретарь президента РФ Дмитрий Песков»: a state or body named
         in a person's title is no actor; the person the title belongs to (named right after it, with
-        no comma, conjunction or quote between) is."""
+        no comma, quote or conjunction of ``predicate_joins`` between) is."""
         if m.type == "person":
             return None
         text = self.doc.text
+        joins = sorted(self.pack.grammar.get("predicate_joins", ())) if self.pack is not None else []
+        apart = re.compile(r"[,;:«»\"—()]" + (r"|\s(?:" + "|".join(map(re.escape, joins)) + r")\s" if joins else ""))
         for p in self.resolver.in_sentence(sentence):
-            if p.type == "person" and 0 <= p.start - m.end <= 40 and \
-                    not re.search(r"[,;:«»\"—()]|\s(и|і|та|а)\s", text[m.end:p.start]):
+            if p.type == "person" and 0 <= p.start - m.end <= 40 and not apart.search(text[m.end:p.start]):
                 return p
         return None
 
     def _instrumental(self, m: Mention) -> bool:
         head = re.findall(r"[^\W\d_]+", m.text)
         before = self.doc.text[max(0, m.start - 4):m.start].casefold().split()
-        if not head or before and before[-1] in ("с", "со", "з", "із", "зі", "над", "под", "під", "между", "між"):
+        if not head or before and self.pack is not None and before[-1] in self.pack.grammar.get(
+                "instrumental_prepositions", ()):
             return False  # «с Путиным», «з Китаєм»: a companion, not the agent
         parses = readings("uk" if self.pack and self.pack.code == "uk" else "ru", head[-1].casefold())
         return any(p.tag.case == "ablt" for p in parses)
@@ -361,8 +372,7 @@ class SlavicClauses:
                     return (named[0],)
         return ()
 
-    @staticmethod
-    def object_before(words: list[Word], clause_start: int, first: int, last: int, clause_end: int) -> bool:
+    def object_before(self, words: list[Word], clause_start: int, first: int, last: int, clause_end: int) -> bool:
         """Free word order: no noun after the predicate up to a punctuation mark (but in an
         adverbial phrase: «из года в год»), and one before it that cannot be a nominative (with no
         preposition before it: «в Украине» is a place) or follows «против» («Против резолюции ...
@@ -374,8 +384,9 @@ class SlavicClauses:
         after = [k for k in range(last + 1, stop) if words[k].upos in ("NOUN", "PROPN") and words[k - 1].upos != "ADP"]
         nouns = [k for k in range(clause_start, first) if words[k].upos in ("NOUN", "PROPN") or words[k].upos == "ADJ"
                  and words[k + 1].upos not in ("NOUN", "PROPN", "ADJ")]  # «военных»: an adjective used as a noun
+        against = self.pack.grammar.get("against", frozenset()) if self.pack is not None else frozenset()
         before = [k for k in nouns if "Case=nomn" not in words[k].feats and not (k > 0 and words[k - 1].upos == "ADP")
-                  or k > 0 and words[k - 1].low in ("против", "проти")]  # feats: every reading's; «в Украине»: a place
+                  or k > 0 and words[k - 1].low in against]  # feats: every reading's; «в Украине»: a place
         return not after and bool(before)
 
     def one_of(self, sentence: Sentence, words: list[Word], first: int) -> tuple[Mention, ...]:
@@ -541,10 +552,11 @@ class SlavicClauses:
 
     def _after_locative(self, words: list[Word], m: Mention) -> bool:
         before = [w for w in words if w.end <= m.start]
+        inside = self.pack.grammar.get("in_prepositions", frozenset()) if self.pack is not None else frozenset()
         if len(before) >= 2 and self.pack is not None and \
                 before[-1].lemma.split("-")[0] in self.pack.grammar.get("place_nouns", ()):
-            return before[-2].low in ("в", "у", "во")  # «у країні-агресорі Росії»
-        return bool(before) and before[-1].low in ("в", "у", "во")
+            return before[-2].low in inside  # «у країні-агресорі Росії»
+        return bool(before) and before[-1].low in inside
 
     def _factuality_ru(self, words: list[Word], at: int) -> tuple[str | None, str | None, bool]:
         g = self.pack.grammar if self.pack else {}
@@ -554,7 +566,7 @@ class SlavicClauses:
                 not in w.lemma else (None, None, False)
         if "Voice=Pass" in w.feats and self._passive_predicate(words, at):
             before = words[at - 1] if at > 0 else None
-            future = before is not None and before.lemma in ("быть", "бути") and "Future" in before.feats
+            future = before is not None and before.lemma in g.get("be_auxiliary", ()) and "Future" in before.feats
             return ("planned" if future else "done"), None, True  # «был подписан Путиным», «підписано»
         if "VerbForm=Part" in w.feats:
             return "nonfinite", None, False
@@ -574,13 +586,9 @@ class SlavicClauses:
             if aspectual is not None:  # «продолжает поставлять», «почали розсилати»: the act itself
                 return ("planned" if "Future" in aspectual.feats else "done" if "Tense=past" in aspectual.feats
                         else "ongoing"), None, False
-            if governor in g.get("future", ()) or governor in ("быть", "бути"):
-                return "planned", governor, False
-            if governor in g.get("plan", ()):
-                return "planned", governor, False
-            if governor in g.get("asking", ()):
-                return "asked", governor, False
-            return "nonfinite", governor, False
+            if governor in g.get("be_auxiliary", ()):
+                return "planned", governor, False  # «будет поставлять»
+            return governed_factuality(g, governor, _INFINITIVE_GOVERNORS) or "nonfinite", governor, False
         fact = "done" if "Tense=past" in w.feats else "ongoing"
         if fact == "ongoing" and self.pack is not None and (self.pack.event_types.get(w.lemma) == "SUPPORT" or any(
                 w.lemma in self.pack.stance_classes.get(c, ()) for c in ("condemn", "recognise", "neutral"))):
@@ -597,9 +605,9 @@ class SlavicClauses:
         elif "Tense=past" in w.feats and any(x.low in g.get("subjunctive_clause", ())
                                              for x in words[self._clause_left(words, at):at]):
             fact = "asked"  # «требует, чтобы правительство осудило»: a past form after «чтобы» is a wish, no act
-        gov = governor if governor in g.get("opinion", frozenset()) | g.get("denial", frozenset()) else None
-        if gov is not None and any(x.low in g.get("complementizers", ()) for x in words[:at]):
-            fact = "opinion" if gov in g.get("opinion", ()) else "denied"
+        governed = governed_factuality(g, governor, _CLAUSE_GOVERNORS)
+        if governed is not None and any(x.low in g.get("complementizers", ()) for x in words[:at]):
+            fact = governed  # «считает, что», «отрицает, что»
         return fact, governor, False
 
     def _nominative(self, m: Mention, only: bool = False) -> bool:

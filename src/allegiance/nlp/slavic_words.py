@@ -58,9 +58,10 @@ class Lemma:
 @functools.lru_cache(maxsize=20_000)
 def uk_participle_verb(participle: str, pack: LanguagePack) -> str:
     """The listed verb of a Ukrainian passive participle («підписаний» → «підписати»,
-    «затриманий» → «затримати», «знищений» → «знищити»), or ''."""
-    for ending, verbs in (("аний", ("ати",)), ("яний", ("яти",)), ("ений", ("ити", "іти")), ("єний", ("їти",)),
-                          ("тий", ("ти",))):
+    «затриманий» → «затримати», «знищений» → «знищити»), or '': the participle's ending replaced
+    by a verb ending (``participle_verbs`` in grammar.toml, "ending verb-ending ...", in order)."""
+    for row in pack.ordered.get("participle_verbs", ()):
+        ending, *verbs = row.split()
         if participle.endswith(ending):
             stem = participle[: -len(ending)]
             for verb in verbs:
@@ -168,8 +169,8 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             feats.add("VerbForm=Part")
             if "pssv" in best.tag.grammemes:
                 feats |= {"Voice=Pass"} | ({"Short"} if best.tag.POS == "PRTS" else set())
-        elif lang == "uk" and best.tag.POS == "ADJF" and "pssv" in best.tag.grammemes and \
-                uk_participle_verb(str(best.normal_form), pack):
+        elif best.tag.POS == "ADJF" and "pssv" in best.tag.grammemes and \
+                uk_participle_verb(str(best.normal_form), pack):  # a language with ``participle_verbs``
             upos = "VERB"  # «був підписаний»: the passive participle of a listed verb
             feats |= {"VerbForm=Part", "Voice=Pass"}
             best = Lemma(uk_participle_verb(str(best.normal_form), pack))

@@ -1,8 +1,9 @@
 """English stance rules added by class (each one a predicate class of ``lang/en/stance_predicates.toml``
 read with its targets): diplomatic ties reduced over the war (CAMEO 161), arming Russia (CAMEO
 062/072), a copular accomplice in the war, sharing the war's goals (CAMEO 051), peace as "the only
-way", and a state's territory used by Russia's forces. ``stances.py`` lists them in its rules; they
-read its helpers (``_about``, ``_backs_russia``, ``_other_conflict``) when they run.
+way" (a state's territory used by Russia's forces is ``stance_rules.territory_used``, for every
+language). ``stances.py`` lists them in its rules; they read its helpers (``_about``,
+``_backs_russia``, ``_other_conflict``) when they run.
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ if TYPE_CHECKING:
     from .frames import Frame, FrameBuilder, LanguagePack
     from .stances import _About
 
-__all__ = ["armed", "complicity", "no_side_taken", "peace_way", "shared_aims", "territory_used", "ties_reduced",
-           "votes_to_condemn"]
+__all__ = ["armed", "complicity", "no_side_taken", "peace_way", "shared_aims", "ties_reduced", "votes_to_condemn"]
 
 _Found = list[tuple[str, str, str]] | None
 
@@ -70,21 +70,6 @@ def peace_way(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
     if not before.has(pack, "peace") or _s._other_conflict(builder, frame) or before.has(pack, "military"):
         return []
     return [("war", "neutral", "peace_way")]
-
-
-def territory_used(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
-                   *_: object) -> _Found:
-    """English: "Belarusian airfields have been used by the Russian army to move troops": a state's
-    territory used by Russia for the war (the passive's patient names the state and a territory
-    noun, its agent is Russia or its object the war) is that territory put at Russia's disposal."""
-    if "used" not in classes or not frame.passive or frame.negated or frame.factuality not in ("done", "ongoing"):
-        return None
-    if not _s._about(builder, frame, frame.clause_start, frame.start).has(pack, "territory"):
-        return None
-    agents = {builder.resolver.state_of(m) for m in frame.subjects}
-    if "RUS" in agents or about.has(pack, "war") or "UKR" in about.states:
-        return [("war", "support", "territory_used")]
-    return None
 
 
 def votes_to_condemn(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> bool:

@@ -26,13 +26,13 @@ from .frames import Frame, FrameBuilder, LanguagePack
 from .modality import SentenceModality
 from .records import MentionRef, StanceRecord, confidence
 from .registry import register
+from .stance_rules import territory_owners, territory_used
 from .stance_rules_en import (
     armed,
     complicity,
     no_side_taken,
     peace_way,
     shared_aims,
-    territory_used,
     ties_reduced,
     votes_to_condemn,
 )
@@ -666,7 +666,8 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
     if frame.we and frame.speaker is not None:
         mentions = [frame.speaker]
     if name == "vote":  # the states listed with the vote: "against: A, B and C", "A, B and C voted against"
-        listed = listed_states(builder.doc.text, resolver.states_in(frame.sentence), frame.start, frame.end)
+        listed = listed_states(builder.doc.text, resolver.states_in(frame.sentence), frame.start, frame.end,
+                               resolver.folders)
         if not listed and not resolver.states_in(frame.sentence):  # "Countries that voted against" over "- X" lines
             listed = [m for _, m in bullet_states(builder.doc, resolver, frame.sentence)]
         mentions = list(dict.fromkeys(mentions + listed))
@@ -685,14 +686,11 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
         mentions = [frame.speaker]  # "X pledged that its territory would not be used to evade sanctions"
     if name == "peace_way" and not mentions and frame.speaker is not None:
         mentions = [frame.speaker]  # "Talks are the only way out, the foreign ministry said"
-    if name == "territory_used":  # the state whose territory the passive's patient names (its railways: no group)
-        return [s for s in (resolver.state_of(m) for m in resolver.in_sentence(frame.sentence)
-                            if frame.clause_start <= m.start < frame.start) if s and s != "RUS"][:1]
+    if name == "territory_used":  # the state whose territory is used (its railways: no group)
+        return territory_owners(builder, frame)
     if name == "send" and builder.pack is not None and builder.pack.slavic:  # a state after a preposition
         mentions = [m for m in mentions if not _after_preposition(builder, frame, m)] or \
             _own_forces(builder, frame)  # is the destination; «Казахстанских миротворцев ... отправлять не планируют»
-    if name == "territory":  # «Территория Белоруссии использовалась ...»: the territory's owner
-        mentions = _territory_owner(builder, frame)
     if name == "neutral" and not mentions:  # "Georgia has taken a neutral stance", "X's position is neutral"
         before = [m for m in resolver.in_sentence(frame.sentence) if m.end <= frame.start and resolver.state_of(m)]
         if builder.pack is not None and builder.pack.slavic:
@@ -779,9 +777,7 @@ from .stances_slavic import (  # noqa: E402  - the Russian and Ukrainian rules r
     _slavic_about,
     _so_called,
     _spoke_on_resolution,
-    _territory_owner,
-    _territory_used,
     _withheld_or_denied,
 )
 
-_RULES = (_on_side, *_RULES, _territory_used, _position_labelled)  # the Russian and Ukrainian rules
+_RULES = (_on_side, *_RULES, _position_labelled)  # the Russian and Ukrainian rules

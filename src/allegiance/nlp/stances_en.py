@@ -39,7 +39,7 @@ def _with_listed_members(builder: FrameBuilder, frame: Frame) -> Frame:
         anchor = found.end() if found else None
     if anchor is None:
         return frame
-    members = [m for m in listed_states(text, states, anchor, anchor) if m.start >= anchor]
+    members = [m for m in listed_states(text, states, anchor, anchor, builder.resolver.folders) if m.start >= anchor]
     return dataclasses.replace(frame, subjects=tuple(members)) if members else frame
 
 
@@ -119,13 +119,14 @@ def _with_likened(builder: FrameBuilder, frame: Frame) -> Frame:
     states = builder.resolver.states_in(frame.sentence)
     subject = frame.subjects[0]
     if _INSERTION_AFTER.match(builder.doc.text, subject.end) and subject in states:
-        run = listed_states(builder.doc.text, states, subject.end, subject.end)  # "A, B and C — all members —"
+        # "A, B and C — all members —"
+        run = listed_states(builder.doc.text, states, subject.end, subject.end, builder.resolver.folders)
         if len(run) > 1 and subject in run:
             return dataclasses.replace(frame, subjects=tuple(sorted(run, key=lambda m: m.start)))
     found = _LIKE_AFTER.match(builder.doc.text, subject.end)
     if found is None:
         return frame
-    more = [m for m in listed_states(builder.doc.text, states, found.end(), found.end())
+    more = [m for m in listed_states(builder.doc.text, states, found.end(), found.end(), builder.resolver.folders)
             if found.end() <= m.start < frame.start]
     return dataclasses.replace(frame, subjects=frame.subjects + tuple(more)) if more else frame
 
@@ -152,7 +153,7 @@ def elided_denials(builder: FrameBuilder, sentence: Sentence, frames: list[Frame
     if found is None:
         return []
     states = [m for m in builder.resolver.states_in(sentence) if found.start(1) <= m.start < found.end(1)]
-    listed = listed_states(text, states, found.start(1), found.start(1))
+    listed = listed_states(text, states, found.start(1), found.start(1), builder.resolver.folders)
     if not listed or len(listed) != len(states):
         return []
     return [dataclasses.replace(f, subjects=tuple(listed), negated=True, we=False) for f in frames

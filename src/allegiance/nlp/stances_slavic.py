@@ -1,8 +1,8 @@
 """Russian and Ukrainian stance rules and the readings they need (a part of ``stances.py``, which
 imports them at its end; import it through ``stances``): free word order, case and the dative
 recipient, the annexation named as a territory joined to Russia, other conflicts, attacks on
-Ukraine, resolutions backed or spoken against, the territory used for Russia's war, forces
-fronted before the verb."""
+Ukraine, resolutions backed or spoken against, the owner of a territory named beside its noun (read by
+``stance_rules.territory_used``), forces fronted before the verb."""
 
 from __future__ import annotations
 
@@ -133,23 +133,6 @@ def _own_forces(builder: FrameBuilder, frame: Frame) -> list[Mention]:
     fronted before the verb («Казахстанских миротворцев на Украину отправлять не планируют»)."""
     return [m for m in builder.resolver.in_sentence(frame.sentence) if frame.target_start <= m.start < frame.start
             and m.kind == "demonym" and builder.resolver.state_of(m) not in (None, "RUS", "UKR")][:1]
-
-
-def _territory_used(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
-                    *_: object) -> _Found:
-    """Russian and Ukrainian: a verb of use or conduct (``use`` in stance_predicates.toml) whose
-    clause names a state's territory and Russia's forces or their attack («Переброска российских
-    войск осуществлялась через территорию Белоруссии», «наступление велось с белорусской
-    территории»): the territory put at Russia's disposal, support by its owner (done, not negated)."""
-    if not pack.slavic or "use" not in classes or frame.negated or frame.factuality not in (
-            "done", "ongoing", "present"):
-        return None
-    clause = _about(builder, frame, frame.clause_start, frame.clause_end)
-    if not clause.has(pack, "territory") or not _territory_owner(builder, frame):
-        return None
-    if clause.has(pack, "military") and "RUS" in clause.states or clause.has(pack, "war") or clause.has(pack, "attack"):
-        return [("war", "support", "territory")]
-    return None
 
 
 def _territory_owner(builder: FrameBuilder, frame: Frame) -> list[Mention]:

@@ -44,7 +44,7 @@ class StatementExtractor:
         load_issues()
 
     def __call__(self, doc: Doc) -> Doc:
-        resolver = ActorResolver(self.kb, doc)
+        resolver = ActorResolver(self.kb, doc, self.lex.folders or None)
         modality = SentenceModality(doc, resolver, self.lex)
         builder = FrameBuilder(doc, resolver, folders=self.lex.folders or None, parse=self.parse)
         found: list[Statement] = []
