@@ -76,8 +76,8 @@ def test_a_light_verb_without_an_act_noun_is_no_event(pipeline):
 @pytest.mark.parametrize("text, lang, kind", [
     ("Пашинян позвонил Токаеву и обсудил с ним транзит грузов.", "ru", "CONSULT"),
     ("Санду зателефонувала Зеленському після атаки на Одесу.", "uk", "CONSULT"),
-    ("Казахстан и Киргизия подписали пакт о взаимопомощи.", "ru", "AGREE"),
-    ("Узбекистан і Таджикистан підписали протокол про спільні кордони.", "uk", "AGREE"),
+    ("Казахстан и Киргизия подписали пакт о взаимопомощи.", "ru", "SUPPORT"),  # CAMEO 057
+    ("Узбекистан і Таджикистан підписали протокол про спільні кордони.", "uk", "SUPPORT"),
 ])
 def test_slavic_calls_and_signed_pacts(pipeline, text, lang, kind):
     found = events(pipeline, text, lang)
