@@ -722,9 +722,13 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         words = self.words(sentence)
         extra = "".join(f"|{re.escape(x)}" for x in sorted(self.pack.grammar.get("list_joiners", ()))) \
             if self.pack is not None else ""  # a language's own ("et", «i»), from its grammar.toml
+        # "Le Kazakhstan, l'Ouzbékistan et le Kirghizstan": an article after the comma
+        listed = sorted(self.pack.grammar.get("articles", ()), key=len, reverse=True) if self.pack is not None else []
+        articles = "|".join(re.escape(x) for x in listed)
+        after_comma = rf"(\s*({articles}))?" if articles else ""
         for m in earlier:
             gap = text[m.end:group[-1].start]
-            if not re.fullmatch(rf"\s*(,|,?\s*(and|nor|as well as|и|і|та|ни|ні{extra}))\s*", gap, re.I):
+            if not re.fullmatch(rf"\s*(,{after_comma}|,?\s*(and|nor|as well as|и|і|та|ни|ні{extra}))\s*", gap, re.I):
                 break
             if not self._may_be_subject(words, m):
                 break  # "with Russia, Beijing maintained": a phrase before the subject, no list
