@@ -626,9 +626,8 @@ def _subject_in(builder: FrameBuilder, sentence: Sentence, words: list[Word], le
     if any(x.low in g.get("pronouns_we", ()) for x in stretch):
         return (), None, True
     near = [m for m in free if m.start >= verb.end and m.start - verb.end < 40]
-    pronoun_at = next((x for x in stretch if (x.low in g.get("pronouns_state", ()) or
-                       x.low in g.get("pronouns_person", ())) and not (x.i > 0 and words[x.i - 1].upos == "ADP")),
-                      None)  # "volgens het Kremlin": an article after a preposition, no pronoun
+    pronoun_at = next((x for x in stretch if x.low in g.get("pronouns_state", ()) or
+                       x.low in g.get("pronouns_person", ())), None)
     if _pronoun_phrase(words, left, anchor, g):  # "Das Land unterstützt ...": before the verb
         resolved = _previous_state(builder, sentence, lo if left > 0 else None)
         return ((resolved,) if resolved else ()), None, False
