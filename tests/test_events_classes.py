@@ -76,8 +76,8 @@ def test_a_light_verb_without_an_act_noun_is_no_event(pipeline):
 @pytest.mark.parametrize("text, lang, kind", [
     ("Пашинян позвонил Токаеву и обсудил с ним транзит грузов.", "ru", "CONSULT"),
     ("Санду зателефонувала Зеленському після атаки на Одесу.", "uk", "CONSULT"),
-    ("Казахстан и Киргизия подписали пакт о взаимопомощи.", "ru", "AGREE"),
-    ("Узбекистан і Таджикистан підписали протокол про спільні кордони.", "uk", "AGREE"),
+    ("Казахстан и Киргизия подписали пакт о взаимопомощи.", "ru", "SUPPORT"),  # CAMEO 057
+    ("Узбекистан і Таджикистан підписали протокол про спільні кордони.", "uk", "SUPPORT"),
 ])
 def test_slavic_calls_and_signed_pacts(pipeline, text, lang, kind):
     found = events(pipeline, text, lang)
@@ -110,3 +110,41 @@ def test_directive_with_its_infinitive_is_the_act_ordered(pipeline, text, kind):
 def test_slavic_measures_prolonged_are_sanctions(pipeline, text, lang):
     found = events(pipeline, text, lang)
     assert len(found) == 1 and found[0][1] == "SANCTION", found
+
+
+# -- branch ev6: the event-type conventions (docs/statements.md) and other-language actors ---------------
+@pytest.mark.parametrize("text, lang, expected", [
+    # signing an agreement is CAMEO 057 (SUPPORT); a decree signed stays COOPERATE
+    ("Serbia and Hungary signed a pipeline agreement in Belgrade.", "en", [("HUN", "SUPPORT"), ("SRB", "SUPPORT")]),
+    ("L'Estonie et la Finlande ont signé un protocole sur la surveillance du golfe.", "fr",
+     [("EST", "SUPPORT"), ("FIN", "SUPPORT")]),
+    ("Mirziyoyev signed a decree on army pensions.", "en", [("Shavkat Mirziyoyev", "COOPERATE")]),
+    # a denial of a claim is a statement (CAMEO 016); a request denied is a refusal
+    ("Minsk denied reports that its pilots had flown over Lithuania.", "en", [("BLR", "SAY")]),
+    ("Die Slowakei dementierte Berichte über neue Munitionslieferungen.", "de", [("SVK", "SAY")]),
+    ("Kyrgyzstan denied the request to host Russian bombers.", "en", [("KGZ", "REJECT")]),
+    # summoning an envoy is an official complaint (CAMEO 114, ACCUSE); recalling one reduces relations (161)
+    ("La Polonia ha convocato l'incaricato d'affari bielorusso.", "it", [("POL", "ACCUSE")]),
+    ("Estonia recalled its ambassador from Minsk.", "en", [("EST", "SANCTION")]),
+    ("Finlandia a rechemat ambasadorul de la Moscova.", "ro", [("FIN", "SANCTION")]),
+])
+def test_event_type_conventions(pipeline, text, lang, expected):
+    assert events(pipeline, text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a second act after a coordinator with its auxiliary (fr, it, ro) or with the subject kept (de, nl)
+    ("La Finlande a fermé sa frontière et a expulsé neuf diplomates russes.", "fr",
+     [("FIN", "SANCTION")]),
+    ("La Lettonia ha condannato il raid e ha espulso un diplomatico russo.", "it",
+     [("LVA", "ACCUSE"), ("LVA", "SANCTION")]),
+    ("Polen verurteilte den Drohnenangriff und wies den russischen Militärattaché aus.", "de",
+     [("POL", "ACCUSE"), ("POL", "SANCTION")]),
+    # the passive's agent after par, dalla, przez, de
+    ("Deux passeurs ont été interpellés par la police moldave.", "fr", [("MDA", "COERCE")]),
+    ("Dwaj przemytnicy zostali zatrzymani przez gruzińską policję.", "pl", [("GEO", "COERCE")]),
+    # a state before an apposition, not the body named in it
+    ("La Hongrie, membre de l'Union européenne, a bloqué le nouveau paquet d'aide.", "fr", [("HUN", "REJECT")]),
+])
+def test_other_language_actors_of_acts(pipeline, text, lang, expected):
+    assert events(pipeline, text, lang) == expected

@@ -525,9 +525,13 @@ def _coordinated(builder: FrameBuilder, frame: Frame) -> bool:
     if pack is None or frame.word == 0:
         return False
     words = builder.words(frame.sentence)
-    before = words[frame.word - 1]
-    if before.upos == "ADV" and frame.word > 1:  # "and then detained", «и сразу задержал»
-        before = words[frame.word - 2]
+    clitics = pack.grammar.get("clitics", frozenset())
+    n = frame.word - 1
+    # "and then detained", «и сразу задержал»; the auxiliary and clitics of a compound past before the
+    # participle ("et a expulsé", "e ha espulso", "și a expulzat", "et les a expulsés")
+    while n > 0 and frame.word - n <= 3 and (words[n].upos in ("ADV", "AUX") or words[n].low in clitics):
+        n -= 1
+    before = words[n]
     return before.upos == "CCONJ" or before.low in pack.grammar.get("conjunctions", frozenset())
 
 

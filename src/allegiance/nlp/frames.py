@@ -503,10 +503,12 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if passive and pack.slavic:  # the agent: a mention in the instrumental after the participle
             return self.passive_agent(sentence, words, first, last)
         if passive:  # the agent: "by" within six words of the participle, in its clause ("condemned in
-            # the strongest terms by"), and a mention within five words after it ("by the government of X")
+            # the strongest terms by"), and a mention within five words after it ("by the government of X");
+            # another language's ``agent_prepositions`` ("arrêtés par la police kazakhe", «przez policję»)
             span = words[last + 1:last + 7]
             cut = next((k for k, w in enumerate(span) if w.upos == "PUNCT"), len(span))
-            by = next((w for w in span[:cut] if w.low == "by"), None)
+            agent = pack.grammar.get("agent_prepositions", frozenset())
+            by = next((w for w in span[:cut] if w.low == "by" or w.low in agent), None)
             if by is None:
                 return self._forces_of(sentence, words, first, clause_start), None, False
             near = words[by.i + 5].start if by.i + 5 < len(words) else words[-1].end + 1
@@ -720,7 +722,11 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         words = self.words(sentence)
         joiners = "|".join(map(re.escape, sorted(self.pack.grammar.get("list_joiners", ())))) \
             if self.pack is not None else ""  # the language's own ("and", «и», "et"), from its grammar.toml
-        joined = rf"\s*(,|,?\s*({joiners}))\s*" if joiners else r"\s*(,)\s*"
+        # "Le Kazakhstan, l'Ouzbékistan et le Kirghizstan": an article after the comma
+        listed = sorted(self.pack.grammar.get("articles", ()), key=len, reverse=True) if self.pack is not None else []
+        articles = "|".join(re.escape(x) for x in listed)
+        after_comma = rf"(\s*({articles}))?" if articles else ""
+        joined = rf"\s*(,{after_comma}|,?\s*({joiners}))\s*" if joiners else rf"\s*(,{after_comma})\s*"
         for m in earlier:
             gap = text[m.end:group[-1].start]
             if not re.fullmatch(joined, gap, re.I):

@@ -463,8 +463,9 @@ class EnglishClauses:
     def _before_apposition(self, sentence: Sentence, words: list[Word], first: int,
                            clause_start: int) -> Mention | None:
         """English: "Maria Zakharova, the spokeswoman of the foreign ministry, criticised ...": the
-        mention before a comma-enclosed phrase opening with a determiner right before the verb."""
-        if self.pack is None or not self.pack.english:
+        mention before a comma-enclosed phrase opening with a determiner right before the verb; the
+        same in the languages read through form tables ("La Turquie, membre de l'OTAN, a fermé")."""
+        if self.pack is None or not (self.pack.english or "forms" in self.pack.grammar.get("clause_rules", ())):
             return None
         k = first - 1
         while k >= clause_start and (words[k].upos in ("AUX", "PART") or words[k].low.endswith("ly")):
@@ -479,8 +480,9 @@ class EnglishClauses:
         if opening is None or opening.i + 1 >= k:
             return None
         head = words[opening.i + 1]
-        if not (head.upos == "DET" or head.text[:1].islower() and head.low not in self.pack.grammar.get(
-                "conjunctions", ()) and head.upos not in ("ADP", "AUX")):
+        joins = self.pack.grammar.get("conjunctions", frozenset()) | self.pack.grammar.get("coordinators", frozenset())
+        if not (head.upos == "DET" or head.text[:1].islower() and head.low not in joins
+                and head.upos not in ("ADP", "AUX")):
             return None  # "A, B and C declined": a list, no apposition
         owner = [m for m in self.resolver.in_sentence(sentence) if m.end == words[opening.i - 1].end] \
             if opening.i > clause_start else []

@@ -147,7 +147,7 @@ def _tokens(text: str, g: dict[str, frozenset[str]]) -> list[tuple[int, int, str
 
 
 def _word_class(low: str, raw: str, first: bool, table: _Table, g: dict[str, frozenset[str]],
-                after_article: bool = False) -> tuple[str, str, frozenset[str]]:
+                after_article: bool = False, prev: str = "") -> tuple[str, str, frozenset[str]]:
     """(part of speech, lemma, features) of one word, from the closed classes and the form table."""
     lower = raw[0].islower() or first
     if low in table.aux and lower:
@@ -160,6 +160,9 @@ def _word_class(low: str, raw: str, first: bool, table: _Table, g: dict[str, fro
             return upos, low, frozenset()
     if low in table.nouns and low in table.verbs and after_article and table.verbs[low][1] not in ("inf", "part"):
         return "NOUN", table.nouns[low], frozenset()  # "l'aide", "la frappe", «dostarcza broni»: a noun
+    if low in table.nouns and low in table.verbs and table.verbs[low][1] == "subj" and not any(
+            prev in g.get(key, ()) for key in ("complementizers", "subordinators", "infinitive_markers", "clitics")):
+        return "NOUN", table.nouns[low], frozenset()  # "nuove sanzioni": a subjunctive wants "che" or "să" before it
     if low in table.verbs and lower:
         lemma, kind = table.verbs[low]
         return "VERB", lemma, frozenset({kind})
@@ -188,7 +191,7 @@ def form_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             prev = words[-1] if words else None  # after an article or a finite verb a noun reading wins
             after_article = prev is not None and (prev.upos == "DET" and prev.low in g.get("articles", ()) or
                                                   prev.upos == "VERB" and not prev.feats & {"inf", "part"})
-            upos, lemma, feats = _word_class(low, raw, n == 0, table, g, after_article)
+            upos, lemma, feats = _word_class(low, raw, n == 0, table, g, after_article, prev.low if prev else "")
             words.append(Word(n, start, end, raw, lemma, upos, feats, low=low))
     return _with_tense_marks(_join_multiword(words, table), g)
 
