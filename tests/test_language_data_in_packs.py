@@ -46,7 +46,7 @@ KNOWN: dict[tuple[str, str], str] = {
     ("frames_en.py", "done"): "factuality values",
     ("frames_slavic.py", "с"): "Russian and Ukrainian prepositions of company; " + _LEAD,
     ("modality.py", "person"): "mention types",
-    ("predictions.py", "terms"): "English nouns of commercial terms; " + _LEAD,
+    ("predictions.py", "person"): "mention types",
     ("slavic_persons.py", "nomn"): "pymorphy3 case tags (OpenCorpora grammemes), no words",
     ("stances.py", "conditional"): "factuality values",
     ("stances.py", "recognise"): "stance class names (the keys of stance_predicates.toml)",
