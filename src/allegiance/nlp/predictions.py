@@ -143,6 +143,8 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if w.upos == "VERB" and {"VerbForm=Part", "Short"} <= w.feats and w.lemma in g.get("plan", ()) and \
                 any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4]):
             return w  # «не намерена вступать»: a short participle of intention with its infinitive
+        if w.upos == "X" and _future_form(g, w) and not _in_time_clause(pack, words, n):
+            return w  # "reprendront", "accoglieranno": a verb the form tables lack, in the future by its ending
         if w.upos != "VERB" or "VerbForm=Part" in w.feats:
             continue
         nxt = words[n + 1] if n + 1 < len(words) else None
@@ -160,13 +162,36 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if infinitive and (w.lemma in g.get("plan", ()) or w.lemma in g.get("future", ())) and \
                 not (w.lemma in g.get("aspectual", ()) and "Tense=past" in w.feats):
             return w  # not «начали рассылать», «не стали закрывать»: a past act begun or not done
-        if w.lemma in g.get("ability", ()) and not conditional and _imperfective_infinitive(g, words, n):
-            continue  # «может поражать цели», «могут направляться только с согласия»: ability or permission
+        if w.lemma in g.get("ability", ()) and not conditional and _ability(builder.pack, words, n):
+            continue  # «может поражать цели», "peut frapper des cibles": ability or permission
         if w.lemma in g.get("conditional", ()) and infinitive and "Tense=past" not in w.feats:
             return w
         if conditional and "Tense=past" not in w.feats and w.lemma in g.get("conditional", ()):
             return w
     return _scheduled(builder, sentence, words) if pack.slavic else None
+
+
+def _future_form(g: dict[str, frozenset[str]], w: Word) -> bool:
+    """A lower-case word with an ending only the future tense has in the language (``grammar.toml``
+    ``future_endings``: French "-eront", Italian "-erà"), not one of ``future_ending_exceptions``."""
+    endings = g.get("future_endings", frozenset())
+    return bool(endings) and w.text[:1].islower() and len(w.low) > 4 and w.low.endswith(tuple(endings)) and \
+        w.low not in g.get("future_ending_exceptions", ())
+
+
+def _ability(pack: LanguagePack, words: list[Word], n: int) -> bool:
+    """A modal of ability at ``n`` says what one can do, not what will happen: in Russian and
+    Ukrainian with an imperfective infinitive; where the form tables give mood, in the present
+    indicative ("peut frapper", "può colpire", not "pourrait", "potrebbe"), with an infinitive that is
+    not of the pack's ``perfective`` verbs ("mogą latać", not "może wysłać")."""
+    g = pack.grammar
+    if pack.slavic:
+        return _imperfective_infinitive(g, words, n)
+    w = words[n]
+    if "Tense=pres" not in w.feats or "cond" in w.feats:
+        return False
+    infinitive = next((x for x in words[n + 1:n + 4] if "VerbForm=Inf" in x.feats), None)
+    return infinitive is not None and infinitive.lemma not in g.get("perfective", ())
 
 
 def _imperfective_infinitive(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
