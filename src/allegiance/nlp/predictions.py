@@ -78,8 +78,13 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
             return w
         if w.text == "May" and (n > 0 or nxt.text[:1].isupper() or nxt.upos == "NUM"):
             continue  # the month
+        if w.low in g.get("schedule_be", ()) and nxt.low == "to" and after is not None and \
+                after.upos not in ("DET", "PROPN", "NUM", "PUNCT") and after.low not in g.get("determiners", ()) and \
+                not (n > 0 and words[n - 1].low in g.get("not_schedule_subjects", ())) and \
+                _scheduled_act(builder, sentence, w):
+            return w  # "Kazakhstan is to host the summit": a schedule (not "the aim is to", "it is to be noted")
         if w.low in g.get("risk_modals", ()) and w.upos == "AUX":
-            if _is_disclaimer(pack, text):
+            if _is_disclaimer(pack, text) or _concession(g, words, n):
                 continue
             if w.low in g.get("past_modals", ()) and _in_the_past(pack, text):
                 continue  # "recruiters could offer bonuses in the past": a past ability
@@ -97,6 +102,22 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
                     after.low not in g.get("determiners", ()):
                 return w
     return None
+
+
+def _scheduled_act(builder: FrameBuilder, sentence: Sentence, be: Word) -> bool:
+    """"Kazakhstan is to host ...", "The vote is to take place on 15 May": a named actor right before
+    the "be", or a time expression after it (not "the main reason is to replenish the losses")."""
+    if any(0 <= be.start - m.end <= 1 for m in builder.resolver.in_sentence(sentence)):
+        return True
+    return any(be.end <= t.start < sentence.end for t in builder.doc.times)
+
+
+def _concession(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """"Lukashenko may be the Kremlin's closest partner, but ...": a modal of risk before "be" in a
+    clause that a contrast follows concedes a fact, and forecasts nothing."""
+    nxt = words[n + 1] if n + 1 < len(words) else None
+    return nxt is not None and nxt.low in g.get("be", ()) and any(
+        x.low in g.get("concession_breaks", ()) and words[x.i - 1].text == "," for x in words[n + 2:])
 
 
 def _in_the_past(pack: LanguagePack, text: str) -> bool:
@@ -150,7 +171,9 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         nxt = words[n + 1] if n + 1 < len(words) else None
         if _plan_ru(g, words, n):
             return w
-        if "Future" in w.feats:
+        # «не погодиться»: a future, not the infinitive «погодитися»
+        if "Future" in w.feats or "Tense=futr" in w.feats and "VerbForm=Inf" in w.feats and \
+                w.low.endswith(tuple(g.get("future_not_infinitive", ()))):
             if "Person=1per" in w.feats and "Number=plur" in w.feats and nxt is not None and nxt.text == ",":
                 continue  # «Напомним,», «Отметим,»: a turn of phrase, no forecast
             if _in_time_clause(pack, words, n):
@@ -159,6 +182,9 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if builder.pack is not None and builder.pack.slavic and builder.subjunctive(words, n) is not None:
             return w  # «направил бы ... по решению ООН»: a conditional statement
         infinitive = any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4])
+        if w.lemma in g.get("plan", ()) and any("VerbForm=Inf" in x.feats for x in words[max(0, n - 3):n]) and \
+                "Tense=past" not in w.feats:
+            return w  # «отправлять не планируют»: the infinitive before the plan verb
         if infinitive and (w.lemma in g.get("plan", ()) or w.lemma in g.get("future", ())) and \
                 not (w.lemma in g.get("aspectual", ()) and "Tense=past" in w.feats):
             return w  # not «начали рассылать», «не стали закрывать»: a past act begun or not done
@@ -296,9 +322,11 @@ def _source_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> 
             continue
         begin = sentence.start + at + len(phrase)
         after = [m for m in builder.resolver.in_sentence(sentence) if begin <= m.start <= begin + 25
-                 and m.type in _SPEAKER_TYPES]
+                 and m.type in _SPEAKER_TYPES and "," not in builder.doc.text[begin:m.start]]
         if after:
             return True, after[0]
+        if "," in builder.doc.text[begin:begin + 40] and begin < marker.start:
+            return True, None  # «По мнению аналитиков, Москва может ...»: a source with no name
     return _NOTHING
 
 
@@ -354,6 +382,10 @@ def _verb_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _F
         frame = next((f for f in builder.frames(sentence) if f.word == w.i and f.subjects), None)
         if frame is not None:
             return True, frame.subjects[0]
+        if before is not None and before.low in g.get("predicate_joins", ()):
+            shared = [f for f in builder.frames(sentence) if f.word < w.i and f.subjects]
+            if shared:  # "Sandu called ... and promised Moldova would": the subject of the verb before
+                return True, shared[-1].subjects[0]
         subject = builder.resolver.before(sentence, w.start)
         if subject is None or subject.type not in _SPEAKER_TYPES or subject.end < sentence.start or \
                 any(c in builder.doc.text[subject.end:w.start] for c in ";:\"“”«»"):
