@@ -57,3 +57,37 @@ def test_predictions_check_floor(figures, batch, kind):
     got = figures[batch][kind]
     assert got["precision"] >= precision, got
     assert got["recall"] >= recall, got
+
+
+def _predictions(lang: str, text: str) -> list[str | None]:
+    from allegiance.nlp import Doc
+    from allegiance.nlp.pipeline import default_pipeline
+
+    doc = default_pipeline()(Doc("t", text, lang, "2025-03-01"))
+    return [s.speaker for s in doc.statements if s.kind == "prediction"]
+
+
+@pytest.mark.parametrize(("lang", "text", "speakers"), [
+    # the speaker: a source phrase, a closing attribution, the subject of a pledge or a forecast verb
+    ("en", "According to the Kremlin, the talks will resume in Istanbul.", ["RUS"]),
+    ("en", "Armenia will skip the CSTO drills this year, Pashinyan told parliament.", ["Nikol Pashinyan"]),
+    ("en", "Georgia may hold early elections, a government source said.", [None]),
+    ("en", "Lukashenko vowed to keep Belarusian troops out of the war.", ["Alexander Lukashenko"]),
+    ("en", "Turkey expects the grain corridor to reopen soon.", ["TUR"]),
+    ("ru", "По словам Пескова, Путин проведёт переговоры с Токаевым.", ["Dmitry Peskov"]),
+    ("ru", "По мнению экспертов, Минск может закрыть границу.", [None]),
+    ("uk", "Польща відкриє новий пункт пропуску, заявив Зеленський.", ["Volodymyr Zelensky"]),
+    ("uk", "Зеленський заявив, що Україна не зупиниться.", ["Volodymyr Zelensky"]),
+    # schedules and plans with no speaker
+    ("en", "Moldova is to hold a referendum in October.", [None]),
+    ("ru", "Соглашение планируется подписать весной.", [None]),
+    ("fr", "Les deux pays signeront un accord la semaine prochaine.", [None]),
+    ("it", "I due paesi firmeranno un accordo la prossima settimana.", [None]),
+    # nothing predicted
+    ("en", "The main goal is to protect civilians.", []),
+    ("en", "Kazakhstan may be a partner of Moscow, but it has sent no troops.", []),
+    ("en", "This video may contain scenes of violence.", []),
+    ("fr", "L'armée ukrainienne peut toucher des cibles en Crimée.", []),
+])
+def test_prediction_speakers_and_negatives(lang, text, speakers):
+    assert _predictions(lang, text) == speakers
