@@ -57,8 +57,9 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
     assert pack is not None
     g = pack.grammar
     text = builder.doc.text[sentence.start:sentence.end]
-    reported = any(w.lemma in pack.speech and not (n > 0 and words[n - 1].upos in ("DET", "ADP"))
-                   for n, w in enumerate(words))  # a speech verb, not "the state level"
+    # a speech or pledge verb ("said", "vowed"), not a noun ("the state level")
+    reported = any((w.lemma in pack.speech or w.low in g.get("pledge", ())) and not (
+        n > 0 and words[n - 1].upos in ("DET", "ADP")) for n, w in enumerate(words))
     conditional = any(w.low in g.get("condition", ()) for w in words) or bool(words) and words[0].low in g.get(
         "inversion", ())  # "Should the sanctions be lifted, ..."
     for n, w in enumerate(words):
@@ -164,6 +165,9 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if w.upos == "VERB" and {"VerbForm=Part", "Short"} <= w.feats and w.lemma in g.get("plan", ()) and \
                 any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4]):
             return w  # «не намерена вступать»: a short participle of intention with its infinitive
+        if w.lemma in g.get("plan_adjectives", ()) and w.upos != "NOUN" and \
+                any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4]):
+            return w  # «Узбекистан намерен расширить»: an adjective of intention with its infinitive
         if w.upos == "X" and _future_form(g, w) and not _in_time_clause(pack, words, n):
             return w  # "reprendront", "accoglieranno": a verb the form tables lack, in the future by its ending
         if w.upos != "VERB" or "VerbForm=Part" in w.feats:
@@ -188,7 +192,8 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if infinitive and (w.lemma in g.get("plan", ()) or w.lemma in g.get("future", ())) and \
                 not (w.lemma in g.get("aspectual", ()) and "Tense=past" in w.feats):
             return w  # not «начали рассылать», «не стали закрывать»: a past act begun or not done
-        if w.lemma in g.get("ability", ()) and not conditional and _ability(builder.pack, words, n):
+        if w.lemma in g.get("ability", ()) and not conditional and _ability(builder.pack, words, n) and \
+                not _later_times(builder.doc, sentence):  # «може атакувати найближчими днями»: a forecast
             continue  # «может поражать цели», "peut frapper des cibles": ability or permission
         if w.lemma in g.get("conditional", ()) and infinitive and "Tense=past" not in w.feats:
             return w
@@ -248,15 +253,19 @@ def _plan_ru(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
     return w.lemma in g.get("risk_negated", ()) and n > 0 and words[n - 1].lemma in g.get("negation", ())
 
 
+def _later_times(doc: Doc, sentence: Sentence) -> bool:
+    """A time expression in the sentence that lies after the publication date."""
+    return bool(doc.published) and any(sentence.start <= t.start < sentence.end and t.value and
+                                       t.value > doc.published[:len(t.value)] for t in doc.times)
+
+
 def _scheduled(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> Word | None:
     """«С 1 апреля в России стартует призыв»: the present tense of a schedule, with a date after
     publication (not the day someone spoke)."""
     doc, pack = builder.doc, builder.pack
     if not doc.published or pack is None:
         return None
-    later = [t for t in doc.times if sentence.start <= t.start < sentence.end and t.value
-             and t.value > doc.published[:len(t.value)]]
-    if not later:
+    if not _later_times(doc, sentence):
         return None
     return next((w for w in words if w.upos == "VERB" and "Tense=pres" in w.feats and "Tense=past" not in w.feats
                  and "VerbForm=Part" not in w.feats and w.lemma not in pack.speech
@@ -287,6 +296,8 @@ _SPEAKER_TYPES = frozenset({"person", "government_body", "media", "organization"
 #: what a rule of attribution found: it named a speaker (``None``: someone unnamed, "a diplomat said")
 _Found = tuple[bool, Mention | None]
 _NOTHING: _Found = (False, None)
+#: factualities of a verb that is itself predicted, planned or asked for (frame_types.FACTUALITY)
+_PREDICTED = frozenset({"planned", "conditional", "asked", "nonfinite"})
 
 
 def _speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> Mention | None:
@@ -324,7 +335,7 @@ def _source_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> 
         after = [m for m in builder.resolver.in_sentence(sentence) if begin <= m.start <= begin + 25
                  and m.type in _SPEAKER_TYPES and "," not in builder.doc.text[begin:m.start]]
         if after:
-            return True, after[0]
+            return True, _named_speaker(builder, sentence, after)
         if "," in builder.doc.text[begin:begin + 40] and begin < marker.start:
             return True, None  # «По мнению аналитиков, Москва может ...»: a source with no name
     return _NOTHING
@@ -357,10 +368,23 @@ def _closing_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) ->
     start, end = words[commas[-1]].end, sentence.end
     named = [m for m in builder.resolver.in_sentence(sentence) if start <= m.start < end and m.type in _SPEAKER_TYPES]
     if named:
-        return True, named[0]
+        return True, _named_speaker(builder, sentence, named)
     if tail[0].low in g.get("indefinite_determiners", ()):
         return True, None  # "a diplomat said": someone unnamed ("the ministry said": the speech frame's state)
     return _NOTHING
+
+
+def _named_speaker(builder: FrameBuilder, sentence: Sentence, named: list[Mention]) -> Mention:
+    """Of the names in an attribution, the person, with the names before the next comma
+    ("according to Air Force spokesman Yuriy Ihnat", "said Lithuania's foreign minister Gabrielius
+    Landsbergis"): who speaks, not the state or body named in the title; else the first name."""
+    first = named[0]
+    for m in named[1:]:
+        between = [w for w in builder.words(sentence) if first.end <= w.start and w.end <= m.start]
+        if m.type == "person" and 1 <= len(between) <= 4 and not any(
+                w.upos in ("VERB", "AUX", "PUNCT") for w in between):
+            return m  # a title between the body and the person ("spokesman"), no verb ("laut dem Kreml könnte Putin")
+    return first
 
 
 def _verb_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _Found:
@@ -379,8 +403,11 @@ def _verb_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _F
             continue  # "Russia will announce", «Росія оголосить»: a predicted speech act is what is said
         if before is not None and (before.low in g.get("be", ()) or before.upos in ("DET", "ADP")):
             return _NOTHING
-        frame = next((f for f in builder.frames(sentence) if f.word == w.i and f.subjects), None)
-        if frame is not None:
+        frame = next((f for f in builder.frames(sentence) if f.word == w.i), None)
+        if "VerbForm=Inf" in w.feats or frame is not None and frame.factuality in _PREDICTED and \
+                w.lemma not in g.get("forecast_speakers", ()):
+            continue  # «має намір оголосити», "plans to announce": a speech act predicted, not its speaker
+        if frame is not None and frame.subjects:
             return True, frame.subjects[0]
         if before is not None and before.low in g.get("predicate_joins", ()):
             shared = [f for f in builder.frames(sentence) if f.word < w.i and f.subjects]
