@@ -42,7 +42,7 @@ KNOWN: dict[tuple[str, str], str] = {
     ("frames_de.py", "person"): "mention types",
     ("frames_en.py", "done"): "factuality values",
     ("modality.py", "person"): "mention types",
-    ("predictions.py", "terms"): "English nouns of commercial terms; " + _LEAD,
+    ("predictions.py", "person"): "mention types",
     ("slavic_persons.py", "nomn"): "pymorphy3 case tags (OpenCorpora grammemes), no words",
     ("stances.py", "conditional"): "factuality values",
     ("stances.py", "recognise"): "stance class names (the keys of stance_predicates.toml)",

@@ -92,3 +92,17 @@ def test_a_place_before_a_count_is_not_a_name(pipeline, text, language, values):
 def test_a_russian_quote_in_a_ukrainian_text_is_read_with_russian_words(pipeline):
     text = "Як повідомило джерело, «погибли пять тысяч человек», пишуть ЗМІ."
     assert _values(pipeline, text, "uk") == [5_000]
+
+
+@pytest.mark.parametrize(("text", "language", "values"), [
+    # French, Italian, Polish, Romanian and Dutch multipliers and ranges (branch pred2, team-written)
+    ("La Russie a perdu plus de 5 milliards d'euros et 2 millions de barils.", "fr", [5_000_000_000, 2_000_000]),
+    ("Entre 35 et 40 mille soldats ont franchi la frontière.", "fr", [35_000, 40_000]),
+    ("Sono arrivati circa 10 mila profughi e 3 miliardi di aiuti.", "it", [10_000, 3_000_000_000]),
+    ("Rosja straciła ponad 5 tys. żołnierzy i 2 mld złotych.", "pl", [5_000, 2_000_000_000]),
+    ("Do Polski przybyło od 35 do 40 tysięcy uchodźców.", "pl", [35_000, 40_000]),
+    ("Au sosit peste 12 mii de refugiați.", "ro", [12_000]),
+    ("Er kwamen 3 miljoen vluchtelingen en 25 duizend soldaten.", "nl", [3_000_000, 25_000]),
+])
+def test_multipliers_of_the_form_table_languages(pipeline, text, language, values):
+    assert _values(pipeline, text, language) == values

@@ -17,6 +17,7 @@ not the day someone spoke ("said on Monday").
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .actors import ActorResolver
@@ -29,12 +30,18 @@ from .registry import register
 
 __all__ = ["find_predictions", "future_marker"]
 
-_RISK = ("could", "may", "might")
-_DISCLAIMER = re.compile(r"\b(reflect|represent)s?\b.{0,30}\b(views?|opinions?|position)\b|\bresponsib|"
-                         r"\bviews?\b.{0,40}\b(reflect|represent)\b|"
-                         r"\b(terms|conditions|fees|charges|rates)\b.{0,40}\bmay\s+apply\b|"
-                         r"\b(could|can)\s*(not|n[o']t)\s+(be\s+)?(independently\s+|immediately\s+)?"
-                         r"(confirm|verif|reach|be\s+reached)", re.I)
+
+
+@functools.lru_cache(maxsize=16)
+def _disclaimer(patterns: frozenset[str]) -> re.Pattern[str] | None:
+    """The pack's disclaimers ("may not reflect the views", "could not independently verify"), as one
+    pattern (``grammar.toml`` ``disclaimer_patterns``: regular expressions in lower case)."""
+    return re.compile("|".join(f"(?:{p})" for p in sorted(patterns)), re.I) if patterns else None
+
+
+def _is_disclaimer(pack: LanguagePack, text: str) -> bool:
+    pattern = _disclaimer(pack.grammar.get("disclaimer_patterns", frozenset()))
+    return pattern is not None and bool(pattern.search(text))
 
 
 def _next_content(words: list[Word], at: int) -> Word | None:
@@ -50,45 +57,68 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
     assert pack is not None
     g = pack.grammar
     text = builder.doc.text[sentence.start:sentence.end]
-    reported = any(w.lemma in pack.speech and not (n > 0 and words[n - 1].upos in ("DET", "ADP"))
-                   for n, w in enumerate(words))  # a speech verb, not "the state level"
+    # a speech or pledge verb ("said", "vowed"), not a noun ("the state level")
+    reported = any((w.lemma in pack.speech or w.low in g.get("pledge", ())) and not (
+        n > 0 and words[n - 1].upos in ("DET", "ADP")) for n, w in enumerate(words))
     conditional = any(w.low in g.get("condition", ()) for w in words) or bool(words) and words[0].low in g.get(
         "inversion", ())  # "Should the sanctions be lifted, ..."
     for n, w in enumerate(words):
         nxt = _next_content(words, n)
         if nxt is None or nxt.upos == "PUNCT":
             continue
-        if w.low in g.get("reader", ()) and (nxt.low in g.get("future", ()) or nxt.low in _RISK):
+        if w.low in g.get("reader", ()) and (nxt.low in g.get("future", ()) or nxt.low in g.get("risk_modals", ())):
             return None  # "you will love it", "you may be interested": an advertisement, an address to the reader
         after = words[nxt.i + 1] if nxt.i + 1 < len(words) else None
-        if w.upos == "AUX" and nxt.low in ("have", "'ve") and after is not None and _participle(pack, after):
+        if w.upos == "AUX" and nxt.low in g.get("have", ()) and after is not None and _participle(pack, after):
             continue  # "could have stopped", "would have been": past modals ("will have to" is a forecast)
         if w.low in g.get("future", ()) or w.low.endswith(("'ll", "’ll")):
             return w  # "will", "we'll"
-        if w.low == "would" and nxt.low in g.get("would_idioms", ()):
+        if w.low in g.get("reported_modals", ()) and nxt.low in g.get("would_idioms", ()):
             continue  # "we would like to point out": a polite wish, no forecast
-        if w.low == "would" and (reported or conditional):
+        if w.low in g.get("reported_modals", ()) and (reported or conditional):
             return w
         if w.text == "May" and (n > 0 or nxt.text[:1].isupper() or nxt.upos == "NUM"):
             continue  # the month
-        if w.low in _RISK and w.upos == "AUX":
-            if _DISCLAIMER.search(text) or nxt.low == "not" and "reached" in text:
+        if w.low in g.get("schedule_be", ()) and nxt.low == "to" and after is not None and \
+                after.upos not in ("DET", "PROPN", "NUM", "PUNCT") and after.low not in g.get("determiners", ()) and \
+                not (n > 0 and words[n - 1].low in g.get("not_schedule_subjects", ())) and \
+                _scheduled_act(builder, sentence, w):
+            return w  # "Kazakhstan is to host the summit": a schedule (not "the aim is to", "it is to be noted")
+        if w.low in g.get("risk_modals", ()) and w.upos == "AUX":
+            if _is_disclaimer(pack, text) or _concession(g, words, n):
                 continue
-            if w.low == "could" and _in_the_past(pack, text):
+            if w.low in g.get("past_modals", ()) and _in_the_past(pack, text):
                 continue  # "recruiters could offer bonuses in the past": a past ability
             return w
         if w.low in g.get("forecast_verbs", ()) and not (n > 0 and words[n - 1].upos in ("DET", "ADP")) and \
-                _infinitive_after(words, n):
+                _infinitive_after(g, words, n):
             return w  # "experts expect Russia to announce ...": a forecast of another's act
-        if w.low in ("can", "cannot") and conditional:
+        if w.low in g.get("ability_modals", ()) and conditional:
             return w
-        past = n > 0 and words[n - 1].low in ("was", "were", "had") or w.low.endswith("ed") and not any(
+        past = n > 0 and words[n - 1].low in g.get("past_auxiliaries", ()) or w.low.endswith("ed") and not any(
             x.upos == "AUX" for x in words[max(0, n - 2):n]) and w.lemma not in g.get("pledge", ())
-        denied = n > 0 and words[n - 1].low in ("no", "without")  # "has no plans to": no plan
+        denied = n > 0 and words[n - 1].low in g.get("plan_denials", ())  # "has no plans to": no plan
         if (w.low in g.get("plan", ()) or w.lemma in g.get("plan", ())) and nxt.low == "to" and not past and not denied:
-            if after is not None and after.upos not in ("DET", "PROPN", "NUM") and after.low not in ("the", "a"):
+            if after is not None and after.upos not in ("DET", "PROPN", "NUM") and \
+                    after.low not in g.get("determiners", ()):
                 return w
     return None
+
+
+def _scheduled_act(builder: FrameBuilder, sentence: Sentence, be: Word) -> bool:
+    """"Kazakhstan is to host ...", "The vote is to take place on 15 May": a named actor right before
+    the "be", or a time expression after it (not "the main reason is to replenish the losses")."""
+    if any(0 <= be.start - m.end <= 1 for m in builder.resolver.in_sentence(sentence)):
+        return True
+    return any(be.end <= t.start < sentence.end for t in builder.doc.times)
+
+
+def _concession(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """"Lukashenko may be the Kremlin's closest partner, but ...": a modal of risk before "be" in a
+    clause that a contrast follows concedes a fact, and forecasts nothing."""
+    nxt = words[n + 1] if n + 1 < len(words) else None
+    return nxt is not None and nxt.low in g.get("be", ()) and any(
+        x.low in g.get("concession_breaks", ()) and words[x.i - 1].text == "," for x in words[n + 2:])
 
 
 def _in_the_past(pack: LanguagePack, text: str) -> bool:
@@ -96,13 +126,13 @@ def _in_the_past(pack: LanguagePack, text: str) -> bool:
     return any(f" {m} " in low or f" {m}." in low or f" {m}," in low for m in pack.grammar.get("past_markers", ()))
 
 
-def _infinitive_after(words: list[Word], n: int) -> bool:
+def _infinitive_after(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
     """A "to" with a verb after it within five words after a forecast verb, past a noun phrase only."""
     for x in words[n + 1:n + 7]:
         if x.low == "to":
             after = words[x.i + 1] if x.i + 1 < len(words) else None
             return after is not None and after.upos not in ("DET", "PROPN", "NUM", "PUNCT")
-        if x.upos in ("PUNCT", "AUX") or x.low in ("that", "which", "who"):
+        if x.upos in ("PUNCT", "AUX") or x.low in g.get("relative", ()):
             return False
     return False
 
@@ -135,12 +165,19 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if w.upos == "VERB" and {"VerbForm=Part", "Short"} <= w.feats and w.lemma in g.get("plan", ()) and \
                 any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4]):
             return w  # «не намерена вступать»: a short participle of intention with its infinitive
+        if w.lemma in g.get("plan_adjectives", ()) and w.upos != "NOUN" and \
+                any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4]):
+            return w  # «Узбекистан намерен расширить»: an adjective of intention with its infinitive
+        if w.upos == "X" and _future_form(g, w) and not _in_time_clause(pack, words, n):
+            return w  # "reprendront", "accoglieranno": a verb the form tables lack, in the future by its ending
         if w.upos != "VERB" or "VerbForm=Part" in w.feats:
             continue
         nxt = words[n + 1] if n + 1 < len(words) else None
         if _plan_ru(g, words, n):
             return w
-        if "Future" in w.feats:
+        # «не погодиться»: a future, not the infinitive «погодитися»
+        if "Future" in w.feats or "Tense=futr" in w.feats and "VerbForm=Inf" in w.feats and \
+                w.low.endswith(tuple(g.get("future_not_infinitive", ()))):
             if "Person=1per" in w.feats and "Number=plur" in w.feats and nxt is not None and nxt.text == ",":
                 continue  # «Напомним,», «Отметим,»: a turn of phrase, no forecast
             if _in_time_clause(pack, words, n):
@@ -149,16 +186,43 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if builder.pack is not None and builder.pack.slavic and builder.subjunctive(words, n) is not None:
             return w  # «направил бы ... по решению ООН»: a conditional statement
         infinitive = any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4])
+        if w.lemma in g.get("plan", ()) and any("VerbForm=Inf" in x.feats for x in words[max(0, n - 3):n]) and \
+                "Tense=past" not in w.feats:
+            return w  # «отправлять не планируют»: the infinitive before the plan verb
         if infinitive and (w.lemma in g.get("plan", ()) or w.lemma in g.get("future", ())) and \
                 not (w.lemma in g.get("aspectual", ()) and "Tense=past" in w.feats):
             return w  # not «начали рассылать», «не стали закрывать»: a past act begun or not done
-        if w.lemma in g.get("ability", ()) and not conditional and _imperfective_infinitive(g, words, n):
-            continue  # «может поражать цели», «могут направляться только с согласия»: ability or permission
+        if w.lemma in g.get("ability", ()) and not conditional and _ability(builder.pack, words, n) and \
+                not _later_times(builder.doc, sentence):  # «може атакувати найближчими днями»: a forecast
+            continue  # «может поражать цели», "peut frapper des cibles": ability or permission
         if w.lemma in g.get("conditional", ()) and infinitive and "Tense=past" not in w.feats:
             return w
         if conditional and "Tense=past" not in w.feats and w.lemma in g.get("conditional", ()):
             return w
     return _scheduled(builder, sentence, words) if pack.slavic else None
+
+
+def _future_form(g: dict[str, frozenset[str]], w: Word) -> bool:
+    """A lower-case word with an ending only the future tense has in the language (``grammar.toml``
+    ``future_endings``: French "-eront", Italian "-erà"), not one of ``future_ending_exceptions``."""
+    endings = g.get("future_endings", frozenset())
+    return bool(endings) and w.text[:1].islower() and len(w.low) > 4 and w.low.endswith(tuple(endings)) and \
+        w.low not in g.get("future_ending_exceptions", ())
+
+
+def _ability(pack: LanguagePack, words: list[Word], n: int) -> bool:
+    """A modal of ability at ``n`` says what one can do, not what will happen: in Russian and
+    Ukrainian with an imperfective infinitive; where the form tables give mood, in the present
+    indicative ("peut frapper", "può colpire", not "pourrait", "potrebbe"), with an infinitive that is
+    not of the pack's ``perfective`` verbs ("mogą latać", not "może wysłać")."""
+    g = pack.grammar
+    if pack.slavic:
+        return _imperfective_infinitive(g, words, n)
+    w = words[n]
+    if "Tense=pres" not in w.feats or "cond" in w.feats:
+        return False
+    infinitive = next((x for x in words[n + 1:n + 4] if "VerbForm=Inf" in x.feats), None)
+    return infinitive is not None and infinitive.lemma not in g.get("perfective", ())
 
 
 def _imperfective_infinitive(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
@@ -189,15 +253,19 @@ def _plan_ru(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
     return w.lemma in g.get("risk_negated", ()) and n > 0 and words[n - 1].lemma in g.get("negation", ())
 
 
+def _later_times(doc: Doc, sentence: Sentence) -> bool:
+    """A time expression in the sentence that lies after the publication date."""
+    return bool(doc.published) and any(sentence.start <= t.start < sentence.end and t.value and
+                                       t.value > doc.published[:len(t.value)] for t in doc.times)
+
+
 def _scheduled(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> Word | None:
     """«С 1 апреля в России стартует призыв»: the present tense of a schedule, with a date after
     publication (not the day someone spoke)."""
     doc, pack = builder.doc, builder.pack
     if not doc.published or pack is None:
         return None
-    later = [t for t in doc.times if sentence.start <= t.start < sentence.end and t.value
-             and t.value > doc.published[:len(t.value)]]
-    if not later:
+    if not _later_times(doc, sentence):
         return None
     return next((w for w in words if w.upos == "VERB" and "Tense=pres" in w.feats and "Tense=past" not in w.feats
                  and "VerbForm=Part" not in w.feats and w.lemma not in pack.speech
@@ -223,9 +291,137 @@ def future_marker(builder: FrameBuilder, sentence: Sentence) -> Word | None:
     return _future_ru(builder, sentence, words)
 
 
-def _speaker(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
+_SPEAKER_TYPES = frozenset({"person", "government_body", "media", "organization", "state", "alliance",
+                            "international_organization"})
+#: what a rule of attribution found: it named a speaker (``None``: someone unnamed, "a diplomat said")
+_Found = tuple[bool, Mention | None]
+_NOTHING: _Found = (False, None)
+#: factualities of a verb that is itself predicted, planned or asked for (frame_types.FACTUALITY)
+_PREDICTED = frozenset({"planned", "conditional", "asked", "nonfinite"})
+
+
+def _speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> Mention | None:
+    """Who says what is predicted: the source after "according to" («по словам», "laut", "selon"),
+    the speaker of a closing attribution ("..., Lavrov said", «..., заявил Орбан»), the subject of a
+    verb of saying, pledging or forecasting that governs the forecast ("Moldova has pledged to",
+    "Kazakhstan expects ... to", «Москва не исключает, что»), else the speech frame; ``None``: the author."""
     if not builder.frames(sentence) and builder.pack is not None and builder.pack.english:
         builder.force(sentence)  # "X said Russia will ...": the speech frame gives the speaker
+    for rule in (_source_speaker, _closing_speaker, _verb_speaker):
+        found, mention = rule(builder, sentence, marker)
+        if found:
+            return mention
+    return _frame_speaker(builder, sentence)
+
+
+def _speaker_words(builder: FrameBuilder) -> frozenset[str]:
+    """Verbs whose subject speaks: speech verbs, verbs of opinion, and the pack's
+    ``forecast_speakers`` (pledging, threatening, expecting: "pledged to", «пообещал», «не исключает»)."""
+    assert builder.pack is not None
+    g = builder.pack.grammar
+    return builder.pack.speech | g.get("opinion", frozenset()) | g.get("forecast_speakers", frozenset())
+
+
+def _source_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _Found:
+    """"According to the Kremlin, ...", «По словам Лаврова, ...», "Selon le Kremlin, ...": the name
+    right after a source phrase of the pack (``speech_verbs.toml`` ``sources``)."""
+    assert builder.pack is not None
+    low = builder.doc.text[sentence.start:sentence.end].casefold()
+    for phrase in builder.pack.sources:
+        at = _phrase_at(low, phrase)
+        if at < 0:
+            continue
+        begin = sentence.start + at + len(phrase)
+        after = [m for m in builder.resolver.in_sentence(sentence) if begin <= m.start <= begin + 25
+                 and m.type in _SPEAKER_TYPES and "," not in builder.doc.text[begin:m.start]]
+        if after:
+            return True, _named_speaker(builder, sentence, after)
+        if "," in builder.doc.text[begin:begin + 40] and begin < marker.start:
+            return True, None  # «По мнению аналитиков, Москва может ...»: a source with no name
+    return _NOTHING
+
+
+def _phrase_at(low: str, phrase: str) -> int:
+    """Where a phrase starts as whole words (not "laut" in "Verlautbarung"), or -1."""
+    for match in re.finditer(re.escape(phrase.strip()), low):
+        start, end = match.span()
+        if (start == 0 or not low[start - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
+            return start
+    return -1
+
+
+def _closing_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _Found:
+    """"..., the ministry said.", «..., заявил Орбан.», "..., a déclaré Viktor Orbán.": a short clause
+    after the last comma, after the forecast, with a verb of saying and no clause of its own; the name
+    in it speaks (an unnamed "a diplomat said" is a speaker too, with no name)."""
+    words = builder.words(sentence)
+    commas = [w.i for w in words if w.text == "," and w.i > marker.i]
+    if not commas:
+        return _NOTHING
+    tail = [w for w in words[commas[-1] + 1:] if w.upos != "PUNCT"]
+    assert builder.pack is not None
+    g, speakers = builder.pack.grammar, _speaker_words(builder)
+    verb = next((w for w in tail if w.lemma in speakers or w.low in speakers), None)
+    if verb is None or len(tail) > 10 or any(w.low in g.get("complementizers", ()) or
+                                             w.low in g.get("condition", ()) for w in tail):
+        return _NOTHING
+    start, end = words[commas[-1]].end, sentence.end
+    named = [m for m in builder.resolver.in_sentence(sentence) if start <= m.start < end and m.type in _SPEAKER_TYPES]
+    if named:
+        return True, _named_speaker(builder, sentence, named)
+    if tail[0].low in g.get("indefinite_determiners", ()):
+        return True, None  # "a diplomat said": someone unnamed ("the ministry said": the speech frame's state)
+    return _NOTHING
+
+
+def _named_speaker(builder: FrameBuilder, sentence: Sentence, named: list[Mention]) -> Mention:
+    """Of the names in an attribution, the person, with the names before the next comma
+    ("according to Air Force spokesman Yuriy Ihnat", "said Lithuania's foreign minister Gabrielius
+    Landsbergis"): who speaks, not the state or body named in the title; else the first name."""
+    first = named[0]
+    for m in named[1:]:
+        between = [w for w in builder.words(sentence) if first.end <= w.start and w.end <= m.start]
+        if m.type == "person" and 1 <= len(between) <= 4 and not any(
+                w.upos in ("VERB", "AUX", "PUNCT") for w in between):
+            return m  # a title between the body and the person ("spokesman"), no verb ("laut dem Kreml könnte Putin")
+    return first
+
+
+def _verb_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _Found:
+    """The subject of the last verb of saying, pledging or forecasting up to the forecast ("Shoigu
+    pledged to double", "Japarov believes the sanctions are going to", «Москва не исключает, что»),
+    not a passive ("is expected to": the author) nor a noun ("the promise")."""
+    assert builder.pack is not None
+    g, speakers = builder.pack.grammar, _speaker_words(builder)
+    words = builder.words(sentence)
+    for w in reversed(words[:marker.i + 1]):
+        if not (w.lemma in speakers or w.low in speakers) or w.upos in ("NOUN", "ADJ", "PROPN"):
+            continue
+        before = words[w.i - 1] if w.i > 0 else None
+        if "Future" in w.feats or before is not None and (before.low in g.get("future", ()) or before.lemma in g.get(
+                "future", ()) or before.low in g.get("conditional", ())):
+            continue  # "Russia will announce", «Росія оголосить»: a predicted speech act is what is said
+        if before is not None and (before.low in g.get("be", ()) or before.upos in ("DET", "ADP")):
+            return _NOTHING
+        frame = next((f for f in builder.frames(sentence) if f.word == w.i), None)
+        if "VerbForm=Inf" in w.feats or frame is not None and frame.factuality in _PREDICTED and \
+                w.lemma not in g.get("forecast_speakers", ()):
+            continue  # «має намір оголосити», "plans to announce": a speech act predicted, not its speaker
+        if frame is not None and frame.subjects:
+            return True, frame.subjects[0]
+        if before is not None and before.low in g.get("predicate_joins", ()):
+            shared = [f for f in builder.frames(sentence) if f.word < w.i and f.subjects]
+            if shared:  # "Sandu called ... and promised Moldova would": the subject of the verb before
+                return True, shared[-1].subjects[0]
+        subject = builder.resolver.before(sentence, w.start)
+        if subject is None or subject.type not in _SPEAKER_TYPES or subject.end < sentence.start or \
+                any(c in builder.doc.text[subject.end:w.start] for c in ";:\"“”«»"):
+            return _NOTHING
+        return True, subject
+    return _NOTHING
+
+
+def _frame_speaker(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
     for frame in builder.frames(sentence):
         if builder.pack is not None and builder.pack.slavic and frame.factuality in ("planned", "conditional"):
             continue  # «Росія оголосить ...»: a predicted announcement is what is said, not who says it
@@ -278,11 +474,11 @@ def find_predictions(doc: Doc, resolver: ActorResolver, modality: SentenceModali
         marker = future_marker(builder, sentence)
         if marker is None:
             continue
-        conditions = builder.pack.grammar.get("condition", frozenset()) if builder.pack else frozenset()
-        conditional = marker.low in _RISK or marker.low in ("can", "cannot") or any(
-            w.low in conditions for w in builder.words(sentence))
+        g = builder.pack.grammar if builder.pack else {}
+        conditional = marker.low in g.get("risk_modals", ()) or marker.low in g.get("ability_modals", ()) or any(
+            w.low in g.get("condition", ()) for w in builder.words(sentence))
         subject = resolver.before(sentence, sentence.end)
-        speaker = _speaker(builder, sentence)
+        speaker = _speaker(builder, sentence, marker)
         out.append(PredictionRecord(
             sentence.start, sentence.end, _claim(text, marker, sentence), conditional,
             _horizon(doc, builder, sentence, marker), MentionRef.of(resolver, subject),

@@ -47,11 +47,11 @@ def may_hold_frame(pack: LanguagePack, low: str) -> bool:
 @functools.lru_cache(maxsize=16)
 def future_triggers(pack: LanguagePack) -> tuple[frozenset[str], frozenset[str]]:
     """(the words that make an English sentence possibly speak of the future, the same with the
-    plan words added, for a sentence holding " to ")."""
+    plan words and the "be" of schedules added, for a sentence holding " to ")."""
     g = pack.grammar
     cues = frozenset(g.get("future", frozenset()) | g.get("conditional", frozenset())
                      | g.get("condition", frozenset()) | {"won't", "wo"})
-    return cues, cues | g.get("plan", frozenset())
+    return cues, cues | g.get("plan", frozenset()) | g.get("schedule_be", frozenset())
 
 
 def may_speak_of_future(pack: LanguagePack, low: str) -> bool:
