@@ -274,7 +274,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             elif self.pack.slavic and self.object_before(words, clause_start, first, last, clause_end):
                 target_start = words[clause_start].start  # «Против резолюции ... голосуют неизменно»
             negated = self._negated(words, first, clause_start) or self._negative_subject(words, first, clause_start) \
-                or self._refrained(words, first, frames) or self._negative_object(words, last)
+                or self._refrained(words, first, frames) or self._negative_object(words, last) \
+                or self._no_intention(words, first)
             frame = Frame(sentence, words[first].start, words[last].end, lemma, first, subjects, subject_word,
                           negated, fact, governor,
                           target_start, self._target_end(words, last, predicates, clause_end),
@@ -474,6 +475,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             if x.text in (";", ".") or x.low in g.get("clause_breaks", ()):
                 return None
             if x.lemma in watched and x.i < at - 1 and not self._noun_use(words, x.i):
+                if x.lemma in g.get("asking", ()) and x.low != x.lemma and \
+                        self._coordinated_finite(words, at):
+                    return None  # "called the war a tragedy and urged both sides ...": two finite verbs
                 return x.lemma  # not a noun after a determiner ("a press conference", "in a phone call")
             if x.low in g.get("complementizers", ()) and x.i > 0 and words[x.i - 1].low in g.get("claim_nouns", ()) \
                     and (x.i == 1 or words[x.i - 2].upos in ("ADP", "DET", "PUNCT")) \
@@ -550,6 +554,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                                                if w.start >= nearest.end):
                 return (), "person", False  # "sentenced an Uzbek citizen after he fought": he is no state
             return tuple(self._coordinated(sentence, nearest)), None, False
+        shared = self._subject_before_conjunction(sentence, words, first, clause_start) if not candidates else None
+        if shared:
+            return shared, None, False  # "Armenia depends on Russian gas but has called for ...": the first clause's
         if pack.slavic and not candidates:
             body = self._body_subject(sentence, words, first, last, clause_start)
             if body is not None:  # «В России полиция задерживает», «Власти Киргизии отказались»: the state acts
