@@ -384,8 +384,11 @@ def _object_owned_by(builder: FrameBuilder, frame: Frame, state: str) -> bool:
     return len(text[frame.end:first.start].split()) <= 1 and text[first.end:first.end + 2] in ("'s", "’s")
 
 
-def _sanctions(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+def _sanctions(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+               *_: object) -> _Found:
     if about.has(pack, "evasion") and about.has(pack, "sanctions") or about.has(pack, "evasion"):
+        if "warn" in classes and not frame.negated and _warned_off(builder, frame, about):
+            return [("war", "distance", "sanctions")]  # "warned its banks not to help Russian firms get around them"
         prevented = "prevent" in classes and (frame.negated or frame.lemma not in pack.stance_classes.get(
             "lend", frozenset()))
         return [("war", "distance", "sanctions")] if prevented or ("evade" in classes and frame.negated) else []
@@ -396,14 +399,17 @@ def _sanctions(pack: LanguagePack, frame: Frame, classes: set[str], about: _Abou
     return None
 
 
-
-
-
-
-
-
-
-
+def _warned_off(builder: FrameBuilder, frame: Frame, about: _About) -> bool:
+    """A warning against what follows (a negation or "against" in its object: "warned its banks not
+    to help ...", "cautioned firms against helping ..."), addressed to no other state ("warned
+    Kazakhstan not to ..." is one state's warning to another)."""
+    pack = builder.pack
+    if pack is None or not (about.lemmas & pack.grammar.get("negation", frozenset()) or
+                            about.lemmas & pack.grammar.get("against", frozenset())):
+        return False
+    addressee = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= frame.end), None)
+    return addressee is None or addressee.kind == "demonym" or not builder.resolver.state_of(addressee) or \
+        builder.doc.text[frame.end:addressee.start].strip() != ""
 
 
 def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
@@ -584,6 +590,8 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         return [("war", "distance", "send")]  # "will never send its citizens to fight"
     if pack.slavic and "send" in classes and frame.negated and _withheld_or_denied(builder, frame, about):
         return []
+    if "send" in classes and frame.negated and pack.english and _arms_for_ukraine(builder, frame, about):
+        return []  # "would not send weapons to Ukraine": aid withheld from Kyiv, no distance from Russia
     if "send" in classes and about.has(pack, "military") and ("RUS" in about.states or frame.negated or
                                                               pack.english and against_ukraine(builder, frame)):
         return [("war", "distance" if frame.negated else "support", "send")]  # not sending troops at all: distance
