@@ -371,7 +371,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         return self._negated_before(words, at, clause_start)
 
     def _negated_before(self, words: list[Word], at: int, clause_start: int) -> bool:
-        nouns = self._nouns() | (self.pack.stance_classes.get("ally", frozenset()) if self.pack else frozenset())
+        nouns = self._nouns() | (self.pack.stance_classes.get("ally", frozenset()) |
+                                 self.pack.stance_classes.get("conduit", frozenset()) if self.pack else frozenset())
         if self.pack is not None and words[at].lemma in nouns:
             for n in range(at - 1, max(clause_start, at - 5) - 1, -1):  # "not Russia's ally", "not an ally"
                 if words[n].lemma == "not" or words[n].lemma in self.pack.grammar.get("negation", ()):

@@ -386,6 +386,8 @@ def _object_owned_by(builder: FrameBuilder, frame: Frame, state: str) -> bool:
 
 def _sanctions(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
                *_: object) -> _Found:
+    if "conduit" in classes and (about.has(pack, "evasion") or about.has(pack, "sanctions")):
+        return [("war", "distance", "sanctions")] if frame.negated else []  # "will not become a hub for evading"
     if about.has(pack, "evasion") and about.has(pack, "sanctions") or about.has(pack, "evasion"):
         if "warn" in classes and not frame.negated and _warned_off(builder, frame, about):
             return [("war", "distance", "sanctions")]  # "warned its banks not to help Russian firms get around them"
