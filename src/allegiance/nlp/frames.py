@@ -243,6 +243,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                                                                  for m in f.subjects)]
                 pronoun = self.resolver.resolve_pronoun(sentence, states_only=True)
                 subjects = earlier[-1].subjects if earlier else ((pronoun,) if pronoun else ())
+                if not subjects and clause_start > 0:  # "Hungary is the only member that ..., although it has"
+                    subjects = self._opening_state(sentence, words, clause_start)
             adopted = self._adopted_document_en(words, first, frames) if fact == "relative" else None
             if adopted is not None:  # "adopted a resolution condemning ...": the adopter condemns
                 fact, subjects = adopted.factuality, adopted.subjects
@@ -531,6 +533,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         post = self._postposed_speaker_en(sentence, words, first, last)
         if post is not None:
             return post  # "..., the foreign ministry said", "..., analysts warn"
+        if pack.english and self._after_insertion(words, first, clause_start):
+            return self._subject(sentence, words, clause_start - 2, clause_start - 2,
+                                 self._clause(words, clause_start - 2, [])[0], False)  # ", while ..., voted"
         parsed = self._parsed_subject(sentence, words, first) if not pack.english else None
         if parsed is not None and pack.slavic and not parsed[0] and parsed[1] is not None and not parsed[2]:
             parsed = None  # a common noun as the parse's subject: the body and place rules below read it

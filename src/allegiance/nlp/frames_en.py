@@ -575,6 +575,31 @@ class EnglishClauses:
                       and m.type == "state" and m.kind != "demonym"), None)
         return tuple(self._coordinated(sentence, found)) if found is not None else ()
 
+    def _opening_state(self, sentence: Sentence, words: list[Word], before: int) -> tuple[Mention, ...]:
+        """English: the state (or the list) that opens the sentence as its subject, among its first
+        three words and before word ``before``, not after a preposition: what a later "it" stands for."""
+        if self.pack is None or not self.pack.english or not words:
+            return ()
+        head = words[min(3, before, len(words) - 1)].start
+        found = next((m for m in self.resolver.in_sentence(sentence) if m.start < head and m.type != "person"
+                      and self.resolver.state_of(m) and (m.kind != "demonym" or m.type != "state")), None)
+        if found is None or any(w.upos == "ADP" for w in words if w.end <= found.start):
+            return ()
+        return tuple(self._coordinated(sentence, found))
+
+    def _after_insertion(self, words: list[Word], first: int, clause_start: int) -> bool:
+        """English: the verb right after an adverbial insertion between commas that opens with a clause
+        break ("The Serbian government, while keeping close ties with Moscow, voted"): its subject
+        stands before the insertion."""
+        if self.pack is None or clause_start < 2 or words[clause_start - 2].text != "," or \
+                words[clause_start - 1].low not in self.pack.grammar.get("clause_breaks", ()) or \
+                not words[clause_start].low.endswith(("ing", "ed")):
+            return False  # a participle opens the insertion ("while keeping"); "while X, ..., made" has its own
+        k = first - 1
+        while k > clause_start and (words[k].upos in ("AUX", "PART") or words[k].low.endswith("ly")):
+            k -= 1
+        return k > clause_start and words[k].text == ","
+
     def _no_intention(self, words: list[Word], first: int) -> bool:
         """English: an intention noun (``intention_nouns``) under a negative determiner before the
         verb ("has no intention of sending", "no desire to take part", "no plans for sending"):
