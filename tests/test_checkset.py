@@ -22,12 +22,14 @@ FLOORS = {
     "stances": (0.97, 0.92),  # 0.979/0.925 with ev5's event sentences (three stance false alarms)
     # 0.967 recall with the 294 sentences of new wording of en3; lower with en4's and with the 191 ru/uk
     # sentences of slavic4's batches: measured 0.950/0.913 on en, ru, uk, de and nl
-    "events": (0.95, 0.91),
+    # 0.948/0.913 with the 127 stance sentences of branch en5 (en5-001...; their events unfixed, misses kept)
+    "events": (0.94, 0.90),  # 0.945/0.909 with en5's batch 3 (36 sentences, half held back untuned)
+    # 0.972/0.977 with branch ev5's event sentences (a conditional "could" read as a forecast); 0.968/0.978
+    # with en5's (a pledge in an "in line with" phrase read as a forecast)
+    "predictions": (0.96, 0.97),
     # events with their PLOVER type, after branch ev6 set the golds to the conventions of docs/statements.md
-    # (signing SUPPORT, denials SAY, summons ACCUSE, recalls SANCTION): measured 0.928/0.895
-    "events_typed": (0.92, 0.89),
-    # 0.972/0.977 with branch ev5's event sentences (a conditional "could" read as a forecast)
-    "predictions": (0.97, 0.97),
+    # (signing SUPPORT, denials SAY, summons ACCUSE, recalls SANCTION): measured 0.928/0.895 before en5's sentences
+    "events_typed": (0.90, 0.87),
 }
 
 #: German (``de.jsonl``) and Dutch (``nl.jsonl``), added as pack folders read by one set of clause
@@ -45,8 +47,11 @@ FLOORS_DE = {
 LANGUAGE_FLOORS = {
     # English alone (652 sentences: en401-en567 of branch en3, en601-en770 of branch en4, written in new
     # wording before each branch's fixes; measured 0.992/0.933, 0.942/0.932, 0.988/0.988)
-    "stances.en": (0.98, 0.93), "events.en": (0.94, 0.93), "predictions.en": (0.96, 0.98),
-    # (with branch ev5's 90 event sentences: 0.987/0.933, 0.945/0.935, 0.966/0.989)
+    "stances.en": (0.98, 0.92), "events.en": (0.92, 0.91), "predictions.en": (0.95, 0.98),
+    # (with branch ev5's 90 event sentences: 0.987/0.933, 0.945/0.935, 0.966/0.989; with branch en5's 127
+    # stance sentences, a third of them held back untuned, and en5's rules: 0.99/0.93, 0.935/0.920, 0.959/0.989;
+    # with en5's batch 3, half of it held back, stances 0.985/0.929: its held-back half's misses kept; with
+    # en5's 175 sentences in all, events 0.927/0.923: their events were written as a by-product, misses kept)
     # Russian and Ukrainian (162 and 131 sentences, 70 and 57 of them agency-style wording added after the
     # rules were written; measured stances 1.00/0.98 both, events 0.99/0.97 and 0.98/0.96, predictions 1.00/1.00)
     # With batches 1 and 2 of branch slavic4 (62 + 31 ru, 53 + 25 uk agency-style sentences: batch 1 written

@@ -243,6 +243,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                                                                  for m in f.subjects)]
                 pronoun = self.resolver.resolve_pronoun(sentence, states_only=True)
                 subjects = earlier[-1].subjects if earlier else ((pronoun,) if pronoun else ())
+                if not subjects and clause_start > 0:  # "Hungary is the only member that ..., although it has"
+                    subjects = self._opening_state(sentence, words, clause_start)
             adopted = self._adopted_document_en(words, first, frames) if fact == "relative" else None
             if adopted is not None:  # "adopted a resolution condemning ...": the adopter condemns
                 fact, subjects = adopted.factuality, adopted.subjects
@@ -274,7 +276,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             elif self.pack.slavic and self.object_before(words, clause_start, first, last, clause_end):
                 target_start = words[clause_start].start  # «Против резолюции ... голосуют неизменно»
             negated = self._negated(words, first, clause_start) or self._negative_subject(words, first, clause_start) \
-                or self._refrained(words, first, frames) or self._negative_object(words, last)
+                or self._refrained(words, first, frames) or self._negative_object(words, last) \
+                or self._no_intention(words, first)
             frame = Frame(sentence, words[first].start, words[last].end, lemma, first, subjects, subject_word,
                           negated, fact, governor,
                           target_start, self._target_end(words, last, predicates, clause_end),
@@ -370,7 +373,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         return self._negated_before(words, at, clause_start)
 
     def _negated_before(self, words: list[Word], at: int, clause_start: int) -> bool:
-        nouns = self._nouns() | (self.pack.stance_classes.get("ally", frozenset()) if self.pack else frozenset())
+        nouns = self._nouns() | (self.pack.stance_classes.get("ally", frozenset()) |
+                                 self.pack.stance_classes.get("conduit", frozenset()) if self.pack else frozenset())
         if self.pack is not None and words[at].lemma in nouns:
             for n in range(at - 1, max(clause_start, at - 5) - 1, -1):  # "not Russia's ally", "not an ally"
                 if words[n].lemma == "not" or words[n].lemma in self.pack.grammar.get("negation", ()):
@@ -474,6 +478,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             if x.text in (";", ".") or x.low in g.get("clause_breaks", ()):
                 return None
             if x.lemma in watched and x.i < at - 1 and not self._noun_use(words, x.i):
+                if x.lemma in g.get("asking", ()) and x.low != x.lemma and \
+                        self._coordinated_finite(words, at):
+                    return None  # "called the war a tragedy and urged both sides ...": two finite verbs
                 return x.lemma  # not a noun after a determiner ("a press conference", "in a phone call")
             if x.low in g.get("complementizers", ()) and x.i > 0 and words[x.i - 1].low in g.get("claim_nouns", ()) \
                     and (x.i == 1 or words[x.i - 2].upos in ("ADP", "DET", "PUNCT")) \
@@ -528,6 +535,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         post = self._postposed_speaker_en(sentence, words, first, last)
         if post is not None:
             return post  # "..., the foreign ministry said", "..., analysts warn"
+        if pack.english and self._after_insertion(words, first, clause_start):
+            return self._subject(sentence, words, clause_start - 2, clause_start - 2,
+                                 self._clause(words, clause_start - 2, [])[0], False)  # ", while ..., voted"
         parsed = self._parsed_subject(sentence, words, first) if not pack.english else None
         if parsed is not None and pack.slavic and not parsed[0] and parsed[1] is not None and not parsed[2]:
             parsed = None  # a common noun as the parse's subject: the body and place rules below read it
@@ -552,6 +562,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                                                if w.start >= nearest.end):
                 return (), "person", False  # "sentenced an Uzbek citizen after he fought": he is no state
             return tuple(self._coordinated(sentence, nearest)), None, False
+        shared = self._subject_before_conjunction(sentence, words, first, clause_start) if not candidates else None
+        if shared:
+            return shared, None, False  # "Armenia depends on Russian gas but has called for ...": the first clause's
         if pack.slavic and not candidates:
             body = self._body_subject(sentence, words, first, last, clause_start)
             if body is not None:  # «В России полиция задерживает», «Власти Киргизии отказались»: the state acts

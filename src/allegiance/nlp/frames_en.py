@@ -154,6 +154,12 @@ class EnglishClauses:
     def _object_of_preposition(self, words: list[Word], word: Word) -> bool:
         raise NotImplementedError
 
+    def _clause(self, words: list[Word], at: int, predicates: list[tuple[int, int, str]]) -> tuple[int, int]:
+        raise NotImplementedError
+
+    def _coordinated(self, sentence: Sentence, nearest: Mention) -> list[Mention]:
+        raise NotImplementedError
+
     def _attach_heads_en(self) -> None:
         """English: the spaCy parse (``models/en_ewt``) of the candidate sentences, its heads and
         relations laid over the lexicon words (the word rules stay; subjects come from ``nsubj``)."""
@@ -199,6 +205,8 @@ class EnglishClauses:
         g = self.pack.grammar
         w = words[first]
         low = w.low
+        if self._no_intention(words, first):
+            return "planned", words[first - 2].lemma, False  # "has no intention of sending": a pledge not to
         n = first - 1
         while n >= 0 and (words[n].upos == "PART" or words[n].low.endswith("ly") and words[n].upos == "X"):
             n -= 1
@@ -541,6 +549,69 @@ class EnglishClauses:
                             and m.type == "state"), None)
             return ((opening,), None, False) if opening is not None else ((), between[-1].low, False)
         return (), between[-1].low, False
+
+    def _coordinated_finite(self, words: list[Word], at: int) -> bool:
+        """English: an inflected verb (-ed, -s) right after a conjunction, auxiliaries and adverbs aside
+        ("... and urged", "but has refused"): a verb of its own, coordinated with the one before."""
+        if self.pack is None or not self.pack.english or words[at].low == words[at].lemma:
+            return False
+        k = at - 1
+        while k >= 0 and (words[k].upos in ("AUX", "PART") or words[k].low.endswith("ly") and words[k].upos == "X"):
+            k -= 1
+        return k >= 1 and words[k].low in self.pack.grammar.get("conjunctions", ())
+
+    def _subject_before_conjunction(self, sentence: Sentence, words: list[Word], first: int,
+                                    clause_start: int) -> tuple[Mention, ...]:
+        """English: a clause that opens with a conjunction and the verb ("..., but has called for",
+        "but has refused"), no subject of its own: the subject that opens the clause before it, a state
+        mention (or a list) among its first three words."""
+        pack = self.pack
+        if pack is None or not pack.english or clause_start < 2 or \
+                words[clause_start - 1].low not in pack.grammar.get("conjunctions", ()):
+            return ()
+        if any(not (w.upos in ("AUX", "PART") or w.low.endswith("ly")) for w in words[clause_start:first]):
+            return ()
+        opening = self._clause(words, clause_start - 1, [])[0]
+        head = words[min(opening + 3, clause_start - 1)].start
+        found = next((m for m in self.resolver.in_sentence(sentence) if words[opening].start <= m.start < head
+                      and m.type == "state" and m.kind != "demonym"), None)
+        return tuple(self._coordinated(sentence, found)) if found is not None else ()
+
+    def _opening_state(self, sentence: Sentence, words: list[Word], before: int) -> tuple[Mention, ...]:
+        """English: the state (or the list) that opens the sentence as its subject, among its first
+        three words and before word ``before``, not after a preposition: what a later "it" stands for."""
+        if self.pack is None or not self.pack.english or not words:
+            return ()
+        head = words[min(3, before, len(words) - 1)].start
+        found = next((m for m in self.resolver.in_sentence(sentence) if m.start < head and m.type != "person"
+                      and self.resolver.state_of(m) and (m.kind != "demonym" or m.type != "state")), None)
+        if found is None or any(w.upos == "ADP" for w in words if w.end <= found.start):
+            return ()
+        return tuple(self._coordinated(sentence, found))
+
+    def _after_insertion(self, words: list[Word], first: int, clause_start: int) -> bool:
+        """English: the verb right after an adverbial insertion between commas that opens with a clause
+        break ("The Serbian government, while keeping close ties with Moscow, voted"): its subject
+        stands before the insertion."""
+        if self.pack is None or clause_start < 2 or words[clause_start - 2].text != "," or \
+                words[clause_start - 1].low not in self.pack.grammar.get("clause_breaks", ()) or \
+                not words[clause_start].low.endswith(("ing", "ed")):
+            return False  # a participle opens the insertion ("while keeping"); "while X, ..., made" has its own
+        k = first - 1
+        while k > clause_start and (words[k].upos in ("AUX", "PART") or words[k].low.endswith("ly")):
+            k -= 1
+        return k > clause_start and words[k].text == ","
+
+    def _no_intention(self, words: list[Word], first: int) -> bool:
+        """English: an intention noun (``intention_nouns``) under a negative determiner before the
+        verb ("has no intention of sending", "no desire to take part", "no plans for sending"):
+        an intention denied, the predicate a negated pledge."""
+        if self.pack is None or not self.pack.english or first < 3 or words[first - 1].low not in ("of", "to", "for"):
+            return False
+        g = self.pack.grammar
+        noun, det = words[first - 2], words[first - 3]
+        return (noun.low in g.get("intention_nouns", ()) or noun.lemma in g.get("intention_nouns", ())) and \
+            det.low in g.get("negative_objects", ())
 
     def _negative_object(self, words: list[Word], last: int) -> bool:
         """English: an object opened by a negative determiner ("has recognised neither the annexation

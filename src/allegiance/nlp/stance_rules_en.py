@@ -1,9 +1,10 @@
 """English stance rules added by class (each one a predicate class of ``lang/en/stance_predicates.toml``
 read with its targets): diplomatic ties reduced over the war (CAMEO 161), arming Russia (CAMEO
 062/072), a copular accomplice in the war, sharing the war's goals (CAMEO 051), peace as "the only
-way" (a state's territory used by Russia's forces is ``stance_rules.territory_used``, for every
-language). ``stances.py`` lists them in its rules; they read its helpers (``_about``,
-``_backs_russia``, ``_other_conflict``) when they run.
+way", a state "against" its citizens taking part, and the English readings of an object's attacker,
+of "joined X in condemning" and of troops sent to fight Ukraine (a state's territory used by Russia's
+forces is ``stance_rules.territory_used``, for every language). ``stances.py`` lists them in its rules;
+they read its helpers (``_about``, ``_backs_russia``, ``_other_conflict``) when they run.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ if TYPE_CHECKING:
     from .frames import Frame, FrameBuilder, LanguagePack
     from .stances import _About
 
-__all__ = ["armed", "complicity", "no_side_taken", "peace_way", "shared_aims", "ties_reduced", "votes_to_condemn"]
+__all__ = ["against_taking_part", "against_ukraine", "against_word", "armed", "complicity", "joined_in_condemning",
+           "no_side_taken", "peace_way", "shared_aims", "ties_reduced", "votes_to_condemn",
+           "waged_by"]
 
 _Found = list[tuple[str, str, str]] | None
 
@@ -104,3 +107,83 @@ def no_side_taken(builder: FrameBuilder, frame: Frame) -> _Found:
     if words[at - 1].low in negation or any(w.low in negation or w.lemma in refusing for w in before):
         return [] if _s._other_conflict(builder, frame) else [("war", "neutral", "neutral")]
     return []
+
+
+def against_word(builder: FrameBuilder, frame: Frame) -> int | None:
+    """English: where "against" (``against``) stands after a copula just before the frame, in its
+    clause ("the authorities are against participation of ...", "is firmly against its citizens
+    fighting"): the start of the copula's clause, or ``None``."""
+    pack = builder.pack
+    if pack is None or not pack.english:
+        return None
+    g = pack.grammar
+    words = [w for w in builder.words(frame.sentence) if frame.clause_start <= w.start and w.end <= frame.start]
+    for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        if words[k].low in g.get("against", ()):
+            before = [w for w in words[:k] if not w.low.endswith("ly")][-1:]
+            return frame.clause_start if before and before[0].low in g.get("be", ()) else None
+    return None
+
+
+def against_taking_part(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+                        *_: object) -> _Found:
+    """English: a state (or its authorities) "against" its citizens taking part in the fighting
+    ("the authorities are against participation of Tajik citizens in this conflict", "is against its
+    citizens fighting in Ukraine"): the guidelines' punishing or warning citizens who fight, distance."""
+    if "participate" not in classes or frame.factuality not in ("nominal", "relative", "nonfinite") or \
+            frame.negated or against_word(builder, frame) is None:
+        return None
+    span = _s._about(builder, frame, frame.clause_start, frame.target_end)
+    fighting = about.has(pack, "fighting") or about.has(pack, "war") or frame.lemma in pack.targets.get(
+        "fighting", frozenset())
+    if not span.has(pack, "citizens") or not fighting or about.has(pack, "sanctions") or \
+            about.has(pack, "other_conflicts"):
+        return None
+    return [("war", "distance", "against_citizens")]
+
+
+def waged_by(builder: FrameBuilder, frame: Frame) -> str | None:
+    """English: the state that wages the war or attack the frame's object names first, as its
+    demonym or possessive right before the noun ("the Ukrainian incursion", "Kyiv's offensive"),
+    or ``None`` ("the Ukraine war", a place, names no one)."""
+    pack = builder.pack
+    if pack is None:
+        return None
+    nouns = pack.targets.get("war", frozenset()) | pack.targets.get("attack", frozenset())
+    text = builder.doc.text
+    words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end]
+    noun = next((w for w in words if w.lemma in nouns or w.low in nouns), None)
+    if noun is None:
+        return None
+    for m in builder.resolver.in_sentence(frame.sentence):
+        if frame.target_start <= m.start and m.end <= noun.start and len(text[m.end:noun.start].split()) <= 2 and \
+                (m.kind == "demonym" or text[m.end:m.end + 2] in ("'s", "’s")):
+            return builder.resolver.state_of(m)
+    return None
+
+
+def joined_in_condemning(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: "joined X in condemning ...", "joined ... in protest at ...": "in" before a word of
+    condemnation or of a call for peace in the object; what is joined is that act, read on its own."""
+    pack = builder.pack
+    if pack is None or not pack.english:
+        return False
+    acts = pack.stance_classes.get("condemn", frozenset()) | pack.stance_classes.get("call_peace", frozenset())
+    words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end]
+    return any(a.low == "in" and b.lemma in acts for a, b in zip(words, words[1:], strict=False))
+
+
+def against_ukraine(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: what is sent goes to fight Ukraine, a Ukrainian mention right after a fighting word or
+    "against" in the object ("deployed to Kursk to fight Ukrainian forces", "troops against Ukraine")."""
+    pack = builder.pack
+    if pack is None:
+        return False
+    fighting = pack.targets.get("fighting", frozenset()) | pack.grammar.get("against", frozenset())
+    words = builder.words(frame.sentence)
+    for m in builder.resolver.in_sentence(frame.sentence):
+        if frame.target_start <= m.start < frame.target_end and builder.resolver.state_of(m) == "UKR":
+            before = [w for w in words if w.end <= m.start][-1:]
+            if before and (before[0].lemma in fighting or before[0].low in fighting) and before[0].low != "war":
+                return True
+    return False

@@ -28,13 +28,18 @@ from .records import MentionRef, StanceRecord, confidence
 from .registry import register
 from .stance_rules import territory_owners, territory_used
 from .stance_rules_en import (
+    against_taking_part,
+    against_ukraine,
+    against_word,
     armed,
     complicity,
+    joined_in_condemning,
     no_side_taken,
     peace_way,
     shared_aims,
     ties_reduced,
     votes_to_condemn,
+    waged_by,
 )
 from .stances_en import elided_denials, former, read_en
 
@@ -67,6 +72,14 @@ def _about(builder: FrameBuilder, frame: Frame, start: int | None = None, end: i
     states = {builder.resolver.state_of(m) for m in mentions if m.type != "alliance"}
     return _About(frozenset(lemmas), frozenset(s for s in states if s),
                   frozenset(str(m.entity_id) for m in mentions if m.type == "alliance" and m.entity_id))
+
+
+def _asked_as_question(builder: FrameBuilder, frame: Frame) -> bool:
+    """The frame's clause ends in a question mark ("Will Uzbekistan send troops to help Russia?"):
+    what is asked is no position stated."""
+    text = builder.doc.text
+    ends = [at for at in (text.find(c, frame.end, frame.sentence.end) for c in ".!?;") if at >= 0]
+    return bool(ends) and text[min(ends)] == "?"
 
 
 def _under_opinion(frame: Frame, frames: list[Frame]) -> bool:
@@ -124,10 +137,11 @@ def _aid_pledge(builder: FrameBuilder, frame: Frame, classes: set[str]) -> bool:
 def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tuple[str, str, str]]:
     """(issue, label, class) for one frame; empty when it takes no stance."""
     pack = builder.pack
-    if pack is None or frame.factuality in _NO_STANCE:
-        return []
+    if pack is None or frame.factuality in _NO_STANCE and not (
+            frame.factuality == "relative" and against_word(builder, frame) is not None):
+        return []  # but "is against its citizens fighting": the relative form is what the state is against
     classes = _classes(pack, frame.lemma)
-    if not classes:
+    if not classes or _asked_as_question(builder, frame):
         return []
     if frame.factuality == "planned" and not (classes & _PLEDGES or frame.negated or
                                               _aid_pledge(builder, frame, classes)) and not (
@@ -195,6 +209,9 @@ def _votes(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
         return [("war", "support", "vote")]  # "opposed it" in a vote
     if frame.negated:
         return []  # "did not vote" is no stance
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
+    if after and after[0].low in pack.targets.get("vote_against_particles", frozenset()):
+        return [("war", "support", "vote")]  # "voted down the resolution"
     side = voted_with(builder, frame)
     if side is not None:  # "voted with Russia"
         return [("war", "support" if side == "RUS" else "oppose", "vote")]
@@ -238,6 +255,8 @@ def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
         if found is not None:
             return found
     if "neutral" in classes and frame.lemma in pack.targets.get("neutral", frozenset()):
+        if _about(builder, frame, frame.start, frame.target_end).has(pack, "neutral_names"):
+            return []  # "a member of the Non-Aligned Movement": a name, no position
         if pack.english and _neutral_on_another_matter(pack, about):
             return []  # "stays neutral on the question of gas prices"
         return [] if frame.negated else [("war", "neutral", "neutral")]
@@ -246,7 +265,8 @@ def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
         return [("war", "neutral", "neutral")]  # «отказалась принимать чью-либо сторону»
     if frame.lemma in ("take_side", "take_sides") or about.lemmas & {"take_side", "take_sides"}:
         return [("war", "neutral", "neutral")] if frame.negated or "refuse" in classes else []
-    if "neutral" in classes and about.has(pack, "neutral") and not frame.negated:
+    if "neutral" in classes and about.has(pack, "neutral") and not frame.negated and \
+            not about.has(pack, "neutral_names"):
         return [] if pack.english and _neutral_on_another_matter(pack, about) else [("war", "neutral", "neutral")]
     if "support" in classes and frame.negated and about.has(pack, "neutral") and about.has(pack, "neither"):
         return [("war", "neutral", "neutral")]  # «не поддерживает ни одну из сторон»: sides with neither
@@ -364,8 +384,13 @@ def _object_owned_by(builder: FrameBuilder, frame: Frame, state: str) -> bool:
     return len(text[frame.end:first.start].split()) <= 1 and text[first.end:first.end + 2] in ("'s", "’s")
 
 
-def _sanctions(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+def _sanctions(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+               *_: object) -> _Found:
+    if "conduit" in classes and (about.has(pack, "evasion") or about.has(pack, "sanctions")):
+        return [("war", "distance", "sanctions")] if frame.negated else []  # "will not become a hub for evading"
     if about.has(pack, "evasion") and about.has(pack, "sanctions") or about.has(pack, "evasion"):
+        if "warn" in classes and not frame.negated and _warned_off(builder, frame, about):
+            return [("war", "distance", "sanctions")]  # "warned its banks not to help Russian firms get around them"
         prevented = "prevent" in classes and (frame.negated or frame.lemma not in pack.stance_classes.get(
             "lend", frozenset()))
         return [("war", "distance", "sanctions")] if prevented or ("evade" in classes and frame.negated) else []
@@ -376,14 +401,17 @@ def _sanctions(pack: LanguagePack, frame: Frame, classes: set[str], about: _Abou
     return None
 
 
-
-
-
-
-
-
-
-
+def _warned_off(builder: FrameBuilder, frame: Frame, about: _About) -> bool:
+    """A warning against what follows (a negation or "against" in its object: "warned its banks not
+    to help ...", "cautioned firms against helping ..."), addressed to no other state ("warned
+    Kazakhstan not to ..." is one state's warning to another)."""
+    pack = builder.pack
+    if pack is None or not (about.lemmas & pack.grammar.get("negation", frozenset()) or
+                            about.lemmas & pack.grammar.get("against", frozenset())):
+        return False
+    addressee = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= frame.end), None)
+    return addressee is None or addressee.kind == "demonym" or not builder.resolver.state_of(addressee) or \
+        builder.doc.text[frame.end:addressee.start].strip() != ""
 
 
 def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
@@ -419,6 +447,8 @@ def _condemnation(pack: LanguagePack, frame: Frame, classes: set[str], about: _A
         return [("war", "oppose", "condemn")]  # "condemned the Russian missile strikes on Ukrainian cities"
     if frame.negated or not (about.has(pack, "war") or about.has(pack, "separatists") and "RUS" in about.states):
         return []  # the war, or Russia's annexation or recognition of the separatist entities
+    if pack.english and (waged_by(builder, frame) == "UKR" or _attack_by(builder, frame) == "UKR"):
+        return []  # "condemned the Ukrainian incursion into the Kursk region": Ukraine's act, not Russia's war
     others = about.states - {"RUS", "UKR"}
     if about.has(pack, "attack") and "UKR" not in about.states or others and "RUS" not in about.states or \
             _other_conflict(builder, frame):
@@ -460,6 +490,7 @@ def _attack_on(builder: FrameBuilder, frame: Frame) -> str | None:
         if named is not None and named.start - on.end <= 12:
             return builder.resolver.state_of(named)
     return None
+
 
 
 def _attack_by(builder: FrameBuilder, frame: Frame) -> str | None:
@@ -561,7 +592,10 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         return [("war", "distance", "send")]  # "will never send its citizens to fight"
     if pack.slavic and "send" in classes and frame.negated and _withheld_or_denied(builder, frame, about):
         return []
-    if "send" in classes and about.has(pack, "military") and ("RUS" in about.states or frame.negated):
+    if "send" in classes and frame.negated and pack.english and _arms_for_ukraine(builder, frame, about):
+        return []  # "would not send weapons to Ukraine": aid withheld from Kyiv, no distance from Russia
+    if "send" in classes and about.has(pack, "military") and ("RUS" in about.states or frame.negated or
+                                                              pack.english and against_ukraine(builder, frame)):
         return [("war", "distance" if frame.negated else "support", "send")]  # not sending troops at all: distance
     if "send" in classes and (about.has(pack, "aid") or pack.slavic and about.has(pack, "military") and
                               _given_to_ukraine(builder, frame)) and "UKR" in about.states and not frame.negated:
@@ -579,14 +613,18 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         russia_side = frame.lemma in pack.targets.get("fighting", frozenset()) and "RUS" in about.states and \
             not about.has(pack, "attack") and not _after_against_word(builder, frame, "RUS")
         fighting = fighting or russia_side  # "are fighting alongside Russian troops", "fought for Russia"
+        if "RUS" in about.states and about.has(pack, "vote_against") and about.has(pack, "voting"):
+            return [] if frame.negated else [("war", "support", "participate")]  # "joined Russia in voting against"
+        if joined_in_condemning(builder, frame) and not russia_side:
+            return []  # "joined the EU in condemning the war": the condemnation is what is joined, read there
         if "resolution" in about.lemmas or about.has(pack, "ukraine_side") and not about.has(pack, "war") and not (
                 pack.slavic and fighting) and not russia_side:  # «в боевых действиях в Украине»: a place
             return [] if frame.negated else [("war", "oppose", "participate")]
-        if "RUS" in about.states and about.has(pack, "vote_against") and about.has(pack, "voting"):
-            return [] if frame.negated else [("war", "support", "participate")]  # "joined Russia in voting against"
         if about.has(pack, "war") or fighting:
             return [("war", "distance" if frame.negated else "support", "participate")]
     return None
+
+
 
 
 def _lends_its_object(builder: FrameBuilder, frame: Frame) -> bool:
@@ -635,6 +673,9 @@ def _peace(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
         return None  # "an end to the fighting between Armenia and Azerbaijan": another conflict
     if "call_peace" in classes and about.has(pack, "peace") and not frame.negated:
         return [("war", "neutral", "call_peace")]
+    if "call_peace" in classes and about.has(pack, "stopping") and about.has(pack, "violence") and \
+            not frame.negated and not ("RUS" in about.states and "UKR" not in about.states):
+        return [("war", "neutral", "call_peace")]  # "urged both sides to stop the fighting" (not "urged Russia to end")
     parties = {"RUS", "UKR"} <= about.states
     if "mediate" in classes and frame.factuality == "nominal" and not about.lemmas - {" ", ""} and \
             not frame.negated and pack.english:  # "positioned itself as a mediator and ... the war"
@@ -655,8 +696,8 @@ def _host(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_
 
 _RULES: tuple[Callable[..., _Found], ...] = (
     _supplier, _membership, _votes, _sides, _distance, _refusal, _recognition, _sanctions, ties_reduced, armed,
-    complicity, shared_aims, peace_way, territory_used, _citizens, _condemnation, _labelled, _peace, _host,
-    _support, _acts)
+    complicity, shared_aims, peace_way, territory_used, against_taking_part, _citizens, _condemnation, _labelled,
+    _peace, _host, _support, _acts)
 
 
 # -- actors -----------------------------------------------------------------------------------------
@@ -684,6 +725,13 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
     if name == "sanctions" and not mentions and frame.passive and frame.speaker is not None and \
             builder.pack is not None and builder.pack.english:
         mentions = [frame.speaker]  # "X pledged that its territory would not be used to evade sanctions"
+    if name == "against_citizens":  # "Kyrgyzstan is against its citizens fighting", "are against ... of Tajik citizens"
+        start = against_word(builder, frame) or frame.clause_start
+        before = [m for m in resolver.in_sentence(frame.sentence) if start <= m.start < frame.start
+                  and resolver.state_of(m)]
+        own = [m for m in resolver.in_sentence(frame.sentence) if frame.target_start <= m.start < frame.target_end
+               and m.kind == "demonym"]
+        mentions = list(frame.subjects) or before[-1:] or own[:1] or ([frame.speaker] if frame.speaker else [])
     if name == "peace_way" and not mentions and frame.speaker is not None:
         mentions = [frame.speaker]  # "Talks are the only way out, the foreign ministry said"
     if name == "territory_used":  # the state whose territory is used (its railways: no group)

@@ -87,13 +87,24 @@ def _with_we_owner(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> 
     return dataclasses.replace(frame, speaker=owner.subjects[0]) if owner is not None else frame
 
 
+def _with_speaker_as_country(builder: FrameBuilder, frame: Frame) -> Frame:
+    """English: "According to the Kazakh foreign ministry, the country has not sent ...": a state
+    pronoun ("it", "the country") with nothing it resolves to in the sentence stands for the state
+    whose organ speaks."""
+    if frame.subjects or frame.subject_word is not None or frame.we or frame.speaker is None or \
+            not builder.resolver.state_of(frame.speaker) or \
+            not builder._pronoun_before(builder.words(frame.sentence), frame.word):
+        return frame
+    return dataclasses.replace(frame, subjects=(frame.speaker,))
+
+
 def read_en(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> Frame:
     """The English frame with its actors read through a list of members, a speaker's "it", a proposal
     to mediate and a quoted "we" (each leaves other frames and other languages as they are)."""
     if builder.pack is None or not builder.pack.english:
         return frame
     frame = _with_speaker_as_it(builder, _with_likened(builder, _with_listed_members(builder, frame)), frames)
-    return _with_we_owner(builder, _with_proposer(builder, frame, frames), frames)
+    return _with_speaker_as_country(builder, _with_we_owner(builder, _with_proposer(builder, frame, frames), frames))
 
 
 def former(builder: FrameBuilder, m: Mention) -> bool:
