@@ -192,7 +192,8 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if infinitive and (w.lemma in g.get("plan", ()) or w.lemma in g.get("future", ())) and \
                 not (w.lemma in g.get("aspectual", ()) and "Tense=past" in w.feats):
             return w  # not «начали рассылать», «не стали закрывать»: a past act begun or not done
-        if w.lemma in g.get("ability", ()) and not conditional and _ability(builder.pack, words, n) and \
+        if w.lemma in g.get("ability", ()) and not conditional and builder.pack is not None and \
+                _ability(builder.pack, words, n) and \
                 not _later_times(builder.doc, sentence):  # «може атакувати найближчими днями»: a forecast
             continue  # «может поражать цели», "peut frapper des cibles": ability or permission
         if w.lemma in g.get("conditional", ()) and infinitive and "Tense=past" not in w.feats:
@@ -255,8 +256,11 @@ def _plan_ru(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
 
 def _later_times(doc: Doc, sentence: Sentence) -> bool:
     """A time expression in the sentence that lies after the publication date."""
-    return bool(doc.published) and any(sentence.start <= t.start < sentence.end and t.value and
-                                       t.value > doc.published[:len(t.value)] for t in doc.times)
+    published = doc.published
+    if not published:
+        return False
+    return any(sentence.start <= t.start < sentence.end and t.value and
+                                   t.value > published[:len(t.value)] for t in doc.times)
 
 
 def _scheduled(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> Word | None:
