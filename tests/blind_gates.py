@@ -1,11 +1,13 @@
-"""What both blind sets' tests share (``tests/test_blindset.py``, ``tests/test_blindset2.py``): the
-shape checks of a sentence set, the pack's issue labels and event types its gold must use, and the
-quality gate (the figures of ``bench/blindset.py`` on a set's sentences and pages, each kind and field
-above its floor; :func:`floor_tests` makes the module's fixtures and tests for one set)."""
+"""What the blind sets' tests share (``tests/test_blindset.py`` ... ``tests/test_blindset4.py``): the
+shape checks of a sentence set, the pack's issue labels and event types its gold must use, the shape
+and consistency checks of a set's pages and their gold, and the quality gate (the figures of
+``bench/blindset.py`` on a set's sentences and pages, each kind and field above its floor;
+:func:`floor_tests` makes the module's fixtures and tests for one set)."""
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import tomllib
 from collections.abc import Callable
@@ -21,8 +23,8 @@ _SPEC.loader.exec_module(blindset)  # type: ignore[union-attr]
 
 PACK = _ROOT / "src" / "allegiance" / "packs" / "core"
 
-__all__ = ["PACK", "blindset", "check_ids_and_notes", "check_size_and_languages", "event_types", "floor_tests",
-           "issue_labels"]
+__all__ = ["PACK", "blindset", "check_gold_scores_itself", "check_ids_and_notes", "check_page_gold", "check_pages",
+           "check_size_and_languages", "event_types", "floor_tests", "issue_labels"]
 
 
 def issue_labels() -> dict[str, set[str]]:
@@ -73,6 +75,69 @@ def check_gold_vocabulary(cases: list[dict[str, Any]]) -> None:
         for actor, kind in case["events"]:
             assert actor and kind in types, case["where"]
         assert all(s is None or isinstance(s, str) for s in case["predictions"]), case["where"]
+
+
+def check_pages(articles: Path, count: int, languages: dict[str, int], words: tuple[int, int],
+                furniture: dict[str, re.Pattern[str]], head_lines: int = 0) -> None:
+    """The set's pages in ``articles``: ``count`` ``.txt`` files, each with its gold line, so many per
+    language, ``words`` (least, most) words each, every kind of page furniture, and at least
+    ``head_lines`` lines before the first blank line (headline, date line, caption, share labels)."""
+    gold = blindset.load_article_gold(articles)
+    files = {p.stem for p in articles.glob("*.txt")}
+    assert set(gold) == files and len(files) == count
+    langs: dict[str, int] = {}
+    for doc_id, g in gold.items():
+        langs[g["language"]] = langs.get(g["language"], 0) + 1
+        text = (articles / f"{doc_id}.txt").read_text(encoding="utf-8")
+        assert words[0] <= len(text.split()) <= words[1], doc_id
+        assert len(text.split("\n\n")[0].splitlines()) >= head_lines, doc_id
+        for what, pattern in furniture.items():
+            assert pattern.search(text), (doc_id, what)
+    assert langs == languages
+
+
+def check_page_gold(articles: Path, alliances: set[str], strict: bool = True) -> None:
+    """The pages' gold (``articles/gold.jsonl``): unique ids, the scoring format's fields, every
+    evidence a substring of its page, stances unique, by listed states, with the issue's labels and no
+    Russia or Ukraine stance on the war, event actors that are listed states where they are codes,
+    state codes unique, alliances among ``alliances``, quantities with a value and a unit. The second
+    set's gold was written before the checks ``strict`` adds (Russia and Ukraine, event actors, unique
+    state codes), so its test leaves them out."""
+    lines = (articles / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+    ids = [json.loads(x)["id"] for x in lines if x.strip()]
+    assert len(ids) == len(set(ids))
+    issues = issue_labels()
+    for doc_id, g in blindset.load_article_gold(articles).items():
+        text = (articles / f"{doc_id}.txt").read_text(encoding="utf-8")
+        assert set(g) >= {"id", "language", "published", "entities", "stances", "events", "quantities", "predictions"}
+        assert g["published"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", g["published"]), doc_id
+        for field in ("stances", "events", "quantities", "predictions"):
+            for item in g[field]:
+                assert item["evidence"] and item["evidence"] in text, (doc_id, field, item["evidence"][:60])
+        triples = [(s["actor"], s["issue"], s["stance"]) for s in g["stances"]]
+        assert len(triples) == len(set(triples)), doc_id
+        states = g["entities"]["states"]
+        for s in g["stances"]:
+            assert s["actor"] in states and s["stance"] in issues[s["issue"]], (doc_id, s)
+            assert not strict or s["issue"] != "russia_war_in_ukraine" or s["actor"] not in {"RUS", "UKR"}, (doc_id, s)
+        for e in g["events"] if strict else ():
+            assert e["actor"] and (not re.fullmatch(r"[A-Z]{3}", e["actor"]) or e["actor"] in states), (doc_id, e)
+        assert all(re.fullmatch(r"[A-Z]{3}", c) for c in states), doc_id
+        assert not strict or len(states) == len(set(states)), doc_id
+        assert set(g["entities"]["alliances"]) <= alliances, doc_id
+        assert all(isinstance(q["value"], int | float) and q["unit"] for q in g["quantities"]), doc_id
+
+
+def check_gold_scores_itself(articles: Path) -> None:
+    """score.py gives the pages' gold F1 1.0 against itself, with no problem (skipped without it)."""
+    if not (blindset.SHARED / "eval" / "score.py").exists():
+        pytest.skip("../shared/eval/score.py is not beside this checkout")
+    from quality import _scorer  # bench/ is on the path once blindset is loaded
+
+    gold = blindset.load_article_gold(articles)
+    figures, problems = _scorer().score(gold, gold, articles)
+    assert not problems
+    assert figures["overall_f1"] == 1.0
 
 
 def floor_tests(folder: Path, articles: Path, sentence_floors: dict[str, float],
