@@ -25,7 +25,8 @@ from allegiance.nlp.frames import language_pack
 NLP = Path(allegiance.nlp.__file__).parent
 MAX_WORDS = 4
 _WORD = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
-_ALTERNATION = re.compile(r"(?:[^\W\d_]{2,}\|){4,}[^\W\d_]{2,}")
+#: five or more alternatives of words or phrases ("like|as did|as with|along with|together with")
+_ALTERNATION = re.compile(r"(?:[^\W\d_]{2,}(?:(?: |\\s[+*]?)[^\W\d_]+)*\|){4,}[^\W\d_]{2,}")
 
 _LEAD = "language data in a module another helper edited this session: the lead moves it after the merge"
 #: (module, first item of the literal, or the alternation's first word) -> why it may stay
@@ -81,8 +82,9 @@ def test_known_word_list_exceptions_still_exist() -> None:
 
 def test_the_guard_finds_a_word_list(tmp_path: Path) -> None:
     module = tmp_path / "words.py"
-    module.write_text('_STOP = {"the", "of", "and", "или", "für"}\nR = r"\\b(however|moreover|thus|then|also)\\b"\n')
-    assert [(first, line) for first, _what, line in _word_lists(module)] == [("the", 1), ("however", 2)]
+    module.write_text('_STOP = {"the", "of", "and", "или", "für"}\nR = r"\\b(however|moreover|thus|then|also)\\b"\n'
+                      'P = r",\\s+(?:like|as did|as\\s+with|along with|together with)\\s+"\n')
+    assert [(first, line) for first, _what, line in _word_lists(module)] == [("the", 1), ("however", 2), ("like", 3)]
 
 
 # -- the default issue ----------------------------------------------------------------------------------
@@ -244,3 +246,53 @@ def test_ukrainian_participles_find_their_verbs_through_pack_endings(tmp_path: P
     assert uk_participle_verb(verb[:-3] + "аний", uk) == verb
     ru = language_pack("ru")
     assert ru is not None and uk_participle_verb("подписанный", ru) == ""  # Russian lists no such endings
+
+
+# -- English words of the statement rules, read from lang/en/grammar.toml ---------------------------------
+def _statements(text: str, packs: str = "") -> set[tuple[str, str | None, str]]:
+    from allegiance import Settings
+    from allegiance.nlp import Doc
+    from allegiance.nlp.pipeline import default_pipeline
+
+    doc = default_pipeline(settings=Settings(packs=packs))(Doc("t", text, "en"))
+    return {(s.kind, s.subject, s.predicate) for s in doc.statements if s.kind in ("stance", "event")}
+
+
+_MOVED = [  # (grammar.toml key, an added word, a sentence with the bundled word, the same with the added one,
+    #        a statement only the bundled or the added word reads)
+    ("likening", "similar to", "Kazakhstan, like Uzbekistan, has refused to recognise the annexation of Crimea.",
+     "Kazakhstan, similar to Uzbekistan, has refused to recognise the annexation of Crimea.",
+     ("stance", "UZB", "distance")),
+    ("vote_side_prepositions", "alongside", "At the assembly Belarus voted with Russia.",
+     "At the assembly Belarus voted alongside Russia.", ("stance", "BLR", "support")),
+    ("agent_joiners", "plus", "The invasion of Ukraine was condemned by Moldova and Georgia.",
+     "The invasion of Ukraine was condemned by Moldova plus Georgia.", ("stance", "GEO", "oppose")),
+    ("elided_denial_joins", "whereas",
+     "Belarus supports the war against Ukraine, but Kazakhstan and Uzbekistan do not.",
+     "Belarus supports the war against Ukraine, whereas Kazakhstan and Uzbekistan do not.",
+     ("stance", "KAZ", "distance")),
+]
+
+
+def test_moved_english_words_are_grammar_keys() -> None:
+    en = language_pack("en")
+    assert en is not None
+    assert en.ordered["likening"][:2] == ("like", "as did") and en.has("likening_adverbs", "just")
+    assert en.has("agent_prepositions", "by") and en.ordered["agent_joiners"] == ("and", "as well as")
+    assert en.has("vote_side_prepositions", "with") and en.has("elided_denial_joins", "but")
+    assert en.has("member_openers", "among them") and en.has("fronted_copulas", "were")
+    assert en.has("former", "ex-") and en.has("elided_denial_negations", "n't")
+
+
+def test_an_added_pack_extends_the_moved_english_words(tmp_path: Path) -> None:
+    """Each moved list is read through the pack: a word an added pack lists reads as the bundled
+    word does, and the bundled one still reads."""
+    (tmp_path / "manifest.toml").write_text('name = "extra"\nversion = "1"\nlicence = "CC0"\n', encoding="utf-8")
+    (tmp_path / "lang" / "en").mkdir(parents=True)
+    (tmp_path / "lang" / "en" / "grammar.toml").write_text(
+        "".join(f'{key} = ["{word}"]\n' for key, word, *_rest in _MOVED), encoding="utf-8")
+    for key, _word, bundled, added, statement in _MOVED:
+        assert statement in _statements(bundled), key
+        assert statement not in _statements(added), key
+        assert statement in _statements(added, str(tmp_path)), key
+        assert statement in _statements(bundled, str(tmp_path)), key
