@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 import allegiance.nlp
 from allegiance.cli.main import cli
-from allegiance.kb.langdata import default_issue, language_data, load_issues
+from allegiance.kb.langdata import default_issue, language_data, load_issues, pack_data
 from allegiance.kb.packs import bundled_pack_dir
 from allegiance.nlp.actors import _actor_words, _list_words
 from allegiance.nlp.frames import language_pack
@@ -296,3 +296,28 @@ def test_an_added_pack_extends_the_moved_english_words(tmp_path: Path) -> None:
         assert statement not in _statements(added), key
         assert statement in _statements(added, str(tmp_path)), key
         assert statement in _statements(bundled, str(tmp_path)), key
+
+
+# -- the morphology's closed classes and dictionary, read through the pack folders -------------------------
+def test_an_added_pack_extends_the_morphology_closed_class(tmp_path: Path) -> None:
+    from allegiance.nlp.morphology import MorphologyParser, closed_class
+
+    (tmp_path / "lang" / "uk").mkdir(parents=True)
+    (tmp_path / "lang" / "uk" / "morphology.toml").write_text('[upos]\n"отже" = "ADV"\n', encoding="utf-8")
+    folders = (bundled_pack_dir(), tmp_path)
+    assert "отже" not in closed_class("uk").upos
+    assert closed_class("uk", folders).upos["отже"] == "ADV" and closed_class("uk", folders).upos["вже"] == "ADV"
+    text = "Отже, уряд ухвалив рішення."
+    (bundled,) = MorphologyParser("uk").parse(text, [(0, len(text))])
+    (sentence,) = MorphologyParser("uk", folders).parse(text, [(0, len(text))])
+    assert bundled.tokens[0].upos != "ADV" and sentence.tokens[0].upos == "ADV"
+
+
+def test_the_slavic_readings_take_the_packs_dictionary() -> None:
+    from allegiance.nlp.slavic_words import unscored
+
+    ru, uk = language_pack("ru"), language_pack("uk")
+    assert ru is not None and uk is not None and (ru.analyzer, uk.analyzer) == ("ru", "uk")
+    assert unscored("uk") and not unscored("ru")  # lang/uk/morphology.toml: frequencies = false
+    de = language_pack("de")
+    assert de is not None and de.analyzer == pack_data("languages.toml")["cyrillic_analyzer"]  # no dictionary of its own

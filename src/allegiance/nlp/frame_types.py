@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..kb.langdata import default_issue, language_data
+from ..kb.langdata import default_issue, language_data, pack_data
 from .doc import Doc, Mention, Sentence
 from .frames_en import _en_forms
 
@@ -116,6 +116,9 @@ class LanguagePack:
     #: the ``grammar.toml`` lists in their file order, for the rules that try their words in turn
     #: (``noun_endings``)
     ordered: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    #: the pymorphy3 dictionary that reads the language's words (``morphology.toml`` ``analyzer``, else
+    #: ``languages.toml`` ``cyrillic_analyzer``), for the rules that read words through it
+    analyzer: str = ""
 
     def has(self, kind: str, word: str) -> bool:
         return word in self.grammar.get(kind, frozenset())
@@ -186,7 +189,8 @@ def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> Languag
                         str(stance_raw.get("issue") or default_issue(folders)), dict(stance_raw.get("membership", {})),
                         frozenset().union(*targets.values()) if targets else frozenset(),
                         frozenset().union(*classes.values()) if classes else frozenset(), _closed_class(grammar), rules,
-                        ordered)
+                        ordered, str(language_data("morphology", code, folders).get("analyzer")
+                                     or pack_data("languages.toml", folders).get("cyrillic_analyzer") or ""))
 
 
 @functools.lru_cache(maxsize=16)
