@@ -122,6 +122,21 @@ def test_stance_lexicon_without_an_issue_takes_the_default_issue(tmp_path: Path)
     assert pack is not None and pack.issue == "z_only"
 
 
+def test_issue_ids_are_named_only_in_the_pack_files() -> None:
+    """The code names no issue: the ids come from ``issues/<id>.toml`` (and a stance lexicon's
+    ``issue``), so an added issue needs no code. Checked over the package (modules, templates,
+    scripts of the web pages), ``bench/`` and ``scripts/``; the pack folders are the data."""
+    root = Path(allegiance.nlp.__file__).parents[3]
+    package = Path(allegiance.nlp.__file__).parents[1]
+    files = [p for folder in (package, root / "bench", root / "scripts") for p in folder.rglob("*")
+             if p.is_file() and p.suffix in (".py", ".html", ".j2", ".js", ".sql", ".css", ".md")
+             and "packs" not in p.relative_to(folder).parts[:1]]
+    assert any(p.name == "views.py" for p in files)
+    named = sorted(f"{p.relative_to(root)}: {issue}" for p in files for issue in load_issues()
+                   if issue in p.read_text(encoding="utf-8"))
+    assert not named, f"issue ids named outside the issue files: {named}"
+
+
 def test_matrix_help_lists_the_issues_the_packs_define() -> None:
     result = CliRunner().invoke(cli, ["matrix", "--help"])
     assert result.exit_code == 0
@@ -320,4 +335,4 @@ def test_the_slavic_readings_take_the_packs_dictionary() -> None:
     assert ru is not None and uk is not None and (ru.analyzer, uk.analyzer) == ("ru", "uk")
     assert unscored("uk") and not unscored("ru")  # lang/uk/morphology.toml: frequencies = false
     de = language_pack("de")
-    assert de is not None and de.analyzer == pack_data("languages.toml")["cyrillic_analyzer"]  # no dictionary of its own
+    assert de is not None and de.analyzer == pack_data("languages.toml")["cyrillic_analyzer"]  # none of its own
