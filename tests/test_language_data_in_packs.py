@@ -334,5 +334,6 @@ def test_the_slavic_readings_take_the_packs_dictionary() -> None:
     ru, uk = language_pack("ru"), language_pack("uk")
     assert ru is not None and uk is not None and (ru.analyzer, uk.analyzer) == ("ru", "uk")
     assert unscored("uk") and not unscored("ru")  # lang/uk/morphology.toml: frequencies = false
+    assert ru.letter_folds == (("ё", "е"),) and uk.letter_folds == ()  # «ещё» read as «еще»
     de = language_pack("de")
     assert de is not None and de.analyzer == pack_data("languages.toml")["cyrillic_analyzer"]  # none of its own

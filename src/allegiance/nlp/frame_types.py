@@ -119,6 +119,9 @@ class LanguagePack:
     #: the pymorphy3 dictionary that reads the language's words (``morphology.toml`` ``analyzer``, else
     #: ``languages.toml`` ``cyrillic_analyzer``), for the rules that read words through it
     analyzer: str = ""
+    #: letters the language may write as another, folded before a word's reading is looked up
+    #: (``morphology.toml`` ``letter_folds``: Russian «ё» as «е»)
+    letter_folds: tuple[tuple[str, str], ...] = ()
 
     def has(self, kind: str, word: str) -> bool:
         return word in self.grammar.get(kind, frozenset())
@@ -160,6 +163,7 @@ def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> Languag
                if isinstance(v, list)}
     grammar = {k: frozenset(v) for k, v in ordered.items()}
     speech_raw = language_data("speech_verbs", code, folders)
+    morphology = language_data("morphology", code, folders)
     event_types: dict[str, str] = {}
     for kind, lemmas in events_raw.get("types", {}).items():
         for lemma in lemmas:
@@ -189,8 +193,9 @@ def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> Languag
                         str(stance_raw.get("issue") or default_issue(folders)), dict(stance_raw.get("membership", {})),
                         frozenset().union(*targets.values()) if targets else frozenset(),
                         frozenset().union(*classes.values()) if classes else frozenset(), _closed_class(grammar), rules,
-                        ordered, str(language_data("morphology", code, folders).get("analyzer")
-                                     or pack_data("languages.toml", folders).get("cyrillic_analyzer") or ""))
+                        ordered, str(morphology.get("analyzer")
+                                     or pack_data("languages.toml", folders).get("cyrillic_analyzer") or ""),
+                        tuple((str(a), str(b)) for a, b in morphology.get("letter_folds", [])))
 
 
 @functools.lru_cache(maxsize=16)

@@ -133,7 +133,10 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, raw,
                               "NUM" if raw[0].isdigit() else "PUNCT"))
             continue
-        seen_key = (pack, raw.casefold().replace("ё", "е") if pack.code == "ru" else raw.casefold())
+        low = raw.casefold()
+        for letter, folded in pack.letter_folds:  # Russian «ё» read as «е»
+            low = low.replace(letter, folded)
+        seen_key = (pack, low)
         finite = _finite_context(words, pack)
         seen = _RU_SEEN.get(seen_key)
         if seen is not None and not (finite and seen_key in _RU_CONTEXTUAL):  # the word read before

@@ -71,9 +71,9 @@ def _with_speaker_as_it(builder: FrameBuilder, frame: Frame, frames: list[Frame]
     k = frame.word - 1
     while k > 0 and (words[k].upos in ("AUX", "PART") or words[k].low.endswith("ly") and words[k].upos == "X"):
         k -= 1
-    if k < 1 or words[k].low not in ("it", "they"):
-        return frame
-    k -= 2 if words[k - 1].low == "that" and k >= 2 else 1
+    if k < 1 or not (pack.has("pronouns", words[k].low) and pack.has("pronouns_state", words[k].low)):
+        return frame  # a personal pronoun for a state: "it", "they"
+    k -= 2 if pack.has("complementizers", words[k - 1].low) and k >= 2 else 1
     speech = next((f for f in frames if f.word == k and f.lemma in pack.speech), None)
     if speech is None or not any(builder.resolver.state_of(m) for m in speech.subjects) or \
             speech.subjects == frame.subjects:
