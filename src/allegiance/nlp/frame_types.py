@@ -18,8 +18,8 @@ from ..kb.langdata import default_issue, language_data, pack_data
 from .doc import Doc, Mention, Sentence
 from .frames_en import _en_forms
 
-__all__ = ["FACTUALITY", "GOVERNED_FACTUALITY", "Frame", "LanguagePack", "Word", "governed_factuality",
-           "language_pack"]
+__all__ = ["AUXILIARY_KEYS", "FACTUALITY", "GOVERNED_FACTUALITY", "Frame", "LanguagePack", "Word",
+           "governed_factuality", "language_pack"]
 
 FACTUALITY = ("done", "ongoing", "present", "planned", "conditional", "asked", "opinion", "denied", "nonfinite",
               "nominal", "relative")
@@ -28,6 +28,9 @@ FACTUALITY = ("done", "ongoing", "present", "planned", "conditional", "asked", "
 #: that it sent": denied). One table for every reader (``frames_forms.py``, ``frames_slavic.py``).
 GOVERNED_FACTUALITY = {"future": "planned", "plan": "planned", "asking": "asked", "denial": "denied",
                        "opinion": "opinion"}
+#: the ``grammar.toml`` keys that list a language's auxiliaries (every form), by what they say of the
+#: verb after them
+AUXILIARY_KEYS = ("be", "have", "do", "future", "conditional")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|n['’]t|\d[\d.,]*|[;:\"“”«»—–()]|,", re.UNICODE)
 
 
@@ -238,7 +241,7 @@ def _closed_class(g: dict[str, frozenset[str]]) -> dict[str, tuple[str, str]]:
         out[w] = ("PRON", w)
     for w in g.get("determiners", ()):
         out[w] = ("DET", w)
-    for kind in ("be", "have", "do", "future", "conditional"):
+    for kind in AUXILIARY_KEYS:
         for w in g.get(kind, ()):
             out[w] = ("AUX", w)
     for w in g.get("adverbs", ()):  # English adverbs between subject and verb: particles

@@ -11,6 +11,7 @@ import re
 
 from .actors import listed_states
 from .doc import Mention, Sentence
+from .frame_types import AUXILIARY_KEYS
 from .frames import Frame, FrameBuilder, LanguagePack
 
 __all__ = ["elided_denials", "former", "read_en"]
@@ -182,7 +183,7 @@ def _elided_denial(pack: LanguagePack) -> re.Pattern[str]:
     (``elided_denial_negations``, one with an apostrophe joined to the auxiliary) and an adverb
     (``elided_denial_adverbs``)."""
     g = pack.grammar
-    aux = sorted({w for key in ("do", "have", "be", "future", "conditional") for w in g.get(key, ())
+    aux = sorted({w for key in AUXILIARY_KEYS for w in g.get(key, ())
                   if w.isalpha() and w not in g.get("nonfinite_auxiliaries", ())}, key=len, reverse=True)
     negations = "|".join(re.escape(w).replace("'", "[’']") if "'" in w else r"\s+" + re.escape(w)
                          for w in pack.ordered.get("elided_denial_negations", ())) or r"(?!)"
