@@ -336,3 +336,22 @@ def test_the_slavic_readings_take_the_packs_dictionary() -> None:
     assert ru.letter_folds == (("ё", "е"),) and uk.letter_folds == ()  # «ещё» read as «еще»
     de = language_pack("de")
     assert de is not None and de.analyzer == pack_data("languages.toml")["cyrillic_analyzer"]  # none of its own
+
+
+def test_the_source_line_labels_are_chrome_data(tmp_path: Path) -> None:
+    """"Source: X" near an article's end names its source; the labels are ``chrome.toml``
+    ``source_labels`` (every language's), and an added pack adds one."""
+    from allegiance import Settings
+    from allegiance.ingest.reader import read_article
+    from allegiance.records import RawInput
+
+    body = "Kazakhstan said on Monday it would keep to the sanctions regime against Russia. " * 3
+
+    def source(text: str, packs: str = "") -> str | None:
+        return read_article(RawInput("t.txt", "text", text.encode("utf-8")), Settings(packs=packs)).source
+
+    assert source(body + "\n\nSource: Kazinform\n") == "Kazinform"
+    assert source(body + "\n\nИсточник: Kazinform\n") == "Kazinform"
+    assert source(body + "\n\nBron: Kazinform\n") is None
+    (tmp_path / "chrome.toml").write_text('source_labels = ["bron"]\n', encoding="utf-8")
+    assert source(body + "\n\nBron: Kazinform\n", str(tmp_path)) == "Kazinform"
