@@ -483,11 +483,13 @@ class SlavicClauses:
     def agreeing(self, sentence: Sentence, words: list[Word], first: int, candidates: list[Mention]) -> list[Mention]:
         """Subjects that agree in number with a finite verb: a plural verb («повідомили») takes no
         single name that has no plural nominative reading (a gendered Ukrainian noun with no number
-        is singular), unless a list of names ends at it."""
+        is singular), unless a list of names ends at it (joined by commas and ``list_joiners``)."""
         verb = words[first]
         if "Number=plur" not in verb.feats or self.pack is None:
             return candidates
         text = self.doc.text
+        joiners = "|".join(map(re.escape, self.pack.ordered.get("list_joiners", ())))
+        joined = rf"\s*(,|{joiners}|,\s*({joiners}))\s*" if joiners else r"\s*,\s*"
         out = []
         for m in candidates:
             head = re.findall(r"[^\W\d_]+", m.text)
@@ -496,9 +498,7 @@ class SlavicClauses:
             subject_readings = [p for p in nominal if p.tag.case == "nomn"]  # «Киев» is no genitive plural here
             plural = not nominal or any(p.tag.number == "plur" or p.tag.number is None and p.tag.gender is None
                                         for p in subject_readings or nominal)
-            listed = any(o.end <= m.start and re.fullmatch(r"\s*(,|и|і|та|,\s*и|,\s*та|,\s*ни|,\s*ні)\s*",
-                                                          text[o.end:m.start])
-                         for o in candidates)
+            listed = any(o.end <= m.start and re.fullmatch(joined, text[o.end:m.start]) for o in candidates)
             if plural or listed or m.type != "state":
                 out.append(m)
         return out
