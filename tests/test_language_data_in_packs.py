@@ -355,3 +355,18 @@ def test_the_source_line_labels_are_chrome_data(tmp_path: Path) -> None:
     assert source(body + "\n\nBron: Kazinform\n") is None
     (tmp_path / "chrome.toml").write_text('source_labels = ["bron"]\n', encoding="utf-8")
     assert source(body + "\n\nBron: Kazinform\n", str(tmp_path)) == "Kazinform"
+
+
+def test_court_names_read_each_languages_adjective_endings() -> None:
+    from allegiance.nlp import Doc
+    from allegiance.nlp.lemma_names import lemma_words
+    from allegiance.nlp.pipeline import default_pipeline
+
+    assert "ый" in lemma_words("ru").adjective_endings and "ій" not in lemma_words("ru").adjective_endings
+    assert "ій" in lemma_words("uk").adjective_endings and "ый" not in lemma_words("uk").adjective_endings
+    pipeline = default_pipeline()
+    for text, language, court in [("Басманный районный суд Москвы арестовал журналиста.", "ru",
+                                   "Basmanny District Court of Moscow"),
+                                  ("Печерський районний суд Києва заарештував журналіста.", "uk",
+                                   "Pecherskyi District Court of Kyiv")]:
+        assert court in [m.canonical for m in pipeline(Doc("t", text, language)).mentions]
