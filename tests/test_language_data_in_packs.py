@@ -370,3 +370,12 @@ def test_court_names_read_each_languages_adjective_endings() -> None:
                                   ("Печерський районний суд Києва заарештував журналіста.", "uk",
                                    "Pecherskyi District Court of Kyiv")]:
         assert court in [m.canonical for m in pipeline(Doc("t", text, language)).mentions]
+
+
+def test_slavic_word_endings_are_pack_data() -> None:
+    from allegiance.nlp.slavic_words import _colloquial_infinitives
+
+    ru, uk = language_pack("ru"), language_pack("uk")
+    assert ru is not None and uk is not None
+    assert ru.ordered["reflexive_endings"] == uk.ordered["reflexive_endings"] == ("ся", "сь")
+    assert _colloquial_infinitives("uk") == ("ть",) and _colloquial_infinitives("ru") == ()

@@ -37,6 +37,14 @@ def unscored(analyzer: str) -> bool:
                for d in every_language_data("morphology").values())
 
 
+@functools.lru_cache(maxsize=8)
+def _colloquial_infinitives(analyzer: str) -> tuple[str, ...]:
+    """The endings of colloquial infinitives that read like a finite form (``colloquial_infinitive_endings``
+    of the ``morphology.toml`` that names ``analyzer``: Ukrainian «-ть», «оголосить» being the future)."""
+    return tuple(str(e) for d in every_language_data("morphology").values() if d.get("analyzer") == analyzer
+                 for e in d.get("colloquial_infinitive_endings", []))
+
+
 @functools.lru_cache(maxsize=200_000)
 def readings(lang: str, word: str) -> tuple[Any, ...]:
     """The analyses of one word worth considering in news text, likeliest first: no vocatives; in
@@ -50,7 +58,8 @@ def readings(lang: str, word: str) -> tuple[Any, ...]:
     finite = [p for p in parses if p.tag.POS == "VERB" and p.tag.mood != "impr" and "infn" not in p.tag.grammemes]
     if finite:
         parses = [p for p in parses if not (p.tag.POS == "VERB" and p.tag.mood == "impr") and not (
-            (p.tag.POS == "INFN" or "infn" in p.tag.grammemes) and word.endswith("ть"))] or parses
+            (p.tag.POS == "INFN" or "infn" in p.tag.grammemes) and word.endswith(_colloquial_infinitives(lang)))] \
+            or parses
     function = [p for p in parses if p.tag.POS in _FUNCTION_POS]
     if function and parses[0].tag.POS not in _FUNCTION_POS:
         parses = function + [p for p in parses if p not in function]
@@ -172,7 +181,7 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
                 feats.add(f"Number={best.tag.number}")
             if best.tag.aspect:
                 feats.add(f"Aspect={best.tag.aspect}")
-            if "Refl" in best.tag.grammemes or best.normal_form.endswith(("ся", "сь")):
+            if "Refl" in best.tag.grammemes or best.normal_form.endswith(pack.ordered.get("reflexive_endings", ())):
                 feats.add("Reflexive")
             if "Impe" in best.tag.grammemes:  # «підписано», «затримано»: the impersonal passive, done
                 feats |= {"Voice=Pass", "Tense=past", "Impersonal"}
