@@ -79,6 +79,32 @@ def test_known_word_list_exceptions_still_exist() -> None:
     assert not stale, f"these exceptions are gone from the code; remove them from KNOWN: {stale}"
 
 
+_CYRILLIC_WORD = re.compile(r"[а-яёіїєґ]{2,}")
+_CHAR_CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
+
+
+def _cyrillic_words(source: str) -> list[tuple[int, str]]:
+    """(line, text) of each string literal holding a Cyrillic word (letter ranges such as ``[А-ЯЁ]``
+    and docstrings aside: those are examples)."""
+    tree = ast.parse(source)
+    docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                  if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    return [(n.lineno, n.value[:60]) for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings
+            and _CYRILLIC_WORD.search(_CHAR_CLASS.sub("", n.value))]
+
+
+def test_no_cyrillic_word_in_the_code() -> None:
+    """Russian and Ukrainian words, endings and letters are pack data in every module of the package
+    (a word of one of them in the code is a word every other language lacks)."""
+    package = Path(allegiance.nlp.__file__).parents[1]
+    found = [f"{path.relative_to(package)}:{line}: {text!r}" for path in sorted(package.rglob("*.py"))
+             for line, text in _cyrillic_words(path.read_text(encoding="utf-8"))]
+    assert not found, "move these into the packs:\n" + "\n".join(found)
+    assert _cyrillic_words('"""Пример «слова»."""\nR = r"[А-ЯЁ][а-яё]+"\nX = ("ся", "сь")\n') == [(3, "ся"), (3, "сь")]
+
+
 def test_the_guard_finds_a_word_list(tmp_path: Path) -> None:
     module = tmp_path / "words.py"
     module.write_text('_STOP = {"the", "of", "and", "или", "für"}\nR = r"\\b(however|moreover|thus|then|also)\\b"\n'
