@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 from allegiance import Store
+from allegiance.kb.langdata import default_issue, load_issues
 from allegiance.query import views
 from allegiance.query.views import corroboration, dossier, prediction_ledger, stance_matrix, timeline
 from allegiance.store.aggregates import rebuild_stance_aggregates
@@ -30,6 +31,9 @@ KINDS = ["stance"] * 15 + ["event"] * 35 + ["quantity"] * 15 + ["prediction"] * 
 LABELS = ["support", "oppose", "neutral", "distance"]
 TYPES = ["AGREE", "CONSULT", "SUPPORT", "AID", "MOBILIZE", "REJECT", "ACCUSE", "THREATEN", "SANCTION", "COERCE"]
 PER_ARTICLE = 20
+#: the issues of the stances: the bundled packs' default issue, and one in ten on another of theirs
+MAIN_ISSUE = default_issue()
+OTHER_ISSUE = next(i for i in sorted(load_issues()) if i != MAIN_ISSUE)
 RUS_MENTIONS = 8
 
 
@@ -56,7 +60,7 @@ def generate(path: Path, statements: int, seed: int = 7) -> None:
             subject = rng.choice(STATES)
             start = rng.randrange(0, 300)
             predicate = rng.choice(LABELS) if kind == "stance" else rng.choice(TYPES)
-            issue = ("csto_participation" if rng.random() < 0.1 else "russia_war_in_ukraine") if kind == "stance" \
+            issue = (OTHER_ISSUE if rng.random() < 0.1 else MAIN_ISSUE) if kind == "stance" \
                 else None
             obj = rng.choice(STATES) if kind == "event" else issue
             st_rows.append((aid, kind, start, start + 60, subject, predicate, obj, issue, "positive", "asserted",

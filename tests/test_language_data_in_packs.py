@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 import allegiance.nlp
 from allegiance.cli.main import cli
-from allegiance.kb.langdata import default_issue, language_data, load_issues
+from allegiance.kb.langdata import default_issue, language_data, load_issues, pack_data
 from allegiance.kb.packs import bundled_pack_dir
 from allegiance.nlp.actors import _actor_words, _list_words
 from allegiance.nlp.frames import language_pack
@@ -25,7 +25,8 @@ from allegiance.nlp.frames import language_pack
 NLP = Path(allegiance.nlp.__file__).parent
 MAX_WORDS = 4
 _WORD = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
-_ALTERNATION = re.compile(r"(?:[^\W\d_]{2,}\|){4,}[^\W\d_]{2,}")
+#: five or more alternatives of words or phrases ("like|as did|as with|along with|together with")
+_ALTERNATION = re.compile(r"(?:[^\W\d_]{2,}(?:(?: |\\s[+*]?)[^\W\d_]+)*\|){4,}[^\W\d_]{2,}")
 
 _LEAD = "language data in a module another helper edited this session: the lead moves it after the merge"
 #: (module, first item of the literal, or the alternation's first word) -> why it may stay
@@ -33,11 +34,10 @@ KNOWN: dict[tuple[str, str], str] = {
     ("doc.py", "stance"): "the kinds of statement records (identifiers, no words of a language)",
     ("events.py", "planned"): "factuality values (frame_types.FACTUALITY)",
     ("frame_types.py", "done"): "FACTUALITY itself",
-    ("stances_en.py", "do"): "the grammar.toml keys of the auxiliaries (identifiers, no words)",
     ("frames_forms.py", "pres"): "the verb-form kinds of a form table (identifiers of grammar.toml entries)",
     ("frames_forms.py", "plan"): "the grammar.toml keys whose entries name verbs (identifiers, no words)",
     ("frame_types.py", "i"): "the __slots__ of Word",
-    ("frame_types.py", "be"): "names of grammar.toml keys",
+    ("frame_types.py", "be"): "AUXILIARY_KEYS: the grammar.toml keys of the auxiliaries (identifiers, no words)",
     ("frames.py", "person"): "mention types",
     ("frames_de.py", "person"): "mention types",
     ("frames_en.py", "done"): "factuality values",
@@ -79,10 +79,37 @@ def test_known_word_list_exceptions_still_exist() -> None:
     assert not stale, f"these exceptions are gone from the code; remove them from KNOWN: {stale}"
 
 
+_CYRILLIC_WORD = re.compile(r"[а-яёіїєґ]{2,}")
+_CHAR_CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]")
+
+
+def _cyrillic_words(source: str) -> list[tuple[int, str]]:
+    """(line, text) of each string literal holding a Cyrillic word (letter ranges such as ``[А-ЯЁ]``
+    and docstrings aside: those are examples)."""
+    tree = ast.parse(source)
+    docstrings = {id(n.body[0].value) for n in ast.walk(tree)
+                  if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
+    return [(n.lineno, n.value[:60]) for n in ast.walk(tree)
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings
+            and _CYRILLIC_WORD.search(_CHAR_CLASS.sub("", n.value))]
+
+
+def test_no_cyrillic_word_in_the_code() -> None:
+    """Russian and Ukrainian words, endings and letters are pack data in every module of the package
+    (a word of one of them in the code is a word every other language lacks)."""
+    package = Path(allegiance.nlp.__file__).parents[1]
+    found = [f"{path.relative_to(package)}:{line}: {text!r}" for path in sorted(package.rglob("*.py"))
+             for line, text in _cyrillic_words(path.read_text(encoding="utf-8"))]
+    assert not found, "move these into the packs:\n" + "\n".join(found)
+    assert _cyrillic_words('"""Пример «слова»."""\nR = r"[А-ЯЁ][а-яё]+"\nX = ("ся", "сь")\n') == [(3, "ся"), (3, "сь")]
+
+
 def test_the_guard_finds_a_word_list(tmp_path: Path) -> None:
     module = tmp_path / "words.py"
-    module.write_text('_STOP = {"the", "of", "and", "или", "für"}\nR = r"\\b(however|moreover|thus|then|also)\\b"\n')
-    assert [(first, line) for first, _what, line in _word_lists(module)] == [("the", 1), ("however", 2)]
+    module.write_text('_STOP = {"the", "of", "and", "или", "für"}\nR = r"\\b(however|moreover|thus|then|also)\\b"\n'
+                      'P = r",\\s+(?:like|as did|as\\s+with|along with|together with)\\s+"\n')
+    assert [(first, line) for first, _what, line in _word_lists(module)] == [("the", 1), ("however", 2), ("like", 3)]
 
 
 # -- the default issue ----------------------------------------------------------------------------------
@@ -118,6 +145,21 @@ def test_stance_lexicon_without_an_issue_takes_the_default_issue(tmp_path: Path)
                                                                       encoding="utf-8")
     pack = language_pack("xx", (tmp_path,))
     assert pack is not None and pack.issue == "z_only"
+
+
+def test_issue_ids_are_named_only_in_the_pack_files() -> None:
+    """The code names no issue: the ids come from ``issues/<id>.toml`` (and a stance lexicon's
+    ``issue``), so an added issue needs no code. Checked over the package (modules, templates,
+    scripts of the web pages), ``bench/`` and ``scripts/``; the pack folders are the data."""
+    root = Path(allegiance.nlp.__file__).parents[3]
+    package = Path(allegiance.nlp.__file__).parents[1]
+    files = [p for folder in (package, root / "bench", root / "scripts") for p in folder.rglob("*")
+             if p.is_file() and p.suffix in (".py", ".html", ".j2", ".js", ".sql", ".css", ".md")
+             and "packs" not in p.relative_to(folder).parts[:1]]
+    assert any(p.name == "views.py" for p in files)
+    named = sorted(f"{p.relative_to(root)}: {issue}" for p in files for issue in load_issues()
+                   if issue in p.read_text(encoding="utf-8"))
+    assert not named, f"issue ids named outside the issue files: {named}"
 
 
 def test_matrix_help_lists_the_issues_the_packs_define() -> None:
@@ -244,3 +286,122 @@ def test_ukrainian_participles_find_their_verbs_through_pack_endings(tmp_path: P
     assert uk_participle_verb(verb[:-3] + "аний", uk) == verb
     ru = language_pack("ru")
     assert ru is not None and uk_participle_verb("подписанный", ru) == ""  # Russian lists no such endings
+
+
+# -- English words of the statement rules, read from lang/en/grammar.toml ---------------------------------
+def _statements(text: str, packs: str = "") -> set[tuple[str, str | None, str]]:
+    from allegiance import Settings
+    from allegiance.nlp import Doc
+    from allegiance.nlp.pipeline import default_pipeline
+
+    doc = default_pipeline(settings=Settings(packs=packs))(Doc("t", text, "en"))
+    return {(s.kind, s.subject, s.predicate) for s in doc.statements if s.kind in ("stance", "event")}
+
+
+_MOVED = [  # (grammar.toml key, an added word, a sentence with the bundled word, the same with the added one,
+    #        a statement only the bundled or the added word reads)
+    ("likening", "similar to", "Kazakhstan, like Uzbekistan, has refused to recognise the annexation of Crimea.",
+     "Kazakhstan, similar to Uzbekistan, has refused to recognise the annexation of Crimea.",
+     ("stance", "UZB", "distance")),
+    ("vote_side_prepositions", "alongside", "At the assembly Belarus voted with Russia.",
+     "At the assembly Belarus voted alongside Russia.", ("stance", "BLR", "support")),
+    ("agent_joiners", "plus", "The invasion of Ukraine was condemned by Moldova and Georgia.",
+     "The invasion of Ukraine was condemned by Moldova plus Georgia.", ("stance", "GEO", "oppose")),
+    ("elided_denial_joins", "whereas",
+     "Belarus supports the war against Ukraine, but Kazakhstan and Uzbekistan do not.",
+     "Belarus supports the war against Ukraine, whereas Kazakhstan and Uzbekistan do not.",
+     ("stance", "KAZ", "distance")),
+]
+
+
+def test_moved_english_words_are_grammar_keys() -> None:
+    en = language_pack("en")
+    assert en is not None
+    assert en.ordered["likening"][:2] == ("like", "as did") and en.has("likening_adverbs", "just")
+    assert en.has("agent_prepositions", "by") and en.ordered["agent_joiners"] == ("and", "as well as")
+    assert en.has("vote_side_prepositions", "with") and en.has("elided_denial_joins", "but")
+    assert en.has("member_openers", "among them") and en.has("fronted_copulas", "were")
+    assert en.has("former", "ex-") and en.has("elided_denial_negations", "n't")
+
+
+def test_an_added_pack_extends_the_moved_english_words(tmp_path: Path) -> None:
+    """Each moved list is read through the pack: a word an added pack lists reads as the bundled
+    word does, and the bundled one still reads."""
+    (tmp_path / "manifest.toml").write_text('name = "extra"\nversion = "1"\nlicence = "CC0"\n', encoding="utf-8")
+    (tmp_path / "lang" / "en").mkdir(parents=True)
+    (tmp_path / "lang" / "en" / "grammar.toml").write_text(
+        "".join(f'{key} = ["{word}"]\n' for key, word, *_rest in _MOVED), encoding="utf-8")
+    for key, _word, bundled, added, statement in _MOVED:
+        assert statement in _statements(bundled), key
+        assert statement not in _statements(added), key
+        assert statement in _statements(added, str(tmp_path)), key
+        assert statement in _statements(bundled, str(tmp_path)), key
+
+
+# -- the morphology's closed classes and dictionary, read through the pack folders -------------------------
+def test_an_added_pack_extends_the_morphology_closed_class(tmp_path: Path) -> None:
+    from allegiance.nlp.morphology import MorphologyParser, closed_class
+
+    (tmp_path / "lang" / "uk").mkdir(parents=True)
+    (tmp_path / "lang" / "uk" / "morphology.toml").write_text('[upos]\n"отже" = "ADV"\n', encoding="utf-8")
+    folders = (bundled_pack_dir(), tmp_path)
+    assert "отже" not in closed_class("uk").upos
+    assert closed_class("uk", folders).upos["отже"] == "ADV" and closed_class("uk", folders).upos["вже"] == "ADV"
+    text = "Отже, уряд ухвалив рішення."
+    (bundled,) = MorphologyParser("uk").parse(text, [(0, len(text))])
+    (sentence,) = MorphologyParser("uk", folders).parse(text, [(0, len(text))])
+    assert bundled.tokens[0].upos != "ADV" and sentence.tokens[0].upos == "ADV"
+
+
+def test_the_slavic_readings_take_the_packs_dictionary() -> None:
+    from allegiance.nlp.slavic_words import unscored
+
+    ru, uk = language_pack("ru"), language_pack("uk")
+    assert ru is not None and uk is not None and (ru.analyzer, uk.analyzer) == ("ru", "uk")
+    assert unscored("uk") and not unscored("ru")  # lang/uk/morphology.toml: frequencies = false
+    assert ru.letter_folds == (("ё", "е"),) and uk.letter_folds == ()  # «ещё» read as «еще»
+    de = language_pack("de")
+    assert de is not None and de.analyzer == pack_data("languages.toml")["cyrillic_analyzer"]  # none of its own
+
+
+def test_the_source_line_labels_are_chrome_data(tmp_path: Path) -> None:
+    """"Source: X" near an article's end names its source; the labels are ``chrome.toml``
+    ``source_labels`` (every language's), and an added pack adds one."""
+    from allegiance import Settings
+    from allegiance.ingest.reader import read_article
+    from allegiance.records import RawInput
+
+    body = "Kazakhstan said on Monday it would keep to the sanctions regime against Russia. " * 3
+
+    def source(text: str, packs: str = "") -> str | None:
+        return read_article(RawInput("t.txt", "text", text.encode("utf-8")), Settings(packs=packs)).source
+
+    assert source(body + "\n\nSource: Kazinform\n") == "Kazinform"
+    assert source(body + "\n\nИсточник: Kazinform\n") == "Kazinform"
+    assert source(body + "\n\nBron: Kazinform\n") is None
+    (tmp_path / "chrome.toml").write_text('source_labels = ["bron"]\n', encoding="utf-8")
+    assert source(body + "\n\nBron: Kazinform\n", str(tmp_path)) == "Kazinform"
+
+
+def test_court_names_read_each_languages_adjective_endings() -> None:
+    from allegiance.nlp import Doc
+    from allegiance.nlp.lemma_names import lemma_words
+    from allegiance.nlp.pipeline import default_pipeline
+
+    assert "ый" in lemma_words("ru").adjective_endings and "ій" not in lemma_words("ru").adjective_endings
+    assert "ій" in lemma_words("uk").adjective_endings and "ый" not in lemma_words("uk").adjective_endings
+    pipeline = default_pipeline()
+    for text, language, court in [("Басманный районный суд Москвы арестовал журналиста.", "ru",
+                                   "Basmanny District Court of Moscow"),
+                                  ("Печерський районний суд Києва заарештував журналіста.", "uk",
+                                   "Pecherskyi District Court of Kyiv")]:
+        assert court in [m.canonical for m in pipeline(Doc("t", text, language)).mentions]
+
+
+def test_slavic_word_endings_are_pack_data() -> None:
+    from allegiance.nlp.slavic_words import _colloquial_infinitives
+
+    ru, uk = language_pack("ru"), language_pack("uk")
+    assert ru is not None and uk is not None
+    assert ru.ordered["reflexive_endings"] == uk.ordered["reflexive_endings"] == ("ся", "сь")
+    assert _colloquial_infinitives("uk") == ("ть",) and _colloquial_infinitives("ru") == ()

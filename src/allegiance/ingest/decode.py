@@ -27,10 +27,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CYRILLIC_SINGLE_BYTE = ("cp1251", "koi8-r", "koi8-u", "iso8859-5", "cp866", "mac-cyrillic")
-# The most frequent lower-case letters of Russian and Ukrainian: a right guess makes most
-# Cyrillic letters lower case and common; a wrong single-byte guess scatters capitals.
-_COMMON_CYRILLIC = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъёієїґ")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: The share of NUL bytes (anywhere in the input) above which it is binary; fewer are dropped and
 #: counted with the replaced bytes. One rule for the whole input, not only its opening.
@@ -127,8 +123,9 @@ def _cyrillic_score(text: str) -> float:
     if not non_ascii or cyrillic < 0.3 * letters:
         return 0.0
     weight = 0.0
+    common = _cyrillic_alphabet()[1]
     for c in non_ascii:
-        if c in _COMMON_CYRILLIC:
+        if c in common:
             weight += 1.0
         elif "\u0400" <= c <= "\u042f":
             weight += 0.3
@@ -138,7 +135,7 @@ def _cyrillic_score(text: str) -> float:
 def _best_single_byte(data: bytes) -> tuple[str, str] | None:
     """Choose among Cyrillic single-byte codecs by how natural the decoded letters look."""
     best: tuple[float, str, str] | None = None
-    for enc in _CYRILLIC_SINGLE_BYTE:
+    for enc in _cyrillic_alphabet()[0]:
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
@@ -149,6 +146,14 @@ def _best_single_byte(data: bytes) -> tuple[str, str] | None:
     if best is None or best[0] < 0.6:
         return None
     return best[2], best[1]
+
+
+@functools.lru_cache(maxsize=1)
+def _cyrillic_alphabet() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The Cyrillic single-byte codecs to try and the common lower-case letters (``alphabets.toml``
+    ``cyrillic_codecs``, ``cyrillic_common``)."""
+    data = pack_data("alphabets.toml")
+    return tuple(str(c) for c in data.get("cyrillic_codecs", [])), frozenset(str(data.get("cyrillic_common", "")))
 
 
 @functools.lru_cache(maxsize=1)

@@ -4,6 +4,7 @@ normalise, identify the language, hash."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import re
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import InputError
-from ..kb.langdata import pack_folders
+from ..kb.langdata import pack_data, pack_folders
 from ..records import Article, RawInput
 from ..sanitize import FIELD_LIMITS, clean_field
 from ..settings import Settings
@@ -26,8 +27,13 @@ __all__ = ["read_article"]
 
 log = logging.getLogger(__name__)
 
-_SOURCE_LINE = re.compile(r"^\s*(?:source|источник|джерело)\s*:\s*([^\s(][^(\n]{0,80}?)(?:\.\s|\s*\(|\s*$)",
-                          re.I | re.M)
+
+
+@functools.lru_cache(maxsize=8)
+def _source_line(folders: tuple[Path, ...]) -> re.Pattern[str]:
+    """A line "Source: <name>" (the labels are ``chrome.toml`` ``source_labels``, in every language)."""
+    labels = "|".join(re.escape(str(w)) for w in pack_data("chrome.toml", folders).get("source_labels", [])) or r"(?!)"
+    return re.compile(r"^\s*(?:" + labels + r")\s*:\s*([^\s(][^(\n]{0,80}?)(?:\.\s|\s*\(|\s*$)", re.I | re.M)
 
 
 def _site_of(url: str | None) -> str | None:
@@ -56,14 +62,15 @@ def read_article(raw: RawInput, settings: Settings) -> Article:
         raise InputError(f"the input is over the limit of {settings.max_bytes} bytes", code="too_large")
     decoded = decode_text(raw.data, declared=raw.declared_encoding, html=raw.kind == "html")
     full = normalise_text(decoded.text)
-    text, meta = _text_and_metadata(raw, full, pack_folders(settings.packs))
+    folders = pack_folders(settings.packs)
+    text, meta = _text_and_metadata(raw, full, folders)
     if len(text.strip()) < max(1, settings.min_text_chars):
         raise InputError("no article text is left after removing page chrome", code="empty")
     date = publication_date(declared=raw.hints.published, html=meta.pop("page_date"), archive=meta.pop("archive_date"),
                             url=meta["url"] or meta["canonical_url"],
                             text=text if raw.kind == "html" else full)  # a dateline may look like chrome
     source = meta.pop("source") or (meta["site"] if raw.kind == "html" else None)
-    if source is None and (m := _SOURCE_LINE.search(text[-600:])):
+    if source is None and (m := _source_line(folders).search(text[-600:])):
         source = m.group(1)
     source = source or settings.default_source.strip() or None
     site = meta.pop("site")

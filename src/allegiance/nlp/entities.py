@@ -68,7 +68,8 @@ def _case_ok(surface: str, alias: str, analyzer: str) -> bool:
     return surface.islower() and all(is_noun(t.text, analyzer) for t in tokenize(surface))
 
 
-def _sentence_initial_word(text: str, start: int, end: int, analyzer: str) -> bool:
+def _sentence_initial_word(text: str, start: int, end: int, analyzer: str,
+                           folders: tuple[Path, ...] | None = None) -> bool:
     """A one-word Cyrillic name (of a state) that opens a sentence, where its capital says nothing,
     and whose likeliest reading is no noun: «Того же дня» is "that same day", not Togo; «Мали ми» is
     "we had". Demonyms ("Российская полиция") and persons' names ("Зеленський") are not asked."""
@@ -79,7 +80,7 @@ def _sentence_initial_word(text: str, start: int, end: int, analyzer: str) -> bo
     opens = start == 0 or not before or before[-1] in ".!?\n:;—–-"
     if not opens:
         return False
-    listed = closed_class(analyzer).upos.get(surface.casefold()) if analyzer in ("ru", "uk") else None
+    listed = closed_class(analyzer, folders).upos.get(surface.casefold())  # the analyzer's morphology.toml
     return (listed is not None and listed not in ("NOUN", "PROPN")) or not is_noun(surface, analyzer)
 
 
@@ -235,7 +236,7 @@ class EntityLinker:
             if _case_ok(doc.text[start:end], alias.text, analyzer) \
                     and self._context_ok(doc.text, start, end, alias, doc.language) \
                     and not (alias.kind == "name" and self.kb.entities[alias.entity_id].type == "state"
-                             and _sentence_initial_word(doc.text, start, end, analyzer)) \
+                             and _sentence_initial_word(doc.text, start, end, analyzer, self.folders)) \
                     and (alias.text not in self._ambiguous or self._unambiguous(doc.text, start, end, alias.text)):
                 found.append(_Candidate(start, end, alias))
         return found

@@ -220,9 +220,10 @@ def _vote(pack: LanguagePack, builder: FrameBuilder, frame: Frame) -> tuple[str,
 
 
 def voted_with(builder: FrameBuilder, frame: Frame) -> str | None:
-    """"voted with Russia": the party to the war the state voted with (RUS or UKR), or ``None``."""
+    """"voted with Russia": the party to the war the state voted with (RUS or UKR), or ``None``
+    (the preposition is the pack's ``vote_side_prepositions``)."""
     after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
-    if not after or after[0].low != "with":
+    if not after or builder.pack is None or not builder.pack.has("vote_side_prepositions", after[0].low):
         return None
     first = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= after[0].end), None)
     if first is None or builder.doc.text[after[0].end:first.start].strip():

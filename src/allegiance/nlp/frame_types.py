@@ -14,12 +14,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..kb.langdata import default_issue, language_data
+from ..kb.langdata import default_issue, language_data, pack_data
 from .doc import Doc, Mention, Sentence
 from .frames_en import _en_forms
 
-__all__ = ["FACTUALITY", "GOVERNED_FACTUALITY", "Frame", "LanguagePack", "Word", "governed_factuality",
-           "language_pack"]
+__all__ = ["AUXILIARY_KEYS", "FACTUALITY", "GOVERNED_FACTUALITY", "Frame", "LanguagePack", "Word",
+           "governed_factuality", "language_pack"]
 
 FACTUALITY = ("done", "ongoing", "present", "planned", "conditional", "asked", "opinion", "denied", "nonfinite",
               "nominal", "relative")
@@ -28,6 +28,9 @@ FACTUALITY = ("done", "ongoing", "present", "planned", "conditional", "asked", "
 #: that it sent": denied). One table for every reader (``frames_forms.py``, ``frames_slavic.py``).
 GOVERNED_FACTUALITY = {"future": "planned", "plan": "planned", "asking": "asked", "denial": "denied",
                        "opinion": "opinion"}
+#: the ``grammar.toml`` keys that list a language's auxiliaries (every form), by what they say of the
+#: verb after them
+AUXILIARY_KEYS = ("be", "have", "do", "future", "conditional")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|n['’]t|\d[\d.,]*|[;:\"“”«»—–()]|,", re.UNICODE)
 
 
@@ -116,6 +119,12 @@ class LanguagePack:
     #: the ``grammar.toml`` lists in their file order, for the rules that try their words in turn
     #: (``noun_endings``)
     ordered: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    #: the pymorphy3 dictionary that reads the language's words (``morphology.toml`` ``analyzer``, else
+    #: ``languages.toml`` ``cyrillic_analyzer``), for the rules that read words through it
+    analyzer: str = ""
+    #: letters the language may write as another, folded before a word's reading is looked up
+    #: (``morphology.toml`` ``letter_folds``: Russian «ё» as «е»)
+    letter_folds: tuple[tuple[str, str], ...] = ()
 
     def has(self, kind: str, word: str) -> bool:
         return word in self.grammar.get(kind, frozenset())
@@ -157,6 +166,7 @@ def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> Languag
                if isinstance(v, list)}
     grammar = {k: frozenset(v) for k, v in ordered.items()}
     speech_raw = language_data("speech_verbs", code, folders)
+    morphology = language_data("morphology", code, folders)
     event_types: dict[str, str] = {}
     for kind, lemmas in events_raw.get("types", {}).items():
         for lemma in lemmas:
@@ -186,7 +196,9 @@ def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> Languag
                         str(stance_raw.get("issue") or default_issue(folders)), dict(stance_raw.get("membership", {})),
                         frozenset().union(*targets.values()) if targets else frozenset(),
                         frozenset().union(*classes.values()) if classes else frozenset(), _closed_class(grammar), rules,
-                        ordered)
+                        ordered, str(morphology.get("analyzer")
+                                     or pack_data("languages.toml", folders).get("cyrillic_analyzer") or ""),
+                        tuple((str(a), str(b)) for a, b in morphology.get("letter_folds", [])))
 
 
 @functools.lru_cache(maxsize=16)
@@ -229,7 +241,7 @@ def _closed_class(g: dict[str, frozenset[str]]) -> dict[str, tuple[str, str]]:
         out[w] = ("PRON", w)
     for w in g.get("determiners", ()):
         out[w] = ("DET", w)
-    for kind in ("be", "have", "do", "future", "conditional"):
+    for kind in AUXILIARY_KEYS:
         for w in g.get(kind, ()):
             out[w] = ("AUX", w)
     for w in g.get("adverbs", ()):  # English adverbs between subject and verb: particles

@@ -515,7 +515,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             span = words[last + 1:last + 7]
             cut = next((k for k, w in enumerate(span) if w.upos == "PUNCT"), len(span))
             agent = pack.grammar.get("agent_prepositions", frozenset())
-            by = next((w for w in span[:cut] if w.low == "by" or w.low in agent), None)
+            by = next((w for w in span[:cut] if w.low in agent), None)
             if by is None:
                 return self._forces_of(sentence, words, first, clause_start), None, False
             near = words[by.i + 5].start if by.i + 5 < len(words) else words[-1].end + 1
@@ -754,10 +754,13 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         return [nearest]
 
     def _coordinated_after(self, sentence: Sentence, first: Mention) -> list[Mention]:
-        """"condemned by Moldova and Georgia": the agent and every state listed after it."""
+        """"condemned by Moldova and Georgia": the agent and every state listed after it, joined by
+        commas and the pack's ``agent_joiners``."""
         group = [first]
+        joiners = "|".join(map(re.escape, self.pack.ordered.get("agent_joiners", ()))) if self.pack else ""
+        joined = rf"\s*(,|,?\s*({joiners}))\s*" if joiners else r"\s*(,)\s*"
         for m in (m for m in self.resolver.in_sentence(sentence) if m.start >= first.end):
-            if not re.fullmatch(r"\s*(,|,?\s*(and|as well as))\s*", self.doc.text[group[-1].end:m.start], re.I):
+            if not re.fullmatch(joined, self.doc.text[group[-1].end:m.start], re.I):
                 break
             group.append(m)
         return group if all(self.resolver.state_of(m) or m.type == "alliance" for m in group) else [first]

@@ -31,6 +31,7 @@ from .slavic_words import (  # noqa: F401 - the word readings; importable from h
     readings,
     uk_participle_verb,
 )
+from .tokens import analyzer_for
 
 if TYPE_CHECKING:
     from .actors import ActorResolver
@@ -346,7 +347,7 @@ class SlavicClauses:
         if not head or before and self.pack is not None and before[-1] in self.pack.grammar.get(
                 "instrumental_prepositions", ()):
             return False  # «с Путиным», «з Китаєм»: a companion, not the agent
-        parses = readings("uk" if self.pack and self.pack.code == "uk" else "ru", head[-1].casefold())
+        parses = readings(self.pack.analyzer if self.pack is not None else analyzer_for(None), head[-1].casefold())
         return any(p.tag.case == "ablt" for p in parses)
 
     def light_verb_subject(self, sentence: Sentence, words: list[Word], last: int) -> tuple[Mention, ...]:
@@ -457,7 +458,7 @@ class SlavicClauses:
         close = self._QUOTE_END.match(text, at + 1)
         if close is None or at >= len(text) or text[at] != "»":
             return None
-        verb = readings(self.pack.code, close.group(1).casefold())
+        verb = readings(self.pack.analyzer, close.group(1).casefold())
         if not verb or str(verb[0].normal_form) not in self.pack.speech:
             return None
         after = [m for m in self.doc.mentions if close.end() <= m.start < close.end() + 40 and m.type == "person"]
@@ -477,27 +478,27 @@ class SlavicClauses:
         if before[-1].lemma in g.get("state_nouns", frozenset()) | g.get("body_members", frozenset()):
             return False
         head = re.findall(r"[^\W\d_]+", m.text)
-        return bool(head) and any(p.tag.case == "gent" for p in readings(self.pack.code, head[0].casefold()))
+        return bool(head) and any(p.tag.case == "gent" for p in readings(self.pack.analyzer, head[0].casefold()))
 
     def agreeing(self, sentence: Sentence, words: list[Word], first: int, candidates: list[Mention]) -> list[Mention]:
         """Subjects that agree in number with a finite verb: a plural verb («повідомили») takes no
         single name that has no plural nominative reading (a gendered Ukrainian noun with no number
-        is singular), unless a list of names ends at it."""
+        is singular), unless a list of names ends at it (joined by commas and ``list_joiners``)."""
         verb = words[first]
         if "Number=plur" not in verb.feats or self.pack is None:
             return candidates
         text = self.doc.text
+        joiners = "|".join(map(re.escape, self.pack.ordered.get("list_joiners", ())))
+        joined = rf"\s*(,|{joiners}|,\s*({joiners}))\s*" if joiners else r"\s*,\s*"
         out = []
         for m in candidates:
             head = re.findall(r"[^\W\d_]+", m.text)
-            nominal = [p for p in readings(self.pack.code, head[-1].casefold()) if p.tag.POS in ("NOUN", "ADJF")] \
+            nominal = [p for p in readings(self.pack.analyzer, head[-1].casefold()) if p.tag.POS in ("NOUN", "ADJF")] \
                 if head else []
             subject_readings = [p for p in nominal if p.tag.case == "nomn"]  # «Киев» is no genitive plural here
             plural = not nominal or any(p.tag.number == "plur" or p.tag.number is None and p.tag.gender is None
                                         for p in subject_readings or nominal)
-            listed = any(o.end <= m.start and re.fullmatch(r"\s*(,|и|і|та|,\s*и|,\s*та|,\s*ни|,\s*ні)\s*",
-                                                          text[o.end:m.start])
-                         for o in candidates)
+            listed = any(o.end <= m.start and re.fullmatch(joined, text[o.end:m.start]) for o in candidates)
             if plural or listed or m.type != "state":
                 out.append(m)
         return out
@@ -540,7 +541,7 @@ class SlavicClauses:
         head = re.findall(r"[^\W\d_]+", m.text)
         if not head or self.pack is None:
             return True
-        parses = readings(self.pack.code, head[0].casefold())
+        parses = readings(self.pack.analyzer, head[0].casefold())
         return any(p.tag.case == "nomn" for p in parses) or not any(p.tag.case for p in parses)
 
     @staticmethod
@@ -616,7 +617,7 @@ class SlavicClauses:
         head = re.findall(r"[^\W\d_]+", m.text)
         if not head:
             return False
-        parses = _analyses("uk" if self.pack and self.pack.code == "uk" else "ru", head[0].casefold())
+        parses = _analyses(self.pack.analyzer if self.pack is not None else analyzer_for(None), head[0].casefold())
         if only:
             return all(p.tag.case == "nomn" for p in parses if p.tag.case)
         return any(p.tag.case == "nomn" for p in parses) or not any(p.tag.case for p in parses)

@@ -23,8 +23,6 @@ _ORG = 0.55
 #: which no statement takes as its actor (whose body it is, the text does not say; the state that
 #: speaks is read as before, from the sentence)
 UNOWNED_BODY = "unowned_body"
-#: how the lemma of a Russian or Ukrainian adjective ends («басманный», «печерський»)
-_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ій")
 _OPENING = "«\"„“"
 _QUOTED = re.compile(r"\s?[«\"„“]([^«»\"„“”\n]{2,60})[»\"“”]")
 _NAME_AFTER_FORM = re.compile(r"\s([A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:[ -][A-ZА-ЯЁІЇЄҐ][\w'’-]*){0,3})")
@@ -50,6 +48,8 @@ class LemmaWords:
     court_kinds: dict[str, str] = dataclasses.field(default_factory=dict)
     court_names: dict[str, str] = dataclasses.field(default_factory=dict)
     court_seat_words: frozenset[str] = frozenset()
+    #: how the lemma of an adjective ends (``[courts] adjective_endings``: «басманный», «печерський»)
+    adjective_endings: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=16)
@@ -71,7 +71,8 @@ def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> Lemma
                       court_nouns=frozenset(str(n) for n in courts.get("nouns", [])),
                       court_kinds={str(k): str(v) for k, v in courts.get("kinds", {}).items()},
                       court_names={str(k): str(v) for k, v in courts.get("names", {}).items()},
-                      court_seat_words=frozenset(str(w) for w in courts.get("seat_words", [])))
+                      court_seat_words=frozenset(str(w) for w in courts.get("seat_words", [])),
+                      adjective_endings=tuple(str(e) for e in courts.get("adjective_endings", [])))
 
 
 class BodyNamer(Protocol):
@@ -157,7 +158,7 @@ class LemmaOrganizations:
         before = first - 1
         if before >= 0 and tokens[before].text[:1].isupper() and text[tokens[before].end:tokens[first].start] == " " \
                 and keys[before] not in w.court_kinds and tokens[before].start not in states_at \
-                and keys[before].endswith(_ADJECTIVE_ENDINGS) \
+                and keys[before].endswith(w.adjective_endings) \
                 and (kinds or not (before == 0 or text[:tokens[before].start].rstrip().endswith((".", "!", "?")))):
             name = w.court_names.get(keys[before]) or self.namer.latin(keys[before].capitalize(), w.language)
             first = before
@@ -168,7 +169,7 @@ class LemmaOrganizations:
             k += 1
         # a seat of power after the court is its city here («суд Москвы»), not the state
         if k < len(tokens) and tokens[k].text[:1].isupper() and keys[k] in w.court_names \
-                and not keys[k].endswith(_ADJECTIVE_ENDINGS) \
+                and not keys[k].endswith(w.adjective_endings) \
                 and (tokens[k].start not in states_at or states_at[tokens[k].start].kind == "seat"):
             seat, end = f" of {w.court_names[keys[k]]}", tokens[k].end
         if not kinds and not name or not name and not seat:  # «суд», «районный суд в Курске»: no name

@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from ..kb.langdata import language_data
@@ -51,11 +52,12 @@ class ClosedClass:
 
 
 @functools.lru_cache(maxsize=8)
-def closed_class(lang: str) -> ClosedClass:
-    """``lang/<lang>/morphology.toml`` of the bundled packs: ``[upos]`` word -> UD part of speech,
+def closed_class(lang: str, folders: tuple[Path, ...] | None = None) -> ClosedClass:
+    """``lang/<lang>/morphology.toml`` merged over the pack folders (the bundled and installed packs
+    by default, as every lexicon): ``[upos]`` word -> UD part of speech,
     ``determiners.lemmas``, ``subordinators.words``, ``auxiliaries.lemmas``, ``pronouns.local`` (first and
     second person, whose presence makes first and second-person verb readings likely)."""
-    data = language_data("morphology", lang)
+    data = language_data("morphology", lang, folders)
 
     def words(table: str, key: str) -> frozenset[str]:
         return frozenset(str(w).casefold() for w in data.get(table, {}).get(key, []))
@@ -230,10 +232,10 @@ def _proper_first(word: str, parses: list[Any], first_word: bool) -> list[Any]:
 class MorphologyParser:
     """Lemmas, UPOS and features from pymorphy3's likeliest analysis in context; no heads."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, folders: tuple[Path, ...] | None = None) -> None:
         self.lang = lang
         self._analyzer = _analyzer(lang)
-        self._lex = closed_class(lang)
+        self._lex = closed_class(lang, folders)
 
     def parse(self, text: str, spans: Sequence[tuple[int, int]]) -> list[ParsedSentence]:
         out = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
+from ..kb.langdata import every_language_data
 from .doc import Doc, Sentence
 from .tokens import _morph
 
@@ -28,20 +29,37 @@ def _parses(lang: str, word: str) -> list[Any]:
 _FUNCTION_POS = ("PREP", "CONJ", "PRCL")
 
 
+@functools.lru_cache(maxsize=8)
+def unscored(analyzer: str) -> bool:
+    """pymorphy3's dictionary ``analyzer`` gives its analyses no frequencies (``frequencies = false``
+    in the ``morphology.toml`` that names it, Ukrainian's): readings are then chosen by context."""
+    return any(d.get("analyzer") == analyzer and d.get("frequencies") is False
+               for d in every_language_data("morphology").values())
+
+
+@functools.lru_cache(maxsize=8)
+def _colloquial_infinitives(analyzer: str) -> tuple[str, ...]:
+    """The endings of colloquial infinitives that read like a finite form (``colloquial_infinitive_endings``
+    of the ``morphology.toml`` that names ``analyzer``: Ukrainian «-ть», «оголосить» being the future)."""
+    return tuple(str(e) for d in every_language_data("morphology").values() if d.get("analyzer") == analyzer
+                 for e in d.get("colloquial_infinitive_endings", []))
+
+
 @functools.lru_cache(maxsize=200_000)
 def readings(lang: str, word: str) -> tuple[Any, ...]:
     """The analyses of one word worth considering in news text, likeliest first: no vocatives; in
-    Ukrainian (whose analyses carry no frequencies) no imperatives and no colloquial «-ть»
+    a dictionary whose analyses carry no frequencies (``unscored``: Ukrainian's) no imperatives and no colloquial «-ть»
     infinitives where a finite reading exists («оголосить» is the future), and a preposition,
     conjunction or particle reading first («про», «під», «проти», «як» before their rare nouns)."""
     every = _parses(lang, word)
     parses = [p for p in every if p.tag.case != "voct"] or every
-    if lang != "uk" or not parses:
+    if not unscored(lang) or not parses:
         return tuple(parses)
     finite = [p for p in parses if p.tag.POS == "VERB" and p.tag.mood != "impr" and "infn" not in p.tag.grammemes]
     if finite:
         parses = [p for p in parses if not (p.tag.POS == "VERB" and p.tag.mood == "impr") and not (
-            (p.tag.POS == "INFN" or "infn" in p.tag.grammemes) and word.endswith("ть"))] or parses
+            (p.tag.POS == "INFN" or "infn" in p.tag.grammemes) and word.endswith(_colloquial_infinitives(lang)))] \
+            or parses
     function = [p for p in parses if p.tag.POS in _FUNCTION_POS]
     if function and parses[0].tag.POS not in _FUNCTION_POS:
         parses = function + [p for p in parses if p not in function]
@@ -114,7 +132,8 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
     tense, aspect, person, number, voice), memoised per word where the word alone decides."""
     from .frames import _WORD, Word  # frames imports this module: read at call time
 
-    lang = "uk" if pack.code == "uk" else "ru"
+    lang = pack.analyzer  # the pymorphy3 dictionary of the language's morphology.toml
+    context = unscored(lang)  # no frequencies: a verb-or-noun is read by the words before it
     words = []
     text = doc.text[sentence.start:sentence.end]
     for n, m in enumerate(_WORD.finditer(text)):
@@ -123,7 +142,10 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             words.append(Word(n, sentence.start + m.start(), sentence.start + m.end(), raw, raw,
                               "NUM" if raw[0].isdigit() else "PUNCT"))
             continue
-        seen_key = (pack, raw.casefold().replace("ё", "е") if pack.code == "ru" else raw.casefold())
+        low = raw.casefold()
+        for letter, folded in pack.letter_folds:  # Russian «ё» read as «е»
+            low = low.replace(letter, folded)
+        seen_key = (pack, low)
         finite = _finite_context(words, pack)
         seen = _RU_SEEN.get(seen_key)
         if seen is not None and not (finite and seen_key in _RU_CONTEXTUAL):  # the word read before
@@ -145,7 +167,7 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             nominal = [] if finite == "negation" else nominal
         feats: set[str] = set()
         if verbal and (not nominal or best.tag.POS in ("VERB", "INFN") and best.score >= nominal[0].score
-                       or lang == "uk" and _verb_in_context(verbal, nominal, words)):
+                       or context and _verb_in_context(verbal, nominal, words)):
             best = verbal[0]
             tenses = {str(p.tag.tense) for p in verbal if p.tag.POS == "VERB"}
             feats |= {f"Tense={t}" for t in tenses}
@@ -159,7 +181,7 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
                 feats.add(f"Number={best.tag.number}")
             if best.tag.aspect:
                 feats.add(f"Aspect={best.tag.aspect}")
-            if "Refl" in best.tag.grammemes or best.normal_form.endswith(("ся", "сь")):
+            if "Refl" in best.tag.grammemes or best.normal_form.endswith(pack.ordered.get("reflexive_endings", ())):
                 feats.add("Reflexive")
             if "Impe" in best.tag.grammemes:  # «підписано», «затримано»: the impersonal passive, done
                 feats |= {"Voice=Pass", "Tense=past", "Impersonal"}
@@ -182,7 +204,7 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
         lemma = str(best.normal_form).replace("ё", "е")
         if lemma in pack.grammar.get("negation", ()):
             upos = "PART"
-        if not (lang == "uk" and verbal and nominal) and not (finite and contextual):  # else the words before decide
+        if not (context and verbal and nominal) and not (finite and contextual):  # else the words before decide
             if len(_RU_SEEN) >= 200_000:
                 _RU_SEEN.clear()
                 _RU_CONTEXTUAL.clear()

@@ -11,12 +11,31 @@ import re
 
 from .actors import listed_states
 from .doc import Mention, Sentence
+from .frame_types import AUXILIARY_KEYS
 from .frames import Frame, FrameBuilder, LanguagePack
 
 __all__ = ["elided_denials", "former", "read_en"]
 
-_MEMBERS_AFTER_AGENT = re.compile(r"\s+by\s+(?:[\w-]+\s+){0,4}?[\w-]+,?\s+(?:including|among them|such as|notably)\s+")
-_COPULA_AFTER = re.compile(r"\s(?:were|are|was|is)\s+(?:the\s+)?")
+
+
+def _either(pack: LanguagePack, key: str) -> str:
+    """The words of ``grammar.toml`` ``key`` as a regex alternation, in their file order (one that
+    never matches where the language lists none)."""
+    return "|".join(map(re.escape, pack.ordered.get(key, ()))) or r"(?!)"
+
+
+@functools.lru_cache(maxsize=8)
+def _members_after_agent(pack: LanguagePack) -> re.Pattern[str]:
+    """"backed by 141 countries, including ...": the passive's agent (``agent_prepositions``) and the
+    words that open its members (``member_openers``)."""
+    return re.compile(r"\s+(?:" + _either(pack, "agent_prepositions") + r")\s+(?:[\w-]+\s+){0,4}?[\w-]+,?\s+(?:"
+                      + _either(pack, "member_openers") + r")\s+")
+
+
+@functools.lru_cache(maxsize=8)
+def _copula_after(pack: LanguagePack) -> re.Pattern[str]:
+    """"Among those voting no were ...": the copula (``fronted_copulas``) before the listed members."""
+    return re.compile(r"\s(?:" + _either(pack, "fronted_copulas") + r")\s+(?:the\s+)?")
 
 
 def _with_listed_members(builder: FrameBuilder, frame: Frame) -> Frame:
@@ -31,11 +50,11 @@ def _with_listed_members(builder: FrameBuilder, frame: Frame) -> Frame:
     states = builder.resolver.states_in(frame.sentence)
     anchor = None
     if frame.passive:
-        found = _MEMBERS_AFTER_AGENT.match(text, frame.end, frame.sentence.end)
+        found = _members_after_agent(pack).match(text, frame.end, frame.sentence.end)
         anchor = found.end() if found else None
     elif frame.start - frame.sentence.start <= 30 and not any(m.start < frame.start for m in states):
         # "Among those voting no were ...", "Voting against the resolution were ..."
-        found = _COPULA_AFTER.search(text, frame.end, min(frame.sentence.end, frame.end + 60))
+        found = _copula_after(pack).search(text, frame.end, min(frame.sentence.end, frame.end + 60))
         anchor = found.end() if found else None
     if anchor is None:
         return frame
@@ -53,9 +72,9 @@ def _with_speaker_as_it(builder: FrameBuilder, frame: Frame, frames: list[Frame]
     k = frame.word - 1
     while k > 0 and (words[k].upos in ("AUX", "PART") or words[k].low.endswith("ly") and words[k].upos == "X"):
         k -= 1
-    if k < 1 or words[k].low not in ("it", "they"):
-        return frame
-    k -= 2 if words[k - 1].low == "that" and k >= 2 else 1
+    if k < 1 or not (pack.has("pronouns", words[k].low) and pack.has("pronouns_state", words[k].low)):
+        return frame  # a personal pronoun for a state: "it", "they"
+    k -= 2 if pack.has("complementizers", words[k - 1].low) and k >= 2 else 1
     speech = next((f for f in frames if f.word == k and f.lemma in pack.speech), None)
     if speech is None or not any(builder.resolver.state_of(m) for m in speech.subjects) or \
             speech.subjects == frame.subjects:
@@ -114,18 +133,33 @@ def former(builder: FrameBuilder, m: Mention) -> bool:
         return False
     text = builder.doc.text
     before = text[max(0, m.start - 12):m.start]
-    return bool(re.search(r"\b(?:former|ex-)\s*$", before, re.I) or _FORMER_AFTER.match(text, m.end))
+    before_former, former_after = _former(builder.pack)
+    return bool(before_former.search(before) or former_after.match(text, m.end))
 
 
-_FORMER_AFTER = re.compile(r",\s+(?:the|a|an)\s+(?:former|ex-)", re.I)  # "Nazarbayev, the former president,"
-_LIKE_AFTER = re.compile(r",\s+(?:just\s+)?(?:like|as did|as with|along with|together with|as well as)\s+", re.I)
+@functools.lru_cache(maxsize=8)
+def _former(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words of a former office (``former``) right before a mention, and after it with an article
+    (``former_articles``): "Nazarbayev, the former president,"."""
+    former = _either(pack, "former")
+    return (re.compile(r"\b(?:" + former + r")\s*$", re.I),
+            re.compile(r",\s+(?:" + _either(pack, "former_articles") + r")\s+(?:" + former + ")", re.I))
+
+
+@functools.lru_cache(maxsize=8)
+def _like_after(pack: LanguagePack) -> re.Pattern[str]:
+    """", like Uzbekistan,": a comparative insertion (``likening``, after one of ``likening_adverbs``)."""
+    return re.compile(r",\s+(?:(?:" + _either(pack, "likening_adverbs") + r")\s+)?(?:" + _either(pack, "likening")
+                      + r")\s+", re.I)
+
+
 _INSERTION_AFTER = re.compile(r"\s*(?:[—–(]|,\s+(?:which|who)\s)")  # "A and B — ... —", "A and B, which are"
 
 
 def _with_likened(builder: FrameBuilder, frame: Frame) -> Frame:
     """English: "Kazakhstan, like Uzbekistan, has refused ...": the states a comparative insertion
     after the subject names do what the subject does."""
-    if len(frame.subjects) != 1:
+    if len(frame.subjects) != 1 or builder.pack is None:
         return frame
     states = builder.resolver.states_in(frame.sentence)
     subject = frame.subjects[0]
@@ -134,7 +168,7 @@ def _with_likened(builder: FrameBuilder, frame: Frame) -> Frame:
         run = listed_states(builder.doc.text, states, subject.end, subject.end, builder.resolver.folders)
         if len(run) > 1 and subject in run:
             return dataclasses.replace(frame, subjects=tuple(sorted(run, key=lambda m: m.start)))
-    found = _LIKE_AFTER.match(builder.doc.text, subject.end)
+    found = _like_after(builder.pack).match(builder.doc.text, subject.end)
     if found is None:
         return frame
     more = [m for m in listed_states(builder.doc.text, states, found.end(), found.end(), builder.resolver.folders)
@@ -144,13 +178,18 @@ def _with_likened(builder: FrameBuilder, frame: Frame) -> Frame:
 
 @functools.lru_cache(maxsize=8)
 def _elided_denial(pack: LanguagePack) -> re.Pattern[str]:
-    """", but A and B do not." closing a sentence: a finite auxiliary of the pack's grammar (do, have,
-    be, will, the modals) and a negation after the states."""
+    """", but A and B do not." closing a sentence: the contrast (``elided_denial_joins``), a finite
+    auxiliary of the pack's grammar (do, have, be, will, the modals), a negation after the states
+    (``elided_denial_negations``, one with an apostrophe joined to the auxiliary) and an adverb
+    (``elided_denial_adverbs``)."""
     g = pack.grammar
-    aux = sorted({w for key in ("do", "have", "be", "future", "conditional") for w in g.get(key, ())
+    aux = sorted({w for key in AUXILIARY_KEYS for w in g.get(key, ())
                   if w.isalpha() and w not in g.get("nonfinite_auxiliaries", ())}, key=len, reverse=True)
-    return re.compile(r",?\s+but\s+(.{3,120}?)\s+(?:" + "|".join(map(re.escape, aux)) + r")"
-                      r"(?:\s+not|n[’']t|\s+never)(?:\s+(?:so|either|yet))?\s*[.!]?\s*$", re.I | re.S)
+    negations = "|".join(re.escape(w).replace("'", "[’']") if "'" in w else r"\s+" + re.escape(w)
+                         for w in pack.ordered.get("elided_denial_negations", ())) or r"(?!)"
+    return re.compile(r",?\s+(?:" + _either(pack, "elided_denial_joins") + r")\s+(.{3,120}?)\s+(?:"
+                      + "|".join(map(re.escape, aux)) + r")(?:" + negations + r")(?:\s+(?:"
+                      + _either(pack, "elided_denial_adverbs") + r"))?\s*[.!]?\s*$", re.I | re.S)
 
 
 def elided_denials(builder: FrameBuilder, sentence: Sentence, frames: list[Frame]) -> list[Frame]:

@@ -175,7 +175,8 @@ def _on_side(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     if not pack.slavic or "side_with" not in classes:
         return None
     words = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:3]
-    if len(words) < 3 or words[0].low != "на" or words[1].lemma not in pack.targets.get("neutral", frozenset()):
+    if len(words) < 3 or not pack.has("on_prepositions", words[0].low) or \
+            words[1].lemma not in pack.targets.get("neutral", frozenset()):
         return None
     named = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start == words[2].start), None)
     side = builder.resolver.state_of(named) if named is not None else None
