@@ -42,10 +42,13 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
         # denouncing the attack") describes it; its own object types nothing
         stop = min(following) if following else frame.target_end
         measures = pack.grammar.get("measure_nouns", frozenset())
+        clause = pack.grammar.get("complementizers", frozenset())
         previous = ""
         for w in builder.words(frame.sentence):
-            if w.start < frame.target_start or w.upos == "DET":
+            if w.start < frame.target_start or w.upos == "DET" and w.low not in clause:
                 continue
+            if w.low in clause:
+                break  # "announced that the planned number ... was called up": a clause said is no object noun
             if w.low == "of" and previous in measures:
                 continue  # "a new package of sanctions": the batch's contents are the object
             if w.upos == "ADP" and not previous and pack.slavic:
