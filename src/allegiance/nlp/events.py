@@ -31,6 +31,9 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
     pack = builder.pack
     if pack is None:
         return None
+    means = _means_act(builder, frame)
+    if means is not None:
+        return means  # "backed the war effort by shipping drones": the act done is the shipping (AID)
     base = pack.event_types.get(frame.lemma)
     objects = pack.event_objects.get(frame.lemma)
     if objects:  # the object noun phrase: the words up to the first preposition, punctuation or next predicate
@@ -80,6 +83,37 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             return _said_act(builder, frame) or "SAY"
         return base if base not in (None, "SAY") else "SAY"
     return base
+
+
+def _means_act(builder: FrameBuilder, frame: Frame) -> str | None:
+    """English: the type of the gerund that says how an act was done ("backed Russia's war effort
+    by shipping drones": AID; ``means_prepositions``) or what was joined in ("joined Russia in voting
+    down the text": REJECT; ``joining_verbs`` with ``joining_prepositions``), where it has one other
+    than a statement; ``None`` otherwise or past a comma or a clause."""
+    pack = builder.pack
+    if pack is None or not pack.english:
+        return None
+    g = pack.grammar
+    means, joins, joined = (g.get(k, frozenset()) for k in ("means_prepositions", "joining_verbs",
+                                                             "joining_prepositions"))
+    if not means and not (joins and frame.lemma in joins):
+        return None
+    words = builder.words(frame.sentence)
+    clause = g.get("complementizers", frozenset())
+    for n in range(frame.word + 1, min(len(words) - 1, frame.word + 10)):
+        w = words[n]
+        if w.upos == "PUNCT" or w.low in clause:
+            return None
+        if (w.low in means or frame.lemma in joins and w.low in joined) and words[n + 1].low.endswith("ing"):
+            gerund = next((f for f in builder.frames(frame.sentence) if f.word == n + 1), None)
+            if gerund is not None:
+                kind = event_type(builder, gerund)
+            else:  # no frame of its own (a gerund no stance reads): its lemma, phrasal first ("voting down")
+                verb, particle = words[n + 1], words[n + 2] if n + 2 < len(words) else None
+                kind = (pack.event_types.get(f"{verb.lemma}_{particle.low}") if particle is not None else None) \
+                    or pack.event_types.get(verb.lemma)
+            return kind if kind not in (None, "SAY", "LIGHT") else None
+    return None
 
 
 #: the types of an act whose announcement under a condition is a threat (CAMEO 13: threaten to
