@@ -16,7 +16,7 @@ from pathlib import Path
 from ..kb.langdata import language_data
 from .actors import ActorResolver, bullet_states, listed_states
 from .doc import Doc, Mention, Sentence, Statement
-from .frames import Frame, FrameBuilder, LanguagePack
+from .frames import Frame, FrameBuilder, LanguagePack, Word
 from .modality import SentenceModality
 from .records import EventRecord, MentionRef, confidence
 from .registry import register
@@ -31,7 +31,7 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
     pack = builder.pack
     if pack is None:
         return None
-    means = _means_act(builder, frame)
+    means = _means_act(builder, frame) or _document_act(builder, frame)
     if means is not None:
         return means  # "backed the war effort by shipping drones": the act done is the shipping (AID)
     base = pack.event_types.get(frame.lemma)
@@ -105,15 +105,52 @@ def _means_act(builder: FrameBuilder, frame: Frame) -> str | None:
         if w.upos == "PUNCT" or w.low in clause:
             return None
         if (w.low in means or frame.lemma in joins and w.low in joined) and words[n + 1].low.endswith("ing"):
-            gerund = next((f for f in builder.frames(frame.sentence) if f.word == n + 1), None)
-            if gerund is not None:
-                kind = event_type(builder, gerund)
-            else:  # no frame of its own (a gerund no stance reads): its lemma, phrasal first ("voting down")
-                verb, particle = words[n + 1], words[n + 2] if n + 2 < len(words) else None
-                kind = (pack.event_types.get(f"{verb.lemma}_{particle.low}") if particle is not None else None) \
-                    or pack.event_types.get(verb.lemma)
+            kind = _gerund_type(builder, frame, words, n + 1)
             return kind if kind not in (None, "SAY", "LIGHT") else None
     return None
+
+
+#: what a text joined, passed or issued may say of its own: the types it gives the act
+_TEXT_ACTS = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN"})
+
+
+def _document_act(builder: FrameBuilder, frame: Frame) -> str | None:
+    """English: a text joined, passed, adopted or issued with a participle saying what it does
+    ("joined a statement denouncing the attack", "passed a resolution condemning", "issued a
+    statement backing"; ``adopting_verbs``, ``joining_verbs`` and ``document_nouns`` in
+    grammar.toml, as the stances read them): the act is what the text does (CAMEO 111 denounce,
+    051 endorse, 10 demand), where the participle has such a type."""
+    pack = builder.pack
+    if pack is None or not pack.english:
+        return None
+    documents = pack.grammar.get("document_nouns", frozenset())
+    if frame.lemma not in pack.grammar.get("adopting_verbs", frozenset()) | pack.grammar.get("joining_verbs",
+                                                                                             frozenset()):
+        return None
+    words = builder.words(frame.sentence)
+    for n in range(frame.word + 1, min(len(words) - 1, frame.word + 6)):
+        w = words[n]
+        if w.upos in ("PUNCT", "ADP", "AUX", "VERB") and w.low not in documents:
+            return None
+        if w.low in documents:
+            if not words[n + 1].low.endswith("ing"):
+                return None
+            kind = _gerund_type(builder, frame, words, n + 1)
+            return kind if kind in _TEXT_ACTS else None
+    return None
+
+
+def _gerund_type(builder: FrameBuilder, frame: Frame, words: list[Word], n: int) -> str | None:
+    """The type of the -ing word ``words[n]`` of ``frame``'s sentence: its frame's where it has one,
+    else its lemma's in the lexicon, the phrasal pair first ("voting down")."""
+    pack = builder.pack
+    assert pack is not None
+    gerund = next((f for f in builder.frames(frame.sentence) if f.word == n), None)
+    if gerund is not None:
+        return event_type(builder, gerund)
+    verb, particle = words[n], words[n + 1] if n + 1 < len(words) else None
+    return (pack.event_types.get(f"{verb.lemma}_{particle.low}") if particle is not None else None) \
+        or pack.event_types.get(verb.lemma)
 
 
 #: the types of an act whose announcement under a condition is a threat (CAMEO 13: threaten to
