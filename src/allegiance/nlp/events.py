@@ -149,8 +149,16 @@ def _gerund_type(builder: FrameBuilder, frame: Frame, words: list[Word], n: int)
     if gerund is not None:
         return event_type(builder, gerund)
     verb, particle = words[n], words[n + 1] if n + 1 < len(words) else None
-    return (pack.event_types.get(f"{verb.lemma}_{particle.low}") if particle is not None else None) \
-        or pack.event_types.get(verb.lemma)
+    lemma, start = verb.lemma, n + 1
+    if particle is not None and f"{verb.lemma}_{particle.low}" in pack.event_types:
+        lemma, start = f"{verb.lemma}_{particle.low}", n + 2  # "voting down", "carrying out"
+    kind = pack.event_types.get(lemma)
+    objects = pack.event_objects.get(lemma, {})
+    for w in words[start:start + 4]:  # its object noun, as for a frame ("staging joint drills": MOBILIZE)
+        if w.upos in ("ADP", "PUNCT", "AUX", "PRON"):
+            break
+        kind = objects.get(w.low) or objects.get(w.lemma) or kind
+    return kind
 
 
 #: the types of an act whose announcement under a condition is a threat (CAMEO 13: threaten to
