@@ -207,7 +207,8 @@ def _directives(code: str, folders: tuple[Path, ...] | None) -> tuple[frozenset[
 
 def _ordered_act(builder: FrameBuilder, frame: Frame) -> str | None:
     """A directive verb with its object and a "to" infinitive ("ordered 45 embassy staff to leave",
-    "instructed banks to suspend transfers"): the type of the act ordered, where it has one."""
+    "instructed banks to suspend transfers", an apposition between commas allowed): the type of the
+    act ordered, where it has one."""
     pack = builder.pack
     if pack is None:
         return None
@@ -215,9 +216,9 @@ def _ordered_act(builder: FrameBuilder, frame: Frame) -> str | None:
     if frame.lemma not in verbs:
         return None
     words = builder.words(frame.sentence)
-    for n in range(frame.word + 1, min(len(words) - 1, frame.word + 9)):
-        if words[n].upos == "PUNCT":
-            return None
+    for n in range(frame.word + 1, min(len(words) - 1, frame.word + 13)):
+        if words[n].upos == "PUNCT" and words[n].low != ",":
+            return None  # a comma may close an apposition ("ordered 45 employees, diplomats among them, to leave")
         if words[n].low == "to" and n > frame.word + 1:
             verb = words[n + 1]
             return ordered.get(verb.lemma) or pack.event_types.get(verb.lemma)
