@@ -31,6 +31,8 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
     pack = builder.pack
     if pack is None:
         return None
+    if _denied_as(builder, frame):
+        return "SAY"  # "a claim Tehran dismissed as baseless": a denial of a claim (CAMEO 016), a statement
     means = _means_act(builder, frame) or _document_act(builder, frame)
     if means is not None:
         return means  # "backed the war effort by shipping drones": the act done is the shipping (AID)
@@ -83,6 +85,23 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             return _said_act(builder, frame) or "SAY"
         return base if base not in (None, "SAY") else "SAY"
     return base
+
+
+def _denied_as(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: a verb of refusal with "as" and a word calling a claim untrue after it ("dismissed
+    the reports as fake", "a claim Tehran rejected as baseless"; ``refusal_verbs`` and ``untrue``
+    in grammar.toml): the denial of a claim, a statement (the convention: denials are ``SAY``)."""
+    pack = builder.pack
+    if pack is None or not pack.english or frame.lemma not in pack.grammar.get("refusal_verbs", frozenset()):
+        return False
+    untrue = pack.grammar.get("untrue", frozenset())
+    words = builder.words(frame.sentence)
+    for n in range(frame.word + 1, min(len(words) - 1, frame.word + 8)):
+        if words[n].upos == "PUNCT":
+            return False
+        if words[n].low == "as":
+            return any(w.low in untrue for w in words[n + 1:n + 4])
+    return False
 
 
 def _means_act(builder: FrameBuilder, frame: Frame) -> str | None:
