@@ -81,7 +81,7 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             return None
         if _recalled(builder, frame):
             return None
-        if base in (None, "SAY") and pack.english:
+        if base in (None, "SAY"):
             return _said_act(builder, frame) or "SAY"
         return base if base not in (None, "SAY") else "SAY"
     return base
@@ -186,11 +186,13 @@ _THREAT_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "RETREAT", "MOBILIZE"
 
 
 def _said_act(builder: FrameBuilder, frame: Frame) -> str | None:
-    """English: the type of what a speech act that is an event announces, where it is no plain
-    statement. A future act of force or reduced relations under a condition after it ("announced
-    that it will withdraw its force unless ...") is a threat (CAMEO 13, THREATEN); another party
-    who must or should act ("announced that Kyiv must accept", ``demand_modals`` in grammar.toml)
-    is a demand (CAMEO 10, REQUEST). ``None`` where the clause is neither."""
+    """The type of what a speech act that is an event announces, where it is no plain statement.
+    A future or conditional act of force or reduced relations after it with a condition word
+    (``threat_conditions`` in grammar.toml: "announced that it will withdraw its force unless ...",
+    «объявила, что прекратит поставки, если ...») is a threat (CAMEO 13, THREATEN); another party
+    who must or should act ("announced that Kyiv must accept", «заявил, что Киев должен»;
+    ``demand_modals``, the speaker's own pronouns in ``speaker_pronouns`` excepted) is a demand
+    (CAMEO 10, REQUEST). ``None`` where the clause is neither."""
     pack = builder.pack
     if pack is None:
         return None
@@ -198,20 +200,23 @@ def _said_act(builder: FrameBuilder, frame: Frame) -> str | None:
     words = [w for w in builder.words(frame.sentence) if w.start >= frame.end]
     cut = next((n for n, w in enumerate(words) if w.low in (";", ":")), len(words))
     words = words[:cut]
-    future = g.get("future", frozenset()) | {"would"}
-    condition = {"unless", "if"} & g.get("condition", frozenset())
-    lows = [w.low for w in words]
-    if any(x in future for x in lows) and any(x in condition for x in lows[lows.index(
-            next(x for x in lows if x in future)):]):
-        acts = {pack.event_types.get(f.lemma) for f in builder.frames(frame.sentence) if f.start >= frame.end}
+    conditions = g.get("threat_conditions", frozenset())
+    if conditions and any(w.low in conditions for w in words):
+        acts = {pack.event_types.get(f.lemma) for f in builder.frames(frame.sentence)
+                if f.start >= frame.end and f.factuality in ("planned", "conditional")}
         if acts & _THREAT_ACTS:
             return "THREATEN"
     modals = g.get("demand_modals", frozenset())
     own = g.get("speaker_pronouns", frozenset())
+    resolver = builder.resolver
+    speakers = {resolver.label(m) for m in frame.subjects} | {resolver.state_of(m) for m in frame.subjects}
     for n, w in enumerate(words[1:], 1):
         before = words[n - 1]
         if w.low in modals and before.upos not in ("PUNCT", "ADP", "AUX", "PART", "VERB", "CCONJ") and \
                 before.low not in own:
+            named = next((m for m in resolver.in_sentence(frame.sentence) if before.start <= m.end <= w.start), None)
+            if named is not None and ({resolver.label(named), resolver.state_of(named)} & speakers) - {None}:
+                continue  # «МИД России заявил, что Россия должна ...»: the speaker's own duty, no demand
             return "REQUEST"
     return None
 
