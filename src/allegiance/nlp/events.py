@@ -16,7 +16,7 @@ from pathlib import Path
 from ..kb.langdata import language_data
 from .actors import ActorResolver, bullet_states, listed_states
 from .doc import Doc, Mention, Sentence, Statement
-from .frames import Frame, FrameBuilder, LanguagePack
+from .frames import Frame, FrameBuilder, LanguagePack, Word
 from .modality import SentenceModality
 from .records import EventRecord, MentionRef, confidence
 from .registry import register
@@ -31,6 +31,11 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
     pack = builder.pack
     if pack is None:
         return None
+    if _denied_as(builder, frame):
+        return "SAY"  # "a claim Tehran dismissed as baseless": a denial of a claim (CAMEO 016), a statement
+    means = _means_act(builder, frame) or _document_act(builder, frame)
+    if means is not None:
+        return means  # "backed the war effort by shipping drones": the act done is the shipping (AID)
     base = pack.event_types.get(frame.lemma)
     objects = pack.event_objects.get(frame.lemma)
     if objects:  # the object noun phrase: the words up to the first preposition, punctuation or next predicate
@@ -42,10 +47,13 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
         # denouncing the attack") describes it; its own object types nothing
         stop = min(following) if following else frame.target_end
         measures = pack.grammar.get("measure_nouns", frozenset())
+        clause = pack.grammar.get("complementizers", frozenset())
         previous = ""
         for w in builder.words(frame.sentence):
-            if w.start < frame.target_start or w.upos == "DET":
+            if w.start < frame.target_start or w.upos == "DET" and w.low not in clause:
                 continue
+            if w.low in clause:
+                break  # "announced that the planned number ... was called up": a clause said is no object noun
             if w.low == "of" and previous in measures:
                 continue  # "a new package of sanctions": the batch's contents are the object
             if w.upos == "ADP" and not previous and pack.slavic:
@@ -73,8 +81,144 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             return None
         if _recalled(builder, frame):
             return None
+        if base in (None, "SAY"):
+            return _said_act(builder, frame) or "SAY"
         return base if base not in (None, "SAY") else "SAY"
     return base
+
+
+def _denied_as(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: a verb of refusal with "as" and a word calling a claim untrue after it ("dismissed
+    the reports as fake", "a claim Tehran rejected as baseless"; ``refusal_verbs`` and ``untrue``
+    in grammar.toml): the denial of a claim, a statement (the convention: denials are ``SAY``)."""
+    pack = builder.pack
+    if pack is None or not pack.english or frame.lemma not in pack.grammar.get("refusal_verbs", frozenset()):
+        return False
+    untrue = pack.grammar.get("untrue", frozenset())
+    words = builder.words(frame.sentence)
+    for n in range(frame.word + 1, min(len(words) - 1, frame.word + 8)):
+        if words[n].upos == "PUNCT":
+            return False
+        if words[n].low == "as":
+            return any(w.low in untrue for w in words[n + 1:n + 4])
+    return False
+
+
+def _means_act(builder: FrameBuilder, frame: Frame) -> str | None:
+    """English: the type of the gerund that says how an act was done ("backed Russia's war effort
+    by shipping drones": AID; ``means_prepositions``) or what was joined in ("joined Russia in voting
+    down the text": REJECT; ``joining_verbs`` with ``joining_prepositions``), where it has one other
+    than a statement; ``None`` otherwise or past a comma or a clause."""
+    pack = builder.pack
+    if pack is None or not pack.english:
+        return None
+    g = pack.grammar
+    means, joins, joined = (g.get(k, frozenset()) for k in ("means_prepositions", "joining_verbs",
+                                                             "joining_prepositions"))
+    if not means and not (joins and frame.lemma in joins):
+        return None
+    words = builder.words(frame.sentence)
+    clause = g.get("complementizers", frozenset())
+    for n in range(frame.word + 1, min(len(words) - 1, frame.word + 10)):
+        w = words[n]
+        if w.upos == "PUNCT" or w.low in clause:
+            return None
+        if (w.low in means or frame.lemma in joins and w.low in joined) and words[n + 1].low.endswith("ing"):
+            kind = _gerund_type(builder, frame, words, n + 1)
+            return kind if kind not in (None, "SAY", "LIGHT") else None
+    return None
+
+
+#: what a text joined, passed or issued may say of its own: the types it gives the act
+_TEXT_ACTS = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN"})
+
+
+def _document_act(builder: FrameBuilder, frame: Frame) -> str | None:
+    """English: a text joined, passed, adopted or issued with a participle saying what it does
+    ("joined a statement denouncing the attack", "passed a resolution condemning", "issued a
+    statement backing"; ``adopting_verbs``, ``joining_verbs`` and ``document_nouns`` in
+    grammar.toml, as the stances read them): the act is what the text does (CAMEO 111 denounce,
+    051 endorse, 10 demand), where the participle has such a type."""
+    pack = builder.pack
+    if pack is None or not pack.english:
+        return None
+    documents = pack.grammar.get("document_nouns", frozenset())
+    if frame.lemma not in pack.grammar.get("adopting_verbs", frozenset()) | pack.grammar.get("joining_verbs",
+                                                                                             frozenset()):
+        return None
+    words = builder.words(frame.sentence)
+    for n in range(frame.word + 1, min(len(words) - 1, frame.word + 6)):
+        w = words[n]
+        if w.upos in ("PUNCT", "ADP", "AUX", "VERB") and w.low not in documents:
+            return None
+        if w.low in documents:
+            if not words[n + 1].low.endswith("ing"):
+                return None
+            kind = _gerund_type(builder, frame, words, n + 1)
+            return kind if kind in _TEXT_ACTS else None
+    return None
+
+
+def _gerund_type(builder: FrameBuilder, frame: Frame, words: list[Word], n: int) -> str | None:
+    """The type of the -ing word ``words[n]`` of ``frame``'s sentence: its frame's where it has one,
+    else its lemma's in the lexicon, the phrasal pair first ("voting down")."""
+    pack = builder.pack
+    assert pack is not None
+    gerund = next((f for f in builder.frames(frame.sentence) if f.word == n), None)
+    if gerund is not None:
+        return event_type(builder, gerund)
+    verb, particle = words[n], words[n + 1] if n + 1 < len(words) else None
+    lemma, start = verb.lemma, n + 1
+    if particle is not None and f"{verb.lemma}_{particle.low}" in pack.event_types:
+        lemma, start = f"{verb.lemma}_{particle.low}", n + 2  # "voting down", "carrying out"
+    kind = pack.event_types.get(lemma)
+    objects = pack.event_objects.get(lemma, {})
+    for w in words[start:start + 4]:  # its object noun, as for a frame ("staging joint drills": MOBILIZE)
+        if w.upos in ("ADP", "PUNCT", "AUX", "PRON"):
+            break
+        kind = objects.get(w.low) or objects.get(w.lemma) or kind
+    return kind
+
+
+#: the types of an act whose announcement under a condition is a threat (CAMEO 13: threaten to
+#: sanction, halt, withdraw, boycott, use force)
+_THREAT_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "RETREAT", "MOBILIZE", "PROTEST", "REJECT", "CONCEDE"})
+
+
+def _said_act(builder: FrameBuilder, frame: Frame) -> str | None:
+    """The type of what a speech act that is an event announces, where it is no plain statement.
+    A future or conditional act of force or reduced relations after it with a condition word
+    (``threat_conditions`` in grammar.toml: "announced that it will withdraw its force unless ...",
+    «объявила, что прекратит поставки, если ...») is a threat (CAMEO 13, THREATEN); another party
+    who must or should act ("announced that Kyiv must accept", «заявил, что Киев должен»;
+    ``demand_modals``, the speaker's own pronouns in ``speaker_pronouns`` excepted) is a demand
+    (CAMEO 10, REQUEST). ``None`` where the clause is neither."""
+    pack = builder.pack
+    if pack is None:
+        return None
+    g = pack.grammar
+    words = [w for w in builder.words(frame.sentence) if w.start >= frame.end]
+    cut = next((n for n, w in enumerate(words) if w.low in (";", ":")), len(words))
+    words = words[:cut]
+    conditions = g.get("threat_conditions", frozenset())
+    if conditions and any(w.low in conditions for w in words):
+        acts = {pack.event_types.get(f.lemma) for f in builder.frames(frame.sentence)
+                if f.start >= frame.end and f.factuality in ("planned", "conditional")}
+        if acts & _THREAT_ACTS:
+            return "THREATEN"
+    modals = g.get("demand_modals", frozenset())
+    own = g.get("speaker_pronouns", frozenset())
+    resolver = builder.resolver
+    speakers = {resolver.label(m) for m in frame.subjects} | {resolver.state_of(m) for m in frame.subjects}
+    for n, w in enumerate(words[1:], 1):
+        before = words[n - 1]
+        if w.low in modals and before.upos not in ("PUNCT", "ADP", "AUX", "PART", "VERB", "CCONJ") and \
+                before.low not in own:
+            named = next((m for m in resolver.in_sentence(frame.sentence) if before.start <= m.end <= w.start), None)
+            if named is not None and ({resolver.label(named), resolver.state_of(named)} & speakers) - {None}:
+                continue  # «МИД России заявил, что Россия должна ...»: the speaker's own duty, no demand
+            return "REQUEST"
+    return None
 
 
 @functools.lru_cache(maxsize=16)
@@ -87,7 +231,8 @@ def _directives(code: str, folders: tuple[Path, ...] | None) -> tuple[frozenset[
 
 def _ordered_act(builder: FrameBuilder, frame: Frame) -> str | None:
     """A directive verb with its object and a "to" infinitive ("ordered 45 embassy staff to leave",
-    "instructed banks to suspend transfers"): the type of the act ordered, where it has one."""
+    "instructed banks to suspend transfers", an apposition between commas allowed): the type of the
+    act ordered, where it has one."""
     pack = builder.pack
     if pack is None:
         return None
@@ -95,9 +240,9 @@ def _ordered_act(builder: FrameBuilder, frame: Frame) -> str | None:
     if frame.lemma not in verbs:
         return None
     words = builder.words(frame.sentence)
-    for n in range(frame.word + 1, min(len(words) - 1, frame.word + 9)):
-        if words[n].upos == "PUNCT":
-            return None
+    for n in range(frame.word + 1, min(len(words) - 1, frame.word + 13)):
+        if words[n].upos == "PUNCT" and words[n].low != ",":
+            return None  # a comma may close an apposition ("ordered 45 employees, diplomats among them, to leave")
         if words[n].low == "to" and n > frame.word + 1:
             verb = words[n + 1]
             return ordered.get(verb.lemma) or pack.event_types.get(verb.lemma)
