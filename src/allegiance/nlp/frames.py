@@ -193,6 +193,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             pairs = [f"{w.lemma}_{nxt.lemma}", f"{w.lemma}_{nxt.low}"] if nxt and (
                 w.lemma in phrasal or "_" in w.lemma) else []  # no phrasal predicate starts with the word
             pair = next((x for x in pairs if x in self.pack.predicates), "")
+            if pairs and not pair and self._negative_object(words, n) and n + 2 < len(words):
+                nxt = words[n + 2]  # "take no part in": the phrasal predicate around its negative determiner
+                pair = next((x for x in (f"{w.lemma}_{nxt.lemma}", f"{w.lemma}_{nxt.low}")
+                             if x in self.pack.predicates), "")
             if not pair and self.pack.slavic and w.upos == "VERB":
                 nxt, pair = self._light_verb_noun(words, n)
             if nxt and pair:
@@ -277,6 +281,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 target_start = words[clause_start].start  # «Против резолюции ... голосуют неизменно»
             negated = self._negated(words, first, clause_start) or self._negative_subject(words, first, clause_start) \
                 or self._refrained(words, first, frames) or self._negative_object(words, last) \
+                or last == first + 2 and self._negative_object(words, first) \
                 or self._no_intention(words, first)
             frame = Frame(sentence, words[first].start, words[last].end, lemma, first, subjects, subject_word,
                           negated, fact, governor,
@@ -398,6 +403,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             if self.pack is not None and self.pack.slavic and \
                     w.lemma in self.pack.grammar.get("negation_aux", ()):
                 continue  # «не будет отправлять», «не станет помогать», «не є союзником»: the negation is the verb's
+            if self.pack is not None and self.pack.slavic and n > 0 and (
+                    f"{words[n - 1].lemma} {w.lemma}" in self.pack.grammar.get("negation_aux", ()) or
+                    f"{w.lemma} {words[n + 1].lemma}" in self.pack.grammar.get("negation_aux", ())):
+                continue  # «не має наміру брати»: the verb of intention with its noun
             if w.upos not in ("AUX", "PART", "X") or w.upos == "X" and not w.low.endswith("ly"):
                 if not (w.upos == "AUX"):
                     break
@@ -548,8 +557,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             candidates = self.agreeing(sentence, words, first, candidates)
         owner = self._before_apposition(sentence, words, first, clause_start) or \
             self._body_in_state(sentence, words, first, clause_start, mentions)
-        if owner is not None:
-            return (owner,), None, False
+        if owner is not None:  # "A and B, like most of their neighbours, declined": the list before the insertion
+            return tuple(self._coordinated(sentence, owner)), None, False
         head_noun = self._head_noun_before(words, first, clause_start, candidates)
         if head_noun is not None:
             return (), head_noun, False

@@ -88,6 +88,16 @@ def _verb_in_context(verbal: list[Any], nominal: list[Any], before: list[Word]) 
         not any(w.upos == "VERB" and "VerbForm=Inf" not in w.feats for w in before[-3:])
 
 
+def _preposition_next(lang: str, text: str, at: int) -> bool:
+    """Ukrainian: the next word is a preposition (or a particle) («Нікарагуа стала на бік»): a verb-or-adjective
+    after a nominative subject and before a preposition is the verb (an adjective comes before its noun)."""
+    nxt = text[at:at + 12].split()[:1]
+    if not nxt or not nxt[0].isalpha():
+        return False
+    parses = readings(lang, nxt[0].casefold())
+    return any(p.tag.POS == "PREP" for p in parses) and all(p.tag.POS in ("PREP", "PRCL", "CONJ") for p in parses)
+
+
 #: (pack, case-folded word) -> (lemma, part of speech, features) as _ru_words reads it, for the words
 #: whose reading depends on the word alone (not a Ukrainian verb-or-noun, which the words before decide):
 #: reading pymorphy3's tags costs far more than a lookup
@@ -145,7 +155,8 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             nominal = [] if finite == "negation" else nominal
         feats: set[str] = set()
         if verbal and (not nominal or best.tag.POS in ("VERB", "INFN") and best.score >= nominal[0].score
-                       or lang == "uk" and _verb_in_context(verbal, nominal, words)):
+                       or lang == "uk" and _verb_in_context(verbal, nominal, words)
+                       or lang == "uk" and finite == "subject" and _preposition_next(lang, text, m.end())):
             best = verbal[0]
             tenses = {str(p.tag.tense) for p in verbal if p.tag.POS == "VERB"}
             feats |= {f"Tense={t}" for t in tenses}

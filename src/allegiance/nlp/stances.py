@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from ..kb.langdata import load_issues
 from .actors import ActorResolver, bullet_states, listed_states
-from .doc import Doc, Mention, Statement
+from .doc import Doc, Mention, Sentence, Statement
 from .events import voted_with
 from .frames import Frame, FrameBuilder, LanguagePack
 from .modality import SentenceModality
@@ -321,6 +321,8 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     complements = [f for f in frames if f.start > frame.end and (f.governor == frame.lemma or pack.english
                                                                  and _refusing_owner(pack, f, frames) is frame)]
     complement = {c for f in complements for c in _classes(pack, f.lemma)}
+    if complement & {"support"} and about.has(pack, "either_side"):
+        return [("war", "neutral", "refuse")]  # "refused to side with either party": no side taken
     if complement & {"support"} and (about.has(pack, "war") or "RUS" in about.states):
         return [("war", "distance", "refuse")]  # "refusing to support Moscow's military operation"
     if about.has(pack, "sanctions") or complement & {"condemn", "support"}:
@@ -524,17 +526,19 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
         return [("war", "oppose", "support")]  # «выразила поддержку Украине в борьбе с агрессией»
     if pack.english and for_ukraine and not about.has(pack, "ukraine_side"):
         for_ukraine = _backs_state(builder, frame, "UKR")  # "welcomed a delegation of Ukrainian students": not Kyiv
-    if for_war and not about.has(pack, "war") and not about.has(pack, "separatists") and not \
+    on_ukraine = about.has(pack, "attack") and _attack_on(builder, frame) == "UKR"  # "the assault on Ukraine"
+    if for_war and not about.has(pack, "war") and not about.has(pack, "separatists") and not on_ukraine and not \
             about.has(pack, "voting") and about.lemmas & pack.grammar.get("matter_prepositions", frozenset()):
         return []  # "supports Russia's position on Kosovo": Russia on another matter
-    if for_war and not about.has(pack, "attack"):
+    if for_war and (not about.has(pack, "attack") or on_ukraine):
         return [("war", "distance" if frame.negated else "support", "support")]
     if pack.slavic and "evade" in classes and "RUS" in about.states and not frame.negated:
         sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
         if sentence.has(pack, "military") or sentence.has(pack, "war"):
             return [("war", "support", "support")]  # «белорусские военные помогают России»
     if for_ukraine and not frame.negated and not (about.has(pack, "integrity") and not about.has(pack, "war")
-                                                  and "resolution" not in about.lemmas):
+                                                  and "resolution" not in about.lemmas
+                                                  and not about.has(pack, "resolution")):  # «резолюцию ... о целостности»
         return [("war", "oppose", "support")]
     return []
 
@@ -748,9 +752,23 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
                 w.low in builder.pack.grammar.get("pronouns_we", ()) for w in builder.words(frame.sentence)
                 if frame.clause_start <= w.start < frame.start):
             mentions = [frame.speaker]  # "“Our position is neutral,” the Turkmen foreign minister said"
-    # a group the demonym names ("Kazakh rights activists") is not the state, nor is a former official
+    # a group the demonym names ("Kazakh rights activists", «киргизская оппозиция») is not the state, nor is a
+    # former official
     return [s for s in dict.fromkeys(resolver.state_of(m) for m in mentions if resolver.group_after(m) is None
-                                     and not former(builder, m)) if s]
+                                     and not _nonstate_group_named(builder, frame.sentence, m) and not former(builder, m)) if s]
+
+
+def _nonstate_group_named(builder: FrameBuilder, sentence: Sentence, m: Mention) -> bool:
+    """A demonym before a noun of a group that does not speak for its state (``nonstate_groups`` in
+    actors.toml, by lemma, right after it or after one adjective: «Киргизька опозиція засудила»,
+    «армянская оппозиционная партия»): the group acts, not the state."""
+    if m.kind != "demonym":
+        return False
+    groups = builder.resolver.nonstate_groups
+    after = [w for w in builder.words(sentence) if w.start >= m.end][:2]
+    if len(after) == 2 and after[0].upos != "ADJ":
+        after = after[:1]  # the noun right after it, or after one adjective («оппозиционная партия»)
+    return any(w.lemma.casefold() in groups or w.low in groups for w in after if w.upos != "PUNCT")
 
 
 def _group_holds(builder: FrameBuilder, frame: Frame, m: Mention) -> bool:
@@ -822,10 +840,11 @@ from .stances_slavic import (  # noqa: E402  - the Russian and Ukrainian rules r
     _other_conflict_slavic,
     _own_forces,
     _position_labelled,
+    _side_taken,
     _slavic_about,
     _so_called,
     _spoke_on_resolution,
     _withheld_or_denied,
 )
 
-_RULES = (_on_side, *_RULES, _position_labelled)  # the Russian and Ukrainian rules
+_RULES = (_on_side, _side_taken, *_RULES, _position_labelled)  # the Russian and Ukrainian rules

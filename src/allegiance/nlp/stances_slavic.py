@@ -186,6 +186,29 @@ def _on_side(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     return None
 
 
+def _side_taken(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+                *_: object) -> _Found:
+    """Russian and Ukrainian: a verb of taking a side (``take_side`` in stance_predicates.toml) with a
+    side word in its object («заняла сторону Москвы», «не принимает ничью сторону», «не стає на бік
+    жодної зі сторін»): Russia's side named after the word is support (negated, distance), Ukraine's
+    oppose; no party named and negated, no side taken: neutral."""
+    if not pack.slavic or "take_side" not in classes or not about.has(pack, "neutral"):
+        return None
+    sides = pack.targets.get("neutral", frozenset()) & pack.targets.get("side_words", frozenset())
+    words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end]
+    side = next((w for w in words if w.lemma in sides), None)
+    if side is None:
+        return None
+    named = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= side.end), None)
+    party = builder.resolver.state_of(named) if named is not None and \
+        builder.doc.text[side.end:named.start].strip() == "" else None
+    if party == "RUS":
+        return [("war", "distance" if frame.negated else "support", "side")]
+    if party == "UKR":
+        return None if frame.negated else [("war", "oppose", "side")]
+    return [("war", "neutral", "neutral")] if frame.negated and party is None else None
+
+
 def _continued(builder: FrameBuilder, frame: Frame) -> bool:
     """Russian and Ukrainian: a plan to go on doing something («пообещал и впредь помогать», «і
     надалі підтримуватиме»: ``continuation`` in grammar.toml, within three words before the verb)
