@@ -536,9 +536,10 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
         sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
         if sentence.has(pack, "military") or sentence.has(pack, "war"):
             return [("war", "support", "support")]  # «белорусские военные помогают России»
+    # (a resolution on integrity is on the war: «поддержала резолюцию ... о территориальной целостности Украины»)
     if for_ukraine and not frame.negated and not (about.has(pack, "integrity") and not about.has(pack, "war")
                                                   and "resolution" not in about.lemmas
-                                                  and not about.has(pack, "resolution")):  # «резолюцию ... о целостности»
+                                                  and not about.has(pack, "resolution")):
         return [("war", "oppose", "support")]
     return []
 
@@ -755,7 +756,8 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
     # a group the demonym names ("Kazakh rights activists", «киргизская оппозиция») is not the state, nor is a
     # former official
     return [s for s in dict.fromkeys(resolver.state_of(m) for m in mentions if resolver.group_after(m) is None
-                                     and not _nonstate_group_named(builder, frame.sentence, m) and not former(builder, m)) if s]
+                                     and not _nonstate_group_named(builder, frame.sentence, m)
+                                     and not former(builder, m)) if s]
 
 
 def _nonstate_group_named(builder: FrameBuilder, sentence: Sentence, m: Mention) -> bool:
