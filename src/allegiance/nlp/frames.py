@@ -379,8 +379,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
 
     def _negated_before(self, words: list[Word], at: int, clause_start: int) -> bool:
         nouns = self._nouns() | (self.pack.stance_classes.get("ally", frozenset()) |
-                                 self.pack.stance_classes.get("conduit", frozenset()) if self.pack else frozenset())
-        if self.pack is not None and words[at].lemma in nouns:
+                                 self.pack.stance_classes.get("conduit", frozenset()) |
+                                 self.pack.stance_classes.get("accomplice", frozenset()) if self.pack else frozenset())
+        phrasal = f"{words[at].lemma}_{words[at + 1].low}" if at + 1 < len(words) else ""
+        if self.pack is not None and (words[at].lemma in nouns or phrasal in nouns):  # or "party_to"
             for n in range(at - 1, max(clause_start, at - 5) - 1, -1):  # "not Russia's ally", "not an ally"
                 if words[n].lemma == "not" or words[n].lemma in self.pack.grammar.get("negation", ()):
                     return True
@@ -490,6 +492,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 if x.lemma in g.get("asking", ()) and x.low != x.lemma and \
                         self._coordinated_finite(words, at):
                     return None  # "called the war a tragedy and urged both sides ...": two finite verbs
+                if x.lemma in g.get("stating_when_indicative", ()) and any(
+                        w.low in g.get("indicative_auxiliaries", ()) for w in words[x.i + 1:at]):
+                    return None  # "insists that it is non-aligned": a statement, not a request
                 return x.lemma  # not a noun after a determiner ("a press conference", "in a phone call")
             if x.low in g.get("complementizers", ()) and x.i > 0 and words[x.i - 1].low in g.get("claim_nouns", ()) \
                     and (x.i == 1 or words[x.i - 2].upos in ("ADP", "DET", "PUNCT")) \

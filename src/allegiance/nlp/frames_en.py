@@ -445,8 +445,10 @@ class EnglishClauses:
         """English: a noun of an alliance after a copula ("Armenia is not Russia's ally", "remains
         Moscow's closest partner"): the copula's index, whose subject the noun describes; else ``None``."""
         pack = self.pack
-        if pack is None or not pack.english or words[first].lemma not in pack.stance_classes.get("ally", ()) and \
-                words[first].lemma not in pack.stance_classes.get("accomplice", ()):
+        nxt = words[first + 1].low if first + 1 < len(words) else ""
+        lemmas = {words[first].lemma, f"{words[first].lemma}_{nxt}"}  # "is not a party to": the phrasal noun
+        if pack is None or not pack.english or not lemmas & (pack.stance_classes.get("ally", frozenset()) |
+                                                             pack.stance_classes.get("accomplice", frozenset())):
             return None  # "is not Russia's ally", "has been a willing accomplice in"
         copulas = pack.grammar.get("linking_forms", ())
         for k in range(first - 1, max(-1, first - 7), -1):

@@ -153,6 +153,11 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             verbal = [p for p in verbal if p.tag.tense] if finite == "subject" else \
                 [p for p in verbal if "impr" not in p.tag.grammemes]
             nominal = [] if finite == "negation" else nominal
+        ambiguous = bool(verbal and nominal)  # a Ukrainian verb-or-noun: the words before decide, never cached
+        if lang == "uk" and ambiguous and words and words[-1].upos == "ADP" and not finite:
+            verbal, best = [], nominal[0]  # «через війну», «на войну»: a preposition's object is the noun
+        if nominal and verbal and all("impr" in p.tag.grammemes for p in verbal):
+            verbal, best = [], nominal[0]  # «війни»: the noun, not the imperative of «війнути» (news rarely commands)
         feats: set[str] = set()
         if verbal and (not nominal or best.tag.POS in ("VERB", "INFN") and best.score >= nominal[0].score
                        or lang == "uk" and _verb_in_context(verbal, nominal, words)
@@ -193,7 +198,7 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
         lemma = str(best.normal_form).replace("ё", "е")
         if lemma in pack.grammar.get("negation", ()):
             upos = "PART"
-        if not (lang == "uk" and verbal and nominal) and not (finite and contextual):  # else the words before decide
+        if not (lang == "uk" and ambiguous) and not (finite and contextual):  # else the words before decide
             if len(_RU_SEEN) >= 200_000:
                 _RU_SEEN.clear()
                 _RU_CONTEXTUAL.clear()

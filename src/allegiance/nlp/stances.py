@@ -423,6 +423,9 @@ def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
     if pack.english and "ban" in classes and not frame.negated and "from" in about.lemmas and \
             (about.has(pack, "citizens") or about.has(pack, "troops")) and about.has(pack, "fighting"):
         return [("war", "distance", "citizens")]  # "barred its army officers from travelling to the front"
+    if pack.slavic and "ban" in classes and not frame.negated and about.has(pack, "citizens") and \
+            about.has(pack, "fighting") and about.lemmas & pack.stance_classes.get("participate", frozenset()):
+        return [("war", "distance", "citizens")]  # «запретили гражданам участвовать в конфликтах за рубежом»
     if not classes & {"warn", "prosecute"} or frame.negated:
         return None
     addressee = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= frame.end), None)
@@ -491,6 +494,9 @@ def _attack_on(builder: FrameBuilder, frame: Frame) -> str | None:
         named = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= on.end), None)
         if named is not None and named.start - on.end <= 12:
             return builder.resolver.state_of(named)
+        after = [x for x in words if x.start >= on.end and x.upos != "DET" and x.low != "the"][:1]
+        if place_state(pack, after) is not None:
+            return place_state(pack, after)  # "the missile attack on Odesa", "an attack on the Kursk region"
     return None
 
 
@@ -847,6 +853,7 @@ from .stances_slavic import (  # noqa: E402  - the Russian and Ukrainian rules r
     _so_called,
     _spoke_on_resolution,
     _withheld_or_denied,
+    place_state,
 )
 
 _RULES = (_on_side, _side_taken, *_RULES, _position_labelled)  # the Russian and Ukrainian rules

@@ -7,7 +7,7 @@ Ukraine, resolutions backed or spoken against, the owner of a territory named be
 from __future__ import annotations
 
 from .doc import Mention
-from .frames import Frame, FrameBuilder, LanguagePack
+from .frames import Frame, FrameBuilder, LanguagePack, Word
 from .stances import _About, _about, _Found
 
 
@@ -60,16 +60,29 @@ def _attack_on_slavic(builder: FrameBuilder, frame: Frame) -> str | None:
     for n, w in enumerate(words):
         if w.lemma not in attack:
             continue
+        on = next((x for x in words[n + 1:n + 5] if x.low in prepositions), None)
+        if on is not None:  # «удары российских войск по украинским городам»: the preposition's object first
+            named = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= on.end), None)
+            if named is not None and named.start - on.end <= 1:
+                return builder.resolver.state_of(named)
+            place = place_state(pack, [x for x in words if x.start >= on.end][:1])
+            if place is not None:
+                return place  # «нападение на Брянскую область», «удар по Одессе»
         own = next((m for m in builder.resolver.in_sentence(frame.sentence) if n + 1 < len(words)
                     and m.start == words[n + 1].start and m.kind == "demonym"), None)
         if own is not None:  # «обстрелы украинских городов»: the demonym of the genitive object
             return builder.resolver.state_of(own)
-        on = next((x for x in words[n + 1:n + 5] if x.low in prepositions), None)
-        if on is None:
-            continue
-        named = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= on.end), None)
-        if named is not None and named.start - on.end <= 1:
-            return builder.resolver.state_of(named)
+    return None
+
+
+def place_state(pack: LanguagePack, words: list[Word]) -> str | None:
+    """The state a place named first in ``words`` lies in, by the pack's place lists (``ukraine_places``,
+    ``russia_places`` in stance_targets.toml: cities and regions that attacks are reported on, which the
+    knowledge base does not list as states), or ``None``."""
+    for w in words:
+        for state, key in (("UKR", "ukraine_places"), ("RUS", "russia_places")):
+            if w.lemma in pack.targets.get(key, frozenset()) or w.low in pack.targets.get(key, frozenset()):
+                return state
     return None
 
 
@@ -161,7 +174,7 @@ def _position_labelled(pack: LanguagePack, frame: Frame, classes: set[str], abou
     stance_targets.toml): the position described as neutral."""
     if not pack.slavic or "label" not in classes or frame.negated:
         return None
-    if about.has(pack, "position") and about.has(pack, "balanced") and not about.has(pack, "war"):
+    if about.has(pack, "position") and about.has(pack, "balanced"):  # «позицию по конфликту взвешенной»
         return [("war", "neutral", "neutral")]
     return None
 
