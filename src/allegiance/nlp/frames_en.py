@@ -345,8 +345,9 @@ class EnglishClauses:
     @staticmethod
     def _noun_use(words: list[Word], i: int) -> bool:
         """A word after a determiner ("a press conference"), or after a determiner and a modifier when
-        a preposition follows ("in a phone call with"; not "the ministry hopes that")."""
-        if i > 0 and words[i - 1].upos == "DET":
+        a preposition follows ("in a phone call with"; not "the ministry hopes that"), or after a
+        possessive ("the Kremlin's call for volunteers")."""
+        if i > 0 and (words[i - 1].upos == "DET" or words[i - 1].low.endswith(("'s", "’s"))):
             return True
         following = words[i + 1] if i + 1 < len(words) else None
         return i > 1 and words[i - 2].upos == "DET" and words[i - 1].upos == "X" and \
