@@ -797,3 +797,15 @@ def test_a_prepositions_object_is_the_noun_not_a_verb(pipeline):
     from allegiance.nlp.slavic_words import _ru_words
     words = {w.text: w for w in _ru_words(doc, doc.sentences[0], pack)}
     assert words["війну"].lemma == "війна" and words["війну"].upos == "NOUN"
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Индия неоднократно подчёркивала, что диалог и дипломатия — единственный путь к миру.", "ru",
+     {("IND", "neutral")}),
+    ("Індія неодноразово наголошувала, що діалог і дипломатія — єдиний шлях до миру.", "uk", {("IND", "neutral")}),
+    ("Казахстан воздерживается от того, чтобы вставать на чью-либо сторону.", "ru", {("KAZ", "neutral")}),
+    ("Казахстан утримується від того, щоб ставати на чийсь бік.", "uk", {("KAZ", "neutral")}),
+    ("Еритрея відкрито привітала наступ російської армії.", "uk", {("ERI", "support")}),
+])
+def test_peace_as_the_only_way_and_sides_refrained_from(pipeline, text, language, expected):
+    assert _stances(pipeline, text, language) == expected

@@ -423,6 +423,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return _de.factuality(self, words, first, last)
         if _forms.applies(self.pack):
             return _forms.factuality(self, words, first, last)
+        if last > first and words[first].upos != "VERB" and \
+                f"{words[first].lemma}_{words[last].lemma}" in self.pack.stance_lemmas:
+            return "nonfinite", None, False  # «единственный путь», «єдиний шлях»: a phrasal noun
         return self._factuality_ru(words, first)
 
     def _object_of_preposition(self, words: list[Word], word: Word) -> bool:

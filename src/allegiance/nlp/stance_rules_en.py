@@ -79,6 +79,9 @@ def peace_way(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
     if "peace_way" not in classes or frame.negated:
         return None
     before = _s._about(builder, frame, frame.clause_start, frame.start)
+    if pack.slavic and not before.has(pack, "peace"):  # «диалог и дипломатия — единственный путь»: the dash
+        comma = builder.doc.text.rfind(",", frame.sentence.start, frame.start)  # is the copula, no clause break
+        before = _s._about(builder, frame, comma if comma >= 0 else frame.sentence.start, frame.start)
     if not before.has(pack, "peace") or _s._other_conflict(builder, frame) or before.has(pack, "military"):
         return []
     return [("war", "neutral", "peace_way")]

@@ -207,6 +207,8 @@ def _side_taken(pack: LanguagePack, frame: Frame, classes: set[str], about: _Abo
     oppose; no party named and negated, no side taken: neutral."""
     if not pack.slavic or "take_side" not in classes or not about.has(pack, "neutral"):
         return None
+    negated = frame.negated or frame.governor in pack.stance_classes.get("abstain", frozenset())  # «воздерживается
+    # от того, чтобы вставать на чью-либо сторону»: refraining negates the side taken
     sides = pack.targets.get("neutral", frozenset()) & pack.targets.get("side_words", frozenset())
     words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end]
     side = next((w for w in words if w.lemma in sides), None)
@@ -216,10 +218,10 @@ def _side_taken(pack: LanguagePack, frame: Frame, classes: set[str], about: _Abo
     party = builder.resolver.state_of(named) if named is not None and \
         builder.doc.text[side.end:named.start].strip() == "" else None
     if party == "RUS":
-        return [("war", "distance" if frame.negated else "support", "side")]
+        return [("war", "distance" if negated else "support", "side")]
     if party == "UKR":
-        return None if frame.negated else [("war", "oppose", "side")]
-    return [("war", "neutral", "neutral")] if frame.negated and party is None else None
+        return None if negated else [("war", "oppose", "side")]
+    return [("war", "neutral", "neutral")] if negated and party is None else None
 
 
 def _continued(builder: FrameBuilder, frame: Frame) -> bool:
