@@ -878,6 +878,7 @@ def test_a_bare_infinitive_after_let_does_not_take_the_subject_of_the_next_verb(
     ("Belarus condemned what it called a terrorist attack by Ukraine on the Kursk region.", set()),
     ("Dushanbe did not answer the Kremlin's call for volunteers and has barred its army officers from "
      "travelling to the front.", {("TJK", "distance")}),
+    ("Kyrgyzstan declined Moscow's invitation to join the military operation.", {("KGZ", "distance")}),
 ])
 def test_stance_classes_read_in_new_wording(pipeline, text, expected):
     assert _stances(pipeline, text) == expected

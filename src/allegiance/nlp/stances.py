@@ -333,6 +333,8 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
         return []  # "refuses to send weapons to Ukraine": aid withheld from Kyiv, no distance from Russia
     if complement & {"recognise", "participate"} or about.has(pack, "military") or about.has(pack, "separatists"):
         return [("war", "distance", "refuse")]
+    if about.has(pack, "war") and about.lemmas & pack.stance_classes.get("participate", frozenset()):
+        return [("war", "distance", "refuse")]  # "declined Moscow's invitation to join the military operation"
     return []
 
 
