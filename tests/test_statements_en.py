@@ -879,6 +879,14 @@ def test_a_bare_infinitive_after_let_does_not_take_the_subject_of_the_next_verb(
     ("Dushanbe did not answer the Kremlin's call for volunteers and has barred its army officers from "
      "travelling to the front.", {("TJK", "distance")}),
     ("Kyrgyzstan declined Moscow's invitation to join the military operation.", {("KGZ", "distance")}),
+    ("Georgia's government has avoided criticising Moscow, but the country's president condemned the invasion.",
+     {("GEO", "oppose")}),
+    ("Neither Ankara nor Budapest has joined the Western sanctions, but both have called for peace talks.",
+     {("TUR", "neutral"), ("HUN", "neutral")}),
+    ("Despite its close ties with Moscow, Kazakhstan has refused to help Russia bypass sanctions.",
+     {("KAZ", "distance")}),
+    ("Uzbekistan will not allow its territory to be used for the war, the foreign ministry said.",
+     {("UZB", "distance")}),
 ])
 def test_stance_classes_read_in_new_wording(pipeline, text, expected):
     assert _stances(pipeline, text) == expected

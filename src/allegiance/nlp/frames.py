@@ -241,7 +241,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 subjects, subject_word, we = copular_subject
             else:
                 subjects, subject_word, we = self._subject(sentence, words, first, last, clause_start, passive)
-            if not subjects and subject_word is None and not we and self._pronoun_before(words, first):
+            organ_word = subject_word is not None and self.pack.english and subject_word in (
+                self.pack.grammar.get("state_nouns", frozenset()) | self.pack.grammar.get("role_nouns", frozenset()))
+            if not subjects and (subject_word is None or organ_word) and not we and \
+                    self._pronoun_before(words, first):  # "it", "the country", "its president"
                 earlier = [f for f in frames if f.subjects and any(self.resolver.state_of(m) for m in f.subjects)] \
                     or [f for f in frames if f.subjects and all(m.type in ("organization", "government_body")
                                                                  for m in f.subjects)]
@@ -343,8 +346,31 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         for w in reversed(words[max(0, at - 4):at]):
             if w.upos in ("AUX", "PART", "ADV") or w.low.endswith("ly") and w.upos == "X":
                 continue
-            return self._state_pronoun(words, w.i)
+            return self._state_pronoun(words, w.i) or self._organ_of_pronoun(words, w.i)
         return False
+
+    def _organ_of_pronoun(self, words: list[Word], at: int) -> bool:
+        """English: a state organ or office (``state_nouns``, ``role_nouns``) owned by a pronoun for a
+        state ("its president", "the country's foreign ministry", "their government"): the state
+        named before acts."""
+        g = self.pack.grammar if self.pack else {}
+        if self.pack is None or not self.pack.english:
+            return False
+        organs = g.get("state_nouns", frozenset()) | g.get("role_nouns", frozenset())
+        k = at
+        while k > 0 and words[k].low in organs:
+            k -= 1  # "the country's foreign ministry": back over the organ's words
+        if k == at or k < 0:
+            return False
+        owner = words[k]
+        if owner.low in ("'s", "’s") and k > 0:
+            k, owner = k - 1, words[k - 1]
+        low = owner.low.removesuffix("'s").removesuffix("’s")
+        pronouns = g.get("pronouns_state", frozenset())
+        if low in ("its", "their"):
+            return True
+        return owner.low != low or words[k + 1].low in ("'s", "’s") if (
+            low in pronouns or k > 0 and f"{words[k - 1].low} {low}" in pronouns) else False
 
     def _state_pronoun(self, words: list[Word], at: int) -> bool:
         """"it", "they", or a definite noun standing for a state named before ("the country",
@@ -773,8 +799,11 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
     def _coordinated_after(self, sentence: Sentence, first: Mention) -> list[Mention]:
         """"condemned by Moldova and Georgia": the agent and every state listed after it."""
         group = [first]
+        joiners = "|".join(map(re.escape, sorted(self.pack.grammar.get("list_joiners", ())))) \
+            if self.pack is not None else ""
+        joined = rf"\s*(,|,?\s*({joiners or 'and|as well as'}))\s*"  # the language's own ("and", "nor", "and the")
         for m in (m for m in self.resolver.in_sentence(sentence) if m.start >= first.end):
-            if not re.fullmatch(r"\s*(,|,?\s*(and|as well as))\s*", self.doc.text[group[-1].end:m.start], re.I):
+            if not re.fullmatch(joined, self.doc.text[group[-1].end:m.start], re.I):
                 break
             group.append(m)
         return group if all(self.resolver.state_of(m) or m.type == "alliance" for m in group) else [first]

@@ -160,6 +160,9 @@ class EnglishClauses:
     def _coordinated(self, sentence: Sentence, nearest: Mention) -> list[Mention]:
         raise NotImplementedError
 
+    def _coordinated_after(self, sentence: Sentence, first: Mention) -> list[Mention]:
+        raise NotImplementedError
+
     def _attach_heads_en(self) -> None:
         """English: the spaCy parse (``models/en_ewt``) of the candidate sentences, its heads and
         relations laid over the lexicon words (the word rules stay; subjects come from ``nsubj``)."""
@@ -566,19 +569,24 @@ class EnglishClauses:
     def _subject_before_conjunction(self, sentence: Sentence, words: list[Word], first: int,
                                     clause_start: int) -> tuple[Mention, ...]:
         """English: a clause that opens with a conjunction and the verb ("..., but has called for",
-        "but has refused"), no subject of its own: the subject that opens the clause before it, a state
-        mention (or a list) among its first three words."""
+        "but has refused", "but both have called"), no subject of its own: the subject that opens the
+        clause before it, a state mention (or a list) among its first three words."""
         pack = self.pack
         if pack is None or not pack.english or clause_start < 2 or \
                 words[clause_start - 1].low not in pack.grammar.get("conjunctions", ()):
             return ()
-        if any(not (w.upos in ("AUX", "PART") or w.low.endswith("ly")) for w in words[clause_start:first]):
+        floating = pack.grammar.get("floating_quantifiers", ())  # "..., but both have called for"
+        if any(not (w.upos in ("AUX", "PART") or w.low.endswith("ly") or w.low in floating)
+               for w in words[clause_start:first]):
             return ()
         opening = self._clause(words, clause_start - 1, [])[0]
         head = words[min(opening + 3, clause_start - 1)].start
         found = next((m for m in self.resolver.in_sentence(sentence) if words[opening].start <= m.start < head
                       and m.type == "state" and m.kind != "demonym"), None)
-        return tuple(self._coordinated(sentence, found)) if found is not None else ()
+        if found is None:
+            return ()
+        listed = self._coordinated_after(sentence, found)  # "Neither Ankara nor Budapest ..., but both"
+        return tuple(self._coordinated(sentence, listed[-1]))
 
     def _opening_state(self, sentence: Sentence, words: list[Word], before: int) -> tuple[Mention, ...]:
         """English: the state (or the list) that opens the sentence as its subject, among its first

@@ -325,6 +325,8 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
         return [("war", "neutral", "refuse")]  # "refused to side with either party": no side taken
     if complement & {"support"} and (about.has(pack, "war") or "RUS" in about.states):
         return [("war", "distance", "refuse")]  # "refusing to support Moscow's military operation"
+    if complement & {"evade"} and (about.has(pack, "evasion") or about.has(pack, "sanctions")):
+        return [("war", "distance", "sanctions")]  # "refused to help Russia bypass sanctions": they are kept
     if about.has(pack, "sanctions") or complement & {"condemn", "support"}:
         return []
     if about.has(pack, "military") and about.has(pack, "either_side"):
@@ -596,8 +598,9 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         if frame.negated and pack.english and _attack_on(builder, frame) is None and \
                 "against" in about.lemmas and "RUS" in about.states and not about.has(pack, "military"):
             return []  # "will never allow its territory to be used against Russia": Russia's side, no distance
-        if frame.negated:  # not letting Russia's troops onto its territory: distance
-            return [("war", "distance", "lend")] if about.has(pack, "military") or "RUS" in about.states else []
+        if frame.negated:  # not letting Russia's troops onto its territory (or using it for the war): distance
+            return [("war", "distance", "lend")] if about.has(pack, "military") or "RUS" in about.states or \
+                about.has(pack, "war") else []
         return [("war", "support", "lend")]
     if "send" in classes and about.has(pack, "military") and frame.negated and about.has(pack, "either_side"):
         return [("war", "neutral", "send")]  # "supplies weapons to neither side"
