@@ -887,6 +887,8 @@ def test_a_bare_infinitive_after_let_does_not_take_the_subject_of_the_next_verb(
      {("KAZ", "distance")}),
     ("Uzbekistan will not allow its territory to be used for the war, the foreign ministry said.",
      {("UZB", "distance")}),
+    ("The Czech and Slovak governments condemned the Russian bombardment of Kharkiv.",
+     {("CZE", "oppose"), ("SVK", "oppose")}),
 ])
 def test_stance_classes_read_in_new_wording(pipeline, text, expected):
     assert _stances(pipeline, text) == expected

@@ -806,6 +806,9 @@ def test_a_prepositions_object_is_the_noun_not_a_verb(pipeline):
     ("Казахстан воздерживается от того, чтобы вставать на чью-либо сторону.", "ru", {("KAZ", "neutral")}),
     ("Казахстан утримується від того, щоб ставати на чийсь бік.", "uk", {("KAZ", "neutral")}),
     ("Еритрея відкрито привітала наступ російської армії.", "uk", {("ERI", "support")}),
+    ("Чехия и Словакия осудили бомбардировку Харькова российскими войсками.", "ru",
+     {("CZE", "oppose"), ("SVK", "oppose")}),
+    ("В'єтнам закликав усі сторони до стриманості.", "uk", {("VNM", "neutral")}),
 ])
 def test_peace_as_the_only_way_and_sides_refrained_from(pipeline, text, language, expected):
     assert _stances(pipeline, text, language) == expected

@@ -492,7 +492,8 @@ def _attack_on(builder: FrameBuilder, frame: Frame) -> str | None:
         if w.lemma not in attack and w.low not in attack:
             continue
         on = next((x for x in words[n + 1:n + 3] if x.low in ("on", "against") or
-                   x.low == "of" and w.low.endswith("ing")), None)  # "the bombing of Ukrainian cities"
+                   x.low == "of" and (w.low.endswith("ing") or w.lemma in pack.targets.get("attack_of", ()))),
+                  None)  # "the bombing of Ukrainian cities", "the bombardment of Kharkiv"
         if on is None:
             continue
         named = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= on.end), None)

@@ -72,6 +72,9 @@ def _attack_on_slavic(builder: FrameBuilder, frame: Frame) -> str | None:
                     and m.start == words[n + 1].start and m.kind == "demonym"), None)
         if own is not None:  # «обстрелы украинских городов»: the demonym of the genitive object
             return builder.resolver.state_of(own)
+        place = place_state(pack, words[n + 1:n + 2])
+        if place is not None:
+            return place  # «бомбардировку Харькова»: the place in the genitive
     return None
 
 
