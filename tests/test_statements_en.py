@@ -859,3 +859,41 @@ def test_a_bare_infinitive_after_let_does_not_take_the_subject_of_the_next_verb(
     # Russia as subject, and "did not send" inherited Russia (no distance for Belarus)
     text = "Belarus let Russia use its airfields but did not send its own soldiers."
     assert _stances(pipeline, text) == {("BLR", "support"), ("BLR", "distance")}
+
+
+# -- branch en6: stance classes on wording the rules were not written from (own sentences) --------------
+@pytest.mark.parametrize("text, expected", [
+    ("Cuba voiced approval of the special military operation.", {("CUB", "support")}),
+    ("Pyongyang has been a steadfast backer of Moscow's assault on Ukraine.", {("PRK", "support")}),
+    ("Minsk openly champions the Kremlin's campaign against Kyiv.", {("BLR", "support")}),
+    ("Mongolia has refused to side with either party in the conflict.", {("MNG", "neutral")}),
+    ("Saudi Arabia has stressed the need for a political solution to the crisis in Ukraine.", {("SAU", "neutral")}),
+    ("South Africa insists that it is non-aligned in the conflict.", {("ZAF", "neutral")}),
+    ("Poland and the Czech Republic criticised the annexation.", {("POL", "oppose"), ("CZE", "oppose")}),
+    ("Kazakhstan and Uzbekistan, like most of Central Asia, have kept their distance from the war.",
+     {("KAZ", "distance"), ("UZB", "distance")}),
+    ("Kazakhstan will take no part in the war.", {("KAZ", "distance")}),
+    ("Kazakhstan is not a party to this war.", {("KAZ", "distance")}),
+    ("Moldova condemned in the strongest terms the missile attack on Odesa.", {("MDA", "oppose")}),
+    ("Belarus condemned what it called a terrorist attack by Ukraine on the Kursk region.", set()),
+    ("Dushanbe did not answer the Kremlin's call for volunteers and has barred its army officers from "
+     "travelling to the front.", {("TJK", "distance")}),
+    ("Kyrgyzstan declined Moscow's invitation to join the military operation.", {("KGZ", "distance")}),
+    ("Georgia's government has avoided criticising Moscow, but the country's president condemned the invasion.",
+     {("GEO", "oppose")}),
+    ("Neither Ankara nor Budapest has joined the Western sanctions, but both have called for peace talks.",
+     {("TUR", "neutral"), ("HUN", "neutral")}),
+    ("Despite its close ties with Moscow, Kazakhstan has refused to help Russia bypass sanctions.",
+     {("KAZ", "distance")}),
+    ("Uzbekistan will not allow its territory to be used for the war, the foreign ministry said.",
+     {("UZB", "distance")}),
+    ("The Czech and Slovak governments condemned the Russian bombardment of Kharkiv.",
+     {("CZE", "oppose"), ("SVK", "oppose")}),
+])
+def test_stance_classes_read_in_new_wording(pipeline, text, expected):
+    assert _stances(pipeline, text) == expected
+
+
+def test_a_request_verb_with_an_indicative_clause_still_governs_hearsay(pipeline):
+    """"suggest" stays a governor: "reports suggest that troops were deployed" reports no act."""
+    assert _events(pipeline, "Reports suggest that North Korean soldiers were deployed to Kursk.") == []

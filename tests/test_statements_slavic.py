@@ -741,3 +741,74 @@ def test_a_habitual_present_vote_is_a_stance_and_no_vote_event(pipeline):
     assert not _events(pipeline, text, "ru")
     assert _events(pipeline, "Против резолюции проголосовали Сирия и Эритрея.", "ru") == [
         ("ERI", "REJECT"), ("SYR", "REJECT")]
+
+
+# -- branch en6: stance classes on wording the rules were not written from (own sentences) --------------
+@pytest.mark.parametrize("text, language, expected", [
+    ("Казахстан не принимает ничью сторону в этом конфликте.", "ru", ("KAZ", "neutral")),
+    ("Казахстан занял сторону России.", "ru", ("KAZ", "support")),
+    ("Грузія не стає на бік жодної зі сторін.", "uk", ("GEO", "neutral")),
+    ("Нікарагуа стала на бік Москви у війні проти України.", "uk", ("NIC", "support")),
+])
+def test_a_side_taken_or_not_is_read_by_its_side_word(pipeline, text, language, expected):
+    assert expected in _stances(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Армянская оппозиционная партия осудила вторжение.", "ru"),
+    ("Киргизька опозиція засудила вторгнення.", "uk"),
+])
+def test_a_demonym_before_a_nonstate_group_gives_the_state_no_stance(pipeline, text, language):
+    assert _stances(pipeline, text, language) == set()
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Молдавия резко раскритиковала удары российских войск по украинским городам.", "ru", {("MDA", "oppose")}),
+    ("Молдавия осудила удар по Одессе.", "ru", {("MDA", "oppose")}),
+    ("Белоруссия осудила нападение украинских диверсантов на Брянскую область.", "ru", set()),
+    ("Білорусь засудила напад українських диверсантів на Брянську область.", "uk", set()),
+])
+def test_the_place_an_attack_is_on_decides_the_condemnation(pipeline, text, language, expected):
+    assert _stances(pipeline, text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Литва і Латвія вислали російських дипломатів через війну.", "uk", {("LTU", "oppose"), ("LVA", "oppose")}),
+    ("Власти Таджикистана запретили гражданам участвовать в вооружённых конфликтах за рубежом.", "ru",
+     {("TJK", "distance")}),
+    ("«Мы не являемся стороной этого конфликта», — подчеркнул Токаев.", "ru", {("KAZ", "distance")}),
+    ("Киргизстан не має наміру брати участь у війні на боці Росії.", "uk", {("KGZ", "distance")}),
+    ("Саудовская Аравия подчеркнула необходимость политического решения украинского кризиса.", "ru",
+     {("SAU", "neutral")}),
+    ("Бразилія та Індія наполягають на припиненні бойових дій.", "uk", {("BRA", "neutral"), ("IND", "neutral")}),
+    ("Турция призвала к прекращению огня в Нагорном Карабахе.", "ru", set()),
+    ("Сербія відмовляється запроваджувати санкції, але проголосувала за резолюцію, що засуджує анексію.", "uk",
+     {("SRB", "oppose")}),
+    ("Армения поддержала резолюцию Генассамблеи ООН о территориальной целостности Украины.", "ru",
+     {("ARM", "oppose")}),
+])
+def test_stance_classes_read_in_new_wording(pipeline, text, language, expected):
+    assert _stances(pipeline, text, language) == expected
+
+
+def test_a_prepositions_object_is_the_noun_not_a_verb(pipeline):
+    pack = language_pack("uk", None)
+    doc = pipeline(Doc("t", "Литва вислала дипломатів через війну.", "uk", None))
+    from allegiance.nlp.slavic_words import _ru_words
+    words = {w.text: w for w in _ru_words(doc, doc.sentences[0], pack)}
+    assert words["війну"].lemma == "війна" and words["війну"].upos == "NOUN"
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Индия неоднократно подчёркивала, что диалог и дипломатия — единственный путь к миру.", "ru",
+     {("IND", "neutral")}),
+    ("Індія неодноразово наголошувала, що діалог і дипломатія — єдиний шлях до миру.", "uk", {("IND", "neutral")}),
+    ("Казахстан воздерживается от того, чтобы вставать на чью-либо сторону.", "ru", {("KAZ", "neutral")}),
+    ("Казахстан утримується від того, щоб ставати на чийсь бік.", "uk", {("KAZ", "neutral")}),
+    ("Еритрея відкрито привітала наступ російської армії.", "uk", {("ERI", "support")}),
+    ("Чехия и Словакия осудили бомбардировку Харькова российскими войсками.", "ru",
+     {("CZE", "oppose"), ("SVK", "oppose")}),
+    ("В'єтнам закликав усі сторони до стриманості.", "uk", {("VNM", "neutral")}),
+])
+def test_peace_as_the_only_way_and_sides_refrained_from(pipeline, text, language, expected):
+    assert _stances(pipeline, text, language) == expected

@@ -193,6 +193,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             pairs = [f"{w.lemma}_{nxt.lemma}", f"{w.lemma}_{nxt.low}"] if nxt and (
                 w.lemma in phrasal or "_" in w.lemma) else []  # no phrasal predicate starts with the word
             pair = next((x for x in pairs if x in self.pack.predicates), "")
+            if pairs and not pair and self._negative_object(words, n) and n + 2 < len(words):
+                nxt = words[n + 2]  # "take no part in": the phrasal predicate around its negative determiner
+                pair = next((x for x in (f"{w.lemma}_{nxt.lemma}", f"{w.lemma}_{nxt.low}")
+                             if x in self.pack.predicates), "")
             if not pair and self.pack.slavic and w.upos == "VERB":
                 nxt, pair = self._light_verb_noun(words, n)
             if nxt and pair:
@@ -237,7 +241,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 subjects, subject_word, we = copular_subject
             else:
                 subjects, subject_word, we = self._subject(sentence, words, first, last, clause_start, passive)
-            if not subjects and subject_word is None and not we and self._pronoun_before(words, first):
+            organ_word = subject_word is not None and self.pack.english and subject_word in (
+                self.pack.grammar.get("state_nouns", frozenset()) | self.pack.grammar.get("role_nouns", frozenset()))
+            if not subjects and (subject_word is None or organ_word) and not we and \
+                    self._pronoun_before(words, first):  # "it", "the country", "its president"
                 earlier = [f for f in frames if f.subjects and any(self.resolver.state_of(m) for m in f.subjects)] \
                     or [f for f in frames if f.subjects and all(m.type in ("organization", "government_body")
                                                                  for m in f.subjects)]
@@ -277,6 +284,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 target_start = words[clause_start].start  # «Против резолюции ... голосуют неизменно»
             negated = self._negated(words, first, clause_start) or self._negative_subject(words, first, clause_start) \
                 or self._refrained(words, first, frames) or self._negative_object(words, last) \
+                or last == first + 2 and self._negative_object(words, first) \
                 or self._no_intention(words, first)
             frame = Frame(sentence, words[first].start, words[last].end, lemma, first, subjects, subject_word,
                           negated, fact, governor,
@@ -338,8 +346,31 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         for w in reversed(words[max(0, at - 4):at]):
             if w.upos in ("AUX", "PART", "ADV") or w.low.endswith("ly") and w.upos == "X":
                 continue
-            return self._state_pronoun(words, w.i)
+            return self._state_pronoun(words, w.i) or self._organ_of_pronoun(words, w.i)
         return False
+
+    def _organ_of_pronoun(self, words: list[Word], at: int) -> bool:
+        """English: a state organ or office (``state_nouns``, ``role_nouns``) owned by a pronoun for a
+        state ("its president", "the country's foreign ministry", "their government"): the state
+        named before acts."""
+        g = self.pack.grammar if self.pack else {}
+        if self.pack is None or not self.pack.english:
+            return False
+        organs = g.get("state_nouns", frozenset()) | g.get("role_nouns", frozenset())
+        k = at
+        while k > 0 and words[k].low in organs:
+            k -= 1  # "the country's foreign ministry": back over the organ's words
+        if k == at or k < 0:
+            return False
+        owner = words[k]
+        if owner.low in ("'s", "’s") and k > 0:
+            k, owner = k - 1, words[k - 1]
+        low = owner.low.removesuffix("'s").removesuffix("’s")
+        pronouns = g.get("pronouns_state", frozenset())
+        if low in ("its", "their"):
+            return True
+        return owner.low != low or words[k + 1].low in ("'s", "’s") if (
+            low in pronouns or k > 0 and f"{words[k - 1].low} {low}" in pronouns) else False
 
     def _state_pronoun(self, words: list[Word], at: int) -> bool:
         """"it", "they", or a definite noun standing for a state named before ("the country",
@@ -374,8 +405,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
 
     def _negated_before(self, words: list[Word], at: int, clause_start: int) -> bool:
         nouns = self._nouns() | (self.pack.stance_classes.get("ally", frozenset()) |
-                                 self.pack.stance_classes.get("conduit", frozenset()) if self.pack else frozenset())
-        if self.pack is not None and words[at].lemma in nouns:
+                                 self.pack.stance_classes.get("conduit", frozenset()) |
+                                 self.pack.stance_classes.get("accomplice", frozenset()) if self.pack else frozenset())
+        phrasal = f"{words[at].lemma}_{words[at + 1].low}" if at + 1 < len(words) else ""
+        if self.pack is not None and (words[at].lemma in nouns or phrasal in nouns):  # or "party_to"
             for n in range(at - 1, max(clause_start, at - 5) - 1, -1):  # "not Russia's ally", "not an ally"
                 if words[n].lemma == "not" or words[n].lemma in self.pack.grammar.get("negation", ()):
                     return True
@@ -398,6 +431,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             if self.pack is not None and self.pack.slavic and \
                     w.lemma in self.pack.grammar.get("negation_aux", ()):
                 continue  # «не будет отправлять», «не станет помогать», «не є союзником»: the negation is the verb's
+            if self.pack is not None and self.pack.slavic and n > 0 and (
+                    f"{words[n - 1].lemma} {w.lemma}" in self.pack.grammar.get("negation_aux", ()) or
+                    f"{w.lemma} {words[n + 1].lemma}" in self.pack.grammar.get("negation_aux", ())):
+                continue  # «не має наміру брати»: the verb of intention with its noun
             if w.upos not in ("AUX", "PART", "X") or w.upos == "X" and not w.low.endswith("ly"):
                 if not (w.upos == "AUX"):
                     break
@@ -412,6 +449,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return _de.factuality(self, words, first, last)
         if _forms.applies(self.pack):
             return _forms.factuality(self, words, first, last)
+        if last > first and words[first].upos != "VERB" and \
+                f"{words[first].lemma}_{words[last].lemma}" in self.pack.stance_lemmas:
+            return "nonfinite", None, False  # «единственный путь», «єдиний шлях»: a phrasal noun
         return self._factuality_ru(words, first)
 
     def _object_of_preposition(self, words: list[Word], word: Word) -> bool:
@@ -481,6 +521,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 if x.lemma in g.get("asking", ()) and x.low != x.lemma and \
                         self._coordinated_finite(words, at):
                     return None  # "called the war a tragedy and urged both sides ...": two finite verbs
+                if x.lemma in g.get("stating_when_indicative", ()) and any(
+                        w.low in g.get("indicative_auxiliaries", ()) for w in words[x.i + 1:at]):
+                    return None  # "insists that it is non-aligned": a statement, not a request
                 return x.lemma  # not a noun after a determiner ("a press conference", "in a phone call")
             if x.low in g.get("complementizers", ()) and x.i > 0 and words[x.i - 1].low in g.get("claim_nouns", ()) \
                     and (x.i == 1 or words[x.i - 2].upos in ("ADP", "DET", "PUNCT")) \
@@ -548,8 +591,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             candidates = self.agreeing(sentence, words, first, candidates)
         owner = self._before_apposition(sentence, words, first, clause_start) or \
             self._body_in_state(sentence, words, first, clause_start, mentions)
-        if owner is not None:
-            return (owner,), None, False
+        if owner is not None:  # "A and B, like most of their neighbours, declined": the list before the insertion
+            return tuple(self._coordinated(sentence, owner)), None, False
         head_noun = self._head_noun_before(words, first, clause_start, candidates)
         if head_noun is not None:
             return (), head_noun, False
@@ -757,7 +800,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         """"condemned by Moldova and Georgia": the agent and every state listed after it, joined by
         commas and the pack's ``agent_joiners``."""
         group = [first]
-        joiners = "|".join(map(re.escape, self.pack.ordered.get("agent_joiners", ()))) if self.pack else ""
+        words: set[str] = set()
+        if self.pack is not None:  # the agent's own joiners and the language's list joiners ("nor", "and the")
+            words = set(self.pack.ordered.get("agent_joiners", ())) | set(self.pack.grammar.get("list_joiners", ()))
+        joiners = "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))
         joined = rf"\s*(,|,?\s*({joiners}))\s*" if joiners else r"\s*(,)\s*"
         for m in (m for m in self.resolver.in_sentence(sentence) if m.start >= first.end):
             if not re.fullmatch(joined, self.doc.text[group[-1].end:m.start], re.I):

@@ -160,6 +160,9 @@ class EnglishClauses:
     def _coordinated(self, sentence: Sentence, nearest: Mention) -> list[Mention]:
         raise NotImplementedError
 
+    def _coordinated_after(self, sentence: Sentence, first: Mention) -> list[Mention]:
+        raise NotImplementedError
+
     def _attach_heads_en(self) -> None:
         """English: the spaCy parse (``models/en_ewt``) of the candidate sentences, its heads and
         relations laid over the lexicon words (the word rules stay; subjects come from ``nsubj``)."""
@@ -345,8 +348,9 @@ class EnglishClauses:
     @staticmethod
     def _noun_use(words: list[Word], i: int) -> bool:
         """A word after a determiner ("a press conference"), or after a determiner and a modifier when
-        a preposition follows ("in a phone call with"; not "the ministry hopes that")."""
-        if i > 0 and words[i - 1].upos == "DET":
+        a preposition follows ("in a phone call with"; not "the ministry hopes that"), or after a
+        possessive ("the Kremlin's call for volunteers")."""
+        if i > 0 and (words[i - 1].upos == "DET" or words[i - 1].low.endswith(("'s", "’s"))):
             return True
         following = words[i + 1] if i + 1 < len(words) else None
         return i > 1 and words[i - 2].upos == "DET" and words[i - 1].upos == "X" and \
@@ -445,8 +449,10 @@ class EnglishClauses:
         """English: a noun of an alliance after a copula ("Armenia is not Russia's ally", "remains
         Moscow's closest partner"): the copula's index, whose subject the noun describes; else ``None``."""
         pack = self.pack
-        if pack is None or not pack.english or words[first].lemma not in pack.stance_classes.get("ally", ()) and \
-                words[first].lemma not in pack.stance_classes.get("accomplice", ()):
+        nxt = words[first + 1].low if first + 1 < len(words) else ""
+        lemmas = {words[first].lemma, f"{words[first].lemma}_{nxt}"}  # "is not a party to": the phrasal noun
+        if pack is None or not pack.english or not lemmas & (pack.stance_classes.get("ally", frozenset()) |
+                                                             pack.stance_classes.get("accomplice", frozenset())):
             return None  # "is not Russia's ally", "has been a willing accomplice in"
         copulas = pack.grammar.get("linking_forms", ())
         for k in range(first - 1, max(-1, first - 7), -1):
@@ -563,19 +569,24 @@ class EnglishClauses:
     def _subject_before_conjunction(self, sentence: Sentence, words: list[Word], first: int,
                                     clause_start: int) -> tuple[Mention, ...]:
         """English: a clause that opens with a conjunction and the verb ("..., but has called for",
-        "but has refused"), no subject of its own: the subject that opens the clause before it, a state
-        mention (or a list) among its first three words."""
+        "but has refused", "but both have called"), no subject of its own: the subject that opens the
+        clause before it, a state mention (or a list) among its first three words."""
         pack = self.pack
         if pack is None or not pack.english or clause_start < 2 or \
                 words[clause_start - 1].low not in pack.grammar.get("conjunctions", ()):
             return ()
-        if any(not (w.upos in ("AUX", "PART") or w.low.endswith("ly")) for w in words[clause_start:first]):
+        floating = pack.grammar.get("floating_quantifiers", ())  # "..., but both have called for"
+        if any(not (w.upos in ("AUX", "PART") or w.low.endswith("ly") or w.low in floating)
+               for w in words[clause_start:first]):
             return ()
         opening = self._clause(words, clause_start - 1, [])[0]
         head = words[min(opening + 3, clause_start - 1)].start
         found = next((m for m in self.resolver.in_sentence(sentence) if words[opening].start <= m.start < head
                       and m.type == "state" and m.kind != "demonym"), None)
-        return tuple(self._coordinated(sentence, found)) if found is not None else ()
+        if found is None:
+            return ()
+        listed = self._coordinated_after(sentence, found)  # "Neither Ankara nor Budapest ..., but both"
+        return tuple(self._coordinated(sentence, listed[-1]))
 
     def _opening_state(self, sentence: Sentence, words: list[Word], before: int) -> tuple[Mention, ...]:
         """English: the state (or the list) that opens the sentence as its subject, among its first

@@ -573,9 +573,14 @@ class SlavicClauses:
             return "nonfinite", None, False
         governor = None
         for x in reversed(words[max(0, at - 8):at]):
+            if x.low in g.get("contrast_joins", ()):
+                break  # «отказывается вводить санкции, но голосовала»: the verb after «но» has no governor there
             intends = "Short" in x.feats and x.lemma in g.get("plan", ())
             if x.upos == "VERB" and "VerbForm=Inf" not in x.feats and ("VerbForm=Part" not in x.feats or intends):
                 governor = x.lemma  # a short participle of intention governs too («не намерена вступать»)
+                noun = words[x.i + 1] if x.i + 1 < at else None
+                if noun is not None and f"{x.lemma} {noun.lemma}" in g.get("plan", ()):
+                    governor = f"{x.lemma} {noun.lemma}"  # «не має наміру брати участь»: the verb with its noun
                 break
         if "VerbForm=Inf" in w.feats:
             after = self._aux_after(words, at)

@@ -106,6 +106,16 @@ def _verb_in_context(verbal: list[Any], nominal: list[Any], before: list[Word]) 
         not any(w.upos == "VERB" and "VerbForm=Inf" not in w.feats for w in before[-3:])
 
 
+def _preposition_next(lang: str, text: str, at: int) -> bool:
+    """Ukrainian: the next word is a preposition (or a particle) («Нікарагуа стала на бік»): a verb-or-adjective
+    after a nominative subject and before a preposition is the verb (an adjective comes before its noun)."""
+    nxt = text[at:at + 12].split()[:1]
+    if not nxt or not nxt[0].isalpha():
+        return False
+    parses = readings(lang, nxt[0].casefold())
+    return any(p.tag.POS == "PREP" for p in parses) and all(p.tag.POS in ("PREP", "PRCL", "CONJ") for p in parses)
+
+
 #: (pack, case-folded word) -> (lemma, part of speech, features) as _ru_words reads it, for the words
 #: whose reading depends on the word alone (not a Ukrainian verb-or-noun, which the words before decide):
 #: reading pymorphy3's tags costs far more than a lookup
@@ -165,9 +175,15 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             verbal = [p for p in verbal if p.tag.tense] if finite == "subject" else \
                 [p for p in verbal if "impr" not in p.tag.grammemes]
             nominal = [] if finite == "negation" else nominal
+        ambiguous = bool(verbal and nominal)  # a Ukrainian verb-or-noun: the words before decide, never cached
+        if context and ambiguous and words and words[-1].upos == "ADP" and not finite:
+            verbal, best = [], nominal[0]  # «через війну», «на войну»: a preposition's object is the noun
+        if nominal and verbal and all("impr" in p.tag.grammemes for p in verbal):
+            verbal, best = [], nominal[0]  # «війни»: the noun, not the imperative of «війнути» (news rarely commands)
         feats: set[str] = set()
         if verbal and (not nominal or best.tag.POS in ("VERB", "INFN") and best.score >= nominal[0].score
-                       or context and _verb_in_context(verbal, nominal, words)):
+                       or context and _verb_in_context(verbal, nominal, words)
+                       or context and finite == "subject" and _preposition_next(lang, text, m.end())):
             best = verbal[0]
             tenses = {str(p.tag.tense) for p in verbal if p.tag.POS == "VERB"}
             feats |= {f"Tense={t}" for t in tenses}
@@ -204,7 +220,7 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
         lemma = str(best.normal_form).replace("ё", "е")
         if lemma in pack.grammar.get("negation", ()):
             upos = "PART"
-        if not (context and verbal and nominal) and not (finite and contextual):  # else the words before decide
+        if not (context and ambiguous) and not (finite and contextual):  # else the words before decide
             if len(_RU_SEEN) >= 200_000:
                 _RU_SEEN.clear()
                 _RU_CONTEXTUAL.clear()

@@ -45,14 +45,23 @@ def armed(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
     return [("war", "distance" if frame.negated else "support", "send")]
 
 
-def complicity(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
+def complicity(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+               *_: object) -> _Found:
     """A noun of complicity after a copula ("has been a willing accomplice in Russia's aggression",
     "is a co-belligerent"): a party to the war, support; denied, distance."""
-    if "accomplice" not in classes or frame.factuality not in ("present", "done", "ongoing"):
-        return None
+    if "accomplice" not in classes or frame.factuality not in ("present", "done", "ongoing") and not (
+            pack.slavic and frame.factuality == "nonfinite" and _after_copula(pack, frame, builder)):
+        return None  # «является соучастником», «не є стороною»: the noun after a copula
     if not (about.has(pack, "war") or "RUS" in about.states):
         return []
     return [("war", "distance" if frame.negated else "support", "accomplice")]
+
+
+def _after_copula(pack: LanguagePack, frame: Frame, builder: FrameBuilder) -> bool:
+    """Russian and Ukrainian: a copula (``copulas`` in grammar.toml) within the three words before the
+    noun («не являемся стороной», «є співучасником»)."""
+    words = builder.words(frame.sentence)
+    return any(w.lemma in pack.grammar.get("copulas", ()) for w in words[max(0, frame.word - 3):frame.word])
 
 
 def shared_aims(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, *_: object) -> _Found:
@@ -70,6 +79,9 @@ def peace_way(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
     if "peace_way" not in classes or frame.negated:
         return None
     before = _s._about(builder, frame, frame.clause_start, frame.start)
+    if pack.slavic and not before.has(pack, "peace"):  # «диалог и дипломатия — единственный путь»: the dash
+        comma = builder.doc.text.rfind(",", frame.sentence.start, frame.start)  # is the copula, no clause break
+        before = _s._about(builder, frame, comma if comma >= 0 else frame.sentence.start, frame.start)
     if not before.has(pack, "peace") or _s._other_conflict(builder, frame) or before.has(pack, "military"):
         return []
     return [("war", "neutral", "peace_way")]

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from ..kb.langdata import load_issues
 from .actors import ActorResolver, bullet_states, listed_states
-from .doc import Doc, Mention, Statement
+from .doc import Doc, Mention, Sentence, Statement
 from .events import voted_with
 from .frames import Frame, FrameBuilder, LanguagePack
 from .modality import SentenceModality
@@ -321,8 +321,12 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     complements = [f for f in frames if f.start > frame.end and (f.governor == frame.lemma or pack.english
                                                                  and _refusing_owner(pack, f, frames) is frame)]
     complement = {c for f in complements for c in _classes(pack, f.lemma)}
+    if complement & {"support"} and about.has(pack, "either_side"):
+        return [("war", "neutral", "refuse")]  # "refused to side with either party": no side taken
     if complement & {"support"} and (about.has(pack, "war") or "RUS" in about.states):
         return [("war", "distance", "refuse")]  # "refusing to support Moscow's military operation"
+    if complement & {"evade"} and (about.has(pack, "evasion") or about.has(pack, "sanctions")):
+        return [("war", "distance", "sanctions")]  # "refused to help Russia bypass sanctions": they are kept
     if about.has(pack, "sanctions") or complement & {"condemn", "support"}:
         return []
     if about.has(pack, "military") and about.has(pack, "either_side"):
@@ -331,6 +335,8 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
         return []  # "refuses to send weapons to Ukraine": aid withheld from Kyiv, no distance from Russia
     if complement & {"recognise", "participate"} or about.has(pack, "military") or about.has(pack, "separatists"):
         return [("war", "distance", "refuse")]
+    if about.has(pack, "war") and about.lemmas & pack.stance_classes.get("participate", frozenset()):
+        return [("war", "distance", "refuse")]  # "declined Moscow's invitation to join the military operation"
     return []
 
 
@@ -421,6 +427,9 @@ def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
     if pack.english and "ban" in classes and not frame.negated and "from" in about.lemmas and \
             (about.has(pack, "citizens") or about.has(pack, "troops")) and about.has(pack, "fighting"):
         return [("war", "distance", "citizens")]  # "barred its army officers from travelling to the front"
+    if pack.slavic and "ban" in classes and not frame.negated and about.has(pack, "citizens") and \
+            about.has(pack, "fighting") and about.lemmas & pack.stance_classes.get("participate", frozenset()):
+        return [("war", "distance", "citizens")]  # «запретили гражданам участвовать в конфликтах за рубежом»
     if not classes & {"warn", "prosecute"} or frame.negated:
         return None
     addressee = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= frame.end), None)
@@ -483,12 +492,16 @@ def _attack_on(builder: FrameBuilder, frame: Frame) -> str | None:
         if w.lemma not in attack and w.low not in attack:
             continue
         on = next((x for x in words[n + 1:n + 3] if x.low in ("on", "against") or
-                   x.low == "of" and w.low.endswith("ing")), None)  # "the bombing of Ukrainian cities"
+                   x.low == "of" and (w.low.endswith("ing") or w.lemma in pack.targets.get("attack_of", ()))),
+                  None)  # "the bombing of Ukrainian cities", "the bombardment of Kharkiv"
         if on is None:
             continue
         named = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= on.end), None)
         if named is not None and named.start - on.end <= 12:
             return builder.resolver.state_of(named)
+        after = [x for x in words if x.start >= on.end and x.upos != "DET" and x.low != "the"][:1]
+        if place_state(pack, after) is not None:
+            return place_state(pack, after)  # "the missile attack on Odesa", "an attack on the Kursk region"
     return None
 
 
@@ -524,17 +537,20 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
         return [("war", "oppose", "support")]  # «выразила поддержку Украине в борьбе с агрессией»
     if pack.english and for_ukraine and not about.has(pack, "ukraine_side"):
         for_ukraine = _backs_state(builder, frame, "UKR")  # "welcomed a delegation of Ukrainian students": not Kyiv
-    if for_war and not about.has(pack, "war") and not about.has(pack, "separatists") and not \
+    on_ukraine = about.has(pack, "attack") and _attack_on(builder, frame) == "UKR"  # "the assault on Ukraine"
+    if for_war and not about.has(pack, "war") and not about.has(pack, "separatists") and not on_ukraine and not \
             about.has(pack, "voting") and about.lemmas & pack.grammar.get("matter_prepositions", frozenset()):
         return []  # "supports Russia's position on Kosovo": Russia on another matter
-    if for_war and not about.has(pack, "attack"):
+    if for_war and (not about.has(pack, "attack") or on_ukraine):
         return [("war", "distance" if frame.negated else "support", "support")]
     if pack.slavic and "evade" in classes and "RUS" in about.states and not frame.negated:
         sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
         if sentence.has(pack, "military") or sentence.has(pack, "war"):
             return [("war", "support", "support")]  # «белорусские военные помогают России»
+    # (a resolution on integrity is on the war: «поддержала резолюцию ... о территориальной целостности Украины»)
     if for_ukraine and not frame.negated and not (about.has(pack, "integrity") and not about.has(pack, "war")
-                                                  and "resolution" not in about.lemmas):
+                                                  and "resolution" not in about.lemmas
+                                                  and not about.has(pack, "resolution")):
         return [("war", "oppose", "support")]
     return []
 
@@ -583,8 +599,9 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         if frame.negated and pack.english and _attack_on(builder, frame) is None and \
                 "against" in about.lemmas and "RUS" in about.states and not about.has(pack, "military"):
             return []  # "will never allow its territory to be used against Russia": Russia's side, no distance
-        if frame.negated:  # not letting Russia's troops onto its territory: distance
-            return [("war", "distance", "lend")] if about.has(pack, "military") or "RUS" in about.states else []
+        if frame.negated:  # not letting Russia's troops onto its territory (or using it for the war): distance
+            return [("war", "distance", "lend")] if about.has(pack, "military") or "RUS" in about.states or \
+                about.has(pack, "war") else []
         return [("war", "support", "lend")]
     if "send" in classes and about.has(pack, "military") and frame.negated and about.has(pack, "either_side"):
         return [("war", "neutral", "send")]  # "supplies weapons to neither side"
@@ -748,9 +765,24 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
                 w.low in builder.pack.grammar.get("pronouns_we", ()) for w in builder.words(frame.sentence)
                 if frame.clause_start <= w.start < frame.start):
             mentions = [frame.speaker]  # "“Our position is neutral,” the Turkmen foreign minister said"
-    # a group the demonym names ("Kazakh rights activists") is not the state, nor is a former official
+    # a group the demonym names ("Kazakh rights activists", «киргизская оппозиция») is not the state, nor is a
+    # former official
     return [s for s in dict.fromkeys(resolver.state_of(m) for m in mentions if resolver.group_after(m) is None
+                                     and not _nonstate_group_named(builder, frame.sentence, m)
                                      and not former(builder, m)) if s]
+
+
+def _nonstate_group_named(builder: FrameBuilder, sentence: Sentence, m: Mention) -> bool:
+    """A demonym before a noun of a group that does not speak for its state (``nonstate_groups`` in
+    actors.toml, by lemma, right after it or after one adjective: «Киргизька опозиція засудила»,
+    «армянская оппозиционная партия»): the group acts, not the state."""
+    if m.kind != "demonym":
+        return False
+    groups = builder.resolver.nonstate_groups
+    after = [w for w in builder.words(sentence) if w.start >= m.end][:2]
+    if len(after) == 2 and after[0].upos != "ADJ":
+        after = after[:1]  # the noun right after it, or after one adjective («оппозиционная партия»)
+    return any(w.lemma.casefold() in groups or w.low in groups for w in after if w.upos != "PUNCT")
 
 
 def _group_holds(builder: FrameBuilder, frame: Frame, m: Mention) -> bool:
@@ -822,10 +854,12 @@ from .stances_slavic import (  # noqa: E402  - the Russian and Ukrainian rules r
     _other_conflict_slavic,
     _own_forces,
     _position_labelled,
+    _side_taken,
     _slavic_about,
     _so_called,
     _spoke_on_resolution,
     _withheld_or_denied,
+    place_state,
 )
 
-_RULES = (_on_side, *_RULES, _position_labelled)  # the Russian and Ukrainian rules
+_RULES = (_on_side, _side_taken, *_RULES, _position_labelled)  # the Russian and Ukrainian rules

@@ -7,7 +7,7 @@ Ukraine, resolutions backed or spoken against, the owner of a territory named be
 from __future__ import annotations
 
 from .doc import Mention
-from .frames import Frame, FrameBuilder, LanguagePack
+from .frames import Frame, FrameBuilder, LanguagePack, Word
 from .stances import _About, _about, _Found
 
 
@@ -60,16 +60,32 @@ def _attack_on_slavic(builder: FrameBuilder, frame: Frame) -> str | None:
     for n, w in enumerate(words):
         if w.lemma not in attack:
             continue
+        on = next((x for x in words[n + 1:n + 5] if x.low in prepositions), None)
+        if on is not None:  # «удары российских войск по украинским городам»: the preposition's object first
+            named = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= on.end), None)
+            if named is not None and named.start - on.end <= 1:
+                return builder.resolver.state_of(named)
+            place = place_state(pack, [x for x in words if x.start >= on.end][:1])
+            if place is not None:
+                return place  # «нападение на Брянскую область», «удар по Одессе»
         own = next((m for m in builder.resolver.in_sentence(frame.sentence) if n + 1 < len(words)
                     and m.start == words[n + 1].start and m.kind == "demonym"), None)
         if own is not None:  # «обстрелы украинских городов»: the demonym of the genitive object
             return builder.resolver.state_of(own)
-        on = next((x for x in words[n + 1:n + 5] if x.low in prepositions), None)
-        if on is None:
-            continue
-        named = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= on.end), None)
-        if named is not None and named.start - on.end <= 1:
-            return builder.resolver.state_of(named)
+        place = place_state(pack, words[n + 1:n + 2])
+        if place is not None:
+            return place  # «бомбардировку Харькова»: the place in the genitive
+    return None
+
+
+def place_state(pack: LanguagePack, words: list[Word]) -> str | None:
+    """The state a place named first in ``words`` lies in, by the pack's place lists (``ukraine_places``,
+    ``russia_places`` in stance_targets.toml: cities and regions that attacks are reported on, which the
+    knowledge base does not list as states), or ``None``."""
+    for w in words:
+        for state, key in (("UKR", "ukraine_places"), ("RUS", "russia_places")):
+            if w.lemma in pack.targets.get(key, frozenset()) or w.low in pack.targets.get(key, frozenset()):
+                return state
     return None
 
 
@@ -161,7 +177,7 @@ def _position_labelled(pack: LanguagePack, frame: Frame, classes: set[str], abou
     stance_targets.toml): the position described as neutral."""
     if not pack.slavic or "label" not in classes or frame.negated:
         return None
-    if about.has(pack, "position") and about.has(pack, "balanced") and not about.has(pack, "war"):
+    if about.has(pack, "position") and about.has(pack, "balanced"):  # «позицию по конфликту взвешенной»
         return [("war", "neutral", "neutral")]
     return None
 
@@ -185,6 +201,31 @@ def _on_side(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     if side == "UKR" and not frame.negated:
         return [("war", "oppose", "side")]
     return None
+
+
+def _side_taken(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
+                *_: object) -> _Found:
+    """Russian and Ukrainian: a verb of taking a side (``take_side`` in stance_predicates.toml) with a
+    side word in its object («заняла сторону Москвы», «не принимает ничью сторону», «не стає на бік
+    жодної зі сторін»): Russia's side named after the word is support (negated, distance), Ukraine's
+    oppose; no party named and negated, no side taken: neutral."""
+    if not pack.slavic or "take_side" not in classes or not about.has(pack, "neutral"):
+        return None
+    negated = frame.negated or frame.governor in pack.stance_classes.get("abstain", frozenset())  # «воздерживается
+    # от того, чтобы вставать на чью-либо сторону»: refraining negates the side taken
+    sides = pack.targets.get("neutral", frozenset()) & pack.targets.get("side_words", frozenset())
+    words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end]
+    side = next((w for w in words if w.lemma in sides), None)
+    if side is None:
+        return None
+    named = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start >= side.end), None)
+    party = builder.resolver.state_of(named) if named is not None and \
+        builder.doc.text[side.end:named.start].strip() == "" else None
+    if party == "RUS":
+        return [("war", "distance" if negated else "support", "side")]
+    if party == "UKR":
+        return None if negated else [("war", "oppose", "side")]
+    return [("war", "neutral", "neutral")] if negated and party is None else None
 
 
 def _continued(builder: FrameBuilder, frame: Frame) -> bool:
