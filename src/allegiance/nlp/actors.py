@@ -188,13 +188,16 @@ class ActorResolver:
             return max(candidates, key=lambda m: m.end)
         return self.resolve_pronoun(sentence, states_only=states_only)
 
-    def resolve_pronoun(self, sentence: Sentence, *, states_only: bool = False) -> Mention | None:
-        head = self.doc.text[sentence.start:sentence.start + 60]
-        opener = _OPENER.match(head)
-        if opener is not None:
-            head = head[opener.end():]  # "Last month, he ordered ...": a short phrase and a comma first
-        wants_person = bool(self._words.person.match(head))
-        wants_state = bool(self._words.state.match(head))
+    def resolve_pronoun(self, sentence: Sentence, *, states_only: bool = False,
+                        opening: bool = False) -> Mention | None:
+        """The mention an opening pronoun stands for. ``opening``: the caller knows the pronoun opens
+        the sentence itself («Он заявил, что ...» before its first comma), so a short phrase before a
+        comma is not skipped as an opener ("Last month, he ordered ...")."""
+        whole = self.doc.text[sentence.start:sentence.start + 60]
+        opener = _OPENER.match(whole)
+        heads = [whole] if opening else [whole[opener.end():] if opener is not None else whole]
+        wants_person = any(self._words.person.match(head) for head in heads)
+        wants_state = any(self._words.state.match(head) for head in heads)
         if not (wants_person or wants_state):
             return None
         # the subject of the latest sentence that has a fitting mention: its first such mention

@@ -336,10 +336,11 @@ def _source_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> 
         if at < 0:
             continue
         begin = sentence.start + at + len(phrase)
-        after = [m for m in builder.resolver.in_sentence(sentence) if begin <= m.start <= begin + 25
+        after = [m for m in builder.resolver.in_sentence(sentence) if begin <= m.start <= begin + 60
                  and m.type in _SPEAKER_TYPES and "," not in builder.doc.text[begin:m.start]]
-        if after:
-            return True, _named_speaker(builder, sentence, after)
+        if after and after[0].start <= begin + 25:  # the names of the source phrase ("according to
+            # Ukrainian military intelligence chief Kyrylo Budanov"): the first right after it
+            return True, _named_speaker(builder, sentence, after, begin)
         if "," in builder.doc.text[begin:begin + 40] and begin < marker.start:
             return True, None  # «По мнению аналитиков, Москва может ...»: a source with no name
     return _NOTHING
@@ -372,20 +373,27 @@ def _closing_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) ->
     start, end = words[commas[-1]].end, sentence.end
     named = [m for m in builder.resolver.in_sentence(sentence) if start <= m.start < end and m.type in _SPEAKER_TYPES]
     if named:
-        return True, _named_speaker(builder, sentence, named)
+        return True, _named_speaker(builder, sentence, named, start)
     if tail[0].low in g.get("indefinite_determiners", ()):
         return True, None  # "a diplomat said": someone unnamed ("the ministry said": the speech frame's state)
     return _NOTHING
 
 
-def _named_speaker(builder: FrameBuilder, sentence: Sentence, named: list[Mention]) -> Mention:
-    """Of the names in an attribution, the person, with the names before the next comma
-    ("according to Air Force spokesman Yuriy Ihnat", "said Lithuania's foreign minister Gabrielius
-    Landsbergis"): who speaks, not the state or body named in the title; else the first name."""
+def _named_speaker(builder: FrameBuilder, sentence: Sentence, named: list[Mention], begin: int) -> Mention:
+    """Of the names in an attribution (from ``begin``), the person, with the names before the next
+    comma ("according to Air Force spokesman Yuriy Ihnat", "said Lithuania's foreign minister Gabrielius
+    Landsbergis"): who speaks, not the state or body named in the title; else the first name. A person
+    right after the body («по словам премьер-министра Венгрии Виктора Орбана», "del Cremlino Dmitri
+    Peskov") only with a title before the body, not «Według Kremla Putin odwiedzi»: the clause's subject."""
     first = named[0]
+    words = builder.words(sentence)
+    speakers = _speaker_words(builder)
+    titled = any(w.text[:1].islower() and w.upos not in ("DET", "ADP", "PUNCT", "VERB", "AUX", "CCONJ", "SCONJ")
+                 and w.low not in speakers and w.lemma not in speakers
+                 for w in words if begin <= w.start and w.end <= first.start)
     for m in named[1:]:
-        between = [w for w in builder.words(sentence) if first.end <= w.start and w.end <= m.start]
-        if m.type == "person" and 1 <= len(between) <= 4 and not any(
+        between = [w for w in words if first.end <= w.start and w.end <= m.start]
+        if m.type == "person" and (between or titled) and len(between) <= 4 and not any(
                 w.upos in ("VERB", "AUX", "PUNCT") for w in between):
             return m  # a title between the body and the person ("spokesman"), no verb ("laut dem Kreml könnte Putin")
     return first
@@ -411,18 +419,36 @@ def _verb_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _F
         if "VerbForm=Inf" in w.feats or frame is not None and frame.factuality in _PREDICTED and \
                 w.lemma not in g.get("forecast_speakers", ()):
             continue  # «має намір оголосити», "plans to announce": a speech act predicted, not its speaker
-        if frame is not None and frame.subjects:
+        if frame is not None and frame.subjects and not _inside_report(builder, words, w, frame.subjects[0]):
             return True, frame.subjects[0]
         if before is not None and before.low in g.get("predicate_joins", ()):
             shared = [f for f in builder.frames(sentence) if f.word < w.i and f.subjects]
             if shared:  # "Sandu called ... and promised Moldova would": the subject of the verb before
                 return True, shared[-1].subjects[0]
         subject = builder.resolver.before(sentence, w.start)
-        if subject is None or subject.type not in _SPEAKER_TYPES or subject.end < sentence.start or \
+        opening = [x for x in words[:w.i] if x.upos not in ("ADV", "PART", "PUNCT")]
+        if len(opening) == 1 and opening[0].upos == "PRON" and opening[0].i == 0:
+            # «Он заявил, что ...», "He said ...": an opening pronoun right before the verb stands for
+            # the person of an earlier sentence
+            subject = builder.resolver.resolve_pronoun(sentence, opening=True)
+            return (True, subject) if subject is not None and subject.type in _SPEAKER_TYPES else _NOTHING
+        if subject is not None and subject.end <= sentence.start:
+            return _NOTHING  # no other earlier name is this verb's subject
+        if subject is None or subject.type not in _SPEAKER_TYPES or \
                 any(c in builder.doc.text[subject.end:w.start] for c in ";:\"“”«»"):
             return _NOTHING
         return True, subject
     return _NOTHING
+
+
+def _inside_report(builder: FrameBuilder, words: list[Word], verb: Word, subject: Mention) -> bool:
+    """«Він заявив, що Франція передасть ...»: a subject after the verb of saying, past a comma or a
+    complementizer, is the subject of what is said, not the speaker."""
+    if subject.start < verb.end:
+        return False
+    assert builder.pack is not None
+    comp = builder.pack.grammar.get("complementizers", frozenset())
+    return any(x.text in (",", ":") or x.low in comp for x in words[verb.i + 1:] if x.end <= subject.start)
 
 
 def _frame_speaker(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
