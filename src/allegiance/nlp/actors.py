@@ -200,7 +200,16 @@ class ActorResolver:
         wants_state = any(self._words.state.match(head) for head in heads)
         if not (wants_person or wants_state):
             return None
-        # the subject of the latest sentence that has a fitting mention: its first such mention
+        return self.antecedent(sentence, wants_person=wants_person, wants_state=wants_state, states_only=states_only)
+
+    def person_pronoun(self, text: str) -> bool:
+        """Whether ``text`` opens with a pronoun that stands for a person ("he", «он», «він»)."""
+        return bool(self._words.person.match(text))
+
+    def antecedent(self, sentence: Sentence, *, wants_person: bool = True, wants_state: bool = False,
+                   states_only: bool = False) -> Mention | None:
+        """What a pronoun in ``sentence`` stands for ("..., he said."): the subject of the latest of the
+        four sentences before that has a fitting mention, its first such mention."""
         for previous in reversed([s for s in self.doc.sentences if s.end <= sentence.start][-4:]):
             for m in self.in_sentence(previous):
                 if wants_person and m.type == "person" and (not states_only or self.state_of(m)):

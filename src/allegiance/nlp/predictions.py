@@ -311,11 +311,48 @@ def _speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> Mention
     "Kazakhstan expects ... to", «Москва не исключает, что»), else the speech frame; ``None``: the author."""
     if not builder.frames(sentence) and builder.pack is not None and builder.pack.english:
         builder.force(sentence)  # "X said Russia will ...": the speech frame gives the speaker
-    for rule in (_source_speaker, _closing_speaker, _verb_speaker):
+    for rule in (_quote_speaker, _source_speaker, _closing_speaker, _verb_speaker):
         found, mention = rule(builder, sentence, marker)
         if found:
             return mention
     return _frame_speaker(builder, sentence)
+
+
+#: a quotation mark that opens a quote, with the marks that may close it
+_QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“”"}
+_CLOSERS = frozenset('"”»“')
+
+
+def _quote_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _Found:
+    """A sentence inside a quote that runs over several sentences: the quote's attribution, after
+    it closes ('"Armenia will not go. We will decide later," he said.', «... . Мы будем защищать
+    свою землю», — подчеркнул Лукашенко.) or before it opens ('Zelensky said: "We will ... .')."""
+    doc = builder.doc
+    text = doc.text[sentence.start:sentence.end].strip()
+    later = [s for s in doc.sentences if s.start >= sentence.end][:4]
+    earlier = [s for s in doc.sentences if s.end <= sentence.start][-4:]
+    if text[:1] in _QUOTES and not any(c in text[1:] for c in _QUOTES[text[:1]]):
+        for nxt in later:
+            body = doc.text[nxt.start:nxt.end]
+            if any(c in body for c in _QUOTES[text[:1]]):
+                words = builder.words(nxt)
+                return _closing_speaker(builder, nxt, words[0]) if words else _NOTHING
+        return _NOTHING
+    if text[-1:] in _CLOSERS or text[-2:-1] in _CLOSERS:
+        if any(c in text[:-2] for c in _QUOTES) or any(c in text[:-2] for c in _CLOSERS):
+            return _NOTHING  # a quote of its own
+        for previous in reversed(earlier):
+            body = doc.text[previous.start:previous.end].rstrip()
+            opened = [at for at, c in enumerate(body) if c in _QUOTES]
+            if not opened:
+                continue
+            if any(c in body[opened[-1] + 1:] for c in _QUOTES[body[opened[-1]]]) or opened[-1] < 2:
+                return _NOTHING  # closed there, or opened with no attribution before it
+            words = [w for w in builder.words(previous) if w.start < previous.start + opened[-1]]
+            if not words:
+                return _NOTHING
+            return _verb_speaker(builder, previous, words[-1])
+    return _NOTHING
 
 
 def _speaker_words(builder: FrameBuilder) -> frozenset[str]:
@@ -372,10 +409,16 @@ def _closing_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) ->
         return _NOTHING
     start, end = words[commas[-1]].end, sentence.end
     named = [m for m in builder.resolver.in_sentence(sentence) if start <= m.start < end and m.type in _SPEAKER_TYPES]
+    if named and tail[0].low in g.get("indefinite_determiners", ()) and all(m.type != "person" for m in named):
+        return True, None  # "a Turkish diplomat told Reuters": someone unnamed, not the state or the outlet
     if named:
         return True, _named_speaker(builder, sentence, named, start)
     if tail[0].low in g.get("indefinite_determiners", ()):
         return True, None  # "a diplomat said": someone unnamed ("the ministry said": the speech frame's state)
+    pronoun = next((w for w in tail if w.upos == "PRON" and builder.resolver.person_pronoun(w.text)), None)
+    if pronoun is not None:  # "..., he told reporters.", «..., — сказал он.»: the person named before
+        found = builder.resolver.antecedent(sentence)
+        return (True, found) if found is not None else _NOTHING
     return _NOTHING
 
 
@@ -419,8 +462,11 @@ def _verb_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _F
         if "VerbForm=Inf" in w.feats or frame is not None and frame.factuality in _PREDICTED and \
                 w.lemma not in g.get("forecast_speakers", ()):
             continue  # «має намір оголосити», "plans to announce": a speech act predicted, not its speaker
-        if frame is not None and frame.subjects and not _inside_report(builder, words, w, frame.subjects[0]):
+        if frame is not None and frame.subjects and not _inside_report(builder, words, w, frame.subjects[0], marker):
             return True, frame.subjects[0]
+        aside = _before_aside(builder, sentence, words, w)
+        if aside is not None:
+            return True, aside
         if before is not None and before.low in g.get("predicate_joins", ()):
             shared = [f for f in builder.frames(sentence) if f.word < w.i and f.subjects]
             if shared:  # "Sandu called ... and promised Moldova would": the subject of the verb before
@@ -441,14 +487,33 @@ def _verb_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _F
     return _NOTHING
 
 
-def _inside_report(builder: FrameBuilder, words: list[Word], verb: Word, subject: Mention) -> bool:
-    """«Він заявив, що Франція передасть ...»: a subject after the verb of saying, past a comma or a
-    complementizer, is the subject of what is said, not the speaker."""
+def _inside_report(builder: FrameBuilder, words: list[Word], verb: Word, subject: Mention, marker: Word) -> bool:
+    """«Він заявив, що Франція передасть ...», "said Russia would expel": a subject after the verb of
+    saying, past a comma or a complementizer, or right before the forecast with neither between, is
+    the subject of what is said, not the speaker (not «заявил Эрдоган, что Турция ...»)."""
     if subject.start < verb.end:
         return False
     assert builder.pack is not None
     comp = builder.pack.grammar.get("complementizers", frozenset())
-    return any(x.text in (",", ":") or x.low in comp for x in words[verb.i + 1:] if x.end <= subject.start)
+
+    def breaks(lo: int, hi: int) -> bool:
+        return any(x.text in (",", ":") or x.low in comp for x in words if lo <= x.start and x.end <= hi)
+
+    return breaks(verb.end, subject.start) or subject.end <= marker.start and not breaks(subject.end, marker.start)
+
+
+def _before_aside(builder: FrameBuilder, sentence: Sentence, words: list[Word], verb: Word) -> Mention | None:
+    """"Ilham Aliyev, the president of Azerbaijan, said ...", "Zakharova, speaking to journalists,
+    said", «Эрдоган, выступая перед журналистами, заявил»: the name before a parenthesis that ends
+    right before the verb (not the state named inside it)."""
+    if verb.i < 2 or words[verb.i - 1].text != ",":
+        return None
+    comma = next((x for x in reversed(words[:verb.i - 1]) if x.text in (",", ";", ":")), None)
+    if comma is None or comma.text != ",":
+        return None
+    named = [m for m in builder.resolver.in_sentence(sentence) if 0 <= comma.start - m.end <= 1 and
+             m.type in _SPEAKER_TYPES]
+    return named[-1] if named else None
 
 
 def _frame_speaker(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
