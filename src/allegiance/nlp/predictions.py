@@ -170,6 +170,8 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
             return w  # «Узбекистан намерен расширить»: an adjective of intention with its infinitive
         if w.upos == "X" and _future_form(g, w) and not _in_time_clause(pack, words, n):
             return w  # "reprendront", "accoglieranno": a verb the form tables lack, in the future by its ending
+        if _pledged_past(g, words, n) or _reported_future(pack, words, n):
+            return w
         if w.upos != "VERB" or "VerbForm=Part" in w.feats:
             continue
         nxt = words[n + 1] if n + 1 < len(words) else None
@@ -201,6 +203,41 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if conditional and "Tense=past" not in w.feats and w.lemma in g.get("conditional", ()):
             return w
     return _scheduled(builder, sentence, words) if pack.slavic else None
+
+
+def _pledged_past(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """"Orbán ha minacciato di bloccare", "Macron a promis d'envoyer": the participle of a verb of
+    promising or threatening (``pledge_participles``, lemmas) with an infinitive after it: what was
+    pledged lies ahead, as with «пригрозил нанести»."""
+    w = words[n]
+    return "VerbForm=Part" in w.feats and w.lemma in g.get("pledge_participles", ()) and \
+        any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4])
+
+
+def _reported_future(pack: LanguagePack, words: list[Word], n: int) -> bool:
+    """The future in the past of reported speech: "Macron a annoncé que Paris enverrait ..." (a
+    conditional after a verb of saying and "que"), "ha detto che l'Italia avrebbe inviato" (the
+    conditional of ``reported_future_auxiliaries`` with a participle); not ``reported_future_not``
+    ("aurait", "serait": a past or hearsay conditional)."""
+    g = pack.grammar
+    w = words[n]
+    endings = tuple(g.get("reported_future_endings", ()))
+    if w.upos == "X" and endings and w.text[:1].islower() and len(w.low) > 6 and w.low.endswith(endings) and \
+            w.low not in g.get("future_ending_exceptions", ()) and n > 0 and words[n - 1].upos != "DET":
+        pass  # "accueillerait": a conditional the form tables lack, by its ending
+    elif "cond" not in w.feats or w.lemma in g.get("conditional", ()):
+        return False
+    auxiliaries = g.get("reported_future_auxiliaries", frozenset())
+    if w.lemma in auxiliaries:
+        if not any("VerbForm=Part" in x.feats for x in words[n + 1:n + 3]):
+            return False
+    elif w.upos not in ("VERB", "X") or w.lemma in g.get("reported_future_not", ()) or \
+            not g.get("reported_future_mood"):
+        return False
+    comp = g.get("complementizers", frozenset())
+    at = next((x.i for x in reversed(words[:n]) if x.low in comp), None)
+    return at is not None and any(x.lemma in pack.speech or x.lemma in g.get("forecast_speakers", ())
+                                  for x in words[max(0, at - 4):at])
 
 
 def _future_form(g: dict[str, frozenset[str]], w: Word) -> bool:
