@@ -317,17 +317,25 @@ def _mark_future(words: list[Word], g: dict[str, frozenset[str]]) -> list[Word]:
         left = _clause_start(words, n, g)
         right = _clause_end(words, n, g)
         clause = words[left:right + 1]
+        scheduling = w.lemma in g.get("schedule_modals", ()) and not _perfect_infinitive(clause, w, g)
         infinitive = any("Inf" in x.feats and not _zu_infinitive(words, x.i, g) and x is not w for x in clause) or \
-            w.lemma in g.get("future", ()) and _final_infinitive(clause, w)
+            (w.lemma in g.get("future", ()) or scheduling) and _final_infinitive(clause, w)
         marker = "Aux" in w.feats and "Past" not in w.feats and infinitive and (
             w.lemma in g.get("future", ()) and w.low not in g.get("conditional_forms", ())
             or w.low in g.get("conditional", ())
-            or w.lemma in g.get("plan", ()))
+            or w.lemma in g.get("plan", ()) or scheduling)
         if not marker and w.lemma in g.get("plan", ()) and w.feats & {"Fin", "Part"}:  # "hat angekündigt, ... zu"
             marker = any(_zu_infinitive(words, x.i, g) for x in words[n + 1:])
         if marker:
             out[n] = Word(w.i, w.start, w.end, w.text, w.lemma, w.upos, w.feats | {"Future"}, low=w.low)
     return out
+
+
+def _perfect_infinitive(clause: list[Word], aux: Word, g: dict[str, frozenset[str]]) -> bool:
+    """"soll die Brücke gesprengt haben", "angeworben haben soll": the infinitive of a perfect
+    auxiliary (``perfect``) with the modal, a hearsay about the past, no schedule."""
+    return any("Aux" in x.feats and "Inf" in x.feats and x is not aux and x.lemma in g.get("perfect", ())
+               for x in clause)
 
 
 def _final_infinitive(clause: list[Word], aux: Word) -> bool:

@@ -210,8 +210,11 @@ def _pledged_past(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bo
     promising or threatening (``pledge_participles``, lemmas) with an infinitive after it: what was
     pledged lies ahead, as with «пригрозил нанести»."""
     w = words[n]
-    return "VerbForm=Part" in w.feats and w.lemma in g.get("pledge_participles", ()) and \
-        any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4])
+    if "VerbForm=Part" not in w.feats or w.lemma not in g.get("pledge_participles", ()):
+        return False
+    endings = tuple(g.get("infinitive_endings", ()))
+    return any("VerbForm=Inf" in x.feats or x.upos == "X" and endings and x.text[:1].islower() and
+               x.low.endswith(endings) for x in words[n + 1:n + 3])  # "di ospitare": a verb the tables lack
 
 
 def _reported_future(pack: LanguagePack, words: list[Word], n: int) -> bool:
@@ -412,7 +415,7 @@ def _source_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> 
         begin = sentence.start + at + len(phrase)
         after = [m for m in builder.resolver.in_sentence(sentence) if begin <= m.start <= begin + 60
                  and m.type in _SPEAKER_TYPES and "," not in builder.doc.text[begin:m.start]]
-        if after and after[0].start <= begin + 25:  # the names of the source phrase ("according to
+        if after and after[0].start <= begin + 40:  # the names of the source phrase ("according to
             # Ukrainian military intelligence chief Kyrylo Budanov"): the first right after it
             return True, _named_speaker(builder, sentence, after, begin)
         if "," in builder.doc.text[begin:begin + 40] and begin < marker.start:
