@@ -319,7 +319,7 @@ def _mark_future(words: list[Word], g: dict[str, frozenset[str]]) -> list[Word]:
         clause = words[left:right + 1]
         scheduling = w.lemma in g.get("schedule_modals", ()) and not _perfect_infinitive(clause, w, g)
         infinitive = any("Inf" in x.feats and not _zu_infinitive(words, x.i, g) and x is not w for x in clause) or \
-            (w.lemma in g.get("future", ()) or scheduling) and _final_infinitive(clause, w)
+            (w.lemma in g.get("future", ()) or scheduling) and _final_infinitive(clause, w, g)
         marker = "Aux" in w.feats and "Past" not in w.feats and infinitive and (
             w.lemma in g.get("future", ()) and w.low not in g.get("conditional_forms", ())
             or w.low in g.get("conditional", ())
@@ -338,14 +338,16 @@ def _perfect_infinitive(clause: list[Word], aux: Word, g: dict[str, frozenset[st
                for x in clause)
 
 
-def _final_infinitive(clause: list[Word], aux: Word) -> bool:
+def _final_infinitive(clause: list[Word], aux: Word, g: dict[str, frozenset[str]]) -> bool:
     """"die Ukraine werde niemals auf die Krim verzichten": a verb the form tables lack, closing the
     clause of a finite werden, in lower case with an infinitive's ending, is its infinitive (not a
-    participle in ge-...-en, "werden geschlossen", a present passive); in a subordinate clause, the
+    participle in ge-...-en, "werden geschlossen", a present passive, unless one of ``ge_infinitives``:
+    "gewinnen"); in a subordinate clause, the
     word right before a werden that closes it."""
     def bare(x: Word | None) -> bool:
         return x is not None and x.upos == "X" and x.text[:1].islower() and len(x.low) > 4 and \
-            x.low.endswith(("en", "ern", "eln")) and not x.low.startswith("ge")
+            x.low.endswith(("en", "ern", "eln")) and \
+            (not x.low.startswith("ge") or x.low in g.get("ge_infinitives", ()))
 
     last = next((x for x in reversed(clause) if x.upos != "PUNCT"), None)
     if last is aux:  # "..., dass Deutschland die Hilfe fortsetzen werde": the subordinate order

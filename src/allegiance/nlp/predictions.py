@@ -455,8 +455,10 @@ def _closing_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) ->
         return True, _named_speaker(builder, sentence, named, start)
     if tail[0].low in g.get("indefinite_determiners", ()):
         return True, None  # "a diplomat said": someone unnamed ("the ministry said": the speech frame's state)
-    pronoun = next((w for w in tail if w.upos == "PRON" and builder.resolver.person_pronoun(w.text)), None)
-    if pronoun is not None:  # "..., he told reporters.", «..., — сказал он.»: the person named before
+    closing = g.get("closing_pronouns", frozenset())
+    pronoun = next((w for w in tail if w.upos == "PRON" and builder.resolver.person_pronoun(w.text) or
+                    w.low in closing or w.low.rsplit("-", 1)[-1] in closing and "-" in w.low), None)
+    if pronoun is not None:  # "..., he told reporters.", «..., — сказал он.», "a-t-il déclaré", "sagte er"
         found = builder.resolver.antecedent(sentence)
         return (True, found) if found is not None else _NOTHING
     return _NOTHING
