@@ -115,6 +115,11 @@ def _predictions(lang: str, text: str) -> list[str | None]:
      ["Maia Sandu", "Maia Sandu"]),
     ("en", "Ilham Aliyev, the president of Azerbaijan, said Baku would sign the treaty.", ["Ilham Aliyev"]),
     ("ru", "Путин встретился с Токаевым. Он заявил, что Россия не изменит курс.", ["Vladimir Putin"]),
+    ("fr", "Macron s'est rendu à Kiev lundi. « La France ne reculera pas », a-t-il affirmé.", ["Emmanuel Macron"]),
+    ("de", "Scholz besuchte am Montag Kyjiw. Die Ukraine werde den Krieg gewinnen, sagte er.", ["Olaf Scholz"]),
+    ("fr", "Macron a annoncé que Paris enverrait des instructeurs en Ukraine.", ["Emmanuel Macron"]),
+    ("it", "Orbán ha minacciato di bloccare il nuovo pacchetto di aiuti.", ["Viktor Orbán"]),
+    ("de", "Russland soll die Brücke gesprengt haben.", []),
     # schedules and plans with no speaker
     ("en", "Moldova is to hold a referendum in October.", [None]),
     ("ru", "Соглашение планируется подписать весной.", [None]),
