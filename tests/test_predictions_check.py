@@ -120,6 +120,9 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     ("fr", "Macron a annoncé que Paris enverrait des instructeurs en Ukraine.", ["Emmanuel Macron"]),
     ("it", "Orbán ha minacciato di bloccare il nuovo pacchetto di aiuti.", ["Viktor Orbán"]),
     ("de", "Russland soll die Brücke gesprengt haben.", []),
+    # the one an outlet quotes speaks, not the outlet
+    ("en", "Russia will respond to the deployment, Lavrov said on Monday, Interfax reported.", ["Sergei Lavrov"]),
+    ("ru", "Путин посетит Анкару в мае, заявил Песков, передает ТАСС.", ["Dmitry Peskov"]),
     # schedules and plans with no speaker
     ("en", "Moldova is to hold a referendum in October.", [None]),
     ("ru", "Соглашение планируется подписать весной.", [None]),

@@ -354,8 +354,25 @@ def _speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> Mention
     for rule in (_quote_speaker, _source_speaker, _closing_speaker, _verb_speaker):
         found, mention = rule(builder, sentence, marker)
         if found:
+            if mention is not None and mention.type == "media":
+                return _quoted_by_outlet(builder, sentence, mention) or mention
             return mention
     return _frame_speaker(builder, sentence)
+
+
+def _quoted_by_outlet(builder: FrameBuilder, sentence: Sentence, outlet: Mention) -> Mention | None:
+    """"..., Lavrov said on Monday, Interfax reported.", "..., Peskov said, according to TASS.": the
+    one the outlet quotes speaks, not the outlet: a name right before or after another verb of saying."""
+    speakers = _speaker_words(builder)
+    named = [m for m in builder.resolver.in_sentence(sentence) if m.type in _SPEAKER_TYPES and m.type != "media"]
+    for w in builder.words(sentence):
+        if not (w.lemma in speakers or w.low in speakers) or w.upos in ("NOUN", "ADJ", "PROPN") or \
+                outlet.start <= w.start < outlet.end + 12 or w.end <= outlet.start and outlet.start - w.end <= 2:
+            continue  # the outlet's own verb ("Interfax reported", "reports Politico")
+        near = [m for m in named if 0 <= w.start - m.end <= 2 or 0 <= m.start - w.end <= 2]
+        if near:
+            return near[0]
+    return None
 
 
 #: a quotation mark that opens a quote, with the marks that may close it
