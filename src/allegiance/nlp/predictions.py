@@ -396,6 +396,16 @@ def _quote_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _
                 return _closing_speaker(builder, nxt, words[0]) if words else _NOTHING
         return _NOTHING
     if text[-1:] in _CLOSERS or text[-2:-1] in _CLOSERS:
+        if text[:1] in _QUOTES and earlier and not any(c in text[1:-2] for c in _CLOSERS):
+            # '"Russia will respond," Lavrov said. "We will not stay silent."': a whole quote after
+            # another one's attribution goes on with the same speaker
+            previous = earlier[-1]
+            body = doc.text[previous.start:previous.end]
+            words = builder.words(previous)
+            if words and any(c in body for c in _CLOSERS):
+                found = _closing_speaker(builder, previous, words[0])
+                return found if found[0] else _NOTHING
+            return _NOTHING
         if any(c in text[:-2] for c in _QUOTES) or any(c in text[:-2] for c in _CLOSERS):
             return _NOTHING  # a quote of its own
         for previous in reversed(earlier):
