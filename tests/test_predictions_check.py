@@ -123,6 +123,8 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     # the one an outlet quotes speaks, not the outlet
     ("en", "Russia will respond to the deployment, Lavrov said on Monday, Interfax reported.", ["Sergei Lavrov"]),
     ("ru", "Путин посетит Анкару в мае, заявил Песков, передает ТАСС.", ["Dmitry Peskov"]),
+    ("de", "Scholz sagte, Deutschland werde der Ukraine helfen. Zudem werde Berlin weitere Panzer liefern.",
+     ["Olaf Scholz", "Olaf Scholz"]),
     # a whole quote after another one's attribution: the same speaker
     ("en", '"Russia will respond," Lavrov said. "We will not stay silent."', ["Sergei Lavrov", "Sergei Lavrov"]),
     # schedules and plans with no speaker

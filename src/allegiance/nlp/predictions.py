@@ -351,13 +351,35 @@ def _speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> Mention
     "Kazakhstan expects ... to", «Москва не исключает, что»), else the speech frame; ``None``: the author."""
     if not builder.frames(sentence) and builder.pack is not None and builder.pack.english:
         builder.force(sentence)  # "X said Russia will ...": the speech frame gives the speaker
-    for rule in (_quote_speaker, _source_speaker, _closing_speaker, _verb_speaker):
+    for rule in (_quote_speaker, _source_speaker, _closing_speaker, _verb_speaker, _reported_on):
         found, mention = rule(builder, sentence, marker)
         if found:
             if mention is not None and mention.type == "media":
                 return _quoted_by_outlet(builder, sentence, mention) or mention
             return mention
     return _frame_speaker(builder, sentence)
+
+
+def _reported_on(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _Found:
+    """"Scholz sagte, Deutschland werde helfen. Zudem werde Berlin Panzer liefern.": a forecast in the
+    subjunctive of reported speech (``reported_subjunctive``: "werde", "sei", not after "ich") with no
+    attribution of its own goes on with the speaker of the sentence before."""
+    assert builder.pack is not None
+    g = builder.pack.grammar
+    forms = g.get("reported_subjunctive", frozenset())
+    words = builder.words(sentence)
+    if not forms or not any(w.low in forms and not (w.i > 0 and words[w.i - 1].low == "ich") for w in words):
+        return _NOTHING
+    earlier = [s for s in builder.doc.sentences if s.end <= sentence.start][-1:]
+    if not earlier or not builder.words(earlier[0]):
+        return _NOTHING
+    previous = earlier[0]
+    last = builder.words(previous)[-1]
+    for rule in (_closing_speaker, _verb_speaker):
+        found = rule(builder, previous, builder.words(previous)[0] if rule is _closing_speaker else last)
+        if found[0]:
+            return found
+    return _NOTHING
 
 
 def _quoted_by_outlet(builder: FrameBuilder, sentence: Sentence, outlet: Mention) -> Mention | None:
