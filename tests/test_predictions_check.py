@@ -125,6 +125,8 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     ("ru", "Путин посетит Анкару в мае, заявил Песков, передает ТАСС.", ["Dmitry Peskov"]),
     ("de", "Scholz sagte, Deutschland werde der Ukraine helfen. Zudem werde Berlin weitere Panzer liefern.",
      ["Olaf Scholz", "Olaf Scholz"]),
+    # a body "of the republic", "of the country": the state the sentence is about, not the destination
+    ("ru", "Узбекских военных в Россию направлять не будут, заявили в МИД республики.", ["UZB"]),
     # a whole quote after another one's attribution: the same speaker
     ("en", '"Russia will respond," Lavrov said. "We will not stay silent."', ["Sergei Lavrov", "Sergei Lavrov"]),
     # schedules and plans with no speaker

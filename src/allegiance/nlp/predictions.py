@@ -497,6 +497,13 @@ def _closing_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) ->
                                              w.low in g.get("condition", ()) for w in tail):
         return _NOTHING
     start, end = words[commas[-1]].end, sentence.end
+    if any(w.lemma in g.get("back_state_nouns", ()) or w.low in g.get("back_state_nouns", ()) for w in tail):
+        # «сообщили в Минобороны республики», "the country's defence ministry said": the state the
+        # sentence is about before the comma, not a place something goes to («на Украину»)
+        own = [m for m in builder.resolver.in_sentence(sentence) if m.end <= start and m.type == "state" and
+               not any(x.upos == "ADP" and x.end <= m.start and m.start - x.end <= 1 for x in words)]
+        if own:
+            return True, own[0]
     named = [m for m in builder.resolver.in_sentence(sentence) if start <= m.start < end and m.type in _SPEAKER_TYPES]
     if named and tail[0].low in g.get("indefinite_determiners", ()) and all(m.type != "person" for m in named):
         return True, None  # "a Turkish diplomat told Reuters": someone unnamed, not the state or the outlet
