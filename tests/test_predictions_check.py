@@ -127,6 +127,9 @@ def _predictions(lang: str, text: str) -> list[str | None]:
      ["Olaf Scholz", "Olaf Scholz"]),
     # a body "of the republic", "of the country": the state the sentence is about, not the destination
     ("ru", "Узбекских военных в Россию направлять не будут, заявили в МИД республики.", ["UZB"]),
+    # a source phrase's body with a name apposed to it
+    ("fr", "Selon le porte-parole du Kremlin, Dmitri Peskov, Poutine ne participera pas au sommet.", ["Dmitry Peskov"]),
+    ("ru", "По словам пресс-секретаря Кремля, Дмитрия Пескова, Путин не поедет на саммит.", ["Dmitry Peskov"]),
     # a whole quote after another one's attribution: the same speaker
     ("en", '"Russia will respond," Lavrov said. "We will not stay silent."', ["Sergei Lavrov", "Sergei Lavrov"]),
     # schedules and plans with no speaker

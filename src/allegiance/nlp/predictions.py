@@ -466,10 +466,19 @@ def _source_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> 
                  and m.type in _SPEAKER_TYPES and "," not in builder.doc.text[begin:m.start]]
         if after and after[0].start <= begin + 40:  # the names of the source phrase ("according to
             # Ukrainian military intelligence chief Kyrylo Budanov"): the first right after it
+            apposed = [m for m in builder.resolver.in_sentence(sentence) if m.type == "person" and
+                       _APPOSITION.fullmatch(builder.doc.text[after[-1].end:m.start]) and
+                       builder.doc.text[m.end:m.end + 1] == ","]
+            if after[-1].type != "person" and apposed:
+                return True, apposed[0]  # "selon le porte-parole du Kremlin, Dmitri Peskov, ...": the apposed name
             return True, _named_speaker(builder, sentence, after, begin)
         if "," in builder.doc.text[begin:begin + 40] and begin < marker.start:
             return True, None  # «По мнению аналитиков, Москва может ...»: a source with no name
     return _NOTHING
+
+
+#: between a body and the name apposed to it: a title in lower case and a comma ("the Kremlin spokesman, Dmitry")
+_APPOSITION = re.compile(r"(?:\s+[^\W\d_A-ZА-ЯЁІЇЄ][\w-]*){0,3}\s*,\s*")
 
 
 def _phrase_at(low: str, phrase: str) -> int:
