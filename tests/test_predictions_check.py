@@ -130,6 +130,11 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     # a source phrase's body with a name apposed to it
     ("fr", "Selon le porte-parole du Kremlin, Dmitri Peskov, Poutine ne participera pas au sommet.", ["Dmitry Peskov"]),
     ("ru", "По словам пресс-секретаря Кремля, Дмитрия Пескова, Путин не поедет на саммит.", ["Dmitry Peskov"]),
+    # an office named for the person before ("the president", «президент»)
+    ("en", "Tokayev spoke in Astana. The president also said that Kazakhstan would keep its neutrality.",
+     ["Kassym-Jomart Tokayev"]),
+    ("ru", "Токаев выступил в Астане. Президент также заявил, что Казахстан сохранит нейтралитет.",
+     ["Kassym-Jomart Tokayev"]),
     # a whole quote after another one's attribution: the same speaker
     ("en", '"Russia will respond," Lavrov said. "We will not stay silent."', ["Sergei Lavrov", "Sergei Lavrov"]),
     # schedules and plans with no speaker

@@ -206,6 +206,23 @@ class ActorResolver:
         """Whether ``text`` opens with a pronoun that stands for a person ("he", «он», «він»)."""
         return bool(self._words.person.match(text))
 
+    def role_antecedent(self, sentence: Sentence, phrase: str) -> Mention | None:
+        """"Tokayev spoke in Astana. The president also said ...": the latest person of the sentences
+        before who holds an office that ``phrase`` ("the president", "the foreign minister") names in
+        the article's language (``roles.toml``)."""
+        low = f" {' '.join(phrase.casefold().split())} "
+        wanted = {role for role, by_lang in self.kb.roles.items()
+                  if any(f" {str(name).casefold()} " in low for name in by_lang.get(self._language, []))}
+        if not wanted:
+            return None
+        for previous in reversed([s for s in self.doc.sentences if s.end <= sentence.start][-4:]):
+            for m in self.in_sentence(previous):
+                entity = self.kb.get(m.entity_id) if m.type == "person" and m.entity_id else None
+                if entity is not None and any(r.role in wanted and r.held_on(self.doc.published)
+                                              for r in entity.roles):
+                    return m
+        return None
+
     def antecedent(self, sentence: Sentence, *, wants_person: bool = True, wants_state: bool = False,
                    states_only: bool = False) -> Mention | None:
         """What a pronoun in ``sentence`` stands for ("..., he said."): the subject of the latest of the

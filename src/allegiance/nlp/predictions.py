@@ -357,7 +357,7 @@ def _speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> Mention
             if mention is not None and mention.type == "media":
                 return _quoted_by_outlet(builder, sentence, mention) or mention
             return mention
-    return _frame_speaker(builder, sentence)
+    return _frame_speaker(builder, sentence, marker)
 
 
 def _reported_on(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _Found:
@@ -587,6 +587,11 @@ def _verb_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _F
             return (True, subject) if subject is not None and subject.type in _SPEAKER_TYPES else _NOTHING
         if subject is not None and subject.end <= sentence.start:
             return _NOTHING  # no other earlier name is this verb's subject
+        if subject is None and opening and opening[0].i == 0 and len(opening) <= 4 and \
+                not any(x.upos == "PROPN" for x in opening):
+            office = builder.resolver.role_antecedent(sentence, " ".join(x.text for x in opening))
+            if office is not None:  # "The president also said ...": the office holder named before
+                return True, office
         if subject is None or subject.type not in _SPEAKER_TYPES or \
                 any(c in builder.doc.text[subject.end:w.start] for c in ";:\"“”«»"):
             return _NOTHING
@@ -623,12 +628,16 @@ def _before_aside(builder: FrameBuilder, sentence: Sentence, words: list[Word], 
     return named[-1] if named else None
 
 
-def _frame_speaker(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
+def _frame_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> Mention | None:
+    words = builder.words(sentence)
     for frame in builder.frames(sentence):
         if builder.pack is not None and builder.pack.slavic and frame.factuality in ("planned", "conditional"):
             continue  # «Росія оголосить ...»: a predicted announcement is what is said, not who says it
         if builder.pack is not None and frame.lemma in builder.pack.speech and frame.subjects and \
                 frame.factuality in ("done", "ongoing", "present"):
+            if 0 <= frame.word < len(words) and _inside_report(builder, words, words[frame.word], frame.subjects[0],
+                                                               marker):
+                continue  # «Президент заявил, что Казахстан ...»: what is said, not who says it
             return frame.subjects[0]  # not "Russia could announce ...": what is predicted is no speech frame
         if frame.speaker is not None:
             return frame.speaker
