@@ -147,6 +147,8 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     ("en", "Kazakhstan may be a partner of Moscow, but it has sent no troops.", []),
     ("en", "This video may contain scenes of violence.", []),
     ("fr", "L'armée ukrainienne peut toucher des cibles en Crimée.", []),
+    ("ru", "Читайте также:\n1. Как пройдёт весенний призыв\n2. Что изменится для резервистов\nДума приняла закон.", []),
+    ("en", "Related:\n1. What the new sanctions will mean for Minsk\nThe EU adopted the package.", []),
 ])
 def test_prediction_speakers_and_negatives(lang, text, speakers):
     assert _predictions(lang, text) == speakers

@@ -666,6 +666,18 @@ def _title_line(doc: Doc, sentence: Sentence, text: str) -> bool:
     return whole and not text.rstrip().endswith((".", "!", "?", '"', "”", "»", ")", ":")) and len(text.split()) <= 25
 
 
+_LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[.)][ \t]*$")
+
+
+def _list_title(doc: Doc, sentence: Sentence, text: str) -> bool:
+    """"2. Что будет с отсрочками для студентов": an item of a numbered list, a line of its own with no
+    closing punctuation (a related story's title), in any language."""
+    before = doc.text[max(0, sentence.start - 8):sentence.start]
+    after = doc.text[sentence.end:sentence.end + 1]
+    return bool(_LIST_MARKER.search(before)) and after in ("\n", "") and \
+        not text.rstrip().endswith((".", "!", "?", '"', "”", "»", ")", ":")) and len(text.split()) <= 25
+
+
 def _claim(text: str, marker: Word, sentence: Sentence) -> str:
     """What is predicted: the clause from a little before the marker on, in at most 16 words."""
     at = max(0, marker.start - sentence.start)
@@ -680,7 +692,8 @@ def find_predictions(doc: Doc, resolver: ActorResolver, modality: SentenceModali
     for sentence in doc.sentences:
         text = doc.text[sentence.start:sentence.end]
         if text.rstrip().endswith("?") or builder.is_furniture(sentence) or builder.is_headline(sentence) or \
-                builder.pack is not None and builder.pack.english and _title_line(doc, sentence, text):
+                builder.pack is not None and builder.pack.english and _title_line(doc, sentence, text) or \
+                _list_title(doc, sentence, text):
             continue
         marker = future_marker(builder, sentence)
         if marker is None:
