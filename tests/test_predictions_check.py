@@ -105,6 +105,8 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     ("en", "Georgia may hold early elections, a government source said.", [None]),
     ("en", "Lukashenko vowed to keep Belarusian troops out of the war.", ["Alexander Lukashenko"]),
     ("en", "Turkey expects the grain corridor to reopen soon.", ["TUR"]),
+    ("en", "Economists expect the pressure on the Russian rouble to grow next year.", [None]),
+    ("en", "Kazakhstan expects the trade with its southern neighbours to double.", ["KAZ"]),
     ("ru", "По словам Пескова, Путин проведёт переговоры с Токаевым.", ["Dmitry Peskov"]),
     ("ru", "По мнению экспертов, Минск может закрыть границу.", [None]),
     ("uk", "Польща відкриє новий пункт пропуску, заявив Зеленський.", ["Volodymyr Zelensky"]),

@@ -127,12 +127,13 @@ def _in_the_past(pack: LanguagePack, text: str) -> bool:
 
 
 def _infinitive_after(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
-    """A "to" with a verb after it within five words after a forecast verb, past a noun phrase only."""
-    for x in words[n + 1:n + 7]:
+    """A "to" with a verb after it within eight words after a forecast verb, past a noun phrase only
+    ("expect the pressure on the Kazakh government to grow"), no verb of its own between."""
+    for x in words[n + 1:n + 10]:
         if x.low == "to":
             after = words[x.i + 1] if x.i + 1 < len(words) else None
             return after is not None and after.upos not in ("DET", "PROPN", "NUM", "PUNCT")
-        if x.upos in ("PUNCT", "AUX") or x.low in g.get("relative", ()):
+        if x.upos in ("PUNCT", "AUX", "VERB") or x.low in g.get("relative", ()):
             return False
     return False
 
