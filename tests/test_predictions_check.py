@@ -141,6 +141,8 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     ("en", '"Russia will respond," Lavrov said. "We will not stay silent."', ["Sergei Lavrov", "Sergei Lavrov"]),
     # schedules and plans with no speaker
     ("en", "Moldova is to hold a referendum in October.", [None]),
+    ("en", "The talks are expected next week in Istanbul.", [None]),
+    ("en", "The decision was expected on Monday.", []),
     ("ru", "Соглашение планируется подписать весной.", [None]),
     ("fr", "Les deux pays signeront un accord la semaine prochaine.", [None]),
     ("it", "I due paesi firmeranno un accordo la prossima settimana.", [None]),

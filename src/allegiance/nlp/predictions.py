@@ -84,6 +84,9 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
                 not (n > 0 and words[n - 1].low in g.get("not_schedule_subjects", ())) and \
                 _scheduled_act(builder, sentence, w):
             return w  # "Kazakhstan is to host the summit": a schedule (not "the aim is to", "it is to be noted")
+        if w.low in g.get("scheduled_participles", ()) and n > 0 and words[n - 1].low in g.get("schedule_be", ()) and \
+                nxt.low not in ("to", "that") and _time_after(builder, sentence, w):
+            return w  # "A second vote is expected later this month", "The summit is scheduled for May"
         if w.low in g.get("risk_modals", ()) and w.upos == "AUX":
             if _is_disclaimer(pack, text) or _concession(g, words, n):
                 continue
@@ -103,6 +106,18 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
                     after.low not in g.get("determiners", ()):
                 return w
     return None
+
+
+def _time_after(builder: FrameBuilder, sentence: Sentence, w: Word) -> bool:
+    """A time expression within the sentence a few characters after ``w`` ("expected later this
+    month", "scheduled for 10 May"), not before publication, or an adverb of the near future."""
+    doc = builder.doc
+    assert builder.pack is not None
+    if doc.text[w.end:w.end + 12].split()[:1] and doc.text[w.end:w.end + 12].split()[0].casefold().strip(".,") in \
+            builder.pack.grammar.get("near_future_adverbs", ()):
+        return True
+    return any(w.end <= t.start <= w.end + 8 and t.start < sentence.end and
+               not (doc.published and t.value and t.value < doc.published[:len(t.value)]) for t in doc.times)
 
 
 def _scheduled_act(builder: FrameBuilder, sentence: Sentence, be: Word) -> bool:
