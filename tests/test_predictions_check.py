@@ -137,6 +137,9 @@ def _predictions(lang: str, text: str) -> list[str | None]:
      ["Kassym-Jomart Tokayev"]),
     ("ru", "Токаев выступил в Астане. Президент также заявил, что Казахстан сохранит нейтралитет.",
      ["Kassym-Jomart Tokayev"]),
+    # a form of both a present and a perfective future after "never": the future
+    ("ru", "Лавров заявил, что Россия никогда не признает независимость Косово.", ["Sergei Lavrov"]),
+    ("uk", "Україна не визнає окупацію Криму.", []),
     # a whole quote after another one's attribution: the same speaker
     ("en", '"Russia will respond," Lavrov said. "We will not stay silent."', ["Sergei Lavrov", "Sergei Lavrov"]),
     # schedules and plans with no speaker

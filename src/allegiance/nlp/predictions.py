@@ -193,6 +193,9 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         nxt = words[n + 1] if n + 1 < len(words) else None
         if _plan_ru(g, words, n):
             return w
+        if {"Tense=futr", "Tense=pres", "Aspect=perf"} <= w.feats and \
+                any(x.lemma in g.get("never", ()) or x.low in g.get("never", ()) for x in words[max(0, n - 3):n]):
+            return w  # «ніколи не визнає»: a form of both a present and a perfective future, after «ніколи»
         # «не погодиться»: a future, not the infinitive «погодитися»
         if "Future" in w.feats or "Tense=futr" in w.feats and "VerbForm=Inf" in w.feats and \
                 w.low.endswith(tuple(g.get("future_not_infinitive", ()))):
@@ -576,7 +579,8 @@ def _verb_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _F
         if not (w.lemma in speakers or w.low in speakers) or w.upos in ("NOUN", "ADJ", "PROPN"):
             continue
         before = words[w.i - 1] if w.i > 0 else None
-        if "Future" in w.feats or before is not None and (before.low in g.get("future", ()) or before.lemma in g.get(
+        if "Future" in w.feats or w.i == marker.i and "Tense=futr" in w.feats or \
+                before is not None and (before.low in g.get("future", ()) or before.lemma in g.get(
                 "future", ()) or before.low in g.get("conditional", ())):
             continue  # "Russia will announce", «Росія оголосить»: a predicted speech act is what is said
         if before is not None and (before.low in g.get("be", ()) or before.upos in ("DET", "ADP")):
