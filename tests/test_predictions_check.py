@@ -140,6 +140,9 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     # a form of both a present and a perfective future after "never": the future
     ("ru", "Лавров заявил, что Россия никогда не признает независимость Косово.", ["Sergei Lavrov"]),
     ("uk", "Україна не визнає окупацію Криму.", []),
+    # readiness with an infinitive: an intention
+    ("ru", "Путин заявил, что готов встретиться с Трампом.", ["Vladimir Putin"]),
+    ("ru", "Армия готова к обороне.", []),
     # a whole quote after another one's attribution: the same speaker
     ("en", '"Russia will respond," Lavrov said. "We will not stay silent."', ["Sergei Lavrov", "Sergei Lavrov"]),
     # schedules and plans with no speaker
