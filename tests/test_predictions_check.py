@@ -156,6 +156,7 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     ("en", "The main goal is to protect civilians.", []),
     ("en", "Kazakhstan may be a partner of Moscow, but it has sent no troops.", []),
     ("en", "This video may contain scenes of violence.", []),
+    ("en", "Troops may only be sent abroad with the consent of parliament, the law says.", []),
     ("fr", "L'armée ukrainienne peut toucher des cibles en Crimée.", []),
     ("ru", "Читайте также:\n1. Как пройдёт весенний призыв\n2. Что изменится для резервистов\nДума приняла закон.", []),
     ("en", "Related:\n1. What the new sanctions will mean for Minsk\nThe EU adopted the package.", []),

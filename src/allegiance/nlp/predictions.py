@@ -88,8 +88,9 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
                 nxt.low not in ("to", "that") and _time_after(builder, sentence, w):
             return w  # "A second vote is expected later this month", "The summit is scheduled for May"
         if w.low in g.get("risk_modals", ()) and w.upos == "AUX":
-            if _is_disclaimer(pack, text) or _concession(g, words, n):
-                continue
+            if _is_disclaimer(pack, text) or _concession(g, words, n) or \
+                    n + 1 < len(words) and f"{w.low} {words[n + 1].low}" in g.get("permission_modals", ()):
+                continue  # "Troops may only be deployed with parliament's consent": a permission, no risk
             if w.low in g.get("past_modals", ()) and _in_the_past(pack, text):
                 continue  # "recruiters could offer bonuses in the past": a past ability
             return w
