@@ -157,6 +157,11 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     ("en", "Kazakhstan may be a partner of Moscow, but it has sent no troops.", []),
     ("en", "This video may contain scenes of violence.", []),
     ("en", "Troops may only be sent abroad with the consent of parliament, the law says.", []),
+    # a legal consequence ahead: facing a penalty
+    ("en", "Deserters face up to 15 years in prison under the new law.", [None]),
+    ("en", "He faced ten years in prison.", []),
+    ("ru", "Дезертирам грозит до 15 лет лишения свободы.", [None]),
+    ("de", "Den Deserteuren droht eine Haftstrafe von bis zu zehn Jahren.", [None]),
     ("fr", "L'armée ukrainienne peut toucher des cibles en Crimée.", []),
     ("ru", "Читайте также:\n1. Как пройдёт весенний призыв\n2. Что изменится для резервистов\nДума приняла закон.", []),
     ("en", "Related:\n1. What the new sanctions will mean for Minsk\nThe EU adopted the package.", []),

@@ -84,6 +84,8 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
                 not (n > 0 and words[n - 1].low in g.get("not_schedule_subjects", ())) and \
                 _scheduled_act(builder, sentence, w):
             return w  # "Kazakhstan is to host the summit": a schedule (not "the aim is to", "it is to be noted")
+        if _penalty(g, words, n):
+            return w  # "Deserters face up to 15 years in prison": a legal consequence ahead
         if w.low in g.get("scheduled_participles", ()) and n > 0 and words[n - 1].low in g.get("schedule_be", ()) and \
                 nxt.low not in ("to", "that") and _time_after(builder, sentence, w):
             return w  # "A second vote is expected later this month", "The summit is scheduled for May"
@@ -187,8 +189,8 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
             return w  # «Узбекистан намерен расширить»: an adjective of intention with its infinitive
         if w.upos == "X" and _future_form(g, w) and not _in_time_clause(pack, words, n):
             return w  # "reprendront", "accoglieranno": a verb the form tables lack, in the future by its ending
-        if _pledged_past(g, words, n) or _reported_future(pack, words, n):
-            return w
+        if _pledged_past(g, words, n) or _reported_future(pack, words, n) or _penalty(g, words, n):
+            return w  # «Дезертирам грозит до 15 лет»: a legal consequence ahead
         if w.upos != "VERB" or "VerbForm=Part" in w.feats:
             continue
         nxt = words[n + 1] if n + 1 < len(words) else None
@@ -223,6 +225,19 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if conditional and "Tense=past" not in w.feats and w.lemma in g.get("conditional", ()):
             return w
     return _scheduled(builder, sentence, words) if pack.slavic else None
+
+
+def _penalty(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """A legal consequence that lies ahead: a present verb of facing a penalty (``penalty_verbs``: "face",
+    «грозить», «загрожувати», "drohen") with a penalty (``penalty_nouns``: "prison", «лет», "Haft")
+    within seven words after it ("Deserters face up to 15 years in prison")."""
+    w = words[n]
+    verbs = g.get("penalty_verbs", frozenset())
+    if not verbs or not (w.low in verbs or w.lemma in verbs and w.upos == "VERB") or "Tense=past" in w.feats or \
+            "Past" in w.feats or n > 0 and words[n - 1].upos == "DET":
+        return False
+    nouns = g.get("penalty_nouns", frozenset())
+    return any(x.low in nouns or x.lemma in nouns for x in words[n + 1:n + 8])
 
 
 def _pledged_past(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
