@@ -143,6 +143,9 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     # readiness with an infinitive: an intention
     ("ru", "Путин заявил, что готов встретиться с Трампом.", ["Vladimir Putin"]),
     ("ru", "Армия готова к обороне.", []),
+    # a pledge of a thing, in any tense
+    ("ru", "Медведев пригрозил Западу ответным ударом.", ["Dmitry Medvedev"]),
+    ("uk", "Київ пообіцяв Варшаві нові поставки зерна.", ["UKR"]),
     # a whole quote after another one's attribution: the same speaker
     ("en", '"Russia will respond," Lavrov said. "We will not stay silent."', ["Sergei Lavrov", "Sergei Lavrov"]),
     # schedules and plans with no speaker

@@ -314,8 +314,13 @@ def _plan_ru(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
     """Russian and Ukrainian plans and risks read from the verb at ``n``: a plan phrase with an
     infinitive («має намір вступати»), a verb of preparing with the noun of the act it prepares
     («ЕС готовит новые ограничения», ``plan_objects``), a risk not ruled out («не исключают
-    провокаций», ``risk_negated``); the present tense only, not what was prepared."""
+    провокаций», ``risk_negated``); the present tense only, not what was prepared; a pledge of a thing
+    in any tense («пообещала ответные меры», ``pledge_objects``)."""
     w = words[n]
+    if w.lemma in g.get("pledge_objects", ()):
+        head = next((x for x in words[n + 1:n + 5] if x.upos != "ADJ" and "Case=datv" not in x.feats), None)
+        if head is not None and head.upos == "NOUN" and {"Case=accs", "Case=ablt"} & head.feats:
+            return True  # «пообещала ответные меры», «пригрозил Западу ответом»: what is pledged lies ahead
     if "Tense=past" in w.feats:
         return False
     nxt = words[n + 1] if n + 1 < len(words) else None
