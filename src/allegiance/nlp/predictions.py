@@ -17,6 +17,7 @@ not the day someone spoke ("said on Monday").
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -410,7 +411,7 @@ def _reported_on(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _Fo
     words = builder.words(sentence)
     if not forms or not any(w.low in forms and not (w.i > 0 and words[w.i - 1].low == "ich") for w in words):
         return _NOTHING
-    earlier = [s for s in builder.doc.sentences if s.end <= sentence.start][-1:]
+    earlier = _neighbours(builder.doc, sentence, 1)[0]
     if not earlier or not builder.words(earlier[0]):
         return _NOTHING
     previous = earlier[0]
@@ -437,6 +438,23 @@ def _quoted_by_outlet(builder: FrameBuilder, sentence: Sentence, outlet: Mention
     return None
 
 
+#: the sentence starts of the documents seen last (a document's sentences do not change once split)
+_STARTS: dict[int, tuple[tuple[Sentence, ...], list[int]]] = {}
+
+
+def _neighbours(doc: Doc, sentence: Sentence, k: int) -> tuple[list[Sentence], list[Sentence]]:
+    """The ``k`` sentences before and after ``sentence``, found by bisection (not a scan per forecast)."""
+    hit = _STARTS.get(id(doc.sentences))
+    if hit is None or hit[0] is not doc.sentences:
+        if len(_STARTS) > 8:
+            _STARTS.clear()
+        hit = (doc.sentences, [s.start for s in doc.sentences])
+        _STARTS[id(doc.sentences)] = hit
+    i = bisect.bisect_left(hit[1], sentence.start)
+    after = i + 1 if i < len(hit[1]) and hit[1][i] == sentence.start else i
+    return list(doc.sentences[max(0, i - k):i]), list(doc.sentences[after:after + k])
+
+
 #: a quotation mark that opens a quote, with the marks that may close it
 _QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“”"}
 _CLOSERS = frozenset('"”»“')
@@ -448,8 +466,7 @@ def _quote_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _
     свою землю», — подчеркнул Лукашенко.) or before it opens ('Zelensky said: "We will ... .')."""
     doc = builder.doc
     text = doc.text[sentence.start:sentence.end].strip()
-    later = [s for s in doc.sentences if s.start >= sentence.end][:4]
-    earlier = [s for s in doc.sentences if s.end <= sentence.start][-4:]
+    earlier, later = _neighbours(doc, sentence, 4)
     if text[:1] in _QUOTES and not any(c in text[1:] for c in _QUOTES[text[:1]]):
         for nxt in later:
             body = doc.text[nxt.start:nxt.end]
