@@ -63,6 +63,8 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         n > 0 and words[n - 1].upos in ("DET", "ADP")) for n, w in enumerate(words))
     conditional = any(w.low in g.get("condition", ()) for w in words) or bool(words) and words[0].low in g.get(
         "inversion", ())  # "Should the sanctions be lifted, ..."
+    penalty_verbs = g.get("penalty_verbs", frozenset())
+    scheduled = g.get("scheduled_participles", frozenset())
     for n, w in enumerate(words):
         nxt = _next_content(words, n)
         if nxt is None or nxt.upos == "PUNCT":
@@ -85,9 +87,9 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
                 not (n > 0 and words[n - 1].low in g.get("not_schedule_subjects", ())) and \
                 _scheduled_act(builder, sentence, w):
             return w  # "Kazakhstan is to host the summit": a schedule (not "the aim is to", "it is to be noted")
-        if _penalty(g, words, n):
+        if w.low in penalty_verbs and _penalty(g, words, n):
             return w  # "Deserters face up to 15 years in prison": a legal consequence ahead
-        if w.low in g.get("scheduled_participles", ()) and n > 0 and words[n - 1].low in g.get("schedule_be", ()) and \
+        if w.low in scheduled and n > 0 and words[n - 1].low in g.get("schedule_be", ()) and \
                 nxt.low not in ("to", "that") and _time_after(builder, sentence, w):
             return w  # "A second vote is expected later this month", "The summit is scheduled for May"
         if w.low in g.get("risk_modals", ()) and w.upos == "AUX":
@@ -181,6 +183,7 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
     conditional = any(w.low in g.get("condition", ()) for w in words)
     if any(w.lemma in g.get("reader", ()) or w.low in g.get("reader", ()) for w in words):
         return None  # «вам понравится», «вам сподобається»: an advertisement, an address to the reader
+    penalty_verbs = g.get("penalty_verbs", frozenset())
     for n, w in enumerate(words):
         if w.upos == "VERB" and {"VerbForm=Part", "Short"} <= w.feats and w.lemma in g.get("plan", ()) and \
                 any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4]):
@@ -190,7 +193,9 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
             return w  # «Узбекистан намерен расширить»: an adjective of intention with its infinitive
         if w.upos == "X" and _future_form(g, w) and not _in_time_clause(pack, words, n):
             return w  # "reprendront", "accoglieranno": a verb the form tables lack, in the future by its ending
-        if _pledged_past(g, words, n) or _reported_future(pack, words, n) or _penalty(g, words, n):
+        if "VerbForm=Part" in w.feats and _pledged_past(g, words, n) or \
+                ("cond" in w.feats or w.upos == "X") and _reported_future(pack, words, n) or \
+                (w.lemma in penalty_verbs or w.low in penalty_verbs) and _penalty(g, words, n):
             return w  # «Дезертирам грозит до 15 лет»: a legal consequence ahead
         if w.upos != "VERB" or "VerbForm=Part" in w.feats:
             continue
@@ -750,11 +755,10 @@ def find_predictions(doc: Doc, resolver: ActorResolver, modality: SentenceModali
     for sentence in doc.sentences:
         text = doc.text[sentence.start:sentence.end]
         if text.rstrip().endswith("?") or builder.is_furniture(sentence) or builder.is_headline(sentence) or \
-                builder.pack is not None and builder.pack.english and _title_line(doc, sentence, text) or \
-                _list_title(doc, sentence, text):
+                builder.pack is not None and builder.pack.english and _title_line(doc, sentence, text):
             continue
         marker = future_marker(builder, sentence)
-        if marker is None:
+        if marker is None or _list_title(doc, sentence, text):
             continue
         g = builder.pack.grammar if builder.pack else {}
         conditional = marker.low in g.get("risk_modals", ()) or marker.low in g.get("ability_modals", ()) or any(
