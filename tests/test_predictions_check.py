@@ -40,6 +40,9 @@ SPK7_FLOORS = {
     # two misses fixed since (1.000/1.000)
     ("spk7 transfer", "predictions"): (0.95, 0.95),
     ("spk7 transfer", "predictions_speaker"): (0.94, 0.94),
+    # written after all of spk7's rules and never tuned on: measured 0.941/0.941 (0.500/0.471 before spk7)
+    ("spk7 second transfer", "predictions"): (0.95, 0.95),
+    ("spk7 second transfer", "predictions_speaker"): (0.90, 0.90),
 }
 
 
