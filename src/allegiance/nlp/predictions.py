@@ -618,9 +618,12 @@ def _verb_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _F
     assert builder.pack is not None
     g, speakers = builder.pack.grammar, _speaker_words(builder)
     words = builder.words(sentence)
+    speech = builder.pack.speech
     for w in reversed(words[:marker.i + 1]):
         if not (w.lemma in speakers or w.low in speakers) or w.upos in ("NOUN", "ADJ", "PROPN"):
             continue
+        if w.lemma not in speech and any(x.lemma in speech and x.upos in ("VERB", "AUX", "X") for x in words[:w.i]):
+            continue  # "Rubio said the United States expects Russia to agree": who says it, not whose view it is
         before = words[w.i - 1] if w.i > 0 else None
         if "Future" in w.feats or w.i == marker.i and "Tense=futr" in w.feats or \
                 before is not None and (before.low in g.get("future", ()) or before.lemma in g.get(
