@@ -30,6 +30,40 @@ FLOORS = {
     ("batch 3", "predictions_speaker"): (0.85, 0.85),  # measured 0.875/0.875 (0.688/0.688 before)
 }
 
+#: (precision, recall) floors on branch spk7's sentences and short passages (speakers of reported speech:
+#: pronouns, quotes over several sentences, titles with names, asides, reporting verbs in six languages)
+SPK7_FLOORS = {
+    # written before the rules, then tuned on: measured 1.000/0.955 (speaker 0.772/0.667 before the rules)
+    ("spk7 (team, written before the rules)", "predictions"): (0.97, 0.93),
+    ("spk7 (team, written before the rules)", "predictions_speaker"): (0.97, 0.93),
+    # written after the rules: speaker 0.944/0.895 on first reading (0.471/0.421 with the code before spk7),
+    # two misses fixed since (1.000/1.000)
+    ("spk7 transfer", "predictions"): (0.95, 0.95),
+    ("spk7 transfer", "predictions_speaker"): (0.94, 0.94),
+    # written after all of spk7's rules and never tuned on: measured 0.941/0.941 (0.500/0.471 before spk7)
+    ("spk7 second transfer", "predictions"): (0.95, 0.95),
+    ("spk7 second transfer", "predictions_speaker"): (0.90, 0.90),
+}
+
+
+@pytest.fixture(scope="module")
+def spk7_figures():
+    cases = checkset.load_checkset(FOLDER)
+    preds = checkset.predict(cases)
+    out = {}
+    for batch in {b for b, _ in SPK7_FLOORS}:
+        picked = [n for n, c in enumerate(cases) if c["note"].startswith(batch)]
+        out[batch] = checkset.score_checkset([cases[n] for n in picked], [preds[n] for n in picked])
+    return out
+
+
+@pytest.mark.parametrize(("batch", "kind"), sorted(SPK7_FLOORS))
+def test_spk7_speaker_floor(spk7_figures, batch, kind):
+    precision, recall = SPK7_FLOORS[(batch, kind)]
+    got = spk7_figures[batch][kind]
+    assert got["precision"] >= precision, got
+    assert got["recall"] >= recall, got
+
 
 @pytest.fixture(scope="module")
 def figures():
@@ -74,12 +108,53 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     ("en", "Georgia may hold early elections, a government source said.", [None]),
     ("en", "Lukashenko vowed to keep Belarusian troops out of the war.", ["Alexander Lukashenko"]),
     ("en", "Turkey expects the grain corridor to reopen soon.", ["TUR"]),
+    ("en", "Economists expect the pressure on the Russian rouble to grow next year.", [None]),
+    ("en", "Kazakhstan expects the trade with its southern neighbours to double.", ["KAZ"]),
     ("ru", "По словам Пескова, Путин проведёт переговоры с Токаевым.", ["Dmitry Peskov"]),
     ("ru", "По мнению экспертов, Минск может закрыть границу.", [None]),
     ("uk", "Польща відкриє новий пункт пропуску, заявив Зеленський.", ["Volodymyr Zelensky"]),
     ("uk", "Зеленський заявив, що Україна не зупиниться.", ["Volodymyr Zelensky"]),
+    # reported speech: a pronoun for the person before, a quote over two sentences, an aside
+    ("en", "Lavrov met Fidan on Monday. He said, however, that Russia would stay.", ["Sergei Lavrov"]),
+    ("en", "Sandu spoke in Chisinau. \"Moldova will join the EU. We will not turn back,\" she said.",
+     ["Maia Sandu", "Maia Sandu"]),
+    ("en", "Ilham Aliyev, the president of Azerbaijan, said Baku would sign the treaty.", ["Ilham Aliyev"]),
+    ("ru", "Путин встретился с Токаевым. Он заявил, что Россия не изменит курс.", ["Vladimir Putin"]),
+    ("fr", "Macron s'est rendu à Kiev lundi. « La France ne reculera pas », a-t-il affirmé.", ["Emmanuel Macron"]),
+    ("de", "Scholz besuchte am Montag Kyjiw. Die Ukraine werde den Krieg gewinnen, sagte er.", ["Olaf Scholz"]),
+    ("fr", "Macron a annoncé que Paris enverrait des instructeurs en Ukraine.", ["Emmanuel Macron"]),
+    ("it", "Orbán ha minacciato di bloccare il nuovo pacchetto di aiuti.", ["Viktor Orbán"]),
+    ("de", "Russland soll die Brücke gesprengt haben.", []),
+    # the one an outlet quotes speaks, not the outlet
+    ("en", "Russia will respond to the deployment, Lavrov said on Monday, Interfax reported.", ["Sergei Lavrov"]),
+    ("ru", "Путин посетит Анкару в мае, заявил Песков, передает ТАСС.", ["Dmitry Peskov"]),
+    ("de", "Scholz sagte, Deutschland werde der Ukraine helfen. Zudem werde Berlin weitere Panzer liefern.",
+     ["Olaf Scholz", "Olaf Scholz"]),
+    # a body "of the republic", "of the country": the state the sentence is about, not the destination
+    ("ru", "Узбекских военных в Россию направлять не будут, заявили в МИД республики.", ["UZB"]),
+    # a source phrase's body with a name apposed to it
+    ("fr", "Selon le porte-parole du Kremlin, Dmitri Peskov, Poutine ne participera pas au sommet.", ["Dmitry Peskov"]),
+    ("ru", "По словам пресс-секретаря Кремля, Дмитрия Пескова, Путин не поедет на саммит.", ["Dmitry Peskov"]),
+    # an office named for the person before ("the president", «президент»)
+    ("en", "Tokayev spoke in Astana. The president also said that Kazakhstan would keep its neutrality.",
+     ["Kassym-Jomart Tokayev"]),
+    ("ru", "Токаев выступил в Астане. Президент также заявил, что Казахстан сохранит нейтралитет.",
+     ["Kassym-Jomart Tokayev"]),
+    # a form of both a present and a perfective future after "never": the future
+    ("ru", "Лавров заявил, что Россия никогда не признает независимость Косово.", ["Sergei Lavrov"]),
+    ("uk", "Україна не визнає окупацію Криму.", []),
+    # readiness with an infinitive: an intention
+    ("ru", "Путин заявил, что готов встретиться с Трампом.", ["Vladimir Putin"]),
+    ("ru", "Армия готова к обороне.", []),
+    # a pledge of a thing, in any tense
+    ("ru", "Медведев пригрозил Западу ответным ударом.", ["Dmitry Medvedev"]),
+    ("uk", "Київ пообіцяв Варшаві нові поставки зерна.", ["UKR"]),
+    # a whole quote after another one's attribution: the same speaker
+    ("en", '"Russia will respond," Lavrov said. "We will not stay silent."', ["Sergei Lavrov", "Sergei Lavrov"]),
     # schedules and plans with no speaker
     ("en", "Moldova is to hold a referendum in October.", [None]),
+    ("en", "The talks are expected next week in Istanbul.", [None]),
+    ("en", "The decision was expected on Monday.", []),
     ("ru", "Соглашение планируется подписать весной.", [None]),
     ("fr", "Les deux pays signeront un accord la semaine prochaine.", [None]),
     ("it", "I due paesi firmeranno un accordo la prossima settimana.", [None]),
@@ -87,7 +162,15 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     ("en", "The main goal is to protect civilians.", []),
     ("en", "Kazakhstan may be a partner of Moscow, but it has sent no troops.", []),
     ("en", "This video may contain scenes of violence.", []),
+    ("en", "Troops may only be sent abroad with the consent of parliament, the law says.", []),
+    # a legal consequence ahead: facing a penalty
+    ("en", "Deserters face up to 15 years in prison under the new law.", [None]),
+    ("en", "He faced ten years in prison.", []),
+    ("ru", "Дезертирам грозит до 15 лет лишения свободы.", [None]),
+    ("de", "Den Deserteuren droht eine Haftstrafe von bis zu zehn Jahren.", [None]),
     ("fr", "L'armée ukrainienne peut toucher des cibles en Crimée.", []),
+    ("ru", "Читайте также:\n1. Как пройдёт весенний призыв\n2. Что изменится для резервистов\nДума приняла закон.", []),
+    ("en", "Related:\n1. What the new sanctions will mean for Minsk\nThe EU adopted the package.", []),
 ])
 def test_prediction_speakers_and_negatives(lang, text, speakers):
     assert _predictions(lang, text) == speakers

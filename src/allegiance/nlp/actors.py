@@ -188,16 +188,45 @@ class ActorResolver:
             return max(candidates, key=lambda m: m.end)
         return self.resolve_pronoun(sentence, states_only=states_only)
 
-    def resolve_pronoun(self, sentence: Sentence, *, states_only: bool = False) -> Mention | None:
-        head = self.doc.text[sentence.start:sentence.start + 60]
-        opener = _OPENER.match(head)
-        if opener is not None:
-            head = head[opener.end():]  # "Last month, he ordered ...": a short phrase and a comma first
-        wants_person = bool(self._words.person.match(head))
-        wants_state = bool(self._words.state.match(head))
+    def resolve_pronoun(self, sentence: Sentence, *, states_only: bool = False,
+                        opening: bool = False) -> Mention | None:
+        """The mention an opening pronoun stands for. ``opening``: the caller knows the pronoun opens
+        the sentence itself («Он заявил, что ...» before its first comma), so a short phrase before a
+        comma is not skipped as an opener ("Last month, he ordered ...")."""
+        whole = self.doc.text[sentence.start:sentence.start + 60]
+        opener = _OPENER.match(whole)
+        heads = [whole] if opening else [whole[opener.end():] if opener is not None else whole]
+        wants_person = any(self._words.person.match(head) for head in heads)
+        wants_state = any(self._words.state.match(head) for head in heads)
         if not (wants_person or wants_state):
             return None
-        # the subject of the latest sentence that has a fitting mention: its first such mention
+        return self.antecedent(sentence, wants_person=wants_person, wants_state=wants_state, states_only=states_only)
+
+    def person_pronoun(self, text: str) -> bool:
+        """Whether ``text`` opens with a pronoun that stands for a person ("he", «он», «він»)."""
+        return bool(self._words.person.match(text))
+
+    def role_antecedent(self, sentence: Sentence, phrase: str) -> Mention | None:
+        """"Tokayev spoke in Astana. The president also said ...": the latest person of the sentences
+        before who holds an office that ``phrase`` ("the president", "the foreign minister") names in
+        the article's language (``roles.toml``)."""
+        low = f" {' '.join(phrase.casefold().split())} "
+        wanted = {role for role, by_lang in self.kb.roles.items()
+                  if any(f" {str(name).casefold()} " in low for name in by_lang.get(self._language, []))}
+        if not wanted:
+            return None
+        for previous in reversed([s for s in self.doc.sentences if s.end <= sentence.start][-4:]):
+            for m in self.in_sentence(previous):
+                entity = self.kb.get(m.entity_id) if m.type == "person" and m.entity_id else None
+                if entity is not None and any(r.role in wanted and r.held_on(self.doc.published)
+                                              for r in entity.roles):
+                    return m
+        return None
+
+    def antecedent(self, sentence: Sentence, *, wants_person: bool = True, wants_state: bool = False,
+                   states_only: bool = False) -> Mention | None:
+        """What a pronoun in ``sentence`` stands for ("..., he said."): the subject of the latest of the
+        four sentences before that has a fitting mention, its first such mention."""
         for previous in reversed([s for s in self.doc.sentences if s.end <= sentence.start][-4:]):
             for m in self.in_sentence(previous):
                 if wants_person and m.type == "person" and (not states_only or self.state_of(m)):

@@ -108,7 +108,8 @@ class Doc:
         return self.text[start:end]
 
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"»”’)]*\s+(?=[\"«“(]?[A-ZА-ЯЁІЇЄҐÄÖÜ0-9])|\n+")
+#: a full stop before a capital, or before an opening quote and a capital (French "« La", German "„Wir")
+_BOUNDARY = re.compile(r"[.!?…]+[\"»”’)]*\s+(?=(?:[\"“(]|[«„] ?)?[A-ZА-ЯЁІЇЄҐÄÖÜÉÈÀÂÎÔÇ0-9])|\n+")
 
 
 @functools.lru_cache(maxsize=64)

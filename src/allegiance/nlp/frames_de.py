@@ -317,16 +317,43 @@ def _mark_future(words: list[Word], g: dict[str, frozenset[str]]) -> list[Word]:
         left = _clause_start(words, n, g)
         right = _clause_end(words, n, g)
         clause = words[left:right + 1]
-        infinitive = any("Inf" in x.feats and not _zu_infinitive(words, x.i, g) and x is not w for x in clause)
+        scheduling = w.lemma in g.get("schedule_modals", ()) and not _perfect_infinitive(clause, w, g)
+        infinitive = any("Inf" in x.feats and not _zu_infinitive(words, x.i, g) and x is not w for x in clause) or \
+            (w.lemma in g.get("future", ()) or scheduling) and _final_infinitive(clause, w, g)
         marker = "Aux" in w.feats and "Past" not in w.feats and infinitive and (
             w.lemma in g.get("future", ()) and w.low not in g.get("conditional_forms", ())
             or w.low in g.get("conditional", ())
-            or w.lemma in g.get("plan", ()))
+            or w.lemma in g.get("plan", ()) or scheduling)
         if not marker and w.lemma in g.get("plan", ()) and w.feats & {"Fin", "Part"}:  # "hat angekündigt, ... zu"
             marker = any(_zu_infinitive(words, x.i, g) for x in words[n + 1:])
         if marker:
             out[n] = Word(w.i, w.start, w.end, w.text, w.lemma, w.upos, w.feats | {"Future"}, low=w.low)
     return out
+
+
+def _perfect_infinitive(clause: list[Word], aux: Word, g: dict[str, frozenset[str]]) -> bool:
+    """"soll die Brücke gesprengt haben", "angeworben haben soll": the infinitive of a perfect
+    auxiliary (``perfect``) with the modal, a hearsay about the past, no schedule."""
+    return any("Aux" in x.feats and "Inf" in x.feats and x is not aux and x.lemma in g.get("perfect", ())
+               for x in clause)
+
+
+def _final_infinitive(clause: list[Word], aux: Word, g: dict[str, frozenset[str]]) -> bool:
+    """"die Ukraine werde niemals auf die Krim verzichten": a verb the form tables lack, closing the
+    clause of a finite werden, in lower case with an infinitive's ending, is its infinitive (not a
+    participle in ge-...-en, "werden geschlossen", a present passive, unless one of ``ge_infinitives``:
+    "gewinnen"); in a subordinate clause, the
+    word right before a werden that closes it."""
+    def bare(x: Word | None) -> bool:
+        return x is not None and x.upos == "X" and x.text[:1].islower() and len(x.low) > 4 and \
+            x.low.endswith(("en", "ern", "eln")) and \
+            (not x.low.startswith("ge") or x.low in g.get("ge_infinitives", ()))
+
+    last = next((x for x in reversed(clause) if x.upos != "PUNCT"), None)
+    if last is aux:  # "..., dass Deutschland die Hilfe fortsetzen werde": the subordinate order
+        before = [x for x in clause if x.i == aux.i - 1]
+        return bare(before[0] if before else None)
+    return last is not None and last.i > aux.i + 1 and bare(last)
 
 
 def _zu_infinitive(words: list[Word], i: int, g: dict[str, frozenset[str]]) -> bool:

@@ -17,6 +17,7 @@ not the day someone spoke ("said on Monday").
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -62,6 +63,8 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         n > 0 and words[n - 1].upos in ("DET", "ADP")) for n, w in enumerate(words))
     conditional = any(w.low in g.get("condition", ()) for w in words) or bool(words) and words[0].low in g.get(
         "inversion", ())  # "Should the sanctions be lifted, ..."
+    penalty_verbs = g.get("penalty_verbs", frozenset())
+    scheduled = g.get("scheduled_participles", frozenset())
     for n, w in enumerate(words):
         nxt = _next_content(words, n)
         if nxt is None or nxt.upos == "PUNCT":
@@ -84,9 +87,15 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
                 not (n > 0 and words[n - 1].low in g.get("not_schedule_subjects", ())) and \
                 _scheduled_act(builder, sentence, w):
             return w  # "Kazakhstan is to host the summit": a schedule (not "the aim is to", "it is to be noted")
+        if w.low in penalty_verbs and _penalty(g, words, n):
+            return w  # "Deserters face up to 15 years in prison": a legal consequence ahead
+        if w.low in scheduled and n > 0 and words[n - 1].low in g.get("schedule_be", ()) and \
+                nxt.low not in ("to", "that") and _time_after(builder, sentence, w):
+            return w  # "A second vote is expected later this month", "The summit is scheduled for May"
         if w.low in g.get("risk_modals", ()) and w.upos == "AUX":
-            if _is_disclaimer(pack, text) or _concession(g, words, n):
-                continue
+            if _is_disclaimer(pack, text) or _concession(g, words, n) or \
+                    n + 1 < len(words) and f"{w.low} {words[n + 1].low}" in g.get("permission_modals", ()):
+                continue  # "Troops may only be deployed with parliament's consent": a permission, no risk
             if w.low in g.get("past_modals", ()) and _in_the_past(pack, text):
                 continue  # "recruiters could offer bonuses in the past": a past ability
             return w
@@ -103,6 +112,18 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
                     after.low not in g.get("determiners", ()):
                 return w
     return None
+
+
+def _time_after(builder: FrameBuilder, sentence: Sentence, w: Word) -> bool:
+    """A time expression within the sentence a few characters after ``w`` ("expected later this
+    month", "scheduled for 10 May"), not before publication, or an adverb of the near future."""
+    doc = builder.doc
+    assert builder.pack is not None
+    if doc.text[w.end:w.end + 12].split()[:1] and doc.text[w.end:w.end + 12].split()[0].casefold().strip(".,") in \
+            builder.pack.grammar.get("near_future_adverbs", ()):
+        return True
+    return any(w.end <= t.start <= w.end + 8 and t.start < sentence.end and
+               not (doc.published and t.value and t.value < doc.published[:len(t.value)]) for t in doc.times)
 
 
 def _scheduled_act(builder: FrameBuilder, sentence: Sentence, be: Word) -> bool:
@@ -127,12 +148,13 @@ def _in_the_past(pack: LanguagePack, text: str) -> bool:
 
 
 def _infinitive_after(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
-    """A "to" with a verb after it within five words after a forecast verb, past a noun phrase only."""
-    for x in words[n + 1:n + 7]:
+    """A "to" with a verb after it within eight words after a forecast verb, past a noun phrase only
+    ("expect the pressure on the Kazakh government to grow"), no verb of its own between."""
+    for x in words[n + 1:n + 10]:
         if x.low == "to":
             after = words[x.i + 1] if x.i + 1 < len(words) else None
             return after is not None and after.upos not in ("DET", "PROPN", "NUM", "PUNCT")
-        if x.upos in ("PUNCT", "AUX") or x.low in g.get("relative", ()):
+        if x.upos in ("PUNCT", "AUX", "VERB") or x.low in g.get("relative", ()):
             return False
     return False
 
@@ -161,6 +183,7 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
     conditional = any(w.low in g.get("condition", ()) for w in words)
     if any(w.lemma in g.get("reader", ()) or w.low in g.get("reader", ()) for w in words):
         return None  # «вам понравится», «вам сподобається»: an advertisement, an address to the reader
+    penalty_verbs = g.get("penalty_verbs", frozenset())
     for n, w in enumerate(words):
         if w.upos == "VERB" and {"VerbForm=Part", "Short"} <= w.feats and w.lemma in g.get("plan", ()) and \
                 any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4]):
@@ -170,11 +193,18 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
             return w  # «Узбекистан намерен расширить»: an adjective of intention with its infinitive
         if w.upos == "X" and _future_form(g, w) and not _in_time_clause(pack, words, n):
             return w  # "reprendront", "accoglieranno": a verb the form tables lack, in the future by its ending
+        if "VerbForm=Part" in w.feats and _pledged_past(g, words, n) or \
+                ("cond" in w.feats or w.upos == "X") and _reported_future(pack, words, n) or \
+                (w.lemma in penalty_verbs or w.low in penalty_verbs) and _penalty(g, words, n):
+            return w  # «Дезертирам грозит до 15 лет»: a legal consequence ahead
         if w.upos != "VERB" or "VerbForm=Part" in w.feats:
             continue
         nxt = words[n + 1] if n + 1 < len(words) else None
         if _plan_ru(g, words, n):
             return w
+        if {"Tense=futr", "Tense=pres", "Aspect=perf"} <= w.feats and \
+                any(x.lemma in g.get("never", ()) or x.low in g.get("never", ()) for x in words[max(0, n - 3):n]):
+            return w  # «ніколи не визнає»: a form of both a present and a perfective future, after «ніколи»
         # «не погодиться»: a future, not the infinitive «погодитися»
         if "Future" in w.feats or "Tense=futr" in w.feats and "VerbForm=Inf" in w.feats and \
                 w.low.endswith(tuple(g.get("future_not_infinitive", ()))):
@@ -201,6 +231,57 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if conditional and "Tense=past" not in w.feats and w.lemma in g.get("conditional", ()):
             return w
     return _scheduled(builder, sentence, words) if pack.slavic else None
+
+
+def _penalty(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """A legal consequence that lies ahead: a present verb of facing a penalty (``penalty_verbs``: "face",
+    «грозить», «загрожувати», "drohen") with a penalty (``penalty_nouns``: "prison", «лет», "Haft")
+    within seven words after it ("Deserters face up to 15 years in prison")."""
+    w = words[n]
+    verbs = g.get("penalty_verbs", frozenset())
+    if not verbs or not (w.low in verbs or w.lemma in verbs and w.upos == "VERB") or "Tense=past" in w.feats or \
+            "Past" in w.feats or n > 0 and words[n - 1].upos == "DET":
+        return False
+    nouns = g.get("penalty_nouns", frozenset())
+    return any(x.low in nouns or x.lemma in nouns for x in words[n + 1:n + 8])
+
+
+def _pledged_past(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """"Orbán ha minacciato di bloccare", "Macron a promis d'envoyer": the participle of a verb of
+    promising or threatening (``pledge_participles``, lemmas) with an infinitive after it: what was
+    pledged lies ahead, as with «пригрозил нанести»."""
+    w = words[n]
+    if "VerbForm=Part" not in w.feats or w.lemma not in g.get("pledge_participles", ()):
+        return False
+    endings = tuple(g.get("infinitive_endings", ()))
+    return any("VerbForm=Inf" in x.feats or x.upos == "X" and endings and x.text[:1].islower() and
+               x.low.endswith(endings) for x in words[n + 1:n + 3])  # "di ospitare": a verb the tables lack
+
+
+def _reported_future(pack: LanguagePack, words: list[Word], n: int) -> bool:
+    """The future in the past of reported speech: "Macron a annoncé que Paris enverrait ..." (a
+    conditional after a verb of saying and "que"), "ha detto che l'Italia avrebbe inviato" (the
+    conditional of ``reported_future_auxiliaries`` with a participle); not ``reported_future_not``
+    ("aurait", "serait": a past or hearsay conditional)."""
+    g = pack.grammar
+    w = words[n]
+    endings = tuple(g.get("reported_future_endings", ()))
+    if w.upos == "X" and endings and w.text[:1].islower() and len(w.low) > 6 and w.low.endswith(endings) and \
+            w.low not in g.get("future_ending_exceptions", ()) and n > 0 and words[n - 1].upos != "DET":
+        pass  # "accueillerait": a conditional the form tables lack, by its ending
+    elif "cond" not in w.feats or w.lemma in g.get("conditional", ()):
+        return False
+    auxiliaries = g.get("reported_future_auxiliaries", frozenset())
+    if w.lemma in auxiliaries:
+        if not any("VerbForm=Part" in x.feats for x in words[n + 1:n + 3]):
+            return False
+    elif w.upos not in ("VERB", "X") or w.lemma in g.get("reported_future_not", ()) or \
+            not g.get("reported_future_mood"):
+        return False
+    comp = g.get("complementizers", frozenset())
+    at = next((x.i for x in reversed(words[:n]) if x.low in comp), None)
+    return at is not None and any(x.lemma in pack.speech or x.lemma in g.get("forecast_speakers", ())
+                                  for x in words[max(0, at - 4):at])
 
 
 def _future_form(g: dict[str, frozenset[str]], w: Word) -> bool:
@@ -239,8 +320,13 @@ def _plan_ru(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
     """Russian and Ukrainian plans and risks read from the verb at ``n``: a plan phrase with an
     infinitive («має намір вступати»), a verb of preparing with the noun of the act it prepares
     («ЕС готовит новые ограничения», ``plan_objects``), a risk not ruled out («не исключают
-    провокаций», ``risk_negated``); the present tense only, not what was prepared."""
+    провокаций», ``risk_negated``); the present tense only, not what was prepared; a pledge of a thing
+    in any tense («пообещала ответные меры», ``pledge_objects``)."""
     w = words[n]
+    if w.lemma in g.get("pledge_objects", ()):
+        head = next((x for x in words[n + 1:n + 5] if x.upos != "ADJ" and "Case=datv" not in x.feats), None)
+        if head is not None and head.upos == "NOUN" and {"Case=accs", "Case=ablt"} & head.feats:
+            return True  # «пообещала ответные меры», «пригрозил Западу ответом»: what is pledged lies ahead
     if "Tense=past" in w.feats:
         return False
     nxt = words[n + 1] if n + 1 < len(words) else None
@@ -311,11 +397,113 @@ def _speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> Mention
     "Kazakhstan expects ... to", «Москва не исключает, что»), else the speech frame; ``None``: the author."""
     if not builder.frames(sentence) and builder.pack is not None and builder.pack.english:
         builder.force(sentence)  # "X said Russia will ...": the speech frame gives the speaker
-    for rule in (_source_speaker, _closing_speaker, _verb_speaker):
+    for rule in (_quote_speaker, _source_speaker, _closing_speaker, _verb_speaker, _reported_on):
         found, mention = rule(builder, sentence, marker)
         if found:
+            if mention is not None and mention.type == "media":
+                return _quoted_by_outlet(builder, sentence, mention) or mention
             return mention
-    return _frame_speaker(builder, sentence)
+    return _frame_speaker(builder, sentence, marker)
+
+
+def _reported_on(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _Found:
+    """"Scholz sagte, Deutschland werde helfen. Zudem werde Berlin Panzer liefern.": a forecast in the
+    subjunctive of reported speech (``reported_subjunctive``: "werde", "sei", not after "ich") with no
+    attribution of its own goes on with the speaker of the sentence before."""
+    assert builder.pack is not None
+    g = builder.pack.grammar
+    forms = g.get("reported_subjunctive", frozenset())
+    words = builder.words(sentence)
+    if not forms or not any(w.low in forms and not (w.i > 0 and words[w.i - 1].low == "ich") for w in words):
+        return _NOTHING
+    earlier = _neighbours(builder.doc, sentence, 1)[0]
+    if not earlier or not builder.words(earlier[0]):
+        return _NOTHING
+    previous = earlier[0]
+    last = builder.words(previous)[-1]
+    for rule in (_closing_speaker, _verb_speaker):
+        found = rule(builder, previous, builder.words(previous)[0] if rule is _closing_speaker else last)
+        if found[0]:
+            return found
+    return _NOTHING
+
+
+def _quoted_by_outlet(builder: FrameBuilder, sentence: Sentence, outlet: Mention) -> Mention | None:
+    """"..., Lavrov said on Monday, Interfax reported.", "..., Peskov said, according to TASS.": the
+    one the outlet quotes speaks, not the outlet: a name right before or after another verb of saying."""
+    speakers = _speaker_words(builder)
+    named = [m for m in builder.resolver.in_sentence(sentence) if m.type in _SPEAKER_TYPES and m.type != "media"]
+    for w in builder.words(sentence):
+        if not (w.lemma in speakers or w.low in speakers) or w.upos in ("NOUN", "ADJ", "PROPN") or \
+                outlet.start <= w.start < outlet.end + 12 or w.end <= outlet.start and outlet.start - w.end <= 2:
+            continue  # the outlet's own verb ("Interfax reported", "reports Politico")
+        near = [m for m in named if 0 <= w.start - m.end <= 2 or 0 <= m.start - w.end <= 2]
+        if near:
+            return near[0]
+    return None
+
+
+#: the sentence starts of the documents seen last (a document's sentences do not change once split)
+_STARTS: dict[int, tuple[tuple[Sentence, ...], list[int]]] = {}
+
+
+def _neighbours(doc: Doc, sentence: Sentence, k: int) -> tuple[list[Sentence], list[Sentence]]:
+    """The ``k`` sentences before and after ``sentence``, found by bisection (not a scan per forecast)."""
+    hit = _STARTS.get(id(doc.sentences))
+    if hit is None or hit[0] is not doc.sentences:
+        if len(_STARTS) > 8:
+            _STARTS.clear()
+        hit = (doc.sentences, [s.start for s in doc.sentences])
+        _STARTS[id(doc.sentences)] = hit
+    i = bisect.bisect_left(hit[1], sentence.start)
+    after = i + 1 if i < len(hit[1]) and hit[1][i] == sentence.start else i
+    return list(doc.sentences[max(0, i - k):i]), list(doc.sentences[after:after + k])
+
+
+#: a quotation mark that opens a quote, with the marks that may close it
+_QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“”"}
+_CLOSERS = frozenset('"”»“')
+
+
+def _quote_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _Found:
+    """A sentence inside a quote that runs over several sentences: the quote's attribution, after
+    it closes ('"Armenia will not go. We will decide later," he said.', «... . Мы будем защищать
+    свою землю», — подчеркнул Лукашенко.) or before it opens ('Zelensky said: "We will ... .')."""
+    doc = builder.doc
+    text = doc.text[sentence.start:sentence.end].strip()
+    earlier, later = _neighbours(doc, sentence, 4)
+    if text[:1] in _QUOTES and not any(c in text[1:] for c in _QUOTES[text[:1]]):
+        for nxt in later:
+            body = doc.text[nxt.start:nxt.end]
+            if any(c in body for c in _QUOTES[text[:1]]):
+                words = builder.words(nxt)
+                return _closing_speaker(builder, nxt, words[0]) if words else _NOTHING
+        return _NOTHING
+    if text[-1:] in _CLOSERS or text[-2:-1] in _CLOSERS:
+        if text[:1] in _QUOTES and earlier and not any(c in text[1:-2] for c in _CLOSERS):
+            # '"Russia will respond," Lavrov said. "We will not stay silent."': a whole quote after
+            # another one's attribution goes on with the same speaker
+            previous = earlier[-1]
+            body = doc.text[previous.start:previous.end]
+            words = builder.words(previous)
+            if words and any(c in body for c in _CLOSERS):
+                found = _closing_speaker(builder, previous, words[0])
+                return found if found[0] else _NOTHING
+            return _NOTHING
+        if any(c in text[:-2] for c in _QUOTES) or any(c in text[:-2] for c in _CLOSERS):
+            return _NOTHING  # a quote of its own
+        for previous in reversed(earlier):
+            body = doc.text[previous.start:previous.end].rstrip()
+            opened = [at for at, c in enumerate(body) if c in _QUOTES]
+            if not opened:
+                continue
+            if any(c in body[opened[-1] + 1:] for c in _QUOTES[body[opened[-1]]]) or opened[-1] < 2:
+                return _NOTHING  # closed there, or opened with no attribution before it
+            words = [w for w in builder.words(previous) if w.start < previous.start + opened[-1]]
+            if not words:
+                return _NOTHING
+            return _verb_speaker(builder, previous, words[-1])
+    return _NOTHING
 
 
 def _speaker_words(builder: FrameBuilder) -> frozenset[str]:
@@ -336,13 +524,23 @@ def _source_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> 
         if at < 0:
             continue
         begin = sentence.start + at + len(phrase)
-        after = [m for m in builder.resolver.in_sentence(sentence) if begin <= m.start <= begin + 25
+        after = [m for m in builder.resolver.in_sentence(sentence) if begin <= m.start <= begin + 60
                  and m.type in _SPEAKER_TYPES and "," not in builder.doc.text[begin:m.start]]
-        if after:
-            return True, _named_speaker(builder, sentence, after)
+        if after and after[0].start <= begin + 40:  # the names of the source phrase ("according to
+            # Ukrainian military intelligence chief Kyrylo Budanov"): the first right after it
+            apposed = [m for m in builder.resolver.in_sentence(sentence) if m.type == "person" and
+                       _APPOSITION.fullmatch(builder.doc.text[after[-1].end:m.start]) and
+                       builder.doc.text[m.end:m.end + 1] == ","]
+            if after[-1].type != "person" and apposed:
+                return True, apposed[0]  # "selon le porte-parole du Kremlin, Dmitri Peskov, ...": the apposed name
+            return True, _named_speaker(builder, sentence, after, begin)
         if "," in builder.doc.text[begin:begin + 40] and begin < marker.start:
             return True, None  # «По мнению аналитиков, Москва может ...»: a source with no name
     return _NOTHING
+
+
+#: between a body and the name apposed to it: a title in lower case and a comma ("the Kremlin spokesman, Dmitry")
+_APPOSITION = re.compile(r"(?:\s+[^\W\d_A-ZА-ЯЁІЇЄ][\w-]*){0,3}\s*,\s*")
 
 
 def _phrase_at(low: str, phrase: str) -> int:
@@ -370,22 +568,44 @@ def _closing_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) ->
                                              w.low in g.get("condition", ()) for w in tail):
         return _NOTHING
     start, end = words[commas[-1]].end, sentence.end
+    if any(w.lemma in g.get("back_state_nouns", ()) or w.low in g.get("back_state_nouns", ()) for w in tail):
+        # «сообщили в Минобороны республики», "the country's defence ministry said": the state the
+        # sentence is about before the comma, not a place something goes to («на Украину»)
+        own = [m for m in builder.resolver.in_sentence(sentence) if m.end <= start and m.type == "state" and
+               not any(x.upos == "ADP" and x.end <= m.start and m.start - x.end <= 1 for x in words)]
+        if own:
+            return True, own[0]
     named = [m for m in builder.resolver.in_sentence(sentence) if start <= m.start < end and m.type in _SPEAKER_TYPES]
+    if named and tail[0].low in g.get("indefinite_determiners", ()) and all(m.type != "person" for m in named):
+        return True, None  # "a Turkish diplomat told Reuters": someone unnamed, not the state or the outlet
     if named:
-        return True, _named_speaker(builder, sentence, named)
+        return True, _named_speaker(builder, sentence, named, start)
     if tail[0].low in g.get("indefinite_determiners", ()):
         return True, None  # "a diplomat said": someone unnamed ("the ministry said": the speech frame's state)
+    closing = g.get("closing_pronouns", frozenset())
+    pronoun = next((w for w in tail if w.upos == "PRON" and builder.resolver.person_pronoun(w.text) or
+                    w.low in closing or w.low.rsplit("-", 1)[-1] in closing and "-" in w.low), None)
+    if pronoun is not None:  # "..., he told reporters.", «..., — сказал он.», "a-t-il déclaré", "sagte er"
+        found = builder.resolver.antecedent(sentence)
+        return (True, found) if found is not None else _NOTHING
     return _NOTHING
 
 
-def _named_speaker(builder: FrameBuilder, sentence: Sentence, named: list[Mention]) -> Mention:
-    """Of the names in an attribution, the person, with the names before the next comma
-    ("according to Air Force spokesman Yuriy Ihnat", "said Lithuania's foreign minister Gabrielius
-    Landsbergis"): who speaks, not the state or body named in the title; else the first name."""
+def _named_speaker(builder: FrameBuilder, sentence: Sentence, named: list[Mention], begin: int) -> Mention:
+    """Of the names in an attribution (from ``begin``), the person, with the names before the next
+    comma ("according to Air Force spokesman Yuriy Ihnat", "said Lithuania's foreign minister Gabrielius
+    Landsbergis"): who speaks, not the state or body named in the title; else the first name. A person
+    right after the body («по словам премьер-министра Венгрии Виктора Орбана», "del Cremlino Dmitri
+    Peskov") only with a title before the body, not «Według Kremla Putin odwiedzi»: the clause's subject."""
     first = named[0]
+    words = builder.words(sentence)
+    speakers = _speaker_words(builder)
+    titled = any(w.text[:1].islower() and w.upos not in ("DET", "ADP", "PUNCT", "VERB", "AUX", "CCONJ", "SCONJ")
+                 and w.low not in speakers and w.lemma not in speakers
+                 for w in words if begin <= w.start and w.end <= first.start)
     for m in named[1:]:
-        between = [w for w in builder.words(sentence) if first.end <= w.start and w.end <= m.start]
-        if m.type == "person" and 1 <= len(between) <= 4 and not any(
+        between = [w for w in words if first.end <= w.start and w.end <= m.start]
+        if m.type == "person" and (between or titled) and len(between) <= 4 and not any(
                 w.upos in ("VERB", "AUX", "PUNCT") for w in between):
             return m  # a title between the body and the person ("spokesman"), no verb ("laut dem Kreml könnte Putin")
     return first
@@ -398,11 +618,15 @@ def _verb_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _F
     assert builder.pack is not None
     g, speakers = builder.pack.grammar, _speaker_words(builder)
     words = builder.words(sentence)
+    speech = builder.pack.speech
     for w in reversed(words[:marker.i + 1]):
         if not (w.lemma in speakers or w.low in speakers) or w.upos in ("NOUN", "ADJ", "PROPN"):
             continue
+        if w.lemma not in speech and any(x.lemma in speech and x.upos in ("VERB", "AUX", "X") for x in words[:w.i]):
+            continue  # "Rubio said the United States expects Russia to agree": who says it, not whose view it is
         before = words[w.i - 1] if w.i > 0 else None
-        if "Future" in w.feats or before is not None and (before.low in g.get("future", ()) or before.lemma in g.get(
+        if "Future" in w.feats or w.i == marker.i and "Tense=futr" in w.feats or \
+                before is not None and (before.low in g.get("future", ()) or before.lemma in g.get(
                 "future", ()) or before.low in g.get("conditional", ())):
             continue  # "Russia will announce", «Росія оголосить»: a predicted speech act is what is said
         if before is not None and (before.low in g.get("be", ()) or before.upos in ("DET", "ADP")):
@@ -411,26 +635,75 @@ def _verb_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _F
         if "VerbForm=Inf" in w.feats or frame is not None and frame.factuality in _PREDICTED and \
                 w.lemma not in g.get("forecast_speakers", ()):
             continue  # «має намір оголосити», "plans to announce": a speech act predicted, not its speaker
-        if frame is not None and frame.subjects:
+        if frame is not None and frame.subjects and not _inside_report(builder, words, w, frame.subjects[0], marker):
             return True, frame.subjects[0]
+        aside = _before_aside(builder, sentence, words, w)
+        if aside is not None:
+            return True, aside
         if before is not None and before.low in g.get("predicate_joins", ()):
             shared = [f for f in builder.frames(sentence) if f.word < w.i and f.subjects]
             if shared:  # "Sandu called ... and promised Moldova would": the subject of the verb before
                 return True, shared[-1].subjects[0]
         subject = builder.resolver.before(sentence, w.start)
-        if subject is None or subject.type not in _SPEAKER_TYPES or subject.end < sentence.start or \
+        opening = [x for x in words[:w.i] if x.upos not in ("ADV", "PART", "PUNCT")]
+        if len(opening) == 1 and opening[0].upos == "PRON" and opening[0].i == 0:
+            # «Он заявил, что ...», "He said ...": an opening pronoun right before the verb stands for
+            # the person of an earlier sentence
+            subject = builder.resolver.resolve_pronoun(sentence, opening=True)
+            return (True, subject) if subject is not None and subject.type in _SPEAKER_TYPES else _NOTHING
+        if subject is not None and subject.end <= sentence.start:
+            return _NOTHING  # no other earlier name is this verb's subject
+        if subject is None and opening and opening[0].i == 0 and len(opening) <= 4 and \
+                not any(x.upos == "PROPN" for x in opening):
+            office = builder.resolver.role_antecedent(sentence, " ".join(x.text for x in opening))
+            if office is not None:  # "The president also said ...": the office holder named before
+                return True, office
+        if subject is None or subject.type not in _SPEAKER_TYPES or \
                 any(c in builder.doc.text[subject.end:w.start] for c in ";:\"“”«»"):
             return _NOTHING
         return True, subject
     return _NOTHING
 
 
-def _frame_speaker(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
+def _inside_report(builder: FrameBuilder, words: list[Word], verb: Word, subject: Mention, marker: Word) -> bool:
+    """«Він заявив, що Франція передасть ...», "said Russia would expel": a subject after the verb of
+    saying, past a comma or a complementizer, or right before the forecast with neither between, is
+    the subject of what is said, not the speaker (not «заявил Эрдоган, что Турция ...»)."""
+    if subject.start < verb.end:
+        return False
+    assert builder.pack is not None
+    comp = builder.pack.grammar.get("complementizers", frozenset())
+
+    def breaks(lo: int, hi: int) -> bool:
+        return any(x.text in (",", ":") or x.low in comp for x in words if lo <= x.start and x.end <= hi)
+
+    return breaks(verb.end, subject.start) or subject.end <= marker.start and not breaks(subject.end, marker.start)
+
+
+def _before_aside(builder: FrameBuilder, sentence: Sentence, words: list[Word], verb: Word) -> Mention | None:
+    """"Ilham Aliyev, the president of Azerbaijan, said ...", "Zakharova, speaking to journalists,
+    said", «Эрдоган, выступая перед журналистами, заявил»: the name before a parenthesis that ends
+    right before the verb (not the state named inside it)."""
+    if verb.i < 2 or words[verb.i - 1].text != ",":
+        return None
+    comma = next((x for x in reversed(words[:verb.i - 1]) if x.text in (",", ";", ":")), None)
+    if comma is None or comma.text != ",":
+        return None
+    named = [m for m in builder.resolver.in_sentence(sentence) if 0 <= comma.start - m.end <= 1 and
+             m.type in _SPEAKER_TYPES]
+    return named[-1] if named else None
+
+
+def _frame_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> Mention | None:
+    words = builder.words(sentence)
     for frame in builder.frames(sentence):
         if builder.pack is not None and builder.pack.slavic and frame.factuality in ("planned", "conditional"):
             continue  # «Росія оголосить ...»: a predicted announcement is what is said, not who says it
         if builder.pack is not None and frame.lemma in builder.pack.speech and frame.subjects and \
                 frame.factuality in ("done", "ongoing", "present"):
+            if 0 <= frame.word < len(words) and _inside_report(builder, words, words[frame.word], frame.subjects[0],
+                                                               marker):
+                continue  # «Президент заявил, что Казахстан ...»: what is said, not who says it
             return frame.subjects[0]  # not "Russia could announce ...": what is predicted is no speech frame
         if frame.speaker is not None:
             return frame.speaker
@@ -459,6 +732,18 @@ def _title_line(doc: Doc, sentence: Sentence, text: str) -> bool:
     return whole and not text.rstrip().endswith((".", "!", "?", '"', "”", "»", ")", ":")) and len(text.split()) <= 25
 
 
+_LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[.)][ \t]*$")
+
+
+def _list_title(doc: Doc, sentence: Sentence, text: str) -> bool:
+    """"2. Что будет с отсрочками для студентов": an item of a numbered list, a line of its own with no
+    closing punctuation (a related story's title), in any language."""
+    before = doc.text[max(0, sentence.start - 8):sentence.start]
+    after = doc.text[sentence.end:sentence.end + 1]
+    return bool(_LIST_MARKER.search(before)) and after in ("\n", "") and \
+        not text.rstrip().endswith((".", "!", "?", '"', "”", "»", ")", ":")) and len(text.split()) <= 25
+
+
 def _claim(text: str, marker: Word, sentence: Sentence) -> str:
     """What is predicted: the clause from a little before the marker on, in at most 16 words."""
     at = max(0, marker.start - sentence.start)
@@ -476,7 +761,7 @@ def find_predictions(doc: Doc, resolver: ActorResolver, modality: SentenceModali
                 builder.pack is not None and builder.pack.english and _title_line(doc, sentence, text):
             continue
         marker = future_marker(builder, sentence)
-        if marker is None:
+        if marker is None or _list_title(doc, sentence, text):
             continue
         g = builder.pack.grammar if builder.pack else {}
         conditional = marker.low in g.get("risk_modals", ()) or marker.low in g.get("ability_modals", ()) or any(

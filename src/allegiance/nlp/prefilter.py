@@ -50,7 +50,8 @@ def future_triggers(pack: LanguagePack) -> tuple[frozenset[str], frozenset[str]]
     plan words and the "be" of schedules added, for a sentence holding " to ")."""
     g = pack.grammar
     cues = frozenset(g.get("future", frozenset()) | g.get("conditional", frozenset())
-                     | g.get("condition", frozenset()) | {"won't", "wo"})
+                     | g.get("condition", frozenset()) | g.get("scheduled_participles", frozenset())
+                     | g.get("penalty_verbs", frozenset()) | {"won't", "wo"})
     return cues, cues | g.get("plan", frozenset()) | g.get("schedule_be", frozenset())
 
 
