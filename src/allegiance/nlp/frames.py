@@ -19,6 +19,8 @@ a language is its ``grammar.toml``'s ``clause_rules`` (``LanguagePack.english``,
 
 from __future__ import annotations
 
+import dataclasses
+
 import bisect
 import re
 from pathlib import Path
@@ -286,15 +288,39 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             previous = frame
         if _de.applies(self.pack):
             frames = _de.with_targets(self, words, frames)
+        if _forms.applies(self.pack):
+            frames = self._relative_clauses_last(words, frames)
         return self._with_speakers(sentence, words, frames)
+
+    def _relative_clauses_last(self, words: list[Word], frames: list[Frame]) -> list[Frame]:
+        """A form-table language: the predicates of a relative clause set off by commas between a
+        subject and its verb ("L'Armenia, che ha congelato ..., ha inviato aiuti") end at its closing
+        comma and come after the main clause's, which is the sentence's first act."""
+        assert self.pack is not None
+        inner: list[Frame] = []
+        outer: list[Frame] = []
+        spans = [r for f in frames if (r := _forms.relative_insertion(words, f.word, 0, self.pack.grammar))]
+        for f in frames:
+            span = next(((o, c) for o, c in spans if o < f.word < c), None)
+            if span is None:
+                outer.append(f)
+                continue
+            end = words[span[1]].start
+            inner.append(dataclasses.replace(f, target_end=min(f.target_end, end), clause_end=min(f.clause_end, end)))
+        return outer + inner if inner else frames
 
     def _clause(self, words: list[Word], at: int, predicates: list[tuple[int, int, str]]) -> tuple[int, int]:
         g = self.pack.grammar if self.pack else {}
         breaks = g.get("clause_breaks", frozenset()) | g.get("complementizers", frozenset())
         start = 0
         skip_to = -1
+        relative = _forms.relative_insertion(words, at, 0, g) if self.pack is not None and \
+            _forms.applies(self.pack) else None
         for n in range(at - 1, -1, -1):
             if n > skip_to >= 0:
+                continue
+            if relative is not None and n == relative[1]:
+                skip_to = relative[0] - 1  # "L'Armenia, che ha congelato ..., ha inviato": a relative clause
                 continue
             opening = self._insertion_opening(words, n) if words[n].text in _INSERTION_MARKS else None
             if opening is not None:
@@ -504,6 +530,15 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         start = words[clause_start].start
         verb_start = words[first].start
         mentions = [m for m in self.resolver.in_sentence(sentence) if m.end <= verb_start and m.start >= start]
+        if _forms.applies(pack):
+            antecedent = _forms.named_antecedent(words, first, pack.grammar)
+            named = [m for m in self.resolver.in_sentence(sentence)
+                     if antecedent is not None and m.start < words[antecedent].end <= m.end]
+            if named:
+                return (named[0],), None, False  # "La Biélorussie, qui a mis son territoire": the name
+            relative = _forms.relative_insertion(words, first, clause_start, pack.grammar)
+            if relative is not None:  # its own mentions are not the subject of the verb after it
+                mentions = [m for m in mentions if not words[relative[0]].start <= m.start < words[relative[1]].end]
         if pack.slavic and any(w.lemma in pack.grammar.get("relative", ())
                                      for w in words[max(0, first - 2):first]):
             return (), "relative", False  # «мужчину, который вербовал»: the relative clause's own subject
@@ -521,7 +556,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             near = words[by.i + 5].start if by.i + 5 < len(words) else words[-1].end + 1
             after = [m for m in self.resolver.in_sentence(sentence) if by.end <= m.start < near]
             return (tuple(self._coordinated_after(sentence, after[0])) if after else ()), None, False
-        if words[last].lemma in pack.speech and first > 0 and words[first - 1].text in (",", '"', "”", "»", "—") \
+        opening = first  # "..., a assuré Alexandre Loukachenko", "..., ha confermato il segretario": the auxiliaries
+        while _forms.applies(pack) and opening > 1 and words[opening - 1].upos == "AUX":
+            opening -= 1
+        if words[last].lemma in pack.speech and opening > 0 and words[opening - 1].text in (",", '"', "”", "»", "—") \
                 and not (last + 1 < len(words) and
                          words[last + 1].low in pack.grammar.get("pronouns", ())):  # not "..., said it would"
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end

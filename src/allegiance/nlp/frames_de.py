@@ -616,7 +616,12 @@ def _subject_in(builder: FrameBuilder, sentence: Sentence, words: list[Word], le
     if noun is not None:
         return (), noun, False
     if before:
-        return tuple(_coordinated(builder, sentence, words, before[0])), None, False
+        group = _coordinated(builder, sentence, words, before[0])
+        last = before[-1]
+        if last not in group and builder.doc.text[group[-1].end:last.start].strip().startswith(",") and \
+                all(x.upos in ("ADV", "PART") for x in words if last.end <= x.start < verb.start):
+            group = _coordinated(builder, sentence, words, last)  # "..., Kasachstan enthielt sich": its own clause
+        return tuple(group), None, False
     organ = next((x for x in words[left:anchor] if x.upos == "NOUN" and _state_noun(x.low, g)
                   and not _after_preposition(words, x.i)), None)
     if organ is not None:  # "Die Regierung (in Astana) verweigerte Moskau ...": the state named before
@@ -700,9 +705,12 @@ def _coordinated(builder: FrameBuilder, sentence: Sentence, words: list[Word], f
     text = builder.doc.text
     group = [first]
     later = sorted((m for m in builder.resolver.in_sentence(sentence) if m.start >= first.end), key=lambda m: m.start)
+    joined = False  # after "und" the list is closed: "Moldau und Georgien, Kasachstan enthielt sich"
     for m in later:
-        if not gap_re.fullmatch(text[group[-1].end:m.start]):
+        gap = text[group[-1].end:m.start]
+        if not gap_re.fullmatch(gap) or joined and gap.strip() == ",":
             break
+        joined = joined or gap.strip() != ","
         group.append(m)
     if len(group) > 1 and all(builder.resolver.state_of(m) or m.type == "alliance" for m in group):
         return group
@@ -718,7 +726,11 @@ def with_targets(builder: FrameBuilder, words: list[Word], frames: list[Frame]) 
         left, right = segment(builder, words, f.word)
         start, end = words[left].start, words[right].end
         inside = [m.end for m in f.subjects if start <= m.start < end]
-        if inside:
+        fronted = bool(f.subjects) and all(m.start >= words[f.word].end for m in f.subjects) and \
+            any(w.upos in ("NOUN", "ADP") for w in words[left:f.word])
+        if fronted:
+            pass  # "Gegen die Resolution stimmten Belarus und Syrien": the object fronted before the verb
+        elif inside:
             start = max(inside)
         if words[f.word].start <= start or not [w for w in words[left:f.word] if w.start >= start
                                                 and w.upos not in ("VERB", "ADV", "PART")]:

@@ -600,8 +600,7 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
     if "send" in classes and (about.has(pack, "aid") or pack.slavic and about.has(pack, "military") and
                               _given_to_ukraine(builder, frame)) and "UKR" in about.states and not frame.negated:
         sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
-        if sentence.has(pack, "support_words") or pack.slavic and _aid_given(pack, frame, about) or \
-                pack.english and frame.is_act() and about.has(pack, "aid_given"):
+        if sentence.has(pack, "support_words") or _aid_given(pack, frame, about):
             return [("war", "oppose", "aid")]
         return []
     if "participate" in classes and frame.factuality not in ("nonfinite", "nominal") or "participate" in classes \
@@ -640,9 +639,10 @@ def _lends_its_object(builder: FrameBuilder, frame: Frame) -> bool:
 
 
 def _aid_given(pack: LanguagePack, frame: Frame, about: _About) -> bool:
-    """Russian and Ukrainian: aid itself («помощь», «допомога») given to Ukraine, done or under way
-    («передала Киеву гуманитарную помощь»): the guidelines' aid shown as support for Ukraine, since
-    these languages name the recipient in the dative, the helped side, not a mere destination."""
+    """Aid itself (the language's ``aid_given`` words: "humanitarian aid", «помощь», "humanitäre Hilfe",
+    "aide humanitaire") given to Ukraine, done or under way («передала Киеву гуманитарную помощь»,
+    "hat der Ukraine Hilfsgüter geschickt"): the guidelines' aid shown as support for Ukraine. A
+    language without the list reads aid as support only beside a word of support ("solidarity")."""
     return frame.is_act() and about.has(pack, "aid_given")
 
 
