@@ -243,20 +243,21 @@ def _adjacent_run(text: str, states: list[Mention], anchor: int, forward: bool,
     run: list[Mention] = []
     ordered = sorted(states, key=lambda m: m.start, reverse=not forward)
     edge = anchor
-    bare: int | None = None  # where the run met its first gap of a comma alone
+    bare: int | None = None  # backward: where the run met its first gap of a comma alone
+    joined = False  # forward: a conjunction was met, and a comma after the next item closes the list
     for m in ordered:
         gap = text[edge:m.start] if forward else text[m.end:edge]
         if len(gap) > 25 or not _list_words(folders).gap.match(gap) and \
                 not (not run and len(gap) <= 25 and _lead_in(gap, folders)):
             break
-        if run and gap.strip() == ",":
-            if forward and bare is not None:
+        if run and forward:
+            if gap.strip() == "," and joined:
                 break  # "for: A and B, C abstained": the conjunction closed the list
+            joined = joined or gap.strip() != ","
+        elif run and gap.strip() == ",":
             bare = len(run) if bare is None else bare
-        elif run and not forward and bare is not None:
+        elif run and bare is not None:
             return run[:bare]  # "A and B, C abstained": the conjunction belongs to another list
-        elif run and forward:
-            bare = len(run)  # a conjunction: a comma after the next item closes the list
         run.append(m)
         edge = m.end if forward else m.start
     return run

@@ -317,16 +317,42 @@ def _mark_future(words: list[Word], g: dict[str, frozenset[str]]) -> list[Word]:
         left = _clause_start(words, n, g)
         right = _clause_end(words, n, g)
         clause = words[left:right + 1]
-        infinitive = any("Inf" in x.feats and not _zu_infinitive(words, x.i, g) and x is not w for x in clause)
+        infinitive = any(("Inf" in x.feats or _bare_infinitive(words, x.i, right, g)) and
+                         not _zu_infinitive(words, x.i, g) and x is not w for x in clause)
         marker = "Aux" in w.feats and "Past" not in w.feats and infinitive and (
             w.lemma in g.get("future", ()) and w.low not in g.get("conditional_forms", ())
             or w.low in g.get("conditional", ())
-            or w.lemma in g.get("plan", ()))
+            or w.lemma in g.get("plan", ())
+            or _schedule(words, n, right, g))
         if not marker and w.lemma in g.get("plan", ()) and w.feats & {"Fin", "Part"}:  # "hat angekündigt, ... zu"
             marker = any(_zu_infinitive(words, x.i, g) for x in words[n + 1:])
         if marker:
             out[n] = Word(w.i, w.start, w.end, w.text, w.lemma, w.upos, w.feats | {"Future"}, low=w.low)
     return out
+
+
+def _bare_infinitive(words: list[Word], i: int, right: int, g: dict[str, frozenset[str]]) -> bool:
+    """A verb the lexicons do not name, as an infinitive: a lower-case word with one of the
+    language's ``infinitive_endings`` closing its clause ("Kirgistan werde keine Partei ergreifen"),
+    or standing before a coordinator that goes on with another ("beginnen und ... dauern")."""
+    w = words[i]
+    if w.upos != "X" or not w.text[:1].islower() or not w.low.endswith(tuple(g.get("infinitive_endings", ()))):
+        return False
+    return i == right or i + 1 < len(words) and words[i + 1].low in g.get("coordinators", ())
+
+
+def _schedule(words: list[Word], n: int, right: int, g: dict[str, frozenset[str]]) -> bool:
+    """A modal of schedule (``schedule_modals``: "soll") in the present, second in a main clause,
+    with a present infinitive ("Die Einberufung soll am 1. April beginnen"); not hearsay of the past
+    with a perfect infinitive ("soll Truppen geschickt haben") nor a subordinate clause ("die ...
+    beliefern sollen")."""
+    w = words[n]
+    if w.lemma not in g.get("schedule_modals", ()) or "Past" in w.feats or "Subj" in w.feats or n in (0, right):
+        return False
+    if _clause_start(words, n, g) == n or any(x.low in g.get("subordinators", ()) or x.text == ","
+                                               for x in words[max(0, n - 1):n]):
+        return False  # verb-final in a subordinate or relative clause
+    return words[right].lemma not in g.get("perfect", ()) and words[right].low not in g.get("perfect", ())
 
 
 def _zu_infinitive(words: list[Word], i: int, g: dict[str, frozenset[str]]) -> bool:

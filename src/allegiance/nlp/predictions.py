@@ -170,6 +170,9 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
             return w  # «Узбекистан намерен расширить»: an adjective of intention with its infinitive
         if w.upos == "X" and _future_form(g, w) and not _in_time_clause(pack, words, n):
             return w  # "reprendront", "accoglieranno": a verb the form tables lack, in the future by its ending
+        if w.upos == "AUX" and "Future" in w.feats and (nxt := _next_verb(g, words, n)) is not None and \
+                not _in_time_clause(pack, words, n):
+            return w  # Romanian "va continua să sprijine": a future auxiliary before a verb
         if w.upos != "VERB" or "VerbForm=Part" in w.feats:
             continue
         nxt = words[n + 1] if n + 1 < len(words) else None
@@ -185,7 +188,8 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
             return w
         if builder.pack is not None and builder.pack.slavic and builder.subjunctive(words, n) is not None:
             return w  # «направил бы ... по решению ООН»: a conditional statement
-        infinitive = any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4])
+        reach = n + 4 if pack.slavic else _clause_reach(words, n, 6)  # "może w przyszłym roku całkowicie opuścić"
+        infinitive = any("VerbForm=Inf" in x.feats or _unlisted_infinitive(g, x) for x in words[n + 1:reach])
         if w.lemma in g.get("plan", ()) and any("VerbForm=Inf" in x.feats for x in words[max(0, n - 3):n]) and \
                 "Tense=past" not in w.feats:
             return w  # «отправлять не планируют»: the infinitive before the plan verb
@@ -201,6 +205,31 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if conditional and "Tense=past" not in w.feats and w.lemma in g.get("conditional", ()):
             return w
     return _scheduled(builder, sentence, words) if pack.slavic else None
+
+
+def _clause_reach(words: list[Word], n: int, most: int) -> int:
+    """The end (exclusive) of the up to ``most`` words after ``n`` before a punctuation mark."""
+    end = n + 1
+    while end < len(words) and end <= n + most and words[end].upos != "PUNCT":
+        end += 1
+    return end
+
+
+def _unlisted_infinitive(g: dict[str, frozenset[str]], w: Word) -> bool:
+    """A lower-case word the form tables lack, with one of the language's ``infinitive_endings``
+    ("potrebbe aumentare", "pourrait augmenter"): read as an infinitive after a modal."""
+    endings = g.get("infinitive_endings", frozenset())
+    return bool(endings) and w.upos == "X" and w.text[:1].islower() and len(w.low) > 4 and \
+        w.low.endswith(tuple(endings))
+
+
+def _next_verb(g: dict[str, frozenset[str]], words: list[Word], n: int) -> Word | None:
+    """The verb right after an auxiliary (adverbs and clitics between), or ``None``."""
+    for x in words[n + 1:n + 4]:
+        if x.upos in ("ADV", "PART", "PRON"):
+            continue
+        return x if x.upos == "VERB" or x.upos == "X" and x.text[:1].islower() else None
+    return None
 
 
 def _future_form(g: dict[str, frozenset[str]], w: Word) -> bool:
