@@ -570,6 +570,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 after = [self.titled_person(sentence, after[0]) or after[0]] if after else after
             if after:
                 return (after[0],), None, False  # "..., said Prime Minister Nikol Pashinyan"
+            noun = next((x for x in words[last + 1:last + 3] if x.upos in ("NOUN", "X") and x.text[:1].islower()),
+                        None)
+            if _forms.applies(pack) and noun is not None:
+                return (), noun.low, False  # "..., podkreślił szef rządu": an unnamed speaker, not a name before
         post = self._postposed_speaker_en(sentence, words, first, last)
         if post is not None:
             return post  # "..., the foreign ministry said", "..., analysts warn"

@@ -213,6 +213,8 @@ def de_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             upos, lemma = "NUM", raw
         elif any(a <= start and end <= b for a, b in spans):  # "EU-Sanktionen" is no name but a compound
             upos, lemma = "PROPN", low
+        elif low in g.get("possessive_homographs", ()) and _possessive_here(words, after, morph, g):
+            upos, lemma = "DET", low  # Dutch "dat zijn land zijn grondgebied ...": "his", not "are"
         elif low in morph.aux and (raw[0].islower() or n == 0):
             upos, lemma = "VERB", morph.aux[low]
             tags = morph.aux_tags.get(low, frozenset())
@@ -303,6 +305,23 @@ def _attach_particles(words: list[Word], morph: _Morph, g: dict[str, frozenset[s
         out[last.i] = Word(last.i, last.start, last.end, last.text, particle, "PART", frozenset({"Particle"}),
                            low=last.low)
     return out
+
+
+def _possessive_here(words: list[Word], after: str, morph: _Morph, g: dict[str, frozenset[str]]) -> bool:
+    """A form that is both a possessive and an auxiliary (Dutch "zijn") is the possessive before a
+    lower-case word of no closed class and no verb form, after a complementizer, preposition or
+    coordinator, or after a noun in a subordinate clause whose finite verb has not come yet."""
+    nxt = after.casefold()
+    if not nxt[:1].isalpha() or not after[:1].islower() or nxt in morph.aux or any(
+            nxt in g.get(k, ()) for k in ("adverbs", "negation", "determiners", "prepositions", "pronouns")):
+        return False
+    if not words:
+        return False
+    if words[-1].upos in ("CCONJ", "ADP"):
+        return True
+    opened = next((x for x in reversed(words) if x.upos == "CCONJ" and x.low in g.get("complementizers", ())), None)
+    return opened is not None and words[-1].upos in ("NOUN", "X") and \
+        not any(x.upos == "VERB" for x in words[opened.i + 1:])
 
 
 def _mark_future(words: list[Word], g: dict[str, frozenset[str]]) -> list[Word]:
@@ -641,6 +660,10 @@ def _subject_in(builder: FrameBuilder, sentence: Sentence, words: list[Word], le
     noun = _head_noun(words, left, anchor, before, g)
     if noun is not None:
         return (), noun, False
+    phrase = _pronoun_phrase_start(words, left, anchor, g)
+    if before and phrase is not None and phrase < before[0].start and \
+            (resolved := _previous_state(builder, sentence, lo if left > 0 else None)) is not None:
+        return (resolved,), None, False  # "dat zijn land het Russische leger steunt": the phrase comes first
     if before:
         group = _coordinated(builder, sentence, words, before[0])
         last = before[-1]
@@ -685,6 +708,15 @@ def _previous_state(builder: FrameBuilder, sentence: Sentence, before: int | Non
         for m in resolver.in_sentence(previous):
             if resolver.state_of(m):
                 return m
+    return None
+
+
+def _pronoun_phrase_start(words: list[Word], left: int, anchor: int, g: dict[str, frozenset[str]]) -> int | None:
+    """Where the first phrase of ``pronouns_state`` ("sein Land", "zijn land") between ``left`` and the
+    verb starts (a character offset), or ``None``."""
+    for k in range(left, anchor - 1):
+        if f"{words[k].low} {words[k + 1].low}" in g.get("pronouns_state", ()):
+            return words[k].start
     return None
 
 
