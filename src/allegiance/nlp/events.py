@@ -50,6 +50,8 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
                 continue  # "a new package of sanctions": the batch's contents are the object
             if w.upos == "ADP" and not previous and pack.slavic:
                 continue  # «подписали в Вашингтоне соглашение»: free word order puts a place before the object
+            if w.upos == "ADP" and previous and w.low in pack.grammar.get("complement_objects", frozenset()):
+                continue  # German "verurteilte einen Mann zu fünf Jahren Haft": the listed noun after "zu"
             if w.end > frame.target_end or w.start >= stop or w.upos in ("ADP", "PUNCT", "AUX", "PRON"):
                 break
             refined = objects.get(w.low) or objects.get(w.lemma) or refined

@@ -140,6 +140,7 @@ def _morphology(pack: LanguagePack) -> _Morph:
         aux[form] = lemma
         aux_tags[form] = frozenset(t.capitalize() for t in tags)
     lemmas = set(pack.predicates) | {v for k in ("plan", "asking", "opinion", "denial") for v in g.get(k, ())}
+    lemmas |= {p.split()[-1] for p in g.get("phrasal_verbs", ())}  # "stellen" of "zur verfügung stellen"
     joined: dict[str, dict[str, set[str]]] = {}
     split: dict[str, dict[tuple[str, str], set[str]]] = {}
     for lemma in sorted(x for x in lemmas if _is_verb_lemma(x)):
@@ -250,7 +251,7 @@ def de_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
         else:
             upos, lemma = "X", _noun_lemma(low, pack) if low not in pack.known else low
         words.append(Word(n, start, end, raw, lemma, upos, frozenset(feats), low=low))
-    return _mark_future(_attach_particles(words, morph, g), g)
+    return _mark_future(_phrasal_verbs(_attach_particles(words, morph, g), g), g)
 
 
 def _mention_spans(doc: Doc, sentence: Sentence) -> list[tuple[int, int]]:
@@ -322,6 +323,35 @@ def _possessive_here(words: list[Word], after: str, morph: _Morph, g: dict[str, 
     opened = next((x for x in reversed(words) if x.upos == "CCONJ" and x.low in g.get("complementizers", ())), None)
     return opened is not None and words[-1].upos in ("NOUN", "X") and \
         not any(x.upos == "VERB" for x in words[opened.i + 1:])
+
+
+def _phrasal_verbs(words: list[Word], g: dict[str, frozenset[str]]) -> list[Word]:
+    """A verb with a fixed phrase in its clause (``phrasal_verbs``: "zur verfügung stellen", "ter
+    beschikking stellen") is that phrase's predicate, wherever V2 puts the phrase ("stellt sein
+    Territorium ... zur Verfügung", "dass es ... zur Verfügung stellt"); the phrase's words become particles."""
+    from .frames import Word
+
+    phrases = [p.split() for p in sorted(g.get("phrasal_verbs", ()))]
+    if not phrases:
+        return words
+    out = list(words)
+    for n, w in enumerate(words):
+        if w.upos != "VERB" or "Aux" in w.feats:
+            continue
+        left, right = _clause_start(words, n, g), _clause_end(words, n, g)
+        for phrase in phrases:
+            *fixed, verb = phrase
+            if w.lemma != verb or not fixed:
+                continue
+            at = next((k for k in range(left, right - len(fixed) + 2)
+                       if [x.low for x in words[k:k + len(fixed)]] == fixed), None)
+            if at is None:
+                continue
+            out[n] = Word(w.i, w.start, w.end, w.text, "_".join(phrase), w.upos, w.feats, low=w.low)  # as the lexicons key it
+            for x in words[at:at + len(fixed)]:
+                out[x.i] = Word(x.i, x.start, x.end, x.text, x.low, "PART", frozenset({"Particle"}), low=x.low)
+            break
+    return out
 
 
 def _mark_future(words: list[Word], g: dict[str, frozenset[str]]) -> list[Word]:
@@ -474,6 +504,9 @@ def factuality(builder: FrameBuilder, words: list[Word], first: int,
         return None, None, False
     left, right = segment(builder, words, first)
     auxes = [x for x in words[left:right + 1] if "Aux" in x.feats and x is not w]
+    resumed = _resumed_clause(builder, words, left, g)
+    if resumed is not None and "Aux" in words[resumed].feats:
+        auxes.insert(0, words[resumed])  # "hat einen Mann, der ..., verurteilt": the auxiliary before the insertion
     lemmas = {x.lemma for x in auxes}
     conditional = any(x.low in g.get("conditional_forms", ()) for x in auxes)
     kinds = w.feats
@@ -610,6 +643,9 @@ def subject(builder: FrameBuilder, sentence: Sentence, words: list[Word], first:
     assert pack is not None
     g = pack.grammar
     left, right = segment(builder, words, first)
+    resumed = _resumed_clause(builder, words, left, g)
+    if resumed is not None and resumed != first:  # "Ein Gericht ... hat einen Mann, der ..., zu Haft verurteilt"
+        return subject(builder, sentence, words, resumed, resumed, passive)
     lo, hi = words[left].start, words[right].end
     mentions = [m for m in builder.resolver.in_sentence(sentence) if lo <= m.start and m.end <= hi]
     w = words[first]
@@ -711,6 +747,43 @@ def _previous_state(builder: FrameBuilder, sentence: Sentence, before: int | Non
     return None
 
 
+def _resumed_clause(builder: FrameBuilder, words: list[Word], left: int, g: dict[str, frozenset[str]]) -> int | None:
+    """The finite verb of the clause that a segment starting at ``left`` resumes after a relative
+    clause ("Ein Gericht hat einen Mann, der ... gekämpft hatte, | zu Haft verurteilt"), or ``None``."""
+    if left < 4 or words[left - 1].text != ",":
+        return None
+    for r in range(left - 3, 0, -1):
+        relative = _relative_clause_after(words, r, g)
+        if relative is not None and relative[1] == left:
+            start = segment(builder, words, r)[0]
+            return next((x.i for x in words[start:r] if x.upos == "VERB" and "Fin" in x.feats), None)
+        if words[r].text in _BREAK_PUNCT:
+            return None
+    return None
+
+
+def _relative_clause_after(words: list[Word], right: int,
+                           g: dict[str, frozenset[str]]) -> tuple[int, int | None] | None:
+    """A relative clause set off by a comma after the noun that ends a clause at ``right`` (", der
+    für Wagner gekämpft hatte"): the index of its last word, and the first word of the main clause
+    when that goes on after the closing comma ("..., zu fünf Jahren Haft"), else ``None``."""
+    if right + 2 >= len(words) or words[right + 1].text != "," or words[right].upos not in ("NOUN", "PROPN", "X"):
+        return None
+    opener = words[right + 2] if words[right + 2].upos != "ADP" else words[min(right + 3, len(words) - 1)]
+    if opener.low not in g.get("relative", ()):
+        return None
+    for k in range(opener.i + 1, len(words)):
+        if words[k].text in _BREAK_PUNCT or words[k].text == "," and k + 1 == len(words):
+            return k - 1, None
+        if words[k].text == ",":
+            verb = words[k - 1]
+            nxt = words[k + 1]
+            if verb.upos == "VERB" and "Fin" in verb.feats and nxt.upos in ("ADP", "DET", "NOUN", "ADV", "X", "PART"):
+                return k - 1, k + 1
+            return None
+    return len(words) - 1, None
+
+
 def _pronoun_phrase_start(words: list[Word], left: int, anchor: int, g: dict[str, frozenset[str]]) -> int | None:
     """Where the first phrase of ``pronouns_state`` ("sein Land", "zijn land") between ``left`` and the
     verb starts (a character offset), or ``None``."""
@@ -793,6 +866,14 @@ def with_targets(builder: FrameBuilder, words: list[Word], frames: list[Frame]) 
         if words[f.word].start <= start or not [w for w in words[left:f.word] if w.start >= start
                                                 and w.upos not in ("VERB", "ADV", "PART")]:
             start = max(start, f.end)  # a verb opening what follows its subject is no part of its object
+        resumed = _resumed_clause(builder, words, left, g0)
+        if resumed is not None and resumed < f.word:  # "hat einen Mann, der ..., zu Haft verurteilt": its object
+            start = min(start, words[resumed].end)
+        relative = _relative_clause_after(words, right, g0)
+        if relative is not None:  # "verurteilte zwei Männer, die für Wagner gekämpft hatten(, zu Haft)"
+            end = max(end, words[relative[0]].end)
+            if relative[1] is not None:
+                end = max(end, words[segment(builder, words, relative[1])[1]].end)
         for c in frames:  # "lehnte es ab, Truppen zu schicken": the zu-clause it governs is its object
             if c.start > f.end and c.governor == f.lemma:
                 end = max(end, words[segment(builder, words, c.word)[1]].end)
