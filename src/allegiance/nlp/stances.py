@@ -329,6 +329,9 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
         return [("war", "neutral", "refuse")]  # "refused to supply weapons to either side"
     if _arms_for_ukraine(builder, frame, about):
         return []  # "refuses to send weapons to Ukraine": aid withheld from Kyiv, no distance from Russia
+    if not complement and about.has(pack, "annexation") and "RUS" in about.states and not about.has(pack, "request") \
+            and not about.lemmas & pack.stance_classes.get("recognise", frozenset()):  # not "refused to recognise"
+        return [("war", "oppose", "refuse")]  # "respinge tentativa Rusiei de a anexa": Russia's act rejected
     if complement & {"recognise", "participate"} or about.has(pack, "military") or about.has(pack, "separatists"):
         return [("war", "distance", "refuse")]
     return []
