@@ -13,6 +13,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -24,11 +25,11 @@ ARTICLES = ROOT / "tests" / "fixtures" / "ml7_articles"
 KINDS = ("stances", "events", "events_typed", "predictions")
 
 
-def sentence_cases() -> list[dict[str, object]]:
+def sentence_cases() -> list[dict[str, Any]]:
     return [c for c in load_checkset(CHECKSET) if str(c["id"]).startswith("ml7-")]
 
 
-def run() -> dict[str, dict[str, object]]:
+def run() -> dict[str, dict[str, Any]]:
     return {"sentences": score_checkset(sentence_cases()), "articles": score_articles(ARTICLES)}
 
 

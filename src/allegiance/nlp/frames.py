@@ -19,9 +19,8 @@ a language is its ``grammar.toml``'s ``clause_rules`` (``LanguagePack.english``,
 
 from __future__ import annotations
 
-import dataclasses
-
 import bisect
+import dataclasses
 import re
 from pathlib import Path
 

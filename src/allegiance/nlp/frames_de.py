@@ -347,7 +347,8 @@ def _phrasal_verbs(words: list[Word], g: dict[str, frozenset[str]]) -> list[Word
                        if [x.low for x in words[k:k + len(fixed)]] == fixed), None)
             if at is None:
                 continue
-            out[n] = Word(w.i, w.start, w.end, w.text, "_".join(phrase), w.upos, w.feats, low=w.low)  # as the lexicons key it
+            # the lemma as the lexicons key a phrase: "zur_verfügung_stellen"
+            out[n] = Word(w.i, w.start, w.end, w.text, "_".join(phrase), w.upos, w.feats, low=w.low)
             for x in words[at:at + len(fixed)]:
                 out[x.i] = Word(x.i, x.start, x.end, x.text, x.low, "PART", frozenset({"Particle"}), low=x.low)
             break
