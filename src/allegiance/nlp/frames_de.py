@@ -313,8 +313,8 @@ def _possessive_here(words: list[Word], after: str, morph: _Morph, g: dict[str, 
     lower-case word of no closed class and no verb form, after a complementizer, preposition or
     coordinator, or after a noun in a subordinate clause whose finite verb has not come yet."""
     nxt = after.casefold()
-    if not nxt[:1].isalpha() or not after[:1].islower() or nxt in morph.aux or any(
-            nxt in g.get(k, ()) for k in ("adverbs", "negation", "determiners", "prepositions", "pronouns")):
+    if not nxt[:1].isalpha() or not after[:1].islower() or nxt in morph.aux or nxt in g.get("pronouns", ()) or any(
+            nxt in g.get(k, ()) for k in ("adverbs", "negation", "determiners", "prepositions")):  # grammar keys
         return False
     if not words:
         return False

@@ -251,7 +251,8 @@ def _ability(pack: LanguagePack, words: list[Word], n: int) -> bool:
     w = words[n]
     if "Tense=pres" not in w.feats or "cond" in w.feats:
         return False
-    infinitive = next((x for x in words[n + 1:n + 4] if "VerbForm=Inf" in x.feats), None)
+    infinitive = next((x for x in words[n + 1:n + 4] if "VerbForm=Inf" in x.feats or _unlisted_infinitive(g, x)),
+                      None)  # "peut toucher des cibles": an infinitive the tables lack is read too
     return infinitive is not None and infinitive.lemma not in g.get("perfective", ())
 
 
