@@ -25,7 +25,7 @@ import re
 from pathlib import Path
 
 from ..kb.langdata import pack_data
-from .actors import ActorResolver
+from .actors import ActorResolver, listed_states
 from .doc import Doc, Mention, Sentence
 from .frame_types import (  # noqa: F401 - the data types and pack loading; importable from here as before
     _WORD,
@@ -289,7 +289,48 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             frames = _de.with_targets(self, words, frames)
         if _forms.applies(self.pack):
             frames = self._relative_clauses_last(words, frames)
+        frames = self._group_members(sentence, words, frames)
         return self._with_speakers(sentence, words, frames)
+
+    def _joined_predicate_subject(self, sentence: Sentence, words: list[Word], first: int,
+                                  clause_start: int) -> tuple[Mention, ...]:
+        """A form-table language: a verb right after a coordinator ("Il Kirghizistan si offre come
+        mediatore tra Mosca e Kiev e chiede ...") shares the subject that opens its clause, not the
+        name just before the coordinator."""
+        assert self.pack is not None
+        g = self.pack.grammar
+        k = first - 1
+        while k > clause_start and (words[k].upos in ("AUX", "PART", "ADV") or words[k].low in g.get("clitics", ())):
+            k -= 1
+        if k <= clause_start or words[k].low not in g.get("coordinators", ()):
+            return ()
+        head = words[min(clause_start + 3, k)].start
+        opening = next((m for m in self.resolver.in_sentence(sentence)
+                        if words[clause_start].start <= m.start < head and self.resolver.state_of(m)
+                        and m.kind != "demonym"), None)
+        if opening is None or any(w.upos == "ADP" for w in words[clause_start:k] if w.end <= opening.start):
+            return ()
+        return tuple(self._coordinated(sentence, opening))
+
+    def _group_members(self, sentence: Sentence, words: list[Word], frames: list[Frame]) -> list[Frame]:
+        """A group noun as the subject and the states it includes listed after a comma and one of the
+        language's ``inclusion_words`` ("Mehrere frühere Verbündete Moskaus gehen auf Distanz ...,
+        darunter Kasachstan und Armenien"): the states named are the subjects (the guidelines pass a
+        group's act on to the states the sentence names)."""
+        assert self.pack is not None
+        marks = self.pack.grammar.get("inclusion_words", frozenset())
+        if not marks or not any(f.subject_word and not f.subjects for f in frames):
+            return frames
+        marker = next((w for w in words if w.low in marks and w.i > 0 and words[w.i - 1].text == ","), None)
+        if marker is None:
+            return frames
+        states = [m for m in self.resolver.states_in(sentence) if m.start >= marker.end]
+        members = tuple(listed_states(self.doc.text, states, marker.start, marker.end, self.folders))
+        if not members:
+            return frames
+        return [dataclasses.replace(f, subjects=members, subject_word=None)
+                if f.subject_word and not f.subjects and f.word < marker.i and f.factuality != "nominal" else f
+                for f in frames]
 
     def _relative_clauses_last(self, words: list[Word], frames: list[Frame]) -> list[Frame]:
         """A form-table language: the predicates of a relative clause set off by commas between a
@@ -538,6 +579,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             relative = _forms.relative_insertion(words, first, clause_start, pack.grammar)
             if relative is not None:  # its own mentions are not the subject of the verb after it
                 mentions = [m for m in mentions if not words[relative[0]].start <= m.start < words[relative[1]].end]
+            joined = self._joined_predicate_subject(sentence, words, first, clause_start)
+            if joined:
+                return joined, None, False
         if pack.slavic and any(w.lemma in pack.grammar.get("relative", ())
                                      for w in words[max(0, first - 2):first]):
             return (), "relative", False  # «мужчину, который вербовал»: the relative clause's own subject
@@ -569,10 +613,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 after = [self.titled_person(sentence, after[0]) or after[0]] if after else after
             if after:
                 return (after[0],), None, False  # "..., said Prime Minister Nikol Pashinyan"
-            noun = next((x for x in words[last + 1:last + 3] if x.upos in ("NOUN", "X") and x.text[:1].islower()),
-                        None)
-            if _forms.applies(pack) and noun is not None:
-                return (), noun.low, False  # "..., podkreślił szef rządu": an unnamed speaker, not a name before
+            noun = next((x for x in words[last + 1:last + 3] if x.upos in ("NOUN", "X", "PROPN")), None)
+            if _forms.applies(pack) and noun is not None:  # "..., podkreślił szef rządu", "..., ha dichiarato
+                return (), noun.low, False  # Japarov" (a surname left unlinked): not a name before the comma
         post = self._postposed_speaker_en(sentence, words, first, last)
         if post is not None:
             return post  # "..., the foreign ministry said", "..., analysts warn"

@@ -878,8 +878,11 @@ def with_targets(builder: FrameBuilder, words: list[Word], frames: list[Frame]) 
         for c in frames:  # "lehnte es ab, Truppen zu schicken": the zu-clause it governs is its object
             if c.start > f.end and c.governor == f.lemma:
                 end = max(end, words[segment(builder, words, c.word)[1]].end)
-        if right + 2 < len(words) and words[right + 1].text == ",":  # a zu-clause no frame was built for
-            nxt_left, nxt_right = segment(builder, words, right + 2)
+        opener = right + 2 if right + 2 < len(words) and words[right + 1].text == "," else right + 1
+        if opener < len(words) and (opener == right + 2 or words[opener].low in g0.get("infinitive_openers", ())):
+            # a zu-clause no frame was built for (", ... zu schicken"; Dutch "om ... te vechten")
+            nxt_left, nxt_right = segment(builder, words, opener if opener == right + 2 else min(opener + 1,
+                                                                                               len(words) - 1))
             if any(_zu_infinitive(words, i, g0) for i in range(nxt_left, nxt_right + 1)) and \
                     _previous_verb(words, nxt_left) is words[f.word]:
                 end = max(end, words[nxt_right].end)

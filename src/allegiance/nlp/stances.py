@@ -434,6 +434,8 @@ def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
     if pack.slavic and any(f.subject_word == "relative" and pack.event_types.get(f.lemma) == "MOBILIZE"
                                  and frame.target_start <= f.start < frame.target_end for f in frames):
         return []  # «задержали мужчину, который вербовал»: a recruiter is prosecuted, not a citizen who fights
+    if about.has(pack, "recruiting"):
+        return []  # "zatrzymały mężczyzn podejrzanych o werbowanie obywateli": recruiters held, as «который вербовал»
     if about.has(pack, "citizens") and sentence.has(pack, "fighting"):
         return [("war", "distance", "citizens")]
     return None
