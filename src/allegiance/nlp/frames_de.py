@@ -141,6 +141,7 @@ def _morphology(pack: LanguagePack) -> _Morph:
         aux_tags[form] = frozenset(t.capitalize() for t in tags)
     lemmas = set(pack.predicates) | {v for k in ("plan", "asking", "opinion", "denial") for v in g.get(k, ())}
     lemmas |= {p.split()[-1] for p in g.get("phrasal_verbs", ())}  # "stellen" of "zur verfügung stellen"
+    lemmas |= set(g.get("forecast_verbs", ())) | set(g.get("risk_negated", ()))  # conjugated like the rest
     joined: dict[str, dict[str, set[str]]] = {}
     split: dict[str, dict[tuple[str, str], set[str]]] = {}
     for lemma in sorted(x for x in lemmas if _is_verb_lemma(x)):
@@ -376,6 +377,14 @@ def _mark_future(words: list[Word], g: dict[str, frozenset[str]]) -> list[Word]:
             or _schedule(words, n, right, g))
         if not marker and w.lemma in g.get("plan", ()) and w.feats & {"Fin", "Part"}:  # "hat angekündigt, ... zu"
             marker = any(_zu_infinitive(words, x.i, g) for x in words[n + 1:])
+        if not marker and w.lemma in g.get("forecast_verbs", ()) and "Fin" in w.feats and "Past" not in w.feats \
+                and not any("Aux" in x.feats for x in words[left:n]):  # not "hatten erwartet": a past view
+            # "Beobachter erwarten, dass der Druck zunimmt": what is expected is a forecast
+            marker = any(x.low in g.get("complementizers", ()) for x in words[n + 1:n + 3])
+        if not marker and w.lemma in g.get("risk_negated", ()) and \
+                any(x.low in g.get("negation", ()) for x in words[max(0, n - 3):n]):
+            marker = any(x.low in g.get("complementizers", ()) for x in words[n + 1:n + 3])  # "nicht ausgeschlossen,
+            # dass ...": a risk not ruled out
         if marker:
             out[n] = Word(w.i, w.start, w.end, w.text, w.lemma, w.upos, w.feats | {"Future"}, low=w.low)
     return out
@@ -568,6 +577,9 @@ def factuality(builder: FrameBuilder, words: list[Word], first: int,
             fact = "denied"
         elif previous.lemma in g.get("asking", ()) and opener in g.get("complementizers", ()):
             fact = "asked"
+        elif (previous.lemma in g.get("forecast_verbs", ()) or previous.lemma in g.get("risk_negated", ())) and \
+                opener in g.get("complementizers", ()) and fact in ("done", "ongoing"):
+            fact = "opinion"  # "erwarten, dass ...", "nicht ausgeschlossen, dass ... schicke": a view of what may come
         else:
             governor = None
     else:
