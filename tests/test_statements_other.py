@@ -34,10 +34,11 @@ FLOORS = {
     # them events were 0.947/0.857, typed 0.618/0.560): measured events and typed events fr 0.973/1.00,
     # it 1.00/1.00, pl 0.983/0.983, ro 1.00/0.980, bg 1.00/1.00
     "events_typed.fr": (0.94, 0.98), "events_typed.it": (0.96, 0.98), "events_typed.pl": (0.96, 0.93),
-    "events_typed.ro": (0.99, 0.97), "events_typed.bg": (0.99, 0.99),
+    "events_typed.ro": (0.99, 0.97), "events_typed.bg": (0.96, 0.99),
     # with branch ml7's article-style sentences (8 fr, 7 it, 7 pl, 6 ro, 3 bg; written before its fixes, scored
     # after them): events fr 0.965/1.00, pl 0.985/0.955; typed fr 0.953/0.988, it 0.972/0.986, pl 0.969/0.940;
-    # predictions it 1.00/0.857 (a legal consequence, "rischia fino a dieci anni", is not read as one)
+    # predictions it 1.00/0.857 (a legal consequence, "rischia fino a dieci anni", is not read as one); typed bg
+    # 0.963/1.00 once South Korea's Bulgarian names were known ("потвърди южнокорейското разузнаване" gives SAY)
 }
 LANGUAGES = ("fr", "it", "pl", "ro", "bg")
 
