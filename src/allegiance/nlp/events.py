@@ -428,19 +428,20 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
 
 
 def _sanctions_not_joined(builder: FrameBuilder, frame: Frame) -> bool:
-    """Russian and Ukrainian: a verb of joining, negated and done or under way, with sanctions as
-    what is joined («не присоединилась к западным санкциям», «не приєднався до санкцій»): the
-    guidelines code a refusal to join sanctions as an event (REJECT), with no stance."""
+    """A verb of joining (the language's ``joining``), negated and done or under way, with sanctions as
+    what is joined («не присоединилась к западным санкциям», «не приєднався до санкцій», "hat sich den
+    Sanktionen nicht angeschlossen"): the guidelines code a refusal to join sanctions as an event
+    (REJECT), with no stance."""
     pack = builder.pack
-    if pack is None or not pack.slavic or not frame.negated or frame.factuality not in ("done", "ongoing"):
+    if pack is None or not frame.negated or frame.factuality not in ("done", "ongoing"):
         return False
     if frame.lemma not in pack.grammar.get("joining", frozenset()):
         return False
     before = [w.low for w in builder.words(frame.sentence) if w.end <= frame.start][-3:]
     if set(before) & pack.grammar.get("not_yet", frozenset()):
         return False  # «пока не присоединился»: not yet, a state of affairs, no decision reported
-    words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end][:4]
-    return any(w.lemma in pack.targets.get("sanctions", frozenset()) for w in words)
+    words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end][:6]
+    return any(w.lemma in pack.targets.get("sanctions", frozenset()) for w in words)  # "hat sich den ... Sanktionen"
 
 
 def _condemning_label(builder: FrameBuilder, frame: Frame) -> bool:

@@ -381,6 +381,9 @@ def _mark_future(words: list[Word], g: dict[str, frozenset[str]]) -> list[Word]:
                 and not any("Aux" in x.feats for x in words[left:n]):  # not "hatten erwartet": a past view
             # "Beobachter erwarten, dass der Druck zunimmt": what is expected is a forecast
             marker = any(x.low in g.get("complementizers", ()) for x in words[n + 1:n + 3])
+        if not marker and "Fin" in w.feats and not w.feats & {"Past", "Subj", "Part"} and "Aux" not in w.feats and \
+                any(x.low in g.get("future_adverbs", ()) for x in clause):
+            marker = True  # "Deserteuren drohen künftig bis zu 15 Jahre Haft": the present of what is to come
         if not marker and w.lemma in g.get("risk_negated", ()) and \
                 any(x.low in g.get("negation", ()) for x in words[max(0, n - 3):n]):
             marker = any(x.low in g.get("complementizers", ()) for x in words[n + 1:n + 3])  # "nicht ausgeschlossen,
@@ -876,6 +879,10 @@ def with_targets(builder: FrameBuilder, words: list[Word], frames: list[Frame]) 
             pass  # "Gegen die Resolution stimmten Belarus und Syrien": the object fronted before the verb
         elif inside:
             start = max(inside)
+            named = [m for m in builder.resolver.in_sentence(f.sentence)
+                     if m.type == "person" and 0 <= m.start - start <= 1 and m.end <= words[f.word].start]
+            if named:  # "Die moldauische Präsidentin Maia Sandu verurteilte": the title's name is the subject's
+                start = named[0].end
         if words[f.word].start <= start or not [w for w in words[left:f.word] if w.start >= start
                                                 and w.upos not in ("VERB", "ADV", "PART")]:
             start = max(start, f.end)  # a verb opening what follows its subject is no part of its object

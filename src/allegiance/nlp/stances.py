@@ -450,7 +450,9 @@ def _condemnation(pack: LanguagePack, frame: Frame, classes: set[str], about: _A
                                                             _attack_on(builder, frame) is None and
                                                             not _other_conflict(builder, frame)):
         return [("war", "oppose", "condemn")]  # "condemned the Russian missile strikes on Ukrainian cities"
-    if frame.negated or not (about.has(pack, "war") or about.has(pack, "separatists") and "RUS" in about.states):
+    if frame.negated or not (about.has(pack, "war") or about.has(pack, "separatists") and "RUS" in about.states
+                             or about.has(pack, "annexation") and "UKR" in about.states):  # "die Annexion der
+        # ukrainischen Gebiete": the annexation of Ukraine's regions, whoever the sentence leaves unnamed
         return []  # the war, or Russia's annexation or recognition of the separatist entities
     if pack.english and (waged_by(builder, frame) == "UKR" or _attack_by(builder, frame) == "UKR"):
         return []  # "condemned the Ukrainian incursion into the Kursk region": Ukraine's act, not Russia's war
