@@ -40,10 +40,13 @@ FLOORS = {
 #: rules (``frames_de.py``, selected by ``clause_rules = ["v2"]`` in their grammar.toml): own floors.
 FLOORS_DE = {
     "stances.de": (0.95, 0.85),
-    "events.de": (0.97, 0.95), "events_typed.de": (0.97, 0.95),  # 0.978/0.956 both with ev6's sentences
+    # 0.978/0.956 both with ev6's sentences; with branch ml7's 11 article-style sentences (written before its
+    # fixes, scored with them: events 0.961/0.971, typed 0.961/0.952 on 104 events)
+    "events.de": (0.95, 0.95), "events_typed.de": (0.95, 0.94),
     "predictions.de": (0.90, 0.85),
     "stances.nl": (0.90, 0.85),
-    "events.nl": (0.99, 0.94), "events_typed.nl": (0.99, 0.94),  # 1.00/0.949 both with ev6's sentences
+    # 1.00/0.949 both with ev6's sentences; 0.977/0.933 both with branch ml7's 6 article-style sentences
+    "events.nl": (0.97, 0.92), "events_typed.nl": (0.97, 0.92),
     "predictions.nl": (0.85, 0.80),
 }
 

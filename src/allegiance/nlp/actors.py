@@ -272,14 +272,30 @@ def _adjacent_run(text: str, states: list[Mention], anchor: int, forward: bool,
     run: list[Mention] = []
     ordered = sorted(states, key=lambda m: m.start, reverse=not forward)
     edge = anchor
+    gaps: list[str] = []
     for m in ordered:
         gap = text[edge:m.start] if forward else text[m.end:edge]
         if len(gap) > 25 or not _list_words(folders).gap.match(gap) and \
                 not (not run and len(gap) <= 25 and _lead_in(gap, folders)):
             break
+        if run:
+            gaps.append(gap.strip())
+        if not forward and len(gaps) == 2 and gaps[0] == "," and gaps[1] not in ("", ","):
+            return run[:1]  # "A and B, C abstained" (just so): C's own clause, the conjunction joined A and B
+        if forward and len(gaps) >= 2 and gaps[-1] == "," and gaps[-2] not in ("", ",") and \
+                _opens_clause(text, m.end, folders):
+            break  # "for: A and B, C abstained": C is the next clause's subject
         run.append(m)
         edge = m.end if forward else m.start
     return run
+
+
+def _opens_clause(text: str, end: int, folders: tuple[Path, ...] | None = None) -> bool:
+    """A lower-case word right after a name that is no list word ("Kasachstan enthielt sich", "C
+    abstained"): the name opens a clause of its own."""
+    after = re.match(r"\s+([^\W\d_]+)", text[end:end + 40])
+    return after is not None and after.group(1)[:1].islower() and not _list_words(folders).gap.match(
+        " " + after.group(1) + " ")
 
 
 def _lead_in(gap: str, folders: tuple[Path, ...] | None = None) -> bool:

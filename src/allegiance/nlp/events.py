@@ -58,6 +58,8 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
                 continue  # "a new package of sanctions": the batch's contents are the object
             if w.upos == "ADP" and not previous and pack.slavic:
                 continue  # «подписали в Вашингтоне соглашение»: free word order puts a place before the object
+            if w.upos == "ADP" and previous and w.low in pack.grammar.get("complement_objects", frozenset()):
+                continue  # German "verurteilte einen Mann zu fünf Jahren Haft": the listed noun after "zu"
             if w.end > frame.target_end or w.start >= stop or w.upos in ("ADP", "PUNCT", "AUX", "PRON"):
                 break
             refined = objects.get(w.low) or objects.get(w.lemma) or refined
@@ -572,19 +574,20 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
 
 
 def _sanctions_not_joined(builder: FrameBuilder, frame: Frame) -> bool:
-    """Russian and Ukrainian: a verb of joining, negated and done or under way, with sanctions as
-    what is joined («не присоединилась к западным санкциям», «не приєднався до санкцій»): the
-    guidelines code a refusal to join sanctions as an event (REJECT), with no stance."""
+    """A verb of joining (the language's ``joining``), negated and done or under way, with sanctions as
+    what is joined («не присоединилась к западным санкциям», «не приєднався до санкцій», "hat sich den
+    Sanktionen nicht angeschlossen"): the guidelines code a refusal to join sanctions as an event
+    (REJECT), with no stance."""
     pack = builder.pack
-    if pack is None or not pack.slavic or not frame.negated or frame.factuality not in ("done", "ongoing"):
+    if pack is None or not frame.negated or frame.factuality not in ("done", "ongoing"):
         return False
     if frame.lemma not in pack.grammar.get("joining", frozenset()):
         return False
     before = [w.low for w in builder.words(frame.sentence) if w.end <= frame.start][-3:]
     if set(before) & pack.grammar.get("not_yet", frozenset()):
         return False  # «пока не присоединился»: not yet, a state of affairs, no decision reported
-    words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end][:4]
-    return any(w.lemma in pack.targets.get("sanctions", frozenset()) for w in words)
+    words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end][:6]
+    return any(w.lemma in pack.targets.get("sanctions", frozenset()) for w in words)  # "hat sich den ... Sanktionen"
 
 
 def _condemning_label(builder: FrameBuilder, frame: Frame) -> bool:

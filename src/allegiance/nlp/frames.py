@@ -20,11 +20,12 @@ a language is its ``grammar.toml``'s ``clause_rules`` (``LanguagePack.english``,
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from pathlib import Path
 
 from ..kb.langdata import pack_data
-from .actors import ActorResolver
+from .actors import ActorResolver, listed_states
 from .doc import Doc, Mention, Sentence
 from .frame_types import (  # noqa: F401 - the data types and pack loading; importable from here as before
     _WORD,
@@ -294,15 +295,80 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             previous = frame
         if _de.applies(self.pack):
             frames = _de.with_targets(self, words, frames)
+        if _forms.applies(self.pack):
+            frames = self._relative_clauses_last(words, frames)
+        frames = self._group_members(sentence, words, frames)
         return self._with_speakers(sentence, words, frames)
+
+    def _joined_predicate_subject(self, sentence: Sentence, words: list[Word], first: int,
+                                  clause_start: int) -> tuple[Mention, ...]:
+        """A form-table language: a verb right after a coordinator ("Il Kirghizistan si offre come
+        mediatore tra Mosca e Kiev e chiede ...") shares the subject that opens its clause, not the
+        name just before the coordinator."""
+        assert self.pack is not None
+        g = self.pack.grammar
+        k = first - 1
+        while k > clause_start and (words[k].upos in ("AUX", "PART", "ADV") or words[k].low in g.get("clitics", ())):
+            k -= 1
+        if k <= clause_start or words[k].low not in g.get("coordinators", ()):
+            return ()
+        head = words[min(clause_start + 3, k)].start
+        opening = next((m for m in self.resolver.in_sentence(sentence)
+                        if words[clause_start].start <= m.start < head and self.resolver.state_of(m)
+                        and m.kind != "demonym"), None)
+        if opening is None or any(w.upos == "ADP" for w in words[clause_start:k] if w.end <= opening.start):
+            return ()
+        return tuple(self._coordinated(sentence, opening))
+
+    def _group_members(self, sentence: Sentence, words: list[Word], frames: list[Frame]) -> list[Frame]:
+        """A group noun as the subject and the states it includes listed after a comma and one of the
+        language's ``inclusion_words`` ("Mehrere frühere Verbündete Moskaus gehen auf Distanz ...,
+        darunter Kasachstan und Armenien"): the states named are the subjects (the guidelines pass a
+        group's act on to the states the sentence names)."""
+        assert self.pack is not None
+        marks = self.pack.grammar.get("inclusion_words", frozenset())
+        if not marks or not any(f.subject_word and not f.subjects for f in frames):
+            return frames
+        marker = next((w for w in words if w.low in marks and w.i > 0 and words[w.i - 1].text == ","), None)
+        if marker is None:
+            return frames
+        states = [m for m in self.resolver.states_in(sentence) if m.start >= marker.end]
+        members = tuple(listed_states(self.doc.text, states, marker.start, marker.end, self.folders))
+        if not members:
+            return frames
+        return [dataclasses.replace(f, subjects=members, subject_word=None)
+                if f.subject_word and not f.subjects and f.word < marker.i and f.factuality != "nominal" else f
+                for f in frames]
+
+    def _relative_clauses_last(self, words: list[Word], frames: list[Frame]) -> list[Frame]:
+        """A form-table language: the predicates of a relative clause set off by commas between a
+        subject and its verb ("L'Armenia, che ha congelato ..., ha inviato aiuti") end at its closing
+        comma and come after the main clause's, which is the sentence's first act."""
+        assert self.pack is not None
+        inner: list[Frame] = []
+        outer: list[Frame] = []
+        spans = [r for f in frames if (r := _forms.relative_insertion(words, f.word, 0, self.pack.grammar))]
+        for f in frames:
+            span = next(((o, c) for o, c in spans if o < f.word < c), None)
+            if span is None:
+                outer.append(f)
+                continue
+            end = words[span[1]].start
+            inner.append(dataclasses.replace(f, target_end=min(f.target_end, end), clause_end=min(f.clause_end, end)))
+        return outer + inner if inner else frames
 
     def _clause(self, words: list[Word], at: int, predicates: list[tuple[int, int, str]]) -> tuple[int, int]:
         g = self.pack.grammar if self.pack else {}
         breaks = g.get("clause_breaks", frozenset()) | g.get("complementizers", frozenset())
         start = 0
         skip_to = -1
+        relative = _forms.relative_insertion(words, at, 0, g) if self.pack is not None and \
+            _forms.applies(self.pack) else None
         for n in range(at - 1, -1, -1):
             if n > skip_to >= 0:
+                continue
+            if relative is not None and n == relative[1]:
+                skip_to = relative[0] - 1  # "L'Armenia, che ha congelato ..., ha inviato": a relative clause
                 continue
             opening = self._insertion_opening(words, n) if words[n].text in _INSERTION_MARKS else None
             if opening is not None:
@@ -547,6 +613,18 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         start = words[clause_start].start
         verb_start = words[first].start
         mentions = [m for m in self.resolver.in_sentence(sentence) if m.end <= verb_start and m.start >= start]
+        if _forms.applies(pack):
+            antecedent = _forms.named_antecedent(words, first, pack.grammar)
+            named = [m for m in self.resolver.in_sentence(sentence)
+                     if antecedent is not None and m.start < words[antecedent].end <= m.end]
+            if named:
+                return (named[0],), None, False  # "La Biélorussie, qui a mis son territoire": the name
+            relative = _forms.relative_insertion(words, first, clause_start, pack.grammar)
+            if relative is not None:  # its own mentions are not the subject of the verb after it
+                mentions = [m for m in mentions if not words[relative[0]].start <= m.start < words[relative[1]].end]
+            joined = self._joined_predicate_subject(sentence, words, first, clause_start)
+            if joined:
+                return joined, None, False
         if pack.slavic and any(w.lemma in pack.grammar.get("relative", ())
                                      for w in words[max(0, first - 2):first]):
             return (), "relative", False  # «мужчину, который вербовал»: the relative clause's own subject
@@ -564,7 +642,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             near = words[by.i + 5].start if by.i + 5 < len(words) else words[-1].end + 1
             after = [m for m in self.resolver.in_sentence(sentence) if by.end <= m.start < near]
             return (tuple(self._coordinated_after(sentence, after[0])) if after else ()), None, False
-        if words[last].lemma in pack.speech and first > 0 and words[first - 1].text in (",", '"', "”", "»", "—") \
+        opening = first  # "..., a assuré Alexandre Loukachenko", "..., ha confermato il segretario": the auxiliaries
+        while _forms.applies(pack) and opening > 1 and words[opening - 1].upos == "AUX":
+            opening -= 1
+        if words[last].lemma in pack.speech and opening > 0 and words[opening - 1].text in (",", '"', "”", "»", "—") \
                 and not (last + 1 < len(words) and
                          words[last + 1].low in pack.grammar.get("pronouns", ())):  # not "..., said it would"
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
@@ -575,6 +656,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 after = [self.titled_person(sentence, after[0]) or after[0]] if after else after
             if after:
                 return (after[0],), None, False  # "..., said Prime Minister Nikol Pashinyan"
+            noun = next((x for x in words[last + 1:last + 3] if x.upos in ("NOUN", "X", "PROPN")), None)
+            if _forms.applies(pack) and noun is not None:  # "..., podkreślił szef rządu", "..., ha dichiarato
+                return (), noun.low, False  # Japarov" (a surname left unlinked): not a name before the comma
         post = self._postposed_speaker_en(sentence, words, first, last)
         if post is not None:
             return post  # "..., the foreign ministry said", "..., analysts warn"

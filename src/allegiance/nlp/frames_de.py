@@ -140,6 +140,8 @@ def _morphology(pack: LanguagePack) -> _Morph:
         aux[form] = lemma
         aux_tags[form] = frozenset(t.capitalize() for t in tags)
     lemmas = set(pack.predicates) | {v for k in ("plan", "asking", "opinion", "denial") for v in g.get(k, ())}
+    lemmas |= {p.split()[-1] for p in g.get("phrasal_verbs", ())}  # "stellen" of "zur verfügung stellen"
+    lemmas |= set(g.get("forecast_verbs", ())) | set(g.get("risk_negated", ()))  # conjugated like the rest
     joined: dict[str, dict[str, set[str]]] = {}
     split: dict[str, dict[tuple[str, str], set[str]]] = {}
     for lemma in sorted(x for x in lemmas if _is_verb_lemma(x)):
@@ -213,6 +215,8 @@ def de_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
             upos, lemma = "NUM", raw
         elif any(a <= start and end <= b for a, b in spans):  # "EU-Sanktionen" is no name but a compound
             upos, lemma = "PROPN", low
+        elif low in g.get("possessive_homographs", ()) and _possessive_here(words, after, morph, g):
+            upos, lemma = "DET", low  # Dutch "dat zijn land zijn grondgebied ...": "his", not "are"
         elif low in morph.aux and (raw[0].islower() or n == 0):
             upos, lemma = "VERB", morph.aux[low]
             tags = morph.aux_tags.get(low, frozenset())
@@ -248,7 +252,7 @@ def de_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
         else:
             upos, lemma = "X", _noun_lemma(low, pack) if low not in pack.known else low
         words.append(Word(n, start, end, raw, lemma, upos, frozenset(feats), low=low))
-    return _mark_future(_attach_particles(words, morph, g), g)
+    return _mark_future(_phrasal_verbs(_attach_particles(words, morph, g), g), g)
 
 
 def _mention_spans(doc: Doc, sentence: Sentence) -> list[tuple[int, int]]:
@@ -305,6 +309,53 @@ def _attach_particles(words: list[Word], morph: _Morph, g: dict[str, frozenset[s
     return out
 
 
+def _possessive_here(words: list[Word], after: str, morph: _Morph, g: dict[str, frozenset[str]]) -> bool:
+    """A form that is both a possessive and an auxiliary (Dutch "zijn") is the possessive before a
+    lower-case word of no closed class and no verb form, after a complementizer, preposition or
+    coordinator, or after a noun in a subordinate clause whose finite verb has not come yet."""
+    nxt = after.casefold()
+    if not nxt[:1].isalpha() or not after[:1].islower() or nxt in morph.aux or nxt in g.get("pronouns", ()) or any(
+            nxt in g.get(k, ()) for k in ("adverbs", "negation", "determiners", "prepositions")):  # grammar keys
+        return False
+    if not words:
+        return False
+    if words[-1].upos in ("CCONJ", "ADP"):
+        return True
+    opened = next((x for x in reversed(words) if x.upos == "CCONJ" and x.low in g.get("complementizers", ())), None)
+    return opened is not None and words[-1].upos in ("NOUN", "X") and \
+        not any(x.upos == "VERB" for x in words[opened.i + 1:])
+
+
+def _phrasal_verbs(words: list[Word], g: dict[str, frozenset[str]]) -> list[Word]:
+    """A verb with a fixed phrase in its clause (``phrasal_verbs``: "zur verfügung stellen", "ter
+    beschikking stellen") is that phrase's predicate, wherever V2 puts the phrase ("stellt sein
+    Territorium ... zur Verfügung", "dass es ... zur Verfügung stellt"); the phrase's words become particles."""
+    from .frames import Word
+
+    phrases = [p.split() for p in sorted(g.get("phrasal_verbs", ()))]
+    if not phrases:
+        return words
+    out = list(words)
+    for n, w in enumerate(words):
+        if w.upos != "VERB" or "Aux" in w.feats:
+            continue
+        left, right = _clause_start(words, n, g), _clause_end(words, n, g)
+        for phrase in phrases:
+            *fixed, verb = phrase
+            if w.lemma != verb or not fixed:
+                continue
+            at = next((k for k in range(left, right - len(fixed) + 2)
+                       if [x.low for x in words[k:k + len(fixed)]] == fixed), None)
+            if at is None:
+                continue
+            # the lemma as the lexicons key a phrase: "zur_verfügung_stellen"
+            out[n] = Word(w.i, w.start, w.end, w.text, "_".join(phrase), w.upos, w.feats, low=w.low)
+            for x in words[at:at + len(fixed)]:
+                out[x.i] = Word(x.i, x.start, x.end, x.text, x.low, "PART", frozenset({"Particle"}), low=x.low)
+            break
+    return out
+
+
 def _mark_future(words: list[Word], g: dict[str, frozenset[str]]) -> list[Word]:
     """``Future`` on a finite werden (not "wurde", "würde") or a modal of risk whose clause holds an
     infinitive, and on a plan verb followed by a zu-infinitive: the word predictions read."""
@@ -317,8 +368,9 @@ def _mark_future(words: list[Word], g: dict[str, frozenset[str]]) -> list[Word]:
         left = _clause_start(words, n, g)
         right = _clause_end(words, n, g)
         clause = words[left:right + 1]
-        scheduling = w.lemma in g.get("schedule_modals", ()) and not _perfect_infinitive(clause, w, g)
-        infinitive = any("Inf" in x.feats and not _zu_infinitive(words, x.i, g) and x is not w for x in clause) or \
+        scheduling = _schedule(words, n, right, g) and not _perfect_infinitive(clause, w, g)
+        infinitive = any(("Inf" in x.feats or _bare_infinitive(words, x.i, right, g)) and
+                         not _zu_infinitive(words, x.i, g) and x is not w for x in clause) or \
             (w.lemma in g.get("future", ()) or scheduling) and _final_infinitive(clause, w, g)
         marker = "Aux" in w.feats and "Past" not in w.feats and infinitive and (
             w.lemma in g.get("future", ()) and w.low not in g.get("conditional_forms", ())
@@ -326,6 +378,17 @@ def _mark_future(words: list[Word], g: dict[str, frozenset[str]]) -> list[Word]:
             or w.lemma in g.get("plan", ()) or scheduling)
         if not marker and w.lemma in g.get("plan", ()) and w.feats & {"Fin", "Part"}:  # "hat angekündigt, ... zu"
             marker = any(_zu_infinitive(words, x.i, g) for x in words[n + 1:])
+        if not marker and w.lemma in g.get("forecast_verbs", ()) and "Fin" in w.feats and "Past" not in w.feats \
+                and not any("Aux" in x.feats for x in words[left:n]):  # not "hatten erwartet": a past view
+            # "Beobachter erwarten, dass der Druck zunimmt": what is expected is a forecast
+            marker = any(x.low in g.get("complementizers", ()) for x in words[n + 1:n + 3])
+        if not marker and "Fin" in w.feats and not w.feats & {"Past", "Subj", "Part"} and "Aux" not in w.feats and \
+                any(x.low in g.get("future_adverbs", ()) for x in clause):
+            marker = True  # "Deserteuren drohen künftig bis zu 15 Jahre Haft": the present of what is to come
+        if not marker and w.lemma in g.get("risk_negated", ()) and \
+                any(x.low in g.get("negation", ()) for x in words[max(0, n - 3):n]):
+            marker = any(x.low in g.get("complementizers", ()) for x in words[n + 1:n + 3])  # "nicht ausgeschlossen,
+            # dass ...": a risk not ruled out
         if marker:
             out[n] = Word(w.i, w.start, w.end, w.text, w.lemma, w.upos, w.feats | {"Future"}, low=w.low)
     return out
@@ -346,7 +409,7 @@ def _final_infinitive(clause: list[Word], aux: Word, g: dict[str, frozenset[str]
     word right before a werden that closes it."""
     def bare(x: Word | None) -> bool:
         return x is not None and x.upos == "X" and x.text[:1].islower() and len(x.low) > 4 and \
-            x.low.endswith(("en", "ern", "eln")) and \
+            x.low.endswith(tuple(g.get("infinitive_endings", ()))) and \
             (not x.low.startswith("ge") or x.low in g.get("ge_infinitives", ()))
 
     last = next((x for x in reversed(clause) if x.upos != "PUNCT"), None)
@@ -354,6 +417,30 @@ def _final_infinitive(clause: list[Word], aux: Word, g: dict[str, frozenset[str]
         before = [x for x in clause if x.i == aux.i - 1]
         return bare(before[0] if before else None)
     return last is not None and last.i > aux.i + 1 and bare(last)
+
+
+def _bare_infinitive(words: list[Word], i: int, right: int, g: dict[str, frozenset[str]]) -> bool:
+    """A verb the lexicons do not name, as an infinitive: a lower-case word with one of the
+    language's ``infinitive_endings`` closing its clause ("Kirgistan werde keine Partei ergreifen"),
+    or standing before a coordinator that goes on with another ("beginnen und ... dauern")."""
+    w = words[i]
+    if w.upos != "X" or not w.text[:1].islower() or not w.low.endswith(tuple(g.get("infinitive_endings", ()))):
+        return False
+    return i == right or i + 1 < len(words) and words[i + 1].low in g.get("coordinators", ())
+
+
+def _schedule(words: list[Word], n: int, right: int, g: dict[str, frozenset[str]]) -> bool:
+    """A modal of schedule (``schedule_modals``: "soll") in the present, second in a main clause,
+    with a present infinitive ("Die Einberufung soll am 1. April beginnen"); not hearsay of the past
+    with a perfect infinitive ("soll Truppen geschickt haben") nor a subordinate clause ("die ...
+    beliefern sollen")."""
+    w = words[n]
+    if w.lemma not in g.get("schedule_modals", ()) or "Past" in w.feats or "Subj" in w.feats or n in (0, right):
+        return False
+    if _clause_start(words, n, g) == n or any(x.low in g.get("subordinators", ()) or x.text == ","
+                                               for x in words[max(0, n - 1):n]):
+        return False  # verb-final in a subordinate or relative clause
+    return words[right].lemma not in g.get("perfect", ()) and words[right].low not in g.get("perfect", ())
 
 
 def _zu_infinitive(words: list[Word], i: int, g: dict[str, frozenset[str]]) -> bool:
@@ -456,6 +543,9 @@ def factuality(builder: FrameBuilder, words: list[Word], first: int,
         return None, None, False
     left, right = segment(builder, words, first)
     auxes = [x for x in words[left:right + 1] if "Aux" in x.feats and x is not w]
+    resumed = _resumed_clause(builder, words, left, g)
+    if resumed is not None and "Aux" in words[resumed].feats:
+        auxes.insert(0, words[resumed])  # "hat einen Mann, der ..., verurteilt": the auxiliary before the insertion
     lemmas = {x.lemma for x in auxes}
     conditional = any(x.low in g.get("conditional_forms", ()) for x in auxes)
     kinds = w.feats
@@ -516,6 +606,9 @@ def factuality(builder: FrameBuilder, words: list[Word], first: int,
             fact = "denied"
         elif previous.lemma in g.get("asking", ()) and opener in g.get("complementizers", ()):
             fact = "asked"
+        elif (previous.lemma in g.get("forecast_verbs", ()) or previous.lemma in g.get("risk_negated", ())) and \
+                opener in g.get("complementizers", ()) and fact in ("done", "ongoing"):
+            fact = "opinion"  # "erwarten, dass ...", "nicht ausgeschlossen, dass ... schicke": a view of what may come
         else:
             governor = None
     else:
@@ -592,6 +685,9 @@ def subject(builder: FrameBuilder, sentence: Sentence, words: list[Word], first:
     assert pack is not None
     g = pack.grammar
     left, right = segment(builder, words, first)
+    resumed = _resumed_clause(builder, words, left, g)
+    if resumed is not None and resumed != first:  # "Ein Gericht ... hat einen Mann, der ..., zu Haft verurteilt"
+        return subject(builder, sentence, words, resumed, resumed, passive)
     lo, hi = words[left].start, words[right].end
     mentions = [m for m in builder.resolver.in_sentence(sentence) if lo <= m.start and m.end <= hi]
     w = words[first]
@@ -642,8 +738,17 @@ def _subject_in(builder: FrameBuilder, sentence: Sentence, words: list[Word], le
     noun = _head_noun(words, left, anchor, before, g)
     if noun is not None:
         return (), noun, False
+    phrase = _pronoun_phrase_start(words, left, anchor, g)
+    if before and phrase is not None and phrase < before[0].start and \
+            (resolved := _previous_state(builder, sentence, lo if left > 0 else None)) is not None:
+        return (resolved,), None, False  # "dat zijn land het Russische leger steunt": the phrase comes first
     if before:
-        return tuple(_coordinated(builder, sentence, words, before[0])), None, False
+        group = _coordinated(builder, sentence, words, before[0])
+        last = before[-1]
+        if last not in group and builder.doc.text[group[-1].end:last.start].strip().startswith(",") and \
+                all(x.upos in ("ADV", "PART") for x in words if last.end <= x.start < verb.start):
+            group = _coordinated(builder, sentence, words, last)  # "..., Kasachstan enthielt sich": its own clause
+        return tuple(group), None, False
     organ = next((x for x in words[left:anchor] if x.upos == "NOUN" and _state_noun(x.low, g)
                   and not _after_preposition(words, x.i)), None)
     if organ is not None:  # "Die Regierung (in Astana) verweigerte Moskau ...": the state named before
@@ -681,6 +786,52 @@ def _previous_state(builder: FrameBuilder, sentence: Sentence, before: int | Non
         for m in resolver.in_sentence(previous):
             if resolver.state_of(m):
                 return m
+    return None
+
+
+def _resumed_clause(builder: FrameBuilder, words: list[Word], left: int, g: dict[str, frozenset[str]]) -> int | None:
+    """The finite verb of the clause that a segment starting at ``left`` resumes after a relative
+    clause ("Ein Gericht hat einen Mann, der ... gekämpft hatte, | zu Haft verurteilt"), or ``None``."""
+    if left < 4 or words[left - 1].text != ",":
+        return None
+    for r in range(left - 3, 0, -1):
+        relative = _relative_clause_after(words, r, g)
+        if relative is not None and relative[1] == left:
+            start = segment(builder, words, r)[0]
+            return next((x.i for x in words[start:r] if x.upos == "VERB" and "Fin" in x.feats), None)
+        if words[r].text in _BREAK_PUNCT:
+            return None
+    return None
+
+
+def _relative_clause_after(words: list[Word], right: int,
+                           g: dict[str, frozenset[str]]) -> tuple[int, int | None] | None:
+    """A relative clause set off by a comma after the noun that ends a clause at ``right`` (", der
+    für Wagner gekämpft hatte"): the index of its last word, and the first word of the main clause
+    when that goes on after the closing comma ("..., zu fünf Jahren Haft"), else ``None``."""
+    if right + 2 >= len(words) or words[right + 1].text != "," or words[right].upos not in ("NOUN", "PROPN", "X"):
+        return None
+    opener = words[right + 2] if words[right + 2].upos != "ADP" else words[min(right + 3, len(words) - 1)]
+    if opener.low not in g.get("relative", ()):
+        return None
+    for k in range(opener.i + 1, len(words)):
+        if words[k].text in _BREAK_PUNCT or words[k].text == "," and k + 1 == len(words):
+            return k - 1, None
+        if words[k].text == ",":
+            verb = words[k - 1]
+            nxt = words[k + 1]
+            if verb.upos == "VERB" and "Fin" in verb.feats and nxt.upos in ("ADP", "DET", "NOUN", "ADV", "X", "PART"):
+                return k - 1, k + 1
+            return None
+    return len(words) - 1, None
+
+
+def _pronoun_phrase_start(words: list[Word], left: int, anchor: int, g: dict[str, frozenset[str]]) -> int | None:
+    """Where the first phrase of ``pronouns_state`` ("sein Land", "zijn land") between ``left`` and the
+    verb starts (a character offset), or ``None``."""
+    for k in range(left, anchor - 1):
+        if f"{words[k].low} {words[k + 1].low}" in g.get("pronouns_state", ()):
+            return words[k].start
     return None
 
 
@@ -727,9 +878,12 @@ def _coordinated(builder: FrameBuilder, sentence: Sentence, words: list[Word], f
     text = builder.doc.text
     group = [first]
     later = sorted((m for m in builder.resolver.in_sentence(sentence) if m.start >= first.end), key=lambda m: m.start)
+    joined = False  # after "und" the list is closed: "Moldau und Georgien, Kasachstan enthielt sich"
     for m in later:
-        if not gap_re.fullmatch(text[group[-1].end:m.start]):
+        gap = text[group[-1].end:m.start]
+        if not gap_re.fullmatch(gap) or joined and gap.strip() == ",":
             break
+        joined = joined or gap.strip() != ","
         group.append(m)
     if len(group) > 1 and all(builder.resolver.state_of(m) or m.type == "alliance" for m in group):
         return group
@@ -745,16 +899,35 @@ def with_targets(builder: FrameBuilder, words: list[Word], frames: list[Frame]) 
         left, right = segment(builder, words, f.word)
         start, end = words[left].start, words[right].end
         inside = [m.end for m in f.subjects if start <= m.start < end]
-        if inside:
+        fronted = bool(f.subjects) and all(m.start >= words[f.word].end for m in f.subjects) and \
+            any(w.upos in ("NOUN", "ADP") for w in words[left:f.word])
+        if fronted:
+            pass  # "Gegen die Resolution stimmten Belarus und Syrien": the object fronted before the verb
+        elif inside:
             start = max(inside)
+            named = [m for m in builder.resolver.in_sentence(f.sentence)
+                     if m.type == "person" and 0 <= m.start - start <= 1 and m.end <= words[f.word].start]
+            if named:  # "Die moldauische Präsidentin Maia Sandu verurteilte": the title's name is the subject's
+                start = named[0].end
         if words[f.word].start <= start or not [w for w in words[left:f.word] if w.start >= start
                                                 and w.upos not in ("VERB", "ADV", "PART")]:
             start = max(start, f.end)  # a verb opening what follows its subject is no part of its object
+        resumed = _resumed_clause(builder, words, left, g0)
+        if resumed is not None and resumed < f.word:  # "hat einen Mann, der ..., zu Haft verurteilt": its object
+            start = min(start, words[resumed].end)
+        relative = _relative_clause_after(words, right, g0)
+        if relative is not None:  # "verurteilte zwei Männer, die für Wagner gekämpft hatten(, zu Haft)"
+            end = max(end, words[relative[0]].end)
+            if relative[1] is not None:
+                end = max(end, words[segment(builder, words, relative[1])[1]].end)
         for c in frames:  # "lehnte es ab, Truppen zu schicken": the zu-clause it governs is its object
             if c.start > f.end and c.governor == f.lemma:
                 end = max(end, words[segment(builder, words, c.word)[1]].end)
-        if right + 2 < len(words) and words[right + 1].text == ",":  # a zu-clause no frame was built for
-            nxt_left, nxt_right = segment(builder, words, right + 2)
+        opener = right + 2 if right + 2 < len(words) and words[right + 1].text == "," else right + 1
+        if opener < len(words) and (opener == right + 2 or words[opener].low in g0.get("infinitive_openers", ())):
+            # a zu-clause no frame was built for (", ... zu schicken"; Dutch "om ... te vechten")
+            nxt_left, nxt_right = segment(builder, words, opener if opener == right + 2 else min(opener + 1,
+                                                                                               len(words) - 1))
             if any(_zu_infinitive(words, i, g0) for i in range(nxt_left, nxt_right + 1)) and \
                     _previous_verb(words, nxt_left) is words[f.word]:
                 end = max(end, words[nxt_right].end)

@@ -513,16 +513,21 @@ class EnglishClauses:
                        mentions: list[Mention]) -> Mention | None:
         """English: "A court in Tashkent sentenced ...", "police in Kazakhstan detained ...": a
         state organ named by a common noun and the state (or its capital) it sits in."""
-        if self.pack is None or not self.pack.english or not mentions:
-            return None
+        body_prepositions = self.pack.grammar.get("body_prepositions", frozenset()) if self.pack else frozenset()
+        if self.pack is None or not (self.pack.english or body_prepositions) or not mentions:
+            return None  # other languages by their ``body_prepositions`` ("Guvernul de la Chișinău")
         last = max(mentions, key=lambda m: m.end)
         if self.resolver.state_of(last) is None or last.type != "state":
             return None
         before = [w for w in words[clause_start:first] if w.end <= last.start]
         between = [w for w in words[clause_start:first] if w.start >= last.end and w.upos not in ("AUX", "PART")]
-        if len(before) < 2 or between or before[-1].low not in ("in", "of"):
+        prepositions = body_prepositions or frozenset(("in", "of"))
+        k = len(before) - 1
+        while k > 0 and before[k].low in prepositions:
+            k -= 1
+        if k < 0 or k == len(before) - 1 or between:
             return None
-        return last if before[-2].low in self.pack.grammar.get("state_nouns", ()) else None
+        return last if before[k].low in self.pack.grammar.get("state_nouns", ()) else None
 
     def _refrained(self, words: list[Word], first: int, frames: list[Frame]) -> bool:
         """English: "abstained from recognising", "refrained from condemning": not done."""

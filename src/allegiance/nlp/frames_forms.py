@@ -36,7 +36,7 @@ from .frame_types import governed_factuality
 if TYPE_CHECKING:
     from .frames import FrameBuilder, LanguagePack, Word
 
-__all__ = ["applies", "factuality", "form_words"]
+__all__ = ["applies", "factuality", "form_words", "named_antecedent", "relative_antecedent", "relative_insertion"]
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*['’]?|\d[\d.,]*|[;:\"“”„«»—–()?!]|,", re.UNICODE)
 #: verb forms: present, past, (passive or perfect) participle, future, conditional, infinitive, subjunctive,
@@ -348,14 +348,51 @@ def _passive(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> bool:
 
 def _relative_subject(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> bool:
     """The verb right after a subject relative pronoun that follows a noun ("citoyens qui combattent",
-    "cittadini che combattono"), clitics and negation between."""
+    "cittadini che combattono"), clitics, negation and adverbs between ("che ha già congelato")."""
+    return relative_antecedent(words, at, g) is not None
+
+
+def relative_antecedent(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> int | None:
+    """The index of the noun or name a subject relative clause hangs from, its verb at ``at``
+    ("La Biélorussie, qui a mis ...": *Biélorussie*), or ``None`` when the verb opens no such clause."""
     for k in range(at - 1, max(-1, at - 4), -1):
         x = words[k]
-        if x.upos in ("PART", "PRON", "AUX") and x.low not in g.get("relative_subject", ()):
+        if x.upos in ("PART", "PRON", "AUX", "ADV") and x.low not in g.get("relative_subject", ()):
             continue
         before = k - 2 if k > 1 and words[k - 1].text == "," else k - 1  # «obywateli, którzy walczą»
-        return x.low in g.get("relative_subject", ()) and before >= 0 and words[before].upos in ("NOUN", "X", "PROPN")
-    return False
+        if x.low in g.get("relative_subject", ()) and before >= 0 and words[before].upos in ("NOUN", "X", "PROPN"):
+            return before
+        return None
+    return None
+
+
+def named_antecedent(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> int | None:
+    """The name set off by a comma before a subject relative clause ("L'Armenia, che ha congelato",
+    "Białoruś, która udostępniła"): the clause's verb has that name for its subject."""
+    before = relative_antecedent(words, at, g)
+    if before is None or before + 1 >= len(words) or words[before + 1].text != ",":
+        return None
+    return before if words[before].upos == "PROPN" or words[before].text[:1].isupper() else None
+
+
+def relative_insertion(words: list[Word], first: int, start: int,
+                       g: dict[str, frozenset[str]]) -> tuple[int, int] | None:
+    """The relative clause set off by commas between a subject and its verb at ``first`` ("L'Armenia,
+    che ha già congelato ..., ha inviato"; "La Biélorussie, qui a mis ..., n'enverra pas"): the
+    indexes of its two commas, or ``None``. Only auxiliaries, clitics, negation and adverbs may stand
+    between the closing comma and the verb."""
+    close = first - 1
+    while close > start and words[close].upos in ("AUX", "PART", "PRON", "ADV") and words[close].text != ",":
+        close -= 1
+    if close <= start or words[close].text != ",":
+        return None
+    for n in range(close - 1, start, -1):
+        if words[n].text in (",", ";", ":", "—", "–", "(", ")"):
+            if words[n].text == "," and n + 1 < close and words[n + 1].low in g.get("relative_subject", ()) \
+                    and words[n - 1].upos in ("NOUN", "X", "PROPN"):
+                return n, close
+            return None
+    return None
 
 
 def factuality(builder: FrameBuilder, words: list[Word], first: int,
@@ -371,7 +408,7 @@ def factuality(builder: FrameBuilder, words: list[Word], first: int,
         return ("nominal", None, False) if w.lemma in pack.predicates else (None, None, False)
     if w.upos != "VERB":
         return None, None, False
-    if _relative_subject(words, first, g):
+    if _relative_subject(words, first, g) and named_antecedent(words, first, g) is None:
         return "relative", None, False  # "ses citoyens qui combattent": the relative clause's own subject
     if "inf" in w.feats or "ger" in w.feats:
         return _infinitive(words, first, g)

@@ -197,6 +197,9 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
                 ("cond" in w.feats or w.upos == "X") and _reported_future(pack, words, n) or \
                 (w.lemma in penalty_verbs or w.low in penalty_verbs) and _penalty(g, words, n):
             return w  # «Дезертирам грозит до 15 лет»: a legal consequence ahead
+        if w.upos == "AUX" and "Future" in w.feats and (nxt := _next_verb(g, words, n)) is not None and \
+                not _in_time_clause(pack, words, n):
+            return w  # Romanian "va continua să sprijine": a future auxiliary before a verb
         if w.upos != "VERB" or "VerbForm=Part" in w.feats:
             continue
         nxt = words[n + 1] if n + 1 < len(words) else None
@@ -215,7 +218,8 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
             return w
         if builder.pack is not None and builder.pack.slavic and builder.subjunctive(words, n) is not None:
             return w  # «направил бы ... по решению ООН»: a conditional statement
-        infinitive = any("VerbForm=Inf" in x.feats for x in words[n + 1:n + 4])
+        reach = n + 4 if pack.slavic else _clause_reach(words, n, 6)  # "może w przyszłym roku całkowicie opuścić"
+        infinitive = any("VerbForm=Inf" in x.feats or _unlisted_infinitive(g, x) for x in words[n + 1:reach])
         if w.lemma in g.get("plan", ()) and any("VerbForm=Inf" in x.feats for x in words[max(0, n - 3):n]) and \
                 "Tense=past" not in w.feats:
             return w  # «отправлять не планируют»: the infinitive before the plan verb
@@ -284,6 +288,31 @@ def _reported_future(pack: LanguagePack, words: list[Word], n: int) -> bool:
                                   for x in words[max(0, at - 4):at])
 
 
+def _clause_reach(words: list[Word], n: int, most: int) -> int:
+    """The end (exclusive) of the up to ``most`` words after ``n`` before a punctuation mark."""
+    end = n + 1
+    while end < len(words) and end <= n + most and words[end].upos != "PUNCT":
+        end += 1
+    return end
+
+
+def _unlisted_infinitive(g: dict[str, frozenset[str]], w: Word) -> bool:
+    """A lower-case word the form tables lack, with one of the language's ``infinitive_endings``
+    ("potrebbe aumentare", "pourrait augmenter"): read as an infinitive after a modal."""
+    endings = g.get("infinitive_endings", frozenset())
+    return bool(endings) and w.upos == "X" and w.text[:1].islower() and len(w.low) > 4 and \
+        w.low.endswith(tuple(endings))
+
+
+def _next_verb(g: dict[str, frozenset[str]], words: list[Word], n: int) -> Word | None:
+    """The verb right after an auxiliary (adverbs and clitics between), or ``None``."""
+    for x in words[n + 1:n + 4]:
+        if x.upos in ("ADV", "PART", "PRON"):
+            continue
+        return x if x.upos == "VERB" or x.upos == "X" and x.text[:1].islower() else None
+    return None
+
+
 def _future_form(g: dict[str, frozenset[str]], w: Word) -> bool:
     """A lower-case word with an ending only the future tense has in the language (``grammar.toml``
     ``future_endings``: French "-eront", Italian "-erà"), not one of ``future_ending_exceptions``."""
@@ -303,7 +332,8 @@ def _ability(pack: LanguagePack, words: list[Word], n: int) -> bool:
     w = words[n]
     if "Tense=pres" not in w.feats or "cond" in w.feats:
         return False
-    infinitive = next((x for x in words[n + 1:n + 4] if "VerbForm=Inf" in x.feats), None)
+    infinitive = next((x for x in words[n + 1:n + 4] if "VerbForm=Inf" in x.feats or _unlisted_infinitive(g, x)),
+                      None)  # "peut toucher des cibles": an infinitive the tables lack is read too
     return infinitive is not None and infinitive.lemma not in g.get("perfective", ())
 
 

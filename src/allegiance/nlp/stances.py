@@ -333,6 +333,9 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
         return [("war", "neutral", "refuse")]  # "refused to supply weapons to either side"
     if _arms_for_ukraine(builder, frame, about):
         return []  # "refuses to send weapons to Ukraine": aid withheld from Kyiv, no distance from Russia
+    if not complement and about.has(pack, "annexation") and "RUS" in about.states and not about.has(pack, "request") \
+            and not about.lemmas & pack.stance_classes.get("recognise", frozenset()):  # not "refused to recognise"
+        return [("war", "oppose", "refuse")]  # "respinge tentativa Rusiei de a anexa": Russia's act rejected
     if complement & {"recognise", "participate"} or about.has(pack, "military") or about.has(pack, "separatists"):
         return [("war", "distance", "refuse")]
     if about.has(pack, "war") and about.lemmas & pack.stance_classes.get("participate", frozenset()):
@@ -440,6 +443,8 @@ def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
     if pack.slavic and any(f.subject_word == "relative" and pack.event_types.get(f.lemma) == "MOBILIZE"
                                  and frame.target_start <= f.start < frame.target_end for f in frames):
         return []  # «задержали мужчину, который вербовал»: a recruiter is prosecuted, not a citizen who fights
+    if about.has(pack, "recruiting"):
+        return []  # "zatrzymały mężczyzn podejrzanych o werbowanie obywateli": recruiters held, as «который вербовал»
     if about.has(pack, "citizens") and sentence.has(pack, "fighting"):
         return [("war", "distance", "citizens")]
     return None
@@ -454,7 +459,9 @@ def _condemnation(pack: LanguagePack, frame: Frame, classes: set[str], about: _A
                                                             _attack_on(builder, frame) is None and
                                                             not _other_conflict(builder, frame)):
         return [("war", "oppose", "condemn")]  # "condemned the Russian missile strikes on Ukrainian cities"
-    if frame.negated or not (about.has(pack, "war") or about.has(pack, "separatists") and "RUS" in about.states):
+    if frame.negated or not (about.has(pack, "war") or about.has(pack, "separatists") and "RUS" in about.states
+                             or about.has(pack, "annexation") and "UKR" in about.states):  # "die Annexion der
+        # ukrainischen Gebiete": the annexation of Ukraine's regions, whoever the sentence leaves unnamed
         return []  # the war, or Russia's annexation or recognition of the separatist entities
     if pack.english and (waged_by(builder, frame) == "UKR" or _attack_by(builder, frame) == "UKR"):
         return []  # "condemned the Ukrainian incursion into the Kursk region": Ukraine's act, not Russia's war
@@ -617,8 +624,7 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
     if "send" in classes and (about.has(pack, "aid") or pack.slavic and about.has(pack, "military") and
                               _given_to_ukraine(builder, frame)) and "UKR" in about.states and not frame.negated:
         sentence = _about(builder, frame, frame.sentence.start, frame.sentence.end)
-        if sentence.has(pack, "support_words") or pack.slavic and _aid_given(pack, frame, about) or \
-                pack.english and frame.is_act() and about.has(pack, "aid_given"):
+        if sentence.has(pack, "support_words") or _aid_given(pack, frame, about):
             return [("war", "oppose", "aid")]
         return []
     if "participate" in classes and frame.factuality not in ("nonfinite", "nominal") or "participate" in classes \
@@ -657,9 +663,10 @@ def _lends_its_object(builder: FrameBuilder, frame: Frame) -> bool:
 
 
 def _aid_given(pack: LanguagePack, frame: Frame, about: _About) -> bool:
-    """Russian and Ukrainian: aid itself («помощь», «допомога») given to Ukraine, done or under way
-    («передала Киеву гуманитарную помощь»): the guidelines' aid shown as support for Ukraine, since
-    these languages name the recipient in the dative, the helped side, not a mere destination."""
+    """Aid itself (the language's ``aid_given`` words: "humanitarian aid", «помощь», "humanitäre Hilfe",
+    "aide humanitaire") given to Ukraine, done or under way («передала Киеву гуманитарную помощь»,
+    "hat der Ukraine Hilfsgüter geschickt"): the guidelines' aid shown as support for Ukraine. A
+    language without the list reads aid as support only beside a word of support ("solidarity")."""
     return frame.is_act() and about.has(pack, "aid_given")
 
 
