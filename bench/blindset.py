@@ -30,6 +30,12 @@ A fourth one (``tests/fixtures/blindset4/``: sentences in en, ru, uk, de, fr and
 rules, the check set, the other sets or the dev articles, is scored with ``--set blindset4``;
 ``tests/test_blindset4.py`` pins its floors.
 
+A fifth one (``tests/fixtures/blindset5/``: sentences in en, ru, uk, de, it and fourteen pages
+``e01`` ... in the same languages), written by a fifth helper from the guidelines, the PLOVER type
+names, the issue files, the codes and the knowledge base's canonical names alone, without the rules,
+the check sets, the other sets' contents or the dev articles, is scored with ``--set blindset5``;
+``tests/test_blindset5.py`` pins its floors, and the set's README says how it was written.
+
 Usage: python bench/blindset.py [--set NAME] [--json OUT]
 """
 
