@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/blindset.py --set blindset2
 	$(BIN)/python bench/blindset.py --set blindset3
 	$(BIN)/python bench/blindset.py --set blindset4
+	$(BIN)/python bench/blindset.py --set blindset5
 
 quality: $(STAMP)
 	$(BIN)/python bench/quality.py
