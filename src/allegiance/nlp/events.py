@@ -303,9 +303,23 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
                 out.extend(votes)
             else:
                 rest.append(frame)
-        for frame in rest:
-            out.extend(_frame_events(doc, resolver, modality, builder, frame, seen))
+        produced = [(frame, _frame_events(doc, resolver, modality, builder, frame, seen)) for frame in rest]
+        out.extend(e for frame, events in _without_reporting(pack, produced) for e in events)
     return out
+
+
+def _without_reporting(pack: LanguagePack, produced: list[tuple[Frame, list[Statement]]]
+                       ) -> list[tuple[Frame, list[Statement]]]:
+    """A verb of reporting (``reporting_verbs`` in grammar.toml: "said", "told", "admitted",
+    «заявил», «признал») whose clause reports an act done ("Armenia has frozen its participation
+    in the CSTO, Pashinyan told parliament", «Белоруссия предоставила территорию, признал
+    Лукашенко»; not a state of affairs: "admitted that Belarus is taking part") is no event of its own: the act is the event, the speaker its source. A
+    confirmation, a denial or an announcement is an act in itself and stays."""
+    reporting = pack.grammar.get("reporting_verbs", frozenset())
+    speakers = [f.speaker for f, events in produced if f.speaker is not None and f.factuality == "done" and
+                any(e.predicate != "SAY" for e in events)]  # an act done, not a state ("is taking part")
+    return [(f, [] if f.lemma in reporting and f.subjects and f.subjects[0] in speakers else events)
+            for f, events in produced]
 
 
 def _habitual_vote(builder: FrameBuilder, frame: Frame) -> bool:
