@@ -224,6 +224,11 @@ class EnglishClauses:
         if not chain and w.lemma in nouns_of_party and not low.endswith(("ed", "ing")) and before is not None and \
                 before.upos != "PUNCT":
             return "nominal", None, False  # "Moscow's closest ally": a noun after its modifier, never a verb here
+        if not chain and past_form and n >= 2 and before is not None and before.low in ("and", "or") and \
+                n == first - 1 and words[n - 1].low.endswith(("ed", "en")):
+            shared, shared_governor, shared_passive = self._factuality_en(words, n - 1, n - 1)
+            if shared_passive:  # "have been killed or wounded", "were detained and deported": the first's auxiliaries
+                return shared, shared_governor, True
         if not chain and self._after_causative_object(words, first):
             return "nonfinite", None, False  # "let Russia use its territory": a bare infinitive
         if k >= 0 and words[k].low == "to" and chain:
