@@ -232,12 +232,19 @@ def voted_with(builder: FrameBuilder, frame: Frame) -> str | None:
 
 
 def _vote_events(doc: Doc, resolver: ActorResolver, builder: FrameBuilder, frame: Frame, kind: str, action: str,
-                 parties: frozenset[str]) -> list[Statement]:
+                 parties: frozenset[str], others: tuple[list[Mention], set[Mention]] = ([], set())) -> list[Statement]:
     """One event per state voting so: the frame's subjects and the states listed with the vote (or
-    on "- State" lines under it); the parties to the war are not counted among the voters."""
+    on "- State" lines under it); the parties to the war are not counted among the voters. ``others``:
+    the subjects of the sentence's later vote verbs and the states of its earlier ones; a list that
+    is the subject of a later vote ("voted for it, Kazakhstan and Kyrgyzstan abstained") is not this
+    vote's, and a subject shared with an earlier vote is not when the verb lists its own states
+    («проголосовали Молдова и Грузия, воздержались Казахстан и Киргизия»)."""
     sentence = frame.sentence
-    states = list(frame.subjects) + listed_states(doc.text, resolver.states_in(sentence), frame.start, frame.end,
-                                                   resolver.folders)
+    later, earlier = others
+    listed = listed_states(doc.text, resolver.states_in(sentence), frame.start, frame.end, resolver.folders)
+    if not (listed and listed[0].start >= frame.end and not doc.text[frame.end:listed[0].start].strip(" :—–-")):
+        listed = [m for m in listed if m not in later]  # a list right after the verb is its own
+    states = [m for m in frame.subjects if not (listed and m in earlier)] + listed
     spans: list[tuple[Sentence, Mention]] = [(sentence, m) for m in dict.fromkeys(states) if m.type == "state"]
     if not spans and not resolver.states_in(sentence):  # a header line over "- State" lines
         spans.extend(bullet_states(doc, resolver, sentence))
@@ -294,11 +301,17 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
         seen: set[tuple[str, str]] = {(str(e.subject), "") for e in adopted}  # the assembly's act, once
         frames = builder.frames(sentence)
         rest = []
-        for frame in frames:  # votes first: a state that voted has its vote as its event of the sentence
-            vote = _vote(pack, builder, frame)
+        votes_of = [(frame, _vote(pack, builder, frame)) for frame in frames]
+        voting = [f for f, vote in votes_of if vote is not None]
+        voted: set[Mention] = set()  # the states of the sentence's votes so far
+        for frame, vote in votes_of:  # votes first: a state that voted has its vote as its event of the sentence
             if vote is not None and frame.factuality not in ("planned", "conditional", "asked", "opinion", "denied") \
                     and not _habitual_vote(builder, frame):
-                votes = _vote_events(doc, resolver, builder, frame, vote[0], vote[1], parties)
+                later = [m for f in voting if f.start > frame.end for m in f.subjects if m.start > frame.end]
+                votes = _vote_events(doc, resolver, builder, frame, vote[0], vote[1], parties, (later, set(voted)))
+                voted.update(m for f in voting if f is frame for m in f.subjects)
+                voted.update(m for m in resolver.states_in(sentence) if any(e.subject_span == (m.start, m.end)
+                                                                              for e in votes))
                 seen.update((str(e.subject), "") for e in votes)
                 out.extend(votes)
             else:
