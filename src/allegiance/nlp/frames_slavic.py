@@ -316,7 +316,9 @@ class SlavicClauses:
         парламентом Белоруссии»: the state acts through its body)."""
         _c, clause_end = self._clause(words, first, [])
         mentions = self.resolver.in_sentence(sentence)
-        agents = [m for m in mentions if words[last].end <= m.start <= words[clause_end].end and self._instrumental(m)]
+        before = {w.end: w for w in words}
+        agents = [m for m in mentions if words[last].end <= m.start <= words[clause_end].end and self._instrumental(m)
+                  and not self._noun_dependent(m, before)]
         if agents:
             return (agents[0],), None, False
         bodies = self.pack.grammar.get("state_nouns", frozenset()) if self.pack else frozenset()
@@ -325,6 +327,16 @@ class SlavicClauses:
                 owner = self._owner(words, k, mentions, bodies)
                 return ((owner,), "state_body", False) if owner is not None else ((), None, False)
         return (), None, False
+
+    def _noun_dependent(self, m: Mention, word_ending: dict[int, Word]) -> bool:
+        """A mention right after a noun depends on it («угрозы санкций со стороны США», «по
+        просьбе Путина»): an indeclinable name that reads as any case is no instrumental agent there."""
+        text = self.doc.text
+        end = m.start
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        prev = word_ending.get(end)
+        return prev is not None and prev.upos == "NOUN" and "Case=ablt" not in prev.feats
 
     def titled_person(self, sentence: Sentence, m: Mention) -> Mention | None:
         """«заявил журналистам пресс-секретарь президента РФ Дмитрий Песков»: a state or body named
