@@ -277,7 +277,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 target_start = words[clause_start].start  # «Против резолюции ... голосуют неизменно»
             negated = self._negated(words, first, clause_start) or self._negative_subject(words, first, clause_start) \
                 or self._refrained(words, first, frames) or self._negative_object(words, last) \
-                or self._no_intention(words, first)
+                or self._no_intention(words, first) or adopted is not None and adopted.negated
+            # "did not sign the statement condemning ...": a document not adopted says nothing for its adopter
             frame = Frame(sentence, words[first].start, words[last].end, lemma, first, subjects, subject_word,
                           negated, fact, governor,
                           target_start, self._target_end(words, last, predicates, clause_end),
@@ -486,7 +487,26 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     and (x.i == 1 or words[x.i - 2].upos in ("ADP", "DET", "PUNCT")) \
                     and not any(w.text == "," for w in words[x.i:at]):  # a noun ("amid reports"), no verb
                 return "believe" if "believe" in g.get("opinion", ()) else None  # "amid reports that ...": hearsay
-        return None
+        return self._opinion_after(words, at)
+
+    def _opinion_after(self, words: list[Word], at: int) -> str | None:
+        """An opinion verb closing the sentence after a comma or dash, with its subject ("Belarus
+        has supplied shells, Western analysts believe", «..., считают аналитики»): the clause before
+        it is the opinion held, as "Analysts believe that ..." is."""
+        g = self.pack.grammar if self.pack else {}
+        tail = words[at + 1:]
+        while tail and tail[-1].upos == "PUNCT" and tail[-1].text not in (",", "—", "–"):
+            tail = tail[:-1]  # the closing full stop and quotes
+        cut = max((k for k, w in enumerate(tail) if w.text in (",", "—", "–")), default=None)
+        if cut is None or any(w.text in (";", ".", ":") for w in tail[:cut]):
+            return None
+        piece = tail[cut + 1:]
+        if not 1 < len(piece) <= 6 or any(w.low in g.get("complementizers", ()) or w.lemma in g.get("relative", ())
+                                          or w.low in g.get("pronouns", ()) for w in piece):
+            return None  # "..., which analysts believe ...": a relative clause, not the frame of what precedes
+        finite = [w for w in piece if not w.low.endswith("ing") and not any(
+            f in w.feats for f in ("VerbForm=Conv", "VerbForm=Part", "VerbForm=Inf"))]  # not ", fearing sanctions"
+        return next((w.lemma for w in finite if w.lemma in g.get("opinion", ())), None)
 
     def _clause_left(self, words: list[Word], at: int) -> int:
         for x in reversed(words[:at]):

@@ -59,6 +59,9 @@ class SlavicClauses:
     def _clause_left(self, words: list[Word], at: int) -> int:
         raise NotImplementedError
 
+    def _opinion_after(self, words: list[Word], at: int) -> str | None:
+        raise NotImplementedError
+
     def _clause(self, words: list[Word], at: int, predicates: list[tuple[int, int, str]]) -> tuple[int, int]:
         raise NotImplementedError
 
@@ -620,6 +623,8 @@ class SlavicClauses:
         governed = governed_factuality(g, governor, _CLAUSE_GOVERNORS)
         if governed is not None and any(x.low in g.get("complementizers", ()) for x in words[:at]):
             fact = governed  # «считает, что», «отрицает, что»
+        elif fact in ("done", "ongoing") and (opinion := self._opinion_after(words, at)) is not None:
+            fact, governor = "opinion", opinion  # «Минск передал снаряды, считают аналитики»
         return fact, governor, False
 
     def _nominative(self, m: Mention, only: bool = False) -> bool:
