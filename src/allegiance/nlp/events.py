@@ -411,7 +411,8 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     opinion = g.get("opinion", frozenset()) | g.get("copulas", frozenset()) | g.get("attitude_verbs", frozenset()) | \
         g.get("negative_implicatives", frozenset())  # a view, a state or attitude held, an act not done: no event
     if kind is None or not (frame.is_act() or refused) or frame.we or frame.lemma in opinion or \
-            _habitual(builder, frame) or _attitude(builder, frame) or _aspect_of_gerund(builder, frame):
+            _habitual(builder, frame) or _attitude(builder, frame) or _aspect_of_gerund(builder, frame) or \
+            _stopped_short(builder, frame):
         return []  # an opinion ("Putin thought ...") is no event; "continued enlisting": the gerund is
     actors = [source] if source is not None else list(frame.subjects)
     if not actors:
@@ -585,6 +586,14 @@ def _aspect_of_gerund(builder: FrameBuilder, frame: Frame) -> bool:
     aspectual = builder.pack.grammar.get("aspectual", frozenset()) if builder.pack else frozenset()
     after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
     return frame.lemma in aspectual and bool(after) and after[0].low.endswith("ing")
+
+
+def _stopped_short(builder: FrameBuilder, frame: Frame) -> bool:
+    """"stopped short of sending troops", "fell short of recognising": words after the verb
+    (``short_of`` in grammar.toml) that say the act was not done."""
+    idioms = builder.pack.grammar.get("short_of", frozenset()) if builder.pack else frozenset()
+    after = " ".join([w.low for w in builder.words(frame.sentence) if w.start >= frame.end][:2])
+    return any(after == i or after.startswith(i + " ") for i in idioms)
 
 
 def _habitual(builder: FrameBuilder, frame: Frame) -> bool:
