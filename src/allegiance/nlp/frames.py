@@ -237,7 +237,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 subjects, subject_word, we = copular_subject
             else:
                 subjects, subject_word, we = self._subject(sentence, words, first, last, clause_start, passive)
-            if not subjects and subject_word is None and not we and self._pronoun_before(words, first):
+            if not subjects and subject_word is None and not we and not passive and self._pronoun_before(words, first):
+                # (a passive's pronoun is what was done to: "they were ordered to fight", "it is noted that")
                 earlier = [f for f in frames if f.subjects and any(self.resolver.state_of(m) for m in f.subjects)] \
                     or [f for f in frames if f.subjects and all(m.type in ("organization", "government_body")
                                                                  for m in f.subjects)]
