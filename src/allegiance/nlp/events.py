@@ -118,6 +118,12 @@ def _title_or_repeat(doc: Doc, sentence: Sentence, seen: set[str]) -> bool:
         len(doc.text) > line_end + 40
 
 
+def _headline_line(doc: Doc, sentence: Sentence) -> bool:
+    """The sentence is the page's first line alone (not run into the body's first sentence)."""
+    first_line = doc.text.lstrip().split("\n", 1)[0].strip()
+    return sentence.end <= doc.text.find(first_line) + len(first_line)
+
+
 def _reported_act(builder: FrameBuilder, frame: Frame) -> str | None:
     """Russian and Ukrainian: a report whose object is the noun of an act the reporter does
     («Минобороны России сообщило об уничтожении беспилотников», «повідомило про затримання»;
@@ -295,6 +301,8 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
             continue
         if pack.slavic and (_title_or_repeat(doc, sentence, seen_text) or builder.before_body(sentence)):
             continue
+        if builder.is_headline(sentence) and _headline_line(doc, sentence):
+            continue  # the headline: the body tells its act, and the gold follows the body
         adopted = _adoption(resolver, sentence, doc.text[sentence.start:sentence.end], adoption) \
             if adoption is not None else []
         out.extend(adopted)
