@@ -469,6 +469,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             if x.text in (",", ";"):
                 return False
             if x.low in g.get("condition", ()):
+                if x.low.endswith(("ed", "ing")) and (x.i + 1 >= len(words) or words[x.i + 1].low != "that"):
+                    continue  # "has provided full backing and has supplied": a verb, not "provided that"
                 return True
         return self._inverted_condition(words, at)
 

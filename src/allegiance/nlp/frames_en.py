@@ -207,6 +207,8 @@ class EnglishClauses:
         low = w.low
         if self._no_intention(words, first):
             return "planned", words[first - 2].lemma, False  # "has no intention of sending": a pledge not to
+        if low in g.get("condition", ()) and last + 1 < len(words) and words[last + 1].low == "that":
+            return None, None, False  # "provided that": a conjunction of condition, no verb
         n = first - 1
         while n >= 0 and (words[n].upos == "PART" or words[n].low.endswith("ly") and words[n].upos == "X"):
             n -= 1
