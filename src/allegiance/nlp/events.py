@@ -423,6 +423,9 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             _stopped_short(builder, frame):
         return []  # an opinion ("Putin thought ...") is no event; "continued enlisting": the gerund is
     actors = [source] if source is not None else list(frame.subjects)
+    owner = _owner_of_organ(builder, frame)
+    if owner is not None:
+        actors = [owner]  # "Lukashenko said his army had detained ...": the state of the army's owner
     if not actors:
         agent = _reduced_passive_agent(resolver, builder, frame)
         actors = [agent] if agent is not None else []
@@ -444,7 +447,8 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     labels = tuple(dict.fromkeys(resolver.label(t) for t in targets[:3]))
     out = []
     for actor in actors:
-        as_state = recruited or frame.subject_word == "state_body"  # a body named by a common noun: its state
+        as_state = recruited or frame.subject_word == "state_body" or owner is not None  # a body named by a
+        # common noun: its state
         label = (resolver.state_of(actor) or resolver.label(actor)) if as_state else resolver.label(actor)
         if _people_of(builder, actor):
             label = actor.text  # "another 13 Russians volunteered": a group of people (the guidelines), not the state
@@ -459,6 +463,25 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             MentionRef.of(resolver, frame.speaker), frame.factuality, modality.of(frame.sentence),
             confidence(0.6, frame, direct), "frames", doc.text[frame.start:frame.end]).row())
     return out
+
+
+def _owner_of_organ(builder: FrameBuilder, frame: Frame) -> Mention | None:
+    """English: a state organ owned by a person's pronoun as the subject ("his government had
+    closed the border", "her army detained"): the person it stands for (the speaker of the clause,
+    else its subject), whose state acts; ``None`` otherwise."""
+    pack = builder.pack
+    if pack is None or not pack.english:
+        return None
+    words = builder.words(frame.sentence)
+    n = frame.word - 1
+    while n > 0 and words[n].upos in ("AUX", "PART", "ADV"):
+        n -= 1
+    if n < 1 or words[n].low not in pack.grammar.get("state_nouns", frozenset()) or \
+            words[n - 1].low not in pack.grammar.get("pronouns_person", frozenset()):
+        return None
+    person = frame.speaker if frame.speaker is not None and frame.speaker.type == "person" else next(
+        (m for m in frame.subjects if m.type == "person"), None)
+    return person if person is not None and builder.resolver.state_of(person) else None
 
 
 def _sanctions_not_joined(builder: FrameBuilder, frame: Frame) -> bool:
