@@ -480,7 +480,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         watched = g.get("opinion", frozenset()) | g.get("denial", frozenset()) | g.get("asking", frozenset())
         for x in reversed(words[max(0, at - 12):at]):
             if x.text in (";", ".") or x.low in g.get("clause_breaks", ()):
-                return None
+                break
             if x.lemma in watched and x.i < at - 1 and not self._noun_use(words, x.i):
                 if x.lemma in g.get("asking", ()) and x.low != x.lemma and \
                         self._coordinated_finite(words, at):
