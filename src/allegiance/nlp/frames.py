@@ -423,6 +423,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if not ending:
             return False
         opens = [w for w in words if w.end <= ending[0].start]
+        if len(opens) >= 2 and opens[-1].low in ("and", "or") and opens[-1].upos in ("CCONJ", "X"):
+            return self._object_of_preposition(words, opens[-2])  # "firms in Uzbekistan and Kazakhstan accused of"
         return bool(opens) and opens[-1].upos == "ADP" and opens[-1].low != "by"
 
     def _mention_ends(self, word: Word) -> bool:
