@@ -283,7 +283,8 @@ class EnglishClauses:
             if fact == "done" and set(chain) <= {"is", "are", "am", "'s", "'re", "not"}:
                 fact = "present"  # "is backed by", "is led by": a state of affairs, not an act reported
         elif past_form and not chain and before is not None and before.upos == "X" and before.text[:1].islower() \
-                and before.low not in g.get("conjunctions", ()) and before.low not in g.get("state_nouns", ()) \
+                and before.low not in g.get("conjunctions", ()) and (before.low not in g.get("state_nouns", ())
+                                                                     or self._compound_head(words, n)) \
                 and w.lemma not in self.pack.speech and (nxt is None or nxt.low in g.get("participle_next", ())):
             if nxt is not None and nxt.low == "by" and first <= 3 and all(x.upos in ("DET", "X", "PROPN")
                                                                           for x in words[:first]):
@@ -309,6 +310,13 @@ class EnglishClauses:
             elif governor in g.get("asking", ()):
                 fact = "asked"
         return fact, governor, passive
+
+    @staticmethod
+    def _compound_head(words: list[Word], at: int) -> bool:
+        """A noun after a lower-case plural noun that modifies it ("the sanctions regime", "the
+        visa regime"): the head of a compound, no state body acting."""
+        return at >= 1 and words[at - 1].upos == "X" and words[at - 1].low.endswith("s") and \
+            words[at - 1].text[:1].islower() and not words[at - 1].low.endswith(("ss", "us", "ous"))
 
     def _after_causative_object(self, words: list[Word], first: int) -> bool:
         """English: a base form right after the object of a causative verb (``causatives``: "let
