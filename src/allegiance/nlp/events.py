@@ -334,8 +334,9 @@ def _without_reporting(pack: LanguagePack, produced: list[tuple[Frame, list[Stat
     """A verb of reporting (``reporting_verbs`` in grammar.toml: "said", "told", "admitted",
     «заявил», «признал») whose clause reports an act done ("Armenia has frozen its participation
     in the CSTO, Pashinyan told parliament", «Белоруссия предоставила территорию, признал
-    Лукашенко»; not a state of affairs: "admitted that Belarus is taking part") is no event of its own: the act is the event, the speaker its source. A
-    confirmation, a denial or an announcement is an act in itself and stays."""
+    Лукашенко»; not a state of affairs: "admitted that Belarus is taking part") is no event of its
+    own: the act is the event, the speaker its source. A confirmation, a denial or an announcement
+    is an act in itself and stays."""
     reporting = pack.grammar.get("reporting_verbs", frozenset())
     speakers = [f.speaker for f, events in produced if f.speaker is not None and f.factuality == "done" and
                 any(e.predicate != "SAY" for e in events)]  # an act done, not a state ("is taking part")
