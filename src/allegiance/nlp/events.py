@@ -149,6 +149,9 @@ def _transfer(builder: FrameBuilder, frame: Frame) -> bool:
     said = pack.grammar.get("complementizers", frozenset()) if pack else frozenset()
     if not after or any(w.low in said or w.text in (":", "«", '"', ",") for w in after):
         return False
+    persons = [(m.start, m.end) for m in builder.resolver.in_sentence(frame.sentence) if m.type == "person"]
+    if any(a <= after[0].start < b for a, b in persons):
+        return False  # «..., утверждает Лукашенко»: the speaker after a postposed verb, no object
     return any(w.upos == "NOUN" and "Case=accs" in w.feats for w in after)
 
 
