@@ -167,7 +167,12 @@ class SlavicClauses:
         g = self.pack.grammar
         bodies, members = g.get("state_nouns", frozenset()), g.get("body_members", frozenset())
         _c, clause_end = self._clause(words, first, [])
-        stretch = list(range(clause_start, first)) + list(range(last + 1, min(clause_end + 1, last + 5)))
+        after: list[int] = []
+        for k in range(last + 1, min(clause_end + 1, last + 5)):
+            if words[k].text in (",", ";", ":", "—") or words[k].low in g.get("complementizers", frozenset()):
+                break  # «требует, чтобы правительство ...»: the clause said, not the verb's subject
+            after.append(k)
+        stretch = list(range(clause_start, first)) + after
         persons_after = [m.start for m in self.resolver.in_sentence(sentence) if m.type == "person"
                          and words[last].end <= m.start]  # «сообщил журналистам Песков, Кремль ...»: he speaks
         nouns = [k for k in stretch if words[k].lemma in bodies | members and "Case=nomn" in words[k].feats
