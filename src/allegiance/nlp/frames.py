@@ -483,7 +483,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         for x in reversed(words[max(0, at - 12):at]):
             if x.text in (";", ".") or x.low in g.get("clause_breaks", ()):
                 break
-            if x.lemma in watched and x.i < at - 1 and not self._noun_use(words, x.i):
+            if x.lemma in watched and x.i < at - 1 and not self._noun_use(words, x.i) and \
+                    not (x.i > 0 and words[x.i - 1].low.endswith(("'s", "’s"))):  # "the Kremlin's call for"
                 if x.lemma in g.get("asking", ()) and x.low != x.lemma and \
                         self._coordinated_finite(words, at):
                     return None  # "called the war a tragedy and urged both sides ...": two finite verbs

@@ -212,12 +212,14 @@ class EnglishClauses:
         n = first - 1
         while n >= 0 and (words[n].upos == "PART" or words[n].low.endswith("ly") and words[n].upos == "X"):
             n -= 1
-        if n >= 1 and words[n].low in g.get("floating_quantifiers", ()) and self._mention_ends(words[n - 1]):
-            n -= 1  # "Kazakhstan and Uzbekistan both declined", "they all refused": a quantifier, no determiner
+        if n >= 1 and words[n].low in g.get("floating_quantifiers", ()) and (self._mention_ends(words[n - 1])
+                                                                              or words[n - 1].upos == "AUX"):
+            n -= 1  # "Kazakhstan and Uzbekistan both declined", "they all refused", "have all declined"
         before = words[n] if n >= 0 else None
         k = first - 1  # the auxiliaries right before the verb ("has not yet", "will be"), nothing between
-        while k >= 0 and (words[k].upos in ("AUX", "PART") or words[k].upos == "X" and words[k].low.endswith("ly")):
-            k -= 1
+        while k >= 0 and (words[k].upos in ("AUX", "PART") or words[k].upos == "X" and words[k].low.endswith("ly")
+                          or words[k].low in g.get("floating_quantifiers", ()) and k >= 1 and words[k - 1].upos == "AUX"):
+            k -= 1  # "have all declined": a floating quantifier after the auxiliary
         chain = [x.low for x in words[k + 1:first] if x.upos == "AUX" or x.lemma == "not"]
         past_form = low.endswith("ed") or low in self.pack.forms and not low.endswith(("s", "ing")) or \
             low in g.get("invariant_past", ())  # "strikes hit", "Moscow cut": the past reads like the base
