@@ -419,8 +419,6 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     source = _source(resolver, builder, frame) if frame.is_act() else None
     if source is not None:
         kind = "AID"
-    if kind == "ABSTAIN" and [w.low for w in builder.words(frame.sentence) if w.start >= frame.end][:1] == ["from"]:
-        return []  # "abstained from recognising": refraining from an act, no vote (as in _vote)
     g = builder.pack.grammar if builder.pack else {}
     opinion = g.get("opinion", frozenset()) | g.get("copulas", frozenset()) | g.get("attitude_verbs", frozenset()) | \
         g.get("negative_implicatives", frozenset())  # a view, a state or attitude held, an act not done: no event
