@@ -28,7 +28,7 @@ FACTUALITY = ("done", "ongoing", "present", "planned", "conditional", "asked", "
 #: that it sent": denied). One table for every reader (``frames_forms.py``, ``frames_slavic.py``).
 GOVERNED_FACTUALITY = {"future": "planned", "plan": "planned", "asking": "asked", "denial": "denied",
                        "opinion": "opinion"}
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|n['’]t|\d[\d.,]*|[;:\"“”«»—–()]|,", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|n['’]t|\d+(?:[.,]\d+)*|[;:\"“”«»—–()]|,", re.UNICODE)
 
 
 class Word:
