@@ -457,7 +457,7 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         if _people_of(builder, actor):
             label = actor.text  # "another 13 Russians volunteered": a group of people (the guidelines), not the state
         if (label, "") in seen and not ((label, kind) not in seen and kind not in _SAID_ACTS
-                                        and _coordinated(builder, frame)):
+                                        and (_coordinated(builder, frame) or _after_relative(builder, frame, actor))):
             continue  # one event per actor and sentence: its first act (the main clause comes first)
         seen.update({(label, ""), (label, kind)})  # a second act of another type joined by "and" is kept
         ref = MentionRef(actor.start, actor.end, label)
@@ -596,6 +596,21 @@ def _coordinated(builder: FrameBuilder, frame: Frame) -> bool:
         n -= 1
     before = words[n]
     return before.upos == "CCONJ" or before.low in pack.grammar.get("conjunctions", frozenset())
+
+
+def _after_relative(builder: FrameBuilder, frame: Frame, actor: Mention) -> bool:
+    """The main verb after a relative clause set off by commas on its subject ("Tokayev, who
+    refused to recognise the republics in 2022, met Putin", «Токаев, который отказался ..., встретился
+    с Путиным»): a second act of the actor, besides the one the relative clause tells."""
+    pack = builder.pack
+    if pack is None or not actor.end <= frame.start:
+        return False
+    between = [w for w in builder.words(frame.sentence) if actor.end <= w.start and w.end <= frame.start]
+    while between and between[-1].upos in ("AUX", "PART", "ADV"):
+        between.pop()
+    return len(between) >= 4 and between[0].text == "," and between[-1].text == "," and \
+        (between[1].low in pack.grammar.get("relative", frozenset()) or between[1].lemma in pack.grammar.get(
+            "relative", frozenset()))
 
 
 def _people_of(builder: FrameBuilder, m: Mention) -> bool:
