@@ -419,6 +419,8 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     source = _source(resolver, builder, frame) if frame.is_act() else None
     if source is not None:
         kind = "AID"
+    if kind == "ABSTAIN" and _abstained_from_position(builder, frame):
+        return []  # "abstained from recognising the annexation": a position (the stance), no vote nor act
     g = builder.pack.grammar if builder.pack else {}
     opinion = g.get("opinion", frozenset()) | g.get("copulas", frozenset()) | g.get("attitude_verbs", frozenset()) | \
         g.get("negative_implicatives", frozenset())  # a view, a state or attitude held, an act not done: no event
@@ -486,6 +488,18 @@ def _owner_of_organ(builder: FrameBuilder, frame: Frame) -> Mention | None:
     person = frame.speaker if frame.speaker is not None and frame.speaker.type == "person" else next(
         (m for m in frame.subjects if m.type == "person"), None)
     return person if person is not None and builder.resolver.state_of(person) else None
+
+
+def _abstained_from_position(builder: FrameBuilder, frame: Frame) -> bool:
+    """"abstained from recognising", "abstained from condemning": refraining from taking a position
+    (the stance classes recognise, condemn, support) is the stance, no event; refraining from an act
+    ("abstain from financing the CSTO") is a decision, an event."""
+    pack = builder.pack
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:2]
+    if pack is None or len(after) < 2 or after[0].low != "from":
+        return False
+    classes = ("recognise", "condemn", "support")
+    return any(after[1].lemma in pack.stance_classes.get(c, frozenset()) for c in classes)
 
 
 def _sanctions_not_joined(builder: FrameBuilder, frame: Frame) -> bool:
