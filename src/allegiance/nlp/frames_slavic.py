@@ -168,7 +168,12 @@ class SlavicClauses:
         bodies, members = g.get("state_nouns", frozenset()), g.get("body_members", frozenset())
         _c, clause_end = self._clause(words, first, [])
         after: list[int] = []
-        for k in range(last + 1, min(clause_end + 1, last + 5)):
+        near = next((j + 1 for j in range(first - 1, clause_start - 1, -1) if words[j].text in (",", "—", ";", ":")),
+                    clause_start)  # the stretch before the verb with no comma between
+        subject_before = any(words[j].upos == "NOUN" and "Case=nomn" in words[j].feats and "Case=accs" not in
+                             words[j].feats and not self._after_preposition(words, j) for j in range(near, first))
+        for k in range(last + 1, min(clause_end + 1, last + 5) if not subject_before else last + 1):
+            # (a noun only nominative before the verb is its subject: «Депутаты ... призвали правительство»)
             if words[k].text in (",", ";", ":", "—") or words[k].low in g.get("complementizers", frozenset()):
                 break  # «требует, чтобы правительство ...»: the clause said, not the verb's subject
             after.append(k)
