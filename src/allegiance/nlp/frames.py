@@ -484,7 +484,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             if x.text in (";", ".") or x.low in g.get("clause_breaks", ()):
                 break
             if x.lemma in watched and x.i < at - 1 and not self._noun_use(words, x.i) and \
-                    not (x.i > 0 and words[x.i - 1].low.endswith(("'s", "’s"))):  # "the Kremlin's call for"
+                    not (x.i > 0 and words[x.i - 1].low.endswith(("'s", "’s"))) and \
+                    not (words[x.i + 1].text == "," and not any(w.low in g.get("complementizers", ())
+                                                                  for w in words[x.i + 1:at])):
+                # "the Kremlin's call for"; "the territory they claim, voted" (a comma and no "that": no clause said)
                 if x.lemma in g.get("asking", ()) and x.low != x.lemma and \
                         self._coordinated_finite(words, at):
                     return None  # "called the war a tragedy and urged both sides ...": two finite verbs
@@ -511,7 +514,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                                           or w.low in g.get("pronouns", ()) for w in piece):
             return None  # "..., which analysts believe ...": a relative clause, not the frame of what precedes
         finite = [w for w in piece if not w.low.endswith("ing") and not any(
-            f in w.feats for f in ("VerbForm=Conv", "VerbForm=Part", "VerbForm=Inf"))]  # not ", fearing sanctions"
+            f in w.feats for f in ("VerbForm=Conv", "VerbForm=Part", "VerbForm=Inf")) and not self._noun_use(
+            words, w.i)]  # not ", fearing sanctions", ", a claim the government rejected"
         return next((w.lemma for w in finite if w.lemma in g.get("opinion", ())), None)
 
     def _clause_left(self, words: list[Word], at: int) -> int:
