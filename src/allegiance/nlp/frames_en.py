@@ -217,8 +217,9 @@ class EnglishClauses:
             n -= 1  # "Kazakhstan and Uzbekistan both declined", "they all refused", "have all declined"
         before = words[n] if n >= 0 else None
         k = first - 1  # the auxiliaries right before the verb ("has not yet", "will be"), nothing between
+        floating = g.get("floating_quantifiers", frozenset())
         while k >= 0 and (words[k].upos in ("AUX", "PART") or words[k].upos == "X" and words[k].low.endswith("ly")
-                          or words[k].low in g.get("floating_quantifiers", ()) and k >= 1 and words[k - 1].upos == "AUX"):
+                          or words[k].low in floating and k >= 1 and words[k - 1].upos == "AUX"):
             k -= 1  # "have all declined": a floating quantifier after the auxiliary
         chain = [x.low for x in words[k + 1:first] if x.upos == "AUX" or x.lemma == "not"]
         past_form = low.endswith("ed") or low in self.pack.forms and not low.endswith(("s", "ing")) or \
