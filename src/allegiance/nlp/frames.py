@@ -734,6 +734,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         before = [w for w in words if w.end <= m.start]
         if before and before[-1].upos == "ADP" and before[-1].low not in ("of",):
             return False
+        tail = self.doc.text[m.end:m.end + 2]
+        if len(tail) == 2 and tail[0] in "-‐" and tail[1].isalpha() and tail[1].islower():
+            return False  # "Iranian-made drones", "Russian-backed forces": a compound modifier, no actor
         if before and self.pack is not None and self.pack.has("non_subject_prepositions", before[-1].low):
             return False
         if len(before) >= 2 and before[-1].upos == "DET" and before[-2].upos == "ADP" and \
