@@ -266,6 +266,10 @@ class EnglishClauses:
                                         and not self._plural_noun(before)
                                         and before.low not in g.get("state_nouns", ()) or self._demonym_ends(before))):
             return "nominal", None, False  # "occupied territories", "Russian pardoned prisoners": an adjective
+        if past_form and not chain and before is not None and before.text == "," and n >= 1 and nxt is not None \
+                and nxt.low == "by" and words[n - 1].low not in g.get("agent_act_nouns", ()) and \
+                words[n - 1].upos == "X":
+            return "nonfinite", None, False  # "drones, delivered by Tehran, have struck": describes the drones
         fact = "done"
         passive = False
         if any(x in g.get("future", ()) for x in chain):

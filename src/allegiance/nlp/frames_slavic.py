@@ -151,9 +151,11 @@ class SlavicClauses:
         w = words[at]
         if "Short" in w.feats or "Impersonal" in w.feats:
             return True
-        if at > 0 and words[at - 1].text == "," and at + 1 < len(words) and words[at + 1].upos == "NOUN" and \
-                "Case=ablt" in words[at + 1].feats:
+        if at > 1 and words[at - 1].text == "," and at + 1 < len(words) and words[at + 1].upos == "NOUN" and \
+                "Case=ablt" in words[at + 1].feats and self.pack is not None and \
+                words[at - 2].lemma in self.pack.grammar.get("document_nouns", ()):
             return True  # «Указ, подписанный Путиным, ...»: a participial phrase with its agent reports the act
+            # (after a document or a measure; «Вооружение, поставляемое Ираном,» describes the thing)
         return at > 0 and self.pack is not None and words[at - 1].lemma in self.pack.grammar.get("be_auxiliary", ())
 
     def _body_subject(self, sentence: Sentence, words: list[Word], first: int, last: int,
