@@ -265,6 +265,12 @@ def _title_or_repeat(doc: Doc, sentence: Sentence, seen: set[str]) -> bool:
         len(doc.text) > line_end + 40
 
 
+def _headline_line(doc: Doc, sentence: Sentence) -> bool:
+    """The sentence is the page's first line alone (not run into the body's first sentence)."""
+    first_line = doc.text.lstrip().split("\n", 1)[0].strip()
+    return sentence.end <= doc.text.find(first_line) + len(first_line)
+
+
 def _reported_act(builder: FrameBuilder, frame: Frame) -> str | None:
     """Russian and Ukrainian: a report whose object is the noun of an act the reporter does
     («Минобороны России сообщило об уничтожении беспилотников», «повідомило про затримання»;
@@ -290,6 +296,9 @@ def _transfer(builder: FrameBuilder, frame: Frame) -> bool:
     said = pack.grammar.get("complementizers", frozenset()) if pack else frozenset()
     if not after or any(w.low in said or w.text in (":", "«", '"', ",") for w in after):
         return False
+    persons = [(m.start, m.end) for m in builder.resolver.in_sentence(frame.sentence) if m.type == "person"]
+    if any(a <= after[0].start < b for a, b in persons):
+        return False  # «..., утверждает Лукашенко»: the speaker after a postposed verb, no object
     return any(w.upos == "NOUN" and "Case=accs" in w.feats for w in after)
 
 
@@ -380,12 +389,19 @@ def voted_with(builder: FrameBuilder, frame: Frame) -> str | None:
 
 
 def _vote_events(doc: Doc, resolver: ActorResolver, builder: FrameBuilder, frame: Frame, kind: str, action: str,
-                 parties: frozenset[str]) -> list[Statement]:
+                 parties: frozenset[str], others: tuple[list[Mention], set[Mention]] = ([], set())) -> list[Statement]:
     """One event per state voting so: the frame's subjects and the states listed with the vote (or
-    on "- State" lines under it); the parties to the war are not counted among the voters."""
+    on "- State" lines under it); the parties to the war are not counted among the voters. ``others``:
+    the subjects of the sentence's later vote verbs and the states of its earlier ones; a list that
+    is the subject of a later vote ("voted for it, Kazakhstan and Kyrgyzstan abstained") is not this
+    vote's, and a subject shared with an earlier vote is not when the verb lists its own states
+    («проголосовали Молдова и Грузия, воздержались Казахстан и Киргизия»)."""
     sentence = frame.sentence
-    states = list(frame.subjects) + listed_states(doc.text, resolver.states_in(sentence), frame.start, frame.end,
-                                                   resolver.folders)
+    later, earlier = others
+    listed = listed_states(doc.text, resolver.states_in(sentence), frame.start, frame.end, resolver.folders)
+    if not (listed and listed[0].start >= frame.end and not doc.text[frame.end:listed[0].start].strip(" :—–-")):
+        listed = [m for m in listed if m not in later]  # a list right after the verb is its own
+    states = [m for m in frame.subjects if not (listed and m in earlier)] + listed
     spans: list[tuple[Sentence, Mention]] = [(sentence, m) for m in dict.fromkeys(states) if m.type == "state"]
     if not spans and not resolver.states_in(sentence):  # a header line over "- State" lines
         spans.extend(bullet_states(doc, resolver, sentence))
@@ -436,24 +452,47 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
             continue
         if pack.slavic and (_title_or_repeat(doc, sentence, seen_text) or builder.before_body(sentence)):
             continue
+        if builder.is_headline(sentence) and _headline_line(doc, sentence):
+            continue  # the headline: the body tells its act, and the gold follows the body
         adopted = _adoption(resolver, sentence, doc.text[sentence.start:sentence.end], adoption) \
             if adoption is not None else []
         out.extend(adopted)
         seen: set[tuple[str, str]] = {(str(e.subject), "") for e in adopted}  # the assembly's act, once
         frames = builder.frames(sentence)
         rest = []
-        for frame in frames:  # votes first: a state that voted has its vote as its event of the sentence
-            vote = _vote(pack, builder, frame)
+        votes_of = [(frame, _vote(pack, builder, frame)) for frame in frames]
+        voting = [f for f, vote in votes_of if vote is not None]
+        voted: set[Mention] = set()  # the states of the sentence's votes so far
+        for frame, vote in votes_of:  # votes first: a state that voted has its vote as its event of the sentence
             if vote is not None and frame.factuality not in ("planned", "conditional", "asked", "opinion", "denied") \
                     and not _habitual_vote(builder, frame):
-                votes = _vote_events(doc, resolver, builder, frame, vote[0], vote[1], parties)
+                later = [m for f in voting if f.start > frame.end for m in f.subjects if m.start > frame.end]
+                votes = _vote_events(doc, resolver, builder, frame, vote[0], vote[1], parties, (later, set(voted)))
+                voted.update(m for f in voting if f is frame for m in f.subjects)
+                voted.update(m for m in resolver.states_in(sentence) if any(e.subject_span == (m.start, m.end)
+                                                                              for e in votes))
                 seen.update((str(e.subject), "") for e in votes)
                 out.extend(votes)
             else:
                 rest.append(frame)
-        for frame in rest:
-            out.extend(_frame_events(doc, resolver, modality, builder, frame, seen))
+        produced = [(frame, _frame_events(doc, resolver, modality, builder, frame, seen)) for frame in rest]
+        out.extend(e for frame, events in _without_reporting(pack, produced) for e in events)
     return out
+
+
+def _without_reporting(pack: LanguagePack, produced: list[tuple[Frame, list[Statement]]]
+                       ) -> list[tuple[Frame, list[Statement]]]:
+    """A verb of reporting (``reporting_verbs`` in grammar.toml: "said", "told", "admitted",
+    «заявил», «признал») whose clause reports an act done ("Armenia has frozen its participation
+    in the CSTO, Pashinyan told parliament", «Белоруссия предоставила территорию, признал
+    Лукашенко»; not a state of affairs: "admitted that Belarus is taking part") is no event of its
+    own: the act is the event, the speaker its source. A confirmation, a denial or an announcement
+    is an act in itself and stays."""
+    reporting = pack.grammar.get("reporting_verbs", frozenset())
+    speakers = [f.speaker for f, events in produced if f.speaker is not None and f.factuality == "done" and
+                any(e.predicate != "SAY" for e in events)]  # an act done, not a state ("is taking part")
+    return [(f, [] if f.lemma in reporting and f.subjects and f.subjects[0] in speakers else events)
+            for f, events in produced]
 
 
 def _habitual_vote(builder: FrameBuilder, frame: Frame) -> bool:
@@ -528,13 +567,19 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     source = _source(resolver, builder, frame) if frame.is_act() else None
     if source is not None:
         kind = "AID"
+    if kind == "ABSTAIN" and _abstained_from_position(builder, frame):
+        return []  # "abstained from recognising the annexation": a position (the stance), no vote nor act
     g = builder.pack.grammar if builder.pack else {}
     opinion = g.get("opinion", frozenset()) | g.get("copulas", frozenset()) | g.get("attitude_verbs", frozenset()) | \
         g.get("negative_implicatives", frozenset())  # a view, a state or attitude held, an act not done: no event
     if kind is None or not (frame.is_act() or refused) or frame.we or frame.lemma in opinion or \
-            _habitual(builder, frame) or _attitude(builder, frame) or _aspect_of_gerund(builder, frame):
+            _habitual(builder, frame) or _attitude(builder, frame) or _aspect_of_gerund(builder, frame) or \
+            _stopped_short(builder, frame):
         return []  # an opinion ("Putin thought ...") is no event; "continued enlisting": the gerund is
     actors = [source] if source is not None else list(frame.subjects)
+    owner = _owner_of_organ(builder, frame)
+    if owner is not None:
+        actors = [owner]  # "Lukashenko said his army had detained ...": the state of the army's owner
     if not actors:
         agent = _reduced_passive_agent(resolver, builder, frame)
         actors = [agent] if agent is not None else []
@@ -556,12 +601,13 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     labels = tuple(dict.fromkeys(resolver.label(t) for t in targets[:3]))
     out = []
     for actor in actors:
-        as_state = recruited or frame.subject_word == "state_body"  # a body named by a common noun: its state
+        as_state = recruited or frame.subject_word == "state_body" or owner is not None  # a body named by a
+        # common noun: its state
         label = (resolver.state_of(actor) or resolver.label(actor)) if as_state else resolver.label(actor)
         if _people_of(builder, actor):
             label = actor.text  # "another 13 Russians volunteered": a group of people (the guidelines), not the state
         if (label, "") in seen and not ((label, kind) not in seen and kind not in _SAID_ACTS
-                                        and _coordinated(builder, frame)):
+                                        and (_coordinated(builder, frame) or _after_relative(builder, frame, actor))):
             continue  # one event per actor and sentence: its first act (the main clause comes first)
         seen.update({(label, ""), (label, kind)})  # a second act of another type joined by "and" is kept
         ref = MentionRef(actor.start, actor.end, label)
@@ -571,6 +617,37 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             MentionRef.of(resolver, frame.speaker), frame.factuality, modality.of(frame.sentence),
             confidence(0.6, frame, direct), "frames", doc.text[frame.start:frame.end]).row())
     return out
+
+
+def _owner_of_organ(builder: FrameBuilder, frame: Frame) -> Mention | None:
+    """English: a state organ owned by a person's pronoun as the subject ("his government had
+    closed the border", "her army detained"): the person it stands for (the speaker of the clause,
+    else its subject), whose state acts; ``None`` otherwise."""
+    pack = builder.pack
+    if pack is None or not pack.english:
+        return None
+    words = builder.words(frame.sentence)
+    n = frame.word - 1
+    while n > 0 and words[n].upos in ("AUX", "PART", "ADV"):
+        n -= 1
+    if n < 1 or words[n].low not in pack.grammar.get("state_nouns", frozenset()) or \
+            words[n - 1].low not in pack.grammar.get("pronouns_person", frozenset()):
+        return None
+    person = frame.speaker if frame.speaker is not None and frame.speaker.type == "person" else next(
+        (m for m in frame.subjects if m.type == "person"), None)
+    return person if person is not None and builder.resolver.state_of(person) else None
+
+
+def _abstained_from_position(builder: FrameBuilder, frame: Frame) -> bool:
+    """"abstained from recognising", "abstained from condemning": refraining from taking a position
+    (the stance classes recognise, condemn, support) is the stance, no event; refraining from an act
+    ("abstain from financing the CSTO") is a decision, an event."""
+    pack = builder.pack
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:2]
+    if pack is None or len(after) < 2 or after[0].low != "from":
+        return False
+    classes = ("recognise", "condemn", "support")
+    return any(after[1].lemma in pack.stance_classes.get(c, frozenset()) for c in classes)
 
 
 def _sanctions_not_joined(builder: FrameBuilder, frame: Frame) -> bool:
@@ -684,6 +761,21 @@ def _coordinated(builder: FrameBuilder, frame: Frame) -> bool:
     return before.upos == "CCONJ" or before.low in pack.grammar.get("conjunctions", frozenset())
 
 
+def _after_relative(builder: FrameBuilder, frame: Frame, actor: Mention) -> bool:
+    """The main verb after a relative clause set off by commas on its subject ("Tokayev, who
+    refused to recognise the republics in 2022, met Putin", «Токаев, который отказался ..., встретился
+    с Путиным»): a second act of the actor, besides the one the relative clause tells."""
+    pack = builder.pack
+    if pack is None or not actor.end <= frame.start:
+        return False
+    between = [w for w in builder.words(frame.sentence) if actor.end <= w.start and w.end <= frame.start]
+    while between and between[-1].upos in ("AUX", "PART", "ADV"):
+        between.pop()
+    return len(between) >= 4 and between[0].text == "," and between[-1].text == "," and \
+        (between[1].low in pack.grammar.get("relative", frozenset()) or between[1].lemma in pack.grammar.get(
+            "relative", frozenset()))
+
+
 def _people_of(builder: FrameBuilder, m: Mention) -> bool:
     """English: a nation's people named by a plural demonym alone ("Russians", "Palestinians"), not the state."""
     pack = builder.pack
@@ -707,6 +799,14 @@ def _aspect_of_gerund(builder: FrameBuilder, frame: Frame) -> bool:
     aspectual = builder.pack.grammar.get("aspectual", frozenset()) if builder.pack else frozenset()
     after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
     return frame.lemma in aspectual and bool(after) and after[0].low.endswith("ing")
+
+
+def _stopped_short(builder: FrameBuilder, frame: Frame) -> bool:
+    """"stopped short of sending troops", "fell short of recognising": words after the verb
+    (``short_of`` in grammar.toml) that say the act was not done."""
+    idioms = builder.pack.grammar.get("short_of", frozenset()) if builder.pack else frozenset()
+    after = " ".join([w.low for w in builder.words(frame.sentence) if w.start >= frame.end][:2])
+    return any(after == i or after.startswith(i + " ") for i in idioms)
 
 
 def _habitual(builder: FrameBuilder, frame: Frame) -> bool:

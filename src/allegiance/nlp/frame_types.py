@@ -31,7 +31,7 @@ GOVERNED_FACTUALITY = {"future": "planned", "plan": "planned", "asking": "asked"
 #: the ``grammar.toml`` keys that list a language's auxiliaries (every form), by what they say of the
 #: verb after them
 AUXILIARY_KEYS = ("be", "have", "do", "future", "conditional")
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|n['’]t|\d[\d.,]*|[;:\"“”«»—–()]|,", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|n['’]t|\d+(?:[.,]\d+)*|[;:\"“”«»—–()]|,", re.UNICODE)
 
 
 class Word:

@@ -244,8 +244,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 subjects, subject_word, we = self._subject(sentence, words, first, last, clause_start, passive)
             organ_word = subject_word is not None and self.pack.english and subject_word in (
                 self.pack.grammar.get("state_nouns", frozenset()) | self.pack.grammar.get("role_nouns", frozenset()))
-            if not subjects and (subject_word is None or organ_word) and not we and \
+            if not subjects and (subject_word is None or organ_word) and not we and not passive and \
                     self._pronoun_before(words, first):  # "it", "the country", "its president"
+                # (a passive's pronoun is what was done to: "they were ordered to fight", "it is noted that")
                 earlier = [f for f in frames if f.subjects and any(self.resolver.state_of(m) for m in f.subjects)] \
                     or [f for f in frames if f.subjects and all(m.type in ("organization", "government_body")
                                                                  for m in f.subjects)]
@@ -286,7 +287,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             negated = self._negated(words, first, clause_start) or self._negative_subject(words, first, clause_start) \
                 or self._refrained(words, first, frames) or self._negative_object(words, last) \
                 or last == first + 2 and self._negative_object(words, first) \
-                or self._no_intention(words, first)
+                or self._no_intention(words, first) or adopted is not None and adopted.negated
+            # "did not sign the statement condemning ...": a document not adopted says nothing for its adopter
             frame = Frame(sentence, words[first].start, words[last].end, lemma, first, subjects, subject_word,
                           negated, fact, governor,
                           target_start, self._target_end(words, last, predicates, clause_end),
@@ -527,6 +529,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if not ending:
             return False
         opens = [w for w in words if w.end <= ending[0].start]
+        if len(opens) >= 2 and opens[-1].low in ("and", "or") and opens[-1].upos in ("CCONJ", "X"):
+            return self._object_of_preposition(words, opens[-2])  # "firms in Uzbekistan and Kazakhstan accused of"
         return bool(opens) and opens[-1].upos == "ADP" and opens[-1].low != "by"
 
     def _mention_ends(self, word: Word) -> bool:
@@ -573,6 +577,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             if x.text in (",", ";"):
                 return False
             if x.low in g.get("condition", ()):
+                if x.low.endswith(("ed", "ing")) and (x.i + 1 >= len(words) or words[x.i + 1].low != "that"):
+                    continue  # "has provided full backing and has supplied": a verb, not "provided that"
                 return True
         return self._inverted_condition(words, at)
 
@@ -582,8 +588,12 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         watched = g.get("opinion", frozenset()) | g.get("denial", frozenset()) | g.get("asking", frozenset())
         for x in reversed(words[max(0, at - 12):at]):
             if x.text in (";", ".") or x.low in g.get("clause_breaks", ()):
-                return None
-            if x.lemma in watched and x.i < at - 1 and not self._noun_use(words, x.i):
+                break
+            if x.lemma in watched and x.i < at - 1 and not self._noun_use(words, x.i) and \
+                    not (x.i > 0 and words[x.i - 1].low.endswith(("'s", "’s"))) and \
+                    not (words[x.i + 1].text == "," and not any(w.low in g.get("complementizers", ())
+                                                                  for w in words[x.i + 1:at])):
+                # "the Kremlin's call for"; "the territory they claim, voted" (a comma and no "that": no clause said)
                 if x.lemma in g.get("asking", ()) and x.low != x.lemma and \
                         self._coordinated_finite(words, at):
                     return None  # "called the war a tragedy and urged both sides ...": two finite verbs
@@ -595,7 +605,27 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     and (x.i == 1 or words[x.i - 2].upos in ("ADP", "DET", "PUNCT")) \
                     and not any(w.text == "," for w in words[x.i:at]):  # a noun ("amid reports"), no verb
                 return "believe" if "believe" in g.get("opinion", ()) else None  # "amid reports that ...": hearsay
-        return None
+        return self._opinion_after(words, at)
+
+    def _opinion_after(self, words: list[Word], at: int) -> str | None:
+        """An opinion verb closing the sentence after a comma or dash, with its subject ("Belarus
+        has supplied shells, Western analysts believe", «..., считают аналитики»): the clause before
+        it is the opinion held, as "Analysts believe that ..." is."""
+        g = self.pack.grammar if self.pack else {}
+        tail = words[at + 1:]
+        while tail and tail[-1].upos == "PUNCT" and tail[-1].text not in (",", "—", "–"):
+            tail = tail[:-1]  # the closing full stop and quotes
+        cut = max((k for k, w in enumerate(tail) if w.text in (",", "—", "–")), default=None)
+        if cut is None or any(w.text in (";", ".", ":") for w in tail[:cut]):
+            return None
+        piece = tail[cut + 1:]
+        if not 1 < len(piece) <= 6 or any(w.low in g.get("complementizers", ()) or w.lemma in g.get("relative", ())
+                                          or w.low in g.get("pronouns", ()) for w in piece):
+            return None  # "..., which analysts believe ...": a relative clause, not the frame of what precedes
+        finite = [w for w in piece if not w.low.endswith("ing") and not any(
+            f in w.feats for f in ("VerbForm=Conv", "VerbForm=Part", "VerbForm=Inf")) and not self._noun_use(
+            words, w.i)]  # not ", fearing sanctions", ", a claim the government rejected"
+        return next((w.lemma for w in finite if w.lemma in g.get("opinion", ())), None)
 
     def _clause_left(self, words: list[Word], at: int) -> int:
         for x in reversed(words[:at]):
@@ -831,6 +861,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         before = [w for w in words if w.end <= m.start]
         if before and before[-1].upos == "ADP" and before[-1].low not in ("of",):
             return False
+        tail = self.doc.text[m.end:m.end + 2]
+        if len(tail) == 2 and tail[0] in "-‐" and tail[1].isalpha() and tail[1].islower():
+            return False  # "Iranian-made drones", "Russian-backed forces": a compound modifier, no actor
         if before and self.pack is not None and self.pack.has("non_subject_prepositions", before[-1].low):
             return False
         if len(before) >= 2 and before[-1].upos == "DET" and before[-2].upos == "ADP" and \

@@ -210,15 +210,20 @@ class EnglishClauses:
         low = w.low
         if self._no_intention(words, first):
             return "planned", words[first - 2].lemma, False  # "has no intention of sending": a pledge not to
+        if low in g.get("condition", ()) and last + 1 < len(words) and words[last + 1].low == "that":
+            return None, None, False  # "provided that": a conjunction of condition, no verb
         n = first - 1
         while n >= 0 and (words[n].upos == "PART" or words[n].low.endswith("ly") and words[n].upos == "X"):
             n -= 1
-        if n >= 1 and words[n].low in g.get("floating_quantifiers", ()) and self._mention_ends(words[n - 1]):
-            n -= 1  # "Kazakhstan and Uzbekistan both declined", "they all refused": a quantifier, no determiner
+        if n >= 1 and words[n].low in g.get("floating_quantifiers", ()) and (self._mention_ends(words[n - 1])
+                                                                              or words[n - 1].upos == "AUX"):
+            n -= 1  # "Kazakhstan and Uzbekistan both declined", "they all refused", "have all declined"
         before = words[n] if n >= 0 else None
         k = first - 1  # the auxiliaries right before the verb ("has not yet", "will be"), nothing between
-        while k >= 0 and (words[k].upos in ("AUX", "PART") or words[k].upos == "X" and words[k].low.endswith("ly")):
-            k -= 1
+        floating = g.get("floating_quantifiers", frozenset())
+        while k >= 0 and (words[k].upos in ("AUX", "PART") or words[k].upos == "X" and words[k].low.endswith("ly")
+                          or words[k].low in floating and k >= 1 and words[k - 1].upos == "AUX"):
+            k -= 1  # "have all declined": a floating quantifier after the auxiliary
         chain = [x.low for x in words[k + 1:first] if x.upos == "AUX" or x.lemma == "not"]
         past_form = low.endswith("ed") or low in self.pack.forms and not low.endswith(("s", "ing")) or \
             low in g.get("invariant_past", ())  # "strikes hit", "Moscow cut": the past reads like the base
@@ -227,6 +232,11 @@ class EnglishClauses:
         if not chain and w.lemma in nouns_of_party and not low.endswith(("ed", "ing")) and before is not None and \
                 before.upos != "PUNCT":
             return "nominal", None, False  # "Moscow's closest ally": a noun after its modifier, never a verb here
+        if not chain and past_form and n >= 2 and before is not None and before.low in ("and", "or") and \
+                n == first - 1 and words[n - 1].low.endswith(("ed", "en")):
+            shared, shared_governor, shared_passive = self._factuality_en(words, n - 1, n - 1)
+            if shared_passive:  # "have been killed or wounded", "were detained and deported": the first's auxiliaries
+                return shared, shared_governor, True
         if not chain and self._after_causative_object(words, first):
             return "nonfinite", None, False  # "let Russia use its territory": a bare infinitive
         if k >= 0 and words[k].low == "to" and chain:
@@ -259,6 +269,10 @@ class EnglishClauses:
                                         and not self._plural_noun(before)
                                         and before.low not in g.get("state_nouns", ()) or self._demonym_ends(before))):
             return "nominal", None, False  # "occupied territories", "Russian pardoned prisoners": an adjective
+        if past_form and not chain and before is not None and before.text == "," and n >= 1 and nxt is not None \
+                and nxt.low == "by" and words[n - 1].low not in g.get("agent_act_nouns", ()) and \
+                words[n - 1].upos == "X":
+            return "nonfinite", None, False  # "drones, delivered by Tehran, have struck": describes the drones
         fact = "done"
         passive = False
         if any(x in g.get("future", ()) for x in chain):
@@ -279,7 +293,8 @@ class EnglishClauses:
             if fact == "done" and set(chain) <= {"is", "are", "am", "'s", "'re", "not"}:
                 fact = "present"  # "is backed by", "is led by": a state of affairs, not an act reported
         elif past_form and not chain and before is not None and before.upos == "X" and before.text[:1].islower() \
-                and before.low not in g.get("conjunctions", ()) and before.low not in g.get("state_nouns", ()) \
+                and before.low not in g.get("conjunctions", ()) and (before.low not in g.get("state_nouns", ())
+                                                                     or self._compound_head(words, n)) \
                 and w.lemma not in self.pack.speech and (nxt is None or nxt.low in g.get("participle_next", ())):
             if nxt is not None and nxt.low == "by" and first <= 3 and all(x.upos in ("DET", "X", "PROPN")
                                                                           for x in words[:first]):
@@ -305,6 +320,13 @@ class EnglishClauses:
             elif governor in g.get("asking", ()):
                 fact = "asked"
         return fact, governor, passive
+
+    @staticmethod
+    def _compound_head(words: list[Word], at: int) -> bool:
+        """A noun after a lower-case plural noun that modifies it ("the sanctions regime", "the
+        visa regime"): the head of a compound, no state body acting."""
+        return at >= 1 and words[at - 1].upos == "X" and words[at - 1].low.endswith("s") and \
+            words[at - 1].text[:1].islower() and not words[at - 1].low.endswith(("ss", "us", "ous"))
 
     def _after_causative_object(self, words: list[Word], first: int) -> bool:
         """English: a base form right after the object of a causative verb (``causatives``: "let

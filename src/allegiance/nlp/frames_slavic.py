@@ -60,6 +60,9 @@ class SlavicClauses:
     def _clause_left(self, words: list[Word], at: int) -> int:
         raise NotImplementedError
 
+    def _opinion_after(self, words: list[Word], at: int) -> str | None:
+        raise NotImplementedError
+
     def _clause(self, words: list[Word], at: int, predicates: list[tuple[int, int, str]]) -> tuple[int, int]:
         raise NotImplementedError
 
@@ -149,9 +152,11 @@ class SlavicClauses:
         w = words[at]
         if "Short" in w.feats or "Impersonal" in w.feats:
             return True
-        if at > 0 and words[at - 1].text == "," and at + 1 < len(words) and words[at + 1].upos == "NOUN" and \
-                "Case=ablt" in words[at + 1].feats:
+        if at > 1 and words[at - 1].text == "," and at + 1 < len(words) and words[at + 1].upos == "NOUN" and \
+                "Case=ablt" in words[at + 1].feats and self.pack is not None and \
+                words[at - 2].lemma in self.pack.grammar.get("document_nouns", ()):
             return True  # «Указ, подписанный Путиным, ...»: a participial phrase with its agent reports the act
+            # (after a document or a measure; «Вооружение, поставляемое Ираном,» describes the thing)
         return at > 0 and self.pack is not None and words[at - 1].lemma in self.pack.grammar.get("be_auxiliary", ())
 
     def _body_subject(self, sentence: Sentence, words: list[Word], first: int, last: int,
@@ -165,7 +170,17 @@ class SlavicClauses:
         g = self.pack.grammar
         bodies, members = g.get("state_nouns", frozenset()), g.get("body_members", frozenset())
         _c, clause_end = self._clause(words, first, [])
-        stretch = list(range(clause_start, first)) + list(range(last + 1, min(clause_end + 1, last + 5)))
+        after: list[int] = []
+        near = next((j + 1 for j in range(first - 1, clause_start - 1, -1) if words[j].text in (",", "—", ";", ":")),
+                    clause_start)  # the stretch before the verb with no comma between
+        subject_before = any(words[j].upos == "NOUN" and "Case=nomn" in words[j].feats and "Case=accs" not in
+                             words[j].feats and not self._after_preposition(words, j) for j in range(near, first))
+        for k in range(last + 1, min(clause_end + 1, last + 5) if not subject_before else last + 1):
+            # (a noun only nominative before the verb is its subject: «Депутаты ... призвали правительство»)
+            if words[k].text in (",", ";", ":", "—") or words[k].low in g.get("complementizers", frozenset()):
+                break  # «требует, чтобы правительство ...»: the clause said, not the verb's subject
+            after.append(k)
+        stretch = list(range(clause_start, first)) + after
         persons_after = [m.start for m in self.resolver.in_sentence(sentence) if m.type == "person"
                          and words[last].end <= m.start]  # «сообщил журналистам Песков, Кремль ...»: he speaks
         nouns = [k for k in stretch if words[k].lemma in bodies | members and "Case=nomn" in words[k].feats
@@ -317,7 +332,9 @@ class SlavicClauses:
         парламентом Белоруссии»: the state acts through its body)."""
         _c, clause_end = self._clause(words, first, [])
         mentions = self.resolver.in_sentence(sentence)
-        agents = [m for m in mentions if words[last].end <= m.start <= words[clause_end].end and self._instrumental(m)]
+        before = {w.end: w for w in words}
+        agents = [m for m in mentions if words[last].end <= m.start <= words[clause_end].end and self._instrumental(m)
+                  and not self._noun_dependent(m, before)]
         if agents:
             return (agents[0],), None, False
         bodies = self.pack.grammar.get("state_nouns", frozenset()) if self.pack else frozenset()
@@ -326,6 +343,16 @@ class SlavicClauses:
                 owner = self._owner(words, k, mentions, bodies)
                 return ((owner,), "state_body", False) if owner is not None else ((), None, False)
         return (), None, False
+
+    def _noun_dependent(self, m: Mention, word_ending: dict[int, Word]) -> bool:
+        """A mention right after a noun depends on it («угрозы санкций со стороны США», «по
+        просьбе Путина»): an indeclinable name that reads as any case is no instrumental agent there."""
+        text = self.doc.text
+        end = m.start
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        prev = word_ending.get(end)
+        return prev is not None and prev.upos == "NOUN" and "Case=ablt" not in prev.feats
 
     def titled_person(self, sentence: Sentence, m: Mention) -> Mention | None:
         """«заявил журналистам пресс-секретарь президента РФ Дмитрий Песков»: a state or body named
@@ -614,6 +641,8 @@ class SlavicClauses:
         governed = governed_factuality(g, governor, _CLAUSE_GOVERNORS)
         if governed is not None and any(x.low in g.get("complementizers", ()) for x in words[:at]):
             fact = governed  # «считает, что», «отрицает, что»
+        elif fact in ("done", "ongoing") and (opinion := self._opinion_after(words, at)) is not None:
+            fact, governor = "opinion", opinion  # «Минск передал снаряды, считают аналитики»
         return fact, governor, False
 
     def _nominative(self, m: Mention, only: bool = False) -> bool:
