@@ -23,6 +23,9 @@ __all__ = ["EntityLinker"]
 
 #: a photographer's name before its agency in a picture credit ("Jane Doe/AFP")
 _SLASH_AGENCY = re.compile(r"/[A-Z][\w-]*")
+#: an agency in capitals before its photographer in a picture credit ("REUTERS/Jane Doe")
+_AGENCY_SLASH = re.compile(r"(?<![\w/])[A-Z]{2,}/\Z")
+_SLASH_NAME = re.compile(r"/[A-Z][a-z]")
 #: a clock time in a page's date line ("10:15")
 _CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 
@@ -46,7 +49,10 @@ def _credited(text: str, m: Mention) -> bool:
     send) is its source."""
     before = text[m.start - 1:m.start]
     slashed = before == "/" and text[m.start - 2:m.start - 1] in (" ", "\n", "") and text[m.end:m.end + 1] == "/"
-    return (before == "(" and _DATELINE_AFTER.match(text, m.end) is not None) or (before == "/" and not slashed)
+    # the agency in capitals before its photographer's name ("REUTERS/Jane Doe", "AFP/Photo file")
+    credit_first = m.text.isupper() and _SLASH_NAME.match(text, m.end) is not None
+    return (before == "(" and _DATELINE_AFTER.match(text, m.end) is not None) or (before == "/" and not slashed) \
+        or credit_first
 
 
 @dataclasses.dataclass(frozen=True)
@@ -292,7 +298,8 @@ class EntityLinker:
         if m.type not in ("media", "organization", "company", "person") or (m.type == "person" and m.entity_id):
             return False
         # a picture's credit names its photographer and agency with a slash ("— Jane Doe/AFP via Getty")
-        if m.type == "person" and _SLASH_AGENCY.match(text, m.end):
+        if m.type == "person" and (_SLASH_AGENCY.match(text, m.end)
+                                   or _AGENCY_SLASH.search(text, max(0, m.start - 12), m.start)):
             return True
         window = max(0, m.start - 60)  # only the 60 characters before count: never a scan of a long line
         line_start = text.rfind("\n", window, m.start) + 1
