@@ -10,6 +10,7 @@ import bisect
 import dataclasses
 import functools
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,9 @@ class _NameWords:
     #: the type each gives
     name_after: re.Pattern[str] | None = None
     name_after_types: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: lower-case words that may stand between such a noun and its name ("l'agenzia di stampa
+    #: Interfax", "koncern zbrojeniowy Rheinmetall"), besides a state's adjective ("il quotidiano russo")
+    name_after_qualifiers: frozenset[str] = frozenset()
 
 
 def _alt(words: Any) -> str:
@@ -126,11 +130,16 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         body_frames=tuple((str(neutral), str(p)) for neutral, patterns in orgs.get("body_frames", {}).items()
                           for p in patterns),
         name_after=_name_after(orgs.get("name_after", {})),
-        name_after_types={str(k).casefold(): str(v) for k, v in orgs.get("name_after", {}).items()})
+        name_after_types={str(k).casefold(): str(v) for k, v in orgs.get("name_after", {}).items()},
+        name_after_qualifiers=frozenset(str(q) for q in orgs.get("name_after_qualifiers", [])))
 
 
 #: a name as a run of capitalised words, which may join by an elided "d'" ("Fratelli d'Italia")
 _AFTER_NAME = r"[«\"„“]?((?:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻȘȚ][\w&-]*)(?:(?: | d[’']|-)(?:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻȘȚ][\w&-]*))*)"
+
+
+#: a lower-case word between a type noun and its name (checked against the qualifiers and states)
+_QUALIFIER = r"(?![A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻȘȚА-ЯЁІЇЄҐ])[^\W\d_][\w'’-]*"
 
 
 def _name_after(nouns: dict[str, Any]) -> re.Pattern[str] | None:
@@ -140,7 +149,8 @@ def _name_after(nouns: dict[str, Any]) -> re.Pattern[str] | None:
         return None
     words = sorted(nouns, key=len, reverse=True)
     capitalised = _alt(w[:1].upper() + w[1:] for w in words)
-    return re.compile(rf"(?<!\w)({_alt(words)}|(?:^|(?<=[.!?] ))(?:{capitalised})) +{_AFTER_NAME}", re.M)
+    qualifiers = rf"((?: +{_QUALIFIER}){{0,3}})"
+    return re.compile(rf"(?<!\w)({_alt(words)}|(?:^|(?<=[.!?] ))(?:{capitalised})){qualifiers} +{_AFTER_NAME}", re.M)
 
 
 _TLD_TAIL = re.compile(r"\\\.\(\?:([a-z|]+)\)\(\?!\[\\w\.\]\)$")
@@ -298,7 +308,7 @@ class UnlistedNames:
             places = {starts[k] for m in linked if m.type == "state"
                       for k in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))}
             found = self._state_bodies(text, linked, w) + self._framed_bodies(text, linked, w) \
-                + self._named_after_nouns(text, w) \
+                + self._named_after_nouns(text, w, linked) \
                 + self._headed_names(text, tokens, taken - places, w, frozenset(places)) + self._cited(text, taken, w)
         out: list[Mention] = []
         occupied = [(m.start, m.end) for m in linked if m.type not in ("state", "alliance")]
@@ -369,18 +379,47 @@ class UnlistedNames:
         return out
 
     @staticmethod
-    def _named_after_nouns(text: str, w: _NameWords) -> list[Mention]:
+    def _named_after_nouns(text: str, w: _NameWords, linked: Sequence[Mention] = ()) -> list[Mention]:
         """A capitalised name after a noun that says what it is ("le groupe TotalEnergies", "spółka
-        Orlen", "il partito Fratelli d'Italia"): the noun is not part of the name."""
+        Orlen", "il partito Fratelli d'Italia"), maybe with words of its kind or its state's
+        adjective between ("il quotidiano russo Kommersant", "l'agence de presse Interfax"): the noun
+        and those words are not part of the name, and a state's name alone is no name ("die
+        Unternehmen Russlands")."""
         if w.name_after is None:
             return []
+        states = [(m.start, m.end) for m in linked if m.type == "state"]
         out = []
         for hit in w.name_after.finditer(text):
-            name = hit.group(2).rstrip("-")
+            name = hit.group(3).rstrip("-")
+            start = hit.start(3)
+            between = hit.group(2)
+            if between.strip() and not UnlistedNames._qualifies(between, hit.start(2), w, states):
+                continue
+            if any(a == start and b == start + len(name) for a, b in states):
+                continue
             kind = w.name_after_types.get(hit.group(1).casefold(), "organization")
             if name.split()[0] not in w.not_names:
-                out.append(Mention(hit.start(2), hit.start(2) + len(name), name, None, kind, "pattern", _ORG, name))
+                out.append(Mention(start, start + len(name), name, None, kind, "pattern", _ORG, name))
         return out
+
+    @staticmethod
+    def _qualifies(between: str, offset: int, w: _NameWords, states: list[tuple[int, int]]) -> bool:
+        """Whether the words ``between`` a type noun and a name (at ``offset`` in the text) are all
+        listed qualifiers (of one or more words: "di stampa") or a state's adjective."""
+        words = [(offset + m.start(), offset + m.end(), m.group(0)) for m in re.finditer(r"\S+", between)]
+        k = 0
+        while k < len(words):
+            start, end, word = words[k]
+            if any(a <= start and end <= b for a, b in states):
+                k += 1
+                continue
+            for n in (3, 2, 1):
+                if k + n <= len(words) and " ".join(x[2] for x in words[k:k + n]) in w.name_after_qualifiers:
+                    k += n
+                    break
+            else:
+                return False
+        return True
 
     @staticmethod
     def _neutral(body: str, w: _NameWords) -> str:
@@ -455,7 +494,11 @@ class UnlistedNames:
                 name = text[first.start:last.end]
                 if (first is not last or company) and not any(t.start in taken for t in words):
                     acronym = _ACRONYM_AFTER.match(text, last.end)
-                    canonical = f"{name} ({acronym.group(1)})" if acronym else name
+                    # a body's name in its neutral spelling ("Defence Ministry" = "Defense Ministry"); a
+                    # name worded otherwise stays as the text words it ("Ministry of Internal Affairs")
+                    neutral = w.body_canonical.get(name, name)
+                    neutral = neutral if len(neutral.split()) == len(name.split()) else name
+                    canonical = f"{neutral} ({acronym.group(1)})" if acronym else neutral
                     out.append(Mention(first.start, last.end, name, None, "company" if company else "organization",
                                        "pattern", _ORG, canonical))
             i = max(j, i + 1)
