@@ -74,6 +74,14 @@ def _case_ok(surface: str, alias: str, analyzer: str) -> bool:
     return surface.islower() and all(is_noun(t.text, analyzer) for t in tokenize(surface))
 
 
+def _title_case_acronym(text: str, start: int, end: int, alias: str) -> bool:
+    """An acronym of three letters or more written with a capital only ("Sbu" for SBU), inside a
+    sentence, where a capital says it is a name (at its start "Nato" may be the word "born")."""
+    surface = text[start:end]
+    return len(alias) >= 3 and alias.isupper() and alias.isalpha() and surface == alias[0] + alias[1:].lower() \
+        and not _opens_sentence(text, start)
+
+
 def _sentence_initial_word(text: str, start: int, end: int, analyzer: str) -> bool:
     """A one-word Cyrillic name (of a state) that opens a sentence, where its capital says nothing,
     and whose likeliest reading is no noun: «Того же дня» is "that same day", not Togo; «Мали ми» is
@@ -152,6 +160,7 @@ class EntityLinker:
         self._last_keyed: tuple[str, str, list[Token], list[str]] | None = None
         self._joiners: dict[str | None, tuple[tuple[str, ...], ...]] = {}
         self._opener_words: dict[str | None, frozenset[str]] = {}
+        self._title_case: dict[str | None, bool] = {}
 
     def warm(self, languages: tuple[str, ...] = ()) -> None:
         """Build the automaton of texts without Cyrillic (most articles), and the unlisted-name
@@ -237,14 +246,24 @@ class EntityLinker:
         else:
             raw = self._char_matches(lowered)
         found = []
+        title_case = self._title_case_acronyms(doc.language)
         for start, end, alias in raw:
-            if _case_ok(doc.text[start:end], alias.text, analyzer) \
+            if (_case_ok(doc.text[start:end], alias.text, analyzer)
+                    or title_case and _title_case_acronym(doc.text, start, end, alias.text)) \
                     and self._context_ok(doc.text, start, end, alias, doc.language) \
                     and not (alias.kind == "name" and self.kb.entities[alias.entity_id].type == "state"
                              and _sentence_initial_word(doc.text, start, end, analyzer)) \
                     and (alias.text not in self._ambiguous or self._unambiguous(doc.text, start, end, alias.text)):
                 found.append(_Candidate(start, end, alias))
         return found
+
+    def _title_case_acronyms(self, language: str | None) -> bool:
+        """Whether ``language`` writes an acronym with a capital only ("la Nato", "il Sbu", "die
+        Nato": ``acronyms_in_title_case`` in its organizations.toml)."""
+        if language not in self._title_case:
+            data = language_data("organizations", language, self.folders) if language else {}
+            self._title_case[language] = bool(data.get("acronyms_in_title_case"))
+        return self._title_case[language]
 
     def _unambiguous(self, text: str, start: int, end: int, alias: str) -> bool:
         """Context rules of ``ambiguity.toml``: Georgia near Atlanta, Chad Smith, Michael Jordan."""

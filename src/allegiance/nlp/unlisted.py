@@ -34,6 +34,9 @@ _CITED_NAME = r"[A-ZА-ЯЁІЇЄҐ][\w.&-]*(?: (?:[A-ZА-ЯЁІЇЄҐ][\w.&-]*|
 _CITED_QUOTED = r"[«\"„“]([A-ZА-ЯЁІЇЄҐ0-9][^«»\"„“”\n]{1,40})[»\"“”]"
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _WORD_STOP = re.compile(r"(?<=[^\W\d_A-ZА-ЯЁІЇЄҐ]{2})\. ")
+#: a name that runs on past the capitalised words a cue takes, to its acronym in brackets ("według
+#: Instytutu Studiów nad Wojną (ISW)"): the cue took only part of it
+_NAME_RUNS_ON = re.compile(r"(?: [^\s,.;:!?()]+){1,4} \([A-ZА-ЯЁІЇЄҐ]{2,6}\)")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -524,7 +527,7 @@ class UnlistedNames:
             start = hit.start(group)
             first = words[1] if len(words) > 1 and words[0] in w.articles else words[0]
             if first in self.given or len(words) > 4 or first in w.not_names or start in taken \
-                    or self._given_name(first, w.language):
+                    or self._given_name(first, w.language) or _NAME_RUNS_ON.match(text, start + len(name)):
                 continue
             canonical = self.latin(name, w.language) if _CYRILLIC.search(name) else name
             out.append(Mention(start, start + len(name), name, None, "media", "pattern", _ORG, canonical))
