@@ -28,6 +28,13 @@ _ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ій")
 _OPENING = "«\"„“"
 _QUOTED = re.compile(r"\s?[«\"„“]([^«»\"„“”\n]{2,60})[»\"“”]")
 _NAME_AFTER_FORM = re.compile(r"\s([A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:[ -][A-ZА-ЯЁІЇЄҐ][\w'’-]*){0,3})")
+#: a name in Latin letters after an organisation noun, unquoted, as Cyrillic text writes a brand
+#: («телеграм-канал Baza», «компания Wildberries», «издание The Bell»): the script sets it apart
+#: an organisation noun and the lower-case words of its name, then its acronym in brackets («Центр
+#: стратегических и международных исследований (CSIS)», «Фонд борьбы с коррупцией (ФБК)»): the
+#: acronym names it, in Latin letters
+_LATIN_ACRONYM_AFTER = re.compile(r"(?: [а-яёіїєґ'’-]+){1,6} \(([A-ZА-ЯЁІЇЄҐ]{2,6})\)")
+_LATIN_AFTER_HEAD = re.compile(r" ([A-Z][\w&'’.-]*(?: (?:[A-Z0-9][\w&'’.-]*|of|for|and|the))*)(?![\w-])")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -188,6 +195,14 @@ class LemmaOrganizations:
             start, end = quoted.start(1), quoted.end(1)
         elif legal and (bare := _NAME_AFTER_FORM.match(text, token.end)):
             start, end = bare.start(1), bare.end(1)
+        elif kind and (acronym := _LATIN_ACRONYM_AFTER.match(text, token.end)) and token.text[:1].isupper():
+            start, end = acronym.start(1), acronym.end(1)
+            return [Mention(token.start, acronym.end(), text[token.start:acronym.end()], None, kind, "pattern",
+                            _ORG, self.namer.latin(text[start:end], self.words.language))]
+        elif latin := _LATIN_AFTER_HEAD.match(text, token.end):
+            start, end = latin.start(1), latin.end(1)
+            while text[start:end].endswith((" of", " for", " and", " the", ".")):  # no connector at its end
+                end = text.rindex(" ", start, end) if not text[start:end].endswith(".") else end - 1
         else:
             return []
         name = text[start:end].strip()
