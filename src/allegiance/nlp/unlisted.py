@@ -137,8 +137,10 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         name_after_qualifiers=frozenset(str(q) for q in orgs.get("name_after_qualifiers", [])))
 
 
-#: a name as a run of capitalised words, which may join by an elided "d'" ("Fratelli d'Italia")
-_AFTER_NAME = r"[«\"„“]?((?:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻȘȚ][\w&-]*)(?:(?: | d[’']|-)(?:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻȘȚ][\w&-]*))*)"
+#: a name as a run of capitalised words, which may join by an elided "d'" ("Fratelli d'Italia"), and
+#: may end in a number ("Rossiya 1", "Rustavi 2")
+_AFTER_NAME = (r"[«\"„“]?((?:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻȘȚ][\w&-]*)(?:(?: | d[’']|-)(?:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻȘȚ][\w&-]*))*"
+               r"(?: \d{1,3}(?![\w.,]))?)")
 
 
 #: a lower-case word between a type noun and its name (checked against the qualifiers and states)
