@@ -161,6 +161,7 @@ class EntityLinker:
         self._joiners: dict[str | None, tuple[tuple[str, ...], ...]] = {}
         self._opener_words: dict[str | None, frozenset[str]] = {}
         self._title_case: dict[str | None, bool] = {}
+        self._type_noun_words: dict[str | None, frozenset[str]] = {}
 
     def warm(self, languages: tuple[str, ...] = ()) -> None:
         """Build the automaton of texts without Cyrillic (most articles), and the unlisted-name
@@ -256,6 +257,15 @@ class EntityLinker:
                     and (alias.text not in self._ambiguous or self._unambiguous(doc.text, start, end, alias.text)):
                 found.append(_Candidate(start, end, alias))
         return found
+
+    def _type_nouns(self, language: str | None) -> frozenset[str]:
+        """The nouns of ``language`` that say what the name after them is (``name_after`` in its
+        organizations.toml): German writes them with a capital ("die Partei Georgischer Traum"), and
+        one before a name is no part of it."""
+        if language not in self._type_noun_words:
+            data = language_data("organizations", language, self.folders) if language else {}
+            self._type_noun_words[language] = frozenset(str(w) for w in data.get("name_after", {}))
+        return self._type_noun_words[language]
 
     def _title_case_acronyms(self, language: str | None) -> bool:
         """Whether ``language`` writes an acronym with a capital only ("la Nato", "il Sbu", "die
@@ -359,6 +369,7 @@ class EntityLinker:
             # "Collective Security Council" is not the UN's "Security Council": a capitalised word
             # right before a multi-word name makes it part of a longer name
             if gap == " " and previous[:1].isupper() and not previous.isupper() and previous not in self._articles \
+                    and previous not in self._type_nouns(language) \
                     and not (_opens_sentence(text, start - len(gap) - len(previous))
                              and (is_noun(previous) or previous.casefold() in self._openers(language))):
                 return False

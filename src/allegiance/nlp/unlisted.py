@@ -84,6 +84,9 @@ class _NameWords:
     #: lower-case words that may stand between such a noun and its name ("l'agenzia di stampa
     #: Interfax", "koncern zbrojeniowy Rheinmetall"), besides a state's adjective ("il quotidiano russo")
     name_after_qualifiers: frozenset[str] = frozenset()
+    #: the rest of a cited name past lower-case words that join a name's words ("according to the
+    #: Center for Eastern Studies", "laut dem Institut für Kriegsstudien"; ``cited_joiners``)
+    cited_rest: re.Pattern[str] | None = None
 
 
 def _alt(words: Any) -> str:
@@ -134,7 +137,16 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
                           for p in patterns),
         name_after=_name_after(orgs.get("name_after", {})),
         name_after_types={str(k).casefold(): str(v) for k, v in orgs.get("name_after", {}).items()},
-        name_after_qualifiers=frozenset(str(q) for q in orgs.get("name_after_qualifiers", [])))
+        name_after_qualifiers=frozenset(str(q) for q in orgs.get("name_after_qualifiers", [])),
+        cited_rest=_cited_rest(orgs.get("cited_joiners", [])))
+
+
+def _cited_rest(joiners: list[str]) -> re.Pattern[str] | None:
+    if not joiners:
+        return None
+    alt = _alt(sorted(joiners, key=len, reverse=True))
+    word = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ][\w.&-]*"
+    return re.compile(rf"(?: (?:{alt})(?: (?:{alt}))? {word}(?: {word})*)+")
 
 
 #: a name as a run of capitalised words, which may join by an elided "d'" ("Fratelli d'Italia"), and
@@ -531,6 +543,15 @@ class UnlistedNames:
             if first in self.given or len(words) > 4 or first in w.not_names or start in taken \
                     or self._given_name(first, w.language) or _NAME_RUNS_ON.match(text, start + len(name)):
                 continue
+            # the name runs on past a joining word ("the Center for Eastern Studies"), and a noun that
+            # says what it is comes before it ("berichtete die Zeitung Kommersant": Kommersant)
+            rest = w.cited_rest.match(text, start + len(name)) if w.cited_rest else None
+            if rest:
+                name += rest.group(0)
+            lead = name.split(" ", 2 if words[0] in w.articles and len(words) > 2 else 1)
+            if len(lead) > 1 and lead[-2].casefold() in w.name_after_types and lead[-1][:1].isupper():
+                start += len(name) - len(lead[-1])
+                name = lead[-1]
             canonical = self.latin(name, w.language) if _CYRILLIC.search(name) else name
             out.append(Mention(start, start + len(name), name, None, "media", "pattern", _ORG, canonical))
         return out
