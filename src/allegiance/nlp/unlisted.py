@@ -33,6 +33,7 @@ _CITED_NAME = r"[A-ZА-ЯЁІЇЄҐ][\w.&-]*(?: (?:[A-ZА-ЯЁІЇЄҐ][\w.&-]*|
 #: a quoted name after a cue («пишет «Новая газета»»), the quotes left out
 _CITED_QUOTED = r"[«\"„“]([A-ZА-ЯЁІЇЄҐ0-9][^«»\"„“”\n]{1,40})[»\"“”]"
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_QUOTES = "«\"„“"
 _WORD_STOP = re.compile(r"(?<=[^\W\d_A-ZА-ЯЁІЇЄҐ]{2})\. ")
 #: a name that runs on past the capitalised words a cue takes, to its acronym in brackets ("według
 #: Instytutu Studiów nad Wojną (ISW)"): the cue took only part of it
@@ -81,12 +82,17 @@ class _NameWords:
     #: the type each gives
     name_after: re.Pattern[str] | None = None
     name_after_types: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: those nouns as written (German ones with their capital)
+    name_after_nouns: frozenset[str] = frozenset()
     #: lower-case words that may stand between such a noun and its name ("l'agenzia di stampa
     #: Interfax", "koncern zbrojeniowy Rheinmetall"), besides a state's adjective ("il quotidiano russo")
     name_after_qualifiers: frozenset[str] = frozenset()
     #: the rest of a cited name past lower-case words that join a name's words ("according to the
     #: Center for Eastern Studies", "laut dem Institut für Kriegsstudien"; ``cited_joiners``)
     cited_rest: re.Pattern[str] | None = None
+    #: how a noun's plural ends in a language that writes every noun with a capital: a one-word
+    #: "name" so ending after a type noun is its verb's object ("meldete der Konzern Verluste")
+    plural_endings: tuple[str, ...] = ()
 
 
 def _alt(words: Any) -> str:
@@ -137,8 +143,10 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
                           for p in patterns),
         name_after=_name_after(orgs.get("name_after", {})),
         name_after_types={str(k).casefold(): str(v) for k, v in orgs.get("name_after", {}).items()},
+        name_after_nouns=frozenset(str(k) for k in orgs.get("name_after", {})),
         name_after_qualifiers=frozenset(str(q) for q in orgs.get("name_after_qualifiers", [])),
-        cited_rest=_cited_rest(orgs.get("cited_joiners", [])))
+        cited_rest=_cited_rest(orgs.get("cited_joiners", [])),
+        plural_endings=tuple(str(e) for e in orgs.get("capitalised_plural_endings", [])))
 
 
 def _cited_rest(joiners: list[str]) -> re.Pattern[str] | None:
@@ -415,6 +423,9 @@ class UnlistedNames:
             if any(a == start and b == start + len(name) for a, b in states):
                 continue
             kind = w.name_after_types.get(hit.group(1).casefold(), "organization")
+            if " " not in name and name.endswith(w.plural_endings) and not name[1:].isupper() \
+                    and hit.group(0)[len(hit.group(1)) + len(between):][:2].strip()[:1] not in _QUOTES:
+                continue
             if name.split()[0] not in w.not_names:
                 out.append(Mention(start, start + len(name), name, None, kind, "pattern", _ORG, name))
         return out
@@ -507,6 +518,11 @@ class UnlistedNames:
             if len(words) >= 2 and (company or any(t.text in w.heads or (w.compound_heads and t.text.casefold(
                     ).endswith(w.compound_heads)) for t in words)):
                 first = words[1] if words[0].text in w.articles or words[0].text in w.legal else words[0]
+                # a noun that says what the name after it is, capitalised as German writes every noun,
+                # is no part of the name ("der Konzern Rheinmetall"; "Partei der Arbeit" is a name)
+                k = words.index(first)
+                if first.text in w.name_after_nouns and k + 1 < len(words) and words[k + 1].text[:1].isupper():
+                    first = words[k + 1]
                 last = words[-1]
                 name = text[first.start:last.end]
                 if (first is not last or company) and not any(t.start in taken for t in words):
