@@ -26,6 +26,8 @@ UNOWNED_BODY = "unowned_body"
 #: how the lemma of a Russian or Ukrainian adjective ends («басманный», «печерський»)
 _ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ій")
 _OPENING = "«\"„“"
+#: what stands before a word that opens a text, a line or a sentence
+_SENTENCE_OPENS = re.compile(r"(?:\A|[.!?\n:;])[\s\"«„“'(—–-]*\Z")
 _QUOTED = re.compile(r"\s?[«\"„“]([^«»\"„“”\n]{2,60})[»\"“”]")
 _NAME_AFTER_FORM = re.compile(r"\s([A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:[ -][A-ZА-ЯЁІЇЄҐ][\w'’-]*){0,3})")
 #: a name in Latin letters after an organisation noun, unquoted, as Cyrillic text writes a brand
@@ -50,6 +52,9 @@ class LemmaWords:
     #: обороны сообщило»), by their neutral names; kept under that name, with no state, as an
     #: :data:`UNOWNED_BODY`
     bare: frozenset[str] = frozenset()
+    #: bodies whose words name any such body in lower case, and the page's own state's by their
+    #: capital inside a sentence («комиссия по комплектованию Вооруженных сил»)
+    bare_capitalised: frozenset[str] = frozenset()
     #: courts named by their kind and seat (``[courts]``): the court nouns, the kind words in English
     #: («районный» = District), the seats and names in English («москва» = Moscow), and the words
     #: that may stand between a court and its seat («суд города Москвы»), all by lemma
@@ -75,6 +80,7 @@ def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> Lemma
                       legal_forms=frozenset(data.get("legal_forms", [])),
                       longest=max((len(k) for k in bodies), default=0),
                       bare=frozenset(str(b) for b in data.get("bare_bodies", [])),
+                      bare_capitalised=frozenset(str(b) for b in data.get("bare_bodies_capitalised", [])),
                       court_nouns=frozenset(str(n) for n in courts.get("nouns", [])),
                       court_kinds={str(k): str(v) for k, v in courts.get("kinds", {}).items()},
                       court_names={str(k): str(v) for k, v in courts.get("names", {}).items()},
@@ -114,7 +120,8 @@ class LemmaOrganizations:
             found += [m for m in self._quoted(text, tokens, keys, i) if (m.start, m.end) not in not_orgs]
         # a body with no state is the one the text names with its state elsewhere, if it does
         # («МИД Казахстана ... в МИД заявили»): only a body of no state named so stays
-        bare = [m for m in found if m.entity_id is None and m.canonical in self.words.bare]
+        bare = [m for m in found if m.entity_id is None
+                and (m.canonical in self.words.bare or m.canonical in self.words.bare_capitalised)]
         named = [m.canonical.casefold() for m in found + linked if m.type not in ("state", "person") and m not in bare]
         return [m for m in found if m not in bare or not any(m.canonical.casefold() in n for n in named)]
 
@@ -138,7 +145,9 @@ class LemmaOrganizations:
         before = states_end.get(tokens[i].start - 1) if text[tokens[i].start - 1:tokens[i].start] == " " else None
         owner = after or before
         if owner is None:
-            if name not in self.words.bare:
+            capitalised = name in self.words.bare_capitalised and tokens[i].text[:1].isupper() \
+                and not _SENTENCE_OPENS.search(text, max(0, tokens[i].start - 6), tokens[i].start)
+            if name not in self.words.bare and not capitalised:
                 return []
             start = tokens[i].start
             return [Mention(start, last.end, text[start:last.end], None, UNOWNED_BODY, "pattern", _ORG, name)]
