@@ -92,6 +92,8 @@ class BodyNamer(Protocol):
 
     def named_after(self, state: str, neutral: str) -> str: ...
 
+    def named_before(self, state: str, neutral: str) -> str: ...
+
     def demonym(self, state: str) -> str: ...
 
     def body(self, text: str, start: int, end: int, canonical: str, state: str, neutral: str) -> Mention: ...
@@ -153,9 +155,9 @@ class LemmaOrganizations:
             return [Mention(start, last.end, text[start:last.end], None, UNOWNED_BODY, "pattern", _ORG, name)]
         start, end = (before.start if before else tokens[i].start), (after.end if after else last.end)
         state = owner.entity_id or ""
-        # in the text's order: «Национальный банк Казахстана» is the National Bank of Kazakhstan,
-        # «белорусский МИД» the Belarusian Foreign Ministry
-        canonical = self.namer.named_after(state, name) if after else f"{self.namer.demonym(state)} {name}"
+        # «Национальный банк Казахстана» is the National Bank of Kazakhstan, and so is «казахстанский
+        # Национальный банк»; «белорусский МИД» is the Belarusian Foreign Ministry either way
+        canonical = self.namer.named_after(state, name) if after else self.namer.named_before(state, name)
         return [self.namer.body(text, start, end, canonical, state, name)]
 
     def _court(self, text: str, tokens: list[Token], keys: list[str], i: int,

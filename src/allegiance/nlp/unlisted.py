@@ -236,6 +236,7 @@ class UnlistedNames:
         naming = language_data("organizations", canonical, self.folders) if canonical else {}
         self._adjective_first = frozenset(str(b) for b in naming.get("named_by_adjective", []))
         self._adjective_endings = tuple(str(b) for b in naming.get("named_by_adjective_endings", []))
+        self._as_written = frozenset(str(b) for b in naming.get("named_as_written", []))
 
     def reads_persons(self, language: str) -> bool:
         return bool(language_data("persons", language, self.folders))
@@ -367,10 +368,11 @@ class UnlistedNames:
             if found:
                 body = found.group(0)
                 neutral = self._neutral(body, w)
-                # the state before its body: by its adjective ("Kyrgyzstan's Supreme Court" is the Kyrgyz
-                # Supreme Court); an abbreviation stays as written ("U.S. Treasury")
+                # the state before its body: a ministry or a service by the state's adjective, another
+                # body with the state after it ("Kyrgyzstan's Supreme Court" is the Supreme Court of
+                # Kyrgyzstan, as the dev gold names it); an abbreviation stays as written ("U.S. Treasury")
                 canonical = f"{m.text} {neutral}" if m.text.isupper() and not possessive \
-                    else f"{self.demonym(m.entity_id)} {neutral}"
+                    else self.named_before(m.entity_id, neutral)
                 out.append(self.body(text, m.start, offset + len(body), canonical, m.entity_id, neutral))
             head = text[max(0, m.start - 60):m.start]
             before = w.body_of_end.search(head) if head.endswith(w.joiner_ends) else None
@@ -457,6 +459,15 @@ class UnlistedNames:
             if pattern.fullmatch(body):
                 return pattern.sub(replacement, body)
         return body
+
+    def named_before(self, state: str, neutral: str) -> str:
+        """The neutral English name of ``state``'s body ``neutral`` that the text names with the
+        state before it ("the Russian Supreme Court", «российский Верховный суд»): the same as with
+        the state after it ("Supreme Court of Russia"; a ministry by the adjective), but a body of
+        ``named_as_written`` keeps the adjective ("Russian Armed Forces")."""
+        if neutral in self._as_written:
+            return f"{self.demonym(state)} {neutral}"
+        return self.named_after(state, neutral)
 
     def named_after(self, state: str, neutral: str) -> str:
         """The neutral English name of ``state``'s body ``neutral`` that the text names with the state
