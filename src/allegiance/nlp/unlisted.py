@@ -213,6 +213,7 @@ class UnlistedNames:
         self.domain = re.compile(str(orgs.get("domain_pattern", r"(?!)")))
         self._domain_gate = _domain_gate(str(orgs.get("domain_pattern", "")))
         self.platforms = {p.casefold() for p in orgs.get("platforms", [])}
+        self.platform_names = frozenset(str(p).casefold() for p in orgs.get("platform_names", []))
         canonical = str(pack_data("languages.toml", self.folders).get("canonical", ""))
         self._demonyms: dict[str, str] = {}
         #: the knowledge base's organisations by their names in the language of canonical names, so
@@ -350,6 +351,8 @@ class UnlistedNames:
             inside = [(s, e) for s, e in listed
                       if owned and m.start <= s and e <= m.end and (s, e) != (m.start, m.end)]
             if any(m.start < e and s < m.end and (s, e) not in inside for s, e in occupied):
+                continue
+            if m.entity_id is None and m.text.casefold() in self.platform_names:  # "il canale Telegram"
                 continue
             occupied.append((m.start, m.end))
             out.append(m)
