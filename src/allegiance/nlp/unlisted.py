@@ -111,6 +111,10 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
     cues = tuple(sorted(orgs.get("citation_cues", []), key=len, reverse=True))
     quoted_cues = tuple(sorted(orgs.get("quoted_citation_cues", []), key=len, reverse=True))
     articles = _alt(a.casefold() for a in orgs.get("articles", []))
+    # an elided article joins its name with no space ("selon l'Institut ..."), and is no part of it
+    elided = [a.casefold() for a in orgs.get("articles", []) if a.endswith(("'", "’"))]
+    elided += [a[:-1] + "’" for a in elided if a.endswith("'")]
+    article_before = f"(?:(?i:{_alt(elided)}))?((?:(?i:{articles}) )?" if elided else f"((?:(?i:{articles}) )?"
     indefinite = _alt(orgs.get("indefinite_articles", []))
     title_prepositions = [str(p) for p in orgs.get("title_prepositions", [])]
     # the listed bodies, then the shapes of any body ("Ministry of Commerce", "Agriculture Ministry")
@@ -131,7 +135,7 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         articles=frozenset(orgs.get("articles", [])),
         legal=frozenset(orgs.get("legal_forms", [])),
         possessive=re.compile(f"(?:{_alt(orgs.get('possessive', []))})\\s+"),
-        cited=tuple((form, re.compile(re.escape(form) + f" +(?:{_CITED_QUOTED}|((?:(?i:{articles}) )?"
+        cited=tuple((form, re.compile(re.escape(form) + f" +(?:{_CITED_QUOTED}|{article_before}"
                                       + _CITED_NAME + ")"))
                     for cue in cues for form in dict.fromkeys((cue, cue[:1].upper() + cue[1:])))
         + tuple((form, re.compile(re.escape(form) + f" +{_CITED_QUOTED}"))
@@ -578,6 +582,8 @@ class UnlistedNames:
             rest = w.cited_rest.match(text, start + len(name)) if w.cited_rest else None
             if rest:
                 name += rest.group(0)
+            if name.casefold() in w.name_after_types:  # "selon l'Institut français ...": a noun, no name
+                continue
             lead = name.split(" ", 2 if words[0] in w.articles and len(words) > 2 else 1)
             if len(lead) > 1 and lead[-2].casefold() in w.name_after_types and lead[-1][:1].isupper():
                 start += len(name) - len(lead[-1])
