@@ -346,7 +346,10 @@ class EntityLinker:
         # or a clock time ("Обновлено в 10:15, 3 июня | ...")
         dated = any(c.isdigit() for c in before) and (len(re.sub(r"[\d\W_]+", " ", before).split()) <= 1
                                                       or _CLOCK.search(before) is not None)
-        return not after and (not before or before in self._byline_words or dated)
+        # a date after the author on the byline ("Von Anna Becker | 12.03.2025, 10:15")
+        dated_after = any(c.isdigit() for c in after) and len(re.sub(r"[\d\W_]+", " ", after).split()) <= 1
+        return (not after or dated_after and before in self._byline_words) \
+            and (not before or before in self._byline_words or dated)
 
     def _openers(self, language: str | None) -> frozenset[str]:
         """Words of ``language`` that open a sentence before a name without being part of it: its
