@@ -523,6 +523,11 @@ class EntityLinker:
             unlisted = self._unlisted.organizations(doc.text, tokens, linked, taken, language, keys)
             # a state's body that contains an alliance's name ("Security Council of Russia") is the body;
             # a state's name inside a party's, a company's or an outlet's name («Россия 24») is the name
+            # a run of capitals around an alliance's name is the alliance's body ("Rat der Europäischen
+            # Union", "UN Development Programme"), which the guidelines list as the alliance
+            alliances = [(m.start, m.end) for m in linked if m.type == "alliance"]
+            unlisted = [u for u in unlisted if u.type != "organization" or u.entity_id is not None
+                        or not any(u.start <= s and e <= u.end for s, e in alliances)]
             linked = [m for m in linked if not self._inside_a_name(m, unlisted)]
             for m in unlisted:
                 taken.update(starts[bisect.bisect_left(starts, m.start):bisect.bisect_left(starts, m.end)])

@@ -93,6 +93,9 @@ class _NameWords:
     #: how a noun's plural ends in a language that writes every noun with a capital: a one-word
     #: "name" so ending after a type noun is its verb's object ("meldete der Konzern Verluste")
     plural_endings: tuple[str, ...] = ()
+    #: a bare head noun opens a name only with a connector after it ("Rat der Europäischen Union";
+    #: "Zentrum Kiews" is no name)
+    head_first_needs_connector: bool = False
 
 
 def _alt(words: Any) -> str:
@@ -150,7 +153,8 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         name_after_nouns=frozenset(str(k) for k in orgs.get("name_after", {})),
         name_after_qualifiers=frozenset(str(q) for q in orgs.get("name_after_qualifiers", [])),
         cited_rest=_cited_rest(orgs.get("cited_joiners", [])),
-        plural_endings=tuple(str(e) for e in orgs.get("capitalised_plural_endings", [])))
+        plural_endings=tuple(str(e) for e in orgs.get("capitalised_plural_endings", [])),
+        head_first_needs_connector=bool(orgs.get("head_first_needs_connector")))
 
 
 def _cited_rest(joiners: list[str]) -> re.Pattern[str] | None:
@@ -542,6 +546,11 @@ class UnlistedNames:
                 if first.text in w.name_after_nouns and k + 1 < len(words) and words[k + 1].text[:1].isupper():
                     first = words[k + 1]
                 last = words[-1]
+                k = words.index(first)
+                if w.head_first_needs_connector and first.text in w.heads and k + 1 < len(words) \
+                        and words[k + 1].text not in w.connectors:
+                    i = max(j, i + 1)
+                    continue
                 name = text[first.start:last.end]
                 if (first is not last or company) and not any(t.start in taken for t in words):
                     acronym = _ACRONYM_AFTER.match(text, last.end)
