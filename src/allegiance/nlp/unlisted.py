@@ -96,6 +96,9 @@ class _NameWords:
     #: a bare head noun opens a name only with a connector after it ("Rat der Europäischen Union";
     #: "Zentrum Kiews" is no name)
     head_first_needs_connector: bool = False
+    #: letters of the language that English writes otherwise in a name ("Biełsat" = Bielsat): a
+    #: translation table for the canonical names of unlisted names
+    canonical_letters: dict[int, str] = dataclasses.field(default_factory=dict)
 
 
 def _alt(words: Any) -> str:
@@ -154,7 +157,8 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         name_after_qualifiers=frozenset(str(q) for q in orgs.get("name_after_qualifiers", [])),
         cited_rest=_cited_rest(orgs.get("cited_joiners", [])),
         plural_endings=tuple(str(e) for e in orgs.get("capitalised_plural_endings", [])),
-        head_first_needs_connector=bool(orgs.get("head_first_needs_connector")))
+        head_first_needs_connector=bool(orgs.get("head_first_needs_connector")),
+        canonical_letters=str.maketrans({str(k): str(v) for k, v in orgs.get("canonical_letters", {}).items()}))
 
 
 def _cited_rest(joiners: list[str]) -> re.Pattern[str] | None:
@@ -346,8 +350,10 @@ class UnlistedNames:
                 + self._named_after_nouns(text, w, linked) \
                 + self._headed_names(text, tokens, taken - places, w, frozenset(places)) + self._cited(text, taken, w)
         out: list[Mention] = []
+        letters = self.words(language).canonical_letters if self.reads(language) else {}
         occupied = [(m.start, m.end) for m in linked if m.type not in ("state", "alliance")]
         listed = list(occupied)
+        listed_orgs = {m.start for m in linked if m.type not in ("state", "alliance", "person")}
         owners = [(m.start, m.end) for m in linked if m.type == "state"]
         # a state's body first: it is read from the state's name, where a run of capitals may run on
         # past it ("the Latvian Agriculture Ministry and the Ministry of Culture of Estonia")
@@ -362,7 +368,14 @@ class UnlistedNames:
                 continue
             if m.entity_id is None and m.text.casefold() in self.platform_names:  # "il canale Telegram"
                 continue
+            # a body by its kind right before a listed name says what the name is ("der ukrainische
+            # Geheimdienst SBU"): the listed one is the body
+            if m.entity_id is None and m.type == "government_body" and text[m.end:m.end + 1] == " " \
+                    and m.end + 1 in listed_orgs:
+                continue
             occupied.append((m.start, m.end))
+            if m.entity_id is None and letters:
+                m = dataclasses.replace(m, canonical=m.canonical.translate(letters))
             out.append(m)
         return out
 
