@@ -36,6 +36,9 @@ FLOORS = {
     "orgs7.organizations": (0.95, 0.90), "orgs7held.organizations": (0.95, 0.95),
     "organizations.de": (0.95, 0.90), "organizations.fr": (0.95, 0.90), "organizations.it": (0.95, 0.95),
     "organizations.pl": (0.90, 0.90),
+    # orgs7late, written after orgs7's rules: first scored 0.889/0.970, 1.000 both after the fixes it
+    # showed (de/it/pl page chrome, an apposition, Polish ł)
+    "orgs7late.organizations": (0.95, 0.95),
 }
 
 
