@@ -17,7 +17,7 @@ from typing import Any
 from ..kb.knowledge import KnowledgeBase
 from ..kb.langdata import every_language_data, language_data, pack_data, pack_folders
 from .doc import Mention
-from .lemma_names import LemmaOrganizations, lemma_words
+from .lemma_names import UNOWNED_BODY, LemmaOrganizations, lemma_words
 from .slavic_persons import SlavicPersons, _case_readings, romanise
 from .tokens import Token, analyzer_for, has_morphology
 
@@ -422,7 +422,9 @@ class UnlistedNames:
                 if slots and state is None or not hit.group(0).strip():
                     continue
                 if state is None or state.entity_id is None:
-                    out.append(Mention(hit.start(), hit.end(), hit.group(0), None, "government_body", "pattern",
+                    # no state by it: the page's own state's, or the one a pronoun stands for ("its
+                    # foreign ministry"), which the body does not say: no statement's actor
+                    out.append(Mention(hit.start(), hit.end(), hit.group(0), None, UNOWNED_BODY, "pattern",
                                        _ORG, neutral))
                 else:
                     out.append(self.body(text, hit.start(), hit.end(), self.named_after(state.entity_id, neutral),
