@@ -31,6 +31,14 @@ FLOORS = {
     "ents6held.organizations": (0.95, 0.95), "ents6held.persons": (0.95, 0.95),
     # the batch written after the rules, never tuned on until it was first scored (see bench/entities_eval.py)
     "fresh.organizations": (0.95, 0.95), "fresh.persons": (0.95, 0.95),
+    # organisations the knowledge base does not list, in de, it, pl, fr and the rest (orgs7: state bodies
+    # around their state, names after a type noun); orgs7held written with them, scored apart
+    "orgs7.organizations": (0.95, 0.90), "orgs7held.organizations": (0.95, 0.95),
+    "organizations.de": (0.95, 0.90), "organizations.fr": (0.95, 0.90), "organizations.it": (0.95, 0.95),
+    "organizations.pl": (0.90, 0.90),
+    # orgs7late, written after orgs7's rules: first scored 0.889/0.970, 1.000 both after the fixes it
+    # showed (de/it/pl page chrome, an apposition, Polish ł)
+    "orgs7late.organizations": (0.95, 0.95),
 }
 
 

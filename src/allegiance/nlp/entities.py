@@ -23,6 +23,9 @@ __all__ = ["EntityLinker"]
 
 #: a photographer's name before its agency in a picture credit ("Jane Doe/AFP")
 _SLASH_AGENCY = re.compile(r"/[A-Z][\w-]*")
+#: an agency in capitals before its photographer in a picture credit ("REUTERS/Jane Doe")
+_AGENCY_SLASH = re.compile(r"(?<![\w/])[A-Z]{2,}/\Z")
+_SLASH_NAME = re.compile(r"/[A-Z][a-z]")
 #: a clock time in a page's date line ("10:15")
 _CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 
@@ -46,7 +49,10 @@ def _credited(text: str, m: Mention) -> bool:
     send) is its source."""
     before = text[m.start - 1:m.start]
     slashed = before == "/" and text[m.start - 2:m.start - 1] in (" ", "\n", "") and text[m.end:m.end + 1] == "/"
-    return (before == "(" and _DATELINE_AFTER.match(text, m.end) is not None) or (before == "/" and not slashed)
+    # the agency in capitals before its photographer's name ("REUTERS/Jane Doe", "AFP/Photo file")
+    credit_first = m.text.isupper() and _SLASH_NAME.match(text, m.end) is not None
+    return (before == "(" and _DATELINE_AFTER.match(text, m.end) is not None) or (before == "/" and not slashed) \
+        or credit_first
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,6 +72,14 @@ def _case_ok(surface: str, alias: str, analyzer: str) -> bool:
     if surface[:1].isupper():
         return True
     return surface.islower() and all(is_noun(t.text, analyzer) for t in tokenize(surface))
+
+
+def _title_case_acronym(text: str, start: int, end: int, alias: str) -> bool:
+    """An acronym of three letters or more written with a capital only ("Sbu" for SBU), inside a
+    sentence, where a capital says it is a name (at its start "Nato" may be the word "born")."""
+    surface = text[start:end]
+    return len(alias) >= 3 and alias.isupper() and alias.isalpha() and surface == alias[0] + alias[1:].lower() \
+        and not _opens_sentence(text, start)
 
 
 def _sentence_initial_word(text: str, start: int, end: int, analyzer: str,
@@ -147,6 +161,8 @@ class EntityLinker:
         self._last_keyed: tuple[str, str, list[Token], list[str]] | None = None
         self._joiners: dict[str | None, tuple[tuple[str, ...], ...]] = {}
         self._opener_words: dict[str | None, frozenset[str]] = {}
+        self._title_case: dict[str | None, bool] = {}
+        self._type_noun_words: dict[str | None, frozenset[str]] = {}
 
     def warm(self, languages: tuple[str, ...] = ()) -> None:
         """Build the automaton of texts without Cyrillic (most articles), and the unlisted-name
@@ -232,14 +248,33 @@ class EntityLinker:
         else:
             raw = self._char_matches(lowered)
         found = []
+        title_case = self._title_case_acronyms(doc.language)
         for start, end, alias in raw:
-            if _case_ok(doc.text[start:end], alias.text, analyzer) \
+            if (_case_ok(doc.text[start:end], alias.text, analyzer)
+                    or title_case and _title_case_acronym(doc.text, start, end, alias.text)) \
                     and self._context_ok(doc.text, start, end, alias, doc.language) \
                     and not (alias.kind == "name" and self.kb.entities[alias.entity_id].type == "state"
                              and _sentence_initial_word(doc.text, start, end, analyzer, self.folders)) \
                     and (alias.text not in self._ambiguous or self._unambiguous(doc.text, start, end, alias.text)):
                 found.append(_Candidate(start, end, alias))
         return found
+
+    def _type_nouns(self, language: str | None) -> frozenset[str]:
+        """The nouns of ``language`` that say what the name after them is (``name_after`` in its
+        organizations.toml): German writes them with a capital ("die Partei Georgischer Traum"), and
+        one before a name is no part of it."""
+        if language not in self._type_noun_words:
+            data = language_data("organizations", language, self.folders) if language else {}
+            self._type_noun_words[language] = frozenset(str(w) for w in data.get("name_after", {}))
+        return self._type_noun_words[language]
+
+    def _title_case_acronyms(self, language: str | None) -> bool:
+        """Whether ``language`` writes an acronym with a capital only ("la Nato", "il Sbu", "die
+        Nato": ``acronyms_in_title_case`` in its organizations.toml)."""
+        if language not in self._title_case:
+            data = language_data("organizations", language, self.folders) if language else {}
+            self._title_case[language] = bool(data.get("acronyms_in_title_case"))
+        return self._title_case[language]
 
     def _unambiguous(self, text: str, start: int, end: int, alias: str) -> bool:
         """Context rules of ``ambiguity.toml``: Georgia near Atlanta, Chad Smith, Michael Jordan."""
@@ -293,7 +328,8 @@ class EntityLinker:
         if m.type not in ("media", "organization", "company", "person") or (m.type == "person" and m.entity_id):
             return False
         # a picture's credit names its photographer and agency with a slash ("— Jane Doe/AFP via Getty")
-        if m.type == "person" and _SLASH_AGENCY.match(text, m.end):
+        if m.type == "person" and (_SLASH_AGENCY.match(text, m.end)
+                                   or _AGENCY_SLASH.search(text, max(0, m.start - 12), m.start)):
             return True
         window = max(0, m.start - 60)  # only the 60 characters before count: never a scan of a long line
         line_start = text.rfind("\n", window, m.start) + 1
@@ -311,7 +347,10 @@ class EntityLinker:
         # or a clock time ("Обновлено в 10:15, 3 июня | ...")
         dated = any(c.isdigit() for c in before) and (len(re.sub(r"[\d\W_]+", " ", before).split()) <= 1
                                                       or _CLOCK.search(before) is not None)
-        return not after and (not before or before in self._byline_words or dated)
+        # a date after the author on the byline ("Von Anna Becker | 12.03.2025, 10:15")
+        dated_after = any(c.isdigit() for c in after) and len(re.sub(r"[\d\W_]+", " ", after).split()) <= 1
+        return (not after or dated_after and before in self._byline_words) \
+            and (not before or before in self._byline_words or dated)
 
     def _openers(self, language: str | None) -> frozenset[str]:
         """Words of ``language`` that open a sentence before a name without being part of it: its
@@ -334,6 +373,7 @@ class EntityLinker:
             # "Collective Security Council" is not the UN's "Security Council": a capitalised word
             # right before a multi-word name makes it part of a longer name
             if gap == " " and previous[:1].isupper() and not previous.isupper() and previous not in self._articles \
+                    and previous not in self._type_nouns(language) \
                     and not (_opens_sentence(text, start - len(gap) - len(previous))
                              and (is_noun(previous) or previous.casefold() in self._openers(language))):
                 return False
@@ -484,6 +524,11 @@ class EntityLinker:
             unlisted = self._unlisted.organizations(doc.text, tokens, linked, taken, language, keys)
             # a state's body that contains an alliance's name ("Security Council of Russia") is the body;
             # a state's name inside a party's, a company's or an outlet's name («Россия 24») is the name
+            # a run of capitals around an alliance's name is the alliance's body ("Rat der Europäischen
+            # Union", "UN Development Programme"), which the guidelines list as the alliance
+            alliances = [(m.start, m.end) for m in linked if m.type == "alliance"]
+            unlisted = [u for u in unlisted if u.type != "organization" or u.entity_id is not None
+                        or not any(u.start <= s and e <= u.end for s, e in alliances)]
             linked = [m for m in linked if not self._inside_a_name(m, unlisted)]
             for m in unlisted:
                 taken.update(starts[bisect.bisect_left(starts, m.start):bisect.bisect_left(starts, m.end)])

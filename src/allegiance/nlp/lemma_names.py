@@ -24,8 +24,17 @@ _ORG = 0.55
 #: speaks is read as before, from the sentence)
 UNOWNED_BODY = "unowned_body"
 _OPENING = "«\"„“"
+#: what stands before a word that opens a text, a line or a sentence
+_SENTENCE_OPENS = re.compile(r"(?:\A|[.!?\n:;])[\s\"«„“'(—–-]*\Z")
 _QUOTED = re.compile(r"\s?[«\"„“]([^«»\"„“”\n]{2,60})[»\"“”]")
 _NAME_AFTER_FORM = re.compile(r"\s([A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:[ -][A-ZА-ЯЁІЇЄҐ][\w'’-]*){0,3})")
+#: a name in Latin letters after an organisation noun, unquoted, as Cyrillic text writes a brand
+#: («телеграм-канал Baza», «компания Wildberries», «издание The Bell»): the script sets it apart
+#: an organisation noun and the lower-case words of its name, then its acronym in brackets («Центр
+#: стратегических и международных исследований (CSIS)», «Фонд борьбы с коррупцией (ФБК)»): the
+#: acronym names it, in Latin letters
+_LATIN_ACRONYM_AFTER = re.compile(r"(?: [а-яёіїєґ'’-]+){1,6} \(([A-ZА-ЯЁІЇЄҐ]{2,6})\)")
+_LATIN_AFTER_HEAD = re.compile(r" ([A-Z][\w&'’.-]*(?: (?:[A-Z0-9][\w&'’.-]*|of|for|and|the))*)(?![\w-])")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,6 +50,9 @@ class LemmaWords:
     #: обороны сообщило»), by their neutral names; kept under that name, with no state, as an
     #: :data:`UNOWNED_BODY`
     bare: frozenset[str] = frozenset()
+    #: bodies whose words name any such body in lower case, and the page's own state's by their
+    #: capital inside a sentence («комиссия по комплектованию Вооруженных сил»)
+    bare_capitalised: frozenset[str] = frozenset()
     #: courts named by their kind and seat (``[courts]``): the court nouns, the kind words in English
     #: («районный» = District), the seats and names in English («москва» = Moscow), and the words
     #: that may stand between a court and its seat («суд города Москвы»), all by lemma
@@ -68,6 +80,7 @@ def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> Lemma
                       legal_forms=frozenset(data.get("legal_forms", [])),
                       longest=max((len(k) for k in bodies), default=0),
                       bare=frozenset(str(b) for b in data.get("bare_bodies", [])),
+                      bare_capitalised=frozenset(str(b) for b in data.get("bare_bodies_capitalised", [])),
                       court_nouns=frozenset(str(n) for n in courts.get("nouns", [])),
                       court_kinds={str(k): str(v) for k, v in courts.get("kinds", {}).items()},
                       court_names={str(k): str(v) for k, v in courts.get("names", {}).items()},
@@ -79,6 +92,8 @@ class BodyNamer(Protocol):
     """Names a state's body in neutral English (:class:`allegiance.nlp.unlisted.UnlistedNames`)."""
 
     def named_after(self, state: str, neutral: str) -> str: ...
+
+    def named_before(self, state: str, neutral: str) -> str: ...
 
     def demonym(self, state: str) -> str: ...
 
@@ -108,7 +123,8 @@ class LemmaOrganizations:
             found += [m for m in self._quoted(text, tokens, keys, i) if (m.start, m.end) not in not_orgs]
         # a body with no state is the one the text names with its state elsewhere, if it does
         # («МИД Казахстана ... в МИД заявили»): only a body of no state named so stays
-        bare = [m for m in found if m.entity_id is None and m.canonical in self.words.bare]
+        bare = [m for m in found if m.entity_id is None
+                and (m.canonical in self.words.bare or m.canonical in self.words.bare_capitalised)]
         named = [m.canonical.casefold() for m in found + linked if m.type not in ("state", "person") and m not in bare]
         return [m for m in found if m not in bare or not any(m.canonical.casefold() in n for n in named)]
 
@@ -132,15 +148,17 @@ class LemmaOrganizations:
         before = states_end.get(tokens[i].start - 1) if text[tokens[i].start - 1:tokens[i].start] == " " else None
         owner = after or before
         if owner is None:
-            if name not in self.words.bare:
+            capitalised = name in self.words.bare_capitalised and tokens[i].text[:1].isupper() \
+                and not _SENTENCE_OPENS.search(text, max(0, tokens[i].start - 6), tokens[i].start)
+            if name not in self.words.bare and not capitalised:
                 return []
             start = tokens[i].start
             return [Mention(start, last.end, text[start:last.end], None, UNOWNED_BODY, "pattern", _ORG, name)]
         start, end = (before.start if before else tokens[i].start), (after.end if after else last.end)
         state = owner.entity_id or ""
-        # in the text's order: «Национальный банк Казахстана» is the National Bank of Kazakhstan,
-        # «белорусский МИД» the Belarusian Foreign Ministry
-        canonical = self.namer.named_after(state, name) if after else f"{self.namer.demonym(state)} {name}"
+        # «Национальный банк Казахстана» is the National Bank of Kazakhstan, and so is «казахстанский
+        # Национальный банк»; «белорусский МИД» is the Belarusian Foreign Ministry either way
+        canonical = self.namer.named_after(state, name) if after else self.namer.named_before(state, name)
         return [self.namer.body(text, start, end, canonical, state, name)]
 
     def _court(self, text: str, tokens: list[Token], keys: list[str], i: int,
@@ -189,6 +207,14 @@ class LemmaOrganizations:
             start, end = quoted.start(1), quoted.end(1)
         elif legal and (bare := _NAME_AFTER_FORM.match(text, token.end)):
             start, end = bare.start(1), bare.end(1)
+        elif kind and (acronym := _LATIN_ACRONYM_AFTER.match(text, token.end)) and token.text[:1].isupper():
+            start, end = acronym.start(1), acronym.end(1)
+            return [Mention(token.start, acronym.end(), text[token.start:acronym.end()], None, kind, "pattern",
+                            _ORG, self.namer.latin(text[start:end], self.words.language))]
+        elif latin := _LATIN_AFTER_HEAD.match(text, token.end):
+            start, end = latin.start(1), latin.end(1)
+            while text[start:end].endswith((" of", " for", " and", " the", ".")):  # no connector at its end
+                end = text.rindex(" ", start, end) if not text[start:end].endswith(".") else end - 1
         else:
             return []
         name = text[start:end].strip()

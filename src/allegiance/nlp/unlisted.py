@@ -10,13 +10,14 @@ import bisect
 import dataclasses
 import functools
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ..kb.knowledge import KnowledgeBase
 from ..kb.langdata import every_language_data, language_data, pack_data, pack_folders
 from .doc import Mention
-from .lemma_names import LemmaOrganizations, lemma_words
+from .lemma_names import UNOWNED_BODY, LemmaOrganizations, lemma_words
 from .slavic_persons import SlavicPersons, _case_readings, romanise
 from .tokens import Token, analyzer_for, has_morphology
 
@@ -32,7 +33,11 @@ _CITED_NAME = r"[A-ZА-ЯЁІЇЄҐ][\w.&-]*(?: (?:[A-ZА-ЯЁІЇЄҐ][\w.&-]*|
 #: a quoted name after a cue («пишет «Новая газета»»), the quotes left out
 _CITED_QUOTED = r"[«\"„“]([A-ZА-ЯЁІЇЄҐ0-9][^«»\"„“”\n]{1,40})[»\"“”]"
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_QUOTES = "«\"„“"
 _WORD_STOP = re.compile(r"(?<=[^\W\d_A-ZА-ЯЁІЇЄҐ]{2})\. ")
+#: a name that runs on past the capitalised words a cue takes, to its acronym in brackets ("według
+#: Instytutu Studiów nad Wojną (ISW)"): the cue took only part of it
+_NAME_RUNS_ON = re.compile(r"(?: [^\s,.;:!?()]+){1,4} \([A-ZА-ЯЁІЇЄҐ]{2,6}\)")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -77,6 +82,23 @@ class _NameWords:
     #: the type each gives
     name_after: re.Pattern[str] | None = None
     name_after_types: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: those nouns as written (German ones with their capital)
+    name_after_nouns: frozenset[str] = frozenset()
+    #: lower-case words that may stand between such a noun and its name ("l'agenzia di stampa
+    #: Interfax", "koncern zbrojeniowy Rheinmetall"), besides a state's adjective ("il quotidiano russo")
+    name_after_qualifiers: frozenset[str] = frozenset()
+    #: the rest of a cited name past lower-case words that join a name's words ("according to the
+    #: Center for Eastern Studies", "laut dem Institut für Kriegsstudien"; ``cited_joiners``)
+    cited_rest: re.Pattern[str] | None = None
+    #: how a noun's plural ends in a language that writes every noun with a capital: a one-word
+    #: "name" so ending after a type noun is its verb's object ("meldete der Konzern Verluste")
+    plural_endings: tuple[str, ...] = ()
+    #: a bare head noun opens a name only with a connector after it ("Rat der Europäischen Union";
+    #: "Zentrum Kiews" is no name)
+    head_first_needs_connector: bool = False
+    #: letters of the language that English writes otherwise in a name ("Biełsat" = Bielsat): a
+    #: translation table for the canonical names of unlisted names
+    canonical_letters: dict[int, str] = dataclasses.field(default_factory=dict)
 
 
 def _alt(words: Any) -> str:
@@ -95,6 +117,10 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
     cues = tuple(sorted(orgs.get("citation_cues", []), key=len, reverse=True))
     quoted_cues = tuple(sorted(orgs.get("quoted_citation_cues", []), key=len, reverse=True))
     articles = _alt(a.casefold() for a in orgs.get("articles", []))
+    # an elided article joins its name with no space ("selon l'Institut ..."), and is no part of it
+    elided = [a.casefold() for a in orgs.get("articles", []) if a.endswith(("'", "’"))]
+    elided += [a[:-1] + "’" for a in elided if a.endswith("'")]
+    article_before = f"(?:(?i:{_alt(elided)}))?((?:(?i:{articles}) )?" if elided else f"((?:(?i:{articles}) )?"
     indefinite = _alt(orgs.get("indefinite_articles", []))
     title_prepositions = [str(p) for p in orgs.get("title_prepositions", [])]
     # the listed bodies, then the shapes of any body ("Ministry of Commerce", "Agriculture Ministry")
@@ -115,7 +141,7 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         articles=frozenset(orgs.get("articles", [])),
         legal=frozenset(orgs.get("legal_forms", [])),
         possessive=re.compile(f"(?:{_alt(orgs.get('possessive', []))})\\s+"),
-        cited=tuple((form, re.compile(re.escape(form) + f" +(?:{_CITED_QUOTED}|((?:(?i:{articles}) )?"
+        cited=tuple((form, re.compile(re.escape(form) + f" +(?:{_CITED_QUOTED}|{article_before}"
                                       + _CITED_NAME + ")"))
                     for cue in cues for form in dict.fromkeys((cue, cue[:1].upper() + cue[1:])))
         + tuple((form, re.compile(re.escape(form) + f" +{_CITED_QUOTED}"))
@@ -126,11 +152,31 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         body_frames=tuple((str(neutral), str(p)) for neutral, patterns in orgs.get("body_frames", {}).items()
                           for p in patterns),
         name_after=_name_after(orgs.get("name_after", {})),
-        name_after_types={str(k).casefold(): str(v) for k, v in orgs.get("name_after", {}).items()})
+        name_after_types={str(k).casefold(): str(v) for k, v in orgs.get("name_after", {}).items()},
+        name_after_nouns=frozenset(str(k) for k in orgs.get("name_after", {})),
+        name_after_qualifiers=frozenset(str(q) for q in orgs.get("name_after_qualifiers", [])),
+        cited_rest=_cited_rest(orgs.get("cited_joiners", [])),
+        plural_endings=tuple(str(e) for e in orgs.get("capitalised_plural_endings", [])),
+        head_first_needs_connector=bool(orgs.get("head_first_needs_connector")),
+        canonical_letters=str.maketrans({str(k): str(v) for k, v in orgs.get("canonical_letters", {}).items()}))
 
 
-#: a name as a run of capitalised words, which may join by an elided "d'" ("Fratelli d'Italia")
-_AFTER_NAME = r"[«\"„“]?((?:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻȘȚ][\w&-]*)(?:(?: | d[’']|-)(?:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻȘȚ][\w&-]*))*)"
+def _cited_rest(joiners: list[str]) -> re.Pattern[str] | None:
+    if not joiners:
+        return None
+    alt = _alt(sorted(joiners, key=len, reverse=True))
+    word = r"[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻ][\w.&-]*"
+    return re.compile(rf"(?: (?:{alt})(?: (?:{alt}))? {word}(?: {word})*)+")
+
+
+#: a name as a run of capitalised words, which may join by an elided "d'" ("Fratelli d'Italia"), and
+#: may end in a number ("Rossiya 1", "Rustavi 2")
+_AFTER_NAME = (r"[«\"„“]?((?:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻȘȚ][\w&-]*)(?:(?: | d[’']|-)(?:[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻȘȚ][\w&-]*))*"
+               r"(?: \d{1,3}(?![\w.,]))?)")
+
+
+#: a lower-case word between a type noun and its name (checked against the qualifiers and states)
+_QUALIFIER = r"(?![A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻȘȚА-ЯЁІЇЄҐ])[^\W\d_][\w'’-]*"
 
 
 def _name_after(nouns: dict[str, Any]) -> re.Pattern[str] | None:
@@ -140,7 +186,8 @@ def _name_after(nouns: dict[str, Any]) -> re.Pattern[str] | None:
         return None
     words = sorted(nouns, key=len, reverse=True)
     capitalised = _alt(w[:1].upper() + w[1:] for w in words)
-    return re.compile(rf"(?<!\w)({_alt(words)}|(?:^|(?<=[.!?] ))(?:{capitalised})) +{_AFTER_NAME}", re.M)
+    qualifiers = rf"((?: +{_QUALIFIER}){{0,3}})"
+    return re.compile(rf"(?<!\w)({_alt(words)}|(?:^|(?<=[.!?] ))(?:{capitalised})){qualifiers} +{_AFTER_NAME}", re.M)
 
 
 _TLD_TAIL = re.compile(r"\\\.\(\?:([a-z|]+)\)\(\?!\[\\w\.\]\)$")
@@ -178,6 +225,7 @@ class UnlistedNames:
         self.domain = re.compile(str(orgs.get("domain_pattern", r"(?!)")))
         self._domain_gate = _domain_gate(str(orgs.get("domain_pattern", "")))
         self.platforms = {p.casefold() for p in orgs.get("platforms", [])}
+        self.platform_names = frozenset(str(p).casefold() for p in orgs.get("platform_names", []))
         canonical = str(pack_data("languages.toml", self.folders).get("canonical", ""))
         self._demonyms: dict[str, str] = {}
         #: the knowledge base's organisations by their names in the language of canonical names, so
@@ -201,6 +249,7 @@ class UnlistedNames:
         naming = language_data("organizations", canonical, self.folders) if canonical else {}
         self._adjective_first = frozenset(str(b) for b in naming.get("named_by_adjective", []))
         self._adjective_endings = tuple(str(b) for b in naming.get("named_by_adjective_endings", []))
+        self._as_written = frozenset(str(b) for b in naming.get("named_as_written", []))
 
     def reads_persons(self, language: str) -> bool:
         return bool(language_data("persons", language, self.folders))
@@ -298,11 +347,13 @@ class UnlistedNames:
             places = {starts[k] for m in linked if m.type == "state"
                       for k in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))}
             found = self._state_bodies(text, linked, w) + self._framed_bodies(text, linked, w) \
-                + self._named_after_nouns(text, w) \
+                + self._named_after_nouns(text, w, linked) \
                 + self._headed_names(text, tokens, taken - places, w, frozenset(places)) + self._cited(text, taken, w)
         out: list[Mention] = []
+        letters = self.words(language).canonical_letters if self.reads(language) else {}
         occupied = [(m.start, m.end) for m in linked if m.type not in ("state", "alliance")]
         listed = list(occupied)
+        listed_orgs = {m.start for m in linked if m.type not in ("state", "alliance", "person")}
         owners = [(m.start, m.end) for m in linked if m.type == "state"]
         # a state's body first: it is read from the state's name, where a run of capitals may run on
         # past it ("the Latvian Agriculture Ministry and the Ministry of Culture of Estonia")
@@ -315,7 +366,16 @@ class UnlistedNames:
                       if owned and m.start <= s and e <= m.end and (s, e) != (m.start, m.end)]
             if any(m.start < e and s < m.end and (s, e) not in inside for s, e in occupied):
                 continue
+            if m.entity_id is None and m.text.casefold() in self.platform_names:  # "il canale Telegram"
+                continue
+            # a body by its kind right before a listed name says what the name is ("der ukrainische
+            # Geheimdienst SBU"): the listed one is the body
+            if m.entity_id is None and m.type == "government_body" and text[m.end:m.end + 1] == " " \
+                    and m.end + 1 in listed_orgs:
+                continue
             occupied.append((m.start, m.end))
+            if m.entity_id is None and letters:
+                m = dataclasses.replace(m, canonical=m.canonical.translate(letters))
             out.append(m)
         return out
 
@@ -332,10 +392,11 @@ class UnlistedNames:
             if found:
                 body = found.group(0)
                 neutral = self._neutral(body, w)
-                # the state before its body: by its adjective ("Kyrgyzstan's Supreme Court" is the Kyrgyz
-                # Supreme Court); an abbreviation stays as written ("U.S. Treasury")
+                # the state before its body: a ministry or a service by the state's adjective, another
+                # body with the state after it ("Kyrgyzstan's Supreme Court" is the Supreme Court of
+                # Kyrgyzstan, as the dev gold names it); an abbreviation stays as written ("U.S. Treasury")
                 canonical = f"{m.text} {neutral}" if m.text.isupper() and not possessive \
-                    else f"{self.demonym(m.entity_id)} {neutral}"
+                    else self.named_before(m.entity_id, neutral)
                 out.append(self.body(text, m.start, offset + len(body), canonical, m.entity_id, neutral))
             head = text[max(0, m.start - 60):m.start]
             before = w.body_of_end.search(head) if head.endswith(w.joiner_ends) else None
@@ -361,7 +422,9 @@ class UnlistedNames:
                 if slots and state is None or not hit.group(0).strip():
                     continue
                 if state is None or state.entity_id is None:
-                    out.append(Mention(hit.start(), hit.end(), hit.group(0), None, "government_body", "pattern",
+                    # no state by it: the page's own state's, or the one a pronoun stands for ("its
+                    # foreign ministry"), which the body does not say: no statement's actor
+                    out.append(Mention(hit.start(), hit.end(), hit.group(0), None, UNOWNED_BODY, "pattern",
                                        _ORG, neutral))
                 else:
                     out.append(self.body(text, hit.start(), hit.end(), self.named_after(state.entity_id, neutral),
@@ -369,18 +432,50 @@ class UnlistedNames:
         return out
 
     @staticmethod
-    def _named_after_nouns(text: str, w: _NameWords) -> list[Mention]:
+    def _named_after_nouns(text: str, w: _NameWords, linked: Sequence[Mention] = ()) -> list[Mention]:
         """A capitalised name after a noun that says what it is ("le groupe TotalEnergies", "spółka
-        Orlen", "il partito Fratelli d'Italia"): the noun is not part of the name."""
+        Orlen", "il partito Fratelli d'Italia"), maybe with words of its kind or its state's
+        adjective between ("il quotidiano russo Kommersant", "l'agence de presse Interfax"): the noun
+        and those words are not part of the name, and a state's name alone is no name ("die
+        Unternehmen Russlands")."""
         if w.name_after is None:
             return []
+        states = [(m.start, m.end) for m in linked if m.type == "state"]
         out = []
         for hit in w.name_after.finditer(text):
-            name = hit.group(2).rstrip("-")
+            name = hit.group(3).rstrip("-")
+            start = hit.start(3)
+            between = hit.group(2)
+            if between.strip() and not UnlistedNames._qualifies(between, hit.start(2), w, states):
+                continue
+            if any(a == start and b == start + len(name) for a, b in states):
+                continue
             kind = w.name_after_types.get(hit.group(1).casefold(), "organization")
+            if " " not in name and name.endswith(w.plural_endings) and not name[1:].isupper() \
+                    and hit.group(0)[len(hit.group(1)) + len(between):][:2].strip()[:1] not in _QUOTES:
+                continue
             if name.split()[0] not in w.not_names:
-                out.append(Mention(hit.start(2), hit.start(2) + len(name), name, None, kind, "pattern", _ORG, name))
+                out.append(Mention(start, start + len(name), name, None, kind, "pattern", _ORG, name))
         return out
+
+    @staticmethod
+    def _qualifies(between: str, offset: int, w: _NameWords, states: list[tuple[int, int]]) -> bool:
+        """Whether the words ``between`` a type noun and a name (at ``offset`` in the text) are all
+        listed qualifiers (of one or more words: "di stampa") or a state's adjective."""
+        words = [(offset + m.start(), offset + m.end(), m.group(0)) for m in re.finditer(r"\S+", between)]
+        k = 0
+        while k < len(words):
+            start, end, word = words[k]
+            if any(a <= start and end <= b for a, b in states):
+                k += 1
+                continue
+            for n in (3, 2, 1):
+                if k + n <= len(words) and " ".join(x[2] for x in words[k:k + n]) in w.name_after_qualifiers:
+                    k += n
+                    break
+            else:
+                return False
+        return True
 
     @staticmethod
     def _neutral(body: str, w: _NameWords) -> str:
@@ -390,6 +485,15 @@ class UnlistedNames:
             if pattern.fullmatch(body):
                 return pattern.sub(replacement, body)
         return body
+
+    def named_before(self, state: str, neutral: str) -> str:
+        """The neutral English name of ``state``'s body ``neutral`` that the text names with the
+        state before it ("the Russian Supreme Court", «российский Верховный суд»): the same as with
+        the state after it ("Supreme Court of Russia"; a ministry by the adjective), but a body of
+        ``named_as_written`` keeps the adjective ("Russian Armed Forces")."""
+        if neutral in self._as_written:
+            return f"{self.demonym(state)} {neutral}"
+        return self.named_after(state, neutral)
 
     def named_after(self, state: str, neutral: str) -> str:
         """The neutral English name of ``state``'s body ``neutral`` that the text names with the state
@@ -451,11 +555,25 @@ class UnlistedNames:
             if len(words) >= 2 and (company or any(t.text in w.heads or (w.compound_heads and t.text.casefold(
                     ).endswith(w.compound_heads)) for t in words)):
                 first = words[1] if words[0].text in w.articles or words[0].text in w.legal else words[0]
+                # a noun that says what the name after it is, capitalised as German writes every noun,
+                # is no part of the name ("der Konzern Rheinmetall"; "Partei der Arbeit" is a name)
+                k = words.index(first)
+                if first.text in w.name_after_nouns and k + 1 < len(words) and words[k + 1].text[:1].isupper():
+                    first = words[k + 1]
                 last = words[-1]
+                k = words.index(first)
+                if w.head_first_needs_connector and first.text in w.heads and k + 1 < len(words) \
+                        and words[k + 1].text not in w.connectors:
+                    i = max(j, i + 1)
+                    continue
                 name = text[first.start:last.end]
                 if (first is not last or company) and not any(t.start in taken for t in words):
                     acronym = _ACRONYM_AFTER.match(text, last.end)
-                    canonical = f"{name} ({acronym.group(1)})" if acronym else name
+                    # a body's name in its neutral spelling ("Defence Ministry" = "Defense Ministry"); a
+                    # name worded otherwise stays as the text words it ("Ministry of Internal Affairs")
+                    neutral = w.body_canonical.get(name, name)
+                    neutral = neutral if len(neutral.split()) == len(name.split()) else name
+                    canonical = f"{neutral} ({acronym.group(1)})" if acronym else neutral
                     out.append(Mention(first.start, last.end, name, None, "company" if company else "organization",
                                        "pattern", _ORG, canonical))
             i = max(j, i + 1)
@@ -481,8 +599,19 @@ class UnlistedNames:
             start = hit.start(group)
             first = words[1] if len(words) > 1 and words[0] in w.articles else words[0]
             if first in self.given or len(words) > 4 or first in w.not_names or start in taken \
-                    or self._given_name(first, w.language):
+                    or self._given_name(first, w.language) or _NAME_RUNS_ON.match(text, start + len(name)):
                 continue
+            # the name runs on past a joining word ("the Center for Eastern Studies"), and a noun that
+            # says what it is comes before it ("berichtete die Zeitung Kommersant": Kommersant)
+            rest = w.cited_rest.match(text, start + len(name)) if w.cited_rest else None
+            if rest:
+                name += rest.group(0)
+            if name.casefold() in w.name_after_types:  # "selon l'Institut français ...": a noun, no name
+                continue
+            lead = name.split(" ", 2 if words[0] in w.articles and len(words) > 2 else 1)
+            if len(lead) > 1 and lead[-2].casefold() in w.name_after_types and lead[-1][:1].isupper():
+                start += len(name) - len(lead[-1])
+                name = lead[-1]
             canonical = self.latin(name, w.language) if _CYRILLIC.search(name) else name
             out.append(Mention(start, start + len(name), name, None, "media", "pattern", _ORG, canonical))
         return out
