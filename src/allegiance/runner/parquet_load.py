@@ -101,7 +101,7 @@ def load_results(folder: Path, settings: Settings, rows: Rows) -> dict[str, int]
         mentions, statements = _Aligned(rows(folder / "mentions")), _Aligned(rows(folder / "statements"))
         analyses = rows(folder / "analyses")
         while batch := list(itertools.islice(analyses, size)):
-            with store.transaction():
+            with store.transaction(), store.evidence_index_deferred():
                 for analysis in batch:
                     order = int(analysis["order"])
                     ms, ss = mentions.take(order), statements.take(order)
