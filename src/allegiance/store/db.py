@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import logging
@@ -45,6 +46,12 @@ class AnalysisLayers(Protocol):
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+@functools.lru_cache(maxsize=4096)
+def _topics_json(topics: tuple[str, ...]) -> str:
+    """A statement's topics as stored (a JSON list); most statements share a handful of tuples."""
+    return json.dumps(list(topics))
 
 
 def statement_uid(article_id: str, kind: str, start: int, end: int, subject: str | None, predicate: str) -> str:
@@ -266,7 +273,7 @@ class Store:
                    factuality, subject_start, subject_end, speaker_start, speaker_end)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [(doc.id, st.kind, st.start, st.end, st.subject, st.predicate, st.object, st.issue, st.polarity,
-              st.modality, st.speaker, st.time, st.value, st.unit, json.dumps(list(st.topics)), st.confidence,
+              st.modality, st.speaker, st.time, st.value, st.unit, _topics_json(tuple(st.topics)), st.confidence,
               st.extractor, st.cue, pack_version, uid, st.factuality or None,
               *(st.subject_span or (None, None)), *(st.speaker_span or (None, None)))
              for (uid, _), st in zip(uids, doc.statements, strict=True)])
