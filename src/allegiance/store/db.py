@@ -80,8 +80,10 @@ class Store:
     def __init__(self, path: str | Path, *, readonly: bool = False, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
         self.path = Path(path)
         self.busy_timeout = busy_timeout
-        #: Inside :meth:`evidence_index_deferred`: the articles whose statements await indexing.
+        #: Inside :meth:`search_index_deferred`: the articles whose statements await indexing,
+        #: and the rowids of the articles added, whose text awaits it.
         self._deferred: dict[str, None] | None = None
+        self._deferred_rowids: list[int] = []
         self._can_defer: bool | None = None
         try:
             if readonly:
@@ -148,44 +150,55 @@ class Store:
             raise self._error(exc, "cannot commit") from exc
 
     @contextlib.contextmanager
-    def evidence_index_deferred(self) -> Iterator[None]:
-        """Inside a transaction: the evidence of the statements :meth:`replace_analysis` writes in
-        the block is indexed for search (``statements_fts``) at its end, in one SQL statement,
-        instead of by the insert trigger row by row (FTS5 writes out a segment at the end of every
-        statement: the trigger cost 60% of the CPU of storing an analysis). The trigger is off
-        while the table ``evidence_index_deferred`` holds its row, which only this transaction
-        sees; the index holds the same entries either way. Outside a transaction, on a store
-        without that table, or nested, the block is plain. Nothing in the block may change the
-        text of an article it analyses (that trigger indexes the statements itself)."""
+    def search_index_deferred(self) -> Iterator[None]:
+        """Inside a transaction: the articles :meth:`add_article` adds in the block and the
+        statements :meth:`replace_analysis` writes are indexed for search (``articles_fts``,
+        ``statements_fts``) at its end, one SQL statement each, instead of by the insert triggers
+        row by row (FTS5 writes out a segment at the end of every statement: the triggers cost 60%
+        of the CPU of those writes). The triggers are off while the table ``search_index_deferred``
+        holds its row, which only this transaction sees; the indexes hold the same entries either
+        way. Outside a transaction, on a store without that table, or nested, the block is plain.
+        Nothing in the block may change the title or text of an article it adds or analyses
+        (those triggers index it themselves)."""
         if self._deferred is not None or not self.db.in_transaction or not self._deferral_available():
             yield
             return
-        self.db.execute("INSERT INTO evidence_index_deferred(one) VALUES (1)")
-        self._deferred = {}
+        self.db.execute("INSERT INTO search_index_deferred(one) VALUES (1)")
+        self._deferred, self._deferred_rowids = {}, []
         try:
             yield
         finally:
-            pending, self._deferred = list(self._deferred), None
+            analysed, added = list(self._deferred), self._deferred_rowids
+            self._deferred, self._deferred_rowids = None, []
             if self.db.in_transaction:  # else SQLite rolled it back already, the row included
-                self.db.execute("DELETE FROM evidence_index_deferred")
-                self._index_evidence(pending)
+                self.db.execute("DELETE FROM search_index_deferred")
+                self._index_articles(added)
+                self._index_evidence(analysed)
 
     def _deferral_available(self) -> bool:
         if self._can_defer is None:
             self._can_defer = self.db.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'evidence_index_deferred'"
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_index_deferred'"
             ).fetchone() is not None
         return self._can_defer
 
     _INDEX_EVIDENCE_SQL = """INSERT INTO statements_fts(rowid, evidence)
         SELECT s.id, substr(a.text, s.start + 1, s.end - s.start) FROM statements s
         JOIN articles a ON a.id = s.article_id WHERE s.article_id IN ({marks}) ORDER BY s.id"""
+    _INDEX_ARTICLES_SQL = """INSERT INTO articles_fts(rowid, title, text)
+        SELECT rowid, title, text FROM articles WHERE rowid IN ({marks}) ORDER BY rowid"""
 
     def _index_evidence(self, article_ids: list[str]) -> None:
         """Index the evidence of every statement of these articles (none of them indexed yet)."""
         for start in range(0, len(article_ids), 500):
             part = article_ids[start:start + 500]
             self.db.execute(self._INDEX_EVIDENCE_SQL.format(marks=",".join("?" * len(part))), part)
+
+    def _index_articles(self, rowids: list[int]) -> None:
+        """Index the title and text of these articles (none of them indexed yet)."""
+        for start in range(0, len(rowids), 500):
+            part = rowids[start:start + 500]
+            self.db.execute(self._INDEX_ARTICLES_SQL.format(marks=",".join("?" * len(part))), part)
 
     # runs ---------------------------------------------------------------------------------
     def start_run(self, command: str, settings: dict[str, Any], versions: dict[str, str]) -> int:
@@ -216,7 +229,7 @@ class Store:
         return int(row[0])
 
     def add_article(self, article: Article, minhash: bytes | None, run_id: int) -> None:
-        self.db.execute(
+        cur = self.db.execute(
             """INSERT OR IGNORE INTO articles(id, text, title, author, published, site, source_id, language,
                    url, canonical_url, kind, encoding, file_name, chars, minhash, run_id, ingested,
                    published_raw, date_source)
@@ -226,6 +239,8 @@ class Store:
              article.kind, article.encoding, article.file_name, len(article.text), minhash, run_id, _now(),
              article.published_raw, article.date_source),
         )
+        if self._deferred is not None and cur.rowcount == 1:  # added, not ignored: index it at the end
+            self._deferred_rowids.append(int(cur.lastrowid or 0))
         self._add_fidelity(article)
 
     def _add_fidelity(self, article: Article) -> None:

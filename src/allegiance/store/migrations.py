@@ -633,21 +633,25 @@ def m022_partial_indexes(db: sqlite3.Connection) -> None:
     )
 
 
-def m023_evidence_indexed_in_bulk(db: sqlite3.Connection) -> None:
-    """A writer may index the evidence of the statements it writes in one statement at the end of
-    its batch (``Store.evidence_index_deferred``) instead of through the insert trigger row by row:
-    FTS5 writes out its pending entries at the end of every SQL statement, so the trigger made one
-    index segment per statement row (merged again later), 60% of the CPU of storing an analysis.
-    The insert trigger is off while ``evidence_index_deferred`` holds its one row, which such a
-    writer inserts and deletes inside its own transaction (no other connection ever sees it); every
-    other writer (ad hoc SQL included) is indexed by the trigger as before."""
+def m023_search_indexed_in_bulk(db: sqlite3.Connection) -> None:
+    """A writer may index what it writes in one statement at the end of its batch
+    (``Store.search_index_deferred``) instead of through the insert triggers row by row: FTS5 writes
+    out its pending entries at the end of every SQL statement, so a trigger made one index segment
+    per row (merged again later): 60% of the CPU of storing an analysis (``statements_fts``) and of
+    storing an article's text (``articles_fts``). The two insert triggers are off while
+    ``search_index_deferred`` holds its one row, which such a writer inserts and deletes inside its
+    own transaction (no other connection ever sees it); every other writer (ad hoc SQL included) is
+    indexed by the triggers as before."""
     evidence = "substr(a.text, new.start + 1, new.end - new.start) FROM articles a WHERE a.id = new.article_id"
+    off = "WHEN NOT EXISTS (SELECT 1 FROM search_index_deferred)"
     for statement in (
-        "CREATE TABLE evidence_index_deferred (one INTEGER PRIMARY KEY CHECK (one = 1))",
+        "CREATE TABLE search_index_deferred (one INTEGER PRIMARY KEY CHECK (one = 1))",
         "DROP TRIGGER statements_fts_insert",
-        "CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements "
-        "WHEN NOT EXISTS (SELECT 1 FROM evidence_index_deferred) BEGIN "
+        f"CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements {off} BEGIN "
         f"INSERT INTO statements_fts(rowid, evidence) SELECT new.id, {evidence}; END",
+        "DROP TRIGGER articles_fts_insert",
+        f"CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles {off} BEGIN "
+        "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
     ):
         db.execute(statement)
 
@@ -658,7 +662,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m010_effective_statements, m011_article_dates, m012_fact_groups, m013_evidence_views, m014_search_index,
     m015_statement_targets_by_statement, m016_lsh_bands, m017_analysed_chars,
     m018_statement_factuality, m019_effective_statements_carry_the_clause, m020_evidence_index_without_copy,
-    m021_articles_by_file_name, m022_partial_indexes, m023_evidence_indexed_in_bulk)
+    m021_articles_by_file_name, m022_partial_indexes, m023_search_indexed_in_bulk)
 
 
 def schema_version(db: sqlite3.Connection) -> int:
