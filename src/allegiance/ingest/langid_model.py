@@ -126,7 +126,7 @@ def _from_copy(folder: Path) -> Any:
     identifier = _windowed_class()(np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
                                    _to_array(data["nextmove"]), data["out_feat"].tolist(),
                                    tk_row=_to_array(data["nextmove_row"]))
-    identifier.set_window(_depth(folder, data), data["nextmove"], data["nextmove_row"], data["out_feat"])
+    identifier.set_window(_depth(folder, data))
     return identifier
 
 
@@ -139,11 +139,11 @@ def _windowed_class() -> Any:
     class WindowedIdentifier(LanguageIdentifier):  # type: ignore[misc]
         __slots__ = ("_depth", "_moves", "_rows", "_features")
 
-        def set_window(self, depth: int, nextmove: Any, row: Any, features: Any) -> None:
+        def set_window(self, depth: int) -> None:
             self._depth = depth
-            self._moves = np.asarray(nextmove, dtype=np.int64)
-            self._rows = np.asarray(row, dtype=np.int64) << 8
-            self._features = np.asarray(features, dtype=np.int64)
+            self._moves = np.asarray(memoryview(self.tk_nextmove))  # no copy: 10 million moves
+            self._rows = np.asarray(memoryview(self.tk_row)).astype(np.int64) << 8
+            self._features = np.asarray(self.tk_output, dtype=np.int64)
 
         def _raw_score(self, text: bytes) -> Any:
             """py3langid's ``_raw_score`` over the counts ``visit_counts`` gives, in its order
