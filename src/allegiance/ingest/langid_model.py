@@ -121,11 +121,14 @@ def _from_copy(folder: Path) -> Any:
     import numpy as np
     from py3langid.modelio import _to_array
 
-    data = {name: np.load(folder / f"{name}.npy", allow_pickle=False) for name in _ARRAYS}
-    # the conversions of py3langid's load_model and from_model_file, in their order
-    identifier = _windowed_class()(np.asarray(data["ptc"]), np.asarray(data["pc"]), data["classes"].tolist(),
-                                   _to_array(data["nextmove"]), data["out_feat"].tolist(),
-                                   tk_row=_to_array(data["nextmove_row"]))
+    # mapped, not read: the two large arrays (the feature weights, 28 MB, and the moves, 39 MB) are
+    # read where a text touches them, and forked workers share the pages
+    data = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _ARRAYS}
+    # the conversions of py3langid's load_model and from_model_file, in their order, but for the
+    # moves, which only the window walk reads (as they are)
+    identifier = _windowed_class()(np.asarray(data["ptc"]), np.array(data["pc"]), data["classes"].tolist(),
+                                   data["nextmove"], data["out_feat"].tolist(),
+                                   tk_row=_to_array(np.array(data["nextmove_row"])))
     identifier.set_window(_depth(folder, data))
     return identifier
 
@@ -141,7 +144,7 @@ def _windowed_class() -> Any:
 
         def set_window(self, depth: int) -> None:
             self._depth = depth
-            self._moves = np.asarray(memoryview(self.tk_nextmove))  # no copy: 10 million moves
+            self._moves = np.asarray(self.tk_nextmove)  # no copy: 10 million moves
             self._rows = np.asarray(memoryview(self.tk_row)).astype(np.int64) << 8
             self._features = np.asarray(self.tk_output, dtype=np.int64)
 
