@@ -103,3 +103,22 @@ def test_a_related_list_after_its_label_is_chrome_up_to_the_first_sentence():
     # a navigation label is no related list (a title follows it), and the last line may be a cut sentence
     assert "Kyrgyz parliament backs new law" in kept and "The vote was close." in kept
     assert "Officials added that talks would go on" in kept
+
+
+def test_line_keys_are_the_edge_patterns():
+    """``_key`` strips the ends by ``str.isalnum`` as ``_EDGE.sub`` does with ``[\\W_]``: the same
+    class for every code point, and the same key for lines of every shape."""
+    import random
+    import re
+    import sys
+
+    from allegiance.ingest.chrome import _EDGE, _key
+
+    edge = re.compile(r"[\W_]")
+    assert all(bool(edge.match(c)) != c.isalnum() for c in map(chr, range(sys.maxunicode + 1)))
+    rng = random.Random(3)
+    alphabet = "aZ9_ -–.,:;!?()«»\"'’\t\n\u00a0ßİΣσ١٢*#@…\u200b\u0301"
+    lines = ["", " ", "___", "— Share —", "Read also:", "  Comments (12)  ", "ß", "İstanbul!", "--a--", "a"]
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(12))) for _ in range(5000)]
+    for line in lines:
+        assert _key(line) == _EDGE.sub("", line.strip().casefold()), repr(line)

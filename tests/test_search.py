@@ -191,3 +191,62 @@ def test_a_store_from_before_keeps_its_evidence_search_after_the_migration(
         assert search(store, "troops", scope="evidence")
         with pytest.raises(sqlite3.OperationalError):
             store.db.execute("SELECT count(*) FROM statements_fts_content")
+
+
+def test_search_indexed_at_the_end_of_a_batch_is_the_triggers_index(tmp_path: Path) -> None:
+    """Ingest's and the runner's batches index their articles and statements in one statement each
+    at the end (``Store.search_index_deferred``): the same entries as the insert triggers give, an
+    article replaced twice in one batch indexed once, a batch that fails leaves the triggers on,
+    and writers outside such a block are indexed by the triggers."""
+    import sqlite3
+
+    from tests.conftest import SAMPLES
+
+    from allegiance import Settings, ingest
+    from allegiance.nlp.doc import Doc
+    from allegiance.nlp.pipeline import default_pipeline
+    from allegiance.runner.work import AnalysisResult
+
+    def entries(store: Store, scope: str) -> list[tuple[str, str]]:
+        hits = search(store, "the OR and OR of OR Russia", scope=scope, limit=10000)
+        return sorted((h.article_id, h.snippet) for h in hits)
+
+    def deferred(store: Store) -> int:
+        return int(store.db.execute("SELECT count(*) FROM search_index_deferred").fetchone()[0])
+
+    plain = Settings(db=str(tmp_path / "plain.db"), progress=False)
+    with Store(plain.db) as store:  # the triggers, row by row
+        store._can_defer = False
+        ingest([str(SAMPLES)], store, plain)
+        by_trigger = entries(store, "articles")
+    settings = Settings(db=str(tmp_path / "a.db"), progress=False)
+    with Store(settings.db) as store:
+        ingest([str(SAMPLES)], store, settings)  # deferred
+        assert entries(store, "articles") == by_trigger and by_trigger and _fts_ok(store.db)
+        store.db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+        pipeline = default_pipeline(settings=settings)
+        docs = [pipeline(Doc(r["id"], r["text"], r["language"], r["published"]))
+                for r in store.db.execute("SELECT id, text, language, published FROM articles ORDER BY rowid")]
+        results = [AnalysisResult(d.id, pipeline.version, tuple(d.mentions), tuple(d.statements), d.genre)
+                   for d in docs]
+        with store.transaction():  # the trigger, row by row
+            for r in results:
+                store.replace_analysis(r, r.pack_version)
+        evidence = entries(store, "evidence")
+        assert evidence and _fts_ok(store.db)
+        with store.transaction(), store.search_index_deferred():  # again, deferred, one article twice
+            for r in results + results[:1]:
+                store.replace_analysis(r, r.pack_version)
+            assert deferred(store) == 1
+        assert deferred(store) == 0 and _fts_ok(store.db)
+        assert entries(store, "evidence") == evidence
+        with pytest.raises(RuntimeError), store.transaction(), store.search_index_deferred():
+            store.replace_analysis(results[0], results[0].pack_version)
+            raise RuntimeError("a batch that fails")
+        assert deferred(store) == 0 and _fts_ok(store.db)
+        with store.transaction():  # outside a block the trigger indexes again
+            store.replace_analysis(results[0], results[0].pack_version)
+        assert _fts_ok(store.db) and entries(store, "evidence") == evidence
+        assert store.db.execute("SELECT count(*) FROM statements_fts").fetchone()[0] == store.count("statements")
+        with pytest.raises(sqlite3.IntegrityError):  # the table holds one row at most
+            store.db.execute("INSERT INTO search_index_deferred VALUES (2)")

@@ -52,7 +52,16 @@ class CleanText:
 
 
 def _key(line: str) -> str:
-    return _EDGE.sub("", line.strip().casefold())
+    r"""The line case-folded, without the characters that are no letter or digit at its two ends:
+    ``_EDGE.sub("", ...)``, whose ``[\W_]`` is exactly ``not str.isalnum()``, but reading only the
+    ends (the pattern's end-anchored half was tried at every space of a paragraph)."""
+    key = line.strip().casefold()
+    start, end = 0, len(key)
+    while start < end and not key[start].isalnum():
+        start += 1
+    while end > start and not key[end - 1].isalnum():
+        end -= 1
+    return key[start:end]
 
 
 @functools.lru_cache(maxsize=8)

@@ -11,8 +11,6 @@ import re
 import unicodedata
 from collections import Counter
 
-from charset_normalizer import from_bytes
-
 from ..errors import InputError
 from ..kb.langdata import pack_data
 
@@ -276,6 +274,8 @@ def _decode(data: bytes, *, declared: str | None, html: bool) -> Decoded:
     western = _mostly_ascii(data)
     if western is not None:
         return western
+    from charset_normalizer import from_bytes  # imported for the first input that needs a guess
+
     guess = from_bytes(data[:200_000]).best()
     if guess is None or guess.encoding is None:
         raise InputError("no text encoding decodes the input", code="decode_error")

@@ -149,7 +149,7 @@ def write_batch(batch: list[Item], store: Store, settings: Settings, summary: In
     """Write prepared items and rejections in one transaction (all of them or none)."""
     if not batch:
         return
-    with store.transaction():
+    with store.transaction(), store.search_index_deferred():
         for item in batch:
             if isinstance(item, Rejection):
                 store.add_rejection(item, summary.run_id)

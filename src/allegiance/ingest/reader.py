@@ -20,7 +20,6 @@ from .chrome import load_chrome_lexicon, remove_chrome
 from .dates import publication_date
 from .decode import decode_text, normalise_text
 from .dedup import article_id
-from .html import extract_page
 from .language import identify_language
 
 __all__ = ["read_article"]
@@ -93,6 +92,8 @@ def _text_and_metadata(raw: RawInput, decoded: str, folders: tuple[Path, ...]) -
                             "url": hints.url, "canonical_url": None, "site": _site_of(hints.url),
                             "source": hints.source, "note": None}
     if raw.kind == "html":
+        from .html import extract_page  # lxml's import on the first page: a run of texts never needs it
+
         page = extract_page(decoded, url=meta["url"])
         meta.update(title=meta["title"] or page.title, author=meta["author"] or page.author,
                     page_date=page.published, canonical_url=page.canonical_url, site=meta["site"] or page.site)

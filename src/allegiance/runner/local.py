@@ -91,7 +91,7 @@ class ResultWriter:
     def flush(self) -> None:
         if not self.pending:
             return
-        with self.store.transaction():
+        with self.store.transaction(), self.store.search_index_deferred():
             for r in self.pending:
                 if r.error is not None:
                     self.store.record_analysis_error(r.id, r.pack_version, r.error)

@@ -95,13 +95,13 @@ def load_results(folder: Path, settings: Settings, rows: Rows) -> dict[str, int]
         had_articles = store.count("articles") > 0
         articles = rows(folder / "articles")
         while batch := list(itertools.islice(articles, size)):
-            with store.transaction():
+            with store.transaction(), store.search_index_deferred():
                 for row in batch:
                     counts["articles"] += _store_article(store, row, clusters, settings, had_articles, run_id)
         mentions, statements = _Aligned(rows(folder / "mentions")), _Aligned(rows(folder / "statements"))
         analyses = rows(folder / "analyses")
         while batch := list(itertools.islice(analyses, size)):
-            with store.transaction():
+            with store.transaction(), store.search_index_deferred():
                 for analysis in batch:
                     order = int(analysis["order"])
                     ms, ss = mentions.take(order), statements.take(order)

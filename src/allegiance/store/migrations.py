@@ -633,13 +633,36 @@ def m022_partial_indexes(db: sqlite3.Connection) -> None:
     )
 
 
+def m023_search_indexed_in_bulk(db: sqlite3.Connection) -> None:
+    """A writer may index what it writes in one statement at the end of its batch
+    (``Store.search_index_deferred``) instead of through the insert triggers row by row: FTS5 writes
+    out its pending entries at the end of every SQL statement, so a trigger made one index segment
+    per row (merged again later): 60% of the CPU of storing an analysis (``statements_fts``) and of
+    storing an article's text (``articles_fts``). The two insert triggers are off while
+    ``search_index_deferred`` holds its one row, which such a writer inserts and deletes inside its
+    own transaction (no other connection ever sees it); every other writer (ad hoc SQL included) is
+    indexed by the triggers as before."""
+    evidence = "substr(a.text, new.start + 1, new.end - new.start) FROM articles a WHERE a.id = new.article_id"
+    off = "WHEN NOT EXISTS (SELECT 1 FROM search_index_deferred)"
+    for statement in (
+        "CREATE TABLE search_index_deferred (one INTEGER PRIMARY KEY CHECK (one = 1))",
+        "DROP TRIGGER statements_fts_insert",
+        f"CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements {off} BEGIN "
+        f"INSERT INTO statements_fts(rowid, evidence) SELECT new.id, {evidence}; END",
+        "DROP TRIGGER articles_fts_insert",
+        f"CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles {off} BEGIN "
+        "INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END",
+    ):
+        db.execute(statement)
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes, m005_stance_aggregates,
     m006_analysis_errors, m007_ingest_fidelity, m008_statement_uids, m009_analyst_history,
     m010_effective_statements, m011_article_dates, m012_fact_groups, m013_evidence_views, m014_search_index,
     m015_statement_targets_by_statement, m016_lsh_bands, m017_analysed_chars,
     m018_statement_factuality, m019_effective_statements_carry_the_clause, m020_evidence_index_without_copy,
-    m021_articles_by_file_name, m022_partial_indexes)
+    m021_articles_by_file_name, m022_partial_indexes, m023_search_indexed_in_bulk)
 
 
 def schema_version(db: sqlite3.Connection) -> int:
