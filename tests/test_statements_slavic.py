@@ -339,9 +339,10 @@ def _pages_bench():
     return module
 
 
-#: F1 on the four pages less about 0.05: measured stances 0.909, events 0.968, predictions 1.000
-#: (before the page rules: events 0.865, predictions 0.714)
-PAGE_FLOORS = {"stances": 0.85, "events": 0.92, "predictions": 0.95}
+#: F1 on the ten pages less about 0.05: measured stances 1.000, events 0.959, predictions 0.941 (evsl7 added six
+#: pages, s01-s04 alone: stances 0.909, events 0.968, predictions 1.000; before the page rules: events 0.865,
+#: predictions 0.714; the ten pages before evsl7's rules: events 0.796)
+PAGE_FLOORS = {"stances": 0.90, "events": 0.91, "predictions": 0.89}
 
 
 def test_pages_gold_quotes_its_pages_exactly_and_has_both_languages():

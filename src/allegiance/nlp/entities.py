@@ -56,16 +56,22 @@ class _Candidate:
     alias: Alias
 
 
-def _case_ok(surface: str, alias: str, analyzer: str) -> bool:
+def _case_ok(surface: str, alias: str, analyzer: str, folders: tuple[Path, ...] | None = None) -> bool:
     """An all-capitals alias (CSTO, U.S.) needs capitals; a capitalised one a capital first letter,
-    or a deliberately lower-cased Cyrillic name ("олександр лукашенко") whose words all read as nouns."""
+    or a deliberately lower-cased Cyrillic name ("олександр лукашенко") whose words all read as nouns
+    and none of which the analyzer's morphology.toml lists as a closed-class word (Ukrainian «після
+    того, як»: «того» is the determiner, not Togo)."""
     if not alias[:1].isupper():
         return True
     if alias.isupper() and sum(c.isalpha() for c in alias) >= 2:
         return surface.isupper()
     if surface[:1].isupper():
         return True
-    return surface.islower() and all(is_noun(t.text, analyzer) for t in tokenize(surface))
+    if not surface.islower():
+        return False
+    listed = closed_class(analyzer, folders).upos
+    return all(is_noun(t.text, analyzer) and listed.get(t.text.casefold(), "NOUN") in ("NOUN", "PROPN")
+               for t in tokenize(surface))
 
 
 def _sentence_initial_word(text: str, start: int, end: int, analyzer: str,
@@ -233,7 +239,7 @@ class EntityLinker:
             raw = self._char_matches(lowered)
         found = []
         for start, end, alias in raw:
-            if _case_ok(doc.text[start:end], alias.text, analyzer) \
+            if _case_ok(doc.text[start:end], alias.text, analyzer, self.folders) \
                     and self._context_ok(doc.text, start, end, alias, doc.language) \
                     and not (alias.kind == "name" and self.kb.entities[alias.entity_id].type == "state"
                              and _sentence_initial_word(doc.text, start, end, analyzer, self.folders)) \
