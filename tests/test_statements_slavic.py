@@ -742,3 +742,56 @@ def test_a_habitual_present_vote_is_a_stance_and_no_vote_event(pipeline):
     assert not _events(pipeline, text, "ru")
     assert _events(pipeline, "Против резолюции проголосовали Сирия и Эритрея.", "ru") == [
         ("ERI", "REJECT"), ("SYR", "REJECT")]
+
+
+# -- evsl7: whole-page prose (insertions, bodies in the locative, trailing sources, repeats) -------------
+@pytest.mark.parametrize("text, language, actor", [
+    ("Президент Белоруссии Александр Лукашенко, выступая перед военными, заявил, что Минск готов ко всему.", "ru",
+     "Alexander Lukashenko"),
+    ("Киргизия, чьи банки попали под ограничения, выразила протест в связи с решением Брюсселя.", "ru", "KGZ"),
+    ("Прем'єр-міністр Польщі Дональд Туск, виступаючи в Сеймі, заявив, що Варшава посилить кордон.", "uk",
+     "Donald Tusk"),
+])
+def test_an_insertion_before_the_verb_leaves_its_subject_before_it(pipeline, text, language, actor):
+    # the comma closing a gerund or relative insertion was read as a postposed speaker's («..., заявил X»)
+    assert {s for s, _ in _events(pipeline, text, language)} == {actor}
+
+
+@pytest.mark.parametrize("text, language, state", [
+    ("В МИД России заявили, что ответ последует незамедлительно.", "ru", "RUS"),
+    ("Кроме того, в МИД Казахстана заявили о поддержке переговоров.", "ru", "KAZ"),
+    ("У МЗС Білорусі заявили, що Мінськ вживатиме дзеркальних заходів.", "uk", "BLR"),
+])
+def test_a_body_in_the_locative_before_an_indefinite_speech_verb_speaks_for_its_state(pipeline, text, language,
+                                                                                       state):
+    assert _events(pipeline, text, language) == [(state, "SAY")]
+
+
+def test_a_trailing_addressed_report_is_the_source_of_the_act_not_a_second_event(pipeline):
+    text = "Правительство Армении приостановило выплату взносов в бюджет ОДКБ, сообщил журналистам Никол Пашинян."
+    assert [s for s, _ in _events(pipeline, text, "ru")] == ["ARM"]
+    assert _events(pipeline, "Пашинян сообщил журналистам, что Армения выйдет из ОДКБ.", "ru") == [
+        ("Nikol Pashinyan", "SAY")]
+
+
+def test_a_reminder_of_an_earlier_event_of_the_page_is_counted_once(pipeline):
+    text = ("Росія вночі атакувала Одесу дронами. Польща підняла винищувачі. "
+            "Нагадаємо, що вночі Росія атакувала Одесу ударними дронами.")
+    assert [s for s, _ in _events(pipeline, text, "uk")].count("RUS") == 1
+
+
+def test_a_passive_agent_is_sought_in_its_phrase_and_after_a_titles_genitive(pipeline):
+    assert ("KAZ", "COOPERATE") in _events(pipeline, "Закон был подписан министром обороны Казахстана.", "ru")
+    text = "Рішення ухвалено після того, як грузинська влада заборонила в'їзд українським волонтерам."
+    assert _events(pipeline, text, "uk") == [("GEO", "SANCTION")]  # no «того» (Togo), no Ukrainian agent
+
+
+def test_an_alliance_body_acts_for_the_alliance(pipeline):
+    assert _events(pipeline, "Совет ЕС утвердил пакет санкций против России.", "ru") == [("EU", "SANCTION")]
+    assert _events(pipeline, "Рада ЄС затвердила пакет санкцій проти Росії.", "uk") == [("EU", "SANCTION")]
+
+
+def test_not_backing_sanctions_is_a_refusal_to_join_them_with_no_stance(pipeline):
+    text = "Угорщина не підтримала нові санкції проти Росії."
+    assert _events(pipeline, text, "uk") == [("HUN", "REJECT")] and not _stances(pipeline, text, "uk")
+    assert ("UZB", "distance") in _stances(pipeline, "Узбекистан не поддержал аннексию украинских регионов.", "ru")

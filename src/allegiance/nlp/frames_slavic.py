@@ -531,13 +531,17 @@ class SlavicClauses:
     def attribute_of_noun(self, words: list[Word], m: Mention) -> bool:
         """A name right after a common noun that can be its genitive («навчаннях ОДКБ»,
         «поддержку Китая»): the noun's attribute, not a subject. State-body nouns own their state
-        («МИД Узбекистана») and are left to the caller."""
+        («МИД Узбекистана») and are left to the caller, as alliance bodies own their alliance
+        (``alliance_bodies``: «Совет ЕС»)."""
         before = [w for w in words if w.end <= m.start]
         if not before or before[-1].upos != "NOUN" or self.pack is None or m.type == "person":
             return False  # persons' names, which pymorphy3 often misreads, are left alone
         g = self.pack.grammar
         if before[-1].lemma in g.get("state_nouns", frozenset()) | g.get("body_members", frozenset()):
             return False
+        if m.type == "alliance" and (before[-1].lemma in g.get("alliance_bodies", frozenset()) or
+                                     before[-1].low in g.get("alliance_bodies", frozenset())):
+            return False  # «Совет ЕС утвердил», «Рада ЄС затвердила»: the alliance acting through its body
         head = re.findall(r"[^\W\d_]+", m.text)
         return bool(head) and any(p.tag.case == "gent" for p in readings(self.pack.analyzer, head[0].casefold()))
 
