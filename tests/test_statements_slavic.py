@@ -795,3 +795,11 @@ def test_not_backing_sanctions_is_a_refusal_to_join_them_with_no_stance(pipeline
     text = "Угорщина не підтримала нові санкції проти Росії."
     assert _events(pipeline, text, "uk") == [("HUN", "REJECT")] and not _stances(pipeline, text, "uk")
     assert ("UZB", "distance") in _stances(pipeline, "Узбекистан не поддержал аннексию украинских регионов.", "ru")
+
+
+def test_a_trailing_speech_verb_after_a_reported_act_is_its_source(pipeline):
+    text = "Минск согласился принять на своей территории российское оружие, заявил министр обороны Виктор Хренин."
+    assert [s for s, _ in _events(pipeline, text, "ru")] == ["BLR"]
+    # a statement that is no act keeps its speaker's event
+    assert _events(pipeline, "Казахстан не будет помогать России обходить санкции, заявил Тлеуберди.", "ru") == [
+        ("Mukhtar Tleuberdi", "SAY")]

@@ -452,9 +452,25 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
                 out.extend(votes)
             else:
                 rest.append(frame)
+        acts = 0  # events of the sentence so far from verbs that are no speech verbs
         for frame in rest:
-            out.extend(_frame_events(doc, resolver, modality, builder, frame, seen))
+            if acts and _trailing_source(builder, frame):
+                continue
+            found = _frame_events(doc, resolver, modality, builder, frame, seen)
+            acts += len(found) if frame.lemma not in pack.speech else 0
+            out.extend(found)
     return out
+
+
+def _trailing_source(builder: FrameBuilder, frame: Frame) -> bool:
+    """Russian and Ukrainian: a speech verb after a comma or dash that closes a clause reporting an
+    act («Минск согласился принять оружие, заявил министр обороны», «..., сообщил журналистам
+    Пашинян») names the source of that act, not an event of its own."""
+    pack = builder.pack
+    if pack is None or not pack.slavic or frame.lemma not in pack.speech:
+        return False
+    words = builder.words(frame.sentence)
+    return frame.word > 1 and words[frame.word - 1].text in (",", "—")
 
 
 def _habitual_vote(builder: FrameBuilder, frame: Frame) -> bool:
