@@ -803,3 +803,9 @@ def test_a_trailing_speech_verb_after_a_reported_act_is_its_source(pipeline):
     # a statement that is no act keeps its speaker's event
     assert _events(pipeline, "Казахстан не будет помогать России обходить санкции, заявил Тлеуберди.", "ru") == [
         ("Mukhtar Tleuberdi", "SAY")]
+
+
+def test_an_indeclinable_name_after_a_noun_is_its_attribute_not_the_passive_agent(pipeline):
+    # «США» has an instrumental reading; after «со стороны» it belongs to the threat, not to «принято»
+    assert _events(pipeline, "Решение принято из-за угрозы вторичных санкций со стороны США.", "ru") == []
+    assert _events(pipeline, "Санкции против российских банков введены Советом ЕС.", "ru") == [("EU", "SANCTION")]

@@ -365,7 +365,8 @@ class SlavicClauses:
         if comma is not None:  # «ухвалено після того, як ...»: no agent of the passive past its phrase
             clause_end = max(last, comma - 1)
         mentions = self.resolver.in_sentence(sentence)
-        agents = [m for m in mentions if words[last].end <= m.start <= words[clause_end].end and self._instrumental(m)]
+        agents = [m for m in mentions if words[last].end <= m.start <= words[clause_end].end and self._instrumental(m)
+                  and not self._genitive_of_noun(words, m)]
         if agents:
             return (agents[0],), None, False
         bodies = self.pack.grammar.get("state_nouns", frozenset()) if self.pack else frozenset()
@@ -387,6 +388,14 @@ class SlavicClauses:
             if words[k].upos not in ("NOUN", "ADJ") or "Case=gent" not in words[k].feats:
                 return None
         return None
+
+    @staticmethod
+    def _genitive_of_noun(words: list[Word], m: Mention) -> bool:
+        """A name right after a noun that is no instrumental («угрозы санкций со стороны США»): an
+        indeclinable name («США», «ООН») read as an instrumental is that noun's attribute, not the
+        agent («введены Советом ЕС»: the body in the instrumental is the agent's head)."""
+        before = [w for w in words if w.end <= m.start][-1:]
+        return bool(before) and before[0].upos == "NOUN" and "Case=ablt" not in before[0].feats
 
     def titled_person(self, sentence: Sentence, m: Mention) -> Mention | None:
         """«заявил журналистам пресс-секретарь президента РФ Дмитрий Песков»: a state or body named
