@@ -809,3 +809,12 @@ def test_an_indeclinable_name_after_a_noun_is_its_attribute_not_the_passive_agen
     # «США» has an instrumental reading; after «со стороны» it belongs to the threat, not to «принято»
     assert _events(pipeline, "Решение принято из-за угрозы вторичных санкций со стороны США.", "ru") == []
     assert _events(pipeline, "Санкции против российских банков введены Советом ЕС.", "ru") == [("EU", "SANCTION")]
+
+
+@pytest.mark.parametrize("text", [
+    "Санкції проти білоруських компаній запроваджені Радою національної безпеки і оборони України.",
+    "Санкції проти білоруських компаній були запроваджені Радою національної безпеки і оборони України.",
+])
+def test_a_ukrainian_full_participle_with_a_consonant_alternation_and_its_agent_is_the_act(pipeline, text):
+    # «запроваджений» is «запровадити»'s participle (д -> дж); the council of a state acts for it
+    assert [s for s, _ in _events(pipeline, text, "uk")] == ["UKR"]

@@ -144,14 +144,19 @@ class SlavicClauses:
 
     def _passive_predicate(self, words: list[Word], at: int) -> bool:
         """A passive participle that is the clause's predicate: a short form («подписан»), the
-        impersonal «-но/-то», a full form right after «был/був/буде», or one opening a participial
-        phrase with its agent in the instrumental («, подписанный Путиным,»)."""
+        impersonal «-но/-то», a full form right after «был/був/буде», one opening a participial
+        phrase with its agent in the instrumental («, подписанный Путиным,»), or a full form with its
+        agent in a sentence with no finite verb («Санкції запроваджені Радою ...»)."""
         w = words[at]
         if "Short" in w.feats or "Impersonal" in w.feats:
             return True
         if at > 0 and words[at - 1].text == "," and at + 1 < len(words) and words[at + 1].upos == "NOUN" and \
                 "Case=ablt" in words[at + 1].feats:
             return True  # «Указ, подписанный Путиным, ...»: a participial phrase with its agent reports the act
+        if at > 0 and at + 1 < len(words) and words[at + 1].upos == "NOUN" and "Case=ablt" in words[at + 1].feats \
+                and words[at - 1].upos not in ("PUNCT", "ADP") and not any(
+                    x.upos == "VERB" and not {"VerbForm=Inf", "VerbForm=Part"} & set(x.feats) for x in words):
+            return True  # «Санкції ... запроваджені Радою»: a full participle with its agent as the only predicate
         return at > 0 and self.pack is not None and words[at - 1].lemma in self.pack.grammar.get("be_auxiliary", ())
 
     def _body_subject(self, sentence: Sentence, words: list[Word], first: int, last: int,
@@ -370,7 +375,12 @@ class SlavicClauses:
         if agents:
             return (agents[0],), None, False
         bodies = self.pack.grammar.get("state_nouns", frozenset()) if self.pack else frozenset()
+        councils = self.pack.grammar.get("alliance_bodies", frozenset()) if self.pack else frozenset()
         for k in range(last + 1, min(len(words), last + 3)):
+            if words[k].lemma in councils and "Case=ablt" in words[k].feats and words[k].lemma not in bodies:
+                owner = self._owner_after_complement(words, k, mentions)  # «Радою національної безпеки ... України»
+                if owner is not None:
+                    return (owner,), "state_body", False
             if words[k].lemma in bodies and "Case=ablt" in words[k].feats:
                 owner = self._owner(words, k, mentions, bodies) or self._owner_after_complement(words, k, mentions)
                 if owner is not None and self.titled_person(sentence, owner) is not None:
@@ -380,11 +390,14 @@ class SlavicClauses:
 
     def _owner_after_complement(self, words: list[Word], noun: int, mentions: list[Mention]) -> Mention | None:
         """The state after a body noun's genitive complement («министром обороны Казахстана»,
-        «министром иностранных дел Армении»): up to three genitive nouns and adjectives between."""
-        for k in range(noun + 1, min(len(words), noun + 5)):
+        «министром иностранных дел Армении», «Радою національної безпеки і оборони України»): genitive
+        nouns and adjectives between, joined by a conjunction or not."""
+        for k in range(noun + 1, min(len(words), noun + 7)):
             found = next((m for m in mentions if m.start == words[k].start and m.type == "state"), None)
             if found is not None:
                 return found if k > noun + 1 else None
+            if words[k].upos == "CCONJ" and k > noun + 1:
+                continue  # «національної безпеки і оборони України»
             if words[k].upos not in ("NOUN", "ADJ") or "Case=gent" not in words[k].feats:
                 return None
         return None
