@@ -818,3 +818,16 @@ def test_an_indeclinable_name_after_a_noun_is_its_attribute_not_the_passive_agen
 def test_a_ukrainian_full_participle_with_a_consonant_alternation_and_its_agent_is_the_act(pipeline, text):
     # «запроваджений» is «запровадити»'s participle (д -> дж); the council of a state acts for it
     assert [s for s, _ in _events(pipeline, text, "uk")] == ["UKR"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("В Москве заявили, что это провокация.", "ru"),
+    ("У Москві таку практику заперечують.", "uk"),
+])
+def test_a_seat_in_the_locative_before_a_subjectless_speech_verb_is_its_state_speaking(pipeline, text, language):
+    assert _events(pipeline, text, language) == [("RUS", "SAY")]
+
+
+def test_a_seat_in_the_locative_elsewhere_is_still_a_place(pipeline):
+    doc = pipeline(Doc("t", "В Москве прошёл митинг в поддержку мигрантов.", "ru", "2024-05-01"))
+    assert not [m for m in doc.mentions if m.type == "state"]

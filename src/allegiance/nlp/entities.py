@@ -16,7 +16,7 @@ from ..kb.knowledge import Alias, KnowledgeBase, load_knowledge_base
 from ..kb.langdata import every_language_data, language_data, pack_data, pack_folders
 from .doc import Doc, Mention
 from .morphology import closed_class
-from .tokens import Token, alias_keys, analyzer_for, has_morphology, is_noun, tokenize, word_key
+from .tokens import Token, alias_keys, analyzer_for, has_morphology, is_noun, morph_parse, tokenize, word_key
 from .unlisted import UnlistedNames
 
 __all__ = ["EntityLinker"]
@@ -146,6 +146,7 @@ class EntityLinker:
         credits = list(pack_data("chrome.toml", self.folders).get("credit_words", [])) \
             + [str(w) for data in persons for w in data.get("credit_words", [])]
         self._byline_words = frozenset(str(w).casefold() for data in persons for w in data.get("byline_words", []))
+        self._speech_lemmas: dict[str, frozenset[str]] = {}  # per language, read on first use
         credit_words = "|".join(re.escape(str(w)) for w in credits)
         self._credit = re.compile(rf"(?:^|[\s(\[|])(?:{credit_words or '(?!)'})\s*(?::|©|\bby\b|\bvia\b)[^.!?:]*$",
                                   re.I | re.M)
@@ -351,11 +352,28 @@ class EntityLinker:
             return True
         if previous.casefold() in self._place_words:
             body = _WORD_BEFORE.search(text[max(0, start - 80):start - len(gap) - len(previous)])
-            return body is not None and body.group(1).casefold() in self._seat_bodies
+            return body is not None and body.group(1).casefold() in self._seat_bodies or \
+                self._spoken_in(text, end, language)
         line_start = text.rfind("\n", 0, start) + 1
         after = text[end:end + 3].strip()[:1]
         is_dateline = start == line_start and text[start:end].isupper() and after in ("(", "–", "-", ",")
         return not is_dateline
+
+    def _spoken_in(self, text: str, end: int, language: str | None) -> bool:
+        """Russian and Ukrainian: a seat in the locative before a plural speech verb with no subject,
+        within its next three words («В Москве заявили», «У Москві таку практику заперечують»), names
+        the state's authorities speaking there, not the place (``verbs`` of speech_verbs.toml)."""
+        if not language:
+            return False
+        verbs = self._speech_lemmas.get(language)
+        if verbs is None:
+            listed = language_data("speech_verbs", language, self.folders).get("verbs", [])
+            verbs = self._speech_lemmas[language] = frozenset(str(v).replace("ё", "е") for v in listed)
+        clause = re.split(r"[,.;:!?«»\"—()\n]", text[end:end + 60], maxsplit=1)[0].split()[:3]  # the verb, its object
+        analyzer = analyzer_for(language, self.folders)
+        return any(_CYRILLIC.search(w) and any(
+            p.tag.POS == "VERB" and p.tag.number == "plur" and str(p.normal_form).replace("ё", "е") in verbs
+            for p in morph_parse(w.casefold(), analyzer)) for w in clause)
 
     @staticmethod
     def _disambiguate(candidates: list[_Candidate]) -> list[_Candidate]:
