@@ -339,15 +339,16 @@ def _pages_bench():
     return module
 
 
-#: F1 on the four pages less about 0.05: measured stances 0.909, events 0.968, predictions 1.000
-#: (before the page rules: events 0.865, predictions 0.714)
-PAGE_FLOORS = {"stances": 0.85, "events": 0.92, "predictions": 0.95}
+#: F1 on the ten pages less about 0.05: measured stances 1.000, events 0.959, predictions 0.941 (evsl7 added six
+#: pages, s01-s04 alone: stances 0.909, events 0.968, predictions 1.000; before the page rules: events 0.865,
+#: predictions 0.714; the ten pages before evsl7's rules: events 0.796)
+PAGE_FLOORS = {"stances": 0.90, "events": 0.91, "predictions": 0.89}
 
 
 def test_pages_gold_quotes_its_pages_exactly_and_has_both_languages():
     bench = _pages_bench()
     gold = bench.load_article_gold(bench.PAGES)
-    assert {g["language"] for g in gold.values()} == {"ru", "uk"} and len(gold) == 4
+    assert {g["language"] for g in gold.values()} == {"ru", "uk"} and len(gold) == 10
     for doc_id, g in gold.items():
         text = (bench.PAGES / f"{doc_id}.txt").read_text(encoding="utf-8")
         for field in ("stances", "events", "quantities", "predictions"):
@@ -812,3 +813,92 @@ def test_a_prepositions_object_is_the_noun_not_a_verb(pipeline):
 ])
 def test_peace_as_the_only_way_and_sides_refrained_from(pipeline, text, language, expected):
     assert _stances(pipeline, text, language) == expected
+
+
+# -- evsl7: whole-page prose (insertions, bodies in the locative, trailing sources, repeats) -------------
+@pytest.mark.parametrize("text, language, actor", [
+    ("Президент Белоруссии Александр Лукашенко, выступая перед военными, заявил, что Минск готов ко всему.", "ru",
+     "Alexander Lukashenko"),
+    ("Киргизия, чьи банки попали под ограничения, выразила протест в связи с решением Брюсселя.", "ru", "KGZ"),
+    ("Прем'єр-міністр Польщі Дональд Туск, виступаючи в Сеймі, заявив, що Варшава посилить кордон.", "uk",
+     "Donald Tusk"),
+])
+def test_an_insertion_before_the_verb_leaves_its_subject_before_it(pipeline, text, language, actor):
+    # the comma closing a gerund or relative insertion was read as a postposed speaker's («..., заявил X»)
+    assert {s for s, _ in _events(pipeline, text, language)} == {actor}
+
+
+@pytest.mark.parametrize("text, language, state", [
+    ("В МИД России заявили, что ответ последует незамедлительно.", "ru", "RUS"),
+    ("Кроме того, в МИД Казахстана заявили о поддержке переговоров.", "ru", "KAZ"),
+    ("У МЗС Білорусі заявили, що Мінськ вживатиме дзеркальних заходів.", "uk", "BLR"),
+])
+def test_a_body_in_the_locative_before_an_indefinite_speech_verb_speaks_for_its_state(pipeline, text, language,
+                                                                                       state):
+    assert _events(pipeline, text, language) == [(state, "SAY")]
+
+
+def test_a_trailing_addressed_report_is_the_source_of_the_act_not_a_second_event(pipeline):
+    text = "Правительство Армении приостановило выплату взносов в бюджет ОДКБ, сообщил журналистам Никол Пашинян."
+    assert [s for s, _ in _events(pipeline, text, "ru")] == ["ARM"]
+    assert _events(pipeline, "Пашинян сообщил журналистам, что Армения выйдет из ОДКБ.", "ru") == [
+        ("Nikol Pashinyan", "SAY")]
+
+
+def test_a_reminder_of_an_earlier_event_of_the_page_is_counted_once(pipeline):
+    text = ("Росія вночі атакувала Одесу дронами. Польща підняла винищувачі. "
+            "Нагадаємо, що вночі Росія атакувала Одесу ударними дронами.")
+    assert [s for s, _ in _events(pipeline, text, "uk")].count("RUS") == 1
+
+
+def test_a_passive_agent_is_sought_in_its_phrase_and_after_a_titles_genitive(pipeline):
+    assert ("KAZ", "COOPERATE") in _events(pipeline, "Закон был подписан министром обороны Казахстана.", "ru")
+    text = "Рішення ухвалено після того, як грузинська влада заборонила в'їзд українським волонтерам."
+    assert _events(pipeline, text, "uk") == [("GEO", "SANCTION")]  # no «того» (Togo), no Ukrainian agent
+
+
+def test_an_alliance_body_acts_for_the_alliance(pipeline):
+    assert _events(pipeline, "Совет ЕС утвердил пакет санкций против России.", "ru") == [("EU", "SANCTION")]
+    assert _events(pipeline, "Рада ЄС затвердила пакет санкцій проти Росії.", "uk") == [("EU", "SANCTION")]
+
+
+def test_not_backing_sanctions_is_a_refusal_to_join_them_with_no_stance(pipeline):
+    text = "Угорщина не підтримала нові санкції проти Росії."
+    assert _events(pipeline, text, "uk") == [("HUN", "REJECT")] and not _stances(pipeline, text, "uk")
+    assert ("UZB", "distance") in _stances(pipeline, "Узбекистан не поддержал аннексию украинских регионов.", "ru")
+
+
+def test_a_trailing_speech_verb_after_a_reported_act_is_its_source(pipeline):
+    text = "Минск согласился принять на своей территории российское оружие, заявил министр обороны Виктор Хренин."
+    assert [s for s, _ in _events(pipeline, text, "ru")] == ["BLR"]
+    # a statement that is no act keeps its speaker's event
+    assert _events(pipeline, "Казахстан не будет помогать России обходить санкции, заявил Тлеуберди.", "ru") == [
+        ("Mukhtar Tleuberdi", "SAY")]
+
+
+def test_an_indeclinable_name_after_a_noun_is_its_attribute_not_the_passive_agent(pipeline):
+    # «США» has an instrumental reading; after «со стороны» it belongs to the threat, not to «принято»
+    assert _events(pipeline, "Решение принято из-за угрозы вторичных санкций со стороны США.", "ru") == []
+    assert _events(pipeline, "Санкции против российских банков введены Советом ЕС.", "ru") == [("EU", "SANCTION")]
+
+
+@pytest.mark.parametrize("text", [
+    "Санкції проти білоруських компаній запроваджені Радою національної безпеки і оборони України.",
+    "Санкції проти білоруських компаній були запроваджені Радою національної безпеки і оборони України.",
+])
+def test_a_ukrainian_full_participle_with_a_consonant_alternation_and_its_agent_is_the_act(pipeline, text):
+    # «запроваджений» is «запровадити»'s participle (д -> дж); the council of a state acts for it
+    assert [s for s, _ in _events(pipeline, text, "uk")] == ["UKR"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("В Москве заявили, что это провокация.", "ru"),
+    ("У Москві таку практику заперечують.", "uk"),
+])
+def test_a_seat_in_the_locative_before_a_subjectless_speech_verb_is_its_state_speaking(pipeline, text, language):
+    assert _events(pipeline, text, language) == [("RUS", "SAY")]
+
+
+def test_a_seat_in_the_locative_elsewhere_is_still_a_place(pipeline):
+    doc = pipeline(Doc("t", "В Москве прошёл митинг в поддержку мигрантов.", "ru", "2024-05-01"))
+    assert not [m for m in doc.mentions if m.type == "state"]

@@ -16,7 +16,7 @@ from ..kb.knowledge import Alias, KnowledgeBase, load_knowledge_base
 from ..kb.langdata import every_language_data, language_data, pack_data, pack_folders
 from .doc import Doc, Mention
 from .morphology import closed_class
-from .tokens import Token, alias_keys, analyzer_for, has_morphology, is_noun, tokenize, word_key
+from .tokens import Token, alias_keys, analyzer_for, has_morphology, is_noun, morph_parse, tokenize, word_key
 from .unlisted import UnlistedNames
 
 __all__ = ["EntityLinker"]
@@ -62,16 +62,22 @@ class _Candidate:
     alias: Alias
 
 
-def _case_ok(surface: str, alias: str, analyzer: str) -> bool:
+def _case_ok(surface: str, alias: str, analyzer: str, folders: tuple[Path, ...] | None = None) -> bool:
     """An all-capitals alias (CSTO, U.S.) needs capitals; a capitalised one a capital first letter,
-    or a deliberately lower-cased Cyrillic name ("олександр лукашенко") whose words all read as nouns."""
+    or a deliberately lower-cased Cyrillic name ("олександр лукашенко") whose words all read as nouns
+    and none of which the analyzer's morphology.toml lists as a closed-class word (Ukrainian «після
+    того, як»: «того» is the determiner, not Togo)."""
     if not alias[:1].isupper():
         return True
     if alias.isupper() and sum(c.isalpha() for c in alias) >= 2:
         return surface.isupper()
     if surface[:1].isupper():
         return True
-    return surface.islower() and all(is_noun(t.text, analyzer) for t in tokenize(surface))
+    if not surface.islower():
+        return False
+    listed = closed_class(analyzer, folders).upos
+    return all(is_noun(t.text, analyzer) and listed.get(t.text.casefold(), "NOUN") in ("NOUN", "PROPN")
+               for t in tokenize(surface))
 
 
 def _title_case_acronym(text: str, start: int, end: int, alias: str) -> bool:
@@ -154,6 +160,7 @@ class EntityLinker:
         credits = list(pack_data("chrome.toml", self.folders).get("credit_words", [])) \
             + [str(w) for data in persons for w in data.get("credit_words", [])]
         self._byline_words = frozenset(str(w).casefold() for data in persons for w in data.get("byline_words", []))
+        self._speech_lemmas: dict[str, frozenset[str]] = {}  # per language, read on first use
         credit_words = "|".join(re.escape(str(w)) for w in credits)
         self._credit = re.compile(rf"(?:^|[\s(\[|])(?:{credit_words or '(?!)'})\s*(?::|©|\bby\b|\bvia\b)[^.!?:]*$",
                                   re.I | re.M)
@@ -250,7 +257,7 @@ class EntityLinker:
         found = []
         title_case = self._title_case_acronyms(doc.language)
         for start, end, alias in raw:
-            if (_case_ok(doc.text[start:end], alias.text, analyzer)
+            if (_case_ok(doc.text[start:end], alias.text, analyzer, self.folders)
                     or title_case and _title_case_acronym(doc.text, start, end, alias.text)) \
                     and self._context_ok(doc.text, start, end, alias, doc.language) \
                     and not (alias.kind == "name" and self.kb.entities[alias.entity_id].type == "state"
@@ -385,11 +392,28 @@ class EntityLinker:
             return True
         if previous.casefold() in self._place_words:
             body = _WORD_BEFORE.search(text[max(0, start - 80):start - len(gap) - len(previous)])
-            return body is not None and body.group(1).casefold() in self._seat_bodies
+            return body is not None and body.group(1).casefold() in self._seat_bodies or \
+                self._spoken_in(text, end, language)
         line_start = text.rfind("\n", 0, start) + 1
         after = text[end:end + 3].strip()[:1]
         is_dateline = start == line_start and text[start:end].isupper() and after in ("(", "–", "-", ",")
         return not is_dateline
+
+    def _spoken_in(self, text: str, end: int, language: str | None) -> bool:
+        """Russian and Ukrainian: a seat in the locative before a plural speech verb with no subject,
+        within its next three words («В Москве заявили», «У Москві таку практику заперечують»), names
+        the state's authorities speaking there, not the place (``verbs`` of speech_verbs.toml)."""
+        if not language:
+            return False
+        verbs = self._speech_lemmas.get(language)
+        if verbs is None:
+            listed = language_data("speech_verbs", language, self.folders).get("verbs", [])
+            verbs = self._speech_lemmas[language] = frozenset(str(v).replace("ё", "е") for v in listed)
+        clause = re.split(r"[,.;:!?«»\"—()\n]", text[end:end + 60], maxsplit=1)[0].split()[:3]  # the verb, its object
+        analyzer = analyzer_for(language, self.folders)
+        return any(_CYRILLIC.search(w) and any(
+            p.tag.POS == "VERB" and p.tag.number == "plur" and str(p.normal_form).replace("ё", "е") in verbs
+            for p in morph_parse(w.casefold(), analyzer)) for w in clause)
 
     @staticmethod
     def _disambiguate(candidates: list[_Candidate]) -> list[_Candidate]:

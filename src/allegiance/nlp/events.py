@@ -309,6 +309,9 @@ def _addressed(builder: FrameBuilder, frame: Frame) -> bool:
     if pack is None or frame.lemma not in pack.grammar.get("speech_events_addressed", frozenset()):
         return False
     words = builder.words(frame.sentence)
+    if frame.word > 1 and words[frame.word - 1].text in (",", "—") and any(
+            w.upos == "VERB" and not {"VerbForm=Inf", "VerbForm=Part"} & set(w.feats) for w in words[:frame.word - 1]):
+        return False  # «Правительство ... приостановило ..., сообщил журналистам Пашинян»: the source of the act
     nxt = words[frame.word + 1] if frame.word + 1 < len(words) else None
     cases = {f for f in nxt.feats if f.startswith("Case=")} if nxt is not None else set()
     # a dative that cannot be the subject («журналистам»; «Путину», whose other reading is an accusative)
@@ -475,7 +478,14 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
                 out.extend(votes)
             else:
                 rest.append(frame)
-        produced = [(frame, _frame_events(doc, resolver, modality, builder, frame, seen)) for frame in rest]
+        produced = []
+        acts = 0  # events of the sentence so far from verbs that are no speech verbs
+        for frame in rest:
+            if acts and _trailing_source(builder, frame):
+                continue
+            found = _frame_events(doc, resolver, modality, builder, frame, seen)
+            acts += len(found) if frame.lemma not in pack.speech else 0
+            produced.append((frame, found))
         out.extend(e for frame, events in _without_reporting(pack, produced) for e in events)
     return out
 
@@ -493,6 +503,17 @@ def _without_reporting(pack: LanguagePack, produced: list[tuple[Frame, list[Stat
                 any(e.predicate != "SAY" for e in events)]  # an act done, not a state ("is taking part")
     return [(f, [] if f.lemma in reporting and f.subjects and f.subjects[0] in speakers else events)
             for f, events in produced]
+
+
+def _trailing_source(builder: FrameBuilder, frame: Frame) -> bool:
+    """Russian and Ukrainian: a speech verb after a comma or dash that closes a clause reporting an
+    act («Минск согласился принять оружие, заявил министр обороны», «..., сообщил журналистам
+    Пашинян») names the source of that act, not an event of its own."""
+    pack = builder.pack
+    if pack is None or not pack.slavic or frame.lemma not in pack.speech:
+        return False
+    words = builder.words(frame.sentence)
+    return frame.word > 1 and words[frame.word - 1].text in (",", "—")
 
 
 def _habitual_vote(builder: FrameBuilder, frame: Frame) -> bool:
@@ -516,7 +537,24 @@ def rule_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     issue = load_issues().get(builder.pack.issue if builder.pack else "")
     events = find_events(doc, resolver, modality, builder, issue.excluded_actors if issue else frozenset())
     events = without_repeats(doc, without_repeated_title(doc, events))
-    return _without_repeated_figures(doc, events) if builder.pack is not None and builder.pack.slavic else events
+    if builder.pack is None or not builder.pack.slavic:
+        return events
+    return _without_recalled_repeats(doc, builder.pack, _without_repeated_figures(doc, events))
+
+
+def _without_recalled_repeats(doc: Doc, pack: LanguagePack, events: list[Statement]) -> list[Statement]:
+    """Russian and Ukrainian: a sentence opening with a reminder (``reminders`` in grammar.toml:
+    «Нагадаємо, що вночі Росія атакувала Одесу», «Напомним, ...») that tells an act of the same actor
+    and type as an earlier event of the page repeats that event: it is counted once."""
+    reminders = tuple(pack.grammar.get("reminders", frozenset()))
+    kept: list[Statement] = []
+    for e in events:
+        opening = doc.text[e.start:e.start + 30].casefold().lstrip("«\"„ ")
+        if reminders and opening.startswith(reminders) and any(
+                (k.subject, k.predicate) == (e.subject, e.predicate) and k.start < e.start for k in kept):
+            continue
+        kept.append(e)
+    return kept
 
 
 def without_repeats(doc: Doc, events: list[Statement]) -> list[Statement]:

@@ -672,11 +672,14 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             near = words[by.i + 5].start if by.i + 5 < len(words) else words[-1].end + 1
             after = [m for m in self.resolver.in_sentence(sentence) if by.end <= m.start < near]
             return (tuple(self._coordinated_after(sentence, after[0])) if after else ()), None, False
+        insertion = self.insertion_before(words, first) if pack.slavic else None
+        if insertion is not None:  # «Лукашенко, выступая перед военными, заявил»: no name inside the insertion
+            mentions = [m for m in mentions if not words[insertion].start <= m.start < words[first - 1].start]
         opening = first  # "..., a assuré Alexandre Loukachenko", "..., ha confermato il segretario": the auxiliaries
         while _forms.applies(pack) and opening > 1 and words[opening - 1].upos == "AUX":
             opening -= 1
         if words[last].lemma in pack.speech and opening > 0 and words[opening - 1].text in (",", '"', "”", "»", "—") \
-                and not (last + 1 < len(words) and
+                and insertion is None and not (last + 1 < len(words) and
                          words[last + 1].low in pack.grammar.get("pronouns", ())):  # not "..., said it would"
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
                      and m.start - words[last].end < 45 and m.type in ("person", "government_body", "state",
@@ -738,6 +741,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                      and m.start < clause_end]
             if after:
                 return (after[0],), None, False
+        if pack.slavic and self._indefinite_personal(words, first):
+            spoken = self.body_place_before(sentence, words, first, clause_start)
+            if spoken is not None:
+                return (spoken,), "state_body", False  # «В МИД России заявили»: the body's state
         if not pack.english and self._indefinite_personal(words, first):
             place = [m for m in self.resolver.in_sentence(sentence) if m.type == "state" and m.end <= words[first].start
                      and self._after_locative(words, m)]

@@ -147,8 +147,9 @@ class SlavicClauses:
 
     def _passive_predicate(self, words: list[Word], at: int) -> bool:
         """A passive participle that is the clause's predicate: a short form («подписан»), the
-        impersonal «-но/-то», a full form right after «был/був/буде», or one opening a participial
-        phrase with its agent in the instrumental («, подписанный Путиным,»)."""
+        impersonal «-но/-то», a full form right after «был/був/буде», one opening a participial
+        phrase with its agent in the instrumental («, подписанный Путиным,»), or a full form with its
+        agent in a sentence with no finite verb («Санкції запроваджені Радою ...»)."""
         w = words[at]
         if "Short" in w.feats or "Impersonal" in w.feats:
             return True
@@ -157,6 +158,10 @@ class SlavicClauses:
                 words[at - 2].lemma in self.pack.grammar.get("document_nouns", ()):
             return True  # «Указ, подписанный Путиным, ...»: a participial phrase with its agent reports the act
             # (after a document or a measure; «Вооружение, поставляемое Ираном,» describes the thing)
+        if at > 0 and at + 1 < len(words) and words[at + 1].upos == "NOUN" and "Case=ablt" in words[at + 1].feats \
+                and words[at - 1].upos not in ("PUNCT", "ADP") and not any(
+                    x.upos == "VERB" and not {"VerbForm=Inf", "VerbForm=Part"} & set(x.feats) for x in words):
+            return True  # «Санкції ... запроваджені Радою»: a full participle with its agent as the only predicate
         return at > 0 and self.pack is not None and words[at - 1].lemma in self.pack.grammar.get("be_auxiliary", ())
 
     def _body_subject(self, sentence: Sentence, words: list[Word], first: int, last: int,
@@ -230,6 +235,51 @@ class SlavicClauses:
                          and m.kind != "demonym"]  # «Узбекистан ..., заявили в МИД республики»
                 return named[0] if named else self.context_state(sentence, words[first].start)
         return None
+
+    def insertion_before(self, words: list[Word], first: int) -> int | None:
+        """The comma opening an insertion that ends right before the verb at ``first``: a gerund
+        phrase («Лукашенко, выступая перед военными, заявил»), a participial phrase («Венгрия,
+        блокировавшая пакет, не стала») or a relative clause on ``insertion_openers`` («Киргизия,
+        чьи банки попали под ограничения, выразила»), with a word before it; else ``None``."""
+        if self.pack is None or first < 3 or words[first - 1].text != ",":
+            return None
+        openers = self.pack.grammar.get("insertion_openers", frozenset())
+        for k in range(first - 2, max(0, first - 14), -1):
+            if words[k].upos == "PUNCT" and words[k].text != ",":
+                return None
+            if words[k].text != ",":
+                continue
+            if k == 0:
+                return None
+            head = words[k + 1]
+            if head.low in openers or head.lemma in openers or head.upos == "VERB" and "VerbForm=Part" in head.feats:
+                return k
+            return None
+        return None
+
+    def body_place_before(self, sentence: Sentence, words: list[Word], first: int,
+                          clause_start: int) -> Mention | None:
+        """An indefinite-personal speech verb right after a state body in the locative with its
+        state, opening the clause («В МИД России заявили», «У МЗС Білорусі заявили», «В Минобороны
+        Белоруссии сообщили»): the body's state speaks. Only the body phrase may stand before the
+        verb; a body elsewhere before it is left alone (a wider rule lost an event on the dev half
+        not read)."""
+        assert self.pack is not None
+        g = self.pack.grammar
+        if words[first].lemma not in self.pack.speech:
+            return None
+        inside, bodies = g.get("in_prepositions", frozenset()), g.get("state_nouns", frozenset())
+        at = next((k for k in (first - 3, first - 4) if k >= clause_start and words[k].low in inside
+                   and words[k + 1].lemma in bodies), None)
+        if at is None or any(w.upos in ("NOUN", "PROPN", "VERB", "PRON") for w in words[clause_start:at]):
+            return None  # only a connective may open the clause («Кроме того, в МИД Казахстана заявили»)
+        mentions = self.resolver.in_sentence(sentence)
+        own = next((m for m in mentions if m.start == words[at + 1].start and self.resolver.state_of(m)
+                    and m.type not in ("person", "state")), None)  # «МИД России» read as one name
+        owner = own or self._owner(words, at + 1, mentions, g.get("state_nouns", frozenset()))
+        if owner is None or owner.type == "person" or self.doc.text[owner.end:words[first].start].strip():
+            return None
+        return owner
 
     def _owner(self, words: list[Word], noun: int, mentions: list[Mention], nouns: frozenset[str]) -> Mention | None:
         """The state named right after a body noun, or after its member noun («сотрудники МВД России»)."""
@@ -331,28 +381,49 @@ class SlavicClauses:
         Путиным»), else a state body in the instrumental with its state after it («ратифицирован
         парламентом Белоруссии»: the state acts through its body)."""
         _c, clause_end = self._clause(words, first, [])
+        comma = next((k for k in range(last + 1, clause_end + 1) if words[k].text == ","), None)
+        if comma is not None:  # «ухвалено після того, як ...»: no agent of the passive past its phrase
+            clause_end = max(last, comma - 1)
         mentions = self.resolver.in_sentence(sentence)
-        before = {w.end: w for w in words}
         agents = [m for m in mentions if words[last].end <= m.start <= words[clause_end].end and self._instrumental(m)
-                  and not self._noun_dependent(m, before)]
+                  and not self._genitive_of_noun(words, m)]
         if agents:
             return (agents[0],), None, False
         bodies = self.pack.grammar.get("state_nouns", frozenset()) if self.pack else frozenset()
+        councils = self.pack.grammar.get("alliance_bodies", frozenset()) if self.pack else frozenset()
         for k in range(last + 1, min(len(words), last + 3)):
+            if words[k].lemma in councils and "Case=ablt" in words[k].feats and words[k].lemma not in bodies:
+                owner = self._owner_after_complement(words, k, mentions)  # «Радою національної безпеки ... України»
+                if owner is not None:
+                    return (owner,), "state_body", False
             if words[k].lemma in bodies and "Case=ablt" in words[k].feats:
-                owner = self._owner(words, k, mentions, bodies)
+                owner = self._owner(words, k, mentions, bodies) or self._owner_after_complement(words, k, mentions)
+                if owner is not None and self.titled_person(sentence, owner) is not None:
+                    return (self.titled_person(sentence, owner),), None, False  # type: ignore[return-value]
                 return ((owner,), "state_body", False) if owner is not None else ((), None, False)
         return (), None, False
 
-    def _noun_dependent(self, m: Mention, word_ending: dict[int, Word]) -> bool:
-        """A mention right after a noun depends on it («угрозы санкций со стороны США», «по
-        просьбе Путина»): an indeclinable name that reads as any case is no instrumental agent there."""
-        text = self.doc.text
-        end = m.start
-        while end > 0 and text[end - 1].isspace():
-            end -= 1
-        prev = word_ending.get(end)
-        return prev is not None and prev.upos == "NOUN" and "Case=ablt" not in prev.feats
+    def _owner_after_complement(self, words: list[Word], noun: int, mentions: list[Mention]) -> Mention | None:
+        """The state after a body noun's genitive complement («министром обороны Казахстана»,
+        «министром иностранных дел Армении», «Радою національної безпеки і оборони України»): genitive
+        nouns and adjectives between, joined by a conjunction or not."""
+        for k in range(noun + 1, min(len(words), noun + 7)):
+            found = next((m for m in mentions if m.start == words[k].start and m.type == "state"), None)
+            if found is not None:
+                return found if k > noun + 1 else None
+            if words[k].upos == "CCONJ" and k > noun + 1:
+                continue  # «національної безпеки і оборони України»
+            if words[k].upos not in ("NOUN", "ADJ") or "Case=gent" not in words[k].feats:
+                return None
+        return None
+
+    @staticmethod
+    def _genitive_of_noun(words: list[Word], m: Mention) -> bool:
+        """A name right after a noun that is no instrumental («угрозы санкций со стороны США»): an
+        indeclinable name («США», «ООН») read as an instrumental is that noun's attribute, not the
+        agent («введены Советом ЕС»: the body in the instrumental is the agent's head)."""
+        before = [w for w in words if w.end <= m.start][-1:]
+        return bool(before) and before[0].upos == "NOUN" and "Case=ablt" not in before[0].feats
 
     def titled_person(self, sentence: Sentence, m: Mention) -> Mention | None:
         """«заявил журналистам пресс-секретарь президента РФ Дмитрий Песков»: a state or body named
@@ -497,13 +568,17 @@ class SlavicClauses:
     def attribute_of_noun(self, words: list[Word], m: Mention) -> bool:
         """A name right after a common noun that can be its genitive («навчаннях ОДКБ»,
         «поддержку Китая»): the noun's attribute, not a subject. State-body nouns own their state
-        («МИД Узбекистана») and are left to the caller."""
+        («МИД Узбекистана») and are left to the caller, as alliance bodies own their alliance
+        (``alliance_bodies``: «Совет ЕС»)."""
         before = [w for w in words if w.end <= m.start]
         if not before or before[-1].upos != "NOUN" or self.pack is None or m.type == "person":
             return False  # persons' names, which pymorphy3 often misreads, are left alone
         g = self.pack.grammar
         if before[-1].lemma in g.get("state_nouns", frozenset()) | g.get("body_members", frozenset()):
             return False
+        if m.type == "alliance" and (before[-1].lemma in g.get("alliance_bodies", frozenset()) or
+                                     before[-1].low in g.get("alliance_bodies", frozenset())):
+            return False  # «Совет ЕС утвердил», «Рада ЄС затвердила»: the alliance acting through its body
         head = re.findall(r"[^\W\d_]+", m.text)
         return bool(head) and any(p.tag.case == "gent" for p in readings(self.pack.analyzer, head[0].casefold()))
 
@@ -671,6 +746,15 @@ def _body_start(text: str) -> int:
     return 0  # no such line: nothing is taken as standing before a body
 
 
+def _quoted_name_end(line: str) -> bool:
+    """A headline ending in a quoted name («Кабмін продовжив програму «Єоселя»»): its closing quote
+    follows no sentence punctuation and closes a quote opened inside the line, not at its start."""
+    if not line.endswith(("»", '"', "”")) or line[-2:-1] in (".", "!", "?", "…"):
+        return False
+    opened = max(line.rfind("«"), line.rfind("“"), line[:-1].rfind('"'))
+    return opened > 0
+
+
 def _related_list_lines(text: str, pack: LanguagePack | None) -> list[tuple[int, int]]:
     """(start, end) of each related-links or caption line of the page (see ``in_related_list``)."""
     headers = tuple(pack.grammar.get("related_lists", ())) if pack is not None else ()
@@ -692,7 +776,7 @@ def _related_list_lines(text: str, pack: LanguagePack | None) -> list[tuple[int,
         if headers and len(low.split()) <= 4 and low.startswith(headers) and not low.endswith(_CLOSING[:-1]):
             in_list = True
             continue
-        if in_list and body.endswith(_CLOSING):
+        if in_list and body.endswith(_CLOSING) and not _quoted_name_end(body):
             in_list = False
         if in_list:
             spans.append((start, at))

@@ -548,6 +548,8 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     if for_war and not about.has(pack, "war") and not about.has(pack, "separatists") and not on_ukraine and not \
             about.has(pack, "voting") and about.lemmas & pack.grammar.get("matter_prepositions", frozenset()):
         return []  # "supports Russia's position on Kosovo": Russia on another matter
+    if pack.slavic and frame.negated and about.has(pack, "sanctions") and not about.has(pack, "war"):
+        return []  # «не підтримала нові санкції проти Росії»: a refusal to join sanctions is an event, no stance
     if for_war and (not about.has(pack, "attack") or on_ukraine):
         return [("war", "distance" if frame.negated else "support", "support")]
     if pack.slavic and "evade" in classes and "RUS" in about.states and not frame.negated:
