@@ -206,6 +206,11 @@ class ActorResolver:
         """Whether ``text`` opens with a pronoun that stands for a person ("he", «он», «він»)."""
         return bool(self._words.person.match(text))
 
+    def opening_pronoun(self, text: str) -> bool:
+        """Whether ``text`` opens, after a connective of ``openers``, with a pronoun or noun that
+        stands for an earlier person or state («Тем не менее он ...», «Проте країна ...»)."""
+        return bool(self._words.person.match(text) or self._words.state.match(text))
+
     def role_antecedent(self, sentence: Sentence, phrase: str) -> Mention | None:
         """"Tokayev spoke in Astana. The president also said ...": the latest person of the sentences
         before who holds an office that ``phrase`` ("the president", "the foreign minister") names in
@@ -226,9 +231,17 @@ class ActorResolver:
     def antecedent(self, sentence: Sentence, *, wants_person: bool = True, wants_state: bool = False,
                    states_only: bool = False) -> Mention | None:
         """What a pronoun in ``sentence`` stands for ("..., he said."): the subject of the latest of the
-        four sentences before that has a fitting mention, its first such mention."""
+        four sentences before that has a fitting mention, its first such mention. A pronoun that may
+        stand for either (Russian «он», a state's name having a gender) takes the first person or
+        named state: a person with no state is no state's ("Он осудил" after a blogger), nor is a
+        demonym the pronoun's antecedent (it qualifies a noun: «казахстанский блогер»)."""
+        either = wants_person and wants_state
         for previous in reversed([s for s in self.doc.sentences if s.end <= sentence.start][-4:]):
             for m in self.in_sentence(previous):
+                if either and m.type == "person":
+                    return m if not states_only or self.state_of(m) else None
+                if either and m.kind == "demonym":
+                    continue
                 if wants_person and m.type == "person" and (not states_only or self.state_of(m)):
                     return m
                 if wants_state and self.state_of(m) and m.type != "person":

@@ -117,6 +117,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             words = {w.strip(",«\"„").casefold() for w in first}
             if words & g.get("pronouns_we", frozenset()):
                 return True
+            if self.resolver.opening_pronoun(head):  # «Тем не менее он отказался»: after a connective
+                return True
         return bool(words & (g.get("pronouns_person", frozenset()) | g.get("pronouns_state", frozenset())))
 
     def words(self, sentence: Sentence) -> list[Word]:
@@ -723,8 +725,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         parsed = self._parsed_subject(sentence, words, first) if pack.english else None
         if parsed is not None and parsed[0]:
             return parsed  # English: the parse's subject where the word rules found none
-        pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) \
-            if words[clause_start].start == sentence.start else None
+        opening = words[clause_start].start == sentence.start or not re.search(
+            r"[,;:«»\"—()]", self.doc.text[sentence.start:words[clause_start].start])  # «Проте він»: a connective
+        pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) if opening else None
         return ((pronoun,) if pronoun else ()), None, False
 
     def _parsed_subject(self, sentence: Sentence, words: list[Word],

@@ -318,8 +318,8 @@ class SlavicClauses:
         _c, clause_end = self._clause(words, first, [])
         mentions = self.resolver.in_sentence(sentence)
         agents = [m for m in mentions if words[last].end <= m.start <= words[clause_end].end and self._instrumental(m)]
-        if agents:
-            return (agents[0],), None, False
+        if agents:  # «осуждено Молдавией и Грузией»: every state listed with the agent
+            return tuple(self._coordinated_after(sentence, agents[0])), None, False
         bodies = self.pack.grammar.get("state_nouns", frozenset()) if self.pack else frozenset()
         for k in range(last + 1, min(len(words), last + 3)):
             if words[k].lemma in bodies and "Case=ablt" in words[k].feats:

@@ -42,6 +42,7 @@ def _other_conflict_slavic(builder: FrameBuilder, frame: Frame) -> bool:
               if frame.target_start <= m.start and m.end <= frame.target_end and m.type == "state"
               and m.kind != "demonym"}
     states.discard(None)
+    states -= {builder.resolver.state_of(m) for m in frame.subjects}  # «осуждено Молдавией и Грузией»: the agents
     return len(states) >= 2
 
 
