@@ -599,6 +599,17 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 return "believe" if "believe" in g.get("opinion", ()) else None  # "amid reports that ...": hearsay
         return None
 
+    def _relative_state(self, sentence: Sentence, words: list[Word], relative: Word) -> Mention | None:
+        """Russian and Ukrainian: the state a nominative relative pronoun right after its name and a
+        comma stands for («Армения, которая заморозила ...», «Вірменія, яка ...»); a demonym or a common
+        noun before the comma is no such antecedent."""
+        if relative.i < 2 or words[relative.i - 1].text != "," or "Case=nomn" not in relative.feats:
+            return None
+        comma = words[relative.i - 1]
+        return next((m for m in self.resolver.in_sentence(sentence) if m.end == words[relative.i - 2].end
+                     and m.end <= comma.start and m.kind != "demonym" and m.type == "state"
+                     and self.resolver.state_of(m)), None)
+
     def _clause_left(self, words: list[Word], at: int) -> int:
         for x in reversed(words[:at]):
             if x.text in (",", ";"):
@@ -627,8 +638,19 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             joined = self._joined_predicate_subject(sentence, words, first, clause_start)
             if joined:
                 return joined, None, False
-        if pack.slavic and any(w.lemma in pack.grammar.get("relative", ())
-                                     for w in words[max(0, first - 2):first]):
+        if pack.slavic and not mentions and clause_start > 0 and words[clause_start - 1].text in ("—", "–"):
+            dash = words[clause_start - 1]  # «Пять государств — Казахстан, ... и Узбекистан — не признали»
+            listed = [m for m in self.resolver.in_sentence(sentence) if m.end <= dash.start
+                      and not self.doc.text[m.end:dash.start].strip()]
+            group = self._coordinated(sentence, listed[-1]) if listed else []
+            if len(group) > 1 and all(m.type == "state" for m in group):
+                return tuple(group), None, False  # the members the group's apposition names
+        relative_word = next((w for w in words[max(0, first - 2):first] if w.lemma in pack.grammar.get(
+            "relative", ())), None) if pack.slavic else None
+        if relative_word is not None:
+            named = self._relative_state(sentence, words, relative_word)
+            if named is not None:
+                return (named,), None, False  # «Армения, которая заморозила участие»: the state it stands for
             return (), "relative", False  # «мужчину, который вербовал»: the relative clause's own subject
         if passive and pack.slavic:  # the agent: a mention in the instrumental after the participle
             return self.passive_agent(sentence, words, first, last)
