@@ -610,6 +610,22 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                      and m.end <= comma.start and m.kind != "demonym" and m.type == "state"
                      and self.resolver.state_of(m)), None)
 
+    def _relative_insertion_slavic(self, sentence: Sentence, words: list[Word], first: int) -> Mention | None:
+        """Russian and Ukrainian: the predicate right after a relative clause set off by commas that
+        follows a state's name («Армения, которая ..., осудила»; only negation particles between the
+        closing comma and the verb): that state, whose clause the insertion interrupts."""
+        at = first - 1
+        while at >= 0 and words[at].upos == "PART":
+            at -= 1
+        if at < 3 or words[at].text != ",":
+            return None
+        relative = self.pack.grammar.get("relative", frozenset()) if self.pack else frozenset()
+        opening = next((w for w in reversed(words[:at]) if w.text in (",", ";", ":", "—")
+                        or w.lemma in relative), None)
+        if opening is None or opening.lemma not in relative:
+            return None
+        return self._relative_state(sentence, words, opening)
+
     def _clause_left(self, words: list[Word], at: int) -> int:
         for x in reversed(words[:at]):
             if x.text in (",", ";"):
@@ -645,6 +661,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             group = self._coordinated(sentence, listed[-1]) if listed else []
             if len(group) > 1 and all(m.type == "state" for m in group):
                 return tuple(group), None, False  # the members the group's apposition names
+        if pack.slavic:
+            inserted = self._relative_insertion_slavic(sentence, words, first)
+            if inserted is not None:  # «Белоруссия, которая размещает ... оружие, не направила»: the state named
+                return (inserted,), None, False  # before the relative clause, not a mention inside it
         relative_word = next((w for w in words[max(0, first - 2):first] if w.lemma in pack.grammar.get(
             "relative", ())), None) if pack.slavic else None
         if relative_word is not None:
