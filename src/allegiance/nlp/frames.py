@@ -600,22 +600,25 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         return None
 
     def _relative_state(self, sentence: Sentence, words: list[Word], relative: Word) -> Mention | None:
-        """Russian and Ukrainian: the state a nominative relative pronoun right after its name and a
-        comma stands for («Армения, которая заморозила ...», «Вірменія, яка ...»); a demonym or a common
+        """The state a relative pronoun right after its name and a comma stands for (in Russian and
+        Ukrainian a nominative one) («Армения, которая заморозила ...», «Вірменія, яка ...»); a demonym or a common
         noun before the comma is no such antecedent."""
-        if relative.i < 2 or words[relative.i - 1].text != "," or "Case=nomn" not in relative.feats:
+        if relative.i < 2 or words[relative.i - 1].text != "," or self.pack is not None and self.pack.slavic and \
+                "Case=nomn" not in relative.feats:
             return None
         comma = words[relative.i - 1]
         return next((m for m in self.resolver.in_sentence(sentence) if m.end == words[relative.i - 2].end
                      and m.end <= comma.start and m.kind != "demonym" and m.type == "state"
                      and self.resolver.state_of(m)), None)
 
-    def _relative_insertion_slavic(self, sentence: Sentence, words: list[Word], first: int) -> Mention | None:
-        """Russian and Ukrainian: the predicate right after a relative clause set off by commas that
-        follows a state's name («Армения, которая ..., осудила»; only negation particles between the
-        closing comma and the verb): that state, whose clause the insertion interrupts."""
+    def _relative_insertion(self, sentence: Sentence, words: list[Word], first: int) -> Mention | None:
+        """English, Russian and Ukrainian: the predicate right after a relative clause set off by
+        commas that follows a state's name ("Uzbekistan, whose migrants ..., warned", «Армения,
+        которая ..., осудила»; only particles, auxiliaries and "-ly" adverbs between the closing comma
+        and the verb): that state, whose clause the insertion interrupts."""
         at = first - 1
-        while at >= 0 and words[at].upos == "PART":
+        while at >= 0 and (words[at].upos in ("PART", "AUX") or self.pack is not None and self.pack.english
+                           and words[at].low.endswith("ly")):
             at -= 1
         if at < 3 or words[at].text != ",":
             return None
@@ -654,15 +657,16 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             joined = self._joined_predicate_subject(sentence, words, first, clause_start)
             if joined:
                 return joined, None, False
-        if pack.slavic and not mentions and clause_start > 0 and words[clause_start - 1].text in ("—", "–"):
+        if pack.slavic and not passive and not mentions and clause_start > 0 and \
+                words[clause_start - 1].text in ("—", "–"):
             dash = words[clause_start - 1]  # «Пять государств — Казахстан, ... и Узбекистан — не признали»
             listed = [m for m in self.resolver.in_sentence(sentence) if m.end <= dash.start
                       and not self.doc.text[m.end:dash.start].strip()]
             group = self._coordinated(sentence, listed[-1]) if listed else []
             if len(group) > 1 and all(m.type == "state" for m in group):
                 return tuple(group), None, False  # the members the group's apposition names
-        if pack.slavic:
-            inserted = self._relative_insertion_slavic(sentence, words, first)
+        if (pack.slavic or pack.english) and not passive:
+            inserted = self._relative_insertion(sentence, words, first)
             if inserted is not None:  # «Белоруссия, которая размещает ... оружие, не направила»: the state named
                 return (inserted,), None, False  # before the relative clause, not a mention inside it
         relative_word = next((w for w in words[max(0, first - 2):first] if w.lemma in pack.grammar.get(
