@@ -744,7 +744,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             body = self._body_subject(sentence, words, first, last, clause_start)
             if body is not None:  # «В России полиция задерживает», «Власти Киргизии отказались»: the state acts
                 return (body,), ("state_body" if body.type != "person" else None), False
-        we = next((w for w in words[clause_start:first] if w.low in pack.grammar.get("pronouns_we", ())), None)
+        we = next((w for w in words[clause_start:first] if w.low in pack.grammar.get("pronouns_we", ())
+                   or pack.slavic and w.lemma in pack.grammar.get("pronouns_we", ())), None)  # «Наша страна»
         if we is not None:
             return (), None, True
         if any(self._state_pronoun(words, w.i) for w in words[clause_start:first]):
@@ -754,8 +755,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
                      and m.start - words[last].end < 40 and (m.type == "person" or self._nominative(m, only=True))
                      and m.start < clause_end]
-            if after:
-                return (after[0],), None, False
+            if after:  # «поддержали 141 государство, в том числе Молдавия, Грузия и Азербайджан»: the whole list
+                listed = self._coordinated_after(sentence, after[0]) if after[0].type == "state" else [after[0]]
+                return tuple(listed), None, False
         if not pack.english and self._indefinite_personal(words, first):
             place = [m for m in self.resolver.in_sentence(sentence) if m.type == "state" and m.end <= words[first].start
                      and self._after_locative(words, m)]
