@@ -607,9 +607,15 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 "Case=nomn" not in relative.feats:
             return None
         comma = words[relative.i - 1]
-        return next((m for m in self.resolver.in_sentence(sentence) if m.end == words[relative.i - 2].end
-                     and m.end <= comma.start and m.kind != "demonym" and m.type == "state"
-                     and self.resolver.state_of(m)), None)
+        found = next((m for m in self.resolver.in_sentence(sentence) if m.end == words[relative.i - 2].end
+                      and m.end <= comma.start and m.kind != "demonym" and m.type == "state"
+                      and self.resolver.state_of(m)), None)
+        if found is None:
+            return None
+        before = [w for w in words if w.end <= found.start]
+        if before and before[-1].upos == "ADP" or not self._may_be_subject(words, found):
+            return None  # «громадянина Узбекистану, який воював», "a citizen of Uzbekistan, who": the noun's
+        return found
 
     def _relative_insertion(self, sentence: Sentence, words: list[Word], first: int) -> Mention | None:
         """English, Russian and Ukrainian: the predicate right after a relative clause set off by
