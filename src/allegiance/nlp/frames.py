@@ -678,9 +678,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         relative_word = next((w for w in words[max(0, first - 2):first] if w.lemma in pack.grammar.get(
             "relative", ())), None) if pack.slavic else None
         if relative_word is not None:
-            named = self._relative_state(sentence, words, relative_word)
-            if named is not None:
-                return (named,), None, False  # «Армения, которая заморозила участие»: the state it stands for
+            state = self._relative_state(sentence, words, relative_word)
+            if state is not None:
+                return (state,), None, False  # «Армения, которая заморозила участие»: the state it stands for
             return (), "relative", False  # «мужчину, который вербовал»: the relative clause's own subject
         if passive and pack.slavic:  # the agent: a mention in the instrumental after the participle
             return self.passive_agent(sentence, words, first, last)

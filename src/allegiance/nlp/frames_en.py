@@ -163,6 +163,9 @@ class EnglishClauses:
     def _coordinated_after(self, sentence: Sentence, first: Mention) -> list[Mention]:
         raise NotImplementedError
 
+    def can_be_nominative(self, m: Mention) -> bool:  # SlavicClauses' (before this mixin in FrameBuilder)
+        raise NotImplementedError
+
     def _attach_heads_en(self) -> None:
         """English: the spaCy parse (``models/en_ewt``) of the candidate sentences, its heads and
         relations laid over the lexicon words (the word rules stay; subjects come from ``nsubj``)."""

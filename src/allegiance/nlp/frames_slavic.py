@@ -63,6 +63,9 @@ class SlavicClauses:
     def _clause(self, words: list[Word], at: int, predicates: list[tuple[int, int, str]]) -> tuple[int, int]:
         raise NotImplementedError
 
+    def _coordinated_after(self, sentence: Sentence, first: Mention) -> list[Mention]:
+        raise NotImplementedError
+
     def in_related_list(self, sentence: Sentence) -> bool:
         """Page furniture read from whole lines: a line of a related-links list (after a header line,
         ``related_lists`` in grammar.toml: «Новости по теме», «Самое читаемое», «Популярне», each line
