@@ -462,8 +462,14 @@ class SlavicClauses:
         if close is None or at >= len(text) or text[at] != "»":
             return None
         verb = readings(self.pack.analyzer, close.group(1).casefold())
-        if not verb or str(verb[0].normal_form) not in self.pack.speech:
+        impersonal = bool(verb) and str(verb[0].normal_form) in self.pack.grammar.get("statement_verbs", ())
+        if not verb or str(verb[0].normal_form) not in self.pack.speech and not impersonal:
             return None
+        if impersonal:  # «— говорится в заявлении МИД Молдавии», «— йдеться в заяві МЗС»: the body that states it
+            bodies = [m for m in self.doc.mentions if close.end() <= m.start < close.end() + 40
+                      and m.type in ("government_body", "state") and self.resolver.state_of(m)
+                      and not re.search(r"[,;:«»\"()]", text[close.end():m.start])]
+            return bodies[0] if bodies else None
         after = [m for m in self.doc.mentions if close.end() <= m.start < close.end() + 40 and m.type == "person"]
         if not after:  # «— сказал премьер-министр Чехии»: the state named in the speaker's title
             after = [m for m in self.doc.mentions if close.end() <= m.start < close.end() + 40 and m.type == "state"
