@@ -739,8 +739,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             if self._group_before(nearest):
                 return (), "group", False
             persons = pack.grammar.get("pronouns_person", frozenset())
-            if nearest.type == "state" and any(w.low in persons for w in words[clause_start:first]
-                                               if w.start >= nearest.end):
+            if nearest.type == "state" and any(w.low in persons and not (w.i + 1 < len(words) and self._state_pronoun(
+                    words, w.i + 1)) for w in words[clause_start:first] if w.start >= nearest.end):  # not "his country"
                 return (), "person", False  # "sentenced an Uzbek citizen after he fought": he is no state
             return tuple(self._coordinated(sentence, nearest)), None, False
         shared = self._subject_before_conjunction(sentence, words, first, clause_start) if not candidates else None
