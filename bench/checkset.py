@@ -6,6 +6,8 @@ Each line: ``{"id", "lang", "text", "published"?, "stances": [[actor, issue, lab
 matched on (actor, issue, label); an event on its actor (as score.py does) and, for ``events_typed``,
 on actor and type as well; a prediction on its sentence (and, for ``predictions_speaker``, on its
 speaker too). Used by the quality gate (``tests/test_checkset.py``) and ``bench/statements_eval.py``.
+A case without an ``events`` (or ``predictions``) key is scored on its stances alone: written to
+test stances, it gives no gold for the rest.
 """
 
 from __future__ import annotations
@@ -77,8 +79,12 @@ def score_checkset(cases: list[dict[str, Any]] | None = None,
         for lang in ("all", case["lang"]):
             suffix = "" if lang == "all" else f".{lang}"
             add("stances" + suffix, gold_stances, pred["stances"])
+            if "events" not in case:
+                continue
             add("events" + suffix, [(e[0],) for e in gold_events], [(e[0],) for e in pred["events"]])
             add("events_typed" + suffix, gold_events, pred["events"])
+            if "predictions" not in case:
+                continue
             add("predictions" + suffix, [("x",)] * len(gold_preds), [("x",)] * len(pred["predictions"]))
             add("predictions_speaker" + suffix, gold_preds, pred["predictions"])
     out = {}

@@ -318,7 +318,7 @@ def test_moved_english_words_are_grammar_keys() -> None:
     en = language_pack("en")
     assert en is not None
     assert en.ordered["likening"][:2] == ("like", "as did") and en.has("likening_adverbs", "just")
-    assert en.has("agent_prepositions", "by") and en.ordered["agent_joiners"] == ("and", "as well as")
+    assert en.has("agent_prepositions", "by") and en.ordered["agent_joiners"] == ("and", "as well as", "or")
     assert en.has("vote_side_prepositions", "with") and en.has("elided_denial_joins", "but")
     assert en.has("member_openers", "among them") and en.has("fronted_copulas", "were")
     assert en.has("former", "ex-") and en.has("elided_denial_negations", "n't")

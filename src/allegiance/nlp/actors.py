@@ -197,14 +197,48 @@ class ActorResolver:
         opener = _OPENER.match(whole)
         heads = [whole] if opening else [whole[opener.end():] if opener is not None else whole]
         wants_person = any(self._words.person.match(head) for head in heads)
-        wants_state = any(self._words.state.match(head) for head in heads)
+        states = [found for head in heads if (found := self._words.state.match(head)) is not None]
+        wants_state = bool(states)
         if not (wants_person or wants_state):
             return None
-        return self.antecedent(sentence, wants_person=wants_person, wants_state=wants_state, states_only=states_only)
+        gender = self._pronoun_gender(states[0].group(1)) if wants_person and wants_state else None
+        return self.antecedent(sentence, wants_person=wants_person, wants_state=wants_state, states_only=states_only,
+                               gender=gender)
+
+    def _pronoun_gender(self, pronoun: str) -> str | None:
+        """The grammatical gender of a pronoun that may stand for a person or a state («он»: masc)."""
+        from .slavic_words import readings
+
+        try:
+            parses = readings(self._language, pronoun.casefold())
+        except (KeyError, ValueError, LookupError):  # a language without a pymorphy3 dictionary
+            return None
+        genders = {str(p.tag.gender) for p in parses if p.tag.POS == "NPRO" and p.tag.gender}
+        return genders.pop() if len(genders) == 1 else None
+
+    def _may_have_gender(self, m: Mention, gender: str) -> bool:
+        """Whether the head word of a state's name can have ``gender`` («Казахстан» masc, «Армения»
+        femn); true where its readings say nothing."""
+        from .slavic_words import readings
+
+        head = re.findall(r"[^\W\d_]+", m.text)
+        if not head:
+            return True
+        try:
+            parses = readings(self._language, head[-1].casefold())
+        except (KeyError, ValueError, LookupError):
+            return True
+        genders = {str(p.tag.gender) for p in parses if p.tag.POS == "NOUN" and p.tag.gender}
+        return not genders or gender in genders
 
     def person_pronoun(self, text: str) -> bool:
         """Whether ``text`` opens with a pronoun that stands for a person ("he", «он», «він»)."""
         return bool(self._words.person.match(text))
+
+    def opening_pronoun(self, text: str) -> bool:
+        """Whether ``text`` opens, after a connective of ``openers``, with a pronoun or noun that
+        stands for an earlier person or state («Тем не менее он ...», «Проте країна ...»)."""
+        return bool(self._words.person.match(text) or self._words.state.match(text))
 
     def role_antecedent(self, sentence: Sentence, phrase: str) -> Mention | None:
         """"Tokayev spoke in Astana. The president also said ...": the latest person of the sentences
@@ -224,11 +258,21 @@ class ActorResolver:
         return None
 
     def antecedent(self, sentence: Sentence, *, wants_person: bool = True, wants_state: bool = False,
-                   states_only: bool = False) -> Mention | None:
+                   states_only: bool = False, gender: str | None = None) -> Mention | None:
         """What a pronoun in ``sentence`` stands for ("..., he said."): the subject of the latest of the
-        four sentences before that has a fitting mention, its first such mention."""
+        four sentences before that has a fitting mention, its first such mention. A pronoun that may
+        stand for either (Russian «он», a state's name having a gender) takes the first person or
+        named state: a person with no state is no state's ("Он осудил" after a blogger), nor is a
+        demonym the pronoun's antecedent (it qualifies a noun: «казахстанский блогер»), nor a state
+        whose name has another ``gender`` than the pronoun («Она» after «Казахстан ... с Арменией»)."""
+        either = wants_person and wants_state
         for previous in reversed([s for s in self.doc.sentences if s.end <= sentence.start][-4:]):
             for m in self.in_sentence(previous):
+                if either and m.type == "person":
+                    return m if not states_only or self.state_of(m) else None
+                if either and (m.kind == "demonym" or gender is not None and m.type == "state"
+                               and not self._may_have_gender(m, gender)):
+                    continue
                 if wants_person and m.type == "person" and (not states_only or self.state_of(m)):
                     return m
                 if wants_state and self.state_of(m) and m.type != "person":

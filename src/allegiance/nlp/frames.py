@@ -117,6 +117,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             words = {w.strip(",«\"„").casefold() for w in first}
             if words & g.get("pronouns_we", frozenset()):
                 return True
+            if self.resolver.opening_pronoun(head):  # «Тем не менее он отказался»: after a connective
+                return True
         return bool(words & (g.get("pronouns_person", frozenset()) | g.get("pronouns_state", frozenset())))
 
     def words(self, sentence: Sentence) -> list[Word]:
@@ -627,6 +629,42 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             words, w.i)]  # not ", fearing sanctions", ", a claim the government rejected"
         return next((w.lemma for w in finite if w.lemma in g.get("opinion", ())), None)
 
+    def _relative_state(self, sentence: Sentence, words: list[Word], relative: Word) -> Mention | None:
+        """The state a relative pronoun right after its name and a comma stands for (in Russian and
+        Ukrainian a nominative one) («Армения, которая заморозила ...», «Вірменія, яка ...»); a demonym or a common
+        noun before the comma is no such antecedent."""
+        if relative.i < 2 or words[relative.i - 1].text != "," or self.pack is not None and self.pack.slavic and \
+                "Case=nomn" not in relative.feats:
+            return None
+        comma = words[relative.i - 1]
+        found = next((m for m in self.resolver.in_sentence(sentence) if m.end == words[relative.i - 2].end
+                      and m.end <= comma.start and m.kind != "demonym" and m.type == "state"
+                      and self.resolver.state_of(m)), None)
+        if found is None:
+            return None
+        before = [w for w in words if w.end <= found.start]
+        if before and before[-1].upos == "ADP" or not self._may_be_subject(words, found):
+            return None  # «громадянина Узбекистану, який воював», "a citizen of Uzbekistan, who": the noun's
+        return found
+
+    def _relative_insertion(self, sentence: Sentence, words: list[Word], first: int) -> Mention | None:
+        """English, Russian and Ukrainian: the predicate right after a relative clause set off by
+        commas that follows a state's name ("Uzbekistan, whose migrants ..., warned", «Армения,
+        которая ..., осудила»; only particles, auxiliaries and "-ly" adverbs between the closing comma
+        and the verb): that state, whose clause the insertion interrupts."""
+        at = first - 1
+        while at >= 0 and (words[at].upos in ("PART", "AUX") or self.pack is not None and self.pack.english
+                           and words[at].low.endswith("ly")):
+            at -= 1
+        if at < 3 or words[at].text != ",":
+            return None
+        relative = self.pack.grammar.get("relative", frozenset()) if self.pack else frozenset()
+        opening = next((w for w in reversed(words[:at]) if w.text in (",", ";", ":", "—")
+                        or w.lemma in relative), None)
+        if opening is None or opening.lemma not in relative:
+            return None
+        return self._relative_state(sentence, words, opening)
+
     def _clause_left(self, words: list[Word], at: int) -> int:
         for x in reversed(words[:at]):
             if x.text in (",", ";"):
@@ -655,8 +693,24 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             joined = self._joined_predicate_subject(sentence, words, first, clause_start)
             if joined:
                 return joined, None, False
-        if pack.slavic and any(w.lemma in pack.grammar.get("relative", ())
-                                     for w in words[max(0, first - 2):first]):
+        if pack.slavic and not passive and not mentions and clause_start > 0 and \
+                words[clause_start - 1].text in ("—", "–"):
+            dash = words[clause_start - 1]  # «Пять государств — Казахстан, ... и Узбекистан — не признали»
+            listed = [m for m in self.resolver.in_sentence(sentence) if m.end <= dash.start
+                      and not self.doc.text[m.end:dash.start].strip()]
+            group = self._coordinated(sentence, listed[-1]) if listed else []
+            if len(group) > 1 and all(m.type == "state" for m in group):
+                return tuple(group), None, False  # the members the group's apposition names
+        if (pack.slavic or pack.english) and not passive:
+            inserted = self._relative_insertion(sentence, words, first)
+            if inserted is not None:  # «Белоруссия, которая размещает ... оружие, не направила»: the state named
+                return (inserted,), None, False  # before the relative clause, not a mention inside it
+        relative_word = next((w for w in words[max(0, first - 2):first] if w.lemma in pack.grammar.get(
+            "relative", ())), None) if pack.slavic else None
+        if relative_word is not None:
+            state = self._relative_state(sentence, words, relative_word)
+            if state is not None:
+                return (state,), None, False  # «Армения, которая заморозила участие»: the state it stands for
             return (), "relative", False  # «мужчину, который вербовал»: the relative clause's own subject
         if passive and pack.slavic:  # the agent: a mention in the instrumental after the participle
             return self.passive_agent(sentence, words, first, last)
@@ -718,8 +772,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             if self._group_before(nearest):
                 return (), "group", False
             persons = pack.grammar.get("pronouns_person", frozenset())
-            if nearest.type == "state" and any(w.low in persons for w in words[clause_start:first]
-                                               if w.start >= nearest.end):
+            if nearest.type == "state" and any(w.low in persons and not (w.i + 1 < len(words) and self._state_pronoun(
+                    words, w.i + 1)) for w in words[clause_start:first] if w.start >= nearest.end):  # not "his country"
                 return (), "person", False  # "sentenced an Uzbek citizen after he fought": he is no state
             return tuple(self._coordinated(sentence, nearest)), None, False
         shared = self._subject_before_conjunction(sentence, words, first, clause_start) if not candidates else None
@@ -729,7 +783,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             body = self._body_subject(sentence, words, first, last, clause_start)
             if body is not None:  # «В России полиция задерживает», «Власти Киргизии отказались»: the state acts
                 return (body,), ("state_body" if body.type != "person" else None), False
-        we = next((w for w in words[clause_start:first] if w.low in pack.grammar.get("pronouns_we", ())), None)
+        we = next((w for w in words[clause_start:first] if w.low in pack.grammar.get("pronouns_we", ())
+                   or pack.slavic and w.lemma in pack.grammar.get("pronouns_we", ())), None)  # «Наша страна»
         if we is not None:
             return (), None, True
         if any(self._state_pronoun(words, w.i) for w in words[clause_start:first]):
@@ -739,8 +794,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
                      and m.start - words[last].end < 40 and (m.type == "person" or self._nominative(m, only=True))
                      and m.start < clause_end]
-            if after:
-                return (after[0],), None, False
+            if after:  # «поддержали 141 государство, в том числе Молдавия, Грузия и Азербайджан»: the whole list
+                listed = self._coordinated_after(sentence, after[0]) if after[0].type == "state" else [after[0]]
+                return tuple(listed), None, False
         if pack.slavic and self._indefinite_personal(words, first):
             spoken = self.body_place_before(sentence, words, first, clause_start)
             if spoken is not None:
@@ -760,8 +816,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         parsed = self._parsed_subject(sentence, words, first) if pack.english else None
         if parsed is not None and parsed[0]:
             return parsed  # English: the parse's subject where the word rules found none
-        pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) \
-            if words[clause_start].start == sentence.start else None
+        opening = words[clause_start].start == sentence.start or not re.search(
+            r"[,;:«»\"—()]", self.doc.text[sentence.start:words[clause_start].start])  # «Проте він»: a connective
+        pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) if opening else None
         return ((pronoun,) if pronoun else ()), None, False
 
     def _parsed_subject(self, sentence: Sentence, words: list[Word],

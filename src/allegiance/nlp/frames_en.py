@@ -163,6 +163,9 @@ class EnglishClauses:
     def _coordinated_after(self, sentence: Sentence, first: Mention) -> list[Mention]:
         raise NotImplementedError
 
+    def can_be_nominative(self, m: Mention) -> bool:  # SlavicClauses' (before this mixin in FrameBuilder)
+        raise NotImplementedError
+
     def _attach_heads_en(self) -> None:
         """English: the spaCy parse (``models/en_ewt``) of the candidate sentences, its heads and
         relations laid over the lexicon words (the word rules stay; subjects come from ``nsubj``)."""
@@ -599,6 +602,8 @@ class EnglishClauses:
         "but has refused", "but both have called"), no subject of its own: the subject that opens the
         clause before it, a state mention (or a list) among its first three words."""
         pack = self.pack
+        if pack is not None and pack.slavic:
+            return self._subject_before_join_slavic(sentence, words, first, clause_start)
         if pack is None or not pack.english or clause_start < 2 or \
                 words[clause_start - 1].low not in pack.grammar.get("conjunctions", ()):
             return ()
@@ -614,6 +619,28 @@ class EnglishClauses:
             return ()
         listed = self._coordinated_after(sentence, found)  # "Neither Ankara nor Budapest ..., but both"
         return tuple(self._coordinated(sentence, listed[-1]))
+
+    def _subject_before_join_slavic(self, sentence: Sentence, words: list[Word], first: int,
+                                    clause_start: int) -> tuple[Mention, ...]:
+        """Russian and Ukrainian: a verb with no subject of its own right after a comma and a
+        conjunction of ``predicate_joins``, ``contrast_joins`` or ``subject_joins`` («Таджикистан
+        покупает топливо, но отказался признать ...»): the state (or list) in the nominative that
+        opens the clause before, among its first three words."""
+        g = self.pack.grammar if self.pack is not None else {}
+        joins = g.get("predicate_joins", frozenset()) | g.get("contrast_joins", frozenset()) | \
+            g.get("subject_joins", frozenset())
+        at = first - 1
+        while at >= 0 and words[at].upos in ("PART", "ADV"):
+            at -= 1  # «но не», «однако так и не»
+        if at < 2 or words[at].low not in joins or words[at - 1].text != "," or at < clause_start - 1:
+            return ()
+        opening = self._clause(words, at - 1, [])[0]
+        head = words[min(opening + 3, at - 1)].start
+        found = next((m for m in self.resolver.in_sentence(sentence) if words[opening].start <= m.start < head
+                      and m.type == "state" and m.kind != "demonym" and self.can_be_nominative(m)), None)
+        if found is None or any(w.upos == "ADP" for w in words[opening:] if w.end <= found.start):
+            return ()
+        return tuple(self._coordinated(sentence, found))
 
     def _opening_state(self, sentence: Sentence, words: list[Word], before: int) -> tuple[Mention, ...]:
         """English: the state (or the list) that opens the sentence as its subject, among its first

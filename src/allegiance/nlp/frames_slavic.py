@@ -66,6 +66,9 @@ class SlavicClauses:
     def _clause(self, words: list[Word], at: int, predicates: list[tuple[int, int, str]]) -> tuple[int, int]:
         raise NotImplementedError
 
+    def _coordinated_after(self, sentence: Sentence, first: Mention) -> list[Mention]:
+        raise NotImplementedError
+
     def in_related_list(self, sentence: Sentence) -> bool:
         """Page furniture read from whole lines: a line of a related-links list (after a header line,
         ``related_lists`` in grammar.toml: «Новости по теме», «Самое читаемое», «Популярне», each line
@@ -387,8 +390,8 @@ class SlavicClauses:
         mentions = self.resolver.in_sentence(sentence)
         agents = [m for m in mentions if words[last].end <= m.start <= words[clause_end].end and self._instrumental(m)
                   and not self._genitive_of_noun(words, m)]
-        if agents:
-            return (agents[0],), None, False
+        if agents:  # «осуждено Молдавией и Грузией»: every state listed with the agent
+            return tuple(self._coordinated_after(sentence, agents[0])), None, False
         bodies = self.pack.grammar.get("state_nouns", frozenset()) if self.pack else frozenset()
         councils = self.pack.grammar.get("alliance_bodies", frozenset()) if self.pack else frozenset()
         for k in range(last + 1, min(len(words), last + 3)):
@@ -557,8 +560,14 @@ class SlavicClauses:
         if close is None or at >= len(text) or text[at] != "»":
             return None
         verb = readings(self.pack.analyzer, close.group(1).casefold())
-        if not verb or str(verb[0].normal_form) not in self.pack.speech:
+        impersonal = bool(verb) and str(verb[0].normal_form) in self.pack.grammar.get("statement_verbs", ())
+        if not verb or str(verb[0].normal_form) not in self.pack.speech and not impersonal:
             return None
+        if impersonal:  # «— говорится в заявлении МИД Молдавии», «— йдеться в заяві МЗС»: the body that states it
+            bodies = [m for m in self.doc.mentions if close.end() <= m.start < close.end() + 40
+                      and m.type in ("government_body", "state") and self.resolver.state_of(m)
+                      and not re.search(r"[,;:«»\"()]", text[close.end():m.start])]
+            return bodies[0] if bodies else None
         after = [m for m in self.doc.mentions if close.end() <= m.start < close.end() + 40 and m.type == "person"]
         if not after:  # «— сказал премьер-министр Чехии»: the state named in the speaker's title
             after = [m for m in self.doc.mentions if close.end() <= m.start < close.end() + 40 and m.type == "state"

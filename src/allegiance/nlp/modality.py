@@ -77,13 +77,23 @@ class SentenceModality:
         return self._has[key]
 
     def _has_cue(self, kind: str, sentence: Sentence) -> bool:
-        text = self.doc.text[sentence.start:sentence.end]
+        return self._cue_in(kind, self.doc.text[sentence.start:sentence.end], sentence)
+
+    def has_in_span(self, kind: str, start: int, end: int) -> bool:
+        """Whether the text from ``start`` to ``end`` (a part of a sentence, not cached) holds a cue
+        of ``kind``."""
+        return self._cue_in(kind, self.doc.text[start:end], None)
+
+    def _cue_in(self, kind: str, text: str, sentence: Sentence | None) -> bool:
         if self.doc.language in self.lex.lemma_languages:
             lemmas = self.lex.modality_lemmas.get(kind, {}).get(self.doc.language, frozenset())
             low = text.casefold()
             if any(" " in phrase and phrase in low for phrase in lemmas):
                 return True
-            return bool(self._lemmas(sentence) & lemmas)
+            if sentence is not None:
+                return bool(self._lemmas(sentence) & lemmas)
+            analyzer = analyzer_for(self.doc.language)
+            return bool(frozenset(word_key(t.text, analyzer) for t in tokenized(text)) & lemmas)
         return bool(self.lex.modality_en[kind].search(text))
 
     def is_future(self, sentence: Sentence) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections.abc import Callable
 
 from ..kb.langdata import load_issues
@@ -805,13 +806,39 @@ def _group_holds(builder: FrameBuilder, frame: Frame, m: Mention) -> bool:
     return any(w.lemma.casefold() in groups or w.low in groups for w in words[at:] + near_before)
 
 
-def _disputed(doc: Doc, resolver: ActorResolver, modality: SentenceModality, state: str) -> bool:
-    """The article shows the state denying what is said of it (or it is denied on its behalf)."""
+def _disputed(doc: Doc, resolver: ActorResolver, modality: SentenceModality, state: str,
+              builder: FrameBuilder | None = None) -> bool:
+    """The article shows the state denying what is said of it (or it is denied on its behalf). In a
+    sentence cut by a contrast ("Iran denies supplying missiles, but North Korea has sent shells"),
+    only the parts that hold the denial count."""
     for sentence in doc.sentences:
         if modality.has("denial", sentence) and any(resolver.state_of(m) == state
-                                                    for m in resolver.in_sentence(sentence)):
+                                                    for m in _denial_mentions(modality, resolver, builder, sentence)):
             return True
     return False
+
+
+def _denial_mentions(modality: SentenceModality, resolver: ActorResolver, builder: FrameBuilder | None,
+                     sentence: Sentence) -> list[Mention]:
+    """The mentions of a denial sentence in the parts of it that hold the denial cue, the parts
+    cut at a comma and a contrastive conjunction (``concession_breaks``, ``contrast_joins``)."""
+    mentions = resolver.in_sentence(sentence)
+    pack = builder.pack if builder is not None else None
+    if pack is None:
+        return mentions
+    joins = pack.grammar.get("concession_breaks", frozenset()) | pack.grammar.get("contrast_joins", frozenset())
+    if not joins:
+        return mentions
+    text = builder.doc.text if builder is not None else ""
+    cut = re.compile(r",\s+(?:" + "|".join(map(re.escape, sorted(joins))) + r")\s", re.I)
+    bounds = [sentence.start] + [sentence.start + x.start() for x in cut.finditer(text[sentence.start:sentence.end])] \
+        + [sentence.end]
+    if len(bounds) == 2:
+        return mentions
+    parts = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if modality.has_in_span("denial", a, b)]
+    if not parts:
+        return mentions
+    return [m for m in mentions if any(a <= m.start < b for a, b in parts)]
 
 
 @register("stances.rules")
@@ -836,7 +863,8 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
                 for state in _actors(builder, frame, name):
                     if state in excluded:
                         continue
-                    if label == "support" and disputed.setdefault(state, _disputed(doc, resolver, modality, state)):
+                    if label == "support" and disputed.setdefault(state, _disputed(doc, resolver, modality, state,
+                                                                                      builder)):
                         continue
                     key = (state, issue, label, sentence.start)
                     if key in seen:

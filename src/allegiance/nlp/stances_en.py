@@ -129,6 +129,10 @@ def read_en(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> Frame:
 def former(builder: FrameBuilder, m: Mention) -> bool:
     """English: a mention after "former" or "ex-" ("a former Kazakh diplomat", "ex-president"):
     someone who no longer speaks for the state."""
+    if builder.pack is not None and builder.pack.slavic:
+        from .stances_slavic import former_slavic
+
+        return former_slavic(builder, m)
     if builder.pack is None or not builder.pack.english:
         return False
     text = builder.doc.text

@@ -42,6 +42,7 @@ def _other_conflict_slavic(builder: FrameBuilder, frame: Frame) -> bool:
               if frame.target_start <= m.start and m.end <= frame.target_end and m.type == "state"
               and m.kind != "demonym"}
     states.discard(None)
+    states -= {builder.resolver.state_of(m) for m in frame.subjects}  # «осуждено Молдавией и Грузией»: the agents
     return len(states) >= 2
 
 
@@ -271,3 +272,25 @@ def _after_preposition(builder: FrameBuilder, frame: Frame, m: Mention) -> bool:
     words = builder.words(frame.sentence)
     at = next((k for k, w in enumerate(words) if w.start == m.start), None)
     return at is not None and builder._after_preposition(words, at)
+
+
+def former_slavic(builder: FrameBuilder, m: Mention) -> bool:
+    """Russian and Ukrainian: a mention in the phrase of a former office («бывший президент
+    Киргизии», «колишній міністр закордонних справ Казахстану», «экс-премьер Армении»): a word of
+    ``former`` (by lemma, or a prefix ending in a hyphen) at most four words before it, with no
+    punctuation between, and no noun of ``back_state_nouns`` between («бывшая советская республика
+    Казахстан» is the state itself). Someone who no longer speaks for the state."""
+    pack = builder.pack
+    if pack is None:
+        return False
+    sentence = next((s for s in builder.doc.sentences if s.start <= m.start < s.end), None)
+    words = [w for w in builder.words(sentence) if w.end <= m.start][-5:] if sentence is not None else []
+    former = pack.grammar.get("former", frozenset())
+    prefixes = tuple(f for f in former if f.endswith("-"))
+    state_nouns = pack.grammar.get("back_state_nouns", frozenset())
+    for w in reversed(words):
+        if w.upos == "PUNCT" or w.lemma in state_nouns:
+            return False
+        if w.lemma in former or prefixes and w.low.startswith(prefixes):
+            return True
+    return False
