@@ -206,3 +206,43 @@ def test_role_names_added_on_the_first_cyrillic_text_equal_the_whole_index():
     assert fresh(doc(russian.text, "ru")).mentions == russian.mentions
     assert fresh(doc(english.text, "en")).mentions == english.mentions
     assert sum(m.kind == "role" for m in russian.mentions) == sum(m.kind == "role" for m in english.mentions) == 2
+
+
+def test_a_frame_gate_never_skips_a_text_the_frame_matches():
+    """Every body frame of every language pack, over texts built from its own matches and their
+    neighbours in other cases: where the frame finds a match, its gate finds its literal run."""
+    from allegiance.kb.langdata import pack_folders
+    from allegiance.nlp.unlisted import _frame, _frame_gate, _name_words, _required_literal
+
+    states = ("Russia", "Ukraine", "russe", "Frankreich", "Rosji")
+    texts = ["its supreme court", "ITS SUPREME COURT ruled", "their Central Bank", "the country’s national bank",
+             "le ministère russe de la Défense", "das Außenministerium Russlands", "ministero della Difesa",
+             "Its Supreme Courts", "its supreme  court", "the country's Constitutional Court said"]
+    gated = 0
+    for language in ("en", "fr", "de", "it", "pl", "ro"):
+        for _neutral, pattern in _name_words(language, pack_folders()).body_frames:
+            frame, gate = _frame(pattern, states), _frame_gate(pattern, states)
+            if gate is None:
+                continue
+            gated += 1
+            run = _required_literal(frame)
+            assert run is not None and len(run) >= 3
+            for text in texts + [text.upper() for text in texts] + [text.lower() for text in texts]:
+                if frame.search(text):
+                    assert gate.search(text), (pattern, text)
+            # the run itself is in every match the frame finds in a text of its own words
+            for match in frame.finditer(" ".join(texts)):
+                assert gate.search(match.group(0)), (pattern, match.group(0))
+    assert gated > 20
+
+
+def test_required_literal_is_a_top_level_run_of_plain_characters():
+    import re
+
+    from allegiance.nlp.unlisted import _required_literal
+
+    assert _required_literal(re.compile(r"(?:(?<=\bits )|(?<=\btheir ))supreme court(?!\w)", re.I)) == "supreme court"
+    assert _required_literal(re.compile(r"a(?:b|c)defg(?:x)?hi")) == "defg"
+    assert _required_literal(re.compile(r"(?:abcd|abce)")) == "abc"  # the parser takes out a common prefix
+    assert _required_literal(re.compile(r"x*ab")) is None
+    assert _required_literal(re.compile(r"(?:one|two) three")) == " three"

@@ -202,6 +202,43 @@ def _domain_gate(pattern: str) -> re.Pattern[str] | None:
     return re.compile(rf"\.(?:{tail.group(1)})(?![\w.])") if tail else None
 
 
+def _required_literal(compiled: re.Pattern[str], shortest: int = 3) -> str | None:
+    """The longest run of plain characters that every match of ``compiled`` contains (read from
+    the top level of its parsed form: literal characters one after another, outside any group,
+    alternation or repeat), or ``None`` when no run is ``shortest`` characters long."""
+    parser: Any = getattr(re, "_parser", None)
+    if parser is None:  # pragma: no cover - Python before 3.11
+        return None
+    try:
+        items = parser.parse(compiled.pattern, compiled.flags & ~re.UNICODE)
+    except Exception:  # pragma: no cover - the pattern compiled, so it parses
+        return None
+    literal = parser.LITERAL
+    best, run = "", []
+    for op, value in items:
+        if op is literal:
+            run.append(chr(value))
+            continue
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+    if len(run) > len(best):
+        best = "".join(run)
+    return best if len(best) >= shortest else None
+
+
+@functools.lru_cache(maxsize=256)
+def _frame_gate(pattern: str, states: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A quick test that a text may hold a match of ``_frame(pattern, states)``: the literal run
+    every match contains, searched with the frame's own flags (so the same characters match it,
+    case-insensitively as in the frame). A frame that begins with lookbehinds ("(?<=\\bits )")
+    has no literal prefix for the regex engine, which then tries them at every letter of the
+    text: the run alone is found in one fast pass. ``None`` where the frame has no such run."""
+    compiled = _frame(pattern, states)
+    run = _required_literal(compiled)
+    return re.compile(re.escape(run), compiled.flags) if run else None
+
+
 @functools.lru_cache(maxsize=256)
 def _frame(pattern: str, states: tuple[str, ...]) -> re.Pattern[str]:
     """``pattern`` with each ``{state}`` slot a group that takes one of the names ``states``."""
@@ -416,6 +453,9 @@ class UnlistedNames:
         names = tuple(sorted({text[m.start:m.end] for m in states.values()}, key=len, reverse=True))
         out = []
         for neutral, pattern in w.body_frames:
+            gate = _frame_gate(pattern, names)
+            if gate is not None and gate.search(text) is None:
+                continue
             for hit in _frame(pattern, names).finditer(text):
                 slots = [hit.start(g) for g in hit.re.groupindex if hit.group(g) is not None]
                 state = next((states[s] for s in slots if s in states), None)
