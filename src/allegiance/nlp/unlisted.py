@@ -228,13 +228,15 @@ def _required_literal(compiled: re.Pattern[str], shortest: int = 3) -> str | Non
 
 
 @functools.lru_cache(maxsize=256)
-def _frame_gate(pattern: str, states: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A quick test that a text may hold a match of ``_frame(pattern, states)``: the literal run
-    every match contains, searched with the frame's own flags (so the same characters match it,
-    case-insensitively as in the frame). A frame that begins with lookbehinds ("(?<=\\bits )")
-    has no literal prefix for the regex engine, which then tries them at every letter of the
-    text: the run alone is found in one fast pass. ``None`` where the frame has no such run."""
-    compiled = _frame(pattern, states)
+def _frame_gate(pattern: str) -> re.Pattern[str] | None:
+    """A quick test that a text may hold a match of ``_frame(pattern, states)`` for any states:
+    the literal run every match contains, searched with the frame's own flags (so the same
+    characters match it, case-insensitively as in the frame). The state slots are groups, which
+    no run crosses, so the run does not depend on the states (it is read from the frame with no
+    state). A frame that begins with lookbehinds ("(?<=\\bits )") has no literal prefix for the
+    regex engine, which then tries them at every letter of the text: the run alone is found in
+    one fast pass. ``None`` where the frame has no such run."""
+    compiled = _frame(pattern, ())
     run = _required_literal(compiled)
     return re.compile(re.escape(run), compiled.flags) if run else None
 
@@ -453,7 +455,7 @@ class UnlistedNames:
         names = tuple(sorted({text[m.start:m.end] for m in states.values()}, key=len, reverse=True))
         out = []
         for neutral, pattern in w.body_frames:
-            gate = _frame_gate(pattern, names)
+            gate = _frame_gate(pattern)
             if gate is not None and gate.search(text) is None:
                 continue
             for hit in _frame(pattern, names).finditer(text):
