@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -309,11 +310,17 @@ class UnlistedNames:
         out: list[Mention] = []
         nameish = [t.text[:1].isupper() and bool(_NAME_WORD.match(t.text)) and t.text not in w.not_names
                    for t in tokens]
+        # the tokens that open two name-like words in a row: the loop goes from one to the next (it
+        # stepped over every other token one by one, to the same effect)
+        named = list(itertools.compress(range(len(nameish)), nameish))
+        pairs = [k for k, after in zip(named, named[1:], strict=False) if after == k + 1]
         i = 0
         while i < len(tokens):
             if not (nameish[i] and i + 1 < len(tokens) and nameish[i + 1]):
-                i += 1
-                continue
+                at = bisect.bisect_left(pairs, i)
+                if at == len(pairs):
+                    break
+                i = pairs[at]
             for n in (3, 2):
                 window = tokens[i:i + n]
                 if len(window) == n and self._name_window(text, window, taken, w) \
@@ -576,11 +583,15 @@ class UnlistedNames:
         out = []
         # (a capital first: every word the pattern takes starts with one, and most words do not)
         capital = [t.text[:1].isupper() and bool(_CAPITALISED.match(t.text)) or t.text in w.legal for t in tokens]
+        # the loop goes from one capitalised token to the next (it stepped over the others one by one)
+        capitals = list(itertools.compress(range(len(capital)), capital))
         i = 0
         while i < len(tokens):
             if not capital[i]:
-                i += 1
-                continue
+                at = bisect.bisect_left(capitals, i)
+                if at == len(capitals):
+                    break
+                i = capitals[at]
             j = i
             words: list[Token] = []
             while j < len(tokens) and (capital[j] or (words and tokens[j].text in w.connectors)):
