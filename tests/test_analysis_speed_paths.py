@@ -206,3 +206,86 @@ def test_role_names_added_on_the_first_cyrillic_text_equal_the_whole_index():
     assert fresh(doc(russian.text, "ru")).mentions == russian.mentions
     assert fresh(doc(english.text, "en")).mentions == english.mentions
     assert sum(m.kind == "role" for m in russian.mentions) == sum(m.kind == "role" for m in english.mentions) == 2
+
+
+def test_a_frame_gate_never_skips_a_text_the_frame_matches():
+    """Every body frame of every language pack, over texts built from its own matches and their
+    neighbours in other cases: where the frame finds a match, its gate finds its literal run."""
+    import re
+
+    from allegiance.kb.langdata import pack_folders
+    from allegiance.nlp.unlisted import _frame, _frame_gate, _name_words, _required_literal
+
+    states = ("Russia", "Ukraine", "russe", "Frankreich", "Rosji")
+    texts = ["its supreme court", "ITS SUPREME COURT ruled", "their Central Bank", "the country’s national bank",
+             "le ministère russe de la Défense", "das Außenministerium Russlands", "ministero della Difesa",
+             "Its Supreme Courts", "its supreme  court", "the country's Constitutional Court said"]
+    gated = 0
+    for language in ("en", "fr", "de", "it", "pl", "ro"):
+        for _neutral, pattern in _name_words(language, pack_folders()).body_frames:
+            frame, gate = _frame(pattern, states), _frame_gate(pattern)
+            if gate is None:
+                continue
+            gated += 1
+            run = _required_literal(frame)  # the same run with states in the slots as with none
+            assert run is not None and len(run) >= 3 and gate.pattern == re.escape(run)
+            for text in texts + [text.upper() for text in texts] + [text.lower() for text in texts]:
+                if frame.search(text):
+                    assert gate.search(text), (pattern, text)
+            # the run itself is in every match the frame finds in a text of its own words
+            for match in frame.finditer(" ".join(texts)):
+                assert gate.search(match.group(0)), (pattern, match.group(0))
+    assert gated > 20
+
+
+def test_required_literal_is_a_top_level_run_of_plain_characters():
+    import re
+
+    from allegiance.nlp.unlisted import _required_literal
+
+    assert _required_literal(re.compile(r"(?:(?<=\bits )|(?<=\btheir ))supreme court(?!\w)", re.I)) == "supreme court"
+    assert _required_literal(re.compile(r"a(?:b|c)defg(?:x)?hi")) == "defg"
+    assert _required_literal(re.compile(r"(?:abcd|abce)")) == "abc"  # the parser takes out a common prefix
+    assert _required_literal(re.compile(r"x*ab")) is None
+    assert _required_literal(re.compile(r"(?:one|two) three")) == " three"
+
+
+def _plain_byline(linker, text, m) -> bool:
+    """The byline test as it was, every part of it computed before the answer."""
+    import re
+
+    from allegiance.nlp.entities import _CLOCK
+
+    if m.type != "person" or m.entity_id:
+        return False
+    line_start, line_end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
+    before = text[line_start:m.start].strip(" \t:|—–-").casefold()
+    after = text[m.end:len(text) if line_end < 0 else line_end].strip(" \t,.|")
+    dated = any(c.isdigit() for c in before) and (len(re.sub(r"[\d\W_]+", " ", before).split()) <= 1
+                                                  or _CLOCK.search(before) is not None)
+    dated_after = any(c.isdigit() for c in after) and len(re.sub(r"[\d\W_]+", " ", after).split()) <= 1
+    return (not after or dated_after and before in linker._byline_words) \
+        and (not before or before in linker._byline_words or dated)
+
+
+def test_byline_read_lazily_answers_as_the_whole_test():
+    from allegiance.nlp.doc import Mention
+
+    linker = _linker()
+    rng = random.Random(5)
+    name = "Anna Becker"
+    befores = ["", "By ", "by ", "Von ", "Автор: ", "14:35, 18 April 2025 | ", "Updated 10:15, 3 June | ",
+               "The minister ", "12 ", "— ", "Reporting by ", "Photo: "]
+    afters = ["", " said.", " | 12.03.2025, 10:15", ", 31, said", " 2025", " | Reuters", ".", " (AP)"]
+    seen = set()
+    for _ in range(400):
+        head = rng.choice(["", "Some text.\n", "A line 1.\n\n"])
+        before, after = rng.choice(befores), rng.choice(afters)
+        text = head + before + name + after + rng.choice(["", "\nNext line."])
+        start = len(head) + len(before)
+        for kind, entity in (("person", None), ("person", "P1"), ("organization", None)):
+            m = Mention(start, start + len(name), name, entity, kind, "pattern", 0.6, name)
+            answer = linker._byline(text, m)
+            assert answer is _plain_byline(linker, text, m), (text, kind, entity)
+            seen.add(answer)
+    assert seen == {True, False}

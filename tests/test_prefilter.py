@@ -102,6 +102,8 @@ def test_the_quantities_reject_only_tokens_the_number_reader_rejects(language):
             word = token.text
             rejected = word[:1].isdigit() or keys[i] not in rules.words and word.casefold() not in rules.articles \
                 and not (rules.has_lone and (rules.multiplier_of(keys[i]) or rules.multiplier_of(word)) > 1)
+            # what the quantities read, once per word: the same key and the same test
+            assert QuantityExtractor._entry(word, rules) == (keys[i], not rejected)
             if rejected:
                 assert QuantityExtractor._word_number(text, tokens, keys, i, rules) is None, (text, word)
 

@@ -116,7 +116,11 @@ class LemmaOrganizations:
         states_end = {m.end: m for m in linked if m.type == "state" and m.entity_id and m.kind == "demonym"}
         not_orgs = {(m.start, m.end) for m in linked if m.type in ("state", "person")}
         found: list[Mention] = []
-        for i in range(len(tokens)):
+        # only a token that may open a body, a court or a quoted name gives one (each finder returns
+        # nothing at once for any other): the rest are passed over before any call
+        firsts, courts, heads, legal = self._firsts, self.words.court_nouns, self.words.heads, self.words.legal_forms
+        for i in [k for k, key in enumerate(keys) if key in firsts or key in courts or key in heads
+                  or tokens[k].text in legal]:
             found += self._body(text, tokens, keys, i, states_at, states_end)
             if keys[i] in self.words.court_nouns:
                 found += self._court(text, tokens, keys, i, states_at)

@@ -195,6 +195,22 @@ class QuantityExtractor:
         return found
 
     @staticmethod
+    def _entry(word: str, rules: NumberRules) -> tuple[str, bool]:
+        """A token's key (:meth:`_key`) and whether it may open a number in words: what
+        ``_word_number`` rejects first, read once per word instead of once per token: a token
+        that starts with a digit, or is no number word, no lone multiplier and no article (most
+        tokens of most sentences). A pure function of the word and the rules, remembered."""
+        found: tuple[str, bool] | None = rules.memo.get(("entry", word))
+        if found is None:
+            key = QuantityExtractor._key(Token(0, len(word), word), rules)
+            opens = not (word[:1].isdigit() or key not in rules.words and word.casefold() not in rules.articles
+                         and not (rules.has_lone and (rules.multiplier_of(key) or rules.multiplier_of(word)) > 1))
+            if len(rules.memo) >= 100_000:
+                rules.memo.clear()
+            found = rules.memo[("entry", word)] = (key, opens)
+        return found
+
+    @staticmethod
     def _word_key(text: str, rules: NumberRules) -> str:
         """A token's key for the number words: as written, its lemma, or a quoted language's lemma."""
         folded = text.casefold()
@@ -216,18 +232,18 @@ class QuantityExtractor:
         if rules.word_filter is not None and not rules.word_filter.search(text.lower()):
             return []  # no number word in the sentence: nothing to tokenise
         tokens = tokenized(text)
-        keys = [self._key(t, rules) for t in tokens]
+        entries = [self._entry(t.text, rules) for t in tokens]
+        keys = [key for key, _opens in entries]
+        # the tokens ``_word_number`` does not reject at once (see ``_entry``): the loop goes from one
+        # to the next, as stepping over the others one by one did
+        openers = [k for k, (_key, opens) in enumerate(entries) if opens]
         out = []
         i = 0
-        words, articles, has_lone, multiplier_of = rules.words, rules.articles, rules.has_lone, rules.multiplier_of
         while i < len(tokens):
-            # what ``_word_number`` rejects first, without the call: a token that is no number word,
-            # no lone multiplier and no article (most tokens of most sentences)
-            word = tokens[i].text
-            if word[:1].isdigit() or keys[i] not in words and word.casefold() not in articles and not (
-                    has_lone and (multiplier_of(keys[i]) or multiplier_of(word)) > 1):
-                i += 1
-                continue
+            at = bisect.bisect_left(openers, i)
+            if at == len(openers):
+                break
+            i = openers[at]
             found = self._word_number(text, tokens, keys, i, rules)
             if found is None:
                 i += 1

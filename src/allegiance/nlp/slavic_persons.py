@@ -7,6 +7,7 @@ of the corpus (Юрій Ігнат = Yurii Ihnat)."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -135,8 +136,19 @@ class SlavicPersons:
 
     def find(self, text: str, tokens: list[Token], taken: set[int]) -> list[Mention]:
         out: list[Mention] = []
+        # a name opens only at a capitalised word that is no listed non-name (``_word``, less what
+        # changes as names are taken): the loop goes from one such token to the next, as stepping
+        # over the others one by one did
+        not_names, capitalised = self.words.not_names, _CAPITALISED.match
+        opens = [k for k, t in enumerate(tokens) if t.text not in not_names and capitalised(t.text)]
         i = 0
         while i < len(tokens) - 1:
+            at = bisect.bisect_left(opens, i)
+            if at == len(opens):
+                break
+            i = opens[at]
+            if i >= len(tokens) - 1:
+                break
             found = self._at(text, tokens, i, taken)
             if found is None:
                 i += 1

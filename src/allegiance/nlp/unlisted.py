@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -202,6 +203,45 @@ def _domain_gate(pattern: str) -> re.Pattern[str] | None:
     return re.compile(rf"\.(?:{tail.group(1)})(?![\w.])") if tail else None
 
 
+def _required_literal(compiled: re.Pattern[str], shortest: int = 3) -> str | None:
+    """The longest run of plain characters that every match of ``compiled`` contains (read from
+    the top level of its parsed form: literal characters one after another, outside any group,
+    alternation or repeat), or ``None`` when no run is ``shortest`` characters long."""
+    parser: Any = getattr(re, "_parser", None)
+    if parser is None:  # pragma: no cover - Python before 3.11
+        return None
+    try:
+        items = parser.parse(compiled.pattern, compiled.flags & ~re.UNICODE)
+    except Exception:  # pragma: no cover - the pattern compiled, so it parses
+        return None
+    literal = parser.LITERAL
+    best, run = "", []
+    for op, value in items:
+        if op is literal:
+            run.append(chr(value))
+            continue
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+    if len(run) > len(best):
+        best = "".join(run)
+    return best if len(best) >= shortest else None
+
+
+@functools.lru_cache(maxsize=256)
+def _frame_gate(pattern: str) -> re.Pattern[str] | None:
+    """A quick test that a text may hold a match of ``_frame(pattern, states)`` for any states:
+    the literal run every match contains, searched with the frame's own flags (so the same
+    characters match it, case-insensitively as in the frame). The state slots are groups, which
+    no run crosses, so the run does not depend on the states (it is read from the frame with no
+    state). A frame that begins with lookbehinds ("(?<=\\bits )") has no literal prefix for the
+    regex engine, which then tries them at every letter of the text: the run alone is found in
+    one fast pass. ``None`` where the frame has no such run."""
+    compiled = _frame(pattern, ())
+    run = _required_literal(compiled)
+    return re.compile(re.escape(run), compiled.flags) if run else None
+
+
 @functools.lru_cache(maxsize=256)
 def _frame(pattern: str, states: tuple[str, ...]) -> re.Pattern[str]:
     """``pattern`` with each ``{state}`` slot a group that takes one of the names ``states``."""
@@ -270,11 +310,17 @@ class UnlistedNames:
         out: list[Mention] = []
         nameish = [t.text[:1].isupper() and bool(_NAME_WORD.match(t.text)) and t.text not in w.not_names
                    for t in tokens]
+        # the tokens that open two name-like words in a row: the loop goes from one to the next (it
+        # stepped over every other token one by one, to the same effect)
+        named = list(itertools.compress(range(len(nameish)), nameish))
+        pairs = [k for k, after in zip(named, named[1:], strict=False) if after == k + 1]
         i = 0
         while i < len(tokens):
             if not (nameish[i] and i + 1 < len(tokens) and nameish[i + 1]):
-                i += 1
-                continue
+                at = bisect.bisect_left(pairs, i)
+                if at == len(pairs):
+                    break
+                i = pairs[at]
             for n in (3, 2):
                 window = tokens[i:i + n]
                 if len(window) == n and self._name_window(text, window, taken, w) \
@@ -416,6 +462,9 @@ class UnlistedNames:
         names = tuple(sorted({text[m.start:m.end] for m in states.values()}, key=len, reverse=True))
         out = []
         for neutral, pattern in w.body_frames:
+            gate = _frame_gate(pattern)
+            if gate is not None and gate.search(text) is None:
+                continue
             for hit in _frame(pattern, names).finditer(text):
                 slots = [hit.start(g) for g in hit.re.groupindex if hit.group(g) is not None]
                 state = next((states[s] for s in slots if s in states), None)
@@ -534,11 +583,15 @@ class UnlistedNames:
         out = []
         # (a capital first: every word the pattern takes starts with one, and most words do not)
         capital = [t.text[:1].isupper() and bool(_CAPITALISED.match(t.text)) or t.text in w.legal for t in tokens]
+        # the loop goes from one capitalised token to the next (it stepped over the others one by one)
+        capitals = list(itertools.compress(range(len(capital)), capital))
         i = 0
         while i < len(tokens):
             if not capital[i]:
-                i += 1
-                continue
+                at = bisect.bisect_left(capitals, i)
+                if at == len(capitals):
+                    break
+                i = capitals[at]
             j = i
             words: list[Token] = []
             while j < len(tokens) and (capital[j] or (words and tokens[j].text in w.connectors)):
