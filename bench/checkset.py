@@ -79,14 +79,12 @@ def score_checkset(cases: list[dict[str, Any]] | None = None,
         for lang in ("all", case["lang"]):
             suffix = "" if lang == "all" else f".{lang}"
             add("stances" + suffix, gold_stances, pred["stances"])
-            if "events" not in case:
-                continue
-            add("events" + suffix, [(e[0],) for e in gold_events], [(e[0],) for e in pred["events"]])
-            add("events_typed" + suffix, gold_events, pred["events"])
-            if "predictions" not in case:
-                continue
-            add("predictions" + suffix, [("x",)] * len(gold_preds), [("x",)] * len(pred["predictions"]))
-            add("predictions_speaker" + suffix, gold_preds, pred["predictions"])
+            if "events" in case:
+                add("events" + suffix, [(e[0],) for e in gold_events], [(e[0],) for e in pred["events"]])
+                add("events_typed" + suffix, gold_events, pred["events"])
+            if "predictions" in case:
+                add("predictions" + suffix, [("x",)] * len(gold_preds), [("x",)] * len(pred["predictions"]))
+                add("predictions_speaker" + suffix, gold_preds, pred["predictions"])
     out = {}
     for key in sorted(tallies):
         hits, n_gold, n_pred = tallies[key]
