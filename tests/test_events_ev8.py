@@ -61,3 +61,10 @@ def test_verb_known_only_by_its_objects(pipeline):
 ])
 def test_slavic_light_verb_with_its_noun(pipeline, text, lang, expected):
     assert events(pipeline, text, lang) == expected
+
+
+def test_talking_about_after_a_meeting_is_no_second_act(pipeline):
+    # «обсудил» tells what the meeting was about (topic_verbs); a visit and a meeting are two acts
+    assert len(events(pipeline, "Никол Пашинян встретился с Эммануэлем Макроном и обсудил поставки вооружений.",
+                      "ru")) == 1
+    assert len(events(pipeline, "Никол Пашинян посетил Париж и встретился с Эммануэлем Макроном.", "ru")) == 2

@@ -627,7 +627,8 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         if _people_of(builder, actor):
             label = actor.text  # "another 13 Russians volunteered": a group of people (the guidelines), not the state
         in_clause = f"{kind}@{frame.clause_start}"
-        another = (label, kind) not in seen or (label, in_clause) in seen and (label, "=" + frame.lemma) not in seen
+        another = (label, kind) not in seen or (label, in_clause) in seen and (label, "=" + frame.lemma) not in seen \
+            and frame.lemma not in g.get("topic_verbs", frozenset())  # "met Lavrov and discussed transit": one act
         if (label, "") in seen and not (another and kind not in _SAID_ACTS
                                         and (_coordinated(builder, frame) or _after_relative(builder, frame, actor))):
             continue  # one event per actor and sentence: its first act (the main clause comes first)
