@@ -626,15 +626,18 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         label = (resolver.state_of(actor) or resolver.label(actor)) if as_state else resolver.label(actor)
         if _people_of(builder, actor):
             label = actor.text  # "another 13 Russians volunteered": a group of people (the guidelines), not the state
-        in_clause = f"{kind}@{frame.clause_start}"
-        another = (label, kind) not in seen or (label, in_clause) in seen and (label, "=" + frame.lemma) not in seen \
+        in_clause = f"{kind}@{frame.clause_start}>"
+        joined = any("," not in doc.text[int(k[len(in_clause):]):frame.start] for who, k in seen
+                     if who == label and k.startswith(in_clause))  # "A and B", not a list "A, B and C"
+        another = (label, kind) not in seen or joined and (label, "=" + frame.lemma) not in seen \
             and frame.lemma not in g.get("topic_verbs", frozenset())  # "met Lavrov and discussed transit": one act
         if (label, "") in seen and not (another and kind not in _SAID_ACTS
                                         and (_coordinated(builder, frame) or _after_relative(builder, frame, actor))):
             continue  # one event per actor and sentence: its first act (the main clause comes first)
-        seen.update({(label, ""), (label, kind), (label, in_clause), (label, "=" + frame.lemma)})
-        # a second act joined by "and" is kept: of another type, or another verb of the type in the same
-        # clause ("signed and ratified", "visited Brussels and met"; not a verb of a clause after a colon)
+        seen.update({(label, ""), (label, kind), (label, in_clause + str(frame.end)), (label, "=" + frame.lemma)})
+        # a second act joined by "and" is kept: of another type, or another verb of the type joined to one
+        # in the same clause ("signed and ratified", "visited Brussels and met"; not a verb of a clause after
+        # a colon, nor the last of a list of acts, "provides territory, treats the wounded and supplies food")
         ref = MentionRef(actor.start, actor.end, label)
         direct = source is not None or frame.sentence.start <= actor.start < frame.sentence.end
         out.append(EventRecord(
