@@ -134,8 +134,9 @@ def test_event_type_conventions(pipeline, text, lang, expected):
 
 @pytest.mark.parametrize("text, lang, expected", [
     # a second act after a coordinator with its auxiliary (fr, it, ro) or with the subject kept (de, nl)
+    # (two acts of one type, border closed and diplomats expelled: two events since branch ev8)
     ("La Finlande a fermé sa frontière et a expulsé neuf diplomates russes.", "fr",
-     [("FIN", "SANCTION")]),
+     [("FIN", "SANCTION"), ("FIN", "SANCTION")]),
     ("La Lettonia ha condannato il raid e ha espulso un diplomatico russo.", "it",
      [("LVA", "ACCUSE"), ("LVA", "SANCTION")]),
     ("Polen verurteilte den Drohnenangriff und wies den russischen Militärattaché aus.", "de",

@@ -60,9 +60,13 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
                 continue  # «подписали в Вашингтоне соглашение»: free word order puts a place before the object
             if w.upos == "ADP" and previous and w.low in pack.grammar.get("complement_objects", frozenset()):
                 continue  # German "verurteilte einen Mann zu fünf Jahren Haft": the listed noun after "zu"
+            if w.start >= stop and not previous and w.end <= frame.target_end and objects.get(w.low):
+                refined = objects[w.low]  # "brought charges": the listed noun right after the verb, though it
+                break  # reads as a verb of its own
             if w.end > frame.target_end or w.start >= stop or w.upos in ("ADP", "PUNCT", "AUX", "PRON"):
                 break
-            refined = objects.get(w.low) or objects.get(w.lemma) or refined
+            refined = objects.get(w.low) or objects.get(w.lemma) or \
+                (_by_number(objects, w.low) if pack.english else None) or refined
             previous = w.low
         if refined:
             return refined
@@ -87,6 +91,21 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             return _said_act(builder, frame) or "SAY"
         return base if base not in (None, "SAY") else "SAY"
     return base
+
+
+def _by_number(objects: dict[str, str], low: str) -> str | None:
+    """English: a listed object noun in its other number (CAMEO lists "receive ... ministers", news
+    writes "received the foreign minister"; "impose ... ban" and "imposed bans"), by regular inflection."""
+    forms = [low + "s", low + "es"]
+    if low.endswith("ies"):
+        forms.append(low[:-3] + "y")
+    elif low.endswith("es"):
+        forms += [low[:-2], low[:-1]]
+    elif low.endswith("s") and not low.endswith("ss"):
+        forms.append(low[:-1])
+    if low.endswith("y"):
+        forms.append(low[:-1] + "ies")
+    return next((objects[f] for f in forms if f in objects), None)
 
 
 def _denied_as(builder: FrameBuilder, frame: Frame) -> bool:
@@ -558,15 +577,16 @@ def _without_recalled_repeats(doc: Doc, pack: LanguagePack, events: list[Stateme
 
 
 def without_repeats(doc: Doc, events: list[Statement]) -> list[Statement]:
-    """A page that repeats a sentence (a duplicated body) gives its event once, and a state's vote
+    """A page that repeats a sentence (a duplicated body) gives its event once (per verb), and a state's vote
     of one kind is counted once (a voting list repeated under a header line)."""
     seen: set[tuple[object, ...]] = set()
     out = []
     for e in events:
         text = " ".join(doc.text[e.start:e.end].split()).casefold()
-        keys = [(e.subject, e.predicate, text)]
+        keys = [(e.subject, e.predicate, text, (e.cue or "").casefold())]  # two verbs of one type in a
+        # sentence ("signed and ratified") are two acts
         if e.extractor == "events.votes":
-            keys.append((e.subject, e.predicate, "vote"))
+            keys.append((e.subject, e.predicate, "vote", ""))
         if any(k in seen for k in keys):
             continue
         seen.update(keys)
@@ -644,10 +664,18 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         label = (resolver.state_of(actor) or resolver.label(actor)) if as_state else resolver.label(actor)
         if _people_of(builder, actor):
             label = actor.text  # "another 13 Russians volunteered": a group of people (the guidelines), not the state
-        if (label, "") in seen and not ((label, kind) not in seen and kind not in _SAID_ACTS
+        in_clause = f"{kind}@{frame.clause_start}>"
+        joined = any("," not in doc.text[int(k[len(in_clause):]):frame.start] for who, k in seen
+                     if who == label and k.startswith(in_clause))  # "A and B", not a list "A, B and C"
+        another = (label, kind) not in seen or joined and (label, "=" + frame.lemma) not in seen \
+            and frame.lemma not in g.get("topic_verbs", frozenset())  # "met Lavrov and discussed transit": one act
+        if (label, "") in seen and not (another and kind not in _SAID_ACTS
                                         and (_coordinated(builder, frame) or _after_relative(builder, frame, actor))):
             continue  # one event per actor and sentence: its first act (the main clause comes first)
-        seen.update({(label, ""), (label, kind)})  # a second act of another type joined by "and" is kept
+        seen.update({(label, ""), (label, kind), (label, in_clause + str(frame.end)), (label, "=" + frame.lemma)})
+        # a second act joined by "and" is kept: of another type, or another verb of the type joined to one
+        # in the same clause ("signed and ratified", "visited Brussels and met"; not a verb of a clause after
+        # a colon, nor the last of a list of acts, "provides territory, treats the wounded and supplies food")
         ref = MentionRef(actor.start, actor.end, label)
         direct = source is not None or frame.sentence.start <= actor.start < frame.sentence.end
         out.append(EventRecord(

@@ -175,10 +175,11 @@ def language_pack(code: str, folders: tuple[Path, ...] | None = None) -> Languag
     event_types.update({k.replace(" ", "_"): v for k, v in team.get("verbs", {}).items()})
     event_types.update({k.replace(" ", "_"): v for k, v in team.get("phrasal", {}).items()})
     # keyed as the lemmas are (casefolded: German "beschließen" is read as "beschliessen")
-    objects = {k.casefold(): {str(n).casefold(): t for n, t in v.items()}
+    # a phrasal verb's objects are keyed as its lemma is ("hand over" -> "hand_over")
+    objects = {k.casefold().replace(" ", "_"): {str(n).casefold(): t for n, t in v.items()}
                for k, v in events_raw.get("objects", {}).items()}
     for k, v in team.get("objects", {}).items():
-        objects.setdefault(k.casefold(), {}).update({str(n).casefold(): t for n, t in v.items()})
+        objects.setdefault(k.casefold().replace(" ", "_"), {}).update({str(n).casefold(): t for n, t in v.items()})
     classes = {k: _set(v) for k, v in stance.items()}
     targets = {k: _set(v) for k, v in language_data("stance_targets", code, folders).items() if isinstance(v, list)}
     speech = _set(speech_raw.get("verbs", []))
