@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
+import re
 from html import unescape
 from typing import Any
 from urllib.parse import urlsplit
@@ -76,7 +77,6 @@ def _discard_checks() -> tuple[Any, ...] | None:
     """trafilatura's author-discard XPaths (``AUTHOR_DISCARD_XPATHS``) turned into tests of one
     element: is it, or an ancestor of it, one of the elements they remove? ``None`` where an
     expression is not of the shapes known here (another trafilatura): then its own function runs."""
-    import re
 
     from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS
 
@@ -93,23 +93,136 @@ def _discard_checks() -> tuple[Any, ...] | None:
     return tuple(checks)
 
 
+_REGEX_TEST = re.compile(r"re:test\((@[\w-]+)\s*,\s*'([^'\\]*)'\)")
+
+
+def _required_literal(alternative: str) -> str | None:
+    """The longest run of characters every match of a regex alternative (no groups, no escapes)
+    contains, or ``None`` where the alternative is of another shape."""
+    runs, run = [], ""
+    i = 0
+    while i < len(alternative):
+        char = alternative[i]
+        if char in "?*{":  # the character before it may be absent
+            runs.append(run[:-1])
+            run = ""
+            if char == "{":
+                i = alternative.find("}", i)
+                if i < 0:
+                    return None
+        elif char == "+":
+            runs.append(run)
+            run = ""
+        elif char == "[":
+            runs.append(run)
+            run = ""
+            i = alternative.find("]", i + 1)
+            if i < 0:
+                return None
+        elif char in ".^$":
+            runs.append(run)
+            run = ""
+        elif char in "\\()|]}":
+            return None
+        else:
+            run += char
+        i += 1
+    runs.append(run)
+    return max(runs, key=len) or None
+
+
+def _union_branches(path: str) -> list[str] | None:
+    """The branches of a top-level ``|`` union of an XPath (quotes and brackets respected)."""
+    branches, depth, quote, start = [], 0, "", 0
+    for i, char in enumerate(path):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(path[start:i].strip())
+            start = i + 1
+    branches.append(path[start:].strip())
+    return branches if depth == 0 and not quote else None
+
+
+def _one_step(branch: str) -> bool:
+    """Is an XPath ``//name[...]...``: one step from the root, its predicates tests of the element?"""
+    outside, depth, quote = "", 0, ""
+    for char in branch:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif depth == 0:
+            outside += char
+    return re.fullmatch(r"//(?:\*|\w+)", outside.strip()) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _author_searches() -> tuple[tuple[Any, Any | None], ...]:
+    """trafilatura's ``AUTHOR_XPATHS``, each as (candidates, test): an XPath without regular
+    expressions that finds every element the expression finds and maybe more (each ``re:test`` of
+    an attribute weakened to ``contains`` of a literal each alternative of its pattern needs), and
+    the expression's own predicates as a test of one element (``//`` made ``self::``; ``None`` where
+    every pattern is plain words, so that ``contains`` is the expression itself). The elements
+    found are the candidates that pass the test, in document order, as the expression's own, at a
+    fraction of its cost (its regular expressions are Python calls on every element of the page).
+    ``(expression, None)`` for an expression of another shape (another trafilatura): it runs whole."""
+    from trafilatura.xpaths import AUTHOR_XPATHS
+
+    namespaces = {"re": "http://exslt.org/regular-expressions"}
+    searches: list[tuple[Any, Any | None]] = []
+    for expression in AUTHOR_XPATHS:
+        path = " ".join(expression.path.split())
+        branches = _union_branches(path)
+        weakened, exact, literal = path, True, True
+        for attribute, pattern in _REGEX_TEST.findall(path):
+            alternatives = pattern.split("|")
+            literals = [_required_literal(alternative) for alternative in alternatives]
+            if not all(literals):
+                exact = False
+                break
+            literal = literal and literals == alternatives  # then ``contains`` is the test itself
+            weaker = " or ".join(f"contains({attribute}, '{literal}')" for literal in dict.fromkeys(literals))
+            weakened = weakened.replace(f"re:test({attribute}, '{pattern}')", f"({weaker})")
+        if (not exact or "re:" in weakened or branches is None or not all(map(_one_step, branches))
+                or re.search(r"not\(|position\(|last\(|\[\s*\d", path)):
+            searches.append((expression, None))
+            continue
+        test = None if literal else etree.XPath(" | ".join("self::" + b[2:] for b in branches), namespaces=namespaces)
+        searches.append((etree.XPath(weakened), test))
+    return tuple(searches)
+
+
 def _author(tree: Any) -> str | None:
     """``trafilatura.metadata.extract_author`` without its copy of the whole tree: its author XPaths
-    run on the page itself, a found element is skipped when the discard XPaths would have removed it
-    or an ancestor, and its text is read from a copy of that element alone, pruned as the tree
-    would have been (``tests/test_ingest_html.py`` checks the answers against trafilatura's)."""
+    run on the page itself (as :func:`_author_searches` finds what they find), a found element is
+    skipped when the discard XPaths would have removed it or an ancestor, and its text is read from
+    a copy of that element alone, pruned as the tree would have been (``tests/test_ingest_html.py``
+    checks the answers against trafilatura's)."""
     from copy import deepcopy
 
     from trafilatura import metadata as tm
     from trafilatura.htmlprocessing import prune_unwanted_nodes
     from trafilatura.utils import trim
-    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS
 
     checks = _discard_checks()
     if checks is None:
         return tm.extract_author(tree)  # type: ignore[no-any-return]
-    for expression in AUTHOR_XPATHS:
-        for elem in expression(tree):
+    for candidates, test in _author_searches():
+        for elem in candidates(tree):
+            if test is not None and not test(elem):
+                continue
             if any(check(elem) for check in checks):
                 continue
             content = trim(" ".join(prune_unwanted_nodes(deepcopy(elem), AUTHOR_DISCARD_XPATHS).itertext()))
