@@ -181,3 +181,31 @@ def test_the_author_searches_find_what_trafilaturas_author_xpaths_find():
     for (candidates, test), expression in zip(searches, AUTHOR_XPATHS, strict=True):
         found = [elem for elem in candidates(tree) if test is None or test(elem)]
         assert found == expression(tree) and found
+
+
+def test_one_walk_finds_every_element_each_author_xpath_finds_in_document_order():
+    from trafilatura.utils import load_html
+    from trafilatura.xpaths import AUTHOR_XPATHS
+
+    from allegiance.ingest.html import _author_candidates, _author_pass
+
+    found = _author_pass()
+    assert found is not None  # trafilatura's expressions are of the shape the walk knows
+    for markup in (MARKUP, MARKUP.replace("<author>I</author>", "").replace("<body>", "<body><author>Z</author>"),
+                   f"<html><body><div class='byline'>By Ana Lima</div>{BODY}<a rel='author'>X</a></body></html>"):
+        tree = load_html(markup)
+        pool = _author_candidates(tree, found)
+        for test, expression in zip(found[3], AUTHOR_XPATHS, strict=True):
+            assert [elem for elem in pool if test(elem)] == expression(tree)
+
+
+def test_an_author_element_beside_the_root_is_found_as_the_author_xpaths_find_it():
+    """The walk sees only the root's elements: beside the root the XPaths run, as before the walk
+    (trafilatura's ``extract_author`` copies the root alone and would miss it)."""
+    from trafilatura.utils import load_html
+
+    from allegiance.ingest.html import _author
+
+    tree = load_html(f"<html><body><main>{BODY}</main></body></html><author>Rustam Nazarov</author>")
+    assert tree.getnext() is not None  # the parser keeps it outside <html>
+    assert _author(tree) == "Rustam Nazarov"

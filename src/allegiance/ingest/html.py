@@ -177,11 +177,9 @@ def _author_searches() -> tuple[tuple[Any, Any | None], ...]:
     found are the candidates that pass the test, in document order, as the expression's own, at a
     fraction of its cost (its regular expressions are Python calls on every element of the page).
     ``(expression, None)`` for an expression of another shape (another trafilatura): it runs whole."""
-    from trafilatura.xpaths import AUTHOR_XPATHS
-
     namespaces = {"re": "http://exslt.org/regular-expressions"}
     searches: list[tuple[Any, Any | None]] = []
-    for expression in AUTHOR_XPATHS:
+    for expression in _author_expressions():
         path = " ".join(expression.path.split())
         branches = _union_branches(path)
         weakened, exact, literal = path, True, True
@@ -191,8 +189,10 @@ def _author_searches() -> tuple[tuple[Any, Any | None], ...]:
             if not all(literals):
                 exact = False
                 break
-            literal = literal and literals == alternatives  # then ``contains`` is the test itself
-            weaker = " or ".join(f"contains({attribute}, '{literal}')" for literal in dict.fromkeys(literals))
+            words = [word or "" for word in literals]
+            literal = literal and words == alternatives  # then ``contains`` is the test itself
+            needed = [word for word in dict.fromkeys(words) if not any(o != word and o in word for o in words)]
+            weaker = " or ".join(f"contains({attribute}, '{word}')" for word in needed)  # "authorName": "author"
             weakened = weakened.replace(f"re:test({attribute}, '{pattern}')", f"({weaker})")
         if (not exact or "re:" in weakened or branches is None or not all(map(_one_step, branches))
                 or re.search(r"not\(|position\(|last\(|\[\s*\d", path)):
@@ -201,6 +201,100 @@ def _author_searches() -> tuple[tuple[Any, Any | None], ...]:
         test = None if literal else etree.XPath(" | ".join("self::" + b[2:] for b in branches), namespaces=namespaces)
         searches.append((etree.XPath(weakened), test))
     return tuple(searches)
+
+
+_LITERAL_ATOMS = re.compile(r"contains\(\s*(@[\w-]+)\s*,\s*'([^']*)'\s*\)|(@?[\w-]+)\s*=\s*'([^']*)'")
+
+
+def _brackets(branch: str) -> list[str]:
+    """The predicates ``[...]`` of one step, outermost, without their brackets."""
+    out, depth, quote, start = [], 0, "", 0
+    for i, char in enumerate(branch):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "[":
+            depth += 1
+            if depth == 1:
+                start = i + 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                out.append(branch[start:i])
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _author_pass() -> tuple[dict[str, re.Pattern[str]], frozenset[str], frozenset[str], tuple[Any, ...]] | None:
+    """What one walk over the page's elements needs to find every element any of the author
+    searches finds: for each weakened expression, one of its steps' predicates that is only
+    ``or`` of ``@attr='word'``, ``contains(@attr, 'word')`` and ``child='word'`` (an element it
+    finds has the attribute with the word in it, or such a child), or a step without predicates
+    (``//author``: its name). Returns the words to look for per attribute (one regular expression
+    each), the child names, the element names, and each expression's exact test; ``None`` where
+    an expression is not of this shape (then each runs as an XPath)."""
+    namespaces = {"re": "http://exslt.org/regular-expressions"}
+    words: dict[str, set[str]] = {}
+    children: set[str] = set()
+    names: set[str] = set()
+    tests = []
+    for (candidates, test), expression in zip(_author_searches(), _author_expressions(), strict=True):
+        if candidates is expression:
+            return None
+        branches = _union_branches(" ".join(candidates.path.split())) or []
+        for branch in branches:
+            brackets = _brackets(branch)
+            if not brackets:
+                names.add(branch[2:])
+                continue
+            for bracket in brackets:
+                if re.fullmatch(r"[\sX()]*(?:\bor\b[\sX()]*)*", _LITERAL_ATOMS.sub(" X ", bracket)):
+                    for attribute, word, other, value in _LITERAL_ATOMS.findall(bracket):
+                        if attribute or other.startswith("@"):
+                            words.setdefault((attribute or other)[1:], set()).add(word or value)
+                        else:
+                            children.add(other)
+                    break
+            else:
+                return None
+        path = " ".join(expression.path.split())
+        tests.append(test or etree.XPath(" | ".join("self::" + b[2:] for b in _union_branches(path) or []),
+                                         namespaces=namespaces))
+    patterns = {name: re.compile("|".join(map(re.escape, sorted(found, key=len, reverse=True))))
+                for name, found in words.items()}
+    return patterns, frozenset(children), frozenset(names), tuple(tests)
+
+
+def _author_expressions() -> list[Any]:
+    from trafilatura.xpaths import AUTHOR_XPATHS
+
+    return list(AUTHOR_XPATHS)
+
+
+def _author_candidates(tree: Any, found: tuple[dict[str, re.Pattern[str]], frozenset[str], frozenset[str],
+                                                 tuple[Any, ...]]) -> list[Any]:
+    """Every element of the page any author XPath may find (see :func:`_author_pass`), in
+    document order: one walk reading a few attributes of each element."""
+    patterns, children, names, _tests = found
+    attributes = tuple(patterns.items())
+    out = []
+    for elem in tree.iter(etree.Element):
+        attrib = elem.attrib
+        if attrib:
+            get = attrib.get
+            for name, pattern in attributes:
+                value = get(name)
+                if value and pattern.search(value):
+                    out.append(elem)
+                    break
+    extra = {e.getparent() for e in tree.iter(*children)} if children else set()
+    extra.update(tree.iter(*names) if names else ())
+    extra.discard(None)
+    if extra - set(out):
+        keep = extra | set(out)
+        out = [elem for elem in tree.iter(etree.Element) if elem in keep]
+    return out
 
 
 def _author(tree: Any) -> str | None:
@@ -219,7 +313,15 @@ def _author(tree: Any) -> str | None:
     checks = _discard_checks()
     if checks is None:
         return tm.extract_author(tree)  # type: ignore[no-any-return]
-    for candidates, test in _author_searches():
+    found = _author_pass()
+    alone = tree.getparent() is None and not any(  # an element beside the root: XPath's // sees it, a walk not
+        isinstance(other.tag, str) for side in (False, True) for other in tree.itersiblings(preceding=side))
+    if found is not None and alone:
+        pool = _author_candidates(tree, found)
+        searches: Any = [((lambda _tree: pool), test) for test in found[3]]
+    else:
+        searches = _author_searches()
+    for candidates, test in searches:
         for elem in candidates(tree):
             if test is not None and not test(elem):
                 continue
