@@ -150,3 +150,62 @@ def test_the_author_is_trafilaturas_without_copying_the_tree(name):
 
     tree = load_html(f"<html><head><title>T</title></head><body>{BYLINES[name]}<main>{BODY}</main></body></html>")
     assert _author(tree) == extract_author(tree)
+
+
+@pytest.mark.parametrize(("alternative", "literal"), [
+    ("author-?name", "author"), ("[Aa]uthor", "uthor"), ("^comments", "comments"), ("writer", "writer"),
+    ("a{2}", None), ("(?:x)", None), (r"\d+", None),
+])
+def test_the_literal_a_regex_alternative_needs(alternative, literal):
+    from allegiance.ingest.html import _required_literal
+
+    assert _required_literal(alternative) == literal
+
+
+MARKUP = """<html><body><div class="AuthorName">A</div><span class="my-authorname x">B</span>
+    <p class="byline">C</p><h3 id="zuozhe-1">D</h3><em class="screenname">E</em><b data-component="Byline">F</b>
+    <i id="Author">G</i><div class="author-name">H</div><author>I</author><p><rel>me</rel>J</p>
+    <a rel="author">K</a><span class="authored">L</span><div class="writers">M</div></body></html>"""
+
+
+def test_the_author_searches_find_what_trafilaturas_author_xpaths_find():
+    from trafilatura.utils import load_html
+    from trafilatura.xpaths import AUTHOR_XPATHS
+
+    from allegiance.ingest.html import _author_searches
+
+    tree = load_html(MARKUP)
+    searches = _author_searches()
+    assert all(test is not None or candidates is not expression
+               for (candidates, test), expression in zip(searches, AUTHOR_XPATHS, strict=True))  # none run whole
+    for (candidates, test), expression in zip(searches, AUTHOR_XPATHS, strict=True):
+        found = [elem for elem in candidates(tree) if test is None or test(elem)]
+        assert found == expression(tree) and found
+
+
+def test_one_walk_finds_every_element_each_author_xpath_finds_in_document_order():
+    from trafilatura.utils import load_html
+    from trafilatura.xpaths import AUTHOR_XPATHS
+
+    from allegiance.ingest.html import _author_candidates, _author_pass
+
+    found = _author_pass()
+    assert found is not None  # trafilatura's expressions are of the shape the walk knows
+    for markup in (MARKUP, MARKUP.replace("<author>I</author>", "").replace("<body>", "<body><author>Z</author>"),
+                   f"<html><body><div class='byline'>By Ana Lima</div>{BODY}<a rel='author'>X</a></body></html>"):
+        tree = load_html(markup)
+        pool = _author_candidates(tree, found)
+        for test, expression in zip(found[3], AUTHOR_XPATHS, strict=True):
+            assert [elem for elem in pool if test(elem)] == expression(tree)
+
+
+def test_an_author_element_beside_the_root_is_found_as_the_author_xpaths_find_it():
+    """The walk sees only the root's elements: beside the root the XPaths run, as before the walk
+    (trafilatura's ``extract_author`` copies the root alone and would miss it)."""
+    from trafilatura.utils import load_html
+
+    from allegiance.ingest.html import _author
+
+    tree = load_html(f"<html><body><main>{BODY}</main></body></html><author>Rustam Nazarov</author>")
+    assert tree.getnext() is not None  # the parser keeps it outside <html>
+    assert _author(tree) == "Rustam Nazarov"

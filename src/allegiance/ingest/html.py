@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
+import re
 from html import unescape
 from typing import Any
 from urllib.parse import urlsplit
@@ -76,7 +77,6 @@ def _discard_checks() -> tuple[Any, ...] | None:
     """trafilatura's author-discard XPaths (``AUTHOR_DISCARD_XPATHS``) turned into tests of one
     element: is it, or an ancestor of it, one of the elements they remove? ``None`` where an
     expression is not of the shapes known here (another trafilatura): then its own function runs."""
-    import re
 
     from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS
 
@@ -93,23 +93,238 @@ def _discard_checks() -> tuple[Any, ...] | None:
     return tuple(checks)
 
 
+_REGEX_TEST = re.compile(r"re:test\((@[\w-]+)\s*,\s*'([^'\\]*)'\)")
+
+
+def _required_literal(alternative: str) -> str | None:
+    """The longest run of characters every match of a regex alternative (no groups, no escapes)
+    contains, or ``None`` where the alternative is of another shape."""
+    runs, run = [], ""
+    i = 0
+    while i < len(alternative):
+        char = alternative[i]
+        if char in "?*{":  # the character before it may be absent
+            runs.append(run[:-1])
+            run = ""
+            if char == "{":
+                i = alternative.find("}", i)
+                if i < 0:
+                    return None
+        elif char == "+":
+            runs.append(run)
+            run = ""
+        elif char == "[":
+            runs.append(run)
+            run = ""
+            i = alternative.find("]", i + 1)
+            if i < 0:
+                return None
+        elif char in ".^$":
+            runs.append(run)
+            run = ""
+        elif char in "\\()|]}":
+            return None
+        else:
+            run += char
+        i += 1
+    runs.append(run)
+    return max(runs, key=len) or None
+
+
+def _union_branches(path: str) -> list[str] | None:
+    """The branches of a top-level ``|`` union of an XPath (quotes and brackets respected)."""
+    branches, depth, quote, start = [], 0, "", 0
+    for i, char in enumerate(path):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(path[start:i].strip())
+            start = i + 1
+    branches.append(path[start:].strip())
+    return branches if depth == 0 and not quote else None
+
+
+def _one_step(branch: str) -> bool:
+    """Is an XPath ``//name[...]...``: one step from the root, its predicates tests of the element?"""
+    outside, depth, quote = "", 0, ""
+    for char in branch:
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif depth == 0:
+            outside += char
+    return re.fullmatch(r"//(?:\*|\w+)", outside.strip()) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _author_searches() -> tuple[tuple[Any, Any | None], ...]:
+    """trafilatura's ``AUTHOR_XPATHS``, each as (candidates, test): an XPath without regular
+    expressions that finds every element the expression finds and maybe more (each ``re:test`` of
+    an attribute weakened to ``contains`` of a literal each alternative of its pattern needs), and
+    the expression's own predicates as a test of one element (``//`` made ``self::``; ``None`` where
+    every pattern is plain words, so that ``contains`` is the expression itself). The elements
+    found are the candidates that pass the test, in document order, as the expression's own, at a
+    fraction of its cost (its regular expressions are Python calls on every element of the page).
+    ``(expression, None)`` for an expression of another shape (another trafilatura): it runs whole."""
+    namespaces = {"re": "http://exslt.org/regular-expressions"}
+    searches: list[tuple[Any, Any | None]] = []
+    for expression in _author_expressions():
+        path = " ".join(expression.path.split())
+        branches = _union_branches(path)
+        weakened, exact, literal = path, True, True
+        for attribute, pattern in _REGEX_TEST.findall(path):
+            alternatives = pattern.split("|")
+            literals = [_required_literal(alternative) for alternative in alternatives]
+            if not all(literals):
+                exact = False
+                break
+            words = [word or "" for word in literals]
+            literal = literal and words == alternatives  # then ``contains`` is the test itself
+            needed = [word for word in dict.fromkeys(words) if not any(o != word and o in word for o in words)]
+            weaker = " or ".join(f"contains({attribute}, '{word}')" for word in needed)  # "authorName": "author"
+            weakened = weakened.replace(f"re:test({attribute}, '{pattern}')", f"({weaker})")
+        if (not exact or "re:" in weakened or branches is None or not all(map(_one_step, branches))
+                or re.search(r"not\(|position\(|last\(|\[\s*\d", path)):
+            searches.append((expression, None))
+            continue
+        test = None if literal else etree.XPath(" | ".join("self::" + b[2:] for b in branches), namespaces=namespaces)
+        searches.append((etree.XPath(weakened), test))
+    return tuple(searches)
+
+
+_LITERAL_ATOMS = re.compile(r"contains\(\s*(@[\w-]+)\s*,\s*'([^']*)'\s*\)|(@?[\w-]+)\s*=\s*'([^']*)'")
+
+
+def _brackets(branch: str) -> list[str]:
+    """The predicates ``[...]`` of one step, outermost, without their brackets."""
+    out, depth, quote, start = [], 0, "", 0
+    for i, char in enumerate(branch):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "[":
+            depth += 1
+            if depth == 1:
+                start = i + 1
+        elif char == "]":
+            depth -= 1
+            if depth == 0:
+                out.append(branch[start:i])
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _author_pass() -> tuple[dict[str, re.Pattern[str]], frozenset[str], frozenset[str], tuple[Any, ...]] | None:
+    """What one walk over the page's elements needs to find every element any of the author
+    searches finds: for each weakened expression, one of its steps' predicates that is only
+    ``or`` of ``@attr='word'``, ``contains(@attr, 'word')`` and ``child='word'`` (an element it
+    finds has the attribute with the word in it, or such a child), or a step without predicates
+    (``//author``: its name). Returns the words to look for per attribute (one regular expression
+    each), the child names, the element names, and each expression's exact test; ``None`` where
+    an expression is not of this shape (then each runs as an XPath)."""
+    namespaces = {"re": "http://exslt.org/regular-expressions"}
+    words: dict[str, set[str]] = {}
+    children: set[str] = set()
+    names: set[str] = set()
+    tests = []
+    for (candidates, test), expression in zip(_author_searches(), _author_expressions(), strict=True):
+        if candidates is expression:
+            return None
+        branches = _union_branches(" ".join(candidates.path.split())) or []
+        for branch in branches:
+            brackets = _brackets(branch)
+            if not brackets:
+                names.add(branch[2:])
+                continue
+            for bracket in brackets:
+                if re.fullmatch(r"[\sX()]*(?:\bor\b[\sX()]*)*", _LITERAL_ATOMS.sub(" X ", bracket)):
+                    for attribute, word, other, value in _LITERAL_ATOMS.findall(bracket):
+                        if attribute or other.startswith("@"):
+                            words.setdefault((attribute or other)[1:], set()).add(word or value)
+                        else:
+                            children.add(other)
+                    break
+            else:
+                return None
+        path = " ".join(expression.path.split())
+        tests.append(test or etree.XPath(" | ".join("self::" + b[2:] for b in _union_branches(path) or []),
+                                         namespaces=namespaces))
+    patterns = {name: re.compile("|".join(map(re.escape, sorted(found, key=len, reverse=True))))
+                for name, found in words.items()}
+    return patterns, frozenset(children), frozenset(names), tuple(tests)
+
+
+def _author_expressions() -> list[Any]:
+    from trafilatura.xpaths import AUTHOR_XPATHS
+
+    return list(AUTHOR_XPATHS)
+
+
+def _author_candidates(tree: Any, found: tuple[dict[str, re.Pattern[str]], frozenset[str], frozenset[str],
+                                                 tuple[Any, ...]]) -> list[Any]:
+    """Every element of the page any author XPath may find (see :func:`_author_pass`), in
+    document order: one walk reading a few attributes of each element."""
+    patterns, children, names, _tests = found
+    attributes = tuple(patterns.items())
+    out = []
+    for elem in tree.iter(etree.Element):
+        attrib = elem.attrib
+        if attrib:
+            get = attrib.get
+            for name, pattern in attributes:
+                value = get(name)
+                if value and pattern.search(value):
+                    out.append(elem)
+                    break
+    extra = {e.getparent() for e in tree.iter(*children)} if children else set()
+    extra.update(tree.iter(*names) if names else ())
+    extra.discard(None)
+    if extra - set(out):
+        keep = extra | set(out)
+        out = [elem for elem in tree.iter(etree.Element) if elem in keep]
+    return out
+
+
 def _author(tree: Any) -> str | None:
     """``trafilatura.metadata.extract_author`` without its copy of the whole tree: its author XPaths
-    run on the page itself, a found element is skipped when the discard XPaths would have removed it
-    or an ancestor, and its text is read from a copy of that element alone, pruned as the tree
-    would have been (``tests/test_ingest_html.py`` checks the answers against trafilatura's)."""
+    run on the page itself (as :func:`_author_searches` finds what they find), a found element is
+    skipped when the discard XPaths would have removed it or an ancestor, and its text is read from
+    a copy of that element alone, pruned as the tree would have been (``tests/test_ingest_html.py``
+    checks the answers against trafilatura's)."""
     from copy import deepcopy
 
     from trafilatura import metadata as tm
     from trafilatura.htmlprocessing import prune_unwanted_nodes
     from trafilatura.utils import trim
-    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS
 
     checks = _discard_checks()
     if checks is None:
         return tm.extract_author(tree)  # type: ignore[no-any-return]
-    for expression in AUTHOR_XPATHS:
-        for elem in expression(tree):
+    found = _author_pass()
+    alone = tree.getparent() is None and not any(  # an element beside the root: XPath's // sees it, a walk not
+        isinstance(other.tag, str) for side in (False, True) for other in tree.itersiblings(preceding=side))
+    if found is not None and alone:
+        pool = _author_candidates(tree, found)
+        searches: Any = [((lambda _tree: pool), test) for test in found[3]]
+    else:
+        searches = _author_searches()
+    for candidates, test in searches:
+        for elem in candidates(tree):
+            if test is not None and not test(elem):
+                continue
             if any(check(elem) for check in checks):
                 continue
             content = trim(" ".join(prune_unwanted_nodes(deepcopy(elem), AUTHOR_DISCARD_XPATHS).itertext()))
