@@ -42,10 +42,12 @@ FURNITURE = {
 # F1 less about 0.03 under the figures of main at 51fe6c5 when the set was written: sentences
 # stances 0.670, events 0.731, typed events 0.578, predictions 0.877, speakers 0.596; pages
 # states 0.939, organizations 0.679, stances 0.702, events 0.653, quantities 0.974, predictions 0.841.
-SENTENCE_FLOORS = {"stances": 0.64, "events": 0.70, "events_typed": 0.55, "predictions": 0.84,
-                   "predictions_speaker": 0.56}
-ARTICLE_FLOORS = {"states": 0.91, "organizations": 0.64, "stances": 0.67, "events": 0.62, "quantities": 0.94,
-                  "predictions": 0.81}
+# Floors raised on 2026-12-02 to 0.03 under the figures of main after that day's statement work, where that
+# is above the floor of the day the set was written (aggregates only; a gain is kept, a drop fails).
+SENTENCE_FLOORS = {"stances": 0.72, "events": 0.74, "events_typed": 0.57, "predictions": 0.89,
+                   "predictions_speaker": 0.72}
+ARTICLE_FLOORS = {"states": 0.91, "organizations": 0.73, "stances": 0.74, "events": 0.65, "quantities": 0.94,
+                  "predictions": 0.88}
 
 
 def _cases() -> list[dict[str, Any]]:

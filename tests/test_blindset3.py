@@ -46,10 +46,12 @@ FURNITURE = {
 # stances 0.688, events 0.615, typed events 0.472, predictions 0.778, speakers 0.600; pages
 # states 0.862, alliances 0.903, persons 0.886, organizations 0.696, stances 0.741, events 0.594,
 # quantities 0.857, predictions 0.800.
-SENTENCE_FLOORS = {"stances": 0.65, "events": 0.58, "events_typed": 0.44, "predictions": 0.74,
-                   "predictions_speaker": 0.57}
-ARTICLE_FLOORS = {"states": 0.83, "alliances": 0.87, "persons": 0.85, "organizations": 0.66, "stances": 0.71,
-                  "events": 0.56, "quantities": 0.82, "predictions": 0.77}
+# Floors raised on 2026-12-02 to 0.03 under the figures of main after that day's statement work, where that
+# is above the floor of the day the set was written (aggregates only; a gain is kept, a drop fails).
+SENTENCE_FLOORS = {"stances": 0.86, "events": 0.75, "events_typed": 0.55, "predictions": 0.82,
+                   "predictions_speaker": 0.65}
+ARTICLE_FLOORS = {"states": 0.85, "alliances": 0.90, "persons": 0.92, "organizations": 0.71, "stances": 0.81,
+                  "events": 0.60, "quantities": 0.85, "predictions": 0.80}
 
 
 def _cases() -> list[dict[str, Any]]:

@@ -44,10 +44,12 @@ FURNITURE = {
 # bench/blindset.py --set blindset4, read as aggregates only): sentences stances 0.839, events 0.694,
 # typed events 0.575, predictions 0.902, speakers 0.639; pages states 0.921, alliances 1.000,
 # persons 0.885, organizations 0.636, stances 0.800, events 0.540, quantities 0.909, predictions 0.821.
-SENTENCE_FLOORS = {"stances": 0.81, "events": 0.66, "events_typed": 0.54, "predictions": 0.87,
-                   "predictions_speaker": 0.61}
-ARTICLE_FLOORS = {"states": 0.89, "alliances": 0.97, "persons": 0.85, "organizations": 0.60, "stances": 0.77,
-                  "events": 0.51, "quantities": 0.87, "predictions": 0.79}
+# Floors raised on 2026-12-02 to 0.03 under the figures of main after that day's statement work, where that
+# is above the floor of the day the set was written (aggregates only; a gain is kept, a drop fails).
+SENTENCE_FLOORS = {"stances": 0.83, "events": 0.69, "events_typed": 0.55, "predictions": 0.93,
+                   "predictions_speaker": 0.72}
+ARTICLE_FLOORS = {"states": 0.90, "alliances": 0.97, "persons": 0.85, "organizations": 0.63, "stances": 0.79,
+                  "events": 0.52, "quantities": 0.87, "predictions": 0.83}
 
 
 def _cases() -> list[dict[str, Any]]:

@@ -46,10 +46,12 @@ FURNITURE = {
 # the same): sentences stances 0.829, events 0.839, typed events 0.654, predictions 0.886, speakers 0.771;
 # pages states 0.902, alliances 0.815, persons 0.857, organizations 0.818, stances 0.829, events 0.726,
 # quantities 0.889, predictions 0.885.
-SENTENCE_FLOORS = {"stances": 0.80, "events": 0.81, "events_typed": 0.62, "predictions": 0.86,
+# Floors raised on 2026-12-02 to 0.03 under the figures of main after that day's statement work, where that
+# is above the floor of the day the set was written (aggregates only; a gain is kept, a drop fails).
+SENTENCE_FLOORS = {"stances": 0.80, "events": 0.81, "events_typed": 0.63, "predictions": 0.86,
                    "predictions_speaker": 0.74}
-ARTICLE_FLOORS = {"states": 0.87, "alliances": 0.78, "persons": 0.83, "organizations": 0.79, "stances": 0.80,
-                  "events": 0.70, "quantities": 0.86, "predictions": 0.85}
+ARTICLE_FLOORS = {"states": 0.90, "alliances": 0.85, "persons": 0.84, "organizations": 0.79, "stances": 0.87,
+                  "events": 0.74, "quantities": 0.86, "predictions": 0.87}
 
 
 def _cases() -> list[dict[str, Any]]:
