@@ -902,3 +902,20 @@ def test_a_seat_in_the_locative_before_a_subjectless_speech_verb_is_its_state_sp
 def test_a_seat_in_the_locative_elsewhere_is_still_a_place(pipeline):
     doc = pipeline(Doc("t", "В Москве прошёл митинг в поддержку мигрантов.", "ru", "2024-05-01"))
     assert not [m for m in doc.mentions if m.type == "state"]
+
+
+# -- a Ukrainian verb-or-noun after a finite verb is its object ----------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Ні Узбекистан, ні Туркменістан не підтримали війну.", {("UZB", "distance"), ("TKM", "distance")}),
+    ("Молдова рішуче засудила війну.", {("MDA", "oppose")}),
+])
+def test_a_verb_or_noun_after_a_finite_verb_is_its_object(pipeline, text, expected):
+    assert _stances(pipeline, text, "uk") == expected
+
+
+def test_an_infinitive_reading_after_a_finite_verb_stays_a_verb(pipeline):
+    pack = language_pack("uk", None)
+    doc = pipeline(Doc("t", "Україна може стати членом альянсу.", "uk", None))
+    from allegiance.nlp.slavic_words import _ru_words
+    words = {w.text: w for w in _ru_words(doc, doc.sentences[0], pack)}
+    assert words["стати"].upos == "VERB"

@@ -178,6 +178,10 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
         ambiguous = bool(verbal and nominal)  # a Ukrainian verb-or-noun: the words before decide, never cached
         if context and ambiguous and words and words[-1].upos == "ADP" and not finite:
             verbal, best = [], nominal[0]  # «через війну», «на войну»: a preposition's object is the noun
+        elif context and ambiguous and words and words[-1].upos == "VERB" and not finite and \
+                not {"VerbForm=Inf", "VerbForm=Part"} & words[-1].feats and all(p.tag.tense for p in verbal):
+            verbal, best = [], nominal[0]  # «не підтримали війну»: after a finite verb, its object, not a second
+            # finite verb (an infinitive reading stays: «може стати»)
         if nominal and verbal and all("impr" in p.tag.grammemes for p in verbal):
             verbal, best = [], nominal[0]  # «війни»: the noun, not the imperative of «війнути» (news rarely commands)
         feats: set[str] = set()
