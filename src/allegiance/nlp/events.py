@@ -630,11 +630,16 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     g = builder.pack.grammar if builder.pack else {}
     opinion = g.get("opinion", frozenset()) | g.get("copulas", frozenset()) | g.get("attitude_verbs", frozenset()) | \
         g.get("negative_implicatives", frozenset())  # a view, a state or attitude held, an act not done: no event
-    if kind is None or not (frame.is_act() or refused) or frame.we or frame.lemma in opinion or \
+    spoken_we = frame.we and frame.speaker is not None and frame.is_act() and frame.factuality == "done" and \
+        frame.speaker.type in ("state", "government_body", "person")  # "\"We have banned ...,\" the ministry
+    # said": the speaker's own act, reported in the first person
+    if kind is None or not (frame.is_act() or refused) or (frame.we and not spoken_we) or frame.lemma in opinion or \
             _habitual(builder, frame) or _attitude(builder, frame) or _aspect_of_gerund(builder, frame) or \
             _stopped_short(builder, frame):
         return []  # an opinion ("Putin thought ...") is no event; "continued enlisting": the gerund is
     actors = [source] if source is not None else list(frame.subjects)
+    if spoken_we and not actors and frame.speaker is not None:
+        actors = [frame.speaker]  # an official's "we" is the government: its state (as_state below)
     owner = _owner_of_organ(builder, frame)
     if owner is not None:
         actors = [owner]  # "Lukashenko said his army had detained ...": the state of the army's owner
@@ -659,8 +664,8 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     labels = tuple(dict.fromkeys(resolver.label(t) for t in targets[:3]))
     out = []
     for actor in actors:
-        as_state = recruited or frame.subject_word == "state_body" or owner is not None  # a body named by a
-        # common noun: its state
+        as_state = recruited or frame.subject_word == "state_body" or owner is not None or spoken_we
+        # a body named by a common noun, or the speaker of a quoted "we": its state
         label = (resolver.state_of(actor) or resolver.label(actor)) if as_state else resolver.label(actor)
         if _people_of(builder, actor):
             label = actor.text  # "another 13 Russians volunteered": a group of people (the guidelines), not the state
