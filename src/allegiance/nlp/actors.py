@@ -33,6 +33,7 @@ class _ActorWords:
     state: re.Pattern[str]
     institution: re.Pattern[str]
     administration: re.Pattern[str]
+    press: re.Pattern[str]
     group: re.Pattern[str]
     collective: frozenset[str]
     organs: frozenset[str]
@@ -61,7 +62,8 @@ def _actor_words(lang: str, folders: tuple[Path, ...] | None = None) -> _ActorWo
         re.compile(lead + "(" + _either(data.get("opening_person", [])) + r")\b", re.I),
         re.compile(lead + "(" + _either(data.get("opening_state", [])) + r")\b", re.I),
         re.compile("(" + institution + ")", re.I),
-        re.compile(r"\s+(" + _either(data.get("administration_nouns", [])) + r")\b", re.I),
+        re.compile(r"(?:['’]s)?\s+(" + _either(data.get("administration_nouns", [])) + r")\b", re.I),
+        re.compile(r"\b(?:" + _either(data.get("press_nouns_before", [])) + r")\s+$", re.I),
         re.compile(r" ((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:" + "|".join(x for x in (verbs, endings) if x) + r")\b)"),
         frozenset(str(w) for w in data.get("collective_nouns", [])),
         frozenset(str(w) for w in data.get("organ_nouns", [])),
@@ -144,8 +146,9 @@ class ActorResolver:
                 return state
         if m.type == "alliance" and m.entity_id:
             return m.entity_id
-        if m.type == "person" and self._words.administration.match(self.doc.text, m.end):
-            state = self.state_of(m)  # "the Biden administration" is the state it governs
+        if m.type == "person" and (self._words.administration.match(self.doc.text, m.end) or
+                                   self._words.press.search(self.doc.text[max(0, m.start - 40):m.start])):
+            state = self.state_of(m)  # "the Biden administration", «пресс-служба Лукашенко»: the state
             if state:
                 return state
         return m.canonical

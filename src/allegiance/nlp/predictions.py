@@ -59,8 +59,9 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
     g = pack.grammar
     text = builder.doc.text[sentence.start:sentence.end]
     # a speech or pledge verb ("said", "vowed"), not a noun ("the state level")
+    whole = builder.words(sentence)  # the whole sentence, where ``words`` is a clause of it
     reported = any((w.lemma in pack.speech or w.low in g.get("pledge", ())) and not (
-        n > 0 and words[n - 1].upos in ("DET", "ADP")) for n, w in enumerate(words))
+        n > 0 and whole[n - 1].upos in ("DET", "ADP")) for n, w in enumerate(whole))
     conditional = any(w.low in g.get("condition", ()) for w in words) or bool(words) and words[0].low in g.get(
         "inversion", ())  # "Should the sanctions be lifted, ..."
     penalty_verbs = g.get("penalty_verbs", frozenset())
@@ -797,9 +798,30 @@ def find_predictions(doc: Doc, resolver: ActorResolver, modality: SentenceModali
         conditional = marker.low in g.get("risk_modals", ()) or marker.low in g.get("ability_modals", ()) or any(
             w.low in g.get("condition", ()) for w in builder.words(sentence))
         subject = resolver.before(sentence, sentence.end)
-        speaker = _speaker(builder, sentence, marker)
-        out.append(PredictionRecord(
-            sentence.start, sentence.end, _claim(text, marker, sentence), conditional,
-            _horizon(doc, builder, sentence, marker), MentionRef.of(resolver, subject),
-            MentionRef.of(resolver, speaker), 0.45 if conditional else 0.55, marker.text).row())
+        second = _joined_marker(builder, sentence, marker)
+        for found in (marker,) if second is None else (marker, second):
+            speaker = _speaker(builder, sentence, found)
+            out.append(PredictionRecord(
+                sentence.start, sentence.end, _claim(text, found, sentence), conditional,
+                _horizon(doc, builder, sentence, found), MentionRef.of(resolver, subject),
+                MentionRef.of(resolver, speaker), 0.45 if conditional else 0.55, found.text).row())
     return out
+
+
+def _joined_marker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> Word | None:
+    """A second forecast in a reported clause joined after the first ("said A would ... and that B
+    would ...", «заявил, что A ..., а B ...», «і додав, що»: ``clause_joins``), or ``None``."""
+    assert builder.pack is not None
+    joins = builder.pack.grammar.get("clause_joins", ())
+    if not joins:
+        return None
+    low = builder.doc.text[sentence.start:sentence.end].casefold()
+    begin = marker.end - sentence.start
+    at = min((i + len(j) for j in joins if (i := low.find(j, begin)) >= 0), default=-1)
+    if at < 0:
+        return None
+    words = [w for w in builder.words(sentence) if w.start >= sentence.start + at]
+    if not words:
+        return None
+    found = _future_en(builder, sentence, words) if builder.pack.english else _future_ru(builder, sentence, words)
+    return found if found is not None and found.i > marker.i else None
