@@ -26,6 +26,14 @@ def store(settings: Settings):
         yield s
 
 
+@pytest.fixture(scope="session")
+def pipeline():
+    """The default analysis pipeline (bundled packs and knowledge base), built once for the session."""
+    from allegiance.nlp.pipeline import default_pipeline
+
+    return default_pipeline()
+
+
 def load_gold(path: Path) -> dict[str, dict]:
     return {d["id"]: d for d in (json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip())}
 

@@ -8,12 +8,6 @@ from __future__ import annotations
 import pytest
 
 from allegiance.nlp import Doc
-from allegiance.nlp.pipeline import default_pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return default_pipeline()
 
 
 def events(pipeline, text: str, lang: str = "en") -> list[tuple[str | None, str | None]]:

@@ -7,12 +7,6 @@ from __future__ import annotations
 import pytest
 
 from allegiance.nlp import Doc
-from allegiance.nlp.pipeline import default_pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return default_pipeline()
 
 
 def actors(pipeline, text: str, lang: str = "en") -> list[str | None]:

@@ -11,11 +11,6 @@ from allegiance.nlp.frames import language_pack
 from allegiance.nlp.pipeline import default_pipeline
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    return default_pipeline()
-
-
 def _builder(pipeline, text):
     """The document through the real pipeline, and a frame builder over it as the statement stage builds one."""
     from allegiance.kb.knowledge import load_knowledge_base

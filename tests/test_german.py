@@ -6,12 +6,6 @@ from __future__ import annotations
 import pytest
 
 from allegiance.nlp import Doc
-from allegiance.nlp.pipeline import default_pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return default_pipeline()
 
 
 def _doc(pipeline, text: str, published: str | None = "2024-05-10") -> Doc:

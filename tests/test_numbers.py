@@ -7,12 +7,6 @@ import pytest
 
 from allegiance.nlp import Doc
 from allegiance.nlp.numbers import number_rules
-from allegiance.nlp.pipeline import default_pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return default_pipeline()
 
 
 def _values(pipeline, text: str, language: str) -> list[float]:

@@ -13,7 +13,6 @@ import random
 import re
 import unicodedata
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.articles_gen import compose_article
@@ -25,7 +24,6 @@ from allegiance.ingest.decode import decode_text, normalise_text
 from allegiance.ingest.html import extract_page
 from allegiance.ingest.reader import read_article
 from allegiance.nlp import Doc
-from allegiance.nlp.pipeline import default_pipeline
 from allegiance.query.export import export_articles
 from allegiance.query.tables import statement_rows, write_table
 from allegiance.records import ArticleHints, RawInput
@@ -149,11 +147,6 @@ def test_clean_field_is_one_safe_line(value, limit):
     assert not any(c in cleaned for c in BIDI_CONTROLS + "\n\r\t\x1b")
     assert clean_field(cleaned, limit) == cleaned  # idempotent
     cleaned.encode("utf-8")
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return default_pipeline()
 
 
 @examples(60)

@@ -9,12 +9,6 @@ from __future__ import annotations
 import pytest
 
 from allegiance.nlp import Doc
-from allegiance.nlp.pipeline import default_pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return default_pipeline()
 
 
 def _stances(pipeline, text, lang):

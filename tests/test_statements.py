@@ -8,12 +8,6 @@ import pytest
 from tests.conftest import SHARED, needs_shared
 
 from allegiance.nlp import Doc
-from allegiance.nlp.pipeline import default_pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return default_pipeline()
 
 
 def _statements(pipeline, text, language="en", published=None, kind=None):

@@ -6,14 +6,8 @@ from __future__ import annotations
 import pytest
 
 from allegiance.nlp import Doc
-from allegiance.nlp.pipeline import default_pipeline
 
 WAR = "russia_war_in_ukraine"
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return default_pipeline()
 
 
 def _kind(pipeline, text, kind):

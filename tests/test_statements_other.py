@@ -12,7 +12,6 @@ import pytest
 
 from allegiance.nlp import Doc
 from allegiance.nlp.frames import language_pack
-from allegiance.nlp.pipeline import default_pipeline
 
 _BENCH = Path(__file__).resolve().parents[1] / "bench"
 _SPEC = importlib.util.spec_from_file_location("checkset", _BENCH / "checkset.py")
@@ -47,11 +46,6 @@ LANGUAGES = ("fr", "it", "pl", "ro", "bg")
 def figures():
     cases = [c for c in checkset.load_checkset() if c["lang"] in LANGUAGES]
     return checkset.score_checkset(cases)
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return default_pipeline()
 
 
 def test_each_language_has_its_check_sentences():

@@ -8,12 +8,6 @@ import pytest
 from allegiance.nlp import Doc
 from allegiance.nlp.frames import language_pack
 from allegiance.nlp.frames_slavic import readings, uk_participle_verb
-from allegiance.nlp.pipeline import default_pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return default_pipeline()
 
 
 def _found(pipeline, text, language, kind):
