@@ -131,39 +131,41 @@ def _required_literal(alternative: str) -> str | None:
     return max(runs, key=len) or None
 
 
-def _union_branches(path: str) -> list[str] | None:
-    """The branches of a top-level ``|`` union of an XPath (quotes and brackets respected)."""
-    branches, depth, quote, start = [], 0, "", 0
+def _outside_quotes(path: str, opens: str, closes: str) -> tuple[list[tuple[int, str, int]], bool]:
+    """The characters of an XPath outside its string literals (the quotes left out), each with its
+    position and the bracket depth around it (an opening or closing bracket counts at the depth
+    outside it), and whether the brackets balance and every quote closes."""
+    out, depth, quote = [], 0, ""
     for i, char in enumerate(path):
         if quote:
             quote = "" if char == quote else quote
         elif char in "'\"":
             quote = char
-        elif char in "[(":
-            depth += 1
-        elif char in "])":
+        elif char in closes:
             depth -= 1
-        elif char == "|" and depth == 0:
+            out.append((i, char, depth))
+        else:
+            out.append((i, char, depth))
+            depth += char in opens
+    return out, depth == 0 and not quote
+
+
+def _union_branches(path: str) -> list[str] | None:
+    """The branches of a top-level ``|`` union of an XPath (quotes and brackets respected)."""
+    chars, balanced = _outside_quotes(path, "[(", "])")
+    branches, start = [], 0
+    for i, char, depth in chars:
+        if char == "|" and depth == 0:
             branches.append(path[start:i].strip())
             start = i + 1
     branches.append(path[start:].strip())
-    return branches if depth == 0 and not quote else None
+    return branches if balanced else None
 
 
 def _one_step(branch: str) -> bool:
     """Is an XPath ``//name[...]...``: one step from the root, its predicates tests of the element?"""
-    outside, depth, quote = "", 0, ""
-    for char in branch:
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-        elif depth == 0:
-            outside += char
+    outside = "".join(char for _i, char, depth in _outside_quotes(branch, "[", "]")[0]
+                      if depth == 0 and char not in "[]")
     return re.fullmatch(r"//(?:\*|\w+)", outside.strip()) is not None
 
 
@@ -208,20 +210,12 @@ _LITERAL_ATOMS = re.compile(r"contains\(\s*(@[\w-]+)\s*,\s*'([^']*)'\s*\)|(@?[\w
 
 def _brackets(branch: str) -> list[str]:
     """The predicates ``[...]`` of one step, outermost, without their brackets."""
-    out, depth, quote, start = [], 0, "", 0
-    for i, char in enumerate(branch):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char == "[":
-            depth += 1
-            if depth == 1:
-                start = i + 1
-        elif char == "]":
-            depth -= 1
-            if depth == 0:
-                out.append(branch[start:i])
+    out, start = [], 0
+    for i, char, depth in _outside_quotes(branch, "[", "]")[0]:
+        if char == "[" and depth == 0:
+            start = i + 1
+        elif char == "]" and depth == 0:
+            out.append(branch[start:i])
     return out
 
 
