@@ -53,8 +53,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from checkset import load_checkset, score_checkset  # noqa: E402
 from quality import SHARED, _scorer  # noqa: E402
 
-__all__ = ["ARTICLES", "BLINDSET", "SHARED", "load_article_gold", "load_checkset", "predict_articles", "run",
-           "score_articles", "score_sentences", "set_folder"]
+__all__ = ["ARTICLES", "BLINDSET", "SHARED", "load_article_gold", "load_checkset", "predict_articles", "print_figures",
+           "run", "score_articles", "score_sentences", "set_folder"]
 
 ROOT = Path(__file__).resolve().parents[1]
 BLINDSET = ROOT / "tests" / "fixtures" / "blindset"
@@ -125,11 +125,12 @@ def run(folder: Path = BLINDSET) -> dict[str, dict[str, Any]]:
     return {"sentences": score_sentences(folder), "articles": score_articles(folder / "articles")}
 
 
-def _print(results: dict[str, dict[str, Any]]) -> None:
+def print_figures(results: dict[str, dict[str, Any]], kinds: tuple[str, ...] = SENTENCE_KINDS) -> None:
+    """The sentences' figures per kind and language, then the articles' per field and language."""
     sentences = results["sentences"]
     langs = ["all"] + sorted({k.split(".", 1)[1] for k in sentences if "." in k})
     print("sentences (P/R/F1, gold/predicted)")
-    for kind in SENTENCE_KINDS:
+    for kind in kinds:
         for lang in langs:
             key = kind if lang == "all" else f"{kind}.{lang}"
             f = sentences[key]
@@ -156,7 +157,7 @@ def main() -> int:
     except ValueError as exc:
         parser.error(str(exc))
     results = run(folder)
-    _print(results)
+    print_figures(results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0

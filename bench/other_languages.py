@@ -17,7 +17,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from blindset import ARTICLE_FIELDS, score_articles  # noqa: E402
+from blindset import print_figures, score_articles  # noqa: E402
 from checkset import CHECKSET, load_checkset, score_checkset  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,19 +38,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also write the figures here as JSON")
     args = parser.parse_args()
     results = run()
-    sentences = results["sentences"]
-    langs = ["all"] + sorted({k.split(".", 1)[1] for k in sentences if "." in k})
-    print("sentences (P/R/F1, gold/predicted)")
-    for kind in KINDS:
-        for lang in langs:
-            f = sentences[kind if lang == "all" else f"{kind}.{lang}"]
-            print(f"  {kind:<13} {lang:<4} P {f['precision']:.2f}  R {f['recall']:.2f}  F1 {f['f1']:.3f}"
-                  f"  ({f['gold']}/{f['predicted']})")
-    articles = results["articles"]
-    print("articles (F1 per field)")
-    print(f"  {'field':<14}" + "".join(f"{k:>8}" for k in articles))
-    for field in ARTICLE_FIELDS:
-        print(f"  {field:<14}" + "".join(f"{articles[k][field]['f1']:>8.3f}" for k in articles))
+    print_figures(results, KINDS)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return 0
