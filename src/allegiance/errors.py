@@ -89,6 +89,6 @@ REJECTION_CODES: dict[str, str] = {
     "fetch_failed": "the URL could not be fetched (generic)",
     "bad_url": "the URL is malformed (bad host, port or characters) and was not fetched",
     "too_slow": "the server did not send the page within fetch_deadline seconds in all",
-    "truncated": "a WARC record is cut off by the end of its file; its partial text is not stored",
+    "truncated": "a WARC record or a .gz file is cut off by the end of its file; its partial text is not stored",
     "internal_error": "an unexpected error (a bug) while reading this input; the message names it",
 }

@@ -76,8 +76,8 @@ class Settings:
     db: str = _opt("allegiance.db", "Path of the SQLite database file.")
     max_bytes: int = _opt(50_000_000, "Largest input accepted, in bytes (files, pages, WARC records).", low=1)
     max_archive_bytes: int = _opt(
-        2_000_000_000, "Most bytes a compressed archive (WARC .gz) may decompress to before the rest is rejected.",
-        low=1)
+        2_000_000_000, "Most bytes a compressed file or archive (.gz, .zip, .tar, .tgz, WARC .gz) may decompress "
+                       "to before the rest is rejected.", low=1)
     min_text_chars: int = _opt(1, "Articles whose text has fewer characters are rejected as empty.", low=0)
     fetch_timeout: float = _opt(20.0, "Seconds to wait for a server when fetching a URL.", low=0.001, high=3600)
     max_redirects: int = _opt(5, "Most redirects followed for one URL.", low=0, high=100)

@@ -46,9 +46,14 @@ def is_url(target: str) -> bool:
     return bool(_URL.match(target.strip()))
 
 
+#: Compressed or archive extensions of two parts, which ``Path.suffix`` would read as ``.gz``.
+_DOUBLE_EXTENSIONS = (".warc.gz", ".tar.gz")
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
 def _extension(path: Path) -> str:
     name = path.name.lower()
-    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
+    return next((ext for ext in _DOUBLE_EXTENSIONS if name.endswith(ext)), path.suffix.lower())
 
 
 def sniff_kind(data: bytes) -> InputKind:
@@ -177,8 +182,38 @@ def _url_inputs(url: str, settings: Settings, fetcher: _LazyFetcher,
         yield RawInput(url, "html", page.data, hints=hints, declared_encoding=page.encoding)
 
 
+def _gunzipped_inputs(data: bytes, origin: str, name: str | None,
+                      settings: Settings, fetcher: _LazyFetcher) -> Iterator[Item]:
+    """Gzip bytes of unknown content (standard input): a gzip WARC is read as one; anything else is
+    decompressed (to at most ``max_bytes``) and read as what it holds. Gzip inside gzip is refused."""
+    import gzip
+    import zlib
+
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+        try:
+            head = stream.peek(64)[:64]
+            if head.lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith(b"warc/"):
+                from .warc import warc_inputs
+
+                yield from warc_inputs(io.BytesIO(data), origin, settings)
+                return
+            inner = stream.read(settings.max_bytes + 1)
+        except (gzip.BadGzipFile, zlib.error, EOFError) as exc:
+            yield Rejection(origin, "malformed", f"the gzip data is broken or cut off: {exc}")
+            return
+    if len(inner) > settings.max_bytes:
+        yield Rejection(origin, "too_large", f"the gzip data decompresses to more than {settings.max_bytes} bytes")
+    elif inner[:2] == _GZIP_MAGIC:
+        yield Rejection(origin, "unsupported", "gzip inside gzip is not read: decompress it first")
+    else:
+        yield from _bytes_inputs(inner, "auto", origin, name, settings, fetcher)
+
+
 def _bytes_inputs(data: bytes, kind: InputKind, origin: str, name: str | None,
                   settings: Settings, fetcher: _LazyFetcher) -> Iterator[Item]:
+    if kind == "auto" and data[:2] == _GZIP_MAGIC:
+        yield from _gunzipped_inputs(data, origin, name, settings, fetcher)
+        return
     if kind == "auto":
         kind = sniff_kind(data)
     if kind == "jsonl":
@@ -200,9 +235,116 @@ def _bytes_inputs(data: bytes, kind: InputKind, origin: str, name: str | None,
         yield RawInput(origin, kind, data, file_name=name)
 
 
+def _member_inputs(name: str, origin: str, stream: BinaryIO, settings: Settings,
+                   fetcher: _LazyFetcher) -> Iterator[Item]:
+    """The inputs of an archive's member called ``name``, read from ``stream`` as that file would
+    be read on disk. An archive or a compressed file inside the archive is refused."""
+    from .archives import ARCHIVE_EXTENSIONS
+
+    extension = _extension(Path(name))
+    kind = _EXTENSIONS.get(extension, "auto")
+    if extension in ARCHIVE_EXTENSIONS or extension == ".gz" or kind == "warc":
+        yield Rejection(origin, "unsupported", "an archive inside an archive is not read: unpack it first")
+        return
+    if kind == "jsonl":
+        yield from _jsonl_inputs(_bounded_lines(stream, settings.max_bytes), origin, settings)
+        return
+    data = stream.read(settings.max_bytes + 1)
+    if len(data) > settings.max_bytes:
+        yield Rejection(origin, "too_large", f"{Path(name).name} is over the limit of {settings.max_bytes} bytes")
+    elif kind == "auto" and data[:2] == _GZIP_MAGIC:
+        yield Rejection(origin, "unsupported", "gzip data inside an archive is not read: unpack it first")
+    else:
+        yield from _bytes_inputs(data, kind, origin, Path(name).stem, settings, fetcher)
+
+
+def _gzip_file_inputs(path: Path, origin: str, settings: Settings, fetcher: _LazyFetcher) -> Iterator[Item]:
+    """A ``.gz`` file (not ``.warc.gz`` or ``.tar.gz``): its content read as the file its name
+    without ``.gz`` says (``page.html.gz``, ``dump.jsonl.gz``), decompressed step by step and capped
+    at ``max_archive_bytes`` in all. A file cut off inside its compressed data (a partial download)
+    is ``truncated``: one article's partial text is not stored; JSON Lines keep the lines before the
+    cut. A WARC compressed whole, with no ``.warc`` in its name, is read as a WARC."""
+    import zlib
+
+    from .archives import gunzip_stream
+
+    inner = path.name[:-3]
+    kind = _EXTENSIONS.get(_extension(Path(inner)), "auto")
+    cut = Rejection(origin, "truncated", "the gzip file is cut off (a partial download); what follows the cut "
+                                         "is missing and a partial text is not stored")
+    with path.open("rb") as raw:
+        stream, capped = gunzip_stream(raw, settings.max_archive_bytes)
+        try:
+            if stream.peek(64)[:64].lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith(b"warc/"):
+                from .warc import warc_inputs
+
+                raw.seek(0)
+                yield from warc_inputs(raw, origin, settings)
+                return
+            if kind == "jsonl":
+                yield from _jsonl_inputs(_bounded_lines(stream, settings.max_bytes), origin, settings)
+                if capped.truncated:
+                    yield cut
+                return
+            data = stream.read(settings.max_bytes + 1)
+        except zlib.error as exc:
+            yield Rejection(origin, "malformed", f"the gzip file is broken: {exc}")
+            return
+        truncated = capped.truncated
+    if len(data) > settings.max_bytes:
+        yield Rejection(origin, "too_large", f"{inner} decompresses to more than {settings.max_bytes} bytes")
+    elif truncated:
+        yield cut
+    elif data[:2] == _GZIP_MAGIC:
+        yield Rejection(origin, "unsupported", "gzip inside gzip is not read: decompress it first")
+    else:
+        yield from _bytes_inputs(data, kind, origin, Path(inner).stem, settings, fetcher)
+
+
+def _archive_inputs(path: Path, extension: str, origin: str, settings: Settings,
+                    fetcher: _LazyFetcher) -> Iterator[Item]:
+    """The members of a ``.zip`` or ``.tar`` (``.tgz``) archive, each read as the file it names;
+    a member that cannot be read is its own rejection, a broken or oversized archive one more."""
+    import zipfile
+    import zlib
+
+    from .archives import archive_members
+
+    members = 0
+    try:
+        for member in archive_members(path, extension, settings.max_archive_bytes):
+            where = f"{origin}#{member.name}"
+            if member.refused is not None or member.stream is None:
+                refused = member.refused or InputError("the member cannot be read", code="bad_input")
+                yield Rejection(where, refused.code, refused.message)
+                continue
+            members += 1
+            try:
+                yield from _member_inputs(member.name, where, member.stream, settings, fetcher)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+                yield Rejection(where, "malformed", f"the member is broken: {exc}")
+    except InputError as exc:
+        rest = f"; members after the first {members} were not read" if members else ""
+        yield Rejection(origin, exc.code, exc.message + rest)
+
+
 def _file_inputs(path: Path, settings: Settings, fetcher: _LazyFetcher) -> Iterator[Item]:
+    from .archives import ARCHIVE_EXTENSIONS
+
     origin = str(path.resolve())
-    kind = _EXTENSIONS.get(_extension(path), "auto")
+    extension = _extension(path)
+    if extension in ARCHIVE_EXTENSIONS:
+        yield from _archive_inputs(path, extension, origin, settings, fetcher)
+        return
+    if extension == ".gz":
+        try:
+            yield from _gzip_file_inputs(path, origin, settings, fetcher)
+        except InputError as exc:
+            yield Rejection(origin, exc.code, exc.message)
+        except OSError as exc:
+            yield Rejection(origin, "bad_input", str(exc))
+        return
+    kind = _EXTENSIONS.get(extension, "auto")
     try:
         if kind == "jsonl":
             with path.open("rb") as handle:

@@ -17,43 +17,11 @@ from warcio.exceptions import ArchiveLoadFailed
 from ..errors import InputError
 from ..records import ArticleHints, InputKind, RawInput, Rejection
 from ..settings import Settings
+from .archives import CappedGzip
 
 __all__ = ["warc_inputs"]
 
 Item = RawInput | Rejection
-
-
-class _CappedGzip(io.RawIOBase):
-    """A multi-member gzip stream that stops with ``too_large`` past ``cap`` decompressed bytes,
-    so a decompression bomb inside a WARC is refused instead of filling memory or disk."""
-
-    def __init__(self, raw: BinaryIO, cap: int) -> None:
-        self._raw, self._cap, self._out = raw, cap, 0
-        self._zlib = zlib.decompressobj(wbits=47)
-        self._buffer = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, target: bytearray | memoryview) -> int:  # type: ignore[override]
-        while not self._buffer:
-            if self._zlib.eof:
-                rest = self._zlib.unused_data
-                self._zlib = zlib.decompressobj(wbits=47)
-                if rest:
-                    self._buffer = self._zlib.decompress(rest, 1 << 20)
-                    continue
-            chunk = self._zlib.unconsumed_tail or self._raw.read(1 << 16)
-            if not chunk:
-                return 0
-            self._buffer = self._zlib.decompress(chunk, 1 << 20)
-        n = min(len(target), len(self._buffer))
-        target[:n] = self._buffer[:n]
-        self._buffer = self._buffer[n:]
-        self._out += n
-        if self._out > self._cap:
-            raise InputError(f"the archive decompresses to more than {self._cap} bytes", code="too_large")
-        return n
 
 
 class _BoundedLineReader(DecompressingBufferedReader):  # type: ignore[misc]
@@ -91,7 +59,7 @@ def warc_inputs(stream: BinaryIO, origin: str, settings: Settings) -> Iterator[I
     stream.seek(0)
     source: BinaryIO = stream
     if head == b"\x1f\x8b":
-        source = io.BufferedReader(_CappedGzip(stream, settings.max_archive_bytes), 1 << 16)  # type: ignore[arg-type]
+        source = io.BufferedReader(CappedGzip(stream, settings.max_archive_bytes), 1 << 16)  # type: ignore[arg-type]
     count = 0
     try:
         for record in _BoundedArchiveIterator(source, settings.max_line_bytes):

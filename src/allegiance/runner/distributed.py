@@ -62,13 +62,14 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 def list_inputs(targets: list[str], per_partition: int = FILES_PER_PARTITION) -> list[list[str]]:
     """Partitions of inputs: folders walked into files; a large container (JSON Lines, WARC,
-    Parquet) is a partition of its own; anything else (files, URLs) in groups."""
+    Parquet, a compressed file or an archive) is a partition of its own; anything else (files,
+    URLs) in groups."""
     partitions: list[list[str]] = []
     group: list[str] = []
     for target in targets:
         paths = [str(p) for p in _walk(Path(target))] if Path(target).is_dir() else [target]
         for path in paths:
-            if path.lower().endswith((".jsonl", ".ndjson", ".warc", ".warc.gz", ".parquet")):
+            if path.lower().endswith((".jsonl", ".ndjson", ".warc", ".gz", ".zip", ".tar", ".tgz", ".parquet")):
                 if group:
                     partitions.append(group)
                     group = []
