@@ -209,3 +209,26 @@ def test_an_author_element_beside_the_root_is_found_as_the_author_xpaths_find_it
     tree = load_html(f"<html><body><main>{BODY}</main></body></html><author>Rustam Nazarov</author>")
     assert tree.getnext() is not None  # the parser keeps it outside <html>
     assert _author(tree) == "Rustam Nazarov"
+
+
+def _nested(depth: int) -> str:
+    body = "".join(f"<p>Belarus refused to send troops to Ukraine, its foreign ministry said on day {i}.</p>"
+                   for i in range(6))
+    return f"<html><head><title>Deep page</title></head><body>{'<div>' * depth}{body}{'</div>' * depth}</body></html>"
+
+
+@pytest.mark.parametrize("depth", [300, 1500])
+def test_a_page_nested_deeper_than_libxml2s_default_limit_keeps_its_text(depth):
+    # the default parser drops every element below depth 255: the text was lost as "no main text"
+    page = extract_page(_nested(depth))
+    assert page.title == "Deep page" and "day 5" in page.text and page.text.count("Belarus") == 6
+
+
+def test_a_shallow_page_after_a_deep_one_is_parsed_as_before():
+    extract_page(_nested(400))
+    assert extract_page(_nested(20)).text == trafilatura.extract(_nested(20))
+
+
+def test_a_hostile_page_nested_far_deeper_is_a_rejection_not_a_crash():
+    with pytest.raises(ExtractionError):
+        extract_page(_nested(50_000))

@@ -390,15 +390,29 @@ def _main_text(tree: Any, url: str | None, canonical: str | None) -> str | None:
     return str(xmltotxt(body, options.formatting))
 
 
+def _load_html(html: str) -> Any:
+    """trafilatura's ``load_html`` (its decoding, repairs and checks), parsed again without
+    libxml2's depth limit where the page nests deeper than 255 elements: the default parser drops
+    everything below that depth, so the page's text would be lost. Deeper still, trafilatura's own
+    limits apply and such a page is rejected as having no main text."""
+    from lxml.html import HTMLParser, fromstring
+    from trafilatura.utils import HTML_PARSER, load_html, repair_faulty_html
+
+    tree = load_html(html)
+    if tree is None or not any("Excessive depth" in entry.message for entry in HTML_PARSER.error_log):
+        return tree
+    deep = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                      remove_pis=True, huge_tree=True)
+    return load_html(fromstring(repair_faulty_html(html, html[:50].lower()), parser=deep))
+
+
 def extract_page(html: str, url: str | None = None) -> PageContent:
     """Extract the main text (no comments, tables kept) and metadata of one HTML page.
 
     Raises :class:`ExtractionError` when the page has no main text or cannot be parsed.
     """
-    from trafilatura.utils import load_html
-
     try:
-        tree = load_html(html)
+        tree = _load_html(html)
         if tree is None:
             raise ExtractionError("no main text found in the page")
         try:
