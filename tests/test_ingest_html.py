@@ -232,3 +232,9 @@ def test_a_shallow_page_after_a_deep_one_is_parsed_as_before():
 def test_a_hostile_page_nested_far_deeper_is_a_rejection_not_a_crash():
     with pytest.raises(ExtractionError):
         extract_page(_nested(50_000))
+
+
+@pytest.mark.parametrize("bulk", ['<img src="data:image/png;base64,{}">', '<script>var state = "{}";</script>'])
+def test_a_page_with_an_inline_value_over_libxml2s_10_mb_limit_keeps_its_text(bulk):
+    page = extract_page(_nested(3).replace("<body>", "<body>" + bulk.format("A" * 11_000_000)))
+    assert page.title == "Deep page" and page.text.count("Belarus") == 6 and "AAAA" not in page.text

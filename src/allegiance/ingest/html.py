@@ -392,14 +392,16 @@ def _main_text(tree: Any, url: str | None, canonical: str | None) -> str | None:
 
 def _load_html(html: str) -> Any:
     """trafilatura's ``load_html`` (its decoding, repairs and checks), parsed again without
-    libxml2's depth limit where the page nests deeper than 255 elements: the default parser drops
-    everything below that depth, so the page's text would be lost. Deeper still, trafilatura's own
-    limits apply and such a page is rejected as having no main text."""
+    libxml2's limits where the page reaches one (libxml2 then names ``XML_PARSE_HUGE``): nesting
+    deeper than 255 elements, or one text or attribute over 10 MB (an inline image or a script's
+    data). The default parser drops everything after the limit, so the page's text would be lost.
+    Inputs are capped at ``max_bytes`` before this; nested far deeper, trafilatura's own limits
+    apply and such a page is rejected as having no main text."""
     from lxml.html import HTMLParser, fromstring
     from trafilatura.utils import HTML_PARSER, load_html, repair_faulty_html
 
     tree = load_html(html)
-    if tree is None or not any("Excessive depth" in entry.message for entry in HTML_PARSER.error_log):
+    if tree is None or not any("XML_PARSE_HUGE" in entry.message for entry in HTML_PARSER.error_log):
         return tree
     deep = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
                       remove_pis=True, huge_tree=True)
