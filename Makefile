@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/blindset.py --set blindset3
 	$(BIN)/python bench/blindset.py --set blindset4
 	$(BIN)/python bench/blindset.py --set blindset5
+	$(BIN)/python bench/blindset.py --set blindset6
 
 quality: $(STAMP)
 	$(BIN)/python bench/quality.py

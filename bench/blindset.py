@@ -36,6 +36,12 @@ names, the issue files, the codes and the knowledge base's canonical names alone
 the check sets, the other sets' contents or the dev articles, is scored with ``--set blindset5``;
 ``tests/test_blindset5.py`` pins its floors, and the set's README says how it was written.
 
+A sixth one (``tests/fixtures/blindset6/``: sentences in en, ru, uk, pl, de and fourteen pages
+``f01`` ... in en, ru, uk, pl), written the same way by a sixth helper but deliberately closer to real
+scraped pages (long attributed sentences, nested quotes, page furniture lines, hard non-statements), is
+scored with ``--set blindset6``; ``tests/test_blindset6.py`` pins its floors, and the set's README says
+how it was written.
+
 Usage: python bench/blindset.py [--set NAME] [--json OUT]
 """
 
