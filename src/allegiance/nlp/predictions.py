@@ -75,10 +75,14 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         after = words[nxt.i + 1] if nxt.i + 1 < len(words) else None
         if w.upos == "AUX" and nxt.low in g.get("have", ()) and after is not None and _participle(pack, after):
             continue  # "could have stopped", "would have been": past modals ("will have to" is a forecast)
+        if (w.low in g.get("future", ()) or w.low in g.get("reported_modals", ())) and _open_question(g, words, n):
+            continue  # "declined to say whether Putin would attend": an open question, no claim
         if w.low in g.get("future", ()) or w.low.endswith(("'ll", "’ll")):
             return w  # "will", "we'll"
         if w.low in g.get("reported_modals", ()) and nxt.low in g.get("would_idioms", ()):
             continue  # "we would like to point out": a polite wish, no forecast
+        if w.low in g.get("reported_modals", ()) and _negated_verb(g, words, n) in g.get("declined_comment_verbs", ()):
+            continue  # "the ministry would not comment": a refusal at the time, no forecast
         if w.low in g.get("reported_modals", ()) and (reported or conditional):
             return w
         if w.text == "May" and (n > 0 or nxt.text[:1].isupper() or nxt.upos == "NUM"):
@@ -99,13 +103,18 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
                 continue  # "Troops may only be deployed with parliament's consent": a permission, no risk
             if w.low in g.get("past_modals", ()) and _in_the_past(pack, text):
                 continue  # "recruiters could offer bonuses in the past": a past ability
+            verb = _negated_verb(g, words, n)
+            if w.low in g.get("past_modals", ()) and verb and not conditional and \
+                    not _later_times(builder.doc, sentence) and not any(
+                    (x.lemma in pack.speech or x.low in g.get("pledge", ())) and x.low != verb for x in whole):
+                continue  # "Putin could not hide his irritation": an inability in the past, no risk ahead
             return w
         if w.low in g.get("forecast_verbs", ()) and not (n > 0 and words[n - 1].upos in ("DET", "ADP")) and \
                 _infinitive_after(g, words, n):
             return w  # "experts expect Russia to announce ...": a forecast of another's act
         if w.low in g.get("ability_modals", ()) and conditional:
             return w
-        past = n > 0 and words[n - 1].low in g.get("past_auxiliaries", ()) or w.low.endswith("ed") and not any(
+        past = _after_past_auxiliary(g, words, n) or w.low.endswith("ed") and not any(
             x.upos == "AUX" for x in words[max(0, n - 2):n]) and w.lemma not in g.get("pledge", ())
         denied = n > 0 and words[n - 1].low in g.get("plan_denials", ())  # "has no plans to": no plan
         if (w.low in g.get("plan", ()) or w.lemma in g.get("plan", ())) and nxt.low == "to" and not past and not denied:
@@ -113,6 +122,39 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
                     after.low not in g.get("determiners", ()):
                 return w
     return None
+
+
+def _open_question(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """A modal in a clause opened by a word of an open question (``open_question_words``: "whether"),
+    with no comma between: "declined to say whether Putin would attend", "it is unclear whether Russia
+    will come" (not "whether or not they agree, Russia will respond": the comma ends that clause)."""
+    opens = g.get("open_question_words", frozenset())
+    for x in reversed(words[:n]):
+        if x.upos == "PUNCT":
+            return False
+        if x.low in opens:
+            return True
+    return False
+
+
+def _negated_verb(g: dict[str, frozenset[str]], words: list[Word], n: int) -> str:
+    """The word after a modal and a negation ("would not comment": "comment"), or "" where no negation
+    follows the modal."""
+    k = n + 1
+    while k < len(words) and (words[k].low in g.get("negation", ()) or words[k].upos == "PART"):
+        k += 1
+    return words[k].low if n + 1 < k < len(words) else ""
+
+
+def _after_past_auxiliary(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """A past auxiliary right before the word, adverbs and negation between ("had never planned to",
+    "was not expected to")."""
+    for x in reversed(words[max(0, n - 3):n]):
+        if x.low in g.get("past_auxiliaries", ()):
+            return True
+        if not (x.upos in ("ADV", "PART") or x.low in g.get("negation", ())):
+            return False
+    return False
 
 
 def _time_after(builder: FrameBuilder, sentence: Sentence, w: Word) -> bool:
