@@ -143,7 +143,8 @@ def _negated_verb(g: dict[str, frozenset[str]], words: list[Word], n: int) -> st
     k = n + 1
     while k < len(words) and (words[k].low in g.get("negation", ()) or words[k].upos == "PART"):
         k += 1
-    return words[k].low if n + 1 < k < len(words) else ""
+    negated = any(x.low in g.get("negation", ()) for x in words[n + 1:k])
+    return words[k].low if negated and k < len(words) else ""
 
 
 def _after_past_auxiliary(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
@@ -246,6 +247,8 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if w.upos != "VERB" or "VerbForm=Part" in w.feats:
             continue
         nxt = words[n + 1] if n + 1 < len(words) else None
+        if _author_aside(pack, words, n):
+            continue  # «Следует напомнить, что ...», «Варто зазначити, що ...»: the author's turn of phrase
         if _plan_ru(g, words, n):
             return w
         if {"Tense=futr", "Tense=pres", "Aspect=perf"} <= w.feats and \
@@ -253,7 +256,7 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
             return w  # «ніколи не визнає»: a form of both a present and a perfective future, after «ніколи»
         # «не погодиться»: a future, not the infinitive «погодитися»
         if "Future" in w.feats or "Tense=futr" in w.feats and "VerbForm=Inf" in w.feats and \
-                w.low.endswith(tuple(g.get("future_not_infinitive", ()))):
+                w.low.endswith(tuple(g.get("future_not_infinitive", ()))) or _future_after_subject(builder, sentence, w):
             if "Person=1per" in w.feats and "Number=plur" in w.feats and nxt is not None and nxt.text == ",":
                 continue  # «Напомним,», «Отметим,»: a turn of phrase, no forecast
             if _in_time_clause(pack, words, n):
@@ -266,6 +269,9 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if w.lemma in g.get("plan", ()) and any("VerbForm=Inf" in x.feats for x in words[max(0, n - 3):n]) and \
                 "Tense=past" not in w.feats:
             return w  # «отправлять не планируют»: the infinitive before the plan verb
+        if "Tense=past" in w.feats and w.lemma in g.get("intention_verbs", ()) and n > 0 and \
+                words[n - 1].lemma in g.get("negation", ()):
+            continue  # «не планировал встречаться»: an intention denied in the past, no forecast
         if infinitive and (w.lemma in g.get("plan", ()) or w.lemma in g.get("future", ())) and \
                 not (w.lemma in g.get("aspectual", ()) and "Tense=past" in w.feats):
             return w  # not «начали рассылать», «не стали закрывать»: a past act begun or not done
@@ -278,6 +284,33 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if conditional and "Tense=past" not in w.feats and w.lemma in g.get("conditional", ()):
             return w
     return _scheduled(builder, sentence, words) if pack.slavic else None
+
+
+def _future_after_subject(builder: FrameBuilder, sentence: Sentence, w: Word) -> bool:
+    """«Путин примет участие»: a verb read as a future only (no present, past or infinitive reading)
+    that also reads as a noun («примет»: of «примета»), right after a named subject: the future."""
+    if "Tense=futr" not in w.feats or w.feats & {"Tense=pres", "Tense=past", "VerbForm=Inf", "Future"}:
+        return False
+    return any(0 <= w.start - m.end <= 1 and m.type in _SPEAKER_TYPES and m.type != "media"
+               for m in builder.resolver.in_sentence(sentence))
+
+
+def _author_aside(pack: LanguagePack, words: list[Word], n: int) -> bool:
+    """«Следует напомнить, что», «Стоит отметить,», «Варто зазначити, що»: an impersonal modal (of
+    ``conditional``, ``ability``, ``plan``) opening its clause, with the infinitive of a verb of saying
+    right after it and a comma or a complementizer after that: the author's aside, no forecast (not
+    «Россия может заявить, что ...»: a subject before the modal)."""
+    g = pack.grammar
+    w = words[n]
+    if not (w.lemma in g.get("conditional", ()) or w.lemma in g.get("ability", ()) or w.lemma in g.get("plan", ())):
+        return False
+    if n > 0 and words[n - 1].upos not in ("PUNCT", "CCONJ", "ADV"):
+        return False
+    if n + 2 >= len(words):
+        return False
+    inf, after = words[n + 1], words[n + 2]
+    return "VerbForm=Inf" in inf.feats and inf.lemma in pack.speech and \
+        (after.text == "," or after.low in g.get("complementizers", ()))
 
 
 def _penalty(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
@@ -592,6 +625,14 @@ def _source_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> 
     right after a source phrase of the pack (``speech_verbs.toml`` ``sources``)."""
     assert builder.pack is not None
     low = builder.doc.text[sentence.start:sentence.end].casefold()
+    for letter, folded in builder.pack.letter_folds:
+        low = low.replace(letter, folded)
+    for phrase in builder.pack.grammar.get("pronoun_sources", ()):
+        at = _phrase_at(low, phrase)
+        if 0 <= at and sentence.start + at < marker.start:
+            # «По его словам, ...», "According to him, ...": the person of the sentences before
+            found = builder.resolver.antecedent(sentence)
+            return (True, found) if found is not None and found.type == "person" else (True, None)
     for phrase in builder.pack.sources:
         at = _phrase_at(low, phrase)
         if at < 0:
