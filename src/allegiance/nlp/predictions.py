@@ -61,7 +61,9 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
     # a speech or pledge verb ("said", "vowed"), not a noun ("the state level")
     whole = builder.words(sentence)  # the whole sentence, where ``words`` is a clause of it
     reported = any((w.lemma in pack.speech or w.low in g.get("pledge", ())) and not (
-        n > 0 and whole[n - 1].upos in ("DET", "ADP")) for n, w in enumerate(whole))
+        n > 0 and whole[n - 1].upos in ("DET", "ADP")) for n, w in enumerate(whole)) or any(
+        _phrase_at(text.casefold(), phrase) >= 0 for phrase in pack.sources)  # "According to him, X would ..."
+
     conditional = any(w.low in g.get("condition", ()) for w in words) or bool(words) and words[0].low in g.get(
         "inversion", ())  # "Should the sanctions be lifted, ..."
     penalty_verbs = g.get("penalty_verbs", frozenset())
@@ -758,9 +760,15 @@ def _verb_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _F
             shared = [f for f in builder.frames(sentence) if f.word < w.i and f.subjects]
             if shared:  # "Sandu called ... and promised Moldova would": the subject of the verb before
                 return True, shared[-1].subjects[0]
+        if before is not None and before.i > 0 and builder.resolver.person_pronoun(before.text + " "):
+            # "Lavrov said ..., but he warned that ...": the person named earlier in the sentence, else before it
+            earlier = [m for m in builder.resolver.in_sentence(sentence) if m.type == "person" and m.end <= before.start]
+            found = earlier[0] if earlier else builder.resolver.antecedent(sentence)
+            return (True, found) if found is not None else _NOTHING
         subject = builder.resolver.before(sentence, w.start)
         opening = [x for x in words[:w.i] if x.upos not in ("ADV", "PART", "PUNCT")]
-        if len(opening) == 1 and opening[0].upos == "PRON" and opening[0].i == 0:
+        if len(opening) == 1 and opening[0].i == 0 and (
+                opening[0].upos == "PRON" or builder.resolver.person_pronoun(opening[0].text + " ")):
             # «Он заявил, что ...», "He said ...": an opening pronoun right before the verb stands for
             # the person of an earlier sentence
             subject = builder.resolver.resolve_pronoun(sentence, opening=True)
@@ -891,6 +899,22 @@ def find_predictions(doc: Doc, resolver: ActorResolver, modality: SentenceModali
     return out
 
 
+def _second_report(builder: FrameBuilder, sentence: Sentence, marker: Word) -> int:
+    """"said A would ..., but he warned that B would ...", «заявил, что ..., но предупредил, что»: a
+    second verb of saying after the forecast with a complementizer right after it (a comma between
+    in Russian and Ukrainian) opens a second report; where it starts in the sentence, or -1."""
+    assert builder.pack is not None
+    comp = builder.pack.grammar.get("complementizers", frozenset())
+    words = builder.words(sentence)
+    for w in words[marker.i + 1:]:
+        if w.lemma not in builder.pack.speech or w.upos not in ("VERB", "X") or "VerbForm=Part" in w.feats:
+            continue
+        after = [x for x in words[w.i + 1:w.i + 3] if x.text != ","]
+        if after and after[0].low in comp and after[0].i <= w.i + 2:
+            return after[0].end - sentence.start
+    return -1
+
+
 def _joined_marker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> Word | None:
     """A second forecast in a reported clause joined after the first ("said A would ... and that B
     would ...", «заявил, что A ..., а B ...», «і додав, що»: ``clause_joins``), or ``None``."""
@@ -901,6 +925,8 @@ def _joined_marker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> W
     low = builder.doc.text[sentence.start:sentence.end].casefold()
     begin = marker.end - sentence.start
     at = min((i + len(j) for j in joins if (i := low.find(j, begin)) >= 0), default=-1)
+    if at < 0:
+        at = _second_report(builder, sentence, marker)
     if at < 0:
         return None
     words = [w for w in builder.words(sentence) if w.start >= sentence.start + at]
