@@ -258,7 +258,8 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
             return w  # «ніколи не визнає»: a form of both a present and a perfective future, after «ніколи»
         # «не погодиться»: a future, not the infinitive «погодитися»
         if "Future" in w.feats or "Tense=futr" in w.feats and "VerbForm=Inf" in w.feats and \
-                w.low.endswith(tuple(g.get("future_not_infinitive", ()))) or _future_after_subject(builder, sentence, w):
+                w.low.endswith(tuple(g.get("future_not_infinitive", ()))) or \
+                _future_after_subject(builder, sentence, w):
             if "Person=1per" in w.feats and "Number=plur" in w.feats and nxt is not None and nxt.text == ",":
                 continue  # «Напомним,», «Отметим,»: a turn of phrase, no forecast
             if _in_time_clause(pack, words, n):
@@ -762,7 +763,8 @@ def _verb_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _F
                 return True, shared[-1].subjects[0]
         if before is not None and before.i > 0 and builder.resolver.person_pronoun(before.text + " "):
             # "Lavrov said ..., but he warned that ...": the person named earlier in the sentence, else before it
-            earlier = [m for m in builder.resolver.in_sentence(sentence) if m.type == "person" and m.end <= before.start]
+            earlier = [m for m in builder.resolver.in_sentence(sentence)
+                       if m.type == "person" and m.end <= before.start]
             found = earlier[0] if earlier else builder.resolver.antecedent(sentence)
             return (True, found) if found is not None else _NOTHING
         subject = builder.resolver.before(sentence, w.start)
