@@ -51,6 +51,44 @@ SPK7_FLOORS = {
 }
 
 
+#: (precision, recall) floors on branch pred8's sentences (page-like reported speech over several clauses,
+#: offices, "according to", pronoun speakers and sources, non-forecasts: "could not", "would not comment",
+#: "whether", rights notices, author's asides «Следует напомнить», a denied past intention)
+PRED8_FLOORS = {
+    # written before the rules, then tuned on: measured 0.978/1.000, speaker 0.867/0.886 (0.827/0.977 and
+    # speaker 0.712/0.841 before); the misses left are names and offices the entity stage does not find
+    ("pred8 (written before the rules)", "predictions"): (0.95, 0.97),
+    ("pred8 (written before the rules)", "predictions_speaker"): (0.84, 0.86),
+    # written after the first rules: 0.944/0.895, speaker 0.889/0.842 on first reading (0.708/0.895 and
+    # 0.583/0.737 before pred8); four misses fixed since (1.000/1.000)
+    ("pred8 transfer", "predictions"): (0.97, 0.97),
+    ("pred8 transfer", "predictions_speaker"): (0.97, 0.97),
+    # written after all of pred8's rules and never tuned on: 0.923/0.923, speaker 0.846/0.846 (0.750/0.923
+    # and 0.562/0.692 before pred8)
+    ("pred8 second transfer", "predictions"): (0.89, 0.89),
+    ("pred8 second transfer", "predictions_speaker"): (0.81, 0.81),
+}
+
+
+@pytest.fixture(scope="module")
+def pred8_figures():
+    cases = checkset.load_checkset(FOLDER)
+    preds = checkset.predict(cases)
+    out = {}
+    for batch in {b for b, _ in PRED8_FLOORS}:
+        picked = [n for n, c in enumerate(cases) if c["note"].startswith(batch)]
+        out[batch] = checkset.score_checkset([cases[n] for n in picked], [preds[n] for n in picked])
+    return out
+
+
+@pytest.mark.parametrize(("batch", "kind"), sorted(PRED8_FLOORS))
+def test_pred8_floor(pred8_figures, batch, kind):
+    precision, recall = PRED8_FLOORS[(batch, kind)]
+    got = pred8_figures[batch][kind]
+    assert got["precision"] >= precision, got
+    assert got["recall"] >= recall, got
+
+
 @pytest.fixture(scope="module")
 def spk7_figures():
     cases = checkset.load_checkset(FOLDER)
@@ -176,6 +214,18 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     ("fr", "L'armée ukrainienne peut toucher des cibles en Crimée.", []),
     ("ru", "Читайте также:\n1. Как пройдёт весенний призыв\n2. Что изменится для резервистов\nДума приняла закон.", []),
     ("en", "Related:\n1. What the new sanctions will mean for Minsk\nThe EU adopted the package.", []),
+    # branch pred8: no forecast in a past inability, a refused comment, an open question, an author's aside
+    ("en", "The governor could not hide his anger.", []),
+    ("en", "Russia could soon announce a new wave of mobilisation, officials fear.", [None]),
+    ("en", "The spokesman would not comment on the claims.", []),
+    ("en", "It remains unclear whether Minsk will send observers.", []),
+    ("ru", "Следует напомнить, что Армения не признала аннексию.", []),
+    ("uk", "Раніше Київ не планував запроваджувати візи.", []),
+    # a pronoun source, a pronoun before a second verb of saying, a verb-or-noun future after its subject
+    ("ru", "Токаев выступил в Астане. По его словам, Казахстан сохранит нейтралитет.", ["Kassym-Jomart Tokayev"]),
+    ("en", "Lavrov said Moscow would study the plan, but he warned that Russia would reject any ultimatum.",
+     ["Sergei Lavrov", "Sergei Lavrov"]),
+    ("ru", "Песков сообщил, что Путин примет участие в форуме.", ["Dmitry Peskov"]),
 ])
 def test_prediction_speakers_and_negatives(lang, text, speakers):
     assert _predictions(lang, text) == speakers

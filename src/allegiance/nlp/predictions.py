@@ -61,7 +61,9 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
     # a speech or pledge verb ("said", "vowed"), not a noun ("the state level")
     whole = builder.words(sentence)  # the whole sentence, where ``words`` is a clause of it
     reported = any((w.lemma in pack.speech or w.low in g.get("pledge", ())) and not (
-        n > 0 and whole[n - 1].upos in ("DET", "ADP")) for n, w in enumerate(whole))
+        n > 0 and whole[n - 1].upos in ("DET", "ADP")) for n, w in enumerate(whole)) or any(
+        _phrase_at(text.casefold(), phrase) >= 0 for phrase in pack.sources)  # "According to him, X would ..."
+
     conditional = any(w.low in g.get("condition", ()) for w in words) or bool(words) and words[0].low in g.get(
         "inversion", ())  # "Should the sanctions be lifted, ..."
     penalty_verbs = g.get("penalty_verbs", frozenset())
@@ -75,10 +77,14 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         after = words[nxt.i + 1] if nxt.i + 1 < len(words) else None
         if w.upos == "AUX" and nxt.low in g.get("have", ()) and after is not None and _participle(pack, after):
             continue  # "could have stopped", "would have been": past modals ("will have to" is a forecast)
+        if (w.low in g.get("future", ()) or w.low in g.get("reported_modals", ())) and _open_question(g, words, n):
+            continue  # "declined to say whether Putin would attend": an open question, no claim
         if w.low in g.get("future", ()) or w.low.endswith(("'ll", "’ll")):
             return w  # "will", "we'll"
         if w.low in g.get("reported_modals", ()) and nxt.low in g.get("would_idioms", ()):
             continue  # "we would like to point out": a polite wish, no forecast
+        if w.low in g.get("reported_modals", ()) and _negated_verb(g, words, n) in g.get("declined_comment_verbs", ()):
+            continue  # "the ministry would not comment": a refusal at the time, no forecast
         if w.low in g.get("reported_modals", ()) and (reported or conditional):
             return w
         if w.text == "May" and (n > 0 or nxt.text[:1].isupper() or nxt.upos == "NUM"):
@@ -99,13 +105,18 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
                 continue  # "Troops may only be deployed with parliament's consent": a permission, no risk
             if w.low in g.get("past_modals", ()) and _in_the_past(pack, text):
                 continue  # "recruiters could offer bonuses in the past": a past ability
+            verb = _negated_verb(g, words, n)
+            if w.low in g.get("past_modals", ()) and verb and not conditional and \
+                    not _later_times(builder.doc, sentence) and not any(
+                    (x.lemma in pack.speech or x.low in g.get("pledge", ())) and x.low != verb for x in whole):
+                continue  # "Putin could not hide his irritation": an inability in the past, no risk ahead
             return w
         if w.low in g.get("forecast_verbs", ()) and not (n > 0 and words[n - 1].upos in ("DET", "ADP")) and \
                 _infinitive_after(g, words, n):
             return w  # "experts expect Russia to announce ...": a forecast of another's act
         if w.low in g.get("ability_modals", ()) and conditional:
             return w
-        past = n > 0 and words[n - 1].low in g.get("past_auxiliaries", ()) or w.low.endswith("ed") and not any(
+        past = _after_past_auxiliary(g, words, n) or w.low.endswith("ed") and not any(
             x.upos == "AUX" for x in words[max(0, n - 2):n]) and w.lemma not in g.get("pledge", ())
         denied = n > 0 and words[n - 1].low in g.get("plan_denials", ())  # "has no plans to": no plan
         if (w.low in g.get("plan", ()) or w.lemma in g.get("plan", ())) and nxt.low == "to" and not past and not denied:
@@ -113,6 +124,40 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
                     after.low not in g.get("determiners", ()):
                 return w
     return None
+
+
+def _open_question(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """A modal in a clause opened by a word of an open question (``open_question_words``: "whether"),
+    with no comma between: "declined to say whether Putin would attend", "it is unclear whether Russia
+    will come" (not "whether or not they agree, Russia will respond": the comma ends that clause)."""
+    opens = g.get("open_question_words", frozenset())
+    for x in reversed(words[:n]):
+        if x.upos == "PUNCT":
+            return False
+        if x.low in opens:
+            return True
+    return False
+
+
+def _negated_verb(g: dict[str, frozenset[str]], words: list[Word], n: int) -> str:
+    """The word after a modal and a negation ("would not comment": "comment"), or "" where no negation
+    follows the modal."""
+    k = n + 1
+    while k < len(words) and (words[k].low in g.get("negation", ()) or words[k].upos == "PART"):
+        k += 1
+    negated = any(x.low in g.get("negation", ()) for x in words[n + 1:k])
+    return words[k].low if negated and k < len(words) else ""
+
+
+def _after_past_auxiliary(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """A past auxiliary right before the word, adverbs and negation between ("had never planned to",
+    "was not expected to")."""
+    for x in reversed(words[max(0, n - 3):n]):
+        if x.low in g.get("past_auxiliaries", ()):
+            return True
+        if not (x.upos in ("ADV", "PART") or x.low in g.get("negation", ())):
+            return False
+    return False
 
 
 def _time_after(builder: FrameBuilder, sentence: Sentence, w: Word) -> bool:
@@ -204,6 +249,8 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if w.upos != "VERB" or "VerbForm=Part" in w.feats:
             continue
         nxt = words[n + 1] if n + 1 < len(words) else None
+        if _author_aside(pack, words, n):
+            continue  # «Следует напомнить, что ...», «Варто зазначити, що ...»: the author's turn of phrase
         if _plan_ru(g, words, n):
             return w
         if {"Tense=futr", "Tense=pres", "Aspect=perf"} <= w.feats and \
@@ -211,7 +258,8 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
             return w  # «ніколи не визнає»: a form of both a present and a perfective future, after «ніколи»
         # «не погодиться»: a future, not the infinitive «погодитися»
         if "Future" in w.feats or "Tense=futr" in w.feats and "VerbForm=Inf" in w.feats and \
-                w.low.endswith(tuple(g.get("future_not_infinitive", ()))):
+                w.low.endswith(tuple(g.get("future_not_infinitive", ()))) or \
+                _future_after_subject(builder, sentence, w):
             if "Person=1per" in w.feats and "Number=plur" in w.feats and nxt is not None and nxt.text == ",":
                 continue  # «Напомним,», «Отметим,»: a turn of phrase, no forecast
             if _in_time_clause(pack, words, n):
@@ -224,6 +272,9 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if w.lemma in g.get("plan", ()) and any("VerbForm=Inf" in x.feats for x in words[max(0, n - 3):n]) and \
                 "Tense=past" not in w.feats:
             return w  # «отправлять не планируют»: the infinitive before the plan verb
+        if "Tense=past" in w.feats and w.lemma in g.get("intention_verbs", ()) and n > 0 and \
+                words[n - 1].lemma in g.get("negation", ()):
+            continue  # «не планировал встречаться»: an intention denied in the past, no forecast
         if infinitive and (w.lemma in g.get("plan", ()) or w.lemma in g.get("future", ())) and \
                 not (w.lemma in g.get("aspectual", ()) and "Tense=past" in w.feats):
             return w  # not «начали рассылать», «не стали закрывать»: a past act begun or not done
@@ -236,6 +287,33 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if conditional and "Tense=past" not in w.feats and w.lemma in g.get("conditional", ()):
             return w
     return _scheduled(builder, sentence, words) if pack.slavic else None
+
+
+def _future_after_subject(builder: FrameBuilder, sentence: Sentence, w: Word) -> bool:
+    """«Путин примет участие»: a verb read as a future only (no present, past or infinitive reading)
+    that also reads as a noun («примет»: of «примета»), right after a named subject: the future."""
+    if "Tense=futr" not in w.feats or w.feats & {"Tense=pres", "Tense=past", "VerbForm=Inf", "Future"}:
+        return False
+    return any(0 <= w.start - m.end <= 1 and m.type in _SPEAKER_TYPES and m.type != "media"
+               for m in builder.resolver.in_sentence(sentence))
+
+
+def _author_aside(pack: LanguagePack, words: list[Word], n: int) -> bool:
+    """«Следует напомнить, что», «Стоит отметить,», «Варто зазначити, що»: an impersonal modal (of
+    ``conditional``, ``ability``, ``plan``) opening its clause, with the infinitive of a verb of saying
+    right after it and a comma or a complementizer after that: the author's aside, no forecast (not
+    «Россия может заявить, что ...»: a subject before the modal)."""
+    g = pack.grammar
+    w = words[n]
+    if not (w.lemma in g.get("conditional", ()) or w.lemma in g.get("ability", ()) or w.lemma in g.get("plan", ())):
+        return False
+    if n > 0 and words[n - 1].upos not in ("PUNCT", "CCONJ", "ADV"):
+        return False
+    if n + 2 >= len(words):
+        return False
+    inf, after = words[n + 1], words[n + 2]
+    return "VerbForm=Inf" in inf.feats and inf.lemma in pack.speech and \
+        (after.text == "," or after.low in g.get("complementizers", ()))
 
 
 def _penalty(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
@@ -550,6 +628,14 @@ def _source_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> 
     right after a source phrase of the pack (``speech_verbs.toml`` ``sources``)."""
     assert builder.pack is not None
     low = builder.doc.text[sentence.start:sentence.end].casefold()
+    for letter, folded in builder.pack.letter_folds:
+        low = low.replace(letter, folded)
+    for phrase in builder.pack.grammar.get("pronoun_sources", ()):
+        at = _phrase_at(low, phrase)
+        if 0 <= at and sentence.start + at < marker.start:
+            # «По его словам, ...», "According to him, ...": the person of the sentences before
+            found = builder.resolver.antecedent(sentence)
+            return (True, found) if found is not None and found.type == "person" else (True, None)
     for phrase in builder.pack.sources:
         at = _phrase_at(low, phrase)
         if at < 0:
@@ -675,9 +761,16 @@ def _verb_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _F
             shared = [f for f in builder.frames(sentence) if f.word < w.i and f.subjects]
             if shared:  # "Sandu called ... and promised Moldova would": the subject of the verb before
                 return True, shared[-1].subjects[0]
+        if before is not None and before.i > 0 and builder.resolver.person_pronoun(before.text + " "):
+            # "Lavrov said ..., but he warned that ...": the person named earlier in the sentence, else before it
+            earlier = [m for m in builder.resolver.in_sentence(sentence)
+                       if m.type == "person" and m.end <= before.start]
+            found = earlier[0] if earlier else builder.resolver.antecedent(sentence)
+            return (True, found) if found is not None else _NOTHING
         subject = builder.resolver.before(sentence, w.start)
         opening = [x for x in words[:w.i] if x.upos not in ("ADV", "PART", "PUNCT")]
-        if len(opening) == 1 and opening[0].upos == "PRON" and opening[0].i == 0:
+        if len(opening) == 1 and opening[0].i == 0 and (
+                opening[0].upos == "PRON" or builder.resolver.person_pronoun(opening[0].text + " ")):
             # «Он заявил, что ...», "He said ...": an opening pronoun right before the verb stands for
             # the person of an earlier sentence
             subject = builder.resolver.resolve_pronoun(sentence, opening=True)
@@ -808,6 +901,22 @@ def find_predictions(doc: Doc, resolver: ActorResolver, modality: SentenceModali
     return out
 
 
+def _second_report(builder: FrameBuilder, sentence: Sentence, marker: Word) -> int:
+    """"said A would ..., but he warned that B would ...", «заявил, что ..., но предупредил, что»: a
+    second verb of saying after the forecast with a complementizer right after it (a comma between
+    in Russian and Ukrainian) opens a second report; where it starts in the sentence, or -1."""
+    assert builder.pack is not None
+    comp = builder.pack.grammar.get("complementizers", frozenset())
+    words = builder.words(sentence)
+    for w in words[marker.i + 1:]:
+        if w.lemma not in builder.pack.speech or w.upos not in ("VERB", "X") or "VerbForm=Part" in w.feats:
+            continue
+        after = [x for x in words[w.i + 1:w.i + 3] if x.text != ","]
+        if after and after[0].low in comp and after[0].i <= w.i + 2:
+            return after[0].end - sentence.start
+    return -1
+
+
 def _joined_marker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> Word | None:
     """A second forecast in a reported clause joined after the first ("said A would ... and that B
     would ...", «заявил, что A ..., а B ...», «і додав, що»: ``clause_joins``), or ``None``."""
@@ -818,6 +927,8 @@ def _joined_marker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> W
     low = builder.doc.text[sentence.start:sentence.end].casefold()
     begin = marker.end - sentence.start
     at = min((i + len(j) for j in joins if (i := low.find(j, begin)) >= 0), default=-1)
+    if at < 0:
+        at = _second_report(builder, sentence, marker)
     if at < 0:
         return None
     words = [w for w in builder.words(sentence) if w.start >= sentence.start + at]
