@@ -120,3 +120,34 @@ def test_an_agency_before_its_photographer_is_a_credit(linker):
 def test_an_acronym_with_a_capital_only_inside_a_sentence(linker):
     found = _organisations(linker, "Il Servizio di sicurezza ucraino (Sbu) ha arrestato due sospetti.", "it")
     assert ("SBU", "government_body") in found
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # an alias with a full stop before a space inside it ("U.S. Treasury") is found in one pass
+    ("The decision follows a warning from the U.S. Treasury about secondary sanctions.", "en",
+     [("U.S. Treasury Department", "government_body")]),
+    # a weekday, or a month after a connector, ends a name
+    ("The Agency for Migration on Friday urged citizens to avoid recruiters.", "en",
+     [("Agency for Migration", "organization")]),
+    ("The Agency for Migration on March 3 urged citizens to avoid recruiters.", "en",
+     [("Agency for Migration", "organization")]),
+    # Nordic and Dutch legal forms after a company's name
+    ("The Swedish firm Nordvik AB halted its exports.", "en", [("Nordvik AB", "company")]),
+    # a shortened credit word with its own full stop ("Fot.") before a picture agency
+    ("Fot. PAP", "pl", []),
+])
+def test_orgs8_unlisted_organisations(linker, text, language, expected):
+    assert _organisations(linker, text, language) == expected
+
+
+@pytest.mark.parametrize("byline", ["By Anna Brooks, Reuters", "By Anna Brooks | Reuters | 12 March 2025",
+                                    "Reuters staff"])
+def test_an_outlet_on_the_byline_is_the_publisher(linker, byline):
+    text = f"Banks drop Russian cards\n{byline}\n\nTwo banks stopped serving the cards, officials said."
+    doc = linker(Doc("t", text, "en"))
+    assert [m.text for m in doc.mentions if m.type in ("media", "person")] == []
+
+
+def test_an_outlet_cited_in_a_sentence_after_by_stays(linker):
+    doc = linker(Doc("t", "By Monday, Reuters had counted 40 strikes on the city.", "en"))
+    assert [m.canonical for m in doc.mentions if m.type == "media"] == ["Reuters"]

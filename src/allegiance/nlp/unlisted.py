@@ -100,6 +100,10 @@ class _NameWords:
     #: letters of the language that English writes otherwise in a name ("Biełsat" = Bielsat): a
     #: translation table for the canonical names of unlisted names
     canonical_letters: dict[int, str] = dataclasses.field(default_factory=dict)
+    #: the language's weekday and month names (``dates.toml``), case-folded: a name stops before a
+    #: weekday, and before a month after a connector ("the Agency for Migration on Tuesday said")
+    weekdays: frozenset[str] = frozenset()
+    months: frozenset[str] = frozenset()
 
 
 def _alt(words: Any) -> str:
@@ -109,6 +113,7 @@ def _alt(words: Any) -> str:
 @functools.lru_cache(maxsize=32)
 def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
     persons, orgs = language_data("persons", language, folders), language_data("organizations", language, folders)
+    dates = language_data("dates", language, folders)
     # a title as listed and with a capital, as it stands at the start of a sentence ("Generał Jan Nowak")
     titles = tuple(sorted({t for title in persons.get("titles", []) for t in (title, title[:1].upper() + title[1:])},
                           key=len, reverse=True))
@@ -159,7 +164,9 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         cited_rest=_cited_rest(orgs.get("cited_joiners", [])),
         plural_endings=tuple(str(e) for e in orgs.get("capitalised_plural_endings", [])),
         head_first_needs_connector=bool(orgs.get("head_first_needs_connector")),
-        canonical_letters=str.maketrans({str(k): str(v) for k, v in orgs.get("canonical_letters", {}).items()}))
+        canonical_letters=str.maketrans({str(k): str(v) for k, v in orgs.get("canonical_letters", {}).items()}),
+        weekdays=frozenset(str(d).casefold() for d in dates.get("weekdays", {})),
+        months=frozenset(str(m).casefold() for m in dates.get("months", {})))
 
 
 def _cited_rest(joiners: list[str]) -> re.Pattern[str] | None:
@@ -599,6 +606,10 @@ class UnlistedNames:
                     break
                 if tokens[j].text in w.connectors and j + 1 < len(tokens) and tokens[j + 1].start in places \
                         and tokens[j].text.casefold() not in w.place_connectors:
+                    break
+                # a time after the name is none of it ("... Migration on Tuesday", "... on March 3")
+                folded = tokens[j].text.casefold()
+                if folded in w.weekdays or folded in w.months and words and words[-1].text in w.connectors:
                     break
                 words.append(tokens[j])
                 j += 1
