@@ -151,3 +151,19 @@ def test_an_outlet_on_the_byline_is_the_publisher(linker, byline):
 def test_an_outlet_cited_in_a_sentence_after_by_stays(linker):
     doc = linker(Doc("t", "By Monday, Reuters had counted 40 strikes on the city.", "en"))
     assert [m.canonical for m in doc.mentions if m.type == "media"] == ["Reuters"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body with no state after the same body named with its state is that body
+    ("The Kazakh Foreign Ministry summoned the envoy. The Foreign Ministry said it would not comment.",
+     ["Kazakh Foreign Ministry"]),
+    ("The Kazakh Foreign Ministry summoned the envoy. Later its foreign ministry said it would not comment.",
+     ["Kazakh Foreign Ministry"]),
+    # named only after it: the bare one stays, a lower-case one goes (its state is unsure)
+    ("The Foreign Ministry said it would not comment. Later the Russian Foreign Ministry protested.",
+     ["Foreign Ministry", "Russian Foreign Ministry"]),
+    ("The foreign ministry said it would not comment.", []),
+])
+def test_a_body_without_its_state_after_one_named_with_it(linker, text, expected):
+    doc = linker(Doc("t", text, "en"))
+    assert sorted({m.canonical for m in doc.mentions if m.type not in ("state", "person")}) == expected

@@ -17,7 +17,7 @@ from ..kb.langdata import every_language_data, language_data, pack_data, pack_fo
 from .doc import Doc, Mention
 from .morphology import closed_class
 from .tokens import Token, alias_keys, analyzer_for, has_morphology, is_noun, morph_parse, tokenize, word_key
-from .unlisted import UnlistedNames
+from .unlisted import REFERRED, UnlistedNames
 
 __all__ = ["EntityLinker"]
 
@@ -392,6 +392,31 @@ class EntityLinker:
         return any(c.isdigit() for c in before) and (len(re.sub(r"[\d\W_]+", " ", before).split()) <= 1
                                                      or _CLOCK.search(before) is not None)
 
+    @staticmethod
+    def _bodies_named_before(found: list[Mention], bare: frozenset[str]) -> list[Mention]:
+        """A state's body with no state by it ("the Foreign Ministry said", "its foreign ministry")
+        after the same body named with its state ("the Kazakh Foreign Ministry", "the Supreme Court of
+        Uzbekistan") is that body: the nearest such name before it. One named only after it stays
+        bare, as a text may name another state's body of that kind later; one in lower case (kind
+        ``REFERRED``) is then dropped: the statement stages read such a body as its sentence's state."""
+        if not any(m.entity_id is None and (m.canonical in bare or m.kind == REFERRED) for m in found):
+            return found
+        named = sorted((m for m in found if m.type not in ("state", "alliance", "person")
+                        and m.canonical not in bare), key=lambda m: m.start)
+        out = []
+        for m in found:
+            if m.entity_id is None and (m.canonical in bare or m.kind == REFERRED):
+                before = [o for o in named if o.end <= m.start and (o.canonical.endswith(" " + m.canonical)
+                                                                    or o.canonical.startswith(m.canonical + " of "))]
+                if before:
+                    o = before[-1]
+                    m = dataclasses.replace(m, canonical=o.canonical, entity_id=o.entity_id, type=o.type,
+                                            kind="pattern" if m.kind == REFERRED else m.kind)
+                elif m.kind == REFERRED:  # no body of that name before it: the text's state is unsure
+                    continue
+            out.append(m)
+        return out
+
     def _publisher_byline(self, text: str, m: Mention) -> bool:
         """An outlet after a byline word and its author's name on one line ("By Jane Doe, Reuters",
         "Автор: Анна Смирнова | ТАСС"), or alone on its line with a staff word ("Reuters staff")."""
@@ -607,5 +632,7 @@ class EntityLinker:
                 unlisted += self._unlisted.persons(doc.text, tokens, taken, language)
         found = [m for m in linked + roles + unlisted if not (m.type == "media" and _credited(doc.text, m))
                  and not self._in_credit(doc.text, m) and not self._byline(doc.text, m)]
+        if unlisted and self._unlisted.reads(language):
+            found = self._bodies_named_before(found, self._unlisted.bare_bodies(language))
         doc.mentions = tuple(sorted(found, key=lambda m: (m.start, -m.end)))
         return doc

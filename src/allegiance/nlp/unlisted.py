@@ -22,7 +22,11 @@ from .lemma_names import UNOWNED_BODY, LemmaOrganizations, lemma_words
 from .slavic_persons import SlavicPersons, _case_readings, romanise
 from .tokens import Token, analyzer_for, has_morphology
 
-__all__ = ["UnlistedNames"]
+__all__ = ["REFERRED", "UnlistedNames"]
+
+#: the kind of a body in lower case after a word referring to its state ("its foreign ministry"): kept
+#: only as the body of that name the text named with its state before it (``EntityLinker``)
+REFERRED = "referred"
 
 _CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?|[A-Z]{2,5})$")
 #: a word of a person's name, in the Latin letters of the languages read without morphology (Polish
@@ -104,6 +108,9 @@ class _NameWords:
     #: weekday, and before a month after a connector ("the Agency for Migration on Tuesday said")
     weekdays: frozenset[str] = frozenset()
     months: frozenset[str] = frozenset()
+    #: a body in lower case after a word that refers to a state named elsewhere ("its foreign
+    #: ministry", "the country's central bank"; ``referring_determiners``, ``referred_bodies``)
+    referred: re.Pattern[str] | None = None
 
 
 def _alt(words: Any) -> str:
@@ -166,7 +173,18 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         head_first_needs_connector=bool(orgs.get("head_first_needs_connector")),
         canonical_letters=str.maketrans({str(k): str(v) for k, v in orgs.get("canonical_letters", {}).items()}),
         weekdays=frozenset(str(d).casefold() for d in dates.get("weekdays", {})),
-        months=frozenset(str(m).casefold() for m in dates.get("months", {})))
+        months=frozenset(str(m).casefold() for m in dates.get("months", {})),
+        referred=_referred(orgs.get("referring_determiners", []), orgs.get("referred_bodies", [])))
+
+
+def _referred(determiners: list[str], bodies: list[str]) -> re.Pattern[str] | None:
+    """The pattern of a lower-case body after a referring word, the word also with a capital as it
+    opens a sentence ("Its foreign ministry"); the body is group 1."""
+    if not determiners or not bodies:
+        return None
+    forms = {str(d) for d in determiners} | {str(d)[:1].upper() + str(d)[1:] for d in determiners}
+    words = _alt(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(?:{words}) ({_alt(sorted(map(str, bodies), key=len, reverse=True))})(?![\w'’-])")
 
 
 def _cited_rest(joiners: list[str]) -> re.Pattern[str] | None:
@@ -400,7 +418,7 @@ class UnlistedNames:
             places = {starts[k] for m in linked if m.type == "state"
                       for k in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))}
             found = self._state_bodies(text, linked, w) + self._framed_bodies(text, linked, w) \
-                + self._named_after_nouns(text, w, linked) \
+                + self._referred_bodies(text, w) + self._named_after_nouns(text, w, linked) \
                 + self._headed_names(text, tokens, taken - places, w, frozenset(places)) + self._cited(text, taken, w)
         out: list[Mention] = []
         letters = self.words(language).canonical_letters if self.reads(language) else {}
@@ -458,6 +476,25 @@ class UnlistedNames:
                 neutral = self._neutral(before.group(1), w)
                 out.append(self.body(text, start, m.end, self.named_after(m.entity_id, neutral), m.entity_id, neutral))
         return out
+
+    def _referred_bodies(self, text: str, w: _NameWords) -> list[Mention]:
+        """A state's body in lower case after a word that refers to its state ("its foreign ministry",
+        "the country's supreme court"): the body under its neutral name ("Foreign Ministry"), which
+        the entity stage reads as a body of that name named with its state before it in the text."""
+        if w.referred is None or not w.referred.search(text):
+            return []
+        out = []
+        for hit in w.referred.finditer(text):
+            body = hit.group(1)
+            neutral = self._neutral(body, w)
+            out.append(Mention(hit.start(1), hit.end(1), body, None, "government_body", REFERRED, _ORG, neutral))
+        return out
+
+    def bare_bodies(self, language: str) -> frozenset[str]:
+        """The neutral names of ``language``'s state bodies, as a body stands with no state by it
+        ("Foreign Ministry", "Supreme Court")."""
+        w = self.words(language)
+        return frozenset(w.body_canonical.values()) | {b for b in w.bodies if b[:1].isupper()}
 
     def _framed_bodies(self, text: str, linked: list[Mention], w: _NameWords) -> list[Mention]:
         """A state's body written around its state, the state's name or adjective inside or after it
