@@ -141,7 +141,7 @@ def test_orgs8_unlisted_organisations(linker, text, language, expected):
 
 
 @pytest.mark.parametrize("byline", ["By Anna Brooks, Reuters", "By Anna Brooks | Reuters | 12 March 2025",
-                                    "Reuters staff"])
+                                    "Reuters staff", "Anna Brooks, Reuters", "Reuters | 12 March 2025"])
 def test_an_outlet_on_the_byline_is_the_publisher(linker, byline):
     text = f"Banks drop Russian cards\n{byline}\n\nTwo banks stopped serving the cards, officials said."
     doc = linker(Doc("t", text, "en"))
@@ -167,3 +167,10 @@ def test_an_outlet_cited_in_a_sentence_after_by_stays(linker):
 def test_a_body_without_its_state_after_one_named_with_it(linker, text, expected):
     doc = linker(Doc("t", text, "en"))
     assert sorted({m.canonical for m in doc.mentions if m.type not in ("state", "person")}) == expected
+
+
+def test_an_author_and_outlet_line_without_a_byline_word(linker):
+    text = ("Киргизия перестала принимать карты\nИван Петров | Интерфакс | 12 марта 2025\n\n"
+            "Банки прекратили обслуживание карт.")
+    doc = linker(Doc("t", text, "ru"))
+    assert [m.text for m in doc.mentions if m.type in ("media", "person")] == []

@@ -33,6 +33,8 @@ _CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
 #: Новости»; "By Jane Doe | Reuters | 12 March 2025")
 _OUTLET_AFTER = re.compile(r"\s*[,|—–]\s*[A-ZА-ЯЁІЇЄҐ][\w.&-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w.&-]*){0,3}"
                            r"(?:\s*[,|—–]\s*[^\n]*\d[^\n]*)?\s*")
+#: an author's name (two or three capitalised words) and a comma or bar, alone before an outlet
+_AUTHOR_LEAD = re.compile(r"\s*[A-ZА-ЯЁІЇЄҐ][\w.'’-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w.'’-]*){1,2}\s*[,|—–]\s*")
 #: the start of a byline before its outlet: the byline word, the author's name (up to four
 #: capitalised words), then a comma or bar
 _BYLINE_LEAD = re.compile(r"\s*([^\W\d_]+(?: (?![A-ZА-ЯЁІЇЄҐ])[^\W\d_]+)?\s*:?)\s+[A-ZА-ЯЁІЇЄҐ][\w.'’-]*"
@@ -373,8 +375,8 @@ class EntityLinker:
         before = text[line_start:m.start].strip(" \t:|—–-").casefold()
         after = text[m.end:len(text) if line_end < 0 else line_end].strip(" \t,.|")
         # the author's outlet after the name ("By Jane Doe, Reuters"; «Автор: Анна Смирнова, ТАСС»)
-        if before in self._byline_words and _OUTLET_AFTER.fullmatch(text[m.end:len(text) if line_end < 0
-                                                                          else line_end]):
+        if (not before or before in self._byline_words) \
+                and _OUTLET_AFTER.fullmatch(text[m.end:len(text) if line_end < 0 else line_end]):
             return True
         # (each test read only where the answer needs it: most names have words after them on their
         # line, and then only a byline word before them can make them the author)
@@ -419,17 +421,22 @@ class EntityLinker:
 
     def _publisher_byline(self, text: str, m: Mention) -> bool:
         """An outlet after a byline word and its author's name on one line ("By Jane Doe, Reuters",
-        "Автор: Анна Смирнова | ТАСС"), or alone on its line with a staff word ("Reuters staff")."""
+        "Автор: Анна Смирнова | ТАСС"), after the name alone ("Jane Doe, Reuters"), or alone on its
+        line, with a staff word or a date or nothing after it ("Reuters staff", "Reuters | 12 March")."""
         line_start, line_end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
         if m.start - line_start > 80:
             return False
         before = text[line_start:m.start]
         after = text[m.end:len(text) if line_end < 0 else line_end].strip(" \t,.|").casefold()
-        if not before.strip():
-            return after in self._staff_words
+        dated = not after or any(c.isdigit() for c in after) and len(re.sub(r"[\d\W_]+", " ", after).split()) <= 2
+        if not before.strip():  # "Reuters staff", "Reuters | 12 March 2025", "Reuters" alone
+            return after in self._staff_words or dated
+        if not dated:
+            return False
+        if _AUTHOR_LEAD.fullmatch(before):  # "Anna Brooks, Reuters", «Иван Петров | Интерфакс | 12 марта»
+            return True
         lead = _BYLINE_LEAD.fullmatch(before)
-        return lead is not None and lead.group(1).strip(" \t:").casefold() in self._byline_words \
-            and (not after or any(c.isdigit() for c in after) and len(re.sub(r"[\d\W_]+", " ", after).split()) <= 2)
+        return lead is not None and lead.group(1).strip(" \t:").casefold() in self._byline_words
 
     def _openers(self, language: str | None) -> frozenset[str]:
         """Words of ``language`` that open a sentence before a name without being part of it: its
