@@ -122,3 +122,18 @@ def test_line_keys_are_the_edge_patterns():
     lines += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(12))) for _ in range(5000)]
     for line in lines:
         assert _key(line) == _EDGE.sub("", line.strip().casefold()), repr(line)
+
+
+def test_a_most_read_list_goes_to_the_last_line():
+    from allegiance.ingest.chrome import remove_chrome
+
+    text = ("Банки Киргизии прекратили обслуживание карт, сообщил Национальный банк.\n"
+            "Самое читаемое\nЦБ сохранил ключевую ставку\nМинфин разместил облигации на 50 млрд рублей")
+    assert remove_chrome(text).text == "Банки Киргизии прекратили обслуживание карт, сообщил Национальный банк."
+
+
+def test_the_last_line_right_after_a_list_label_stays():
+    from allegiance.ingest.chrome import remove_chrome
+
+    text = "Банки прекратили обслуживание карт.\nЧитайте также\nА в Бишкеке тем временем"
+    assert remove_chrome(text).text.endswith("А в Бишкеке тем временем")
