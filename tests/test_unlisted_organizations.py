@@ -174,3 +174,17 @@ def test_an_author_and_outlet_line_without_a_byline_word(linker):
             "Банки прекратили обслуживание карт.")
     doc = linker(Doc("t", text, "ru"))
     assert [m.text for m in doc.mentions if m.type in ("media", "person")] == []
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Федеральная таможенная служба сообщила о росте экспорта.", "ru", ["Federal Customs Service"]),
+    ("По данным таможни Киргизии, экспорт автомобилей вырос.", "ru", ["Kyrgyz Customs Service"]),
+    ("Грузовики простояли на таможне три дня.", "ru", []),
+    ("Державна митна служба повідомила про зростання імпорту.", "uk", ["State Customs Service of Ukraine"]),
+    ("Митниця Молдови затримала вантаж.", "uk", ["Moldovan Customs Service"]),
+    # any state's cabinet in lower case; the page's own as a proper name with its capital
+    ("Заседание кабинета министров прошло в Ереване.", "ru", []),
+    ("Решение принял Кабинет министров.", "ru", ["Cabinet of Ministers"]),
+])
+def test_orgs8_customs_and_cabinets(linker, text, language, expected):
+    assert [c for c, _t in _organisations(linker, text, language)] == expected
