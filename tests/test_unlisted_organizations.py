@@ -188,3 +188,8 @@ def test_an_author_and_outlet_line_without_a_byline_word(linker):
 ])
 def test_orgs8_customs_and_cabinets(linker, text, language, expected):
     assert [c for c, _t in _organisations(linker, text, language)] == expected
+
+
+def test_an_agency_in_capitals_after_via_is_a_picture_credit(linker):
+    doc = linker(Doc("t", 'The founder of the group. Press service of "Concord"/Handout via REUTERS', "en"))
+    assert [m.canonical for m in doc.mentions if m.type == "media"] == []

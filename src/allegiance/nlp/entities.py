@@ -62,8 +62,10 @@ def _credited(text: str, m: Mention) -> bool:
     slashed = before == "/" and text[m.start - 2:m.start - 1] in (" ", "\n", "") and text[m.end:m.end + 1] == "/"
     # the agency in capitals before its photographer's name ("REUTERS/Jane Doe", "AFP/Photo file")
     credit_first = m.text.isupper() and _SLASH_NAME.match(text, m.end) is not None
+    # a picture's agency in capitals after "via" ("Press service/Handout via REUTERS")
+    via_credit = m.text.isupper() and len(m.text) > 2 and text[max(0, m.start - 4):m.start].casefold() == "via "
     return (before == "(" and _DATELINE_AFTER.match(text, m.end) is not None) or (before == "/" and not slashed) \
-        or credit_first
+        or credit_first or via_credit
 
 
 @dataclasses.dataclass(frozen=True)
