@@ -193,3 +193,13 @@ def test_orgs8_customs_and_cabinets(linker, text, language, expected):
 def test_an_agency_in_capitals_after_via_is_a_picture_credit(linker):
     doc = linker(Doc("t", 'The founder of the group. Press service of "Concord"/Handout via REUTERS', "en"))
     assert [m.canonical for m in doc.mentions if m.type == "media"] == []
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Later the Foreign Ministry said it expected an apology.", "en", ["Foreign Ministry"]),
+    ("The Institute for the Study of War said the assault had stalled.", "en", ["Institute for the Study of War"]),
+    ("Die Stockholmer Firma Nordlicht AB stellte die Lieferungen ein.", "de", ["Nordlicht AB"]),
+    ("Das Unternehmen Rheinmetall meldete Gewinne.", "de", ["Rheinmetall"]),
+])
+def test_orgs8late_name_starts(linker, text, language, expected):
+    assert [c for c, _t in _organisations(linker, text, language)] == expected

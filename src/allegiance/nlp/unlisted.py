@@ -111,6 +111,8 @@ class _NameWords:
     #: a body in lower case after a word that refers to a state named elsewhere ("its foreign
     #: ministry", "the country's central bank"; ``referring_determiners``, ``referred_bodies``)
     referred: re.Pattern[str] | None = None
+    #: the articles, case-folded ("the")
+    folded_articles: frozenset[str] = frozenset()
 
 
 def _alt(words: Any) -> str:
@@ -174,6 +176,7 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         canonical_letters=str.maketrans({str(k): str(v) for k, v in orgs.get("canonical_letters", {}).items()}),
         weekdays=frozenset(str(d).casefold() for d in dates.get("weekdays", {})),
         months=frozenset(str(m).casefold() for m in dates.get("months", {})),
+        folded_articles=frozenset(str(a).casefold() for a in orgs.get("articles", [])),
         referred=_referred(orgs.get("referring_determiners", []), orgs.get("referred_bodies", [])))
 
 
@@ -652,6 +655,12 @@ class UnlistedNames:
                 j += 1
             while words and words[-1].text in w.connectors:
                 words.pop()
+            # an article right after a word of the run starts the name ("Later the Foreign Ministry"):
+            # inside a name one follows only a connector ("Institute for the Study of War")
+            for k in range(len(words) - 1, 0, -1):
+                if words[k].text.casefold() in w.folded_articles and words[k - 1].text not in w.connectors:
+                    words = words[k + 1:]
+                    break
             company = len(words) >= 2 and (words[-1].text in w.legal or words[0].text in w.legal)
             if len(words) >= 2 and (company or any(t.text in w.heads or (w.compound_heads and t.text.casefold(
                     ).endswith(w.compound_heads)) for t in words)):
@@ -661,6 +670,11 @@ class UnlistedNames:
                 k = words.index(first)
                 if first.text in w.name_after_nouns and k + 1 < len(words) and words[k + 1].text[:1].isupper():
                     first = words[k + 1]
+                elif w.name_after_nouns:  # after a qualifier too ("die Stockholmer Firma Nordlicht AB")
+                    typed = [n for n in range(k + 1, len(words) - 1) if words[n].text in w.name_after_nouns
+                             and words[n + 1].text[:1].isupper()]
+                    if typed:
+                        first = words[typed[-1] + 1]
                 last = words[-1]
                 k = words.index(first)
                 if w.head_first_needs_connector and first.text in w.heads and k + 1 < len(words) \
