@@ -254,13 +254,19 @@ def _plain_byline(linker, text, m) -> bool:
     """The byline test as it was, every part of it computed before the answer."""
     import re
 
-    from allegiance.nlp.entities import _CLOCK
+    from allegiance.nlp.entities import _CLOCK, _OUTLET_AFTER
 
+    if m.type in ("media", "organization", "company"):  # an outlet on the byline (orgs8): its own test
+        return linker._publisher_byline(text, m)
     if m.type != "person" or m.entity_id:
         return False
     line_start, line_end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
     before = text[line_start:m.start].strip(" \t:|—–-").casefold()
     after = text[m.end:len(text) if line_end < 0 else line_end].strip(" \t,.|")
+    # the author's outlet after the name ("By Jane Doe, Reuters", orgs8)
+    if (not before or before in linker._byline_words) \
+            and _OUTLET_AFTER.fullmatch(text[m.end:len(text) if line_end < 0 else line_end]):
+        return True
     dated = any(c.isdigit() for c in before) and (len(re.sub(r"[\d\W_]+", " ", before).split()) <= 1
                                                   or _CLOCK.search(before) is not None)
     dated_after = any(c.isdigit() for c in after) and len(re.sub(r"[\d\W_]+", " ", after).split()) <= 1

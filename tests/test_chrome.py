@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from tests.conftest import SHARED, load_gold, needs_shared
@@ -122,3 +123,21 @@ def test_line_keys_are_the_edge_patterns():
     lines += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(12))) for _ in range(5000)]
     for line in lines:
         assert _key(line) == _EDGE.sub("", line.strip().casefold()), repr(line)
+
+
+def test_a_most_read_list_goes_to_the_last_line():
+    text = ("Банки Киргизии прекратили обслуживание карт, сообщил Национальный банк.\n"
+            "Самое читаемое\nЦБ сохранил ключевую ставку\nМинфин разместил облигации на 50 млрд рублей")
+    assert remove_chrome(text).text == "Банки Киргизии прекратили обслуживание карт, сообщил Национальный банк."
+
+
+def test_the_last_line_right_after_a_list_label_stays():
+    text = "Банки прекратили обслуживание карт.\nЧитайте также\nА в Бишкеке тем временем"
+    assert remove_chrome(text).text.endswith("А в Бишкеке тем временем")
+
+
+@pytest.mark.parametrize("line", ["Copyright © 2025 Interfax. All rights reserved.", "Follow Meduza on Telegram",
+                                  "This article was originally published by Radio Free Europe/Radio Liberty."])
+def test_the_pages_own_notes_are_chrome(line):
+    assert remove_chrome(f"Armenia's Foreign Ministry said it would not attend.\n{line}").text \
+        == "Armenia's Foreign Ministry said it would not attend."

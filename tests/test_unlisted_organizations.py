@@ -120,3 +120,86 @@ def test_an_agency_before_its_photographer_is_a_credit(linker):
 def test_an_acronym_with_a_capital_only_inside_a_sentence(linker):
     found = _organisations(linker, "Il Servizio di sicurezza ucraino (Sbu) ha arrestato due sospetti.", "it")
     assert ("SBU", "government_body") in found
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # an alias with a full stop before a space inside it ("U.S. Treasury") is found in one pass
+    ("The decision follows a warning from the U.S. Treasury about secondary sanctions.", "en",
+     [("U.S. Treasury Department", "government_body")]),
+    # a weekday, or a month after a connector, ends a name
+    ("The Agency for Migration on Friday urged citizens to avoid recruiters.", "en",
+     [("Agency for Migration", "organization")]),
+    ("The Agency for Migration on March 3 urged citizens to avoid recruiters.", "en",
+     [("Agency for Migration", "organization")]),
+    # Nordic and Dutch legal forms after a company's name
+    ("The Swedish firm Nordvik AB halted its exports.", "en", [("Nordvik AB", "company")]),
+    # a shortened credit word with its own full stop ("Fot.") before a picture agency
+    ("Fot. PAP", "pl", []),
+])
+def test_orgs8_unlisted_organisations(linker, text, language, expected):
+    assert _organisations(linker, text, language) == expected
+
+
+@pytest.mark.parametrize("byline", ["By Anna Brooks, Reuters", "By Anna Brooks | Reuters | 12 March 2025",
+                                    "Reuters staff", "Anna Brooks, Reuters", "Reuters | 12 March 2025"])
+def test_an_outlet_on_the_byline_is_the_publisher(linker, byline):
+    text = f"Banks drop Russian cards\n{byline}\n\nTwo banks stopped serving the cards, officials said."
+    doc = linker(Doc("t", text, "en"))
+    assert [m.text for m in doc.mentions if m.type in ("media", "person")] == []
+
+
+def test_an_outlet_cited_in_a_sentence_after_by_stays(linker):
+    doc = linker(Doc("t", "By Monday, Reuters had counted 40 strikes on the city.", "en"))
+    assert [m.canonical for m in doc.mentions if m.type == "media"] == ["Reuters"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body with no state after the same body named with its state is that body
+    ("The Kazakh Foreign Ministry summoned the envoy. The Foreign Ministry said it would not comment.",
+     ["Kazakh Foreign Ministry"]),
+    ("The Kazakh Foreign Ministry summoned the envoy. Later its foreign ministry said it would not comment.",
+     ["Kazakh Foreign Ministry"]),
+    # named only after it: the bare one stays, a lower-case one goes (its state is unsure)
+    ("The Foreign Ministry said it would not comment. Later the Russian Foreign Ministry protested.",
+     ["Foreign Ministry", "Russian Foreign Ministry"]),
+    ("The foreign ministry said it would not comment.", []),
+])
+def test_a_body_without_its_state_after_one_named_with_it(linker, text, expected):
+    doc = linker(Doc("t", text, "en"))
+    assert sorted({m.canonical for m in doc.mentions if m.type not in ("state", "person")}) == expected
+
+
+def test_an_author_and_outlet_line_without_a_byline_word(linker):
+    text = ("Киргизия перестала принимать карты\nИван Петров | Интерфакс | 12 марта 2025\n\n"
+            "Банки прекратили обслуживание карт.")
+    doc = linker(Doc("t", text, "ru"))
+    assert [m.text for m in doc.mentions if m.type in ("media", "person")] == []
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Федеральная таможенная служба сообщила о росте экспорта.", "ru", ["Federal Customs Service"]),
+    ("По данным таможни Киргизии, экспорт автомобилей вырос.", "ru", ["Kyrgyz Customs Service"]),
+    ("Грузовики простояли на таможне три дня.", "ru", []),
+    ("Державна митна служба повідомила про зростання імпорту.", "uk", ["State Customs Service of Ukraine"]),
+    ("Митниця Молдови затримала вантаж.", "uk", ["Moldovan Customs Service"]),
+    # any state's cabinet in lower case; the page's own as a proper name with its capital
+    ("Заседание кабинета министров прошло в Ереване.", "ru", []),
+    ("Решение принял Кабинет министров.", "ru", ["Cabinet of Ministers"]),
+])
+def test_orgs8_customs_and_cabinets(linker, text, language, expected):
+    assert [c for c, _t in _organisations(linker, text, language)] == expected
+
+
+def test_an_agency_in_capitals_after_via_is_a_picture_credit(linker):
+    doc = linker(Doc("t", 'The founder of the group. Press service of "Concord"/Handout via REUTERS', "en"))
+    assert [m.canonical for m in doc.mentions if m.type == "media"] == []
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Later the Foreign Ministry said it expected an apology.", "en", ["Foreign Ministry"]),
+    ("The Institute for the Study of War said the assault had stalled.", "en", ["Institute for the Study of War"]),
+    ("Die Stockholmer Firma Nordlicht AB stellte die Lieferungen ein.", "de", ["Nordlicht AB"]),
+    ("Das Unternehmen Rheinmetall meldete Gewinne.", "de", ["Rheinmetall"]),
+])
+def test_orgs8late_name_starts(linker, text, language, expected):
+    assert [c for c, _t in _organisations(linker, text, language)] == expected

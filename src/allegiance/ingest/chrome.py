@@ -158,7 +158,9 @@ def remove_chrome(text: str, lexicon: ChromeLexicon | None = None) -> CleanText:
             if kept and kept[-1] != "":
                 kept.append("")
             continue
-        if list_left and i != last and _headline_like(stripped) and not _is_chrome(line, lexicon):
+        # (the last line is one when an item of its list came before it: no excerpt ends so)
+        if list_left and (i != last or list_left < lexicon.list_items) and _headline_like(stripped) \
+                and not _is_chrome(line, lexicon):
             list_left -= 1
             removed.append(line)
             continue

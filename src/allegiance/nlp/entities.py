@@ -17,7 +17,7 @@ from ..kb.langdata import every_language_data, language_data, pack_data, pack_fo
 from .doc import Doc, Mention
 from .morphology import closed_class
 from .tokens import Token, alias_keys, analyzer_for, has_morphology, is_noun, morph_parse, tokenize, word_key
-from .unlisted import UnlistedNames
+from .unlisted import REFERRED, UnlistedNames
 
 __all__ = ["EntityLinker"]
 
@@ -28,6 +28,17 @@ _AGENCY_SLASH = re.compile(r"(?<![\w/])[A-Z]{2,}/\Z")
 _SLASH_NAME = re.compile(r"/[A-Z][a-z]")
 #: a clock time in a page's date line ("10:15")
 _CLOCK = re.compile(r"\b[0-2]?\d:[0-5]\d\b")
+#: what follows an author's name on a byline when it names the outlet: a comma or bar, then up to
+#: four capitalised words, nothing else but a date ("By Jane Doe, Reuters"; «Автор: Анна Смирнова, РИА
+#: Новости»; "By Jane Doe | Reuters | 12 March 2025")
+_OUTLET_AFTER = re.compile(r"\s*[,|—–]\s*[A-ZА-ЯЁІЇЄҐ][\w.&-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w.&-]*){0,3}"
+                           r"(?:\s*[,|—–]\s*[^\n]*\d[^\n]*)?\s*")
+#: an author's name (two or three capitalised words) and a comma or bar, alone before an outlet
+_AUTHOR_LEAD = re.compile(r"\s*[A-ZА-ЯЁІЇЄҐ][\w.'’-]*(?:\s+[A-ZА-ЯЁІЇЄҐ][\w.'’-]*){1,2}\s*[,|—–]\s*")
+#: the start of a byline before its outlet: the byline word, the author's name (up to four
+#: capitalised words), then a comma or bar
+_BYLINE_LEAD = re.compile(r"\s*([^\W\d_]+(?: (?![A-ZА-ЯЁІЇЄҐ])[^\W\d_]+)?\s*:?)\s+[A-ZА-ЯЁІЇЄҐ][\w.'’-]*"
+                          r"(?:\s+[A-ZА-ЯЁІЇЄҐ][\w.'’-]*){0,3}\s*[,|—–]\s*")
 
 _KIND_CONFIDENCE = {"name": 0.95, "government": 0.9, "demonym": 0.85, "seat": 0.7, "role": 0.75, "pattern": 0.6}
 _KIND_PRIORITY = {"name": 0, "government": 1, "demonym": 2, "seat": 3}
@@ -51,8 +62,10 @@ def _credited(text: str, m: Mention) -> bool:
     slashed = before == "/" and text[m.start - 2:m.start - 1] in (" ", "\n", "") and text[m.end:m.end + 1] == "/"
     # the agency in capitals before its photographer's name ("REUTERS/Jane Doe", "AFP/Photo file")
     credit_first = m.text.isupper() and _SLASH_NAME.match(text, m.end) is not None
+    # a picture's agency in capitals after "via" ("Press service/Handout via REUTERS")
+    via_credit = m.text.isupper() and len(m.text) > 2 and text[max(0, m.start - 4):m.start].casefold() == "via "
     return (before == "(" and _DATELINE_AFTER.match(text, m.end) is not None) or (before == "/" and not slashed) \
-        or credit_first
+        or credit_first or via_credit
 
 
 @dataclasses.dataclass(frozen=True)
@@ -160,10 +173,14 @@ class EntityLinker:
         credits = list(pack_data("chrome.toml", self.folders).get("credit_words", [])) \
             + [str(w) for data in persons for w in data.get("credit_words", [])]
         self._byline_words = frozenset(str(w).casefold() for data in persons for w in data.get("byline_words", []))
+        # words after an outlet alone on its line that make it the page's byline ("Reuters staff")
+        self._staff_words = frozenset(str(w).casefold() for data in persons for w in data.get("byline_staff_words", []))
         self._speech_lemmas: dict[str, frozenset[str]] = {}  # per language, read on first use
-        credit_words = "|".join(re.escape(str(w)) for w in credits)
-        self._credit = re.compile(rf"(?:^|[\s(\[|])(?:{credit_words or '(?!)'})\s*(?::|©|\bby\b|\bvia\b)[^.!?:]*$",
-                                  re.I | re.M)
+        credit_words = "|".join(re.escape(str(w)) for w in credits if not str(w).endswith("."))
+        # a shortened credit word ends in its own full stop ("Fot. PAP"): no colon or "by" after it
+        short_credits = "|".join(re.escape(str(w)) for w in credits if str(w).endswith("."))
+        self._credit = re.compile(rf"(?:^|[\s(\[|])(?:(?:{credit_words or '(?!)'})\s*(?::|©|\bby\b|\bvia\b)"
+                                  rf"|(?:{short_credits or '(?!)'})\s*:?)[^.!?:]*$", re.I | re.M)
         self._given = self._unlisted.given
         self._last_keyed: tuple[str, str, list[Token], list[str]] | None = None
         self._joiners: dict[str | None, tuple[tuple[str, ...], ...]] = {}
@@ -206,6 +223,12 @@ class EntityLinker:
                 for keys in alias_keys(tokens, analyzer):
                     if keys:
                         table[" " + " ".join(keys) + " "].append((alias, len(keys)))
+                # the one-pass match of texts without Cyrillic turns each mark into a space: an alias
+                # with a mark before a space inside it ("U.S. Treasury", "St. Petersburg") is found
+                # by its characters so turned too ("u s  treasury"), never by its words' keys alone
+                spaced = " " + _NON_WORD.sub(" ", alias.text.lower()).strip() + " "
+                if "  " in spaced.strip() and tokens and not _CYRILLIC.search(alias.text):
+                    table[spaced].append((alias, len(tokens)))
             automaton = ahocorasick.Automaton()
             for key, values in table.items():
                 automaton.add_word(key, (key, values))
@@ -344,12 +367,19 @@ class EntityLinker:
 
     def _byline(self, text: str, m: Mention) -> bool:
         """A name the knowledge base does not list alone on its line, or after a byline word ("By",
-        «Автор:»), is the page's author, not a person of the story."""
+        «Автор:»), is the page's author, not a person of the story; an outlet on the author's line
+        ("By Jane Doe, Reuters", "Reuters staff") is the page's publisher, not a cited source."""
+        if m.type in ("media", "organization", "company"):
+            return self._publisher_byline(text, m)
         if m.type != "person" or m.entity_id:
             return False
         line_start, line_end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
         before = text[line_start:m.start].strip(" \t:|—–-").casefold()
         after = text[m.end:len(text) if line_end < 0 else line_end].strip(" \t,.|")
+        # the author's outlet after the name ("By Jane Doe, Reuters"; «Автор: Анна Смирнова, ТАСС»)
+        if (not before or before in self._byline_words) \
+                and _OUTLET_AFTER.fullmatch(text[m.end:len(text) if line_end < 0 else line_end]):
+            return True
         # (each test read only where the answer needs it: most names have words after them on their
         # line, and then only a byline word before them can make them the author)
         if after and before not in self._byline_words:
@@ -365,6 +395,50 @@ class EntityLinker:
         # or a clock time ("Обновлено в 10:15, 3 июня | ...")
         return any(c.isdigit() for c in before) and (len(re.sub(r"[\d\W_]+", " ", before).split()) <= 1
                                                      or _CLOCK.search(before) is not None)
+
+    @staticmethod
+    def _bodies_named_before(found: list[Mention], bare: frozenset[str]) -> list[Mention]:
+        """A state's body with no state by it ("the Foreign Ministry said", "its foreign ministry")
+        after the same body named with its state ("the Kazakh Foreign Ministry", "the Supreme Court of
+        Uzbekistan") is that body: the nearest such name before it. One named only after it stays
+        bare, as a text may name another state's body of that kind later; one in lower case (kind
+        ``REFERRED``) is then dropped: the statement stages read such a body as its sentence's state."""
+        if not any(m.entity_id is None and (m.canonical in bare or m.kind == REFERRED) for m in found):
+            return found
+        named = sorted((m for m in found if m.type not in ("state", "alliance", "person")
+                        and m.canonical not in bare), key=lambda m: m.start)
+        out = []
+        for m in found:
+            if m.entity_id is None and (m.canonical in bare or m.kind == REFERRED):
+                before = [o for o in named if o.end <= m.start and (o.canonical.endswith(" " + m.canonical)
+                                                                    or o.canonical.startswith(m.canonical + " of "))]
+                if before:
+                    o = before[-1]
+                    m = dataclasses.replace(m, canonical=o.canonical, entity_id=o.entity_id, type=o.type,
+                                            kind="pattern" if m.kind == REFERRED else m.kind)
+                elif m.kind == REFERRED:  # no body of that name before it: the text's state is unsure
+                    continue
+            out.append(m)
+        return out
+
+    def _publisher_byline(self, text: str, m: Mention) -> bool:
+        """An outlet after a byline word and its author's name on one line ("By Jane Doe, Reuters",
+        "Автор: Анна Смирнова | ТАСС"), after the name alone ("Jane Doe, Reuters"), or alone on its
+        line, with a staff word or a date or nothing after it ("Reuters staff", "Reuters | 12 March")."""
+        line_start, line_end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
+        if m.start - line_start > 80:
+            return False
+        before = text[line_start:m.start]
+        after = text[m.end:len(text) if line_end < 0 else line_end].strip(" \t,.|").casefold()
+        dated = not after or any(c.isdigit() for c in after) and len(re.sub(r"[\d\W_]+", " ", after).split()) <= 2
+        if not before.strip():  # "Reuters staff", "Reuters | 12 March 2025", "Reuters" alone
+            return after in self._staff_words or dated
+        if not dated:
+            return False
+        if _AUTHOR_LEAD.fullmatch(before):  # "Anna Brooks, Reuters", «Иван Петров | Интерфакс | 12 марта»
+            return True
+        lead = _BYLINE_LEAD.fullmatch(before)
+        return lead is not None and lead.group(1).strip(" \t:").casefold() in self._byline_words
 
     def _openers(self, language: str | None) -> frozenset[str]:
         """Words of ``language`` that open a sentence before a name without being part of it: its
@@ -567,5 +641,7 @@ class EntityLinker:
                 unlisted += self._unlisted.persons(doc.text, tokens, taken, language)
         found = [m for m in linked + roles + unlisted if not (m.type == "media" and _credited(doc.text, m))
                  and not self._in_credit(doc.text, m) and not self._byline(doc.text, m)]
+        if unlisted and self._unlisted.reads(language):
+            found = self._bodies_named_before(found, self._unlisted.bare_bodies(language))
         doc.mentions = tuple(sorted(found, key=lambda m: (m.start, -m.end)))
         return doc

@@ -22,7 +22,11 @@ from .lemma_names import UNOWNED_BODY, LemmaOrganizations, lemma_words
 from .slavic_persons import SlavicPersons, _case_readings, romanise
 from .tokens import Token, analyzer_for, has_morphology
 
-__all__ = ["UnlistedNames"]
+__all__ = ["REFERRED", "UnlistedNames"]
+
+#: the kind of a body in lower case after a word referring to its state ("its foreign ministry"): kept
+#: only as the body of that name the text named with its state before it (``EntityLinker``)
+REFERRED = "referred"
 
 _CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?|[A-Z]{2,5})$")
 #: a word of a person's name, in the Latin letters of the languages read without morphology (Polish
@@ -100,6 +104,15 @@ class _NameWords:
     #: letters of the language that English writes otherwise in a name ("Biełsat" = Bielsat): a
     #: translation table for the canonical names of unlisted names
     canonical_letters: dict[int, str] = dataclasses.field(default_factory=dict)
+    #: the language's weekday and month names (``dates.toml``), case-folded: a name stops before a
+    #: weekday, and before a month after a connector ("the Agency for Migration on Tuesday said")
+    weekdays: frozenset[str] = frozenset()
+    months: frozenset[str] = frozenset()
+    #: a body in lower case after a word that refers to a state named elsewhere ("its foreign
+    #: ministry", "the country's central bank"; ``referring_determiners``, ``referred_bodies``)
+    referred: re.Pattern[str] | None = None
+    #: the articles, case-folded ("the")
+    folded_articles: frozenset[str] = frozenset()
 
 
 def _alt(words: Any) -> str:
@@ -109,6 +122,7 @@ def _alt(words: Any) -> str:
 @functools.lru_cache(maxsize=32)
 def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
     persons, orgs = language_data("persons", language, folders), language_data("organizations", language, folders)
+    dates = language_data("dates", language, folders)
     # a title as listed and with a capital, as it stands at the start of a sentence ("Generał Jan Nowak")
     titles = tuple(sorted({t for title in persons.get("titles", []) for t in (title, title[:1].upper() + title[1:])},
                           key=len, reverse=True))
@@ -159,7 +173,21 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         cited_rest=_cited_rest(orgs.get("cited_joiners", [])),
         plural_endings=tuple(str(e) for e in orgs.get("capitalised_plural_endings", [])),
         head_first_needs_connector=bool(orgs.get("head_first_needs_connector")),
-        canonical_letters=str.maketrans({str(k): str(v) for k, v in orgs.get("canonical_letters", {}).items()}))
+        canonical_letters=str.maketrans({str(k): str(v) for k, v in orgs.get("canonical_letters", {}).items()}),
+        weekdays=frozenset(str(d).casefold() for d in dates.get("weekdays", {})),
+        months=frozenset(str(m).casefold() for m in dates.get("months", {})),
+        folded_articles=frozenset(str(a).casefold() for a in orgs.get("articles", [])),
+        referred=_referred(orgs.get("referring_determiners", []), orgs.get("referred_bodies", [])))
+
+
+def _referred(determiners: list[str], bodies: list[str]) -> re.Pattern[str] | None:
+    """The pattern of a lower-case body after a referring word, the word also with a capital as it
+    opens a sentence ("Its foreign ministry"); the body is group 1."""
+    if not determiners or not bodies:
+        return None
+    forms = {str(d) for d in determiners} | {str(d)[:1].upper() + str(d)[1:] for d in determiners}
+    words = _alt(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(?:{words}) ({_alt(sorted(map(str, bodies), key=len, reverse=True))})(?![\w'’-])")
 
 
 def _cited_rest(joiners: list[str]) -> re.Pattern[str] | None:
@@ -393,7 +421,7 @@ class UnlistedNames:
             places = {starts[k] for m in linked if m.type == "state"
                       for k in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))}
             found = self._state_bodies(text, linked, w) + self._framed_bodies(text, linked, w) \
-                + self._named_after_nouns(text, w, linked) \
+                + self._referred_bodies(text, w) + self._named_after_nouns(text, w, linked) \
                 + self._headed_names(text, tokens, taken - places, w, frozenset(places)) + self._cited(text, taken, w)
         out: list[Mention] = []
         letters = self.words(language).canonical_letters if self.reads(language) else {}
@@ -451,6 +479,25 @@ class UnlistedNames:
                 neutral = self._neutral(before.group(1), w)
                 out.append(self.body(text, start, m.end, self.named_after(m.entity_id, neutral), m.entity_id, neutral))
         return out
+
+    def _referred_bodies(self, text: str, w: _NameWords) -> list[Mention]:
+        """A state's body in lower case after a word that refers to its state ("its foreign ministry",
+        "the country's supreme court"): the body under its neutral name ("Foreign Ministry"), which
+        the entity stage reads as a body of that name named with its state before it in the text."""
+        if w.referred is None or not w.referred.search(text):
+            return []
+        out = []
+        for hit in w.referred.finditer(text):
+            body = hit.group(1)
+            neutral = self._neutral(body, w)
+            out.append(Mention(hit.start(1), hit.end(1), body, None, "government_body", REFERRED, _ORG, neutral))
+        return out
+
+    def bare_bodies(self, language: str) -> frozenset[str]:
+        """The neutral names of ``language``'s state bodies, as a body stands with no state by it
+        ("Foreign Ministry", "Supreme Court")."""
+        w = self.words(language)
+        return frozenset(w.body_canonical.values()) | {b for b in w.bodies if b[:1].isupper()}
 
     def _framed_bodies(self, text: str, linked: list[Mention], w: _NameWords) -> list[Mention]:
         """A state's body written around its state, the state's name or adjective inside or after it
@@ -600,10 +647,20 @@ class UnlistedNames:
                 if tokens[j].text in w.connectors and j + 1 < len(tokens) and tokens[j + 1].start in places \
                         and tokens[j].text.casefold() not in w.place_connectors:
                     break
+                # a time after the name is none of it ("... Migration on Tuesday", "... on March 3")
+                folded = tokens[j].text.casefold()
+                if folded in w.weekdays or folded in w.months and words and words[-1].text in w.connectors:
+                    break
                 words.append(tokens[j])
                 j += 1
             while words and words[-1].text in w.connectors:
                 words.pop()
+            # an article right after a word of the run starts the name ("Later the Foreign Ministry"):
+            # inside a name one follows only a connector ("Institute for the Study of War")
+            for k in range(len(words) - 1, 0, -1):
+                if words[k].text.casefold() in w.folded_articles and words[k - 1].text not in w.connectors:
+                    words = words[k + 1:]
+                    break
             company = len(words) >= 2 and (words[-1].text in w.legal or words[0].text in w.legal)
             if len(words) >= 2 and (company or any(t.text in w.heads or (w.compound_heads and t.text.casefold(
                     ).endswith(w.compound_heads)) for t in words)):
@@ -613,6 +670,11 @@ class UnlistedNames:
                 k = words.index(first)
                 if first.text in w.name_after_nouns and k + 1 < len(words) and words[k + 1].text[:1].isupper():
                     first = words[k + 1]
+                elif w.name_after_nouns:  # after a qualifier too ("die Stockholmer Firma Nordlicht AB")
+                    typed = [n for n in range(k + 1, len(words) - 1) if words[n].text in w.name_after_nouns
+                             and words[n + 1].text[:1].isupper()]
+                    if typed:
+                        first = words[typed[-1] + 1]
                 last = words[-1]
                 k = words.index(first)
                 if w.head_first_needs_connector and first.text in w.heads and k + 1 < len(words) \
