@@ -738,6 +738,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
                      and m.start - words[last].end < 45 and m.type in ("person", "government_body", "state",
                                                                          "organization", "media", "alliance")]
+            if pack.english:  # "X, the minister, told parliament that Yerevan had ...": no speaker past "that"
+                joins = pack.grammar.get("complementizers", frozenset())
+                after = [m for m in after if not joins & set(self.doc.text[words[last].end:m.start].casefold().split())]
             if pack.slavic:  # «..., передает ТАСС», not «..., передал России ракеты»
                 after = [m for m in after if m.type == "person" or self.can_be_nominative(m)]
                 after = [self.titled_person(sentence, after[0]) or after[0]] if after else after

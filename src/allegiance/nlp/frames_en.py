@@ -266,6 +266,9 @@ class EnglishClauses:
                 not adverb_before:
             return "nominal", None, False  # "humanitarian aid", "Russian forces", "peace talks"
         nxt = words[last + 1] if last + 1 < len(words) else None
+        after_next = words[last + 2].low if last + 2 < len(words) else ""
+        if nxt is not None and f"{nxt.low} {after_next}" in g.get("quantity_openers", ()):
+            nxt = words[last + 3] if last + 3 < len(words) else None  # "detained at least 20": an object follows
         if past_form and not chain and nxt is not None and (nxt.upos == "X" or self._demonym_starts(nxt)) and (
                 before is not None and (before.upos in ("X", "ADP") and before.text[:1].islower()
                                         and before.low not in g.get("conjunctions", ())
@@ -539,6 +542,10 @@ class EnglishClauses:
         """English: "A court in Tashkent sentenced ...", "police in Kazakhstan detained ...": a
         state organ named by a common noun and the state (or its capital) it sits in."""
         body_prepositions = self.pack.grammar.get("body_prepositions", frozenset()) if self.pack else frozenset()
+        fronted = self._fronted_place(sentence, words, first) if self.pack is not None and self.pack.english \
+            else None
+        if fronted is not None:
+            return fronted
         if self.pack is None or not (self.pack.english or body_prepositions) or not mentions:
             return None  # other languages by their ``body_prepositions`` ("Guvernul de la Chișinău")
         last = max(mentions, key=lambda m: m.end)
@@ -553,6 +560,26 @@ class EnglishClauses:
         if k < 0 or k == len(before) - 1 or between:
             return None
         return last if before[k].low in self.pack.grammar.get("state_nouns", ()) else None
+
+    def _fronted_place(self, sentence: Sentence, words: list[Word], first: int) -> Mention | None:
+        """English: "In Tbilisi, police detained ...": a state organ named by a common noun after the
+        state (or its capital) the sentence opens with as the place of the act."""
+        assert self.pack is not None
+        g = self.pack.grammar
+        if not words or words[0].low not in g.get("place_prepositions", ()):
+            return None
+        comma = next((w.i for w in words[:first] if w.text == ","), None)
+        if comma is None:
+            return None
+        subject = [w for w in words[comma + 1:first] if w.upos not in ("AUX", "PART", "DET")]
+        if not subject or not all(w.low in g.get("state_nouns", ()) for w in subject):
+            return None
+        place = [m for m in self.resolver.in_sentence(sentence) if m.type == "state" and words[0].end < m.start
+                 and m.end <= words[comma].start]
+        if len(place) != 1 or self.doc.text[words[0].end:place[0].start].strip() or \
+                self.doc.text[place[0].end:words[comma].start].strip():
+            return None
+        return place[0]
 
     def _refrained(self, words: list[Word], first: int, frames: list[Frame]) -> bool:
         """English: "abstained from recognising", "refrained from condemning": not done."""

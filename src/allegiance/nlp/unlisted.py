@@ -76,6 +76,9 @@ class _NameWords:
     language: str
     #: connectors that may stand before a place inside a name ("Bank of Finland")
     place_connectors: frozenset[str] = frozenset()
+    #: capitalised words of time that a connector before them leaves outside a name ("Agency for
+    #: Migration on Tuesday")
+    time_words: frozenset[str] = frozenset()
     #: a state's body written around its state ("ministère russe de la Défense"): (neutral name,
     #: pattern with ``{state}`` slots, case-insensitive)
     body_frames: tuple[tuple[str, str], ...] = ()
@@ -150,6 +153,7 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         language=language,
         compound_heads=tuple(h.casefold() for h in heads) if orgs.get("compound_heads") else (),
         place_connectors=frozenset(str(c) for c in orgs.get("place_connectors", [])),
+        time_words=frozenset(str(c) for c in orgs.get("time_words", [])),
         body_frames=tuple((str(neutral), str(p)) for neutral, patterns in orgs.get("body_frames", {}).items()
                           for p in patterns),
         name_after=_name_after(orgs.get("name_after", {})),
@@ -600,6 +604,8 @@ class UnlistedNames:
                 if tokens[j].text in w.connectors and j + 1 < len(tokens) and tokens[j + 1].start in places \
                         and tokens[j].text.casefold() not in w.place_connectors:
                     break
+                if tokens[j].text in w.connectors and j + 1 < len(tokens) and tokens[j + 1].text in w.time_words:
+                    break  # "... Migration on Tuesday": a date after the name
                 words.append(tokens[j])
                 j += 1
             while words and words[-1].text in w.connectors:
