@@ -505,8 +505,26 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
             found = _frame_events(doc, resolver, modality, builder, frame, seen)
             acts += len(found) if frame.lemma not in pack.speech else 0
             produced.append((frame, found))
-        out.extend(e for frame, events in _without_reporting(pack, produced) for e in events)
+        out.extend(e for frame, events in _without_reporting(pack, produced) for e in events
+                   if not _closing_attribution(doc, pack, frame, e))
     return out
+
+
+def _closing_attribution(doc: Doc, pack: LanguagePack, frame: Frame, event: Statement) -> bool:
+    """English: a verb of reporting that closes the sentence after a comma or a quote ("Kazakhstan
+    does not support the war, Tokayev's spokesman told reporters", "..., Orbán told a rally in
+    Budapest", ``attribution_verbs``) names the source of what the sentence says, as "said" does: no
+    speech act of its own ("..., Lukashenko admitted" stays one: an admission is an act)."""
+    if not pack.english or event.predicate != "SAY" or frame.lemma not in pack.grammar.get("attribution_verbs", ()):
+        return False
+    sentence = frame.sentence
+    first = min([m.start for m in frame.subjects] + [frame.start])
+    before = doc.text[sentence.start:first].rstrip()
+    if not before or before[-1] not in ",\"”'’":
+        return False
+    after = doc.text[frame.end:sentence.end].casefold().split()
+    joins = pack.grammar.get("complementizers", frozenset()) | {"to"}
+    return len(after) <= 6 and not joins & {w.strip(".,;:!?") for w in after}
 
 
 def _without_reporting(pack: LanguagePack, produced: list[tuple[Frame, list[Statement]]]
