@@ -719,7 +719,8 @@ def _owner_of_organ(builder: FrameBuilder, frame: Frame) -> Mention | None:
     n = frame.word - 1
     while n > 0 and words[n].upos in ("AUX", "PART", "ADV"):
         n -= 1
-    if n < 1 or words[n].low not in pack.grammar.get("state_nouns", frozenset()) or \
+    organs = pack.grammar.get("state_nouns", frozenset()) | pack.grammar.get("force_nouns", frozenset())
+    if n < 1 or words[n].low not in organs or \
             words[n - 1].low not in pack.grammar.get("pronouns_person", frozenset()):
         return None
     person = frame.speaker if frame.speaker is not None and frame.speaker.type == "person" else next(

@@ -426,7 +426,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         g = self.pack.grammar if self.pack else {}
         if self.pack is None or not self.pack.english:
             return False
-        organs = g.get("state_nouns", frozenset()) | g.get("role_nouns", frozenset())
+        organs = g.get("state_nouns", frozenset()) | g.get("role_nouns", frozenset()) | g.get("force_nouns", frozenset())
         k = at
         while k > 0 and words[k].low in organs:
             k -= 1  # "the country's foreign ministry": back over the organ's words
@@ -878,6 +878,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                    and w.lemma not in verbs and w.low not in verbs]  # "Minsk continues to provide"
         if content and any(w.upos == "PRON" for w in stretch if w.start > content[-1].start):
             return None  # "Last month, he ordered": the pronoun is the subject
+        if content and content[-1].low in g.get("force_nouns", ()) and content[-1].i > 0 and \
+                words[content[-1].i - 1].low in ("its", "their") and len(content) <= 2:
+            return None  # "its troops had taken": the state's own forces, the pronoun resolved by the caller
         if nearest is not None and content and all(w.low in g.get("state_nouns", ()) for w in content):
             return None
         if nearest is not None and content and content[0].low in g.get("position_nouns", ()) and \
