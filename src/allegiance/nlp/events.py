@@ -518,9 +518,12 @@ def _closing_attribution(doc: Doc, pack: LanguagePack, frame: Frame, event: Stat
     if not pack.english or event.predicate != "SAY" or frame.lemma not in pack.grammar.get("attribution_verbs", ()):
         return False
     sentence = frame.sentence
-    first = min([m.start for m in frame.subjects] + [frame.start])
-    before = doc.text[sentence.start:first].rstrip()
-    if not before or before[-1] not in ",\"”'’":
+    before = doc.text[sentence.start:frame.start]
+    cut = max(before.rfind(c) for c in ",\"”")
+    if cut < 0 or len(before[cut + 1:].split()) > 6 or not any(cut < m.start - sentence.start for m in frame.subjects):
+        return False  # the speaker, with a title at most, between the comma or quote and the verb
+    if any(w in pack.grammar.get("complementizers", frozenset()) | pack.grammar.get("relative", frozenset())
+           for w in before[cut + 1:].casefold().split()):
         return False
     after = doc.text[frame.end:sentence.end].casefold().split()
     joins = pack.grammar.get("complementizers", frozenset()) | {"to"}
@@ -845,8 +848,11 @@ def _coordinated(builder: FrameBuilder, frame: Frame) -> bool:
     n = frame.word - 1
     # "and then detained", «и сразу задержал»; the auxiliary and clitics of a compound past before the
     # participle ("et a expulsé", "e ha espulso", "și a expulzat", "et les a expulsés")
-    while n > 0 and frame.word - n <= 3 and (words[n].upos in ("ADV", "AUX") or words[n].low in clitics):
-        n -= 1
+    while n > 0 and frame.word - n <= 3 and (words[n].upos in ("ADV", "AUX") or words[n].low in clitics
+                                              or pack.english and words[n].upos == "PART" and words[n].lemma != "not"):
+        n -= 1  # English adverbs read as particles ("but later froze")
+    if pack.english and n > 0 and words[n].low in ("it", "they") and frame.word - n <= 4:
+        n -= 1  # "..., but it later froze": the pronoun for the actor before the conjunction
     before = words[n]
     return before.upos == "CCONJ" or before.low in pack.grammar.get("conjunctions", frozenset())
 

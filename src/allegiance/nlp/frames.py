@@ -378,18 +378,23 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             if opening is not None:
                 skip_to = opening  # "Armenia — a CSTO member — recalled", "the Bureau (CBI) said": an insertion
                 continue
-            if words[n].text in (";", ":", "—", "–", "(", ")") or words[n].low in breaks or \
-                    words[n].text in '"“”«»' and not self._inline_quote(words, n):
+            if words[n].text in (";", ":", "—", "–", "(", ")") or words[n].low in breaks and not self._negated_adverb(
+                    words, n) or words[n].text in '"“”«»' and not self._inline_quote(words, n):
                 start = n + 1
                 break
         end = len(words) - 1
         clause_breaks = g.get("clause_breaks", ())  # looked up once, not per word
         for n in range(at + 1, len(words)):
-            if words[n].text in (";", "—", "(", ")") or words[n].low in clause_breaks or \
-                    words[n].text in '"“”«»' and not self._inline_quote(words, n):
+            if words[n].text in (";", "—", "(", ")") or words[n].low in clause_breaks and not self._negated_adverb(
+                    words, n) or words[n].text in '"“”«»' and not self._inline_quote(words, n):
                 end = n - 1
                 break
         return start, max(start, end)
+
+    def _negated_adverb(self, words: list[Word], n: int) -> bool:
+        """English ``negated_adverbs``: "has not yet summoned": an adverb after a negation, no clause break."""
+        g = self.pack.grammar if self.pack else {}
+        return n > 0 and words[n].low in g.get("negated_adverbs", ()) and words[n - 1].lemma in g.get("negation", ())
 
     def _target_end(self, words: list[Word], last: int, predicates: list[tuple[int, int, str]], clause_end: int) -> int:
         """The words a predicate is about end before the next finite predicate or the clause end."""
@@ -498,6 +503,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 if self.pack is not None and self._not_negation(words, n):
                     return False  # «не только», «не лише», «не раз», "not only": no negation
                 return True
+            if self.pack is not None and w.low in self.pack.grammar.get("negated_adverbs", ()) and n > clause_start \
+                    and words[n - 1].lemma in self.pack.grammar.get("negation", ()):
+                continue  # "has not yet summoned": the adverb after the negation
             if self.pack is not None and self.pack.slavic and \
                     w.lemma in self.pack.grammar.get("negation_aux", ()):
                 continue  # «не будет отправлять», «не станет помогать», «не є союзником»: the negation is the verb's

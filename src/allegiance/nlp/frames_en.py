@@ -602,6 +602,9 @@ class EnglishClauses:
         between = words[comma + 1:first]
         if any(w.upos in ("PUNCT", "PROPN", "AUX") or w.low in ("that", "which", "who") for w in between):
             return None
+        joins = pack.grammar.get("clause_breaks", frozenset()) | pack.grammar.get("conjunctions", frozenset())
+        if between[0].low in joins:
+            return None  # "..., but it recalled its envoy": a clause of its own, no speaker closing the sentence
         named = any(m.start >= words[comma].end and m.end <= words[first].start
                     for m in self.resolver.in_sentence(sentence))
         if named or any(w.low in pack.grammar.get("role_nouns", frozenset()) for w in between):
