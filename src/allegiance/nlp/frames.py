@@ -202,12 +202,31 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                              if x in self.pack.predicates), "")
             if not pair and self.pack.slavic and w.upos == "VERB":
                 nxt, pair = self._light_verb_noun(words, n)
-            if nxt and pair:
+            separated = self._separated_particle(words, n) if pairs and not pair else None
+            if separated is not None:  # "turned the request down": the object between the verb and its particle
+                out.append((n, n, f"{w.lemma}_{words[separated].low}"))
+                skip = separated
+            elif nxt and pair:
                 out.append((n, max(n, nxt.i), pair))
                 skip = max(n, nxt.i)
             elif w.lemma in self.pack.predicates and (w.upos != "AUX" or w.lemma in self.pack.predicates):
                 out.append((n, n, w.lemma))
         return out
+
+    def _separated_particle(self, words: list[Word], n: int) -> int | None:
+        """English ``separable_particles``: the particle of a phrasal verb after a short object ("turned
+        the request down", "handed the weapons over"): its position, or ``None``."""
+        assert self.pack is not None
+        particles = self.pack.grammar.get("separable_particles", frozenset())
+        if not particles:
+            return None
+        for k in range(n + 2, min(n + 6, len(words))):
+            x = words[k]
+            if x.low in particles and f"{words[n].lemma}_{x.low}" in self.pack.predicates:
+                return k
+            if x.upos in ("PUNCT", "AUX", "ADP", "PRON") or x.low in particles:
+                return None
+        return None
 
     def _build(self, sentence: Sentence) -> list[Frame]:
         assert self.pack is not None
