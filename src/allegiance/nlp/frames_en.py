@@ -419,12 +419,30 @@ class EnglishClauses:
         if chain <= {"are", "is", "am", "not"}:
             return ()  # "Russian troops are stationed in Tajikistan": a state of affairs, no act
         if words[k].lemma not in pack.targets.get("military", ()):
-            return ()
+            return self._forces_from(sentence, words, k, clause_start)
         owner = [m for m in self.resolver.in_sentence(sentence) if m.type == "state" and m.end <= words[k].start
                  and m.start >= words[clause_start].start and words[k].start - m.end <= 12
                  and (m.kind == "demonym" or m.text.endswith(("'s", "’s")) or
                       self.doc.text[m.end:m.end + 2] in ("'s", "’s"))]
         return (owner[-1],) if owner else ()
+
+    def _forces_from(self, sentence: Sentence, words: list[Word], k: int, clause_start: int) -> tuple[Mention, ...]:
+        """English: "troops from the CSTO were deployed", "soldiers from North Korea were sent": the
+        state or alliance after "from" (``supplier_prepositions``) right after a military noun, whose
+        mention ends the subject, moved its forces."""
+        assert self.pack is not None
+        ending = [m for m in self.resolver.in_sentence(sentence) if m.start <= words[k].start < m.end
+                  and m.type in ("state", "alliance") and m.start >= words[clause_start].start]
+        if not ending:
+            return ()
+        before = self.doc.text[words[clause_start].start:ending[0].start].casefold().split()
+        while before and (before[-1] == "the" or "-" in before[-1]):
+            before.pop()  # "the Russia-led Collective Security Treaty Organization"
+        military = self.pack.targets.get("military", frozenset())
+        if len(before) < 2 or before[-1] not in self.pack.grammar.get("supplier_prepositions", ()) or \
+                before[-2] not in military and before[-2].rstrip("s") not in military:
+            return ()
+        return (ending[0],)
 
     def _object_before_for(self, sentence: Sentence, words: list[Word], first: int,
                            owner: Frame) -> tuple[Mention, ...]:
