@@ -723,6 +723,8 @@ def _owner_of_organ(builder: FrameBuilder, frame: Frame) -> Mention | None:
     while n > 0 and words[n].upos in ("AUX", "PART", "ADV"):
         n -= 1
     organs = pack.grammar.get("state_nouns", frozenset()) | pack.grammar.get("force_nouns", frozenset())
+    if n >= 1 and f"{words[n - 1].low} {words[n].low}" in pack.grammar.get("pronouns_state", frozenset()):
+        organs = organs | {words[n].low}  # "his country had sent": the person's state
     if n < 1 or words[n].low not in organs or \
             words[n - 1].low not in pack.grammar.get("pronouns_person", frozenset()):
         return None

@@ -224,7 +224,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             x = words[k]
             if x.low in particles and f"{words[n].lemma}_{x.low}" in self.pack.predicates:
                 return k
-            if x.upos in ("PUNCT", "AUX", "ADP", "PRON") or x.low in particles:
+            if x.upos in ("PUNCT", "AUX", "PRON") or x.upos == "ADP" and x.low != "of" or x.low in particles:
                 return None
         return None
 
@@ -906,7 +906,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if content and any(w.upos == "PRON" for w in stretch if w.start > content[-1].start):
             return None  # "Last month, he ordered": the pronoun is the subject
         if content and content[-1].low in g.get("force_nouns", ()) and content[-1].i > 0 and \
-                words[content[-1].i - 1].low in ("its", "their") and len(content) <= 2:
+                words[content[-1].i - 1].low in ("its", "their"):
             return None  # "its troops had taken": the state's own forces, the pronoun resolved by the caller
         if nearest is not None and content and all(w.low in g.get("state_nouns", ()) for w in content):
             return None
