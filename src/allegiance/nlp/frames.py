@@ -450,7 +450,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         g = self.pack.grammar if self.pack else {}
         if self.pack is None or not self.pack.english:
             return False
-        organs = g.get("state_nouns", frozenset()) | g.get("role_nouns", frozenset()) | g.get("force_nouns", frozenset())
+        organs = g.get("state_nouns", frozenset()) | g.get("role_nouns", frozenset()) | \
+            g.get("force_nouns", frozenset())
         k = at
         while k > 0 and words[k].low in organs:
             k -= 1  # "the country's foreign ministry": back over the organ's words
