@@ -56,7 +56,9 @@ LANGUAGE_FLOORS = {
     # wording before each branch's fixes; measured 0.992/0.933, 0.942/0.932, 0.988/0.988)
     # (events.en 0.916/0.925 with branch en6's 177 English sentences, their events a by-product, misses kept;
     # 0.928/0.927 without them)
-    "stances.en": (0.98, 0.92), "events.en": (0.91, 0.91), "predictions.en": (0.95, 0.98),
+    # (with branch ev9's 90 event sentences, their stances and predictions a by-product with the misses kept:
+    # stances.en 0.978/0.940 and predictions.en 0.970/0.977; 0.981/0.945 and 0.969/0.984 without them)
+    "stances.en": (0.97, 0.92), "events.en": (0.91, 0.91), "predictions.en": (0.95, 0.97),
     # (with branch ev5's 90 event sentences: 0.987/0.933, 0.945/0.935, 0.966/0.989; with branch en5's 127
     # stance sentences, a third of them held back untuned, and en5's rules: 0.99/0.93, 0.935/0.920, 0.959/0.989;
     # with en5's batch 3, half of it held back, stances 0.985/0.929: its held-back half's misses kept; with
@@ -109,3 +111,18 @@ def test_checkset_quality_gate_per_language(figures, kind):
     precision, recall = LANGUAGE_FLOORS[kind]
     assert figures[kind]["precision"] >= precision, figures[kind]
     assert figures[kind]["recall"] >= recall, figures[kind]
+
+
+#: branch ev9's English page-like sentences (``ev9.jsonl``: batch 1, 60 written before its fixes; batch 2,
+#: 30 written after round 1 and measured before their own fixes): events measured 0.882/0.926 (F1 0.837 before
+#: the branch -> 0.904: batch 1 0.909 -> 0.929, batch 2 0.680 -> 0.735 after round 1 -> 0.852)
+EV9_FLOORS = {"events": (0.85, 0.89)}
+
+
+def test_ev9_page_sentences_floor():
+    cases = [c for c in checkset.load_checkset() if c["id"].startswith("ev9-")]
+    assert len(cases) >= 90
+    got = checkset.score_checkset(cases)
+    for kind, (precision, recall) in EV9_FLOORS.items():
+        assert got[kind]["precision"] >= precision, got[kind]
+        assert got[kind]["recall"] >= recall, got[kind]

@@ -47,6 +47,7 @@ _KIND_PRIORITY = {"name": 0, "government": 1, "demonym": 2, "seat": 3}
 _NAMES_ABSORB_STATES = ("party", "company", "media", "organization")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _NON_WORD = re.compile(r"[\W_]")
+_BODY_AFTER_PLACE = re.compile(r"\s*,\s*(?:the\s+)?(\w+)")
 _WORD_BEFORE = re.compile(r"([^\W_]+)([\W_]*)\Z")
 
 
@@ -473,7 +474,10 @@ class EntityLinker:
             return True
         if previous.casefold() in self._place_words:
             body = _WORD_BEFORE.search(text[max(0, start - 80):start - len(gap) - len(previous)])
+            fronted = _BODY_AFTER_PLACE.match(text, end) if _opens_sentence(text, start - len(gap) - len(previous)) \
+                else None  # "In Tbilisi, police detained": the body acting in the place the sentence opens with
             return body is not None and body.group(1).casefold() in self._seat_bodies or \
+                fronted is not None and fronted.group(1).casefold() in self._seat_bodies or \
                 self._spoken_in(text, end, language)
         line_start = text.rfind("\n", 0, start) + 1
         after = text[end:end + 3].strip()[:1]

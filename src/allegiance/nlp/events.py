@@ -505,8 +505,29 @@ def find_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality, b
             found = _frame_events(doc, resolver, modality, builder, frame, seen)
             acts += len(found) if frame.lemma not in pack.speech else 0
             produced.append((frame, found))
-        out.extend(e for frame, events in _without_reporting(pack, produced) for e in events)
+        out.extend(e for frame, events in _without_reporting(pack, produced) for e in events
+                   if not _closing_attribution(doc, pack, frame, e))
     return out
+
+
+def _closing_attribution(doc: Doc, pack: LanguagePack, frame: Frame, event: Statement) -> bool:
+    """English: a verb of reporting that closes the sentence after a comma or a quote ("Kazakhstan
+    does not support the war, Tokayev's spokesman told reporters", "..., Orbán told a rally in
+    Budapest", ``attribution_verbs``) names the source of what the sentence says, as "said" does: no
+    speech act of its own ("..., Lukashenko admitted" stays one: an admission is an act)."""
+    if not pack.english or event.predicate != "SAY" or frame.lemma not in pack.grammar.get("attribution_verbs", ()):
+        return False
+    sentence = frame.sentence
+    before = doc.text[sentence.start:frame.start]
+    cut = max(before.rfind(c) for c in ",\"”")
+    if cut < 0 or len(before[cut + 1:].split()) > 6 or not any(cut < m.start - sentence.start for m in frame.subjects):
+        return False  # the speaker, with a title at most, between the comma or quote and the verb
+    if any(w in pack.grammar.get("complementizers", frozenset()) | pack.grammar.get("relative", frozenset())
+           for w in before[cut + 1:].casefold().split()):
+        return False
+    after = doc.text[frame.end:sentence.end].casefold().split()
+    joins = pack.grammar.get("complementizers", frozenset()) | {"to"}
+    return len(after) <= 6 and not joins & {w.strip(".,;:!?") for w in after}
 
 
 def _without_reporting(pack: LanguagePack, produced: list[tuple[Frame, list[Statement]]]
@@ -701,7 +722,10 @@ def _owner_of_organ(builder: FrameBuilder, frame: Frame) -> Mention | None:
     n = frame.word - 1
     while n > 0 and words[n].upos in ("AUX", "PART", "ADV"):
         n -= 1
-    if n < 1 or words[n].low not in pack.grammar.get("state_nouns", frozenset()) or \
+    organs = pack.grammar.get("state_nouns", frozenset()) | pack.grammar.get("force_nouns", frozenset())
+    if n >= 1 and f"{words[n - 1].low} {words[n].low}" in pack.grammar.get("pronouns_state", frozenset()):
+        organs = organs | {words[n].low}  # "his country had sent": the person's state
+    if n < 1 or words[n].low not in organs or \
             words[n - 1].low not in pack.grammar.get("pronouns_person", frozenset()):
         return None
     person = frame.speaker if frame.speaker is not None and frame.speaker.type == "person" else next(
@@ -826,8 +850,11 @@ def _coordinated(builder: FrameBuilder, frame: Frame) -> bool:
     n = frame.word - 1
     # "and then detained", «и сразу задержал»; the auxiliary and clitics of a compound past before the
     # participle ("et a expulsé", "e ha espulso", "și a expulzat", "et les a expulsés")
-    while n > 0 and frame.word - n <= 3 and (words[n].upos in ("ADV", "AUX") or words[n].low in clitics):
-        n -= 1
+    while n > 0 and frame.word - n <= 3 and (words[n].upos in ("ADV", "AUX") or words[n].low in clitics
+                                              or pack.english and words[n].upos == "PART" and words[n].lemma != "not"):
+        n -= 1  # English adverbs read as particles ("but later froze")
+    if pack.english and n > 0 and words[n].low in ("it", "they") and frame.word - n <= 4:
+        n -= 1  # "..., but it later froze": the pronoun for the actor before the conjunction
     before = words[n]
     return before.upos == "CCONJ" or before.low in pack.grammar.get("conjunctions", frozenset())
 

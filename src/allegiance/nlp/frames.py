@@ -202,12 +202,31 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                              if x in self.pack.predicates), "")
             if not pair and self.pack.slavic and w.upos == "VERB":
                 nxt, pair = self._light_verb_noun(words, n)
-            if nxt and pair:
+            separated = self._separated_particle(words, n) if pairs and not pair else None
+            if separated is not None:  # "turned the request down": the object between the verb and its particle
+                out.append((n, n, f"{w.lemma}_{words[separated].low}"))
+                skip = separated
+            elif nxt and pair:
                 out.append((n, max(n, nxt.i), pair))
                 skip = max(n, nxt.i)
             elif w.lemma in self.pack.predicates and (w.upos != "AUX" or w.lemma in self.pack.predicates):
                 out.append((n, n, w.lemma))
         return out
+
+    def _separated_particle(self, words: list[Word], n: int) -> int | None:
+        """English ``separable_particles``: the particle of a phrasal verb after a short object ("turned
+        the request down", "handed the weapons over"): its position, or ``None``."""
+        assert self.pack is not None
+        particles = self.pack.grammar.get("separable_particles", frozenset())
+        if not particles:
+            return None
+        for k in range(n + 2, min(n + 6, len(words))):
+            x = words[k]
+            if x.low in particles and f"{words[n].lemma}_{x.low}" in self.pack.predicates:
+                return k
+            if x.upos in ("PUNCT", "AUX", "PRON") or x.upos == "ADP" and x.low != "of" or x.low in particles:
+                return None
+        return None
 
     def _build(self, sentence: Sentence) -> list[Frame]:
         assert self.pack is not None
@@ -378,18 +397,23 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             if opening is not None:
                 skip_to = opening  # "Armenia — a CSTO member — recalled", "the Bureau (CBI) said": an insertion
                 continue
-            if words[n].text in (";", ":", "—", "–", "(", ")") or words[n].low in breaks or \
-                    words[n].text in '"“”«»' and not self._inline_quote(words, n):
+            if words[n].text in (";", ":", "—", "–", "(", ")") or words[n].low in breaks and not self._negated_adverb(
+                    words, n) or words[n].text in '"“”«»' and not self._inline_quote(words, n):
                 start = n + 1
                 break
         end = len(words) - 1
         clause_breaks = g.get("clause_breaks", ())  # looked up once, not per word
         for n in range(at + 1, len(words)):
-            if words[n].text in (";", "—", "(", ")") or words[n].low in clause_breaks or \
-                    words[n].text in '"“”«»' and not self._inline_quote(words, n):
+            if words[n].text in (";", "—", "(", ")") or words[n].low in clause_breaks and not self._negated_adverb(
+                    words, n) or words[n].text in '"“”«»' and not self._inline_quote(words, n):
                 end = n - 1
                 break
         return start, max(start, end)
+
+    def _negated_adverb(self, words: list[Word], n: int) -> bool:
+        """English ``negated_adverbs``: "has not yet summoned": an adverb after a negation, no clause break."""
+        g = self.pack.grammar if self.pack else {}
+        return n > 0 and words[n].low in g.get("negated_adverbs", ()) and words[n - 1].lemma in g.get("negation", ())
 
     def _target_end(self, words: list[Word], last: int, predicates: list[tuple[int, int, str]], clause_end: int) -> int:
         """The words a predicate is about end before the next finite predicate or the clause end."""
@@ -426,7 +450,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         g = self.pack.grammar if self.pack else {}
         if self.pack is None or not self.pack.english:
             return False
-        organs = g.get("state_nouns", frozenset()) | g.get("role_nouns", frozenset())
+        organs = g.get("state_nouns", frozenset()) | g.get("role_nouns", frozenset()) | \
+            g.get("force_nouns", frozenset())
         k = at
         while k > 0 and words[k].low in organs:
             k -= 1  # "the country's foreign ministry": back over the organ's words
@@ -498,6 +523,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 if self.pack is not None and self._not_negation(words, n):
                     return False  # «не только», «не лише», «не раз», "not only": no negation
                 return True
+            if self.pack is not None and w.low in self.pack.grammar.get("negated_adverbs", ()) and n > clause_start \
+                    and words[n - 1].lemma in self.pack.grammar.get("negation", ()):
+                continue  # "has not yet summoned": the adverb after the negation
             if self.pack is not None and self.pack.slavic and \
                     w.lemma in self.pack.grammar.get("negation_aux", ()):
                 continue  # «не будет отправлять», «не станет помогать», «не є союзником»: the negation is the verb's
@@ -738,6 +766,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
                      and m.start - words[last].end < 45 and m.type in ("person", "government_body", "state",
                                                                          "organization", "media", "alliance")]
+            if pack.english:  # "X, the minister, told parliament that Yerevan had ...": no speaker past "that"
+                joins = pack.grammar.get("complementizers", frozenset())
+                after = [m for m in after if not joins & set(self.doc.text[words[last].end:m.start].casefold().split())]
             if pack.slavic:  # «..., передает ТАСС», not «..., передал России ракеты»
                 after = [m for m in after if m.type == "person" or self.can_be_nominative(m)]
                 after = [self.titled_person(sentence, after[0]) or after[0]] if after else after
@@ -875,6 +906,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                    and w.lemma not in verbs and w.low not in verbs]  # "Minsk continues to provide"
         if content and any(w.upos == "PRON" for w in stretch if w.start > content[-1].start):
             return None  # "Last month, he ordered": the pronoun is the subject
+        if content and content[-1].low in g.get("force_nouns", ()) and content[-1].i > 0 and \
+                words[content[-1].i - 1].low in ("its", "their"):
+            return None  # "its troops had taken": the state's own forces, the pronoun resolved by the caller
         if nearest is not None and content and all(w.low in g.get("state_nouns", ()) for w in content):
             return None
         if nearest is not None and content and content[0].low in g.get("position_nouns", ()) and \

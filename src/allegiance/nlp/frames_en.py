@@ -266,6 +266,9 @@ class EnglishClauses:
                 not adverb_before:
             return "nominal", None, False  # "humanitarian aid", "Russian forces", "peace talks"
         nxt = words[last + 1] if last + 1 < len(words) else None
+        after_next = words[last + 2].low if last + 2 < len(words) else ""
+        if nxt is not None and f"{nxt.low} {after_next}" in g.get("quantity_openers", ()):
+            nxt = words[last + 3] if last + 3 < len(words) else None  # "detained at least 20": an object follows
         if past_form and not chain and nxt is not None and (nxt.upos == "X" or self._demonym_starts(nxt)) and (
                 before is not None and (before.upos in ("X", "ADP") and before.text[:1].islower()
                                         and before.low not in g.get("conjunctions", ())
@@ -416,12 +419,30 @@ class EnglishClauses:
         if chain <= {"are", "is", "am", "not"}:
             return ()  # "Russian troops are stationed in Tajikistan": a state of affairs, no act
         if words[k].lemma not in pack.targets.get("military", ()):
-            return ()
+            return self._forces_from(sentence, words, k, clause_start)
         owner = [m for m in self.resolver.in_sentence(sentence) if m.type == "state" and m.end <= words[k].start
                  and m.start >= words[clause_start].start and words[k].start - m.end <= 12
                  and (m.kind == "demonym" or m.text.endswith(("'s", "’s")) or
                       self.doc.text[m.end:m.end + 2] in ("'s", "’s"))]
         return (owner[-1],) if owner else ()
+
+    def _forces_from(self, sentence: Sentence, words: list[Word], k: int, clause_start: int) -> tuple[Mention, ...]:
+        """English: "troops from the CSTO were deployed", "soldiers from North Korea were sent": the
+        state or alliance after "from" (``supplier_prepositions``) right after a military noun, whose
+        mention ends the subject, moved its forces."""
+        assert self.pack is not None
+        ending = [m for m in self.resolver.in_sentence(sentence) if m.start <= words[k].start < m.end
+                  and m.type in ("state", "alliance") and m.start >= words[clause_start].start]
+        if not ending:
+            return ()
+        before = self.doc.text[words[clause_start].start:ending[0].start].casefold().split()
+        while before and (before[-1] == "the" or "-" in before[-1]):
+            before.pop()  # "the Russia-led Collective Security Treaty Organization"
+        military = self.pack.targets.get("military", frozenset())
+        if len(before) < 2 or before[-1] not in self.pack.grammar.get("supplier_prepositions", ()) or \
+                before[-2] not in military and before[-2].rstrip("s") not in military:
+            return ()
+        return (ending[0],)
 
     def _object_before_for(self, sentence: Sentence, words: list[Word], first: int,
                            owner: Frame) -> tuple[Mention, ...]:
@@ -539,6 +560,10 @@ class EnglishClauses:
         """English: "A court in Tashkent sentenced ...", "police in Kazakhstan detained ...": a
         state organ named by a common noun and the state (or its capital) it sits in."""
         body_prepositions = self.pack.grammar.get("body_prepositions", frozenset()) if self.pack else frozenset()
+        fronted = self._fronted_place(sentence, words, first) if self.pack is not None and self.pack.english \
+            else None
+        if fronted is not None:
+            return fronted
         if self.pack is None or not (self.pack.english or body_prepositions) or not mentions:
             return None  # other languages by their ``body_prepositions`` ("Guvernul de la Chișinău")
         last = max(mentions, key=lambda m: m.end)
@@ -553,6 +578,26 @@ class EnglishClauses:
         if k < 0 or k == len(before) - 1 or between:
             return None
         return last if before[k].low in self.pack.grammar.get("state_nouns", ()) else None
+
+    def _fronted_place(self, sentence: Sentence, words: list[Word], first: int) -> Mention | None:
+        """English: "In Tbilisi, police detained ...": a state organ named by a common noun after the
+        state (or its capital) the sentence opens with as the place of the act."""
+        assert self.pack is not None
+        g = self.pack.grammar
+        if not words or words[0].low not in g.get("place_prepositions", ()):
+            return None
+        comma = next((w.i for w in words[:first] if w.text == ","), None)
+        if comma is None:
+            return None
+        subject = [w for w in words[comma + 1:first] if w.upos not in ("AUX", "PART", "DET")]
+        if not subject or not all(w.low in g.get("state_nouns", ()) for w in subject):
+            return None
+        place = [m for m in self.resolver.in_sentence(sentence) if m.type == "state" and words[0].end < m.start
+                 and m.end <= words[comma].start]
+        if len(place) != 1 or self.doc.text[words[0].end:place[0].start].strip() or \
+                self.doc.text[place[0].end:words[comma].start].strip():
+            return None
+        return place[0]
 
     def _refrained(self, words: list[Word], first: int, frames: list[Frame]) -> bool:
         """English: "abstained from recognising", "refrained from condemning": not done."""
@@ -575,6 +620,9 @@ class EnglishClauses:
         between = words[comma + 1:first]
         if any(w.upos in ("PUNCT", "PROPN", "AUX") or w.low in ("that", "which", "who") for w in between):
             return None
+        joins = pack.grammar.get("clause_breaks", frozenset()) | pack.grammar.get("conjunctions", frozenset())
+        if between[0].low in joins:
+            return None  # "..., but it recalled its envoy": a clause of its own, no speaker closing the sentence
         named = any(m.start >= words[comma].end and m.end <= words[first].start
                     for m in self.resolver.in_sentence(sentence))
         if named or any(w.low in pack.grammar.get("role_nouns", frozenset()) for w in between):

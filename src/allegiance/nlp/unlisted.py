@@ -80,6 +80,8 @@ class _NameWords:
     language: str
     #: connectors that may stand before a place inside a name ("Bank of Finland")
     place_connectors: frozenset[str] = frozenset()
+    #: capitalised words of time that a connector before them leaves outside a name ("Agency for
+    #: Migration on Tuesday")
     #: a state's body written around its state ("ministère russe de la Défense"): (neutral name,
     #: pattern with ``{state}`` slots, case-insensitive)
     body_frames: tuple[tuple[str, str], ...] = ()
