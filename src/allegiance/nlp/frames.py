@@ -458,7 +458,24 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 before = words[first - 1]
                 if before.low in joins or before.text == ",":
                     return before.start
+                coordinated = self._coordinated_clause(words, last, first)
+                if coordinated is not None:
+                    return coordinated
         return end
+
+    def _coordinated_clause(self, words: list[Word], last: int, first: int) -> int | None:
+        """A form-table language: a comma and a coordinator between a predicate and the next one open a
+        clause of its own ("odmówił uznania republik, a prezydent zapewnił, że ..."; not a list joiner such
+        as "a także"): the offset where the first predicate's object ends, or ``None``."""
+        if self.pack is None or not _forms.applies(self.pack):
+            return None
+        g = self.pack.grammar
+        coordinators, joiners = g.get("coordinators", frozenset()), g.get("list_joiners", frozenset())
+        for n in range(last + 1, first - 1):
+            if words[n].text == "," and words[n + 1].low in coordinators and \
+                    f"{words[n + 1].low} {words[n + 2].low}" not in joiners:
+                return words[n].start
+        return None
 
     def _intends(self, words: list[Word], first: int, last: int) -> bool:
         g = self.pack.grammar if self.pack else {}

@@ -101,8 +101,9 @@ def _under_opinion(frame: Frame, frames: list[Frame]) -> bool:
 
 
 def _refusing_owner(pack: LanguagePack, frame: Frame, frames: list[Frame]) -> Frame | None:
-    """English: the refusing frame whose object a noun-use frame opens ("withheld | support for the
-    war", "refused | support for the invasion"), or ``None``."""
+    """The refusing frame whose object a noun-use frame opens ("withheld | support for the war",
+    "refused | support for the invasion", «odmówił | uznania republik»), or ``None`` (Russian and
+    Ukrainian read their own)."""
     if frame.factuality != "nominal":
         return None
     refusing = pack.stance_classes.get("refuse", frozenset())
@@ -157,8 +158,8 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
         return []
     if frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()) and "refuse" not in classes:
         return []  # read through the refusing frame
-    if pack.english and _refused_noun(pack, frame, frames):
-        return []  # "withheld support for the war": read through the refusing frame
+    if not pack.slavic and _refused_noun(pack, frame, frames):
+        return []  # "withheld support for the war", «odmówił uznania»: read through the refusing frame
     if pack.english and _under_opinion(frame, frames):
         return []  # "I think Uzbekistan will try to stay neutral": a view, not the state's position
     about = _about(builder, frame)
@@ -329,7 +330,7 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     if any(about.has(pack, alliance.casefold()) or alliance in about.alliances for alliance in pack.membership) \
             and not about.has(pack, "war"):
         return []  # declining an alliance's exercise is an event, no stance (guidelines)
-    complements = [f for f in frames if f.start > frame.end and (f.governor == frame.lemma or pack.english
+    complements = [f for f in frames if f.start > frame.end and (f.governor == frame.lemma or not pack.slavic
                                                                  and _refusing_owner(pack, f, frames) is frame)]
     complement = {c for f in complements for c in _classes(pack, f.lemma)}
     if complement & {"support"} and about.has(pack, "either_side"):
