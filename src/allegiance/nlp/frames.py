@@ -463,6 +463,18 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     return coordinated
         return end
 
+    def _vote_clause_start(self, words: list[Word], first: int, clause_start: int) -> int | None:
+        """A form-table language: a vote or abstention verb whose clause opens with a comma and a
+        coordinator after the states of an earlier one ("..., a od głosu wstrzymały się Chiny"): the
+        index of the coordinator, or ``None``."""
+        assert self.pack is not None
+        classes = self.pack.stance_classes
+        if words[first].lemma not in classes.get("vote", frozenset()) | classes.get("abstain", frozenset()):
+            return None
+        coordinators = self.pack.grammar.get("coordinators", frozenset())
+        return next((n for n in range(first - 1, max(clause_start, 1) - 1, -1) if words[n].low in coordinators
+                     and words[n - 1].text == ","), None)
+
     def _coordinated_clause(self, words: list[Word], last: int, first: int) -> int | None:
         """A form-table language: a comma and a coordinator between a predicate and the next one open a
         clause of its own ("odmówił uznania republik, a prezydent zapewnił, że ..."; not a list joiner such
@@ -775,6 +787,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             joined = self._joined_predicate_subject(sentence, words, first, clause_start)
             if joined:
                 return joined, None, False
+            opened = self._vote_clause_start(words, first, clause_start)
+            if opened is not None:  # «..., a od głosu wstrzymały się Chiny oraz Indie»: the list before is
+                mentions = [m for m in mentions if m.start >= words[opened].start]  # the earlier vote's
         if pack.slavic and not passive and not mentions and clause_start > 0 and \
                 words[clause_start - 1].text in ("—", "–"):
             dash = words[clause_start - 1]  # «Пять государств — Казахстан, ... и Узбекистан — не признали»
