@@ -58,8 +58,9 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
                 continue  # "a new package of sanctions": the batch's contents are the object
             if w.upos == "ADP" and not previous and pack.slavic:
                 continue  # «подписали в Вашингтоне соглашение»: free word order puts a place before the object
-            if w.upos == "ADP" and previous and w.low in pack.grammar.get("complement_objects", frozenset()):
-                continue  # German "verurteilte einen Mann zu fünf Jahren Haft": the listed noun after "zu"
+            if w.upos == "ADP" and w.low in pack.grammar.get("complement_objects", frozenset()):
+                continue  # German "verurteilte einen Mann zu fünf Jahren Haft": the listed noun after "zu" (also
+                # right after the verb: "l-a condamnat la șase ani de închisoare")
             if w.start >= stop and not previous and w.end <= frame.target_end and objects.get(w.low):
                 refined = objects[w.low]  # "brought charges": the listed noun right after the verb, though it
                 break  # reads as a verb of its own
@@ -394,6 +395,33 @@ def _vote(pack: LanguagePack, builder: FrameBuilder, frame: Frame) -> tuple[str,
         return "REJECT", "voted against"
     if lemmas & pack.targets.get("vote_for", frozenset()):
         return "SUPPORT", "voted for"
+    fronted = fronted_vote_side(builder, frame)
+    if fronted is not None:
+        return ("REJECT", "voted against") if fronted == "against" else ("SUPPORT", "voted for")
+    return None
+
+
+def subjects_follow(frame: Frame) -> bool:
+    """The frame's subjects all stand after its verb (free word order: «głosowały Białoruś i Syria»)."""
+    return bool(frame.subjects) and all(m.start >= frame.end for m in frame.subjects)
+
+
+def fronted_vote_side(builder: FrameBuilder, frame: Frame) -> str | None:
+    """"against" or "for" where the vote's direction opens its clause, before the verb, in a language of
+    free word order («Przeciwko rezolucji głosowały ...», «За документа гласуваха ...», "Tegen de resolutie
+    stemden ..."): the clause's first word is one of the pack's ``vote_against`` or ``vote_for`` words."""
+    pack = builder.pack
+    if pack is None or pack.english:
+        return None
+    before = [w for w in builder.words(frame.sentence) if frame.clause_start <= w.start < frame.start
+              and w.upos != "PUNCT"]
+    if not before or frame.subjects and min(m.start for m in frame.subjects) < frame.start:
+        return None  # a subject before the verb: what opens the clause is no fronted object
+    first = {before[0].lemma, before[0].low}
+    if first & pack.targets.get("vote_against", frozenset()):
+        return "against"
+    if first & pack.targets.get("vote_for", frozenset()):
+        return "for"
     return None
 
 
@@ -423,6 +451,8 @@ def _vote_events(doc: Doc, resolver: ActorResolver, builder: FrameBuilder, frame
     listed = listed_states(doc.text, resolver.states_in(sentence), frame.start, frame.end, resolver.folders)
     if not (listed and listed[0].start >= frame.end and not doc.text[frame.end:listed[0].start].strip(" :—–-")):
         listed = [m for m in listed if m not in later]  # a list right after the verb is its own
+    if subjects_follow(frame):  # «..., a przeciw – tylko Białoruś i Syria»: the states before are another vote's
+        listed = [m for m in listed if m.start >= frame.end]
     states = [m for m in frame.subjects if not (listed and m in earlier)] + listed
     spans: list[tuple[Sentence, Mention]] = [(sentence, m) for m in dict.fromkeys(states) if m.type == "state"]
     if not spans and not resolver.states_in(sentence):  # a header line over "- State" lines

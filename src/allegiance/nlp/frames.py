@@ -320,7 +320,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             frames = _de.with_targets(self, words, frames)
         if _forms.applies(self.pack):
             frames = self._relative_clauses_last(words, frames)
+            frames = self._gapped_votes(sentence, words, frames)
         frames = self._group_members(sentence, words, frames)
+        frames = self._members_after_count(sentence, frames)
         return self._with_speakers(sentence, words, frames)
 
     def _joined_predicate_subject(self, sentence: Sentence, words: list[Word], first: int,
@@ -343,6 +345,38 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return ()
         return tuple(self._coordinated(sentence, opening))
 
+    def _gapped_votes(self, sentence: Sentence, words: list[Word], frames: list[Frame]) -> list[Frame]:
+        """A vote clause whose verb is left out after a comma and a coordinator ("Za dokumentem głosowały
+        143 państwa, ..., a przeciw – tylko Białoruś i Syria"): the side word (``vote_against``,
+        ``vote_for``) is the second vote's, the states named after it its subjects; the first vote's
+        object ends before the comma."""
+        assert self.pack is not None
+        votes = self.pack.stance_classes.get("vote", frozenset())
+        sides = self.pack.targets.get("vote_against", frozenset()) | self.pack.targets.get("vote_for", frozenset())
+        coordinators = self.pack.grammar.get("coordinators", frozenset())
+        out: list[Frame] = []
+        for f in frames:
+            if f.lemma not in votes or f.negated:
+                out.append(f)
+                continue
+            gap = next((n for n in range(f.word + 3, len(words)) if words[n].low in sides
+                        and words[n - 1].low in coordinators and words[n - 2].text == ","
+                        and f.target_start <= words[n].start < f.target_end), None)
+            if gap is None or any(g.word > gap for g in frames):
+                out.append(f)
+                continue  # a verb after the side word: a clause of its own
+            states = tuple(m for m in self.resolver.in_sentence(sentence) if m.start >= words[gap].end
+                           and self.resolver.state_of(m) and m.type != "alliance")
+            if not states:
+                out.append(f)
+                continue
+            out.append(dataclasses.replace(f, target_end=words[gap - 2].start))
+            out.append(dataclasses.replace(f, start=words[gap].start, end=words[gap].end, word=gap, subjects=states,
+                                           subject_word=None, target_start=words[gap].start,
+                                           target_end=max(words[-1].end, words[gap].end),
+                                           clause_start=words[gap - 1].start))
+        return out
+
     def _group_members(self, sentence: Sentence, words: list[Word], frames: list[Frame]) -> list[Frame]:
         """A group noun as the subject and the states it includes listed after a comma and one of the
         language's ``inclusion_words`` ("Mehrere frühere Verbündete Moskaus gehen auf Distanz ...,
@@ -362,6 +396,30 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         return [dataclasses.replace(f, subjects=members, subject_word=None)
                 if f.subject_word and not f.subjects and f.word < marker.i and f.factuality != "nominal" else f
                 for f in frames]
+
+    def _members_after_count(self, sentence: Sentence, frames: list[Frame]) -> list[Frame]:
+        """A frame with no subject whose states are listed after a count of states right after the verb
+        (or its passive agent) and one of the language's ``member_openers`` ("Voor de tekst stemden 141
+        landen, onder wie Moldavië en Georgië", "approuvée par 143 pays, dont la Moldavie", "susținută de
+        141 de state, printre care ..."): the states listed are the subjects. English reads its own
+        (``stances_en``); Russian and Ukrainian read the case of a list after the verb."""
+        pack = self.pack
+        assert pack is not None
+        openers = pack.ordered.get("member_openers", ())
+        if pack.english or pack.slavic or not openers or all(f.subjects for f in frames):
+            return frames
+        agent = "|".join(map(re.escape, pack.ordered.get("agent_prepositions", ()))) or r"(?!)"
+        pattern = re.compile(r"\s+(?:(?:" + agent + r")\s+)?\d[\d.,]*\s+(?:[\w-]+\s+){0,2}?[\w-]+,?\s+(?:"
+                             + "|".join(map(re.escape, openers)) + r")\s+", re.IGNORECASE)
+        states = self.resolver.states_in(sentence)
+        out = []
+        for f in frames:
+            found = None if f.subjects or f.we else pattern.match(self.doc.text, f.end, sentence.end)
+            first = next((m for m in states if found and m.start >= found.end()), None)
+            members = self._coordinated_after(sentence, first) if first is not None and found is not None and \
+                not self.doc.text[found.end():first.start].strip(" ,").split()[1:] else []
+            out.append(dataclasses.replace(f, subjects=tuple(members), subject_word=None) if members else f)
+        return out
 
     def _relative_clauses_last(self, words: list[Word], frames: list[Frame]) -> list[Frame]:
         """A form-table language: the predicates of a relative clause set off by commas between a
@@ -424,7 +482,36 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 before = words[first - 1]
                 if before.low in joins or before.text == ",":
                     return before.start
+                coordinated = self._coordinated_clause(words, last, first)
+                if coordinated is not None:
+                    return coordinated
         return end
+
+    def _vote_clause_start(self, words: list[Word], first: int, clause_start: int) -> int | None:
+        """A form-table language: a vote or abstention verb whose clause opens with a comma and a
+        coordinator after the states of an earlier one ("..., a od głosu wstrzymały się Chiny"): the
+        index of the coordinator, or ``None``."""
+        assert self.pack is not None
+        classes = self.pack.stance_classes
+        if words[first].lemma not in classes.get("vote", frozenset()) | classes.get("abstain", frozenset()):
+            return None
+        coordinators = self.pack.grammar.get("coordinators", frozenset())
+        return next((n for n in range(first - 1, max(clause_start, 1) - 1, -1) if words[n].low in coordinators
+                     and words[n - 1].text == ","), None)
+
+    def _coordinated_clause(self, words: list[Word], last: int, first: int) -> int | None:
+        """A form-table language: a comma and a coordinator between a predicate and the next one open a
+        clause of its own ("odmówił uznania republik, a prezydent zapewnił, że ..."; not a list joiner such
+        as "a także"): the offset where the first predicate's object ends, or ``None``."""
+        if self.pack is None or not _forms.applies(self.pack):
+            return None
+        g = self.pack.grammar
+        coordinators, joiners = g.get("coordinators", frozenset()), g.get("list_joiners", frozenset())
+        for n in range(last + 1, first - 1):
+            if words[n].text == "," and words[n + 1].low in coordinators and \
+                    f"{words[n + 1].low} {words[n + 2].low}" not in joiners:
+                return words[n].start
+        return None
 
     def _intends(self, words: list[Word], first: int, last: int) -> bool:
         g = self.pack.grammar if self.pack else {}
@@ -562,6 +649,13 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if len(opens) >= 2 and opens[-1].low in ("and", "or") and opens[-1].upos in ("CCONJ", "X"):
             return self._object_of_preposition(words, opens[-2])  # "firms in Uzbekistan and Kazakhstan accused of"
         return bool(opens) and opens[-1].upos == "ADP" and opens[-1].low != "by"
+
+    @staticmethod
+    def _after_adposition(words: list[Word], m: Mention) -> bool:
+        """A mention right after a preposition (Bulgarian «на Украйна», French "à l'Ukraine"): no subject.
+        (A language without cases has no nominative to read; Russian and Ukrainian read the case.)"""
+        before = [w for w in words if w.end <= m.start]
+        return bool(before) and before[-1].upos == "ADP"
 
     def _mention_ends(self, word: Word) -> bool:
         sentence = self._sentence_of([word])
@@ -721,6 +815,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             joined = self._joined_predicate_subject(sentence, words, first, clause_start)
             if joined:
                 return joined, None, False
+            opened = self._vote_clause_start(words, first, clause_start)
+            if opened is not None:  # «..., a od głosu wstrzymały się Chiny oraz Indie»: the list before is
+                mentions = [m for m in mentions if m.start >= words[opened].start]  # the earlier vote's
         if pack.slavic and not passive and not mentions and clause_start > 0 and \
                 words[clause_start - 1].text in ("—", "–"):
             dash = words[clause_start - 1]  # «Пять государств — Казахстан, ... и Узбекистан — не признали»
@@ -823,7 +920,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if not pack.english:  # free word order: a nominative mention right after the verb
             clause_end = words[self._clause(words, first, [])[1]].end  # not past a closing quote
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
-                     and m.start - words[last].end < 40 and (m.type == "person" or self._nominative(m, only=True))
+                     and m.start - words[last].end < 40 and (m.type == "person" or (
+                         self._nominative(m, only=True) if pack.slavic else not self._after_adposition(words, m)))
                      and m.start < clause_end]
             if after:  # «поддержали 141 государство, в том числе Молдавия, Грузия и Азербайджан»: the whole list
                 listed = self._coordinated_after(sentence, after[0]) if after[0].type == "state" else [after[0]]

@@ -300,17 +300,25 @@ def _aux_before(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> lis
     return out
 
 
-def _governor(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> Word | None:
+def _governor(words: list[Word], at: int, g: dict[str, frozenset[str]], perfect: bool = False) -> Word | None:
     """The finite verb (or future auxiliary) governing an infinitive, within eight words, not past a
-    clause break other than the complement's own preposition."""
+    clause break other than the complement's own preposition; with ``perfect``, for an infinitive, also the
+    participle of a perfect ("a refuzat din nou să permită")."""
     for x in reversed(words[max(0, at - 8):at]):
         if x.text in (";", ":", "—") or x.low in g.get("clause_breaks", ()):
             return None
         if x.upos == "AUX" and x.lemma in g.get("future", ()):
             return x
-        if x.upos == "VERB" and not x.feats & {"inf", "part"}:
+        if x.upos == "VERB" and "inf" not in x.feats and ("part" not in x.feats or perfect and
+                                                          _perfect_participle(words, x)):
             return x
     return None
+
+
+def _perfect_participle(words: list[Word], x: Word) -> bool:
+    """A participle right after an auxiliary (its perfect: "a refuzat", "a refusé", "е отказала")."""
+    at = next((k for k, w in enumerate(words) if w is x), 0)
+    return at > 0 and words[at - 1].upos == "AUX"
 
 
 def _condition_in_clause(builder: FrameBuilder, words: list[Word], at: int) -> bool:
@@ -443,7 +451,7 @@ def _negative_future(words: list[Word], at: int, g: dict[str, frozenset[str]]) -
 def _infinitive(words: list[Word], at: int, g: dict[str, frozenset[str]]) -> tuple[str | None, str | None, bool]:
     if _negative_future(words, at, g):
         return "planned", None, False
-    governor = _governor(words, at, g)
+    governor = _governor(words, at, g, perfect=True)
     if governor is None:
         return "nonfinite", None, False
     gov = governor.lemma

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from ..kb.langdata import load_issues
 from .actors import ActorResolver, bullet_states, listed_states
 from .doc import Doc, Mention, Sentence, Statement
-from .events import voted_with
+from .events import fronted_vote_side, subjects_follow, voted_with
 from .frames import Frame, FrameBuilder, LanguagePack
 from .modality import SentenceModality
 from .records import MentionRef, StanceRecord, confidence
@@ -67,9 +67,16 @@ def _about(builder: FrameBuilder, frame: Frame, start: int | None = None, end: i
     start = frame.target_start if start is None else start
     end = frame.target_end if end is None else end
     words = [w for w in builder.words(frame.sentence) if start <= w.start and w.end <= end]
+    mentions = [m for m in builder.resolver.in_sentence(frame.sentence) if start <= m.start and m.end <= end]
+    if builder.pack is not None:  # a state's own name ("Republica Moldova", "République tchèque") names no
+        # separatist republic
+        separatists = builder.pack.targets.get("separatists", frozenset())
+        names = [(m.start, m.end) for m in mentions if m.type == "state" and m.kind == "name"
+                 and builder.resolver.state_of(m)]
+        words = [w for w in words if not (w.lemma.casefold() in separatists or w.low in separatists)
+                 or not any(a <= w.start and w.end <= b for a, b in names)]
     lemmas = {w.lemma.casefold() for w in words} | {w.low for w in words}
     lemmas |= {f"{a.lemma}_{b.lemma}" for a, b in zip(words, words[1:], strict=False)}
-    mentions = [m for m in builder.resolver.in_sentence(frame.sentence) if start <= m.start and m.end <= end]
     states = {builder.resolver.state_of(m) for m in mentions if m.type != "alliance"}
     return _About(frozenset(lemmas), frozenset(s for s in states if s),
                   frozenset(str(m.entity_id) for m in mentions if m.type == "alliance" and m.entity_id))
@@ -94,8 +101,9 @@ def _under_opinion(frame: Frame, frames: list[Frame]) -> bool:
 
 
 def _refusing_owner(pack: LanguagePack, frame: Frame, frames: list[Frame]) -> Frame | None:
-    """English: the refusing frame whose object a noun-use frame opens ("withheld | support for the
-    war", "refused | support for the invasion"), or ``None``."""
+    """The refusing frame whose object a noun-use frame opens ("withheld | support for the war",
+    "refused | support for the invasion", «odmówił | uznania republik»), or ``None`` (Russian and
+    Ukrainian read their own)."""
     if frame.factuality != "nominal":
         return None
     refusing = pack.stance_classes.get("refuse", frozenset())
@@ -150,8 +158,8 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
         return []
     if frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()) and "refuse" not in classes:
         return []  # read through the refusing frame
-    if pack.english and _refused_noun(pack, frame, frames):
-        return []  # "withheld support for the war": read through the refusing frame
+    if not pack.slavic and _refused_noun(pack, frame, frames):
+        return []  # "withheld support for the war", «odmówił uznania»: read through the refusing frame
     if pack.english and _under_opinion(frame, frames):
         return []  # "I think Uzbekistan will try to stay neutral": a view, not the state's position
     about = _about(builder, frame)
@@ -218,6 +226,9 @@ def _votes(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
         return [("war", "support" if side == "RUS" else "oppose", "vote")]
     if pack.english and votes_to_condemn(builder, frame, frames):
         return [("war", "oppose", "vote")]
+    fronted = fronted_vote_side(builder, frame)  # «Przeciwko rezolucji głosowały ...»: the side before the verb
+    if fronted is not None:
+        return [("war", "support" if fronted == "against" else "oppose", "vote")]
     first = sorted(about.lemmas & (pack.targets.get("vote_against", frozenset()) | pack.targets.get(
         "vote_for", frozenset())))
     if about.has(pack, "vote_against"):
@@ -319,7 +330,7 @@ def _refusal(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     if any(about.has(pack, alliance.casefold()) or alliance in about.alliances for alliance in pack.membership) \
             and not about.has(pack, "war"):
         return []  # declining an alliance's exercise is an event, no stance (guidelines)
-    complements = [f for f in frames if f.start > frame.end and (f.governor == frame.lemma or pack.english
+    complements = [f for f in frames if f.start > frame.end and (f.governor == frame.lemma or not pack.slavic
                                                                  and _refusing_owner(pack, f, frames) is frame)]
     complement = {c for f in complements for c in _classes(pack, f.lemma)}
     if complement & {"support"} and about.has(pack, "either_side"):
@@ -738,6 +749,8 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
                                resolver.folders)
         if not listed and not resolver.states_in(frame.sentence):  # "Countries that voted against" over "- X" lines
             listed = [m for _, m in bullet_states(builder.doc, resolver, frame.sentence)]
+        if subjects_follow(frame):  # «..., a przeciw – tylko Białoruś i Syria»: the states before are another vote's
+            listed = [m for m in listed if m.start >= frame.end]
         mentions = list(dict.fromkeys(mentions + listed))
     if name == "supplier":
         source = [m for m in resolver.in_sentence(frame.sentence) if m.start >= frame.target_start
