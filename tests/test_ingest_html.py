@@ -209,3 +209,17 @@ def test_an_author_element_beside_the_root_is_found_as_the_author_xpaths_find_it
     tree = load_html(f"<html><body><main>{BODY}</main></body></html><author>Rustam Nazarov</author>")
     assert tree.getnext() is not None  # the parser keeps it outside <html>
     assert _author(tree) == "Rustam Nazarov"
+
+
+@pytest.mark.parametrize("name", sorted(PAGES) + ["sample"])
+def test_without_the_hostname_the_other_fields_are_the_same_and_it_is_read_where_the_site_name_is_empty(name):
+    from trafilatura.utils import load_html
+
+    from allegiance.ingest.html import page_metadata
+
+    html = (SAMPLES / "2022-03-unga-vote.html").read_text(encoding="utf-8") if name == "sample" else PAGES[name]
+    for url in (None, "https://given.example/story"):
+        full, lazy = page_metadata(load_html(html), url), page_metadata(load_html(html), url, hostname=False)
+        assert lazy.hostname == (full.hostname if not full.sitename else None)
+        assert (lazy.title, lazy.author, lazy.url, lazy.date, lazy.sitename) == (
+            full.title, full.author, full.url, full.date, full.sitename)
