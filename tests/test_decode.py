@@ -53,6 +53,31 @@ def test_utf8_round_trips(text):
     assert decode_bytes(text.encode("utf-8"))[0] == text
 
 
+def _normalise_by_regex(text: str) -> str:
+    """``normalise_text`` as it was written before its character tests: every step on every text."""
+    import unicodedata
+
+    from allegiance.ingest.decode import _CONTROL
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return unicodedata.normalize("NFC", _CONTROL.sub("", text).replace("\ufeff", ""))
+
+
+_NORMALISE_ALPHABET = st.sampled_from([*map(chr, range(0x250)), "\r\n", "\u2028", "\u2029", "\ufeff", "\ud800",
+                                       "\udfff", "\u0301", "\U0001f600", "\U0010ffff", "\u00c2"])
+
+
+@given(st.lists(_NORMALISE_ALPHABET, max_size=20).map("".join))
+def test_normalise_text_equals_every_step_on_every_text(text):
+    assert normalise_text(text) == _normalise_by_regex(text)
+
+
+def test_the_utf8_control_test_agrees_with_the_pattern_on_every_code_point():
+    from allegiance.ingest.decode import _CONTROL, _has_control
+
+    assert [c for c in range(0x110000) if _has_control(f"a{chr(c)}b") != bool(_CONTROL.search(chr(c)))] == []
+
+
 def test_normalise_keeps_quotes_and_nbsp_but_unifies_line_ends():
     assert normalise_text("a\r\nb\rc “d”\u00a0e\x07") == "a\nb\nc “d”\u00a0e"
     assert normalise_text("e\u0301") == "\u00e9"

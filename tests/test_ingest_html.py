@@ -238,3 +238,17 @@ def test_a_hostile_page_nested_far_deeper_is_a_rejection_not_a_crash():
 def test_a_page_with_an_inline_value_over_libxml2s_10_mb_limit_keeps_its_text(bulk):
     page = extract_page(_nested(3).replace("<body>", "<body>" + bulk.format("A" * 11_000_000)))
     assert page.title == "Deep page" and page.text.count("Belarus") == 6 and "AAAA" not in page.text
+
+
+@pytest.mark.parametrize("name", sorted(PAGES) + ["sample"])
+def test_without_the_hostname_the_other_fields_are_the_same_and_it_is_read_where_the_site_name_is_empty(name):
+    from trafilatura.utils import load_html
+
+    from allegiance.ingest.html import page_metadata
+
+    html = (SAMPLES / "2022-03-unga-vote.html").read_text(encoding="utf-8") if name == "sample" else PAGES[name]
+    for url in (None, "https://given.example/story"):
+        full, lazy = page_metadata(load_html(html), url), page_metadata(load_html(html), url, hostname=False)
+        assert lazy.hostname == (full.hostname if not full.sitename else None)
+        assert (lazy.title, lazy.author, lazy.url, lazy.date, lazy.sitename) == (
+            full.title, full.author, full.url, full.date, full.sitename)

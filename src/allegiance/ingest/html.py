@@ -327,9 +327,12 @@ def _author(tree: Any) -> str | None:
     return None
 
 
-def page_metadata(tree: Any, default_url: str | None = None) -> PageMetadata:
+def page_metadata(tree: Any, default_url: str | None = None, *, hostname: bool = True) -> PageMetadata:
     """Title, author, URL, hostname, date and site name of a parsed page: the steps of
-    ``trafilatura.metadata.extract_metadata`` for these fields, nothing else."""
+    ``trafilatura.metadata.extract_metadata`` for these fields, nothing else. With ``hostname``
+    false the hostname is only read where the site name is empty, as :func:`extract_page` uses it
+    (courlan's domain of the URL: its first call that the fast pattern misses loads the list of
+    top-level domains, a few hundredths of a CPU-second of every process)."""
     from courlan import extract_domain
     from htmldate import find_date
     from trafilatura import metadata as tm
@@ -348,8 +351,6 @@ def page_metadata(tree: Any, default_url: str | None = None) -> PageMetadata:
         meta.author = _author(tree)
     if not meta.url:
         meta.url = tm.extract_url(tree, default_url)
-    if meta.url:
-        meta.hostname = extract_domain(meta.url, fast=True)
     date_config = set_date_params(False)  # no extensive search: see the module's docstring
     date_config["url"] = meta.url
     meta.date = find_date(tree, **date_config)
@@ -361,8 +362,11 @@ def page_metadata(tree: Any, default_url: str | None = None) -> PageMetadata:
             meta.sitename = meta.sitename.title()
     elif meta.url and (found := tm.META_URL.match(meta.url)):
         meta.sitename = found[1]
-    return PageMetadata(*(_trimmed(getattr(meta, name)) for name in
-                          ("title", "author", "url", "hostname", "date", "sitename")))
+    fields = {name: _trimmed(getattr(meta, name)) for name in ("title", "author", "url", "date", "sitename")}
+    if meta.url and (hostname or not fields["sitename"]):  # nothing above reads the hostname
+        fields["hostname"] = _trimmed(extract_domain(meta.url, fast=True))
+    return PageMetadata(fields["title"], fields["author"], fields["url"], fields.get("hostname", meta.hostname),
+                        fields["date"], fields["sitename"])
 
 
 def _main_text(tree: Any, url: str | None, canonical: str | None) -> str | None:
@@ -418,7 +422,7 @@ def extract_page(html: str, url: str | None = None) -> PageContent:
         if tree is None:
             raise ExtractionError("no main text found in the page")
         try:
-            meta = page_metadata(tree, url)
+            meta = page_metadata(tree, url, hostname=False)
         except (TypeError, ValueError):  # bare_extraction's own guard around its metadata step
             log.warning("discarding data: %s", url)
             raise ExtractionError("no main text found in the page") from None
