@@ -255,15 +255,22 @@ def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
         found = no_side_taken(builder, frame)
         if found is not None:
             return found
+    if pack.english and "neutral" in classes and frame.lemma in pack.targets.get("balanced", frozenset()):
+        position = next((w for w in builder.words(frame.sentence) if w.start >= frame.end), None)
+        if position is None or position.lemma not in pack.targets.get("position", frozenset()) or frame.negated:
+            return []  # "a balanced budget": no position
+        return [] if _neutral_on_another_matter(pack, about) else [("war", "neutral", "neutral")]
     if "neutral" in classes and frame.lemma in pack.targets.get("neutral", frozenset()):
         if _about(builder, frame, frame.start, frame.target_end).has(pack, "neutral_names"):
             return []  # "a member of the Non-Aligned Movement": a name, no position
         if pack.english and _neutral_on_another_matter(pack, about):
             return []  # "stays neutral on the question of gas prices"
         return [] if frame.negated else [("war", "neutral", "neutral")]
-    if pack.slavic and "refuse" in classes and not frame.negated and about.has(pack, "side_taking") and \
-            about.has(pack, "neutral"):
-        return [("war", "neutral", "neutral")]  # «отказалась принимать чью-либо сторону»
+    if "refuse" in classes and not frame.negated and about.has(pack, "side_taking") and (
+            about.has(pack, "neutral") or about.has(pack, "position")) and not (pack.english and (
+            _neutral_on_another_matter(pack, about) or about.states & {"RUS", "UKR"} and not about.has(pack, "war")
+            and not about.has(pack, "either_side"))):
+        return [("war", "neutral", "neutral")]  # «отказалась принимать чью-либо сторону», "avoided taking a position"
     if frame.lemma in ("take_side", "take_sides") or about.lemmas & {"take_side", "take_sides"}:
         return [("war", "neutral", "neutral")] if frame.negated or "refuse" in classes else []
     if "neutral" in classes and about.has(pack, "neutral") and not frame.negated and \
