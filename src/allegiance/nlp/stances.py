@@ -646,12 +646,14 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         russia_side = frame.lemma in pack.targets.get("fighting", frozenset()) and "RUS" in about.states and \
             not about.has(pack, "attack") and not _after_against_word(builder, frame, "RUS")
         fighting = fighting or russia_side  # "are fighting alongside Russian troops", "fought for Russia"
+        fighting = fighting or frame.negated and frame.lemma in pack.targets.get("fighting", frozenset()) and \
+            "UKR" in about.states  # "Belarusian conscripts are not going to fight in Ukraine"
         if "RUS" in about.states and about.has(pack, "vote_against") and about.has(pack, "voting"):
             return [] if frame.negated else [("war", "support", "participate")]  # "joined Russia in voting against"
         if joined_in_condemning(builder, frame) and not russia_side:
             return []  # "joined the EU in condemning the war": the condemnation is what is joined, read there
         if "resolution" in about.lemmas or about.has(pack, "ukraine_side") and not about.has(pack, "war") and not (
-                pack.slavic and fighting) and not russia_side:  # «в боевых действиях в Украине»: a place
+                (pack.slavic or frame.negated) and fighting) and not russia_side:  # «в боевых действиях в Украине»: a place
             return [] if frame.negated else [("war", "oppose", "participate")]
         if about.has(pack, "war") or fighting:
             return [("war", "distance" if frame.negated else "support", "participate")]

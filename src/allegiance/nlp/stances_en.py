@@ -170,12 +170,44 @@ def _with_sayer_of_it(builder: FrameBuilder, frame: Frame, frames: list[Frame]) 
     return dataclasses.replace(frame, subjects=owner.subjects) if owner is not None else frame
 
 
+def _with_person_before(builder: FrameBuilder, frame: Frame) -> Frame:
+    """English: "Lukashenko may be the Kremlin's closest partner, but he has not committed a single
+    battalion": a person pronoun (``pronouns_person``) right before the verb, with no subject found,
+    is the nearest person named before it in the sentence, who speaks for the state he leads."""
+    pack = builder.pack
+    if pack is None or not pack.english or frame.subjects or frame.we:
+        return frame
+    words = builder.words(frame.sentence)
+    k = _before_verb(builder, frame)
+    if k < 1 or words[k].low not in pack.grammar.get("pronouns_person", frozenset()):
+        return frame
+    person = [m for m in builder.resolver.in_sentence(frame.sentence) if m.end <= words[k].start and m.type == "person"]
+    return dataclasses.replace(frame, subjects=(person[-1],)) if person else frame
+
+
+def _with_own_forces(builder: FrameBuilder, frame: Frame) -> Frame:
+    """English: "There are no plans to send Kazakh peacekeepers to Ukraine": a denied sending with no
+    subject whose object opens with a state's demonym sends that state's own forces; the state is
+    the one that does not send them."""
+    pack = builder.pack
+    if pack is None or not pack.english or frame.subjects or frame.we or not frame.negated or \
+            frame.lemma not in pack.stance_classes.get("send", frozenset()):
+        return frame
+    words = [w for w in builder.words(frame.sentence) if w.start >= frame.target_start]
+    if len(words) < 2 or words[1].lemma not in pack.targets.get("military", frozenset()):
+        return frame
+    own = [m for m in builder.resolver.in_sentence(frame.sentence) if m.start == words[0].start and m.kind == "demonym"
+           and builder.resolver.state_of(m)]
+    return dataclasses.replace(frame, subjects=tuple(own)) if own else frame
+
+
 def read_en(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> Frame:
     """The English frame with its actors read through a list of members, a speaker's "it", a proposal
     to mediate and a quoted "we" (each leaves other frames and other languages as they are)."""
     if builder.pack is None or not builder.pack.english:
         return frame
     frame = _with_sayer_of_it(builder, _with_opening_subject(builder, frame), frames)
+    frame = _with_own_forces(builder, _with_person_before(builder, frame))
     frame = _with_speaker_as_it(builder, _with_likened(builder, _with_listed_members(builder, frame)), frames)
     return _with_speaker_as_country(builder, _with_we_owner(builder, _with_proposer(builder, frame, frames), frames))
 
