@@ -653,7 +653,7 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         if joined_in_condemning(builder, frame) and not russia_side:
             return []  # "joined the EU in condemning the war": the condemnation is what is joined, read there
         if "resolution" in about.lemmas or about.has(pack, "ukraine_side") and not about.has(pack, "war") and not (
-                (pack.slavic or frame.negated) and fighting) and not russia_side:  # «в боевых действиях в Украине»: a place
+                (pack.slavic or frame.negated) and fighting) and not russia_side:  # «в боевых действиях в Украине»
             return [] if frame.negated else [("war", "oppose", "participate")]
         if about.has(pack, "war") or fighting:
             return [("war", "distance" if frame.negated else "support", "participate")]
