@@ -173,7 +173,8 @@ def _with_sayer_of_it(builder: FrameBuilder, frame: Frame, frames: list[Frame]) 
 def _with_person_before(builder: FrameBuilder, frame: Frame) -> Frame:
     """English: "Lukashenko may be the Kremlin's closest partner, but he has not committed a single
     battalion": a person pronoun (``pronouns_person``) right before the verb, with no subject found,
-    is the nearest person named before it in the sentence, who speaks for the state he leads."""
+    is the person who opens the sentence (the first named before it; "Tokayev may be a partner of Putin,
+    but he ..." is Tokayev), who speaks for the state he leads."""
     pack = builder.pack
     if pack is None or not pack.english or frame.subjects or frame.we:
         return frame
@@ -182,7 +183,7 @@ def _with_person_before(builder: FrameBuilder, frame: Frame) -> Frame:
     if k < 1 or words[k].low not in pack.grammar.get("pronouns_person", frozenset()):
         return frame
     person = [m for m in builder.resolver.in_sentence(frame.sentence) if m.end <= words[k].start and m.type == "person"]
-    return dataclasses.replace(frame, subjects=(person[-1],)) if person else frame
+    return dataclasses.replace(frame, subjects=(person[0],)) if person else frame
 
 
 def _with_own_forces(builder: FrameBuilder, frame: Frame) -> Frame:
