@@ -410,6 +410,8 @@ def _sanctions(pack: LanguagePack, frame: Frame, classes: set[str], about: _Abou
             return [("war", "distance", "sanctions")]  # "warned its banks not to help Russian firms get around them"
         prevented = "prevent" in classes and (frame.negated or frame.lemma not in pack.stance_classes.get(
             "lend", frozenset()))
+        if "used" in classes and frame.negated and frame.passive:
+            return [("war", "distance", "sanctions")]  # "its territory will not be used to bypass the sanctions"
         return [("war", "distance", "sanctions")] if prevented or ("evade" in classes and frame.negated) else []
     if "comply" in classes and about.has(pack, "sanctions"):
         return [] if frame.negated else [("war", "distance", "sanctions")]
@@ -544,6 +546,8 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     if head is not None and "resolution" in _about(builder, frame, frame.target_start, head).lemmas:
         # "co-sponsored the resolution demanding Russia's withdrawal": the resolution is what is backed
         about = _about(builder, frame, frame.target_start, head)
+    elif pack.english and (matter := _matter_after_resolution(builder, frame)) is not None:
+        about = _about(builder, frame, frame.target_start, matter)  # "backed the resolution on the war": the resolution
     if about.has(pack, "peace") and not frame.negated:
         return [("war", "neutral", "call_peace")]  # backing a ceasefire or talks: a call for peace
     for_war = about.has(pack, "war") or about.has(pack, "separatists") or "RUS" in about.states
@@ -570,6 +574,21 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
                                                   and not about.has(pack, "resolution")):
         return [("war", "oppose", "support")]
     return []
+
+
+def _matter_after_resolution(builder: FrameBuilder, frame: Frame) -> int | None:
+    """English: where a matter preposition (``matter_prepositions``: "on", "over") opens what a
+    resolution of the object is about ("backed the UN resolution | on the war in Ukraine"), the
+    resolution's word within the object's first four words; else ``None``."""
+    pack = builder.pack
+    if pack is None:
+        return None
+    matter = pack.grammar.get("matter_prepositions", frozenset())
+    words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end]
+    for k, w in enumerate(words[:6]):
+        if w.low in matter:
+            return w.start if k and any(x.lemma == "resolution" for x in words[:k]) else None
+    return None
 
 
 def _object_head_end(builder: FrameBuilder, frame: Frame) -> int | None:
