@@ -1,9 +1,10 @@
 """Floors on branch st8's check-set sentences (tests/fixtures/checkset/st8.jsonl): paraphrases of each
 stance kind of the guidelines, tempting non-stances (other conflicts, attacks on Russia, sanctions
 evasion, opposition and commentators, platitudes, refusals to join sanctions, abstentions) and
-article-style wording. Measured 1.000/0.955 on 176 stances (en 1.000/0.947, ru and uk 1.000/1.000);
-before st8's rules 0.993/0.858 (batch 1 1.000/1.000, batch 2 1.000/0.829, batch 3 1.000/0.862, batch 5
-written after the first rules: 0.941/0.696 before its own fixes)."""
+article-style wording. Measured 0.995/0.960 on 201 stances; before st8's rules 1.000/1.000 on batch 1,
+1.000/0.829 on batch 2, 1.000/0.862 on batch 3; batch 5, written after the first rules, 0.941/0.696 and
+batch 6 (ru, uk, en) 0.952/0.800 before their own fixes (misses kept: "thrown its weight behind",
+"dragged into this war", "neither for Russia nor for Ukraine", a demonym's lawmakers praising)."""
 
 from __future__ import annotations
 
