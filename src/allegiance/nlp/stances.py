@@ -869,6 +869,27 @@ def _denial_mentions(modality: SentenceModality, resolver: ActorResolver, builde
     return [m for m in mentions if any(a <= m.start < b for a, b in parts)]
 
 
+def _with_opening_participle(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> Frame:
+    """A participle clause that opens the sentence with no subject of its own, closed by a comma
+    ("Condemning the invasion, Moldova recalled its ambassador", «Осуждая российскую агрессию, МИД
+    Молдовы вызвал посла»): its subject is that of the main clause's first finite frame after the
+    comma, and what it is about ends at the comma."""
+    if frame.subjects or frame.we or frame.factuality != "nonfinite" or frame.governor is not None:
+        return frame
+    text = builder.doc.text
+    if text[frame.sentence.start:frame.start].strip(" \t\n\"'«“„—-"):
+        return frame
+    comma = text.find(",", frame.end, frame.sentence.end)
+    if comma < 0:
+        return frame
+    main = next((f for f in frames if f.start > comma and f.subjects and f.factuality not in (
+        "nominal", "nonfinite", "relative", "asked")), None)
+    if main is None or any(f.start < main.start and f.start > comma and f.factuality not in (
+            "nominal", "nonfinite") for f in frames):
+        return frame
+    return dataclasses.replace(frame, subjects=main.subjects, target_end=min(frame.target_end, comma))
+
+
 @register("stances.rules")
 def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
                  builder: FrameBuilder) -> list[Statement]:
@@ -883,7 +904,7 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         frames = frames + elided_denials(builder, sentence, frames)  # "..., but Kazakhstan does not"
         given: set[str] = set()
         for frame in frames:
-            frame = read_en(builder, frame, frames)
+            frame = _with_opening_participle(builder, read_en(builder, frame, frames), frames)
             for issue, label, name in judge(builder, frame, frames):
                 if frame.factuality in ("nonfinite", "nominal") and set(_actors(builder, frame, name)) & given:
                     continue  # "sent troops to Russia to support its war effort": the act already says it
