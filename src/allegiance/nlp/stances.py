@@ -266,15 +266,22 @@ def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
         found = no_side_taken(builder, frame)
         if found is not None:
             return found
+    if pack.english and "neutral" in classes and frame.lemma in pack.targets.get("balanced", frozenset()):
+        position = next((w for w in builder.words(frame.sentence) if w.start >= frame.end), None)
+        if position is None or position.lemma not in pack.targets.get("position", frozenset()) or frame.negated:
+            return []  # "a balanced budget": no position
+        return [] if _neutral_on_another_matter(pack, about) else [("war", "neutral", "neutral")]
     if "neutral" in classes and frame.lemma in pack.targets.get("neutral", frozenset()):
         if _about(builder, frame, frame.start, frame.target_end).has(pack, "neutral_names"):
             return []  # "a member of the Non-Aligned Movement": a name, no position
         if pack.english and _neutral_on_another_matter(pack, about):
             return []  # "stays neutral on the question of gas prices"
         return [] if frame.negated else [("war", "neutral", "neutral")]
-    if pack.slavic and "refuse" in classes and not frame.negated and about.has(pack, "side_taking") and \
-            about.has(pack, "neutral"):
-        return [("war", "neutral", "neutral")]  # «отказалась принимать чью-либо сторону»
+    if "refuse" in classes and not frame.negated and about.has(pack, "side_taking") and (
+            about.has(pack, "neutral") or about.has(pack, "position")) and not (pack.english and (
+            _neutral_on_another_matter(pack, about) or about.states & {"RUS", "UKR"} and not about.has(pack, "war")
+            and not about.has(pack, "either_side"))):
+        return [("war", "neutral", "neutral")]  # «отказалась принимать чью-либо сторону», "avoided taking a position"
     if frame.lemma in ("take_side", "take_sides") or about.lemmas & {"take_side", "take_sides"}:
         return [("war", "neutral", "neutral")] if frame.negated or "refuse" in classes else []
     if "neutral" in classes and about.has(pack, "neutral") and not frame.negated and \
@@ -414,6 +421,8 @@ def _sanctions(pack: LanguagePack, frame: Frame, classes: set[str], about: _Abou
             return [("war", "distance", "sanctions")]  # "warned its banks not to help Russian firms get around them"
         prevented = "prevent" in classes and (frame.negated or frame.lemma not in pack.stance_classes.get(
             "lend", frozenset()))
+        if "used" in classes and frame.negated and frame.passive:
+            return [("war", "distance", "sanctions")]  # "its territory will not be used to bypass the sanctions"
         return [("war", "distance", "sanctions")] if prevented or ("evade" in classes and frame.negated) else []
     if "comply" in classes and about.has(pack, "sanctions"):
         return [] if frame.negated else [("war", "distance", "sanctions")]
@@ -548,6 +557,8 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     if head is not None and "resolution" in _about(builder, frame, frame.target_start, head).lemmas:
         # "co-sponsored the resolution demanding Russia's withdrawal": the resolution is what is backed
         about = _about(builder, frame, frame.target_start, head)
+    elif pack.english and (matter := _matter_after_resolution(builder, frame)) is not None:
+        about = _about(builder, frame, frame.target_start, matter)  # "backed the resolution on the war": the resolution
     if about.has(pack, "peace") and not frame.negated:
         return [("war", "neutral", "call_peace")]  # backing a ceasefire or talks: a call for peace
     for_war = about.has(pack, "war") or about.has(pack, "separatists") or "RUS" in about.states
@@ -574,6 +585,21 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
                                                   and not about.has(pack, "resolution")):
         return [("war", "oppose", "support")]
     return []
+
+
+def _matter_after_resolution(builder: FrameBuilder, frame: Frame) -> int | None:
+    """English: where a matter preposition (``matter_prepositions``: "on", "over") opens what a
+    resolution of the object is about ("backed the UN resolution | on the war in Ukraine"), the
+    resolution's word within the object's first four words; else ``None``."""
+    pack = builder.pack
+    if pack is None:
+        return None
+    matter = pack.grammar.get("matter_prepositions", frozenset())
+    words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end]
+    for k, w in enumerate(words[:6]):
+        if w.low in matter:
+            return w.start if k and any(x.lemma == "resolution" for x in words[:k]) else None
+    return None
 
 
 def _object_head_end(builder: FrameBuilder, frame: Frame) -> int | None:
@@ -650,12 +676,14 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
         russia_side = frame.lemma in pack.targets.get("fighting", frozenset()) and "RUS" in about.states and \
             not about.has(pack, "attack") and not _after_against_word(builder, frame, "RUS")
         fighting = fighting or russia_side  # "are fighting alongside Russian troops", "fought for Russia"
+        fighting = fighting or frame.negated and frame.lemma in pack.targets.get("fighting", frozenset()) and \
+            "UKR" in about.states  # "Belarusian conscripts are not going to fight in Ukraine"
         if "RUS" in about.states and about.has(pack, "vote_against") and about.has(pack, "voting"):
             return [] if frame.negated else [("war", "support", "participate")]  # "joined Russia in voting against"
         if joined_in_condemning(builder, frame) and not russia_side:
             return []  # "joined the EU in condemning the war": the condemnation is what is joined, read there
         if "resolution" in about.lemmas or about.has(pack, "ukraine_side") and not about.has(pack, "war") and not (
-                pack.slavic and fighting) and not russia_side:  # «в боевых действиях в Украине»: a place
+                (pack.slavic or frame.negated) and fighting) and not russia_side:  # «в боевых действиях в Украине»
             return [] if frame.negated else [("war", "oppose", "participate")]
         if about.has(pack, "war") or fighting:
             return [("war", "distance" if frame.negated else "support", "participate")]
@@ -854,6 +882,27 @@ def _denial_mentions(modality: SentenceModality, resolver: ActorResolver, builde
     return [m for m in mentions if any(a <= m.start < b for a, b in parts)]
 
 
+def _with_opening_participle(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> Frame:
+    """A participle clause that opens the sentence with no subject of its own, closed by a comma
+    ("Condemning the invasion, Moldova recalled its ambassador", «Осуждая российскую агрессию, МИД
+    Молдовы вызвал посла»): its subject is that of the main clause's first finite frame after the
+    comma, and what it is about ends at the comma."""
+    if frame.subjects or frame.we or frame.factuality != "nonfinite" or frame.governor is not None:
+        return frame
+    text = builder.doc.text
+    if text[frame.sentence.start:frame.start].strip(" \t\n\"'«“„—-"):
+        return frame
+    comma = text.find(",", frame.end, frame.sentence.end)
+    if comma < 0:
+        return frame
+    main = next((f for f in frames if f.start > comma and f.subjects and f.factuality not in (
+        "nominal", "nonfinite", "relative", "asked")), None)
+    if main is None or any(f.start < main.start and f.start > comma and f.factuality not in (
+            "nominal", "nonfinite") for f in frames):
+        return frame
+    return dataclasses.replace(frame, subjects=main.subjects, target_end=min(frame.target_end, comma))
+
+
 @register("stances.rules")
 def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
                  builder: FrameBuilder) -> list[Statement]:
@@ -868,7 +917,7 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         frames = frames + elided_denials(builder, sentence, frames)  # "..., but Kazakhstan does not"
         given: set[str] = set()
         for frame in frames:
-            frame = read_en(builder, frame, frames)
+            frame = _with_opening_participle(builder, read_en(builder, frame, frames), frames)
             for issue, label, name in judge(builder, frame, frames):
                 if frame.factuality in ("nonfinite", "nominal") and set(_actors(builder, frame, name)) & given:
                     continue  # "sent troops to Russia to support its war effort": the act already says it

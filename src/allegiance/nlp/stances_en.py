@@ -117,11 +117,98 @@ def _with_speaker_as_country(builder: FrameBuilder, frame: Frame) -> Frame:
     return dataclasses.replace(frame, subjects=(frame.speaker,))
 
 
+def _before_verb(builder: FrameBuilder, frame: Frame) -> int:
+    """The index of the word before the frame's verb, its auxiliaries and adverbs aside."""
+    words = builder.words(frame.sentence)
+    adverbs = builder.pack.grammar.get("adverbs", frozenset()) if builder.pack else frozenset()
+    k = frame.word - 1
+    while k > 0 and (words[k].upos in ("AUX", "PART") or words[k].low.endswith("ly") or words[k].low in adverbs):
+        k -= 1
+    return k
+
+
+def _with_opening_subject(builder: FrameBuilder, frame: Frame) -> Frame:
+    """English: a verb right after a conjunction with no subject found ("Uzbekistan remains committed
+    to a settlement and urges ...", "X trades with Russia and backs ..."), where the verb before the
+    conjunction read as no frame of its own: the state (or list) that opens the sentence, or opens it
+    after a comma-closed opening phrase ("According to the statement, Uzbekistan ..."), is the subject."""
+    pack = builder.pack
+    if pack is None or not pack.english or frame.subjects or frame.we or frame.passive:
+        return frame
+    words = builder.words(frame.sentence)
+    k = _before_verb(builder, frame)
+    if k < 2 or words[k].low not in pack.grammar.get("conjunctions", frozenset()):
+        return frame
+    mentions = [m for m in builder.resolver.in_sentence(frame.sentence) if m.end <= words[k].start]
+    if not mentions:
+        return frame
+    first = min(mentions, key=lambda m: m.start)
+    opening = builder.doc.text[frame.sentence.start:first.start].strip()
+    if first.type != "state" or first.kind == "demonym" or not builder.resolver.state_of(first) or \
+            opening and not opening.endswith(","):
+        return frame
+    listed = builder._coordinated_after(frame.sentence, first)
+    return dataclasses.replace(frame, subjects=tuple(builder._coordinated(frame.sentence, listed[-1])))
+
+
+def _with_sayer_of_it(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> Frame:
+    """English: "Hungary blocked the aid, saying it wants a ceasefire": a state pronoun right after a
+    speech participle that follows a comma is the subject of the clause before the comma (the frame
+    before it with a state subject), not the mention nearest before the pronoun."""
+    pack = builder.pack
+    if pack is None or not pack.english or frame.we:
+        return frame
+    words = builder.words(frame.sentence)
+    k = _before_verb(builder, frame)
+    if k < 3 or not (pack.has("pronouns", words[k].low) and pack.has("pronouns_state", words[k].low)):
+        return frame
+    k -= 2 if pack.has("complementizers", words[k - 1].low) and k >= 4 else 1
+    if words[k].lemma not in pack.speech or not words[k].low.endswith("ing") or words[k - 1].text != ",":
+        return frame
+    owner = next((f for f in reversed(frames) if f.end <= words[k - 1].start and f.factuality not in (
+        "nominal", "nonfinite", "relative") and any(builder.resolver.state_of(m) for m in f.subjects)), None)
+    return dataclasses.replace(frame, subjects=owner.subjects) if owner is not None else frame
+
+
+def _with_person_before(builder: FrameBuilder, frame: Frame) -> Frame:
+    """English: "Lukashenko may be the Kremlin's closest partner, but he has not committed a single
+    battalion": a person pronoun (``pronouns_person``) right before the verb, with no subject found,
+    is the person who opens the sentence (the first named before it; "Tokayev may be a partner of Putin,
+    but he ..." is Tokayev), who speaks for the state he leads."""
+    pack = builder.pack
+    if pack is None or not pack.english or frame.subjects or frame.we:
+        return frame
+    words = builder.words(frame.sentence)
+    k = _before_verb(builder, frame)
+    if k < 1 or words[k].low not in pack.grammar.get("pronouns_person", frozenset()):
+        return frame
+    person = [m for m in builder.resolver.in_sentence(frame.sentence) if m.end <= words[k].start and m.type == "person"]
+    return dataclasses.replace(frame, subjects=(person[0],)) if person else frame
+
+
+def _with_own_forces(builder: FrameBuilder, frame: Frame) -> Frame:
+    """English: "There are no plans to send Kazakh peacekeepers to Ukraine": a denied sending with no
+    subject whose object opens with a state's demonym sends that state's own forces; the state is
+    the one that does not send them."""
+    pack = builder.pack
+    if pack is None or not pack.english or frame.subjects or frame.we or not frame.negated or \
+            frame.lemma not in pack.stance_classes.get("send", frozenset()):
+        return frame
+    words = [w for w in builder.words(frame.sentence) if w.start >= frame.target_start]
+    if len(words) < 2 or words[1].lemma not in pack.targets.get("military", frozenset()):
+        return frame
+    own = [m for m in builder.resolver.in_sentence(frame.sentence) if m.start == words[0].start and m.kind == "demonym"
+           and builder.resolver.state_of(m)]
+    return dataclasses.replace(frame, subjects=tuple(own)) if own else frame
+
+
 def read_en(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> Frame:
     """The English frame with its actors read through a list of members, a speaker's "it", a proposal
     to mediate and a quoted "we" (each leaves other frames and other languages as they are)."""
     if builder.pack is None or not builder.pack.english:
         return frame
+    frame = _with_sayer_of_it(builder, _with_opening_subject(builder, frame), frames)
+    frame = _with_own_forces(builder, _with_person_before(builder, frame))
     frame = _with_speaker_as_it(builder, _with_likened(builder, _with_listed_members(builder, frame)), frames)
     return _with_speaker_as_country(builder, _with_we_owner(builder, _with_proposer(builder, frame, frames), frames))
 
