@@ -44,7 +44,10 @@ LANGUAGES = ("fr", "it", "pl", "ro", "bg")
 
 @pytest.fixture(scope="module")
 def figures():
-    cases = [c for c in checkset.load_checkset() if c["lang"] in LANGUAGES]
+    # branch ml8's page-like sentences (checkset/ml8.jsonl) have their own floors in
+    # tests/test_other_language_pages.py; pooled here they would lower these (pl stances 1.00/1.00 ->
+    # 0.976/0.932 with them), so a drop on the older sentences is still caught at the old floors
+    cases = [c for c in checkset.load_checkset() if c["lang"] in LANGUAGES and not c["id"].startswith("ml8")]
     return checkset.score_checkset(cases)
 
 
