@@ -129,11 +129,14 @@ class LanguagePack:
     def has(self, kind: str, word: str) -> bool:
         return word in self.grammar.get(kind, frozenset())
 
-    @property
+    # read once per pack (the rules ask hundreds of thousands of times per run); a frozen pack's
+    # ``rules`` never change, and ``cached_property`` writes the instance's dict, which ``frozen``
+    # leaves alone
+    @functools.cached_property
     def english(self) -> bool:
         return "english" in self.rules
 
-    @property
+    @functools.cached_property
     def slavic(self) -> bool:
         return "slavic" in self.rules
 

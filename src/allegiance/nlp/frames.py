@@ -122,18 +122,21 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         return bool(words & (g.get("pronouns_person", frozenset()) | g.get("pronouns_state", frozenset())))
 
     def words(self, sentence: Sentence) -> list[Word]:
-        if sentence.start not in self._words:
-            if self.pack is None:
-                self._words[sentence.start] = []
-            elif self.pack.english:
-                self._words[sentence.start] = _en_words(self.doc, sentence, self.pack)
-            elif _de.applies(self.pack):
-                self._words[sentence.start] = _de_words(self.doc, sentence, self.pack)
-            elif _forms.applies(self.pack):
-                self._words[sentence.start] = _forms.form_words(self.doc, sentence, self.pack)
-            else:
-                self._words[sentence.start] = _ru_words(self.doc, sentence, self.pack)
-        return self._words[sentence.start]
+        found = self._words.get(sentence.start)  # one look-up where most calls find them
+        if found is not None:
+            return found
+        if self.pack is None:
+            found = []
+        elif self.pack.english:
+            found = _en_words(self.doc, sentence, self.pack)
+        elif _de.applies(self.pack):
+            found = _de_words(self.doc, sentence, self.pack)
+        elif _forms.applies(self.pack):
+            found = _forms.form_words(self.doc, sentence, self.pack)
+        else:
+            found = _ru_words(self.doc, sentence, self.pack)
+        self._words[sentence.start] = found
+        return found
 
     def _attach_heads(self) -> None:
         """Russian: the parse of every candidate sentence of the document, in one batch, laid over
@@ -149,10 +152,12 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             self._words[start] = _with_heads(self._words[start], parsed)
 
     def frames(self, sentence: Sentence) -> list[Frame]:
-        self._attach_heads()
-        if sentence.start not in self._frames:
-            self._frames[sentence.start] = self._build(sentence) if self.candidate(sentence) else []
-        return self._frames[sentence.start]
+        if not self._heads_done:  # (``_attach_heads`` returns at once once they are done)
+            self._attach_heads()
+        found = self._frames.get(sentence.start)  # one look-up where most calls find them
+        if found is None:
+            found = self._frames[sentence.start] = self._build(sentence) if self.candidate(sentence) else []
+        return found
 
     def force(self, sentence: Sentence) -> None:
         """Build the frames of a sentence the cheap filter passed over (a prediction's speaker)."""
