@@ -210,7 +210,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             nxt = words[n + 1] if n + 1 < len(words) else None
             pairs = [f"{w.lemma}_{nxt.lemma}", f"{w.lemma}_{nxt.low}"] if nxt and (
                 w.lemma in phrasal or "_" in w.lemma) else []  # no phrasal predicate starts with the word
-            pair = next((x for x in pairs if x in self.pack.predicates), "")
+            pair = next((x for x in pairs if x in self.pack.predicates), "") if pairs else ""
             if pairs and not pair and self._negative_object(words, n) and n + 2 < len(words):
                 nxt = words[n + 2]  # "take no part in": the phrasal predicate around its negative determiner
                 pair = next((x for x in (f"{w.lemma}_{nxt.lemma}", f"{w.lemma}_{nxt.low}")
