@@ -1,0 +1,70 @@
+"""The fast paths of speed8 give what the plain code gave: a pack's lists joined once per pack
+(``LanguagePack.union``, the frame builder's negatable nouns) against the union made on each call,
+the pack's ``english``/``slavic`` read once against its clause rules, and the genre cues counted in
+one automaton pass against ``str.count`` per cue."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+from allegiance.kb.langdata import languages
+from allegiance.nlp.frame_types import language_pack, pack_union
+from allegiance.nlp.frames import _negatable_nouns
+from allegiance.nlp.genre import GenreClassifier, cue_automaton, cue_counts
+from allegiance.nlp.lexicons import load_lexicons
+
+
+def _packs():
+    return [p for p in (language_pack(code) for code in languages()) if p is not None]
+
+
+def test_pack_unions_are_the_unions_of_their_lists():
+    packs = _packs()
+    assert packs
+    for pack in packs:
+        for table in ("grammar", "stance_classes", "targets"):
+            source = getattr(pack, table)
+            keys = sorted(source)[:6] + ["no_such_key"]
+            for n in (1, 2, 3):
+                for chosen in itertools.islice(itertools.combinations(keys, n), 40):
+                    plain = frozenset().union(*(source.get(k, frozenset()) for k in chosen))
+                    assert pack.union(table, *chosen) == plain
+                    assert pack.union(table, *chosen) is pack.union(table, *chosen)  # made once
+                    assert pack_union(pack, table, *chosen) == plain
+        assert _negatable_nouns(pack) == pack.nouns | pack.stance_classes.get("ally", frozenset()) | \
+            pack.stance_classes.get("conduit", frozenset()) | pack.stance_classes.get("accomplice", frozenset())
+        assert pack.english == ("english" in pack.rules)
+        assert pack.slavic == ("slavic" in pack.rules)
+    assert pack_union(None, "grammar", "negation") == frozenset()
+
+
+def test_genre_cue_counts_are_str_count():
+    rng = random.Random(8)
+    cues = {"a", "aa", "aba", "b a", "ab", "aaa", "ba ", " a"}
+    automaton = cue_automaton(cues)
+    for _ in range(5000):
+        text = "".join(rng.choice("ab ") for _ in range(rng.randint(0, 40)))
+        assert cue_counts(text, cues, automaton) == {c: text.count(c) for c in cues}, text
+    lexicon_cues = {c for _w, cs in load_lexicons().genre.values() for c in cs}
+    automaton = cue_automaton(lexicon_cues)
+    words = sorted({w for c in lexicon_cues for w in c.split()}) + ["the", "war", "of", ",", "."]
+    for _ in range(300):
+        text = " " + " ".join(rng.choice(words) for _ in range(rng.randint(0, 80)))
+        assert cue_counts(text, lexicon_cues, automaton) == {c: text.count(c) for c in lexicon_cues}
+    assert cue_automaton(set()) is None and cue_automaton({"", "a"}) is None
+    assert cue_counts("aaa", {"", "a"}, None) == {"": 4, "a": 3}
+
+
+@pytest.mark.parametrize("text", ["", "I think we must act. Of course, it is so.", "(AP) — The ministry said ..."])
+def test_genre_as_the_plain_scores_give(text):
+    from allegiance.nlp import Doc
+
+    lex = load_lexicons()
+    low = " " + text.casefold()
+    scores = {name: weight * sum(low.count(cue) for cue in cues) for name, (weight, cues) in lex.genre.items()}
+    best = max(scores.items(), key=lambda kv: (kv[1], kv[0] == "reporting"))
+    plain = best[0] if best[1] > 0 else "reporting"
+    assert GenreClassifier(lex)(Doc("x", text, "en", "2024-03-01")).genre == plain
