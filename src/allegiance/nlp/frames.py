@@ -88,6 +88,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         self._sentence_places: dict[Sentence, int] | None = None
         self._mentions_by_end: tuple[dict[int, list[Mention]], frozenset[int], frozenset[int]] | None = None
         self._heads_done = not parse  # the dependency parse is opt-in (the frames_parse setting)
+        #: what the rules read from a sentence's words and mentions, remembered for the document by
+        #: the rule that reads it (``stances._about``: the same target span is read for several rules)
+        self.memo: dict[tuple[object, ...], object] = {}
 
     # the cheap filter: a mention and a surface form (or, in Russian and Ukrainian, a lemma) of a predicate
     def candidate(self, sentence: Sentence) -> bool:
