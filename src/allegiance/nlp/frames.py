@@ -69,6 +69,30 @@ def _negatable_nouns(pack: LanguagePack) -> frozenset[str]:
     return pack.nouns | pack.union("stance_classes", "ally", "conduit", "accomplice")
 
 
+@functools.lru_cache(maxsize=16)
+def _list_gap(pack: LanguagePack | None) -> re.Pattern[str]:
+    """What joins two states of a list ("A, B and C"): a comma, with an article after it ("Le
+    Kazakhstan, l'Ouzbékistan et le Kirghizstan"), or the language's list joiners ("and", «и», "et"),
+    from its grammar.toml; compiled once per pack (it was built and looked up on every call)."""
+    joiners = "|".join(map(re.escape, sorted(pack.grammar.get("list_joiners", ())))) if pack is not None else ""
+    listed = sorted(pack.grammar.get("articles", ()), key=len, reverse=True) if pack is not None else []
+    articles = "|".join(re.escape(x) for x in listed)
+    after_comma = rf"(\s*({articles}))?" if articles else ""
+    return re.compile(rf"\s*(,{after_comma}|,?\s*({joiners}))\s*" if joiners else rf"\s*(,{after_comma})\s*", re.I)
+
+
+@functools.lru_cache(maxsize=16)
+def _agent_gap(pack: LanguagePack | None) -> re.Pattern[str]:
+    """What joins an agent to the next state listed after it ("condemned by Moldova and Georgia"):
+    a comma, the agent's own joiners and the language's list joiners ("nor", "and the"); compiled
+    once per pack."""
+    words: set[str] = set()
+    if pack is not None:
+        words = set(pack.ordered.get("agent_joiners", ())) | set(pack.grammar.get("list_joiners", ()))
+    joiners = "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))
+    return re.compile(rf"\s*(,|,?\s*({joiners}))\s*" if joiners else r"\s*(,)\s*", re.I)
+
+
 # -- frames ------------------------------------------------------------------------------------------
 class FrameBuilder(SlavicClauses, EnglishClauses):
     """Frames of the sentences of one document (cached per sentence)."""
@@ -971,16 +995,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         earlier = sorted((m for m in self.resolver.in_sentence(sentence) if m.end <= nearest.start),
                          key=lambda m: -m.end)
         words = self.words(sentence)
-        joiners = "|".join(map(re.escape, sorted(self.pack.grammar.get("list_joiners", ())))) \
-            if self.pack is not None else ""  # the language's own ("and", «и», "et"), from its grammar.toml
-        # "Le Kazakhstan, l'Ouzbékistan et le Kirghizstan": an article after the comma
-        listed = sorted(self.pack.grammar.get("articles", ()), key=len, reverse=True) if self.pack is not None else []
-        articles = "|".join(re.escape(x) for x in listed)
-        after_comma = rf"(\s*({articles}))?" if articles else ""
-        joined = rf"\s*(,{after_comma}|,?\s*({joiners}))\s*" if joiners else rf"\s*(,{after_comma})\s*"
+        joined = _list_gap(self.pack)
         for m in earlier:
             gap = text[m.end:group[-1].start]
-            if not re.fullmatch(joined, gap, re.I):
+            if not joined.fullmatch(gap):
                 break
             if not self._may_be_subject(words, m):
                 break  # "with Russia, Beijing maintained": a phrase before the subject, no list
@@ -995,13 +1013,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         """"condemned by Moldova and Georgia": the agent and every state listed after it, joined by
         commas and the pack's ``agent_joiners``."""
         group = [first]
-        words: set[str] = set()
-        if self.pack is not None:  # the agent's own joiners and the language's list joiners ("nor", "and the")
-            words = set(self.pack.ordered.get("agent_joiners", ())) | set(self.pack.grammar.get("list_joiners", ()))
-        joiners = "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))
-        joined = rf"\s*(,|,?\s*({joiners}))\s*" if joiners else r"\s*(,)\s*"
+        joined = _agent_gap(self.pack)
         for m in (m for m in self.resolver.in_sentence(sentence) if m.start >= first.end):
-            if not re.fullmatch(joined, self.doc.text[group[-1].end:m.start], re.I):
+            if not joined.fullmatch(self.doc.text[group[-1].end:m.start]):
                 break
             group.append(m)
         return group if all(self.resolver.state_of(m) or m.type == "alliance" for m in group) else [first]
