@@ -68,3 +68,26 @@ def test_genre_as_the_plain_scores_give(text):
     best = max(scores.items(), key=lambda kv: (kv[1], kv[0] == "reporting"))
     plain = best[0] if best[1] > 0 else "reporting"
     assert GenreClassifier(lex)(Doc("x", text, "en", "2024-03-01")).genre == plain
+
+
+def test_quantities_end_checks_answer_as_their_end_anchored_searches():
+    import re
+    import sys
+
+    from allegiance.nlp.quantities import _digit_mark_at_end, _last_run, _letter_hyphen_at_end
+
+    hyphen, mark, run = re.compile(r"[^\W\d_]-$"), re.compile(r"\d[./]$"), re.compile(r"\S*$")
+    for code in itertools.chain(range(0x10000), range(0x10000, sys.maxunicode + 1, 7)):  # the BMP, the rest sampled
+        c = chr(code)
+        for text in (c + "-", c + "/", c + ".", c + ".\n", "x" + c):
+            assert _letter_hyphen_at_end(text) is bool(hyphen.search(text)), (hex(code), text)
+            assert _digit_mark_at_end(text) is bool(mark.search(text)), (hex(code), text)
+        text = "ab" + c + "cd" + c
+        assert _last_run(text) == run.search(text).group(0), hex(code)  # type: ignore[union-attr]
+    rng = random.Random(8)
+    alphabet = ["a", "Я", "1", "٣", "²", "Ⅻ", "_", "-", ".", "/", " ", "\n", "\t", "\u00a0", "\u2028", "\x1c"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        assert _letter_hyphen_at_end(text) is bool(hyphen.search(text)), repr(text)
+        assert _digit_mark_at_end(text) is bool(mark.search(text)), repr(text)
+        assert _last_run(text) == run.search(text).group(0), repr(text)  # type: ignore[union-attr]
