@@ -91,3 +91,18 @@ def test_quantities_end_checks_answer_as_their_end_anchored_searches():
         assert _letter_hyphen_at_end(text) is bool(hyphen.search(text)), repr(text)
         assert _digit_mark_at_end(text) is bool(mark.search(text)), repr(text)
         assert _last_run(text) == run.search(text).group(0), repr(text)  # type: ignore[union-attr]
+
+
+def test_qualifier_search_from_the_tail_finds_what_the_whole_search_finds():
+    from allegiance.nlp.numbers import number_rules
+
+    rng = random.Random(5)
+    for code in languages():
+        rules = number_rules(code)
+        words = sorted(rules.qualifier_words) + ["the", "of", "ab", "A", "about", "ABOUT", "Около", "нА", "ß"]
+        for _ in range(3000):
+            text = "".join(rng.choice(words) + rng.choice(["", " ", "\n", "\t", "\u00a0", "."])
+                           for _ in range(rng.randint(0, 6)))
+            plain, fast = rules.qualifier.search(text), rules.qualifier_of(text)
+            assert (plain and (plain.span(), plain.group(1))) == (fast and (fast.span(), fast.group(1))), \
+                (code, text)

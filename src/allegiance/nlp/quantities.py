@@ -110,7 +110,7 @@ class QuantityExtractor:
                 multiplier, rest = self._range_factor(text, match, sentence, rules)
             value *= multiplier
             unit = "percent" if rules.percent.match(after) else self._unit(rest)
-            qualifier = rules.qualifier.search(before)
+            qualifier = rules.qualifier_of(before)
             if qualifier:
                 unit = f"{unit} ({qualifier.group(1).lower()})"
             if match.start() == previous_end:
