@@ -75,6 +75,12 @@ class NumberRules:
     #: of the whole text may start (:meth:`qualifier_of`)
     qualifier_longest: int = 0
 
+    @functools.cached_property
+    def age_clock_starts(self) -> tuple[str, ...]:
+        """The words after a number that make it an age or a clock time (``age_after``,
+        ``clock_after``), without the spaces and hyphens before them, for one ``str.startswith``."""
+        return tuple(a.lstrip(" -") for a in self.age_after + self.clock_after)
+
     def qualifier_of(self, before: str) -> re.Match[str] | None:
         r"""``qualifier.search(before)``, started where a match can start: the pattern holds no
         ``^``, ``\b`` or look-behind, and a match ends in spaces only (``str.rstrip``'s, re's

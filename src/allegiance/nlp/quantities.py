@@ -155,7 +155,7 @@ class QuantityExtractor:
         if len(raw) <= 3 and re.match(r"^[.)]\s", after) and not before.rsplit("\n", 1)[-1].strip():
             return False  # a list's marker at the start of a line: "1. ...", "2) ..."
         low_after = after.casefold()
-        if any(low_after.lstrip(" -").startswith(a.lstrip(" -")) for a in rules.age_after + rules.clock_after):
+        if low_after.lstrip(" -").startswith(rules.age_clock_starts):  # one of them after the number
             return False
         words_before = before.casefold().split()
         if words_before and words_before[-1].rstrip(".:") in rules.identifier_before:
