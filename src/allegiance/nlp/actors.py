@@ -175,11 +175,12 @@ class ActorResolver:
     # -- finding subjects ---------------------------------------------------------------------
     def in_sentence(self, sentence: Sentence) -> list[Mention]:
         key = (sentence.start, sentence.end)
-        if key not in self._by_sentence:
+        found = self._by_sentence.get(key)  # one look-up where most calls find them
+        if found is None:
             lo = bisect.bisect_left(self._starts, sentence.start)
             hi = bisect.bisect_left(self._starts, sentence.end)
-            self._by_sentence[key] = [m for m in self.mentions[lo:hi] if m.end <= sentence.end]
-        return self._by_sentence[key]
+            found = self._by_sentence[key] = [m for m in self.mentions[lo:hi] if m.end <= sentence.end]
+        return found
 
     def before(self, sentence: Sentence, offset: int, *, states_only: bool = False) -> Mention | None:
         """The nearest mention before ``offset`` in the sentence (standing for a state, if asked);

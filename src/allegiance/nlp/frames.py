@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from pathlib import Path
 
@@ -41,6 +42,7 @@ from .frame_types import (  # noqa: F401 - the data types and pack loading; impo
     _with_heads,
     _with_speaker,
     language_pack,
+    pack_union,
 )
 from .frames_en import EnglishClauses, _en_words
 from .frames_slavic import _RU_SEEN, SLAVIC, SlavicClauses, _ru_words  # noqa: F401 (_RU_SEEN: tests clear it)
@@ -57,6 +59,38 @@ def _de_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
     """German words: lemmas from the lexicons' conjugated verbs, separable particles re-attached,
     nouns by their endings and compound heads (``frames_de.py``)."""
     return _de.de_words(doc, sentence, pack)
+
+
+@functools.lru_cache(maxsize=16)
+def _negatable_nouns(pack: LanguagePack) -> frozenset[str]:
+    """The nouns a negation a few words before makes a denial ("not Russia's ally", "not a party
+    to"): the pack's nouns (``FrameBuilder._nouns``) and the ally, conduit and accomplice classes,
+    joined once per pack (the union of some 350 words cost 9 µs per frame)."""
+    return pack.nouns | pack.union("stance_classes", "ally", "conduit", "accomplice")
+
+
+@functools.lru_cache(maxsize=16)
+def _list_gap(pack: LanguagePack | None) -> re.Pattern[str]:
+    """What joins two states of a list ("A, B and C"): a comma, with an article after it ("Le
+    Kazakhstan, l'Ouzbékistan et le Kirghizstan"), or the language's list joiners ("and", «и», "et"),
+    from its grammar.toml; compiled once per pack (it was built and looked up on every call)."""
+    joiners = "|".join(map(re.escape, sorted(pack.grammar.get("list_joiners", ())))) if pack is not None else ""
+    listed = sorted(pack.grammar.get("articles", ()), key=len, reverse=True) if pack is not None else []
+    articles = "|".join(re.escape(x) for x in listed)
+    after_comma = rf"(\s*({articles}))?" if articles else ""
+    return re.compile(rf"\s*(,{after_comma}|,?\s*({joiners}))\s*" if joiners else rf"\s*(,{after_comma})\s*", re.I)
+
+
+@functools.lru_cache(maxsize=16)
+def _agent_gap(pack: LanguagePack | None) -> re.Pattern[str]:
+    """What joins an agent to the next state listed after it ("condemned by Moldova and Georgia"):
+    a comma, the agent's own joiners and the language's list joiners ("nor", "and the"); compiled
+    once per pack."""
+    words: set[str] = set()
+    if pack is not None:
+        words = set(pack.ordered.get("agent_joiners", ())) | set(pack.grammar.get("list_joiners", ()))
+    joiners = "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))
+    return re.compile(rf"\s*(,|,?\s*({joiners}))\s*" if joiners else r"\s*(,)\s*", re.I)
 
 
 # -- frames ------------------------------------------------------------------------------------------
@@ -78,6 +112,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         self._sentence_places: dict[Sentence, int] | None = None
         self._mentions_by_end: tuple[dict[int, list[Mention]], frozenset[int], frozenset[int]] | None = None
         self._heads_done = not parse  # the dependency parse is opt-in (the frames_parse setting)
+        #: what the rules read from a sentence's words and mentions, remembered for the document by
+        #: the rule that reads it (``stances._about``: the same target span is read for several rules)
+        self.memo: dict[tuple[object, ...], object] = {}
 
     # the cheap filter: a mention and a surface form (or, in Russian and Ukrainian, a lemma) of a predicate
     def candidate(self, sentence: Sentence) -> bool:
@@ -119,21 +156,24 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 return True
             if self.resolver.opening_pronoun(head):  # «Тем не менее он отказался»: after a connective
                 return True
-        return bool(words & (g.get("pronouns_person", frozenset()) | g.get("pronouns_state", frozenset())))
+        return bool(words & pack_union(self.pack, "grammar", "pronouns_person", "pronouns_state"))
 
     def words(self, sentence: Sentence) -> list[Word]:
-        if sentence.start not in self._words:
-            if self.pack is None:
-                self._words[sentence.start] = []
-            elif self.pack.english:
-                self._words[sentence.start] = _en_words(self.doc, sentence, self.pack)
-            elif _de.applies(self.pack):
-                self._words[sentence.start] = _de_words(self.doc, sentence, self.pack)
-            elif _forms.applies(self.pack):
-                self._words[sentence.start] = _forms.form_words(self.doc, sentence, self.pack)
-            else:
-                self._words[sentence.start] = _ru_words(self.doc, sentence, self.pack)
-        return self._words[sentence.start]
+        found = self._words.get(sentence.start)  # one look-up where most calls find them
+        if found is not None:
+            return found
+        if self.pack is None:
+            found = []
+        elif self.pack.english:
+            found = _en_words(self.doc, sentence, self.pack)
+        elif _de.applies(self.pack):
+            found = _de_words(self.doc, sentence, self.pack)
+        elif _forms.applies(self.pack):
+            found = _forms.form_words(self.doc, sentence, self.pack)
+        else:
+            found = _ru_words(self.doc, sentence, self.pack)
+        self._words[sentence.start] = found
+        return found
 
     def _attach_heads(self) -> None:
         """Russian: the parse of every candidate sentence of the document, in one batch, laid over
@@ -149,10 +189,12 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             self._words[start] = _with_heads(self._words[start], parsed)
 
     def frames(self, sentence: Sentence) -> list[Frame]:
-        self._attach_heads()
-        if sentence.start not in self._frames:
-            self._frames[sentence.start] = self._build(sentence) if self.candidate(sentence) else []
-        return self._frames[sentence.start]
+        if not self._heads_done:  # (``_attach_heads`` returns at once once they are done)
+            self._attach_heads()
+        found = self._frames.get(sentence.start)  # one look-up where most calls find them
+        if found is None:
+            found = self._frames[sentence.start] = self._build(sentence) if self.candidate(sentence) else []
+        return found
 
     def force(self, sentence: Sentence) -> None:
         """Build the frames of a sentence the cheap filter passed over (a prediction's speaker)."""
@@ -195,7 +237,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             nxt = words[n + 1] if n + 1 < len(words) else None
             pairs = [f"{w.lemma}_{nxt.lemma}", f"{w.lemma}_{nxt.low}"] if nxt and (
                 w.lemma in phrasal or "_" in w.lemma) else []  # no phrasal predicate starts with the word
-            pair = next((x for x in pairs if x in self.pack.predicates), "")
+            pair = next((x for x in pairs if x in self.pack.predicates), "") if pairs else ""
             if pairs and not pair and self._negative_object(words, n) and n + 2 < len(words):
                 nxt = words[n + 2]  # "take no part in": the phrasal predicate around its negative determiner
                 pair = next((x for x in (f"{w.lemma}_{nxt.lemma}", f"{w.lemma}_{nxt.low}")
@@ -263,8 +305,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 subjects, subject_word, we = copular_subject
             else:
                 subjects, subject_word, we = self._subject(sentence, words, first, last, clause_start, passive)
-            organ_word = subject_word is not None and self.pack.english and subject_word in (
-                self.pack.grammar.get("state_nouns", frozenset()) | self.pack.grammar.get("role_nouns", frozenset()))
+            organ_word = subject_word is not None and self.pack.english and subject_word in \
+                self.pack.union("grammar", "state_nouns", "role_nouns")
             if not subjects and (subject_word is None or organ_word) and not we and not passive and \
                     self._pronoun_before(words, first):  # "it", "the country", "its president"
                 # (a passive's pronoun is what was done to: "they were ordered to fight", "it is noted that")
@@ -440,7 +482,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
 
     def _clause(self, words: list[Word], at: int, predicates: list[tuple[int, int, str]]) -> tuple[int, int]:
         g = self.pack.grammar if self.pack else {}
-        breaks = g.get("clause_breaks", frozenset()) | g.get("complementizers", frozenset())
+        breaks = pack_union(self.pack, "grammar", "clause_breaks", "complementizers")
         start = 0
         skip_to = -1
         relative = _forms.relative_insertion(words, at, 0, g) if self.pack is not None and \
@@ -537,8 +579,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         g = self.pack.grammar if self.pack else {}
         if self.pack is None or not self.pack.english:
             return False
-        organs = g.get("state_nouns", frozenset()) | g.get("role_nouns", frozenset()) | \
-            g.get("force_nouns", frozenset())
+        organs = pack_union(self.pack, "grammar", "state_nouns", "role_nouns", "force_nouns")
         k = at
         while k > 0 and words[k].low in organs:
             k -= 1  # "the country's foreign ministry": back over the organ's words
@@ -567,9 +608,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
     def _shares_subject(self, words: list[Word], prev_at: int, at: int) -> bool:
         """"X backed ... and condemned ...", "X supports ... but has refused ...": one subject."""
         between = words[prev_at + 1:at]
-        g = self.pack.grammar if self.pack is not None else {}
-        extra = g.get("predicate_joins", frozenset()) | g.get("contrast_joins", frozenset()) | \
-            g.get("subject_joins", frozenset())
+        extra = pack_union(self.pack, "grammar", "predicate_joins", "contrast_joins", "subject_joins")
         joins = [w for w in between if w.low in extra]
         if not joins:
             return False
@@ -586,9 +625,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         return self._negated_before(words, at, clause_start)
 
     def _negated_before(self, words: list[Word], at: int, clause_start: int) -> bool:
-        nouns = self._nouns() | (self.pack.stance_classes.get("ally", frozenset()) |
-                                 self.pack.stance_classes.get("conduit", frozenset()) |
-                                 self.pack.stance_classes.get("accomplice", frozenset()) if self.pack else frozenset())
+        nouns = _negatable_nouns(self.pack) if self.pack is not None else frozenset()
         phrasal = f"{words[at].lemma}_{words[at + 1].low}" if at + 1 < len(words) else ""
         if self.pack is not None and (words[at].lemma in nouns or phrasal in nouns):  # or "party_to"
             for n in range(at - 1, max(clause_start, at - 5) - 1, -1):  # "not Russia's ally", "not an ally"
@@ -709,7 +746,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
     def _governing(self, words: list[Word], at: int) -> str | None:
         """The verb whose "that" clause holds the predicate ("Analysts believe (that) ...")."""
         g = self.pack.grammar if self.pack else {}
-        watched = g.get("opinion", frozenset()) | g.get("denial", frozenset()) | g.get("asking", frozenset())
+        watched = pack_union(self.pack, "grammar", "opinion", "denial", "asking")
         for x in reversed(words[max(0, at - 12):at]):
             if x.text in (";", ".") or x.low in g.get("clause_breaks", ()):
                 break
@@ -999,7 +1036,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         aux_at = next((k for k, w in enumerate(stretch) if w.upos == "AUX"), len(stretch))
         between = [w for w in stretch[:aux_at] if w.upos != "PART" and not (w.upos == "X" and w.low.endswith("ly"))]
         mentions = [(m.start, m.end) for m in self.resolver.in_sentence(self._sentence_of(words))]
-        verbs = g.get("aspectual", frozenset()) | g.get("plan", frozenset())
+        verbs = self.pack.union("grammar", "aspectual", "plan")
         content = [w for w in between if w.upos == "X" and not any(a <= w.start < b for a, b in mentions)
                    and w.lemma not in verbs and w.low not in verbs]  # "Minsk continues to provide"
         if content and any(w.upos == "PRON" for w in stretch if w.start > content[-1].start):
@@ -1089,16 +1126,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         earlier = sorted((m for m in self.resolver.in_sentence(sentence) if m.end <= nearest.start),
                          key=lambda m: -m.end)
         words = self.words(sentence)
-        joiners = "|".join(map(re.escape, sorted(self.pack.grammar.get("list_joiners", ())))) \
-            if self.pack is not None else ""  # the language's own ("and", «и», "et"), from its grammar.toml
-        # "Le Kazakhstan, l'Ouzbékistan et le Kirghizstan": an article after the comma
-        listed = sorted(self.pack.grammar.get("articles", ()), key=len, reverse=True) if self.pack is not None else []
-        articles = "|".join(re.escape(x) for x in listed)
-        after_comma = rf"(\s*({articles}))?" if articles else ""
-        joined = rf"\s*(,{after_comma}|,?\s*({joiners}))\s*" if joiners else rf"\s*(,{after_comma})\s*"
+        joined = _list_gap(self.pack)
         for m in earlier:
             gap = text[m.end:group[-1].start]
-            if not re.fullmatch(joined, gap, re.I):
+            if not joined.fullmatch(gap):
                 break
             if not self._may_be_subject(words, m):
                 break  # "with Russia, Beijing maintained": a phrase before the subject, no list
@@ -1113,13 +1144,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         """"condemned by Moldova and Georgia": the agent and every state listed after it, joined by
         commas and the pack's ``agent_joiners``."""
         group = [first]
-        words: set[str] = set()
-        if self.pack is not None:  # the agent's own joiners and the language's list joiners ("nor", "and the")
-            words = set(self.pack.ordered.get("agent_joiners", ())) | set(self.pack.grammar.get("list_joiners", ()))
-        joiners = "|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))
-        joined = rf"\s*(,|,?\s*({joiners}))\s*" if joiners else r"\s*(,)\s*"
+        joined = _agent_gap(self.pack)
         for m in (m for m in self.resolver.in_sentence(sentence) if m.start >= first.end):
-            if not re.fullmatch(joined, self.doc.text[group[-1].end:m.start], re.I):
+            if not joined.fullmatch(self.doc.text[group[-1].end:m.start]):
                 break
             group.append(m)
         return group if all(self.resolver.state_of(m) or m.type == "alliance" for m in group) else [first]

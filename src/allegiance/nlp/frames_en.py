@@ -230,8 +230,7 @@ class EnglishClauses:
         chain = [x.low for x in words[k + 1:first] if x.upos == "AUX" or x.lemma == "not"]
         past_form = low.endswith("ed") or low in self.pack.forms and not low.endswith(("s", "ing")) or \
             low in g.get("invariant_past", ())  # "strikes hit", "Moscow cut": the past reads like the base
-        nouns_of_party = self.pack.stance_classes.get("ally", frozenset()) | \
-            self.pack.stance_classes.get("accomplice", frozenset())
+        nouns_of_party = self.pack.union("stance_classes", "ally", "accomplice")
         if not chain and w.lemma in nouns_of_party and not low.endswith(("ed", "ing")) and before is not None and \
                 before.upos != "PUNCT":
             return "nominal", None, False  # "Moscow's closest ally": a noun after its modifier, never a verb here
@@ -497,8 +496,7 @@ class EnglishClauses:
         pack = self.pack
         nxt = words[first + 1].low if first + 1 < len(words) else ""
         lemmas = {words[first].lemma, f"{words[first].lemma}_{nxt}"}  # "is not a party to": the phrasal noun
-        if pack is None or not pack.english or not lemmas & (pack.stance_classes.get("ally", frozenset()) |
-                                                             pack.stance_classes.get("accomplice", frozenset())):
+        if pack is None or not pack.english or not lemmas & pack.union("stance_classes", "ally", "accomplice"):
             return None  # "is not Russia's ally", "has been a willing accomplice in"
         copulas = pack.grammar.get("linking_forms", ())
         for k in range(first - 1, max(-1, first - 7), -1):
@@ -540,7 +538,7 @@ class EnglishClauses:
         if opening is None or opening.i + 1 >= k:
             return None
         head = words[opening.i + 1]
-        joins = self.pack.grammar.get("conjunctions", frozenset()) | self.pack.grammar.get("coordinators", frozenset())
+        joins = self.pack.union("grammar", "conjunctions", "coordinators")
         if not (head.upos == "DET" or head.text[:1].islower() and head.low not in joins
                 and head.upos not in ("ADP", "AUX")):
             return None  # "A, B and C declined": a list, no apposition
@@ -674,9 +672,8 @@ class EnglishClauses:
         conjunction of ``predicate_joins``, ``contrast_joins`` or ``subject_joins`` («Таджикистан
         покупает топливо, но отказался признать ...»): the state (or list) in the nominative that
         opens the clause before, among its first three words."""
-        g = self.pack.grammar if self.pack is not None else {}
-        joins = g.get("predicate_joins", frozenset()) | g.get("contrast_joins", frozenset()) | \
-            g.get("subject_joins", frozenset())
+        joins = self.pack.union("grammar", "predicate_joins", "contrast_joins", "subject_joins") \
+            if self.pack is not None else frozenset()
         at = first - 1
         while at >= 0 and words[at].upos in ("PART", "ADV"):
             at -= 1  # «но не», «однако так и не»

@@ -70,6 +70,23 @@ class NumberRules:
     #: memo of :meth:`multiplier_of` and of the quantities' word keys (pure functions of a word
     #: and these rules, asked once per token of every sentence)
     memo: dict[tuple[str, str], Any] = dataclasses.field(default_factory=dict, compare=False, repr=False)
+    #: the length of the longest qualifier: a match of :attr:`qualifier` (a listed qualifier, then
+    #: spaces to the end) starts at most this far before the text's trailing spaces, where a search
+    #: of the whole text may start (:meth:`qualifier_of`)
+    qualifier_longest: int = 0
+
+    @functools.cached_property
+    def age_clock_starts(self) -> tuple[str, ...]:
+        """The words after a number that make it an age or a clock time (``age_after``,
+        ``clock_after``), without the spaces and hyphens before them, for one ``str.startswith``."""
+        return tuple(a.lstrip(" -") for a in self.age_after + self.clock_after)
+
+    def qualifier_of(self, before: str) -> re.Match[str] | None:
+        r"""``qualifier.search(before)``, started where a match can start: the pattern holds no
+        ``^``, ``\b`` or look-behind, and a match ends in spaces only (``str.rstrip``'s, re's
+        ``\s``) and begins with a qualifier of at most ``qualifier_longest`` characters (one
+        character of the text for each of the pattern's, ``re.I`` or not)."""
+        return self.qualifier.search(before, max(0, len(before.rstrip()) - self.qualifier_longest))
 
     def value(self, match: re.Match[str]) -> float | None:
         """The value of a number matched by :attr:`number`: separators read the language's way."""
@@ -175,6 +192,7 @@ def number_rules(language: str | None, folders: tuple[Path, ...] | None = None) 
         percent=re.compile(rf"^\s?(?:%|{_alt(d.get('percent', []))})", re.I),
         qualifier=re.compile(rf"({_alt(qualifiers)})\s*$", re.I),
         qualifier_words=frozenset(w.casefold() for q in qualifiers for w in q.split()),
+        qualifier_longest=max(map(len, qualifiers), default=0),
         ordinal=re.compile(rf"^(?:{_alt(d.get('ordinal_suffixes', []))})(?!\w)", re.I),
         ordinal_dot=bool(d.get("ordinal_dot")),
         identifier_before=frozenset(str(w).casefold().rstrip(".") for w in d.get("identifier_before", [])),

@@ -23,6 +23,36 @@ __all__ = ["QuantityExtractor"]
 
 _DATE_RANGE_AFTER = re.compile(r"^\s?[-–]\s?\d{1,2}\s+\S")
 _UNIT_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _ends(text: str) -> tuple[str, ...]:
+    """The text up to each place a ``$`` (no MULTILINE) matches: its end, and before a final line
+    break. The end-anchored searches below read the end of the text from these, where
+    ``re.search`` tried the pattern at every position of the text first."""
+    return (text, text[:-1]) if text.endswith("\n") else (text,)
+
+
+def _letter_hyphen_at_end(before: str) -> bool:
+    r"""``re.search(r"[^\W\d_]-$", before)``: a letter (a word character, not a decimal digit nor
+    "_": ``str.isalnum`` as re's ``\w``, less ``str.isdecimal`` as its ``\d``) and a hyphen end it."""
+    return any(len(t) >= 2 and t[-1] == "-" and t[-2].isalnum() and not t[-2].isdecimal() for t in _ends(before))
+
+
+def _digit_mark_at_end(before: str) -> bool:
+    r"""``re.search(r"\d[./]$", before)``: a decimal digit and a dot or slash end it."""
+    return any(len(t) >= 2 and t[-1] in "./" and t[-2].isdecimal() for t in _ends(before))
+
+
+def _last_run(before: str) -> str:
+    r"""``re.search(r"\S*$", before).group(0)``: the run of non-space characters (``str.isspace``,
+    as re's ``\s``) that ends it, or before its final line break (empty where a space ends it)."""
+    end = len(before) - 1 if before.endswith("\n") else len(before)
+    i = end
+    while i > 0 and not before[i - 1].isspace():
+        i -= 1
+    return before[i:end]
+
+
 _NAME_BEFORE = re.compile(r"(?:^|[^\w\s][ \t]*|\s)([A-ZА-ЯЁІЇЄҐ][\w’'-]*) $")
 
 
@@ -80,7 +110,7 @@ class QuantityExtractor:
                 multiplier, rest = self._range_factor(text, match, sentence, rules)
             value *= multiplier
             unit = "percent" if rules.percent.match(after) else self._unit(rest)
-            qualifier = rules.qualifier.search(before)
+            qualifier = rules.qualifier_of(before)
             if qualifier:
                 unit = f"{unit} ({qualifier.group(1).lower()})"
             if match.start() == previous_end:
@@ -125,7 +155,7 @@ class QuantityExtractor:
         if len(raw) <= 3 and re.match(r"^[.)]\s", after) and not before.rsplit("\n", 1)[-1].strip():
             return False  # a list's marker at the start of a line: "1. ...", "2) ..."
         low_after = after.casefold()
-        if any(low_after.lstrip(" -").startswith(a.lstrip(" -")) for a in rules.age_after + rules.clock_after):
+        if low_after.lstrip(" -").startswith(rules.age_clock_starts):  # one of them after the number
             return False
         words_before = before.casefold().split()
         if words_before and words_before[-1].rstrip(".:") in rules.identifier_before:
@@ -136,21 +166,20 @@ class QuantityExtractor:
             return False  # "10-14 October"
         if rules.age_before.search(before) or re.match(r"^,", after) and re.search(r"[A-Z][a-z]+,\s?$", before):
             return False  # "the average age ... 35 years", "Azad Kumar, 31,"
-        if re.search(r"[^\W\d_]-$", before):
+        if _letter_hyphen_at_end(before):
             return False  # a model or designation: "Shahed-136", "Su-35"
         if self._in_address(before, after):
             return False
         if re.fullmatch(r"(19|20)\d\d", raw) is not None and not rules.multiplier(after)[0] > 1:
             return False  # a year
-        if re.match(r"^[./]\d", after) or re.search(r"\d[./]$", before):
+        if re.match(r"^[./]\d", after) or _digit_mark_at_end(before):
             return False  # dates like 24.07.2023 or 10/10
         return value > 0 or "%" in after[:2]
 
     @staticmethod
     def _in_address(before: str, after: str) -> bool:
         """Digits inside a web address, an e-mail or a handle ("t.me/channel24", "?id=1234")."""
-        token = (re.search(r"\S*$", before).group(0)  # type: ignore[union-attr]
-                 + re.match(r"\S*", after).group(0))  # type: ignore[union-attr]
+        token = _last_run(before) + re.match(r"\S*", after).group(0)  # type: ignore[union-attr]
         return any(mark in token for mark in ("/", "www.", "@", "=", "://"))
 
     def _in_name(self, match: re.Match[str], before: str, after: str, rules: NumberRules, sentence: Sentence,

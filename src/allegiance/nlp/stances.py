@@ -66,6 +66,16 @@ class _About:
 def _about(builder: FrameBuilder, frame: Frame, start: int | None = None, end: int | None = None) -> _About:
     start = frame.target_start if start is None else start
     end = frame.target_end if end is None else end
+    # read once per span of a sentence (the rules of one frame ask for the same span several times);
+    # what it reads is the sentence's words and mentions, which stay as they are once frames are built
+    key = ("about", frame.sentence.start, frame.sentence.end, start, end)
+    found = builder.memo.get(key)
+    if found is None:
+        found = builder.memo[key] = _read_about(builder, frame, start, end)
+    return found  # type: ignore[return-value]
+
+
+def _read_about(builder: FrameBuilder, frame: Frame, start: int, end: int) -> _About:
     words = [w for w in builder.words(frame.sentence) if start <= w.start and w.end <= end]
     mentions = [m for m in builder.resolver.in_sentence(frame.sentence) if start <= m.start and m.end <= end]
     if builder.pack is not None:  # a state's own name ("Republica Moldova", "République tchèque") names no
