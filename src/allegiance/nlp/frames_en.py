@@ -315,6 +315,8 @@ class EnglishClauses:
             return "relative", None, False
         elif not past_form and not chain:
             fact = "present"  # a simple present: a position or a habit, not an act under way
+            if low.endswith("s") and w.lemma in g.get("lede_present", ()) and self._in_lede(words):
+                fact = "done"  # "Kazakhstan condemns the strike": a news lede's present tells the act
         if self._condition_before(words, first) or fact == "planned" and self._en_condition_after(words, last):
             fact = "conditional"
         governor = self._governing(words, first)
@@ -564,6 +566,10 @@ class EnglishClauses:
             else None
         if fronted is not None:
             return fronted
+        after = self._body_place_after(sentence, words, first, clause_start, mentions) \
+            if self.pack is not None and self.pack.english else None
+        if after is not None:
+            return after
         if self.pack is None or not (self.pack.english or body_prepositions) or not mentions:
             return None  # other languages by their ``body_prepositions`` ("Guvernul de la Chișinău")
         last = max(mentions, key=lambda m: m.end)
@@ -578,6 +584,33 @@ class EnglishClauses:
         if k < 0 or k == len(before) - 1 or between:
             return None
         return last if before[k].low in self.pack.grammar.get("state_nouns", ()) else None
+
+    def _in_lede(self, words: list[Word]) -> bool:
+        """Whether the clause's words stand in one of the text's first three sentences (its lede,
+        where a present tense tells the news: "Moscow denies any role in ...")."""
+        if not words:
+            return False
+        return sum(1 for s in self.doc.sentences if s.end <= words[0].start) < 3
+
+    def _body_place_after(self, sentence: Sentence, words: list[Word], first: int, clause_start: int,
+                          mentions: list[Mention]) -> Mention | None:
+        """English: "Police raided a warehouse outside Moscow", "Investigators searched offices in
+        Osh": a subject of state-organ nouns alone (``state_nouns``) acts for the state whose capital
+        or city (a mention the entities keep there only after such an opening) is the place of the
+        act, after a preposition in the verb's own clause."""
+        assert self.pack is not None
+        g = self.pack.grammar
+        subject = [w for w in words[clause_start:first] if w.upos not in ("AUX", "PART", "DET", "ADV")]
+        if mentions or not subject or not all(w.low in g.get("state_nouns", ()) for w in subject):
+            return None
+        end = words[self._clause(words, first, [])[1]].end
+        for m in self.resolver.in_sentence(sentence):
+            if m.type != "state" or m.kind not in ("seat", "city") or not words[first].end <= m.start < end:
+                continue
+            before = next((w for w in reversed(words) if w.end <= m.start), None)
+            if before is not None and before.upos in ("ADP", "ADV"):
+                return m
+        return None
 
     def _fronted_place(self, sentence: Sentence, words: list[Word], first: int) -> Mention | None:
         """English: "In Tbilisi, police detained ...": a state organ named by a common noun after the

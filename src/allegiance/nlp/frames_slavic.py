@@ -710,6 +710,9 @@ class SlavicClauses:
         if fact == "ongoing" and self.pack is not None and (self.pack.event_types.get(w.lemma) == "SUPPORT" or any(
                 w.lemma in self.pack.stance_classes.get(c, ()) for c in ("condemn", "recognise", "neutral"))):
             fact = "present"  # «поддерживает», «осуждает», «признаёт»: a position held, not an act under way
+            if w.lemma in g.get("lede_present", ()) and words and \
+                    sum(1 for s in self.doc.sentences if s.end <= words[0].start) < 3:
+                fact = "ongoing"  # «Казахстан осуждает удар по Харькову»: a news lede's present tells the act
         if "Future" in w.feats:
             nxt = words[at + 1] if at + 1 < len(words) else None
             fact = "done" if "Person=1per" in w.feats and nxt is not None and nxt.text == "," else "planned"
