@@ -315,7 +315,7 @@ class EnglishClauses:
             return "relative", None, False
         elif not past_form and not chain:
             fact = "present"  # a simple present: a position or a habit, not an act under way
-            if low.endswith("s") and w.lemma in g.get("lede_present", ()) and self._in_lede(words):
+            if low.endswith("s") and w.lemma in g.get("lede_present", ()) and self._lede_act(words, first, last):
                 fact = "done"  # "Kazakhstan condemns the strike": a news lede's present tells the act
         if self._condition_before(words, first) or fact == "planned" and self._en_condition_after(words, last):
             fact = "conditional"
@@ -585,12 +585,24 @@ class EnglishClauses:
             return None
         return last if before[k].low in self.pack.grammar.get("state_nouns", ()) else None
 
-    def _in_lede(self, words: list[Word]) -> bool:
-        """Whether the clause's words stand in one of the text's first three sentences (its lede,
-        where a present tense tells the news: "Moscow denies any role in ...")."""
-        if not words:
+    def _lede_act(self, words: list[Word], first: int, last: int) -> bool:
+        """A present tense that tells the news: in one of the text's first three sentences (its lede:
+        "Moscow denies any role in ..."), in the main clause (no verb, speech verb, "that" or "while"
+        before it), and not about the war itself ("condemns the invasion" is a position held)."""
+        assert self.pack is not None
+        g = self.pack.grammar
+        if not words or sum(1 for s in self.doc.sentences if s.end <= words[0].start) >= 3:
             return False
-        return sum(1 for s in self.doc.sentences if s.end <= words[0].start) < 3
+        if any(x.upos in ("VERB", "AUX") or x.lemma in self.pack.speech or x.low in g.get("complementizers", ())
+               or x.low in g.get("clause_breaks", ()) for x in words[:first]):
+            return False  # "said that while Hungary condemns"
+        war = self.pack.targets.get("war", frozenset())
+        obj = []
+        for x in words[last + 1:last + 6]:
+            if x.upos == "PUNCT":
+                break
+            obj.append(x)
+        return not any(x.lemma in war or x.low in war for x in obj)
 
     def _body_place_after(self, sentence: Sentence, words: list[Word], first: int, clause_start: int,
                           mentions: list[Mention]) -> Mention | None:
