@@ -613,8 +613,8 @@ class EnglishClauses:
         assert self.pack is not None
         g = self.pack.grammar
         subject = [w for w in words[clause_start:first] if w.upos not in ("AUX", "PART", "DET", "ADV")]
-        if mentions or not subject or not all(w.low in g.get("state_nouns", ()) for w in subject):
-            return None
+        if mentions or not subject or len(subject) > 2 or subject[-1].low not in g.get("state_nouns", ()):
+            return None  # "Police", "Border guards", "Riot police": a body's noun heads the subject
         end = words[self._clause(words, first, [])[1]].end
         for m in self.resolver.in_sentence(sentence):
             if m.type != "state" or m.kind not in ("seat", "city") or not words[first].end <= m.start < end:
