@@ -620,7 +620,7 @@ class EnglishClauses:
             if m.type != "state" or m.kind not in ("seat", "city") or not words[first].end <= m.start < end:
                 continue
             before = next((w for w in reversed(words) if w.end <= m.start), None)
-            if before is not None and before.upos in ("ADP", "ADV"):
+            if before is not None and (before.upos == "ADP" or before.low in g.get("place_prepositions", ())):
                 return m
         return None
 
