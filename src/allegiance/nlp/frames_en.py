@@ -576,7 +576,9 @@ class EnglishClauses:
         if self.resolver.state_of(last) is None or last.type != "state":
             return None
         before = [w for w in words[clause_start:first] if w.end <= last.start]
-        between = [w for w in words[clause_start:first] if w.start >= last.end and w.upos not in ("AUX", "PART")]
+        between = [w for w in words[clause_start:first] if w.start >= last.end and w.upos not in ("AUX", "PART")
+                   and not any(t.start <= w.start < t.end for t in self.doc.times)]  # "A court in Tashkent on
+        # Monday sentenced": a time between the body's place and the verb
         prepositions = body_prepositions or frozenset(("in", "of"))
         k = len(before) - 1
         while k > 0 and before[k].low in prepositions:
