@@ -885,9 +885,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             parsed = None  # a common noun as the parse's subject: the body and place rules below read it
         if parsed is not None:
             return parsed
-        opened = self._subordinate_subject(words, first, mentions) if pack.english else None
-        if opened is not None:  # "... after Russia demanded it": the subject of the clause "after" opens
-            return (opened,), None, False
+        clause_subject = self._subordinate_subject(words, first, mentions) if pack.english else None
+        if clause_subject is not None:  # "... after Russia demanded it": the subject of the clause "after" opens
+            return (clause_subject,), None, False
         candidates = [m for m in mentions if self._may_be_subject(words, m)]
         if pack.slavic and candidates:
             candidates = self.agreeing(sentence, words, first, candidates)
