@@ -18,7 +18,7 @@ from .packs import Pack, iter_jsonl, load_pack, load_toml
 
 __all__ = ["Alias", "Entity", "KnowledgeBase", "Membership", "Role", "load_knowledge_base", "ENTITY_TYPES"]
 
-AliasKind = Literal["name", "demonym", "seat", "government"]
+AliasKind = Literal["name", "demonym", "seat", "government", "city"]
 ENTITY_TYPES = {
     "state", "alliance", "international_organization", "government_body", "armed_force", "pmc", "company",
     "media", "party", "person", "unrecognised", "think_tank", "ngo", "alliance_other",
@@ -195,7 +195,7 @@ def _read_state_aliases(path: Path, entities: dict[str, Entity], aliases: list[A
         if obj["id"] not in entities:
             raise PackError(f"{where}: no state {obj['id']!r} in states.jsonl")
         for field, kind in (("names", "name"), ("demonyms", "demonym"), ("seats", "seat"),
-                            ("government", "government")):
+                            ("government", "government"), ("cities", "city")):
             _add_aliases(aliases, obj["id"], _names(obj, field, where), kind)  # type: ignore[arg-type]
         if isinstance(obj.get("wikidata"), str):
             entities[obj["id"]] = dataclasses.replace(entities[obj["id"]], wikidata=obj["wikidata"])

@@ -40,13 +40,15 @@ _AUTHOR_LEAD = re.compile(r"\s*[A-ZА-ЯЁІЇЄҐ][\w.'’-]*(?:\s+[A-ZА-ЯЁ�
 _BYLINE_LEAD = re.compile(r"\s*([^\W\d_]+(?: (?![A-ZА-ЯЁІЇЄҐ])[^\W\d_]+)?\s*:?)\s+[A-ZА-ЯЁІЇЄҐ][\w.'’-]*"
                           r"(?:\s+[A-ZА-ЯЁІЇЄҐ][\w.'’-]*){0,3}\s*[,|—–]\s*")
 
-_KIND_CONFIDENCE = {"name": 0.95, "government": 0.9, "demonym": 0.85, "seat": 0.7, "role": 0.75, "pattern": 0.6}
-_KIND_PRIORITY = {"name": 0, "government": 1, "demonym": 2, "seat": 3}
+_KIND_CONFIDENCE = {"name": 0.95, "government": 0.9, "demonym": 0.85, "seat": 0.7, "city": 0.65, "role": 0.75,
+                    "pattern": 0.6}
+_KIND_PRIORITY = {"name": 0, "government": 1, "demonym": 2, "seat": 3, "city": 4}
 #: unlisted names whose state inside them is part of the name ("Moscow Exchange", «Россия 24»); a
 #: state's body ("Kazakh Foreign Ministry") keeps its state
 _NAMES_ABSORB_STATES = ("party", "company", "media", "organization")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _NON_WORD = re.compile(r"[\W_]")
+_WORDS = re.compile(r"\w+")
 _BODY_AFTER_PLACE = re.compile(r"\s*,\s*(?:the\s+)?(\w+)")
 _WORD_BEFORE = re.compile(r"([^\W_]+)([\W_]*)\Z")
 
@@ -453,7 +455,7 @@ class EntityLinker:
         return self._opener_words[language]
 
     def _context_ok(self, text: str, start: int, end: int, alias: Alias, language: str | None = None) -> bool:
-        if alias.kind != "seat" and not (alias.kind == "name" and " " in alias.text):
+        if alias.kind not in ("seat", "city") and not (alias.kind == "name" and " " in alias.text):
             return True
         before = _WORD_BEFORE.search(text[max(0, start - 40):start])
         previous, gap = (before.group(1), before.group(2)) if before else ("", "")
@@ -470,19 +472,35 @@ class EntityLinker:
         if alias.kind == "name" and " " in alias.text and not is_person \
                 and self.kb.entities[alias.entity_id].type not in ("state", "alliance") and _OF_A_NAME.match(text, end):
             return False
-        if alias.kind != "seat":
+        if alias.kind not in ("seat", "city"):
             return True
+        if alias.kind == "city" and previous.casefold() not in self._place_words:
+            return False  # a city that is no capital names its state only as the seat of a body there
         if previous.casefold() in self._place_words:
             body = _WORD_BEFORE.search(text[max(0, start - 80):start - len(gap) - len(previous)])
             fronted = _BODY_AFTER_PLACE.match(text, end) if _opens_sentence(text, start - len(gap) - len(previous)) \
                 else None  # "In Tbilisi, police detained": the body acting in the place the sentence opens with
             return body is not None and body.group(1).casefold() in self._seat_bodies or \
                 fronted is not None and fronted.group(1).casefold() in self._seat_bodies or \
-                self._spoken_in(text, end, language)
+                alias.kind == "seat" and self._spoken_in(text, end, language) or \
+                self._body_opens_clause(text, start)
         line_start = text.rfind("\n", 0, start) + 1
         after = text[end:end + 3].strip()[:1]
         is_dateline = start == line_start and text[start:end].isupper() and after in ("(", "–", "-", ",")
         return not is_dateline
+
+    def _body_opens_clause(self, text: str, start: int) -> bool:
+        """"Police raided a warehouse outside Moscow", «Полиция задержала в Санкт-Петербурге»: a
+        sentence opened by a state body (``body_in_seat``, an article and one word before it
+        allowed) with no stop or comma before the place acts there, in that place's state."""
+        opening = max(text.rfind(stop, 0, start) for stop in (". ", "! ", "? ", "\n", ", ", "; ", ": "))
+        stretch = text[opening + 1:start] if opening >= 0 else text[:start]
+        if opening >= 0 and text[opening] in ",;:" or len(stretch) > 80:
+            return False
+        words = [w.casefold() for w in _WORDS.findall(stretch)[:3]]
+        if words and words[0] in self._articles:
+            words = words[1:]
+        return any(w in self._seat_bodies for w in words[:2])
 
     def _spoken_in(self, text: str, end: int, language: str | None) -> bool:
         """Russian and Ukrainian: a seat in the locative before a plural speech verb with no subject,
@@ -588,7 +606,7 @@ class EntityLinker:
         out = []
         starts = [t.start for t in tokens]
         for c in chosen:
-            if c.alias.kind == "seat" or self.kb.entities[c.alias.entity_id].type != "state":
+            if c.alias.kind in ("seat", "city") or self.kb.entities[c.alias.entity_id].type != "state":
                 continue
             c_first = bisect.bisect_left(starts, c.start)
             c_last = bisect.bisect_left(starts, c.end) - 1

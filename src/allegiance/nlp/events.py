@@ -688,7 +688,10 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             _habitual(builder, frame) or _attitude(builder, frame) or _aspect_of_gerund(builder, frame) or \
             _stopped_short(builder, frame):
         return []  # an opinion ("Putin thought ...") is no event; "continued enlisting": the gerund is
+    if _judged_act(builder, frame) or kind == "AID" and source is None and _referred(builder, frame):
+        return []  # "..., a move the Kremlin called unfriendly"; "sent it to the president for signature"
     actors = [source] if source is not None else list(frame.subjects)
+    actors = [m for m in actors if not _member_of(builder, m)]  # "a Duma deputy": not the Duma
     if spoken_we and not actors and frame.speaker is not None:
         actors = [frame.speaker]  # an official's "we" is the government: its state (as_state below)
     owner = _owner_of_organ(builder, frame)
@@ -739,6 +742,55 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             MentionRef.of(resolver, frame.speaker), frame.factuality, modality.of(frame.sentence),
             confidence(0.6, frame, direct), "frames", doc.text[frame.start:frame.end]).row())
     return out
+
+
+def _judged_act(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: "..., a move the Kremlin called unfriendly": a judging verb (``naming_verbs``) in a
+    relative clause on an act noun (``appraised_acts``) after a comma judges the act, no event."""
+    g = builder.pack.grammar if builder.pack else {}
+    if frame.lemma not in g.get("naming_verbs", frozenset()):
+        return False
+    words = builder.words(frame.sentence)
+    before = words[max(0, frame.word - 6):frame.word]
+    comma = max((k for k, w in enumerate(before) if w.text in (",", "—", "–")), default=None)
+    if comma is None:
+        return False
+    stretch = before[comma + 1:]
+    return len(stretch) >= 2 and stretch[0].upos == "DET" and stretch[1].low in g.get("appraised_acts", frozenset())
+
+
+def _referred(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: "passed the bill and sent it to the president": a text sent on, after a pronoun for it,
+    to an office (``referral_recipients``) is a step of procedure, no aid."""
+    g = builder.pack.grammar if builder.pack else {}
+    recipients = g.get("referral_recipients", frozenset())
+    if not recipients:
+        return False
+    words = builder.words(frame.sentence)
+    after = [w.low for w in words[frame.word + 1:frame.word + 6]]
+    if not after or after[0] not in ("it", "them", "this"):
+        return False
+    rest = after[1:]
+    if "to" not in rest:
+        return False
+    nxt = [w for w in rest[rest.index("to") + 1:] if w not in ("the", "a")]
+    return bool(nxt) and nxt[0] in recipients
+
+
+def _member_of(builder: FrameBuilder, m: Mention) -> bool:
+    """English: "a Duma deputy", "a member of the State Duma": a body named as the one a member
+    (``member_nouns``) sits in is not the one acting."""
+    g = builder.pack.grammar if builder.pack else {}
+    members = g.get("member_nouns", frozenset())
+    if not members or m.type not in ("government_body", "organization"):
+        return False
+    text = builder.doc.text
+    after = text[m.end:m.end + 20].split()
+    before = text[max(0, m.start - 20):m.start].casefold().split()
+    return bool(after) and after[0].casefold().strip(".,;:") in members or \
+        len(before) >= 2 and before[-1] in ("of", "the") and (before[-2] in members or len(before) >= 3 and
+                                                              before[-1] == "the" and before[-2] == "of"
+                                                              and before[-3] in members)
 
 
 def _owner_of_organ(builder: FrameBuilder, frame: Frame) -> Mention | None:

@@ -922,6 +922,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             parsed = None  # a common noun as the parse's subject: the body and place rules below read it
         if parsed is not None:
             return parsed
+        clause_subject = self._subordinate_subject(words, first, mentions) if pack.english else None
+        if clause_subject is not None:  # "... after Russia demanded it": the subject of the clause "after" opens
+            return (clause_subject,), None, False
         candidates = [m for m in mentions if self._may_be_subject(words, m)]
         if pack.slavic and candidates:
             candidates = self.agreeing(sentence, words, first, candidates)
@@ -1087,6 +1090,29 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
     @staticmethod
     def _noun_phrase(content: list[Word]) -> bool:
         return bool(content) and not content[-1].low.endswith(("ed", "ing"))
+
+    def _subordinate_subject(self, words: list[Word], first: int, mentions: list[Mention]) -> Mention | None:
+        """English: "Georgia closed the border after Russia demanded it": a name between a word that
+        opens a subordinate clause (``object_ends``: after, when, because, ...) and the verb, with
+        nothing but auxiliaries and adverbs between it and the verb, is that clause's subject, not a
+        preposition's object."""
+        g = self.pack.grammar if self.pack else {}
+        opens = g.get("object_ends", frozenset())
+        if not mentions or not opens:
+            return None
+        m = max(mentions, key=lambda x: x.end)
+        if m.type not in ("state", "person", "organization", "government_body", "alliance"):
+            return None
+        before = [w for w in words if w.end <= m.start]
+        while before and before[-1].upos == "DET":
+            before.pop()  # "after the CSTO refused"
+        if not before or before[-1].low not in opens or before[-1].low in ("as", "amid", "before", "until") or \
+                self.pack is not None and words[first].lemma in self.pack.speech:
+            return None  # not "just before Russia invaded" (a time, not an act told), nor "after X told ..."
+        between = [w for w in words[:first] if w.start >= m.end]
+        if any(w.upos not in ("AUX", "ADV", "PART") for w in between):
+            return None
+        return m
 
     def _may_be_subject(self, words: list[Word], m: Mention) -> bool:
         """Not a location or a target: no preposition right before it; nominative in Russian and

@@ -314,6 +314,8 @@ class EnglishClauses:
             return "relative", None, False
         elif not past_form and not chain:
             fact = "present"  # a simple present: a position or a habit, not an act under way
+            if low.endswith("s") and w.lemma in g.get("lede_present", ()) and self._lede_act(words, first, last):
+                fact = "done"  # "Kazakhstan condemns the strike": a news lede's present tells the act
         if self._condition_before(words, first) or fact == "planned" and self._en_condition_after(words, last):
             fact = "conditional"
         governor = self._governing(words, first)
@@ -562,13 +564,19 @@ class EnglishClauses:
             else None
         if fronted is not None:
             return fronted
+        after = self._body_place_after(sentence, words, first, clause_start, mentions) \
+            if self.pack is not None and self.pack.english else None
+        if after is not None:
+            return after
         if self.pack is None or not (self.pack.english or body_prepositions) or not mentions:
             return None  # other languages by their ``body_prepositions`` ("Guvernul de la Chișinău")
         last = max(mentions, key=lambda m: m.end)
         if self.resolver.state_of(last) is None or last.type != "state":
             return None
         before = [w for w in words[clause_start:first] if w.end <= last.start]
-        between = [w for w in words[clause_start:first] if w.start >= last.end and w.upos not in ("AUX", "PART")]
+        between = [w for w in words[clause_start:first] if w.start >= last.end and w.upos not in ("AUX", "PART")
+                   and not any(t.start <= w.start < t.end for t in self.doc.times)]  # "A court in Tashkent on
+        # Monday sentenced": a time between the body's place and the verb
         prepositions = body_prepositions or frozenset(("in", "of"))
         k = len(before) - 1
         while k > 0 and before[k].low in prepositions:
@@ -576,6 +584,45 @@ class EnglishClauses:
         if k < 0 or k == len(before) - 1 or between:
             return None
         return last if before[k].low in self.pack.grammar.get("state_nouns", ()) else None
+
+    def _lede_act(self, words: list[Word], first: int, last: int) -> bool:
+        """A present tense that tells the news: in one of the text's first three sentences (its lede:
+        "Moscow denies any role in ..."), in the main clause (no verb, speech verb, "that" or "while"
+        before it), and not about the war itself ("condemns the invasion" is a position held)."""
+        assert self.pack is not None
+        g = self.pack.grammar
+        if not words or sum(1 for s in self.doc.sentences if s.end <= words[0].start) >= 3:
+            return False
+        if any(x.upos in ("VERB", "AUX") or x.lemma in self.pack.speech or x.low in g.get("complementizers", ())
+               or x.low in g.get("clause_breaks", ()) for x in words[:first]):
+            return False  # "said that while Hungary condemns"
+        war = self.pack.targets.get("war", frozenset())
+        obj = []
+        for x in words[last + 1:last + 6]:
+            if x.upos == "PUNCT":
+                break
+            obj.append(x)
+        return not any(x.lemma in war or x.low in war for x in obj)
+
+    def _body_place_after(self, sentence: Sentence, words: list[Word], first: int, clause_start: int,
+                          mentions: list[Mention]) -> Mention | None:
+        """English: "Police raided a warehouse outside Moscow", "Investigators searched offices in
+        Osh": a subject of state-organ nouns alone (``state_nouns``) acts for the state whose capital
+        or city (a mention the entities keep there only after such an opening) is the place of the
+        act, after a preposition in the verb's own clause."""
+        assert self.pack is not None
+        g = self.pack.grammar
+        subject = [w for w in words[clause_start:first] if w.upos not in ("AUX", "PART", "DET", "ADV")]
+        if mentions or not subject or len(subject) > 2 or subject[-1].low not in g.get("state_nouns", ()):
+            return None  # "Police", "Border guards", "Riot police": a body's noun heads the subject
+        end = words[self._clause(words, first, [])[1]].end
+        for m in self.resolver.in_sentence(sentence):
+            if m.type != "state" or m.kind not in ("seat", "city") or not words[first].end <= m.start < end:
+                continue
+            before = next((w for w in reversed(words) if w.end <= m.start), None)
+            if before is not None and (before.upos == "ADP" or before.low in g.get("place_prepositions", ())):
+                return m
+        return None
 
     def _fronted_place(self, sentence: Sentence, words: list[Word], first: int) -> Mention | None:
         """English: "In Tbilisi, police detained ...": a state organ named by a common noun after the

@@ -167,6 +167,25 @@ class SlavicClauses:
             return True  # «Санкції ... запроваджені Радою»: a full participle with its agent as the only predicate
         return at > 0 and self.pack is not None and words[at - 1].lemma in self.pack.grammar.get("be_auxiliary", ())
 
+    def _lede_act_slavic(self, words: list[Word], at: int) -> bool:
+        """«Казахстан осуждает удар по Харькову»: a present in one of the text's first three sentences,
+        with no verb, relative word or «что» before it, whose object is not the war itself («осуждает
+        агрессию» is a position held)."""
+        assert self.pack is not None
+        g = self.pack.grammar
+        if not words or sum(1 for s in self.doc.sentences if s.end <= words[0].start) >= 3:
+            return False
+        if any(x.upos in ("VERB", "AUX") or x.lemma in g.get("relative", ()) or x.low in g.get("complementizers", ())
+               for x in words[:at]):
+            return False
+        war = self.pack.targets.get("war", frozenset())
+        obj = []
+        for x in words[at + 1:at + 5]:
+            if x.upos == "PUNCT":
+                break
+            obj.append(x)
+        return not any(x.lemma in war for x in obj)
+
     def _body_subject(self, sentence: Sentence, words: list[Word], first: int, last: int,
                       clause_start: int) -> Mention | None:
         """The state acting through a body named by a common noun in the nominative («полиция»,
@@ -710,6 +729,8 @@ class SlavicClauses:
         if fact == "ongoing" and self.pack is not None and (self.pack.event_types.get(w.lemma) == "SUPPORT" or any(
                 w.lemma in self.pack.stance_classes.get(c, ()) for c in ("condemn", "recognise", "neutral"))):
             fact = "present"  # «поддерживает», «осуждает», «признаёт»: a position held, not an act under way
+            if w.lemma in g.get("lede_present", ()) and self._lede_act_slavic(words, at):
+                fact = "ongoing"  # «Казахстан осуждает удар по Харькову»: a news lede's present tells the act
         if "Future" in w.feats:
             nxt = words[at + 1] if at + 1 < len(words) else None
             fact = "done" if "Person=1per" in w.feats and nxt is not None and nxt.text == "," else "planned"

@@ -192,7 +192,7 @@ class LemmaOrganizations:
         # a seat of power after the court is its city here («суд Москвы»), not the state
         if k < len(tokens) and tokens[k].text[:1].isupper() and keys[k] in w.court_names \
                 and not keys[k].endswith(w.adjective_endings) \
-                and (tokens[k].start not in states_at or states_at[tokens[k].start].kind == "seat"):
+                and (tokens[k].start not in states_at or states_at[tokens[k].start].kind in ("seat", "city")):
             seat, end = f" of {w.court_names[keys[k]]}", tokens[k].end
         if not kinds and not name or not name and not seat:  # «суд», «районный суд в Курске»: no name
             return []
