@@ -75,6 +75,8 @@ class _NameWords:
     possessive: re.Pattern[str]
     #: legal forms written before or after a company's name ("PJSC Gazprom", "Acme Ltd")
     legal: frozenset[str]
+    #: those of them written with a mark the tokenizer splits at ("A/S")
+    legal_slashed: tuple[str, ...]
     #: per cue as written and capitalised ("According to Kloop"): the cue, and the cue then a name
     cited: tuple[tuple[str, re.Pattern[str]], ...]
     language: str
@@ -113,6 +115,17 @@ class _NameWords:
     #: a body in lower case after a word that refers to a state named elsewhere ("its foreign
     #: ministry", "the country's central bank"; ``referring_determiners``, ``referred_bodies``)
     referred: re.Pattern[str] | None = None
+    #: those referring words that stand for a state named before in the sentence, case-folded
+    #: ("its", "the country's"; ``possessive_referrers``): such a body with none named before it is
+    #: the sentence's one state's
+    possessive_referrers: tuple[str, ...] = ()
+    #: bodies named in the plural for two or more states, lower case, and their neutral names
+    #: ("defence ministries" = Defense Ministry; ``plural_bodies``), the words between such a body
+    #: and the states after it ("of", "of the"; ``owner_joiners``), and between two states
+    plural: re.Pattern[str] | None = None
+    plural_neutral: dict[str, str] = dataclasses.field(default_factory=dict)
+    plural_joiners: frozenset[str] = frozenset()
+    plural_separators: frozenset[str] = frozenset()
     #: the articles, case-folded ("the")
     folded_articles: frozenset[str] = frozenset()
 
@@ -157,6 +170,7 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         cues=cues,
         articles=frozenset(orgs.get("articles", [])),
         legal=frozenset(orgs.get("legal_forms", [])),
+        legal_slashed=tuple(str(f) for f in orgs.get("legal_forms", []) if not str(f).isalnum()),
         possessive=re.compile(f"(?:{_alt(orgs.get('possessive', []))})\\s+"),
         cited=tuple((form, re.compile(re.escape(form) + f" +(?:{_CITED_QUOTED}|{article_before}"
                                       + _CITED_NAME + ")"))
@@ -179,7 +193,18 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         weekdays=frozenset(str(d).casefold() for d in dates.get("weekdays", {})),
         months=frozenset(str(m).casefold() for m in dates.get("months", {})),
         folded_articles=frozenset(str(a).casefold() for a in orgs.get("articles", [])),
-        referred=_referred(orgs.get("referring_determiners", []), orgs.get("referred_bodies", [])))
+        referred=_referred(orgs.get("referring_determiners", []), orgs.get("referred_bodies", [])),
+        possessive_referrers=tuple(str(d).casefold() for d in orgs.get("possessive_referrers", [])),
+        plural=_plural(orgs.get("plural_bodies", {})),
+        plural_neutral={str(k).casefold(): str(v) for k, v in orgs.get("plural_bodies", {}).items()},
+        plural_joiners=frozenset(f" {j} " for j in orgs.get("owner_joiners", [])),
+        plural_separators=frozenset(str(x) for x in orgs.get("plural_separators", [])))
+
+
+def _plural(bodies: dict[str, str]) -> re.Pattern[str] | None:
+    if not bodies:
+        return None
+    return re.compile(rf"(?<!\w)({_alt(sorted(map(str, bodies), key=len, reverse=True))})(?!\w)", re.IGNORECASE)
 
 
 def _referred(determiners: list[str], bodies: list[str]) -> re.Pattern[str] | None:
@@ -422,7 +447,8 @@ class UnlistedNames:
             starts = [t.start for t in tokens]
             places = {starts[k] for m in linked if m.type == "state"
                       for k in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))}
-            found = self._state_bodies(text, linked, w) + self._framed_bodies(text, linked, w) \
+            found = self._plural_bodies(text, linked, w) + self._state_bodies(text, linked, w) \
+                + self._framed_bodies(text, linked, w) \
                 + self._referred_bodies(text, w) + self._named_after_nouns(text, w, linked) \
                 + self._headed_names(text, tokens, taken - places, w, frozenset(places)) + self._cited(text, taken, w)
         out: list[Mention] = []
@@ -480,6 +506,39 @@ class UnlistedNames:
                 start = m.start - len(head) + before.start()
                 neutral = self._neutral(before.group(1), w)
                 out.append(self.body(text, start, m.end, self.named_after(m.entity_id, neutral), m.entity_id, neutral))
+        return out
+
+    def _plural_bodies(self, text: str, linked: list[Mention], w: _NameWords) -> list[Mention]:
+        """The bodies of two or more states named once, in the plural ("the defence ministries of
+        Poland and Lithuania", "the Polish and Lithuanian foreign ministries"): each state's body, on
+        its state's name (``plural_bodies``)."""
+        if w.plural is None or not w.plural.search(text):
+            return []
+        states = sorted((m for m in linked if m.type == "state" and m.entity_id), key=lambda m: m.start)
+        out = []
+        for hit in w.plural.finditer(text):
+            neutral = w.plural_neutral[hit.group(1).casefold()]
+            chain: list[Mention] = []
+            after = [m for m in states if m.start >= hit.end()]
+            if after and text[hit.end():after[0].start] in w.plural_joiners:  # "... of Poland and Lithuania"
+                chain.append(after[0])
+                for m in after[1:]:
+                    if text[chain[-1].end:m.start] not in w.plural_separators:
+                        break
+                    chain.append(m)
+            else:  # "the Polish and Lithuanian defence ministries"
+                before = [m for m in states if m.end <= hit.start()]
+                if before and text[before[-1].end:hit.start()] == " ":
+                    chain.append(before[-1])
+                    for m in reversed(before[:-1]):
+                        if text[m.end:chain[-1].start] not in w.plural_separators:
+                            break
+                        chain.append(m)
+            if len({m.entity_id for m in chain}) < 2:
+                continue
+            for m in chain:
+                state = str(m.entity_id)
+                out.append(self.body(text, m.start, m.end, self.named_after(state, neutral), state, neutral))
         return out
 
     def _referred_bodies(self, text: str, w: _NameWords) -> list[Mention]:
@@ -631,7 +690,9 @@ class UnlistedNames:
         either form matches."""
         out = []
         # (a capital first: every word the pattern takes starts with one, and most words do not)
-        capital = [t.text[:1].isupper() and bool(_CAPITALISED.match(t.text)) or t.text in w.legal for t in tokens]
+        capital = [t.text[:1].isupper() and bool(_CAPITALISED.match(t.text)) or t.text in w.legal
+                   or (w.legal_slashed and any(text.startswith(f, t.start) for f in w.legal_slashed))
+                   for t in tokens]
         # the loop goes from one capitalised token to the next (it stepped over the others one by one)
         capitals = list(itertools.compress(range(len(capital)), capital))
         i = 0
@@ -655,6 +716,15 @@ class UnlistedNames:
                     break
                 words.append(tokens[j])
                 j += 1
+            # a legal form written with a slash ("Nordlys Tankers A/S") is one word of the name
+            if words and w.legal_slashed:
+                at = words[-1].start
+                form = next((f for f in w.legal_slashed if text.startswith(f, at)
+                             and not text[at + len(f):at + len(f) + 1].isalnum()), None)
+                if form is not None:
+                    words[-1] = Token(at, at + len(form), form)
+                    while j < len(tokens) and tokens[j].start < at + len(form):
+                        j += 1
             while words and words[-1].text in w.connectors:
                 words.pop()
             # an article right after a word of the run starts the name ("Later the Foreign Ministry"):
