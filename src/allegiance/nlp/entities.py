@@ -420,13 +420,13 @@ class EntityLinker:
                     o = before[-1]
                     m = dataclasses.replace(m, canonical=o.canonical, entity_id=o.entity_id, type=o.type,
                                             kind="pattern" if m.kind == REFERRED else m.kind)
-                elif m.kind == REFERRED:  # no body of that name before it: the sentence's one state's
-                    state = self._sentence_state(text, found, m, referrers)
-                    if state is None:  # the text's state is unsure
-                        continue
+                elif (state := self._sentence_state(text, found, m, referrers)) is not None:
+                    # no body of that name before it: the sentence's one state's ("its central bank");
                     # (kind REFERRED kept: the statement stages read the body as its sentence's
                     # state, as before, not as an actor of its own)
                     m = dataclasses.replace(m, canonical=self._unlisted.named_after(state, m.canonical))
+                elif m.kind == REFERRED:  # the text's state is unsure
+                    continue
             out.append(m)
         return out
 

@@ -28,6 +28,7 @@ __all__ = ["REFERRED", "UnlistedNames"]
 #: only as the body of that name the text named with its state before it (``EntityLinker``)
 REFERRED = "referred"
 
+_OPENS = re.compile(r"(?:\A|[.!?\n:;])[\s\"«„“'(—–-]*\Z")
 _CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?|[A-Z]{2,5})$")
 #: a word of a person's name, in the Latin letters of the languages read without morphology (Polish
 #: "Łukasz Zieliński", Romanian "Ionuț Moșteanu"; Latin Extended-A mixes capitals and small letters)
@@ -122,6 +123,9 @@ class _NameWords:
     #: bodies named in the plural for two or more states, lower case, and their neutral names
     #: ("defence ministries" = Defense Ministry; ``plural_bodies``), the words between such a body
     #: and the states after it ("of", "of the"; ``owner_joiners``), and between two states
+    #: an ordinal before a unit's name, and the nouns of units ("the 155th Mechanized Brigade")
+    unit_ordinal: re.Pattern[str] | None = None
+    unit_heads: frozenset[str] = frozenset()
     plural: re.Pattern[str] | None = None
     plural_neutral: dict[str, str] = dataclasses.field(default_factory=dict)
     plural_joiners: frozenset[str] = frozenset()
@@ -195,6 +199,8 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         folded_articles=frozenset(str(a).casefold() for a in orgs.get("articles", [])),
         referred=_referred(orgs.get("referring_determiners", []), orgs.get("referred_bodies", [])),
         possessive_referrers=tuple(str(d).casefold() for d in orgs.get("possessive_referrers", [])),
+        unit_ordinal=re.compile(f"(?<![\\w.,]){orgs['unit_ordinal']} \\Z") if orgs.get("unit_ordinal") else None,
+        unit_heads=frozenset(str(h) for h in orgs.get("unit_heads", [])),
         plural=_plural(orgs.get("plural_bodies", {})),
         plural_neutral={str(k).casefold(): str(v) for k, v in orgs.get("plural_bodies", {}).items()},
         plural_joiners=frozenset(f" {j} " for j in orgs.get("owner_joiners", [])),
@@ -733,8 +739,26 @@ class UnlistedNames:
                 if words[k].text.casefold() in w.folded_articles and words[k - 1].text not in w.connectors:
                     words = words[k + 1:]
                     break
+            # a plural noun that opens the sentence before a connector is what the name's holders
+            # are, not its first word ("Fighters of the Azov Regiment": Azov Regiment; "Forces of
+            # ..." is a head, and stays)
+            if len(words) >= 3 and words[1].text in w.connectors and words[0].text not in w.heads \
+                    and words[0].text.endswith("s") and words[0].text[1:].islower() \
+                    and _OPENS.search(text, max(0, words[0].start - 6), words[0].start):
+                k = 1
+                while k < len(words) and words[k].text in w.connectors:
+                    k += 1
+                words = words[k:]
+            # an ordinal before a unit's name is part of it ("the 155th Mechanized Brigade", "the
+            # 58th Army"; ``unit_ordinal``, ``unit_heads``)
+            ranked = False
+            if words and w.unit_ordinal is not None and any(t.text in w.unit_heads for t in words):
+                ordinal = w.unit_ordinal.search(text, max(0, words[0].start - 12), words[0].start)
+                if ordinal:
+                    words = [Token(ordinal.start(), words[0].end, text[ordinal.start():words[0].end]), *words[1:]]
+                    ranked = True
             company = len(words) >= 2 and (words[-1].text in w.legal or words[0].text in w.legal)
-            if len(words) >= 2 and (company or any(t.text in w.heads or (w.compound_heads and t.text.casefold(
+            if ranked or len(words) >= 2 and (company or any(t.text in w.heads or (w.compound_heads and t.text.casefold(
                     ).endswith(w.compound_heads)) for t in words)):
                 first = words[1] if words[0].text in w.articles or words[0].text in w.legal else words[0]
                 # a noun that says what the name after it is, capitalised as German writes every noun,
@@ -754,7 +778,7 @@ class UnlistedNames:
                     i = max(j, i + 1)
                     continue
                 name = text[first.start:last.end]
-                if (first is not last or company) and not any(t.start in taken for t in words):
+                if (first is not last or company or ranked) and not any(t.start in taken for t in words):
                     acronym = _ACRONYM_AFTER.match(text, last.end)
                     # a body's name in its neutral spelling ("Defence Ministry" = "Defense Ministry"); a
                     # name worded otherwise stays as the text words it ("Ministry of Internal Affairs")
