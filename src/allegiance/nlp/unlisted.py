@@ -329,6 +329,7 @@ class UnlistedNames:
         self.platform_names = frozenset(str(p).casefold() for p in orgs.get("platform_names", []))
         canonical = str(pack_data("languages.toml", self.folders).get("canonical", ""))
         self._demonyms: dict[str, str] = {}
+        self._by_country: dict[str, list[Any]] | None = None
         #: the knowledge base's organisations by their names in the language of canonical names, so
         #: that a body found by its pattern ("Ukraine's Security Service") is the listed one (SBU)
         self._listed: dict[str, str] = {}
@@ -453,7 +454,8 @@ class UnlistedNames:
             starts = [t.start for t in tokens]
             places = {starts[k] for m in linked if m.type == "state"
                       for k in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))}
-            found = self._plural_bodies(text, linked, w) + self._state_bodies(text, linked, w) \
+            found = self._plural_bodies(text, linked, w) + self._coordinated_owners(text, linked, w) \
+                + self._state_bodies(text, linked, w) \
                 + self._framed_bodies(text, linked, w) \
                 + self._referred_bodies(text, w) + self._named_after_nouns(text, w, linked) \
                 + self._headed_names(text, tokens, taken - places, w, frozenset(places)) + self._cited(text, taken, w)
@@ -546,6 +548,52 @@ class UnlistedNames:
                 state = str(m.entity_id)
                 out.append(self.body(text, m.start, m.end, self.named_after(state, neutral), state, neutral))
         return out
+
+    def _coordinated_owners(self, text: str, linked: list[Mention], w: _NameWords) -> list[Mention]:
+        """A listed body of a state after two or more states joined by "and" with its own among them
+        ("the U.S. and U.K. Department of the Treasury"): each other state's body of that kind, where
+        the knowledge base lists one body of that state and type that shares a word of the name
+        other than a head noun or a connector (U.K. Treasury), on that state's name."""
+        states = sorted((m for m in linked if m.type == "state" and m.entity_id), key=lambda m: m.start)
+        if len(states) < 2 or w.plural_separators == frozenset():
+            return []
+        out = []
+        for m in linked:
+            entity = self.kb.get(m.entity_id) if m.entity_id and m.type == "government_body" else None
+            if entity is None or not entity.country:
+                continue
+            before = [s for s in states if s.end <= m.start]
+            # (a state's abbreviation ends in a dot the state's name leaves out: "U.K. Department")
+            if not before or text[before[-1].end:m.start].removeprefix(".") != " ":
+                continue
+            chain = [before[-1]]
+            for s in reversed(before[:-1]):
+                if text[s.end:chain[-1].start].removeprefix(".") not in w.plural_separators:
+                    break
+                chain.append(s)
+            if len({s.entity_id for s in chain}) < 2 or entity.country not in {s.entity_id for s in chain}:
+                continue
+            generic = w.heads | w.connectors
+            words = {x.casefold() for x in re.findall(r"\w{2,}", f"{entity.canonical} {m.text}")
+                     if x not in generic and x.casefold() not in w.connectors}
+            for s in chain:
+                if s.entity_id == entity.country:
+                    continue
+                kin = [e for e in self._bodies_of(str(s.entity_id)) if e.type == entity.type
+                       and words & {x.casefold() for x in re.findall(r"\w{2,}", e.canonical)}]
+                if len(kin) == 1:
+                    out.append(Mention(s.start, s.end, s.text, kin[0].id, kin[0].type, "pattern", _ORG,
+                                       kin[0].canonical))
+        return out
+
+    def _bodies_of(self, state: str) -> list[Any]:
+        """The knowledge base's bodies of ``state``."""
+        if self._by_country is None:
+            self._by_country = {}
+            for e in self.kb.entities.values():
+                if e.country and e.type != "state" and e.type != "person":
+                    self._by_country.setdefault(e.country, []).append(e)
+        return self._by_country.get(state, [])
 
     def _referred_bodies(self, text: str, w: _NameWords) -> list[Mention]:
         """A state's body in lower case after a word that refers to its state ("its foreign ministry",
