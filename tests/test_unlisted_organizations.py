@@ -222,6 +222,10 @@ def test_orgs8late_name_starts(linker, text, language, expected):
     # a listed body after coordinated states: the other state's body of that kind
     ("The firms were sanctioned by the U.S. and U.K. Department of the Treasury.", "en",
      [("UK Treasury", "government_body"), ("U.S. Treasury Department", "government_body")]),
+    # legal forms with dots, and a name in Latin Extended-A letters
+    ("La Laguna Cantieri S.p.A. ha sospeso le consegne.", "it", [("Laguna Cantieri S.p.A.", "company")]),
+    ("Het bedrijf Schelde Kabel B.V. stopte met leveren.", "nl", [("Schelde Kabel B.V.", "company")]),
+    ("Directorul firmei Mureș Utilaje S.R.L. a fost reținut.", "ro", [("Mureș Utilaje S.R.L.", "company")]),
     ("Le ministère français des Affaires étrangères a protesté.", "fr",
      [("French Foreign Ministry", "government_body")]),
 ])

@@ -29,7 +29,10 @@ __all__ = ["REFERRED", "UnlistedNames"]
 REFERRED = "referred"
 
 _OPENS = re.compile(r"(?:\A|[.!?\n:;])[\s\"«„“'(—–-]*\Z")
-_CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?|[A-Z]{2,5})$")
+# (Latin Extended-A too, its capitals and small letters alternating: "Dunărea", "Łódź"; a token's
+# first letter is also tested with str.isupper)
+_CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ\u0100-\u017fȘșȚț][a-zß-öø-ÿ\u0100-\u017fȘșȚț]+"
+                          r"(?:[-'’][A-ZÀ-ÖØ-Þ\u0100-\u017fȘșȚț]?[a-zß-öø-ÿ\u0100-\u017fȘșȚț]+)?|[A-Z]{2,5})$")
 #: a word of a person's name, in the Latin letters of the languages read without morphology (Polish
 #: "Łukasz Zieliński", Romanian "Ionuț Moșteanu"; Latin Extended-A mixes capitals and small letters)
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽȘȚ][a-zà-ÿā-žșț]+(?:[-'’][A-ZÀ-ÖØ-ÞĀ-ŽȘȚ]?[a-zà-ÿā-žșț]+)?$")
