@@ -747,9 +747,8 @@ class UnlistedNames:
         either form matches."""
         out = []
         # (a capital first: every word the pattern takes starts with one, and most words do not)
-        capital = [t.text[:1].isupper() and bool(_CAPITALISED.match(t.text)) or t.text in w.legal
-                   or (w.legal_slashed and any(text.startswith(f, t.start) for f in w.legal_slashed))
-                   for t in tokens]
+        capital = [t.text[:1].isupper() and (bool(_CAPITALISED.match(t.text)) or bool(w.legal_slashed) and any(
+            text.startswith(f, t.start) for f in w.legal_slashed)) or t.text in w.legal for t in tokens]
         # the loop goes from one capitalised token to the next (it stepped over the others one by one)
         capitals = list(itertools.compress(range(len(capital)), capital))
         i = 0
