@@ -203,3 +203,42 @@ def test_an_agency_in_capitals_after_via_is_a_picture_credit(linker):
 ])
 def test_orgs8late_name_starts(linker, text, language, expected):
     assert [c for c, _t in _organisations(linker, text, language)] == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a legal form written with a slash, and a Russian one in Latin letters
+    ("Baltic carrier Kattegat Linjer A/S halted its Russian routes.", "en", [("Kattegat Linjer A/S", "company")]),
+    ("The regulator fined Taiga Trans OOO for the shipments.", "en", [("Taiga Trans OOO", "company")]),
+    # "its" with the sentence's one state by its name (a demonym elsewhere in it is no owner)
+    ("Serbia recalled the Croatian envoy, and its foreign ministry protested.", "en",
+     [("Serbian Foreign Ministry", "government_body")]),
+    # no state before it in the sentence: dropped
+    ("Later its foreign ministry protested.", "en", []),
+    # bodies of several states named once in the plural
+    ("The interior ministries of Latvia and Estonia tightened the checks.", "en",
+     [("Latvian Interior Ministry", "government_body"), ("Estonian Interior Ministry", "government_body")]),
+    # a unit's ordinal; a plural noun opening the sentence before "of" is no part of the name
+    ("Troops of the 93rd Mechanized Brigade held the town.", "en", [("93rd Mechanized Brigade", "organization")]),
+    # a listed body after coordinated states: the other state's body of that kind
+    ("The firms were sanctioned by the U.S. and U.K. Department of the Treasury.", "en",
+     [("UK Treasury", "government_body"), ("U.S. Treasury Department", "government_body")]),
+    # legal forms with dots, and a name in Latin Extended-A letters
+    ("La Laguna Cantieri S.p.A. ha sospeso le consegne.", "it", [("Laguna Cantieri S.p.A.", "company")]),
+    ("Het bedrijf Schelde Kabel B.V. stopte met leveren.", "nl", [("Schelde Kabel B.V.", "company")]),
+    ("Directorul firmei Mureș Utilaje S.R.L. a fost reținut.", "ro", [("Mureș Utilaje S.R.L.", "company")]),
+    ("Le ministère français des Affaires étrangères a protesté.", "fr",
+     [("French Foreign Ministry", "government_body")]),
+])
+def test_orgs9_shapes(linker, text, language, expected):
+    assert _organisations(linker, text, language) == expected
+
+
+def test_orgs9_referred_body_is_no_actor_of_its_own(linker):
+    """'its foreign ministry' named as the sentence's state's body stays out of the statements'
+    actors (kind "referred"): the sentence's state acts, as before."""
+    from allegiance.nlp.actors import ActorResolver
+
+    doc = linker(Doc("t", "Serbia recalled the Croatian envoy, and its foreign ministry protested.", "en"))
+    body = [m for m in doc.mentions if m.canonical == "Serbian Foreign Ministry"]
+    assert body and body[0].kind == "referred"
+    assert all(m.kind != "referred" for m in ActorResolver(linker.kb, doc).mentions)

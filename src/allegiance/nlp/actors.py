@@ -78,8 +78,10 @@ class ActorResolver:
         self.kb = kb
         self.doc = doc
         self.folders = folders
-        self.mentions = sorted((m for m in doc.mentions if m.kind != "surname" or m.type == "person"),
-                               key=lambda m: m.start)
+        # a body in lower case after "its" that the entity stage named as its sentence's state's
+        # (kind "referred") is no actor of its own: the sentence's state is
+        self.mentions = sorted((m for m in doc.mentions if (m.kind != "surname" or m.type == "person")
+                                and m.kind != "referred"), key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._by_sentence: dict[tuple[int, int], list[Mention]] = {}
         states = [m for m in doc.mentions if m.type == "state" and m.entity_id]

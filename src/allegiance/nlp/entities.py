@@ -399,13 +399,16 @@ class EntityLinker:
         return any(c.isdigit() for c in before) and (len(re.sub(r"[\d\W_]+", " ", before).split()) <= 1
                                                      or _CLOCK.search(before) is not None)
 
-    @staticmethod
-    def _bodies_named_before(found: list[Mention], bare: frozenset[str]) -> list[Mention]:
+    def _bodies_named_before(self, found: list[Mention], bare: frozenset[str], text: str = "",
+                             referrers: tuple[str, ...] = ()) -> list[Mention]:
         """A state's body with no state by it ("the Foreign Ministry said", "its foreign ministry")
         after the same body named with its state ("the Kazakh Foreign Ministry", "the Supreme Court of
         Uzbekistan") is that body: the nearest such name before it. One named only after it stays
         bare, as a text may name another state's body of that kind later; one in lower case (kind
-        ``REFERRED``) is then dropped: the statement stages read such a body as its sentence's state."""
+        ``REFERRED``) is then dropped: the statement stages read such a body as its sentence's state;
+        but after a possessive that refers to a state ("its foreign ministry", "the country's") with
+        one state named before it in its sentence and no other, it is that state's body ("Hungary
+        summoned the envoy, and its foreign ministry said" = Hungarian Foreign Ministry)."""
         if not any(m.entity_id is None and (m.canonical in bare or m.kind == REFERRED) for m in found):
             return found
         named = sorted((m for m in found if m.type not in ("state", "alliance", "person")
@@ -419,10 +422,32 @@ class EntityLinker:
                     o = before[-1]
                     m = dataclasses.replace(m, canonical=o.canonical, entity_id=o.entity_id, type=o.type,
                                             kind="pattern" if m.kind == REFERRED else m.kind)
-                elif m.kind == REFERRED:  # no body of that name before it: the text's state is unsure
+                elif (state := self._sentence_state(text, found, m, referrers)) is not None:
+                    # no body of that name before it: the sentence's one state's ("its central bank");
+                    # (kind REFERRED kept: the statement stages read the body as its sentence's
+                    # state, as before, not as an actor of its own)
+                    m = dataclasses.replace(m, canonical=self._unlisted.named_after(state, m.canonical))
+                elif m.kind == REFERRED:  # the text's state is unsure
                     continue
             out.append(m)
         return out
+
+    @staticmethod
+    def _sentence_state(text: str, found: list[Mention], m: Mention, referrers: tuple[str, ...]) -> str | None:
+        """The one state named before ``m`` in its sentence (by its name, or else by its adjective),
+        where a possessive that refers to a state stands right before ``m`` ("its", "the country's";
+        ``possessive_referrers``), else None."""
+        before = text[max(0, m.start - 20):m.start].rstrip().casefold()
+        if not text or not referrers or not before.endswith(referrers):
+            return None
+        start = max(text.rfind(stop, 0, m.start) for stop in (". ", "! ", "? ", "\n"))
+        states = [o for o in found if o.type == "state" and o.entity_id and start < o.start < m.start]
+        # a state by its name is what "its" stands for, rather than an adjective on another noun
+        # ("Hungary summoned the Ukrainian envoy, and its foreign ministry ...")
+        for group in ({o.entity_id for o in states if o.kind != "demonym"}, {o.entity_id for o in states}):
+            if group:
+                return group.pop() if len(group) == 1 else None
+        return None
 
     def _publisher_byline(self, text: str, m: Mention) -> bool:
         """An outlet after a byline word and its author's name on one line ("By Jane Doe, Reuters",
@@ -664,6 +689,7 @@ class EntityLinker:
         found = [m for m in linked + roles + unlisted if not (m.type == "media" and _credited(doc.text, m))
                  and not self._in_credit(doc.text, m) and not self._byline(doc.text, m)]
         if unlisted and self._unlisted.reads(language):
-            found = self._bodies_named_before(found, self._unlisted.bare_bodies(language))
+            found = self._bodies_named_before(found, self._unlisted.bare_bodies(language), doc.text,
+                                              self._unlisted.words(language).possessive_referrers)
         doc.mentions = tuple(sorted(found, key=lambda m: (m.start, -m.end)))
         return doc

@@ -28,7 +28,11 @@ __all__ = ["REFERRED", "UnlistedNames"]
 #: only as the body of that name the text named with its state before it (``EntityLinker``)
 REFERRED = "referred"
 
-_CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)?|[A-Z]{2,5})$")
+_OPENS = re.compile(r"(?:\A|[.!?\n:;])[\s\"«„“'(—–-]*\Z")
+# (Latin Extended-A too, its capitals and small letters alternating: "Dunărea", "Łódź"; a token's
+# first letter is also tested with str.isupper)
+_CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ\u0100-\u017fȘșȚț][a-zß-öø-ÿ\u0100-\u017fȘșȚț]+"
+                          r"(?:[-'’][A-ZÀ-ÖØ-Þ\u0100-\u017fȘșȚț]?[a-zß-öø-ÿ\u0100-\u017fȘșȚț]+)?|[A-Z]{2,5})$")
 #: a word of a person's name, in the Latin letters of the languages read without morphology (Polish
 #: "Łukasz Zieliński", Romanian "Ionuț Moșteanu"; Latin Extended-A mixes capitals and small letters)
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽȘȚ][a-zà-ÿā-žșț]+(?:[-'’][A-ZÀ-ÖØ-ÞĀ-ŽȘȚ]?[a-zà-ÿā-žșț]+)?$")
@@ -75,6 +79,8 @@ class _NameWords:
     possessive: re.Pattern[str]
     #: legal forms written before or after a company's name ("PJSC Gazprom", "Acme Ltd")
     legal: frozenset[str]
+    #: those of them written with a mark the tokenizer splits at ("A/S")
+    legal_slashed: tuple[str, ...]
     #: per cue as written and capitalised ("According to Kloop"): the cue, and the cue then a name
     cited: tuple[tuple[str, re.Pattern[str]], ...]
     language: str
@@ -113,6 +119,20 @@ class _NameWords:
     #: a body in lower case after a word that refers to a state named elsewhere ("its foreign
     #: ministry", "the country's central bank"; ``referring_determiners``, ``referred_bodies``)
     referred: re.Pattern[str] | None = None
+    #: those referring words that stand for a state named before in the sentence, case-folded
+    #: ("its", "the country's"; ``possessive_referrers``): such a body with none named before it is
+    #: the sentence's one state's
+    possessive_referrers: tuple[str, ...] = ()
+    #: bodies named in the plural for two or more states, lower case, and their neutral names
+    #: ("defence ministries" = Defense Ministry; ``plural_bodies``), the words between such a body
+    #: and the states after it ("of", "of the"; ``owner_joiners``), and between two states
+    #: an ordinal before a unit's name, and the nouns of units ("the 155th Mechanized Brigade")
+    unit_ordinal: re.Pattern[str] | None = None
+    unit_heads: frozenset[str] = frozenset()
+    plural: re.Pattern[str] | None = None
+    plural_neutral: dict[str, str] = dataclasses.field(default_factory=dict)
+    plural_joiners: frozenset[str] = frozenset()
+    plural_separators: frozenset[str] = frozenset()
     #: the articles, case-folded ("the")
     folded_articles: frozenset[str] = frozenset()
 
@@ -157,6 +177,7 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         cues=cues,
         articles=frozenset(orgs.get("articles", [])),
         legal=frozenset(orgs.get("legal_forms", [])),
+        legal_slashed=tuple(str(f) for f in orgs.get("legal_forms", []) if not str(f).isalnum()),
         possessive=re.compile(f"(?:{_alt(orgs.get('possessive', []))})\\s+"),
         cited=tuple((form, re.compile(re.escape(form) + f" +(?:{_CITED_QUOTED}|{article_before}"
                                       + _CITED_NAME + ")"))
@@ -179,7 +200,20 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         weekdays=frozenset(str(d).casefold() for d in dates.get("weekdays", {})),
         months=frozenset(str(m).casefold() for m in dates.get("months", {})),
         folded_articles=frozenset(str(a).casefold() for a in orgs.get("articles", [])),
-        referred=_referred(orgs.get("referring_determiners", []), orgs.get("referred_bodies", [])))
+        referred=_referred(orgs.get("referring_determiners", []), orgs.get("referred_bodies", [])),
+        possessive_referrers=tuple(str(d).casefold() for d in orgs.get("possessive_referrers", [])),
+        unit_ordinal=re.compile(f"(?<![\\w.,]){orgs['unit_ordinal']} \\Z") if orgs.get("unit_ordinal") else None,
+        unit_heads=frozenset(str(h) for h in orgs.get("unit_heads", [])),
+        plural=_plural(orgs.get("plural_bodies", {})),
+        plural_neutral={str(k).casefold(): str(v) for k, v in orgs.get("plural_bodies", {}).items()},
+        plural_joiners=frozenset(f" {j} " for j in orgs.get("owner_joiners", [])),
+        plural_separators=frozenset(str(x) for x in orgs.get("plural_separators", [])))
+
+
+def _plural(bodies: dict[str, str]) -> re.Pattern[str] | None:
+    if not bodies:
+        return None
+    return re.compile(rf"(?<!\w)({_alt(sorted(map(str, bodies), key=len, reverse=True))})(?!\w)", re.IGNORECASE)
 
 
 def _referred(determiners: list[str], bodies: list[str]) -> re.Pattern[str] | None:
@@ -298,6 +332,7 @@ class UnlistedNames:
         self.platform_names = frozenset(str(p).casefold() for p in orgs.get("platform_names", []))
         canonical = str(pack_data("languages.toml", self.folders).get("canonical", ""))
         self._demonyms: dict[str, str] = {}
+        self._by_country: dict[str, list[Any]] | None = None
         #: the knowledge base's organisations by their names in the language of canonical names, so
         #: that a body found by its pattern ("Ukraine's Security Service") is the listed one (SBU)
         self._listed: dict[str, str] = {}
@@ -422,7 +457,9 @@ class UnlistedNames:
             starts = [t.start for t in tokens]
             places = {starts[k] for m in linked if m.type == "state"
                       for k in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))}
-            found = self._state_bodies(text, linked, w) + self._framed_bodies(text, linked, w) \
+            found = self._plural_bodies(text, linked, w) + self._coordinated_owners(text, linked, w) \
+                + self._state_bodies(text, linked, w) \
+                + self._framed_bodies(text, linked, w) \
                 + self._referred_bodies(text, w) + self._named_after_nouns(text, w, linked) \
                 + self._headed_names(text, tokens, taken - places, w, frozenset(places)) + self._cited(text, taken, w)
         out: list[Mention] = []
@@ -481,6 +518,85 @@ class UnlistedNames:
                 neutral = self._neutral(before.group(1), w)
                 out.append(self.body(text, start, m.end, self.named_after(m.entity_id, neutral), m.entity_id, neutral))
         return out
+
+    def _plural_bodies(self, text: str, linked: list[Mention], w: _NameWords) -> list[Mention]:
+        """The bodies of two or more states named once, in the plural ("the defence ministries of
+        Poland and Lithuania", "the Polish and Lithuanian foreign ministries"): each state's body, on
+        its state's name (``plural_bodies``)."""
+        if w.plural is None or not w.plural.search(text):
+            return []
+        states = sorted((m for m in linked if m.type == "state" and m.entity_id), key=lambda m: m.start)
+        out = []
+        for hit in w.plural.finditer(text):
+            neutral = w.plural_neutral[hit.group(1).casefold()]
+            chain: list[Mention] = []
+            after = [m for m in states if m.start >= hit.end()]
+            if after and text[hit.end():after[0].start] in w.plural_joiners:  # "... of Poland and Lithuania"
+                chain.append(after[0])
+                for m in after[1:]:
+                    if text[chain[-1].end:m.start] not in w.plural_separators:
+                        break
+                    chain.append(m)
+            else:  # "the Polish and Lithuanian defence ministries"
+                before = [m for m in states if m.end <= hit.start()]
+                if before and text[before[-1].end:hit.start()] == " ":
+                    chain.append(before[-1])
+                    for m in reversed(before[:-1]):
+                        if text[m.end:chain[-1].start] not in w.plural_separators:
+                            break
+                        chain.append(m)
+            if len({m.entity_id for m in chain}) < 2:
+                continue
+            for m in chain:
+                state = str(m.entity_id)
+                out.append(self.body(text, m.start, m.end, self.named_after(state, neutral), state, neutral))
+        return out
+
+    def _coordinated_owners(self, text: str, linked: list[Mention], w: _NameWords) -> list[Mention]:
+        """A listed body of a state after two or more states joined by "and" with its own among them
+        ("the U.S. and U.K. Department of the Treasury"): each other state's body of that kind, where
+        the knowledge base lists one body of that state and type that shares a word of the name
+        other than a head noun or a connector (U.K. Treasury), on that state's name."""
+        states = sorted((m for m in linked if m.type == "state" and m.entity_id), key=lambda m: m.start)
+        if len(states) < 2 or w.plural_separators == frozenset():
+            return []
+        out = []
+        for m in linked:
+            entity = self.kb.get(m.entity_id) if m.entity_id and m.type == "government_body" else None
+            if entity is None or not entity.country:
+                continue
+            before = [s for s in states if s.end <= m.start]
+            # (a state's abbreviation ends in a dot the state's name leaves out: "U.K. Department")
+            if not before or text[before[-1].end:m.start].removeprefix(".") != " ":
+                continue
+            chain = [before[-1]]
+            for s in reversed(before[:-1]):
+                if text[s.end:chain[-1].start].removeprefix(".") not in w.plural_separators:
+                    break
+                chain.append(s)
+            if len({s.entity_id for s in chain}) < 2 or entity.country not in {s.entity_id for s in chain}:
+                continue
+            generic = w.heads | w.connectors
+            words = {x.casefold() for x in re.findall(r"\w{2,}", f"{entity.canonical} {m.text}")
+                     if x not in generic and x.casefold() not in w.connectors}
+            for s in chain:
+                if s.entity_id == entity.country:
+                    continue
+                kin = [e for e in self._bodies_of(str(s.entity_id)) if e.type == entity.type
+                       and words & {x.casefold() for x in re.findall(r"\w{2,}", e.canonical)}]
+                if len(kin) == 1:
+                    out.append(Mention(s.start, s.end, s.text, kin[0].id, kin[0].type, "pattern", _ORG,
+                                       kin[0].canonical))
+        return out
+
+    def _bodies_of(self, state: str) -> list[Any]:
+        """The knowledge base's bodies of ``state``."""
+        if self._by_country is None:
+            self._by_country = {}
+            for e in self.kb.entities.values():
+                if e.country and e.type != "state" and e.type != "person":
+                    self._by_country.setdefault(e.country, []).append(e)
+        return self._by_country.get(state, [])
 
     def _referred_bodies(self, text: str, w: _NameWords) -> list[Mention]:
         """A state's body in lower case after a word that refers to its state ("its foreign ministry",
@@ -631,7 +747,8 @@ class UnlistedNames:
         either form matches."""
         out = []
         # (a capital first: every word the pattern takes starts with one, and most words do not)
-        capital = [t.text[:1].isupper() and bool(_CAPITALISED.match(t.text)) or t.text in w.legal for t in tokens]
+        capital = [t.text[:1].isupper() and (bool(_CAPITALISED.match(t.text)) or bool(w.legal_slashed) and any(
+            text.startswith(f, t.start) for f in w.legal_slashed)) or t.text in w.legal for t in tokens]
         # the loop goes from one capitalised token to the next (it stepped over the others one by one)
         capitals = list(itertools.compress(range(len(capital)), capital))
         i = 0
@@ -655,6 +772,15 @@ class UnlistedNames:
                     break
                 words.append(tokens[j])
                 j += 1
+            # a legal form written with a slash ("Nordlys Tankers A/S") is one word of the name
+            if words and w.legal_slashed:
+                at = words[-1].start
+                form = next((f for f in w.legal_slashed if text.startswith(f, at)
+                             and not text[at + len(f):at + len(f) + 1].isalnum()), None)
+                if form is not None:
+                    words[-1] = Token(at, at + len(form), form)
+                    while j < len(tokens) and tokens[j].start < at + len(form):
+                        j += 1
             while words and words[-1].text in w.connectors:
                 words.pop()
             # an article right after a word of the run starts the name ("Later the Foreign Ministry"):
@@ -663,8 +789,26 @@ class UnlistedNames:
                 if words[k].text.casefold() in w.folded_articles and words[k - 1].text not in w.connectors:
                     words = words[k + 1:]
                     break
+            # a plural noun that opens the sentence before a connector is what the name's holders
+            # are, not its first word ("Fighters of the Azov Regiment": Azov Regiment; "Forces of
+            # ..." is a head, and stays)
+            if len(words) >= 3 and words[1].text in w.connectors and words[0].text not in w.heads \
+                    and words[0].text.endswith("s") and words[0].text[1:].islower() \
+                    and _OPENS.search(text, max(0, words[0].start - 6), words[0].start):
+                k = 1
+                while k < len(words) and words[k].text in w.connectors:
+                    k += 1
+                words = words[k:]
+            # an ordinal before a unit's name is part of it ("the 155th Mechanized Brigade", "the
+            # 58th Army"; ``unit_ordinal``, ``unit_heads``)
+            ranked = False
+            if words and w.unit_ordinal is not None and any(t.text in w.unit_heads for t in words):
+                ordinal = w.unit_ordinal.search(text, max(0, words[0].start - 12), words[0].start)
+                if ordinal:
+                    words = [Token(ordinal.start(), words[0].end, text[ordinal.start():words[0].end]), *words[1:]]
+                    ranked = True
             company = len(words) >= 2 and (words[-1].text in w.legal or words[0].text in w.legal)
-            if len(words) >= 2 and (company or any(t.text in w.heads or (w.compound_heads and t.text.casefold(
+            if ranked or len(words) >= 2 and (company or any(t.text in w.heads or (w.compound_heads and t.text.casefold(
                     ).endswith(w.compound_heads)) for t in words)):
                 first = words[1] if words[0].text in w.articles or words[0].text in w.legal else words[0]
                 # a noun that says what the name after it is, capitalised as German writes every noun,
@@ -684,7 +828,7 @@ class UnlistedNames:
                     i = max(j, i + 1)
                     continue
                 name = text[first.start:last.end]
-                if (first is not last or company) and not any(t.start in taken for t in words):
+                if (first is not last or company or ranked) and not any(t.start in taken for t in words):
                     acronym = _ACRONYM_AFTER.match(text, last.end)
                     # a body's name in its neutral spelling ("Defence Ministry" = "Defense Ministry"); a
                     # name worded otherwise stays as the text words it ("Ministry of Internal Affairs")
