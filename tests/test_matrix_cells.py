@@ -115,3 +115,41 @@ def test_no_issue_ids_or_label_tables_hard_coded_in_the_views_and_store():
         source = (ROOT / "src/allegiance" / path).read_text(encoding="utf-8")
         assert "russia_war_in_ukraine" not in source and "csto_participation" not in source, path
         assert "'support'" not in source and '"support"' not in source, path
+
+
+def test_rebuild_one_pair_and_one_fact_at_a_time_gives_the_cells_and_groups_of_all_rows_at_once(store):
+    """The rebuild streams one (state, issue) pair's rows and one fact's rows at a time (memory flat
+    as the store grows); its tables are those of the tally and grouping of every row at once."""
+    import json
+
+    from tests.storebuild import event
+
+    from allegiance.kb.langdata import load_issues
+    from allegiance.store.aggregates import PERIOD_KINDS, rebuild_stance_aggregates, stance_rows, tally_cells
+    from allegiance.store.facts import fact_rows, group_facts, on_topic_condition
+
+    plan = [("KAZ", "distance", "2022-03-01"), ("KAZ", "neutral", None), ("BLR", "support", "2022-05-02"),
+            ("BLR", "oppose", "2023-01-09"), ("ARM", "distance", "2022-03-03"), ("KAZ", "distance", "2022-07-01")]
+    for n, (state, label, when) in enumerate(plan):
+        add_article(store, f"p{n}", [stance(state, label, when), event(state, "strike", "UKR", when, start=30),
+                                     event("RUS", "vote", "UNGA", "2022-03-02", start=60)],
+                    published="2022-02-28" if n % 2 else None, cluster="p0" if n in (2, 4) else None,
+                    source=f"Outlet {n % 3}")
+    with store.transaction() as db:
+        rebuild_stance_aggregates(db, full=True)
+    db = store.db
+    rows = stance_rows(db)
+    want_cells = set()
+    for kind in PERIOD_KINDS:
+        for (subject, issue, period), cell in tally_cells(rows, kind).items():
+            want_cells |= {(kind, period, subject, issue, label, n, cell.stories[label], cell.latest[label][1])
+                           for label, n in cell.statements.items()}
+    assert len(want_cells) > 8
+    assert {tuple(r) for r in db.execute("SELECT * FROM stance_cells")} == want_cells
+    parties = frozenset().union(*(i.excluded_actors for i in load_issues().values()))
+    topic, params = on_topic_condition("s.article_id", parties)
+    want_groups = {(g.kind, g.subject, g.predicate, g.object, g.first, g.last, g.stories, g.outlets,
+                    json.dumps(g.articles, ensure_ascii=False), json.dumps(g.outlet_names, ensure_ascii=False),
+                    g.first_id) for g in group_facts(fact_rows(db, " AND " + topic, params))}
+    assert len(want_groups) > 3
+    assert {tuple(r) for r in db.execute("SELECT * FROM fact_groups")} == want_groups

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
@@ -139,10 +140,15 @@ def rebuild_stance_aggregates(db: sqlite3.Connection, full: bool = False) -> Non
     scope = "" if full else " AND (subject, issue) IN (SELECT subject, issue FROM stance_dirty)"
     for table in ("stance_cells", "stance_cell_flags", "stance_cell_sets"):
         db.execute(f"DELETE FROM {table} WHERE 1 = 1{scope}")
-    rows = stance_rows(db, "" if full else " AND (s.subject, s.issue) IN (SELECT subject, issue FROM stance_dirty)")
+    where = "" if full else " AND (s.subject, s.issue) IN (SELECT subject, issue FROM stance_dirty)"
     rules = _contradiction_rules()
-    for kind in PERIOD_KINDS:
-        _write_cells(db, kind, tally_cells(rows, kind), rules)
+    # one (state, issue) pair's rows at a time, sorted by SQLite: a cell is of one pair, so the cells
+    # are the same, and memory is the largest pair's rows instead of every stance statement's
+    rows = db.execute(STANCE_ROWS_SQL.format(where=where) + " ORDER BY 1, 2")
+    for _pair, group in itertools.groupby(rows, key=lambda r: (r[0], r[1])):
+        members = [tuple(r) for r in group]
+        for kind in PERIOD_KINDS:
+            _write_cells(db, kind, tally_cells(members, kind), rules)
     db.execute("DELETE FROM stance_dirty")
     count, max_id = db.execute("SELECT count(*), COALESCE(max(id), 0) FROM statements WHERE kind = 'stance'").fetchone()
     db.execute("INSERT INTO aggregate_state(name, statements, max_id, built) VALUES ('stance_cells', ?, ?, ?) "

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import json
 import sqlite3
 from collections import defaultdict
@@ -139,11 +140,14 @@ def refresh_fact_groups(db: sqlite3.Connection, parties: Iterable[str], full: bo
     db.execute("DELETE FROM fact_groups" + ("" if full else " WHERE (kind, subject, predicate, object) IN "
                                             "(SELECT kind, subject, predicate, object FROM fact_dirty)"))
     topic, params = on_topic_condition("s.article_id", parties)
-    groups = group_facts(fact_rows(db, scope + " AND " + topic, params))
-    db.executemany("INSERT INTO fact_groups VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   [(g.kind, g.subject, g.predicate, g.object, g.first, g.last, g.stories, g.outlets,
-                     json.dumps(g.articles, ensure_ascii=False), json.dumps(g.outlet_names, ensure_ascii=False),
-                     g.first_id) for g in groups])
+    # one fact's rows at a time (SQLite sorts them by fact): memory is the largest fact's rows, not
+    # every stance and event statement of the store (a list of all of them grew with the corpus)
+    rows = db.execute(_FACT_ROWS_SQL.format(where=scope + " AND " + topic) + " ORDER BY 1, 2, 3, 4", params)
+    for _key, members in itertools.groupby(rows, key=lambda r: (r[0], r[1], r[2], r[3])):
+        db.executemany("INSERT INTO fact_groups VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       [(g.kind, g.subject, g.predicate, g.object, g.first, g.last, g.stories, g.outlets,
+                         json.dumps(g.articles, ensure_ascii=False), json.dumps(g.outlet_names, ensure_ascii=False),
+                         g.first_id) for g in group_facts(members)])
     db.execute("DELETE FROM fact_dirty")
     db.execute("INSERT INTO aggregate_state(name, statements, max_id, built) VALUES ('fact_groups', 0, 0, ?) "
                "ON CONFLICT(name) DO UPDATE SET built = excluded.built",
