@@ -62,3 +62,19 @@ def test_bylines_and_staff_credits_are_no_persons(linker, text, language):
 ])
 def test_romanisation(name, language, latin):
     assert romanise(name, language) == latin
+
+
+@pytest.mark.parametrize(("text", "language", "state"), [
+    ("У Києві заявили, що Мінськ готує провокації.", "uk", "UKR"),  # likeliest lemma: the first name Кий
+    ("В Киеве заявили, что это провокация.", "ru", "UKR"),
+    ("У Мінську заявили, що війська не братимуть участі у війні.", "uk", "BLR"),  # likeliest: the adjective
+])
+def test_a_capitalised_seat_whose_likeliest_reading_is_another_word_is_still_the_seat(linker, text, language, state):
+    found = [(m.entity_id, text[m.start:m.end]) for m in linker(Doc("t", text, language)).mentions]
+    assert found and found[0][0] == state and found[0][1].startswith(text.split()[1][:3])
+
+
+def test_the_seats_other_readings_do_not_make_a_seat_of_a_name_or_an_adjective(linker):
+    assert not linker(Doc("t", "Кий, Щек і Хорив заснували місто.", "uk")).mentions
+    assert not [m for m in linker(Doc("t", "Мінські домовленості так і не виконали.", "uk")).mentions
+                if m.entity_id == "BLR"]

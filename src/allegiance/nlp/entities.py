@@ -150,6 +150,7 @@ class EntityLinker:
         self.kb = kb or load_knowledge_base()
         self.folders = folders or pack_folders()
         self._automata: dict[str, ahocorasick.Automaton] = {}
+        self._one_word_keys: dict[str, frozenset[str]] = {}
         self._plain: ahocorasick.Automaton | None = None
         self._roles_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         self._add_roles(cyrillic=False)
@@ -237,6 +238,7 @@ class EntityLinker:
                 automaton.add_word(key, (key, values))
             automaton.make_automaton()
             self._automata[name] = automaton
+            self._one_word_keys[name] = frozenset(key.strip() for key in table if key.count(" ") == 2)
         return self._automata[name]
 
     def _plain_automaton(self) -> ahocorasick.Automaton:
@@ -339,6 +341,17 @@ class EntityLinker:
             return last[2], last[3]
         tokens = tokenize(text)
         keys = [word_key(t.text, analyzer) for t in tokens]
+        self._automaton(analyzer)
+        known = self._one_word_keys.get(analyzer, frozenset())
+        for n, token in enumerate(tokens):
+            # a capitalised word whose likeliest lemma names nothing listed, while another of its
+            # readings is a listed one-word name, is that name: «у Києві» is Kyiv, not the first
+            # name Кий; «Мінська» the city, not the adjective мінський
+            if keys[n] not in known and token.text[:1].isupper() and _CYRILLIC.search(token.text):
+                other = next((str(p.normal_form).replace("ё", "е") for p in morph_parse(token.text.casefold(), analyzer)
+                              if str(p.normal_form).replace("ё", "е") in known), None)
+                if other is not None:
+                    keys[n] = other
         self._last_keyed = (text, analyzer, tokens, keys)
         return tokens, keys
 
