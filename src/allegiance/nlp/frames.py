@@ -883,6 +883,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             cut = next((k for k, w in enumerate(span) if w.upos == "PUNCT"), len(span))
             agent = pack.grammar.get("agent_prepositions", frozenset())
             by = next((w for w in span[:cut] if w.low in agent), None)
+            if by is None and f"{words[first].lemma}_{words[last].low}" in pack.targets.get("drawn_in", frozenset()):
+                return self._subject(sentence, words, first, last, clause_start, False)  # "X will not be dragged into"
             if by is None:
                 return self._forces_of(sentence, words, first, clause_start), None, False
             near = words[by.i + 5].start if by.i + 5 < len(words) else words[-1].end + 1

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from ..kb.langdata import load_issues
 from .actors import ActorResolver, bullet_states, listed_states
 from .doc import Doc, Mention, Sentence, Statement
-from .events import fronted_vote_side, subjects_follow, voted_with
+from .events import _headline_line, fronted_vote_side, subjects_follow, voted_with
 from .frames import Frame, FrameBuilder, LanguagePack
 from .modality import SentenceModality
 from .records import MentionRef, StanceRecord, confidence
@@ -299,6 +299,10 @@ def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
         return [] if pack.english and _neutral_on_another_matter(pack, about) else [("war", "neutral", "neutral")]
     if "support" in classes and frame.negated and about.has(pack, "neutral") and about.has(pack, "neither"):
         return [("war", "neutral", "neutral")]  # «не поддерживает ни одну из сторон»: sides with neither
+    if "support" in classes and frame.negated and pack.english:
+        clause = _about(builder, frame, frame.clause_start, frame.target_end)
+        if clause.has(pack, "neither") and clause.states >= {"RUS", "UKR"}:
+            return [("war", "neutral", "neutral")]  # "stands neither with Moscow nor with Kyiv": with neither party
     return None
 
 
@@ -681,6 +685,9 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
             and frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()):
         if about.has(pack, "sanctions"):
             return []  # joining sanctions or not is an event, no stance (guidelines)
+        if frame.lemma in pack.targets.get("drawn_in", frozenset()) and not frame.negated and not (
+                frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset())):
+            return []  # "was dragged into the war", "fears being drawn into it": done to the state, no stance
         fighting = about.has(pack, "fighting") or pack.slavic and frame.lemma in pack.targets.get(
             "fighting", frozenset())  # «воевать на Украине»: the verb is the fighting
         russia_side = frame.lemma in pack.targets.get("fighting", frozenset()) and "RUS" in about.states and \
@@ -913,6 +920,19 @@ def _with_opening_participle(builder: FrameBuilder, frame: Frame, frames: list[F
     return dataclasses.replace(frame, subjects=main.subjects, target_end=min(frame.target_end, comma))
 
 
+def _quoted_headline(builder: FrameBuilder, sentence: Sentence) -> bool:
+    """The page's headline line (no closing punctuation, a body after it) that opens with its
+    speaker's name and a colon ("Tokayev: Kazakhstan will not recognise ..."): page furniture."""
+    if not builder.is_headline(sentence) or not _headline_line(builder.doc, sentence):
+        return False
+    text = builder.doc.text
+    colon = text.find(":", sentence.start, sentence.end)
+    if colon < 0:
+        return False
+    return any(m.end == colon and not text[sentence.start:m.start].strip()
+               for m in builder.resolver.in_sentence(sentence) if m.type == "person")
+
+
 @register("stances.rules")
 def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
                  builder: FrameBuilder) -> list[Statement]:
@@ -923,6 +943,8 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     for sentence in doc.sentences:
         if builder.is_furniture(sentence):
             continue
+        if _quoted_headline(builder, sentence):
+            continue  # "Tokayev: Kazakhstan will not recognise ...": a headline quoting its speaker, the body tells it
         frames = builder.frames(sentence)
         frames = frames + elided_denials(builder, sentence, frames)  # "..., but Kazakhstan does not"
         given: set[str] = set()
