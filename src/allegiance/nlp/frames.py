@@ -352,9 +352,13 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 or last == first + 2 and self._negative_object(words, first) \
                 or self._no_intention(words, first) or adopted is not None and adopted.negated
             # "did not sign the statement condemning ...": a document not adopted says nothing for its adopter
+            target_end = self._target_end(words, last, predicates, clause_end)
+            closing = self._relative_insertion_end(words, first, last, clause_end)
+            if closing is not None:  # "A, which send migrants to Russia, have warned ...": the insertion's object
+                target_end = min(target_end, closing)
             frame = Frame(sentence, words[first].start, words[last].end, lemma, first, subjects, subject_word,
                           negated, fact, governor,
-                          target_start, self._target_end(words, last, predicates, clause_end),
+                          target_start, target_end,
                           words[clause_start].start, words[clause_end].end, passive=passive, we=we)
             frames.append(frame)
             previous = frame
@@ -824,6 +828,22 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return None
         return self._relative_state(sentence, words, opening)
 
+    def _relative_insertion_end(self, words: list[Word], first: int, last: int, clause_end: int) -> int | None:
+        """English, Russian and Ukrainian: a predicate inside a relative clause set off by a comma
+        ("Kazakhstan, which depends on Russian trade, has refused", «Казахстан, который зависит от ...,
+        отказался»): the offset of the comma that closes the clause (what the predicate is about ends
+        there), or ``None``."""
+        pack = self.pack
+        if pack is None or not (pack.english or pack.slavic):
+            return None
+        relative = pack.grammar.get("relative", frozenset())
+        k = first - 1
+        while k > 0 and words[k].text != "," and words[k].lemma not in relative:
+            k -= 1  # a predicate anywhere in the clause ("which abstained in the vote,")
+        if k < 1 or words[k].lemma not in relative or words[k - 1].text != ",":
+            return None
+        return next((w.start for w in words[last + 1:clause_end + 1] if w.text == ","), None)
+
     def _clause_left(self, words: list[Word], at: int) -> int:
         for x in reversed(words[:at]):
             if x.text in (",", ";"):
@@ -866,7 +886,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if (pack.slavic or pack.english) and not passive:
             inserted = self._relative_insertion(sentence, words, first)
             if inserted is not None:  # «Белоруссия, которая размещает ... оружие, не направила»: the state named
-                return (inserted,), None, False  # before the relative clause, not a mention inside it
+                # before the relative clause, not a mention inside it; a list before it whole ("A, B and C, which ...,")
+                return tuple(self._coordinated(sentence, inserted)), None, False
         relative_word = next((w for w in words[max(0, first - 2):first] if w.lemma in pack.grammar.get(
             "relative", ())), None) if pack.slavic else None
         if relative_word is not None:
