@@ -299,7 +299,7 @@ def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
         return [] if pack.english and _neutral_on_another_matter(pack, about) else [("war", "neutral", "neutral")]
     if "support" in classes and frame.negated and about.has(pack, "neutral") and about.has(pack, "neither"):
         return [("war", "neutral", "neutral")]  # «не поддерживает ни одну из сторон»: sides with neither
-    if "support" in classes and frame.negated and pack.english:
+    if "support" in classes and frame.negated:  # «не підтримує ні Росію, ні Україну»
         clause = _about(builder, frame, frame.clause_start, frame.target_end)
         if clause.has(pack, "neither") and clause.states >= {"RUS", "UKR"}:
             return [("war", "neutral", "neutral")]  # "stands neither with Moscow nor with Kyiv": with neither party
