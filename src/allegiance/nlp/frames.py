@@ -925,7 +925,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                                                                          "organization", "media", "alliance")]
             if pack.english:  # "X, the minister, told parliament that Yerevan had ...": no speaker past "that"
                 joins = pack.grammar.get("complementizers", frozenset())
-                after = [m for m in after if not joins & set(self.doc.text[words[last].end:m.start].casefold().split())]
+                after = [m for m in after if not joins & set(self.doc.text[words[last].end:m.start].casefold().split())
+                         and self._may_be_subject(words, m)]  # not "..., warned its citizens against fighting in X"
             if pack.slavic:  # «..., передает ТАСС», not «..., передал России ракеты»
                 after = [m for m in after if m.type == "person" or self.can_be_nominative(m)]
                 after = [self.titled_person(sentence, after[0]) or after[0]] if after else after

@@ -539,7 +539,10 @@ class EnglishClauses:
             return None
         head = words[opening.i + 1]
         joins = self.pack.union("grammar", "conjunctions", "coordinators")
-        if not (head.upos == "DET" or head.text[:1].islower() and head.low not in joins
+        first_word = self.doc.text[head.start:words[k].start].split(maxsplit=1)[0]
+        possessive = first_word.endswith(("'s", "’s")) and any(  # "Hungary, Moscow's closest partner in the EU,"
+            m.start == head.start and m.type == "state" for m in self.resolver.in_sentence(sentence))
+        if not (head.upos == "DET" or possessive or head.text[:1].islower() and head.low not in joins
                 and head.upos not in ("ADP", "AUX")):
             return None  # "A, B and C declined": a list, no apposition
         owner = [m for m in self.resolver.in_sentence(sentence) if m.end == words[opening.i - 1].end] \
