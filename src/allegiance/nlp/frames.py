@@ -1079,7 +1079,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return None  # "Pyongyang's troops are fighting": the state's own forces act for it
         if nearest is not None and nearest.type == "state" and len(content) == 1 and \
                 content[0].low in g.get("decision_nouns", ()) and content[0].i + 1 < first and \
-                words[content[0].i + 1].low == "to" and self.doc.text[nearest.end:content[0].start].strip() in ("'s", "’s"):
+                words[content[0].i + 1].low == "to" and \
+                self.doc.text[nearest.end:content[0].start].strip() in ("'s", "’s"):
             return None  # "Minsk's decision to let Russian troops use ...": the state decides the infinitive's act
         if nearest is not None and nearest.kind == "demonym" and content and content[0].start - nearest.end <= 1 \
                 and not any(w.text == "," for w in between):
