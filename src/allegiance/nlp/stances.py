@@ -299,11 +299,28 @@ def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
         return [] if pack.english and _neutral_on_another_matter(pack, about) else [("war", "neutral", "neutral")]
     if "support" in classes and frame.negated and about.has(pack, "neutral") and about.has(pack, "neither"):
         return [("war", "neutral", "neutral")]  # «не поддерживает ни одну из сторон»: sides with neither
-    if "support" in classes and frame.negated:  # «не підтримує ні Росію, ні Україну»
-        clause = _about(builder, frame, frame.clause_start, frame.target_end)
-        if clause.has(pack, "neither") and clause.states >= {"RUS", "UKR"}:
-            return [("war", "neutral", "neutral")]  # "stands neither with Moscow nor with Kyiv": with neither party
+    if "support" in classes and _neither_party(builder, frame):
+        return [("war", "neutral", "neutral")]  # "stands neither with Moscow nor with Kyiv": with neither party
     return None
+
+
+def _neither_party(builder: FrameBuilder, frame: Frame) -> bool:
+    """"Neither A nor B" (``neither_nor``) in the predicate's clause with Russia in one half and Ukraine
+    in the other ("stands neither with Moscow nor with Kyiv", "is neither on Russia's side nor on
+    Ukraine's", «не поддерживает ни Россию, ни Украину»): a side taken with neither party."""
+    pack = builder.pack
+    assert pack is not None
+    pair = pack.targets.get("neither_nor", frozenset())
+    if not pair:
+        return False
+    words = [w for w in builder.words(frame.sentence) if frame.clause_start <= w.start < frame.clause_end]
+    at = [w for w in words if w.low in pair or w.lemma in pair]
+    if len(at) < 2:
+        return False
+    end = next((w.start for w in words if w.start > at[1].end and w.text in (",", ";")), frame.clause_end)
+    first = _about(builder, frame, at[0].end, at[1].start).states
+    second = _about(builder, frame, at[1].end, end).states
+    return "RUS" in first and "UKR" in second or "UKR" in first and "RUS" in second
 
 
 def _neutral_on_another_matter(pack: LanguagePack, about: _About) -> bool:
