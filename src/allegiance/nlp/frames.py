@@ -947,6 +947,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if parsed is not None:
             return parsed
         candidates = [m for m in mentions if self._may_be_subject(words, m)]
+        if pack.english and candidates:  # "Turkey, a NATO member, has positioned itself as a mediator": not NATO
+            candidates = [m for m in candidates if not self._inside_apposition_en(sentence, words, m, first)]
         if pack.slavic and candidates:
             candidates = self.agreeing(sentence, words, first, candidates)
         owner = self._before_apposition(sentence, words, first, clause_start) or \

@@ -556,6 +556,25 @@ class EnglishClauses:
             return None
         return owner[0] if owner[0].type in ("person", "organization", "government_body", "state") else None
 
+    def _inside_apposition_en(self, sentence: Sentence, words: list[Word], m: Mention, first: int) -> bool:
+        """English: the mention stands inside an apposition between commas after a state's or a
+        person's name, before the predicate ("Turkey, a NATO member, has ...", "Kazakhstan, a partner of
+        Moscow, said"): a modifier of the name, not the subject."""
+        at = next((w.i for w in words if w.start >= m.start), None)
+        if at is None or at >= first:
+            return False
+        k = at - 1
+        while k > 0 and words[k].text != "," and words[k].upos in ("DET", "X", "ADP", "NUM") and \
+                not words[k].text[:1].isupper():
+            k -= 1
+        if k < 1 or words[k].text != "," or k == at - 1 or words[k + 1].upos != "DET":
+            return False
+        closing = next((w.i for w in words[at:first] if w.text == ","), None)
+        if closing is None:
+            return False
+        return any(x.end == words[k].start and x.type in ("state", "person")
+                   for x in self.resolver.in_sentence(sentence))
+
     def _body_in_state(self, sentence: Sentence, words: list[Word], first: int, clause_start: int,
                        mentions: list[Mention]) -> Mention | None:
         """English: "A court in Tashkent sentenced ...", "police in Kazakhstan detained ...": a
