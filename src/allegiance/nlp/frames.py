@@ -810,15 +810,29 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return None  # «громадянина Узбекистану, який воював», "a citizen of Uzbekistan, who": the noun's
         return found
 
+    def adverb_phrase_start(self, words: list[Word], at: int) -> int:
+        """The first word of an adverbial phrase (``adverb_phrases``: "so far", "thus far", "for now")
+        that ends at ``at`` and stands between a subject and its verb; ``at`` itself otherwise."""
+        phrases = self.pack.grammar.get("adverb_phrases", frozenset()) if self.pack is not None else frozenset()
+        for phrase in phrases:
+            n = len(phrase.split())
+            if at - n + 1 >= 0 and " ".join(w.low for w in words[at - n + 1:at + 1]) == phrase:
+                return at - n + 1
+        return at
+
     def _relative_insertion(self, sentence: Sentence, words: list[Word], first: int) -> Mention | None:
         """English, Russian and Ukrainian: the predicate right after a relative clause set off by
         commas that follows a state's name ("Uzbekistan, whose migrants ..., warned", «Армения,
         которая ..., осудила»; only particles, auxiliaries and "-ly" adverbs between the closing comma
         and the verb): that state, whose clause the insertion interrupts."""
         at = first - 1
-        while at >= 0 and (words[at].upos in ("PART", "AUX") or self.pack is not None and self.pack.english
-                           and words[at].low.endswith("ly")):
-            at -= 1
+        while at >= 0:
+            start = self.adverb_phrase_start(words, at)  # "has so far refused": the phrase as one adverb
+            if start < at or words[at].upos in ("PART", "AUX") or self.pack is not None and self.pack.english \
+                    and words[at].low.endswith("ly"):
+                at = start - 1
+                continue
+            break
         if at < 3 or words[at].text != ",":
             return None
         relative = self.pack.grammar.get("relative", frozenset()) if self.pack else frozenset()

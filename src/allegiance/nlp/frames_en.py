@@ -526,8 +526,12 @@ class EnglishClauses:
         if self.pack is None or not (self.pack.english or "forms" in self.pack.grammar.get("clause_rules", ())):
             return None
         k = first - 1
-        while k >= clause_start and (words[k].upos in ("AUX", "PART") or words[k].low.endswith("ly")):
-            k -= 1
+        while k >= clause_start:
+            start = self.adverb_phrase_start(words, k)  # "Turkey, a NATO member, has so far refused"
+            if start < k or words[k].upos in ("AUX", "PART") or words[k].low.endswith("ly"):
+                k = start - 1
+                continue
+            break
         if k <= clause_start or words[k].text not in (",", "—", "–"):
             return None
         if words[k].text == ",":
