@@ -1089,8 +1089,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if nearest is not None and content and content[0].low in g.get("position_nouns", ()) and \
                 self.doc.text[nearest.end:content[0].start].strip() in ("'s", "’s", ""):
             return None  # "Uzbekistan's position on the conflict remains neutral": the state's own position
-        if nearest is not None and nearest.type == "state" and len(content) == 1 and \
-                content[0].low in g.get("force_nouns", ()) and \
+        if nearest is not None and nearest.type == "state" and 1 <= len(content) <= 3 and \
+                content[-1].low in g.get("force_nouns", ()) and all(w.text[:1].islower() for w in content) and \
                 self.doc.text[nearest.end:content[0].start].strip() in ("'s", "’s"):
             return None  # "Pyongyang's troops are fighting": the state's own forces act for it
         if nearest is not None and nearest.type == "state" and len(content) == 1 and \
