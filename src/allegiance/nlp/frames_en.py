@@ -160,6 +160,9 @@ class EnglishClauses:
     def _coordinated(self, sentence: Sentence, nearest: Mention) -> list[Mention]:
         raise NotImplementedError
 
+    def adverb_phrase_start(self, words: list[Word], at: int) -> int:
+        raise NotImplementedError
+
     def _coordinated_after(self, sentence: Sentence, first: Mention) -> list[Mention]:
         raise NotImplementedError
 
