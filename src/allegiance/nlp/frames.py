@@ -352,9 +352,13 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 or last == first + 2 and self._negative_object(words, first) \
                 or self._no_intention(words, first) or adopted is not None and adopted.negated
             # "did not sign the statement condemning ...": a document not adopted says nothing for its adopter
+            target_end = self._target_end(words, last, predicates, clause_end)
+            closing = self._relative_insertion_end(words, first, last, clause_end)
+            if closing is not None:  # "A, which send migrants to Russia, have warned ...": the insertion's object
+                target_end = min(target_end, closing)
             frame = Frame(sentence, words[first].start, words[last].end, lemma, first, subjects, subject_word,
                           negated, fact, governor,
-                          target_start, self._target_end(words, last, predicates, clause_end),
+                          target_start, target_end,
                           words[clause_start].start, words[clause_end].end, passive=passive, we=we)
             frames.append(frame)
             previous = frame
@@ -806,15 +810,29 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return None  # «громадянина Узбекистану, який воював», "a citizen of Uzbekistan, who": the noun's
         return found
 
+    def adverb_phrase_start(self, words: list[Word], at: int) -> int:
+        """The first word of an adverbial phrase (``adverb_phrases``: "so far", "thus far", "for now")
+        that ends at ``at`` and stands between a subject and its verb; ``at`` itself otherwise."""
+        phrases = self.pack.grammar.get("adverb_phrases", frozenset()) if self.pack is not None else frozenset()
+        for phrase in phrases:
+            n = len(phrase.split())
+            if at - n + 1 >= 0 and " ".join(w.low for w in words[at - n + 1:at + 1]) == phrase:
+                return at - n + 1
+        return at
+
     def _relative_insertion(self, sentence: Sentence, words: list[Word], first: int) -> Mention | None:
         """English, Russian and Ukrainian: the predicate right after a relative clause set off by
         commas that follows a state's name ("Uzbekistan, whose migrants ..., warned", «Армения,
         которая ..., осудила»; only particles, auxiliaries and "-ly" adverbs between the closing comma
         and the verb): that state, whose clause the insertion interrupts."""
         at = first - 1
-        while at >= 0 and (words[at].upos in ("PART", "AUX") or self.pack is not None and self.pack.english
-                           and words[at].low.endswith("ly")):
-            at -= 1
+        while at >= 0:
+            start = self.adverb_phrase_start(words, at)  # "has so far refused": the phrase as one adverb
+            if start < at or words[at].upos in ("PART", "AUX") or self.pack is not None and self.pack.english \
+                    and words[at].low.endswith("ly"):
+                at = start - 1
+                continue
+            break
         if at < 3 or words[at].text != ",":
             return None
         relative = self.pack.grammar.get("relative", frozenset()) if self.pack else frozenset()
@@ -823,6 +841,22 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if opening is None or opening.lemma not in relative:
             return None
         return self._relative_state(sentence, words, opening)
+
+    def _relative_insertion_end(self, words: list[Word], first: int, last: int, clause_end: int) -> int | None:
+        """English, Russian and Ukrainian: a predicate inside a relative clause set off by a comma
+        ("Kazakhstan, which depends on Russian trade, has refused", «Казахстан, который зависит от ...,
+        отказался»): the offset of the comma that closes the clause (what the predicate is about ends
+        there), or ``None``."""
+        pack = self.pack
+        if pack is None or not (pack.english or pack.slavic):
+            return None
+        relative = pack.grammar.get("relative", frozenset())
+        k = first - 1
+        while k > 0 and words[k].text != "," and words[k].lemma not in relative:
+            k -= 1  # a predicate anywhere in the clause ("which abstained in the vote,")
+        if k < 1 or words[k].lemma not in relative or words[k - 1].text != ",":
+            return None
+        return next((w.start for w in words[last + 1:clause_end + 1] if w.text == ","), None)
 
     def _clause_left(self, words: list[Word], at: int) -> int:
         for x in reversed(words[:at]):
@@ -866,7 +900,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if (pack.slavic or pack.english) and not passive:
             inserted = self._relative_insertion(sentence, words, first)
             if inserted is not None:  # «Белоруссия, которая размещает ... оружие, не направила»: the state named
-                return (inserted,), None, False  # before the relative clause, not a mention inside it
+                # before the relative clause, not a mention inside it; a list before it whole ("A, B and C, which ...,")
+                return tuple(self._coordinated(sentence, inserted)), None, False
         relative_word = next((w for w in words[max(0, first - 2):first] if w.lemma in pack.grammar.get(
             "relative", ())), None) if pack.slavic else None
         if relative_word is not None:
@@ -883,6 +918,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             cut = next((k for k, w in enumerate(span) if w.upos == "PUNCT"), len(span))
             agent = pack.grammar.get("agent_prepositions", frozenset())
             by = next((w for w in span[:cut] if w.low in agent), None)
+            if by is None and f"{words[first].lemma}_{words[last].low}" in pack.targets.get("drawn_in", frozenset()):
+                return self._subject(sentence, words, first, last, clause_start, False)  # "X will not be dragged into"
             if by is None:
                 return self._forces_of(sentence, words, first, clause_start), None, False
             near = words[by.i + 5].start if by.i + 5 < len(words) else words[-1].end + 1
@@ -902,7 +939,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                                                                          "organization", "media", "alliance")]
             if pack.english:  # "X, the minister, told parliament that Yerevan had ...": no speaker past "that"
                 joins = pack.grammar.get("complementizers", frozenset())
-                after = [m for m in after if not joins & set(self.doc.text[words[last].end:m.start].casefold().split())]
+                after = [m for m in after if not joins & set(self.doc.text[words[last].end:m.start].casefold().split())
+                         and self._may_be_subject(words, m)]  # not "..., warned its citizens against fighting in X"
             if pack.slavic:  # «..., передает ТАСС», not «..., передал России ракеты»
                 after = [m for m in after if m.type == "person" or self.can_be_nominative(m)]
                 after = [self.titled_person(sentence, after[0]) or after[0]] if after else after
@@ -926,6 +964,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if clause_subject is not None:  # "... after Russia demanded it": the subject of the clause "after" opens
             return (clause_subject,), None, False
         candidates = [m for m in mentions if self._may_be_subject(words, m)]
+        if pack.english and candidates:  # "Turkey, a NATO member, has positioned itself as a mediator": not NATO
+            candidates = [m for m in candidates if not self._inside_apposition_en(sentence, words, m, first)]
         if pack.slavic and candidates:
             candidates = self.agreeing(sentence, words, first, candidates)
         owner = self._before_apposition(sentence, words, first, clause_start) or \
@@ -1052,6 +1092,15 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         if nearest is not None and content and content[0].low in g.get("position_nouns", ()) and \
                 self.doc.text[nearest.end:content[0].start].strip() in ("'s", "’s", ""):
             return None  # "Uzbekistan's position on the conflict remains neutral": the state's own position
+        if nearest is not None and nearest.type == "state" and 1 <= len(content) <= 3 and \
+                content[-1].low in g.get("force_nouns", ()) and all(w.text[:1].islower() for w in content) and \
+                self.doc.text[nearest.end:content[0].start].strip() in ("'s", "’s"):
+            return None  # "Pyongyang's troops are fighting": the state's own forces act for it
+        if nearest is not None and nearest.type == "state" and len(content) == 1 and \
+                content[0].low in g.get("decision_nouns", ()) and content[0].i + 1 < first and \
+                words[content[0].i + 1].low == "to" and \
+                self.doc.text[nearest.end:content[0].start].strip() in ("'s", "’s"):
+            return None  # "Minsk's decision to let Russian troops use ...": the state decides the infinitive's act
         if nearest is not None and nearest.kind == "demonym" and content and content[0].start - nearest.end <= 1 \
                 and not any(w.text == "," for w in between):
             return None  # "Fijian rebels", "Kazakh rights activists": the group the demonym names

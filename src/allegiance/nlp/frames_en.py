@@ -160,6 +160,9 @@ class EnglishClauses:
     def _coordinated(self, sentence: Sentence, nearest: Mention) -> list[Mention]:
         raise NotImplementedError
 
+    def adverb_phrase_start(self, words: list[Word], at: int) -> int:
+        raise NotImplementedError
+
     def _coordinated_after(self, sentence: Sentence, first: Mention) -> list[Mention]:
         raise NotImplementedError
 
@@ -528,8 +531,12 @@ class EnglishClauses:
         if self.pack is None or not (self.pack.english or "forms" in self.pack.grammar.get("clause_rules", ())):
             return None
         k = first - 1
-        while k >= clause_start and (words[k].upos in ("AUX", "PART") or words[k].low.endswith("ly")):
-            k -= 1
+        while k >= clause_start:
+            start = self.adverb_phrase_start(words, k)  # "Turkey, a NATO member, has so far refused"
+            if start < k or words[k].upos in ("AUX", "PART") or words[k].low.endswith("ly"):
+                k = start - 1
+                continue
+            break
         if k <= clause_start or words[k].text not in (",", "—", "–"):
             return None
         if words[k].text == ",":
@@ -541,7 +548,10 @@ class EnglishClauses:
             return None
         head = words[opening.i + 1]
         joins = self.pack.union("grammar", "conjunctions", "coordinators")
-        if not (head.upos == "DET" or head.text[:1].islower() and head.low not in joins
+        first_word = self.doc.text[head.start:words[k].start].split(maxsplit=1)[0]
+        possessive = first_word.endswith(("'s", "’s")) and any(  # "Hungary, Moscow's closest partner in the EU,"
+            m.start == head.start and m.type == "state" for m in self.resolver.in_sentence(sentence))
+        if not (head.upos == "DET" or possessive or head.text[:1].islower() and head.low not in joins
                 and head.upos not in ("ADP", "AUX")):
             return None  # "A, B and C declined": a list, no apposition
         owner = [m for m in self.resolver.in_sentence(sentence) if m.end == words[opening.i - 1].end] \
@@ -554,6 +564,25 @@ class EnglishClauses:
         if not owner or not self._may_be_subject(words, owner[0]):
             return None
         return owner[0] if owner[0].type in ("person", "organization", "government_body", "state") else None
+
+    def _inside_apposition_en(self, sentence: Sentence, words: list[Word], m: Mention, first: int) -> bool:
+        """English: the mention stands inside an apposition between commas after a state's or a
+        person's name, before the predicate ("Turkey, a NATO member, has ...", "Kazakhstan, a partner of
+        Moscow, said"): a modifier of the name, not the subject."""
+        at = next((w.i for w in words if w.start >= m.start), None)
+        if at is None or at >= first:
+            return False
+        k = at - 1
+        while k > 0 and words[k].text != "," and words[k].upos in ("DET", "X", "ADP", "NUM") and \
+                not words[k].text[:1].isupper():
+            k -= 1
+        if k < 1 or words[k].text != "," or k == at - 1 or words[k + 1].upos != "DET":
+            return False
+        closing = next((w.i for w in words[at:first] if w.text == ","), None)
+        if closing is None:
+            return False
+        return any(x.end == words[k].start and x.type in ("state", "person")
+                   for x in self.resolver.in_sentence(sentence))
 
     def _body_in_state(self, sentence: Sentence, words: list[Word], first: int, clause_start: int,
                        mentions: list[Mention]) -> Mention | None:

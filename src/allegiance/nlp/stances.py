@@ -22,7 +22,7 @@ from collections.abc import Callable
 from ..kb.langdata import load_issues
 from .actors import ActorResolver, bullet_states, listed_states
 from .doc import Doc, Mention, Sentence, Statement
-from .events import fronted_vote_side, subjects_follow, voted_with
+from .events import _headline_line, fronted_vote_side, subjects_follow, voted_with
 from .frames import Frame, FrameBuilder, LanguagePack
 from .modality import SentenceModality
 from .records import MentionRef, StanceRecord, confidence
@@ -299,7 +299,28 @@ def _sides(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
         return [] if pack.english and _neutral_on_another_matter(pack, about) else [("war", "neutral", "neutral")]
     if "support" in classes and frame.negated and about.has(pack, "neutral") and about.has(pack, "neither"):
         return [("war", "neutral", "neutral")]  # «не поддерживает ни одну из сторон»: sides with neither
+    if "support" in classes and _neither_party(builder, frame):
+        return [("war", "neutral", "neutral")]  # "stands neither with Moscow nor with Kyiv": with neither party
     return None
+
+
+def _neither_party(builder: FrameBuilder, frame: Frame) -> bool:
+    """"Neither A nor B" (``neither_nor``) in the predicate's clause with Russia in one half and Ukraine
+    in the other ("stands neither with Moscow nor with Kyiv", "is neither on Russia's side nor on
+    Ukraine's", «не поддерживает ни Россию, ни Украину»): a side taken with neither party."""
+    pack = builder.pack
+    assert pack is not None
+    pair = pack.targets.get("neither_nor", frozenset())
+    if not pair:
+        return False
+    words = [w for w in builder.words(frame.sentence) if frame.clause_start <= w.start < frame.clause_end]
+    at = [w for w in words if w.low in pair or w.lemma in pair]
+    if len(at) < 2:
+        return False
+    end = next((w.start for w in words if w.start > at[1].end and w.text in (",", ";")), frame.clause_end)
+    first = _about(builder, frame, at[0].end, at[1].start).states
+    second = _about(builder, frame, at[1].end, end).states
+    return "RUS" in first and "UKR" in second or "UKR" in first and "RUS" in second
 
 
 def _neutral_on_another_matter(pack: LanguagePack, about: _About) -> bool:
@@ -681,6 +702,9 @@ def _acts(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, bu
             and frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset()):
         if about.has(pack, "sanctions"):
             return []  # joining sanctions or not is an event, no stance (guidelines)
+        if frame.lemma in pack.targets.get("drawn_in", frozenset()) and not frame.negated and not (
+                frame.governor and frame.governor in pack.stance_classes.get("refuse", frozenset())):
+            return []  # "was dragged into the war", "fears being drawn into it": done to the state, no stance
         fighting = about.has(pack, "fighting") or pack.slavic and frame.lemma in pack.targets.get(
             "fighting", frozenset())  # «воевать на Украине»: the verb is the fighting
         russia_side = frame.lemma in pack.targets.get("fighting", frozenset()) and "RUS" in about.states and \
@@ -913,6 +937,19 @@ def _with_opening_participle(builder: FrameBuilder, frame: Frame, frames: list[F
     return dataclasses.replace(frame, subjects=main.subjects, target_end=min(frame.target_end, comma))
 
 
+def _quoted_headline(builder: FrameBuilder, sentence: Sentence) -> bool:
+    """The page's headline line (no closing punctuation, a body after it) that opens with its
+    speaker's name and a colon ("Tokayev: Kazakhstan will not recognise ..."): page furniture."""
+    if not builder.is_headline(sentence) or not _headline_line(builder.doc, sentence):
+        return False
+    text = builder.doc.text
+    colon = text.find(":", sentence.start, sentence.end)
+    if colon < 0:
+        return False
+    return any(m.end == colon and not text[sentence.start:m.start].strip()
+               for m in builder.resolver.in_sentence(sentence) if m.type == "person")
+
+
 @register("stances.rules")
 def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
                  builder: FrameBuilder) -> list[Statement]:
@@ -923,6 +960,8 @@ def find_stances(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     for sentence in doc.sentences:
         if builder.is_furniture(sentence):
             continue
+        if _quoted_headline(builder, sentence):
+            continue  # "Tokayev: Kazakhstan will not recognise ...": a headline quoting its speaker, the body tells it
         frames = builder.frames(sentence)
         frames = frames + elided_denials(builder, sentence, frames)  # "..., but Kazakhstan does not"
         given: set[str] = set()
