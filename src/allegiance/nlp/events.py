@@ -16,7 +16,7 @@ from pathlib import Path
 from ..kb.langdata import language_data
 from .actors import ActorResolver, bullet_states, listed_states
 from .doc import Doc, Mention, Sentence, Statement
-from .frames import Frame, FrameBuilder, LanguagePack, Word
+from .frames import Frame, FrameBuilder, LanguagePack, Word, pack_union
 from .modality import SentenceModality
 from .records import EventRecord, MentionRef, confidence
 from .registry import register
@@ -165,8 +165,7 @@ def _document_act(builder: FrameBuilder, frame: Frame) -> str | None:
     if pack is None or not pack.english:
         return None
     documents = pack.grammar.get("document_nouns", frozenset())
-    if frame.lemma not in pack.grammar.get("adopting_verbs", frozenset()) | pack.grammar.get("joining_verbs",
-                                                                                             frozenset()):
+    if frame.lemma not in pack.union("grammar", "adopting_verbs", "joining_verbs"):
         return None
     words = builder.words(frame.sentence)
     for n in range(frame.word + 1, min(len(words) - 1, frame.word + 6)):
@@ -485,7 +484,7 @@ def _source(resolver: ActorResolver, builder: FrameBuilder, frame: Frame) -> Men
 def _supplied(pack: LanguagePack, words: list[str]) -> bool:
     """What was received is arms or aid, and not denied ("received no request from Minsk")."""
     negation = pack.grammar.get("negation", frozenset())
-    goods = pack.targets.get("military", frozenset()) | pack.targets.get("aid", frozenset())
+    goods = pack.union("targets", "military", "aid")
     if any(w in negation for w in words):
         return False
     return not pack.english or any(w in goods or w.rstrip("s") in goods for w in words)
@@ -552,8 +551,7 @@ def _closing_attribution(doc: Doc, pack: LanguagePack, frame: Frame, event: Stat
     cut = max(before.rfind(c) for c in ",\"”")
     if cut < 0 or len(before[cut + 1:].split()) > 6 or not any(cut < m.start - sentence.start for m in frame.subjects):
         return False  # the speaker, with a title at most, between the comma or quote and the verb
-    if any(w in pack.grammar.get("complementizers", frozenset()) | pack.grammar.get("relative", frozenset())
-           for w in before[cut + 1:].casefold().split()):
+    if any(w in pack.union("grammar", "complementizers", "relative") for w in before[cut + 1:].casefold().split()):
         return False
     after = doc.text[frame.end:sentence.end].casefold().split()
     joins = pack.grammar.get("complementizers", frozenset()) | {"to"}
@@ -679,8 +677,8 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     if kind == "ABSTAIN" and _abstained_from_position(builder, frame):
         return []  # "abstained from recognising the annexation": a position (the stance), no vote nor act
     g = builder.pack.grammar if builder.pack else {}
-    opinion = g.get("opinion", frozenset()) | g.get("copulas", frozenset()) | g.get("attitude_verbs", frozenset()) | \
-        g.get("negative_implicatives", frozenset())  # a view, a state or attitude held, an act not done: no event
+    opinion = pack_union(builder.pack, "grammar", "opinion", "copulas", "attitude_verbs", "negative_implicatives")
+    # a view, a state or attitude held, an act not done: no event
     spoken_we = frame.we and frame.speaker is not None and frame.is_act() and frame.factuality == "done" and \
         frame.speaker.type in ("state", "government_body", "person")  # "\"We have banned ...,\" the ministry
     # said": the speaker's own act, reported in the first person
@@ -752,7 +750,7 @@ def _owner_of_organ(builder: FrameBuilder, frame: Frame) -> Mention | None:
     n = frame.word - 1
     while n > 0 and words[n].upos in ("AUX", "PART", "ADV"):
         n -= 1
-    organs = pack.grammar.get("state_nouns", frozenset()) | pack.grammar.get("force_nouns", frozenset())
+    organs = pack.union("grammar", "state_nouns", "force_nouns")
     if n >= 1 and f"{words[n - 1].low} {words[n].low}" in pack.grammar.get("pronouns_state", frozenset()):
         organs = organs | {words[n].low}  # "his country had sent": the person's state
     if n < 1 or words[n].low not in organs or \
