@@ -67,7 +67,7 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             if w.end > frame.target_end or w.start >= stop or w.upos in ("ADP", "PUNCT", "AUX", "PRON"):
                 break
             refined = objects.get(w.low) or objects.get(w.lemma) or \
-                (_by_number(objects, w.low) if pack.english else None) or refined
+                (_by_number_of(builder, frame.lemma, objects, w.low) if pack.english else None) or refined
             previous = w.low
         if refined:
             return refined
@@ -92,6 +92,16 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             return _said_act(builder, frame) or "SAY"
         return base if base not in (None, "SAY") else "SAY"
     return base
+
+
+def _by_number_of(builder: FrameBuilder, lemma: str, objects: dict[str, str], low: str) -> str | None:
+    """:func:`_by_number` of the object nouns of the verb ``lemma``, remembered for the document
+    (asked again for the same verb and word, and a pure function of them in one pack)."""
+    key = ("by_number", lemma, low)
+    if key in builder.memo:
+        return builder.memo[key]  # type: ignore[return-value]
+    found = builder.memo[key] = _by_number(objects, low)
+    return found
 
 
 def _by_number(objects: dict[str, str], low: str) -> str | None:
@@ -362,10 +372,20 @@ def _recruiter(builder: FrameBuilder, frame: Frame) -> Mention | None:
     return party[0] if party else builder.context_state(frame.sentence, frame.start)
 
 
+@functools.lru_cache(maxsize=16)
+def _class_sets(pack: LanguagePack) -> dict[str, frozenset[str]]:
+    """Each lemma's stance classes, made once per pack (``_vote`` scanned every class per frame)."""
+    index: dict[str, set[str]] = {}
+    for name, lemmas in pack.stance_classes.items():
+        for lemma in lemmas:
+            index.setdefault(lemma, set()).add(name)
+    return {lemma: frozenset(names) for lemma, names in index.items()}
+
+
 def _vote(pack: LanguagePack, builder: FrameBuilder, frame: Frame) -> tuple[str, str] | None:
     """(PLOVER type, what was done) for a vote frame, or ``None`` when the frame is no vote."""
-    classes = {n for n, lemmas in pack.stance_classes.items() if frame.lemma in lemmas}
-    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
+    classes = _class_sets(pack).get(frame.lemma, frozenset())
+    after = next(([w] for w in builder.words(frame.sentence) if w.start >= frame.end), [])
     if after and after[0].low == "from":
         return None  # "abstained from recognising": refraining from an act, no vote
     if "abstain" in classes:
@@ -566,6 +586,8 @@ def _without_reporting(pack: LanguagePack, produced: list[tuple[Frame, list[Stat
     Лукашенко»; not a state of affairs: "admitted that Belarus is taking part") is no event of its
     own: the act is the event, the speaker its source. A confirmation, a denial or an announcement
     is an act in itself and stays."""
+    if not any(events for _f, events in produced):
+        return produced  # no events: nothing to drop (most sentences)
     reporting = pack.grammar.get("reporting_verbs", frozenset())
     speakers = [f.speaker for f, events in produced if f.speaker is not None and f.factuality == "done" and
                 any(e.predicate != "SAY" for e in events)]  # an act done, not a state ("is taking part")

@@ -65,7 +65,8 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         n > 0 and whole[n - 1].upos in ("DET", "ADP")) for n, w in enumerate(whole)) or any(
         _phrase_at(text.casefold(), phrase) >= 0 for phrase in pack.sources)  # "According to him, X would ..."
 
-    conditional = any(w.low in g.get("condition", ()) for w in words) or bool(words) and words[0].low in g.get(
+    condition = g.get("condition", ())
+    conditional = any(w.low in condition for w in words) or bool(words) and words[0].low in g.get(
         "inversion", ())  # "Should the sanctions be lifted, ..."
     penalty_verbs = g.get("penalty_verbs", frozenset())
     scheduled = g.get("scheduled_participles", frozenset())
