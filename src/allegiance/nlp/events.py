@@ -67,7 +67,7 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             if w.end > frame.target_end or w.start >= stop or w.upos in ("ADP", "PUNCT", "AUX", "PRON"):
                 break
             refined = objects.get(w.low) or objects.get(w.lemma) or \
-                (_by_number_of(builder, frame.lemma, objects, w.low) if pack.english else None) or refined
+                (_by_number(objects, w.low) if pack.english else None) or refined
             previous = w.low
         if refined:
             return refined
@@ -92,16 +92,6 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
             return _said_act(builder, frame) or "SAY"
         return base if base not in (None, "SAY") else "SAY"
     return base
-
-
-def _by_number_of(builder: FrameBuilder, lemma: str, objects: dict[str, str], low: str) -> str | None:
-    """:func:`_by_number` of the object nouns of the verb ``lemma``, remembered for the document
-    (asked again for the same verb and word, and a pure function of them in one pack)."""
-    key = ("by_number", lemma, low)
-    if key in builder.memo:
-        return builder.memo[key]  # type: ignore[return-value]
-    found = builder.memo[key] = _by_number(objects, low)
-    return found
 
 
 def _by_number(objects: dict[str, str], low: str) -> str | None:
