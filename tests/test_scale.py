@@ -78,6 +78,15 @@ def test_lsh_bands_are_datasketch_optimal_parameters():
         assert lsh_params(threshold, 128) == lsh._optimal_param(threshold, 128, 0.5, 0.5)
 
 
+def test_lsh_params_table_is_what_the_integrals_give():
+    from allegiance.store import lsh
+
+    assert (0.5, 128) in lsh._PARAMS  # the default settings
+    for (threshold, perms), params in lsh._PARAMS.items():
+        assert params == lsh.optimal_params(threshold, perms), threshold
+    assert lsh_params(0.52, 128) == lsh.optimal_params(0.52, 128)  # off the table: computed
+
+
 def test_near_duplicates_found_through_the_stored_bands(tmp_path, settings):
     a, b = corpus_with_copies(tmp_path)
     with Store(settings.db) as store:

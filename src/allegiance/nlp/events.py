@@ -16,7 +16,7 @@ from pathlib import Path
 from ..kb.langdata import language_data
 from .actors import ActorResolver, bullet_states, listed_states
 from .doc import Doc, Mention, Sentence, Statement
-from .frames import Frame, FrameBuilder, LanguagePack, Word
+from .frames import Frame, FrameBuilder, LanguagePack, Word, pack_union
 from .modality import SentenceModality
 from .records import EventRecord, MentionRef, confidence
 from .registry import register
@@ -165,8 +165,7 @@ def _document_act(builder: FrameBuilder, frame: Frame) -> str | None:
     if pack is None or not pack.english:
         return None
     documents = pack.grammar.get("document_nouns", frozenset())
-    if frame.lemma not in pack.grammar.get("adopting_verbs", frozenset()) | pack.grammar.get("joining_verbs",
-                                                                                             frozenset()):
+    if frame.lemma not in pack.union("grammar", "adopting_verbs", "joining_verbs"):
         return None
     words = builder.words(frame.sentence)
     for n in range(frame.word + 1, min(len(words) - 1, frame.word + 6)):
@@ -363,10 +362,20 @@ def _recruiter(builder: FrameBuilder, frame: Frame) -> Mention | None:
     return party[0] if party else builder.context_state(frame.sentence, frame.start)
 
 
+@functools.lru_cache(maxsize=16)
+def _class_sets(pack: LanguagePack) -> dict[str, frozenset[str]]:
+    """Each lemma's stance classes, made once per pack (``_vote`` scanned every class per frame)."""
+    index: dict[str, set[str]] = {}
+    for name, lemmas in pack.stance_classes.items():
+        for lemma in lemmas:
+            index.setdefault(lemma, set()).add(name)
+    return {lemma: frozenset(names) for lemma, names in index.items()}
+
+
 def _vote(pack: LanguagePack, builder: FrameBuilder, frame: Frame) -> tuple[str, str] | None:
     """(PLOVER type, what was done) for a vote frame, or ``None`` when the frame is no vote."""
-    classes = {n for n, lemmas in pack.stance_classes.items() if frame.lemma in lemmas}
-    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
+    classes = _class_sets(pack).get(frame.lemma, frozenset())
+    after = next(([w] for w in builder.words(frame.sentence) if w.start >= frame.end), [])
     if after and after[0].low == "from":
         return None  # "abstained from recognising": refraining from an act, no vote
     if "abstain" in classes:
@@ -485,7 +494,7 @@ def _source(resolver: ActorResolver, builder: FrameBuilder, frame: Frame) -> Men
 def _supplied(pack: LanguagePack, words: list[str]) -> bool:
     """What was received is arms or aid, and not denied ("received no request from Minsk")."""
     negation = pack.grammar.get("negation", frozenset())
-    goods = pack.targets.get("military", frozenset()) | pack.targets.get("aid", frozenset())
+    goods = pack.union("targets", "military", "aid")
     if any(w in negation for w in words):
         return False
     return not pack.english or any(w in goods or w.rstrip("s") in goods for w in words)
@@ -552,8 +561,7 @@ def _closing_attribution(doc: Doc, pack: LanguagePack, frame: Frame, event: Stat
     cut = max(before.rfind(c) for c in ",\"”")
     if cut < 0 or len(before[cut + 1:].split()) > 6 or not any(cut < m.start - sentence.start for m in frame.subjects):
         return False  # the speaker, with a title at most, between the comma or quote and the verb
-    if any(w in pack.grammar.get("complementizers", frozenset()) | pack.grammar.get("relative", frozenset())
-           for w in before[cut + 1:].casefold().split()):
+    if any(w in pack.union("grammar", "complementizers", "relative") for w in before[cut + 1:].casefold().split()):
         return False
     after = doc.text[frame.end:sentence.end].casefold().split()
     joins = pack.grammar.get("complementizers", frozenset()) | {"to"}
@@ -568,6 +576,8 @@ def _without_reporting(pack: LanguagePack, produced: list[tuple[Frame, list[Stat
     Лукашенко»; not a state of affairs: "admitted that Belarus is taking part") is no event of its
     own: the act is the event, the speaker its source. A confirmation, a denial or an announcement
     is an act in itself and stays."""
+    if not any(events for _f, events in produced):
+        return produced  # no events: nothing to drop (most sentences)
     reporting = pack.grammar.get("reporting_verbs", frozenset())
     speakers = [f.speaker for f, events in produced if f.speaker is not None and f.factuality == "done" and
                 any(e.predicate != "SAY" for e in events)]  # an act done, not a state ("is taking part")
@@ -679,8 +689,8 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     if kind == "ABSTAIN" and _abstained_from_position(builder, frame):
         return []  # "abstained from recognising the annexation": a position (the stance), no vote nor act
     g = builder.pack.grammar if builder.pack else {}
-    opinion = g.get("opinion", frozenset()) | g.get("copulas", frozenset()) | g.get("attitude_verbs", frozenset()) | \
-        g.get("negative_implicatives", frozenset())  # a view, a state or attitude held, an act not done: no event
+    opinion = pack_union(builder.pack, "grammar", "opinion", "copulas", "attitude_verbs", "negative_implicatives")
+    # a view, a state or attitude held, an act not done: no event
     spoken_we = frame.we and frame.speaker is not None and frame.is_act() and frame.factuality == "done" and \
         frame.speaker.type in ("state", "government_body", "person")  # "\"We have banned ...,\" the ministry
     # said": the speaker's own act, reported in the first person
@@ -804,7 +814,7 @@ def _owner_of_organ(builder: FrameBuilder, frame: Frame) -> Mention | None:
     n = frame.word - 1
     while n > 0 and words[n].upos in ("AUX", "PART", "ADV"):
         n -= 1
-    organs = pack.grammar.get("state_nouns", frozenset()) | pack.grammar.get("force_nouns", frozenset())
+    organs = pack.union("grammar", "state_nouns", "force_nouns")
     if n >= 1 and f"{words[n - 1].low} {words[n].low}" in pack.grammar.get("pronouns_state", frozenset()):
         organs = organs | {words[n].low}  # "his country had sent": the person's state
     if n < 1 or words[n].low not in organs or \

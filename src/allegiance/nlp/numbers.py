@@ -74,6 +74,8 @@ class NumberRules:
     #: spaces to the end) starts at most this far before the text's trailing spaces, where a search
     #: of the whole text may start (:meth:`qualifier_of`)
     qualifier_longest: int = 0
+    #: the length of the longest ``referring`` word, for :meth:`referring_before` as above
+    referring_longest: int = 0
 
     @functools.cached_property
     def age_clock_starts(self) -> tuple[str, ...]:
@@ -87,6 +89,13 @@ class NumberRules:
         ``\s``) and begins with a qualifier of at most ``qualifier_longest`` characters (one
         character of the text for each of the pattern's, ``re.I`` or not)."""
         return self.qualifier.search(before, max(0, len(before.rstrip()) - self.qualifier_longest))
+
+    def referring_before(self, lead: str) -> bool:
+        r"""``referring.search(lead)``, started where a match can start: a match is a listed word
+        (one text character for each of its characters, ``re.I`` or not) and spaces to the end, so
+        it starts at most ``referring_longest`` characters before the trailing spaces; ``\b`` at
+        the start position reads the character before it (``re`` looks behind ``pos``)."""
+        return self.referring.search(lead, max(0, len(lead.rstrip()) - self.referring_longest)) is not None
 
     def value(self, match: re.Match[str]) -> float | None:
         """The value of a number matched by :attr:`number`: separators read the language's way."""
@@ -202,6 +211,7 @@ def number_rules(language: str | None, folders: tuple[Path, ...] | None = None) 
         words=words, time_units=frozenset(str(w).casefold() for w in d.get("time_units", [])),
         one_after=frozenset(str(w).casefold() for w in d.get("one_after", [])),
         referring=re.compile(rf"\b(?:{_alt(d.get('referring', []))})\s+$", re.I),
+        referring_longest=max((len(str(w)) for w in d.get("referring", [])), default=0),
         not_counting_before=frozenset(str(w).casefold() for w in d.get("not_counting_before", [])),
         has_lone=bool(d.get("lone_multiplier_after")),
         lone_after=re.compile(rf"(?:^|\s)(?:{_alt(d.get('lone_multiplier_after', []))})\s+$", re.I),

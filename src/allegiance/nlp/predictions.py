@@ -60,15 +60,23 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
     text = builder.doc.text[sentence.start:sentence.end]
     # a speech or pledge verb ("said", "vowed"), not a noun ("the state level")
     whole = builder.words(sentence)  # the whole sentence, where ``words`` is a clause of it
-    reported = any((w.lemma in pack.speech or w.low in g.get("pledge", ())) and not (
+    pledge = g.get("pledge", ())
+    reported = any((w.lemma in pack.speech or w.low in pledge) and not (
         n > 0 and whole[n - 1].upos in ("DET", "ADP")) for n, w in enumerate(whole)) or any(
         _phrase_at(text.casefold(), phrase) >= 0 for phrase in pack.sources)  # "According to him, X would ..."
 
-    conditional = any(w.low in g.get("condition", ()) for w in words) or bool(words) and words[0].low in g.get(
+    condition = g.get("condition", ())
+    conditional = any(w.low in condition for w in words) or bool(words) and words[0].low in g.get(
         "inversion", ())  # "Should the sanctions be lifted, ..."
     penalty_verbs = g.get("penalty_verbs", frozenset())
     scheduled = g.get("scheduled_participles", frozenset())
+    plan = g.get("plan", frozenset())
+    # the words that can end the loop below (every ``return``): any other word only reads on
+    triggers = pack.union("grammar", "reader", "future", "reported_modals", "schedule_be", "penalty_verbs",
+                          "scheduled_participles", "risk_modals", "forecast_verbs", "ability_modals", "plan")
     for n, w in enumerate(words):
+        if w.low not in triggers and w.lemma not in plan and not w.low.endswith(("'ll", "’ll")):
+            continue
         nxt = _next_content(words, n)
         if nxt is None or nxt.upos == "PUNCT":
             continue

@@ -56,6 +56,15 @@ def _last_run(before: str) -> str:
 _NAME_BEFORE = re.compile(r"(?:^|[^\w\s][ \t]*|\s)([A-ZА-ЯЁІЇЄҐ][\w’'-]*) $")
 
 
+def _name_before(before: str) -> re.Match[str] | None:
+    """``_NAME_BEFORE.search(before)``, started at the last space before the word that its final
+    space (or space and line break) ends: the word is all word characters, "’", "'" and "-", so
+    every match's word starts after that space, and the leftmost match has the longest such word
+    (``^`` matches only at the text's real start, wherever the search starts)."""
+    end = len(before) - (2 if before.endswith(" \n") else 1)
+    return _NAME_BEFORE.search(before, max(0, before.rfind(" ", 0, end)))
+
+
 class QuantityExtractor:
     name = "quantities"
     requires: tuple[str, ...] = ("sentences", "mentions", "times")
@@ -188,7 +197,7 @@ class QuantityExtractor:
         a multiplier or a percent follows it or the word is a place after a preposition of place
         («У Харкові 5 людей», ``lang/<code>/places.toml``). The sentence's first word counts only
         when it is a name."""
-        found = _NAME_BEFORE.search(before)
+        found = _name_before(before)
         if not found:
             return False
         preceding = before[:found.start(1)].split()
@@ -311,6 +320,6 @@ class QuantityExtractor:
         counted_one = article or follower in rules.time_units or previous in rules.one_after
         lead = text[:tokens[i].start]  # the sentence before the number: cut only for a number word
         if (value == 1 and not counted_one) or follower in rules.not_counting_before \
-                or rules.referring.search(lead) or lead.rstrip().endswith("-"):
+                or rules.referring_before(lead) or lead.rstrip().endswith("-"):
             return None
         return value, j

@@ -161,7 +161,7 @@ def waged_by(builder: FrameBuilder, frame: Frame) -> str | None:
     pack = builder.pack
     if pack is None:
         return None
-    nouns = pack.targets.get("war", frozenset()) | pack.targets.get("attack", frozenset())
+    nouns = pack.union("targets", "war", "attack")
     text = builder.doc.text
     words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end]
     noun = next((w for w in words if w.lemma in nouns or w.low in nouns), None)
@@ -180,7 +180,7 @@ def joined_in_condemning(builder: FrameBuilder, frame: Frame) -> bool:
     pack = builder.pack
     if pack is None or not pack.english:
         return False
-    acts = pack.stance_classes.get("condemn", frozenset()) | pack.stance_classes.get("call_peace", frozenset())
+    acts = pack.union("stance_classes", "condemn", "call_peace")
     words = [w for w in builder.words(frame.sentence) if frame.target_start <= w.start < frame.target_end]
     return any(a.low == "in" and b.lemma in acts for a, b in zip(words, words[1:], strict=False))
 

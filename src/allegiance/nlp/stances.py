@@ -239,8 +239,7 @@ def _votes(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, b
     fronted = fronted_vote_side(builder, frame)  # «Przeciwko rezolucji głosowały ...»: the side before the verb
     if fronted is not None:
         return [("war", "support" if fronted == "against" else "oppose", "vote")]
-    first = sorted(about.lemmas & (pack.targets.get("vote_against", frozenset()) | pack.targets.get(
-        "vote_for", frozenset())))
+    first = sorted(about.lemmas & pack.union("targets", "vote_against", "vote_for"))
     if about.has(pack, "vote_against"):
         return [("war", "support", "vote")]
     if first:
@@ -893,6 +892,14 @@ def _disputed(doc: Doc, resolver: ActorResolver, modality: SentenceModality, sta
     return False
 
 
+@functools.lru_cache(maxsize=16)
+def _contrast_cut(pack: LanguagePack) -> re.Pattern[str] | None:
+    """A comma and a contrastive conjunction (``concession_breaks``, ``contrast_joins``), compiled
+    once per pack (it was joined, sorted and looked up on every call); ``None`` where it has none."""
+    joins = pack.union("grammar", "concession_breaks", "contrast_joins")
+    return re.compile(r",\s+(?:" + "|".join(map(re.escape, sorted(joins))) + r")\s", re.I) if joins else None
+
+
 def _denial_mentions(modality: SentenceModality, resolver: ActorResolver, builder: FrameBuilder | None,
                      sentence: Sentence) -> list[Mention]:
     """The mentions of a denial sentence in the parts of it that hold the denial cue, the parts
@@ -901,11 +908,10 @@ def _denial_mentions(modality: SentenceModality, resolver: ActorResolver, builde
     pack = builder.pack if builder is not None else None
     if pack is None:
         return mentions
-    joins = pack.grammar.get("concession_breaks", frozenset()) | pack.grammar.get("contrast_joins", frozenset())
-    if not joins:
+    cut = _contrast_cut(pack)
+    if cut is None:
         return mentions
     text = builder.doc.text if builder is not None else ""
-    cut = re.compile(r",\s+(?:" + "|".join(map(re.escape, sorted(joins))) + r")\s", re.I)
     bounds = [sentence.start] + [sentence.start + x.start() for x in cut.finditer(text[sentence.start:sentence.end])] \
         + [sentence.end]
     if len(bounds) == 2:

@@ -77,8 +77,26 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
 
+#: :func:`lsh_params` at 128 permutations (the default) and thresholds 0.05 to 0.95 in steps of
+#: 0.05 (the default 0.5 among them), as :func:`optimal_params` computes them (``tests/test_scale.py``
+#: checks every entry): the grid of integrals cost about 0.03 CPU-s in every process that stores
+#: an article. Keys are the exact float values, so any other threshold is computed.
+_PARAMS: dict[tuple[float, int], tuple[int, int]] = {
+    (threshold, 128): params for threshold, params in {
+        0.05: (32, 1), 0.1: (64, 2), 0.15: (51, 2), 0.2: (28, 2), 0.25: (42, 3), 0.3: (37, 3),
+        0.35: (32, 4), 0.4: (32, 4), 0.45: (25, 5), 0.5: (25, 5), 0.55: (21, 6), 0.6: (18, 7),
+        0.65: (16, 8), 0.7: (14, 9), 0.75: (11, 11), 0.8: (9, 13), 0.85: (8, 16), 0.9: (5, 25),
+        0.95: (3, 42)}.items()}
+
+
 @functools.lru_cache(maxsize=16)
 def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows per band) minimising false positives plus false negatives at ``threshold``:
+    :func:`optimal_params`, read from a table where it holds the pair."""
+    return _PARAMS.get((threshold, num_perm)) or optimal_params(threshold, num_perm)
+
+
+def optimal_params(threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows per band) minimising false positives plus false negatives at ``threshold``
     (both integrated with the trapezoid rule over 1,001 points, all pairs at once)."""
     pairs = np.array([(b, r) for b in range(1, num_perm + 1) for r in range(1, num_perm // b + 1)], dtype=float)
