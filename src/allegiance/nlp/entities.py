@@ -184,7 +184,7 @@ class EntityLinker:
                                   rf"|(?:{short_credits or '(?!)'})\s*:?)[^.!?:]*$", re.I | re.M)
         self._given = self._unlisted.given
         self._last_keyed: tuple[str, str, list[Token], list[str]] | None = None
-        self._joiners: dict[str | None, tuple[tuple[str, ...], ...]] = {}
+        self._joiners: dict[tuple[str | None, bool], tuple[tuple[str, ...], ...]] = {}
         self._opener_words: dict[str | None, frozenset[str]] = {}
         self._title_case: dict[str | None, bool] = {}
         self._type_noun_words: dict[str | None, frozenset[str]] = {}
@@ -556,24 +556,26 @@ class EntityLinker:
                 return role, len(role_keys)
         return None
 
-    def _role_joiners(self, language: str | None) -> tuple[tuple[str, ...], ...]:
+    def _role_joiners(self, language: str | None, titles: bool = False) -> tuple[tuple[str, ...], ...]:
         """The token keys that may stand between a role noun and its state after it in ``language``
         (``role_joiners`` of its roles.toml; the empty one where ``state_follows_role``: the state's
-        adjective or genitive right after the noun)."""
-        if language not in self._joiners:
+        adjective or genitive right after the noun). With ``titles``: the empty one where
+        ``title_before_state`` (a title that names its holder for speaker resolution only)."""
+        if (language, titles) not in self._joiners:
             data = language_data("roles", language, self.folders) if language else {}
             analyzer = analyzer_for(language, self.folders)
-            joiners = [tuple(word_key(t.text, analyzer) for t in tokenize(str(j)))
-                       for j in data.get("role_joiners", [])]
-            if data.get("state_follows_role"):
+            joiners = [] if titles else [tuple(word_key(t.text, analyzer) for t in tokenize(str(j)))
+                                         for j in data.get("role_joiners", [])]
+            if data.get("title_before_state" if titles else "state_follows_role"):
                 joiners.append(())
-            self._joiners[language] = tuple(sorted(joiners, key=len, reverse=True))
-        return self._joiners[language]
+            self._joiners[(language, titles)] = tuple(sorted(joiners, key=len, reverse=True))
+        return self._joiners[(language, titles)]
 
-    def _role_before(self, doc: Doc, keys: list[str], c_first: int) -> tuple[str, int, int] | None:
+    def _role_before(self, doc: Doc, keys: list[str], c_first: int,
+                     titles: bool = False) -> tuple[str, int, int] | None:
         """A role noun before its state in a language that puts the state after the noun: the role,
         its length in tokens and its first token."""
-        for joiner in self._role_joiners(doc.language):
+        for joiner in self._role_joiners(doc.language, titles):
             end = c_first - len(joiner)
             if end < 1 or tuple(keys[end:c_first]) != joiner:
                 continue
@@ -584,7 +586,11 @@ class EntityLinker:
         return None
 
     def _role_mentions(self, doc: Doc, tokens: list[Token], keys: list[str],
-                       chosen: list[_Candidate]) -> list[Mention]:
+                       chosen: list[_Candidate], titles: bool = False) -> list[Mention]:
+        """Office holders named by a role and its state; with ``titles`` only the titles before a state
+        of ``title_before_state`` («министр иностранных дел России», «глава МЗС України»)."""
+        if titles and not self._role_joiners(doc.language, True):
+            return []
         out = []
         starts = [t.start for t in tokens]
         for c in chosen:
@@ -596,16 +602,19 @@ class EntityLinker:
             if j < len(keys) and keys[j] in self._role_words["possessive_tokens"]:  # "Kazakhstan's"
                 j += 1
             # "Russia, Prime Minister X": punctuation between a state and a role noun parts them
-            found = self._role_at(keys, j) if _adjoining(doc.text, tokens, c_last, j) else None
+            found = self._role_at(keys, j) if not titles and _adjoining(doc.text, tokens, c_last, j) else None
             first, last = c_first, (j + found[1] - 1) if found else c_last
-            if found is None and c_first >= 2 and keys[c_first - 1] in self._role_words["state_after"]:
+            if titles:  # «министр иностранных дел России», «глава МЗС України»: the title before the state
+                if (before := self._role_before(doc, keys, c_first, True)) is not None:
+                    found, first = (before[0], before[1]), before[2]
+            elif found is None and c_first >= 2 and keys[c_first - 1] in self._role_words["state_after"]:
                 for n in (3, 2, 1):  # "the president of Belarus"
                     start = c_first - 1 - n
                     if start >= 0 and (hit := self._role_at(keys, start)) and hit[1] == n:
                         found, first = hit, start
                         break
             # "le président français", "prezydent Rosji", "il presidente della Russia"
-            if found is None and (before := self._role_before(doc, keys, c_first)) is not None:
+            if found is None and not titles and (before := self._role_before(doc, keys, c_first)) is not None:
                 found, first = (before[0], before[1]), before[2]
             if found is None:
                 continue
@@ -624,6 +633,7 @@ class EntityLinker:
         tokens, keys = self._keyed_tokens(doc.text, analyzer_for(doc.language, self.folders))
         starts = [t.start for t in tokens]
         roles = self._role_mentions(doc, tokens, keys, chosen)
+        doc.titles = tuple(self._role_mentions(doc, tokens, keys, chosen, titles=True))
         taken: set[int] = set()
         unlisted: list[Mention] = []
         language = doc.language or self._fallback
