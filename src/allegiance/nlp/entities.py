@@ -208,6 +208,48 @@ class EntityLinker:
         self._automaton(analyzer_for(None, self.folders))
         self._ensure_cyrillic_roles()
 
+    def _surnames_alone(self) -> list[Alias]:
+        """A person whose surname alone is one of its names in some language ("Szijjártó", «Лавров») is
+        named by it in Russian and Ukrainian too: the last word of each Cyrillic full name where that
+        language lists it not («Петер Сийярто» gives «Сийярто»), unless the dictionary knows it as a
+        common word («Таран», «Мамин»: the name is written whole there on purpose)."""
+        by_person: dict[str, list[Alias]] = defaultdict(list)
+        for alias in self.kb.aliases:
+            if alias.kind == "name" and self.kb.entities[alias.entity_id].type == "person":
+                by_person[alias.entity_id].append(alias)
+        out = []
+        for aliases in by_person.values():
+            texts = {(a.lang, a.text) for a in aliases}
+            if not any(len(a.text.split()) > 1 and (a.lang, a.text.split()[-1]) in texts for a in aliases):
+                continue
+            for a in aliases:
+                last = a.text.split()[-1] if len(a.text.split()) > 1 else ""
+                if not _CYRILLIC.search(last) or (a.lang, last) in texts or not has_morphology(a.lang, self.folders):
+                    continue
+                parses = morph_parse(last.casefold(), analyzer_for(a.lang, self.folders))
+                if any(p.is_known and not {"Surn", "Name"} & set(p.tag.grammemes) for p in parses):
+                    continue
+                texts.add((a.lang, last))
+                out.append(Alias(last, a.lang, a.entity_id, "name"))
+        return out
+
+    def _surname_forms(self, alias: Alias, tokens: list[Token]) -> list[str]:
+        """A person's one-word Cyrillic name in the case forms of its language's ``surname_case_endings``
+        (``morphology.toml``: «Сибіга» → «Сибіги», «Стармер» → «Стармера»), which the dictionary may not
+        give it."""
+        if len(tokens) != 1 or len(alias.text) < 4 or not _CYRILLIC.search(alias.text) or \
+                self.kb.entities[alias.entity_id].type != "person":
+            return []
+        data = language_data("morphology", alias.lang, self.folders)
+        endings = data.get("surname_case_endings", {})
+        text = alias.text
+        last = text[-1].casefold()
+        if last in endings:
+            return [text[:-1] + str(e) for e in endings[last]]
+        if last.isalpha() and last not in str(data.get("surname_vowels", "")) and "" in endings:
+            return [text + str(e) for e in endings[""]]
+        return []
+
     def _automaton(self, analyzer: str, plain: bool = False) -> ahocorasick.Automaton:
         """The automaton of every alias's keys (word by word, through lemmas), or with ``plain`` the
         one for texts without Cyrillic: the aliases none of whose words has a Cyrillic letter. An
@@ -217,13 +259,16 @@ class EntityLinker:
         name = analyzer if not plain else "\0plain"
         if name not in self._automata:
             table: dict[str, list[tuple[Alias, int]]] = defaultdict(list)
-            for alias in self.kb.aliases:
+            for alias in list(self.kb.aliases) + ([] if plain else self._surnames_alone()):
                 tokens = tokenize(alias.text)
                 if plain and any(_CYRILLIC.search(t.text) for t in tokens):
                     continue
                 for keys in alias_keys(tokens, analyzer):
                     if keys:
                         table[" " + " ".join(keys) + " "].append((alias, len(keys)))
+                for form in self._surname_forms(alias, tokens) if not plain else ():
+                    for key in {word_key(form, analyzer), form.casefold()}:
+                        table[f" {key} "].append((alias, 1))
                 # the one-pass match of texts without Cyrillic turns each mark into a space: an alias
                 # with a mark before a space inside it ("U.S. Treasury", "St. Petersburg") is found
                 # by its characters so turned too ("u s  treasury"), never by its words' keys alone
