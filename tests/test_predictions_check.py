@@ -282,6 +282,9 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     ("ru", "Россия ответит на новые санкции. Об этом заявил Лавров.", ["Sergei Lavrov"]),
     ("en", "Smoke could be seen over the port on Monday.", []),
     ("uk", "За словами Сибіги, Київ не піде на поступки.", ["Andrii Sybiha"]),
+    ("ru", "Москва ответит на санкции. Об этом в интервью агентству заявил глава МИД России.", ["Sergei Lavrov"]),
+    ("ru", "Россия ответит на новые санкции. Об этом договорились Путин и Токаев.", [None]),
+    ("en", "Russia will try to advance in the east, Ukraine's General Staff said.", ["UKR"]),
 ])
 def test_prediction_speakers_and_negatives(lang, text, speakers):
     assert _predictions(lang, text) == speakers

@@ -630,6 +630,23 @@ class EntityLinker:
                     return hit[0], hit[1], start
         return None
 
+    def _title_over_body(self, doc: Doc, tokens: list[Token], keys: list[str], starts: list[int],
+                         c: _Candidate, state: str) -> list[Mention]:
+        """«глава МИД России»: a title whose last words are the start of a state body's name (the body
+        of ``state``) names the office's holder, as a title before the state's genitive does."""
+        c_first = bisect.bisect_left(starts, c.start)
+        c_last = bisect.bisect_left(starts, c.end) - 1
+        for first in (c_first - 1, c_first - 2, c_first - 3):
+            hit = self._role_at(keys, first) if first >= 0 else None
+            if hit is not None and c_first < first + hit[1] <= c_last + 1:
+                holder = self.kb.holder(hit[0], state, doc.published)
+                if holder is None:
+                    return []
+                start, end = tokens[first].start, tokens[c_last].end
+                return [Mention(start, end, doc.text[start:end], holder.id, "person", "role",
+                                _KIND_CONFIDENCE["role"], holder.canonical)]
+        return []
+
     def _role_mentions(self, doc: Doc, tokens: list[Token], keys: list[str],
                        chosen: list[_Candidate], titles: bool = False) -> list[Mention]:
         """Office holders named by a role and its state; with ``titles`` only the titles before a state
@@ -639,7 +656,11 @@ class EntityLinker:
         out = []
         starts = [t.start for t in tokens]
         for c in chosen:
-            if c.alias.kind == "seat" or self.kb.entities[c.alias.entity_id].type != "state":
+            entity = self.kb.entities[c.alias.entity_id]
+            if titles and entity.type == "government_body" and entity.country:
+                out.extend(self._title_over_body(doc, tokens, keys, starts, c, entity.country))
+                continue
+            if c.alias.kind == "seat" or entity.type != "state":
                 continue
             c_first = bisect.bisect_left(starts, c.start)
             c_last = bisect.bisect_left(starts, c.end) - 1

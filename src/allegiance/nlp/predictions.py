@@ -492,7 +492,7 @@ def future_marker(builder: FrameBuilder, sentence: Sentence) -> Word | None:
     return _future_ru(builder, sentence, words)
 
 
-_SPEAKER_TYPES = frozenset({"person", "government_body", "media", "organization", "state", "alliance",
+_SPEAKER_TYPES = frozenset({"person", "government_body", "armed_force", "media", "organization", "state", "alliance",
                             "international_organization"})
 #: what a rule of attribution found: it named a speaker (``None``: someone unnamed, "a diplomat said")
 _Found = tuple[bool, Mention | None]
@@ -521,7 +521,8 @@ def _speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> Mention
 def _named_after(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
     """"Kyiv will get new air defences. That was the assessment of ... Rustem Umerov.", «... Об этом
     заявил Лавров.»: a forecast with no attribution of its own takes the speaker of the sentence right
-    after it when that one opens with a phrase pointing back to it (``back_attributions``)."""
+    after it when that one opens with a phrase pointing back to it (``back_attributions``; one of one or
+    two words, «Об этом», «Про це», with a verb of saying anywhere after it: «Об этом в пятницу заявил»)."""
     assert builder.pack is not None
     phrases = builder.pack.grammar.get("back_attributions", frozenset())
     later = _neighbours(builder.doc, sentence, 1)[1] if phrases else []
@@ -532,8 +533,18 @@ def _named_after(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
     phrase = next((p for p in sorted(phrases, key=len, reverse=True) if _phrase_at(low, p) == 0), None)
     if phrase is None:
         return None
+    speakers = _speaker_words(builder)
+    verb = next((w for w in builder.words(nxt) if (w.lemma in speakers or w.low in speakers) and
+                 w.upos not in ("NOUN", "ADJ", "PROPN")), None)
+    if len(phrase.split()) <= 2 and verb is None:
+        return None  # «Об этом ...»: a short opener points back only with a verb of saying after it
     begin = nxt.start + len(phrase)
     named = [m for m in builder.resolver.in_sentence(nxt) if m.start >= begin and m.type in _SPEAKER_TYPES]
+    if verb is not None and any(m.start >= verb.end for m in named):
+        # «Об этом в интервью РИА Новости заявил глава МИД России»: the subject after the verb, not the
+        # outlet before it
+        begin = verb.end
+        named = [m for m in named if m.start >= verb.end]
     if not named:
         return None
     if named[0].type == "media":
