@@ -81,6 +81,10 @@ SPK9_FLOORS = {
     # with the code before spk9); the miss is a holder persons.jsonl lacks
     ("spk9 transfer", "predictions"): (0.97, 0.97),
     ("spk9 transfer", "predictions_speaker"): (0.91, 0.91),
+    # written after all of spk9's rules but the last (unnamed groups): speaker 0.882/0.882 on first reading
+    # (0.667/0.706 with the code before spk9), 0.941/0.941 after that rule
+    ("spk9 second transfer", "predictions"): (0.97, 0.97),
+    ("spk9 second transfer", "predictions_speaker"): (0.85, 0.85),
 }
 
 
@@ -285,6 +289,9 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     ("ru", "Москва ответит на санкции. Об этом в интервью агентству заявил глава МИД России.", ["Sergei Lavrov"]),
     ("ru", "Россия ответит на новые санкции. Об этом договорились Путин и Токаев.", [None]),
     ("en", "Russia will try to advance in the east, Ukraine's General Staff said.", ["UKR"]),
+    ("en", "Russia will resume its offensive, analysts at the Institute for the Study of War said.",
+     ["Institute for the Study of War"]),
+    ("en", "The rouble could fall further, economists at a Moscow bank estimated.", [None]),
 ])
 def test_prediction_speakers_and_negatives(lang, text, speakers):
     assert _predictions(lang, text) == speakers

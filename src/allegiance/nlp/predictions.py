@@ -492,8 +492,8 @@ def future_marker(builder: FrameBuilder, sentence: Sentence) -> Word | None:
     return _future_ru(builder, sentence, words)
 
 
-_SPEAKER_TYPES = frozenset({"person", "government_body", "armed_force", "media", "organization", "state", "alliance",
-                            "international_organization"})
+_SPEAKER_TYPES = frozenset({"person", "government_body", "armed_force", "media", "organization", "think_tank", "ngo",
+                            "state", "alliance", "international_organization"})
 #: what a rule of attribution found: it named a speaker (``None``: someone unnamed, "a diplomat said")
 _Found = tuple[bool, Mention | None]
 _NOTHING: _Found = (False, None)
@@ -562,7 +562,13 @@ def _unnamed(builder: FrameBuilder, words: list[Word]) -> bool:
         if w.upos in ("ADP", "VERB", "AUX", "PUNCT") or w.lemma in speakers or w.low in speakers:
             return False
         if w.low in unnamed or w.lemma in unnamed:
-            return True
+            # "analysts at the Institute for the Study of War": a named body that is no state's speaks
+            end = next((x.start for x in words if x.start > w.start and (x.lemma in speakers or x.low in speakers
+                                                                          or x.text in (",", ";", ":"))),
+                       words[-1].end)
+            return not any(w.end <= m.start < end and m.type in _SPEAKER_TYPES and m.type not in (
+                "state", "government_body", "armed_force") and (m.type != "person")
+                for m in builder.doc.mentions)
     return False
 
 
