@@ -292,6 +292,9 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     ("en", "Russia will resume its offensive, analysts at the Institute for the Study of War said.",
      ["Institute for the Study of War"]),
     ("en", "The rouble could fall further, economists at a Moscow bank estimated.", [None]),
+    # a title in the genitive after another noun is that one's office: not the holder's word
+    ("ru", "Пресс-секретарь президента России заявил, что Путин не поедет на саммит.", ["RUS"]),
+    ("uk", "Заступник міністра оборони України заявив, що армія отримає нові ракети.", ["UKR"]),
 ])
 def test_prediction_speakers_and_negatives(lang, text, speakers):
     assert _predictions(lang, text) == speakers

@@ -630,6 +630,21 @@ class EntityLinker:
                     return hit[0], hit[1], start
         return None
 
+    def _governed_title(self, doc: Doc, tokens: list[Token], first: int) -> bool:
+        """«Пресс-секретарь президента России», «заместитель главы МИД»: a title in the genitive after a
+        noun (not one after a preposition: «по словам министра») is that noun's, another person's office."""
+        if first < 1:
+            return False
+        analyzer = analyzer_for(doc.language, self.folders)
+        title = morph_parse(tokens[first].text.casefold(), analyzer)
+        if not any("gent" in p.tag.grammemes for p in title[:2]):
+            return False  # «..., отметил в интервью телеканалу президент Казахстана»: the title in the nominative
+        before = morph_parse(tokens[first - 1].text.casefold(), analyzer)
+        if not before or before[0].tag.POS != "NOUN":
+            return False
+        ahead = morph_parse(tokens[first - 2].text.casefold(), analyzer) if first >= 2 else []
+        return not (ahead and ahead[0].tag.POS == "PREP")
+
     def _title_over_body(self, doc: Doc, tokens: list[Token], keys: list[str], starts: list[int],
                          c: _Candidate, state: str) -> list[Mention]:
         """«глава МИД России»: a title whose last words are the start of a state body's name (the body
@@ -638,7 +653,8 @@ class EntityLinker:
         c_last = bisect.bisect_left(starts, c.end) - 1
         for first in (c_first - 1, c_first - 2, c_first - 3):
             hit = self._role_at(keys, first) if first >= 0 else None
-            if hit is not None and c_first < first + hit[1] <= c_last + 1:
+            if hit is not None and c_first < first + hit[1] <= c_last + 1 and \
+                    not self._governed_title(doc, tokens, first):
                 holder = self.kb.holder(hit[0], state, doc.published)
                 if holder is None:
                     return []
@@ -671,7 +687,8 @@ class EntityLinker:
             found = self._role_at(keys, j) if not titles and _adjoining(doc.text, tokens, c_last, j) else None
             first, last = c_first, (j + found[1] - 1) if found else c_last
             if titles:  # «министр иностранных дел России», «глава МЗС України»: the title before the state
-                if (before := self._role_before(doc, keys, c_first, True)) is not None:
+                if (before := self._role_before(doc, keys, c_first, True)) is not None and \
+                        not self._governed_title(doc, tokens, before[2]):
                     found, first = (before[0], before[1]), before[2]
             elif found is None and c_first >= 2 and keys[c_first - 1] in self._role_words["state_after"]:
                 for n in (3, 2, 1):  # "the president of Belarus"
