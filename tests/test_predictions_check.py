@@ -70,6 +70,57 @@ PRED8_FLOORS = {
 }
 
 
+#: (precision, recall) floors on branch spk9's sentences (who said it: titles before a state's genitive,
+#: «Как считает X,», unnamed sources, a speaker named in the next sentence, "could be seen", inflected surnames)
+SPK9_FLOORS = {
+    # written before the rules, then tuned on: measured 1.000/1.000, speaker 0.984/0.984 (0.968/1.000 and
+    # speaker 0.810/0.836 before); the miss left is «пресс-секретарь Кремля» (no Kremlin spokesperson role)
+    ("spk9 (written before the rules)", "predictions"): (0.97, 0.97),
+    ("spk9 (written before the rules)", "predictions_speaker"): (0.95, 0.95),
+    # written after the first rules and never tuned on: speaker 0.947/0.947 on first reading (0.400/0.421
+    # with the code before spk9); the miss is a holder persons.jsonl lacks
+    ("spk9 transfer", "predictions"): (0.97, 0.97),
+    ("spk9 transfer", "predictions_speaker"): (0.91, 0.91),
+    # written after all of spk9's rules but the last (unnamed groups): speaker 0.882/0.882 on first reading
+    # (0.667/0.706 with the code before spk9), 0.941/0.941 after that rule
+    ("spk9 second transfer", "predictions"): (0.97, 0.97),
+    ("spk9 second transfer", "predictions_speaker"): (0.85, 0.85),
+}
+
+
+@pytest.fixture(scope="module")
+def spk9_figures():
+    cases = checkset.load_checkset(FOLDER)
+    picked = [c for c in cases if c["note"].startswith("spk9")]
+    preds = checkset.predict(picked)
+    out = {}
+    for batch in {b for b, _ in SPK9_FLOORS}:
+        n = [i for i, c in enumerate(picked) if c["note"].startswith(batch)]
+        out[batch] = checkset.score_checkset([picked[i] for i in n], [preds[i] for i in n])
+    return out
+
+
+@pytest.mark.parametrize(("batch", "kind"), sorted(SPK9_FLOORS))
+def test_spk9_floor(spk9_figures, batch, kind):
+    precision, recall = SPK9_FLOORS[(batch, kind)]
+    got = spk9_figures[batch][kind]
+    assert got["precision"] >= precision, got
+    assert got["recall"] >= recall, got
+
+
+def test_title_speaker_leaves_the_state_as_actor():
+    """«Министр иностранных дел России заявил ...»: the title names Lavrov as the forecast's speaker, but
+    the mentions (and so the actors of events and stances) keep the state."""
+    from allegiance.nlp import Doc
+    from allegiance.nlp.pipeline import default_pipeline
+
+    doc = default_pipeline()(Doc("t", "Министр иностранных дел России заявил, что Москва ответит на санкции.",
+                                 "ru", "2025-03-01"))
+    assert [s.speaker for s in doc.statements if s.kind == "prediction"] == ["Sergei Lavrov"]
+    assert not [m for m in doc.mentions if m.type == "person"]
+    assert [t.canonical for t in doc.titles] == ["Sergei Lavrov"]
+
+
 @pytest.fixture(scope="module")
 def pred8_figures():
     cases = checkset.load_checkset(FOLDER)
@@ -226,6 +277,24 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     ("en", "Lavrov said Moscow would study the plan, but he warned that Russia would reject any ultimatum.",
      ["Sergei Lavrov", "Sergei Lavrov"]),
     ("ru", "Песков сообщил, что Путин примет участие в форуме.", ["Dmitry Peskov"]),
+    # branch spk9: a title before a state's genitive, «Как считает X,», unnamed sources, the next sentence
+    ("uk", "Глава МЗС Угорщини заявив, що Будапешт не підтримає нові санкції.", ["Péter Szijjártó"]),
+    ("ru", "По словам министра обороны Белоруссии, армия проведёт учения.", ["Viktor Khrenin"]),
+    ("ru", "Как полагает Лукашенко, Запад не решится на удар.", ["Alexander Lukashenko"]),
+    ("en", "Minsk may close the border, sources in the government said.", [None]),
+    ("ru", "Источник в МИД Армении сообщил, что Ереван не поедет на саммит.", [None]),
+    ("ru", "Россия ответит на новые санкции. Об этом заявил Лавров.", ["Sergei Lavrov"]),
+    ("en", "Smoke could be seen over the port on Monday.", []),
+    ("uk", "За словами Сибіги, Київ не піде на поступки.", ["Andrii Sybiha"]),
+    ("ru", "Москва ответит на санкции. Об этом в интервью агентству заявил глава МИД России.", ["Sergei Lavrov"]),
+    ("ru", "Россия ответит на новые санкции. Об этом договорились Путин и Токаев.", [None]),
+    ("en", "Russia will try to advance in the east, Ukraine's General Staff said.", ["UKR"]),
+    ("en", "Russia will resume its offensive, analysts at the Institute for the Study of War said.",
+     ["Institute for the Study of War"]),
+    ("en", "The rouble could fall further, economists at a Moscow bank estimated.", [None]),
+    # a title in the genitive after another noun is that one's office: not the holder's word
+    ("ru", "Пресс-секретарь президента России заявил, что Путин не поедет на саммит.", ["RUS"]),
+    ("uk", "Заступник міністра оборони України заявив, що армія отримає нові ракети.", ["UKR"]),
 ])
 def test_prediction_speakers_and_negatives(lang, text, speakers):
     assert _predictions(lang, text) == speakers

@@ -91,6 +91,9 @@ class Doc:
     times: tuple[TimeExpression, ...] = ()
     statements: tuple[Statement, ...] = ()
     genre: str | None = None
+    #: office holders named only by a title before a state's genitive («глава МИД Украины»), read by
+    #: speaker resolution alone (the title's state stays the actor of events and stances)
+    titles: tuple[Mention, ...] = ()
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if start <= m.start and m.end <= end]

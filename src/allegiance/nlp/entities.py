@@ -187,7 +187,7 @@ class EntityLinker:
                                   rf"|(?:{short_credits or '(?!)'})\s*:?)[^.!?:]*$", re.I | re.M)
         self._given = self._unlisted.given
         self._last_keyed: tuple[str, str, list[Token], list[str]] | None = None
-        self._joiners: dict[str | None, tuple[tuple[str, ...], ...]] = {}
+        self._joiners: dict[tuple[str | None, bool], tuple[tuple[str, ...], ...]] = {}
         self._opener_words: dict[str | None, frozenset[str]] = {}
         self._title_case: dict[str | None, bool] = {}
         self._type_noun_words: dict[str | None, frozenset[str]] = {}
@@ -211,6 +211,48 @@ class EntityLinker:
         self._automaton(analyzer_for(None, self.folders))
         self._ensure_cyrillic_roles()
 
+    def _surnames_alone(self) -> list[Alias]:
+        """A person whose surname alone is one of its names in some language ("Szijjártó", «Лавров») is
+        named by it in Russian and Ukrainian too: the last word of each Cyrillic full name where that
+        language lists it not («Петер Сийярто» gives «Сийярто»), unless the dictionary knows it as a
+        common word («Таран», «Мамин»: the name is written whole there on purpose)."""
+        by_person: dict[str, list[Alias]] = defaultdict(list)
+        for alias in self.kb.aliases:
+            if alias.kind == "name" and self.kb.entities[alias.entity_id].type == "person":
+                by_person[alias.entity_id].append(alias)
+        out = []
+        for aliases in by_person.values():
+            texts = {(a.lang, a.text) for a in aliases}
+            if not any(len(a.text.split()) > 1 and (a.lang, a.text.split()[-1]) in texts for a in aliases):
+                continue
+            for a in aliases:
+                last = a.text.split()[-1] if len(a.text.split()) > 1 else ""
+                if not _CYRILLIC.search(last) or (a.lang, last) in texts or not has_morphology(a.lang, self.folders):
+                    continue
+                parses = morph_parse(last.casefold(), analyzer_for(a.lang, self.folders))
+                if any(p.is_known and not {"Surn", "Name"} & set(p.tag.grammemes) for p in parses):
+                    continue
+                texts.add((a.lang, last))
+                out.append(Alias(last, a.lang, a.entity_id, "name"))
+        return out
+
+    def _surname_forms(self, alias: Alias, tokens: list[Token]) -> list[str]:
+        """A person's one-word Cyrillic name in the case forms of its language's ``surname_case_endings``
+        (``morphology.toml``: «Сибіга» → «Сибіги», «Стармер» → «Стармера»), which the dictionary may not
+        give it."""
+        if len(tokens) != 1 or len(alias.text) < 4 or not _CYRILLIC.search(alias.text) or \
+                self.kb.entities[alias.entity_id].type != "person":
+            return []
+        data = language_data("morphology", alias.lang, self.folders)
+        endings = data.get("surname_case_endings", {})
+        text = alias.text
+        last = text[-1].casefold()
+        if last in endings:
+            return [text[:-1] + str(e) for e in endings[last]]
+        if last.isalpha() and last not in str(data.get("surname_vowels", "")) and "" in endings:
+            return [text + str(e) for e in endings[""]]
+        return []
+
     def _automaton(self, analyzer: str, plain: bool = False) -> ahocorasick.Automaton:
         """The automaton of every alias's keys (word by word, through lemmas), or with ``plain`` the
         one for texts without Cyrillic: the aliases none of whose words has a Cyrillic letter. An
@@ -220,13 +262,16 @@ class EntityLinker:
         name = analyzer if not plain else "\0plain"
         if name not in self._automata:
             table: dict[str, list[tuple[Alias, int]]] = defaultdict(list)
-            for alias in self.kb.aliases:
+            for alias in list(self.kb.aliases) + ([] if plain else self._surnames_alone()):
                 tokens = tokenize(alias.text)
                 if plain and any(_CYRILLIC.search(t.text) for t in tokens):
                     continue
                 for keys in alias_keys(tokens, analyzer):
                     if keys:
                         table[" " + " ".join(keys) + " "].append((alias, len(keys)))
+                for form in self._surname_forms(alias, tokens) if not plain else ():
+                    for key in {word_key(form, analyzer), form.casefold()}:
+                        table[f" {key} "].append((alias, 1))
                 # the one-pass match of texts without Cyrillic turns each mark into a space: an alias
                 # with a mark before a space inside it ("U.S. Treasury", "St. Petersburg") is found
                 # by its characters so turned too ("u s  treasury"), never by its words' keys alone
@@ -612,24 +657,26 @@ class EntityLinker:
                 return role, len(role_keys)
         return None
 
-    def _role_joiners(self, language: str | None) -> tuple[tuple[str, ...], ...]:
+    def _role_joiners(self, language: str | None, titles: bool = False) -> tuple[tuple[str, ...], ...]:
         """The token keys that may stand between a role noun and its state after it in ``language``
         (``role_joiners`` of its roles.toml; the empty one where ``state_follows_role``: the state's
-        adjective or genitive right after the noun)."""
-        if language not in self._joiners:
+        adjective or genitive right after the noun). With ``titles``: the empty one where
+        ``title_before_state`` (a title that names its holder for speaker resolution only)."""
+        if (language, titles) not in self._joiners:
             data = language_data("roles", language, self.folders) if language else {}
             analyzer = analyzer_for(language, self.folders)
-            joiners = [tuple(word_key(t.text, analyzer) for t in tokenize(str(j)))
-                       for j in data.get("role_joiners", [])]
-            if data.get("state_follows_role"):
+            joiners = [] if titles else [tuple(word_key(t.text, analyzer) for t in tokenize(str(j)))
+                                         for j in data.get("role_joiners", [])]
+            if data.get("title_before_state" if titles else "state_follows_role"):
                 joiners.append(())
-            self._joiners[language] = tuple(sorted(joiners, key=len, reverse=True))
-        return self._joiners[language]
+            self._joiners[(language, titles)] = tuple(sorted(joiners, key=len, reverse=True))
+        return self._joiners[(language, titles)]
 
-    def _role_before(self, doc: Doc, keys: list[str], c_first: int) -> tuple[str, int, int] | None:
+    def _role_before(self, doc: Doc, keys: list[str], c_first: int,
+                     titles: bool = False) -> tuple[str, int, int] | None:
         """A role noun before its state in a language that puts the state after the noun: the role,
         its length in tokens and its first token."""
-        for joiner in self._role_joiners(doc.language):
+        for joiner in self._role_joiners(doc.language, titles):
             end = c_first - len(joiner)
             if end < 1 or tuple(keys[end:c_first]) != joiner:
                 continue
@@ -639,12 +686,53 @@ class EntityLinker:
                     return hit[0], hit[1], start
         return None
 
+    def _governed_title(self, doc: Doc, tokens: list[Token], first: int) -> bool:
+        """«Пресс-секретарь президента России», «заместитель главы МИД»: a title in the genitive after a
+        noun (not one after a preposition: «по словам министра») is that noun's, another person's office."""
+        if first < 1:
+            return False
+        analyzer = analyzer_for(doc.language, self.folders)
+        title = morph_parse(tokens[first].text.casefold(), analyzer)
+        if not any("gent" in p.tag.grammemes for p in title[:2]):
+            return False  # «..., отметил в интервью телеканалу президент Казахстана»: the title in the nominative
+        before = morph_parse(tokens[first - 1].text.casefold(), analyzer)
+        if not before or before[0].tag.POS != "NOUN":
+            return False
+        ahead = morph_parse(tokens[first - 2].text.casefold(), analyzer) if first >= 2 else []
+        return not (ahead and ahead[0].tag.POS == "PREP")
+
+    def _title_over_body(self, doc: Doc, tokens: list[Token], keys: list[str], starts: list[int],
+                         c: _Candidate, state: str) -> list[Mention]:
+        """«глава МИД России»: a title whose last words are the start of a state body's name (the body
+        of ``state``) names the office's holder, as a title before the state's genitive does."""
+        c_first = bisect.bisect_left(starts, c.start)
+        c_last = bisect.bisect_left(starts, c.end) - 1
+        for first in (c_first - 1, c_first - 2, c_first - 3):
+            hit = self._role_at(keys, first) if first >= 0 else None
+            if hit is not None and c_first < first + hit[1] <= c_last + 1 and \
+                    not self._governed_title(doc, tokens, first):
+                holder = self.kb.holder(hit[0], state, doc.published)
+                if holder is None:
+                    return []
+                start, end = tokens[first].start, tokens[c_last].end
+                return [Mention(start, end, doc.text[start:end], holder.id, "person", "role",
+                                _KIND_CONFIDENCE["role"], holder.canonical)]
+        return []
+
     def _role_mentions(self, doc: Doc, tokens: list[Token], keys: list[str],
-                       chosen: list[_Candidate]) -> list[Mention]:
+                       chosen: list[_Candidate], titles: bool = False) -> list[Mention]:
+        """Office holders named by a role and its state; with ``titles`` only the titles before a state
+        of ``title_before_state`` («министр иностранных дел России», «глава МЗС України»)."""
+        if titles and not self._role_joiners(doc.language, True):
+            return []
         out = []
         starts = [t.start for t in tokens]
         for c in chosen:
-            if c.alias.kind in ("seat", "city") or self.kb.entities[c.alias.entity_id].type != "state":
+            entity = self.kb.entities[c.alias.entity_id]
+            if titles and entity.type == "government_body" and entity.country:
+                out.extend(self._title_over_body(doc, tokens, keys, starts, c, entity.country))
+                continue
+            if c.alias.kind in ("seat", "city") or entity.type != "state":
                 continue
             c_first = bisect.bisect_left(starts, c.start)
             c_last = bisect.bisect_left(starts, c.end) - 1
@@ -652,16 +740,20 @@ class EntityLinker:
             if j < len(keys) and keys[j] in self._role_words["possessive_tokens"]:  # "Kazakhstan's"
                 j += 1
             # "Russia, Prime Minister X": punctuation between a state and a role noun parts them
-            found = self._role_at(keys, j) if _adjoining(doc.text, tokens, c_last, j) else None
+            found = self._role_at(keys, j) if not titles and _adjoining(doc.text, tokens, c_last, j) else None
             first, last = c_first, (j + found[1] - 1) if found else c_last
-            if found is None and c_first >= 2 and keys[c_first - 1] in self._role_words["state_after"]:
+            if titles:  # «министр иностранных дел России», «глава МЗС України»: the title before the state
+                if (before := self._role_before(doc, keys, c_first, True)) is not None and \
+                        not self._governed_title(doc, tokens, before[2]):
+                    found, first = (before[0], before[1]), before[2]
+            elif found is None and c_first >= 2 and keys[c_first - 1] in self._role_words["state_after"]:
                 for n in (3, 2, 1):  # "the president of Belarus"
                     start = c_first - 1 - n
                     if start >= 0 and (hit := self._role_at(keys, start)) and hit[1] == n:
                         found, first = hit, start
                         break
             # "le président français", "prezydent Rosji", "il presidente della Russia"
-            if found is None and (before := self._role_before(doc, keys, c_first)) is not None:
+            if found is None and not titles and (before := self._role_before(doc, keys, c_first)) is not None:
                 found, first = (before[0], before[1]), before[2]
             if found is None:
                 continue
@@ -680,6 +772,7 @@ class EntityLinker:
         tokens, keys = self._keyed_tokens(doc.text, analyzer_for(doc.language, self.folders))
         starts = [t.start for t in tokens]
         roles = self._role_mentions(doc, tokens, keys, chosen)
+        doc.titles = tuple(self._role_mentions(doc, tokens, keys, chosen, titles=True))
         taken: set[int] = set()
         unlisted: list[Mention] = []
         language = doc.language or self._fallback

@@ -113,6 +113,8 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
                 continue  # "Troops may only be deployed with parliament's consent": a permission, no risk
             if w.low in g.get("past_modals", ()) and _in_the_past(pack, text):
                 continue  # "recruiters could offer bonuses in the past": a past ability
+            if nxt.low in g.get("be", ()) and after is not None and after.low in g.get("perception_participles", ()):
+                continue  # "smoke could be seen", "the move may be seen as": a perception or a reading, no risk
             verb = _negated_verb(g, words, n)
             if w.low in g.get("past_modals", ()) and verb and not conditional and \
                     not _later_times(builder.doc, sentence) and not any(
@@ -498,8 +500,8 @@ def future_marker(builder: FrameBuilder, sentence: Sentence) -> Word | None:
     return _future_ru(builder, sentence, words)
 
 
-_SPEAKER_TYPES = frozenset({"person", "government_body", "media", "organization", "state", "alliance",
-                            "international_organization"})
+_SPEAKER_TYPES = frozenset({"person", "government_body", "armed_force", "media", "organization", "think_tank", "ngo",
+                            "state", "alliance", "international_organization"})
 #: what a rule of attribution found: it named a speaker (``None``: someone unnamed, "a diplomat said")
 _Found = tuple[bool, Mention | None]
 _NOTHING: _Found = (False, None)
@@ -519,8 +521,75 @@ def _speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> Mention
         if found:
             if mention is not None and mention.type == "media":
                 return _quoted_by_outlet(builder, sentence, mention) or mention
-            return mention
-    return _frame_speaker(builder, sentence, marker)
+            return _titled(builder, mention)
+    framed = _frame_speaker(builder, sentence, marker)
+    return _titled(builder, framed if framed is not None else _named_after(builder, sentence))
+
+
+def _named_after(builder: FrameBuilder, sentence: Sentence) -> Mention | None:
+    """"Kyiv will get new air defences. That was the assessment of ... Rustem Umerov.", «... Об этом
+    заявил Лавров.»: a forecast with no attribution of its own takes the speaker of the sentence right
+    after it when that one opens with a phrase pointing back to it (``back_attributions``; one of one or
+    two words, «Об этом», «Про це», with a verb of saying anywhere after it: «Об этом в пятницу заявил»)."""
+    assert builder.pack is not None
+    phrases = builder.pack.grammar.get("back_attributions", frozenset())
+    later = _neighbours(builder.doc, sentence, 1)[1] if phrases else []
+    if not later:
+        return None
+    nxt = later[0]
+    low = " ".join(builder.doc.text[nxt.start:nxt.end].casefold().split())
+    phrase = next((p for p in sorted(phrases, key=len, reverse=True) if _phrase_at(low, p) == 0), None)
+    if phrase is None:
+        return None
+    speakers = _speaker_words(builder)
+    verb = next((w for w in builder.words(nxt) if (w.lemma in speakers or w.low in speakers) and
+                 w.upos not in ("NOUN", "ADJ", "PROPN")), None)
+    if len(phrase.split()) <= 2 and verb is None:
+        return None  # «Об этом ...»: a short opener points back only with a verb of saying after it
+    begin = nxt.start + len(phrase)
+    named = [m for m in builder.resolver.in_sentence(nxt) if m.start >= begin and m.type in _SPEAKER_TYPES]
+    if verb is not None and any(m.start >= verb.end for m in named):
+        # «Об этом в интервью РИА Новости заявил глава МИД России»: the subject after the verb, not the
+        # outlet before it
+        begin = verb.end
+        named = [m for m in named if m.start >= verb.end]
+    if not named:
+        return None
+    if named[0].type == "media":
+        return _quoted_by_outlet(builder, nxt, named[0]) or named[0]
+    return _named_speaker(builder, nxt, named, begin)
+
+
+def _unnamed(builder: FrameBuilder, words: list[Word]) -> bool:
+    """Whether ``words`` open with a speaker left unnamed (``unnamed_speakers``), before any preposition
+    or verb: "sources in the ruling party", "a senior source said", «источник в правительстве Киргизии»."""
+    assert builder.pack is not None
+    unnamed = builder.pack.grammar.get("unnamed_speakers", frozenset())
+    speakers = _speaker_words(builder)
+    for w in words[:5]:
+        if w.upos in ("ADP", "VERB", "AUX", "PUNCT") or w.lemma in speakers or w.low in speakers:
+            return False
+        if w.low in unnamed or w.lemma in unnamed:
+            # "analysts at the Institute for the Study of War": a named body that is no state's speaks
+            end = next((x.start for x in words if x.start > w.start and (x.lemma in speakers or x.low in speakers
+                                                                          or x.text in (",", ";", ":"))),
+                       words[-1].end)
+            return not any(w.end <= m.start < end and m.type in _SPEAKER_TYPES and m.type not in (
+                "state", "government_body", "armed_force") and (m.type != "person")
+                for m in builder.doc.mentions)
+    return False
+
+
+def _titled(builder: FrameBuilder, mention: Mention | None) -> Mention | None:
+    """«Глава МИД Украины заявил», «по словам министра иностранных дел Армении»: a state named in the
+    genitive after an office's title (``doc.titles``, ``title_before_state`` in ``roles.toml``) speaks
+    through the office's holder on the article's date; the state stays the actor of events and stances."""
+    if mention is None or mention.type == "person":
+        return mention
+    for title in builder.doc.titles:
+        if title.start <= mention.start and mention.end <= title.end:
+            return title
+    return mention
 
 
 def _reported_on(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _Found:
@@ -651,6 +720,8 @@ def _source_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> 
         begin = sentence.start + at + len(phrase)
         after = [m for m in builder.resolver.in_sentence(sentence) if begin <= m.start <= begin + 60
                  and m.type in _SPEAKER_TYPES and "," not in builder.doc.text[begin:m.start]]
+        if _unnamed(builder, [w for w in builder.words(sentence) if begin <= w.start < begin + 40]):
+            return True, None  # «по данным источников в правительстве», "according to sources in Kyiv"
         if after and after[0].start <= begin + 40:  # the names of the source phrase ("according to
             # Ukrainian military intelligence chief Kyrylo Budanov"): the first right after it
             apposed = [m for m in builder.resolver.in_sentence(sentence) if m.type == "person" and
@@ -693,6 +764,8 @@ def _closing_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) ->
                                              w.low in g.get("condition", ()) for w in tail):
         return _NOTHING
     start, end = words[commas[-1]].end, sentence.end
+    if _unnamed(builder, tail):
+        return True, None  # "..., sources in the ruling party said": no one named
     if any(w.lemma in g.get("back_state_nouns", ()) or w.low in g.get("back_state_nouns", ()) for w in tail):
         # «сообщили в Минобороны республики», "the country's defence ministry said": the state the
         # sentence is about before the comma, not a place something goes to («на Украину»)
@@ -757,6 +830,9 @@ def _verb_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _F
         if before is not None and (before.low in g.get("be", ()) or before.upos in ("DET", "ADP")):
             return _NOTHING
         frame = next((f for f in builder.frames(sentence) if f.word == w.i), None)
+        clause = [x for x in words[:w.i] if not any(y.text in (",", ";", ":") for y in words[x.i:w.i])]
+        if "VerbForm=Inf" not in w.feats and _unnamed(builder, clause):
+            return True, None  # «Источник в правительстве Киргизии сообщил, что ...»: no one named
         if "VerbForm=Inf" in w.feats or frame is not None and frame.factuality in _PREDICTED and \
                 w.lemma not in g.get("forecast_speakers", ()):
             continue  # «має намір оголосити», "plans to announce": a speech act predicted, not its speaker
@@ -783,6 +859,15 @@ def _verb_speaker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> _F
             # the person of an earlier sentence
             subject = builder.resolver.resolve_pronoun(sentence, opening=True)
             return (True, subject) if subject is not None and subject.type in _SPEAKER_TYPES else _NOTHING
+        if (subject is None or subject.end <= sentence.start) and \
+                all(x.upos in ("SCONJ", "ADV", "PART", "CCONJ") for x in opening):
+            # «Как считает Буданов, Россия ...», «Як вважає Буданов, ...»: the name right after the verb,
+            # before the comma that closes the attribution ahead of the forecast
+            comma = next((x for x in words[w.i + 1:marker.i] if x.text == ","), None)
+            named = [m for m in builder.resolver.in_sentence(sentence) if comma is not None and
+                     w.end <= m.start and m.end <= comma.start and m.type in _SPEAKER_TYPES]
+            if named:
+                return True, _named_speaker(builder, sentence, named, w.end)
         if subject is not None and subject.end <= sentence.start:
             return _NOTHING  # no other earlier name is this verb's subject
         if subject is None and opening and opening[0].i == 0 and len(opening) <= 4 and \
