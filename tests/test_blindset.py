@@ -32,8 +32,10 @@ ARTICLE_LANGS = {"en": 6, "ru": 3, "uk": 3}
 # 0.816, 0.637, 0.857, 0.917.
 # Floors raised on 2026-12-02 to 0.03 under the figures of main after that day's statement work, where that
 # is above the floor of the day the set was written (aggregates only; a gain is kept, a drop fails).
-SENTENCE_FLOORS = {"stances": 0.91, "events": 0.85, "predictions": 0.95, "predictions_speaker": 0.92}
-ARTICLE_FLOORS = {"stances": 0.83, "events": 0.74, "predictions": 0.93, "quantities": 0.88}
+# Floors raised on 2026-12-03 to 0.03 under the figures of main after that day's work, where that is
+# above the floor before (aggregates only; a gain is kept, a drop fails).
+SENTENCE_FLOORS = {"stances": 0.92, "events": 0.87, "predictions": 0.95, "predictions_speaker": 0.92}
+ARTICLE_FLOORS = {"stances": 0.83, "events": 0.77, "predictions": 0.93, "quantities": 0.88}
 
 
 def _cases() -> list[dict[str, Any]]:

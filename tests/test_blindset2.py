@@ -44,9 +44,11 @@ FURNITURE = {
 # states 0.939, organizations 0.679, stances 0.702, events 0.653, quantities 0.974, predictions 0.841.
 # Floors raised on 2026-12-02 to 0.03 under the figures of main after that day's statement work, where that
 # is above the floor of the day the set was written (aggregates only; a gain is kept, a drop fails).
-SENTENCE_FLOORS = {"stances": 0.72, "events": 0.74, "events_typed": 0.57, "predictions": 0.89,
-                   "predictions_speaker": 0.72}
-ARTICLE_FLOORS = {"states": 0.91, "organizations": 0.73, "stances": 0.74, "events": 0.65, "quantities": 0.94,
+# Floors raised on 2026-12-03 to 0.03 under the figures of main after that day's work, where that is
+# above the floor before (aggregates only; a gain is kept, a drop fails).
+SENTENCE_FLOORS = {"stances": 0.72, "events": 0.74, "events_typed": 0.57, "predictions": 0.90,
+                   "predictions_speaker": 0.73}
+ARTICLE_FLOORS = {"states": 0.92, "organizations": 0.74, "stances": 0.81, "events": 0.66, "quantities": 0.94,
                   "predictions": 0.88}
 
 

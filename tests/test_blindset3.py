@@ -48,10 +48,12 @@ FURNITURE = {
 # quantities 0.857, predictions 0.800.
 # Floors raised on 2026-12-02 to 0.03 under the figures of main after that day's statement work, where that
 # is above the floor of the day the set was written (aggregates only; a gain is kept, a drop fails).
-SENTENCE_FLOORS = {"stances": 0.86, "events": 0.75, "events_typed": 0.55, "predictions": 0.82,
-                   "predictions_speaker": 0.65}
-ARTICLE_FLOORS = {"states": 0.85, "alliances": 0.90, "persons": 0.92, "organizations": 0.71, "stances": 0.81,
-                  "events": 0.60, "quantities": 0.85, "predictions": 0.80}
+# Floors raised on 2026-12-03 to 0.03 under the figures of main after that day's work, where that is
+# above the floor before (aggregates only; a gain is kept, a drop fails).
+SENTENCE_FLOORS = {"stances": 0.87, "events": 0.75, "events_typed": 0.56, "predictions": 0.82,
+                   "predictions_speaker": 0.69}
+ARTICLE_FLOORS = {"states": 0.86, "alliances": 0.90, "persons": 0.92, "organizations": 0.72, "stances": 0.82,
+                  "events": 0.62, "quantities": 0.86, "predictions": 0.80}
 
 
 def _cases() -> list[dict[str, Any]]:

@@ -46,9 +46,11 @@ FURNITURE = {
 # persons 0.885, organizations 0.636, stances 0.800, events 0.540, quantities 0.909, predictions 0.821.
 # Floors raised on 2026-12-02 to 0.03 under the figures of main after that day's statement work, where that
 # is above the floor of the day the set was written (aggregates only; a gain is kept, a drop fails).
-SENTENCE_FLOORS = {"stances": 0.83, "events": 0.69, "events_typed": 0.55, "predictions": 0.93,
-                   "predictions_speaker": 0.72}
-ARTICLE_FLOORS = {"states": 0.90, "alliances": 0.97, "persons": 0.85, "organizations": 0.63, "stances": 0.79,
+# Floors raised on 2026-12-03 to 0.03 under the figures of main after that day's work, where that is
+# above the floor before (aggregates only; a gain is kept, a drop fails).
+SENTENCE_FLOORS = {"stances": 0.83, "events": 0.69, "events_typed": 0.56, "predictions": 0.94,
+                   "predictions_speaker": 0.73}
+ARTICLE_FLOORS = {"states": 0.94, "alliances": 0.97, "persons": 0.85, "organizations": 0.65, "stances": 0.81,
                   "events": 0.52, "quantities": 0.87, "predictions": 0.83}
 
 

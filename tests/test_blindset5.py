@@ -48,10 +48,12 @@ FURNITURE = {
 # quantities 0.889, predictions 0.885.
 # Floors raised on 2026-12-02 to 0.03 under the figures of main after that day's statement work, where that
 # is above the floor of the day the set was written (aggregates only; a gain is kept, a drop fails).
-SENTENCE_FLOORS = {"stances": 0.80, "events": 0.81, "events_typed": 0.63, "predictions": 0.86,
+# Floors raised on 2026-12-03 to 0.03 under the figures of main after that day's work, where that is
+# above the floor before (aggregates only; a gain is kept, a drop fails).
+SENTENCE_FLOORS = {"stances": 0.81, "events": 0.81, "events_typed": 0.64, "predictions": 0.86,
                    "predictions_speaker": 0.74}
-ARTICLE_FLOORS = {"states": 0.90, "alliances": 0.85, "persons": 0.84, "organizations": 0.79, "stances": 0.87,
-                  "events": 0.74, "quantities": 0.86, "predictions": 0.87}
+ARTICLE_FLOORS = {"states": 0.92, "alliances": 0.92, "persons": 0.89, "organizations": 0.80, "stances": 0.87,
+                  "events": 0.75, "quantities": 0.86, "predictions": 0.87}
 
 
 def _cases() -> list[dict[str, Any]]:

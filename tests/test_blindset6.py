@@ -49,10 +49,12 @@ FURNITURE = {
 # stances 0.810, events 0.712, typed events 0.530, predictions 0.833, speakers 0.562; pages states 0.969,
 # alliances 0.947, persons 0.821, organizations 0.795, stances 0.936, events 0.596, quantities 0.872,
 # predictions 0.821 (overall 0.845, no evidence errors).
+# Floors raised on 2026-12-03 to 0.03 under the figures of main after that day's work, where that is
+# above the floor before (aggregates only; a gain is kept, a drop fails).
 SENTENCE_FLOORS = {"stances": 0.78, "events": 0.68, "events_typed": 0.50, "predictions": 0.80,
-                   "predictions_speaker": 0.53}
-ARTICLE_FLOORS = {"states": 0.93, "alliances": 0.91, "persons": 0.79, "organizations": 0.76, "stances": 0.90,
-                  "events": 0.56, "quantities": 0.84, "predictions": 0.79}
+                   "predictions_speaker": 0.57}
+ARTICLE_FLOORS = {"states": 0.93, "alliances": 0.91, "persons": 0.80, "organizations": 0.77, "stances": 0.90,
+                  "events": 0.57, "quantities": 0.84, "predictions": 0.79}
 
 
 def _cases() -> list[dict[str, Any]]:
