@@ -386,9 +386,11 @@ class EntityLinker:
             return last[2], last[3]
         tokens = tokenize(text)
         keys = [word_key(t.text, analyzer) for t in tokens]
-        self._automaton(analyzer)
-        known = self._one_word_keys.get(analyzer, frozenset())
-        for n, token in enumerate(tokens):
+        known: frozenset[str] = frozenset()
+        if _CYRILLIC.search(text):  # the automaton with morphology (and its one-word keys) serves no other text
+            self._automaton(analyzer)
+            known = self._one_word_keys[analyzer]
+        for n, token in enumerate(tokens if known else ()):
             # a capitalised word whose likeliest lemma names nothing listed, while another of its
             # readings is a listed one-word name, is that name: «у Києві» is Kyiv, not the first
             # name Кий; «Мінська» the city, not the adjective мінський

@@ -94,6 +94,18 @@ def _agent_gap(pack: LanguagePack | None) -> re.Pattern[str]:
 
 
 # -- frames ------------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=64)
+def _adverb_phrases(pack: LanguagePack) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A pack's ``adverb_phrases`` by their last word, each word list longest first, made once per pack
+    (``FrameBuilder.adverb_phrase_start`` asks at nearly every word before a verb)."""
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in pack.grammar.get("adverb_phrases", frozenset()):
+        parts = tuple(str(phrase).split())
+        if parts:
+            by_last.setdefault(parts[-1], []).append(parts)
+    return {last: tuple(sorted(group, key=lambda g: (-len(g), g))) for last, group in by_last.items()}
+
+
 class FrameBuilder(SlavicClauses, EnglishClauses):
     """Frames of the sentences of one document (cached per sentence)."""
 
@@ -813,11 +825,12 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
     def adverb_phrase_start(self, words: list[Word], at: int) -> int:
         """The first word of an adverbial phrase (``adverb_phrases``: "so far", "thus far", "for now")
         that ends at ``at`` and stands between a subject and its verb; ``at`` itself otherwise."""
-        phrases = self.pack.grammar.get("adverb_phrases", frozenset()) if self.pack is not None else frozenset()
-        for phrase in phrases:
-            n = len(phrase.split())
-            if at - n + 1 >= 0 and " ".join(w.low for w in words[at - n + 1:at + 1]) == phrase:
-                return at - n + 1
+        if self.pack is None or at < 0:
+            return at
+        for parts in _adverb_phrases(self.pack).get(words[at].low, ()):  # the longest first
+            first = at - len(parts) + 1
+            if first >= 0 and all(words[first + i].low == part for i, part in enumerate(parts)):
+                return first
         return at
 
     def _relative_insertion(self, sentence: Sentence, words: list[Word], first: int) -> Mention | None:
