@@ -311,6 +311,13 @@ class QuantityExtractor:
             return None
         value = 1 if article and key not in rules.words else rules.words[key]
         j = i + 1
+        # a compound written in separate words adds its parts, each smaller than the round number
+        # before it: «двадцать пять» 25, «сто пятьдесят семь» 157 (a teen or a ten before it is one word)
+        while not article and j < len(tokens) and keys[j] in rules.words and value >= 20 \
+                and (part := rules.words[keys[j]]) < value and value % 10 ** len(str(part)) == 0 \
+                and text[tokens[j - 1].end:tokens[j].start].isspace():
+            value += part
+            j += 1
         factor = (rules.multiplier_of(keys[j]) or rules.multiplier_of(tokens[j].text)) if j < len(tokens) else 0
         if factor:
             value *= factor
