@@ -50,3 +50,13 @@ def test_quantities_on_the_team_sentences_stay_above_their_floors(pipeline):
     for key, (precision, recall) in FLOORS.items():
         assert figures[key][0] >= precision, (key, figures[key])
         assert figures[key][1] >= recall, (key, figures[key])
+
+
+def test_a_large_figure_stated_again_is_one_quantity_kept_in_the_body(pipeline):
+    text = ("Власти: на службу призвали около 80 тысяч человек\n\n"
+            "Около 80 тысяч человек призвали на службу за месяц, сообщили в ведомстве. "
+            "«На службу призвали порядка 80 тысяч человек», — сказал представитель. "
+            "В области мобилизовали 12 человек, в соседней тоже 12 человек.")
+    doc = pipeline(Doc("t", text, "ru"))
+    found = [(s.value, doc.text[s.start:s.end][:5]) for s in doc.statements if s.kind == "quantity"]
+    assert found == [(80_000, "Около"), (12, "В обл"), (12, "В обл")]

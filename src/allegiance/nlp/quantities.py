@@ -22,6 +22,8 @@ from .tokens import Token, tokenized, word_key
 __all__ = ["QuantityExtractor"]
 
 _DATE_RANGE_AFTER = re.compile(r"^\s?[-–]\s?\d{1,2}\s+\S")
+_REPEATED_FROM = 1000  # a figure this large stated twice in one article is the same figure
+_SENTENCE_ENDS = (".", "!", "?", "…", ".»", ".”", '."', "!»", "?»")
 _UNIT_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -96,8 +98,26 @@ class QuantityExtractor:
             # inside a span (s <= at < e for one of them): the furthest end of those starting by ``at`` is past it
             found = [(at, st) for at, st in found if (k := bisect.bisect_right(starts, at)) == 0 or reach[k - 1] <= at]
             out.extend(st for _offset, st in sorted(found, key=lambda pair: pair[0]))
-        doc.add(out)
+        doc.add(self._once(doc.text, out))
         return doc
+
+    @staticmethod
+    def _once(text: str, found: list[Statement]) -> list[Statement]:
+        """A figure of thousands or more that the article states again (a headline's figure, then the
+        lede's, then the quote's) is one quantity: kept where a sentence ends with its punctuation
+        (a headline has none), else where it first appears; twice in one sentence, it is two. Smaller numbers recur for other
+        things."""
+        seen: dict[float, list[Statement]] = {}
+        for st in found:
+            if st.value is not None and st.value >= _REPEATED_FROM and st.unit != "percent":
+                seen.setdefault(st.value, []).append(st)
+        dropped: set[int] = set()
+        for group in seen.values():
+            if len(group) > 1:
+                ended = [st for st in group if text[st.start:st.end].rstrip().endswith(_SENTENCE_ENDS)]
+                keep = (ended or group)[0]
+                dropped.update(id(st) for st in group if st.start != keep.start)  # twice in one sentence: two
+        return [st for st in found if id(st) not in dropped]
 
     # -- numbers in digits ----------------------------------------------------------------------
     def _digits(self, doc: Doc, sentence: Sentence, rules: NumberRules,
