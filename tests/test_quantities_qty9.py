@@ -42,7 +42,7 @@ def score(pipeline) -> dict[str, tuple[float, float]]:
     return {k: (h / p if p else 1.0, h / g if g else 1.0) for k, (h, g, p) in tallies.items()}
 
 
-FLOORS = {"all": (0.97, 0.95), "ru": (0.97, 0.97), "uk": (0.97, 0.88), "en": (0.97, 0.97), "de": (0.97, 0.97)}
+FLOORS = {"all": (0.97, 0.97), "ru": (0.97, 0.97), "uk": (0.97, 0.97), "en": (0.97, 0.97), "de": (0.97, 0.97)}
 
 
 def test_quantities_on_the_team_sentences_stay_above_their_floors(pipeline):
@@ -50,6 +50,11 @@ def test_quantities_on_the_team_sentences_stay_above_their_floors(pipeline):
     for key, (precision, recall) in FLOORS.items():
         assert figures[key][0] >= precision, (key, figures[key])
         assert figures[key][1] >= recall, (key, figures[key])
+
+
+def test_a_number_word_split_by_an_apostrophe_is_read_whole(pipeline):
+    doc = pipeline(Doc("t", "Загинули п’ятдесят сім військових, привезли дев'ятсот тисяч доз. Кінець.", "uk"))
+    assert [s.value for s in doc.statements if s.kind == "quantity"] == [57, 900_000]
 
 
 def test_a_large_figure_stated_again_is_one_quantity_kept_in_the_body(pipeline):
