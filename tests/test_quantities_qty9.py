@@ -65,3 +65,9 @@ def test_a_large_figure_stated_again_is_one_quantity_kept_in_the_body(pipeline):
     doc = pipeline(Doc("t", text, "ru"))
     found = [(s.value, doc.text[s.start:s.end][:5]) for s in doc.statements if s.kind == "quantity"]
     assert found == [(80_000, "Около"), (12, "В обл"), (12, "В обл")]
+
+
+def test_the_same_figure_counting_another_thing_stays(pipeline):
+    text = ("Более 36 тысяч граждан ушли добровольцами. Каждому выплатили по 36 тысяч рублей. Конец.")
+    doc = pipeline(Doc("t", text, "ru"))
+    assert [s.value for s in doc.statements if s.kind == "quantity"] == [36_000, 36_000]

@@ -106,8 +106,9 @@ class QuantityExtractor:
     def _once(text: str, found: list[Statement]) -> list[Statement]:
         """A figure of thousands or more that the article states again (a headline's figure, then the
         lede's, then the quote's) is one quantity: kept where a sentence ends with its punctuation
-        (a headline has none), else where it first appears; twice in one sentence, it is two.
-        Smaller numbers recur for other things."""
+        (a headline has none), else where it first appears. Another sentence's figure goes when it
+        is a headline's or counts the same word; twice in one sentence, or of another thing counted
+        («36 тысяч граждан», «36 тысяч рублей»), it stays. Smaller numbers recur for other things."""
         seen: dict[float, list[Statement]] = {}
         for st in found:
             if st.value is not None and st.value >= _REPEATED_FROM and st.unit != "percent":
@@ -117,7 +118,9 @@ class QuantityExtractor:
             if len(group) > 1:
                 ended = [st for st in group if text[st.start:st.end].rstrip().endswith(_SENTENCE_ENDS)]
                 keep = (ended or group)[0]
-                dropped.update(id(st) for st in group if st.start != keep.start)  # twice in one sentence: two
+                noun = (keep.unit or "").split()[:1]
+                dropped.update(id(st) for st in group if st.start != keep.start  # twice in one sentence: two
+                               and (st not in ended or (st.unit or "").split()[:1] == noun))
         return [st for st in found if id(st) not in dropped]
 
     # -- numbers in digits ----------------------------------------------------------------------
