@@ -22,6 +22,9 @@ from .tokens import Token, tokenized, word_key
 __all__ = ["QuantityExtractor"]
 
 _DATE_RANGE_AFTER = re.compile(r"^\s?[-–]\s?\d{1,2}\s+\S")
+_REPEATED_FROM = 1000  # a figure this large stated twice in one article is the same figure
+_SENTENCE_ENDS = (".", "!", "?", "…", ".»", ".”", '."', "!»", "?»")
+_APOSTROPHES = ("'", "’", "ʼ")
 _UNIT_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -96,8 +99,29 @@ class QuantityExtractor:
             # inside a span (s <= at < e for one of them): the furthest end of those starting by ``at`` is past it
             found = [(at, st) for at, st in found if (k := bisect.bisect_right(starts, at)) == 0 or reach[k - 1] <= at]
             out.extend(st for _offset, st in sorted(found, key=lambda pair: pair[0]))
-        doc.add(out)
+        doc.add(self._once(doc.text, out))
         return doc
+
+    @staticmethod
+    def _once(text: str, found: list[Statement]) -> list[Statement]:
+        """A figure of thousands or more that the article states again (a headline's figure, then the
+        lede's, then the quote's) is one quantity: kept where a sentence ends with its punctuation
+        (a headline has none), else where it first appears. Another sentence's figure goes when it
+        is a headline's or counts the same word; twice in one sentence, or of another thing counted
+        («36 тысяч граждан», «36 тысяч рублей»), it stays. Smaller numbers recur for other things."""
+        seen: dict[float, list[Statement]] = {}
+        for st in found:
+            if st.value is not None and st.value >= _REPEATED_FROM and st.unit != "percent":
+                seen.setdefault(st.value, []).append(st)
+        dropped: set[int] = set()
+        for group in seen.values():
+            if len(group) > 1:
+                ended = [st for st in group if text[st.start:st.end].rstrip().endswith(_SENTENCE_ENDS)]
+                keep = (ended or group)[0]
+                noun = (keep.unit or "").split()[:1]
+                dropped.update(id(st) for st in group if st.start != keep.start  # twice in one sentence: two
+                               and (st not in ended or (st.unit or "").split()[:1] == noun))
+        return [st for st in found if id(st) not in dropped]
 
     # -- numbers in digits ----------------------------------------------------------------------
     def _digits(self, doc: Doc, sentence: Sentence, rules: NumberRules,
@@ -269,7 +293,7 @@ class QuantityExtractor:
         text = doc.text[sentence.start:sentence.end]
         if rules.word_filter is not None and not rules.word_filter.search(text.lower()):
             return []  # no number word in the sentence: nothing to tokenise
-        tokens = tokenized(text)
+        tokens = self._joined(text, tokenized(text), rules)
         entries = [self._entry(t.text, rules) for t in tokens]
         keys = [key for key, _opens in entries]
         # the tokens ``_word_number`` does not reject at once (see ``_entry``): the loop goes from one
@@ -295,6 +319,25 @@ class QuantityExtractor:
         return out
 
     @staticmethod
+    def _joined(text: str, tokens: Sequence[Token], rules: NumberRules) -> Sequence[Token]:
+        """The tokens, with a number word that an apostrophe splits («п’ятдесят», "п'ять") joined
+        again: the tokeniser cuts at apostrophes, the pack writes the word whole (with ``'``)."""
+        if not any(mark in text for mark in _APOSTROPHES):
+            return tokens
+        out: list[Token] = []
+        for token in tokens:
+            if out and text[out[-1].end:token.start] in _APOSTROPHES:
+                word = text[out[-1].start:token.end]
+                for mark in _APOSTROPHES:
+                    word = word.replace(mark, "'")
+                key = QuantityExtractor._key(Token(0, len(word), word), rules)
+                if key in rules.words or rules.multiplier_of(key) > 1:
+                    out[-1] = Token(out[-1].start, token.end, word)
+                    continue
+            out.append(token)
+        return out
+
+    @staticmethod
     def _word_number(text: str, tokens: Sequence[Token], keys: list[str], i: int,
                      rules: NumberRules) -> tuple[int, int] | None:
         """The value of the number written in words from token ``i`` and the token after it, or None."""
@@ -311,6 +354,13 @@ class QuantityExtractor:
             return None
         value = 1 if article and key not in rules.words else rules.words[key]
         j = i + 1
+        # a compound written in separate words adds its parts, each smaller than the round number
+        # before it: «двадцать пять» 25, «сто пятьдесят семь» 157 (a teen or a ten before it is one word)
+        while not article and j < len(tokens) and keys[j] in rules.words and value >= 20 \
+                and (part := rules.words[keys[j]]) < value and value % 10 ** len(str(part)) == 0 \
+                and text[tokens[j - 1].end:tokens[j].start].isspace():
+            value += part
+            j += 1
         factor = (rules.multiplier_of(keys[j]) or rules.multiplier_of(tokens[j].text)) if j < len(tokens) else 0
         if factor:
             value *= factor
