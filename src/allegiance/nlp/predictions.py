@@ -276,6 +276,8 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
                 continue
             return w
         if builder.pack is not None and builder.pack.slavic and builder.subjunctive(words, n) is not None:
+            if _undone_in_the_past(g, words, n):
+                continue  # «мог бы стать посредником, но отказался»: what did not happen, no forecast
             return w  # «направил бы ... по решению ООН»: a conditional statement
         reach = n + 4 if pack.slavic else _clause_reach(words, n, 6)  # "może w przyszłym roku całkowicie opuścić"
         infinitive = any("VerbForm=Inf" in x.feats or _unlisted_infinitive(g, x) for x in words[n + 1:reach])
@@ -288,6 +290,8 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if infinitive and (w.lemma in g.get("plan", ()) or w.lemma in g.get("future", ())) and \
                 not (w.lemma in g.get("aspectual", ()) and "Tense=past" in w.feats):
             return w  # not «начали рассылать», «не стали закрывать»: a past act begun or not done
+        if w.lemma in g.get("ability", ()) and _notice(g, words, n):
+            continue  # «Жители могут узнать адреса на сайте»: a service notice, where to find or ask
         if w.lemma in g.get("ability", ()) and not conditional and builder.pack is not None and \
                 _ability(builder.pack, words, n) and \
                 not _later_times(builder.doc, sentence):  # «може атакувати найближчими днями»: a forecast
@@ -424,6 +428,27 @@ def _ability(pack: LanguagePack, words: list[Word], n: int) -> bool:
     infinitive = next((x for x in words[n + 1:n + 4] if "VerbForm=Inf" in x.feats or _unlisted_infinitive(g, x)),
                       None)  # "peut toucher des cibles": an infinitive the tables lack is read too
     return infinitive is not None and infinitive.lemma not in g.get("perfective", ())
+
+
+def _notice(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """The first infinitive within three words after a modal at ``n`` is one of the pack's
+    ``notice_infinitives`` (learning, reading, signing up: «узнать», «ознакомиться», «дізнатися»): the
+    modal tells the reader where to find or ask for something, not what will happen."""
+    infinitive = next((x for x in words[n + 1:n + 4] if "VerbForm=Inf" in x.feats), None)
+    return infinitive is not None and infinitive.lemma in g.get("notice_infinitives", ())
+
+
+def _undone_in_the_past(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """A verb in the conditional mood at ``n`` followed by one of the pack's ``contrast_past`` conjunctions
+    («но», «але») and a past-tense verb with no particle of the mood: «мог бы стать посредником, но
+    отказался» says what did not happen, not what will."""
+    subjunctive = g.get("subjunctive", frozenset())
+    for k in range(n + 1, len(words)):
+        if words[k].low in g.get("contrast_past", ()):
+            after = words[k + 1:k + 5]
+            return any(x.upos in ("VERB", "AUX") and "Tense=past" in x.feats and "VerbForm=Part" not in x.feats
+                       for x in after) and not any(x.low in subjunctive for x in after)
+    return False
 
 
 def _imperfective_infinitive(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
