@@ -1042,6 +1042,9 @@ def _joined_marker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> W
     joins = builder.pack.grammar.get("clause_joins", ())
     if not joins:
         return None
+    pledging = _comma_pledge(builder, sentence, marker)
+    if pledging is not None:
+        return pledging
     low = builder.doc.text[sentence.start:sentence.end].casefold()
     begin = marker.end - sentence.start
     at = min((i + len(j) for j in joins if (i := low.find(j, begin)) >= 0), default=-1)
@@ -1054,3 +1057,14 @@ def _joined_marker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> W
         return None
     found = _future_en(builder, sentence, words) if builder.pack.english else _future_ru(builder, sentence, words)
     return found if found is not None and found.i > marker.i else None
+
+
+def _comma_pledge(builder: FrameBuilder, sentence: Sentence, marker: Word) -> Word | None:
+    """A participle of pledging right after a comma, after the first forecast ("..., Blinken said,
+    vowing more sanctions", «..., пообещав новые санкции»: ``comma_pledges``): a second forecast,
+    the pledge; or ``None``."""
+    assert builder.pack is not None
+    participles = builder.pack.grammar.get("comma_pledges", frozenset())
+    words = builder.words(sentence)
+    return next((w for w in words[marker.i + 1:] if w.low in participles and w.i > 0 and
+                 words[w.i - 1].text == ","), None)
