@@ -300,6 +300,8 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     ("uk", "Він міг би стати посередником, але відмовився.", []),
     ("ru", "Минск мог бы закрыть границу, если бы Вильнюс ввёл санкции.", [None]),
     ("en", "Russia will answer the strikes, Lavrov said, vowing a harsh response.", ["Sergei Lavrov", "Sergei Lavrov"]),
+    ("ru", "Новых ограничений на въезд не планируется.", [None]),
+    ("ru", "Как и ожидается, цены растут.", []),
 ])
 def test_prediction_speakers_and_negatives(lang, text, speakers):
     assert _predictions(lang, text) == speakers

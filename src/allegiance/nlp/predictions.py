@@ -261,7 +261,7 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         nxt = words[n + 1] if n + 1 < len(words) else None
         if _author_aside(pack, words, n):
             continue  # «Следует напомнить, что ...», «Варто зазначити, що ...»: the author's turn of phrase
-        if _plan_ru(g, words, n):
+        if _plan_ru(g, words, n) or _impersonal_plan(g, words, n):
             return w
         if {"Tense=futr", "Tense=pres", "Aspect=perf"} <= w.feats and \
                 any(x.lemma in g.get("never", ()) or x.low in g.get("never", ()) for x in words[max(0, n - 3):n]):
@@ -482,6 +482,20 @@ def _plan_ru(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
         if head is not None and head.upos == "NOUN" and "Case=accs" in head.feats:
             return True
     return w.lemma in g.get("risk_negated", ()) and n > 0 and words[n - 1].lemma in g.get("negation", ())
+
+
+def _impersonal_plan(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """A reflexive verb of planning or expecting at ``n`` in the present tense with the noun of what is
+    planned, not an infinitive («новых волн мобилизации не планируется», «визит ожидается в мае»:
+    ``plan_impersonal``); not after «как» («как и ожидается»)."""
+    w = words[n]
+    if w.lemma not in g.get("plan_impersonal", ()) or "Tense=pres" not in w.feats or \
+            any(x.low in g.get("as_expected", ()) for x in words[max(0, n - 3):n]):
+        return False
+    near = [x for x in words[max(0, n - 5):n + 4] if x.text not in (",", ";", ":")]
+    if any("VerbForm=Inf" in x.feats for x in near):
+        return False  # «планируется подписать»: read by the infinitive rules
+    return any(x.upos == "NOUN" and {"Case=nomn", "Case=gent"} & x.feats for x in near)
 
 
 def _later_times(doc: Doc, sentence: Sentence) -> bool:
