@@ -302,6 +302,9 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     ("en", "Russia will answer the strikes, Lavrov said, vowing a harsh response.", ["Sergei Lavrov", "Sergei Lavrov"]),
     ("ru", "Новых ограничений на въезд не планируется.", [None]),
     ("ru", "Как и ожидается, цены растут.", []),
+    ("ru", "Никто не знает, когда закончится война.", []),
+    ("uk", "Невідомо, чи погодиться Братислава.", []),
+    ("ru", "Лавров заявил, что Россия ответит, когда сочтёт нужным.", ["Sergei Lavrov"]),
 ])
 def test_prediction_speakers_and_negatives(lang, text, speakers):
     assert _predictions(lang, text) == speakers

@@ -149,6 +149,24 @@ def _open_question(g: dict[str, frozenset[str]], words: list[Word], n: int) -> b
     return False
 
 
+def _unknown_question(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """A future at ``n`` in an indirect question after a word of not knowing («Неизвестно, когда
+    начнётся», «Никто не знает, сколько продлится», «Невідомо, чи погодиться»): the question word
+    (``question_words``) opens the clause after a comma, or «ли», «чи» follows the verb, and
+    ``unknown_predicates`` (or a negated ``knowing_verbs``) stands before that comma."""
+    asks = g.get("question_words", frozenset())
+    comma = next((k for k in range(n - 1, -1, -1) if words[k].text == ","), None)
+    if comma is None:
+        return False
+    clause = words[comma + 1:n + 3]
+    if not (clause and clause[0].low in asks or any(x.low in g.get("question_particles", ()) for x in clause)):
+        return False
+    before = words[max(0, comma - 5):comma]
+    return any(x.lemma in g.get("unknown_predicates", ()) or x.low in g.get("unknown_predicates", ()) for x in before) or \
+        any(x.lemma in g.get("knowing_verbs", ()) and k > 0 and before[k - 1].lemma in g.get("negation", ())
+            for k, x in enumerate(before))
+
+
 def _negated_verb(g: dict[str, frozenset[str]], words: list[Word], n: int) -> str:
     """The word after a modal and a negation ("would not comment": "comment"), or "" where no negation
     follows the modal."""
@@ -272,8 +290,8 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
                 _future_after_subject(builder, sentence, w):
             if "Person=1per" in w.feats and "Number=plur" in w.feats and nxt is not None and nxt.text == ",":
                 continue  # «Напомним,», «Отметим,»: a turn of phrase, no forecast
-            if _in_time_clause(pack, words, n):
-                continue
+            if _in_time_clause(pack, words, n) or _unknown_question(g, words, n):
+                continue  # «Никто не знает, сколько продлится война»: an open question, no claim
             return w
         if builder.pack is not None and builder.pack.slavic and builder.subjunctive(words, n) is not None:
             if _undone_in_the_past(g, words, n):
