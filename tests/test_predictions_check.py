@@ -305,6 +305,11 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     ("ru", "Никто не знает, когда закончится война.", []),
     ("uk", "Невідомо, чи погодиться Братислава.", []),
     ("ru", "Лавров заявил, что Россия ответит, когда сочтёт нужным.", ["Sergei Lavrov"]),
+    ("en", "This article will be updated as the story develops.", []),
+    ("en", "No one knows how long the ceasefire will hold.", []),
+    ("en", "It is too early to say whether the sanctions will work.", []),
+    ("en", "The ministry would only say that the talks had been useful.", []),
+    ("en", "The report will be published next week.", [None]),
 ])
 def test_prediction_speakers_and_negatives(lang, text, speakers):
     assert _predictions(lang, text) == speakers

@@ -40,6 +40,19 @@ def _disclaimer(patterns: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in sorted(patterns)), re.I) if patterns else None
 
 
+@functools.lru_cache(maxsize=16)
+def _no_forecast_pattern(patterns: frozenset[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in sorted(patterns)), re.I) if patterns else None
+
+
+def _no_forecast(pack: LanguagePack, text: str) -> bool:
+    """The sentence is a site's notice to its reader or an open question whatever its modals say
+    ("This story will be updated", "cookies will be used", "Nobody knows how long ... will", "would say
+    only that"): ``grammar.toml`` ``no_forecast_patterns``, regular expressions in lower case."""
+    pattern = _no_forecast_pattern(pack.grammar.get("no_forecast_patterns", frozenset()))
+    return pattern is not None and bool(pattern.search(text))
+
+
 def _is_disclaimer(pack: LanguagePack, text: str) -> bool:
     pattern = _disclaimer(pack.grammar.get("disclaimer_patterns", frozenset()))
     return pattern is not None and bool(pattern.search(text))
@@ -65,6 +78,8 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         n > 0 and whole[n - 1].upos in ("DET", "ADP")) for n, w in enumerate(whole)) or any(
         _phrase_at(text.casefold(), phrase) >= 0 for phrase in pack.sources)  # "According to him, X would ..."
 
+    if _no_forecast(pack, text):
+        return None  # "This story will be updated", "Nobody knows how long the war will last"
     condition = g.get("condition", ())
     conditional = any(w.low in condition for w in words) or bool(words) and words[0].low in g.get(
         "inversion", ())  # "Should the sanctions be lifted, ..."
