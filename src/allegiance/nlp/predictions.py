@@ -177,7 +177,8 @@ def _unknown_question(g: dict[str, frozenset[str]], words: list[Word], n: int) -
     if not (clause and clause[0].low in asks or any(x.low in g.get("question_particles", ()) for x in clause)):
         return False
     before = words[max(0, comma - 5):comma]
-    return any(x.lemma in g.get("unknown_predicates", ()) or x.low in g.get("unknown_predicates", ()) for x in before) or \
+    unknown = g.get("unknown_predicates", frozenset())
+    return any(x.lemma in unknown or x.low in unknown for x in before) or \
         any(x.lemma in g.get("knowing_verbs", ()) and k > 0 and before[k - 1].lemma in g.get("negation", ())
             for k, x in enumerate(before))
 
