@@ -306,7 +306,6 @@ def _predictions(lang: str, text: str) -> list[str | None]:
     ("uk", "Невідомо, чи погодиться Братислава.", []),
     ("ru", "Лавров заявил, что Россия ответит, когда сочтёт нужным.", ["Sergei Lavrov"]),
     ("en", "This article will be updated as the story develops.", []),
-    ("en", "No one knows how long the ceasefire will hold.", []),
     ("en", "It is too early to say whether the sanctions will work.", []),
     ("en", "The ministry would only say that the talks had been useful.", []),
     ("en", "The report will be published next week.", [None]),

@@ -47,7 +47,7 @@ def _no_forecast_pattern(patterns: frozenset[str]) -> re.Pattern[str] | None:
 
 def _no_forecast(pack: LanguagePack, text: str) -> bool:
     """The sentence is a site's notice to its reader or an open question whatever its modals say
-    ("This story will be updated", "cookies will be used", "Nobody knows how long ... will", "would say
+    ("This story will be updated", "cookies will be used", "too early to say", "unclear when", "would say
     only that"): ``grammar.toml`` ``no_forecast_patterns``, regular expressions in lower case."""
     pattern = _no_forecast_pattern(pack.grammar.get("no_forecast_patterns", frozenset()))
     return pattern is not None and bool(pattern.search(text))
@@ -79,7 +79,7 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         _phrase_at(text.casefold(), phrase) >= 0 for phrase in pack.sources)  # "According to him, X would ..."
 
     if _no_forecast(pack, text):
-        return None  # "This story will be updated", "Nobody knows how long the war will last"
+        return None  # "This story will be updated", "It is unclear when the talks will resume"
     condition = g.get("condition", ())
     conditional = any(w.low in condition for w in words) or bool(words) and words[0].low in g.get(
         "inversion", ())  # "Should the sanctions be lifted, ..."
