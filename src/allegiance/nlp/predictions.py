@@ -40,6 +40,19 @@ def _disclaimer(patterns: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in sorted(patterns)), re.I) if patterns else None
 
 
+@functools.lru_cache(maxsize=16)
+def _no_forecast_pattern(patterns: frozenset[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in sorted(patterns)), re.I) if patterns else None
+
+
+def _no_forecast(pack: LanguagePack, text: str) -> bool:
+    """The sentence is a site's notice to its reader or an open question whatever its modals say
+    ("This story will be updated", "cookies will be used", "too early to say", "unclear when", "would say
+    only that"): ``grammar.toml`` ``no_forecast_patterns``, regular expressions in lower case."""
+    pattern = _no_forecast_pattern(pack.grammar.get("no_forecast_patterns", frozenset()))
+    return pattern is not None and bool(pattern.search(text))
+
+
 def _is_disclaimer(pack: LanguagePack, text: str) -> bool:
     pattern = _disclaimer(pack.grammar.get("disclaimer_patterns", frozenset()))
     return pattern is not None and bool(pattern.search(text))
@@ -65,6 +78,8 @@ def _future_en(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         n > 0 and whole[n - 1].upos in ("DET", "ADP")) for n, w in enumerate(whole)) or any(
         _phrase_at(text.casefold(), phrase) >= 0 for phrase in pack.sources)  # "According to him, X would ..."
 
+    if _no_forecast(pack, text):
+        return None  # "This story will be updated", "It is unclear when the talks will resume"
     condition = g.get("condition", ())
     conditional = any(w.low in condition for w in words) or bool(words) and words[0].low in g.get(
         "inversion", ())  # "Should the sanctions be lifted, ..."
@@ -147,6 +162,25 @@ def _open_question(g: dict[str, frozenset[str]], words: list[Word], n: int) -> b
         if x.low in opens:
             return True
     return False
+
+
+def _unknown_question(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """A future at ``n`` in an indirect question after a word of not knowing («Неизвестно, когда
+    начнётся», «Никто не знает, сколько продлится», «Невідомо, чи погодиться»): the question word
+    (``question_words``) opens the clause after a comma, or «ли», «чи» follows the verb, and
+    ``unknown_predicates`` (or a negated ``knowing_verbs``) stands before that comma."""
+    asks = g.get("question_words", frozenset())
+    comma = next((k for k in range(n - 1, -1, -1) if words[k].text == ","), None)
+    if comma is None:
+        return False
+    clause = words[comma + 1:n + 3]
+    if not (clause and clause[0].low in asks or any(x.low in g.get("question_particles", ()) for x in clause)):
+        return False
+    before = words[max(0, comma - 5):comma]
+    unknown = g.get("unknown_predicates", frozenset())
+    return any(x.lemma in unknown or x.low in unknown for x in before) or \
+        any(x.lemma in g.get("knowing_verbs", ()) and k > 0 and before[k - 1].lemma in g.get("negation", ())
+            for k, x in enumerate(before))
 
 
 def _negated_verb(g: dict[str, frozenset[str]], words: list[Word], n: int) -> str:
@@ -261,7 +295,7 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         nxt = words[n + 1] if n + 1 < len(words) else None
         if _author_aside(pack, words, n):
             continue  # «Следует напомнить, что ...», «Варто зазначити, що ...»: the author's turn of phrase
-        if _plan_ru(g, words, n):
+        if _plan_ru(g, words, n) or _impersonal_plan(g, words, n):
             return w
         if {"Tense=futr", "Tense=pres", "Aspect=perf"} <= w.feats and \
                 any(x.lemma in g.get("never", ()) or x.low in g.get("never", ()) for x in words[max(0, n - 3):n]):
@@ -272,10 +306,12 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
                 _future_after_subject(builder, sentence, w):
             if "Person=1per" in w.feats and "Number=plur" in w.feats and nxt is not None and nxt.text == ",":
                 continue  # «Напомним,», «Отметим,»: a turn of phrase, no forecast
-            if _in_time_clause(pack, words, n):
-                continue
+            if _in_time_clause(pack, words, n) or _unknown_question(g, words, n):
+                continue  # «Никто не знает, сколько продлится война»: an open question, no claim
             return w
         if builder.pack is not None and builder.pack.slavic and builder.subjunctive(words, n) is not None:
+            if _undone_in_the_past(g, words, n):
+                continue  # «мог бы стать посредником, но отказался»: what did not happen, no forecast
             return w  # «направил бы ... по решению ООН»: a conditional statement
         reach = n + 4 if pack.slavic else _clause_reach(words, n, 6)  # "może w przyszłym roku całkowicie opuścić"
         infinitive = any("VerbForm=Inf" in x.feats or _unlisted_infinitive(g, x) for x in words[n + 1:reach])
@@ -288,6 +324,8 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
         if infinitive and (w.lemma in g.get("plan", ()) or w.lemma in g.get("future", ())) and \
                 not (w.lemma in g.get("aspectual", ()) and "Tense=past" in w.feats):
             return w  # not «начали рассылать», «не стали закрывать»: a past act begun or not done
+        if w.lemma in g.get("ability", ()) and _notice(g, words, n):
+            continue  # «Жители могут узнать адреса на сайте»: a service notice, where to find or ask
         if w.lemma in g.get("ability", ()) and not conditional and builder.pack is not None and \
                 _ability(builder.pack, words, n) and \
                 not _later_times(builder.doc, sentence):  # «може атакувати найближчими днями»: a forecast
@@ -426,6 +464,27 @@ def _ability(pack: LanguagePack, words: list[Word], n: int) -> bool:
     return infinitive is not None and infinitive.lemma not in g.get("perfective", ())
 
 
+def _notice(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """The first infinitive within three words after a modal at ``n`` is one of the pack's
+    ``notice_infinitives`` (learning, reading, signing up: «узнать», «ознакомиться», «дізнатися»): the
+    modal tells the reader where to find or ask for something, not what will happen."""
+    infinitive = next((x for x in words[n + 1:n + 4] if "VerbForm=Inf" in x.feats), None)
+    return infinitive is not None and infinitive.lemma in g.get("notice_infinitives", ())
+
+
+def _undone_in_the_past(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """A verb in the conditional mood at ``n`` followed by one of the pack's ``contrast_past`` conjunctions
+    («но», «але») and a past-tense verb with no particle of the mood: «мог бы стать посредником, но
+    отказался» says what did not happen, not what will."""
+    subjunctive = g.get("subjunctive", frozenset())
+    for k in range(n + 1, len(words)):
+        if words[k].low in g.get("contrast_past", ()):
+            after = words[k + 1:k + 5]
+            return any(x.upos in ("VERB", "AUX") and "Tense=past" in x.feats and "VerbForm=Part" not in x.feats
+                       for x in after) and not any(x.low in subjunctive for x in after)
+    return False
+
+
 def _imperfective_infinitive(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
     """The first infinitive within three words after a modal is imperfective: with «мочь», «могти»
     it says what one is able or allowed to do, not a single future event (a perfective one is).
@@ -457,6 +516,20 @@ def _plan_ru(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
         if head is not None and head.upos == "NOUN" and "Case=accs" in head.feats:
             return True
     return w.lemma in g.get("risk_negated", ()) and n > 0 and words[n - 1].lemma in g.get("negation", ())
+
+
+def _impersonal_plan(g: dict[str, frozenset[str]], words: list[Word], n: int) -> bool:
+    """A reflexive verb of planning or expecting at ``n`` in the present tense with the noun of what is
+    planned, not an infinitive («новых волн мобилизации не планируется», «визит ожидается в мае»:
+    ``plan_impersonal``); not after «как» («как и ожидается»)."""
+    w = words[n]
+    if w.lemma not in g.get("plan_impersonal", ()) or "Tense=pres" not in w.feats or \
+            any(x.low in g.get("as_expected", ()) for x in words[max(0, n - 3):n]):
+        return False
+    near = [x for x in words[max(0, n - 5):n + 4] if x.text not in (",", ";", ":")]
+    if any("VerbForm=Inf" in x.feats for x in near):
+        return False  # «планируется подписать»: read by the infinitive rules
+    return any(x.upos == "NOUN" and {"Case=nomn", "Case=gent"} & x.feats for x in near)
 
 
 def _later_times(doc: Doc, sentence: Sentence) -> bool:
@@ -1017,6 +1090,9 @@ def _joined_marker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> W
     joins = builder.pack.grammar.get("clause_joins", ())
     if not joins:
         return None
+    pledging = _comma_pledge(builder, sentence, marker)
+    if pledging is not None:
+        return pledging
     low = builder.doc.text[sentence.start:sentence.end].casefold()
     begin = marker.end - sentence.start
     at = min((i + len(j) for j in joins if (i := low.find(j, begin)) >= 0), default=-1)
@@ -1029,3 +1105,14 @@ def _joined_marker(builder: FrameBuilder, sentence: Sentence, marker: Word) -> W
         return None
     found = _future_en(builder, sentence, words) if builder.pack.english else _future_ru(builder, sentence, words)
     return found if found is not None and found.i > marker.i else None
+
+
+def _comma_pledge(builder: FrameBuilder, sentence: Sentence, marker: Word) -> Word | None:
+    """A participle of pledging right after a comma, after the first forecast ("..., Blinken said,
+    vowing more sanctions", «..., пообещав новые санкции»: ``comma_pledges``): a second forecast,
+    the pledge; or ``None``."""
+    assert builder.pack is not None
+    participles = builder.pack.grammar.get("comma_pledges", frozenset())
+    words = builder.words(sentence)
+    return next((w for w in words[marker.i + 1:] if w.low in participles and w.i > 0 and
+                 words[w.i - 1].text == ","), None)
