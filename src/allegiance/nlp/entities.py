@@ -151,6 +151,7 @@ class EntityLinker:
         self.folders = folders or pack_folders()
         self._automata: dict[str, ahocorasick.Automaton] = {}
         self._one_word_keys: dict[str, frozenset[str]] = {}
+        self._listed_readings: dict[tuple[str, str], str | None] = {}
         self._plain: ahocorasick.Automaton | None = None
         self._roles_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         self._add_roles(cyrillic=False)
@@ -395,12 +396,23 @@ class EntityLinker:
             # readings is a listed one-word name, is that name: «у Києві» is Kyiv, not the first
             # name Кий; «Мінська» the city, not the adjective мінський
             if keys[n] not in known and token.text[:1].isupper() and _CYRILLIC.search(token.text):
-                other = next((str(p.normal_form).replace("ё", "е") for p in morph_parse(token.text.casefold(), analyzer)
-                              if str(p.normal_form).replace("ё", "е") in known), None)
+                other = self._listed_reading(token.text, analyzer, known)
                 if other is not None:
                     keys[n] = other
         self._last_keyed = (text, analyzer, tokens, keys)
         return tokens, keys
+
+    def _listed_reading(self, word: str, analyzer: str, known: frozenset[str]) -> str | None:
+        """The first lemma among the readings of ``word`` that is a listed one-word name (remembered
+        per word: capitalised words repeat through a corpus)."""
+        found = self._listed_readings.get((word, analyzer), "")
+        if found == "":
+            if len(self._listed_readings) >= 100_000:
+                self._listed_readings.clear()
+            found = next((lemma for p in morph_parse(word.casefold(), analyzer)
+                          if (lemma := str(p.normal_form).replace("ё", "е")) in known), None)
+            self._listed_readings[(word, analyzer)] = found
+        return found
 
     def _lemma_matches(self, text: str, analyzer: str) -> list[tuple[int, int, Alias]]:
         tokens, keys = self._keyed_tokens(text, analyzer)
