@@ -56,10 +56,15 @@ def _extension(path: Path) -> str:
     return next((ext for ext in _DOUBLE_EXTENSIONS if name.endswith(ext)), path.suffix.lower())
 
 
+def _starts_warc(head: bytes) -> bool:
+    """The first bytes of a file open a WARC record (after a byte-order mark and blank space)."""
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:5].lower() == b"warc/"
+
+
 def sniff_kind(data: bytes) -> InputKind:
     """Guess what bytes hold when no extension or content type says."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"warc/") or data[:2] == b"\x1f\x8b":
+    if _starts_warc(head) or data[:2] == _GZIP_MAGIC:
         return "warc"
     if head.startswith(b"<"):
         if re.search(rb"<(rss|feed|rdf:rdf)[\s>]", head[:1024]):
@@ -191,8 +196,7 @@ def _gunzipped_inputs(data: bytes, origin: str, name: str | None,
 
     with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
         try:
-            head = stream.peek(64)[:64]
-            if head.lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith(b"warc/"):
+            if _starts_warc(stream.peek(64)[:64]):
                 from .warc import warc_inputs
 
                 yield from warc_inputs(io.BytesIO(data), origin, settings)
@@ -275,7 +279,7 @@ def _gzip_file_inputs(path: Path, origin: str, settings: Settings, fetcher: _Laz
     with path.open("rb") as raw:
         stream, capped = gunzip_stream(raw, settings.max_archive_bytes)
         try:
-            if stream.peek(64)[:64].lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith(b"warc/"):
+            if _starts_warc(stream.peek(64)[:64]):
                 from .warc import warc_inputs
 
                 raw.seek(0)
