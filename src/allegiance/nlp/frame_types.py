@@ -162,6 +162,21 @@ def pack_union(pack: LanguagePack | None, table: str, *keys: str) -> frozenset[s
     return pack.union(table, *keys) if pack is not None else frozenset()
 
 
+def in_lede(doc: Doc, words: list[Word]) -> bool:
+    """The words are of one of the text's first three sentences (its lede)."""
+    return bool(words) and sum(1 for s in doc.sentences if s.end <= words[0].start) < 3
+
+
+def object_words(words: list[Word], after: int, span: int) -> list[Word]:
+    """The words after ``after``, at most ``span`` of them, up to the first punctuation mark."""
+    out = []
+    for word in words[after + 1:after + 1 + span]:
+        if word.upos == "PUNCT":
+            break
+        out.append(word)
+    return out
+
+
 def governed_factuality(grammar: dict[str, frozenset[str]], governor: str | None,
                         kinds: frozenset[str] | None = None) -> str | None:
     """The factuality ``governor`` gives the verb it governs (``GOVERNED_FACTUALITY``, over the

@@ -618,20 +618,17 @@ class EnglishClauses:
         """A present tense that tells the news: in one of the text's first three sentences (its lede:
         "Moscow denies any role in ..."), in the main clause (no verb, speech verb, "that" or "while"
         before it), and not about the war itself ("condemns the invasion" is a position held)."""
+        from .frame_types import in_lede, object_words
+
         assert self.pack is not None
         g = self.pack.grammar
-        if not words or sum(1 for s in self.doc.sentences if s.end <= words[0].start) >= 3:
+        if not in_lede(self.doc, words):
             return False
         if any(x.upos in ("VERB", "AUX") or x.lemma in self.pack.speech or x.low in g.get("complementizers", ())
                or x.low in g.get("clause_breaks", ()) for x in words[:first]):
             return False  # "said that while Hungary condemns"
         war = self.pack.targets.get("war", frozenset())
-        obj = []
-        for x in words[last + 1:last + 6]:
-            if x.upos == "PUNCT":
-                break
-            obj.append(x)
-        return not any(x.lemma in war or x.low in war for x in obj)
+        return not any(x.lemma in war or x.low in war for x in object_words(words, last, 5))
 
     def _body_place_after(self, sentence: Sentence, words: list[Word], first: int, clause_start: int,
                           mentions: list[Mention]) -> Mention | None:

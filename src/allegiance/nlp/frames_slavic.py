@@ -22,7 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .doc import Doc, Mention, Sentence
-from .frame_types import governed_factuality
+from .frame_types import governed_factuality, in_lede, object_words
 from .slavic_words import (  # noqa: F401 - the word readings; importable from here as before
     _RU_SEEN,
     Lemma,
@@ -173,18 +173,13 @@ class SlavicClauses:
         агрессию» is a position held)."""
         assert self.pack is not None
         g = self.pack.grammar
-        if not words or sum(1 for s in self.doc.sentences if s.end <= words[0].start) >= 3:
+        if not in_lede(self.doc, words):
             return False
         if any(x.upos in ("VERB", "AUX") or x.lemma in g.get("relative", ()) or x.low in g.get("complementizers", ())
                for x in words[:at]):
             return False
         war = self.pack.targets.get("war", frozenset())
-        obj = []
-        for x in words[at + 1:at + 5]:
-            if x.upos == "PUNCT":
-                break
-            obj.append(x)
-        return not any(x.lemma in war for x in obj)
+        return not any(x.lemma in war for x in object_words(words, at, 4))
 
     def _body_subject(self, sentence: Sentence, words: list[Word], first: int, last: int,
                       clause_start: int) -> Mention | None:
