@@ -59,7 +59,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from checkset import load_checkset, score_checkset  # noqa: E402
-from quality import SHARED, _scorer  # noqa: E402
+from quality import SHARED, _scorer, score_groups  # noqa: E402
 
 __all__ = ["ARTICLES", "BLINDSET", "SHARED", "load_article_gold", "load_checkset", "predict_articles", "print_figures",
            "run", "score_articles", "score_sentences", "set_folder"]
@@ -99,18 +99,12 @@ def predict_articles(folder: Path = ARTICLES) -> dict[str, Any]:
 
 def score_articles(folder: Path = ARTICLES) -> dict[str, dict[str, Any]]:
     """score.py's figures per field on the blind articles, all together and per language."""
-    score = _scorer()
     gold = load_article_gold(folder)
     pred = predict_articles(folder)
     groups: dict[str, list[str]] = {"all": sorted(gold)}
     for doc_id, g in sorted(gold.items()):
         groups.setdefault(g["language"], []).append(doc_id)
-    results: dict[str, dict[str, Any]] = {}
-    for name, ids in groups.items():
-        figures, _problems = score.score({i: gold[i] for i in ids}, pred, folder)
-        figures["articles"] = len(ids)
-        results[name] = figures
-    return results
+    return score_groups(gold, pred, groups, folder)
 
 
 def score_sentences(folder: Path = BLINDSET) -> dict[str, dict[str, Any]]:
@@ -152,6 +146,9 @@ def print_figures(results: dict[str, dict[str, Any]], kinds: tuple[str, ...] = S
     print(f"  {'overall F1':<14}" + "".join(f"{articles[k]['overall_f1']:>8.3f}" for k in articles))
     print(f"  {'evidence err':<14}" + "".join(f"{articles[k]['evidence_errors']:>8}" for k in articles))
     print(f"  {'articles':<14}" + "".join(f"{articles[k]['articles']:>8}" for k in articles))
+    free = {k: articles[k]["stance_free"] for k in articles}
+    print(f"  {'no-stance gold':<14}" + "".join(f"{free[k]['with_stances']:>4}/{free[k]['articles']:<3}" for k in free)
+          + "  (pages whose gold has no stance that were given one)")
 
 
 def main() -> int:

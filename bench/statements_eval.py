@@ -41,7 +41,8 @@ def run() -> dict[str, dict[str, object]]:
     for part, ids in parts.items():
         groups = {name: group for name, group in by_language(gold, ids).items() if group}
         for name, figures in score_groups(gold, pred, groups).items():
-            results[f"{part}.{name}"] = {k: figures[k] for k in KINDS} | {"articles": figures["articles"]}
+            results[f"{part}.{name}"] = {k: figures[k] for k in KINDS} | {
+                "articles": figures["articles"], "stance_free": figures["stance_free"]}
     from checkset import score_checkset
 
     results["checkset"] = score_checkset()
@@ -86,13 +87,14 @@ def main() -> int:
         list_errors()
         return 0
     results = run()
-    print(f"{'part':<14}{'n':>4}" + "".join(f"{k[:5] + ' P/R/F':>20}" for k in KINDS))
+    print(f"{'part':<14}{'n':>4}" + "".join(f"{k[:5] + ' P/R/F':>20}" for k in KINDS) + "  no-stance gold given one")
     for part, figures in results.items():
         if part == "checkset":
             continue
         cells = "".join(f"{figures[k]['precision']:>7.2f}{figures[k]['recall']:>6.2f}{figures[k]['f1']:>7.3f}"  # type: ignore[index]
                         for k in KINDS)
-        print(f"{part:<14}{figures['articles']:>4}{cells}")
+        free = figures["stance_free"]
+        print(f"{part:<14}{figures['articles']:>4}{cells}  {free['with_stances']}/{free['articles']}")  # type: ignore[index]
     print("check set (team-written sentences):")
     for key, figures in results["checkset"].items():
         print(f"  {key:<22} P {figures['precision']:.2f}  R {figures['recall']:.2f}  F1 {figures['f1']:.3f}  "  # type: ignore[index]

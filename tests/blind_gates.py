@@ -165,5 +165,7 @@ def floor_tests(folder: Path, articles: Path, sentence_floors: dict[str, float],
         figures = article_figures["all"][field]
         assert figures["f1"] >= article_floors[field], figures
         assert article_figures["all"]["evidence_errors"] == 0
+        # issue 8 found stances on 6 of 27 held-out articles whose gold has none; every set has 0 today
+        assert article_figures["all"]["stance_free"]["with_stances"] <= 1, article_figures["all"]["stance_free"]
 
     return sentence_figures, article_figures, sentences_stay_above_their_floor, articles_stay_above_their_floor
