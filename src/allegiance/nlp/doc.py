@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..kb.langdata import every_language_data, language_data
 
-__all__ = ["Doc", "Mention", "Sentence", "Statement", "TimeExpression", "split_sentences", "sentence_rules",
+__all__ = ["Doc", "Mention", "Sentence", "Statement", "TimeExpression", "reading_text", "split_sentences", "sentence_rules",
            "STATEMENT_KINDS"]
 
 STATEMENT_KINDS = ("stance", "event", "quantity", "prediction", "claim")
@@ -127,6 +127,35 @@ def sentence_rules(language: str | None, folders: tuple[Path, ...] | None = None
         pooled = every_language_data("sentences", folders).values()
         words = [w for data in pooled for w in data.get("abbreviations", [])]
     return frozenset(str(w).casefold().rstrip(".") for w in words), bool(own.get("ordinal_dot"))
+
+
+@functools.lru_cache(maxsize=64)
+def _apostrophe_reading(language: str | None,
+                        folders: tuple[Path, ...] | None) -> tuple[tuple[str, ...], re.Pattern[str]] | None:
+    """The characters ``lang/<code>/sentences.toml`` lists as other spellings of the language's
+    apostrophe (``apostrophes``), and the pattern of one of them between two letters; None where it
+    lists none."""
+    listed = language_data("sentences", language, folders).get("apostrophes", []) if language else []
+    chars = tuple(c for c in listed if isinstance(c, str) and len(c) == 1 and c != _APOSTROPHE)
+    if not chars:
+        return None
+    return chars, re.compile(r"(?<=[^\W\d_])[" + "".join(re.escape(c) for c in chars) + r"](?=[^\W\d_])")
+
+
+#: the apostrophe every reading of a word knows: the lexicons' ' and the typographic ’ are both read
+#: by every tokeniser, other spellings are read as this one
+_APOSTROPHE = "\u2019"
+
+
+def reading_text(text: str, language: str | None, folders: tuple[Path, ...] | None = None) -> str:
+    """``text`` with the other spellings of its language's apostrophe inside a word (Ukrainian
+    «пʼять» with the modifier letter ʼ, «п`ять» with a backtick) written as ’, which every tokeniser
+    and lexicon reads as «п'ять». One character for one, so every offset, and so every evidence span
+    cut from the stored text, stays the same."""
+    reading = _apostrophe_reading(language, folders)
+    if reading is None or not any(c in text for c in reading[0]):
+        return text
+    return reading[1].sub(_APOSTROPHE, text)
 
 
 def _last_word(text: str, start: int, end: int) -> str:

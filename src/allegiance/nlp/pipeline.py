@@ -17,7 +17,7 @@ from ..errors import AllegianceError
 from ..kb.knowledge import KnowledgeBase, load_knowledge_base
 from ..kb.langdata import pack_data, pack_folders
 from ..settings import Settings
-from .doc import Doc, split_sentences
+from .doc import Doc, reading_text, split_sentences
 from .entities import EntityLinker
 from .genre import GenreClassifier
 from .lexicons import load_lexicons
@@ -45,7 +45,9 @@ class Component(Protocol):
 
 
 class SentenceSplitter:
-    """Sentences by the abbreviations of the article's language (``lang/<code>/sentences.toml``)."""
+    """Sentences by the abbreviations of the article's language (``lang/<code>/sentences.toml``), in
+    the text as the lexicons read it: the language's other apostrophes written as ’
+    (:func:`~allegiance.nlp.doc.reading_text`, one character for one, so offsets are the text's)."""
 
     name = "sentences"
     requires: tuple[str, ...] = ("text",)
@@ -55,6 +57,7 @@ class SentenceSplitter:
         self.folders = folders
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.text = reading_text(doc.text, doc.language, self.folders)  # one character for one: offsets hold
         doc.sentences = split_sentences(doc.text, doc.language, self.folders)
         return doc
 
