@@ -7,13 +7,14 @@ The sentences are the team's own."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from allegiance import Settings, Store, ingest
 from allegiance.nlp import Doc
-from allegiance.nlp.doc import reading_text
+from allegiance.nlp.doc import INVISIBLE, reading_text, visible_text
 from allegiance.nlp.pipeline import default_pipeline
 from allegiance.query.export import export_articles
 from allegiance.runner import analyze_store
@@ -58,3 +59,65 @@ def test_evidence_stays_the_text_as_written(tmp_path: Path) -> None:
     evidence = [q["evidence"] for q in record["quantities"]]
     assert evidence and all(e in text for e in evidence)
     assert any("пʼять" in e for e in evidence)
+
+
+# --- characters no reader sees, inside words (soft hyphens of hyphenating sites, zero-width spaces) ---
+
+CLEAN = [
+    ("en", "Hungary condemned Russia's invasion of Ukraine and sent 5,000 tons of aid to Ukraine."),
+    ("en", "The Kazakh foreign ministry said Kazakhstan would not recognise the annexed regions."),
+    ("ru", "Министерство обороны Белоруссии сообщило, что в учениях участвуют 3000 военных."),
+    ("uk", "Міністр закордонних справ Литви заявив, що Литва передасть Україні два гелікоптери."),
+]
+
+
+def _read(language: str, text: str) -> list[tuple[str, str | None, str | None, float | None, str]]:
+    doc = default_pipeline()(Doc("t", text, language, "2026-03-01"))
+    assert doc.text == text  # the document keeps the text it was given
+    visible = "".join(c for c in text if c not in INVISIBLE)
+    out = []
+    for s in doc.statements:
+        span = text[s.start:s.end]
+        assert span[:1] not in INVISIBLE and span[-1:] not in INVISIBLE  # no span begins or ends on one
+        out.append((s.kind, s.predicate, s.subject, s.value, "".join(c for c in span if c not in INVISIBLE)))
+        assert out[-1][-1] in visible
+    for m in doc.mentions:
+        assert "".join(c for c in text[m.start:m.end] if c not in INVISIBLE) == m.text
+    return out
+
+
+@pytest.mark.parametrize(("language", "text"), CLEAN)
+def test_invisible_characters_inside_words_change_nothing_read(language: str, text: str) -> None:
+    clean = _read(language, text)
+    assert clean, "the sentence must yield something for the check to mean anything"
+    # a soft hyphen or a zero-width character after every third letter of every word of five or more
+    broken = re.sub(r"\w{5,}", lambda m: "".join(c + (INVISIBLE[i % len(INVISIBLE)] if i % 3 == 2 else "")
+                                                  for i, c in enumerate(m.group(0))).rstrip(INVISIBLE), text)
+    assert broken != text
+    assert _read(language, broken) == clean
+
+
+def test_visible_text_maps_every_offset_back() -> None:
+    text = "Ukr\u00adaine\u200b and Rus\u2060sia"
+    visible = visible_text(text)
+    assert visible is not None
+    read, origin = visible
+    assert read == "Ukraine and Russia" and len(origin) == len(read) + 1
+    assert all(text[origin[i]] == read[i] for i in range(len(read)))
+    assert visible_text("no such character") is None
+
+
+def test_evidence_keeps_the_invisible_characters_of_the_stored_text(tmp_path: Path) -> None:
+    text = "Hun\u00adgary con\u00addemned Russia's invasion of Ukr\u00adaine, the foreign ministry said."
+    page = tmp_path / "en.txt"
+    page.write_text(text, encoding="utf-8")
+    settings = Settings(db=str(tmp_path / "b.db"), progress=False)
+    with Store(settings.db) as store:
+        ingest([str(page)], store, settings)
+        analyze_store(store, settings=settings)
+        out = tmp_path / "eval.jsonl"
+        with out.open("w", encoding="utf-8") as fh:
+            export_articles(store, fh, "eval")
+    record = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert [(s["actor"], s["stance"]) for s in record["stances"]] == [("HUN", "oppose")]
+    assert all(s["evidence"] in text and "\u00ad" in s["evidence"] for s in record["stances"])

@@ -6,11 +6,12 @@ import dataclasses
 import functools
 import re
 from pathlib import Path
+from typing import Any
 
 from ..kb.langdata import every_language_data, language_data
 
-__all__ = ["Doc", "Mention", "Sentence", "Statement", "TimeExpression", "reading_text", "split_sentences", "sentence_rules",
-           "STATEMENT_KINDS"]
+__all__ = ["Doc", "Mention", "Sentence", "Statement", "TimeExpression", "INVISIBLE", "reading_text", "split_sentences",
+           "visible_text", "sentence_rules", "STATEMENT_KINDS"]
 
 STATEMENT_KINDS = ("stance", "event", "quantity", "prediction", "claim")
 
@@ -110,6 +111,13 @@ class Doc:
     def span(self, start: int, end: int) -> str:
         return self.text[start:end]
 
+    def moved_to(self, text: str, origin: list[int]) -> None:
+        """Put every layer's offsets onto ``text``, the text this one was read from by
+        :func:`visible_text` (``origin`` its offsets), and make it the document's text again."""
+        for layer in ("sentences", "mentions", "times", "statements", "titles"):
+            setattr(self, layer, tuple(_moved(r, origin) for r in getattr(self, layer)))
+        self.text = text
+
 
 #: a full stop before a capital, or before an opening quote and a capital (French "« La", German "„Wir")
 _BOUNDARY = re.compile(r"[.!?…]+[\"»”’)]*\s+(?=(?:[\"“(]|[«„] ?)?[A-ZА-ЯЁІЇЄҐÄÖÜÉÈÀÂÎÔÇ0-9])|\n+")
@@ -127,6 +135,41 @@ def sentence_rules(language: str | None, folders: tuple[Path, ...] | None = None
         pooled = every_language_data("sentences", folders).values()
         words = [w for data in pooled for w in data.get("abbreviations", [])]
     return frozenset(str(w).casefold().rstrip(".") for w in words), bool(own.get("ordinal_dot"))
+
+
+#: characters a page puts inside words that no reader sees: the soft hyphen of hyphenating CMSs, zero-width
+#: spaces and joiners, the word joiner, and the direction marks pasted beside numbers and names. Every
+#: tokeniser and lexicon would split "Ukr\u00adaine" at them, so the analysis reads the text without
+#: them and its spans are moved back onto the text as stored (:func:`visible_text`, :meth:`Doc.moved_to`).
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064"
+_INVISIBLE = re.compile("[" + INVISIBLE + "]")
+
+
+def visible_text(text: str) -> tuple[str, list[int]] | None:
+    """``text`` without its :data:`INVISIBLE` characters, and for each offset of that text (and its
+    end) the offset of the same character in ``text``; None where ``text`` holds none of them."""
+    if _INVISIBLE.search(text) is None:
+        return None
+    kept = [i for i, c in enumerate(text) if c not in INVISIBLE]
+    kept.append(len(text))
+    return "".join(text[i] for i in kept[:-1]), kept
+
+
+def _moved(record: Any, origin: list[int]) -> Any:
+    """``record`` with its ``start``/``end`` and ``*_span`` offsets moved through ``origin``: a start
+    to its character, an end to just after its last character (so a span never takes in an invisible
+    character beside it, and keeps those inside it)."""
+    def span(start: int, end: int) -> tuple[int, int]:
+        return origin[start], origin[end - 1] + 1 if end > start else origin[end]
+
+    changes: dict[str, Any] = {}
+    if hasattr(record, "start") and hasattr(record, "end"):
+        changes["start"], changes["end"] = span(record.start, record.end)
+    for field in dataclasses.fields(record):
+        value = getattr(record, field.name)
+        if field.name.endswith("_span") and value is not None:
+            changes[field.name] = span(*value)
+    return dataclasses.replace(record, **changes) if changes else record
 
 
 @functools.lru_cache(maxsize=64)

@@ -17,7 +17,7 @@ from ..errors import AllegianceError
 from ..kb.knowledge import KnowledgeBase, load_knowledge_base
 from ..kb.langdata import pack_data, pack_folders
 from ..settings import Settings
-from .doc import Doc, reading_text, split_sentences
+from .doc import Doc, reading_text, split_sentences, visible_text
 from .entities import EntityLinker
 from .genre import GenreClassifier
 from .lexicons import load_lexicons
@@ -79,16 +79,25 @@ class Pipeline:
         :data:`GC_YOUNG` objects for the article: an analysis allocates hundreds of thousands of
         short-lived objects (words, frames, matches), freed by their reference counts, and the
         default threshold (700) ran a collection every few hundred of them. The old thresholds are
-        back once the article is done, whatever happens."""
+        back once the article is done, whatever happens.
+
+        A text holding characters no reader sees inside words (a soft hyphen, a zero-width space:
+        :data:`~allegiance.nlp.doc.INVISIBLE`) is read without them, and every span is then moved back
+        onto the text as given, so evidence is still cut from the stored text."""
         old = gc.get_threshold()
         if old[0] < GC_YOUNG:
             gc.set_threshold(GC_YOUNG, *old[1:])
+        given, visible = doc.text, visible_text(doc.text)
+        if visible is not None:
+            doc.text = visible[0]
         try:
             for component in self.components:
                 doc = component(doc)
         finally:
             if old[0] < GC_YOUNG:
                 gc.set_threshold(*old)
+        if visible is not None:
+            doc.moved_to(given, visible[1])
         return doc
 
     def warm(self, languages: tuple[str, ...] = (), cyrillic: bool = False) -> None:
