@@ -121,3 +121,29 @@ def test_evidence_keeps_the_invisible_characters_of_the_stored_text(tmp_path: Pa
     record = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     assert [(s["actor"], s["stance"]) for s in record["stances"]] == [("HUN", "oppose")]
     assert all(s["evidence"] in text and "\u00ad" in s["evidence"] for s in record["stances"])
+
+
+# --- words that mix Latin and Cyrillic look-alike letters («Укрaина» with a Latin a) ---
+
+
+def test_a_word_of_mixed_scripts_is_read_in_one() -> None:
+    text = "Укрaина, Poccия, Ukrаine, CОЮЗ; NATO и НАТО, iPhone, ТАСС/AP, Mиг-29, COCO"
+    read = reading_text(text, "ru")
+    assert len(read) == len(text)
+    assert read == "Украина, Россия, Ukraine, СОЮЗ; NATO и НАТО, iPhone, ТАСС/AP, Миг-29, COCO"
+    # a word whose letters of both scripts have no look-alike stays as written
+    assert reading_text("Zaпад", "ru") == "Zaпад"
+
+
+@pytest.mark.parametrize(("language", "clean", "mixed"), [
+    ("ru", "Венгрия осудила вторжение России в Украину.", "Венгрия осудила вторжение Poccии в Укрaину."),
+    ("en", "Hungary condemned Russia's invasion of Ukraine.", "Hungаry condemned Russia's invasion of Ukrаine."),
+])
+def test_a_disguised_sentence_reads_as_the_plain_one(language: str, clean: str, mixed: str) -> None:
+    def read(text: str) -> list[tuple[str, str | None, str | None, int, int]]:
+        doc = default_pipeline()(Doc("t", text, language, "2026-03-01"))
+        return [(s.kind, s.predicate, s.subject, s.start, s.end) for s in doc.statements]
+
+    plain = read(clean)
+    assert ("stance", "oppose", "HUN", 0, len(clean)) in plain
+    assert read(mixed) == plain

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..kb.langdata import every_language_data, language_data
+from ..kb.langdata import every_language_data, language_data, pack_data
 
 __all__ = ["Doc", "Mention", "Sentence", "Statement", "TimeExpression", "INVISIBLE", "reading_text", "split_sentences",
            "visible_text", "sentence_rules", "STATEMENT_KINDS"]
@@ -190,11 +190,58 @@ def _apostrophe_reading(language: str | None,
 _APOSTROPHE = "\u2019"
 
 
+_MIXED_SCRIPTS = re.compile(r"[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@functools.lru_cache(maxsize=16)
+def _homoglyphs(folders: tuple[Path, ...] | None) -> tuple[dict[int, str], dict[int, str]]:
+    """(Latin letter → its Cyrillic look-alike, Cyrillic → Latin), from ``languages.toml`` ``homoglyphs``."""
+    pairs = [p for p in pack_data("languages.toml", folders).get("homoglyphs", [])
+             if isinstance(p, list) and len(p) == 2 and all(isinstance(c, str) and len(c) == 1 for c in p)]
+    return {ord(lat): cyr for lat, cyr in pairs}, {ord(cyr): lat for lat, cyr in pairs}
+
+
+def _one_script(word: str, folders: tuple[Path, ...] | None) -> str:
+    """``word`` in one script where the letters of the other all have look-alikes in it
+    (:func:`_homoglyphs`): the script of a letter that has no look-alike («и» in «Poccии», "k" in
+    "Ukrаine"), else the script of most of its letters; else as it is."""
+    to_cyrillic, to_latin = _homoglyphs(folders)
+    cyrillic = [c for c in word if "\u0400" <= c <= "\u04ff"]
+    latin = [c for c in word if c.isascii()]
+    can_be_cyrillic = all(ord(c) in to_cyrillic for c in latin)
+    can_be_latin = all(ord(c) in to_latin for c in cyrillic)
+    if can_be_cyrillic and can_be_latin:  # every letter has a look-alike: the script of most of them
+        can_be_cyrillic, can_be_latin = len(cyrillic) > len(latin), len(latin) > len(cyrillic)
+    if can_be_cyrillic and not can_be_latin:
+        return word.translate(to_cyrillic)
+    if can_be_latin and not can_be_cyrillic:
+        return word.translate(to_latin)
+    return word
+
+
+def _unmixed(text: str, folders: tuple[Path, ...] | None) -> str:
+    """``text`` with each word that mixes Latin and Cyrillic letters read in one script (:func:`_one_script`)."""
+    if _MIXED_SCRIPTS.search(text) is None:
+        return text
+    out, last = [], 0
+    for match in _LETTERS.finditer(text):
+        word = match.group(0)
+        if _MIXED_SCRIPTS.search(word) is not None:
+            fixed = _one_script(word, folders)
+            if fixed != word:
+                out += [text[last:match.start()], fixed]
+                last = match.end()
+    return "".join(out) + text[last:] if out else text
+
+
 def reading_text(text: str, language: str | None, folders: tuple[Path, ...] | None = None) -> str:
-    """``text`` with the other spellings of its language's apostrophe inside a word (Ukrainian
-    «пʼять» with the modifier letter ʼ, «п`ять» with a backtick) written as ’, which every tokeniser
-    and lexicon reads as «п'ять». One character for one, so every offset, and so every evidence span
-    cut from the stored text, stays the same."""
+    """``text`` as the lexicons read it: words that mix Latin and Cyrillic look-alike letters in one
+    script («Укрaина» with a Latin a, :func:`_one_script`), and the other spellings of the language's
+    apostrophe inside a word (Ukrainian «пʼять» with the modifier letter ʼ, «п`ять» with a backtick)
+    written as ’, which every tokeniser and lexicon reads as «п'ять». One character for one, so every
+    offset, and so every evidence span cut from the stored text, stays the same."""
+    text = _unmixed(text, folders)
     reading = _apostrophe_reading(language, folders)
     if reading is None or not any(c in text for c in reading[0]):
         return text
