@@ -8,16 +8,17 @@ years, times of day, ordinals, ages, identifiers, web addresses and numbers insi
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..kb.langdata import every_language_data
+from ..kb.langdata import every_language_data, language_data
 from .doc import Doc, Sentence, Statement
 from .lexicons import Lexicons, load_lexicons
 from .numbers import NumberRules, month_guard, number_rules
-from .tokens import Token, tokenized, word_key
+from .tokens import Token, analyzer_for, has_morphology, morph_parse, tokenized, word_key
 
 __all__ = ["QuantityExtractor"]
 
@@ -68,6 +69,50 @@ def _name_before(before: str) -> re.Match[str] | None:
     return _NAME_BEFORE.search(before, max(0, before.rfind(" ", 0, end)))
 
 
+_NUMBER_THEN_WORDS = re.compile(r"\s+\d+(?:[.,\s\u00a0\u2007\u2009\u202f]\d+)*[ \u00a0]+"
+                                r"((?:[^\W\d_]+(?:-[^\W\d_]+)*[ \u00a0]+){0,2}[^\W\d_]+(?:-[^\W\d_]+)*)")
+_COUNTED_ADJECTIVES = frozenset({"NOUN", "ADJF", "PRTF"})
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+
+
+def _counted_next(after: str, language: str | None) -> bool:
+    """Whether the words after the number that follows a name say what the number counts: a noun or
+    an adjective where the morphology reads the first one («Киеву 20 танков», «Україні 20 нових
+    гармат»), else a plural in lower case within the next three words ("Kyiv 20 tanks", "Ukraine 30
+    armoured vehicles"), before any function word ("told Russia 24 that the talks") and not a verb of
+    saying ("Russia 24 says"): a channel's name with a number is followed by neither."""
+    found = _NUMBER_THEN_WORDS.match(after)
+    if found is None:
+        return False
+    words = found.group(1).split()
+    if not words[0].islower():  # a new sentence, a name, or a German noun: no sure count
+        return False
+    if _CYRILLIC_LETTER.search(words[0]):
+        analyzer = analyzer_for(language) if has_morphology(language) else analyzer_for(None)
+        return morph_parse(words[0].casefold(), analyzer)[0].tag.POS in _COUNTED_ADJECTIVES
+    stops, speech = _english_like_stops(language)
+    for word in words:
+        if not word.islower() or word in stops:
+            return False
+        if len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "ys")):
+            return word.removesuffix("s") not in speech
+    return False
+
+
+@functools.lru_cache(maxsize=16)
+def _english_like_stops(language: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """(the language's function words that end a noun phrase: determiners, complementizers,
+    conjunctions, prepositions, "be" and "have"; its verbs of saying and reporting), from
+    ``grammar.toml``."""
+    grammar = language_data("grammar", language) if language else {}
+
+    def words(*keys: str) -> frozenset[str]:
+        return frozenset(str(w) for key in keys for w in grammar.get(key, []))
+
+    return (words("determiners", "complementizers", "conjunctions", "participle_next", "be", "have"),
+            words("reporting_verbs", "attribution_verbs", "speech_events"))
+
+
 class QuantityExtractor:
     name = "quantities"
     requires: tuple[str, ...] = ("sentences", "mentions", "times")
@@ -88,6 +133,11 @@ class QuantityExtractor:
         rules = number_rules(doc.language, self.folders)
         out: list[Statement] = []
         names_end = frozenset(m.end for m in doc.mentions)
+        # a state or an alliance named right before a number receives it, it is no name with a number
+        # ("gave Ukraine 35,000 shells", «передала Киеву 20 танков», "der Ukraine 20 Panzer"); a
+        # listed name with a number ("France 24") is one mention and ends after its number
+        recipients_end = frozenset(m.end for m in doc.mentions if m.type in ("state", "alliance")
+                                   and _counted_next(doc.text[m.end:m.end + 60], doc.language))
         # a number inside a name ("France 24", "Group of Seven") is part of the name; one inside a
         # time expression ("two months ago", "vor zwei Jahren") is part of a date
         named = sorted([(m.start, m.end) for m in doc.mentions if " " in m.text]
@@ -95,7 +145,7 @@ class QuantityExtractor:
         starts = [s for s, _e in named]
         reach = list(itertools.accumulate((e for _s, e in named), max))  # the furthest end of the spans so far
         for sentence in doc.sentences:
-            found = self._digits(doc, sentence, rules, names_end) + self._words(doc, sentence, rules)
+            found = self._digits(doc, sentence, rules, names_end, recipients_end) + self._words(doc, sentence, rules)
             # inside a span (s <= at < e for one of them): the furthest end of those starting by ``at`` is past it
             found = [(at, st) for at, st in found if (k := bisect.bisect_right(starts, at)) == 0 or reach[k - 1] <= at]
             out.extend(st for _offset, st in sorted(found, key=lambda pair: pair[0]))
@@ -124,8 +174,8 @@ class QuantityExtractor:
         return [st for st in found if id(st) not in dropped]
 
     # -- numbers in digits ----------------------------------------------------------------------
-    def _digits(self, doc: Doc, sentence: Sentence, rules: NumberRules,
-                names_end: frozenset[int]) -> list[tuple[int, Statement]]:
+    def _digits(self, doc: Doc, sentence: Sentence, rules: NumberRules, names_end: frozenset[int],
+                recipients_end: frozenset[int] = frozenset()) -> list[tuple[int, Statement]]:
         text = doc.text
         out = []
         previous_end = -1
@@ -134,7 +184,8 @@ class QuantityExtractor:
             after = text[match.end():match.end() + 40]
             before = text[max(sentence.start, match.start() - 30):match.start()]
             if value is None or not self._counts(match, value, before, after, rules, sentence) \
-                    or self._in_name(match, before, after, rules, sentence, names_end):
+                    or (match.start() - 1 not in recipients_end and not self._grouped(match, rules)
+                        and self._in_name(match, before, after, rules, sentence, names_end)):
                 continue
             if match.end() >= len(text.rstrip()) - 1:  # cut off by the end of the excerpt
                 continue
@@ -208,6 +259,12 @@ class QuantityExtractor:
         if re.match(r"^[./]\d", after) or _digit_mark_at_end(before):
             return False  # dates like 24.07.2023 or 10/10
         return value > 0 or "%" in after[:2]
+
+    @staticmethod
+    def _grouped(match: re.Match[str], rules: NumberRules) -> bool:
+        """A number written with its thousands grouped ("35,000", "35 000"): no name carries one."""
+        whole = match.group(1)
+        return any(c in rules.thousands for c in whole if not c.isdigit())
 
     @staticmethod
     def _in_address(before: str, after: str) -> bool:
