@@ -145,6 +145,19 @@ class EnglishClauses:
     def _mention_ends(self, word: Word) -> bool:
         raise NotImplementedError
 
+    def _thing_before_comma(self, words: list[Word], comma: int) -> bool:
+        """``words[comma]`` is a comma after a common noun that names no actor ("the resolution,
+        which"), not after a mention ("Hungary, which") or a noun of a state's body, office or force
+        ("the foreign minister, who"): the relative clause after it tells that noun's act."""
+        assert self.pack is not None
+        if comma < 1 or words[comma].text != ",":
+            return False
+        noun = words[comma - 1]
+        g = self.pack.grammar
+        return noun.upos == "X" and noun.text[:1].islower() and not self._mention_ends(noun) and not any(
+            noun.low in g.get(key, ()) or noun.lemma in g.get(key, ()) for key in ("state_nouns", "role_nouns",
+                                                                                  "force_nouns", "pronouns_state"))
+
     def _noun_position(self, words: list[Word], before: Word | None) -> bool:
         raise NotImplementedError
 
@@ -312,9 +325,9 @@ class EnglishClauses:
                 nxt.low in g.get("participle_next", ()) and w.lemma not in self.pack.speech and \
                 self._object_of_preposition(words, before):
             return "nonfinite", None, False  # "passports of Uzbeks involved in": the noun is no subject
-        elif before is not None and before.low in ("who", "which", "that") and first >= 2 and \
-                words[n - 1].upos in ("X", "PROPN"):
-            return "relative", None, False
+        elif before is not None and before.low in ("who", "which", "that") and first >= 2 and (
+                words[n - 1].upos in ("X", "PROPN") or self._thing_before_comma(words, n - 1)):
+            return "relative", None, False  # ", which condemns the annexation" after "the resolution": its act
         elif not past_form and not chain:
             fact = "present"  # a simple present: a position or a habit, not an act under way
             if low.endswith("s") and w.lemma in g.get("lede_present", ()) and self._lede_act(words, first, last):
@@ -466,20 +479,26 @@ class EnglishClauses:
         return (objects[-1],) if objects else ()
 
     def _adopted_document_en(self, words: list[Word], first: int, frames: list[Frame]) -> Frame | None:
-        """English: a participle after a document noun that the verb before it adopts ("adopted a
-        resolution condemning", "signed a joint statement supporting", `adopting_verbs`,
+        """English: a participle or a relative clause after a document noun that the verb before it
+        adopts ("adopted a resolution condemning", "a declaration, which condemns", "signed a joint
+        statement supporting", `adopting_verbs`,
         `document_nouns`): the frame of the adopting verb, whose subject says what the document says."""
         pack = self.pack
-        if pack is None or not pack.english or first < 2 or not frames or not words[first].low.endswith("ing"):
+        if pack is None or not pack.english or first < 2 or not frames:
             return None
-        if words[first - 1].lemma not in pack.grammar.get("document_nouns", ()) and \
-                words[first - 1].low not in pack.grammar.get("document_nouns", ()):
+        document = first - 1  # "a resolution condemning"
+        if words[document].low in ("which", "that"):  # "a resolution that condemns", "a declaration, which condemns"
+            document -= 2 if document >= 2 and words[document - 1].text == "," else 1
+        elif not words[first].low.endswith("ing"):
+            return None
+        if document < 1 or words[document].lemma not in pack.grammar.get("document_nouns", ()) and \
+                words[document].low not in pack.grammar.get("document_nouns", ()):
             return None
         owner = frames[-1]
         if owner.lemma not in pack.grammar.get("adopting_verbs", ()) or owner.factuality not in (
                 "done", "ongoing", "present", "planned"):
             return None
-        between = words[owner.word + 1:first - 1]
+        between = words[owner.word + 1:document]
         if len(between) > 4 or any(w.upos in ("PUNCT", "ADP") for w in between):
             return None
         return owner

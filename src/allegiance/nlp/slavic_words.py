@@ -50,7 +50,8 @@ def readings(lang: str, word: str) -> tuple[Any, ...]:
     """The analyses of one word worth considering in news text, likeliest first: no vocatives; in
     a dictionary whose analyses carry no frequencies (``unscored``: Ukrainian's) no imperatives and no colloquial «-ть»
     infinitives where a finite reading exists («оголосить» is the future), and a preposition,
-    conjunction or particle reading first («про», «під», «проти», «як» before their rare nouns)."""
+    conjunction or particle reading first («про», «під», «проти», «як» before their rare nouns), and a
+    pronoun's before a noun's («яка» is the relative «який», not the genitive of «як», a yak)."""
     every = _parses(lang, word)
     parses = [p for p in every if p.tag.case != "voct"] or every
     if not unscored(lang) or not parses:
@@ -63,6 +64,10 @@ def readings(lang: str, word: str) -> tuple[Any, ...]:
     function = [p for p in parses if p.tag.POS in _FUNCTION_POS]
     if function and parses[0].tag.POS not in _FUNCTION_POS:
         parses = function + [p for p in parses if p not in function]
+    if parses[0].tag.POS == "NOUN":
+        pronouns = [p for p in parses if p.tag.POS == "NPRO"]
+        if pronouns:
+            parses = pronouns + [p for p in parses if p not in pronouns]
     return tuple(parses)
 
 

@@ -426,7 +426,7 @@ def _denies_a_claim(builder: FrameBuilder, frame: Frame, frames: list[Frame]) ->
 
 def _recognition(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
                  *_: object) -> _Found:
-    if "recognise" not in classes or not about.has(pack, "separatists"):
+    if "recognise" not in classes or not (about.has(pack, "separatists") or about.has(pack, "recognised_regions")):
         return None
     if not frame.negated and _object_owned_by(builder, frame, "UKR"):
         return []  # "recognised Ukraine's sovereignty ... and not the republics": Ukraine's, not theirs
@@ -584,8 +584,10 @@ def _support(pack: LanguagePack, frame: Frame, classes: set[str], about: _About,
     head = _object_head_end(builder, frame)
     if pack.slavic:
         about = _backed_resolution(builder, frame, about)
-    if head is not None and "resolution" in _about(builder, frame, frame.target_start, head).lemmas:
-        # "co-sponsored the resolution demanding Russia's withdrawal": the resolution is what is backed
+    documents = pack.grammar.get("document_nouns", frozenset())
+    if head is not None and (_about(builder, frame, frame.target_start, head).lemmas & ({"resolution"} | documents)):
+        # "co-sponsored the resolution demanding Russia's withdrawal": the resolution is what is backed;
+        # "approved a statement that condemns the war": the statement, whose words are its adopter's
         about = _about(builder, frame, frame.target_start, head)
     elif pack.english and (matter := _matter_after_resolution(builder, frame)) is not None:
         about = _about(builder, frame, frame.target_start, matter)  # "backed the resolution on the war": the resolution
