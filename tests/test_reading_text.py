@@ -147,3 +147,30 @@ def test_a_disguised_sentence_reads_as_the_plain_one(language: str, clean: str, 
     plain = read(clean)
     assert ("stance", "oppose", "HUN", 0, len(clean)) in plain
     assert read(mixed) == plain
+
+
+# --- unpunctuated text: a page's list run into one "sentence" ---
+
+
+def test_the_subject_search_grows_linearly_on_one_long_unpunctuated_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every verb's subject was looked for among every mention before it, with every word read for each:
+    a 60 KB one-line list took longer than the analysis time limit. Counted, not timed: the calls of the
+    subject test double when the text doubles."""
+    from allegiance.nlp import frames
+
+    calls = {"n": 0}
+    original = frames.FrameBuilder._may_be_subject
+
+    def counted(self: frames.FrameBuilder, words: list[frames.Word], m: object) -> bool:
+        calls["n"] += 1
+        return original(self, words, m)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(frames.FrameBuilder, "_may_be_subject", counted)
+    unit = "Russia, Ukraine, Belarus, Kazakhstan and Poland condemned, supported and sent "
+    counts = []
+    for n in (60, 120):
+        calls["n"] = 0
+        default_pipeline()(Doc("long", unit * n, "en", None))
+        counts.append(calls["n"])
+    assert counts[0] > 0
+    assert counts[1] < 2.5 * counts[0], counts  # the square of the length would be four times

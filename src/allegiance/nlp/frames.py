@@ -48,6 +48,14 @@ from .frames_en import EnglishClauses, _en_words
 from .frames_slavic import _RU_SEEN, SLAVIC, SlavicClauses, _ru_words  # noqa: F401 (_RU_SEEN: tests clear it)
 from .prefilter import may_hold_frame
 
+#: how many mentions before a verb its subject is looked for among (a list of states as one subject is
+#: read whole by ``_coordinated`` from the nearest)
+SUBJECT_MENTIONS = 48
+
+
+def _word_end(word: Word) -> int:
+    return word.end
+
 __all__ = ["Frame", "FrameBuilder", "LanguagePack", "Word", "language_pack"]
 
 #: the marks that close an insertion (``_insertion_opening`` reads no other word)
@@ -887,6 +895,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         start = words[clause_start].start
         verb_start = words[first].start
         mentions = [m for m in self.resolver.in_sentence(sentence) if m.end <= verb_start and m.start >= start]
+        # the nearest ones only: a subject list longer than this is no clause but unpunctuated text (a page's
+        # list run into one "sentence"), where reading every mention for every verb grew with its square
+        mentions = mentions[-SUBJECT_MENTIONS:]
         if _forms.applies(pack):
             antecedent = _forms.named_antecedent(words, first, pack.grammar)
             named = [m for m in self.resolver.in_sentence(sentence)
@@ -1179,7 +1190,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
     def _may_be_subject(self, words: list[Word], m: Mention) -> bool:
         """Not a location or a target: no preposition right before it; nominative in Russian and
         Ukrainian (persons' names, which pymorphy3 often misreads, pass)."""
-        before = [w for w in words if w.end <= m.start]
+        # the words that end before the mention (a sentence's words are in order: found by bisection, as
+        # a scan of every word for every mention of every frame made a long list-like sentence cubic)
+        before = words[:bisect.bisect_right(words, m.start, key=_word_end)]
         if before and before[-1].upos == "ADP" and before[-1].low not in ("of",):
             return False
         tail = self.doc.text[m.end:m.end + 2]

@@ -11,6 +11,7 @@ from ``frames`` when a function runs, so that it can also be imported first.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from typing import TYPE_CHECKING
@@ -61,6 +62,10 @@ def _en_lemma(low: str, pack: LanguagePack) -> str:
         if c in pack.known:
             return c
     return low
+
+
+def _word_start(word: Word) -> int:
+    return word.start
 
 
 def _en_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
@@ -588,8 +593,8 @@ class EnglishClauses:
         """English: the mention stands inside an apposition between commas after a state's or a
         person's name, before the predicate ("Turkey, a NATO member, has ...", "Kazakhstan, a partner of
         Moscow, said"): a modifier of the name, not the subject."""
-        at = next((w.i for w in words if w.start >= m.start), None)
-        if at is None or at >= first:
+        at = bisect.bisect_left(words, m.start, key=_word_start)  # the first word from the mention on
+        if at >= len(words) or at >= first:
             return False
         k = at - 1
         while k > 0 and words[k].text != "," and words[k].upos in ("DET", "X", "ADP", "NUM") and \
