@@ -15,7 +15,7 @@ from pages_ev11 import PAGES  # noqa: E402
 
 from blindset import load_article_gold, score_articles  # noqa: E402
 
-EVENT_FLOORS = {"all": 0.74}
+EVENT_FLOORS = {"all": 0.70, "en": 0.69, "uk": 0.77}
 
 
 @pytest.fixture(scope="module")

@@ -13,13 +13,13 @@ from ..kb.knowledge import KnowledgeBase
 from ..kb.langdata import every_language_data, language_data, pack_data
 from .doc import Doc, Mention, Sentence
 
-__all__ = ["ActorResolver", "bullet_states", "listed_states", "without_opener"]
+__all__ = ["DATELINE", "ActorResolver", "bullet_states", "listed_states", "without_opener"]
 
 _STATE_BODY_TYPES = {"government_body", "armed_force", "state"}
 _WORDS = re.compile(r"[^\W\d_]+")
 #: a short opening phrase before the subject: "Last month, he ...", "In April, it ..."
 #: a dateline opening a lede: "BISHKEK — ", "TBILISI, March 4 (Wire) - "
-_DATELINE = re.compile(r"^\W*[A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ' .-]{2,}(?:,[^—–\n]{0,40})?\s+[—–-]\s+")
+DATELINE = re.compile(r"^\W*[A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ' .-]{2,}(?:,[^—–\n]{0,40})?\s+[—–-]\s+")
 _OPENER = re.compile(r"^\W*(?:[\w’'-]+\s+){0,3}[\w’'-]+,\s+(?=\w)")
 def without_opener(head: str) -> str:
     """The start of a sentence without a short opening phrase and its comma ("Last month, he ...")."""
@@ -317,7 +317,7 @@ class ActorResolver:
         ministry said the Russian diplomat ...", "The move came after ...") are passed over."""
         for previous in reversed(sentences):
             text = self.doc.text[previous.start:previous.end]
-            lead = _DATELINE.match(text)
+            lead = DATELINE.match(text)
             skip = lead.end() if lead else 0
             opener = self._words.opener.match(text[skip:])
             skip += opener.end() if opener else 0

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from ..kb.langdata import language_data
-from .actors import ActorResolver, bullet_states, listed_states
+from .actors import DATELINE, ActorResolver, bullet_states, listed_states
 from .doc import Doc, Mention, Sentence, Statement
 from .frames import Frame, FrameBuilder, LanguagePack, Word, pack_union
 from .modality import SentenceModality
@@ -1038,7 +1038,33 @@ def without_repeated_title(doc: Doc, events: list[Statement]) -> list[Statement]
                    and len(title_words & _word_set(doc.text[b.start:b.end])) * 3 >= len(title_words)
                    for b in events)
 
-    return [e for e in events if e.start >= title.end or not repeated(e)]
+    kept = [e for e in events if e.start >= title.end or not repeated(e)]
+    lede = _dateline_lede(doc)
+    if lede is None:
+        return kept
+    body = [_word_set(doc.text[s.start:s.end]) for s in doc.sentences if s.start >= lede]
+
+    def retold(e: Statement) -> bool:  # a standfirst whose words a body sentence mostly has
+        words = _word_set(doc.text[e.start:e.end])
+        return bool(words) and any(len(words & b) * 2 >= len(words) for b in body)
+
+    return [e for e in kept if e.start >= lede or e.start < title.end or not retold(e)]
+
+
+def _dateline_lede(doc: Doc) -> int | None:
+    """Where the body of a page starts when a line after the first opens with a dateline and
+    reads as a sentence ("BISHKEK — Kyrgyzstan's central bank ordered ...", more than eight words):
+    a full sentence between the headline and it is a standfirst, which the body tells again."""
+    offset = doc.text.find("\n") + 1
+    while 0 < offset < len(doc.text):
+        end = doc.text.find("\n", offset)
+        line = doc.text[offset:end if end >= 0 else None]
+        if DATELINE.match(line) and len(line.split()) > 8:
+            return offset
+        if end < 0:
+            return None
+        offset = end + 1
+    return None
 
 
 def _word_set(text: str) -> set[str]:
