@@ -11,9 +11,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
-from pages_ev11 import PAGES  # noqa: E402
-
 from blindset import load_article_gold, score_articles  # noqa: E402
+from pages_ev11 import PAGES  # noqa: E402
 
 EVENT_FLOORS = {"all": 0.70, "en": 0.69, "uk": 0.77}
 
