@@ -32,3 +32,45 @@ def test_the_gold_names_a_text_for_every_page_and_its_evidence_is_in_it():
 @pytest.mark.parametrize("group", sorted(EVENT_FLOORS))
 def test_page_events_stay_above_their_floor(figures, group):
     assert figures[group]["events"]["f1"] >= EVENT_FLOORS[group]
+
+
+def _events(pipeline, text, language="en"):
+    from allegiance.nlp import Doc
+
+    doc = pipeline(Doc("t", text, language, "2025-01-01"))
+    return [(s.subject, s.predicate) for s in doc.statements if s.kind == "event"]
+
+
+def test_it_stands_for_the_subject_of_an_earlier_sentence_not_a_state_named_later_in_one(pipeline):
+    text = ("Latvia has expelled a Belarusian diplomat, the foreign ministry said. The ministry said the diplomat, "
+            "who had worked at the Russian trade mission before, must leave within two days. "
+            "It also handed a protest note to the embassy.")
+    assert ("LVA", "ACCUSE") in _events(pipeline, text)
+    assert ("RUS", "ACCUSE") not in _events(pipeline, text)
+
+
+def test_the_ministry_after_an_office_holder_is_the_office_holders_state(pipeline):
+    text = ("Armenia has left the joint staff. Foreign Minister Ararat Mirzoyan signed a memorandum with France last "
+            "week. The ministry also stopped Armenia's payments to the budget.")
+    actors = [a for a, _t in _events(pipeline, text)]
+    assert "FRA" not in actors
+
+
+def test_two_acts_of_one_subject_stay_two_though_the_second_verb_can_report(pipeline):
+    text = "Estonia has expelled a Russian diplomat and recalled its own envoy from Moscow, the foreign ministry said."
+    assert _events(pipeline, text).count(("EST", "SANCTION")) == 2
+
+
+def test_he_is_the_person_of_the_sentence_before_with_or_without_a_listed_office(pipeline):
+    text = "Interior Minister Bakhtiyor Sadykov met his Kazakh counterpart in Astana. He also visited a border post."
+    assert [a for a, _t in _events(pipeline, text)].count("Bakhtiyor Sadykov") == 2
+
+
+def test_a_standfirst_told_again_by_the_dateline_lede_is_no_second_event(pipeline):
+    text = ("Lithuania closes two border crossings with Belarus\n"
+            "By Staff Reporter\n"
+            "Lithuania has closed two of its border crossings with Belarus, citing security risks.\n"
+            "VILNIUS — Lithuania closed two of its six border crossings with Belarus on Friday, citing security "
+            "risks, the interior ministry said.\n"
+            "Belarus called the move unfriendly.\n")
+    assert len([a for a, _t in _events(pipeline, text) if a == "LTU"]) == 1

@@ -579,10 +579,15 @@ def _without_reporting(pack: LanguagePack, produced: list[tuple[Frame, list[Stat
     if not any(events for _f, events in produced):
         return produced  # no events: nothing to drop (most sentences)
     reporting = pack.grammar.get("reporting_verbs", frozenset())
-    speakers = [f.speaker for f, events in produced if f.speaker is not None and f.factuality == "done" and
-                any(e.predicate != "SAY" for e in events)]  # an act done, not a state ("is taking part")
-    return [(f, [] if f.lemma in reporting and f.subjects and f.subjects[0] in speakers else events)
-            for f, events in produced]
+    acts = [f for f, events in produced if f.speaker is not None and f.factuality == "done" and
+            any(e.predicate != "SAY" for e in events)]  # an act done, not a state ("is taking part")
+
+    def reports(f: Frame) -> bool:  # the speaker of an act, not the act's own subject sharing a second
+        # verb ("Georgia has expelled a diplomat and recalled its envoy, the ministry said")
+        return f.lemma in reporting and bool(f.subjects) and any(
+            g.speaker == f.subjects[0] and f.subjects[0] not in g.subjects for g in acts)
+
+    return [(f, [] if reports(f) else events) for f, events in produced]
 
 
 def _trailing_source(builder: FrameBuilder, frame: Frame) -> bool:

@@ -1041,6 +1041,11 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         opening = words[clause_start].start == sentence.start or not re.search(
             r"[,;:«»\"—()]", self.doc.text[sentence.start:words[clause_start].start])  # «Проте він»: a connective
         pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) if opening else None
+        if pronoun is None and opening and pack.english and self.resolver.person_pronoun(
+                self.doc.text[words[clause_start].start:words[first].start]):
+            # "He also visited a plant": the person of the sentences before, with or without a state
+            pronoun = self.resolver.resolve_pronoun(sentence, opening=True)
+            pronoun = pronoun if pronoun is not None and pronoun.type == "person" else None
         return ((pronoun,) if pronoun else ()), None, False
 
     def _parsed_subject(self, sentence: Sentence, words: list[Word],
