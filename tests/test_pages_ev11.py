@@ -74,3 +74,18 @@ def test_a_standfirst_told_again_by_the_dateline_lede_is_no_second_event(pipelin
             "risks, the interior ministry said.\n"
             "Belarus called the move unfriendly.\n")
     assert len([a for a, _t in _events(pipeline, text) if a == "LTU"]) == 1
+
+
+def test_a_state_organ_named_by_common_nouns_inside_a_sentence_acts_for_its_state(pipeline):
+    text = ("Latvia has expelled a Russian diplomat. The step came a week after the security service arrested "
+            "a courier who had worked for Belarus.")
+    assert ("LVA", "COERCE") in _events(pipeline, text)
+    text = "Hungary halted the shipment a day after Ukraine's foreign intelligence service accused Hungarian firms."
+    assert ("UKR", "ACCUSE") in _events(pipeline, text)
+
+
+def test_a_body_obliging_someone_to_act_is_a_request_in_russian_and_ukrainian(pipeline):
+    assert ("KAZ", "REQUEST") in _events(pipeline, "Казахстан запретил вывоз товаров. Ведомство также обязало "
+                                                   "экспортёров представлять сертификаты.", "ru")
+    assert ("GEO", "REQUEST") in _events(pipeline, "Грузія заборонила вивіз товарів. Міністерство також "
+                                                   "зобов'язало експортерів надавати сертифікати.", "uk")

@@ -329,6 +329,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 subjects = earlier[-1].subjects if earlier else ((pronoun,) if pronoun else ())
                 if not subjects and clause_start > 0:  # "Hungary is the only member that ..., although it has"
                     subjects = self._opening_state(sentence, words, clause_start)
+            elif not subjects and organ_word and not we and not passive:
+                subjects = self._organ_owner(sentence, words, first)
             adopted = self._adopted_document_en(words, first, frames) if fact == "relative" else None
             if adopted is not None:  # "adopted a resolution condemning ...": the adopter condemns
                 fact, subjects = adopted.factuality, adopted.subjects
@@ -587,6 +589,31 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 continue
             return self._state_pronoun(words, w.i) or self._organ_of_pronoun(words, w.i)
         return False
+
+    def _organ_owner(self, sentence: Sentence, words: list[Word], first: int) -> tuple[Mention, ...]:
+        """English: a state organ named by common nouns as the subject inside a sentence ("days after
+        the security service detained two people", "after Russia's foreign intelligence service
+        accused"): the state named in the possessive before it, or, after "the", the state the
+        sentences before are about (as "the ministry" opening a sentence is)."""
+        assert self.pack is not None
+        organs = self.pack.union("grammar", "state_nouns", "role_nouns")
+        k = first - 1
+        while k >= 0 and words[k].upos in ("AUX", "ADV", "PART"):
+            k -= 1
+        end = k
+        while k >= 0 and words[k].low in organs:
+            k -= 1
+        if k == end or k < 0:
+            return ()
+        if words[k].low.endswith(("'s", "’s")):  # "Russia's" (one word or two)
+            alone = words[k].low in ("'s", "’s")
+            owner = [m for m in self.resolver.in_sentence(sentence) if m.type == "state" and self.resolver.state_of(m)
+                     and (m.end == words[k].start if alone else words[k].start <= m.start < words[k].end)]
+            return (owner[-1],) if owner else ()
+        if words[k].low != "the":
+            return ()
+        found = self.resolver.antecedent(sentence, wants_person=False, wants_state=True, states_only=True)
+        return (found,) if found is not None else ()
 
     def _organ_of_pronoun(self, words: list[Word], at: int) -> bool:
         """English: a state organ or office (``state_nouns``, ``role_nouns``) owned by a pronoun for a
