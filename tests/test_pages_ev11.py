@@ -89,3 +89,13 @@ def test_a_body_obliging_someone_to_act_is_a_request_in_russian_and_ukrainian(pi
                                                    "экспортёров представлять сертификаты.", "ru")
     assert ("GEO", "REQUEST") in _events(pipeline, "Грузія заборонила вивіз товарів. Міністерство також "
                                                    "зобов'язало експортерів надавати сертифікати.", "uk")
+
+
+def test_an_invitation_is_an_event_in_russian(pipeline):
+    assert ("Alexander Lukashenko", "CONSULT") in _events(
+        pipeline, "Лукашенко пригласил Пашиняна на саммит в Минске.", "ru")
+
+
+def test_ukrainian_earlier_and_later_opening_a_sentence_are_adverbs_not_prepositions(pipeline):
+    assert ("USA", "SANCTION") in _events(pipeline, "Раніше США запровадили санкції проти трьох фірм.", "uk")
+    assert ("MDA", "REQUEST") in _events(pipeline, "Пізніше Молдова закликала сторони до переговорів.", "uk")
