@@ -99,3 +99,8 @@ def test_an_invitation_is_an_event_in_russian(pipeline):
 def test_ukrainian_earlier_and_later_opening_a_sentence_are_adverbs_not_prepositions(pipeline):
     assert ("USA", "SANCTION") in _events(pipeline, "Раніше США запровадили санкції проти трьох фірм.", "uk")
     assert ("MDA", "REQUEST") in _events(pipeline, "Пізніше Молдова закликала сторони до переговорів.", "uk")
+
+
+def test_declining_to_comment_is_no_act(pipeline):
+    assert _events(pipeline, "Belarus's embassy in Vilnius declined to comment.") == []
+    assert ("KAZ", "REJECT") in _events(pipeline, "Kazakhstan refused to send troops to Ukraine.")

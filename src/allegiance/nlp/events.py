@@ -705,6 +705,8 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         return []  # an opinion ("Putin thought ...") is no event; "continued enlisting": the gerund is
     if _judged_act(builder, frame) or kind == "AID" and source is None and _referred(builder, frame):
         return []  # "..., a move the Kremlin called unfriendly"; "sent it to the president for signature"
+    if kind == "REJECT" and _declined_comment(builder, frame):
+        return []  # "the embassy declined to comment": no act
     actors = [source] if source is not None else list(frame.subjects)
     actors = [m for m in actors if not _member_of(builder, m)]  # "a Duma deputy": not the Duma
     if spoken_we and not actors and frame.speaker is not None:
@@ -757,6 +759,18 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             MentionRef.of(resolver, frame.speaker), frame.factuality, modality.of(frame.sentence),
             confidence(0.6, frame, direct), "frames", doc.text[frame.start:frame.end]).row())
     return out
+
+
+def _declined_comment(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: a refusal to speak ("declined to comment", "refused to confirm": the infinitive one of
+    ``declined_comment_verbs``, as predictions read "would not comment") tells no act."""
+    pack = builder.pack
+    if pack is None or not pack.english:
+        return False
+    words = builder.words(frame.sentence)
+    after = [w for w in words if w.start >= frame.end][:2]
+    return len(after) == 2 and after[0].low == "to" and \
+        after[1].low in pack.grammar.get("declined_comment_verbs", ())
 
 
 def _judged_act(builder: FrameBuilder, frame: Frame) -> bool:
