@@ -104,3 +104,9 @@ def test_ukrainian_earlier_and_later_opening_a_sentence_are_adverbs_not_preposit
 def test_declining_to_comment_is_no_act(pipeline):
     assert _events(pipeline, "Belarus's embassy in Vilnius declined to comment.") == []
     assert ("KAZ", "REJECT") in _events(pipeline, "Kazakhstan refused to send troops to Ukraine.")
+
+
+def test_a_ministry_named_by_common_words_alone_is_the_state_the_page_is_about(pipeline):
+    text = ("Kyrgyzstan jailed two recruiters on Monday. The Foreign Ministry has urged citizens working in Russia "
+            "not to sign military contracts.")
+    assert ("KGZ", "REQUEST") in _events(pipeline, text)

@@ -122,6 +122,23 @@ class ActorResolver:
             return state_entity.id if state_entity is not None and state_entity.type == "state" else None
         return None
 
+    def _generic_body_state(self, m: Mention) -> str | None:
+        """A ministry named by common words alone after "the" ("The Foreign Ministry has urged
+        citizens ...", every word one of the language's ``state_nouns``): the state the sentences
+        before are about, as "the ministry" opening a sentence is."""
+        if self._office_nouns is None:
+            grammar = language_data("grammar", self._language, self.folders)
+            self._office_nouns = frozenset(str(w).casefold() for w in grammar.get("state_nouns", []))
+        words = [w.casefold() for w in _WORDS.findall(m.text)]
+        before = _WORDS.findall(self.doc.text[max(0, m.start - 5):m.start])
+        if not words or not all(w in self._office_nouns for w in words) or not before or \
+                before[-1].casefold() != "the":
+            return None
+        sentence = self.doc.sentence_at(m.start)
+        found = self.antecedent(sentence, wants_person=False, wants_state=True, states_only=True) \
+            if sentence is not None else None
+        return self.state_of(found) if found is not None else None
+
     def _office_of(self, m: Mention) -> str | None:
         """A person the knowledge base does not list, named with a state's office before the name:
         "Brazil's permanent representative Maria Silva", "the Kazakh ambassador Ivan Petrov" (every
@@ -151,6 +168,11 @@ class ActorResolver:
         if m.type in ("government_body", "armed_force") and (self._words.institution.search(m.text) or
                                                               self._words.institution.search(m.canonical)):
             state = self.state_of(m)
+            if state:
+                return state
+        if m.type in ("organization", "government_body") and m.entity_id is None and \
+                self._words.institution.search(m.text):
+            state = self._generic_body_state(m)
             if state:
                 return state
         if m.type == "alliance" and m.entity_id:
