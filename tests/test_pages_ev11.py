@@ -110,3 +110,9 @@ def test_a_ministry_named_by_common_words_alone_is_the_state_the_page_is_about(p
     text = ("Kyrgyzstan jailed two recruiters on Monday. The Foreign Ministry has urged citizens working in Russia "
             "not to sign military contracts.")
     assert ("KGZ", "REQUEST") in _events(pipeline, text)
+
+
+def test_a_sentence_opened_by_the_ministry_alone_is_read_for_its_act(pipeline):
+    text = ("Kazakhstan has banned exports of drone parts to Russia, the trade ministry said. "
+            "The ministry also suspended the licences of three logistics firms.")
+    assert _events(pipeline, text).count(("KAZ", "SANCTION")) == 2

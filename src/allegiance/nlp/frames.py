@@ -168,6 +168,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 return True
             if self.resolver.opening_pronoun(head):  # «Тем не менее он отказался»: after a connective
                 return True
+        if self.pack is not None and self.pack.english and self.resolver.opening_pronoun(head):
+            return True  # "The ministry also suspended ...", "The court ordered ...": a definite noun for a state
         return bool(words & pack_union(self.pack, "grammar", "pronouns_person", "pronouns_state"))
 
     def words(self, sentence: Sentence) -> list[Word]:
