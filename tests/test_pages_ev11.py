@@ -78,7 +78,7 @@ def test_a_standfirst_told_again_by_the_dateline_lede_is_no_second_event(pipelin
 
 def test_a_state_organ_named_by_common_nouns_inside_a_sentence_acts_for_its_state(pipeline):
     text = ("Latvia has expelled a Russian diplomat. The step came a week after the security service arrested "
-            "a courier who had worked for Belarus.")
+            "a courier near Riga.")
     assert ("LVA", "COERCE") in _events(pipeline, text)
     text = "Hungary halted the shipment a day after Ukraine's foreign intelligence service accused Hungarian firms."
     assert ("UKR", "ACCUSE") in _events(pipeline, text)

@@ -134,11 +134,26 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return False
         if not self.resolver.in_sentence(sentence) and not self._opens_with_pronoun(sentence) and \
                 not self._heads_a_list(sentence):
+            if self.pack.english and self._definite_organ(sentence):
+                return may_hold_frame(self.pack, self.doc.text[sentence.start:sentence.end].casefold())
             return self.pack.slavic and self._context_candidate(sentence)
         if self.pack.english:
             return may_hold_frame(self.pack, self.doc.text[sentence.start:sentence.end].casefold())  # prefilter.py
         heads = _predicate_heads(self.pack)
         return any(w.lemma in heads for w in self.words(sentence))
+
+    def _definite_organ(self, sentence: Sentence) -> bool:
+        """English: a sentence naming no actor that holds a state organ after "the" ("days after the
+        security service detained two people"), in a text that names a state: its act may be that
+        state's (``_organ_owner``)."""
+        assert self.pack is not None
+        if not any(m.type == "state" for m in self.doc.mentions):
+            return False
+        organs = self.pack.union("grammar", "organ_subjects")
+        if not organs:
+            return False
+        low = self.doc.text[sentence.start:sentence.end].casefold()
+        return any(f"the {w} " in low for w in organs)
 
     def _heads_a_list(self, sentence: Sentence) -> bool:
         """A header line over "- State" items ("Countries that abstained"): its frame's actors are the items."""
