@@ -116,3 +116,9 @@ def test_a_sentence_opened_by_the_ministry_alone_is_read_for_its_act(pipeline):
     text = ("Kazakhstan has banned exports of drone parts to Russia, the trade ministry said. "
             "The ministry also suspended the licences of three logistics firms.")
     assert _events(pipeline, text).count(("KAZ", "SANCTION")) == 2
+
+
+def test_it_after_an_alliance_subject_is_no_state_named_later_in_that_sentence(pipeline):
+    text = ("Armenia froze its CSTO membership. The CSTO has refused requests from Yerevan for help. "
+            "It also cancelled drills planned in Armenia.")
+    assert [e for e in _events(pipeline, text) if e[0] == "ARM"] == [("ARM", "SANCTION")]

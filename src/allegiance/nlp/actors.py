@@ -303,8 +303,8 @@ class ActorResolver:
         either = wants_person and wants_state
         previous_sentences = [s for s in self.doc.sentences if s.end <= sentence.start][-4:]
         if wants_state and not wants_person and self._words.subject_lead:
-            found = self._subject_state(previous_sentences, states_only)
-            if found is not None:
+            decided, found = self._subject_state(previous_sentences, states_only)
+            if decided:
                 return found
         for previous in reversed(previous_sentences):
             mentions = self.in_sentence(previous)
@@ -330,13 +330,16 @@ class ActorResolver:
         gap = self.doc.text[m.end:rest[0].start]
         return not re.search(r"[,;:()«»\"—–]", gap) and len(_WORDS.findall(gap)) <= 3
 
-    def _subject_state(self, sentences: list[Sentence], states_only: bool) -> Mention | None:
+    def _subject_state(self, sentences: list[Sentence], states_only: bool) -> tuple[bool, Mention | None]:
         """What "it" or "the ministry" stands for: the state that is the subject of the latest
         sentence before whose subject is a named state or a person who holds a state's office
         (a mention before which the sentence has, past a dateline and an opener, only the words of
         ``subject_lead``: "Georgia has expelled ...", "A court in Tbilisi ordered ...", "Foreign
         Minister Ararat Mirzoyan signed ..."); sentences whose subject is no mention ("The
-        ministry said the Russian diplomat ...", "The move came after ...") are passed over."""
+        ministry said the Russian diplomat ...", "The move came after ...") are passed over. An
+        alliance as that subject ("The CSTO has refused requests from Yerevan. It also ...") is what
+        "it" stands for: no state (``None`` where a state is asked for). ``(False, None)``: nothing
+        found, the caller looks on."""
         for previous in reversed(sentences):
             text = self.doc.text[previous.start:previous.end]
             lead = DATELINE.match(text)
@@ -347,16 +350,18 @@ class ActorResolver:
                 before = _WORDS.findall(text[skip:max(skip, m.start - previous.start)])
                 if any(not w[:1].isupper() and w.casefold() not in self._words.subject_lead for w in before):
                     break
+                if m.type == "alliance":
+                    return True, (None if states_only else m)
                 state = self.state_of(m)
                 if not state:
                     continue
                 if m.type != "person":
-                    return m
+                    return True, m
                 named = next((x for x in self.mentions if x.type == "state" and x.entity_id == state), None)
                 if named is not None:
-                    return named
-                return m if not states_only else None
-        return None
+                    return True, named
+                return (False, None) if states_only else (True, m)
+        return False, None
 
     def states_after(self, sentence: Sentence, offset: int) -> list[Mention]:
         return [m for m in self.in_sentence(sentence) if m.start >= offset and m.type == "state"]
