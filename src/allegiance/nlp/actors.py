@@ -13,11 +13,13 @@ from ..kb.knowledge import KnowledgeBase
 from ..kb.langdata import every_language_data, language_data, pack_data
 from .doc import Doc, Mention, Sentence
 
-__all__ = ["ActorResolver", "bullet_states", "listed_states", "without_opener"]
+__all__ = ["DATELINE", "ActorResolver", "bullet_states", "listed_states", "without_opener"]
 
 _STATE_BODY_TYPES = {"government_body", "armed_force", "state"}
 _WORDS = re.compile(r"[^\W\d_]+")
 #: a short opening phrase before the subject: "Last month, he ...", "In April, it ..."
+#: a dateline opening a lede: "BISHKEK — ", "TBILISI, March 4 (Wire) - "
+DATELINE = re.compile(r"^\W*[A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ' .-]{2,}(?:,[^—–\n]{0,40})?\s+[—–-]\s+")
 _OPENER = re.compile(r"^\W*(?:[\w’'-]+\s+){0,3}[\w’'-]+,\s+(?=\w)")
 def without_opener(head: str) -> str:
     """The start of a sentence without a short opening phrase and its comma ("Last month, he ...")."""
@@ -38,6 +40,8 @@ class _ActorWords:
     collective: frozenset[str]
     organs: frozenset[str]
     nonstate: frozenset[str]
+    opener: re.Pattern[str]
+    subject_lead: frozenset[str]
 
 
 def _either(words: list[str]) -> str:
@@ -67,7 +71,10 @@ def _actor_words(lang: str, folders: tuple[Path, ...] | None = None) -> _ActorWo
         re.compile(r" ((?:[a-z]+ ){0,2}?[a-z]+)(?= (?:" + "|".join(x for x in (verbs, endings) if x) + r")\b)"),
         frozenset(str(w) for w in data.get("collective_nouns", [])),
         frozenset(str(w) for w in data.get("organ_nouns", [])),
-        frozenset(str(w) for w in data.get("nonstate_groups", [])))
+        frozenset(str(w) for w in data.get("nonstate_groups", [])),
+        re.compile(lead + r"(?=\w)", re.I),
+        frozenset(str(w) for w in data.get("subject_lead", [])) | (
+            frozenset(str(w) for w in data.get("organ_nouns", [])) if data.get("subject_lead") else frozenset()))
 
 
 class ActorResolver:
@@ -115,6 +122,23 @@ class ActorResolver:
             return state_entity.id if state_entity is not None and state_entity.type == "state" else None
         return None
 
+    def _generic_body_state(self, m: Mention) -> str | None:
+        """A ministry named by common words alone after "the" ("The Foreign Ministry has urged
+        citizens ...", every word one of the language's ``state_nouns``): the state the sentences
+        before are about, as "the ministry" opening a sentence is."""
+        if self._office_nouns is None:
+            grammar = language_data("grammar", self._language, self.folders)
+            self._office_nouns = frozenset(str(w).casefold() for w in grammar.get("state_nouns", []))
+        words = [w.casefold() for w in _WORDS.findall(m.text)]
+        before = _WORDS.findall(self.doc.text[max(0, m.start - 5):m.start])
+        if not words or not all(w in self._office_nouns for w in words) or not before or \
+                before[-1].casefold() != "the":
+            return None
+        sentence = self.doc.sentence_at(m.start)
+        found = self.antecedent(sentence, wants_person=False, wants_state=True, states_only=True) \
+            if sentence is not None else None
+        return self.state_of(found) if found is not None else None
+
     def _office_of(self, m: Mention) -> str | None:
         """A person the knowledge base does not list, named with a state's office before the name:
         "Brazil's permanent representative Maria Silva", "the Kazakh ambassador Ivan Petrov" (every
@@ -144,6 +168,11 @@ class ActorResolver:
         if m.type in ("government_body", "armed_force") and (self._words.institution.search(m.text) or
                                                               self._words.institution.search(m.canonical)):
             state = self.state_of(m)
+            if state:
+                return state
+        if m.type in ("organization", "government_body") and m.entity_id is None and \
+                self._words.institution.search(m.text):
+            state = self._generic_body_state(m)
             if state:
                 return state
         if m.type == "alliance" and m.entity_id:
@@ -272,8 +301,16 @@ class ActorResolver:
         demonym the pronoun's antecedent (it qualifies a noun: «казахстанский блогер»), nor a state
         whose name has another ``gender`` than the pronoun («Она» after «Казахстан ... с Арменией»)."""
         either = wants_person and wants_state
-        for previous in reversed([s for s in self.doc.sentences if s.end <= sentence.start][-4:]):
-            for m in self.in_sentence(previous):
+        previous_sentences = [s for s in self.doc.sentences if s.end <= sentence.start][-4:]
+        if wants_state and not wants_person and self._words.subject_lead:
+            decided, found = self._subject_state(previous_sentences, states_only)
+            if decided:
+                return found
+        for previous in reversed(previous_sentences):
+            mentions = self.in_sentence(previous)
+            for k, m in enumerate(mentions):
+                if either and m.type == "state" and self._titles_next(m, mentions[k + 1:]):
+                    continue  # «Президентка Молдови Мая Санду провела ...»: the state names the person's office
                 if either and m.type == "person":
                     return m if not states_only or self.state_of(m) else None
                 if either and (m.kind == "demonym" or gender is not None and m.type == "state"
@@ -284,6 +321,47 @@ class ActorResolver:
                 if wants_state and self.state_of(m) and m.type != "person":
                     return m
         return None
+
+    def _titles_next(self, m: Mention, rest: list[Mention]) -> bool:
+        """A state's name right before a person's, only office words between («Президентка Молдови
+        Мая Санду», "Armenian Foreign Minister Ararat Mirzoyan"): part of the person's title."""
+        if not rest or rest[0].type != "person" or rest[0].start - m.end > 40:
+            return False
+        gap = self.doc.text[m.end:rest[0].start]
+        return not re.search(r"[,;:()«»\"—–]", gap) and len(_WORDS.findall(gap)) <= 3
+
+    def _subject_state(self, sentences: list[Sentence], states_only: bool) -> tuple[bool, Mention | None]:
+        """What "it" or "the ministry" stands for: the state that is the subject of the latest
+        sentence before whose subject is a named state or a person who holds a state's office
+        (a mention before which the sentence has, past a dateline and an opener, only the words of
+        ``subject_lead``: "Georgia has expelled ...", "A court in Tbilisi ordered ...", "Foreign
+        Minister Ararat Mirzoyan signed ..."); sentences whose subject is no mention ("The
+        ministry said the Russian diplomat ...", "The move came after ...") are passed over. An
+        alliance as that subject ("The CSTO has refused requests from Yerevan. It also ...") is what
+        "it" stands for: no state (``None`` where a state is asked for). ``(False, None)``: nothing
+        found, the caller looks on."""
+        for previous in reversed(sentences):
+            text = self.doc.text[previous.start:previous.end]
+            lead = DATELINE.match(text)
+            skip = lead.end() if lead else 0
+            opener = self._words.opener.match(text[skip:])
+            skip += opener.end() if opener else 0
+            for m in self.in_sentence(previous):
+                before = _WORDS.findall(text[skip:max(skip, m.start - previous.start)])
+                if any(not w[:1].isupper() and w.casefold() not in self._words.subject_lead for w in before):
+                    break
+                if m.type == "alliance":
+                    return True, (None if states_only else m)
+                state = self.state_of(m)
+                if not state:
+                    continue
+                if m.type != "person":
+                    return True, m
+                named = next((x for x in self.mentions if x.type == "state" and x.entity_id == state), None)
+                if named is not None:
+                    return True, named
+                return (False, None) if states_only else (True, m)
+        return False, None
 
     def states_after(self, sentence: Sentence, offset: int) -> list[Mention]:
         return [m for m in self.in_sentence(sentence) if m.start >= offset and m.type == "state"]

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from ..kb.langdata import language_data
-from .actors import ActorResolver, bullet_states, listed_states
+from .actors import DATELINE, ActorResolver, bullet_states, listed_states
 from .doc import Doc, Mention, Sentence, Statement
 from .frames import Frame, FrameBuilder, LanguagePack, Word, pack_union
 from .modality import SentenceModality
@@ -579,10 +579,15 @@ def _without_reporting(pack: LanguagePack, produced: list[tuple[Frame, list[Stat
     if not any(events for _f, events in produced):
         return produced  # no events: nothing to drop (most sentences)
     reporting = pack.grammar.get("reporting_verbs", frozenset())
-    speakers = [f.speaker for f, events in produced if f.speaker is not None and f.factuality == "done" and
-                any(e.predicate != "SAY" for e in events)]  # an act done, not a state ("is taking part")
-    return [(f, [] if f.lemma in reporting and f.subjects and f.subjects[0] in speakers else events)
-            for f, events in produced]
+    acts = [f for f, events in produced if f.speaker is not None and f.factuality == "done" and
+            any(e.predicate != "SAY" for e in events)]  # an act done, not a state ("is taking part")
+
+    def reports(f: Frame) -> bool:  # the speaker of an act, not the act's own subject sharing a second
+        # verb ("Georgia has expelled a diplomat and recalled its envoy, the ministry said")
+        return f.lemma in reporting and bool(f.subjects) and any(
+            g.speaker == f.subjects[0] and f.subjects[0] not in g.subjects for g in acts)
+
+    return [(f, [] if reports(f) else events) for f, events in produced]
 
 
 def _trailing_source(builder: FrameBuilder, frame: Frame) -> bool:
@@ -700,6 +705,8 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         return []  # an opinion ("Putin thought ...") is no event; "continued enlisting": the gerund is
     if _judged_act(builder, frame) or kind == "AID" and source is None and _referred(builder, frame):
         return []  # "..., a move the Kremlin called unfriendly"; "sent it to the president for signature"
+    if kind == "REJECT" and _declined_comment(builder, frame):
+        return []  # "the embassy declined to comment": no act
     actors = [source] if source is not None else list(frame.subjects)
     actors = [m for m in actors if not _member_of(builder, m)]  # "a Duma deputy": not the Duma
     if spoken_we and not actors and frame.speaker is not None:
@@ -752,6 +759,18 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             MentionRef.of(resolver, frame.speaker), frame.factuality, modality.of(frame.sentence),
             confidence(0.6, frame, direct), "frames", doc.text[frame.start:frame.end]).row())
     return out
+
+
+def _declined_comment(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: a refusal to speak ("declined to comment", "refused to confirm": the infinitive one of
+    ``declined_comment_verbs``, as predictions read "would not comment") tells no act."""
+    pack = builder.pack
+    if pack is None or not pack.english:
+        return False
+    words = builder.words(frame.sentence)
+    after = [w for w in words if w.start >= frame.end][:2]
+    return len(after) == 2 and after[0].low == "to" and \
+        after[1].low in pack.grammar.get("declined_comment_verbs", ())
 
 
 def _judged_act(builder: FrameBuilder, frame: Frame) -> bool:
@@ -1038,7 +1057,33 @@ def without_repeated_title(doc: Doc, events: list[Statement]) -> list[Statement]
                    and len(title_words & _word_set(doc.text[b.start:b.end])) * 3 >= len(title_words)
                    for b in events)
 
-    return [e for e in events if e.start >= title.end or not repeated(e)]
+    kept = [e for e in events if e.start >= title.end or not repeated(e)]
+    lede = _dateline_lede(doc)
+    if lede is None:
+        return kept
+    body = [_word_set(doc.text[s.start:s.end]) for s in doc.sentences if s.start >= lede]
+
+    def retold(e: Statement) -> bool:  # a standfirst whose words a body sentence mostly has
+        words = _word_set(doc.text[e.start:e.end])
+        return bool(words) and any(len(words & b) * 2 >= len(words) for b in body)
+
+    return [e for e in kept if e.start >= lede or e.start < title.end or not retold(e)]
+
+
+def _dateline_lede(doc: Doc) -> int | None:
+    """Where the body of a page starts when a line after the first opens with a dateline and
+    reads as a sentence ("BISHKEK — Kyrgyzstan's central bank ordered ...", more than eight words):
+    a full sentence between the headline and it is a standfirst, which the body tells again."""
+    offset = doc.text.find("\n") + 1
+    while 0 < offset < len(doc.text):
+        end = doc.text.find("\n", offset)
+        line = doc.text[offset:end if end >= 0 else None]
+        if DATELINE.match(line) and len(line.split()) > 8:
+            return offset
+        if end < 0:
+            return None
+        offset = end + 1
+    return None
 
 
 def _word_set(text: str) -> set[str]:

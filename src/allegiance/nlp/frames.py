@@ -142,11 +142,26 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return False
         if not self.resolver.in_sentence(sentence) and not self._opens_with_pronoun(sentence) and \
                 not self._heads_a_list(sentence):
+            if self.pack.english and self._definite_organ(sentence):
+                return may_hold_frame(self.pack, self.doc.text[sentence.start:sentence.end].casefold())
             return self.pack.slavic and self._context_candidate(sentence)
         if self.pack.english:
             return may_hold_frame(self.pack, self.doc.text[sentence.start:sentence.end].casefold())  # prefilter.py
         heads = _predicate_heads(self.pack)
         return any(w.lemma in heads for w in self.words(sentence))
+
+    def _definite_organ(self, sentence: Sentence) -> bool:
+        """English: a sentence naming no actor that holds a state organ after "the" ("days after the
+        security service detained two people"), in a text that names a state: its act may be that
+        state's (``_organ_owner``)."""
+        assert self.pack is not None
+        if not any(m.type == "state" for m in self.doc.mentions):
+            return False
+        organs = self.pack.union("grammar", "organ_subjects")
+        if not organs:
+            return False
+        low = self.doc.text[sentence.start:sentence.end].casefold()
+        return any(f"the {w} " in low for w in organs)
 
     def _heads_a_list(self, sentence: Sentence) -> bool:
         """A header line over "- State" items ("Countries that abstained"): its frame's actors are the items."""
@@ -176,6 +191,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 return True
             if self.resolver.opening_pronoun(head):  # «Тем не менее он отказался»: after a connective
                 return True
+        if self.pack is not None and self.pack.english and self.resolver.opening_pronoun(head):
+            return True  # "The ministry also suspended ...", "The court ordered ...": a definite noun for a state
         return bool(words & pack_union(self.pack, "grammar", "pronouns_person", "pronouns_state"))
 
     def words(self, sentence: Sentence) -> list[Word]:
@@ -337,6 +354,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 subjects = earlier[-1].subjects if earlier else ((pronoun,) if pronoun else ())
                 if not subjects and clause_start > 0:  # "Hungary is the only member that ..., although it has"
                     subjects = self._opening_state(sentence, words, clause_start)
+            elif not subjects and organ_word and not we and not passive:
+                subjects = self._organ_owner(sentence, words, first)
             adopted = self._adopted_document_en(words, first, frames) if fact == "relative" else None
             if adopted is not None:  # "adopted a resolution condemning ...": the adopter condemns
                 fact, subjects = adopted.factuality, adopted.subjects
@@ -595,6 +614,31 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 continue
             return self._state_pronoun(words, w.i) or self._organ_of_pronoun(words, w.i)
         return False
+
+    def _organ_owner(self, sentence: Sentence, words: list[Word], first: int) -> tuple[Mention, ...]:
+        """English: a state organ named by common nouns as the subject inside a sentence ("days after
+        the security service detained two people", "after Russia's foreign intelligence service
+        accused"): the state named in the possessive before it, or, after "the", the state the
+        sentences before are about (as "the ministry" opening a sentence is)."""
+        assert self.pack is not None
+        organs = self.pack.union("grammar", "state_nouns", "role_nouns")
+        k = first - 1
+        while k >= 0 and words[k].upos in ("AUX", "ADV", "PART"):
+            k -= 1
+        end = k
+        while k >= 0 and words[k].low in organs:
+            k -= 1
+        if k == end or k < 0:
+            return ()
+        if words[k].low.endswith(("'s", "’s")):  # "Russia's" (one word or two)
+            alone = words[k].low in ("'s", "’s")
+            owner = [m for m in self.resolver.in_sentence(sentence) if m.type == "state" and self.resolver.state_of(m)
+                     and (m.end == words[k].start if alone else words[k].start <= m.start < words[k].end)]
+            return (owner[-1],) if owner else ()
+        if words[k].low != "the":
+            return ()
+        found = self.resolver.antecedent(sentence, wants_person=False, wants_state=True, states_only=True)
+        return (found,) if found is not None else ()
 
     def _organ_of_pronoun(self, words: list[Word], at: int) -> bool:
         """English: a state organ or office (``state_nouns``, ``role_nouns``) owned by a pronoun for a
@@ -1052,6 +1096,11 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         opening = words[clause_start].start == sentence.start or not re.search(
             r"[,;:«»\"—()]", self.doc.text[sentence.start:words[clause_start].start])  # «Проте він»: a connective
         pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) if opening else None
+        if pronoun is None and opening and pack.english and self.resolver.person_pronoun(
+                self.doc.text[words[clause_start].start:words[first].start]):
+            # "He also visited a plant": the person of the sentences before, with or without a state
+            pronoun = self.resolver.resolve_pronoun(sentence, opening=True)
+            pronoun = pronoun if pronoun is not None and pronoun.type == "person" else None
         return ((pronoun,) if pronoun else ()), None, False
 
     def _parsed_subject(self, sentence: Sentence, words: list[Word],

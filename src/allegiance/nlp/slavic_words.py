@@ -129,6 +129,15 @@ _RU_SEEN: dict[tuple[LanguagePack, str], tuple[str, str, frozenset[str]]] = {}
 _RU_CONTEXTUAL: set[tuple[LanguagePack, str]] = set()
 
 
+@functools.lru_cache(maxsize=4096)
+def _listed_adverb(lang: str, low: str) -> bool:
+    """Whether ``morphology.toml``'s ``[upos]`` lists the word as an adverb (a word pymorphy3 reads
+    first as a preposition: Ukrainian «раніше», «пізніше»)."""
+    from .morphology import closed_class
+
+    return closed_class(lang).upos.get(low) == "ADV"
+
+
 def _finite_context(words: list[Word], pack: LanguagePack) -> str | None:
     """Where the word before makes a verb reading finite: ``"negation"`` after «не»/«ні», ``"subject"``
     after a nominative noun, adjective or pronoun (no verb between), else ``None``."""
@@ -226,6 +235,8 @@ def _ru_words(doc: Doc, sentence: Sentence, pack: LanguagePack) -> list[Word]:
                     "ADVB": "ADV"}.get(
                 str(best.tag.POS), "X")
             feats |= {f"Case={p.tag.case}" for p in parses if p.tag.case}
+            if upos == "ADP" and _listed_adverb(lang, low) and any(p.tag.POS == "ADVB" for p in parses):
+                upos, feats = "ADV", set()  # «Раніше США запровадили»: the adverb, not the preposition "before"
         lemma = str(best.normal_form).replace("ё", "е")
         if lemma in pack.grammar.get("negation", ()):
             upos = "PART"
