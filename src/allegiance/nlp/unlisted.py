@@ -448,9 +448,11 @@ class UnlistedNames:
                       language: str, keys: list[str] | None = None) -> list[Mention]:
         """Organisations outside the knowledge base; ``keys`` are the tokens' matching keys (lemmas in
         a language read through lemmas, whose organisations are found by :mod:`.lemma_names`)."""
+        absorbing: set[tuple[int, int]] = set()  # region's bodies, that a listed name inside is part of
         if keys is not None and has_morphology(language, self.folders):
             finder = LemmaOrganizations(lemma_words(language, self.folders), self)
             found = finder.find(text, tokens, keys, linked) + self._cited(text, taken, self.words(language))
+            absorbing = finder.regional_spans
         else:
             w = self.words(language)
             # a state's name or seat inside an organisation's name ("Moscow Exchange") is part of the name
@@ -474,7 +476,8 @@ class UnlistedNames:
                                               -(m.end - m.start))):
             # a listed body inside a state's body with its own state is that state's («Минобороны
             # Казахстана» is not the «Минобороны» of Russia): the longer name wins
-            owned = any(m.start <= s and e <= m.end for s, e in owners)
+            # so is a listed name inside a region's body («Курская областная дума» is no State Duma)
+            owned = any(m.start <= s and e <= m.end for s, e in owners) or (m.start, m.end) in absorbing
             inside = [(s, e) for s, e in listed
                       if owned and m.start <= s and e <= m.end and (s, e) != (m.start, m.end)]
             if any(m.start < e and s < m.end and (s, e) not in inside for s, e in occupied):
@@ -760,8 +763,19 @@ class UnlistedNames:
                 i = capitals[at]
             j = i
             words: list[Token] = []
-            while j < len(tokens) and (capital[j] or (words and tokens[j].text in w.connectors)):
-                if words and text[words[-1].end:tokens[j].start] not in (" ", "-"):
+            glued = -1  # where a word after a possessive inside the name starts
+            while j < len(tokens) and (capital[j] or (words and tokens[j].text in w.connectors)
+                                       or words and j + 1 < len(tokens) and capital[j + 1]
+                                       and words[-1].start not in places
+                                       and (pm := w.possessive.match(text, words[-1].end)) is not None
+                                       and pm.end() == tokens[j + 1].start):
+                if not capital[j] and tokens[j].text not in w.connectors:
+                    # a possessive inside a name, between capitalised words ("Regional Prosecutor's
+                    # Office", "People's Party"); not after a state ("Ukraine's Air Force")
+                    glued = tokens[j + 1].start
+                    j += 1
+                    continue
+                if words and text[words[-1].end:tokens[j].start] not in (" ", "-") and tokens[j].start != glued:
                     break
                 if tokens[j].text in w.connectors and j + 1 < len(tokens) and tokens[j + 1].start in places \
                         and tokens[j].text.casefold() not in w.place_connectors:
@@ -772,6 +786,8 @@ class UnlistedNames:
                     break
                 words.append(tokens[j])
                 j += 1
+                if len(words) >= 2 and words[-1].text in w.legal:  # a legal form after a name ends it
+                    break
             # a legal form written with a slash ("Nordlys Tankers A/S") is one word of the name
             if words and w.legal_slashed:
                 at = words[-1].start
