@@ -252,6 +252,7 @@ def test_orgs9_referred_body_is_no_actor_of_its_own(linker):
     ("Правительство Воронежской области ввело режим ЧС.", "ru", [("Voronezh Regional Government", "government_body")]),
     ("Брянская областная дума обратилась к губернатору.", "ru", [("Bryansk Regional Duma", "government_body")]),
     ("Полтавська прокуратура відкрила справу.", "uk", []),  # no kind word: no region's body named
+    ("Голова Сумської ОВА повідомив про обстріл.", "uk", [("Sumy Regional Military Administration", "government_body")]),
     # units by their number, the listed words in English
     ("Бійці 93-ї окремої механізованої бригади відбили штурм.", "uk",
      [("93rd Separate Mechanized Brigade", "armed_force")]),

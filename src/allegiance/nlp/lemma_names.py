@@ -67,6 +67,9 @@ class LemmaWords:
     #: region's adjective is one of the court names, the kind words those of the courts
     regional_nouns: dict[str, str] = dataclasses.field(default_factory=dict)
     region_nouns: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: a region's bodies by their initials, as written, after the region's adjective («Харківська
+    #: ОВА» = Kharkiv Regional Military Administration)
+    regional_acronyms: dict[str, str] = dataclasses.field(default_factory=dict)
     #: military units (``[units]``): their nouns in English («бригада» = Brigade), the words before
     #: the noun («отдельный» = Separate) and the phrases after it («морской пехоты» = Marine)
     unit_nouns: dict[str, str] = dataclasses.field(default_factory=dict)
@@ -100,6 +103,7 @@ def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> Lemma
                       adjective_endings=tuple(str(e) for e in courts.get("adjective_endings", [])),
                       regional_nouns={keys(k)[0]: str(v) for k, v in regional.get("nouns", {}).items() if keys(k)},
                       region_nouns={keys(k)[0]: str(v) for k, v in regional.get("region_nouns", {}).items() if keys(k)},
+                      regional_acronyms={str(k): str(v) for k, v in regional.get("acronyms", {}).items()},
                       unit_nouns={keys(k)[0]: str(v) for k, v in units.get("nouns", {}).items() if keys(k)},
                       unit_words={keys(k)[0]: str(v) for k, v in units.get("words", {}).items() if keys(k)},
                       unit_after={keys(k): str(v) for k, v in units.get("after", {}).items() if keys(k)})
@@ -146,8 +150,9 @@ class LemmaOrganizations:
         firsts, courts, heads, legal = self._firsts, self.words.court_nouns, self.words.heads, self.words.legal_forms
         regional, units = self.words.regional_nouns, self.words.unit_nouns
         for i in [k for k, key in enumerate(keys) if key in firsts or key in courts or key in heads
-                  or key in regional or key in units or tokens[k].text in legal]:
-            if keys[i] in regional:
+                  or key in regional or key in units or tokens[k].text in legal
+                  or tokens[k].text in self.words.regional_acronyms]:
+            if keys[i] in regional or tokens[i].text in self.words.regional_acronyms:
                 bodies = self._regional(text, tokens, keys, i)
                 self.regional_spans.update((m.start, m.end) for m in bodies)
                 found += bodies
@@ -243,6 +248,14 @@ class LemmaOrganizations:
         прокуратура»), or the region after it («Правительство Белгородской области» = Belgorod
         Regional Government). Only a listed region's adjective names one."""
         w = self.words
+        if tokens[i].text in w.regional_acronyms:  # «Харківська ОВА»: the kind is in the initials
+            before = i - 1
+            if before >= 0 and tokens[before].text[:1].isupper() and keys[before] in w.court_names \
+                    and text[tokens[before].end:tokens[i].start] == " ":
+                start, end = tokens[before].start, tokens[i].end
+                canonical = f"{w.court_names[keys[before]]} {w.regional_acronyms[tokens[i].text]}"
+                return [Mention(start, end, text[start:end], None, "government_body", "pattern", _ORG, canonical)]
+            return []
         noun = w.regional_nouns[keys[i]]
         first = i
         while first > 0 and keys[first - 1] in w.court_kinds and text[tokens[first - 1].end:tokens[first].start] == " ":
