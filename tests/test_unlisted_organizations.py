@@ -268,6 +268,9 @@ def test_orgs9_referred_body_is_no_actor_of_its_own(linker):
     # a name after a noun of its kind
     ("The Czech arms maker's rival, defence contractor Vltava Systems, won the tender.", "en",
      [("Vltava Systems", "company")]),
+    # a listed organisation that opens a longer body's name is part of it
+    ("The Verkhovna Rada Committee on National Security backed the bill.", "en",
+     [("Verkhovna Rada Committee on National Security", "organization")]),
 ])
 def test_orgs10_shapes(linker, text, language, expected):
     assert _organisations(linker, text, language) == expected

@@ -459,11 +459,19 @@ class UnlistedNames:
             starts = [t.start for t in tokens]
             places = {starts[k] for m in linked if m.type == "state"
                       for k in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))}
+            # a listed organisation that opens a longer name of a body ("State Duma Defence Committee",
+            # "Verkhovna Rada Committee on National Security"): the longer name is the body
+            orgs = [(m.start, m.end) for m in linked if m.type not in ("state", "alliance", "person")]
+            listed_starts = frozenset(starts[k] for s, e in orgs
+                                      for k in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)))
+            headed = self._headed_names(text, tokens, taken - places, w, frozenset(places), listed_starts)
+            absorbing = {(m.start, m.end) for m in headed
+                         if any(m.start <= s and e <= m.end and (s, e) != (m.start, m.end) for s, e in orgs)}
             found = self._plural_bodies(text, linked, w) + self._coordinated_owners(text, linked, w) \
                 + self._state_bodies(text, linked, w) \
                 + self._framed_bodies(text, linked, w) \
                 + self._referred_bodies(text, w) + self._named_after_nouns(text, w, linked) \
-                + self._headed_names(text, tokens, taken - places, w, frozenset(places)) + self._cited(text, taken, w)
+                + headed + self._cited(text, taken, w)
         out: list[Mention] = []
         letters = self.words(language).canonical_letters if self.reads(language) else {}
         occupied = [(m.start, m.end) for m in linked if m.type not in ("state", "alliance")]
@@ -743,7 +751,7 @@ class UnlistedNames:
 
     @staticmethod
     def _headed_names(text: str, tokens: list[Token], taken: set[int], w: _NameWords,
-                      places: frozenset[int] = frozenset()) -> list[Mention]:
+                      places: frozenset[int] = frozenset(), listed: frozenset[int] = frozenset()) -> list[Mention]:
         """Runs of capitalised words with an organisation noun among them; a name stops before "and"
         and a state ("the Bank of Finland and Sweden's Riksbank"), and an acronym in brackets after
         it joins its canonical name ("State Committee for National Security (GKNB)"), so that
@@ -844,7 +852,13 @@ class UnlistedNames:
                     i = max(j, i + 1)
                     continue
                 name = text[first.start:last.end]
-                if (first is not last or company or ranked) and not any(t.start in taken for t in words):
+                # taken words only as a listed organisation that opens the name, a head after it
+                named = words[words.index(first):]
+                held = [t for t in named if t.start in taken]
+                opened = bool(held) and named[:len(held)] == held and all(t.start in listed for t in held) \
+                    and any(t.text in w.heads for t in named[len(held):])
+                if (first is not last or company or ranked) and (not held or opened) \
+                        and not any(t.start in taken for t in words[:words.index(first)]):
                     acronym = _ACRONYM_AFTER.match(text, last.end)
                     # a body's name in its neutral spelling ("Defence Ministry" = "Defense Ministry"); a
                     # name worded otherwise stays as the text words it ("Ministry of Internal Affairs")
