@@ -252,7 +252,8 @@ def test_orgs9_referred_body_is_no_actor_of_its_own(linker):
     ("Правительство Воронежской области ввело режим ЧС.", "ru", [("Voronezh Regional Government", "government_body")]),
     ("Брянская областная дума обратилась к губернатору.", "ru", [("Bryansk Regional Duma", "government_body")]),
     ("Полтавська прокуратура відкрила справу.", "uk", []),  # no kind word: no region's body named
-    ("Голова Сумської ОВА повідомив про обстріл.", "uk", [("Sumy Regional Military Administration", "government_body")]),
+    ("Голова Сумської ОВА повідомив про обстріл.", "uk",
+     [("Sumy Regional Military Administration", "government_body")]),
     # units by their number, the listed words in English
     ("Бійці 93-ї окремої механізованої бригади відбили штурм.", "uk",
      [("93rd Separate Mechanized Brigade", "armed_force")]),
@@ -277,7 +278,8 @@ def test_orgs10_shapes(linker, text, language, expected):
 
 
 @pytest.mark.parametrize(("text", "language", "expected"), [
-    ("The Security Service of Ukraine (SBU) said the SBU had detained him.", "en", ["Security Service of Ukraine (SBU)"]),
+    ("The Security Service of Ukraine (SBU) said the SBU had detained him.", "en",
+     ["Security Service of Ukraine (SBU)"]),
     ("Служба безпеки України затримала агента.", "uk", ["Security Service of Ukraine (SBU)"]),
     ("The SBU said it had detained him.", "en", ["SBU"]),
     ("У ФСБ заявили о задержании.", "ru", ["FSB"]),

@@ -268,7 +268,8 @@ class LemmaOrganizations:
             start, end = tokens[before].start, tokens[i].end
             return [Mention(start, end, text[start:end], None, "government_body", "pattern", _ORG, canonical)]
         k = i + 1
-        if k + 1 < len(tokens) and keys[k] in w.court_names and tokens[k].text[:1].isupper() and keys[k + 1] in w.region_nouns \
+        if k + 1 < len(tokens) and keys[k] in w.court_names and tokens[k].text[:1].isupper() \
+                and keys[k + 1] in w.region_nouns \
                 and text[tokens[i].end:tokens[k].start] == " " == text[tokens[k].end:tokens[k + 1].start]:
             canonical = f"{w.court_names[keys[k]]} {w.region_nouns[keys[k + 1]]} {noun}"
             start, end = tokens[i].start, tokens[k + 1].end
