@@ -269,6 +269,9 @@ def test_orgs9_referred_body_is_no_actor_of_its_own(linker):
     # a name after a noun of its kind
     ("The Czech arms maker's rival, defence contractor Vltava Systems, won the tender.", "en",
      [("Vltava Systems", "company")]),
+    # a source cited in another case is named in the nominative up to its first noun
+    ("По данным «Северной звезды», задержаны двое.", "ru", [("Severnaya Zvezda", "media")]),
+    ("За даними «Вільного радіо», вибухи чули в місті.", "uk", [("Vilnyi Radio", "media")]),
     # a listed organisation that opens a longer body's name is part of it
     ("The Verkhovna Rada Committee on National Security backed the bill.", "en",
      [("Verkhovna Rada Committee on National Security", "organization")]),

@@ -20,7 +20,7 @@ from ..kb.langdata import every_language_data, language_data, pack_data, pack_fo
 from .doc import Mention
 from .lemma_names import UNOWNED_BODY, LemmaOrganizations, lemma_words
 from .slavic_persons import SlavicPersons, _case_readings, romanise
-from .tokens import Token, analyzer_for, has_morphology
+from .tokens import Token, analyzer_for, has_morphology, morph_parse
 
 __all__ = ["REFERRED", "UnlistedNames"]
 
@@ -903,9 +903,38 @@ class UnlistedNames:
             if len(lead) > 1 and lead[-2].casefold() in w.name_after_types and lead[-1][:1].isupper():
                 start += len(name) - len(lead[-1])
                 name = lead[-1]
-            canonical = self.latin(name, w.language) if _CYRILLIC.search(name) else name
+            canonical = self.latin(self._nominative(name, w.language), w.language) if _CYRILLIC.search(name) \
+                else name
             out.append(Mention(start, start + len(name), name, None, "media", "pattern", _ORG, canonical))
         return out
+
+    def _nominative(self, name: str, language: str) -> str:
+        """A cited name in Cyrillic letters in the nominative up to its first noun, where each of those
+        words reads as a noun or an adjective in one oblique case and none in the nominative («по
+        данным «Новой газеты»» = Новая газета; «Дзеркала тижня» = Дзеркало тижня: what follows the
+        noun keeps its case); else as written."""
+        if not has_morphology(language, self.folders):
+            return name
+        analyzer = analyzer_for(language, self.folders)
+        words = name.split()
+        readings = []
+        for word in words:
+            readings.append([p for p in morph_parse(word.casefold(), analyzer) if p.tag.POS in ("NOUN", "ADJF")])
+            if any(p.tag.POS == "NOUN" for p in readings[-1]):
+                break
+        rest, words = words[len(readings):], words[:len(readings)]
+        cases = [{p.tag.case for p in r} for r in readings]
+        common = set.intersection(*cases) if cases and all(cases) else set()
+        case = next((c for c in ("gent", "datv", "ablt", "loct") if c in common), None)
+        if case is None or "nomn" in common:
+            return name
+        out = []
+        for word, options in zip(words, readings, strict=True):
+            form = next((q for q in (p.inflect({"nomn"}) for p in options if p.tag.case == case) if q), None)
+            if form is None:
+                return name
+            out.append(form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word)
+        return " ".join(out + rest)
 
     def _given_name(self, word: str, language: str) -> bool:
         """A Cyrillic word the morphology reads as a given name («пишет Андрей Иванов»: a person)."""
