@@ -272,6 +272,10 @@ def test_orgs9_referred_body_is_no_actor_of_its_own(linker):
     # a source cited in another case is named in the nominative up to its first noun
     ("По данным «Северной звезды», задержаны двое.", "ru", [("Severnaya Zvezda", "media")]),
     ("За даними «Вільного радіо», вибухи чули в місті.", "uk", [("Vilnyi Radio", "media")]),
+    # a name before a lower-case noun of its kind; not one that opens a sentence
+    ("Hungary's ruling Fidesz party backed the motion.", "en", [("Fidesz", "party")]),
+    ("Reporters at the Novaya Zarya newspaper were detained.", "en", [("Novaya Zarya", "media")]),
+    ("Opposition party leaders walked out.", "en", []),
     # a listed organisation that opens a longer body's name is part of it
     ("The Verkhovna Rada Committee on National Security backed the bill.", "en",
      [("Verkhovna Rada Committee on National Security", "organization")]),

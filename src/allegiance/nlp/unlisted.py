@@ -95,6 +95,10 @@ class _NameWords:
     #: the type each gives
     name_after: re.Pattern[str] | None = None
     name_after_types: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: a capitalised name before a lower-case noun of its kind ("the ruling Fidesz party"), and the
+    #: type each noun gives (``[name_before]``)
+    name_before: re.Pattern[str] | None = None
+    name_before_types: dict[str, str] = dataclasses.field(default_factory=dict)
     #: those nouns as written (German ones with their capital)
     name_after_nouns: frozenset[str] = frozenset()
     #: lower-case words that may stand between such a noun and its name ("l'agenzia di stampa
@@ -192,6 +196,8 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         name_after=_name_after(orgs.get("name_after", {})),
         name_after_types={str(k).casefold(): str(v) for k, v in orgs.get("name_after", {}).items()},
         name_after_nouns=frozenset(str(k) for k in orgs.get("name_after", {})),
+        name_before=_name_before(orgs.get("name_before", {})),
+        name_before_types={str(k): str(v) for k, v in orgs.get("name_before", {}).items()},
         name_after_qualifiers=frozenset(str(q) for q in orgs.get("name_after_qualifiers", [])),
         cited_rest=_cited_rest(orgs.get("cited_joiners", [])),
         plural_endings=tuple(str(e) for e in orgs.get("capitalised_plural_endings", [])),
@@ -253,6 +259,15 @@ def _name_after(nouns: dict[str, Any]) -> re.Pattern[str] | None:
     capitalised = _alt(w[:1].upper() + w[1:] for w in words)
     qualifiers = rf"((?: +{_QUALIFIER}){{0,3}})"
     return re.compile(rf"(?<!\w)({_alt(words)}|(?:^|(?<=[.!?] ))(?:{capitalised})){qualifiers} +{_AFTER_NAME}", re.M)
+
+
+def _name_before(nouns: dict[str, Any]) -> re.Pattern[str] | None:
+    """One to three capitalised words right before a lower-case noun of their kind."""
+    if not nouns:
+        return None
+    words = sorted(nouns, key=len, reverse=True)
+    name = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*[^\W_]"
+    return re.compile(rf"(?<![\w'’-])({name}(?: {name}){{0,2}}) ({_alt(words)})(?![\w-])")
 
 
 _TLD_TAIL = re.compile(r"\\\.\(\?:([a-z|]+)\)\(\?!\[\\w\.\]\)$")
@@ -471,7 +486,7 @@ class UnlistedNames:
                 + self._state_bodies(text, linked, w) \
                 + self._framed_bodies(text, linked, w) \
                 + self._referred_bodies(text, w) + self._named_after_nouns(text, w, linked) \
-                + headed + self._cited(text, taken, w)
+                + headed + self._named_before_nouns(text, w, linked) + self._cited(text, taken, w)
         out: list[Mention] = []
         letters = self.words(language).canonical_letters if self.reads(language) else {}
         occupied = [(m.start, m.end) for m in linked if m.type not in ("state", "alliance")]
@@ -681,6 +696,30 @@ class UnlistedNames:
                 continue
             if name.split()[0] not in w.not_names:
                 out.append(Mention(start, start + len(name), name, None, kind, "pattern", _ORG, name))
+        return out
+
+    @staticmethod
+    def _named_before_nouns(text: str, w: _NameWords, linked: Sequence[Mention] = ()) -> list[Mention]:
+        """A capitalised name before a lower-case noun that says what it is ("Hungary's ruling Fidesz
+        party", "the Vedomosti daily"): not a listed name, a state, a person, nor a word that only a
+        sentence's start capitalises (one opening a sentence or a line is passed over)."""
+        if w.name_before is None:
+            return []
+        spans = [(m.start, m.end) for m in linked]
+        out = []
+        for hit in w.name_before.finditer(text):
+            start, end = hit.start(1), hit.end(1)
+            name = hit.group(1)
+            if name.split()[0] in w.articles:
+                start += len(name.split()[0]) + 1
+                name = text[start:end]
+                if not name:
+                    continue
+            if any(s < end and start < e for s, e in spans) or _OPENS.search(text, max(0, start - 6), start) \
+                    or name.split()[0] in w.not_names:
+                continue
+            out.append(Mention(start, end, name, None, w.name_before_types.get(hit.group(2), "organization"),
+                               "pattern", _ORG, name))
         return out
 
     @staticmethod
