@@ -276,6 +276,7 @@ def test_orgs9_referred_body_is_no_actor_of_its_own(linker):
     ("Hungary's ruling Fidesz party backed the motion.", "en", [("Fidesz", "party")]),
     ("Reporters at the Novaya Zarya newspaper were detained.", "en", [("Novaya Zarya", "media")]),
     ("Opposition party leaders walked out.", "en", []),
+    ("He told Monday's newspaper that the Sunday daily had been wrong.", "en", []),
     # Central Asian and Caucasian bodies with their state after them
     ("Глава ЦИК Молдовы заявила о нарушениях.", "ru", [("Central Election Commission of Moldova", "government_body")]),
     ("Агентство зовнішньої трудової міграції Узбекистану попередило громадян.", "uk",

@@ -715,8 +715,13 @@ class UnlistedNames:
                 name = text[start:end]
                 if not name:
                     continue
+            words = name.split()
             if any(s < end and start < e for s, e in spans) or _OPENS.search(text, max(0, start - 6), start) \
-                    or name.split()[0] in w.not_names:
+                    or words[0] in w.not_names or w.possessive.match(text + " ", end) or name[-2:] in ("'s", "’s") \
+                    or any(x.casefold() in w.weekdays or x.casefold() in w.months for x in words) \
+                    or "-" in words[0] and words[0].split("-")[-1].islower():
+                # ("Monday's newspaper", "the Sunday daily", "the Kremlin-backed Izvestia daily": the
+                # name is Izvestia alone, listed or not)
                 continue
             out.append(Mention(start, end, name, None, w.name_before_types.get(hit.group(2), "organization"),
                                "pattern", _ORG, name))
