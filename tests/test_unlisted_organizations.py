@@ -242,3 +242,68 @@ def test_orgs9_referred_body_is_no_actor_of_its_own(linker):
     body = [m for m in doc.mentions if m.canonical == "Serbian Foreign Ministry"]
     assert body and body[0].kind == "referred"
     assert all(m.kind != "referred" for m in ActorResolver(linker.kb, doc).mentions)
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a region's body by the region's adjective and kind words, or by the region after it; a listed
+    # name inside one is part of it
+    ("Сумська обласна військова адміністрація повідомила про обстріл.", "uk",
+     [("Sumy Regional Military Administration", "government_body")]),
+    ("Правительство Воронежской области ввело режим ЧС.", "ru", [("Voronezh Regional Government", "government_body")]),
+    ("Брянская областная дума обратилась к губернатору.", "ru", [("Bryansk Regional Duma", "government_body")]),
+    ("Полтавська прокуратура відкрила справу.", "uk", []),  # no kind word: no region's body named
+    ("Голова Сумської ОВА повідомив про обстріл.", "uk",
+     [("Sumy Regional Military Administration", "government_body")]),
+    # units by their number, the listed words in English
+    ("Бійці 93-ї окремої механізованої бригади відбили штурм.", "uk",
+     [("93rd Separate Mechanized Brigade", "armed_force")]),
+    ("Подразделения 20-й гвардейской армии отошли.", "ru", [("20th Guards Army", "armed_force")]),
+    ("Около 200 бригад работали на месте.", "ru", []),
+    # a court by its own name and seat, at the start of a sentence
+    ("Хамовнический суд Москвы оштрафовал блогера.", "ru", [("Khamovnichesky Court", "government_body")]),
+    # a possessive inside a name; a legal form ends a company's name
+    ("The Lviv Regional Prosecutor's Office opened a case.", "en",
+     [("Lviv Regional Prosecutor's Office", "organization")]),
+    ("Kestrel Marine Ltd and Osprey Shipping LLC were fined.", "en",
+     [("Kestrel Marine Ltd", "company"), ("Osprey Shipping LLC", "company")]),
+    # a name after a noun of its kind
+    ("The Czech arms maker's rival, defence contractor Vltava Systems, won the tender.", "en",
+     [("Vltava Systems", "company")]),
+    # a source cited in another case is named in the nominative up to its first noun
+    ("По данным «Северной звезды», задержаны двое.", "ru", [("Severnaya Zvezda", "media")]),
+    ("За даними «Вільного радіо», вибухи чули в місті.", "uk", [("Vilnyi Radio", "media")]),
+    # a name before a lower-case noun of its kind; not one that opens a sentence
+    ("Hungary's ruling Fidesz party backed the motion.", "en", [("Fidesz", "party")]),
+    ("Reporters at the Novaya Zarya newspaper were detained.", "en", [("Novaya Zarya", "media")]),
+    ("Opposition party leaders walked out.", "en", []),
+    ("He told Monday's newspaper that the Sunday daily had been wrong.", "en", []),
+    # Central Asian and Caucasian bodies with their state after them
+    ("Глава ЦИК Молдовы заявила о нарушениях.", "ru", [("Central Election Commission of Moldova", "government_body")]),
+    ("Агентство зовнішньої трудової міграції Узбекистану попередило громадян.", "uk",
+     [("Agency for External Labor Migration of Uzbekistan", "government_body")]),
+    # a listed organisation that opens a longer body's name is part of it
+    ("The Verkhovna Rada Committee on National Security backed the bill.", "en",
+     [("Verkhovna Rada Committee on National Security", "organization")]),
+])
+def test_orgs10_shapes(linker, text, language, expected):
+    assert _organisations(linker, text, language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("The Security Service of Ukraine (SBU) said the SBU had detained him.", "en",
+     ["Security Service of Ukraine (SBU)"]),
+    ("Служба безпеки України затримала агента.", "uk", ["Security Service of Ukraine (SBU)"]),
+    ("The SBU said it had detained him.", "en", ["SBU"]),
+    ("У ФСБ заявили о задержании.", "ru", ["FSB"]),
+])
+def test_orgs10_initials_spelled_out(linker, text, language, expected):
+    """A listed organisation known by its initials is listed under its full name, with them, where the
+    text names it in full, in any language; named by its initials alone it keeps them."""
+    doc = linker(Doc("t", text, language))
+    assert sorted({m.canonical for m in doc.mentions if m.type not in ("state", "person")}) == expected
+
+
+def test_orgs10_its_body_is_the_opening_states(linker):
+    doc = linker(Doc("t", "Tashkent kept its ties with Moscow, but its foreign ministry backed Ukraine's borders.",
+                     "en"))
+    assert [m.canonical for m in doc.mentions if m.type not in ("state", "person")] == ["Uzbek Foreign Ministry"]

@@ -53,7 +53,11 @@ _BODY_AFTER_PLACE = re.compile(r"\s*,\s*(?:the\s+)?(\w+)")
 _WORD_BEFORE = re.compile(r"([^\W_]+)([\W_]*)\Z")
 
 
+#: what may stand before the subject that opens a sentence, but for an article: quotes, brackets
+_OPENING_MARKS = " \t\n\"«„“'("
 _DATELINE_AFTER = re.compile(r"\)\s*[-–—]")
+#: a name written as its initials ("FSB", "SBU", "PAP")
+_INITIALS = re.compile(r"[A-Z][A-Z0-9-]{1,6}")
 
 
 def _credited(text: str, m: Mention) -> bool:
@@ -192,6 +196,7 @@ class EntityLinker:
         self._opener_words: dict[str | None, frozenset[str]] = {}
         self._title_case: dict[str | None, bool] = {}
         self._type_noun_words: dict[str | None, frozenset[str]] = {}
+        self._spelled = self._spelled_out_names()
 
     def warm(self, languages: tuple[str, ...] = ()) -> None:
         """Build the automaton of texts without Cyrillic (most articles), and the unlisted-name
@@ -494,7 +499,7 @@ class EntityLinker:
                     o = before[-1]
                     m = dataclasses.replace(m, canonical=o.canonical, entity_id=o.entity_id, type=o.type,
                                             kind="pattern" if m.kind == REFERRED else m.kind)
-                elif (state := self._sentence_state(text, found, m, referrers)) is not None:
+                elif (state := self._sentence_state(text, found, m, referrers, self._articles)) is not None:
                     # no body of that name before it: the sentence's one state's ("its central bank");
                     # (kind REFERRED kept: the statement stages read the body as its sentence's
                     # state, as before, not as an actor of its own)
@@ -505,9 +510,11 @@ class EntityLinker:
         return out
 
     @staticmethod
-    def _sentence_state(text: str, found: list[Mention], m: Mention, referrers: tuple[str, ...]) -> str | None:
-        """The one state named before ``m`` in its sentence (by its name, or else by its adjective),
-        where a possessive that refers to a state stands right before ``m`` ("its", "the country's";
+    def _sentence_state(text: str, found: list[Mention], m: Mention, referrers: tuple[str, ...],
+                        articles: frozenset[str] = frozenset()) -> str | None:
+        """The one state named before ``m`` in its sentence (by its name, or else by its adjective; of
+        several by name, the one that opens the sentence after at most an article), where a
+        possessive that refers to a state stands right before ``m`` ("its", "the country's";
         ``possessive_referrers``), else None."""
         before = text[max(0, m.start - 20):m.start].rstrip().casefold()
         if not text or not referrers or not before.endswith(referrers):
@@ -517,9 +524,15 @@ class EntityLinker:
         # a state by its name is what "its" stands for, rather than an adjective on another noun
         # ("Hungary summoned the Ukrainian envoy, and its foreign ministry ...")
         for group in ({o.entity_id for o in states if o.kind != "demonym"}, {o.entity_id for o in states}):
+            if len(group) == 1:
+                return group.pop()
             if group:
-                return group.pop() if len(group) == 1 else None
-        return None
+                break
+        # of several, the one that opens the sentence, its subject, by its name or seat ("Tashkent has
+        # kept close ties with Moscow, but its foreign ministry ...")
+        opening = [o for o in states if o.kind != "demonym"
+                   and text[start + 1:o.start].strip(_OPENING_MARKS) in ("", *articles)]
+        return opening[0].entity_id if opening else None
 
     def _publisher_byline(self, text: str, m: Mention) -> bool:
         """An outlet after a byline word and its author's name on one line ("By Jane Doe, Reuters",
@@ -658,6 +671,30 @@ class EntityLinker:
         return any(u.start <= m.start and m.end <= u.end and (u.start, u.end) != (m.start, m.end)
                    and (m.type == "alliance" or u.type in _NAMES_ABSORB_STATES) for u in unlisted)
 
+    def _spelled_out_names(self) -> dict[str, str]:
+        """The name in full, in the language of canonical names, of each listed organisation whose
+        canonical name is its initials, with them in brackets ("Federal Security Service (FSB)",
+        as unlisted names keep an acronym after them, so that either form matches): the first alias
+        of more than one word, each of them capitalised (not "Russian military intelligence")."""
+        out: dict[str, str] = {}
+        for alias in self.kb.aliases:
+            entity = self.kb.entities.get(alias.entity_id)
+            if (entity is None or entity.type in ("state", "alliance", "person") or alias.entity_id in out
+                    or alias.lang != self._canonical or not _INITIALS.fullmatch(entity.canonical)):
+                continue
+            words = alias.text.split()
+            if len(words) > 1 and all(w[:1].isupper() or w in ("of", "for", "and", "the") for w in words):
+                out[alias.entity_id] = f"{alias.text} ({entity.canonical})"
+        return out
+
+    def _spelled_out(self, chosen: list[_Candidate], linked: list[Mention]) -> list[Mention]:
+        """An organisation known by its initials that the text also names in full, in any language
+        («Служба безпеки України», "the Federal Security Service (FSB)"), is listed under its full
+        name, once, as the text writes it; named by its initials alone it keeps them."""
+        full = {c.alias.entity_id for c in chosen if c.alias.entity_id in self._spelled and " " in c.alias.text}
+        return [dataclasses.replace(m, canonical=self._spelled[m.entity_id]) if m.entity_id in full else m
+                for m in linked]
+
     def _mention(self, doc: Doc, c: _Candidate) -> Mention:
         entity = self.kb.entities[c.alias.entity_id]
         return Mention(c.start, c.end, doc.text[c.start:c.end], entity.id, entity.type, c.alias.kind,
@@ -782,7 +819,7 @@ class EntityLinker:
         if not self._cyrillic_roles and _CYRILLIC.search(doc.text):
             self._ensure_cyrillic_roles()
         chosen = self._select(self._disambiguate(self.match(doc)))
-        linked = [self._mention(doc, c) for c in chosen]
+        linked = self._spelled_out(chosen, [self._mention(doc, c) for c in chosen])
         tokens, keys = self._keyed_tokens(doc.text, analyzer_for(doc.language, self.folders))
         starts = [t.start for t in tokens]
         roles = self._role_mentions(doc, tokens, keys, chosen)

@@ -62,6 +62,19 @@ class LemmaWords:
     court_seat_words: frozenset[str] = frozenset()
     #: how the lemma of an adjective ends (``[courts] adjective_endings``: «басманный», «печерський»)
     adjective_endings: tuple[str, ...] = ()
+    #: a region's bodies (``[regional_bodies]``): their nouns in English («администрация» =
+    #: Administration), the nouns of a region after them in English («область» = Regional); the
+    #: region's adjective is one of the court names, the kind words those of the courts
+    regional_nouns: dict[str, str] = dataclasses.field(default_factory=dict)
+    region_nouns: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: a region's bodies by their initials, as written, after the region's adjective («Харківська
+    #: ОВА» = Kharkiv Regional Military Administration)
+    regional_acronyms: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: military units (``[units]``): their nouns in English («бригада» = Brigade), the words before
+    #: the noun («отдельный» = Separate) and the phrases after it («морской пехоты» = Marine)
+    unit_nouns: dict[str, str] = dataclasses.field(default_factory=dict)
+    unit_words: dict[str, str] = dataclasses.field(default_factory=dict)
+    unit_after: dict[tuple[str, ...], str] = dataclasses.field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=16)
@@ -76,6 +89,8 @@ def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> Lemma
     bodies = {keys(k): str(v) for k, v in data.get("state_bodies", {}).items() if keys(k)}
     heads = {keys(k)[0]: str(v) for k, v in data.get("heads", {}).items() if keys(k)}
     courts = data.get("courts", {})
+    regional = data.get("regional_bodies", {})
+    units = data.get("units", {})
     return LemmaWords(language=language, bodies=bodies, heads=heads,
                       legal_forms=frozenset(data.get("legal_forms", [])),
                       longest=max((len(k) for k in bodies), default=0),
@@ -85,7 +100,19 @@ def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> Lemma
                       court_kinds={str(k): str(v) for k, v in courts.get("kinds", {}).items()},
                       court_names={str(k): str(v) for k, v in courts.get("names", {}).items()},
                       court_seat_words=frozenset(str(w) for w in courts.get("seat_words", [])),
-                      adjective_endings=tuple(str(e) for e in courts.get("adjective_endings", [])))
+                      adjective_endings=tuple(str(e) for e in courts.get("adjective_endings", [])),
+                      regional_nouns={keys(k)[0]: str(v) for k, v in regional.get("nouns", {}).items() if keys(k)},
+                      region_nouns={keys(k)[0]: str(v) for k, v in regional.get("region_nouns", {}).items() if keys(k)},
+                      regional_acronyms={str(k): str(v) for k, v in regional.get("acronyms", {}).items()},
+                      unit_nouns={keys(k)[0]: str(v) for k, v in units.get("nouns", {}).items() if keys(k)},
+                      unit_words={keys(k)[0]: str(v) for k, v in units.get("words", {}).items() if keys(k)},
+                      unit_after={keys(k): str(v) for k, v in units.get("after", {}).items() if keys(k)})
+
+
+def _ordinal(n: int) -> str:
+    """An English ordinal: 1st, 2nd, 3rd, 11th, 22nd, 155th."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 class BodyNamer(Protocol):
@@ -110,6 +137,8 @@ class LemmaOrganizations:
         self.namer = namer
         #: the first word keys of the bodies: a body starts only at one of them
         self._firsts = frozenset(key[0] for key in words.bodies if key)
+        #: the spans of the region's bodies found (a listed name inside one is part of it)
+        self.regional_spans: set[tuple[int, int]] = set()
 
     def find(self, text: str, tokens: list[Token], keys: list[str], linked: list[Mention]) -> list[Mention]:
         states_at = {m.start: m for m in linked if m.type == "state" and m.entity_id}
@@ -119,8 +148,16 @@ class LemmaOrganizations:
         # only a token that may open a body, a court or a quoted name gives one (each finder returns
         # nothing at once for any other): the rest are passed over before any call
         firsts, courts, heads, legal = self._firsts, self.words.court_nouns, self.words.heads, self.words.legal_forms
+        regional, units = self.words.regional_nouns, self.words.unit_nouns
         for i in [k for k, key in enumerate(keys) if key in firsts or key in courts or key in heads
-                  or tokens[k].text in legal]:
+                  or key in regional or key in units or tokens[k].text in legal
+                  or tokens[k].text in self.words.regional_acronyms]:
+            if keys[i] in regional or tokens[i].text in self.words.regional_acronyms:
+                bodies = self._regional(text, tokens, keys, i)
+                self.regional_spans.update((m.start, m.end) for m in bodies)
+                found += bodies
+            if keys[i] in units:
+                found += self._unit(text, tokens, keys, i)
             found += self._body(text, tokens, keys, i, states_at, states_end)
             if keys[i] in self.words.court_nouns:
                 found += self._court(text, tokens, keys, i, states_at)
@@ -177,13 +214,6 @@ class LemmaOrganizations:
             first -= 1
         kinds = [w.court_kinds[keys[k]] for k in range(first, i)]
         name = ""
-        before = first - 1
-        if before >= 0 and tokens[before].text[:1].isupper() and text[tokens[before].end:tokens[first].start] == " " \
-                and keys[before] not in w.court_kinds and tokens[before].start not in states_at \
-                and keys[before].endswith(w.adjective_endings) \
-                and (kinds or not (before == 0 or text[:tokens[before].start].rstrip().endswith((".", "!", "?")))):
-            name = w.court_names.get(keys[before]) or self.namer.latin(keys[before].capitalize(), w.language)
-            first = before
         end = tokens[i].end
         seat = ""
         k = i + 1
@@ -194,11 +224,83 @@ class LemmaOrganizations:
                 and not keys[k].endswith(w.adjective_endings) \
                 and (tokens[k].start not in states_at or states_at[tokens[k].start].kind in ("seat", "city")):
             seat, end = f" of {w.court_names[keys[k]]}", tokens[k].end
+        before = first - 1
+        # a capitalised adjective opening the sentence is the court's name only with a kind word or
+        # a seat by it («Басманный суд Москвы арестовал»)
+        if before >= 0 and tokens[before].text[:1].isupper() and text[tokens[before].end:tokens[first].start] == " " \
+                and keys[before] not in w.court_kinds and tokens[before].start not in states_at \
+                and keys[before].endswith(w.adjective_endings) \
+                and (kinds or seat
+                     or not (before == 0 or text[:tokens[before].start].rstrip().endswith((".", "!", "?")))):
+            name = w.court_names.get(keys[before]) or self.namer.latin(keys[before].capitalize(), w.language)
+            first = before
+            if not kinds:  # «Басманный суд Москвы»: the court's own name, whatever its kind
+                seat = ""
         if not kinds and not name or not name and not seat:  # «суд», «районный суд в Курске»: no name
             return []
         canonical = " ".join([*([name] if name else []), *kinds, "Court"]) + seat
         start = tokens[first].start
         return [Mention(start, end, text[start:end], None, "government_body", "pattern", _ORG, canonical)]
+
+    def _regional(self, text: str, tokens: list[Token], keys: list[str], i: int) -> list[Mention]:
+        """A region's body: its region's adjective and kind words before the noun («Харківська обласна
+        військова адміністрація» = Kharkiv Regional Military Administration, «Одеська обласна
+        прокуратура»), or the region after it («Правительство Белгородской области» = Belgorod
+        Regional Government). Only a listed region's adjective names one."""
+        w = self.words
+        if tokens[i].text in w.regional_acronyms:  # «Харківська ОВА»: the kind is in the initials
+            before = i - 1
+            if before >= 0 and tokens[before].text[:1].isupper() and keys[before] in w.court_names \
+                    and text[tokens[before].end:tokens[i].start] == " ":
+                start, end = tokens[before].start, tokens[i].end
+                canonical = f"{w.court_names[keys[before]]} {w.regional_acronyms[tokens[i].text]}"
+                return [Mention(start, end, text[start:end], None, "government_body", "pattern", _ORG, canonical)]
+            return []
+        noun = w.regional_nouns[keys[i]]
+        first = i
+        while first > 0 and keys[first - 1] in w.court_kinds and text[tokens[first - 1].end:tokens[first].start] == " ":
+            first -= 1
+        before = first - 1
+        if first < i and before >= 0 and tokens[before].text[:1].isupper() and keys[before] in w.court_names \
+                and text[tokens[before].end:tokens[first].start] == " ":
+            kinds = [w.court_kinds[keys[k]] for k in range(first, i)]
+            canonical = " ".join([w.court_names[keys[before]], *kinds, noun])
+            start, end = tokens[before].start, tokens[i].end
+            return [Mention(start, end, text[start:end], None, "government_body", "pattern", _ORG, canonical)]
+        k = i + 1
+        if k + 1 < len(tokens) and keys[k] in w.court_names and tokens[k].text[:1].isupper() \
+                and keys[k + 1] in w.region_nouns \
+                and text[tokens[i].end:tokens[k].start] == " " == text[tokens[k].end:tokens[k + 1].start]:
+            canonical = f"{w.court_names[keys[k]]} {w.region_nouns[keys[k + 1]]} {noun}"
+            start, end = tokens[i].start, tokens[k + 1].end
+            return [Mention(start, end, text[start:end], None, "government_body", "pattern", _ORG, canonical)]
+        return []
+
+    def _unit(self, text: str, tokens: list[Token], keys: list[str], i: int) -> list[Mention]:
+        """A military unit by its number: «155-й бригады морской пехоты» = 155th Marine Brigade,
+        «3-ї окремої штурмової бригади» = 3rd Separate Assault Brigade; the listed words before the
+        noun and the phrase after it in English (a word not listed is left out of the name)."""
+        w = self.words
+        first = i
+        while first > 0 and keys[first - 1] in w.unit_words and text[tokens[first - 1].end:tokens[first].start] == " ":
+            first -= 1
+        # the number and its ending: «155-й», «3-ї»
+        if first < 2 or not tokens[first - 2].text.isdigit() \
+                or text[tokens[first - 2].end:tokens[first - 1].start] != "-" or not tokens[first - 1].text.isalpha() \
+                or len(tokens[first - 1].text) > 3 \
+                or text[tokens[first - 1].end:tokens[first].start] != " ":
+            return []
+        number = tokens[first - 2]
+        words = [w.unit_words[keys[k]] for k in range(first, i)]
+        end = tokens[i].end
+        for n in (3, 2, 1):
+            phrase = tuple(keys[i + 1:i + 1 + n])
+            if len(phrase) == n and phrase in w.unit_after:
+                words.append(w.unit_after[phrase])
+                end = tokens[i + n].end
+                break
+        canonical = " ".join([_ordinal(int(number.text)), *words, w.unit_nouns[keys[i]]])
+        return [Mention(number.start, end, text[number.start:end], None, "armed_force", "pattern", _ORG, canonical)]
 
     def _quoted(self, text: str, tokens: list[Token], keys: list[str], i: int) -> list[Mention]:
         token = tokens[i]

@@ -20,7 +20,7 @@ from ..kb.langdata import every_language_data, language_data, pack_data, pack_fo
 from .doc import Mention
 from .lemma_names import UNOWNED_BODY, LemmaOrganizations, lemma_words
 from .slavic_persons import SlavicPersons, _case_readings, romanise
-from .tokens import Token, analyzer_for, has_morphology
+from .tokens import Token, analyzer_for, has_morphology, morph_parse
 
 __all__ = ["REFERRED", "UnlistedNames"]
 
@@ -95,6 +95,10 @@ class _NameWords:
     #: the type each gives
     name_after: re.Pattern[str] | None = None
     name_after_types: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: a capitalised name before a lower-case noun of its kind ("the ruling Fidesz party"), and the
+    #: type each noun gives (``[name_before]``)
+    name_before: re.Pattern[str] | None = None
+    name_before_types: dict[str, str] = dataclasses.field(default_factory=dict)
     #: those nouns as written (German ones with their capital)
     name_after_nouns: frozenset[str] = frozenset()
     #: lower-case words that may stand between such a noun and its name ("l'agenzia di stampa
@@ -192,6 +196,8 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         name_after=_name_after(orgs.get("name_after", {})),
         name_after_types={str(k).casefold(): str(v) for k, v in orgs.get("name_after", {}).items()},
         name_after_nouns=frozenset(str(k) for k in orgs.get("name_after", {})),
+        name_before=_name_before(orgs.get("name_before", {})),
+        name_before_types={str(k): str(v) for k, v in orgs.get("name_before", {}).items()},
         name_after_qualifiers=frozenset(str(q) for q in orgs.get("name_after_qualifiers", [])),
         cited_rest=_cited_rest(orgs.get("cited_joiners", [])),
         plural_endings=tuple(str(e) for e in orgs.get("capitalised_plural_endings", [])),
@@ -253,6 +259,15 @@ def _name_after(nouns: dict[str, Any]) -> re.Pattern[str] | None:
     capitalised = _alt(w[:1].upper() + w[1:] for w in words)
     qualifiers = rf"((?: +{_QUALIFIER}){{0,3}})"
     return re.compile(rf"(?<!\w)({_alt(words)}|(?:^|(?<=[.!?] ))(?:{capitalised})){qualifiers} +{_AFTER_NAME}", re.M)
+
+
+def _name_before(nouns: dict[str, Any]) -> re.Pattern[str] | None:
+    """One to three capitalised words right before a lower-case noun of their kind."""
+    if not nouns:
+        return None
+    words = sorted(nouns, key=len, reverse=True)
+    name = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]*[^\W_]"
+    return re.compile(rf"(?<![\w'’-])({name}(?: {name}){{0,2}}) ({_alt(words)})(?![\w-])")
 
 
 _TLD_TAIL = re.compile(r"\\\.\(\?:([a-z|]+)\)\(\?!\[\\w\.\]\)$")
@@ -448,20 +463,30 @@ class UnlistedNames:
                       language: str, keys: list[str] | None = None) -> list[Mention]:
         """Organisations outside the knowledge base; ``keys`` are the tokens' matching keys (lemmas in
         a language read through lemmas, whose organisations are found by :mod:`.lemma_names`)."""
+        absorbing: set[tuple[int, int]] = set()  # region's bodies, that a listed name inside is part of
         if keys is not None and has_morphology(language, self.folders):
             finder = LemmaOrganizations(lemma_words(language, self.folders), self)
             found = finder.find(text, tokens, keys, linked) + self._cited(text, taken, self.words(language))
+            absorbing = finder.regional_spans
         else:
             w = self.words(language)
             # a state's name or seat inside an organisation's name ("Moscow Exchange") is part of the name
             starts = [t.start for t in tokens]
             places = {starts[k] for m in linked if m.type == "state"
                       for k in range(bisect.bisect_left(starts, m.start), bisect.bisect_left(starts, m.end))}
+            # a listed organisation that opens a longer name of a body ("State Duma Defence Committee",
+            # "Verkhovna Rada Committee on National Security"): the longer name is the body
+            orgs = [(m.start, m.end) for m in linked if m.type not in ("state", "alliance", "person")]
+            listed_starts = frozenset(starts[k] for s, e in orgs
+                                      for k in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)))
+            headed = self._headed_names(text, tokens, taken - places, w, frozenset(places), listed_starts)
+            absorbing = {(m.start, m.end) for m in headed
+                         if any(m.start <= s and e <= m.end and (s, e) != (m.start, m.end) for s, e in orgs)}
             found = self._plural_bodies(text, linked, w) + self._coordinated_owners(text, linked, w) \
                 + self._state_bodies(text, linked, w) \
                 + self._framed_bodies(text, linked, w) \
                 + self._referred_bodies(text, w) + self._named_after_nouns(text, w, linked) \
-                + self._headed_names(text, tokens, taken - places, w, frozenset(places)) + self._cited(text, taken, w)
+                + headed + self._named_before_nouns(text, w, linked) + self._cited(text, taken, w)
         out: list[Mention] = []
         letters = self.words(language).canonical_letters if self.reads(language) else {}
         occupied = [(m.start, m.end) for m in linked if m.type not in ("state", "alliance")]
@@ -474,7 +499,8 @@ class UnlistedNames:
                                               -(m.end - m.start))):
             # a listed body inside a state's body with its own state is that state's («Минобороны
             # Казахстана» is not the «Минобороны» of Russia): the longer name wins
-            owned = any(m.start <= s and e <= m.end for s, e in owners)
+            # so is a listed name inside a region's body («Курская областная дума» is no State Duma)
+            owned = any(m.start <= s and e <= m.end for s, e in owners) or (m.start, m.end) in absorbing
             inside = [(s, e) for s, e in listed
                       if owned and m.start <= s and e <= m.end and (s, e) != (m.start, m.end)]
             if any(m.start < e and s < m.end and (s, e) not in inside for s, e in occupied):
@@ -673,6 +699,35 @@ class UnlistedNames:
         return out
 
     @staticmethod
+    def _named_before_nouns(text: str, w: _NameWords, linked: Sequence[Mention] = ()) -> list[Mention]:
+        """A capitalised name before a lower-case noun that says what it is ("Hungary's ruling Fidesz
+        party", "the Vedomosti daily"): not a listed name, a state, a person, nor a word that only a
+        sentence's start capitalises (one opening a sentence or a line is passed over)."""
+        if w.name_before is None:
+            return []
+        spans = [(m.start, m.end) for m in linked]
+        out = []
+        for hit in w.name_before.finditer(text):
+            start, end = hit.start(1), hit.end(1)
+            name = hit.group(1)
+            if name.split()[0] in w.articles:
+                start += len(name.split()[0]) + 1
+                name = text[start:end]
+                if not name:
+                    continue
+            words = name.split()
+            if any(s < end and start < e for s, e in spans) or _OPENS.search(text, max(0, start - 6), start) \
+                    or words[0] in w.not_names or w.possessive.match(text + " ", end) or name[-2:] in ("'s", "’s") \
+                    or any(x.casefold() in w.weekdays or x.casefold() in w.months for x in words) \
+                    or "-" in words[0] and words[0].split("-")[-1].islower():
+                # ("Monday's newspaper", "the Sunday daily", "the Kremlin-backed Izvestia daily": the
+                # name is Izvestia alone, listed or not)
+                continue
+            out.append(Mention(start, end, name, None, w.name_before_types.get(hit.group(2), "organization"),
+                               "pattern", _ORG, name))
+        return out
+
+    @staticmethod
     def _qualifies(between: str, offset: int, w: _NameWords, states: list[tuple[int, int]]) -> bool:
         """Whether the words ``between`` a type noun and a name (at ``offset`` in the text) are all
         listed qualifiers (of one or more words: "di stampa") or a state's adjective."""
@@ -740,7 +795,7 @@ class UnlistedNames:
 
     @staticmethod
     def _headed_names(text: str, tokens: list[Token], taken: set[int], w: _NameWords,
-                      places: frozenset[int] = frozenset()) -> list[Mention]:
+                      places: frozenset[int] = frozenset(), listed: frozenset[int] = frozenset()) -> list[Mention]:
         """Runs of capitalised words with an organisation noun among them; a name stops before "and"
         and a state ("the Bank of Finland and Sweden's Riksbank"), and an acronym in brackets after
         it joins its canonical name ("State Committee for National Security (GKNB)"), so that
@@ -760,8 +815,19 @@ class UnlistedNames:
                 i = capitals[at]
             j = i
             words: list[Token] = []
-            while j < len(tokens) and (capital[j] or (words and tokens[j].text in w.connectors)):
-                if words and text[words[-1].end:tokens[j].start] not in (" ", "-"):
+            glued = -1  # where a word after a possessive inside the name starts
+            while j < len(tokens) and (capital[j] or (words and tokens[j].text in w.connectors)
+                                       or words and j + 1 < len(tokens) and capital[j + 1]
+                                       and words[-1].start not in places
+                                       and (pm := w.possessive.match(text, words[-1].end)) is not None
+                                       and pm.end() == tokens[j + 1].start):
+                if not capital[j] and tokens[j].text not in w.connectors:
+                    # a possessive inside a name, between capitalised words ("Regional Prosecutor's
+                    # Office", "People's Party"); not after a state ("Ukraine's Air Force")
+                    glued = tokens[j + 1].start
+                    j += 1
+                    continue
+                if words and text[words[-1].end:tokens[j].start] not in (" ", "-") and tokens[j].start != glued:
                     break
                 if tokens[j].text in w.connectors and j + 1 < len(tokens) and tokens[j + 1].start in places \
                         and tokens[j].text.casefold() not in w.place_connectors:
@@ -772,6 +838,8 @@ class UnlistedNames:
                     break
                 words.append(tokens[j])
                 j += 1
+                if len(words) >= 2 and words[-1].text in w.legal:  # a legal form after a name ends it
+                    break
             # a legal form written with a slash ("Nordlys Tankers A/S") is one word of the name
             if words and w.legal_slashed:
                 at = words[-1].start
@@ -828,7 +896,13 @@ class UnlistedNames:
                     i = max(j, i + 1)
                     continue
                 name = text[first.start:last.end]
-                if (first is not last or company or ranked) and not any(t.start in taken for t in words):
+                # taken words only as a listed organisation that opens the name, a head after it
+                named = words[words.index(first):]
+                held = [t for t in named if t.start in taken]
+                opened = bool(held) and named[:len(held)] == held and all(t.start in listed for t in held) \
+                    and any(t.text in w.heads for t in named[len(held):])
+                if (first is not last or company or ranked) and (not held or opened) \
+                        and not any(t.start in taken for t in words[:words.index(first)]):
                     acronym = _ACRONYM_AFTER.match(text, last.end)
                     # a body's name in its neutral spelling ("Defence Ministry" = "Defense Ministry"); a
                     # name worded otherwise stays as the text words it ("Ministry of Internal Affairs")
@@ -873,9 +947,38 @@ class UnlistedNames:
             if len(lead) > 1 and lead[-2].casefold() in w.name_after_types and lead[-1][:1].isupper():
                 start += len(name) - len(lead[-1])
                 name = lead[-1]
-            canonical = self.latin(name, w.language) if _CYRILLIC.search(name) else name
+            canonical = self.latin(self._nominative(name, w.language), w.language) if _CYRILLIC.search(name) \
+                else name
             out.append(Mention(start, start + len(name), name, None, "media", "pattern", _ORG, canonical))
         return out
+
+    def _nominative(self, name: str, language: str) -> str:
+        """A cited name in Cyrillic letters in the nominative up to its first noun, where each of those
+        words reads as a noun or an adjective in one oblique case and none in the nominative («по
+        данным «Новой газеты»» = Новая газета; «Дзеркала тижня» = Дзеркало тижня: what follows the
+        noun keeps its case); else as written."""
+        if not has_morphology(language, self.folders):
+            return name
+        analyzer = analyzer_for(language, self.folders)
+        words = name.split()
+        readings = []
+        for word in words:
+            readings.append([p for p in morph_parse(word.casefold(), analyzer) if p.tag.POS in ("NOUN", "ADJF")])
+            if any(p.tag.POS == "NOUN" for p in readings[-1]):
+                break
+        rest, words = words[len(readings):], words[:len(readings)]
+        cases = [{p.tag.case for p in r} for r in readings]
+        common = set.intersection(*cases) if cases and all(cases) else set()
+        case = next((c for c in ("gent", "datv", "ablt", "loct") if c in common), None)
+        if case is None or "nomn" in common:
+            return name
+        out = []
+        for word, options in zip(words, readings, strict=True):
+            form = next((q for q in (p.inflect({"nomn"}) for p in options if p.tag.case == case) if q), None)
+            if form is None:
+                return name
+            out.append(form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word)
+        return " ".join(out + rest)
 
     def _given_name(self, word: str, language: str) -> bool:
         """A Cyrillic word the morphology reads as a given name («пишет Андрей Иванов»: a person)."""
