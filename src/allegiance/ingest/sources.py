@@ -4,6 +4,7 @@ cannot be read. Nothing here decodes article text; :mod:`allegiance.ingest.reade
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import json
@@ -23,7 +24,7 @@ from .hints import hints_from_record
 if typing.TYPE_CHECKING:
     from .fetch import Fetcher
 
-__all__ = ["iter_inputs", "sniff_kind", "is_url"]
+__all__ = ["iter_inputs", "sniff_kind", "is_url", "storable_origin"]
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +87,20 @@ def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes]:
             while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
                 pass
         yield line
+
+
+def storable_origin(origin: str) -> str:
+    """``origin`` as text the store can hold: a file name that is not valid UTF-8 (Python gives its
+    bytes as lone surrogates) is written with a backslash escape per byte (``\\xff``), the same
+    name each time, so that it is stored (and found again on a second run) instead of failing."""
+    try:
+        origin.encode("utf-8")
+        return origin
+    except UnicodeEncodeError:
+        try:
+            return origin.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a surrogate no file name gives (from JSON, say)
+            return origin.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _utf8(text: str) -> bytes:
@@ -372,13 +387,27 @@ def _file_inputs(path: Path, settings: Settings, fetcher: _LazyFetcher) -> Itera
 
 
 def _walk(folder: Path) -> Iterator[Path]:
+    """The files of ``folder``, and its links that lead nowhere (each then a ``not_found`` rejection,
+    not a file silently left out); folders reached through a link are not entered (no loops)."""
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
+        if (path.is_file() or (path.is_symlink() and not path.exists())) and not any(part.startswith(".") for part in path.relative_to(folder).parts):
             yield path
 
 
 def iter_inputs(targets: list[str], settings: Settings, stdin: BinaryIO | None = None) -> Iterator[Item]:
     """Yield every article-sized input (or rejection) named by ``targets``, in order."""
+    for item in _iter_inputs(targets, settings, stdin):
+        origin = storable_origin(item.origin)
+        if isinstance(item, Rejection):  # its message may quote the name
+            message = storable_origin(item.message)
+            if (origin, message) != (item.origin, item.message):
+                item = dataclasses.replace(item, origin=origin, message=message)
+        elif origin != item.origin:
+            item = dataclasses.replace(item, origin=origin)
+        yield item
+
+
+def _iter_inputs(targets: list[str], settings: Settings, stdin: BinaryIO | None) -> Iterator[Item]:
     fetcher = _LazyFetcher(settings)
     try:
         for target in targets:
