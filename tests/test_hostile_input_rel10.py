@@ -3,6 +3,7 @@ broke. Every file here is team-written or generated in the test."""
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from pathlib import Path
@@ -63,3 +64,40 @@ def test_regression_a_link_to_nothing_in_a_folder_is_a_rejection(tmp_path: Path)
     store, summary = _ingest(tmp_path, str(folder))
     assert len(_texts(store)) == 1
     assert list(_codes(store).values()) == ["not_found"]
+
+
+RUSSIAN = ("Министр иностранных дел заявил в четверг, что республика не будет признавать отделившиеся "
+           "регионы и продолжит помогать беженцам. Правительство соблюдает санкции.")
+
+
+def _page(charset: str, text: str) -> str:
+    return (f'<html><head><meta charset="{charset}"><title>Title</title></head>'
+            f"<body><article><p>{text}</p></article></body></html>")
+
+
+@pytest.mark.parametrize(("declared", "actual"), [
+    ("iso-8859-1", "cp1251"),    # a Latin charset over Cyrillic bytes: every byte "decodes"
+    ("windows-1251", "koi8-r"),  # the other Cyrillic codec: capitals where lower case should be
+    ("windows-1251", "utf-8"),   # valid UTF-8 under a template's default charset
+    ("utf-8", "cp1251"),         # already right: a charset that does not decode is passed over
+])
+def test_regression_a_lying_meta_charset_does_not_garble_the_text(declared: str, actual: str) -> None:
+    from allegiance.ingest.decode import decode_text
+
+    decoded = decode_text(_page(declared, RUSSIAN).encode(actual), html=True)
+    assert RUSSIAN in decoded.text
+    assert decoded.encoding == codecs.lookup(actual).name
+
+
+@pytest.mark.parametrize(("charset", "text"), [
+    ("cp1251", "Міністр закордонних справ України заявив, що її позиція незмінна, і Європа підтримує Київ."),
+    ("koi8-u", "Міністр закордонних справ України заявив, що її позиція незмінна, і Європа підтримує Київ."),
+    ("iso-8859-1", "Le ministre a déclaré à la presse que la république ne reconnaîtra pas ces régions."),
+    ("iso-8859-5", RUSSIAN),
+])
+def test_a_true_meta_charset_is_still_taken(charset: str, text: str) -> None:
+    from allegiance.ingest.decode import decode_text
+
+    decoded = decode_text(_page(charset, text).encode(charset), html=True)
+    assert text in decoded.text
+    assert decoded.encoding == codecs.lookup(charset).name

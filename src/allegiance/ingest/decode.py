@@ -219,6 +219,32 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
+@functools.lru_cache(maxsize=32)
+def _single_byte(name: str) -> bool:
+    """Does codec ``name`` read every byte as one character (so that any bytes "decode")?"""
+    return len(bytes(range(0x80, 0x100)).decode(name, errors="replace")) == 0x80
+
+
+def _contradicts_declared(data: bytes, text: str, name: str) -> Decoded | None:
+    """The bytes say otherwise than a declared charset that decodes them: ``None`` when they do not.
+
+    A charset declared in a page's meta tag or an HTTP header can be wrong (a template's default,
+    a server's). Valid UTF-8 with non-ASCII characters is UTF-8 whatever is declared (an empty
+    ``Decoded``: the caller goes on to detection). A single-byte charset decodes any bytes, so it
+    is kept only when its reading is not clearly worse than a Cyrillic codec's: Cyrillic text read
+    through a Latin charset, or KOI8-R through Windows-1251, gives letters no text is written in."""
+    if name not in ("utf-8", "utf-8-sig") and not data.isascii():
+        try:
+            data.decode("utf-8")
+            return Decoded("", "")
+        except UnicodeDecodeError:
+            pass
+    if not _single_byte(name) or _cyrillic_score(text) >= 0.6 or not any(b >= 0xC0 for b in data[:65536]):
+        return None
+    single = _best_single_byte(data)
+    return Decoded(*single) if single is not None and single[1] != name else None
+
+
 def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False) -> tuple[str, str]:
     """Decode ``data`` and return ``(text, encoding)``; see :func:`decode_text`."""
     decoded = decode_text(data, declared=declared, html=html)
@@ -253,9 +279,16 @@ def _decode(data: bytes, *, declared: str | None, html: bool) -> Decoded:
     candidates = [declared, _declared_charset(data) if html else None]
     for enc in filter(None, candidates):
         try:
-            return Decoded(data.decode(enc), codecs.lookup(enc).name)
+            text, name = data.decode(enc), codecs.lookup(enc).name
         except (UnicodeDecodeError, LookupError):
             log.debug("declared charset %s does not decode the input", enc)
+            continue
+        contradicted = _contradicts_declared(data, text, name)
+        if contradicted is None:
+            return Decoded(text, name)
+        if contradicted.encoding:
+            return contradicted
+        log.debug("declared charset %s is contradicted by valid UTF-8", enc)
     utf16 = _utf16_without_bom(data)
     if utf16 is not None and _mostly_printable(utf16):
         return Decoded(utf16, "utf-16")
