@@ -4,6 +4,7 @@ broke. Every file here is team-written or generated in the test."""
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import sys
 from pathlib import Path
@@ -101,3 +102,14 @@ def test_a_true_meta_charset_is_still_taken(charset: str, text: str) -> None:
     decoded = decode_text(_page(charset, text).encode(charset), html=True)
     assert text in decoded.text
     assert decoded.encoding == codecs.lookup(charset).name
+
+
+def test_regression_an_html_fragment_in_json_lines_is_read_not_rejected(tmp_path: Path) -> None:
+    lines = [{"id": "frag-p", "html": f"<p>{BODY}</p>"},
+             {"id": "frag-div", "html": f"<div><p>Another story.</p><p>{BODY}</p></div>"}]
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    store, summary = _ingest(tmp_path, str(dump))
+    assert not _codes(store)
+    texts = _texts(store)
+    assert len(texts) == 2 and all(BODY.strip() in t for t in texts)

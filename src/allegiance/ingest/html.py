@@ -405,6 +405,10 @@ def _load_html(html: str) -> Any:
     from trafilatura.utils import HTML_PARSER, load_html, repair_faulty_html
 
     tree = load_html(html)
+    if tree is None and "html" not in html[:50].lower():
+        # a fragment (a JSON Lines "html" field, a feed's body: "<p>...</p>") that load_html's check
+        # of the opening refuses as not HTML: read as the body of a page
+        tree = load_html(f"<html><body>{html}</body></html>")
     if tree is None or not any("XML_PARSE_HUGE" in entry.message for entry in HTML_PARSER.error_log):
         return tree
     deep = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
