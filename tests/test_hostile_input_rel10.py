@@ -4,6 +4,7 @@ broke. Every file here is team-written or generated in the test."""
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import os
 import sys
@@ -113,3 +114,42 @@ def test_regression_an_html_fragment_in_json_lines_is_read_not_rejected(tmp_path
     assert not _codes(store)
     texts = _texts(store)
     assert len(texts) == 2 and all(BODY.strip() in t for t in texts)
+
+
+def _dump(n: int) -> list[str]:
+    return [json.dumps({"id": f"rec{i}", "text": f"Story {i}. " + BODY}, ensure_ascii=False) for i in range(n)]
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("mac.jsonl", ("\r".join(_dump(3)) + "\r").encode("utf-8")),         # lone CR line ends
+    ("win16.jsonl", ("\r\n".join(_dump(3)) + "\r\n").encode("utf-16")),  # UTF-16 with its BOM
+    ("be16.jsonl", ("\n".join(_dump(3))).encode("utf-16-be").join([codecs.BOM_UTF16_BE, b""])),
+    ("wide32.jsonl", ("\n".join(_dump(3)) + "\n").encode("utf-32")),
+])
+def test_regression_json_lines_with_cr_or_utf16_keeps_every_record(tmp_path: Path, name: str, data: bytes) -> None:
+    import gzip
+    import zipfile
+
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / (name + ".gz")).write_bytes(gzip.compress(data))
+    with zipfile.ZipFile(tmp_path / "dump.zip", "w") as archive:
+        archive.writestr(name, data)
+    for target in (name, name + ".gz", "dump.zip"):
+        store = Store(tmp_path / f"{target}.db")
+        ingest([str(tmp_path / target)], store, Settings(db=str(tmp_path / f"{target}.db")))
+        assert not _codes(store), target
+        assert len(_texts(store)) == 3, target
+        assert all(BODY.strip() in t for t in _texts(store))
+    stdin_store = Store(tmp_path / "stdin.db")
+    ingest(["-"], stdin_store, Settings(db=str(tmp_path / "stdin.db")), stdin=io.BytesIO(data))
+    assert not _codes(stdin_store) and len(_texts(stdin_store)) == 3
+
+
+def test_a_json_lines_line_over_the_limit_in_utf16_is_rejected_and_the_rest_kept(tmp_path: Path) -> None:
+    lines = _dump(2)
+    lines.insert(1, json.dumps({"text": "x" * 5000}))
+    (tmp_path / "big.jsonl").write_bytes("\n".join(lines).encode("utf-16"))
+    store = Store(tmp_path / "t.db")
+    ingest([str(tmp_path / "big.jsonl")], store, Settings(db=str(tmp_path / "t.db"), max_bytes=3000))
+    assert list(_codes(store).values()) == ["too_large"]
+    assert len(_texts(store)) == 2

@@ -4,6 +4,7 @@ cannot be read. Nothing here decodes article text; :mod:`allegiance.ingest.reade
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import hashlib
 import io
@@ -79,9 +80,47 @@ def sniff_kind(data: bytes) -> InputKind:
     return "text"
 
 
+def _wide_encoding(head: bytes) -> str | None:
+    """UTF-32 or UTF-16 when ``head`` opens with its byte-order mark."""
+    if head[:4] in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):
+        return "utf-32"
+    return "utf-16" if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else None
+
+
+def _wide_lines(handle: BinaryIO, encoding: str, limit: int) -> Iterator[bytes]:
+    """The lines of UTF-16 or UTF-32 text (JSON Lines saved by a Windows editor), as UTF-8, each
+    bounded as :func:`_bounded_lines` bounds them (split on the bytes 0x0A, they would be broken)."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    pending, skipping = "", False
+    while True:
+        chunk = handle.read(1 << 20)
+        pending += decoder.decode(chunk, final=not chunk)
+        *whole, pending = pending.split("\n")
+        for line in whole:
+            if skipping:  # the rest of a line over the limit
+                skipping = False
+                continue
+            yield (line + "\n").encode("utf-8")
+        if skipping:
+            pending = ""
+        elif len(pending) > limit:
+            yield pending[: limit + 1].encode("utf-8")
+            pending, skipping = "", True
+        if not chunk:
+            break
+    if pending:
+        yield pending.encode("utf-8")
+
+
 def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes]:
     """Lines of ``handle``, each read with at most ``limit + 1`` bytes held: a longer line is given
-    cut (so the reader rejects it as too large) and the rest of it skipped unread into memory."""
+    cut (so the reader rejects it as too large) and the rest of it skipped unread into memory.
+    UTF-16 or UTF-32 text (known by its byte-order mark) is given as UTF-8 lines."""
+    peek = getattr(handle, "peek", None)
+    encoding = _wide_encoding(peek(4)[:4]) if peek is not None else None
+    if encoding is not None:
+        yield from _wide_lines(handle, encoding, limit)
+        return
     while line := handle.readline(limit + 1):
         if len(line) > limit and not line.endswith(b"\n"):
             while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
@@ -115,8 +154,19 @@ def _read_capped(path: Path, cap: int) -> bytes:
     return path.read_bytes()
 
 
+def _records(lines: Iterator[bytes]) -> Iterator[bytes]:
+    """JSON Lines records: lines, with a line that holds lone carriage returns (the line end of
+    old Mac files) split at them. JSON text never holds a raw CR, so no record is cut."""
+    for line in lines:
+        body = line.rstrip(b"\r\n")
+        if b"\r" in body:
+            yield from body.split(b"\r")
+        else:
+            yield line
+
+
 def _jsonl_inputs(lines: Iterator[bytes], origin: str, settings: Settings) -> Iterator[Item]:
-    for number, line in enumerate(lines, 1):
+    for number, line in enumerate(_records(lines), 1):
         where = f"{origin}#L{number}"
         if not line.strip():
             continue
@@ -233,6 +283,14 @@ def _bytes_inputs(data: bytes, kind: InputKind, origin: str, name: str | None,
     if kind == "auto" and data[:2] == _GZIP_MAGIC:
         yield from _gunzipped_inputs(data, origin, name, settings, fetcher)
         return
+    wide = _wide_encoding(data[:4])
+    if wide is not None and kind in ("auto", "jsonl", "urls"):  # UTF-16 or UTF-32 text: sniffed, and
+        try:  # lines split, on its UTF-8 (the BOM kept for the reader); pages keep their bytes
+            utf8 = codecs.BOM_UTF8 + data.decode(wide).encode("utf-8")
+        except UnicodeDecodeError:
+            utf8 = data
+        kind = sniff_kind(utf8) if kind == "auto" else kind
+        data = utf8 if kind in ("jsonl", "urls") else data
     if kind == "auto":
         kind = sniff_kind(data)
     if kind == "jsonl":
