@@ -102,7 +102,7 @@ def test_a_true_meta_charset_is_still_taken(charset: str, text: str) -> None:
 
     decoded = decode_text(_page(charset, text).encode(charset), html=True)
     assert text in decoded.text
-    assert decoded.encoding == codecs.lookup(charset).name
+    assert decoded.encoding == {"iso8859-1": "cp1252"}.get(codecs.lookup(charset).name, codecs.lookup(charset).name)
 
 
 def test_regression_an_html_fragment_in_json_lines_is_read_not_rejected(tmp_path: Path) -> None:
@@ -153,3 +153,21 @@ def test_a_json_lines_line_over_the_limit_in_utf16_is_rejected_and_the_rest_kept
     ingest([str(tmp_path / "big.jsonl")], store, Settings(db=str(tmp_path / "t.db"), max_bytes=3000))
     assert list(_codes(store).values()) == ["too_large"]
     assert len(_texts(store)) == 2
+
+
+@pytest.mark.parametrize("charset", ["iso-8859-1", "latin1", "us-ascii"])
+def test_regression_iso_8859_1_pages_keep_their_quotes_and_dashes(charset: str) -> None:
+    from allegiance.ingest.decode import decode_text, normalise_text
+
+    text = "The minister said \u201cwe will not recognise them\u201d \u2014 and left\u2026 Caf\u00e9, 5 \u20ac."
+    page = f'<html><head><meta charset="{charset}"></head><body><p>{text}</p></body></html>'
+    decoded = decode_text(page.encode("cp1252"), html=True)
+    assert text in normalise_text(decoded.text)
+    assert decoded.encoding == "cp1252"
+
+
+def test_regression_line_ending_controls_keep_the_words_apart() -> None:
+    from allegiance.ingest.decode import normalise_text
+
+    assert normalise_text("page one ends.\x0cPage two\x0bgoes\x85on\x1cand\x1don\x1eyes \x07\x1b[0m") == \
+        "page one ends.\nPage two\ngoes\non\nand\non\nyes [0m"

@@ -26,6 +26,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Control characters that end a line (vertical tab, form feed: a page break in converted PDFs, the
+#: file, group and record separators, NEL): a line end, so that the words either side stay apart.
+_LINE_CONTROLS = str.maketrans(dict.fromkeys("\x0b\x0c\x1c\x1d\x1e\x85", "\n"))
 #: ``_CONTROL``'s characters in UTF-8: the C0 ones and DEL are those single bytes (no byte of a
 #: multi-byte sequence is below 0x80), the C1 ones (U+0080-U+009F) are 0xC2 and a byte 0x80-0x9F.
 _CONTROL_C0_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
@@ -219,6 +222,24 @@ def _declared_charset(data: bytes) -> str | None:
         return None
 
 
+#: Charsets pages declare that mean their Windows superset (the WHATWG Encoding Standard's labels):
+#: "ISO-8859-1" is read as Windows-1252, whose bytes 0x80-0x9F are quotes, dashes and the euro
+#: sign, not the C1 control characters that would be dropped.
+_WEB_SUPERSETS = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254"}
+
+
+def _web_codec(data: bytes, name: str) -> str:
+    """The codec a declared charset ``name`` means for ``data`` (its superset where that reads it)."""
+    superset = _WEB_SUPERSETS.get(name)
+    if superset is None:
+        return name
+    try:
+        data.decode(superset)
+        return superset
+    except UnicodeDecodeError:
+        return name
+
+
 @functools.lru_cache(maxsize=32)
 def _single_byte(name: str) -> bool:
     """Does codec ``name`` read every byte as one character (so that any bytes "decode")?"""
@@ -279,6 +300,7 @@ def _decode(data: bytes, *, declared: str | None, html: bool) -> Decoded:
     candidates = [declared, _declared_charset(data) if html else None]
     for enc in filter(None, candidates):
         try:
+            enc = _web_codec(data, codecs.lookup(enc).name)
             text, name = data.decode(enc), codecs.lookup(enc).name
         except (UnicodeDecodeError, LookupError):
             log.debug("declared charset %s does not decode the input", enc)
@@ -346,8 +368,8 @@ def normalise_text(text: str) -> str:
         text = text.replace("\u2028", "\n")
     if "\u2029" in text:
         text = text.replace("\u2029", "\n\n")
-    if _has_control(text):
-        text = _CONTROL.sub("", text)
+    if _has_control(text):  # the controls that end a line (as str.splitlines reads them) end one
+        text = _CONTROL.sub("", text.translate(_LINE_CONTROLS))
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")
     return unicodedata.normalize("NFC", text)
