@@ -171,3 +171,16 @@ def test_regression_line_ending_controls_keep_the_words_apart() -> None:
 
     assert normalise_text("page one ends.\x0cPage two\x0bgoes\x85on\x1cand\x1don\x1eyes \x07\x1b[0m") == \
         "page one ends.\nPage two\ngoes\non\nand\non\nyes [0m"
+
+
+def test_regression_a_short_feed_entry_with_no_link_is_stored_and_atom_updated_dates_it(tmp_path: Path) -> None:
+    feed = f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>
+<entry><title>Brief</title><id>urn:brief</id><updated>2022-03-03T10:00:00Z</updated>
+<content type="html">&lt;p&gt;Kazakhstan will not send troops, Astana said.&lt;/p&gt;</content></entry>
+<entry><title>Long</title><id>urn:long</id><updated>2022-03-04T10:00:00Z</updated>
+<content type="html"><![CDATA[<p>{BODY * 4}</p>]]></content></entry></feed>"""
+    (tmp_path / "wire.atom").write_text(feed, encoding="utf-8")
+    store, summary = _ingest(tmp_path, str(tmp_path / "wire.atom"))
+    assert not _codes(store)
+    rows = dict(store.db.execute("SELECT title, published FROM articles").fetchall())
+    assert rows == {"Brief": "2022-03-03", "Long": "2022-03-04"}

@@ -203,9 +203,10 @@ def _feed_inputs(data: bytes, origin: str, settings: Settings, fetcher: _LazyFet
         link = entry.get("link")
         where = f"{origin}#{entry.get('id') or link or i}"
         content = entry.get("content", [{}])[0].get("value") if entry.get("content") else entry.get("summary")
-        hints = ArticleHints(url=link, title=entry.get("title"), published=entry.get("published"),
+        hints = ArticleHints(url=link, title=entry.get("title"), published=entry.get("published") or entry.get("updated"),
                              source=feed.feed.get("title"), author=entry.get("author"))
-        if content and len(_TAGS.sub("", content).split()) >= 50:
+        if content and (len(_TAGS.sub("", content).split()) >= 50 or not (link and is_url(link))):
+            # a short text with no page to fetch is all the entry says: stored, not dropped
             page = f"<html><head><title></title></head><body><article>{content}</article></body></html>"
             yield RawInput(where, "html", page.encode("utf-8"), hints=hints, declared_encoding="utf-8")
         elif link and is_url(link):
