@@ -184,3 +184,39 @@ def test_regression_a_short_feed_entry_with_no_link_is_stored_and_atom_updated_d
     assert not _codes(store)
     rows = dict(store.db.execute("SELECT title, published FROM articles").fetchall())
     assert rows == {"Brief": "2022-03-03", "Long": "2022-03-04"}
+
+
+UKRAINIAN = ("Міністр закордонних справ України заявив, що її позиція незмінна, а європейські партнери "
+             "підтримують Київ і їхні рішення. ")
+FRENCH = "Le ministre a déclaré à la presse que la république ne reconnaîtra pas les régions séparatistes. "
+POLISH = "Minister spraw zagranicznych oświadczył, że rząd nie uzna tych regionów; żółć i gęś. "
+
+
+@pytest.mark.parametrize(("utf8_part", "legacy_part", "codec"), [
+    (RUSSIAN, RUSSIAN, "cp1251"), (RUSSIAN, UKRAINIAN, "koi8-u"), (FRENCH, FRENCH, "cp1252"),
+    (FRENCH, POLISH, "cp1250"),
+])
+@pytest.mark.parametrize("joint", ["\n", " "])
+@pytest.mark.parametrize("legacy_first", [False, True])
+def test_regression_mixed_utf8_and_legacy_text_keeps_both_parts(utf8_part: str, legacy_part: str, codec: str,
+                                                                 joint: str, legacy_first: bool) -> None:
+    from allegiance.ingest.decode import decode_text
+
+    parts = [(utf8_part * 2, "utf-8"), (legacy_part * 2, codec)]
+    if legacy_first:
+        parts.reverse()
+    data = joint.encode().join(text.encode(encoding) for text, encoding in parts)
+    decoded = decode_text(data)
+    assert decoded.text == joint.join(text for text, _ in parts)
+    assert decoded.encoding == f"utf-8+{codecs.lookup(codec).name}"
+
+
+@pytest.mark.parametrize(("text", "codec"), [
+    (UKRAINIAN * 20, "cp1251"), (UKRAINIAN * 20, "koi8-u"), (RUSSIAN * 20, "koi8-r"), (FRENCH * 20, "cp1252"),
+    (POLISH * 20, "cp1250"), ("«Рівне» — Мі Ві Кі Рі. " * 40, "cp1251"),
+])
+def test_legacy_text_of_one_codec_is_not_taken_for_mixed(text: str, codec: str) -> None:
+    from allegiance.ingest.decode import decode_text
+
+    decoded = decode_text(text.encode(codec))
+    assert decoded.text == text and decoded.encoding == codecs.lookup(codec).name

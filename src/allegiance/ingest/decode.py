@@ -43,6 +43,9 @@ UTF8_STRAY_SHARE = 0.001
 #: A Latin single-byte codec is taken when at least this share of the text's non-ASCII letters (and
 #: symbols inside running text) belong to one language's alphabet (``alphabets.toml``).
 LATIN_FIT = 0.8
+#: Text is read as UTF-8 mixed with a single-byte codec when each part has at least this many
+#: non-ASCII characters (fewer are the stray bytes :func:`_mostly_utf8` replaces).
+MIXED_MIN = 8
 
 
 @dataclasses.dataclass(frozen=True)
@@ -99,6 +102,57 @@ def _mostly_utf8(data: bytes) -> Decoded | None:
     if multibyte > 0 and (multibyte >= UTF8_VALID_RATIO * bad or stray):
         return Decoded(text, "utf-8", bad)
     return None
+
+
+#: A UTF-8 sequence of two or three bytes (a letter of the Latin, Greek or Cyrillic blocks, a dash
+#: or a quote): how :func:`_mixed_utf8` tells at once that a legacy text holds no UTF-8 part.
+_UTF8_PAIR = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe2[\x80-\xbf][\x80-\xbf]")
+_WORDS = re.compile(rb"(\s+)")
+_COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489]")
+
+
+def _utf8_word(token: bytes) -> str | None:
+    """``token`` read as UTF-8 when it is valid and its characters are letters, marks of
+    punctuation, symbols or digits (not the combining marks and controls legacy bytes read as)."""
+    try:
+        word = token.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return word if word.isprintable() and not _COMBINING.search(word) else None
+
+
+def _mixed_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 words among words in a single-byte codec (files joined, a passage pasted from another
+    page): each word that is not UTF-8 is read with the Cyrillic or Latin codec those words fit,
+    when the UTF-8 words read as natural text too. The encoding is recorded as both
+    ("utf-8+cp1251") so that the article shows it. Without this the whole text went to one guess,
+    which garbled either the UTF-8 part or the other."""
+    if len(_UTF8_PAIR.findall(data, 0, 1 << 20)) < MIXED_MIN:
+        return None
+    tokens = _WORDS.split(data)
+    readings = [token.decode("ascii") if token.isascii() else _utf8_word(token) for token in tokens]
+    valid = "".join(c for text in readings if text and not text.isascii() for c in text if ord(c) > 127)
+    if len(valid) < MIXED_MIN:
+        return None
+    legacy, within = [], False  # the words not in UTF-8, with the ASCII words among them (context)
+    for token, text in zip(tokens, readings):
+        if text is None or (within and text.isascii()):
+            legacy.append(token)
+        within = text is None or (within and text.isascii())
+    rest = b" ".join(legacy)
+    if len(rest.translate(None, bytes(range(128)))) < MIXED_MIN:
+        return None
+    codec_names, neutral, alphabets = _latin_alphabets()
+    if _cyrillic_score(valid) < 0.6 and _latin_fit(valid, neutral, alphabets) < LATIN_FIT:
+        return None
+    single = _best_single_byte(rest)
+    latin = _best_latin_single_byte(rest) if single is None else None
+    codec = single[1] if single is not None else latin.encoding if latin is not None else None
+    if codec is None:
+        return None
+    mixed = "".join(text if text is not None else token.decode(codec, errors="replace")
+                    for token, text in zip(tokens, readings))
+    return Decoded(mixed, f"utf-8+{codecs.lookup(codec).name}", mixed.count("\ufffd") - data.count(b"\xef\xbf\xbd"))
 
 
 def _mostly_ascii(data: bytes) -> Decoded | None:
@@ -320,7 +374,7 @@ def _decode(data: bytes, *, declared: str | None, html: bool) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    mostly = _mostly_utf8(data)
+    mostly = _mostly_utf8(data) or _mixed_utf8(data)
     if mostly is not None:
         return mostly
     if any(b >= 0xC0 for b in data[:65536]):
