@@ -220,3 +220,28 @@ def test_legacy_text_of_one_codec_is_not_taken_for_mixed(text: str, codec: str) 
 
     decoded = decode_text(text.encode(codec))
     assert decoded.text == text and decoded.encoding == codecs.lookup(codec).name
+
+
+def test_regression_feed_entries_or_warc_records_sharing_an_id_are_all_stored(tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    items = "".join(f"<item><title>T{i}</title><guid>one-guid</guid><description>Item {i}. {BODY * 5}"
+                    f"</description></item>" for i in range(3))
+    (tmp_path / "repeat.rss").write_text(f'<rss version="2.0"><channel><title>F</title>{items}</channel></rss>',
+                                         encoding="utf-8")
+    with open(tmp_path / "repeat.warc", "wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        for i in range(2):
+            page = f"<html><body><article><p>Record {i}. {BODY}</p></article></body></html>".encode()
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            record = writer.create_warc_record(f"https://example.org/{i}", "response", payload=io.BytesIO(page),
+                                               http_headers=headers)
+            record.rec_headers.replace_header("WARC-Record-ID", "<urn:uuid:same>")
+            writer.write_record(record)
+    store, summary = _ingest(tmp_path, str(tmp_path / "repeat.rss"), str(tmp_path / "repeat.warc"))
+    assert summary.stored + summary.duplicates + summary.near_duplicates >= 5 and summary.unchanged == 0
+    assert store.db.execute("SELECT count(*) FROM article_inputs").fetchone()[0] == 5
+    again = ingest([str(tmp_path / "repeat.rss"), str(tmp_path / "repeat.warc")], store,
+                   Settings(db=str(tmp_path / "t.db")))
+    assert again.unchanged == 5

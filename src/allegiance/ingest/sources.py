@@ -25,7 +25,7 @@ from .hints import hints_from_record
 if typing.TYPE_CHECKING:
     from .fetch import Fetcher
 
-__all__ = ["iter_inputs", "sniff_kind", "is_url", "storable_origin"]
+__all__ = ["iter_inputs", "sniff_kind", "is_url", "storable_origin", "unique_origin"]
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +142,16 @@ def storable_origin(origin: str) -> str:
             return origin.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+def unique_origin(where: str, seen: set[str], position: int) -> str:
+    """``where``, or, when an earlier item of the same input had it (two feed entries with one
+    guid, two WARC records with one id), ``where`` and the item's position: the store keys inputs
+    by origin, and the second item would be taken as already stored and silently left out."""
+    if where in seen:
+        where = f"{where}@{position}"
+    seen.add(where)
+    return where
+
+
 def _utf8(text: str) -> bytes:
     """UTF-8 of a decoded JSON string; a lone surrogate (valid JSON, not valid Unicode) becomes U+FFFD."""
     return _SURROGATES.sub("\ufffd", text).encode("utf-8")
@@ -199,9 +209,10 @@ def _feed_inputs(data: bytes, origin: str, settings: Settings, fetcher: _LazyFet
         reason = str(feed.get("bozo_exception", "no entries"))
         yield Rejection(origin, "malformed", f"the feed has no readable entries: {reason}")
         return
+    seen: set[str] = set()
     for i, entry in enumerate(entries):
         link = entry.get("link")
-        where = f"{origin}#{entry.get('id') or link or i}"
+        where = unique_origin(f"{origin}#{entry.get('id') or link or i}", seen, i)
         content = entry.get("content", [{}])[0].get("value") if entry.get("content") else entry.get("summary")
         hints = ArticleHints(url=link, title=entry.get("title"), published=entry.get("published") or entry.get("updated"),
                              source=feed.feed.get("title"), author=entry.get("author"))

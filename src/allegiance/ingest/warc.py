@@ -60,14 +60,17 @@ def warc_inputs(stream: BinaryIO, origin: str, settings: Settings) -> Iterator[I
     source: BinaryIO = stream
     if head == b"\x1f\x8b":
         source = io.BufferedReader(CappedGzip(stream, settings.max_archive_bytes), 1 << 16)  # type: ignore[arg-type]
+    from .sources import unique_origin
+
     count = 0
+    seen: set[str] = set()
     try:
         for record in _BoundedArchiveIterator(source, settings.max_line_bytes):
             if record.rec_type not in ("response", "resource"):
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             rec_id = record.rec_headers.get_header("WARC-Record-ID") or f"record-{count}"
-            where = f"{origin}#{rec_id.strip('<>')}"
+            where = unique_origin(f"{origin}#{rec_id.strip('<>')}", seen, count)
             count += 1
             yield from _warc_record(record, where, uri, settings)
     except InputError as exc:
