@@ -245,3 +245,22 @@ def test_regression_feed_entries_or_warc_records_sharing_an_id_are_all_stored(tm
     again = ingest([str(tmp_path / "repeat.rss"), str(tmp_path / "repeat.warc")], store,
                    Settings(db=str(tmp_path / "t.db")))
     assert again.unchanged == 5
+
+
+def test_regression_archive_members_of_one_name_are_all_stored(tmp_path: Path) -> None:
+    import tarfile
+    import warnings
+    import zipfile
+
+    with warnings.catch_warnings(), zipfile.ZipFile(tmp_path / "twice.zip", "w") as archive:
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name it writes
+        archive.writestr("story.txt", "First. " + BODY)
+        archive.writestr("story.txt", "Second, another text. " + BODY * 2)
+    with tarfile.open(tmp_path / "twice.tar", "w") as archive:
+        for body in ("Third. " + BODY, "Fourth, one more. " + BODY * 3):
+            info = tarfile.TarInfo("story.txt")
+            info.size = len(body.encode())
+            archive.addfile(info, io.BytesIO(body.encode()))
+    store, summary = _ingest(tmp_path, str(tmp_path / "twice.zip"), str(tmp_path / "twice.tar"))
+    assert summary.unchanged == 0
+    assert store.db.execute("SELECT count(*) FROM article_inputs").fetchone()[0] == 4

@@ -400,9 +400,10 @@ def _archive_inputs(path: Path, extension: str, origin: str, settings: Settings,
     from .archives import archive_members
 
     members = 0
+    seen: set[str] = set()
     try:
-        for member in archive_members(path, extension, settings.max_archive_bytes):
-            where = f"{origin}#{member.name}"
+        for position, member in enumerate(archive_members(path, extension, settings.max_archive_bytes)):
+            where = unique_origin(f"{origin}#{member.name}", seen, position)
             if member.refused is not None or member.stream is None:
                 refused = member.refused or InputError("the member cannot be read", code="bad_input")
                 yield Rejection(where, refused.code, refused.message)
