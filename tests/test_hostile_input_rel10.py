@@ -264,3 +264,25 @@ def test_regression_archive_members_of_one_name_are_all_stored(tmp_path: Path) -
     store, summary = _ingest(tmp_path, str(tmp_path / "twice.zip"), str(tmp_path / "twice.tar"))
     assert summary.unchanged == 0
     assert store.db.execute("SELECT count(*) FROM article_inputs").fetchone()[0] == 4
+
+
+def test_regression_warc_records_of_images_or_unknown_compression_say_so(tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = f"<html><body><article><p>{BODY}</p></article></body></html>".encode()
+    records = [("https://example.org/page", [("Content-Type", "text/html")], page),
+               ("https://example.org/map.png", [("Content-Type", "image/png")], b"\x89PNG\r\n\x1a\n" + bytes(300)),
+               ("https://example.org/packed", [("Content-Type", "text/html"), ("Content-Encoding", "zz-unknown")],
+                bytes(range(256))),
+               ("https://example.org/blob", [("Content-Type", "application/octet-stream")], page.replace(b"<p>", b"<p>Blob. "))]
+    with open(tmp_path / "crawl.warc", "wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        for uri, headers, body in records:
+            http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=http))
+    store, summary = _ingest(tmp_path, str(tmp_path / "crawl.warc"))
+    assert len(_texts(store)) == 2
+    messages = {r["message"] for r in store.rejections()}
+    assert {r["code"] for r in store.rejections()} == {"unsupported"}
+    assert any("image/png" in m for m in messages) and any("zz-unknown" in m for m in messages)
