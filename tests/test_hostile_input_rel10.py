@@ -275,7 +275,8 @@ def test_regression_warc_records_of_images_or_unknown_compression_say_so(tmp_pat
                ("https://example.org/map.png", [("Content-Type", "image/png")], b"\x89PNG\r\n\x1a\n" + bytes(300)),
                ("https://example.org/packed", [("Content-Type", "text/html"), ("Content-Encoding", "zz-unknown")],
                 bytes(range(256))),
-               ("https://example.org/blob", [("Content-Type", "application/octet-stream")], page.replace(b"<p>", b"<p>Blob. "))]
+               ("https://example.org/blob", [("Content-Type", "application/octet-stream")],
+                page.replace(b"<p>", b"<p>Blob. "))]
     with open(tmp_path / "crawl.warc", "wb") as handle:
         writer = WARCWriter(handle, gzip=False)
         for uri, headers, body in records:

@@ -135,7 +135,7 @@ def _mixed_utf8(data: bytes) -> Decoded | None:
     if len(valid) < MIXED_MIN:
         return None
     legacy, within = [], False  # the words not in UTF-8, with the ASCII words among them (context)
-    for token, text in zip(tokens, readings):
+    for token, text in zip(tokens, readings, strict=True):
         if text is None or (within and text.isascii()):
             legacy.append(token)
         within = text is None or (within and text.isascii())
@@ -151,7 +151,7 @@ def _mixed_utf8(data: bytes) -> Decoded | None:
     if codec is None:
         return None
     mixed = "".join(text if text is not None else token.decode(codec, errors="replace")
-                    for token, text in zip(tokens, readings))
+                    for token, text in zip(tokens, readings, strict=True))
     return Decoded(mixed, f"utf-8+{codecs.lookup(codec).name}", mixed.count("\ufffd") - data.count(b"\xef\xbf\xbd"))
 
 

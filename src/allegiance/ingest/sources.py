@@ -214,7 +214,8 @@ def _feed_inputs(data: bytes, origin: str, settings: Settings, fetcher: _LazyFet
         link = entry.get("link")
         where = unique_origin(f"{origin}#{entry.get('id') or link or i}", seen, i)
         content = entry.get("content", [{}])[0].get("value") if entry.get("content") else entry.get("summary")
-        hints = ArticleHints(url=link, title=entry.get("title"), published=entry.get("published") or entry.get("updated"),
+        hints = ArticleHints(url=link, title=entry.get("title"),
+                             published=entry.get("published") or entry.get("updated"),
                              source=feed.feed.get("title"), author=entry.get("author"))
         if content and (len(_TAGS.sub("", content).split()) >= 50 or not (link and is_url(link))):
             # a short text with no page to fetch is all the entry says: stored, not dropped
@@ -461,7 +462,8 @@ def _walk(folder: Path) -> Iterator[Path]:
     """The files of ``folder``, and its links that lead nowhere (each then a ``not_found`` rejection,
     not a file silently left out); folders reached through a link are not entered (no loops)."""
     for path in sorted(folder.rglob("*")):
-        if (path.is_file() or (path.is_symlink() and not path.exists())) and not any(part.startswith(".") for part in path.relative_to(folder).parts):
+        listed = path.is_file() or (path.is_symlink() and not path.exists())
+        if listed and not any(part.startswith(".") for part in path.relative_to(folder).parts):
             yield path
 
 

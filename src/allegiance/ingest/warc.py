@@ -97,7 +97,8 @@ def _warc_record(record: typing.Any, where: str, uri: str, settings: Settings) -
         yield Rejection(where, "truncated", f"the WARC record for {uri} is cut off by the end of the file "
                                             "(a partial download); its partial text is not stored")
         return
-    coding = ((record.http_headers.get_header("Content-Encoding") if record.http_headers else None) or "").strip().lower()
+    coding = (record.http_headers.get_header("Content-Encoding") or "") if record.http_headers else ""
+    coding = coding.strip().lower()
     if coding not in ("", "identity") and coding not in BufferedReader.get_supported_decompressors():
         yield Rejection(where, "unsupported", f"the WARC record for {uri} is compressed as '{coding}', "
                                               "which is not read here (its bytes are not text)")
