@@ -287,3 +287,10 @@ def test_regression_warc_records_of_images_or_unknown_compression_say_so(tmp_pat
     messages = {r["message"] for r in store.rejections()}
     assert {r["code"] for r in store.rejections()} == {"unsupported"}
     assert any("image/png" in m for m in messages) and any("zz-unknown" in m for m in messages)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_regression_a_device_or_pipe_named_as_a_target_is_unsupported_not_missing(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    store, summary = _ingest(tmp_path, str(tmp_path / "pipe.txt"), os.devnull)
+    assert sorted(_codes(store).values()) == ["unsupported", "unsupported"]

@@ -501,6 +501,9 @@ def _iter_inputs(targets: list[str], settings: Settings, stdin: BinaryIO | None)
                         yield from _file_inputs(file, settings, fetcher)
                 elif path.is_file():
                     yield from _file_inputs(path, settings, fetcher)
+                elif path.exists():  # a device, a pipe or a socket: never read (it may not end)
+                    yield Rejection(target, "unsupported", f"{target} is not a file or a folder (a device, "
+                                                           "a pipe or a socket) and is not read")
                 else:
                     yield Rejection(target, "not_found", f"no such file, folder or URL: {target}")
     finally:
