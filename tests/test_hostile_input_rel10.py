@@ -294,3 +294,14 @@ def test_regression_a_device_or_pipe_named_as_a_target_is_unsupported_not_missin
     os.mkfifo(tmp_path / "pipe.txt")
     store, summary = _ingest(tmp_path, str(tmp_path / "pipe.txt"), os.devnull)
     assert sorted(_codes(store).values()) == ["unsupported", "unsupported"]
+
+
+@pytest.mark.parametrize(("name", "encoding"), [("list.txt", "utf-8-sig"), ("list.urls", "utf-8-sig"),
+                                                ("list.urls", "utf-16")])
+def test_regression_a_url_list_with_a_byte_order_mark_is_read_as_urls(tmp_path: Path, name: str, encoding: str) -> None:
+    from allegiance.ingest.sources import iter_inputs
+
+    (tmp_path / name).write_bytes("http://127.0.0.1:9/a\r\nhttp://127.0.0.1:9/b\r\n".encode(encoding))
+    items = list(iter_inputs([str(tmp_path / name)], Settings(db=str(tmp_path / "t.db"))))
+    assert [(item.origin, getattr(item, "code", None)) for item in items] == [
+        ("http://127.0.0.1:9/a", "forbidden_address"), ("http://127.0.0.1:9/b", "forbidden_address")]

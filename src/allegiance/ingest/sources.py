@@ -74,7 +74,8 @@ def sniff_kind(data: bytes) -> InputKind:
         return "html"
     if head.startswith(b"{"):
         return "jsonl"
-    lines = [x.strip() for x in data[:65536].splitlines() if x.strip() and not x.lstrip().startswith(b"#")]
+    lines = [x.strip() for x in data[:65536].removeprefix(codecs.BOM_UTF8).splitlines()
+             if x.strip() and not x.lstrip().startswith(b"#")]
     if lines and all(_URL.match(x.decode("utf-8", "replace")) for x in lines[:200]):
         return "urls"
     return "text"
@@ -315,7 +316,7 @@ def _bytes_inputs(data: bytes, kind: InputKind, origin: str, name: str | None,
     elif kind == "feed":
         yield from _feed_inputs(data, origin, settings, fetcher)
     elif kind == "urls":
-        for line in data.decode("utf-8", "replace").splitlines():
+        for line in data.decode("utf-8-sig", "replace").splitlines():
             if line.strip() and not line.lstrip().startswith("#"):
                 yield from _url_inputs(line.strip(), settings, fetcher)
     else:
