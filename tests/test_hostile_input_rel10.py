@@ -305,3 +305,14 @@ def test_regression_a_url_list_with_a_byte_order_mark_is_read_as_urls(tmp_path: 
     items = list(iter_inputs([str(tmp_path / name)], Settings(db=str(tmp_path / "t.db"))))
     assert [(item.origin, getattr(item, "code", None)) for item in items] == [
         ("http://127.0.0.1:9/a", "forbidden_address"), ("http://127.0.0.1:9/b", "forbidden_address")]
+
+
+def test_regression_an_ascii_page_whose_meta_says_utf16_is_not_garbled() -> None:
+    from allegiance.ingest.decode import decode_text
+
+    for text in (BODY, BODY + " "):  # even and odd lengths (UTF-16 needs an even one)
+        page = f'<html><head><meta charset="utf-16"></head><body><p>{text}</p></body></html>'.encode()
+        assert text in decode_text(page, html=True).text
+    real = f'<html><head><meta charset="utf-16"></head><body><p>{RUSSIAN}</p></body></html>'
+    assert RUSSIAN in decode_text(real.encode("utf-16"), html=True).text
+    assert RUSSIAN in decode_text(real.encode("utf-16-le"), html=True).text

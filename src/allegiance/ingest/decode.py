@@ -266,14 +266,18 @@ def _best_latin_single_byte(data: bytes) -> Decoded | None:
 
 
 def _declared_charset(data: bytes) -> str | None:
+    """The charset of the page's meta tag. One that says UTF-16 or UTF-32 is taken as UTF-8 (as the
+    HTML standard says): a meta tag readable as ASCII bytes is not in those encodings, and an ASCII
+    page read as UTF-16 would be garbled whole (real UTF-16 is known by its BOM or its bytes)."""
     match = _META_CHARSET.search(data[:4096])
     if not match:
         return None
     name = match.group(1).decode("ascii", "replace").lower()
     try:
-        return codecs.lookup(name).name
+        found = codecs.lookup(name).name
     except LookupError:
         return None
+    return "utf-8" if found.startswith(("utf-16", "utf-32")) else found
 
 
 #: Charsets pages declare that mean their Windows superset (the WHATWG Encoding Standard's labels):
