@@ -316,3 +316,11 @@ def test_regression_an_ascii_page_whose_meta_says_utf16_is_not_garbled() -> None
     real = f'<html><head><meta charset="utf-16"></head><body><p>{RUSSIAN}</p></body></html>'
     assert RUSSIAN in decode_text(real.encode("utf-16"), html=True).text
     assert RUSSIAN in decode_text(real.encode("utf-16-le"), html=True).text
+
+
+def test_a_large_mixed_text_is_still_read_in_both_encodings() -> None:
+    from allegiance.ingest.decode import decode_text
+
+    utf8_part, legacy_part = (RUSSIAN + "\n") * 7000, (RUSSIAN + "\n") * 7000  # over 2 MB together
+    decoded = decode_text(utf8_part.encode("utf-8") + legacy_part.encode("cp1251"))
+    assert decoded.encoding == "utf-8+cp1251" and decoded.text == utf8_part + legacy_part

@@ -121,6 +121,12 @@ def _utf8_word(token: bytes) -> str | None:
     return word if word.isprintable() and not _COMBINING.search(word) else None
 
 
+def _mixed_utf8_words(sample: bytes) -> int:
+    """How many non-ASCII characters the UTF-8 words of ``sample`` hold (see :func:`_utf8_word`)."""
+    words = (_utf8_word(token) for token in _WORDS.split(sample) if not token.isascii())
+    return sum(sum(ord(c) > 127 for c in word) for word in words if word)
+
+
 def _mixed_utf8(data: bytes) -> Decoded | None:
     """UTF-8 words among words in a single-byte codec (files joined, a passage pasted from another
     page): each word that is not UTF-8 is read with the Cyrillic or Latin codec those words fit,
@@ -129,6 +135,8 @@ def _mixed_utf8(data: bytes) -> Decoded | None:
     which garbled either the UTF-8 part or the other."""
     if len(_UTF8_PAIR.findall(data, 0, 1 << 20)) < MIXED_MIN:
         return None
+    if len(data) > 1 << 21 and _mixed_utf8_words(data[: 1 << 20] + b" " + data[-(1 << 20):]) < MIXED_MIN:
+        return None  # a large legacy text (Ukrainian in cp1251 holds UTF-8-like pairs) is not split whole
     tokens = _WORDS.split(data)
     readings = [token.decode("ascii") if token.isascii() else _utf8_word(token) for token in tokens]
     valid = "".join(c for text in readings if text and not text.isascii() for c in text if ord(c) > 127)
