@@ -57,10 +57,10 @@ def _normalise_by_regex(text: str) -> str:
     """``normalise_text`` as it was written before its character tests: every step on every text."""
     import unicodedata
 
-    from allegiance.ingest.decode import _CONTROL
+    from allegiance.ingest.decode import _CONTROL, _LINE_CONTROLS
 
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    return unicodedata.normalize("NFC", _CONTROL.sub("", text).replace("\ufeff", ""))
+    return unicodedata.normalize("NFC", _CONTROL.sub("", text.translate(_LINE_CONTROLS)).replace("\ufeff", ""))
 
 
 _NORMALISE_ALPHABET = st.sampled_from([*map(chr, range(0x250)), "\r\n", "\u2028", "\u2029", "\ufeff", "\ud800",

@@ -26,6 +26,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Control characters that end a line (vertical tab, form feed: a page break in converted PDFs, the
+#: file, group and record separators, NEL): a line end, so that the words either side stay apart.
+_LINE_CONTROLS = str.maketrans(dict.fromkeys("\x0b\x0c\x1c\x1d\x1e\x85", "\n"))
 #: ``_CONTROL``'s characters in UTF-8: the C0 ones and DEL are those single bytes (no byte of a
 #: multi-byte sequence is below 0x80), the C1 ones (U+0080-U+009F) are 0xC2 and a byte 0x80-0x9F.
 _CONTROL_C0_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
@@ -40,6 +43,9 @@ UTF8_STRAY_SHARE = 0.001
 #: A Latin single-byte codec is taken when at least this share of the text's non-ASCII letters (and
 #: symbols inside running text) belong to one language's alphabet (``alphabets.toml``).
 LATIN_FIT = 0.8
+#: Text is read as UTF-8 mixed with a single-byte codec when each part has at least this many
+#: non-ASCII characters (fewer are the stray bytes :func:`_mostly_utf8` replaces).
+MIXED_MIN = 8
 
 
 @dataclasses.dataclass(frozen=True)
@@ -96,6 +102,65 @@ def _mostly_utf8(data: bytes) -> Decoded | None:
     if multibyte > 0 and (multibyte >= UTF8_VALID_RATIO * bad or stray):
         return Decoded(text, "utf-8", bad)
     return None
+
+
+#: A UTF-8 sequence of two or three bytes (a letter of the Latin, Greek or Cyrillic blocks, a dash
+#: or a quote): how :func:`_mixed_utf8` tells at once that a legacy text holds no UTF-8 part.
+_UTF8_PAIR = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe2[\x80-\xbf][\x80-\xbf]")
+_WORDS = re.compile(rb"(\s+)")
+_COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489]")
+
+
+def _utf8_word(token: bytes) -> str | None:
+    """``token`` read as UTF-8 when it is valid and its characters are letters, marks of
+    punctuation, symbols or digits (not the combining marks and controls legacy bytes read as)."""
+    try:
+        word = token.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return word if word.isprintable() and not _COMBINING.search(word) else None
+
+
+def _mixed_utf8_words(sample: bytes) -> int:
+    """How many non-ASCII characters the UTF-8 words of ``sample`` hold (see :func:`_utf8_word`)."""
+    words = (_utf8_word(token) for token in _WORDS.split(sample) if not token.isascii())
+    return sum(sum(ord(c) > 127 for c in word) for word in words if word)
+
+
+def _mixed_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 words among words in a single-byte codec (files joined, a passage pasted from another
+    page): each word that is not UTF-8 is read with the Cyrillic or Latin codec those words fit,
+    when the UTF-8 words read as natural text too. The encoding is recorded as both
+    ("utf-8+cp1251") so that the article shows it. Without this the whole text went to one guess,
+    which garbled either the UTF-8 part or the other."""
+    if len(_UTF8_PAIR.findall(data, 0, 1 << 20)) < MIXED_MIN:
+        return None
+    if len(data) > 1 << 21 and _mixed_utf8_words(data[: 1 << 20] + b" " + data[-(1 << 20):]) < MIXED_MIN:
+        return None  # a large legacy text (Ukrainian in cp1251 holds UTF-8-like pairs) is not split whole
+    tokens = _WORDS.split(data)
+    readings = [token.decode("ascii") if token.isascii() else _utf8_word(token) for token in tokens]
+    valid = "".join(c for text in readings if text and not text.isascii() for c in text if ord(c) > 127)
+    if len(valid) < MIXED_MIN:
+        return None
+    legacy, within = [], False  # the words not in UTF-8, with the ASCII words among them (context)
+    for token, text in zip(tokens, readings, strict=True):
+        if text is None or (within and text.isascii()):
+            legacy.append(token)
+        within = text is None or (within and text.isascii())
+    rest = b" ".join(legacy)
+    if len(rest.translate(None, bytes(range(128)))) < MIXED_MIN:
+        return None
+    codec_names, neutral, alphabets = _latin_alphabets()
+    if _cyrillic_score(valid) < 0.6 and _latin_fit(valid, neutral, alphabets) < LATIN_FIT:
+        return None
+    single = _best_single_byte(rest)
+    latin = _best_latin_single_byte(rest) if single is None else None
+    codec = single[1] if single is not None else latin.encoding if latin is not None else None
+    if codec is None:
+        return None
+    mixed = "".join(text if text is not None else token.decode(codec, errors="replace")
+                    for token, text in zip(tokens, readings, strict=True))
+    return Decoded(mixed, f"utf-8+{codecs.lookup(codec).name}", mixed.count("\ufffd") - data.count(b"\xef\xbf\xbd"))
 
 
 def _mostly_ascii(data: bytes) -> Decoded | None:
@@ -209,14 +274,62 @@ def _best_latin_single_byte(data: bytes) -> Decoded | None:
 
 
 def _declared_charset(data: bytes) -> str | None:
+    """The charset of the page's meta tag. One that says UTF-16 or UTF-32 is taken as UTF-8 (as the
+    HTML standard says): a meta tag readable as ASCII bytes is not in those encodings, and an ASCII
+    page read as UTF-16 would be garbled whole (real UTF-16 is known by its BOM or its bytes)."""
     match = _META_CHARSET.search(data[:4096])
     if not match:
         return None
     name = match.group(1).decode("ascii", "replace").lower()
     try:
-        return codecs.lookup(name).name
+        found = codecs.lookup(name).name
     except LookupError:
         return None
+    return "utf-8" if found.startswith(("utf-16", "utf-32")) else found
+
+
+#: Charsets pages declare that mean their Windows superset (the WHATWG Encoding Standard's labels):
+#: "ISO-8859-1" is read as Windows-1252, whose bytes 0x80-0x9F are quotes, dashes and the euro
+#: sign, not the C1 control characters that would be dropped.
+_WEB_SUPERSETS = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254"}
+
+
+def _web_codec(data: bytes, name: str) -> str:
+    """The codec a declared charset ``name`` means for ``data`` (its superset where that reads it)."""
+    superset = _WEB_SUPERSETS.get(name)
+    if superset is None:
+        return name
+    try:
+        data.decode(superset)
+        return superset
+    except UnicodeDecodeError:
+        return name
+
+
+@functools.lru_cache(maxsize=32)
+def _single_byte(name: str) -> bool:
+    """Does codec ``name`` read every byte as one character (so that any bytes "decode")?"""
+    return len(bytes(range(0x80, 0x100)).decode(name, errors="replace")) == 0x80
+
+
+def _contradicts_declared(data: bytes, text: str, name: str) -> Decoded | None:
+    """The bytes say otherwise than a declared charset that decodes them: ``None`` when they do not.
+
+    A charset declared in a page's meta tag or an HTTP header can be wrong (a template's default,
+    a server's). Valid UTF-8 with non-ASCII characters is UTF-8 whatever is declared (an empty
+    ``Decoded``: the caller goes on to detection). A single-byte charset decodes any bytes, so it
+    is kept only when its reading is not clearly worse than a Cyrillic codec's: Cyrillic text read
+    through a Latin charset, or KOI8-R through Windows-1251, gives letters no text is written in."""
+    if name not in ("utf-8", "utf-8-sig") and not data.isascii():
+        try:
+            data.decode("utf-8")
+            return Decoded("", "")
+        except UnicodeDecodeError:
+            pass
+    if not _single_byte(name) or _cyrillic_score(text) >= 0.6 or not any(b >= 0xC0 for b in data[:65536]):
+        return None
+    single = _best_single_byte(data)
+    return Decoded(*single) if single is not None and single[1] != name else None
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False) -> tuple[str, str]:
@@ -253,9 +366,17 @@ def _decode(data: bytes, *, declared: str | None, html: bool) -> Decoded:
     candidates = [declared, _declared_charset(data) if html else None]
     for enc in filter(None, candidates):
         try:
-            return Decoded(data.decode(enc), codecs.lookup(enc).name)
+            enc = _web_codec(data, codecs.lookup(enc).name)
+            text, name = data.decode(enc), codecs.lookup(enc).name
         except (UnicodeDecodeError, LookupError):
             log.debug("declared charset %s does not decode the input", enc)
+            continue
+        contradicted = _contradicts_declared(data, text, name)
+        if contradicted is None:
+            return Decoded(text, name)
+        if contradicted.encoding:
+            return contradicted
+        log.debug("declared charset %s is contradicted by valid UTF-8", enc)
     utf16 = _utf16_without_bom(data)
     if utf16 is not None and _mostly_printable(utf16):
         return Decoded(utf16, "utf-16")
@@ -265,7 +386,7 @@ def _decode(data: bytes, *, declared: str | None, html: bool) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    mostly = _mostly_utf8(data)
+    mostly = _mostly_utf8(data) or _mixed_utf8(data)
     if mostly is not None:
         return mostly
     if any(b >= 0xC0 for b in data[:65536]):
@@ -313,8 +434,8 @@ def normalise_text(text: str) -> str:
         text = text.replace("\u2028", "\n")
     if "\u2029" in text:
         text = text.replace("\u2029", "\n\n")
-    if _has_control(text):
-        text = _CONTROL.sub("", text)
+    if _has_control(text):  # the controls that end a line (as str.splitlines reads them) end one
+        text = _CONTROL.sub("", text.translate(_LINE_CONTROLS))
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")
     return unicodedata.normalize("NFC", text)

@@ -404,7 +404,19 @@ def _load_html(html: str) -> Any:
     from lxml.html import HTMLParser, fromstring
     from trafilatura.utils import HTML_PARSER, load_html, repair_faulty_html
 
-    tree = load_html(html)
+    if "html" in html[:50].lower():
+        tree = load_html(html)
+    else:
+        # a fragment (a JSON Lines "html" field: "<p>...</p>"), which load_html's check of the
+        # opening may refuse (and log as an error): then it is read as the body of a page
+        quiet = logging.getLogger("trafilatura.utils")
+        quiet.disabled, was = True, quiet.disabled
+        try:
+            tree = load_html(html)
+        finally:
+            quiet.disabled = was
+        if tree is None:
+            tree = load_html(f"<html><body>{html}</body></html>")
     if tree is None or not any("XML_PARSE_HUGE" in entry.message for entry in HTML_PARSER.error_log):
         return tree
     deep = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,

@@ -85,7 +85,7 @@ def _entries(targets: list[str], store: Store, settings: Settings,
     """(origin, input to prepare) per input, a rejection, or ``None`` for an input already
     stored. Each target is read on its own, so an unexpected error in one stops only what is
     left of that target."""
-    from .sources import iter_inputs
+    from .sources import iter_inputs, storable_origin
 
     for target in targets:
         try:
@@ -98,7 +98,8 @@ def _entries(targets: list[str], store: Store, settings: Settings,
                     yield item.origin, item
         except Exception as exc:  # an input-level error is that input's rejection; the run goes on
             log.exception("unexpected error reading %s", target)
-            yield target, Rejection(target, "internal_error", f"{type(exc).__name__}: {exc}")
+            origin = storable_origin(target)
+            yield origin, Rejection(origin, "internal_error", storable_origin(f"{type(exc).__name__}: {exc}"))
 
 
 def _items(targets: list[str], store: Store, settings: Settings,

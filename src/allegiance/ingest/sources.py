@@ -4,6 +4,8 @@ cannot be read. Nothing here decodes article text; :mod:`allegiance.ingest.reade
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import hashlib
 import io
 import json
@@ -23,7 +25,7 @@ from .hints import hints_from_record
 if typing.TYPE_CHECKING:
     from .fetch import Fetcher
 
-__all__ = ["iter_inputs", "sniff_kind", "is_url"]
+__all__ = ["iter_inputs", "sniff_kind", "is_url", "storable_origin", "unique_origin"]
 
 log = logging.getLogger(__name__)
 
@@ -72,20 +74,83 @@ def sniff_kind(data: bytes) -> InputKind:
         return "html"
     if head.startswith(b"{"):
         return "jsonl"
-    lines = [x.strip() for x in data[:65536].splitlines() if x.strip() and not x.lstrip().startswith(b"#")]
+    lines = [x.strip() for x in data[:65536].removeprefix(codecs.BOM_UTF8).splitlines()
+             if x.strip() and not x.lstrip().startswith(b"#")]
     if lines and all(_URL.match(x.decode("utf-8", "replace")) for x in lines[:200]):
         return "urls"
     return "text"
 
 
+def _wide_encoding(head: bytes) -> str | None:
+    """UTF-32 or UTF-16 when ``head`` opens with its byte-order mark."""
+    if head[:4] in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):
+        return "utf-32"
+    return "utf-16" if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else None
+
+
+def _wide_lines(handle: BinaryIO, encoding: str, limit: int) -> Iterator[bytes]:
+    """The lines of UTF-16 or UTF-32 text (JSON Lines saved by a Windows editor), as UTF-8, each
+    bounded as :func:`_bounded_lines` bounds them (split on the bytes 0x0A, they would be broken)."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    pending, skipping = "", False
+    while True:
+        chunk = handle.read(1 << 20)
+        pending += decoder.decode(chunk, final=not chunk)
+        *whole, pending = pending.split("\n")
+        for line in whole:
+            if skipping:  # the rest of a line over the limit
+                skipping = False
+                continue
+            yield (line + "\n").encode("utf-8")
+        if skipping:
+            pending = ""
+        elif len(pending) > limit:
+            yield pending[: limit + 1].encode("utf-8")
+            pending, skipping = "", True
+        if not chunk:
+            break
+    if pending:
+        yield pending.encode("utf-8")
+
+
 def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes]:
     """Lines of ``handle``, each read with at most ``limit + 1`` bytes held: a longer line is given
-    cut (so the reader rejects it as too large) and the rest of it skipped unread into memory."""
+    cut (so the reader rejects it as too large) and the rest of it skipped unread into memory.
+    UTF-16 or UTF-32 text (known by its byte-order mark) is given as UTF-8 lines."""
+    peek = getattr(handle, "peek", None)
+    encoding = _wide_encoding(peek(4)[:4]) if peek is not None else None
+    if encoding is not None:
+        yield from _wide_lines(handle, encoding, limit)
+        return
     while line := handle.readline(limit + 1):
         if len(line) > limit and not line.endswith(b"\n"):
             while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
                 pass
         yield line
+
+
+def storable_origin(origin: str) -> str:
+    """``origin`` as text the store can hold: a file name that is not valid UTF-8 (Python gives its
+    bytes as lone surrogates) is written with a backslash escape per byte (``\\xff``), the same
+    name each time, so that it is stored (and found again on a second run) instead of failing."""
+    try:
+        origin.encode("utf-8")
+        return origin
+    except UnicodeEncodeError:
+        try:
+            return origin.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a surrogate no file name gives (from JSON, say)
+            return origin.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def unique_origin(where: str, seen: set[str], position: int) -> str:
+    """``where``, or, when an earlier item of the same input had it (two feed entries with one
+    guid, two WARC records with one id), ``where`` and the item's position: the store keys inputs
+    by origin, and the second item would be taken as already stored and silently left out."""
+    if where in seen:
+        where = f"{where}@{position}"
+    seen.add(where)
+    return where
 
 
 def _utf8(text: str) -> bytes:
@@ -100,8 +165,19 @@ def _read_capped(path: Path, cap: int) -> bytes:
     return path.read_bytes()
 
 
+def _records(lines: Iterator[bytes]) -> Iterator[bytes]:
+    """JSON Lines records: lines, with a line that holds lone carriage returns (the line end of
+    old Mac files) split at them. JSON text never holds a raw CR, so no record is cut."""
+    for line in lines:
+        body = line.rstrip(b"\r\n")
+        if b"\r" in body:
+            yield from body.split(b"\r")
+        else:
+            yield line
+
+
 def _jsonl_inputs(lines: Iterator[bytes], origin: str, settings: Settings) -> Iterator[Item]:
-    for number, line in enumerate(lines, 1):
+    for number, line in enumerate(_records(lines), 1):
         where = f"{origin}#L{number}"
         if not line.strip():
             continue
@@ -134,13 +210,16 @@ def _feed_inputs(data: bytes, origin: str, settings: Settings, fetcher: _LazyFet
         reason = str(feed.get("bozo_exception", "no entries"))
         yield Rejection(origin, "malformed", f"the feed has no readable entries: {reason}")
         return
+    seen: set[str] = set()
     for i, entry in enumerate(entries):
         link = entry.get("link")
-        where = f"{origin}#{entry.get('id') or link or i}"
+        where = unique_origin(f"{origin}#{entry.get('id') or link or i}", seen, i)
         content = entry.get("content", [{}])[0].get("value") if entry.get("content") else entry.get("summary")
-        hints = ArticleHints(url=link, title=entry.get("title"), published=entry.get("published"),
+        hints = ArticleHints(url=link, title=entry.get("title"),
+                             published=entry.get("published") or entry.get("updated"),
                              source=feed.feed.get("title"), author=entry.get("author"))
-        if content and len(_TAGS.sub("", content).split()) >= 50:
+        if content and (len(_TAGS.sub("", content).split()) >= 50 or not (link and is_url(link))):
+            # a short text with no page to fetch is all the entry says: stored, not dropped
             page = f"<html><head><title></title></head><body><article>{content}</article></body></html>"
             yield RawInput(where, "html", page.encode("utf-8"), hints=hints, declared_encoding="utf-8")
         elif link and is_url(link):
@@ -218,6 +297,14 @@ def _bytes_inputs(data: bytes, kind: InputKind, origin: str, name: str | None,
     if kind == "auto" and data[:2] == _GZIP_MAGIC:
         yield from _gunzipped_inputs(data, origin, name, settings, fetcher)
         return
+    wide = _wide_encoding(data[:4])
+    if wide is not None and kind in ("auto", "jsonl", "urls"):  # UTF-16 or UTF-32 text: sniffed, and
+        try:  # lines split, on its UTF-8 (the BOM kept for the reader); pages keep their bytes
+            utf8 = codecs.BOM_UTF8 + data.decode(wide).encode("utf-8")
+        except UnicodeDecodeError:
+            utf8 = data
+        kind = sniff_kind(utf8) if kind == "auto" else kind
+        data = utf8 if kind in ("jsonl", "urls") else data
     if kind == "auto":
         kind = sniff_kind(data)
     if kind == "jsonl":
@@ -229,7 +316,7 @@ def _bytes_inputs(data: bytes, kind: InputKind, origin: str, name: str | None,
     elif kind == "feed":
         yield from _feed_inputs(data, origin, settings, fetcher)
     elif kind == "urls":
-        for line in data.decode("utf-8", "replace").splitlines():
+        for line in data.decode("utf-8-sig", "replace").splitlines():
             if line.strip() and not line.lstrip().startswith("#"):
                 yield from _url_inputs(line.strip(), settings, fetcher)
     else:
@@ -315,9 +402,10 @@ def _archive_inputs(path: Path, extension: str, origin: str, settings: Settings,
     from .archives import archive_members
 
     members = 0
+    seen: set[str] = set()
     try:
-        for member in archive_members(path, extension, settings.max_archive_bytes):
-            where = f"{origin}#{member.name}"
+        for position, member in enumerate(archive_members(path, extension, settings.max_archive_bytes)):
+            where = unique_origin(f"{origin}#{member.name}", seen, position)
             if member.refused is not None or member.stream is None:
                 refused = member.refused or InputError("the member cannot be read", code="bad_input")
                 yield Rejection(where, refused.code, refused.message)
@@ -372,13 +460,28 @@ def _file_inputs(path: Path, settings: Settings, fetcher: _LazyFetcher) -> Itera
 
 
 def _walk(folder: Path) -> Iterator[Path]:
+    """The files of ``folder``, and its links that lead nowhere (each then a ``not_found`` rejection,
+    not a file silently left out); folders reached through a link are not entered (no loops)."""
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
+        listed = path.is_file() or (path.is_symlink() and not path.exists())
+        if listed and not any(part.startswith(".") for part in path.relative_to(folder).parts):
             yield path
 
 
 def iter_inputs(targets: list[str], settings: Settings, stdin: BinaryIO | None = None) -> Iterator[Item]:
     """Yield every article-sized input (or rejection) named by ``targets``, in order."""
+    for item in _iter_inputs(targets, settings, stdin):
+        origin = storable_origin(item.origin)
+        if isinstance(item, Rejection):  # its message may quote the name
+            message = storable_origin(item.message)
+            if (origin, message) != (item.origin, item.message):
+                item = dataclasses.replace(item, origin=origin, message=message)
+        elif origin != item.origin:
+            item = dataclasses.replace(item, origin=origin)
+        yield item
+
+
+def _iter_inputs(targets: list[str], settings: Settings, stdin: BinaryIO | None) -> Iterator[Item]:
     fetcher = _LazyFetcher(settings)
     try:
         for target in targets:
@@ -399,6 +502,9 @@ def iter_inputs(targets: list[str], settings: Settings, stdin: BinaryIO | None =
                         yield from _file_inputs(file, settings, fetcher)
                 elif path.is_file():
                     yield from _file_inputs(path, settings, fetcher)
+                elif path.exists():  # a device, a pipe or a socket: never read (it may not end)
+                    yield Rejection(target, "unsupported", f"{target} is not a file or a folder (a device, "
+                                                           "a pipe or a socket) and is not read")
                 else:
                     yield Rejection(target, "not_found", f"no such file, folder or URL: {target}")
     finally:

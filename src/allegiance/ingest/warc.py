@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import DecompressingBufferedReader
+from warcio.bufferedreaders import BufferedReader, DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import InputError
@@ -22,6 +22,8 @@ from .archives import CappedGzip
 __all__ = ["warc_inputs"]
 
 Item = RawInput | Rejection
+#: Media types that say nothing of the payload: it is read (and rejected as binary if it is).
+_UNTYPED = frozenset({"application/octet-stream", "application/http", "binary/octet-stream"})
 
 
 class _BoundedLineReader(DecompressingBufferedReader):  # type: ignore[misc]
@@ -60,14 +62,17 @@ def warc_inputs(stream: BinaryIO, origin: str, settings: Settings) -> Iterator[I
     source: BinaryIO = stream
     if head == b"\x1f\x8b":
         source = io.BufferedReader(CappedGzip(stream, settings.max_archive_bytes), 1 << 16)  # type: ignore[arg-type]
+    from .sources import unique_origin
+
     count = 0
+    seen: set[str] = set()
     try:
         for record in _BoundedArchiveIterator(source, settings.max_line_bytes):
             if record.rec_type not in ("response", "resource"):
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             rec_id = record.rec_headers.get_header("WARC-Record-ID") or f"record-{count}"
-            where = f"{origin}#{rec_id.strip('<>')}"
+            where = unique_origin(f"{origin}#{rec_id.strip('<>')}", seen, count)
             count += 1
             yield from _warc_record(record, where, uri, settings)
     except InputError as exc:
@@ -91,6 +96,17 @@ def _warc_record(record: typing.Any, where: str, uri: str, settings: Settings) -
     if left and not record.raw_stream.read(1):
         yield Rejection(where, "truncated", f"the WARC record for {uri} is cut off by the end of the file "
                                             "(a partial download); its partial text is not stored")
+        return
+    coding = (record.http_headers.get_header("Content-Encoding") or "") if record.http_headers else ""
+    coding = coding.strip().lower()
+    if coding not in ("", "identity") and coding not in BufferedReader.get_supported_decompressors():
+        yield Rejection(where, "unsupported", f"the WARC record for {uri} is compressed as '{coding}', "
+                                              "which is not read here (its bytes are not text)")
+        return
+    media = ctype.split(";")[0].strip().lower()
+    if media and not (media.startswith("text/") or "html" in media or media.endswith("xml")
+                      or media in _UNTYPED):
+        yield Rejection(where, "unsupported", f"the WARC record for {uri} holds {media}, not a page or a text")
         return
     kind: InputKind = "text" if "text/plain" in ctype else "html"
     yield RawInput(where, kind, data, hints=ArticleHints(url=uri or None))
