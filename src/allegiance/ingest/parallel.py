@@ -17,7 +17,7 @@ import concurrent.futures as cf
 import logging
 import multiprocessing as mp
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..records import RawInput, Rejection
@@ -116,17 +116,26 @@ def _one_by_one(chunks: list[list[Entry]], settings: Settings, workers: _Workers
             yield from _died(chunk)
 
 
-def _pooled(entries: Iterator[Entry], settings: Settings, count: int) -> Iterator[Done]:
+def _pooled(entries: Iterator[Entry], settings: Settings, count: int,
+            idle: Callable[[bool], None] | None = None) -> Iterator[Done]:
+    """Prepared inputs in order from ``count`` processes; ``idle(draining)`` is called when the
+    next one is not ready yet, before waiting for it (``draining``: every input is handed over)."""
     workers = _Workers(count)
     flight: collections.deque[tuple[list[Entry], cf.Future[list[Done]]]] = collections.deque()
     source = _chunks(entries)
+    draining = False
     try:
         while True:
-            while len(flight) < 2 * count and (chunk := next(source, None)) is not None:
-                flight.append((chunk, workers.submit(chunk, settings)))
+            while not draining and len(flight) < 2 * count:
+                if (chunk := next(source, None)) is None:
+                    draining = True
+                else:
+                    flight.append((chunk, workers.submit(chunk, settings)))
             if not flight:
                 return
             chunk, future = flight.popleft()
+            if idle is not None and not future.done():
+                idle(draining)
             try:
                 yield from future.result()
             except cf.process.BrokenProcessPool:
@@ -141,9 +150,11 @@ def _pooled(entries: Iterator[Entry], settings: Settings, count: int) -> Iterato
             workers.pool.shutdown(wait=True)
 
 
-def prepared_in_order(entries: Iterator[Entry], settings: Settings) -> Iterator[Done]:
+def prepared_in_order(entries: Iterator[Entry], settings: Settings,
+                      idle: Callable[[bool], None] | None = None) -> Iterator[Done]:
     """``(origin, prepared item)`` for each entry, in order: a :class:`RawInput` becomes what
-    ``prepare`` makes of it; a rejection or ``None`` passes through."""
+    ``prepare`` makes of it; a rejection or ``None`` passes through. ``idle``: see :func:`_pooled`
+    (called only once a pool prepares)."""
     from ..runner.local import default_workers
     from .pipeline import prepare
 
@@ -156,5 +167,5 @@ def prepared_in_order(entries: Iterator[Entry], settings: Settings) -> Iterator[
         yield origin, prepare(entry, settings)
         prepared += 1
         if prepared >= POOL_AFTER and workers > 1:
-            yield from _pooled(entries, settings, workers)
+            yield from _pooled(entries, settings, workers, idle)
             return
