@@ -4,8 +4,8 @@ process (one writer).
 
 A small ingest never pays for a pool: the first :data:`POOL_AFTER` inputs are prepared here, and
 only a longer one starts ``workers`` processes (the ``workers`` setting, 0 meaning one per core,
-1 no pool). Inputs go to the workers in chunks of :data:`CHUNK`, at most two chunks per worker in
-flight, so memory stays bounded. When a worker dies (out of memory, killed), the chunks in flight
+1 no pool). Inputs go to the workers in chunks of :data:`CHUNK`, at most :data:`AHEAD` chunks per
+worker in flight, so memory stays bounded. When a worker dies (out of memory, killed), the chunks in flight
 are prepared again one at a time on a fresh pool: only the chunk that kills a worker again turns
 into ``internal_error`` rejections; the run goes on.
 """
@@ -26,12 +26,15 @@ from ..settings import Settings
 if TYPE_CHECKING:
     from .pipeline import Prepared
 
-__all__ = ["CHUNK", "POOL_AFTER", "failed_future", "prepared_in_order"]
+__all__ = ["AHEAD", "CHUNK", "POOL_AFTER", "failed_future", "prepared_in_order"]
 
 log = logging.getLogger(__name__)
 
 POOL_AFTER = 32
 CHUNK = 8
+#: Chunks in flight per worker: enough that the workers stay busy while the writer writes a batch
+#: or does its caller's work (``run`` builds the analysis pipeline while ingest's workers prepare).
+AHEAD = 4
 
 #: (origin, input to prepare, a rejection, or None for an input already stored)
 Entry = tuple[str, "RawInput | Rejection | None"]
@@ -126,7 +129,7 @@ def _pooled(entries: Iterator[Entry], settings: Settings, count: int,
     draining = False
     try:
         while True:
-            while not draining and len(flight) < 2 * count:
+            while not draining and len(flight) < AHEAD * count:
                 if (chunk := next(source, None)) is None:
                     draining = True
                 else:

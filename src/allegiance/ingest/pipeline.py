@@ -134,8 +134,8 @@ def ingest(
     killed at any point leaves a valid database, and running it again completes the work. While
     worker processes prepare, a batch is written early when the writer would otherwise wait for
     them (from :data:`EARLY` items on, or all once every input is handed over), and
-    ``while_waiting`` (once, at the first such wait with nothing to write) runs work of the
-    caller's while the workers prepare: ``run`` builds the analysis pipeline there.
+    ``while_waiting`` (once, at the first such wait) runs work of the caller's while the workers
+    prepare: ``run`` builds the analysis pipeline there.
     """
     summary = IngestSummary(run_id=store.start_run(command, settings.recorded(), software_versions()))
     backfill_bands(store, settings)
@@ -144,11 +144,11 @@ def ingest(
 
     def idle(draining: bool) -> None:
         nonlocal batch
-        if batch and (draining or len(batch) >= min(max(1, settings.batch_size), EARLY)):
+        if waiting:  # the caller's work first: the workers have the most left to do now
+            waiting.pop()()
+        elif batch and (draining or len(batch) >= min(max(1, settings.batch_size), EARLY)):
             write_batch(batch, store, settings, summary)
             batch = []
-        elif waiting:
-            waiting.pop()()
 
     for origin, item in _items(targets, store, settings, stdin, idle):
         summary.read += 1
