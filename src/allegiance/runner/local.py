@@ -68,7 +68,7 @@ def pending_articles(store: Store, pack_version: str, max_chars: int = 0) -> Ite
         yield PendingArticle(row["id"], row["text"], row["language"], row["published"], row["chars"])
 
 
-class Prepared(NamedTuple):
+class PreparedResult(NamedTuple):
     """A result as the writer needs it: its store rows (:func:`~allegiance.store.db.analysis_rows`)
     and counts, or its error. A pool's worker makes it from the :class:`AnalysisResult`, so the
     rows are built where the analysis ran and pickled as plain tuples; the writer only inserts."""
@@ -82,12 +82,12 @@ class Prepared(NamedTuple):
     rows: AnalysisRows | None
 
 
-def prepared(result: AnalysisResult | Prepared) -> Prepared:
-    if isinstance(result, Prepared):
+def prepared(result: AnalysisResult | PreparedResult) -> PreparedResult:
+    if isinstance(result, PreparedResult):
         return result
     if result.error is not None:
-        return Prepared(result.id, result.pack_version, result.error, result.analysed_chars, 0, 0, None)
-    return Prepared(result.id, result.pack_version, None, result.analysed_chars, len(result.mentions),
+        return PreparedResult(result.id, result.pack_version, result.error, result.analysed_chars, 0, 0, None)
+    return PreparedResult(result.id, result.pack_version, None, result.analysed_chars, len(result.mentions),
                     len(result.statements), analysis_rows(result, result.pack_version, result.analysed_chars))
 
 
@@ -97,9 +97,9 @@ class ResultWriter:
     def __init__(self, store: Store, size: int, summary: AnalyzeSummary,
                  on_article: Callable[[str], None] | None = None) -> None:
         self.store, self.size, self.summary, self.on_article = store, max(1, size), summary, on_article
-        self.pending: list[Prepared] = []
+        self.pending: list[PreparedResult] = []
 
-    def add(self, result: AnalysisResult | Prepared) -> None:
+    def add(self, result: AnalysisResult | PreparedResult) -> None:
         result = prepared(result)
         self.pending.append(result)
         s = self.summary
@@ -153,11 +153,11 @@ def _chunks(articles: Iterable[PendingArticle], size: int, workers: int = 1) -> 
         yield [ahead.popleft() for _ in range(min(n, len(ahead)))]
 
 
-def _work_chunk(chunk: list[PendingArticle], settings: Settings) -> list[Prepared]:
+def _work_chunk(chunk: list[PendingArticle], settings: Settings) -> list[PreparedResult]:
     return [prepared(work.analyze(article, settings)) for article in chunk]
 
 
-def _failed(chunk: list[PendingArticle], version: str, why: str) -> list[Prepared]:
+def _failed(chunk: list[PendingArticle], version: str, why: str) -> list[PreparedResult]:
     return [prepared(AnalysisResult(a.id, version, error=why)) for a in chunk]
 
 
@@ -188,7 +188,7 @@ def _kill(pool: cf.ProcessPoolExecutor) -> None:
 
 
 def _submit(pool: cf.ProcessPoolExecutor, chunk: list[PendingArticle],
-            settings: Settings) -> cf.Future[list[Prepared]]:
+            settings: Settings) -> cf.Future[list[PreparedResult]]:
     """The chunk handed to the pool; a pool a worker broke before the hand-over gives a future
     holding that error, so that it is handled where results are awaited, like the chunks in flight."""
     try:
@@ -198,13 +198,13 @@ def _submit(pool: cf.ProcessPoolExecutor, chunk: list[PendingArticle],
 
 
 def _pooled(articles: Iterable[PendingArticle], settings: Settings, workers: int,
-            version: str, idle: Callable[[bool], None] | None = None) -> Iterator[Prepared]:
+            version: str, idle: Callable[[bool], None] | None = None) -> Iterator[PreparedResult]:
     """Results in input order from ``workers`` processes, at most ``4 * workers`` chunks in flight.
     ``idle(draining)`` is called when the next result is not ready yet, before waiting for it
     (``draining``: every input is handed over)."""
     hard = settings.analysis_time_limit * CHUNK + 60 if settings.analysis_time_limit > 0 else None
     pool = _pool(workers)
-    flight: collections.deque[tuple[list[PendingArticle], cf.Future[list[Prepared]]]] = collections.deque()
+    flight: collections.deque[tuple[list[PendingArticle], cf.Future[list[PreparedResult]]]] = collections.deque()
     source = _chunks(articles, CHUNK, workers)
     draining = False
     try:
@@ -281,7 +281,7 @@ def analyze_store(store: Store, pipeline: Pipeline | None = None,
         writer = ResultWriter(store, settings.batch_size, summary, on_article)
         articles = pending_articles(store, version, settings.max_analysed_chars)
         if count == 1:
-            results: Iterable[AnalysisResult | Prepared] = (work.analyze(a, settings) for a in articles)
+            results: Iterable[AnalysisResult | PreparedResult] = (work.analyze(a, settings) for a in articles)
         else:
             results = _pooled(articles, settings, count, version, writer.idle)
         for result in results:
