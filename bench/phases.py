@@ -8,6 +8,12 @@ what the writer does; on two free cores the wall time of two workers is bounded 
 ``max(writer CPU, total CPU / 2)`` of each phase, which this prints as the speed-up a quiet machine
 would give (``bound``), next to the measured wall time (which a loaded machine skews).
 
+A phase that runs a pool (ingest, analysis) ends with a *tail*: what the writer does after the
+pool's last result came back (the last writes, the aggregates), while no worker has anything left
+to do. It is serial whatever the cores, so it is its own phase (``ingest tail``, ``analyze
+tail``), bounded by the writer's CPU alone; the workers' CPU, reaped at the pool's shutdown, is
+the pool phase's.
+
 Usage: python bench/phases.py [--articles 300] [--workers 1,2] [--language en] [--html]
 """
 
@@ -22,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -42,31 +49,68 @@ def _phase(out: dict[str, dict[str, float]], name: str, start: Mark) -> Mark:
     return now
 
 
+class _LastResult:
+    """The marks of the last result a pool's results generator (a module's ``_pooled``) handed over."""
+
+    def __init__(self, module: Any) -> None:
+        self.last: Mark | None = None
+        pooled = getattr(module, "_pooled", None)
+        if pooled is None:
+            return
+
+        def counted(*args: object, **kwargs: object) -> object:
+            for item in pooled(*args, **kwargs):
+                self.last = _cpu()
+                yield item
+
+        module._pooled = counted
+
+
+def _pool_phase(out: dict[str, dict[str, float]], name: str, start: Mark, pool: _LastResult) -> Mark:
+    """A phase that may have run a pool: the pool part, and its tail after the last result."""
+    last, pool.last = pool.last, None
+    if last is None:
+        return _phase(out, name, start)
+    now = _cpu()
+    out[name] = {"writer_cpu_s": round(last[0] - start[0], 3), "workers_cpu_s": round(now[1] - start[1], 3),
+                 "wall_s": round(last[2] - start[2], 3)}
+    out[f"{name} tail"] = {"writer_cpu_s": round(now[0] - last[0], 3), "workers_cpu_s": 0.0,
+                           "wall_s": round(now[2] - last[2], 3)}
+    return now
+
+
 def child(folder: str, db: str, workers: int) -> None:
     """One run's phases in this process, as JSON on standard output."""
     out: dict[str, dict[str, float]] = {}
     mark = _cpu()
-    from allegiance.cli.main import cli  # noqa: F401  (the commands, in the order the CLI loads them)
-    from allegiance.cli.run import analyze_local
-    from allegiance.ingest import ingest
+    from allegiance.cli.main import cli  # noqa: F401  (first: the commands, in the order the CLI loads them)
+    from allegiance.ingest import ingest, parallel
+    from allegiance.runner import local
     from allegiance.settings import Settings
     from allegiance.store.db import Store
 
+    run = sys.modules["allegiance.cli.run"]  # which cli.main imports last
+    analyze_local = run.analyze_local
+
     mark = _phase(out, "imports", mark)
+    ingest_pool, analysis_pool = _LastResult(parallel), _LastResult(local)
     settings = Settings().replace(db=db, workers=workers, progress=False)
-    with Store(settings.db, busy_timeout=settings.busy_timeout) as store:
-        ingest([folder], store, settings, command="run")
-    mark = _phase(out, "ingest", mark)
+    if hasattr(run, "ingest_for_run"):  # run's ingest, which builds the pipeline while it waits on its pool
+        run.ingest_for_run((folder,), settings)
+    else:
+        with Store(settings.db, busy_timeout=settings.busy_timeout) as store:
+            ingest([folder], store, settings, command="run")
+    mark = _pool_phase(out, "ingest", mark, ingest_pool)
     from allegiance.runner.work import pipeline_for
 
     pipeline_for(settings)
     mark = _phase(out, "pipeline", mark)
     analyze_local(settings, workers)
-    _phase(out, "analyze", mark)
+    _pool_phase(out, "analyze", mark, analysis_pool)
     print(json.dumps(out))
 
 
-def _bound(one: dict[str, float], many: dict[str, float], count: int) -> float:
+def _bound(many: dict[str, float], count: int) -> float:
     """The wall time of a phase on ``count`` free cores: its writer CPU or its total over the cores."""
     total = many["writer_cpu_s"] + many["workers_cpu_s"]
     return max(many["writer_cpu_s"] if many["workers_cpu_s"] else total, total / count)
@@ -88,7 +132,7 @@ def phase_rows(folder: Path, tmp: Path, counts: list[int]) -> dict[int, dict[str
 def bound_speedup(rows: dict[int, dict[str, dict[str, float]]], one: int, many: int) -> float:
     """The speed-up of ``many`` workers over ``one`` that free cores would give (see the module)."""
     base = sum(q["writer_cpu_s"] + q["workers_cpu_s"] for q in rows[one].values())
-    return base / sum(_bound(rows[one][name], p, many) for name, p in rows[many].items())
+    return base / sum(_bound(p, many) for p in rows[many].values())
 
 
 def main() -> int:
@@ -118,7 +162,7 @@ def main() -> int:
         print(f"-- workers {count} --")
         total_wall = total_bound = 0.0
         for name, p in phases.items():
-            bound = _bound(base[name], p, count) if count > 1 else p["writer_cpu_s"] + p["workers_cpu_s"]
+            bound = _bound(p, count) if count > 1 else p["writer_cpu_s"] + p["workers_cpu_s"]
             total_wall += p["wall_s"]
             total_bound += bound
             print(f"{name:9} writer {p['writer_cpu_s']:7.2f} CPU-s  workers {p['workers_cpu_s']:7.2f} CPU-s  "
@@ -129,8 +173,12 @@ def main() -> int:
             print(f"speed-up over {counts[0]} worker(s): wall {wall1 / total_wall:.2f}, "
                   f"bound {bound_speedup(rows, counts[0], count):.2f}")
             for name in phases:
+                if name not in base:  # a pool's tail: the one-process run has none of its own
+                    continue
                 one = base[name]["writer_cpu_s"] + base[name]["workers_cpu_s"]
-                print(f"  {name}: bound speed-up {one / _bound(base[name], phases[name], count):.2f}")
+                many = _bound(phases[name], count) + (_bound(phases[f"{name} tail"], count)
+                                                      if f"{name} tail" in phases else 0.0)
+                print(f"  {name}: bound speed-up {one / many:.2f}")
     return 0
 
 

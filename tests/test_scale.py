@@ -325,19 +325,21 @@ class Fatal:
 
 
 def test_a_worker_that_dies_fails_only_the_chunks_that_kill_it(tmp_path):
-    from allegiance.runner.local import CHUNK
+    from allegiance.runner.local import CHUNK, _chunks
 
     a, b = corpus_with_copies(tmp_path)
     settings = Settings(db=str(tmp_path / "fatal.db"), progress=False)
     with Store(settings.db) as store:
         ingest([str(a), str(b)], store, settings)
         ids = [r[0] for r in store.db.execute("SELECT id FROM articles ORDER BY rowid")]
+        runs = list(_chunks(ids, CHUNK, 2))  # the chunks the runner hands to its two workers
         fatal = Fatal()
-        fatal.victim = ids[CHUNK]  # first of the second chunk, while the first (waited on first) still runs
+        fatal.victim = runs[1][0]  # first of the second chunk, while the first (waited on first) still runs
         order = [(key, key == fatal.victim) for key in ids]
         summary = analyze_store(store, Pipeline([SentenceSplitter(), fatal], version="t@1"), settings=settings,
                                 workers=2)
-    chunks = [order[i:i + CHUNK] for i in range(0, len(order), CHUNK)]
+    marked = dict(order)
+    chunks = [[(key, marked[key]) for key in run] for run in runs]
     expected = {key for chunk in chunks if any(marked for _k, marked in chunk) for key, _m in chunk}
     failed = {k: v[0] for k, v in _analyses(settings.db).items() if v[0]}
     assert set(failed) == expected and 0 < len(expected) < len(order)

@@ -91,7 +91,8 @@ class Settings:
         low=0.01, high=1)
     minhash_permutations: int = _opt(128, "Number of MinHash permutations for near-duplicate detection.",
                                       low=2, high=4096)
-    batch_size: int = _opt(200, "Articles written per database transaction.", low=1, high=100_000)
+    batch_size: int = _opt(200, "Articles written per database transaction, at most (with a pool, fewer when "
+                           "the writer would wait on the workers).", low=1, high=100_000)
     packs: str = _opt("", "Extra domain packs to load: paths separated by the OS path separator.")
     russian_ner: bool = _opt(False, "Find unlisted people and organisations in Russian text with natasha "
                                     "(needs the russian-ner extra).")

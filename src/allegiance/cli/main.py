@@ -203,13 +203,15 @@ def print_summary(summary: IngestSummary) -> None:
                f"near duplicates {c['near_duplicates']}, rejected {c['rejected']}, unchanged {c['unchanged']}")
 
 
-def run_ingest(targets: tuple[str, ...], settings: Settings, command: str) -> IngestSummary:
+def run_ingest(targets: tuple[str, ...], settings: Settings, command: str,
+               while_waiting: Callable[[], None] | None = None) -> IngestSummary:
     from ..ingest import ingest
 
     progress = _Progress(settings.progress)
     try:
         with Store(settings.db, busy_timeout=settings.busy_timeout) as store:
-            return ingest(list(targets), store, settings, command=command, on_item=progress)
+            return ingest(list(targets), store, settings, command=command, on_item=progress,
+                          while_waiting=while_waiting)
     finally:
         progress.close()
 

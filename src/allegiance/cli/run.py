@@ -3,6 +3,7 @@ the local runner (a pool of worker processes) or on a Dask cluster (``--engine d
 
 from __future__ import annotations
 
+import logging
 import sys
 import tempfile
 from pathlib import Path
@@ -15,7 +16,10 @@ from ..settings import Settings
 from .main import common_options, open_store, print_summary, run_ingest
 
 if TYPE_CHECKING:
+    from ..ingest.pipeline import IngestSummary
     from ..runner.local import AnalyzeSummary
+
+log = logging.getLogger(__name__)
 
 __all__ = ["analyze_command", "load_parquet_command", "run_command"]
 
@@ -132,7 +136,7 @@ def run_command(targets: tuple[str, ...], period: str, no_report: bool, workers:
     else:
         if workers is not None:  # one pool size for the ingest's map and the analysis
             settings = settings.replace(workers=workers)
-        print_summary(run_ingest(targets, settings, command="run"))
+        print_summary(ingest_for_run(targets, settings))
         print_analysis(analyze_local(settings, workers))
     if not no_report:
         from ..query.report import render_report
@@ -140,6 +144,24 @@ def run_command(targets: tuple[str, ...], period: str, no_report: bool, workers:
         with open_store(settings) as store:
             click.echo("")
             click.echo(render_report(store, "text", period, packs=settings.packs), nl=False)
+
+
+def ingest_for_run(targets: tuple[str, ...], settings: Settings) -> IngestSummary:
+    """``run``'s ingest: the analysis pipeline is built while ingest's workers prepare (the first
+    time the writer would wait on them), not after the ingest, so its build is not a serial step
+    of the run. Its analysis forks after the ingest and inherits it."""
+    return run_ingest(targets, settings, command="run", while_waiting=lambda: _pipeline_early(settings))
+
+
+def _pipeline_early(settings: Settings) -> None:
+    """Build the pipeline of ``settings`` now; an error is left for the analysis to raise (where
+    it was raised before), not the ingest."""
+    from ..runner.work import pipeline_for
+
+    try:
+        pipeline_for(settings)
+    except Exception:  # noqa: BLE001 - raised again, and reported, by the analysis
+        log.debug("the pipeline's early build failed; the analysis builds it again", exc_info=True)
 
 
 def _run_on_dask(targets: list[str], settings: Settings, workers: int | None, address: str | None,

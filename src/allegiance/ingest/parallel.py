@@ -4,8 +4,8 @@ process (one writer).
 
 A small ingest never pays for a pool: the first :data:`POOL_AFTER` inputs are prepared here, and
 only a longer one starts ``workers`` processes (the ``workers`` setting, 0 meaning one per core,
-1 no pool). Inputs go to the workers in chunks of :data:`CHUNK`, at most two chunks per worker in
-flight, so memory stays bounded. When a worker dies (out of memory, killed), the chunks in flight
+1 no pool). Inputs go to the workers in chunks of :data:`CHUNK`, at most :data:`AHEAD` chunks per
+worker in flight, so memory stays bounded. When a worker dies (out of memory, killed), the chunks in flight
 are prepared again one at a time on a fresh pool: only the chunk that kills a worker again turns
 into ``internal_error`` rejections; the run goes on.
 """
@@ -17,7 +17,7 @@ import concurrent.futures as cf
 import logging
 import multiprocessing as mp
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..records import RawInput, Rejection
@@ -26,12 +26,15 @@ from ..settings import Settings
 if TYPE_CHECKING:
     from .pipeline import Prepared
 
-__all__ = ["CHUNK", "POOL_AFTER", "failed_future", "prepared_in_order"]
+__all__ = ["AHEAD", "CHUNK", "POOL_AFTER", "failed_future", "prepared_in_order"]
 
 log = logging.getLogger(__name__)
 
 POOL_AFTER = 32
 CHUNK = 8
+#: Chunks in flight per worker: enough that the workers stay busy while the writer writes a batch
+#: or does its caller's work (``run`` builds the analysis pipeline while ingest's workers prepare).
+AHEAD = 4
 
 #: (origin, input to prepare, a rejection, or None for an input already stored)
 Entry = tuple[str, "RawInput | Rejection | None"]
@@ -116,17 +119,26 @@ def _one_by_one(chunks: list[list[Entry]], settings: Settings, workers: _Workers
             yield from _died(chunk)
 
 
-def _pooled(entries: Iterator[Entry], settings: Settings, count: int) -> Iterator[Done]:
+def _pooled(entries: Iterator[Entry], settings: Settings, count: int,
+            idle: Callable[[bool], None] | None = None) -> Iterator[Done]:
+    """Prepared inputs in order from ``count`` processes; ``idle(draining)`` is called when the
+    next one is not ready yet, before waiting for it (``draining``: every input is handed over)."""
     workers = _Workers(count)
     flight: collections.deque[tuple[list[Entry], cf.Future[list[Done]]]] = collections.deque()
     source = _chunks(entries)
+    draining = False
     try:
         while True:
-            while len(flight) < 2 * count and (chunk := next(source, None)) is not None:
-                flight.append((chunk, workers.submit(chunk, settings)))
+            while not draining and len(flight) < AHEAD * count:
+                if (chunk := next(source, None)) is None:
+                    draining = True
+                else:
+                    flight.append((chunk, workers.submit(chunk, settings)))
             if not flight:
                 return
             chunk, future = flight.popleft()
+            if idle is not None and not future.done():
+                idle(draining)
             try:
                 yield from future.result()
             except cf.process.BrokenProcessPool:
@@ -141,9 +153,11 @@ def _pooled(entries: Iterator[Entry], settings: Settings, count: int) -> Iterato
             workers.pool.shutdown(wait=True)
 
 
-def prepared_in_order(entries: Iterator[Entry], settings: Settings) -> Iterator[Done]:
+def prepared_in_order(entries: Iterator[Entry], settings: Settings,
+                      idle: Callable[[bool], None] | None = None) -> Iterator[Done]:
     """``(origin, prepared item)`` for each entry, in order: a :class:`RawInput` becomes what
-    ``prepare`` makes of it; a rejection or ``None`` passes through."""
+    ``prepare`` makes of it; a rejection or ``None`` passes through. ``idle``: see :func:`_pooled`
+    (called only once a pool prepares)."""
     from ..runner.local import default_workers
     from .pipeline import prepare
 
@@ -156,5 +170,5 @@ def prepared_in_order(entries: Iterator[Entry], settings: Settings) -> Iterator[
         yield origin, prepare(entry, settings)
         prepared += 1
         if prepared >= POOL_AFTER and workers > 1:
-            yield from _pooled(entries, settings, workers)
+            yield from _pooled(entries, settings, workers, idle)
             return

@@ -102,13 +102,20 @@ def _entries(targets: list[str], store: Store, settings: Settings,
             yield origin, Rejection(origin, "internal_error", storable_origin(f"{type(exc).__name__}: {exc}"))
 
 
-def _items(targets: list[str], store: Store, settings: Settings,
-           stdin: BinaryIO | None) -> Iterator[tuple[str, Item | None]]:
+def _items(targets: list[str], store: Store, settings: Settings, stdin: BinaryIO | None,
+           idle: Callable[[bool], None] | None = None) -> Iterator[tuple[str, Item | None]]:
     """(origin, prepared item) per input, in input order, or ``None`` for an input already
-    stored; a long ingest prepares on worker processes (:mod:`.parallel`)."""
+    stored; a long ingest prepares on worker processes (:mod:`.parallel`), and ``idle`` is called
+    when the next item is not ready yet."""
     from .parallel import prepared_in_order
 
-    yield from prepared_in_order(_entries(targets, store, settings, stdin), settings)
+    yield from prepared_in_order(_entries(targets, store, settings, stdin), settings, idle)
+
+
+#: Items written early, while the writer would wait on the pool: at least this many, or whatever
+#: is pending once every input is handed over (the last batch was written after the last input
+#: was prepared: a serial tail).
+EARLY = 32
 
 
 def ingest(
@@ -119,17 +126,32 @@ def ingest(
     command: str = "ingest",
     stdin: BinaryIO | None = None,
     on_item: Callable[[str, IngestSummary], None] | None = None,
+    while_waiting: Callable[[], None] | None = None,
 ) -> IngestSummary:
     """Read every input named by ``targets`` into ``store``; return the run's counts.
 
     Inputs already stored (same origin) are skipped, so re-running changes nothing. Each batch
-    of ``batch_size`` writes is one transaction, opened only once the batch is read: a run killed
-    at any point leaves a valid database, and running it again completes the work.
+    of at most ``batch_size`` writes is one transaction, opened only once the batch is read: a run
+    killed at any point leaves a valid database, and running it again completes the work. While
+    worker processes prepare, a batch is written early when the writer would otherwise wait for
+    them (from :data:`EARLY` items on, or all once every input is handed over), and
+    ``while_waiting`` (once, at the first such wait) runs work of the caller's while the workers
+    prepare: ``run`` builds the analysis pipeline there.
     """
     summary = IngestSummary(run_id=store.start_run(command, settings.recorded(), software_versions()))
     backfill_bands(store, settings)
     batch: list[Item] = []
-    for origin, item in _items(targets, store, settings, stdin):
+    waiting = [while_waiting] if while_waiting is not None else []
+
+    def idle(draining: bool) -> None:
+        nonlocal batch
+        if waiting:  # the caller's work first: the workers have the most left to do now
+            waiting.pop()()
+        elif batch and (draining or len(batch) >= min(max(1, settings.batch_size), EARLY)):
+            write_batch(batch, store, settings, summary)
+            batch = []
+
+    for origin, item in _items(targets, store, settings, stdin, idle):
         summary.read += 1
         if item is None:
             summary.unchanged += 1

@@ -22,11 +22,11 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..ingest.parallel import failed_future
 from ..settings import Settings
-from ..store.db import Store
+from ..store.db import AnalysisRows, Store, analysis_rows
 from . import work
 from .work import AnalysisResult, PendingArticle
 
@@ -38,6 +38,9 @@ __all__ = ["AnalyzeSummary", "analyze_store", "ResultWriter", "pending_articles"
 log = logging.getLogger(__name__)
 
 CHUNK = 8  # articles per task sent to a worker: amortises the pickling round trip
+#: Results written early, while the writer would wait on the pool: at least this many (below it a
+#: commit costs more per row), or a chunk's worth once no input is left to hand over.
+EARLY = 32
 _HUNG = "the worker hung past the time limit"
 _DIED = "the worker process died (out of memory or killed)"
 
@@ -65,58 +68,97 @@ def pending_articles(store: Store, pack_version: str, max_chars: int = 0) -> Ite
         yield PendingArticle(row["id"], row["text"], row["language"], row["published"], row["chars"])
 
 
+class PreparedResult(NamedTuple):
+    """A result as the writer needs it: its store rows (:func:`~allegiance.store.db.analysis_rows`)
+    and counts, or its error. A pool's worker makes it from the :class:`AnalysisResult`, so the
+    rows are built where the analysis ran and pickled as plain tuples; the writer only inserts."""
+
+    id: str
+    pack_version: str
+    error: str | None
+    analysed_chars: int | None
+    mentions: int
+    statements: int
+    rows: AnalysisRows | None
+
+
+def prepared(result: AnalysisResult | PreparedResult) -> PreparedResult:
+    if isinstance(result, PreparedResult):
+        return result
+    if result.error is not None:
+        return PreparedResult(result.id, result.pack_version, result.error, result.analysed_chars, 0, 0, None)
+    return PreparedResult(result.id, result.pack_version, None, result.analysed_chars, len(result.mentions),
+                    len(result.statements), analysis_rows(result, result.pack_version, result.analysed_chars))
+
+
 class ResultWriter:
     """Writes results ``size`` at a time, each batch one transaction, and keeps the counts."""
 
     def __init__(self, store: Store, size: int, summary: AnalyzeSummary,
                  on_article: Callable[[str], None] | None = None) -> None:
         self.store, self.size, self.summary, self.on_article = store, max(1, size), summary, on_article
-        self.pending: list[AnalysisResult] = []
+        self.pending: list[PreparedResult] = []
 
-    def add(self, result: AnalysisResult) -> None:
+    def add(self, result: AnalysisResult | PreparedResult) -> None:
+        result = prepared(result)
         self.pending.append(result)
         s = self.summary
         if result.error is not None:
             s.failed += 1
         else:
             s.analysed += 1
-            s.mentions += len(result.mentions)
-            s.statements += len(result.statements)
+            s.mentions += result.mentions
+            s.statements += result.statements
         s.cut += result.analysed_chars is not None
         if len(self.pending) >= self.size:
             self.flush()
         if self.on_article is not None:
             self.on_article(result.id)
 
+    def idle(self, draining: bool) -> None:
+        """The pool has no result ready: write what is pending now, while the workers analyse,
+        instead of after them (the last batch of a run was written after its last result, a
+        serial tail of the whole run's writes on a run of one batch). Early only from
+        :data:`EARLY` results on, or from :data:`CHUNK` once ``draining`` (no input left to hand
+        over; the last chunks are smaller): a smaller batch is one more commit for little wait saved."""
+        if len(self.pending) >= min(self.size, CHUNK if draining else EARLY):
+            self.flush()
+
     def flush(self) -> None:
         if not self.pending:
             return
         with self.store.transaction(), self.store.search_index_deferred():
             for r in self.pending:
-                if r.error is not None:
-                    self.store.record_analysis_error(r.id, r.pack_version, r.error)
+                if r.rows is None:
+                    self.store.record_analysis_error(r.id, r.pack_version, r.error or "")
                 else:
-                    self.store.replace_analysis(r, r.pack_version, r.analysed_chars)
+                    self.store.write_analysis(r.rows)
         self.pending = []
 
 
-def _chunks(articles: Iterable[PendingArticle], size: int) -> Iterator[list[PendingArticle]]:
-    chunk: list[PendingArticle] = []
+def _chunks(articles: Iterable[PendingArticle], size: int, workers: int = 1) -> Iterator[list[PendingArticle]]:
+    """Chunks of ``size`` articles, read ``4 * workers`` chunks ahead (what the pool holds in flight),
+    and once the input is read to its end, smaller ones: each a quarter of what is left per worker
+    (at least one article), so that the workers finish together (with whole chunks to the end, one
+    worker analysed the last chunk while the other had nothing left: about half a chunk of one
+    core's time lost per run)."""
+    ahead: collections.deque[PendingArticle] = collections.deque()
+    window = 4 * workers * size + size
     for article in articles:
-        chunk.append(article)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+        ahead.append(article)
+        if len(ahead) >= window:
+            yield [ahead.popleft() for _ in range(size)]
+    while ahead:
+        n = max(1, min(size, len(ahead) // (4 * workers)))
+        yield [ahead.popleft() for _ in range(min(n, len(ahead)))]
 
 
-def _work_chunk(chunk: list[PendingArticle], settings: Settings) -> list[AnalysisResult]:
-    return [work.analyze(article, settings) for article in chunk]
+def _work_chunk(chunk: list[PendingArticle], settings: Settings) -> list[PreparedResult]:
+    return [prepared(work.analyze(article, settings)) for article in chunk]
 
 
-def _failed(chunk: list[PendingArticle], version: str, why: str) -> list[AnalysisResult]:
-    return [AnalysisResult(a.id, version, error=why) for a in chunk]
+def _failed(chunk: list[PendingArticle], version: str, why: str) -> list[PreparedResult]:
+    return [prepared(AnalysisResult(a.id, version, error=why)) for a in chunk]
 
 
 def exit_with_parent() -> None:
@@ -146,7 +188,7 @@ def _kill(pool: cf.ProcessPoolExecutor) -> None:
 
 
 def _submit(pool: cf.ProcessPoolExecutor, chunk: list[PendingArticle],
-            settings: Settings) -> cf.Future[list[AnalysisResult]]:
+            settings: Settings) -> cf.Future[list[PreparedResult]]:
     """The chunk handed to the pool; a pool a worker broke before the hand-over gives a future
     holding that error, so that it is handled where results are awaited, like the chunks in flight."""
     try:
@@ -156,19 +198,27 @@ def _submit(pool: cf.ProcessPoolExecutor, chunk: list[PendingArticle],
 
 
 def _pooled(articles: Iterable[PendingArticle], settings: Settings, workers: int,
-            version: str) -> Iterator[AnalysisResult]:
-    """Results in input order from ``workers`` processes, at most ``4 * workers`` chunks in flight."""
+            version: str, idle: Callable[[bool], None] | None = None) -> Iterator[PreparedResult]:
+    """Results in input order from ``workers`` processes, at most ``4 * workers`` chunks in flight.
+    ``idle(draining)`` is called when the next result is not ready yet, before waiting for it
+    (``draining``: every input is handed over)."""
     hard = settings.analysis_time_limit * CHUNK + 60 if settings.analysis_time_limit > 0 else None
     pool = _pool(workers)
-    flight: collections.deque[tuple[list[PendingArticle], cf.Future[list[AnalysisResult]]]] = collections.deque()
-    source = _chunks(articles, CHUNK)
+    flight: collections.deque[tuple[list[PendingArticle], cf.Future[list[PreparedResult]]]] = collections.deque()
+    source = _chunks(articles, CHUNK, workers)
+    draining = False
     try:
         while True:
-            while len(flight) < 4 * workers and (chunk := next(source, None)) is not None:
-                flight.append((chunk, _submit(pool, chunk, settings)))
+            while not draining and len(flight) < 4 * workers:
+                if (chunk := next(source, None)) is None:
+                    draining = True
+                else:
+                    flight.append((chunk, _submit(pool, chunk, settings)))
             if not flight:
                 return
             chunk, future = flight.popleft()
+            if idle is not None and not future.done():
+                idle(draining)
             try:
                 yield from future.result(timeout=hard)
             except cf.TimeoutError:  # the chunk waited on is the one that hangs
@@ -231,9 +281,9 @@ def analyze_store(store: Store, pipeline: Pipeline | None = None,
         writer = ResultWriter(store, settings.batch_size, summary, on_article)
         articles = pending_articles(store, version, settings.max_analysed_chars)
         if count == 1:
-            results: Iterable[AnalysisResult] = (work.analyze(a, settings) for a in articles)
+            results: Iterable[AnalysisResult | PreparedResult] = (work.analyze(a, settings) for a in articles)
         else:
-            results = _pooled(articles, settings, count, version)
+            results = _pooled(articles, settings, count, version, writer.idle)
         for result in results:
             writer.add(result)
         writer.flush()

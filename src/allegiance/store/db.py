@@ -11,7 +11,7 @@ import logging
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from ..errors import StoreError
 from ..records import Article, Rejection
@@ -20,7 +20,8 @@ from .migrations import MIGRATIONS, migrate, schema_version
 if TYPE_CHECKING:
     from ..nlp.doc import Mention, Statement
 
-__all__ = ["Store", "ArticleRow", "AnalysisLayers", "BUSY_TIMEOUT_S", "statement_uid", "assign_uids"]
+__all__ = ["Store", "ArticleRow", "AnalysisLayers", "AnalysisRows", "BUSY_TIMEOUT_S", "analysis_rows", "statement_uid",
+           "assign_uids"]
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,42 @@ def assign_uids(rows: Iterable[Any]) -> list[tuple[str, Any]]:
         seen[uid] = seen.get(uid, 0) + 1
         out.append((uid if seen[uid] == 1 else f"{uid}~{seen[uid]}", row[0]))
     return out
+
+
+class AnalysisRows(NamedTuple):
+    """One article's analysis as the rows the store inserts: plain tuples, made from the layers
+    by :func:`analysis_rows` where the analysis ran (a worker process pickles these, cheaper than
+    the layers' objects, and the writer only runs ``executemany``)."""
+
+    article_id: str
+    pack_version: str
+    genre: str | None
+    analysed_chars: int | None
+    mentions: list[tuple[Any, ...]]
+    statements: list[tuple[Any, ...]]
+    targets: list[tuple[int, str]]  #: (index of the statement in ``statements``, target state)
+
+
+def _mention_rows(article_id: str, mentions: Iterable[Mention]) -> list[tuple[Any, ...]]:
+    return [(article_id, m.start, m.end, m.text, m.entity_id, m.type, m.kind, m.confidence, m.canonical)
+            for m in mentions]
+
+
+def analysis_rows(doc: AnalysisLayers, pack_version: str, analysed_chars: int | None = None) -> AnalysisRows:
+    """The rows :meth:`Store.write_analysis` inserts for one article's layers: the mentions, the
+    statements with their uids, and each event's target states."""
+    article_id, statements = doc.id, doc.statements
+    uids = assign_uids((i, article_id, st.kind, st.start, st.end, st.subject, st.predicate)
+                       for i, st in enumerate(statements))
+    rows = [(article_id, st.kind, st.start, st.end, st.subject, st.predicate, st.object, st.issue, st.polarity,
+             st.modality, st.speaker, st.time, st.value, st.unit, _topics_json(tuple(st.topics)), st.confidence,
+             st.extractor, st.cue, pack_version, uid, st.factuality or None,
+             *(st.subject_span or (None, None)), *(st.speaker_span or (None, None)))
+            for (uid, _), st in zip(uids, statements, strict=True)]
+    targets = [(i, t.strip()) for i, st in enumerate(statements)
+               if st.kind == "event" and st.object for t in st.object.split(";") if t.strip()]
+    return AnalysisRows(article_id, pack_version, doc.genre, analysed_chars, _mention_rows(article_id, doc.mentions),
+                        rows, targets)
 
 
 class Store:
@@ -271,34 +308,33 @@ class Store:
     def replace_analysis(self, doc: AnalysisLayers, pack_version: str, analysed_chars: int | None = None) -> None:
         """Store one article's layers (mentions, statements, genre), replacing an earlier analysis.
         ``analysed_chars`` records a cut: the analysis read only that many characters."""
+        self.write_analysis(analysis_rows(doc, pack_version, analysed_chars))
+
+    def write_analysis(self, rows: AnalysisRows) -> None:
+        """Store one article's layers from their rows (:func:`analysis_rows`, which a worker process
+        can make), replacing an earlier analysis."""
+        article_id = rows.article_id
         pending = self._deferred
         if pending is not None:
-            if doc.id in pending:  # replaced twice in one deferred block: index the first before it goes
-                self._index_evidence([doc.id])
-            pending[doc.id] = None
-        self.replace_mentions(doc.id, doc.mentions, pack_version, genre=doc.genre, analysed_chars=analysed_chars)
+            if article_id in pending:  # replaced twice in one deferred block: index the first before it goes
+                self._index_evidence([article_id])
+            pending[article_id] = None
+        self._replace_mention_rows(article_id, rows.mentions, rows.pack_version, rows.genre, rows.analysed_chars)
         self.db.execute("DELETE FROM statement_targets WHERE statement_id IN "
-                        "(SELECT id FROM statements WHERE article_id = ?)", (doc.id,))
-        self.db.execute("DELETE FROM statements WHERE article_id = ?", (doc.id,))
-        uids = assign_uids((i, doc.id, st.kind, st.start, st.end, st.subject, st.predicate)
-                           for i, st in enumerate(doc.statements))
+                        "(SELECT id FROM statements WHERE article_id = ?)", (article_id,))
+        self.db.execute("DELETE FROM statements WHERE article_id = ?", (article_id,))
         self.db.executemany(
             """INSERT INTO statements(article_id, kind, start, end, subject, predicate, object, issue, polarity,
                    modality, speaker, time, value, unit, topics, confidence, extractor, cue, pack_version, uid,
                    factuality, subject_start, subject_end, speaker_start, speaker_end)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [(doc.id, st.kind, st.start, st.end, st.subject, st.predicate, st.object, st.issue, st.polarity,
-              st.modality, st.speaker, st.time, st.value, st.unit, _topics_json(tuple(st.topics)), st.confidence,
-              st.extractor, st.cue, pack_version, uid, st.factuality or None,
-              *(st.subject_span or (None, None)), *(st.speaker_span or (None, None)))
-             for (uid, _), st in zip(uids, doc.statements, strict=True)])
-        if not any(st.kind == "event" and st.object for st in doc.statements):
+            rows.statements)
+        if not rows.targets:
             return
-        ids = [r[0] for r in self.db.execute("SELECT id FROM statements WHERE article_id = ? ORDER BY id", (doc.id,))]
-        self.db.executemany(
-            "INSERT OR IGNORE INTO statement_targets(statement_id, target) VALUES (?, ?)",
-            [(sid, t.strip()) for sid, st in zip(ids, doc.statements, strict=True)
-             if st.kind == "event" and st.object for t in st.object.split(";") if t.strip()])
+        ids = [r[0] for r in self.db.execute("SELECT id FROM statements WHERE article_id = ? ORDER BY id",
+                                             (article_id,))]
+        self.db.executemany("INSERT OR IGNORE INTO statement_targets(statement_id, target) VALUES (?, ?)",
+                            [(ids[i], target) for i, target in rows.targets])
 
     def record_analysis_error(self, article_id: str, pack_version: str, error: str) -> None:
         """An article the analysis failed on: kept (its text is intact), marked with the error, and
@@ -322,13 +358,15 @@ class Store:
     def replace_mentions(self, article_id: str, mentions: Iterable[Mention], pack_version: str,
                          genre: str | None = None, analysed_chars: int | None = None) -> None:
         """Store an article's mentions from one analysis, replacing those of an earlier one."""
+        self._replace_mention_rows(article_id, _mention_rows(article_id, mentions), pack_version, genre,
+                                   analysed_chars)
+
+    def _replace_mention_rows(self, article_id: str, mentions: list[tuple[Any, ...]], pack_version: str,
+                              genre: str | None, analysed_chars: int | None) -> None:
         self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
         self.db.executemany(
             """INSERT OR IGNORE INTO mentions(article_id, start, end, text, entity_id, type, kind, confidence,
-                   canonical) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [(article_id, m.start, m.end, m.text, m.entity_id, m.type, m.kind, m.confidence, m.canonical)
-             for m in mentions],
-        )
+                   canonical) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", mentions)
         self.db.execute(
             "INSERT INTO analyses(article_id, pack_version, analysed, genre, analysed_chars) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT(article_id) DO UPDATE SET pack_version = excluded.pack_version, "
