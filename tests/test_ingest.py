@@ -206,3 +206,32 @@ def test_latin1_french_file_is_stored_with_its_accents(tmp_path, store, settings
     ingest([str(path)], store, settings)
     [article] = _export(store)
     assert "ministère" in article["text"] and "février" in article["text"]
+
+
+def test_preparing_an_input_raises_the_collectors_young_threshold_and_puts_it_back(monkeypatch):
+    """``prepare`` runs with the youngest generation at ``GC_YOUNG`` and leaves the thresholds as
+    they were, after an article, a rejection and an unexpected error alike."""
+    import gc
+
+    from allegiance import Settings
+    from allegiance.ingest import pipeline, reader
+    from allegiance.records import RawInput
+
+    seen = []
+    real = reader.read_article
+
+    def spy(raw, settings):
+        seen.append(gc.get_threshold()[0])
+        if raw.origin == "boom":
+            raise RuntimeError("a library bug")
+        return real(raw, settings)
+
+    monkeypatch.setattr(reader, "read_article", spy)
+    before = gc.get_threshold()
+    settings = Settings()
+    body = b"Kyiv, 3 May. " + b"The ministry said the talks would go on next week. " * 8
+    assert isinstance(pipeline.prepare(RawInput("a", "text", body), settings), pipeline.Prepared)
+    assert pipeline.prepare(RawInput("b", "text", b"  "), settings).code == "empty"
+    assert pipeline.prepare(RawInput("boom", "text", body), settings).code == "internal_error"
+    assert seen == [pipeline.GC_YOUNG] * 3
+    assert gc.get_threshold() == before

@@ -269,19 +269,20 @@ def _author_expressions() -> list[Any]:
 def _author_candidates(tree: Any, found: tuple[dict[str, re.Pattern[str]], frozenset[str], frozenset[str],
                                                  tuple[Any, ...]]) -> list[Any]:
     """Every element of the page any author XPath may find (see :func:`_author_pass`), in
-    document order: one walk reading a few attributes of each element."""
+    document order: one walk reading the attributes of each element. ``elem.items()`` gives them
+    all in one call, without the attribute object ``elem.attrib`` makes and the six lookups by
+    name (an element is kept where one of them holds one of its words, whatever the order of the
+    tests; libxml2's HTML parser keeps only the first of a repeated attribute, which ``get``
+    reads): 0.25 -> 0.20 CPU-s over the 200 bench pages."""
     patterns, children, names, _tests = found
-    attributes = tuple(patterns.items())
+    pattern_of = patterns.get
     out = []
     for elem in tree.iter(etree.Element):
-        attrib = elem.attrib
-        if attrib:
-            get = attrib.get
-            for name, pattern in attributes:
-                value = get(name)
-                if value and pattern.search(value):
-                    out.append(elem)
-                    break
+        for name, value in elem.items():
+            pattern = pattern_of(name)
+            if pattern is not None and pattern.search(value):
+                out.append(elem)
+                break
     extra = {e.getparent() for e in tree.iter(*children)} if children else set()
     extra.update(tree.iter(*names) if names else ())
     extra.discard(None)
