@@ -114,8 +114,10 @@ class Doc:
     def moved_to(self, text: str, origin: list[int]) -> None:
         """Put every layer's offsets onto ``text``, the text this one was read from by
         :func:`visible_text` (``origin`` its offsets), and make it the document's text again."""
-        for layer in ("sentences", "mentions", "times", "statements", "titles"):
-            setattr(self, layer, tuple(_moved(r, origin) for r in getattr(self, layer)))
+        for field in dataclasses.fields(self):  # every layer: a tuple of records with offsets
+            layer = getattr(self, field.name)
+            if isinstance(layer, tuple):
+                setattr(self, field.name, tuple(_moved(r, origin) for r in layer))
         self.text = text
 
 
