@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,9 +45,9 @@ def test_a_ukrainian_sentence_reads_the_same_with_any_apostrophe(apostrophe: str
     assert _statements(SENTENCE.format(a=apostrophe)) == plain
 
 
-def test_evidence_stays_the_text_as_written(tmp_path: Path) -> None:
-    text = SENTENCE.format(a="ʼ")
-    page = tmp_path / "uk.txt"
+def _stored_and_exported(tmp_path: Path, text: str) -> dict[str, Any]:
+    """The eval record of ``text`` saved as a file, ingested, analysed and exported from a real store."""
+    page = tmp_path / "page.txt"
     page.write_text(text, encoding="utf-8")
     settings = Settings(db=str(tmp_path / "a.db"), progress=False)
     with Store(settings.db) as store:
@@ -55,7 +56,12 @@ def test_evidence_stays_the_text_as_written(tmp_path: Path) -> None:
         out = tmp_path / "eval.jsonl"
         with out.open("w", encoding="utf-8") as fh:
             export_articles(store, fh, "eval")
-    record = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    return json.loads(out.read_text(encoding="utf-8").splitlines()[0])  # type: ignore[no-any-return]
+
+
+def test_evidence_stays_the_text_as_written(tmp_path: Path) -> None:
+    text = SENTENCE.format(a="ʼ")
+    record = _stored_and_exported(tmp_path, text)
     evidence = [q["evidence"] for q in record["quantities"]]
     assert evidence and all(e in text for e in evidence)
     assert any("пʼять" in e for e in evidence)
@@ -109,16 +115,7 @@ def test_visible_text_maps_every_offset_back() -> None:
 
 def test_evidence_keeps_the_invisible_characters_of_the_stored_text(tmp_path: Path) -> None:
     text = "Hun\u00adgary con\u00addemned Russia's invasion of Ukr\u00adaine, the foreign ministry said."
-    page = tmp_path / "en.txt"
-    page.write_text(text, encoding="utf-8")
-    settings = Settings(db=str(tmp_path / "b.db"), progress=False)
-    with Store(settings.db) as store:
-        ingest([str(page)], store, settings)
-        analyze_store(store, settings=settings)
-        out = tmp_path / "eval.jsonl"
-        with out.open("w", encoding="utf-8") as fh:
-            export_articles(store, fh, "eval")
-    record = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    record = _stored_and_exported(tmp_path, text)
     assert [(s["actor"], s["stance"]) for s in record["stances"]] == [("HUN", "oppose")]
     assert all(s["evidence"] in text and "\u00ad" in s["evidence"] for s in record["stances"])
 
