@@ -75,7 +75,7 @@ _COUNTED_ADJECTIVES = frozenset({"NOUN", "ADJF", "PRTF"})
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 
 
-def _counted_next(after: str, language: str | None) -> bool:
+def _counted_next(after: str, language: str | None, folders: tuple[Path, ...] | None = None) -> bool:
     """Whether the words after the number that follows a name say what the number counts: a noun or
     an adjective where the morphology reads the first one («Киеву 20 танков», «Україні 20 нових
     гармат»), else a plural in lower case within the next three words ("Kyiv 20 tanks", "Ukraine 30
@@ -88,9 +88,9 @@ def _counted_next(after: str, language: str | None) -> bool:
     if not words[0].islower():  # a new sentence, a name, or a German noun: no sure count
         return False
     if _CYRILLIC_LETTER.search(words[0]):
-        analyzer = analyzer_for(language) if has_morphology(language) else analyzer_for(None)
+        analyzer = analyzer_for(language, folders) if has_morphology(language, folders) else analyzer_for(None, folders)
         return morph_parse(words[0].casefold(), analyzer)[0].tag.POS in _COUNTED_ADJECTIVES
-    stops, speech = _english_like_stops(language)
+    stops, speech = _english_like_stops(language, folders)
     for word in words:
         if not word.islower() or word in stops:
             return False
@@ -100,11 +100,12 @@ def _counted_next(after: str, language: str | None) -> bool:
 
 
 @functools.lru_cache(maxsize=16)
-def _english_like_stops(language: str | None) -> tuple[frozenset[str], frozenset[str]]:
+def _english_like_stops(language: str | None,
+                        folders: tuple[Path, ...] | None = None) -> tuple[frozenset[str], frozenset[str]]:
     """(the language's function words that end a noun phrase: determiners, complementizers,
     conjunctions, prepositions, "be" and "have"; its verbs of saying and reporting), from
     ``grammar.toml``."""
-    grammar = language_data("grammar", language) if language else {}
+    grammar = language_data("grammar", language, folders) if language else {}
 
     def words(*keys: str) -> frozenset[str]:
         return frozenset(str(w) for key in keys for w in grammar.get(key, []))
@@ -137,7 +138,7 @@ class QuantityExtractor:
         # ("gave Ukraine 35,000 shells", «передала Киеву 20 танков», "der Ukraine 20 Panzer"); a
         # listed name with a number ("France 24") is one mention and ends after its number
         recipients_end = frozenset(m.end for m in doc.mentions if m.type in ("state", "alliance")
-                                   and _counted_next(doc.text[m.end:m.end + 60], doc.language))
+                                   and _counted_next(doc.text[m.end:m.end + 60], doc.language, self.folders))
         # a number inside a name ("France 24", "Group of Seven") is part of the name; one inside a
         # time expression ("two months ago", "vor zwei Jahren") is part of a date
         named = sorted([(m.start, m.end) for m in doc.mentions if " " in m.text]
