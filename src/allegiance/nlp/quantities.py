@@ -90,28 +90,30 @@ def _counted_next(after: str, language: str | None, folders: tuple[Path, ...] | 
     if _CYRILLIC_LETTER.search(words[0]):
         analyzer = analyzer_for(language, folders) if has_morphology(language, folders) else analyzer_for(None, folders)
         return morph_parse(words[0].casefold(), analyzer)[0].tag.POS in _COUNTED_ADJECTIVES
-    stops, speech = _english_like_stops(language, folders)
+    stops, speech, unmarked = _english_like_stops(language, folders)
     for word in words:
         if not word.islower() or word in stops:
             return False
+        if word in unmarked:
+            return True
         if len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "ys")):
             return word.removesuffix("s") not in speech
     return False
 
 
 @functools.lru_cache(maxsize=16)
-def _english_like_stops(language: str | None,
-                        folders: tuple[Path, ...] | None = None) -> tuple[frozenset[str], frozenset[str]]:
+def _english_like_stops(language: str | None, folders: tuple[Path, ...] | None = None
+                        ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(the language's function words that end a noun phrase: determiners, complementizers,
-    conjunctions, prepositions, "be" and "have"; its verbs of saying and reporting), from
-    ``grammar.toml``."""
+    conjunctions, prepositions, "be" and "have"; its verbs of saying and reporting; its plural
+    nouns with no plural ending), from ``grammar.toml``."""
     grammar = language_data("grammar", language, folders) if language else {}
 
     def words(*keys: str) -> frozenset[str]:
         return frozenset(str(w) for key in keys for w in grammar.get(key, []))
 
     return (words("determiners", "complementizers", "conjunctions", "participle_next", "be", "have"),
-            words("reporting_verbs", "attribution_verbs", "speech_events"))
+            words("reporting_verbs", "attribution_verbs", "speech_events"), words("unmarked_plurals"))
 
 
 class QuantityExtractor:
