@@ -76,3 +76,19 @@ def test_title_opening_a_sentence_leaves_the_state(linker):
 ])
 def test_organisations(linker, text, language, expected):
     assert _names(linker, text, language, "org") == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # a surname of one capital and an apostrophe: the tokenizer splits it, the name reader joins it
+    ("The EU's sanctions envoy Brendan O'Malley said the trade had grown.", "en", ["Brendan O'Malley"]),
+    ("Siobhan O’Neill, the envoy, told reporters the talks were over.", "en", ["Siobhan O’Neill"]),
+    ("Il deputato Franco D'Amico ha votato contro.", "it", ["Franco D'Amico"]),
+    # the surname alone later names the same person; a sentence adverb before it is no part of the name
+    ("EU envoy Brendan O'Malley arrived on Monday. Later O'Malley said the visit went well.", "en",
+     ["Brendan O'Malley", "Brendan O'Malley"]),
+    ("Helen Carter, the envoy, spoke first. Later Carter said more.", "en", ["Helen Carter", "Helen Carter"]),
+    # one capital before an apostrophe that opens no name
+    ("Plan B's supporters said nothing.", "en", []),
+])
+def test_surnames_with_an_apostrophe_and_sentence_adverbs(linker, text, language, expected):
+    assert _names(linker, text, language, "person") == expected

@@ -35,7 +35,8 @@ _CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ\u0100-\u017fȘșȚț][a-zß-öø-
                           r"(?:[-'’][A-ZÀ-ÖØ-Þ\u0100-\u017fȘșȚț]?[a-zß-öø-ÿ\u0100-\u017fȘșȚț]+)?|[A-Z]{2,5})$")
 #: a word of a person's name, in the Latin letters of the languages read without morphology (Polish
 #: "Łukasz Zieliński", Romanian "Ionuț Moșteanu"; Latin Extended-A mixes capitals and small letters)
-_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽȘȚ][a-zà-ÿā-žșț]+(?:[-'’][A-ZÀ-ÖØ-ÞĀ-ŽȘȚ]?[a-zà-ÿā-žșț]+)?$")
+#: ("O'Sullivan", "D’Alema": one capital and an apostrophe before the name, see :func:`_apostrophe_names`)
+_NAME_WORD = re.compile(r"^(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĀ-ŽȘȚ][a-zà-ÿā-žșț]+(?:[-'’][A-ZÀ-ÖØ-ÞĀ-ŽȘȚ]?[a-zà-ÿā-žșț]+)?$")
 _PERSON, _ORG = 0.6, 0.55
 _ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z]?[A-Z]{1,6})\)")
 _CITED_NAME = r"[A-ZА-ЯЁІЇЄҐ][\w.&-]*(?: (?:[A-ZА-ЯЁІЇЄҐ][\w.&-]*|\d+))*)"
@@ -139,6 +140,27 @@ class _NameWords:
     plural_separators: frozenset[str] = frozenset()
     #: the articles, case-folded ("the")
     folded_articles: frozenset[str] = frozenset()
+
+
+def _apostrophe_names(text: str, tokens: list[Token]) -> list[Token]:
+    """The tokens with a surname of one capital, an apostrophe and a capitalised word joined into one
+    ("O'Sullivan", "D’Alema"; the tokenizer splits at apostrophes): Irish, French and Italian
+    surnames. The tokens themselves where the text has none."""
+    if "'" not in text and "’" not in text:
+        return tokens
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if (len(t.text) == 1 and t.text.isupper() and "A" <= t.text <= "Z" and i + 1 < len(tokens)
+                and tokens[i + 1].start == t.end + 1 and text[t.end] in "'’" and tokens[i + 1].text[:1].isupper()):
+            nxt = tokens[i + 1]
+            out.append(Token(t.start, nxt.end, text[t.start:nxt.end]))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
 
 
 def _alt(words: Any) -> str:
@@ -387,6 +409,7 @@ class UnlistedNames:
         if has_morphology(language, self.folders):
             return SlavicPersons(language, self.folders).find(text, tokens, taken)
         w = self.words(language)
+        tokens = _apostrophe_names(text, tokens)
         out: list[Mention] = []
         nameish = [t.text[:1].isupper() and bool(_NAME_WORD.match(t.text)) and t.text not in w.not_names
                    for t in tokens]
