@@ -88,26 +88,6 @@ SPK9_FLOORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def spk9_figures():
-    cases = checkset.load_checkset(FOLDER)
-    picked = [c for c in cases if c["note"].startswith("spk9")]
-    preds = checkset.predict(picked)
-    out = {}
-    for batch in {b for b, _ in SPK9_FLOORS}:
-        n = [i for i, c in enumerate(picked) if c["note"].startswith(batch)]
-        out[batch] = checkset.score_checkset([picked[i] for i in n], [preds[i] for i in n])
-    return out
-
-
-@pytest.mark.parametrize(("batch", "kind"), sorted(SPK9_FLOORS))
-def test_spk9_floor(spk9_figures, batch, kind):
-    precision, recall = SPK9_FLOORS[(batch, kind)]
-    got = spk9_figures[batch][kind]
-    assert got["precision"] >= precision, got
-    assert got["recall"] >= recall, got
-
-
 def test_title_speaker_leaves_the_state_as_actor():
     """«Министр иностранных дел России заявил ...»: the title names Lavrov as the forecast's speaker, but
     the mentions (and so the actors of events and stances) keep the state."""
@@ -121,55 +101,6 @@ def test_title_speaker_leaves_the_state_as_actor():
     assert [t.canonical for t in doc.titles] == ["Sergei Lavrov"]
 
 
-@pytest.fixture(scope="module")
-def pred8_figures():
-    cases = checkset.load_checkset(FOLDER)
-    preds = checkset.predict(cases)
-    out = {}
-    for batch in {b for b, _ in PRED8_FLOORS}:
-        picked = [n for n, c in enumerate(cases) if c["note"].startswith(batch)]
-        out[batch] = checkset.score_checkset([cases[n] for n in picked], [preds[n] for n in picked])
-    return out
-
-
-@pytest.mark.parametrize(("batch", "kind"), sorted(PRED8_FLOORS))
-def test_pred8_floor(pred8_figures, batch, kind):
-    precision, recall = PRED8_FLOORS[(batch, kind)]
-    got = pred8_figures[batch][kind]
-    assert got["precision"] >= precision, got
-    assert got["recall"] >= recall, got
-
-
-@pytest.fixture(scope="module")
-def spk7_figures():
-    cases = checkset.load_checkset(FOLDER)
-    preds = checkset.predict(cases)
-    out = {}
-    for batch in {b for b, _ in SPK7_FLOORS}:
-        picked = [n for n, c in enumerate(cases) if c["note"].startswith(batch)]
-        out[batch] = checkset.score_checkset([cases[n] for n in picked], [preds[n] for n in picked])
-    return out
-
-
-@pytest.mark.parametrize(("batch", "kind"), sorted(SPK7_FLOORS))
-def test_spk7_speaker_floor(spk7_figures, batch, kind):
-    precision, recall = SPK7_FLOORS[(batch, kind)]
-    got = spk7_figures[batch][kind]
-    assert got["precision"] >= precision, got
-    assert got["recall"] >= recall, got
-
-
-@pytest.fixture(scope="module")
-def figures():
-    cases = checkset.load_checkset(FOLDER)
-    preds = checkset.predict(cases)
-    out = {}
-    for batch in {b for b, _ in FLOORS}:
-        picked = [n for n, c in enumerate(cases) if c["note"].startswith(f"pred2 {batch}")]
-        out[batch] = checkset.score_checkset([cases[n] for n in picked], [preds[n] for n in picked])
-    return out
-
-
 def test_predictions_check_covers_seven_languages_and_negatives():
     cases = checkset.load_checkset(FOLDER)
     assert len(cases) >= 90
@@ -177,14 +108,6 @@ def test_predictions_check_covers_seven_languages_and_negatives():
     assert sum(not c["predictions"] for c in cases) >= 25  # sentences that predict nothing
     assert sum(any(s is not None for s in c["predictions"]) for c in cases) >= 40  # a named speaker
     assert len({c["id"] for c in cases}) == len(cases)
-
-
-@pytest.mark.parametrize(("batch", "kind"), sorted(FLOORS))
-def test_predictions_check_floor(figures, batch, kind):
-    precision, recall = FLOORS[(batch, kind)]
-    got = figures[batch][kind]
-    assert got["precision"] >= precision, got
-    assert got["recall"] >= recall, got
 
 
 def _predictions(lang: str, text: str) -> list[str | None]:
@@ -329,20 +252,26 @@ PRED9_FLOORS = {
 }
 
 
+#: each table of floors with the prefix of its batches' notes
+TABLES = {"pred2": ("pred2 ", FLOORS), "spk7": ("", SPK7_FLOORS), "pred8": ("", PRED8_FLOORS),
+          "spk9": ("", SPK9_FLOORS), "pred9": ("", PRED9_FLOORS)}
+
+
 @pytest.fixture(scope="module")
-def pred9_figures():
-    cases = [c for c in checkset.load_checkset(FOLDER) if c["note"].startswith("pred9")]
-    preds = checkset.predict(cases)
-    out = {}
-    for batch in {b for b, _ in PRED9_FLOORS}:
-        picked = [n for n, c in enumerate(cases) if c["note"].startswith(batch)]
-        out[batch] = checkset.score_checkset([cases[n] for n in picked], [preds[n] for n in picked])
-    return out
+def predicted():
+    """Every case of the folder with its predictions, made once for all the tables."""
+    cases = checkset.load_checkset(FOLDER)
+    return cases, checkset.predict(cases)
 
 
-@pytest.mark.parametrize(("batch", "kind"), sorted(PRED9_FLOORS))
-def test_pred9_floor(pred9_figures, batch, kind):
-    precision, recall = PRED9_FLOORS[(batch, kind)]
-    got = pred9_figures[batch][kind]
+@pytest.mark.parametrize(("table", "batch", "kind"), [
+    (name, batch, kind) for name, (_prefix, floors) in TABLES.items() for batch, kind in sorted(floors)])
+def test_floor(predicted, table, batch, kind):
+    cases, preds = predicted
+    prefix, floors = TABLES[table]
+    picked = [n for n, c in enumerate(cases) if c["note"].startswith(prefix + batch)]
+    assert picked, (table, batch)
+    got = checkset.score_checkset([cases[n] for n in picked], [preds[n] for n in picked])[kind]
+    precision, recall = floors[(batch, kind)]
     assert got["precision"] >= precision, got
     assert got["recall"] >= recall, got
