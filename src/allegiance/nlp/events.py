@@ -97,31 +97,30 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
     return base
 
 
-def _in_described_clause(builder: FrameBuilder, frame: Frame) -> bool:
-    """A passive predicate of a said clause that describes a state (``_described_state``)."""
-    return any(f.end <= frame.start and f.lemma in (builder.pack.speech if builder.pack else ()) and
-               _described_state(builder, f) for f in builder.frames(frame.sentence))
-
-
 def _described_state(builder: FrameBuilder, frame: Frame) -> bool:
     """Russian and Ukrainian: a speech verb whose said clause («заявил, что ...», «повідомили, що ...»)
-    names no actor as its first word and has for predicate a passive participle («участие ...
-    заморожено», «учения завершены», «будуть визнані»), a reflexive imperfective of no event type
-    («затримання проводилися», «не планируется») or no verb at all («рішення не пов'язане з політикою»):
+    names no actor as its first word and has for predicate, of no event type, a passive participle
+    («учения завершены», «будуть визнані»), a reflexive imperfective («затримання проводилися», «не
+    планируется»), a past or present verb after a common noun («решение отвечает национальным
+    интересам») or no verb at all («рішення не пов'язане з політикою», «расследование будет
+    объективным»; an addressee may come between the verb and the comma, «сказал журналистам, что»):
     the speaker describes how things stand, a claim, not an announcement with effect (the guidelines:
-    opinions are no events). A said clause with a named subject («что Казахстан не признаёт ...»,
-    «що Мінськ вживатиме ...») stays a statement (``SAY``), and so does an admission, a confirmation
-    or an announcement («признал, что наступление велось ...»): only the plain verbs of saying
+    opinions are no events). An act's passive («все призванные направлены в части») is an act
+    reported. A said clause with a named subject («что Казахстан не признаёт ...», «що Мінськ
+    вживатиме ...») stays a statement (``SAY``), and so does an admission, a confirmation or an
+    announcement («признал, что наступление велось ...»): only the plain verbs of saying
     (``describing_verbs`` in grammar.toml) describe. The auxiliaries skipped before the participle
     are ``passive_auxiliaries``."""
     pack = builder.pack
     if pack is None or not pack.slavic or frame.lemma not in pack.grammar.get("describing_verbs", frozenset()):
         return False
     words = [w for w in builder.words(frame.sentence) if w.start >= frame.end]
-    if len(words) < 3 or words[0].text != "," or words[1].low not in pack.grammar.get("complementizers", frozenset()):
+    comma = next((n for n, w in enumerate(words[:4]) if w.upos == "PUNCT"), None)  # «сказал журналистам, что»
+    if comma is None or words[comma].text != "," or len(words) < comma + 3 or \
+            words[comma + 1].low not in pack.grammar.get("complementizers", frozenset()):
         return False
     clause = []
-    for w in words[2:]:
+    for w in words[comma + 2:]:
         if w.text in (",", ";", ":", "—") or w.upos == "CCONJ":
             break
         clause.append(w)
@@ -132,9 +131,15 @@ def _described_state(builder: FrameBuilder, frame: Frame) -> bool:
     if not verbs:
         return any(w.upos == "ADJ" for w in clause)  # a verbless clause: «рішення не пов'язане»
     head = verbs[0]
+    if pack.event_types.get(head.lemma) not in (None, "SAY"):
+        return False  # «все призванные уже направлены в части»: an act reported done
     if "Voice=Pass" in head.feats:
         return True
-    return "Reflexive" in head.feats and "Aspect=impf" in head.feats and head.lemma not in pack.event_types
+    # a reflexive imperfective («проводилися»), or a common noun's verb of no event type in the past or
+    # present («решение отвечает интересам», «учения носили характер»; a future, «ответ последует», is a
+    # statement of what will be done)
+    return "Reflexive" in head.feats and "Aspect=impf" in head.feats or \
+        clause[0].upos == "NOUN" and "Tense=futr" not in head.feats
 
 
 def _by_number(objects: dict[str, str], low: str) -> str | None:
@@ -753,8 +758,6 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     spoken_we = frame.we and frame.speaker is not None and frame.is_act() and frame.factuality == "done" and \
         frame.speaker.type in ("state", "government_body", "person")  # "\"We have banned ...,\" the ministry
     # said": the speaker's own act, reported in the first person
-    if kind is not None and frame.passive and _in_described_clause(builder, frame):
-        return []  # «сообщили, что учения завершены»: a state described, not the speaker's act
     if kind is None or not (frame.is_act() or refused) or (frame.we and not spoken_we) or frame.lemma in opinion or \
             _habitual(builder, frame) or _attitude(builder, frame) or _aspect_of_gerund(builder, frame) or \
             _stopped_short(builder, frame):
