@@ -89,9 +89,57 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
         if _recalled(builder, frame):
             return None
         if base in (None, "SAY"):
-            return _said_act(builder, frame) or "SAY"
+            said = _said_act(builder, frame)
+            if said is None and _described_state(builder, frame):
+                return None  # «заявил, что участие ... заморожено»: a state described, no announcement
+            return said or "SAY"
         return base if base not in (None, "SAY") else "SAY"
     return base
+
+
+def _described_state(builder: FrameBuilder, frame: Frame) -> bool:
+    """Russian and Ukrainian: a speech verb whose said clause («заявил, что ...», «повідомили, що ...»)
+    names no actor as its first word and has for predicate, of no event type, a passive participle
+    («учения завершены», «будуть визнані»), a reflexive imperfective («затримання проводилися», «не
+    планируется»), a past or present verb after a common noun («решение отвечает национальным
+    интересам») or no verb at all («рішення не пов'язане з політикою», «расследование будет
+    объективным»; an addressee may come between the verb and the comma, «сказал журналистам, что»):
+    the speaker describes how things stand, a claim, not an announcement with effect (the guidelines:
+    opinions are no events). An act's passive («все призванные направлены в части») is an act
+    reported. A said clause with a named subject («что Казахстан не признаёт ...», «що Мінськ
+    вживатиме ...») stays a statement (``SAY``), and so does an admission, a confirmation or an
+    announcement («признал, что наступление велось ...»): only the plain verbs of saying
+    (``describing_verbs`` in grammar.toml) describe. The auxiliaries skipped before the participle
+    are ``passive_auxiliaries``."""
+    pack = builder.pack
+    if pack is None or not pack.slavic or frame.lemma not in pack.grammar.get("describing_verbs", frozenset()):
+        return False
+    words = [w for w in builder.words(frame.sentence) if w.start >= frame.end]
+    comma = next((n for n, w in enumerate(words[:4]) if w.upos == "PUNCT"), None)  # «сказал журналистам, что»
+    if comma is None or words[comma].text != "," or len(words) < comma + 3 or \
+            words[comma + 1].low not in pack.grammar.get("complementizers", frozenset()):
+        return False
+    clause = []
+    for w in words[comma + 2:]:
+        if w.text in (",", ";", ":", "—") or w.upos == "CCONJ":
+            break
+        clause.append(w)
+    if not clause or any(m.start <= clause[0].start < m.end for m in builder.resolver.in_sentence(frame.sentence)):
+        return False  # «что Казахстан ...»: a named subject
+    auxiliaries = pack.grammar.get("passive_auxiliaries", frozenset())
+    verbs = [w for w in clause if w.upos in ("VERB", "AUX") and w.low not in auxiliaries]
+    if not verbs:
+        return any(w.upos == "ADJ" for w in clause)  # a verbless clause: «рішення не пов'язане»
+    head = verbs[0]
+    if pack.event_types.get(head.lemma) not in (None, "SAY"):
+        return False  # «все призванные уже направлены в части»: an act reported done
+    if "Voice=Pass" in head.feats:
+        return True
+    # a reflexive imperfective («проводилися»), or a common noun's verb of no event type in the past or
+    # present («решение отвечает интересам», «учения носили характер»; a future, «ответ последует», is a
+    # statement of what will be done)
+    return "Reflexive" in head.feats and "Aspect=impf" in head.feats or \
+        clause[0].upos == "NOUN" and "Tense=futr" not in head.feats
 
 
 def _by_number(objects: dict[str, str], low: str) -> str | None:
@@ -630,13 +678,24 @@ def rule_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
 def _without_recalled_repeats(doc: Doc, pack: LanguagePack, events: list[Statement]) -> list[Statement]:
     """Russian and Ukrainian: a sentence opening with a reminder (``reminders`` in grammar.toml:
     «Нагадаємо, що вночі Росія атакувала Одесу», «Напомним, ...») that tells an act of the same actor
-    and type as an earlier event of the page repeats that event: it is counted once."""
+    and type as an earlier event of the page repeats that event, by the same verb or a third of its
+    words told again: it is counted once. A recap of another act of that type («Напомним, летом
+    Кишинев уже сократил штат посольства» after «Молдавия объявила персоной нон грата сотрудника
+    посольства») is an event of its own."""
     reminders = tuple(pack.grammar.get("reminders", frozenset()))
     kept: list[Statement] = []
+
+    def told_again(e: Statement, k: Statement) -> bool:
+        if (e.cue or "").casefold()[:5] == (k.cue or "").casefold()[:5]:
+            return True  # «атакувала» twice: one act
+        own = _word_set(doc.text[e.start:e.end]) - set(reminders)
+        return len(own & _word_set(doc.text[k.start:k.end])) * 3 >= len(own)
+
     for e in events:
         opening = doc.text[e.start:e.start + 30].casefold().lstrip("«\"„ ")
         if reminders and opening.startswith(reminders) and any(
-                (k.subject, k.predicate) == (e.subject, e.predicate) and k.start < e.start for k in kept):
+                (k.subject, k.predicate) == (e.subject, e.predicate) and k.start < e.start and told_again(e, k)
+                for k in kept):
             continue
         kept.append(e)
     return kept

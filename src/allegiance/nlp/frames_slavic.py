@@ -117,12 +117,13 @@ class SlavicClauses:
 
     def _light_verb_noun(self, words: list[Word], n: int) -> tuple[Word | None, str]:
         """Russian and Ukrainian: a light verb and the noun carrying the act, with adjectives
-        between («провели массовые рейды»), or the noun fronted in the clause («Рейды ...
-        проводили сотрудники»)."""
+        between («провели массовые рейды») or a pronoun of the one it is done to («избрал им меру
+        пресечения»), or the noun fronted in the clause («Рейды ... проводили сотрудники»)."""
         assert self.pack is not None
         lemma = words[n].lemma
         k = n + 1
-        while k < len(words) and k <= n + 3 and words[k].upos in ("ADJ", "DET"):
+        while k < len(words) and k <= n + 3 and (words[k].upos in ("ADJ", "DET") or words[k].upos == "PRON"
+                                                 and "Case=datv" in words[k].feats):
             k += 1
         if k < len(words) and k > n + 1 and f"{lemma}_{words[k].lemma}" in self.pack.predicates:
             return words[k], f"{lemma}_{words[k].lemma}"
