@@ -448,6 +448,9 @@ class EntityLinker:
             return True
         window = max(0, m.start - 60)  # only the 60 characters before count: never a scan of a long line
         line_start = text.rfind("\n", window, m.start) + 1
+        # the rights holder after a copyright mark ("© RIA Novosti, 2024") publishes, not cites
+        if text[max(line_start, m.start - 3):m.start].strip(" \t\u00a0") == "©":
+            return True
         return self._credit.search(text, max(line_start, window), m.start) is not None
 
     def _byline(self, text: str, m: Mention) -> bool:

@@ -86,7 +86,10 @@ def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> Lemma
     def keys(phrase: str) -> tuple[str, ...]:
         return tuple(word_key(t.text, analyzer) for t in tokenize(phrase))
 
-    bodies = {keys(k): str(v) for k, v in data.get("state_bodies", {}).items() if keys(k)}
+    # each body as listed and with the capital it has opening its proper name: the likeliest lemma
+    # of a word can differ by its case (Ukrainian «рада» is the adjective рад, «Рада» the council)
+    bodies = {key: str(v) for k, v in data.get("state_bodies", {}).items()
+              for key in (keys(k), keys(str(k)[:1].upper() + str(k)[1:])) if key}
     heads = {keys(k)[0]: str(v) for k, v in data.get("heads", {}).items() if keys(k)}
     courts = data.get("courts", {})
     regional = data.get("regional_bodies", {})
