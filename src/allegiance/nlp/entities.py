@@ -421,16 +421,21 @@ class EntityLinker:
 
     def _lemma_matches(self, text: str, analyzer: str) -> list[tuple[int, int, Alias]]:
         tokens, keys = self._keyed_tokens(text, analyzer)
-        joined = " " + " ".join(keys) + " "
-        starts, pos = [], 1
-        for key in keys:
-            starts.append(pos)
-            pos += len(key) + 1
+        # a word whose key the listed one-word reading replaced (the demonym «Українська») keeps its
+        # likeliest lemma too, inside a longer listed name («Українська правда» is the outlet)
+        likeliest = [word_key(t.text, analyzer) for t in tokens]
         out: list[tuple[int, int, Alias]] = []
-        for end, (key, values) in self._automaton(analyzer).iter(joined):
-            first = bisect.bisect_left(starts, end - len(key) + 2)
-            out.extend((tokens[first].start, tokens[first + n - 1].end, alias) for alias, n in values)
-        return out
+        for variant in (keys, likeliest) if likeliest != keys else (keys,):
+            joined = " " + " ".join(variant) + " "
+            starts, pos = [], 1
+            for key in variant:
+                starts.append(pos)
+                pos += len(key) + 1
+            for end, (key, values) in self._automaton(analyzer).iter(joined):
+                first = bisect.bisect_left(starts, end - len(key) + 2)
+                out.extend((tokens[first].start, tokens[first + n - 1].end, alias) for alias, n in values
+                           if variant is keys or n > 1)
+        return list(dict.fromkeys(out))
 
     def _in_credit(self, text: str, m: Mention) -> bool:
         """An outlet, or a name the knowledge base does not list, after a credit word in the same line
@@ -443,6 +448,9 @@ class EntityLinker:
             return True
         window = max(0, m.start - 60)  # only the 60 characters before count: never a scan of a long line
         line_start = text.rfind("\n", window, m.start) + 1
+        # the rights holder after a copyright mark ("© RIA Novosti, 2024") publishes, not cites
+        if text[max(line_start, m.start - 3):m.start].strip(" \t\u00a0") == "©":
+            return True
         return self._credit.search(text, max(line_start, window), m.start) is not None
 
     def _byline(self, text: str, m: Mention) -> bool:

@@ -77,6 +77,9 @@ class LemmaWords:
     unit_after: dict[tuple[str, ...], str] = dataclasses.field(default_factory=dict)
 
 
+_APOSTROPHES = ("'", "\u2019", "\u02bc")  # the marks inside a Ukrainian word
+
+
 @functools.lru_cache(maxsize=16)
 @reads_language_data("organizations")
 def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> LemmaWords:
@@ -86,7 +89,10 @@ def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> Lemma
     def keys(phrase: str) -> tuple[str, ...]:
         return tuple(word_key(t.text, analyzer) for t in tokenize(phrase))
 
-    bodies = {keys(k): str(v) for k, v in data.get("state_bodies", {}).items() if keys(k)}
+    # each body as listed and with the capital it has opening its proper name: the likeliest lemma
+    # of a word can differ by its case (Ukrainian «рада» is the adjective рад, «Рада» the council)
+    bodies = {key: str(v) for k, v in data.get("state_bodies", {}).items()
+              for key in (keys(k), keys(str(k)[:1].upper() + str(k)[1:])) if key}
     heads = {keys(k)[0]: str(v) for k, v in data.get("heads", {}).items() if keys(k)}
     courts = data.get("courts", {})
     regional = data.get("regional_bodies", {})
@@ -225,15 +231,23 @@ class LemmaOrganizations:
                 and (tokens[k].start not in states_at or states_at[tokens[k].start].kind in ("seat", "city")):
             seat, end = f" of {w.court_names[keys[k]]}", tokens[k].end
         before = first - 1
+        # an adjective with an apostrophe inside («Солом'янський»), which the tokenizer splits, opens
+        # at the word before the mark
+        opening = before
+        if before >= 1 and text[tokens[before - 1].end:tokens[before].start] in _APOSTROPHES:
+            opening = before - 1
         # a capitalised adjective opening the sentence is the court's name only with a kind word or
         # a seat by it («Басманный суд Москвы арестовал»)
-        if before >= 0 and tokens[before].text[:1].isupper() and text[tokens[before].end:tokens[first].start] == " " \
-                and keys[before] not in w.court_kinds and tokens[before].start not in states_at \
+        if before >= 0 and tokens[opening].text[:1].isupper() and text[tokens[before].end:tokens[first].start] == " " \
+                and keys[before] not in w.court_kinds and tokens[opening].start not in states_at \
                 and keys[before].endswith(w.adjective_endings) \
                 and (kinds or seat
-                     or not (before == 0 or text[:tokens[before].start].rstrip().endswith((".", "!", "?")))):
-            name = w.court_names.get(keys[before]) or self.namer.latin(keys[before].capitalize(), w.language)
-            first = before
+                     or not (opening == 0 or text[:tokens[opening].start].rstrip().endswith((".", "!", "?")))):
+            written = text[tokens[opening].start:tokens[before].end]
+            listed = w.court_names.get(keys[before]) if opening == before else None
+            name = listed or self.namer.latin((keys[before] if opening == before else written.casefold()).capitalize(),
+                                            w.language)
+            before = first = opening
             if not kinds:  # «Басманный суд Москвы»: the court's own name, whatever its kind
                 seat = ""
         if not kinds and not name or not name and not seat:  # «суд», «районный суд в Курске»: no name

@@ -717,7 +717,9 @@ class UnlistedNames:
             if " " not in name and name.endswith(w.plural_endings) and not name[1:].isupper() \
                     and hit.group(0)[len(hit.group(1)) + len(between):][:2].strip()[:1] not in _QUOTES:
                 continue
-            if name.split()[0] not in w.not_names:
+            # a capitalised article after the type noun opens a title ("die Zeitung Die Welt")
+            first = name.split()[0]
+            if first not in w.not_names or first in w.articles and " " in name:
                 out.append(Mention(start, start + len(name), name, None, kind, "pattern", _ORG, name))
         return out
 
