@@ -1276,6 +1276,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         earlier = sorted((m for m in self.resolver.in_sentence(sentence) if m.end <= nearest.start),
                          key=lambda m: -m.end)
         words = self.words(sentence)
+        partner = self._counterpart_of(nearest, earlier)
+        if partner is not None:
+            return [partner, nearest]  # "Saidov and his Kazakh counterpart signed": both act
         joined = _list_gap(self.pack)
         for m in earlier:
             gap = text[m.end:group[-1].start]
@@ -1289,6 +1292,23 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                                                          for m in group):
             return list(reversed(group))  # one kind: "A, B and C"; not "the CSTO, Pashinyan said"
         return [nearest]
+
+    def _counterpart_of(self, nearest: Mention, earlier: list[Mention]) -> Mention | None:
+        """English: a demonym before a noun of ``counterpart_nouns`` joined by "and his", "and her" or
+        "and their" to a person or a state right before ("Bakhtiyor Saidov and his Kazakh counterpart",
+        "Armenia and its French partners"): the mention before, the demonym's state its partner."""
+        g = self.pack.grammar if self.pack is not None else {}
+        nouns = g.get("counterpart_nouns", frozenset())
+        if not nouns or not earlier or nearest.kind != "demonym":
+            return None
+        following = re.match(r"\s+([\w-]+)", self.doc.text[nearest.end:nearest.end + 40])
+        if following is None or following.group(1).casefold() not in nouns:
+            return None
+        m = earlier[0]
+        gap = self.doc.text[m.end:nearest.start].casefold().split()
+        if len(gap) != 2 or gap[0] not in g.get("list_joiners", frozenset()) or gap[1] not in ("his", "her", "their", "its"):
+            return None
+        return m if m.type in ("person", "state") else None
 
     def _coordinated_after(self, sentence: Sentence, first: Mention) -> list[Mention]:
         """"condemned by Moldova and Georgia": the agent and every state listed after it, joined by
