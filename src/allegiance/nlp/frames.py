@@ -1306,7 +1306,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return None
         m = earlier[0]
         gap = self.doc.text[m.end:nearest.start].casefold().split()
-        if len(gap) != 2 or gap[0] not in g.get("list_joiners", frozenset()) or gap[1] not in ("his", "her", "their", "its"):
+        owners = ("his", "her", "their", "its")
+        if len(gap) != 2 or gap[0] not in g.get("list_joiners", frozenset()) or gap[1] not in owners:
             return None
         return m if m.type in ("person", "state") else None
 
