@@ -67,3 +67,8 @@ def test_a_noun_after_said_that_opens_the_clause_said_gives_no_type(pipeline):
 
 def test_drills_begun_are_mobilisation(pipeline):
     assert ("BLR", "MOBILIZE") in _events(pipeline, "Belarus began drills near the Ukrainian border.")
+
+
+def test_forces_trained_by_a_passive_are_no_act_of_their_state(pipeline):
+    assert _events(pipeline, "Ukrainian soldiers were trained in Poland.") == []
+    assert ("PRK", "AID") in _events(pipeline, "North Korean troops were sent to Russia.")
