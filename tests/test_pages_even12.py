@@ -72,3 +72,9 @@ def test_drills_begun_are_mobilisation(pipeline):
 def test_forces_trained_by_a_passive_are_no_act_of_their_state(pipeline):
     assert _events(pipeline, "Ukrainian soldiers were trained in Poland.") == []
     assert ("PRK", "AID") in _events(pipeline, "North Korean troops were sent to Russia.")
+
+
+def test_he_in_a_clause_said_by_a_ministry_is_no_state(pipeline):
+    text = "Azerbaijan detained a Russian journalist in Baku. The interior ministry said he had entered the country."
+    assert _events(pipeline, text) == [("AZE", "COERCE")]
+    assert ("Nikol Pashinyan", "SANCTION") in _events(pipeline, "Pashinyan said he had frozen the participation.")

@@ -1095,8 +1095,13 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return parsed  # English: the parse's subject where the word rules found none
         opening = words[clause_start].start == sentence.start or not re.search(
             r"[,;:«»\"—()]", self.doc.text[sentence.start:words[clause_start].start])  # «Проте він»: a connective
-        pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) if opening else None
-        if pronoun is None and opening and pack.english and self.resolver.person_pronoun(
+        k = first - 1
+        while k > clause_start and words[k].upos in ("AUX", "PART", "ADV"):
+            k -= 1
+        he = pack.english and k > 0 and words[k].low in ("he", "she") and words[k - 1].lemma in pack.speech
+        # "The ministry said he had entered ...": the person the speaker speaks of, not the speaker's state
+        pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) if opening and not he else None
+        if pronoun is None and opening and pack.english and not he and self.resolver.person_pronoun(
                 self.doc.text[words[clause_start].start:words[first].start]):
             # "He also visited a plant": the person of the sentences before, with or without a state
             pronoun = self.resolver.resolve_pronoun(sentence, opening=True)
