@@ -9,7 +9,9 @@ The main job runs on them in a fresh database and ``../shared/eval/score.py`` sc
 field, as ``bench/blindset.py`` does for the blind pages. These pages may be read and their errors
 studied. ``tests/test_pages_ev11.py`` pins floors under the figures.
 
-Usage: python bench/pages_ev11.py [--errors]
+Usage: python bench/pages_ev11.py [--errors] [--pages FOLDER]
+
+``--pages`` scores another folder of such pages (``tests/fixtures/pages_even12/``, branch even12).
 """
 
 from __future__ import annotations
@@ -39,9 +41,12 @@ def event_errors(folder: Path = PAGES) -> list[str]:
 
 
 def main() -> int:
+    folder = PAGES
+    if "--pages" in sys.argv:
+        folder = Path(sys.argv[sys.argv.index("--pages") + 1]).resolve()
     if "--errors" in sys.argv:
-        print("\n".join(event_errors()))
-    results = score_articles(PAGES)
+        print("\n".join(event_errors(folder)))
+    results = score_articles(folder)
     print(f"  {'field':<14}" + "".join(f"{k:>8}" for k in results))
     for field in ARTICLE_FIELDS:
         print(f"  {field:<14}" + "".join(f"{results[k][field]['f1']:>8.3f}" for k in results))

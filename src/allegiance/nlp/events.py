@@ -54,6 +54,9 @@ def event_type(builder: FrameBuilder, frame: Frame) -> str | None:
                 continue
             if w.low in clause:
                 break  # "announced that the planned number ... was called up": a clause said is no object noun
+            if pack.english and previous and w.upos in ("AUX", "VERB") and frame.lemma in pack.speech:
+                refined = None  # "said the sanctions would fail": the noun is the subject of the clause said,
+                break  # no object of the speech verb
             if w.low == "of" and previous in measures:
                 continue  # "a new package of sanctions": the batch's contents are the object
             if w.upos == "ADP" and not previous and pack.slavic:

@@ -1095,8 +1095,13 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return parsed  # English: the parse's subject where the word rules found none
         opening = words[clause_start].start == sentence.start or not re.search(
             r"[,;:«»\"—()]", self.doc.text[sentence.start:words[clause_start].start])  # «Проте він»: a connective
-        pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) if opening else None
-        if pronoun is None and opening and pack.english and self.resolver.person_pronoun(
+        k = first - 1
+        while k > clause_start and words[k].upos in ("AUX", "PART", "ADV"):
+            k -= 1
+        he = pack.english and k > 0 and words[k].low in ("he", "she") and words[k - 1].lemma in pack.speech
+        # "The ministry said he had entered ...": the person the speaker speaks of, not the speaker's state
+        pronoun = self.resolver.resolve_pronoun(sentence, states_only=True) if opening and not he else None
+        if pronoun is None and opening and pack.english and not he and self.resolver.person_pronoun(
                 self.doc.text[words[clause_start].start:words[first].start]):
             # "He also visited a plant": the person of the sentences before, with or without a state
             pronoun = self.resolver.resolve_pronoun(sentence, opening=True)
@@ -1276,6 +1281,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         earlier = sorted((m for m in self.resolver.in_sentence(sentence) if m.end <= nearest.start),
                          key=lambda m: -m.end)
         words = self.words(sentence)
+        partner = self._counterpart_of(nearest, earlier)
+        if partner is not None:
+            return [partner, nearest]  # "Saidov and his Kazakh counterpart signed": both act
         joined = _list_gap(self.pack)
         for m in earlier:
             gap = text[m.end:group[-1].start]
@@ -1289,6 +1297,24 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                                                          for m in group):
             return list(reversed(group))  # one kind: "A, B and C"; not "the CSTO, Pashinyan said"
         return [nearest]
+
+    def _counterpart_of(self, nearest: Mention, earlier: list[Mention]) -> Mention | None:
+        """English: a demonym before a noun of ``counterpart_nouns`` joined by "and his", "and her" or
+        "and their" to a person or a state right before ("Bakhtiyor Saidov and his Kazakh counterpart",
+        "Armenia and its French partners"): the mention before, the demonym's state its partner."""
+        g = self.pack.grammar if self.pack is not None else {}
+        nouns = g.get("counterpart_nouns", frozenset())
+        if not nouns or not earlier or nearest.kind != "demonym":
+            return None
+        following = re.match(r"\s+([\w-]+)", self.doc.text[nearest.end:nearest.end + 40])
+        if following is None or following.group(1).casefold() not in nouns:
+            return None
+        m = earlier[0]
+        gap = self.doc.text[m.end:nearest.start].casefold().split()
+        owners = ("his", "her", "their", "its")
+        if len(gap) != 2 or gap[0] not in g.get("list_joiners", frozenset()) or gap[1] not in owners:
+            return None
+        return m if m.type in ("person", "state") else None
 
     def _coordinated_after(self, sentence: Sentence, first: Mention) -> list[Mention]:
         """"condemned by Moldova and Georgia": the agent and every state listed after it, joined by

@@ -434,6 +434,8 @@ class EnglishClauses:
         if pack is None or not pack.english or words[first].lemma not in pack.stance_classes.get("send", ()) and \
                 pack.event_types.get(words[first].lemma) not in ("MOBILIZE", "AID"):
             return ()
+        if words[first].lemma in pack.grammar.get("force_recipient_verbs", ()):
+            return ()  # "Russian personnel were trained in Iran": the forces received the act, not their state
         k = first - 1
         while k > clause_start and words[k].upos in ("AUX", "PART"):
             k -= 1
