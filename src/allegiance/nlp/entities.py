@@ -391,7 +391,10 @@ class EntityLinker:
         if last is not None and last[0] is text and last[1] == analyzer:
             return last[2], last[3]
         tokens = tokenize(text)
-        keys = [word_key(t.text, analyzer) for t in tokens]
+        if _CYRILLIC.search(text.casefold()):
+            keys = [word_key(t.text, analyzer) for t in tokens]
+        else:  # no word's case-folded form has a Cyrillic letter (nor «ё»): each key is that form
+            keys = [t.text.casefold() for t in tokens]
         known: frozenset[str] = frozenset()
         if _CYRILLIC.search(text):  # the automaton with morphology (and its one-word keys) serves no other text
             self._automaton(analyzer)

@@ -1,0 +1,50 @@
+"""The fast paths of spd12 give what the plain code gave: the entity linker's token keys of a text
+with no Cyrillic letter (case-folded forms) against ``word_key`` per token, and the predictions'
+whole-word phrase search by ``str.find`` against ``re.finditer`` of the escaped phrase."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from allegiance.nlp.entities import EntityLinker
+from allegiance.nlp.predictions import _phrase_at
+from allegiance.nlp.tokens import analyzer_for, tokenize, word_key
+
+
+def _plain_phrase_at(low: str, phrase: str) -> int:
+    for match in re.finditer(re.escape(phrase.strip()), low):
+        start, end = match.span()
+        if (start == 0 or not low[start - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
+            return start
+    return -1
+
+
+def test_phrase_search_by_find_is_the_regex_search():
+    rng = random.Random(12)
+    pieces = ["aa", "a", "b", "ab", "ba", " ", ",", "laut", "verlautbarung", "according to", "à", "1", "_", "é",
+              "по словам", "ё", ".", "(", "a.b", "*", "\n"]
+    phrases = ["a", "aa", "aba", "ab a", " a ", "laut", "according to", "по словам", "a.b", "(", "*", "", "  ",
+               "é", "1", "_a"]
+    for _ in range(20000):
+        low = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        phrase = rng.choice(phrases)
+        assert _phrase_at(low, phrase) == _plain_phrase_at(low, phrase), (low, phrase)
+
+
+def test_token_keys_of_a_text_without_cyrillic_are_the_word_keys():
+    linker = EntityLinker()
+    rng = random.Random(13)
+    # U+1C80 has no Cyrillic letter's code point but case-folds to one (в): such a text goes the
+    # plain way; «ё» is Cyrillic
+    words = ["Kyiv", "NATO", "Straße", "ß", "İstanbul", "Ǆ", "ﬁ", "1,5", "Müller", "\u1c80", "Ёлка", "Москва", "x",
+             "O’Brien", "ΣΑΣ", "the"]
+    for _ in range(2000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 10)))
+        for language in ("en", "ru", None):
+            analyzer = analyzer_for(language)
+            linker._last_keyed = None
+            tokens, keys = linker._keyed_tokens(text, analyzer)
+            assert tokens == tokenize(text)
+            if not re.search(r"[\u0400-\u04ff]", text):  # the Cyrillic path is the one it was
+                assert keys == [word_key(t.text, analyzer) for t in tokens], text
