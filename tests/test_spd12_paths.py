@@ -48,3 +48,33 @@ def test_token_keys_of_a_text_without_cyrillic_are_the_word_keys():
             assert tokens == tokenize(text)
             if not re.search(r"[\u0400-\u04ff]", text):  # the Cyrillic path is the one it was
                 assert keys == [word_key(t.text, analyzer) for t in tokens], text
+
+
+def test_elided_denial_gate_passes_every_sentence_the_pattern_matches():
+    from allegiance.nlp.frame_types import language_pack
+    from allegiance.nlp.stances_en import _elided_denial, _elided_denial_gate
+
+    pack = language_pack("en")
+    assert pack is not None
+    rng = random.Random(14)
+    joins = list(pack.ordered.get("elided_denial_joins", ()))
+    assert joins
+    pieces = joins + [w.upper() for w in joins] + [w.title() for w in joins] + [
+        " ", " ", "  ", "\n", "\t", "\u00a0", ",", ".", "Kazakhstan", "and", "Belarus", "do", "does", "not",
+        "n't", "n’t", "never", "either", "so", "ſ", "x", "b", "ut"]
+    hits = 0
+    for _ in range(30000):
+        spaces = [" ", "", "  ", "\n", "\t", "\u00a0", "x"]
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) + rng.choice([",", ""]) + \
+            rng.choice(spaces) + rng.choice(pieces[:3 * len(joins)] + ["b"]) + rng.choice(spaces) + \
+            rng.choice(["Kazakhstan and Belarus", "ab", "Belarus"]) + rng.choice(spaces) + \
+            rng.choice(["do", "DOES", "will", "x"]) + rng.choice([" not", "n't", "n’t", " never", "not"]) + \
+            rng.choice(["", " so", " either"]) + rng.choice(["", ".", " .", "!", "\n"]) + \
+            "".join(rng.choice(pieces) for _ in range(rng.randint(0, 1)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        full = _elided_denial(pack).search(text, start, end)
+        hits += full is not None
+        if _elided_denial_gate(pack).search(text, start, end) is None:
+            assert full is None, text
+    assert hits > 20  # the strings reach the pattern
