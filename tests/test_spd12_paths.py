@@ -78,3 +78,23 @@ def test_elided_denial_gate_passes_every_sentence_the_pattern_matches():
         if _elided_denial_gate(pack).search(text, start, end) is None:
             assert full is None, text
     assert hits > 20  # the strings reach the pattern
+
+
+def test_word_before_read_from_the_end_is_the_search():
+    from allegiance.nlp.entities import _WORD_BEFORE, _word_before
+
+    def plain(text: str, start: int, end: int) -> tuple[str, str]:
+        found = _WORD_BEFORE.search(text[start:end])
+        return (found.group(1), found.group(2)) if found else ("", "")
+
+    for code in range(0x110000):  # every code point, as a word and as a mark
+        ch = chr(code)
+        for text in (f"a{ch}", f"{ch} ", f"{ch}"):
+            assert _word_before(text, 0, len(text)) == plain(text, 0, len(text)), hex(code)
+    rng = random.Random(15)
+    pieces = ["Kyiv", "the", "U", ".", "S", "_", " ", "  ", "\n", ",", "«", "»", "1", "²", "é", "Ё", "—", "ٱ", "x_y"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        end = rng.randint(0, len(text))
+        start = rng.randint(0, end)
+        assert _word_before(text, start, end) == plain(text, start, end), (text, start, end)
