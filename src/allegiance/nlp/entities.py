@@ -53,6 +53,21 @@ _BODY_AFTER_PLACE = re.compile(r"\s*,\s*(?:the\s+)?(\w+)")
 _WORD_BEFORE = re.compile(r"([^\W_]+)([\W_]*)\Z")
 
 
+def _word_before(text: str, start: int, end: int) -> tuple[str, str]:
+    """The groups of ``_WORD_BEFORE.search(text[start:end])`` (``("", "")`` where it finds none),
+    read from the end: the last run of letters and digits (``[^\\W_]`` is ``str.isalnum``) and the
+    marks and spaces after it. The search tried the pattern at every character of the span."""
+    i = end
+    while i > start and not text[i - 1].isalnum():
+        i -= 1
+    if i == start:
+        return "", ""
+    j = i - 1
+    while j > start and text[j - 1].isalnum():
+        j -= 1
+    return text[j:i], text[i:end]
+
+
 #: what may stand before the subject that opens a sentence, but for an article: quotes, brackets
 _OPENING_MARKS = " \t\n\"«„“'("
 _DATELINE_AFTER = re.compile(r"\)\s*[-–—]")
@@ -391,7 +406,10 @@ class EntityLinker:
         if last is not None and last[0] is text and last[1] == analyzer:
             return last[2], last[3]
         tokens = tokenize(text)
-        keys = [word_key(t.text, analyzer) for t in tokens]
+        if _CYRILLIC.search(text.casefold()):
+            keys = [word_key(t.text, analyzer) for t in tokens]
+        else:  # no word's case-folded form has a Cyrillic letter (nor «ё»): each key is that form
+            keys = [t.text.casefold() for t in tokens]
         known: frozenset[str] = frozenset()
         if _CYRILLIC.search(text):  # the automaton with morphology (and its one-word keys) serves no other text
             self._automaton(analyzer)
@@ -575,8 +593,7 @@ class EntityLinker:
     def _context_ok(self, text: str, start: int, end: int, alias: Alias, language: str | None = None) -> bool:
         if alias.kind not in ("seat", "city") and not (alias.kind == "name" and " " in alias.text):
             return True
-        before = _WORD_BEFORE.search(text[max(0, start - 40):start])
-        previous, gap = (before.group(1), before.group(2)) if before else ("", "")
+        previous, gap = _word_before(text, max(0, start - 40), start)
         is_person = self.kb.entities[alias.entity_id].type == "person"
         if alias.kind == "name" and " " in alias.text and previous and not is_person:
             # "Collective Security Council" is not the UN's "Security Council": a capitalised word

@@ -813,11 +813,22 @@ _APPOSITION = re.compile(r"(?:\s+[^\W\d_A-ZА-ЯЁІЇЄ][\w-]*){0,3}\s*,\s*")
 
 
 def _phrase_at(low: str, phrase: str) -> int:
-    """Where a phrase starts as whole words (not "laut" in "Verlautbarung"), or -1."""
-    for match in re.finditer(re.escape(phrase.strip()), low):
-        start, end = match.span()
+    """Where a phrase starts as whole words (not "laut" in "Verlautbarung"), or -1. The phrase's
+    occurrences from ``str.find``, each search after the last one's end: what ``re.finditer`` of
+    the escaped phrase finds (an empty phrase goes through it, as before)."""
+    key = phrase.strip()
+    if not key:
+        for match in re.finditer(re.escape(key), low):
+            start, end = match.span()
+            if (start == 0 or not low[start - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
+                return start
+        return -1
+    size, start = len(key), low.find(key)
+    while start >= 0:
+        end = start + size
         if (start == 0 or not low[start - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
             return start
+        start = low.find(key, end)
     return -1
 
 
