@@ -54,9 +54,6 @@ class NumberRules:
     age_after: tuple[str, ...]
     age_before: re.Pattern[str]
     clock_after: tuple[str, ...]
-    #: what follows a number that labels a document by its parts ("a 12-point plan", «10-пунктная
-    #: формула»): the number names the document, it counts nothing the text reports
-    label_after: tuple[str, ...]
     words: dict[str, int]
     time_units: frozenset[str]
     one_after: frozenset[str]
@@ -211,7 +208,6 @@ def number_rules(language: str | None, folders: tuple[Path, ...] | None = None) 
         age_after=tuple(str(w).casefold() for w in d.get("age_after", [])),
         age_before=re.compile(rf"\b(?:{_alt(d.get('age_before', []))})\b[^.]{{0,25}}$", re.I),
         clock_after=tuple(f" {str(w).casefold()}" for w in d.get("clock_after", [])),
-        label_after=tuple(str(w).casefold() for w in d.get("label_after", [])),
         words=words, time_units=frozenset(str(w).casefold() for w in d.get("time_units", [])),
         one_after=frozenset(str(w).casefold() for w in d.get("one_after", [])),
         referring=re.compile(rf"\b(?:{_alt(d.get('referring', []))})\s+$", re.I),

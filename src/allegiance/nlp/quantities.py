@@ -244,8 +244,6 @@ class QuantityExtractor:
         low_after = after.casefold()
         if low_after.lstrip(" -").startswith(rules.age_clock_starts):  # one of them after the number
             return False
-        if rules.label_after and low_after.startswith(rules.label_after):  # "a 12-point plan"
-            return False
         words_before = before.casefold().split()
         if words_before and words_before[-1].rstrip(".:") in rules.identifier_before:
             return False
