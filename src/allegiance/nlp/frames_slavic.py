@@ -216,7 +216,9 @@ class SlavicClauses:
         lo, hi = words[clause_start].start, words[clause_end].end
         mentions = self.resolver.in_sentence(sentence)
         for noun in nouns:
-            owner = self._owner(words, noun, mentions, bodies | members)
+            owner = self._owner(words, noun, mentions, bodies | members) or (
+                self._owner_after_complement(words, noun, mentions) if "Number=plur" in words[first].feats
+                else None)  # «Министры обороны Армении и Ирана»: past the body's genitive complement
             if owner is not None:  # «глава МИД Казахстана Мурат Нуртлеу»: the titled person, not the state
                 return self.titled_person(sentence, owner) or owner
             place = [m for m in mentions if lo <= m.start < hi and m.type == "state"
@@ -298,6 +300,19 @@ class SlavicClauses:
         if owner is None or owner.type == "person" or self.doc.text[owner.end:words[first].start].strip():
             return None
         return owner
+
+    def owners_listed(self, sentence: Sentence, words: list[Word], first: int, owner: Mention) -> tuple[Mention, ...]:
+        """A body of several states before a plural verb («Вооружённые силы Белоруссии и России
+        провели», «Министры обороны Армении и Ирана обсудили», «Уряди Естонії, Латвії та Литви
+        запровадили»): the state its noun names and every state listed after it (commas and the
+        ``list_joiners``) before the verb, one actor each (the guidelines: a joint act is split per
+        state). A singular verb keeps the one owner."""
+        if "Number=plur" not in words[first].feats or owner.type == "person" or not self.resolver.state_of(owner):
+            return (owner,)
+        if owner.end > words[first].start:
+            return (owner,)  # «проводили сотрудники МВД России»: a body after the verb keeps its one state
+        group = [m for m in self._coordinated_after(sentence, owner) if m.end <= words[first].start]
+        return tuple(group) if all(m is owner or m.type == "state" for m in group[1:]) else (owner,)
 
     def _owner(self, words: list[Word], noun: int, mentions: list[Mention], nouns: frozenset[str]) -> Mention | None:
         """The state named right after a body noun, or after its member noun («сотрудники МВД России»)."""
@@ -414,7 +429,8 @@ class SlavicClauses:
                 owner = self._owner_after_complement(words, k, mentions)  # «Радою національної безпеки ... України»
                 if owner is not None:
                     return (owner,), "state_body", False
-            if words[k].lemma in bodies and "Case=ablt" in words[k].feats:
+            if (words[k].lemma in bodies or words[k].lemma.split("-")[0] in bodies) and "Case=ablt" in words[k].feats:
+                # («премьер-министром Узбекистана»: a compound title by its first part)
                 owner = self._owner(words, k, mentions, bodies) or self._owner_after_complement(words, k, mentions)
                 if owner is not None and self.titled_person(sentence, owner) is not None:
                     return (self.titled_person(sentence, owner),), None, False  # type: ignore[return-value]
