@@ -112,8 +112,12 @@ class SlavicClauses:
 
         if not lemmas & _predicate_heads(self.pack):
             return False
-        return bool(lemmas & (g.get("state_nouns", frozenset()) | g.get("place_nouns", frozenset()))) or any(
-            self.pack.event_types.get(w.lemma) == "MOBILIZE" for w in words)
+        if lemmas & (g.get("state_nouns", frozenset()) | g.get("place_nouns", frozenset())) or any(
+                self.pack.event_types.get(w.lemma) == "MOBILIZE" for w in words):
+            return True
+        members = g.get("body_members", frozenset())  # «Сотрудники ГКНБ задержали»: a member of a state organ
+        return any(w.lemma in members and self._member_of_organ(words, w.i, self.resolver.in_sentence(sentence))
+                   for w in words)
 
     def _light_verb_noun(self, words: list[Word], n: int) -> tuple[Word | None, str]:
         """Russian and Ukrainian: a light verb and the noun carrying the act, with adjectives
@@ -225,9 +229,20 @@ class SlavicClauses:
                      and self._in_place_phrase(words, m)]
             if place:
                 return place[0]
-            if words[noun].lemma in bodies:
+            if words[noun].lemma in bodies or self._member_of_organ(words, noun, mentions):
                 return self.context_state(sentence, words[first].start)
         return None
+
+    def _member_of_organ(self, words: list[Word], noun: int, mentions: list[Mention]) -> bool:
+        """«Сотрудники ГКНБ задержали», «Співробітники ДБР затримали»: a member noun before an
+        abbreviation in capitals that names nothing the knowledge base lists (a listed body such as
+        «ФСБ» is its own actor) is a member of a state organ: the state acts, as for a body."""
+        if noun + 1 >= len(words):
+            return False
+        nxt = words[noun + 1]
+        letters = re.sub(r"[^\w]", "", nxt.text)
+        return 2 < len(letters) <= 6 and letters.isupper() and letters.isalpha() and not any(
+            m.start <= nxt.start < m.end for m in mentions)
 
     def body_place(self, sentence: Sentence, words: list[Word], first: int, clause_start: int) -> Mention | None:
         """An indefinite-personal verb with a state body in the locative right after it («заявили
@@ -306,9 +321,15 @@ class SlavicClauses:
         провели», «Министры обороны Армении и Ирана обсудили», «Уряди Естонії, Латвії та Литви
         запровадили»): the state its noun names and every state listed after it (commas and the
         ``list_joiners``) before the verb, one actor each (the guidelines: a joint act is split per
-        state). A singular verb keeps the one owner."""
-        if "Number=plur" not in words[first].feats or owner.type == "person" or not self.resolver.state_of(owner):
+        state). A singular verb keeps the one owner, unless a collective body (``collective_bodies``:
+        «Влада Грузії та Вірменії закрила») names it."""
+        if owner.type == "person" or not self.resolver.state_of(owner):
             return (owner,)
+        if "Number=plur" not in words[first].feats:
+            before = [w for w in words if w.end <= owner.start][-1:]
+            collective = self.pack.grammar.get("collective_bodies", frozenset()) if self.pack is not None else ()
+            if not before or before[0].lemma not in collective:
+                return (owner,)
         if owner.end > words[first].start:
             return (owner,)  # «проводили сотрудники МВД России»: a body after the verb keeps its one state
         group = [m for m in self._coordinated_after(sentence, owner) if m.end <= words[first].start]
@@ -468,8 +489,12 @@ class SlavicClauses:
         text = self.doc.text
         joins = sorted(self.pack.grammar.get("predicate_joins", ())) if self.pack is not None else []
         apart = re.compile(r"[,;:«»\"—()]" + (r"|\s(?:" + "|".join(map(re.escape, joins)) + r")\s" if joins else ""))
+        through = self.pack.grammar.get("acting_through", frozenset()) if self.pack is not None else frozenset()
         for p in self.resolver.in_sentence(sentence):
             if p.type == "person" and 0 <= p.start - m.end <= 40 and not apart.search(text[m.end:p.start]):
+                between = " ".join(text[m.end:p.start].casefold().split())
+                if any(f" {t} " in f" {between} " for t in through):
+                    return None  # «МИД Казахстана в лице Мурата Нуртлеу выразил»: the body acts through him
                 return p
         return None
 
@@ -623,9 +648,17 @@ class SlavicClauses:
         return bool(head) and any(p.tag.case == "gent" for p in readings(self.pack.analyzer, head[0].casefold()))
 
     def agreeing(self, sentence: Sentence, words: list[Word], first: int, candidates: list[Mention]) -> list[Mention]:
-        """Subjects that agree in number with a finite verb: a plural verb («повідомили») takes no
+        """Subjects that agree in number with a finite verb, not a person named after «в лице»/«в особі»
+        (``acting_through``: the body before them acts through them): a plural verb («повідомили») takes no
         single name that has no plural nominative reading (a gendered Ukrainian noun with no number
         is singular), unless a list of names ends at it (joined by commas and ``list_joiners``)."""
+        through = self.pack.grammar.get("acting_through", frozenset()) if self.pack is not None else frozenset()
+        if through and len(candidates) > 1:  # «МИД Казахстана в лице Мурата Нуртлеу выразил»: the body is the subject
+            def after_through(m: Mention) -> bool:  # the phrase, then a given name at most, before the mention
+                before = " ".join(self.doc.text[max(0, m.start - 40):m.start].casefold().split())
+                return m.type == "person" and any(re.search(rf"(^|\s){re.escape(t)}(\s[^\W\d_]+)?$", before)
+                                                  for t in through)
+            candidates = [m for m in candidates if not after_through(m)] or candidates
         verb = words[first]
         if "Number=plur" not in verb.feats or self.pack is None:
             return candidates
