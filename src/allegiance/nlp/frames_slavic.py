@@ -212,6 +212,8 @@ class SlavicClauses:
                          and words[last].end <= m.start]  # «сообщил журналистам Песков, Кремль ...»: he speaks
         nouns = [k for k in stretch if words[k].lemma in bodies | members and "Case=nomn" in words[k].feats
                  and not self._after_preposition(words, k)
+                 and not (words[k].upos == "ADJ" and k + 1 < len(words) and words[k + 1].upos == "NOUN"
+                          and "Case=nomn" in words[k + 1].feats)  # «Військовий суд»: an attribute of the body
                  and not (k > last and any(p < words[k].start for p in persons_after))][:1]
         if last > first:  # «прошли рейды сотрудников полиции»: the agent of the act's noun
             agents = [k for k in range(last + 1, min(len(words), last + 12)) if words[k].text not in (",", ";")
