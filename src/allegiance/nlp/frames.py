@@ -1051,14 +1051,18 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             if nearest.type == "state" and any(w.low in persons and not (w.i + 1 < len(words) and self._state_pronoun(
                     words, w.i + 1)) for w in words[clause_start:first] if w.start >= nearest.end):  # not "his country"
                 return (), "person", False  # "sentenced an Uzbek citizen after he fought": he is no state
-            return tuple(self._coordinated(sentence, nearest)), None, False
+            group = self._coordinated(sentence, nearest)
+            if pack.slavic and len(group) == 1:  # «Вооружённые силы Белоруссии и России провели»: each state
+                return self.owners_listed(sentence, words, first, nearest), None, False
+            return tuple(group), None, False
         shared = self._subject_before_conjunction(sentence, words, first, clause_start) if not candidates else None
         if shared:
             return shared, None, False  # "Armenia depends on Russian gas but has called for ...": the first clause's
         if pack.slavic and not candidates:
             body = self._body_subject(sentence, words, first, last, clause_start)
             if body is not None:  # «В России полиция задерживает», «Власти Киргизии отказались»: the state acts
-                return (body,), ("state_body" if body.type != "person" else None), False
+                return self.owners_listed(sentence, words, first, body), (
+                    "state_body" if body.type != "person" else None), False
         we = next((w for w in words[clause_start:first] if w.low in pack.grammar.get("pronouns_we", ())
                    or pack.slavic and w.lemma in pack.grammar.get("pronouns_we", ())), None)  # «Наша страна»
         if we is not None:

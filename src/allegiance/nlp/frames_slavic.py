@@ -112,8 +112,12 @@ class SlavicClauses:
 
         if not lemmas & _predicate_heads(self.pack):
             return False
-        return bool(lemmas & (g.get("state_nouns", frozenset()) | g.get("place_nouns", frozenset()))) or any(
-            self.pack.event_types.get(w.lemma) == "MOBILIZE" for w in words)
+        if lemmas & (g.get("state_nouns", frozenset()) | g.get("place_nouns", frozenset())) or any(
+                self.pack.event_types.get(w.lemma) == "MOBILIZE" for w in words):
+            return True
+        members = g.get("body_members", frozenset())  # «Сотрудники ГКНБ задержали»: a member of a state organ
+        return any(w.lemma in members and self._member_of_organ(words, w.i, self.resolver.in_sentence(sentence))
+                   for w in words)
 
     def _light_verb_noun(self, words: list[Word], n: int) -> tuple[Word | None, str]:
         """Russian and Ukrainian: a light verb and the noun carrying the act, with adjectives
@@ -208,6 +212,8 @@ class SlavicClauses:
                          and words[last].end <= m.start]  # «сообщил журналистам Песков, Кремль ...»: he speaks
         nouns = [k for k in stretch if words[k].lemma in bodies | members and "Case=nomn" in words[k].feats
                  and not self._after_preposition(words, k)
+                 and not (words[k].upos == "ADJ" and k + 1 < len(words) and words[k + 1].upos == "NOUN"
+                          and "Case=nomn" in words[k + 1].feats)  # «Військовий суд»: an attribute of the body
                  and not (k > last and any(p < words[k].start for p in persons_after))][:1]
         if last > first:  # «прошли рейды сотрудников полиции»: the agent of the act's noun
             agents = [k for k in range(last + 1, min(len(words), last + 12)) if words[k].text not in (",", ";")
@@ -216,16 +222,29 @@ class SlavicClauses:
         lo, hi = words[clause_start].start, words[clause_end].end
         mentions = self.resolver.in_sentence(sentence)
         for noun in nouns:
-            owner = self._owner(words, noun, mentions, bodies | members)
+            owner = self._owner(words, noun, mentions, bodies | members) or (
+                self._owner_after_complement(words, noun, mentions) if "Number=plur" in words[first].feats
+                else None)  # «Министры обороны Армении и Ирана»: past the body's genitive complement
             if owner is not None:  # «глава МИД Казахстана Мурат Нуртлеу»: the titled person, not the state
                 return self.titled_person(sentence, owner) or owner
             place = [m for m in mentions if lo <= m.start < hi and m.type == "state"
                      and self._in_place_phrase(words, m)]
             if place:
                 return place[0]
-            if words[noun].lemma in bodies:
+            if words[noun].lemma in bodies or self._member_of_organ(words, noun, mentions):
                 return self.context_state(sentence, words[first].start)
         return None
+
+    def _member_of_organ(self, words: list[Word], noun: int, mentions: list[Mention]) -> bool:
+        """«Сотрудники ГКНБ задержали», «Співробітники ДБР затримали»: a member noun before an
+        abbreviation in capitals that names nothing the knowledge base lists (a listed body such as
+        «ФСБ» is its own actor) is a member of a state organ: the state acts, as for a body."""
+        if noun + 1 >= len(words):
+            return False
+        nxt = words[noun + 1]
+        letters = re.sub(r"[^\w]", "", nxt.text)
+        return 2 < len(letters) <= 6 and letters.isupper() and letters.isalpha() and not any(
+            m.start <= nxt.start < m.end for m in mentions)
 
     def body_place(self, sentence: Sentence, words: list[Word], first: int, clause_start: int) -> Mention | None:
         """An indefinite-personal verb with a state body in the locative right after it («заявили
@@ -298,6 +317,25 @@ class SlavicClauses:
         if owner is None or owner.type == "person" or self.doc.text[owner.end:words[first].start].strip():
             return None
         return owner
+
+    def owners_listed(self, sentence: Sentence, words: list[Word], first: int, owner: Mention) -> tuple[Mention, ...]:
+        """A body of several states before a plural verb («Вооружённые силы Белоруссии и России
+        провели», «Министры обороны Армении и Ирана обсудили», «Уряди Естонії, Латвії та Литви
+        запровадили»): the state its noun names and every state listed after it (commas and the
+        ``list_joiners``) before the verb, one actor each (the guidelines: a joint act is split per
+        state). A singular verb keeps the one owner, unless a collective body (``collective_bodies``:
+        «Влада Грузії та Вірменії закрила») names it."""
+        if owner.type == "person" or not self.resolver.state_of(owner):
+            return (owner,)
+        if "Number=plur" not in words[first].feats:
+            before = [w for w in words if w.end <= owner.start][-1:]
+            collective = self.pack.grammar.get("collective_bodies", frozenset()) if self.pack is not None else ()
+            if not before or before[0].lemma not in collective:
+                return (owner,)
+        if owner.end > words[first].start:
+            return (owner,)  # «проводили сотрудники МВД России»: a body after the verb keeps its one state
+        group = [m for m in self._coordinated_after(sentence, owner) if m.end <= words[first].start]
+        return tuple(group) if all(m is owner or m.type == "state" for m in group[1:]) else (owner,)
 
     def _owner(self, words: list[Word], noun: int, mentions: list[Mention], nouns: frozenset[str]) -> Mention | None:
         """The state named right after a body noun, or after its member noun («сотрудники МВД России»)."""
@@ -414,7 +452,8 @@ class SlavicClauses:
                 owner = self._owner_after_complement(words, k, mentions)  # «Радою національної безпеки ... України»
                 if owner is not None:
                     return (owner,), "state_body", False
-            if words[k].lemma in bodies and "Case=ablt" in words[k].feats:
+            if (words[k].lemma in bodies or words[k].lemma.split("-")[0] in bodies) and "Case=ablt" in words[k].feats:
+                # («премьер-министром Узбекистана»: a compound title by its first part)
                 owner = self._owner(words, k, mentions, bodies) or self._owner_after_complement(words, k, mentions)
                 if owner is not None and self.titled_person(sentence, owner) is not None:
                     return (self.titled_person(sentence, owner),), None, False  # type: ignore[return-value]
@@ -452,8 +491,12 @@ class SlavicClauses:
         text = self.doc.text
         joins = sorted(self.pack.grammar.get("predicate_joins", ())) if self.pack is not None else []
         apart = re.compile(r"[,;:«»\"—()]" + (r"|\s(?:" + "|".join(map(re.escape, joins)) + r")\s" if joins else ""))
+        through = self.pack.grammar.get("acting_through", frozenset()) if self.pack is not None else frozenset()
         for p in self.resolver.in_sentence(sentence):
             if p.type == "person" and 0 <= p.start - m.end <= 40 and not apart.search(text[m.end:p.start]):
+                between = " ".join(text[m.end:p.start].casefold().split())
+                if any(f" {t} " in f" {between} " for t in through):
+                    return None  # «МИД Казахстана в лице Мурата Нуртлеу выразил»: the body acts through him
                 return p
         return None
 
@@ -607,9 +650,17 @@ class SlavicClauses:
         return bool(head) and any(p.tag.case == "gent" for p in readings(self.pack.analyzer, head[0].casefold()))
 
     def agreeing(self, sentence: Sentence, words: list[Word], first: int, candidates: list[Mention]) -> list[Mention]:
-        """Subjects that agree in number with a finite verb: a plural verb («повідомили») takes no
+        """Subjects that agree in number with a finite verb, not a person named after «в лице»/«в особі»
+        (``acting_through``: the body before them acts through them): a plural verb («повідомили») takes no
         single name that has no plural nominative reading (a gendered Ukrainian noun with no number
         is singular), unless a list of names ends at it (joined by commas and ``list_joiners``)."""
+        through = self.pack.grammar.get("acting_through", frozenset()) if self.pack is not None else frozenset()
+        if through and len(candidates) > 1:  # «МИД Казахстана в лице Мурата Нуртлеу выразил»: the body is the subject
+            def after_through(m: Mention) -> bool:  # the phrase, then a given name at most, before the mention
+                before = " ".join(self.doc.text[max(0, m.start - 40):m.start].casefold().split())
+                return m.type == "person" and any(re.search(rf"(^|\s){re.escape(t)}(\s[^\W\d_]+)?$", before)
+                                                  for t in through)
+            candidates = [m for m in candidates if not after_through(m)] or candidates
         verb = words[first]
         if "Number=plur" not in verb.feats or self.pack is None:
             return candidates
