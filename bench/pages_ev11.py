@@ -9,7 +9,10 @@ The main job runs on them in a fresh database and ``../shared/eval/score.py`` sc
 field, as ``bench/blindset.py`` does for the blind pages. These pages may be read and their errors
 studied. ``tests/test_pages_ev11.py`` pins floors under the figures.
 
-Usage: python bench/pages_ev11.py [--errors]
+The same scoring runs on another folder of pages in that format with ``--folder`` (the German,
+French, Italian and Polish pages of branch evot12: ``--folder tests/fixtures/pages_evot12``).
+
+Usage: python bench/pages_ev11.py [--errors] [--folder DIR]
 """
 
 from __future__ import annotations
@@ -39,9 +42,12 @@ def event_errors(folder: Path = PAGES) -> list[str]:
 
 
 def main() -> int:
+    folder = PAGES
+    if "--folder" in sys.argv:
+        folder = Path(sys.argv[sys.argv.index("--folder") + 1]).resolve()
     if "--errors" in sys.argv:
-        print("\n".join(event_errors()))
-    results = score_articles(PAGES)
+        print("\n".join(event_errors(folder)))
+    results = score_articles(folder)
     print(f"  {'field':<14}" + "".join(f"{k:>8}" for k in results))
     for field in ARTICLE_FIELDS:
         print(f"  {field:<14}" + "".join(f"{results[k][field]['f1']:>8.3f}" for k in results))
