@@ -17,7 +17,6 @@ from ..kb.langdata import language_data
 from .actors import DATELINE, ActorResolver, bullet_states, listed_states
 from .doc import Doc, Mention, Sentence, Statement
 from .frames import Frame, FrameBuilder, LanguagePack, Word, pack_union
-from .frames_forms import applies as _forms_applies
 from .modality import SentenceModality
 from .records import EventRecord, MentionRef, confidence
 from .registry import register
@@ -592,18 +591,14 @@ def _without_reporting(pack: LanguagePack, produced: list[tuple[Frame, list[Stat
 
 
 def _trailing_source(builder: FrameBuilder, frame: Frame) -> bool:
-    """Russian and Ukrainian, and the languages read through a form table (fr, it, pl, ...; its auxiliary
-    between the comma and the verb passed over): a speech verb after a comma or dash that closes a clause reporting an
+    """Russian and Ukrainian: a speech verb after a comma or dash that closes a clause reporting an
     act («Минск согласился принять оружие, заявил министр обороны», «..., сообщил журналистам
     Пашинян») names the source of that act, not an event of its own."""
     pack = builder.pack
-    if pack is None or not (pack.slavic or _forms_applies(pack)) or frame.lemma not in pack.speech:
+    if pack is None or not pack.slavic or frame.lemma not in pack.speech:
         return False
     words = builder.words(frame.sentence)
-    at = frame.word - 1
-    while not pack.slavic and at > 1 and words[at].upos == "AUX":
-        at -= 1  # French, Italian, Polish: «..., a annoncé le ministère», «..., ha dichiarato il premier»
-    return at > 0 and words[at].text in (",", "—")
+    return frame.word > 1 and words[frame.word - 1].text in (",", "—")
 
 
 def _habitual_vote(builder: FrameBuilder, frame: Frame) -> bool:
