@@ -11,7 +11,8 @@ studied. ``tests/test_pages_ev11.py`` pins floors under the figures.
 
 Usage: python bench/pages_ev11.py [--errors] [--pages FOLDER]
 
-``--pages`` scores another folder of such pages (``tests/fixtures/pages_even12/``, branch even12).
+``--pages`` scores another folder of such pages: ``tests/fixtures/pages_even12/`` (English, branch even12),
+``tests/fixtures/pages_evot12/`` (German, French, Italian and Polish, branch evot12).
 """
 
 from __future__ import annotations

@@ -18,8 +18,10 @@ __all__ = ["DATELINE", "ActorResolver", "bullet_states", "listed_states", "witho
 _STATE_BODY_TYPES = {"government_body", "armed_force", "state"}
 _WORDS = re.compile(r"[^\W\d_]+")
 #: a short opening phrase before the subject: "Last month, he ...", "In April, it ..."
-#: a dateline opening a lede: "BISHKEK — ", "TBILISI, March 4 (Wire) - "
-DATELINE = re.compile(r"^\W*[A-ZÀ-ÞА-ЯІЇЄҐ][A-ZÀ-ÞА-ЯІЇЄҐ' .-]{2,}(?:,[^—–\n]{0,40})?\s+[—–-]\s+")
+#: a dateline opening a lede: "BISHKEK — ", "TBILISI, March 4 (Wire) - ", the agency in brackets after the
+#: place or before it ("ASTANA (dpa) - ", "(ANSA) - BRUXELLES, 27 GEN - ")
+DATELINE = re.compile(r"^\W*(?:\([^()\n]{1,20}\)\s*[—–-]\s+)?[A-ZÀ-ÞА-ЯІЇЄҐŁŚŻŹĆŃ][A-ZÀ-ÞА-ЯІЇЄҐŁŚŻŹĆŃ' .-]{2,}"
+                      r"(?:,[^—–\n]{0,40})?(?:\s*\([^()\n]{1,20}\))?\s+[—–-]\s+")
 _OPENER = re.compile(r"^\W*(?:[\w’'-]+\s+){0,3}[\w’'-]+,\s+(?=\w)")
 def without_opener(head: str) -> str:
     """The start of a sentence without a short opening phrase and its comma ("Last month, he ...")."""
@@ -173,6 +175,16 @@ class ActorResolver:
         if m.type in ("organization", "government_body") and m.entity_id is None and \
                 self._words.institution.search(m.text):
             state = self._generic_body_state(m)
+            if state:
+                return state
+        if m.type == "unowned_body" and self._words.subject_lead:
+            # «Il ministero degli Esteri ha convocato ...», «Ministerstwo Obrony Narodowej przekazało ...»: a body
+            # with no state by it is the page's own state's, the state the sentences before are about (in a
+            # language whose ``subject_lead`` says what a sentence's subject is)
+            sentence = self.doc.sentence_at(m.start)
+            found = self.antecedent(sentence, wants_person=False, wants_state=True, states_only=True) \
+                if sentence is not None else None
+            state = self.state_of(found) if found is not None else None
             if state:
                 return state
         if m.type == "alliance" and m.entity_id:

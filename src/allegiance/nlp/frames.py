@@ -191,8 +191,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 return True
             if self.resolver.opening_pronoun(head):  # «Тем не менее он отказался»: after a connective
                 return True
-        if self.pack is not None and self.pack.english and self.resolver.opening_pronoun(head):
-            return True  # "The ministry also suspended ...", "The court ordered ...": a definite noun for a state
+        if self.pack is not None and self.resolver.opening_pronoun(head):
+            # "The ministry also suspended ...", «Le ministère a convoqué ...», «Ministerstwo wprowadziło ...»: a
+            # definite noun or pronoun for a state or person (the language's ``opening_state``, ``opening_person``)
+            return True
         return bool(words & pack_union(self.pack, "grammar", "pronouns_person", "pronouns_state"))
 
     def words(self, sentence: Sentence) -> list[Word]:
@@ -612,6 +614,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         for w in reversed(words[max(0, at - 4):at]):
             if w.upos in ("AUX", "PART", "ADV") or w.low.endswith("ly") and w.upos == "X":
                 continue
+            if w.upos == "ADP" and w.i + 1 < len(words) and words[w.i + 1].upos == "ADV" and self.pack is not None \
+                    and not self.pack.english:
+                continue  # «Le ministère a par ailleurs suspendu»: an adverbial phrase, as ``_aux_before`` passes it
             return self._state_pronoun(words, w.i) or self._organ_of_pronoun(words, w.i)
         return False
 
