@@ -60,19 +60,26 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 with no BOM: one byte of each pair is nearly constant (0x00 for Latin, 0x04 for Cyrillic)."""
+    """UTF-16 with no BOM: one byte of each pair is nearly constant (0x00 for Latin, 0x04 for Cyrillic)
+    and the other is not (a run of one ASCII character, spaces or brackets, fills both bytes of every
+    pair, and such a text is not UTF-16); of the two byte orders, the one whose high byte is the more
+    constant (a UTF-16-BE text of brackets has its brackets at the odd bytes too)."""
     sample = data[:4000]
     if len(sample) < 8 or len(data) % 2:
         return None
     half = len(sample) // 2
-    for high_bytes, enc in ((sample[1::2], "utf-16-le"), (sample[0::2], "utf-16-be")):
-        top = Counter(high_bytes).most_common(1)[0]
-        if top[0] < 0x30 and top[1] / half > 0.4:
-            try:
-                return data.decode(enc)
-            except UnicodeDecodeError:
-                return None
-    return None
+    found: list[tuple[int, str]] = []
+    for high_bytes, low_bytes, enc in ((sample[1::2], sample[0::2], "utf-16-le"),
+                                       (sample[0::2], sample[1::2], "utf-16-be")):
+        byte, count = Counter(high_bytes).most_common(1)[0]
+        if byte < 0x30 and count / half > 0.4 and low_bytes.count(byte) / half <= 0.4:
+            found.append((count, enc))
+    if not found:
+        return None
+    try:
+        return data.decode(max(found)[1])
+    except UnicodeDecodeError:
+        return None
 
 
 def looks_binary(data: bytes) -> bool:

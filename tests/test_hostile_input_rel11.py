@@ -1,0 +1,58 @@
+"""Regression tests of the rel11 probe (bad input that loses text, crashes or hangs): each is named
+after what broke. Every input here is generated in the test."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from allegiance.ingest.decode import decode_text
+from allegiance.nlp.doc import MAX_SENTENCE_CHARS, Doc, split_sentences
+from allegiance.nlp.pipeline import default_pipeline
+
+BODY = ("Kazakhstan refused to send troops to Ukraine, officials in Astana said on Saturday. "
+        "The government also said it would not recognise the separatist republics in the east. ")
+
+
+@pytest.mark.parametrize("run", ["(", " ", "-", '"', "!", "\t"])
+def test_regression_utf8_text_opening_with_a_run_of_one_ascii_character_is_not_read_as_utf16(run: str) -> None:
+    data = (run * 3000 + " " + BODY).encode("utf-8")
+    data += b" " * (len(data) % 2)  # an even length, as UTF-16 has
+    decoded = decode_text(data)
+    assert decoded.encoding == "utf-8"
+    assert "Kazakhstan refused" in decoded.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [BODY * 20, "Казахстан отказался отправить войска на Украину. " * 30,
+                                  "((((((  " * 300 + BODY])
+def test_utf16_without_a_bom_is_still_read_in_either_byte_order(encoding: str, text: str) -> None:
+    decoded = decode_text(text.encode(encoding))
+    assert decoded.encoding == "utf-16"
+    assert decoded.text == text
+
+
+def test_regression_a_page_that_is_one_long_sentence_is_analysed_within_the_time_limit() -> None:
+    text = BODY.rstrip(". ") + "".join(", and Poland said that Hungary said that Russia" for _ in range(2000)) + "."
+    sentences = split_sentences(text, "en")
+    assert max(s.end - s.start for s in sentences) <= MAX_SENTENCE_CHARS
+    covered = {i for s in sentences for i in range(s.start, s.end)}
+    assert all(i in covered for i, c in enumerate(text) if not c.isspace())  # no text left out
+    assert all(not text[s.start].isspace() and not text[s.end - 1].isspace() for s in sentences)
+    pipeline = default_pipeline()
+    started = time.perf_counter()
+    doc = pipeline(Doc("long", text, "en", None))
+    assert time.perf_counter() - started < 30  # it was quadratic: past 120 s at 190 000 characters
+    assert any(m.entity_id for m in doc.mentions)
+
+
+def test_a_long_run_with_no_space_is_cut_where_the_limit_falls() -> None:
+    text = "x" * (MAX_SENTENCE_CHARS * 2 + 5) + " " + BODY
+    sentences = split_sentences(text, "en")
+    assert [s.end - s.start for s in sentences][:2] == [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS]
+    assert text[sentences[-1].start:sentences[-1].end].startswith("The government")
+
+
+def test_sentences_under_the_limit_are_as_before() -> None:
+    assert [(s.start, s.end) for s in split_sentences(BODY, "en")] == [(0, 83), (84, len(BODY) - 1)]
