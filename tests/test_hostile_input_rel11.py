@@ -3,6 +3,7 @@ after what broke. Every input here is generated in the test."""
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -56,3 +57,45 @@ def test_a_long_run_with_no_space_is_cut_where_the_limit_falls() -> None:
 
 def test_sentences_under_the_limit_are_as_before() -> None:
     assert [(s.start, s.end) for s in split_sentences(BODY, "en")] == [(0, 83), (84, len(BODY) - 1)]
+
+
+def _ingest_lines(tmp_path, *records: str):  # type: ignore[no-untyped-def]
+    from allegiance import Store, ingest
+    from allegiance.settings import Settings
+
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(records) + "\n", encoding="utf-8")
+    store = Store(tmp_path / "t.db")
+    ingest([str(path)], store, Settings(db=str(tmp_path / "t.db")))
+    texts = [r[0] for r in store.db.execute("SELECT text FROM articles")]
+    return texts, {r["origin"].rsplit("#", 1)[1]: (r["code"], r["message"]) for r in store.rejections()}
+
+
+def test_regression_a_json_lines_html_field_that_is_not_text_does_not_hide_the_text(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    texts, rejected = _ingest_lines(tmp_path, json.dumps({"html": ["<p>x</p>"], "text": BODY}),
+                                    json.dumps({"html": 1, "text": BODY.replace("Saturday", "Sunday")}))
+    assert len(texts) == 2 and not rejected
+
+
+def test_regression_a_json_lines_text_of_the_wrong_type_says_so(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _, rejected = _ingest_lines(tmp_path, json.dumps({"text": [BODY]}), json.dumps({"text": 7}),
+                                json.dumps({"title": "t"}))
+    assert rejected == {"L1": ("empty", "line 1 has no text: 'text' is a list"),
+                        "L2": ("empty", "line 2 has no text: 'text' is a int"),
+                        "L3": ("empty", "line 3 has no 'text' or 'html'")}
+
+
+def test_regression_a_json_lines_record_naming_its_text_twice_is_rejected_not_half_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    texts, rejected = _ingest_lines(tmp_path, '{"text": "' + BODY + '", "text": "Poland sent tanks."}',
+                                    '{"text": "' + BODY + '", "meta": {"a": 1, "a": 2}}')
+    assert rejected == {"L1": ("malformed", "line 1 names 'text' twice")}
+    assert texts == [BODY.strip()]  # a key twice inside a nested object is no field of the article
+
+
+def test_regression_dossier_json_writes_bidi_and_c1_controls_as_escapes(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from allegiance.cli.main import safe_json
+
+    value = {"span": "to Ukraine\u202e enibmob\u202c \x9b2J", "name": "Київ"}
+    text = safe_json(value, indent=2)
+    assert "\u202e" not in text and "\x9b" not in text and "Київ" in text
+    assert json.loads(text) == value

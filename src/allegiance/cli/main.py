@@ -139,11 +139,16 @@ def output_option(func: F) -> F:
                         show_default=True, help="How to print the listing.")(func)
 
 
-def _json_line(row: dict[str, Any]) -> str:
-    """One JSON line, with C1 controls and bidi controls written as ``\\uXXXX`` escapes (JSON escapes
+def safe_json(value: Any, indent: int | None = None) -> str:
+    """``value`` as JSON, with C1 controls and bidi controls written as ``\\uXXXX`` escapes (JSON escapes
     C0 controls itself): the same data, and nothing a terminal acts on."""
-    line = json.dumps(row, ensure_ascii=False, default=str)
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", line)
+    text = json.dumps(value, ensure_ascii=False, default=str, indent=indent)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def _json_line(row: dict[str, Any]) -> str:
+    """One JSON line, made safe to print (:func:`safe_json`)."""
+    return safe_json(row)
 
 
 _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f" + BIDI_CONTROLS + "]")
@@ -312,7 +317,7 @@ def dossier_command(entity: str, settings: Settings) -> None:
     """Everything about ENTITY (id or name) as JSON: stances, events, quantities, predictions,
     people in its roles, sources."""
     with open_store(settings) as store:
-        click.echo(json.dumps(dossier(store, entity, packs=settings.packs), ensure_ascii=False, indent=2, default=str))
+        click.echo(safe_json(dossier(store, entity, packs=settings.packs), indent=2))
 
 
 @cli.command("timeline")
