@@ -99,3 +99,26 @@ def test_regression_dossier_json_writes_bidi_and_c1_controls_as_escapes(tmp_path
     text = safe_json(value, indent=2)
     assert "\u202e" not in text and "\x9b" not in text and "Київ" in text
     assert json.loads(text) == value
+
+
+@pytest.mark.parametrize(("name", "pack", "said"), [
+    ("a.txt.bz2", lambda b: __import__("bz2").compress(b), "bz2-compressed"),
+    ("a.txt.xz", lambda b: __import__("lzma").compress(b), "xz-compressed"),
+    ("a.txt", lambda b: __import__("gzip").compress(b), "gzip-compressed"),
+])
+def test_regression_compressed_data_ingest_does_not_unpack_is_refused_by_what_it_is(tmp_path, name, pack, said) -> None:  # type: ignore[no-untyped-def]
+    from allegiance import Store, ingest
+    from allegiance.settings import Settings
+
+    path = tmp_path / name
+    path.write_bytes(pack(BODY.encode() * 3))
+    store = Store(tmp_path / "t.db")
+    ingest([str(path)], store, Settings(db=str(tmp_path / "t.db")))
+    (rejection,) = store.rejections()
+    assert rejection["code"] == "binary" and said in rejection["message"] and "unpack it" in rejection["message"]
+
+
+def test_random_binary_data_is_still_binary() -> None:
+    with pytest.raises(Exception) as caught:
+        decode_text(bytes(range(256)) * 8)
+    assert getattr(caught.value, "code", None) == "binary"

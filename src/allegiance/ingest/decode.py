@@ -82,6 +82,20 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
 
 
+#: The opening bytes of compressed data and archives ingest does not read in that place: the
+#: ``binary`` refusal of such an input says what it is and what to do (a file ``.bz2``, ``.xz``, ``.zst`` or
+#: ``.7z``; a zip or gzip file under another extension, which its own extension would unpack)
+_PACKED = ((b"BZh", "bz2-compressed data"), (b"\xfd7zXZ\x00", "xz-compressed data"),
+           (b"\x28\xb5\x2f\xfd", "zstd-compressed data"), (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
+           (b"Rar!\x1a\x07", "a RAR archive"), (b"PK\x03\x04", "a zip archive"),
+           (b"\x1f\x8b", "gzip-compressed data"))
+
+
+def packed_kind(data: bytes) -> str | None:
+    """What compressed data or archive ``data`` opens as (:data:`_PACKED`), or None."""
+    return next((kind for magic, kind in _PACKED if data.startswith(magic)), None)
+
+
 def looks_binary(data: bytes) -> bool:
     """Binary data (after UTF-16 is ruled out): NUL bytes over :data:`NUL_SHARE` of the whole input
     (or any in a short one), or many other control bytes in the opening."""
@@ -388,6 +402,11 @@ def _decode(data: bytes, *, declared: str | None, html: bool) -> Decoded:
     if utf16 is not None and _mostly_printable(utf16):
         return Decoded(utf16, "utf-16")
     if looks_binary(data):
+        packed = packed_kind(data)
+        if packed is not None:
+            raise InputError(f"the input is binary data, not text: {packed}, which is not read here; unpack it "
+                             "first (ingest reads .gz, .zip, .tar, .tgz and .tar.gz files by their extension)",
+                             code="binary")
         raise InputError("the input is binary data, not text", code="binary")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
