@@ -122,3 +122,22 @@ def test_random_binary_data_is_still_binary() -> None:
     with pytest.raises(Exception) as caught:
         decode_text(bytes(range(256)) * 8)
     assert getattr(caught.value, "code", None) == "binary"
+
+
+@pytest.mark.parametrize("command", [["report"], ["articles"], ["search", "Ukraine"], ["dossier", "KAZ"]])
+def test_regression_a_store_whose_schema_text_is_damaged_is_a_store_error_not_a_traceback(tmp_path, command) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from allegiance.cli.main import cli
+
+    path = tmp_path / "in.txt"
+    path.write_text(BODY, encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert CliRunner().invoke(cli, ["ingest", str(path), "--db", str(db)]).exit_code == 0
+    data = bytearray(db.read_bytes())
+    at = data.index(b"CREATE TABLE") + len(b"CREATE TABLE ")
+    data[at] = 0xFF  # no UTF-8 text holds this byte
+    db.write_bytes(bytes(data))
+    result = CliRunner().invoke(cli, [*command, "--db", str(db)])
+    assert result.exit_code == 1 and not isinstance(result.exception, UnicodeDecodeError)
+    assert "[store_error]" in result.output and "damaged" in result.output

@@ -102,6 +102,9 @@ def common_options(func: F) -> F:
             raise click.ClickException(f"[{exc.code}] {_one_line(exc.message)}") from exc
         except sqlite3.Error as exc:  # a file that is not an Allegiance database, a locked or broken one
             raise click.ClickException(f"[store_error] {_one_line(str(exc))}") from exc
+        except UnicodeDecodeError as exc:  # sqlite3 decodes stored text as UTF-8: a damaged page is not
+            raise click.ClickException(f"[store_error] the database holds text that does not decode, so it is "
+                                       f"damaged: {_one_line(str(exc))}") from exc
         except BrokenPipeError:  # the reader went away (| head): stop quietly
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise SystemExit(1) from None
@@ -124,9 +127,9 @@ def open_store(settings: Settings, *, readonly: bool = True) -> Store:
     probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:  # looked at read-only first: a writer would migrate any SQLite file (or an empty one) into a store
         version = probe.execute("PRAGMA user_version").fetchone()[0]
-        probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} is not an Allegiance database: {exc}") from exc
+        probe.execute("SELECT name, sql FROM sqlite_master").fetchall()
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a damaged schema may not decode as UTF-8
+        raise StoreError(f"{path} is not an Allegiance database, or is damaged: {exc}") from exc
     finally:
         probe.close()
     if not version:

@@ -6,8 +6,7 @@ import click
 
 from ..query.search import SEARCH_SCOPES, search
 from ..settings import Settings
-from ..store.db import Store
-from .main import _print_rows, common_options, output_option
+from .main import _print_rows, common_options, open_store, output_option
 
 
 @click.command("search")
@@ -29,7 +28,7 @@ def search_command(query: str, since: str | None, until: str | None, source: str
     """Find QUERY (FTS5 syntax: words, "a phrase", OR, NOT, prefix*) in article text and in the
     evidence of statements, best first. Exit code 1 with a message for a malformed query or
     an unknown actor; a query that matches nothing says so on standard error."""
-    with Store(settings.db, readonly=True) as store:
+    with open_store(settings) as store:
         hits = search(store, query, since=since, until=until, source=source, language=language, actor=actor,
                       scope=scope, limit=limit, offset=offset)
     if not hits:
