@@ -128,6 +128,8 @@ def open_store(settings: Settings, *, readonly: bool = True) -> Store:
     try:  # looked at read-only first: a writer would migrate any SQLite file (or an empty one) into a store
         version = probe.execute("PRAGMA user_version").fetchone()[0]
         probe.execute("SELECT name, sql FROM sqlite_master").fetchall()
+    except sqlite3.OperationalError as exc:  # the file is there but cannot be read (an I/O error, a lock)
+        raise StoreError(f"{path}: cannot read the database: {exc}") from exc
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a damaged schema may not decode as UTF-8
         raise StoreError(f"{path} is not an Allegiance database, or is damaged: {exc}") from exc
     finally:
