@@ -141,3 +141,24 @@ def test_regression_a_store_whose_schema_text_is_damaged_is_a_store_error_not_a_
     result = CliRunner().invoke(cli, [*command, "--db", str(db)])
     assert result.exit_code == 1 and not isinstance(result.exception, UnicodeDecodeError)
     assert "[store_error]" in result.output and "damaged" in result.output
+
+
+def test_regression_a_url_list_with_a_line_of_another_scheme_is_still_a_url_list(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from allegiance import Store, ingest
+    from allegiance.settings import Settings
+
+    path = tmp_path / "links.txt"  # 127.0.0.1 is refused as a private address: nothing is fetched
+    path.write_text("http://127.0.0.1/a\nfile:///etc/passwd\njavascript:alert(1)\n", encoding="utf-8")
+    store = Store(tmp_path / "t.db")
+    ingest([str(path)], store, Settings(db=str(tmp_path / "t.db")))
+    rejected = {r["origin"]: r["code"] for r in store.rejections()}
+    assert store.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0  # not stored as an article
+    assert rejected["file:///etc/passwd"] == rejected["javascript:alert(1)"] == "unsupported"
+    assert "http://127.0.0.1/a" in rejected
+
+
+def test_a_text_with_a_colon_in_a_line_is_not_a_url_list() -> None:
+    from allegiance.ingest.sources import sniff_kind
+
+    assert sniff_kind(b"Note: Kazakhstan refused.\nhttps://example.org/a\n") == "text"
+    assert sniff_kind(b"mailto:x@example.org\nNote:none\n") == "text"  # no http(s) line

@@ -38,6 +38,8 @@ _EXTENSIONS: dict[str, InputKind] = {
     ".urls": "urls",
 }
 _URL = re.compile(r"^https?://\S+$", re.I)
+#: a line that is one URL of any scheme (``file:///x``, ``javascript:x``, ``ftp://x``)
+_ANY_URL = re.compile(r"^[a-z][a-z0-9+.-]*:\S+$", re.I)
 _TAGS = re.compile(r"<[^>]+>")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 
@@ -76,8 +78,9 @@ def sniff_kind(data: bytes) -> InputKind:
         return "jsonl"
     lines = [x.strip() for x in data[:65536].removeprefix(codecs.BOM_UTF8).splitlines()
              if x.strip() and not x.lstrip().startswith(b"#")]
-    if lines and all(_URL.match(x.decode("utf-8", "replace")) for x in lines[:200]):
-        return "urls"
+    shown = [x.decode("utf-8", "replace") for x in lines[:200]]
+    if shown and all(_ANY_URL.match(x) for x in shown) and any(_URL.match(x) for x in shown):
+        return "urls"  # a list with a file:, ftp: or javascript: line too is a list: that line is refused
     return "text"
 
 
