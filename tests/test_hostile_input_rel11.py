@@ -162,3 +162,10 @@ def test_a_text_with_a_colon_in_a_line_is_not_a_url_list() -> None:
 
     assert sniff_kind(b"Note: Kazakhstan refused.\nhttps://example.org/a\n") == "text"
     assert sniff_kind(b"mailto:x@example.org\nNote:none\n") == "text"  # no http(s) line
+
+
+def test_regression_a_json_lines_record_nested_too_deeply_is_its_own_rejection(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    deep = '{"text": "' + BODY + '", "x": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    texts, rejected = _ingest_lines(tmp_path, deep, json.dumps({"text": BODY.replace("Saturday", "Sunday")}))
+    assert rejected == {"L1": ("malformed", "line 1 nests its JSON too deeply to be read")}
+    assert len(texts) == 1  # the record after it is read (the whole file was an internal_error)

@@ -207,6 +207,9 @@ def _jsonl_inputs(lines: Iterator[bytes], origin: str, settings: Settings) -> It
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             yield Rejection(where, "malformed", f"line {number} is not JSON: {exc}")
             continue
+        except RecursionError:  # arrays or objects nested thousands deep: the decoder's stack runs out
+            yield Rejection(where, "malformed", f"line {number} nests its JSON too deeply to be read")
+            continue
         if not isinstance(record, dict):
             yield Rejection(where, "malformed", f"line {number} is not a JSON object")
             continue
