@@ -169,3 +169,23 @@ def test_regression_a_json_lines_record_nested_too_deeply_is_its_own_rejection(t
     texts, rejected = _ingest_lines(tmp_path, deep, json.dumps({"text": BODY.replace("Saturday", "Sunday")}))
     assert rejected == {"L1": ("malformed", "line 1 nests its JSON too deeply to be read")}
     assert len(texts) == 1  # the record after it is read (the whole file was an internal_error)
+
+
+@pytest.mark.parametrize("case", ["empty", "not_parquet", "wrong_columns"])
+def test_regression_load_parquet_of_a_folder_that_is_no_run_is_one_line_not_a_traceback(tmp_path, case) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from allegiance.cli.main import cli
+
+    folder = tmp_path / "run"
+    (folder / "articles").mkdir(parents=True)
+    if case == "not_parquet":
+        (folder / "articles" / "part-00000.parquet").write_text("not parquet", encoding="utf-8")
+    elif case == "wrong_columns":
+        pa = pytest.importorskip("pyarrow")
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.table({"foo": [1, 2]}), folder / "articles" / "part-00000.parquet")
+    result = CliRunner().invoke(cli, ["load-parquet", str(folder), "--db", str(tmp_path / "t.db")])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
+    assert "[bad_parquet]" in result.output and "Traceback" not in result.output
