@@ -189,3 +189,36 @@ def test_regression_load_parquet_of_a_folder_that_is_no_run_is_one_line_not_a_tr
     result = CliRunner().invoke(cli, ["load-parquet", str(folder), "--db", str(tmp_path / "t.db")])
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.output
     assert "[bad_parquet]" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("args", [["timeline", "--offset", "99999999999999999999"],
+                                  ["timeline", "--limit", "99999999999999999999"],
+                                  ["search", "Ukraine", "--offset", "99999999999999999999"],
+                                  ["timeline", "--offset", "-5"]])
+def test_regression_a_paging_number_past_sqlite_integers_is_a_usage_error(tmp_path, args) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from allegiance.cli.main import cli
+
+    path = tmp_path / "in.txt"
+    path.write_text(BODY, encoding="utf-8")
+    db = tmp_path / "t.db"
+    assert CliRunner().invoke(cli, ["ingest", str(path), "--db", str(db)]).exit_code == 0
+    result = CliRunner().invoke(cli, [*args, "--db", str(db)])
+    assert result.exit_code == 2 and not isinstance(result.exception, OverflowError), result.output
+    assert "is not in the range" in result.output
+
+
+def test_regression_the_api_answers_a_huge_offset_with_400_not_500(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from allegiance import Settings, Store
+    from allegiance.web import create_app
+
+    db = tmp_path / "t.db"
+    Store(db).close()
+    client = TestClient(create_app(db, Settings(db=str(db))), raise_server_exceptions=False)
+    for url in ("/api/timeline?offset=99999999999999999999", "/timeline?offset=99999999999999999999",
+                "/api/articles?offset=99999999999999999999"):
+        assert client.get(url).status_code == 400, url

@@ -39,6 +39,7 @@ from ..query.tables import (
     write_table,
 )
 from ..query.views import (
+    MAX_PAGING,
     PERIODS,
     corroboration,
     dossier,
@@ -333,9 +334,10 @@ def dossier_command(entity: str, settings: Settings) -> None:
 @click.option("--source", default=None, help="Only events reported by this outlet.")
 @click.option("--since", default=None, help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", default=None, help="Up to this date, inclusive.")
-@click.option("--limit", type=click.IntRange(min=1), default=None,
+@click.option("--limit", type=click.IntRange(1, MAX_PAGING), default=None,
               help="Most events listed (default: 100 in the table, 1000 in jsonl and csv).")
-@click.option("--offset", default=0, show_default=True, help="Events skipped first (paging).")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0, MAX_PAGING),
+              help="Events skipped first (paging).")
 @click.option("--all-articles", is_flag=True, help="Include articles off the packs' topics.")
 @output_option
 @common_options
@@ -490,7 +492,8 @@ def kb_show(name_or_id: str, fmt: str, settings: Settings) -> None:
 
 @kb_group.command("search")
 @click.argument("text")
-@click.option("--limit", default=10, show_default=True, help="Most entities listed.")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, MAX_PAGING),
+              help="Most entities listed.")
 @output_option
 def kb_search(text: str, limit: int, fmt: str) -> None:
     """Find entities whose names are close to TEXT (any language, any spelling)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ..query.search import SEARCH_SCOPES, search
+from ..query.views import MAX_PAGING
 from ..settings import Settings
 from .main import _print_rows, common_options, open_store, output_option
 
@@ -20,7 +21,8 @@ from .main import _print_rows, common_options, open_store, output_option
 @click.option("--in", "scope", type=click.Choice(SEARCH_SCOPES), default="all", show_default=True,
               help="Search articles, evidence sentences, or both.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000), help="Most hits listed.")
-@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Skip this many hits first.")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0, MAX_PAGING),
+              help="Skip this many hits first.")
 @output_option
 @common_options
 def search_command(query: str, since: str | None, until: str | None, source: str | None, language: str | None,
