@@ -222,3 +222,14 @@ def test_regression_the_api_answers_a_huge_offset_with_400_not_500(tmp_path) -> 
     for url in ("/api/timeline?offset=99999999999999999999", "/timeline?offset=99999999999999999999",
                 "/api/articles?offset=99999999999999999999"):
         assert client.get(url).status_code == 400, url
+
+
+def test_regression_a_page_nested_past_the_parser_depth_says_so() -> None:
+    from allegiance.errors import ExtractionError
+    from allegiance.ingest.html import extract_page
+
+    deep = "<div>" * 3000 + "<p>" + BODY * 3 + "</p>" + "</div>" * 3000
+    with pytest.raises(ExtractionError, match="nests its elements deeper"):
+        extract_page(f"<html><body>{deep}</body></html>")
+    before = "<p>" + BODY.replace("Saturday", "Sunday") * 3 + "</p>"
+    assert "Sunday" in extract_page(f"<html><body>{before}{deep}</body></html>").text  # what it can read, kept
