@@ -39,6 +39,7 @@ from ..query.tables import (
     write_table,
 )
 from ..query.views import (
+    MAX_PAGING,
     PERIODS,
     corroboration,
     dossier,
@@ -102,6 +103,9 @@ def common_options(func: F) -> F:
             raise click.ClickException(f"[{exc.code}] {_one_line(exc.message)}") from exc
         except sqlite3.Error as exc:  # a file that is not an Allegiance database, a locked or broken one
             raise click.ClickException(f"[store_error] {_one_line(str(exc))}") from exc
+        except UnicodeDecodeError as exc:  # sqlite3 decodes stored text as UTF-8: a damaged page is not
+            raise click.ClickException(f"[store_error] the database holds text that does not decode, so it is "
+                                       f"damaged: {_one_line(str(exc))}") from exc
         except BrokenPipeError:  # the reader went away (| head): stop quietly
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise SystemExit(1) from None
@@ -124,9 +128,11 @@ def open_store(settings: Settings, *, readonly: bool = True) -> Store:
     probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:  # looked at read-only first: a writer would migrate any SQLite file (or an empty one) into a store
         version = probe.execute("PRAGMA user_version").fetchone()[0]
-        probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} is not an Allegiance database: {exc}") from exc
+        probe.execute("SELECT name, sql FROM sqlite_master").fetchall()
+    except sqlite3.OperationalError as exc:  # the file is there but cannot be read (an I/O error, a lock)
+        raise StoreError(f"{path}: cannot read the database: {exc}") from exc
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # a damaged schema may not decode as UTF-8
+        raise StoreError(f"{path} is not an Allegiance database, or is damaged: {exc}") from exc
     finally:
         probe.close()
     if not version:
@@ -139,11 +145,16 @@ def output_option(func: F) -> F:
                         show_default=True, help="How to print the listing.")(func)
 
 
-def _json_line(row: dict[str, Any]) -> str:
-    """One JSON line, with C1 controls and bidi controls written as ``\\uXXXX`` escapes (JSON escapes
+def safe_json(value: Any, indent: int | None = None) -> str:
+    """``value`` as JSON, with C1 controls and bidi controls written as ``\\uXXXX`` escapes (JSON escapes
     C0 controls itself): the same data, and nothing a terminal acts on."""
-    line = json.dumps(row, ensure_ascii=False, default=str)
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", line)
+    text = json.dumps(value, ensure_ascii=False, default=str, indent=indent)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def _json_line(row: dict[str, Any]) -> str:
+    """One JSON line, made safe to print (:func:`safe_json`)."""
+    return safe_json(row)
 
 
 _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f" + BIDI_CONTROLS + "]")
@@ -312,7 +323,7 @@ def dossier_command(entity: str, settings: Settings) -> None:
     """Everything about ENTITY (id or name) as JSON: stances, events, quantities, predictions,
     people in its roles, sources."""
     with open_store(settings) as store:
-        click.echo(json.dumps(dossier(store, entity, packs=settings.packs), ensure_ascii=False, indent=2, default=str))
+        click.echo(safe_json(dossier(store, entity, packs=settings.packs), indent=2))
 
 
 @cli.command("timeline")
@@ -323,9 +334,10 @@ def dossier_command(entity: str, settings: Settings) -> None:
 @click.option("--source", default=None, help="Only events reported by this outlet.")
 @click.option("--since", default=None, help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", default=None, help="Up to this date, inclusive.")
-@click.option("--limit", type=click.IntRange(min=1), default=None,
+@click.option("--limit", type=click.IntRange(1, MAX_PAGING), default=None,
               help="Most events listed (default: 100 in the table, 1000 in jsonl and csv).")
-@click.option("--offset", default=0, show_default=True, help="Events skipped first (paging).")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0, MAX_PAGING),
+              help="Events skipped first (paging).")
 @click.option("--all-articles", is_flag=True, help="Include articles off the packs' topics.")
 @output_option
 @common_options
@@ -480,7 +492,8 @@ def kb_show(name_or_id: str, fmt: str, settings: Settings) -> None:
 
 @kb_group.command("search")
 @click.argument("text")
-@click.option("--limit", default=10, show_default=True, help="Most entities listed.")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, MAX_PAGING),
+              help="Most entities listed.")
 @output_option
 def kb_search(text: str, limit: int, fmt: str) -> None:
     """Find entities whose names are close to TEXT (any language, any spelling)."""

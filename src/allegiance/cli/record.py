@@ -4,14 +4,12 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from ..errors import AllegianceError
 from ..query.record import correct_statement, find_statement, statement_history
 from ..settings import Settings
-from .main import common_options, open_store
+from .main import common_options, open_store, safe_json
 
 __all__ = ["correct_command", "history_command"]
 
@@ -49,5 +47,4 @@ def history_command(uid: str, settings: Settings) -> None:
         row = find_statement(store, uid)
         if row["uid"] is None:
             raise AllegianceError(f"statement {uid} has no uid yet (run analyze)", code="not_found")
-        click.echo(json.dumps({"statement": row["uid"], **statement_history(store, row["uid"])},
-                              ensure_ascii=False, indent=2))
+        click.echo(safe_json({"statement": row["uid"], **statement_history(store, row["uid"])}, indent=2))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import click
 
 from ..query.search import SEARCH_SCOPES, search
+from ..query.views import MAX_PAGING
 from ..settings import Settings
-from ..store.db import Store
-from .main import _print_rows, common_options, output_option
+from .main import _print_rows, common_options, open_store, output_option
 
 
 @click.command("search")
@@ -21,7 +21,8 @@ from .main import _print_rows, common_options, output_option
 @click.option("--in", "scope", type=click.Choice(SEARCH_SCOPES), default="all", show_default=True,
               help="Search articles, evidence sentences, or both.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000), help="Most hits listed.")
-@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Skip this many hits first.")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0, MAX_PAGING),
+              help="Skip this many hits first.")
 @output_option
 @common_options
 def search_command(query: str, since: str | None, until: str | None, source: str | None, language: str | None,
@@ -29,7 +30,7 @@ def search_command(query: str, since: str | None, until: str | None, source: str
     """Find QUERY (FTS5 syntax: words, "a phrase", OR, NOT, prefix*) in article text and in the
     evidence of statements, best first. Exit code 1 with a message for a malformed query or
     an unknown actor; a query that matches nothing says so on standard error."""
-    with Store(settings.db, readonly=True) as store:
+    with open_store(settings) as store:
         hits = search(store, query, since=since, until=until, source=source, language=language, actor=actor,
                       scope=scope, limit=limit, offset=offset)
     if not hits:

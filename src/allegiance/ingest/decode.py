@@ -60,19 +60,40 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 with no BOM: one byte of each pair is nearly constant (0x00 for Latin, 0x04 for Cyrillic)."""
+    """UTF-16 with no BOM: one byte of each pair is nearly constant (0x00 for Latin, 0x04 for Cyrillic)
+    and the other is not (a run of one ASCII character, spaces or brackets, fills both bytes of every
+    pair, and such a text is not UTF-16); of the two byte orders, the one whose high byte is the more
+    constant (a UTF-16-BE text of brackets has its brackets at the odd bytes too)."""
     sample = data[:4000]
     if len(sample) < 8 or len(data) % 2:
         return None
     half = len(sample) // 2
-    for high_bytes, enc in ((sample[1::2], "utf-16-le"), (sample[0::2], "utf-16-be")):
-        top = Counter(high_bytes).most_common(1)[0]
-        if top[0] < 0x30 and top[1] / half > 0.4:
-            try:
-                return data.decode(enc)
-            except UnicodeDecodeError:
-                return None
-    return None
+    found: list[tuple[int, str]] = []
+    for high_bytes, low_bytes, enc in ((sample[1::2], sample[0::2], "utf-16-le"),
+                                       (sample[0::2], sample[1::2], "utf-16-be")):
+        byte, count = Counter(high_bytes).most_common(1)[0]
+        if byte < 0x30 and count / half > 0.4 and low_bytes.count(byte) / half <= 0.4:
+            found.append((count, enc))
+    if not found:
+        return None
+    try:
+        return data.decode(max(found)[1])
+    except UnicodeDecodeError:
+        return None
+
+
+#: The opening bytes of compressed data and archives ingest does not read in that place: the
+#: ``binary`` refusal of such an input says what it is and what to do (a file ``.bz2``, ``.xz``, ``.zst`` or
+#: ``.7z``; a zip or gzip file under another extension, which its own extension would unpack)
+_PACKED = ((b"BZh", "bz2-compressed data"), (b"\xfd7zXZ\x00", "xz-compressed data"),
+           (b"\x28\xb5\x2f\xfd", "zstd-compressed data"), (b"7z\xbc\xaf\x27\x1c", "a 7z archive"),
+           (b"Rar!\x1a\x07", "a RAR archive"), (b"PK\x03\x04", "a zip archive"),
+           (b"\x1f\x8b", "gzip-compressed data"))
+
+
+def packed_kind(data: bytes) -> str | None:
+    """What compressed data or archive ``data`` opens as (:data:`_PACKED`), or None."""
+    return next((kind for magic, kind in _PACKED if data.startswith(magic)), None)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -381,6 +402,11 @@ def _decode(data: bytes, *, declared: str | None, html: bool) -> Decoded:
     if utf16 is not None and _mostly_printable(utf16):
         return Decoded(utf16, "utf-16")
     if looks_binary(data):
+        packed = packed_kind(data)
+        if packed is not None:
+            raise InputError(f"the input is binary data, not text: {packed}, which is not read here; unpack it "
+                             "first (ingest reads .gz, .zip, .tar, .tgz and .tar.gz files by their extension)",
+                             code="binary")
         raise InputError("the input is binary data, not text", code="binary")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")

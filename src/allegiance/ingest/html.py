@@ -400,8 +400,8 @@ def _load_html(html: str) -> Any:
     libxml2's limits where the page reaches one (libxml2 then names ``XML_PARSE_HUGE``): nesting
     deeper than 255 elements, or one text or attribute over 10 MB (an inline image or a script's
     data). The default parser drops everything after the limit, so the page's text would be lost.
-    Inputs are capped at ``max_bytes`` before this; nested far deeper, trafilatura's own limits
-    apply and such a page is rejected as having no main text."""
+    Inputs are capped at ``max_bytes`` before this; nested deeper than 2048, where even that parser
+    stops, a page whose text all lies past the limit is rejected saying so."""
     from lxml.html import HTMLParser, fromstring
     from trafilatura.utils import HTML_PARSER, load_html, repair_faulty_html
 
@@ -422,7 +422,12 @@ def _load_html(html: str) -> Any:
         return tree
     deep = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
                       remove_pis=True, huge_tree=True)
-    return load_html(fromstring(repair_faulty_html(html, html[:50].lower()), parser=deep))
+    tree = load_html(fromstring(repair_faulty_html(html, html[:50].lower()), parser=deep))
+    if any("Excessive depth" in entry.message for entry in deep.error_log) and (
+            tree is None or not "".join(tree.itertext()).strip()):  # nothing before the depth where it stops
+        raise ExtractionError("the page nests its elements deeper than the HTML parser reads (2048 deep), "
+                              "and its text lies deeper: nothing of it can be read")
+    return tree
 
 
 def extract_page(html: str, url: str | None = None) -> PageContent:

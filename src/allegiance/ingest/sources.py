@@ -38,6 +38,8 @@ _EXTENSIONS: dict[str, InputKind] = {
     ".urls": "urls",
 }
 _URL = re.compile(r"^https?://\S+$", re.I)
+#: a line that is one URL of any scheme (``file:///x``, ``javascript:x``, ``ftp://x``)
+_ANY_URL = re.compile(r"^[a-z][a-z0-9+.-]*:\S+$", re.I)
 _TAGS = re.compile(r"<[^>]+>")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 
@@ -76,8 +78,9 @@ def sniff_kind(data: bytes) -> InputKind:
         return "jsonl"
     lines = [x.strip() for x in data[:65536].removeprefix(codecs.BOM_UTF8).splitlines()
              if x.strip() and not x.lstrip().startswith(b"#")]
-    if lines and all(_URL.match(x.decode("utf-8", "replace")) for x in lines[:200]):
-        return "urls"
+    shown = [x.decode("utf-8", "replace") for x in lines[:200]]
+    if shown and all(_ANY_URL.match(x) for x in shown) and any(_URL.match(x) for x in shown):
+        return "urls"  # a list with a file:, ftp: or javascript: line too is a list: that line is refused
     return "text"
 
 
@@ -176,6 +179,21 @@ def _records(lines: Iterator[bytes]) -> Iterator[bytes]:
             yield line
 
 
+class _Object(dict):  # type: ignore[type-arg]
+    """A JSON object, with the first key it names twice (json keeps the last value silently)."""
+
+    twice: str | None = None
+
+
+def _object(pairs: list[tuple[str, typing.Any]]) -> _Object:
+    record = _Object()
+    for key, value in pairs:
+        if key in record and record.twice is None:
+            record.twice = key
+        record[key] = value
+    return record
+
+
 def _jsonl_inputs(lines: Iterator[bytes], origin: str, settings: Settings) -> Iterator[Item]:
     for number, line in enumerate(_records(lines), 1):
         where = f"{origin}#L{number}"
@@ -185,16 +203,26 @@ def _jsonl_inputs(lines: Iterator[bytes], origin: str, settings: Settings) -> It
             yield Rejection(where, "too_large", f"line {number} is over the limit of {settings.max_bytes} bytes")
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line, object_pairs_hook=_object)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             yield Rejection(where, "malformed", f"line {number} is not JSON: {exc}")
+            continue
+        except RecursionError:  # arrays or objects nested thousands deep: the decoder's stack runs out
+            yield Rejection(where, "malformed", f"line {number} nests its JSON too deeply to be read")
             continue
         if not isinstance(record, dict):
             yield Rejection(where, "malformed", f"line {number} is not a JSON object")
             continue
-        body, kind = (record.get("html"), "html") if record.get("html") else (record.get("text"), "text")
+        if isinstance(record, _Object) and record.twice is not None:  # which value is meant is unknown
+            yield Rejection(where, "malformed", f"line {number} names {record.twice!r} twice")
+            continue
+        html, text = record.get("html"), record.get("text")
+        body, kind = (html, "html") if isinstance(html, str) and html.strip() else (text, "text")
         if not isinstance(body, str) or not body.strip():
-            yield Rejection(where, "empty", f"line {number} has no 'text' or 'html'")
+            wrong = [f"{k!r} is a {type(v).__name__}" for k, v in (("html", html), ("text", text))
+                     if v is not None and not isinstance(v, str)]
+            reason = f"no text: {', '.join(wrong)}" if wrong else "no 'text' or 'html'"
+            yield Rejection(where, "empty", f"line {number} has {reason}")
             continue
         hints = hints_from_record(record, where)
         name = str(record["id"]) if record.get("id") else None

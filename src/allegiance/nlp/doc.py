@@ -262,10 +262,48 @@ def _last_word(text: str, start: int, end: int) -> str:
     return text[i:end]
 
 
+#: the longest sentence analysed whole, in characters (four times the longest of the dev and seed
+#: articles); a longer run with no sentence end (a page that is one long sentence, a list run
+#: together) is read in pieces of at most this many, cut at a clause mark or a space
+#: (:func:`_pieces`): the frame rules compare each word of a sentence with the others, so one
+#: sentence of 200 000 characters took past the analysis time limit and the article was lost
+MAX_SENTENCE_CHARS = 2000
+
+_CLAUSE_END = re.compile(r"[,;:](?=\s)")
+_SPACE = re.compile(r"\s")
+
+
+def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> int | None:
+    """The end of the last match of ``pattern`` in ``text[start:end]``, or None."""
+    found = None
+    for match in pattern.finditer(text, start, end):
+        found = match.end()
+    return found
+
+
+def _pieces(text: str, start: int, end: int) -> list[Sentence]:
+    """The span ``start``-``end`` of ``text`` as sentences of at most :data:`MAX_SENTENCE_CHARS`
+    characters, each cut after the last ``,``, ``;`` or ``:`` before a space in its second half,
+    else at its last space there, else where the limit falls; no piece starts or ends with a space."""
+    pieces: list[Sentence] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit, half = start + MAX_SENTENCE_CHARS, start + MAX_SENTENCE_CHARS // 2
+        cut = _last(_CLAUSE_END, text, half, limit) or _last(_SPACE, text, half, limit) or limit
+        if text[start:cut].strip():
+            pieces.append(Sentence(start, start + len(text[start:cut].rstrip())))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        pieces.append(Sentence(start, end))
+    return pieces
+
+
 def split_sentences(text: str, language: str | None = None,
                     folders: tuple[Path, ...] | None = None) -> tuple[Sentence, ...]:
     """Sentences as character spans: line breaks always end one; so do ., ! and ? before a capital,
-    except after the language's abbreviations and single initials."""
+    except after the language's abbreviations and single initials; a sentence longer than
+    :data:`MAX_SENTENCE_CHARS` is read in pieces (:func:`_pieces`)."""
     abbreviations, ordinal_dot = sentence_rules(language, folders)
     sentences: list[Sentence] = []
     start = 0
@@ -283,4 +321,7 @@ def split_sentences(text: str, language: str | None = None,
     if text[start:].strip():
         s = start + (len(text[start:]) - len(text[start:].lstrip()))
         sentences.append(Sentence(s, len(text.rstrip())))
+    if any(s.end - s.start > MAX_SENTENCE_CHARS for s in sentences):
+        sentences = [p for s in sentences for p in (_pieces(text, s.start, s.end)
+                                                    if s.end - s.start > MAX_SENTENCE_CHARS else [s])]
     return tuple(sentences)

@@ -38,8 +38,12 @@ from .topics import on_topic_sql, topic_coverage, topic_filter
 __all__ = [
     "MatrixCell", "stance_matrix", "period_of", "latest_changes", "dossier", "timeline", "corroboration",
     "prediction_ledger", "resolve_prediction", "prediction_records", "source_profiles", "PERIODS",
-    "correct_statement", "period_end", "topic_coverage", "on_topic_sql",
+    "correct_statement", "period_end", "topic_coverage", "on_topic_sql", "MAX_PAGING",
 ]
+
+#: The largest ``limit`` or ``offset`` a listing takes (command line and web): far past any store,
+#: and inside SQLite's 64-bit integers (a larger one ended in an OverflowError)
+MAX_PAGING = 10**12
 
 
 def dossier(store: Store, entity: str, limit: int = 500, packs: str = "",

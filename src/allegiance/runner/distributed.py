@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import AllegianceError
+from ..errors import AllegianceError, InputError
 from ..records import ArticleHints, RawInput, Rejection
 from ..settings import Settings
 
@@ -329,7 +329,18 @@ def _batches(folder: Path) -> Iterator[dict[str, Any]]:
 def load_parquet(folder: Path, settings: Settings) -> dict[str, int]:
     """Bring the Parquet results of a distributed run into the store ``settings.db``: articles
     (with their inputs, LSH bands and clusters), analyses with mentions and statements, and
-    rejections. Articles already stored are kept as they are; the load streams row batches."""
+    rejections. Articles already stored are kept as they are; the load streams row batches.
+    A folder with no ``articles/*.parquet``, or one whose files are not Parquet or lack a column
+    the load reads, is an :class:`InputError` (``bad_parquet``); what was loaded before it stays."""
+    import pyarrow as pa
+
     from .parquet_load import load_results
 
-    return load_results(folder, settings, _batches)
+    if not any((folder / "articles").glob("*.parquet")):
+        raise InputError(f"{folder} holds no Parquet results of a run (no articles/*.parquet)", code="bad_parquet")
+    try:
+        return load_results(folder, settings, _batches)
+    except (pa.ArrowException, KeyError, TypeError, ValueError) as exc:
+        what = f"no column {exc}" if isinstance(exc, KeyError) else f"{type(exc).__name__}: {exc}"
+        raise InputError(f"{folder} does not hold readable Parquet results of a run ({what}); "
+                         "what was loaded before this stays", code="bad_parquet") from exc

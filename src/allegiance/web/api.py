@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Header, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from ..errors import AllegianceError
+from ..query.views import MAX_PAGING
 from ..store.db import Store
 from . import adapter
 from .security import same_origin, token_valid
@@ -19,7 +20,7 @@ from .security import same_origin, token_valid
 router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="Most items returned.")]
-Offset = Annotated[int, Query(ge=0, description="Items skipped first.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_PAGING, description="Items skipped first.")]
 Period = Literal["month", "quarter", "year", "all"]
 DateParam = Annotated[str | None, Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 Text = Annotated[str | None, Query(max_length=200)]

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..errors import AllegianceError
+from ..query.views import MAX_PAGING
 from ..store.db import Store
 from . import adapter
 from .api import read_store
@@ -70,7 +71,7 @@ def dossier(request: Request, store: StoreDep, entity: Annotated[str, Path(max_l
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(request: Request, store: StoreDep, actor: Text = None, type: Text = None, since: DateParam = None,
-             until: DateParam = None, offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+             until: DateParam = None, offset: Annotated[int, Query(ge=0, le=MAX_PAGING)] = 0) -> Response:
     data = adapter.timeline_page(store, _blank(actor), _blank(type), _blank(since), _blank(until), 200, offset)
     selected = {"actor": _blank(actor) or "", "type": _blank(type) or "", "since": _blank(since) or "",
                 "until": _blank(until) or ""}
@@ -95,7 +96,8 @@ def _with_session(request: Request, response: Response, session: str) -> Respons
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, store: StoreDep, q: Annotated[str, Query(max_length=500)] = "", since: DateParam = None,
            until: DateParam = None, source: Text = None, language: Text = None, actor: Text = None,
-           scope: Literal["all", "articles", "evidence"] = "all", offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+           scope: Literal["all", "articles", "evidence"] = "all",
+           offset: Annotated[int, Query(ge=0, le=MAX_PAGING)] = 0) -> Response:
     selected = {"q": q, "since": _blank(since) or "", "until": _blank(until) or "", "source": _blank(source) or "",
                 "language": _blank(language) or "", "actor": _blank(actor) or "", "scope": scope}
     hits: list[dict[str, Any]] = []
@@ -109,7 +111,7 @@ def search(request: Request, store: StoreDep, q: Annotated[str, Query(max_length
 
 @router.get("/predictions", response_class=HTMLResponse)
 def predictions(request: Request, store: StoreDep, status: Literal["all", "open", "overdue", "resolved"] = "all",
-                offset: Annotated[int, Query(ge=0)] = 0) -> Response:
+                offset: Annotated[int, Query(ge=0, le=MAX_PAGING)] = 0) -> Response:
     ctx = request.app.state.web
     session = request.cookies.get(SESSION_COOKIE) or new_session()
     ledger = adapter.ledger(store, status)
