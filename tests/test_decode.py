@@ -161,3 +161,13 @@ def test_the_high_byte_count_of_mostly_ascii_equals_the_per_byte_count(data):
     expected = None if not high or high > max(3, len(data) // 100) else data.decode("cp1252", errors="replace")
     got = _mostly_ascii(data)
     assert (got.text if got is not None else None) == expected
+
+
+def test_utf8_is_not_a_single_byte_codec_so_a_declared_utf8_page_is_never_scored_as_cyrillic():
+    from allegiance.ingest.decode import _single_byte
+
+    assert not _single_byte("utf-8")
+    assert all(_single_byte(name) for name in ("cp1252", "cp1251", "koi8-r", "iso8859-5", "cp866"))
+    russian = "Министр обороны заявил о новых поставках."
+    page = f'<html><head><meta charset="utf-8"></head><body><p>{russian}</p></body></html>'.encode()
+    assert decode_bytes(page, html=True) == (page.decode("utf-8"), "utf-8")

@@ -316,8 +316,10 @@ def _web_codec(data: bytes, name: str) -> str:
 
 @functools.lru_cache(maxsize=32)
 def _single_byte(name: str) -> bool:
-    """Does codec ``name`` read every byte as one character (so that any bytes "decode")?"""
-    return len(bytes(range(0x80, 0x100)).decode(name, errors="replace")) == 0x80
+    """Does codec ``name`` read every byte as one character (so that any bytes "decode")? UTF-8
+    reads each stray high byte as one replacement too, but a valid pair as one character: it is not."""
+    return (len(bytes(range(0x80, 0x100)).decode(name, errors="replace")) == 0x80
+            and len(b"\xc3\xa9".decode(name, errors="replace")) == 2)
 
 
 def _contradicts_declared(data: bytes, text: str, name: str) -> Decoded | None:
