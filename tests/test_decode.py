@@ -117,3 +117,57 @@ def test_regression_french_latin1_was_read_as_cp1250():
     text, encoding = decode_bytes(LATIN[0][0].encode("latin-1"))
     assert "ministère" in text and "č" not in text
     assert encoding == "cp1252"
+
+
+def _cyrillic_score_per_character(text: str) -> float:
+    """``decode._cyrillic_score`` as it was, one Python step per character (the reference)."""
+    from allegiance.ingest.decode import _cyrillic_alphabet
+
+    sample = text[:100_000]
+    letters = sum(1 for c in sample if c.isalpha())
+    non_ascii = [c for c in sample if ord(c) > 127]
+    cyrillic = sum(1 for c in non_ascii if "\u0400" <= c <= "\u04ff")
+    if not non_ascii or cyrillic < 0.3 * letters:
+        return 0.0
+    weight = 0.0
+    common = _cyrillic_alphabet()[1]
+    for c in non_ascii:
+        if c in common:
+            weight += 1.0
+        elif "\u0400" <= c <= "\u042f":
+            weight += 0.3
+    return weight / len(non_ascii)
+
+
+_SCORED = st.text(alphabet=st.sampled_from(
+    "abcXYZ 09.,\n\t\x00\x7f\x80\xe9\xdf\xaa\xb5\u0400\u0410\u042f\u0430\u044f\u04ff\u0500\u3042\U0001d400")
+                  | st.characters(), max_size=300)
+
+
+@given(_SCORED)
+def test_the_cyrillic_score_counted_in_c_equals_the_per_character_score(text):
+    from allegiance.ingest.decode import _cyrillic_score
+
+    assert _cyrillic_score(text) == _cyrillic_score_per_character(text)
+    long = text * (100_500 // max(1, len(text)))  # past the 100,000-character sample
+    assert _cyrillic_score(long) == _cyrillic_score_per_character(long)
+
+
+@given(st.binary(max_size=400))
+def test_the_high_byte_count_of_mostly_ascii_equals_the_per_byte_count(data):
+    from allegiance.ingest.decode import _mostly_ascii
+
+    high = sum(1 for b in data if b > 127)
+    expected = None if not high or high > max(3, len(data) // 100) else data.decode("cp1252", errors="replace")
+    got = _mostly_ascii(data)
+    assert (got.text if got is not None else None) == expected
+
+
+def test_utf8_is_not_a_single_byte_codec_so_a_declared_utf8_page_is_never_scored_as_cyrillic():
+    from allegiance.ingest.decode import _single_byte
+
+    assert not _single_byte("utf-8")
+    assert all(_single_byte(name) for name in ("cp1252", "cp1251", "koi8-r", "iso8859-5", "cp866"))
+    russian = "Министр обороны заявил о новых поставках."
+    page = f'<html><head><meta charset="utf-8"></head><body><p>{russian}</p></body></html>'.encode()
+    assert decode_bytes(page, html=True) == (page.decode("utf-8"), "utf-8")

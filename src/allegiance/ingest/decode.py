@@ -184,11 +184,17 @@ def _mixed_utf8(data: bytes) -> Decoded | None:
     return Decoded(mixed, f"utf-8+{codecs.lookup(codec).name}", mixed.count("\ufffd") - data.count(b"\xef\xbf\xbd"))
 
 
+_HIGH_BYTES = bytes(range(128, 256))
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_NOT_ASCII_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+
+
 def _mostly_ascii(data: bytes) -> Decoded | None:
     """ASCII with a few bytes above 127 and no valid UTF-8 among them: Windows-1252, the legacy
     codec of Western text, when it reads them (instead of whatever rare codec a statistical guess
     on a handful of bytes would pick)."""
-    high = sum(1 for b in data if b > 127)
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))  # the bytes above 127, counted in C
     if not high or high > max(3, len(data) // 100):
         return None
     text = data.decode("cp1252", errors="replace")
@@ -205,9 +211,11 @@ def _cyrillic_score(text: str) -> float:
     """How natural ``text`` looks as Russian or Ukrainian: 0 when few letters are Cyrillic, else the
     mean weight of its non-ASCII characters (common lower-case letter 1, capital 0.3, rest 0)."""
     sample = text[:100_000]
-    letters = sum(1 for c in sample if c.isalpha())
-    non_ascii = [c for c in sample if ord(c) > 127]
-    cyrillic = sum(1 for c in non_ascii if "\u0400" <= c <= "\u04ff")
+    non_ascii = _NON_ASCII.findall(sample)  # the characters above 127, in order
+    # str.isalpha of an ASCII character is [A-Za-z]: those are counted on the ASCII bytes, in C
+    letters = len(sample.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTERS))
+    letters += sum(1 for c in non_ascii if c.isalpha())
+    cyrillic = len(_CYRILLIC.findall(sample))
     if not non_ascii or cyrillic < 0.3 * letters:
         return 0.0
     weight = 0.0
@@ -329,8 +337,10 @@ def _web_codec(data: bytes, name: str) -> str:
 
 @functools.lru_cache(maxsize=32)
 def _single_byte(name: str) -> bool:
-    """Does codec ``name`` read every byte as one character (so that any bytes "decode")?"""
-    return len(bytes(range(0x80, 0x100)).decode(name, errors="replace")) == 0x80
+    """Does codec ``name`` read every byte as one character (so that any bytes "decode")? UTF-8
+    reads each stray high byte as one replacement too, but a valid pair as one character: it is not."""
+    return (len(bytes(range(0x80, 0x100)).decode(name, errors="replace")) == 0x80
+            and len(b"\xc3\xa9".decode(name, errors="replace")) == 2)
 
 
 def _contradicts_declared(data: bytes, text: str, name: str) -> Decoded | None:

@@ -84,7 +84,7 @@ def _store_analysis(store: Store, analysis: dict[str, Any], mentions: list[dict[
 
 
 def load_results(folder: Path, settings: Settings, rows: Rows) -> dict[str, int]:
-    from ..ingest.pipeline import software_versions
+    from ..ingest.pipeline import resign, software_versions
     from ..store.aggregates import aggregates_fresh, rebuild_stance_aggregates
 
     counts = {"articles": 0, "mentions": 0, "statements": 0, "rejections": 0}
@@ -93,6 +93,7 @@ def load_results(folder: Path, settings: Settings, rows: Rows) -> dict[str, int]
     with Store(settings.db, busy_timeout=settings.busy_timeout) as store:
         run_id = store.start_run("load-parquet", settings.as_dict(), software_versions())
         had_articles = store.count("articles") > 0
+        resign(store, settings)  # the store's older copies, compared under the workers' scheme
         articles = rows(folder / "articles")
         while batch := list(itertools.islice(articles, size)):
             with store.transaction(), store.search_index_deferred():

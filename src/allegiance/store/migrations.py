@@ -656,13 +656,21 @@ def m023_search_indexed_in_bulk(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
+def m024_signature_scheme(db: sqlite3.Connection) -> None:
+    """The scheme of the stored MinHash signatures (``ingest.dedup.SCHEME``), one row. Every store
+    before held ``affine32``; a store recording another scheme than the code's is re-signed from
+    its texts before the next ingest compares signatures (``ingest.dedup.resign_signatures``)."""
+    db.execute("CREATE TABLE signature_scheme (one INTEGER PRIMARY KEY CHECK (one = 1), scheme TEXT NOT NULL)")
+    db.execute("INSERT INTO signature_scheme(one, scheme) VALUES (1, 'affine32')")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     m001_ingest, m002_mentions, m003_statements, m004_prediction_outcomes, m005_stance_aggregates,
     m006_analysis_errors, m007_ingest_fidelity, m008_statement_uids, m009_analyst_history,
     m010_effective_statements, m011_article_dates, m012_fact_groups, m013_evidence_views, m014_search_index,
     m015_statement_targets_by_statement, m016_lsh_bands, m017_analysed_chars,
     m018_statement_factuality, m019_effective_statements_carry_the_clause, m020_evidence_index_without_copy,
-    m021_articles_by_file_name, m022_partial_indexes, m023_search_indexed_in_bulk)
+    m021_articles_by_file_name, m022_partial_indexes, m023_search_indexed_in_bulk, m024_signature_scheme)
 
 
 def schema_version(db: sqlite3.Connection) -> int:
