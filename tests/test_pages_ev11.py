@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from page_gates import check_page_evidence
-from page_gates import page_events as _events
+from tests.page_gates import check_page_evidence
+from tests.page_gates import page_events as _events
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
