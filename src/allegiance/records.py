@@ -45,7 +45,7 @@ class Article:
     How faithful the text is to its input: ``decode_replacements`` counts the bytes that could not
     be decoded (replaced by U+FFFD) or were dropped (NUL); ``chrome_dropped_share`` is the share of
     non-blank lines removed as page chrome; ``ingest_note`` names what a reader should know (see
-    ``docs/errors.md``: ``chrome_over_limit``), ``None`` when nothing."""
+    ``docs/errors.md``: ``chrome_over_limit``, ``extraction_dropped_text: ...``), ``None`` when nothing."""
 
     id: str
     text: str

@@ -46,6 +46,42 @@ class PageContent:
     site: str | None
     language: str | None
     canonical_url: str | None
+    #: the share of the page's paragraph-like body text (:func:`_body_runs`) that is not in ``text``
+    #: where it is over :data:`DROPPED_LIMIT` (the extraction lost text: the article records it), else 0
+    dropped_share: float = 0.0
+
+
+#: the share of the body's paragraph-like text an extraction may leave out before the article records it
+#: (``extraction_dropped_text``): trafilatura leaves out teasers and notices, seldom most of the page's prose
+DROPPED_LIMIT = 0.5
+_RUN_MIN = 80  # characters (whitespace squashed) of a text run that counts as paragraph-like
+_NOT_BODY = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button",
+             "select", "textarea", "figcaption", "code", "pre", "title", "head")
+
+
+def _body_runs(tree: Any) -> list[str]:
+    """The paragraph-like text runs of a parsed page, read before extraction prunes the tree: each
+    text node of the body of at least :data:`_RUN_MIN` characters (whitespace squashed) outside
+    scripts, styles, navigation, headers, footers, asides and forms; what the extraction is compared
+    with (:func:`_dropped_share`). The XPath tests the raw length first (no ``normalize-space`` of
+    every text node): 0.22 -> 0.16 s over 300 pages of ``datasets/trafilatura-eval``."""
+    runs = (" ".join(node.split()) for node in _runs_xpath()(tree, n=_RUN_MIN))
+    return [run for run in runs if len(run) >= _RUN_MIN]
+
+
+@functools.lru_cache(maxsize=1)
+def _runs_xpath() -> Any:
+    outside = " or ".join(f"ancestor::{name}" for name in _NOT_BODY)
+    return etree.XPath(f"/*/body//text()[string-length(.) >= $n][not({outside})]")
+
+
+def _dropped_share(runs: list[str], text: str) -> float:
+    """The share of the characters of ``runs`` whose run is not in the extracted ``text``."""
+    total = sum(map(len, runs))
+    if not total:
+        return 0.0
+    squashed = " ".join(text.split())
+    return sum(len(run) for run in runs if run not in squashed) / total
 
 
 @dataclasses.dataclass(frozen=True)
@@ -444,6 +480,7 @@ def extract_page(html: str, url: str | None = None) -> PageContent:
         except (TypeError, ValueError):  # bare_extraction's own guard around its metadata step
             log.warning("discarding data: %s", url)
             raise ExtractionError("no main text found in the page") from None
+        runs = _body_runs(tree)  # before the extraction prunes the tree
         extracted = _main_text(tree, url, meta.url)
     except ExtractionError:
         raise
@@ -452,6 +489,7 @@ def extract_page(html: str, url: str | None = None) -> PageContent:
     text = (extracted or "").strip()
     if not text:
         raise ExtractionError("no main text found in the page")
+    dropped = _dropped_share(runs, text)
     canonical = meta.url or url
     site = meta.sitename or meta.hostname
     if not site and canonical:
@@ -464,4 +502,5 @@ def extract_page(html: str, url: str | None = None) -> PageContent:
         site=site or None,
         language=None,
         canonical_url=canonical or None,
+        dropped_share=round(dropped, 3) if dropped > DROPPED_LIMIT else 0.0,
     )

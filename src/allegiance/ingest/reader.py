@@ -97,6 +97,10 @@ def _text_and_metadata(raw: RawInput, decoded: str, folders: tuple[Path, ...]) -
         page = extract_page(decoded, url=meta["url"])
         meta.update(title=meta["title"] or page.title, author=meta["author"] or page.author,
                     page_date=page.published, canonical_url=page.canonical_url, site=meta["site"] or page.site)
+        if page.dropped_share:  # the extraction left out most of the page's paragraph text: never silently
+            meta["note"] = f"extraction_dropped_text: {100 * page.dropped_share:.0f}% of the page's paragraph text"
+            log.warning("%s: the main-text extraction left out %.0f%% of the page's paragraph-like text",
+                        raw.origin, 100 * page.dropped_share)
         return normalise_text(page.text), meta
     cleaned = remove_chrome(decoded, load_chrome_lexicon(folders=folders))
     text = cleaned.text
