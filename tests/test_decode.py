@@ -163,6 +163,14 @@ def test_the_high_byte_count_of_mostly_ascii_equals_the_per_byte_count(data):
     assert (got.text if got is not None else None) == expected
 
 
+@given(st.binary(max_size=400), st.integers(min_value=0, max_value=70_000))
+def test_the_lead_byte_test_equals_the_per_byte_test_of_the_first_64_kib(data, pad):
+    from allegiance.ingest.decode import _has_lead_byte
+
+    data = b"a" * pad + data  # a byte from 0xC0 on before, across and past the 64 KiB sample's end
+    assert _has_lead_byte(data) == any(b >= 0xC0 for b in data[:65536])
+
+
 def test_utf8_is_not_a_single_byte_codec_so_a_declared_utf8_page_is_never_scored_as_cyrillic():
     from allegiance.ingest.decode import _single_byte
 

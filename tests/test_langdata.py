@@ -49,3 +49,17 @@ def test_a_bad_issue_file_names_itself(tmp_path: Path) -> None:
 def test_a_missing_pack_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(PackError, match="does not exist"):
         pack_folders(str(tmp_path / "nowhere"))
+
+
+def test_pack_folders_is_read_once_whether_the_setting_is_given_or_left_out(monkeypatch):
+    from allegiance.kb import knowledge, langdata
+
+    langdata._pack_folders.cache_clear()
+    calls = []
+    real = knowledge.entry_point_packs
+    monkeypatch.setattr(knowledge, "entry_point_packs", lambda: calls.append(1) or real())
+    try:
+        assert pack_folders() == pack_folders("") == pack_folders(packs="")
+        assert len(calls) == 1
+    finally:
+        langdata._pack_folders.cache_clear()

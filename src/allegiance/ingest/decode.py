@@ -28,7 +28,8 @@ _BOMS = (
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: Control characters that end a line (vertical tab, form feed: a page break in converted PDFs, the
 #: file, group and record separators, NEL): a line end, so that the words either side stay apart.
-_LINE_CONTROLS = str.maketrans(dict.fromkeys("\x0b\x0c\x1c\x1d\x1e\x85", "\n"))
+_LINE_CONTROL_CHARS = "\x0b\x0c\x1c\x1d\x1e\x85"
+_LINE_CONTROLS = str.maketrans(dict.fromkeys(_LINE_CONTROL_CHARS, "\n"))
 #: ``_CONTROL``'s characters in UTF-8: the C0 ones and DEL are those single bytes (no byte of a
 #: multi-byte sequence is below 0x80), the C1 ones (U+0080-U+009F) are 0xC2 and a byte 0x80-0x9F.
 _CONTROL_C0_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
@@ -343,6 +344,15 @@ def _single_byte(name: str) -> bool:
             and len(b"\xc3\xa9".decode(name, errors="replace")) == 2)
 
 
+_BELOW_C0 = bytes(range(0xC0))
+
+
+def _has_lead_byte(data: bytes) -> bool:
+    """Is a byte from 0xC0 on among the first 64 KiB of ``data`` (a letter in a single-byte codec, a
+    lead byte in UTF-8)? Tested in C: ``bytes.translate`` deletes the others."""
+    return bool(data[:65536].translate(None, _BELOW_C0))
+
+
 def _contradicts_declared(data: bytes, text: str, name: str) -> Decoded | None:
     """The bytes say otherwise than a declared charset that decodes them: ``None`` when they do not.
 
@@ -357,7 +367,7 @@ def _contradicts_declared(data: bytes, text: str, name: str) -> Decoded | None:
             return Decoded("", "")
         except UnicodeDecodeError:
             pass
-    if not _single_byte(name) or _cyrillic_score(text) >= 0.6 or not any(b >= 0xC0 for b in data[:65536]):
+    if not _single_byte(name) or not _has_lead_byte(data) or _cyrillic_score(text) >= 0.6:
         return None
     single = _best_single_byte(data)
     return Decoded(*single) if single is not None and single[1] != name else None
@@ -425,7 +435,7 @@ def _decode(data: bytes, *, declared: str | None, html: bool) -> Decoded:
     mostly = _mostly_utf8(data) or _mixed_utf8(data)
     if mostly is not None:
         return mostly
-    if any(b >= 0xC0 for b in data[:65536]):
+    if _has_lead_byte(data):
         single = _best_single_byte(data)
         if single is not None:
             return Decoded(*single)
@@ -471,7 +481,10 @@ def normalise_text(text: str) -> str:
     if "\u2029" in text:
         text = text.replace("\u2029", "\n\n")
     if _has_control(text):  # the controls that end a line (as str.splitlines reads them) end one
-        text = _CONTROL.sub("", text.translate(_LINE_CONTROLS))
+        for c in _LINE_CONTROL_CHARS:  # str.translate of a dict maps non-ASCII text a character at a time
+            if c in text:
+                text = text.replace(c, "\n")
+        text = _CONTROL.sub("", text)
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")
     return unicodedata.normalize("NFC", text)
