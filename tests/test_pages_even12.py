@@ -9,30 +9,21 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
-from tests.page_gates import check_page_evidence
+from tests.page_gates import check_page_evidence, event_floor_tests
 from tests.page_gates import page_events as _events
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
-from blindset import score_articles  # noqa: E402
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages_even12"
 EVENT_FLOORS = {"all": 0.77}
 
 
-@pytest.fixture(scope="module")
-def figures():
-    return score_articles(PAGES)
+figures, test_page_events_stay_above_their_floor = event_floor_tests(PAGES, EVENT_FLOORS)
 
 
 def test_the_gold_names_a_text_for_every_page_and_its_evidence_is_in_it():
     check_page_evidence(PAGES)
-
-
-@pytest.mark.parametrize("group", sorted(EVENT_FLOORS))
-def test_page_events_stay_above_their_floor(figures, group):
-    assert figures[group]["events"]["f1"] >= EVENT_FLOORS[group]
 
 
 def test_a_lower_case_field_ministry_opening_a_sentence_is_the_earlier_state(pipeline):

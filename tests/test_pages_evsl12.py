@@ -9,28 +9,21 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.page_gates import check_page_evidence
+from tests.page_gates import check_page_evidence, event_floor_tests
 from tests.page_gates import page_events as _events
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
-from pages_evsl12 import PAGES, event_figures  # noqa: E402
+from pages_evsl12 import PAGES  # noqa: E402
 
 EVENT_FLOORS = {"all": 0.84, "ru": 0.72, "uk": 0.95}
 
 
-@pytest.fixture(scope="module")
-def figures():
-    return event_figures(PAGES)
+figures, test_page_events_stay_above_their_floor = event_floor_tests(PAGES, EVENT_FLOORS)
 
 
 def test_the_gold_names_a_text_for_every_page_and_its_evidence_is_in_it():
     check_page_evidence(PAGES, pages=11)
-
-
-@pytest.mark.parametrize("group", sorted(EVENT_FLOORS))
-def test_page_events_stay_above_their_floor(figures, group):
-    assert figures[group]["f1"] >= EVENT_FLOORS[group]
 
 
 @pytest.mark.parametrize("text, language", [
