@@ -90,7 +90,7 @@ def _counted_next(after: str, language: str | None, folders: tuple[Path, ...] | 
     if _CYRILLIC_LETTER.search(words[0]):
         analyzer = analyzer_for(language, folders) if has_morphology(language, folders) else analyzer_for(None, folders)
         return morph_parse(words[0].casefold(), analyzer)[0].tag.POS in _COUNTED_ADJECTIVES
-    stops, speech, unmarked = _english_like_stops(language, folders)
+    stops, speech, unmarked = _english_like_words(language, folders)
     for word in words:
         if not word.islower() or word in stops:
             return False
@@ -102,7 +102,7 @@ def _counted_next(after: str, language: str | None, folders: tuple[Path, ...] | 
 
 
 @functools.lru_cache(maxsize=16)
-def _english_like_stops(language: str | None, folders: tuple[Path, ...] | None = None
+def _english_like_words(language: str | None, folders: tuple[Path, ...] | None = None
                         ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(the language's function words that end a noun phrase: determiners, complementizers,
     conjunctions, prepositions, "be" and "have"; its verbs of saying and reporting; its plural

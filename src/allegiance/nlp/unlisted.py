@@ -152,7 +152,7 @@ def _apostrophe_names(text: str, tokens: list[Token]) -> list[Token]:
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        if (len(t.text) == 1 and t.text.isupper() and "A" <= t.text <= "Z" and i + 1 < len(tokens)
+        if (len(t.text) == 1 and "A" <= t.text <= "Z" and i + 1 < len(tokens)
                 and tokens[i + 1].start == t.end + 1 and text[t.end] in "'’" and tokens[i + 1].text[:1].isupper()):
             nxt = tokens[i + 1]
             out.append(Token(t.start, nxt.end, text[t.start:nxt.end]))
