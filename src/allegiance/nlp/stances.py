@@ -497,8 +497,31 @@ def _citizens(pack: LanguagePack, frame: Frame, classes: set[str], about: _About
     if about.has(pack, "recruiting"):
         return []  # "zatrzymały mężczyzn podejrzanych o werbowanie obywateli": recruiters held, as «который вербовал»
     if about.has(pack, "citizens") and sentence.has(pack, "fighting"):
+        if _foreign_citizens(builder, frame):
+            return None  # "a Lithuanian court jailed a Russian citizen": not the state's own citizens
         return [("war", "distance", "citizens")]
     return None
+
+
+def _foreign_citizens(builder: FrameBuilder, frame: Frame) -> bool:
+    """The people a state warns or prosecutes are named by another state's demonym ("jailed a
+    Russian citizen", "detained two Chinese nationals"): the guidelines' distance is a state
+    punishing its own citizens who fight for Russia, not foreigners."""
+    own = {builder.resolver.state_of(m) for m in frame.subjects} - {None}
+    pack = builder.pack
+    if not own or pack is None:
+        return False
+    citizens = pack.targets.get("citizens", frozenset())
+    words = builder.words(frame.sentence)
+    after = {w.start: w for w in words}
+    named = []
+    for m in builder.resolver.in_sentence(frame.sentence):
+        if m.kind != "demonym" or not frame.target_start <= m.start < frame.target_end:
+            continue
+        following = next((w for w in words if w.start > m.end), None) if m.end not in after else after[m.end]
+        if following is not None and following.lemma in citizens:  # the demonym names the people themselves
+            named.append(builder.resolver.state_of(m))
+    return bool(named) and all(code is not None and code not in own for code in named)
 
 
 def _condemnation(pack: LanguagePack, frame: Frame, classes: set[str], about: _About, builder: FrameBuilder,
