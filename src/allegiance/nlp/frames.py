@@ -370,6 +370,7 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 praised = self._object_before_for(sentence, words, first, owner) if owner is not None else ()
                 if praised:
                     subjects, subject_word, we = praised, None, False
+
                 elif owner is not None and self._common_object_before_for(words, first, owner):
                     subjects, subject_word, we = (), "object", False  # "fined a blogger for calling ...": his act
                 elif owner is not None:
@@ -567,12 +568,25 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         for first, _l, _lemma in predicates:
             if first > last + 1 and first <= clause_end:
                 before = words[first - 1]
+                if before.low in joins and self._unlike_forms(words[last], words[first]):
+                    continue  # "providing fuel and repair yards": a noun, no verb coordinated with "providing"
                 if before.low in joins or before.text == ",":
                     return before.start
                 coordinated = self._coordinated_clause(words, last, first)
                 if coordinated is not None:
                     return coordinated
         return end
+
+    def _unlike_forms(self, verb: Word, other: Word) -> bool:
+        """English: ``other`` after "and" cannot be a verb coordinated with ``verb``, since
+        coordinated verbs share their form: an -ing verb ("providing") with a bare form, or a past
+        ("sent", "supplied") with a bare form that is no past ("repair", "aid"), is a noun there."""
+        if self.pack is None or not self.pack.english or other.low != other.lemma:
+            return False
+        if verb.low.endswith("ing"):
+            return not other.low.endswith("ing")
+        return verb.low != verb.lemma and not verb.low.endswith(("s", "ing")) and \
+            other.low not in self.pack.grammar.get("invariant_past", ()) and not other.low.endswith(("ed", "s"))
 
     def _vote_clause_start(self, words: list[Word], first: int, clause_start: int) -> int | None:
         """A form-table language: a vote or abstention verb whose clause opens with a comma and a
@@ -1180,9 +1194,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 self.doc.text[nearest.end:content[0].start].strip() in ("'s", "’s", ""):
             return None  # "Uzbekistan's position on the conflict remains neutral": the state's own position
         if nearest is not None and nearest.type == "state" and 1 <= len(content) <= 3 and \
-                content[-1].low in g.get("force_nouns", ()) and all(w.text[:1].islower() for w in content) and \
+                content[-1].low in self.pack.union("grammar", "force_nouns", "weapon_nouns") and \
+                all(w.text[:1].islower() for w in content) and \
                 self.doc.text[nearest.end:content[0].start].strip() in ("'s", "’s"):
-            return None  # "Pyongyang's troops are fighting": the state's own forces act for it
+            return None  # "Pyongyang's troops are fighting", "Ukraine's drones struck": its own forces act for it
         if nearest is not None and nearest.type == "state" and len(content) == 1 and \
                 content[0].low in g.get("decision_nouns", ()) and content[0].i + 1 < first and \
                 words[content[0].i + 1].low == "to" and \

@@ -271,6 +271,8 @@ class EnglishClauses:
         if before is not None and (before.upos in ("DET", "NUM") or before.low.endswith(("'s", "’s"))
                                    or before.upos == "ADP" and not low.endswith("ing")):
             return "nominal", None, False  # "the attacks", "its support", "Moscow's request", "with attack drones"
+        if not chain and before is not None and n == first - 1 and self._bare_after_singular_noun(words, first):
+            return "nominal", None, False  # "an export ban on", "the army attack on": no verb (a singular takes -s)
         if before is not None and before.upos == "ADP":
             return "nonfinite", before.low, False  # "by signing", "against joining"
         if low.endswith("ing") and before is not None and before.lemma in g.get("aspectual", ()) and n == first - 1:
@@ -319,6 +321,10 @@ class EnglishClauses:
             if fact == "done" and set(chain) <= {"is", "are", "am", "'s", "'re", "not"}:
                 fact = "present"  # "is backed by", "is led by": a state of affairs, not an act reported
         elif past_form and not chain and before is not None and before.upos == "X" and before.text[:1].islower() \
+                and before.low not in g.get("conjunctions", ()) and w.lemma not in self.pack.speech \
+                and self._object_of_act_before(words, n):
+            return "nonfinite", None, False  # "expelled diplomats accused of spying", "closed a centre linked to"
+        elif past_form and not chain and before is not None and before.upos == "X" and before.text[:1].islower() \
                 and before.low not in g.get("conjunctions", ()) and (before.low not in g.get("state_nouns", ())
                                                                      or self._compound_head(words, n)) \
                 and w.lemma not in self.pack.speech and (nxt is None or nxt.low in g.get("participle_next", ())):
@@ -348,6 +354,41 @@ class EnglishClauses:
             elif governor in g.get("asking", ()):
                 fact = "asked"
         return fact, governor, passive
+
+    def _object_of_act_before(self, words: list[Word], at: int) -> bool:
+        """The noun at ``at`` ends the object of an act told before it in the same clause ("Lithuania
+        expelled three Russian diplomats accused of espionage"): a finite clause has one finite verb,
+        so a past form after the object, with no conjunction, comma or relative word between, is a
+        participle describing the object, even after a noun of a state's body ("diplomats",
+        "officials"). Not after a verb that takes a clause ("said Russian officials accused ...")."""
+        assert self.pack is not None
+        clausal = self.pack.union("grammar", "reporting_verbs", "speech_events", "opinion", "denial",
+                                  "attribution_verbs", "clause_verbs")
+        breaks = self.pack.union("grammar", "conjunctions", "relative", "complementizers", "object_ends",
+                                 "clause_breaks", "condition", "prepositions")
+        for k in range(at - 1, max(-1, at - 7), -1):
+            w = words[k]
+            if w.upos in ("PUNCT", "AUX", "PRON", "ADP") and w.low != "of" or w.low in breaks and w.low != "of":
+                return False  # the noun phrase ends: "killed when a missile hit", "in the city"
+            act = w.lemma in self.pack.event_types or w.lemma in self.pack.stance_lemmas
+            if act and w.upos == "X" and (w.low.endswith("ed") or w.low != w.lemma):
+                return k >= 1 and words[k - 1].upos not in ("DET", "ADP") and w.lemma not in clausal and \
+                    w.lemma not in self.pack.speech  # a verb with a subject, not "the exiled leader"
+        return False
+
+    def _bare_after_singular_noun(self, words: list[Word], first: int) -> bool:
+        """English: a bare form right after a determiner and a lower-case singular noun ("an export
+        ban", "the army attack"): a present verb after a singular subject would take -s, so this is
+        the head of a noun compound. Not a past that reads like the base ("the army hit"), not after
+        a plural ("the police detain", "the sides agree")."""
+        assert self.pack is not None
+        g = self.pack.grammar
+        w, noun = words[first], words[first - 1] if first >= 2 else None
+        if noun is None or w.low != w.lemma or w.low in g.get("invariant_past", ()) or \
+                w.low in g.get("participles", ()):
+            return False
+        return words[first - 2].upos == "DET" and noun.upos == "X" and noun.text[:1].islower() and \
+            not noun.low.endswith("s") and noun.low not in g.get("unmarked_plurals", ())
 
     @staticmethod
     def _compound_head(words: list[Word], at: int) -> bool:
