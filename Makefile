@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/blindset.py --set blindset4
 	$(BIN)/python bench/blindset.py --set blindset5
 	$(BIN)/python bench/blindset.py --set blindset6
+	$(BIN)/python bench/blindset.py --set blindset7
 
 quality: $(STAMP)
 	$(BIN)/python bench/quality.py
