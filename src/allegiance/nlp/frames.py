@@ -543,6 +543,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             if opening is not None:
                 skip_to = opening  # "Armenia — a CSTO member — recalled", "the Bureau (CBI) said": an insertion
                 continue
+            closed = self._relative_opening(words, n) if words[n].text == "," and n < at - 1 else None
+            if closed is not None:  # "The resolution, which demanded that ..., was backed": its "that" is inside
+                skip_to = closed
+                continue
             if words[n].text in (";", ":", "—", "–", "(", ")") or words[n].low in breaks and not self._negated_adverb(
                     words, n) or words[n].text in '"“”«»' and not self._inline_quote(words, n):
                 start = n + 1
@@ -848,12 +852,39 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 if x.lemma in g.get("stating_when_indicative", ()) and any(
                         w.low in g.get("indicative_auxiliaries", ()) for w in words[x.i + 1:at]):
                     return None  # "insists that it is non-aligned": a statement, not a request
+                if self._in_closed_relative(words, x.i, at):
+                    return None  # "The resolution, which demanded that ..., was backed by": the insertion closed
                 return x.lemma  # not a noun after a determiner ("a press conference", "in a phone call")
             if x.low in g.get("complementizers", ()) and x.i > 0 and words[x.i - 1].low in g.get("claim_nouns", ()) \
                     and (x.i == 1 or words[x.i - 2].upos in ("ADP", "DET", "PUNCT")) \
                     and not any(w.text == "," for w in words[x.i:at]):  # a noun ("amid reports"), no verb
                 return "believe" if "believe" in g.get("opinion", ()) else None  # "amid reports that ...": hearsay
         return self._opinion_after(words, at)
+
+    def _relative_opening(self, words: list[Word], comma: int) -> int | None:
+        """English: where a relative clause set off by commas that the comma at ``comma`` closes opens
+        (the index of the word before its opening comma: ", which demanded that Russia withdraw,"), or
+        ``None``."""
+        if self.pack is None or not self.pack.english:
+            return None
+        relative = self.pack.grammar.get("relative", frozenset())
+        for m in range(comma - 1, 1, -1):
+            if words[m].text in (",", ";", ":", "—", "–", "(", ")"):
+                return None
+            if words[m].low in relative and words[m].low != "that" and words[m - 1].text == ",":
+                return m - 2
+        return None
+
+    def _in_closed_relative(self, words: list[Word], governor: int, at: int) -> bool:
+        """The verb at ``governor`` opens a relative clause set off by commas (", which demanded that
+        ...,") that a comma closes before the predicate at ``at``: it governs nothing after that comma."""
+        g = self.pack.grammar if self.pack else {}
+        if not any(w.text == "," for w in words[governor + 1:at]):
+            return False
+        k = governor - 1
+        while k > 0 and words[k].upos in ("AUX", "PART"):
+            k -= 1
+        return k >= 1 and words[k].low in g.get("relative", ()) and words[k - 1].text == ","
 
     def _opinion_after(self, words: list[Word], at: int) -> str | None:
         """An opinion verb closing the sentence after a comma or dash, with its subject ("Belarus
@@ -875,17 +906,19 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             words, w.i)]  # not ", fearing sanctions", ", a claim the government rejected"
         return next((w.lemma for w in finite if w.lemma in g.get("opinion", ())), None)
 
-    def _relative_state(self, sentence: Sentence, words: list[Word], relative: Word) -> Mention | None:
+    def _relative_state(self, sentence: Sentence, words: list[Word], relative: Word,
+                        persons: bool = False) -> Mention | None:
         """The state a relative pronoun right after its name and a comma stands for (in Russian and
         Ukrainian a nominative one) («Армения, которая заморозила ...», «Вірменія, яка ...»); a demonym or a common
-        noun before the comma is no such antecedent."""
+        noun before the comma is no such antecedent. With ``persons``, a named person too ("Maia Sandu,
+        who ..., condemned")."""
         if relative.i < 2 or words[relative.i - 1].text != "," or self.pack is not None and self.pack.slavic and \
                 "Case=nomn" not in relative.feats:
             return None
         comma = words[relative.i - 1]
         found = next((m for m in self.resolver.in_sentence(sentence) if m.end == words[relative.i - 2].end
-                      and m.end <= comma.start and m.kind != "demonym" and m.type == "state"
-                      and self.resolver.state_of(m)), None)
+                      and m.end <= comma.start and m.kind != "demonym" and (
+                          m.type == "state" and self.resolver.state_of(m) or persons and m.type == "person")), None)
         if found is None:
             return None
         before = [w for w in words if w.end <= found.start]
@@ -916,6 +949,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     and words[at].low.endswith("ly"):
                 at = start - 1
                 continue
+            time = self._time_before(words, at)  # "Maia Sandu, who ..., on Friday condemned": a time between
+            if time < at:
+                at = time - 1
+                continue
             break
         if at < 3 or words[at].text != ",":
             return None
@@ -924,7 +961,21 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                         or w.lemma in relative), None)
         if opening is None or opening.lemma not in relative:
             return None
-        return self._relative_state(sentence, words, opening)
+        return self._relative_state(sentence, words, opening, persons=True)
+
+    def _time_before(self, words: list[Word], at: int) -> int:
+        """The first word of a time expression of the document ("on Friday", "last week") that ends
+        with the word at ``at``, with a preposition right before it; ``at`` itself otherwise."""
+        word = words[at]
+        time = next((t for t in self.doc.times if t.start <= word.start < t.end), None)
+        if time is None:
+            return at
+        k = at
+        while k > 0 and words[k - 1].start >= time.start:
+            k -= 1
+        if k > 0 and words[k - 1].upos == "ADP" and words[k - 1].text[:1].islower():
+            k -= 1
+        return k
 
     def _relative_insertion_end(self, words: list[Word], first: int, last: int, clause_end: int) -> int | None:
         """English, Russian and Ukrainian: a predicate inside a relative clause set off by a comma

@@ -129,8 +129,9 @@ def against_word(builder: FrameBuilder, frame: Frame) -> int | None:
     if pack is None or not pack.english:
         return None
     g = pack.grammar
-    words = [w for w in builder.words(frame.sentence) if frame.clause_start <= w.start and w.end <= frame.start]
-    for k in range(len(words) - 1, max(-1, len(words) - 5), -1):
+    words = [w for w in builder.words(frame.sentence) if frame.clause_start <= w.start and w.end <= frame.start
+             and w.text not in '"“”']  # "was \"categorically against\" any of its citizens taking part"
+    for k in range(len(words) - 1, max(-1, len(words) - 7), -1):  # "against any of its citizens taking part"
         if words[k].low in g.get("against", ()):
             before = [w for w in words[:k] if not w.low.endswith("ly")][-1:]
             return frame.clause_start if before and before[0].low in g.get("be", ()) else None

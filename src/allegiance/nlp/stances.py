@@ -160,6 +160,8 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
             frame.factuality == "relative" and against_word(builder, frame) is not None):
         return []  # but "is against its citizens fighting": the relative form is what the state is against
     classes = _classes(pack, frame.lemma)
+    if "align" in classes:  # "stands with Moscow" sides with it, "stood next to Putin" does not
+        classes = (classes - {"align"}) | ({"support"} if _aligned(builder, frame) else set())
     if not classes or _asked_as_question(builder, frame):
         return []
     if frame.factuality == "planned" and not (classes & _PLEDGES or frame.negated or
@@ -178,7 +180,7 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
     if who is not None:  # "welcomed students who condemned the invasion": what the students did is theirs
         about = _about(builder, frame, frame.target_start, who)
     if frame.passive and frame.subjects:  # "The annexation was condemned by Moldova": the patient before the verb
-        patient = _about(builder, frame, frame.clause_start, frame.start)
+        patient = _about(builder, frame, frame.clause_start, _before_insertion(builder, frame))
         agents = {builder.resolver.state_of(m) for m in frame.subjects}
         about = _About(about.lemmas | patient.lemmas, (about.states | patient.states) - agents,
                        about.alliances | patient.alliances)
@@ -192,6 +194,29 @@ def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tupl
         if found is not None:
             return [(war if issue == "war" else issue, label, name) for issue, label, name in found]
     return []
+
+
+def _before_insertion(builder: FrameBuilder, frame: Frame) -> int:
+    """Where the words before a passive verb stop being its patient: at a relative clause set off by
+    commas between them ("The resolution, which demanded that Russia withdraw, was backed by ...": the
+    resolution is backed, not Russia); the verb's start otherwise."""
+    pack = builder.pack
+    relative = pack.grammar.get("relative", frozenset()) if pack is not None else frozenset()
+    words = [w for w in builder.words(frame.sentence) if frame.clause_start <= w.start < frame.start]
+    for k in range(1, len(words) - 1):
+        if words[k].low in relative and words[k - 1].text == "," and any(w.text == "," for w in words[k + 1:]):
+            return words[k - 1].start
+    return frame.start
+
+
+def _aligned(builder: FrameBuilder, frame: Frame) -> bool:
+    """A word of alignment (``alignment``: "with", "by", "behind") among the four words after a verb of
+    taking a place, before a comma ("stood firmly by Russia", "stand shoulder to shoulder with")."""
+    pack = builder.pack
+    alignment = pack.targets.get("alignment", frozenset()) if pack is not None else frozenset()
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:4]
+    cut = next((k for k, w in enumerate(after) if w.upos == "PUNCT"), len(after))
+    return any(w.low in alignment for w in after[:cut])
 
 
 # -- the rules, one per family of predicate classes ------------------------------------------------
