@@ -42,6 +42,7 @@ class _ActorWords:
     collective: frozenset[str]
     organs: frozenset[str]
     nonstate: frozenset[str]
+    body_heads: frozenset[str]
     opener: re.Pattern[str]
     subject_lead: frozenset[str]
 
@@ -74,6 +75,7 @@ def _actor_words(lang: str, folders: tuple[Path, ...] | None = None) -> _ActorWo
         frozenset(str(w) for w in data.get("collective_nouns", [])),
         frozenset(str(w) for w in data.get("organ_nouns", [])),
         frozenset(str(w) for w in data.get("nonstate_groups", [])),
+        frozenset(str(w).casefold() for w in data.get("body_heads", [])),
         re.compile(lead + r"(?=\w)", re.I),
         frozenset(str(w) for w in data.get("subject_lead", [])) | (
             frozenset(str(w) for w in data.get("organ_nouns", [])) if data.get("subject_lead") else frozenset()))
@@ -98,11 +100,24 @@ class ActorResolver:
         self._office_nouns: frozenset[str] | None = None
         self._language = doc.language or str(pack_data("languages.toml", folders).get("fallback", ""))
         self._words = _actor_words(self._language, folders)
+        owned_heads = self._words.body_heads
         for m in doc.mentions:
             if m.entity_id is None and m.type in _STATE_BODY_TYPES:
                 inside = [s for s in states if m.start <= s.start and s.end <= m.end]
                 if inside:
                     self._inner_state[(m.start, m.end)] = str(inside[0].entity_id)
+            elif m.entity_id is None and m.type == "organization" and owned_heads and self._body_named(m, owned_heads):
+                owner = next((s for s in states if s.end <= m.start and s.kind != "demonym"
+                              and doc.text[s.end:m.start].strip() in ("'s", "’s")), None)
+                if owner is not None:  # "Uzbekistan's Agency for External Labour Migration": that state's body
+                    self._inner_state[(m.start, m.end)] = str(owner.entity_id)
+
+    @staticmethod
+    def _body_named(m: Mention, heads: frozenset[str]) -> bool:
+        """An organisation named by a state body's head noun (``body_heads`` in actors.toml: "Agency for
+        ...", "State Committee for ...", "National Bank of ..."), first or after one modifier."""
+        words = m.text.casefold().split()
+        return bool(words) and (words[0] in heads or len(words) > 1 and words[1] in heads)
 
     # -- what a mention stands for ------------------------------------------------------------
     def state_of(self, m: Mention) -> str | None:
@@ -200,6 +215,11 @@ class ActorResolver:
     def nonstate_groups(self) -> frozenset[str]:
         """Lemmas of groups inside a country that do not speak for its state (an opposition party)."""
         return self._words.nonstate
+
+    @property
+    def organ_nouns(self) -> frozenset[str]:
+        """Nouns of a state's own organs ("government", "diplomats", "army"): the state acts through them."""
+        return self._words.organs
 
     def group_after(self, m: Mention) -> str | None:
         """"Kazakh rights activists": a demonym before a plural noun that is not the state's own organs."""

@@ -364,6 +364,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 subject_word, we = adopted.subject_word, adopted.we
             elif fact == "relative":
                 subjects, subject_word, we = (), "relative", False
+            sole = self._sole_infinitive_subjects(sentence, words, first) if fact == "nonfinite" else ()
+            if sole:  # "Nicaragua and Belarus were the only countries besides Russia to vote against": their act
+                fact, subjects, subject_word, we = "done", sole, None, False
             elif fact in ("nominal", "nonfinite") or fact == "planned" and governor is not None:
                 owner = next((f for f in reversed(frames) if f.factuality not in ("nominal", "nonfinite", "relative",
                                                                                   "asked")), None)

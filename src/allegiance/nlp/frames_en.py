@@ -166,6 +166,9 @@ class EnglishClauses:
     def _noun_position(self, words: list[Word], before: Word | None) -> bool:
         raise NotImplementedError
 
+    def _time_before(self, words: list[Word], at: int) -> int:
+        raise NotImplementedError
+
     def _nouns(self) -> frozenset[str]:
         raise NotImplementedError
 
@@ -526,6 +529,36 @@ class EnglishClauses:
                    if owner.end <= m.start and m.end <= words[at].start and self.resolver.state_of(m)]
         return (objects[-1],) if objects else ()
 
+    def _sole_infinitive_subjects(self, sentence: Sentence, words: list[Word], first: int) -> tuple[Mention, ...]:
+        """English: a "to" infinitive after "the only (first, last) countries", with "besides X" or
+        "other than X" between ("Belarus and Eritrea were the only states besides Russia to vote
+        against"; ``sole_adjectives``, ``state_group_nouns``, ``except_prepositions``): the subjects of
+        the copula before the phrase did what the infinitive says; empty otherwise."""
+        pack = self.pack
+        if pack is None or not pack.english or first < 5 or words[first - 1].low != "to":
+            return ()
+        g = pack.grammar
+        k = first - 2
+        mentions = self.resolver.in_sentence(sentence)
+        excepted = next((m for m in mentions if m.end <= words[k].end and m.end == words[k].end), None)
+        if excepted is not None:  # "besides Russia": back over the excepted mention and its preposition
+            k = next((j for j in range(k, -1, -1) if words[j].start < excepted.start), -1)
+            while k >= 0 and (words[k].low in g.get("except_prepositions", ()) or words[k].low in ("than", "from")):
+                k -= 1
+        if k < 3 or words[k].low not in g.get("state_group_nouns", ()):
+            return ()
+        k -= 1
+        while k >= 0 and (words[k].upos == "NUM" or words[k].low.isdigit()):
+            k -= 1
+        if k < 2 or words[k].low not in g.get("sole_adjectives", ()) or words[k - 1].low not in ("the", "a") or \
+                words[k - 2].low not in g.get("linking_forms", ()):
+            return ()
+        copula = words[k - 2]
+        before = [m for m in mentions if m.end <= copula.start and m.type == "state"]
+        if not before or self.doc.text[before[-1].end:copula.start].strip():
+            return ()
+        return tuple(self._coordinated(sentence, before[-1]))  # type: ignore[attr-defined]
+
     def _adopted_document_en(self, words: list[Word], first: int, frames: list[Frame]) -> Frame | None:
         """English: a participle or a relative clause after a document noun that the verb before it
         adopts ("adopted a resolution condemning", "a declaration, which condemns", "signed a joint
@@ -535,6 +568,8 @@ class EnglishClauses:
         if pack is None or not pack.english or first < 2 or not frames:
             return None
         document = first - 1  # "a resolution condemning"
+        if words[first].low.endswith("ing") and self._time_before(words, document) < document:
+            document = self._time_before(words, document) - 1  # "published a paper on Friday calling for"
         if words[document].low in ("which", "that"):  # "a resolution that condemns", "a declaration, which condemns"
             document -= 2 if document >= 2 and words[document - 1].text == "," else 1
         elif not words[first].low.endswith("ing"):

@@ -273,6 +273,9 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
     conditional = any(w.low in g.get("condition", ()) for w in words)
     if any(w.lemma in g.get("reader", ()) or w.low in g.get("reader", ()) for w in words):
         return None  # «вам понравится», «вам сподобається»: an advertisement, an address to the reader
+    if words and (words[0].low in g.get("question_first", ()) or
+                  len(words) > 1 and words[1].low in g.get("question_second", ())):
+        return None  # «Сможет ли Минск ... уклоняться, пока неясно»: a question asked, no forecast
     penalty_verbs = g.get("penalty_verbs", frozenset())
     for n, w in enumerate(words):
         if w.upos == "VERB" and {"VerbForm=Part", "Short"} <= w.feats and w.lemma in g.get("plan", ()) and \

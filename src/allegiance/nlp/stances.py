@@ -23,7 +23,7 @@ from ..kb.langdata import load_issues
 from .actors import ActorResolver, bullet_states, listed_states
 from .doc import Doc, Mention, Sentence, Statement
 from .events import _headline_line, fronted_vote_side, subjects_follow, voted_with
-from .frames import Frame, FrameBuilder, LanguagePack
+from .frames import Frame, FrameBuilder, LanguagePack, Word
 from .modality import SentenceModality
 from .records import MentionRef, StanceRecord, confidence
 from .registry import register
@@ -93,11 +93,20 @@ def _read_about(builder: FrameBuilder, frame: Frame, start: int, end: int) -> _A
 
 
 def _asked_as_question(builder: FrameBuilder, frame: Frame) -> bool:
-    """The frame's clause ends in a question mark ("Will Uzbekistan send troops to help Russia?"):
-    what is asked is no position stated."""
+    """The frame's clause ends in a question mark ("Will Uzbekistan send troops to help Russia?"), or
+    the sentence opens as a question, direct or indirect, without one (``question_first``: its first
+    word, «Чи наважиться Мінськ ...»; ``question_second``: its second, «Сможет ли Минск ..., пока
+    неясно»): what is asked is no position stated."""
     text = builder.doc.text
     ends = [at for at in (text.find(c, frame.end, frame.sentence.end) for c in ".!?;") if at >= 0]
-    return bool(ends) and text[min(ends)] == "?"
+    if ends and text[min(ends)] == "?":
+        return True
+    pack = builder.pack
+    if pack is None:
+        return False
+    words = builder.words(frame.sentence)  # «Сможет ли Минск ... уклоняться, пока неясно», «Чи наважиться Мінськ»
+    first, second = pack.grammar.get("question_first", frozenset()), pack.grammar.get("question_second", frozenset())
+    return bool(words) and (words[0].low in first or len(words) > 1 and words[1].low in second)
 
 
 def _under_opinion(frame: Frame, frames: list[Frame]) -> bool:
@@ -908,14 +917,25 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
 
 def _nonstate_group_named(builder: FrameBuilder, sentence: Sentence, m: Mention) -> bool:
     """A demonym before a noun of a group that does not speak for its state (``nonstate_groups`` in
-    actors.toml, by lemma, right after it or after one adjective: «Киргизька опозиція засудила»,
-    «армянская оппозиционная партия»): the group acts, not the state."""
+    actors.toml, by lemma, right after it or after one or two modifiers: «Киргизька опозиція засудила»,
+    «армянская оппозиционная партия», "a Kazakh trading company"): the group acts, not the state."""
     if m.kind != "demonym":
         return False
     groups = builder.resolver.nonstate_groups
-    after = [w for w in builder.words(sentence) if w.start >= m.end][:2]
-    if len(after) == 2 and after[0].upos != "ADJ":
-        after = after[:1]  # the noun right after it, or after one adjective («оппозиционная партия»)
+    pack = builder.pack
+    after = [w for w in builder.words(sentence) if w.start >= m.end][:3]
+
+    organs = builder.resolver.organ_nouns
+
+    def modifier(w: Word) -> bool:  # an adjective, or a lower-case noun that is no predicate nor organ ("trading")
+        return w.upos == "ADJ" or w.upos == "X" and w.text[:1].islower() and pack is not None and \
+            w.lemma not in pack.predicates and w.low not in pack.surface and not w.low.endswith("ed") and \
+            w.low not in organs
+
+    if len(after) >= 2 and not modifier(after[0]):
+        after = after[:1]  # the noun right after it, or after one modifier («оппозиционная партия», "trading company")
+    if len(after) == 3 and not modifier(after[1]):
+        after = after[:2]
     return any(w.lemma.casefold() in groups or w.low in groups for w in after if w.upos != "PUNCT")
 
 
