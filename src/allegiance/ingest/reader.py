@@ -73,7 +73,7 @@ def read_article(raw: RawInput, settings: Settings) -> Article:
         source = m.group(1)
     source = source or settings.default_source.strip() or None
     site = meta.pop("site")
-    note = meta.pop("note")
+    note = _ingest_note(raw, meta.pop("note"), date.raw if date.source != "declared" else None)
     if decoded.replaced:
         log.info("%s: %d bytes could not be decoded as %s", raw.origin, decoded.replaced, decoded.encoding)
     return _cleaned(Article(
@@ -82,6 +82,19 @@ def read_article(raw: RawInput, settings: Settings) -> Article:
         encoding=decoded.encoding, decode_replacements=decoded.replaced, ingest_note=note,
         published=date.value, published_raw=clean_field(date.raw, 200), date_source=date.source, **meta,
     ))
+
+
+def _ingest_note(raw: RawInput, note: str | None, unread_date: str | None) -> str | None:
+    """The article's ``ingest_note``: what ingest found about its text (``note``), then the metadata
+    the input gave that could not be read (``metadata_left_out: ...``), a declared date that names
+    no day among them (logged as a warning here; the fields of the wrong type were logged when read)."""
+    left_out = list(raw.hints.notes)
+    if unread_date is not None:
+        log.warning("%s: the declared date %r names no day between 1990 and tomorrow: not used", raw.origin,
+                    unread_date[:80])
+        left_out.append(f"'published' {unread_date[:80]!r} names no day")
+    parts = ([note] if note else []) + ([f"metadata_left_out: {'; '.join(left_out)}"] if left_out else [])
+    return " | ".join(parts) or None
 
 
 def _text_and_metadata(raw: RawInput, decoded: str, folders: tuple[Path, ...]) -> tuple[str, dict[str, Any]]:

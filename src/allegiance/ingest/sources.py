@@ -20,7 +20,7 @@ from typing import BinaryIO
 from ..errors import AllegianceError, InputError
 from ..records import ArticleHints, InputKind, RawInput, Rejection
 from ..settings import Settings
-from .hints import hints_from_record
+from .hints import hints_from_record, record_id, type_name
 
 if typing.TYPE_CHECKING:
     from .fetch import Fetcher
@@ -195,6 +195,7 @@ def _object(pairs: list[tuple[str, typing.Any]]) -> _Object:
 
 
 def _jsonl_inputs(lines: Iterator[bytes], origin: str, settings: Settings) -> Iterator[Item]:
+    ids: dict[str, int] = {}  # each id of the stream and how often it came
     for number, line in enumerate(_records(lines), 1):
         where = f"{origin}#L{number}"
         if not line.strip():
@@ -219,13 +220,22 @@ def _jsonl_inputs(lines: Iterator[bytes], origin: str, settings: Settings) -> It
         html, text = record.get("html"), record.get("text")
         body, kind = (html, "html") if isinstance(html, str) and html.strip() else (text, "text")
         if not isinstance(body, str) or not body.strip():
-            wrong = [f"{k!r} is a {type(v).__name__}" for k, v in (("html", html), ("text", text))
+            wrong = [f"{k!r} is {type_name(v)}" for k, v in (("html", html), ("text", text))
                      if v is not None and not isinstance(v, str)]
-            reason = f"no text: {', '.join(wrong)}" if wrong else "no 'text' or 'html'"
+            keys = ", ".join(repr(k) for k in list(record)[:8]) or "none"
+            reason = f"no text: {', '.join(wrong)}" if wrong else f"no 'text' or 'html' (its keys: {keys})"
             yield Rejection(where, "empty", f"line {number} has {reason}")
             continue
-        hints = hints_from_record(record, where)
-        name = str(record["id"]) if record.get("id") else None
+        notes: list[str] = []
+        name = record_id(record, where, notes)
+        if name is not None and (seen := ids.get(name, 0)):  # two records, one id: each keeps its own
+            ids[name] = seen + 1
+            log.warning("%s: the id %r came before in this input: stored as %r", where, name, f"{name}@{seen + 1}")
+            notes.append(f"'id' {name!r} (an earlier record's) as given: stored as '{name}@{seen + 1}'")
+            name = f"{name}@{seen + 1}"
+        elif name is not None:
+            ids[name] = 1
+        hints = hints_from_record(record, where, notes)
         yield RawInput(where, kind, _utf8(body), file_name=name, hints=hints, declared_encoding="utf-8")  # type: ignore[arg-type]
 
 
@@ -283,9 +293,7 @@ def _url_inputs(url: str, settings: Settings, fetcher: _LazyFetcher,
         yield Rejection(url, exc.code, exc.message)
         return
     ctype = page.content_type.lower()
-    hints = hints or ArticleHints()
-    hints = ArticleHints(url=page.final_url, title=hints.title, published=hints.published,
-                         source=hints.source, author=hints.author)
+    hints = dataclasses.replace(hints or ArticleHints(), url=page.final_url)
     if "xml" in ctype and sniff_kind(page.data) == "feed":
         yield from _feed_inputs(page.data, url, settings, fetcher)
     elif "text/plain" in ctype:

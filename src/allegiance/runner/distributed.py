@@ -31,7 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AllegianceError, InputError
-from ..records import ArticleHints, RawInput, Rejection
+from ..ingest.hints import hints_from_record, record_id
+from ..records import RawInput, Rejection
 from ..settings import Settings
 
 __all__ = ["load_parquet", "run_distributed", "require_dask", "list_inputs"]
@@ -104,9 +105,9 @@ def _parquet_inputs(path: str) -> Iterator[RawInput | Rejection]:
             if not isinstance(body, str) or not body.strip():
                 yield Rejection(where, "empty", f"row {row} has no 'text' or 'html'")
                 continue
-            hints = ArticleHints(*(str(record[k]) if record.get(k) else None
-                                   for k in ("url", "title", "published", "source", "author")))
-            name = str(record["id"]) if record.get("id") else None
+            notes: list[str] = []  # a field of the wrong type is left out and said so, as in JSON Lines
+            name = record_id(record, where, notes)
+            hints = hints_from_record(record, where, notes)
             yield RawInput(where, kind, body.encode("utf-8"), file_name=name,  # type: ignore[arg-type]
                            hints=hints, declared_encoding="utf-8")
 
