@@ -128,3 +128,67 @@ def test_regression_parquet_rows_stringified_lists_and_lost_numeric_dates(tmp_pa
     assert [parse_date(h.published) for h in hints] == ["2023-04-15", "2023-11-14", "2022-03-24"]
     assert (hints[0].author, hints[1].author, hints[2].title) == ("Ann, Ben", None, None)
     assert hints[2].notes == ("'title' is a list, not text",)
+
+
+# --- 2. names with an apostrophe were split into pieces ----------------------------------------
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("В'ячеслав і Слов’янськ, Вʼячеслав", ["В'ячеслав", "і", "Слов’янськ", "Вʼячеслав"]),
+    ("Шон О’Салливан и О'Брайен", ["Шон", "О’Салливан", "и", "О'Брайен"]),
+    ("Simon O'Brien met Massimo D’Alema; O'Brien's aide", ["Simon", "O'Brien", "met", "Massimo", "D’Alema", "O'Brien",
+                                                           "s", "aide"]),
+    ("Russia's army don’t RUSSIA'S O'BRIEN I'm", ["Russia", "s", "army", "don", "t", "RUSSIA", "S", "O", "BRIEN", "I",
+                                                  "m"]),
+    ("l'Ukraine, L'Ukraine, Côte d'Ivoire, XO'Brien", ["l", "Ukraine", "L", "Ukraine", "Côte", "d", "Ivoire", "XO",
+                                                       "Brien"]),
+    ("«'Азов'» і 'Kyiv'", ["Азов", "і", "Kyiv"]),  # an apostrophe as a quote mark is no part of a word
+])
+def test_regression_a_name_with_an_apostrophe_is_one_token_and_clitics_still_split(text: str, words: list[str]) -> None:
+    from allegiance.nlp.tokens import tokenize
+
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == words
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+
+
+def test_every_apostrophe_of_a_word_gives_one_key() -> None:
+    from allegiance.nlp.tokens import word_key
+
+    assert word_key("В'ячеслава", "uk") == word_key("В’ячеслава", "uk") == word_key("Вʼячеслава", "uk") == "в'ячеслав"
+    assert word_key("O’Brien") == word_key("O'Brien") == "o'brien"
+
+
+def _people_and_places(pipeline: Any, text: str, language: str) -> set[tuple[str | None, str]]:
+    from allegiance.nlp import Doc
+
+    doc = pipeline(Doc(id="t", text=text, language=language))
+    return {(m.canonical or m.entity_id, text[m.start:m.end]) for m in doc.mentions}
+
+
+@pytest.mark.parametrize("mark", ["'", "\u2019", "\u02bc"])
+def test_regression_ukrainian_names_with_an_apostrophe_are_found_whole(pipeline: Any, mark: str) -> None:
+    text = (f"Губернатор області В{mark}ячеслав Гладков заявив журналістам, що село знову обстріляли. "
+            f"Президент В{mark}єтнаму відвідав Москву минулого тижня.")
+    found = _people_and_places(pipeline, text, "uk")
+    assert (("Vyacheslav Hladkov", f"В{mark}ячеслав Гладков") in found)
+    assert ("Viet Nam", f"В{mark}єтнаму") in found
+
+
+@pytest.mark.parametrize(("text", "language", "person"), [
+    ("Посол Ирландии Джон О'Брайен заявил журналистам, что Дублин поддерживает Украину.", "ru",
+     ("Dzhon O'Brayen", "Джон О'Брайен")),
+    ("Посол Ірландії Шон О’Салліван заявив журналістам, що Дублін підтримує Україну.", "uk",
+     ("Shon O'Sallivan", "Шон О’Салліван")),
+    ("Irish diplomat Sean O’Sullivan told reporters that Dublin backs Ukraine.", "en",
+     ("Sean O’Sullivan", "Sean O’Sullivan")),
+])
+def test_regression_an_irish_surname_in_cyrillic_is_found_whole(pipeline: Any, text: str, language: str,
+                                                                  person: tuple[str, str]) -> None:
+    assert person in _people_and_places(pipeline, text, language)
+
+
+def test_english_clitics_behave_as_before(pipeline: Any) -> None:
+    text = "Russia's president said he doesn't plan to meet Zelensky; Kazakhstan's Tokayev didn't comment."
+    found = _people_and_places(pipeline, text, "en")
+    assert {("Vladimir Putin", "Russia's president"), ("Kazakhstan", "Kazakhstan"),
+            ("Kassym-Jomart Tokayev", "Tokayev")} <= found
