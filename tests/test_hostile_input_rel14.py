@@ -3,6 +3,7 @@ is named after what broke. Every text here is team-written or generated in the t
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -192,3 +193,115 @@ def test_english_clitics_behave_as_before(pipeline: Any) -> None:
     found = _people_and_places(pipeline, text, "en")
     assert {("Vladimir Putin", "Russia's president"), ("Kazakhstan", "Kazakhstan"),
             ("Kassym-Jomart Tokayev", "Tokayev")} <= found
+
+
+# --- 3. the hunt: other routes that lost text ----------------------------------------------------
+
+def _ingest_folder(tmp_path: Path, files: dict[str, bytes], **overrides: Any) -> tuple[dict[str, dict[str, Any]],
+                                                                                       dict[str, tuple[str, str]]]:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    settings = Settings(db=str(tmp_path / "t.db"), progress=False, **overrides)
+    with Store(settings.db) as store:
+        ingest([str(folder)], store, settings)
+        rows = {r["origin"].removeprefix(str(folder.resolve()) + "/"): dict(r) for r in store.db.execute(
+            "SELECT i.origin, a.* FROM article_inputs i JOIN articles a ON a.id = i.article_id")}
+        rejected = {r["origin"].removeprefix(str(folder.resolve()) + "/"): (r["code"], r["message"])
+                    for r in store.rejections()}
+    return rows, rejected
+
+
+def _record(n: int) -> dict[str, Any]:
+    return {"id": f"r{n}", "text": f"Record {n}. " + BODY, "published": "2023-04-15"}
+
+
+def test_regression_a_json_document_was_stored_as_one_text_or_rejected_line_by_line(tmp_path: Path) -> None:
+    pretty = b"\n".join(json.dumps(_record(n), indent=2).encode() for n in (4, 5))  # pretty-printed, one after another
+    rows, rejected = _ingest_folder(tmp_path, {
+        "list.json": json.dumps([_record(1), _record(2)]).encode(),  # one line: a list of objects
+        "object.json": json.dumps(_record(3), indent=2).encode(),
+        "pretty.jsonl": pretty,
+        "list-pretty.json": b"\xef\xbb\xbf" + json.dumps([_record(6), _record(7)], indent=1).encode(),
+        "dump": json.dumps([_record(8)]).encode()})  # no extension: sniffed
+    assert not rejected
+    got = {origin: row["file_name"] for origin, row in rows.items()}
+    assert got == {"list.json#L1.1": "r1", "list.json#L1.2": "r2", "object.json#L1": "r3", "pretty.jsonl#L1": "r4",
+                   "pretty.jsonl#L6": "r5", "list-pretty.json#L1.1": "r6", "list-pretty.json#L1.2": "r7",
+                   "dump#L1.1": "r8"}
+    assert all(row["published"] == "2023-04-15" and row["text"].startswith("Record ") for row in rows.values())
+
+
+def test_a_json_document_broken_midway_keeps_the_records_before_and_says_where(tmp_path: Path) -> None:
+    good = json.dumps(_record(1), indent=2)
+    rows, rejected = _ingest_folder(tmp_path, {"cut.json": (good + "\n{\n  \"text\": \"unfinished").encode()})
+    assert [row["file_name"] for row in rows.values()] == ["r1"]
+    assert list(rejected) == ["cut.json#L6"] and rejected["cut.json#L6"][0] == "malformed"
+
+
+def test_json_lines_whose_first_line_is_broken_are_still_read_line_by_line(tmp_path: Path) -> None:
+    lines = ['{"text": "cut off', json.dumps(_record(2)), "[1, 2]", json.dumps([_record(3), "x"])]
+    rows, rejected = _ingest_folder(tmp_path, {"dump.jsonl": "\n".join(lines).encode()})
+    assert sorted(rows) == ["dump.jsonl#L2", "dump.jsonl#L4.1"]
+    assert {k: v[0] for k, v in rejected.items()} == {"dump.jsonl#L1": "malformed", "dump.jsonl#L3": "malformed",
+                                                      "dump.jsonl#L4.2": "malformed"}
+    assert rejected["dump.jsonl#L4.2"][1] == "line 4 item 2 is not a JSON object"
+
+
+def test_a_json_document_over_the_size_limit_is_read_as_json_lines(tmp_path: Path) -> None:
+    pretty = json.dumps(_record(1), indent=2).encode()
+    rows, rejected = _ingest_folder(tmp_path, {"big.json": pretty + b"\n" + b" " * 2000}, max_bytes=1000)
+    assert not rows and set(rejected) == {"big.json#L1", "big.json#L2", "big.json#L3", "big.json#L4", "big.json#L5"}
+
+
+def test_regression_a_feed_entry_whose_page_cannot_be_fetched_lost_its_summary(tmp_path: Path) -> None:
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+            '<item><title>Armenia freezes CSTO role</title><link>http://127.0.0.1:9/story</link>'
+            '<guid>g1</guid><description>Armenia froze its part in the CSTO, the prime minister said on Friday.'
+            '</description></item></channel></rss>')
+    rows, rejected = _ingest_folder(tmp_path, {"wire.rss": feed.encode()})
+    assert rejected["http://127.0.0.1:9/story"][0] == "forbidden_address"  # the page: never fetched here
+    row = rows["wire.rss#g1"]
+    assert row["text"] == "Armenia froze its part in the CSTO, the prime minister said on Friday."
+    assert (row["title"], row["url"]) == ("Armenia freezes CSTO role", "http://127.0.0.1:9/story")
+    assert row["ingest_note"] == ("feed_summary_only: the page could not be fetched (forbidden_address); "
+                                  "the feed entry's text is stored")
+
+
+def _warc(path: Path, records: list[tuple[str, str, list[tuple[str, str]], bytes]]) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=False)
+        for uri, status, headers, body in records:
+            http = StatusAndHeaders(status, headers, protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=http))
+
+
+def test_regression_warc_responses_other_than_200_were_dropped_silently(tmp_path: Path) -> None:
+    page = f"<html><body><article><p>{BODY}</p></article></body></html>".encode()
+    _warc(tmp_path / "crawl.warc", [
+        ("https://example.org/moved", "301 Moved Permanently", [("Location", "https://example.org/new")], b""),
+        ("https://example.org/gone", "404 Not Found", [("Content-Type", "text/html")], b"<html>Not found</html>"),
+        ("https://example.org/new", "203 Non-Authoritative Information", [("Content-Type", "text/html")], page)])
+    with Store(tmp_path / "t.db") as store:
+        ingest([str(tmp_path / "crawl.warc")], store, Settings(db=str(tmp_path / "t.db"), progress=False))
+        assert [r[0] for r in store.db.execute("SELECT url FROM articles")] == ["https://example.org/new"]
+        messages = sorted((r["code"], r["message"]) for r in store.rejections())
+    assert messages == [("http_status", "the WARC record for https://example.org/gone is an HTTP 404 response, "
+                                        "not a page"),
+                        ("http_status", "the WARC record for https://example.org/moved is an HTTP 301 response, "
+                                        "not a page")]
+
+
+def test_regression_a_warc_records_http_charset_was_not_passed_to_the_decoder(tmp_path: Path) -> None:
+    text = "Казахстан не признает так называемые республики, заявили в Астане. " * 2  # short: a guess could miss
+    page = f"<html><body><article><p>{text}</p></article></body></html>".encode("koi8-r")
+    _warc(tmp_path / "koi.warc", [("https://example.org/ru", "200 OK", [("Content-Type", "text/html; charset=KOI8-R")],
+                                   page)])
+    with Store(tmp_path / "t.db") as store:
+        ingest([str(tmp_path / "koi.warc")], store, Settings(db=str(tmp_path / "t.db"), progress=False))
+        row = store.db.execute("SELECT text, encoding FROM articles").fetchone()
+    assert row[0].startswith("Казахстан не признает") and row[1] == "koi8-r"

@@ -30,7 +30,8 @@ class RawInput:
 
     ``origin`` identifies the input uniquely and stably (a resolved path, ``path#L3`` for a JSON
     Lines record, ``path#record-uri`` for a WARC record, a URL); re-ingesting the same origin is
-    a no-op. ``file_name`` is set for file inputs and becomes the export id.
+    a no-op. ``file_name`` is set for file inputs and becomes the export id. ``note`` says what
+    a reader should know of the content (``feed_summary_only: ...``), kept in ``ingest_note``.
     """
 
     origin: str
@@ -39,6 +40,7 @@ class RawInput:
     file_name: str | None = None
     hints: ArticleHints = ArticleHints()
     declared_encoding: str | None = None
+    note: str | None = None  # what the reader of the input knows of its content, for ``ingest_note``
 
 
 @dataclasses.dataclass(frozen=True)

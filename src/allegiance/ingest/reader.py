@@ -85,7 +85,8 @@ def read_article(raw: RawInput, settings: Settings) -> Article:
 
 
 def _ingest_note(raw: RawInput, note: str | None, unread_date: str | None) -> str | None:
-    """The article's ``ingest_note``: what ingest found about its text (``note``), then the metadata
+    """The article's ``ingest_note``: what the input's reader knew of it (``raw.note``), what ingest
+    found about its text (``note``), then the metadata
     the input gave that could not be read (``metadata_left_out: ...``), a declared date that names
     no day among them (logged as a warning here; the fields of the wrong type were logged when read)."""
     left_out = list(raw.hints.notes)
@@ -93,7 +94,7 @@ def _ingest_note(raw: RawInput, note: str | None, unread_date: str | None) -> st
         log.warning("%s: the declared date %r names no day between 1990 and tomorrow: not used", raw.origin,
                     unread_date[:80])
         left_out.append(f"'published' {unread_date[:80]!r} names no day")
-    parts = ([note] if note else []) + ([f"metadata_left_out: {'; '.join(left_out)}"] if left_out else [])
+    parts = [n for n in (raw.note, note) if n] + ([f"metadata_left_out: {'; '.join(left_out)}"] if left_out else [])
     return " | ".join(parts) or None
 
 

@@ -5,6 +5,7 @@ over plain files never loads warcio."""
 from __future__ import annotations
 
 import io
+import re
 import typing
 import zlib
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ __all__ = ["warc_inputs"]
 Item = RawInput | Rejection
 #: Media types that say nothing of the payload: it is read (and rejected as binary if it is).
 _UNTYPED = frozenset({"application/octet-stream", "application/http", "binary/octet-stream"})
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 
 
 class _BoundedLineReader(DecompressingBufferedReader):  # type: ignore[misc]
@@ -86,7 +88,9 @@ def _warc_record(record: typing.Any, where: str, uri: str, settings: Settings) -
     its Content-Length) is rejected as ``truncated``, never stored as a partial article."""
     ctype = (record.http_headers.get_header("Content-Type") if record.http_headers
              else record.rec_headers.get_header("Content-Type")) or ""
-    if record.http_headers and record.http_headers.get_statuscode() not in ("200", None):
+    status = record.http_headers.get_statuscode() if record.http_headers else None
+    if status is not None and not status.startswith("2"):  # a redirect, an error page: no article, said so
+        yield Rejection(where, "http_status", f"the WARC record for {uri} is an HTTP {status} response, not a page")
         return
     data = record.content_stream().read(settings.max_bytes + 1)
     if len(data) > settings.max_bytes:
@@ -109,4 +113,6 @@ def _warc_record(record: typing.Any, where: str, uri: str, settings: Settings) -
         yield Rejection(where, "unsupported", f"the WARC record for {uri} holds {media}, not a page or a text")
         return
     kind: InputKind = "text" if "text/plain" in ctype else "html"
-    yield RawInput(where, kind, data, hints=ArticleHints(url=uri or None))
+    charset = _CHARSET.search(ctype)  # the header's charset, checked against the bytes as a fetch's is
+    yield RawInput(where, kind, data, hints=ArticleHints(url=uri or None),
+                   declared_encoding=charset.group(1) if charset else None)

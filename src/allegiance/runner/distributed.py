@@ -54,6 +54,10 @@ def require_dask() -> None:
                               "pip install 'allegiance[distributed]'", code="missing_extra") from exc
 
 
+#: files that are a partition of their own: each holds many articles
+_WHOLE_FILE_PARTITIONS = (".jsonl", ".ndjson", ".json", ".warc", ".gz", ".zip", ".tar", ".tgz", ".parquet")
+
+
 def _walk(folder: Path) -> Iterator[Path]:
     """The files of a folder in the order ingest reads them (sorted, hidden ones skipped)."""
     for path in sorted(folder.rglob("*")):
@@ -70,7 +74,7 @@ def list_inputs(targets: list[str], per_partition: int = FILES_PER_PARTITION) ->
     for target in targets:
         paths = [str(p) for p in _walk(Path(target))] if Path(target).is_dir() else [target]
         for path in paths:
-            if path.lower().endswith((".jsonl", ".ndjson", ".warc", ".gz", ".zip", ".tar", ".tgz", ".parquet")):
+            if path.lower().endswith(_WHOLE_FILE_PARTITIONS):
                 if group:
                     partitions.append(group)
                     group = []
