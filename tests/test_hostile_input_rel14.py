@@ -305,3 +305,19 @@ def test_regression_a_warc_records_http_charset_was_not_passed_to_the_decoder(tm
         ingest([str(tmp_path / "koi.warc")], store, Settings(db=str(tmp_path / "t.db"), progress=False))
         row = store.db.execute("SELECT text, encoding FROM articles").fetchone()
     assert row[0].startswith("Казахстан не признает") and row[1] == "koi8-r"
+
+
+def test_regression_a_plain_text_feed_entry_lost_what_followed_a_less_than_sign(tmp_path: Path) -> None:
+    feed = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>'
+            '<entry><title>Losses</title><id>a1</id><updated>2023-04-15T00:00:00Z</updated><content type="text">'
+            'Losses were &lt;100 men, the &lt;b&gt; tag stays text, and Kazakhstan sent no troops.</content></entry>'
+            '</feed>')
+    rows, rejected = _ingest_folder(tmp_path, {"wire.atom": feed.encode()})
+    assert not rejected
+    text = rows["wire.atom#a1"]["text"]
+    assert text == "Losses were <100 men, the <b> tag stays text, and Kazakhstan sent no troops."
+
+
+def test_a_json_lines_record_with_a_blank_text_says_so(tmp_path: Path) -> None:
+    _, rejected = _rows(tmp_path, {"title": "Only a headline", "text": "  "})
+    assert rejected == {"L1": ("empty", "line 1 has no text: 'text' is blank")}

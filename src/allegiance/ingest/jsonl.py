@@ -106,8 +106,8 @@ class _Reader:
         html, text = record.get("html"), record.get("text")
         body, kind = (html, "html") if isinstance(html, str) and html.strip() else (text, "text")
         if not isinstance(body, str) or not body.strip():
-            wrong = [f"{k!r} is {type_name(v)}" for k, v in (("html", html), ("text", text))
-                     if v is not None and not isinstance(v, str)]
+            wrong = [f"{k!r} is {type_name(v) if not isinstance(v, str) else 'blank'}"
+                     for k, v in (("html", html), ("text", text)) if v is not None]
             keys = ", ".join(repr(k) for k in list(record)[:8]) or "none"
             reason = f"no text: {', '.join(wrong)}" if wrong else f"no 'text' or 'html' (its keys: {keys})"
             yield Rejection(where, "empty", f"{label} has {reason}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import hashlib
+import html as html_module
 import io
 import logging
 import re
@@ -174,7 +175,7 @@ def _feed_inputs(data: bytes, origin: str, settings: Settings, fetcher: _LazyFet
     for i, entry in enumerate(entries):
         link = entry.get("link")
         where = unique_origin(f"{origin}#{entry.get('id') or link or i}", seen, i)
-        content = entry.get("content", [{}])[0].get("value") if entry.get("content") else entry.get("summary")
+        content = _entry_text(entry)
         hints = ArticleHints(url=link, title=entry.get("title"),
                              published=entry.get("published") or entry.get("updated"),
                              source=feed.feed.get("title"), author=entry.get("author"))
@@ -190,6 +191,16 @@ def _feed_inputs(data: bytes, origin: str, settings: Settings, fetcher: _LazyFet
                                                              f"({item.code}); the feed entry's text is stored")
         else:
             yield Rejection(where, "empty", "the feed entry has neither content nor a link")
+
+
+def _entry_text(entry: typing.Any) -> str | None:
+    """A feed entry's content (else its summary) as HTML: a plain-text one escaped, so that a "<"
+    it holds ("<100 troops", "<b>" written out) is text, not markup that swallows what follows."""
+    detail = entry["content"][0] if entry.get("content") else entry.get("summary_detail") or {}
+    value = detail.get("value") if detail else entry.get("summary")
+    if isinstance(value, str) and detail and detail.get("type") == "text/plain":
+        return html_module.escape(value, quote=False)
+    return value if isinstance(value, str) else None
 
 
 def _entry_page(where: str, content: str, hints: ArticleHints, note: str | None = None) -> RawInput:
