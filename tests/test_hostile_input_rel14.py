@@ -321,3 +321,37 @@ def test_regression_a_plain_text_feed_entry_lost_what_followed_a_less_than_sign(
 def test_a_json_lines_record_with_a_blank_text_says_so(tmp_path: Path) -> None:
     _, rejected = _rows(tmp_path, {"title": "Only a headline", "text": "  "})
     assert rejected == {"L1": ("empty", "line 1 has no text: 'text' is blank")}
+
+
+def test_regression_a_wet_file_of_conversion_records_gave_nothing_and_said_nothing(tmp_path: Path) -> None:
+    import gzip
+
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    for i in range(2):
+        writer.write_record(writer.create_warc_record(
+            f"https://example.org/{i}", "conversion", payload=io.BytesIO(f"Page {i}. {BODY}".encode()),
+            warc_headers_dict={"Content-Type": "text/plain"}))
+    only_info = io.BytesIO()
+    WARCWriter(only_info, gzip=False).write_record(WARCWriter(only_info).create_warcinfo_record("x.warc", {"a": "b"}))
+    rows, rejected = _ingest_folder(tmp_path, {"crawl.warc.wet": buffer.getvalue(),
+                                               "crawl2.warc.wet.gz": gzip.compress(buffer.getvalue().replace(
+                                                   b"Page ", b"Text ")),
+                                               "info.warc": only_info.getvalue()})
+    assert sorted(row["text"][:6] for row in rows.values()) == ["Page 0", "Page 1", "Text 0", "Text 1"]
+    assert rejected == {"info.warc": ("empty", "the WARC file holds no response, resource or conversion record")}
+
+
+def test_regression_a_feed_cut_off_midway_said_only_that_its_last_entry_was_empty(tmp_path: Path) -> None:
+    items = "".join(f"<item><title>T{i}</title><guid>g{i}</guid><description>Item {i}. {BODY}</description></item>"
+                    for i in range(2))
+    feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>{items}<item><title>Late</title>'
+    rows, rejected = _ingest_folder(tmp_path, {"cut.rss": feed.encode(), "titles.rss": (
+        '<rss version="2.0"><channel><title>W</title><item><title>Kyrgyzstan shuts a border post</title></item>'
+        f'<item><title>Full</title><description>{BODY}</description></item></channel></rss>').encode()})
+    assert sorted(rows) == ["cut.rss#g0", "cut.rss#g1", "titles.rss#1"]
+    assert rejected["cut.rss"][0] == "truncated" and "entries after the cut are missing" in rejected["cut.rss"][1]
+    assert rejected["titles.rss#0"] == ("empty", "the feed entry has neither content nor a link "
+                                                 "(only its title: 'Kyrgyzstan shuts a border post')")

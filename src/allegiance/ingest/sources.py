@@ -33,7 +33,7 @@ _EXTENSIONS: dict[str, InputKind] = {
     ".txt": "text", ".text": "text", ".md": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",  # a JSON document is read by the same reader
-    ".warc": "warc", ".warc.gz": "warc",
+    ".warc": "warc", ".warc.gz": "warc", ".wet": "warc",  # a WET file: a WARC of conversion records
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
     ".urls": "urls",
 }
@@ -166,13 +166,12 @@ def _feed_inputs(data: bytes, origin: str, settings: Settings, fetcher: _LazyFet
     import feedparser  # imported on first use, as the HTTP client and the WARC reader are
 
     feed = feedparser.parse(data)
-    entries = [e for e in feed.entries if e.get("link") or e.get("content") or e.get("summary")]
-    if not entries:
+    if not any(e.get("link") or e.get("content") or e.get("summary") for e in feed.entries):
         reason = str(feed.get("bozo_exception", "no entries"))
         yield Rejection(origin, "malformed", f"the feed has no readable entries: {reason}")
         return
     seen: set[str] = set()
-    for i, entry in enumerate(entries):
+    for i, entry in enumerate(feed.entries):  # an entry with nothing to read is a rejection, not left out
         link = entry.get("link")
         where = unique_origin(f"{origin}#{entry.get('id') or link or i}", seen, i)
         content = _entry_text(entry)
@@ -190,7 +189,15 @@ def _feed_inputs(data: bytes, origin: str, settings: Settings, fetcher: _LazyFet
                     yield _entry_page(where, content, hints, f"feed_summary_only: the page could not be fetched "
                                                              f"({item.code}); the feed entry's text is stored")
         else:
-            yield Rejection(where, "empty", "the feed entry has neither content nor a link")
+            title = f" (only its title: {entry['title'][:80]!r})" if entry.get("title") else ""
+            yield Rejection(where, "empty", f"the feed entry has neither content nor a link{title}")
+    problem = str(feed.get("bozo_exception", ""))
+    if any(cut in problem for cut in _CUT_OFF):  # the entries the loose parser got are stored: the rest is lost
+        yield Rejection(origin, "truncated", f"the feed is cut off ({problem}); entries after the cut are missing")
+
+
+#: what the XML parser says of a document that stops before its end (a partial download)
+_CUT_OFF = ("no element found", "unclosed token")
 
 
 def _entry_text(entry: typing.Any) -> str | None:

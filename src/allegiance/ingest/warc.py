@@ -25,6 +25,8 @@ __all__ = ["warc_inputs"]
 Item = RawInput | Rejection
 #: Media types that say nothing of the payload: it is read (and rejected as binary if it is).
 _UNTYPED = frozenset({"application/octet-stream", "application/http", "binary/octet-stream"})
+#: the records that hold a page or a text: a conversion record is a page's text (a WET file's)
+_READ = ("response", "resource", "conversion")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 
 
@@ -70,7 +72,7 @@ def warc_inputs(stream: BinaryIO, origin: str, settings: Settings) -> Iterator[I
     seen: set[str] = set()
     try:
         for record in _BoundedArchiveIterator(source, settings.max_line_bytes):
-            if record.rec_type not in ("response", "resource"):
+            if record.rec_type not in _READ:
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             rec_id = record.rec_headers.get_header("WARC-Record-ID") or f"record-{count}"
@@ -79,8 +81,12 @@ def warc_inputs(stream: BinaryIO, origin: str, settings: Settings) -> Iterator[I
             yield from _warc_record(record, where, uri, settings)
     except InputError as exc:
         yield Rejection(origin, exc.code, f"{exc.message}; records after the limit were not read")
+        return
     except (ArchiveLoadFailed, zlib.error, EOFError, ValueError) as exc:
         yield Rejection(origin, "malformed", f"the WARC file is broken after {count} records: {exc}")
+        return
+    if not count:  # requests, metadata, revisits only: nothing to read, and said so
+        yield Rejection(origin, "empty", "the WARC file holds no response, resource or conversion record")
 
 
 def _warc_record(record: typing.Any, where: str, uri: str, settings: Settings) -> Iterator[Item]:
