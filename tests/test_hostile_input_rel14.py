@@ -20,6 +20,7 @@ BODY = ("Kazakhstan refused to send troops to Ukraine, officials in Astana said 
 
 def _rows(tmp_path: Path, *records: Any) -> tuple[dict[str, dict[str, Any]], dict[str, tuple[str, str]]]:
     """Articles by the line of their input (``L3``), and rejections by line, of a JSON Lines file."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records) + "\n",
                     encoding="utf-8")
@@ -98,6 +99,10 @@ def test_regression_two_records_of_one_id_were_stored_under_one_export_id(tmp_pa
                     {"id": "x", "text": BODY + "three"}, {"id": "y", "text": BODY + "four"})
     assert [rows[k]["file_name"] for k in ("L1", "L2", "L3", "L4")] == ["x", "x@2", "x@3", "y"]
     assert rows["L2"]["ingest_note"] == "metadata_left_out: 'id' 'x' (an earlier record's) as given: stored as 'x@2'"
+    rows, _ = _rows(tmp_path / "again", {"id": "x", "text": BODY + "one"}, {"id": "x@2", "text": BODY + "two"},
+                    {"id": "x", "text": BODY + "three"}, {"id": "x@3", "text": BODY + "four"},
+                    {"id": "x", "text": BODY + "five"})
+    assert [rows[f"L{n}"]["file_name"] for n in range(1, 6)] == ["x", "x@2", "x@3", "x@3@2", "x@4"]
 
 
 def test_regression_a_date_under_another_common_name_was_dropped_silently(tmp_path: Path) -> None:

@@ -126,9 +126,14 @@ class _Reader:
         self.ids[name] = seen + 1
         if not seen:
             return name
-        log.warning("%s: the id %r came before in this input: stored as %r", where, name, f"{name}@{seen + 1}")
-        notes.append(f"'id' {name!r} (an earlier record's) as given: stored as '{name}@{seen + 1}'")
-        return f"{name}@{seen + 1}"
+        unique, n = f"{name}@{seen + 1}", seen + 1
+        while unique in self.ids:  # an id the input gives as such ("x@2") is not taken twice either
+            n += 1
+            unique = f"{name}@{n}"
+        self.ids[name], self.ids[unique] = n, 1
+        log.warning("%s: the id %r came before in this input: stored as %r", where, name, unique)
+        notes.append(f"'id' {name!r} (an earlier record's) as given: stored as {unique!r}")
+        return unique
 
 
 def _is_json(line: bytes) -> bool:
