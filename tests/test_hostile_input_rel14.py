@@ -360,3 +360,28 @@ def test_regression_a_feed_cut_off_midway_said_only_that_its_last_entry_was_empt
     assert rejected["cut.rss"][0] == "truncated" and "entries after the cut are missing" in rejected["cut.rss"][1]
     assert rejected["titles.rss#0"] == ("empty", "the feed entry has neither content nor a link "
                                                  "(only its title: 'Kyrgyzstan shuts a border post')")
+
+
+def test_regression_a_later_copys_date_and_url_were_lost(tmp_path: Path) -> None:
+    from allegiance.runner import analyze_store
+
+    text = "Kazakhstan will not send troops to Ukraine, its president said yesterday in Astana. " * 2
+    settings = Settings(db=str(tmp_path / "t.db"), progress=False)
+    (tmp_path / "plain.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "dated.jsonl").write_text(json.dumps({"id": "d", "text": text, "published": "2023-04-15",
+                                                      "url": "https://news.example/kz", "source": "Wire"}) + "\n",
+                                          encoding="utf-8")
+    with Store(settings.db) as store:
+        ingest([str(tmp_path / "plain.txt")], store, settings)
+        analyze_store(store, settings=settings)
+        summary = ingest([str(tmp_path / "dated.jsonl")], store, settings)
+        assert summary.duplicates == 1
+        row = store.db.execute("SELECT a.published, a.date_source, a.url, s.name FROM articles a "
+                               "LEFT JOIN sources s ON s.id = a.source_id").fetchone()
+        assert tuple(row) == ("2023-04-15", "declared", "https://news.example/kz", "Wire")
+        version = store.db.execute("SELECT pack_version FROM analyses").fetchone()[0]
+        assert version == ""  # analysed again: its time expressions resolve against the date now known
+        analyze_store(store, settings=settings)
+        assert store.db.execute("SELECT pack_version FROM analyses").fetchone()[0] != ""
+        again = ingest([str(tmp_path / "dated.jsonl")], store, settings)  # the same origin: a no-op
+        assert again.unchanged == 1

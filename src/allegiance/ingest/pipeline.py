@@ -209,6 +209,8 @@ def _store_article(item: Prepared, store: Store, settings: Settings, summary: In
         return
     if store.has_article(article.id):
         store.add_input(article.origin, article.id, article.file_name, run_id)
+        if filled := store.fill_metadata(article):  # the copy's date or URL, where the stored one has none
+            log.info("%s: a copy of %s; its %s filled in", article.origin, article.id, ", ".join(filled))
         summary.duplicates += 1
         return
     sig = unpack_signature(item.signature)

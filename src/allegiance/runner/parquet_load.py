@@ -50,6 +50,7 @@ def _store_article(store: Store, row: dict[str, Any], clusters: dict[str, tuple[
         return 0
     if store.has_article(article.id):
         store.add_input(article.origin, article.id, article.file_name, run_id)
+        store.fill_metadata(article)  # as a local ingest does: the copy's date or URL where the stored one has none
         return 0
     sig = unpack_signature(row["minhash"])
     match = clusters.get(article.id)
