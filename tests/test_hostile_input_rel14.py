@@ -385,3 +385,23 @@ def test_regression_a_later_copys_date_and_url_were_lost(tmp_path: Path) -> None
         assert store.db.execute("SELECT pack_version FROM analyses").fetchone()[0] != ""
         again = ingest([str(tmp_path / "dated.jsonl")], store, settings)  # the same origin: a no-op
         assert again.unchanged == 1
+
+
+def test_regression_two_files_of_one_name_in_a_folder_shared_one_export_id(tmp_path: Path) -> None:
+    files = {"ru/001.txt": "Россия. ", "uk/001.txt": "Україна. ", "x.html": "<p>Page. ", "x.txt": "Text. ",
+             "y.txt": "Why. "}
+    folder = tmp_path / "in"
+    for name, lead in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        body = lead + BODY
+        (folder / name).write_text(f"<html><body>{body}</p></body></html>" if name.endswith(".html") else body,
+                                   encoding="utf-8")
+    (tmp_path / "y.txt").write_text("Another y. " + BODY, encoding="utf-8")
+    settings = Settings(db=str(tmp_path / "t.db"), progress=False)
+    with Store(settings.db) as store:
+        ingest([str(folder), str(tmp_path / "y.txt")], store, settings)
+        names = {r[0].removeprefix(str(tmp_path.resolve()) + "/"): (r[1], r[2]) for r in store.db.execute(
+            "SELECT i.origin, a.file_name, a.ingest_note FROM article_inputs i JOIN articles a ON a.id = i.article_id")}
+    assert {k: v[0] for k, v in names.items()} == {"in/ru/001.txt": "001", "in/uk/001.txt": "001@2", "in/x.html": "x",
+                                                   "in/x.txt": "x@2", "in/y.txt": "y", "y.txt": "y@2"}
+    assert names["y.txt"][1] == "file_name_taken: 'y' is another article's: stored as 'y@2'"

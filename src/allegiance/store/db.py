@@ -287,6 +287,20 @@ class Store:
                             "WHERE id = ?", (article.decode_replacements, article.chrome_dropped_share,
                                              article.ingest_note, article.id))
 
+    def free_file_name(self, name: str | None, article_id: str) -> str | None:
+        """``name`` where no other article of the store is known by it, else the first of
+        ``name@2``, ``name@3``... that none is: two files ``ru/001.txt`` and ``uk/001.txt`` (or
+        ``x.html`` and ``x.txt``, or one name in two runs) are two export ids."""
+        if name is None:
+            return None
+        taken = self.db.execute("SELECT 1 FROM articles WHERE file_name = ? AND id != ? LIMIT 1", (name, article_id))
+        if taken.fetchone() is None:
+            return name
+        n = 2
+        while self.db.execute("SELECT 1 FROM articles WHERE file_name = ? LIMIT 1", (f"{name}@{n}",)).fetchone():
+            n += 1
+        return f"{name}@{n}"
+
     def fill_metadata(self, article: Article) -> list[str]:
         """The metadata a copy of a stored article brings that the stored one lacks (its date, URL,
         title, author, source), filled in, so that a later copy's date is not lost; the article is
