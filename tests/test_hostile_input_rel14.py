@@ -405,3 +405,20 @@ def test_regression_two_files_of_one_name_in_a_folder_shared_one_export_id(tmp_p
     assert {k: v[0] for k, v in names.items()} == {"in/ru/001.txt": "001", "in/uk/001.txt": "001@2", "in/x.html": "x",
                                                    "in/x.txt": "x@2", "in/y.txt": "y", "y.txt": "y@2"}
     assert names["y.txt"][1] == "file_name_taken: 'y' is another article's: stored as 'y@2'"
+
+
+def test_regression_a_records_text_beside_a_teaser_html_was_never_read(tmp_path: Path) -> None:
+    other = BODY.replace("Saturday", "Monday")
+    full = f"<html><head><title>Astana says no</title></head><body><article><p>{other}</p></article></body></html>"
+    rows, rejected = _rows(
+        tmp_path, {"id": "nav", "html": "<html><body><nav>Home | News</nav><script>x=1</script></body></html>",
+                   "text": BODY},
+        {"id": "teaser", "html": "<html><head><title>Teaser page</title></head><body><p>Read more.</p></body></html>",
+         "text": BODY.replace("Saturday", "Sunday") * 2},
+        {"id": "page", "html": full, "text": "A short dek."})
+    assert not rejected
+    assert rows["L1"]["text"] == BODY.strip() and rows["L1"]["ingest_note"].startswith("json_text_used: ")
+    assert rows["L2"]["text"].startswith(BODY.replace("Saturday", "Sunday")[:60])
+    assert rows["L2"]["title"] == "Teaser page"  # the page's metadata stays
+    page = rows["L3"]
+    assert (page["text"], page["title"], page["ingest_note"]) == (other.strip(), "Astana says no", None)

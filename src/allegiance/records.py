@@ -41,6 +41,7 @@ class RawInput:
     hints: ArticleHints = ArticleHints()
     declared_encoding: str | None = None
     note: str | None = None  # what the reader of the input knows of its content, for ``ingest_note``
+    text_too: bytes | None = None  # a record's text given beside its ``html``: read where the page gives less
 
 
 @dataclasses.dataclass(frozen=True)

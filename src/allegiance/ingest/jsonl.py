@@ -115,7 +115,9 @@ class _Reader:
         notes: list[str] = []
         name = self._name(record, where, notes)
         hints = hints_from_record(record, where, notes)
-        yield RawInput(where, kind, _utf8(body), file_name=name, hints=hints, declared_encoding="utf-8")  # type: ignore[arg-type]
+        also = _utf8(text) if kind == "html" and isinstance(text, str) and text.strip() else None
+        yield RawInput(where, kind, _utf8(body), file_name=name, hints=hints, declared_encoding="utf-8",  # type: ignore[arg-type]
+                       text_too=also)
 
     def _name(self, record: dict[str, typing.Any], where: str, notes: list[str]) -> str | None:
         """The record's id, made unique in this input (``x``, ``x@2``, ``x@3``) and said so."""
