@@ -112,8 +112,10 @@ def _parquet_inputs(path: str) -> Iterator[RawInput | Rejection]:
             notes: list[str] = []  # a field of the wrong type is left out and said so, as in JSON Lines
             name = record_id(record, where, notes)
             hints = hints_from_record(record, where, notes)
+            text = record.get("text")
+            also = text.encode("utf-8") if kind == "html" and isinstance(text, str) and text.strip() else None
             yield RawInput(where, kind, body.encode("utf-8"), file_name=name,  # type: ignore[arg-type]
-                           hints=hints, declared_encoding="utf-8")
+                           hints=hints, declared_encoding="utf-8", text_too=also)
 
 
 def _inputs(target: str, settings: Settings) -> Iterator[RawInput | Rejection]:
