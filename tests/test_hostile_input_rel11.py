@@ -81,8 +81,8 @@ def test_regression_a_json_lines_text_of_the_wrong_type_says_so(tmp_path) -> Non
     _, rejected = _ingest_lines(tmp_path, json.dumps({"text": [BODY]}), json.dumps({"text": 7}),
                                 json.dumps({"title": "t"}))
     assert rejected == {"L1": ("empty", "line 1 has no text: 'text' is a list"),
-                        "L2": ("empty", "line 2 has no text: 'text' is a int"),
-                        "L3": ("empty", "line 3 has no 'text' or 'html'")}
+                        "L2": ("empty", "line 2 has no text: 'text' is a number"),
+                        "L3": ("empty", "line 3 has no 'text' or 'html' (its keys: 'title')")}
 
 
 def test_regression_a_json_lines_record_naming_its_text_twice_is_rejected_not_half_read(tmp_path) -> None:  # type: ignore[no-untyped-def]

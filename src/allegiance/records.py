@@ -12,13 +12,16 @@ InputKind = Literal["text", "html", "feed", "jsonl", "warc", "urls", "auto"]
 
 @dataclasses.dataclass(frozen=True)
 class ArticleHints:
-    """Metadata an input carries beside its content (a JSON Lines record, a feed entry, a WARC header)."""
+    """Metadata an input carries beside its content (a JSON Lines record, a feed entry, a WARC header);
+    ``notes`` names the fields the input gave that could not be read (``'title' is a number, not
+    text``), kept in the article's ``ingest_note``."""
 
     url: str | None = None
     title: str | None = None
     published: str | None = None
     source: str | None = None
     author: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -27,7 +30,8 @@ class RawInput:
 
     ``origin`` identifies the input uniquely and stably (a resolved path, ``path#L3`` for a JSON
     Lines record, ``path#record-uri`` for a WARC record, a URL); re-ingesting the same origin is
-    a no-op. ``file_name`` is set for file inputs and becomes the export id.
+    a no-op. ``file_name`` is set for file inputs and becomes the export id. ``note`` says what
+    a reader should know of the content (``feed_summary_only: ...``), kept in ``ingest_note``.
     """
 
     origin: str
@@ -36,6 +40,8 @@ class RawInput:
     file_name: str | None = None
     hints: ArticleHints = ArticleHints()
     declared_encoding: str | None = None
+    note: str | None = None  # what the reader of the input knows of its content, for ``ingest_note``
+    text_too: bytes | None = None  # a record's text given beside its ``html``: read where the page gives less
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,7 +51,8 @@ class Article:
     How faithful the text is to its input: ``decode_replacements`` counts the bytes that could not
     be decoded (replaced by U+FFFD) or were dropped (NUL); ``chrome_dropped_share`` is the share of
     non-blank lines removed as page chrome; ``ingest_note`` names what a reader should know (see
-    ``docs/errors.md``: ``chrome_over_limit``, ``extraction_dropped_text: ...``), ``None`` when nothing."""
+    ``docs/errors.md``: ``chrome_over_limit``, ``extraction_dropped_text: ...``, ``metadata_left_out: ...``,
+    joined by `` | ``), ``None`` when nothing."""
 
     id: str
     text: str

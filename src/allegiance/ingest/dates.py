@@ -2,7 +2,8 @@
 
 In order: the date the input declares (a JSON Lines ``published``, a feed entry's date, in any
 common form: ``2022-03-24``, ``24.03.2022``, ``March 24, 2022``, ``24 марта 2022``, an RFC 2822
-date, a Unix time), the page's metadata (htmldate, for HTML), an archive line (``date
+date, a Unix time in seconds, milliseconds, microseconds or nanoseconds, ``20230415``, as a
+number or as digits), the page's metadata (htmldate, for HTML), an archive line (``date
 2022-03-24``), the URL (``/2022/02/26/``, ``/20220922/``, ``/2023-06-02/``, ``yyyy=..&mm=..&dd=..``),
 and a dateline or byline in the first lines of the text (``24 Mar 2022 14:58``, ``Monday, 10
 October 2022, 12:10``, ``14:23 / 24.07.2023``: a date on a short line with a clock time, or a line
@@ -22,6 +23,7 @@ import dataclasses
 import datetime as dt
 import functools
 import logging
+import math
 import re
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -148,19 +150,43 @@ def _with_dateparser(text: str) -> str | None:
     return _checked(parsed.year, parsed.month, parsed.day) if parsed else None
 
 
+_DIGITS = re.compile(r"(\d{8,19})(\.\d+)?")
+#: the scales of a Unix time: seconds, milliseconds, microseconds, nanoseconds. The sane range of
+#: each (EARLIEST to tomorrow) lies apart from the others', so a number is read in one at most.
+_UNIX_SCALES = (1, 1_000, 1_000_000, 1_000_000_000)
+
+
+def _number_date(value: int | float) -> str | None:
+    """The day a number names: an eight-digit ``YYYYMMDD`` (``20230415``) or ``DDMMYYYY``, or a Unix
+    time in seconds, milliseconds, microseconds or nanoseconds, whichever falls between 1990 and
+    tomorrow (an eight-digit number is never such a Unix time: it falls in 1970-1973)."""
+    if not math.isfinite(value) or value <= 0:
+        return None
+    if float(value).is_integer() and 10_000_000 <= value <= 99_999_999:
+        eight = f"{int(value):08d}"
+        return _checked(int(eight[:4]), int(eight[4:6]), int(eight[6:])) or \
+            _checked(int(eight[4:]), int(eight[2:4]), int(eight[:2]))
+    earliest = dt.datetime.combine(EARLIEST, dt.time(), dt.UTC).timestamp()
+    latest = earliest + (dt.date.today() + dt.timedelta(days=2) - EARLIEST).total_seconds()
+    for scale in _UNIX_SCALES:
+        seconds = value // scale if isinstance(value, int) else value / scale
+        if earliest <= seconds < latest:
+            day = dt.datetime.fromtimestamp(float(seconds), dt.UTC).date()
+            return _checked(day.year, day.month, day.day)
+    return None
+
+
 def parse_date(value: Any) -> str | None:
     """A declared date in any common form, as YYYY-MM-DD; ``None`` when it names no real day."""
     if isinstance(value, bool) or value is None:
         return None
-    if isinstance(value, int | float):  # a Unix time
-        try:
-            day = dt.datetime.fromtimestamp(float(value), dt.UTC).date()
-        except (OverflowError, OSError, ValueError):
-            return None
-        return _checked(day.year, day.month, day.day)
+    if isinstance(value, int | float):
+        return _number_date(value)
     if not isinstance(value, str) or not value.strip() or len(value) > 200:
         return None
     text = value.strip()
+    if match := _DIGITS.fullmatch(text):  # "1700000000", "20230415": as the number would be read
+        return _number_date(int(match.group(1)) if match.group(2) is None else float(text))
     if match := _ISO.match(text):
         return _checked(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     if re.match(r"^\d{4}-\d", text):

@@ -200,6 +200,18 @@ def write_batch(batch: list[Item], store: Store, settings: Settings, summary: In
                 _store_article(item, store, settings, summary)
 
 
+def _named(store: Store, article: Article) -> Article:
+    """``article`` with an export id no other stored article has (:meth:`Store.free_file_name`), and
+    a note saying so where its own name was taken."""
+    name = store.free_file_name(article.file_name, article.id)
+    if name == article.file_name:
+        return article
+    log.warning("%s: the name %r is another article's already: stored as %r", article.origin, article.file_name, name)
+    note = f"file_name_taken: {article.file_name!r} is another article's: stored as {name!r}"
+    return dataclasses.replace(article, file_name=name,
+                               ingest_note=f"{article.ingest_note} | {note}" if article.ingest_note else note)
+
+
 def _store_article(item: Prepared, store: Store, settings: Settings, summary: IngestSummary) -> None:
     from ..store.lsh import unpack_signature
 
@@ -209,8 +221,11 @@ def _store_article(item: Prepared, store: Store, settings: Settings, summary: In
         return
     if store.has_article(article.id):
         store.add_input(article.origin, article.id, article.file_name, run_id)
+        if filled := store.fill_metadata(article):  # the copy's date or URL, where the stored one has none
+            log.info("%s: a copy of %s; its %s filled in", article.origin, article.id, ", ".join(filled))
         summary.duplicates += 1
         return
+    article = _named(store, article)
     sig = unpack_signature(item.signature)
     match = find_near_duplicate(store.db, article.id, sig, settings.near_duplicate_threshold)
     store.add_article(article, item.signature, run_id)

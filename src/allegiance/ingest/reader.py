@@ -62,7 +62,7 @@ def read_article(raw: RawInput, settings: Settings) -> Article:
     decoded = decode_text(raw.data, declared=raw.declared_encoding, html=raw.kind == "html")
     full = normalise_text(decoded.text)
     folders = pack_folders(settings.packs)
-    text, meta = _text_and_metadata(raw, full, folders)
+    text, meta = _text_or_given_text(raw, full, folders)
     if len(text.strip()) < max(1, settings.min_text_chars):
         raise InputError("no article text is left after removing page chrome", code="empty")
     date = publication_date(declared=raw.hints.published, html=meta.pop("page_date"), archive=meta.pop("archive_date"),
@@ -73,7 +73,7 @@ def read_article(raw: RawInput, settings: Settings) -> Article:
         source = m.group(1)
     source = source or settings.default_source.strip() or None
     site = meta.pop("site")
-    note = meta.pop("note")
+    note = _ingest_note(raw, meta.pop("note"), date.raw if date.source != "declared" else None)
     if decoded.replaced:
         log.info("%s: %d bytes could not be decoded as %s", raw.origin, decoded.replaced, decoded.encoding)
     return _cleaned(Article(
@@ -82,6 +82,47 @@ def read_article(raw: RawInput, settings: Settings) -> Article:
         encoding=decoded.encoding, decode_replacements=decoded.replaced, ingest_note=note,
         published=date.value, published_raw=clean_field(date.raw, 200), date_source=date.source, **meta,
     ))
+
+
+def _ingest_note(raw: RawInput, note: str | None, unread_date: str | None) -> str | None:
+    """The article's ``ingest_note``: what the input's reader knew of it (``raw.note``), what ingest
+    found about its text (``note``), then the metadata
+    the input gave that could not be read (``metadata_left_out: ...``), a declared date that names
+    no day among them (logged as a warning here; the fields of the wrong type were logged when read)."""
+    left_out = list(raw.hints.notes)
+    if unread_date is not None:
+        log.warning("%s: the declared date %r names no day between 1990 and tomorrow: not used", raw.origin,
+                    unread_date[:80])
+        left_out.append(f"'published' {unread_date[:80]!r} names no day")
+    parts = [n for n in (raw.note, note) if n] + ([f"metadata_left_out: {'; '.join(left_out)}"] if left_out else [])
+    return " | ".join(parts) or None
+
+
+#: the page's metadata that stands where a record's own text is read instead of the page's
+_PAGE_FIELDS = ("title", "author", "page_date", "canonical_url", "site")
+
+
+def _text_or_given_text(raw: RawInput, decoded: str, folders: tuple[Path, ...]) -> tuple[str, dict[str, Any]]:
+    """:func:`_text_and_metadata`; for a record that gives its ``text`` beside its ``html``, that
+    text where the page's main text is under half as long (a teaser, a navigation bar, a page that
+    scripts fill) or there is none, with the page's metadata, and a note saying so."""
+    if raw.text_too is None:
+        return _text_and_metadata(raw, decoded, folders)
+    try:
+        text, page = _text_and_metadata(raw, decoded, folders)
+    except InputError:
+        text, page = "", {}
+    given = normalise_text(decode_text(raw.text_too, declared="utf-8").text)
+    if len(text.strip()) >= len(given.strip()) / 2:
+        return text, page
+    own, meta = _text_and_metadata(dataclasses.replace(raw, kind="text", data=raw.text_too), given, folders)
+    for name in _PAGE_FIELDS:
+        meta[name] = page.get(name) or meta.get(name)
+    used = (f"json_text_used: the page's main text ({len(text.strip())} characters) is under half the "
+            f"record's 'text' ({len(given.strip())}), which is stored")
+    log.warning("%s: %s", raw.origin, used)
+    meta["note"] = f"{meta['note']} | {used}" if meta.get("note") else used
+    return own, meta
 
 
 def _text_and_metadata(raw: RawInput, decoded: str, folders: tuple[Path, ...]) -> tuple[str, dict[str, Any]]:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import hashlib
+import html as html_module
 import io
-import json
 import logging
 import re
 import sys
@@ -20,7 +20,7 @@ from typing import BinaryIO
 from ..errors import AllegianceError, InputError
 from ..records import ArticleHints, InputKind, RawInput, Rejection
 from ..settings import Settings
-from .hints import hints_from_record
+from .jsonl import jsonl_inputs as _jsonl_inputs
 
 if typing.TYPE_CHECKING:
     from .fetch import Fetcher
@@ -32,8 +32,8 @@ log = logging.getLogger(__name__)
 _EXTENSIONS: dict[str, InputKind] = {
     ".txt": "text", ".text": "text", ".md": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".warc": "warc", ".warc.gz": "warc",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",  # a JSON document is read by the same reader
+    ".warc": "warc", ".warc.gz": "warc", ".wet": "warc",  # a WET file: a WARC of conversion records
     ".rss": "feed", ".atom": "feed", ".xml": "feed",
     ".urls": "urls",
 }
@@ -41,7 +41,6 @@ _URL = re.compile(r"^https?://\S+$", re.I)
 #: a line that is one URL of any scheme (``file:///x``, ``javascript:x``, ``ftp://x``)
 _ANY_URL = re.compile(r"^[a-z][a-z0-9+.-]*:\S+$", re.I)
 _TAGS = re.compile(r"<[^>]+>")
-_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 Item = RawInput | Rejection
 
@@ -74,7 +73,7 @@ def sniff_kind(data: bytes) -> InputKind:
         if re.search(rb"<(rss|feed|rdf:rdf)[\s>]", head[:1024]):
             return "feed"
         return "html"
-    if head.startswith(b"{"):
+    if head.startswith(b"{") or re.match(rb"\[\s*\{", head):  # JSON Lines, or a JSON list of objects
         return "jsonl"
     lines = [x.strip() for x in data[:65536].removeprefix(codecs.BOM_UTF8).splitlines()
              if x.strip() and not x.lstrip().startswith(b"#")]
@@ -156,11 +155,6 @@ def unique_origin(where: str, seen: set[str], position: int) -> str:
     return where
 
 
-def _utf8(text: str) -> bytes:
-    """UTF-8 of a decoded JSON string; a lone surrogate (valid JSON, not valid Unicode) becomes U+FFFD."""
-    return _SURROGATES.sub("\ufffd", text).encode("utf-8")
-
-
 def _read_capped(path: Path, cap: int) -> bytes:
     size = path.stat().st_size
     if size > cap:
@@ -168,92 +162,58 @@ def _read_capped(path: Path, cap: int) -> bytes:
     return path.read_bytes()
 
 
-def _records(lines: Iterator[bytes]) -> Iterator[bytes]:
-    """JSON Lines records: lines, with a line that holds lone carriage returns (the line end of
-    old Mac files) split at them. JSON text never holds a raw CR, so no record is cut."""
-    for line in lines:
-        body = line.rstrip(b"\r\n")
-        if b"\r" in body:
-            yield from body.split(b"\r")
-        else:
-            yield line
-
-
-class _Object(dict):  # type: ignore[type-arg]
-    """A JSON object, with the first key it names twice (json keeps the last value silently)."""
-
-    twice: str | None = None
-
-
-def _object(pairs: list[tuple[str, typing.Any]]) -> _Object:
-    record = _Object()
-    for key, value in pairs:
-        if key in record and record.twice is None:
-            record.twice = key
-        record[key] = value
-    return record
-
-
-def _jsonl_inputs(lines: Iterator[bytes], origin: str, settings: Settings) -> Iterator[Item]:
-    for number, line in enumerate(_records(lines), 1):
-        where = f"{origin}#L{number}"
-        if not line.strip():
-            continue
-        if len(line) > settings.max_bytes:
-            yield Rejection(where, "too_large", f"line {number} is over the limit of {settings.max_bytes} bytes")
-            continue
-        try:
-            record = json.loads(line, object_pairs_hook=_object)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            yield Rejection(where, "malformed", f"line {number} is not JSON: {exc}")
-            continue
-        except RecursionError:  # arrays or objects nested thousands deep: the decoder's stack runs out
-            yield Rejection(where, "malformed", f"line {number} nests its JSON too deeply to be read")
-            continue
-        if not isinstance(record, dict):
-            yield Rejection(where, "malformed", f"line {number} is not a JSON object")
-            continue
-        if isinstance(record, _Object) and record.twice is not None:  # which value is meant is unknown
-            yield Rejection(where, "malformed", f"line {number} names {record.twice!r} twice")
-            continue
-        html, text = record.get("html"), record.get("text")
-        body, kind = (html, "html") if isinstance(html, str) and html.strip() else (text, "text")
-        if not isinstance(body, str) or not body.strip():
-            wrong = [f"{k!r} is a {type(v).__name__}" for k, v in (("html", html), ("text", text))
-                     if v is not None and not isinstance(v, str)]
-            reason = f"no text: {', '.join(wrong)}" if wrong else "no 'text' or 'html'"
-            yield Rejection(where, "empty", f"line {number} has {reason}")
-            continue
-        hints = hints_from_record(record, where)
-        name = str(record["id"]) if record.get("id") else None
-        yield RawInput(where, kind, _utf8(body), file_name=name, hints=hints, declared_encoding="utf-8")  # type: ignore[arg-type]
-
-
 def _feed_inputs(data: bytes, origin: str, settings: Settings, fetcher: _LazyFetcher) -> Iterator[Item]:
     import feedparser  # imported on first use, as the HTTP client and the WARC reader are
 
     feed = feedparser.parse(data)
-    entries = [e for e in feed.entries if e.get("link") or e.get("content") or e.get("summary")]
-    if not entries:
+    if not any(e.get("link") or e.get("content") or e.get("summary") for e in feed.entries):
         reason = str(feed.get("bozo_exception", "no entries"))
         yield Rejection(origin, "malformed", f"the feed has no readable entries: {reason}")
         return
     seen: set[str] = set()
-    for i, entry in enumerate(entries):
+    for i, entry in enumerate(feed.entries):  # an entry with nothing to read is a rejection, not left out
         link = entry.get("link")
         where = unique_origin(f"{origin}#{entry.get('id') or link or i}", seen, i)
-        content = entry.get("content", [{}])[0].get("value") if entry.get("content") else entry.get("summary")
+        content = _entry_text(entry)
         hints = ArticleHints(url=link, title=entry.get("title"),
                              published=entry.get("published") or entry.get("updated"),
                              source=feed.feed.get("title"), author=entry.get("author"))
         if content and (len(_TAGS.sub("", content).split()) >= 50 or not (link and is_url(link))):
             # a short text with no page to fetch is all the entry says: stored, not dropped
-            page = f"<html><head><title></title></head><body><article>{content}</article></body></html>"
-            yield RawInput(where, "html", page.encode("utf-8"), hints=hints, declared_encoding="utf-8")
+            yield _entry_page(where, content, hints)
         elif link and is_url(link):
-            yield from _url_inputs(link, settings, fetcher, hints=hints)
+            for item in _url_inputs(link, settings, fetcher, hints=hints):
+                yield item
+                if isinstance(item, Rejection) and content and _TAGS.sub("", content).strip():
+                    # the page cannot be had (offline, gone): the entry's own text is kept, and said so
+                    yield _entry_page(where, content, hints, f"feed_summary_only: the page could not be fetched "
+                                                             f"({item.code}); the feed entry's text is stored")
         else:
-            yield Rejection(where, "empty", "the feed entry has neither content nor a link")
+            title = f" (only its title: {entry['title'][:80]!r})" if entry.get("title") else ""
+            yield Rejection(where, "empty", f"the feed entry has neither content nor a link{title}")
+    problem = str(feed.get("bozo_exception", ""))
+    if any(cut in problem for cut in _CUT_OFF):  # the entries the loose parser got are stored: the rest is lost
+        yield Rejection(origin, "truncated", f"the feed is cut off ({problem}); entries after the cut are missing")
+
+
+#: what the XML parser says of a document that stops before its end (a partial download)
+_CUT_OFF = ("no element found", "unclosed token")
+
+
+def _entry_text(entry: typing.Any) -> str | None:
+    """A feed entry's content (else its summary) as HTML: a plain-text one escaped, so that a "<"
+    it holds ("<100 troops", "<b>" written out) is text, not markup that swallows what follows."""
+    detail = entry["content"][0] if entry.get("content") else entry.get("summary_detail") or {}
+    value = detail.get("value") if detail else entry.get("summary")
+    if isinstance(value, str) and detail and detail.get("type") == "text/plain":
+        return html_module.escape(value, quote=False)
+    return value if isinstance(value, str) else None
+
+
+def _entry_page(where: str, content: str, hints: ArticleHints, note: str | None = None) -> RawInput:
+    """A feed entry's own text (its content or summary) as a page."""
+    page = f"<html><head><title></title></head><body><article>{content}</article></body></html>"
+    return RawInput(where, "html", page.encode("utf-8"), hints=hints, declared_encoding="utf-8", note=note)
 
 
 class _LazyFetcher:
@@ -283,9 +243,7 @@ def _url_inputs(url: str, settings: Settings, fetcher: _LazyFetcher,
         yield Rejection(url, exc.code, exc.message)
         return
     ctype = page.content_type.lower()
-    hints = hints or ArticleHints()
-    hints = ArticleHints(url=page.final_url, title=hints.title, published=hints.published,
-                         source=hints.source, author=hints.author)
+    hints = dataclasses.replace(hints or ArticleHints(), url=page.final_url)
     if "xml" in ctype and sniff_kind(page.data) == "feed":
         yield from _feed_inputs(page.data, url, settings, fetcher)
     elif "text/plain" in ctype:

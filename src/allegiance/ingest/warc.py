@@ -5,6 +5,7 @@ over plain files never loads warcio."""
 from __future__ import annotations
 
 import io
+import re
 import typing
 import zlib
 from collections.abc import Iterator
@@ -24,6 +25,9 @@ __all__ = ["warc_inputs"]
 Item = RawInput | Rejection
 #: Media types that say nothing of the payload: it is read (and rejected as binary if it is).
 _UNTYPED = frozenset({"application/octet-stream", "application/http", "binary/octet-stream"})
+#: the records that hold a page or a text: a conversion record is a page's text (a WET file's)
+_READ = ("response", "resource", "conversion")
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 
 
 class _BoundedLineReader(DecompressingBufferedReader):  # type: ignore[misc]
@@ -68,7 +72,7 @@ def warc_inputs(stream: BinaryIO, origin: str, settings: Settings) -> Iterator[I
     seen: set[str] = set()
     try:
         for record in _BoundedArchiveIterator(source, settings.max_line_bytes):
-            if record.rec_type not in ("response", "resource"):
+            if record.rec_type not in _READ:
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
             rec_id = record.rec_headers.get_header("WARC-Record-ID") or f"record-{count}"
@@ -77,8 +81,12 @@ def warc_inputs(stream: BinaryIO, origin: str, settings: Settings) -> Iterator[I
             yield from _warc_record(record, where, uri, settings)
     except InputError as exc:
         yield Rejection(origin, exc.code, f"{exc.message}; records after the limit were not read")
+        return
     except (ArchiveLoadFailed, zlib.error, EOFError, ValueError) as exc:
         yield Rejection(origin, "malformed", f"the WARC file is broken after {count} records: {exc}")
+        return
+    if not count:  # requests, metadata, revisits only: nothing to read, and said so
+        yield Rejection(origin, "empty", "the WARC file holds no response, resource or conversion record")
 
 
 def _warc_record(record: typing.Any, where: str, uri: str, settings: Settings) -> Iterator[Item]:
@@ -86,7 +94,9 @@ def _warc_record(record: typing.Any, where: str, uri: str, settings: Settings) -
     its Content-Length) is rejected as ``truncated``, never stored as a partial article."""
     ctype = (record.http_headers.get_header("Content-Type") if record.http_headers
              else record.rec_headers.get_header("Content-Type")) or ""
-    if record.http_headers and record.http_headers.get_statuscode() not in ("200", None):
+    status = record.http_headers.get_statuscode() if record.http_headers else None
+    if status is not None and not status.startswith("2"):  # a redirect, an error page: no article, said so
+        yield Rejection(where, "http_status", f"the WARC record for {uri} is an HTTP {status} response, not a page")
         return
     data = record.content_stream().read(settings.max_bytes + 1)
     if len(data) > settings.max_bytes:
@@ -109,4 +119,6 @@ def _warc_record(record: typing.Any, where: str, uri: str, settings: Settings) -
         yield Rejection(where, "unsupported", f"the WARC record for {uri} holds {media}, not a page or a text")
         return
     kind: InputKind = "text" if "text/plain" in ctype else "html"
-    yield RawInput(where, kind, data, hints=ArticleHints(url=uri or None))
+    charset = _CHARSET.search(ctype)  # the header's charset, checked against the bytes as a fetch's is
+    yield RawInput(where, kind, data, hints=ArticleHints(url=uri or None),
+                   declared_encoding=charset.group(1) if charset else None)

@@ -16,7 +16,7 @@ from ..kb.knowledge import Alias, KnowledgeBase, load_knowledge_base
 from ..kb.langdata import every_language_data, language_data, pack_data, pack_folders
 from .doc import Doc, Mention
 from .morphology import closed_class
-from .tokens import Token, alias_keys, analyzer_for, has_morphology, is_noun, morph_parse, tokenize, word_key
+from .tokens import Token, alias_keys, analyzer_for, folded, has_morphology, is_noun, morph_parse, tokenize, word_key
 from .unlisted import REFERRED, UnlistedNames
 
 __all__ = ["EntityLinker"]
@@ -291,13 +291,15 @@ class EntityLinker:
                     if keys:
                         table[" " + " ".join(keys) + " "].append((alias, len(keys)))
                 for form in self._surname_forms(alias, tokens) if not plain else ():
-                    for key in {word_key(form, analyzer), form.casefold()}:
+                    for key in {word_key(form, analyzer), folded(form)}:
                         table[f" {key} "].append((alias, 1))
                 # the one-pass match of texts without Cyrillic turns each mark into a space: an alias
-                # with a mark before a space inside it ("U.S. Treasury", "St. Petersburg") is found
-                # by its characters so turned too ("u s  treasury"), never by its words' keys alone
+                # with a mark before a space inside it ("U.S. Treasury", "St. Petersburg") or with a
+                # word the tokenizer keeps whole across an apostrophe ("O'Brien") is found by its
+                # characters so turned too ("u s  treasury", "o brien"), never by its words' keys alone
                 spaced = " " + _NON_WORD.sub(" ", alias.text.lower()).strip() + " "
-                if "  " in spaced.strip() and tokens and not _CYRILLIC.search(alias.text):
+                if ("  " in spaced.strip() or any(not t.text.isalnum() for t in tokens)) and tokens \
+                        and not _CYRILLIC.search(alias.text):
                     table[spaced].append((alias, len(tokens)))
             automaton = ahocorasick.Automaton()
             for key, values in table.items():
@@ -408,8 +410,8 @@ class EntityLinker:
         tokens = tokenize(text)
         if _CYRILLIC.search(text.casefold()):
             keys = [word_key(t.text, analyzer) for t in tokens]
-        else:  # no word's case-folded form has a Cyrillic letter (nor «ё»): each key is that form
-            keys = [t.text.casefold() for t in tokens]
+        else:  # no word's case-folded form has a Cyrillic letter (nor «ё»): each key is that form (:func:`folded`)
+            keys = [folded(t.text) for t in tokens]
         known: frozenset[str] = frozenset()
         if _CYRILLIC.search(text):  # the automaton with morphology (and its one-word keys) serves no other text
             self._automaton(analyzer)

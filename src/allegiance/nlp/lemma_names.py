@@ -77,9 +77,6 @@ class LemmaWords:
     unit_after: dict[tuple[str, ...], str] = dataclasses.field(default_factory=dict)
 
 
-_APOSTROPHES = ("'", "\u2019", "\u02bc")  # the marks inside a Ukrainian word
-
-
 @functools.lru_cache(maxsize=16)
 @reads_language_data("organizations")
 def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> LemmaWords:
@@ -230,24 +227,16 @@ class LemmaOrganizations:
                 and not keys[k].endswith(w.adjective_endings) \
                 and (tokens[k].start not in states_at or states_at[tokens[k].start].kind in ("seat", "city")):
             seat, end = f" of {w.court_names[keys[k]]}", tokens[k].end
-        before = first - 1
-        # an adjective with an apostrophe inside («Солом'янський»), which the tokenizer splits, opens
-        # at the word before the mark
-        opening = before
-        if before >= 1 and text[tokens[before - 1].end:tokens[before].start] in _APOSTROPHES:
-            opening = before - 1
+        before = first - 1  # an adjective with an apostrophe inside («Солом'янський») is one token
         # a capitalised adjective opening the sentence is the court's name only with a kind word or
         # a seat by it («Басманный суд Москвы арестовал»)
-        if before >= 0 and tokens[opening].text[:1].isupper() and text[tokens[before].end:tokens[first].start] == " " \
-                and keys[before] not in w.court_kinds and tokens[opening].start not in states_at \
+        if before >= 0 and tokens[before].text[:1].isupper() and text[tokens[before].end:tokens[first].start] == " " \
+                and keys[before] not in w.court_kinds and tokens[before].start not in states_at \
                 and keys[before].endswith(w.adjective_endings) \
                 and (kinds or seat
-                     or not (opening == 0 or text[:tokens[opening].start].rstrip().endswith((".", "!", "?")))):
-            written = text[tokens[opening].start:tokens[before].end]
-            listed = w.court_names.get(keys[before]) if opening == before else None
-            name = listed or self.namer.latin((keys[before] if opening == before else written.casefold()).capitalize(),
-                                            w.language)
-            before = first = opening
+                     or not (before == 0 or text[:tokens[before].start].rstrip().endswith((".", "!", "?")))):
+            name = w.court_names.get(keys[before]) or self.namer.latin(keys[before].capitalize(), w.language)
+            first = before
             if not kinds:  # «Басманный суд Москвы»: the court's own name, whatever its kind
                 seat = ""
         if not kinds and not name or not name and not seat:  # «суд», «районный суд в Курске»: no name

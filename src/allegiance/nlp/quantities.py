@@ -25,7 +25,6 @@ __all__ = ["QuantityExtractor"]
 _DATE_RANGE_AFTER = re.compile(r"^\s?[-–]\s?\d{1,2}\s+\S")
 _REPEATED_FROM = 1000  # a figure this large stated twice in one article is the same figure
 _SENTENCE_ENDS = (".", "!", "?", "…", ".»", ".”", '."', "!»", "?»")
-_APOSTROPHES = ("'", "’", "ʼ")
 _UNIT_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -353,7 +352,7 @@ class QuantityExtractor:
         text = doc.text[sentence.start:sentence.end]
         if rules.word_filter is not None and not rules.word_filter.search(text.lower()):
             return []  # no number word in the sentence: nothing to tokenise
-        tokens = self._joined(text, tokenized(text), rules)
+        tokens = tokenized(text)  # a number word with an apostrophe («п’ять») is one token
         entries = [self._entry(t.text, rules) for t in tokens]
         keys = [key for key, _opens in entries]
         # the tokens ``_word_number`` does not reject at once (see ``_entry``): the loop goes from one
@@ -376,25 +375,6 @@ class QuantityExtractor:
                 "quantity", sentence.start, sentence.end, predicate=self._unit(rest), value=float(value),
                 unit=self._unit(rest), confidence=0.6, extractor="quantities.words", cue=tokens[i].text)))
             i = j
-        return out
-
-    @staticmethod
-    def _joined(text: str, tokens: Sequence[Token], rules: NumberRules) -> Sequence[Token]:
-        """The tokens, with a number word that an apostrophe splits («п’ятдесят», "п'ять") joined
-        again: the tokeniser cuts at apostrophes, the pack writes the word whole (with ``'``)."""
-        if not any(mark in text for mark in _APOSTROPHES):
-            return tokens
-        out: list[Token] = []
-        for token in tokens:
-            if out and text[out[-1].end:token.start] in _APOSTROPHES:
-                word = text[out[-1].start:token.end]
-                for mark in _APOSTROPHES:
-                    word = word.replace(mark, "'")
-                key = QuantityExtractor._key(Token(0, len(word), word), rules)
-                if key in rules.words or rules.multiplier_of(key) > 1:
-                    out[-1] = Token(out[-1].start, token.end, word)
-                    continue
-            out.append(token)
         return out
 
     @staticmethod

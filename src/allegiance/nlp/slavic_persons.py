@@ -21,8 +21,11 @@ from .tokens import Token, _pymorphy, analyzer_for, morph_parse
 __all__ = ["SlavicPersons", "romanise"]
 
 _PERSON = 0.6
-_CAPITALISED = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:-[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+)?$")
+#: a capitalised Cyrillic word; a surname of one capital, an apostrophe and a capitalised word
+#: too («О'Брайен», which the tokenizer keeps whole)
+_CAPITALISED = re.compile(r"^[А-ЯЁІЇЄҐ](?:['’ʼ][А-ЯЁІЇЄҐ])?[а-яёіїєґ'’ʼ]+(?:-[А-ЯЁІЇЄҐ][а-яёіїєґ'’ʼ]+)?$")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_APOSTROPHE_NAME = re.compile(r"[А-ЯЁІЇЄҐ]['’ʼ][А-ЯЁІЇЄҐ]")
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 
 
@@ -81,6 +84,8 @@ def romanise(name: str, language: str, folders: tuple[Path, ...] | None = None) 
     for word in name.split():
         if not _CYRILLIC.search(word):
             out.append(word)  # "Хабар 24", «Шторм Z»: what is not Cyrillic stays as written
+        elif _APOSTROPHE_NAME.match(word):  # «О'Брайен»: O'Brayen, both capitals and the mark kept
+            out.append(_romanise_word(word[0], r) + "'" + _romanise_word(word[2:], r))
         else:
             latin = _romanise_word(word, r)
             out.append(latin.upper() if word.isupper() and len(word) > 1 else latin)

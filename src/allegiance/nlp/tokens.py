@@ -14,13 +14,21 @@ from typing import Any, NamedTuple
 from ..errors import PackError
 from ..kb.langdata import every_language_data, language_data, pack_data
 
-__all__ = ["Token", "alias_keys", "tokenize", "tokenized", "word_key", "analyzer_for", "has_morphology", "is_noun",
-           "morph_parse"]
+__all__ = ["Token", "alias_keys", "folded", "tokenize", "tokenized", "word_key", "analyzer_for", "has_morphology",
+           "is_noun", "morph_parse"]
 
 log = logging.getLogger(__name__)
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+#: a word: letters and digits, with an apostrophe inside a Cyrillic word kept (Ukrainian and
+#: Belarusian spelling: «В'ячеслав», «Слов’янськ»; «О'Салливан»), and a name of one capital (not
+#: "L", the elided article of "L'Ukraine"), an apostrophe and a capitalised word ("O'Brien",
+#: "D’Alema") kept whole. Any other apostrophe separates: "Russia's", "don't", "l'Ukraine".
+#: ``ʼ`` (U+02BC) is a letter to the regex already.
+_WORD = re.compile(r"[^\W_]+(?:['\u2019](?:(?<=[\u0400-\u04ff]['\u2019])(?=[\u0400-\u04ff])"
+                   r"|(?<=(?<![^\W_])[A-KM-Z]['\u2019])(?=[A-Z][a-z]))[^\W_]+)*", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+#: the apostrophes a word may hold, read as the ``'`` that pymorphy3's dictionaries and the packs write
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 
 
 class Token(NamedTuple):
@@ -33,7 +41,8 @@ _NEW_TUPLE = tuple.__new__
 
 
 def tokenize(text: str) -> list[Token]:
-    """Letters and digits; hyphens, apostrophes and dots separate tokens.
+    """Letters and digits; hyphens, dots and apostrophes separate tokens, but for an apostrophe
+    inside a Cyrillic word or a name such as "O'Brien" (:data:`_WORD`).
 
     Every component tokenises, so this is written for speed: the words come from one ``findall``
     and each one's offset from ``str.find`` after the previous word (exact: the characters between
@@ -96,8 +105,10 @@ def morph_parse(word: str, analyzer: str = "ru") -> list[Any]:
     to call the morphology. pymorphy3 raises on a letter Unicode gives no name (a Tangut
     ideograph, U+17000-U+18D08: ``ValueError: no such name``); such letters are read as absent,
     and a word of nothing else reads as punctuation, so one character never costs an article its
-    analysis."""
+    analysis. A word's apostrophes are read as ``'``, as the dictionaries write it."""
     morph = _pymorphy(analyzer)
+    if "\u2019" in word or "\u02bc" in word:  # the dictionaries write the apostrophe as '
+        word = word.translate(_APOSTROPHES)
     try:
         return list(morph.parse(word))
     except (ValueError, KeyError, IndexError) as exc:
@@ -131,13 +142,19 @@ def _morph(lang: str) -> Any:
 _PROPER = ("Surn", "Name", "Geox", "Orgn", "Patr")
 
 
+def folded(word: str) -> str:
+    """``word`` case-folded, with «ё» as «е» and its apostrophes as ``'`` (:data:`_APOSTROPHES`)."""
+    lowered = word.casefold().replace("ё", "е")
+    return lowered.translate(_APOSTROPHES) if "\u2019" in lowered or "\u02bc" in lowered else lowered
+
+
 @functools.lru_cache(maxsize=200_000)
 def word_key(word: str, analyzer: str | None = None) -> str:
     """The matching key of one word: its lemma when Cyrillic, else its case-folded form.
 
     A capitalised Cyrillic word takes the lemma of its likeliest proper-noun reading, so that
     "Пригожина" is the surname Пригожин and not the adjective пригожий."""
-    lowered = word.casefold().replace("ё", "е")
+    lowered = folded(word)
     if not _CYRILLIC.search(lowered):
         return lowered
     parses = morph_parse(lowered, analyzer or analyzer_for(None))
@@ -154,7 +171,7 @@ def word_key(word: str, analyzer: str | None = None) -> str:
 def alias_keys(tokens: list[Token], analyzer: str) -> set[tuple[str, ...]]:
     """The key sequences an alias is indexed under: each word as its lemma and as written, so that
     a surname the dictionary does not know ("Токаев") still meets its inflected forms' lemma."""
-    options = [{word_key(t.text, analyzer), t.text.casefold().replace("ё", "е")} for t in tokens[:4]]
+    options = [{word_key(t.text, analyzer), folded(t.text)} for t in tokens[:4]]
     keys: set[tuple[str, ...]] = {()}
     for choice in options:
         keys = {k + (c,) for k in keys for c in choice}

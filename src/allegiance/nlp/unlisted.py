@@ -144,8 +144,9 @@ class _NameWords:
 
 def _apostrophe_names(text: str, tokens: list[Token]) -> list[Token]:
     """The tokens with a surname of one capital, an apostrophe and a capitalised word joined into one
-    ("O'Sullivan", "D’Alema"; the tokenizer splits at apostrophes): Irish, French and Italian
-    surnames. The tokens themselves where the text has none."""
+    ("O'Sullivan", "D’Alema", which the tokenizer keeps whole already; and "L'..." , which it
+    splits as the elided article of "L'Ukraine"): Irish, French and Italian surnames. The tokens
+    themselves where the text has none."""
     if "'" not in text and "’" not in text:
         return tokens
     out: list[Token] = []

@@ -28,7 +28,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "decode_replacements": "bytes that could not be decoded and were replaced",
         "chrome_dropped_share": "share of the input's lines removed as page chrome",
         "ingest_note": "a note from ingest (chrome_over_limit: much of the text was removed as chrome; "
-                       "extraction_dropped_text: the HTML extraction left out most of the page's paragraph text)",
+                       "extraction_dropped_text: the HTML extraction left out most of the page's paragraph text; "
+                       "metadata_left_out: fields of the input that could not be read, and why)",
         "published_raw": "the publication date as the input gave it, before checking",
         "date_source": "where the date came from: declared, html, archive, url or text"}),
     "sources": ("Outlets, by name.", {"id": "id", "name": "outlet name"}),

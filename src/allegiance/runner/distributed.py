@@ -31,7 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AllegianceError, InputError
-from ..records import ArticleHints, RawInput, Rejection
+from ..ingest.hints import hints_from_record, record_id
+from ..records import RawInput, Rejection
 from ..settings import Settings
 
 __all__ = ["load_parquet", "run_distributed", "require_dask", "list_inputs"]
@@ -53,6 +54,10 @@ def require_dask() -> None:
                               "pip install 'allegiance[distributed]'", code="missing_extra") from exc
 
 
+#: files that are a partition of their own: each holds many articles
+_WHOLE_FILE_PARTITIONS = (".jsonl", ".ndjson", ".json", ".warc", ".gz", ".zip", ".tar", ".tgz", ".parquet")
+
+
 def _walk(folder: Path) -> Iterator[Path]:
     """The files of a folder in the order ingest reads them (sorted, hidden ones skipped)."""
     for path in sorted(folder.rglob("*")):
@@ -69,7 +74,7 @@ def list_inputs(targets: list[str], per_partition: int = FILES_PER_PARTITION) ->
     for target in targets:
         paths = [str(p) for p in _walk(Path(target))] if Path(target).is_dir() else [target]
         for path in paths:
-            if path.lower().endswith((".jsonl", ".ndjson", ".warc", ".gz", ".zip", ".tar", ".tgz", ".parquet")):
+            if path.lower().endswith(_WHOLE_FILE_PARTITIONS):
                 if group:
                     partitions.append(group)
                     group = []
@@ -104,11 +109,13 @@ def _parquet_inputs(path: str) -> Iterator[RawInput | Rejection]:
             if not isinstance(body, str) or not body.strip():
                 yield Rejection(where, "empty", f"row {row} has no 'text' or 'html'")
                 continue
-            hints = ArticleHints(*(str(record[k]) if record.get(k) else None
-                                   for k in ("url", "title", "published", "source", "author")))
-            name = str(record["id"]) if record.get("id") else None
+            notes: list[str] = []  # a field of the wrong type is left out and said so, as in JSON Lines
+            name = record_id(record, where, notes)
+            hints = hints_from_record(record, where, notes)
+            text = record.get("text")
+            also = text.encode("utf-8") if kind == "html" and isinstance(text, str) and text.strip() else None
             yield RawInput(where, kind, body.encode("utf-8"), file_name=name,  # type: ignore[arg-type]
-                           hints=hints, declared_encoding="utf-8")
+                           hints=hints, declared_encoding="utf-8", text_too=also)
 
 
 def _inputs(target: str, settings: Settings) -> Iterator[RawInput | Rejection]:

@@ -43,6 +43,7 @@ class _Aligned:
 def _store_article(store: Store, row: dict[str, Any], clusters: dict[str, tuple[str, float]], settings: Settings,
                    had_articles: bool, run_id: int) -> int:
     from ..ingest.dedup import find_near_duplicate, index_signature
+    from ..ingest.pipeline import _named
     from ..store.lsh import unpack_signature
 
     article = Article(**{k: row[k] for k in _ARTICLE_FIELDS})  # type: ignore[arg-type]
@@ -50,7 +51,9 @@ def _store_article(store: Store, row: dict[str, Any], clusters: dict[str, tuple[
         return 0
     if store.has_article(article.id):
         store.add_input(article.origin, article.id, article.file_name, run_id)
+        store.fill_metadata(article)  # as a local ingest does: the copy's date or URL where the stored one has none
         return 0
+    article = _named(store, article)  # an export id no other stored article has, as a local ingest gives
     sig = unpack_signature(row["minhash"])
     match = clusters.get(article.id)
     if match is None and had_articles:  # the run clustered within itself; the store may hold older copies

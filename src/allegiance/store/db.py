@@ -287,6 +287,45 @@ class Store:
                             "WHERE id = ?", (article.decode_replacements, article.chrome_dropped_share,
                                              article.ingest_note, article.id))
 
+    def free_file_name(self, name: str | None, article_id: str) -> str | None:
+        """``name`` where no other article of the store is known by it, else the first of
+        ``name@2``, ``name@3``... that none is: two files ``ru/001.txt`` and ``uk/001.txt`` (or
+        ``x.html`` and ``x.txt``, or one name in two runs) are two export ids."""
+        if name is None:
+            return None
+        taken = self.db.execute("SELECT 1 FROM articles WHERE file_name = ? AND id != ? LIMIT 1", (name, article_id))
+        if taken.fetchone() is None:
+            return name
+        n = 2
+        while self.db.execute("SELECT 1 FROM articles WHERE file_name = ? LIMIT 1", (f"{name}@{n}",)).fetchone():
+            n += 1
+        return f"{name}@{n}"
+
+    def fill_metadata(self, article: Article) -> list[str]:
+        """The metadata a copy of a stored article brings that the stored one lacks (its date, URL,
+        title, author, source), filled in, so that a later copy's date is not lost; the article is
+        analysed again when its date was filled (its time expressions resolve against it). The
+        fields filled."""
+        row = self.db.execute("SELECT published, url, title, author, source_id FROM articles WHERE id = ?",
+                              (article.id,)).fetchone()
+        if row is None:
+            return []
+        filled: dict[str, Any] = {}
+        if row["published"] is None and article.published:
+            filled.update(published=article.published, published_raw=article.published_raw,
+                          date_source=article.date_source)
+        for name in ("url", "title", "author"):
+            if row[name] is None and getattr(article, name):
+                filled[name] = getattr(article, name)
+        if row["source_id"] is None and article.source:
+            filled["source_id"] = self._source_id(article.source)
+        if filled:
+            self.db.execute(f"UPDATE articles SET {', '.join(f'{k} = ?' for k in filled)} WHERE id = ?",
+                            (*filled.values(), article.id))
+        if "published" in filled:  # another version than any pack's: pending again
+            self.db.execute("UPDATE analyses SET pack_version = '' WHERE article_id = ?", (article.id,))
+        return [k for k in filled if k not in ("published_raw", "date_source")]
+
     def add_input(self, origin: str, article_id: str, file_name: str | None, run_id: int) -> None:
         self.db.execute(
             "INSERT OR IGNORE INTO article_inputs(origin, article_id, file_name, run_id) VALUES (?, ?, ?, ?)",
