@@ -295,9 +295,9 @@ def test_regression_warc_responses_other_than_200_were_dropped_silently(tmp_path
         ingest([str(tmp_path / "crawl.warc")], store, Settings(db=str(tmp_path / "t.db"), progress=False))
         assert [r[0] for r in store.db.execute("SELECT url FROM articles")] == ["https://example.org/new"]
         messages = sorted((r["code"], r["message"]) for r in store.rejections())
+    # an error page is a rejection; a redirect holds no page (a crawl stores the target as a record of its
+    # own), so it is logged, not counted against the input (a crawl full of redirects is no failed ingest)
     assert messages == [("http_status", "the WARC record for https://example.org/gone is an HTTP 404 response, "
-                                        "not a page"),
-                        ("http_status", "the WARC record for https://example.org/moved is an HTTP 301 response, "
                                         "not a page")]
 
 

@@ -5,6 +5,7 @@ over plain files never loads warcio."""
 from __future__ import annotations
 
 import io
+import logging
 import re
 import typing
 import zlib
@@ -19,6 +20,8 @@ from ..errors import InputError
 from ..records import ArticleHints, InputKind, RawInput, Rejection
 from ..settings import Settings
 from .archives import CappedGzip
+
+log = logging.getLogger(__name__)
 
 __all__ = ["warc_inputs"]
 
@@ -95,7 +98,10 @@ def _warc_record(record: typing.Any, where: str, uri: str, settings: Settings) -
     ctype = (record.http_headers.get_header("Content-Type") if record.http_headers
              else record.rec_headers.get_header("Content-Type")) or ""
     status = record.http_headers.get_statuscode() if record.http_headers else None
-    if status is not None and not status.startswith("2"):  # a redirect, an error page: no article, said so
+    if status is not None and status.startswith("3"):  # a redirect: the crawl's next record holds the page
+        log.info("%s: the WARC record for %s is an HTTP %s redirect, no page", where, uri, status)
+        return
+    if status is not None and not status.startswith("2"):  # an error page: no article, said so
         yield Rejection(where, "http_status", f"the WARC record for {uri} is an HTTP {status} response, not a page")
         return
     data = record.content_stream().read(settings.max_bytes + 1)
