@@ -121,14 +121,15 @@ class SlavicClauses:
 
     def _light_verb_noun(self, words: list[Word], n: int) -> tuple[Word | None, str]:
         """Russian and Ukrainian: a light verb and the noun carrying the act, with adjectives
-        between («провели массовые рейды») or a pronoun of the one it is done to («избрал им меру
+        between («провели массовые рейды»), a count («вынесли более 40 приговоров») or a pronoun of the one it is done to («избрал им меру
         пресечения»), or the noun fronted in the clause («Рейды ... проводили сотрудники»)."""
         assert self.pack is not None
         lemma = words[n].lemma
         k = n + 1
-        while k < len(words) and k <= n + 3 and (words[k].upos in ("ADJ", "DET") or words[k].upos == "PRON"
-                                                 and "Case=datv" in words[k].feats):
-            k += 1
+        while k < len(words) and k <= n + 3 and (words[k].upos in ("ADJ", "DET", "NUM") or words[k].upos == "PRON"
+                                                 and "Case=datv" in words[k].feats or words[k].upos == "ADV"
+                                                 and k + 1 < len(words) and words[k + 1].upos == "NUM"):
+            k += 1  # a count between as well: «вынесли более 40 приговоров»
         if k < len(words) and k > n + 1 and f"{lemma}_{words[k].lemma}" in self.pack.predicates:
             return words[k], f"{lemma}_{words[k].lemma}"
         for x in reversed(words[max(0, n - 6):n]):
@@ -419,10 +420,11 @@ class SlavicClauses:
     def _after_source(self, m: Mention) -> bool:
         """The mention follows a source phrase («по словам Пескова»), with at most two lower-case
         words between them: the source's description in the genitive («по словам правозащитницы
-        Татьяны Котляр», «за даними джерел у Міноборони»)."""
+        Татьяны Котляр», «за даними джерел у Міноборони»); an outlet's name in quotes after it as well
+        («как сообщает «Фонтанка»»)."""
         if self.pack is None:
             return False
-        words = self.doc.text[max(0, m.start - 60):m.start].casefold().split()
+        words = self.doc.text[max(0, m.start - 60):m.start].casefold().rstrip(" «„“\"'").split()  # «Фонтанка»
         for skipped in range(3):
             if skipped and not all(w.isalpha() and w.islower() for w in words[-skipped:]):
                 break
@@ -747,6 +749,8 @@ class SlavicClauses:
             future = before is not None and before.lemma in g.get("be_auxiliary", ()) and "Future" in before.feats
             return ("planned" if future else "done"), None, True  # «был подписан Путиным», «підписано»
         if "VerbForm=Part" in w.feats:
+            if self._participle_agent(words, at):
+                return "done", None, True  # «указ, подписанный Путиным»: the agent did the act
             return "nonfinite", None, False
         governor = None
         for x in reversed(words[max(0, at - 8):at]):
@@ -796,6 +800,23 @@ class SlavicClauses:
         elif fact in ("done", "ongoing") and (opinion := self._opinion_after(words, at)) is not None:
             fact, governor = "opinion", opinion  # «Минск передал снаряды, считают аналитики»
         return fact, governor, False
+
+    def _participle_agent(self, words: list[Word], at: int) -> bool:
+        """A passive participle of an act («указ, подписанный Владимиром Путиным», «санкции, введённые
+        Японией», «закон, ухвалений парламентом»; a short one that is the clause's predicate is read
+        before), with a named actor in the instrumental right after it (its agent, the words up to three
+        later): the act is told as done by the agent, as an English reduced passive ("a decree issued by
+        Tokayev") is; the agent is read as a passive's (``passive_agent``)."""
+        w = words[at]
+        if self.pack is None or "Voice=Pass" not in w.feats or self.pack.event_types.get(w.lemma) in (None, "LIGHT"):
+            return False
+        stop = next((k for k in range(at + 1, min(len(words), at + 4)) if words[k].upos in ("PUNCT", "VERB")),
+                    min(len(words), at + 4))
+        if stop == at + 1:
+            return False
+        lo, hi = words[at].end, words[stop - 1].end
+        return any(lo <= m.start and m.end <= hi and m.type in ("person", "state", "government_body")
+                   and self._instrumental(m) for m in self.resolver.mentions)
 
     def _nominative(self, m: Mention, only: bool = False) -> bool:
         if m.type == "person" and not only:
