@@ -807,6 +807,7 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     actors = [m for m in actors if not _member_of(builder, m)]  # "a Duma deputy": not the Duma
     if spoken_we and not actors and frame.speaker is not None:
         actors = [frame.speaker]  # an official's "we" is the government: its state (as_state below)
+    actors = [_office_holder(builder, frame, m) or m for m in actors]
     owner = _owner_of_organ(builder, frame)
     if owner is not None:
         actors = [owner]  # "Lukashenko said his army had detained ...": the state of the army's owner
@@ -917,6 +918,28 @@ def _member_of(builder: FrameBuilder, m: Mention) -> bool:
         len(before) >= 2 and before[-1] in ("of", "the") and (before[-2] in members or len(before) >= 3 and
                                                               before[-1] == "the" and before[-2] == "of"
                                                               and before[-3] in members)
+
+
+def _office_holder(builder: FrameBuilder, frame: Frame, m: Mention) -> Mention | None:
+    """Russian and Ukrainian: a state's adjective before an office one person holds (``single_offices``:
+    «армянский министр провёл переговоры», «білоруський президент підписав») names the person of that
+    state the text spoke of last, in this sentence before it or in the four before (the guidelines: an
+    official acts as a person); ``None`` where the text named none."""
+    pack = builder.pack
+    if pack is None or not pack.slavic or m.kind != "demonym" or m.type != "state":
+        return None
+    after = [w for w in builder.words(frame.sentence) if w.start >= m.end][:1]
+    if not after or after[0].lemma not in pack.grammar.get("single_offices", frozenset()):
+        return None
+    sentences = builder.doc.sentences
+    at = next((n for n, s in enumerate(sentences) if s.start == frame.sentence.start), 0)
+    resolver = builder.resolver
+    for sentence in [frame.sentence] + list(reversed(sentences[max(0, at - 4):at])):
+        people = [p for p in resolver.in_sentence(sentence) if p.type == "person" and p.end <= m.start
+                  and resolver.state_of(p) == m.entity_id]
+        if people:
+            return people[-1]
+    return None
 
 
 def _owner_of_organ(builder: FrameBuilder, frame: Frame) -> Mention | None:

@@ -229,7 +229,7 @@ class SlavicClauses:
             if owner is not None:  # «глава МИД Казахстана Мурат Нуртлеу»: the titled person, not the state
                 return self.titled_person(sentence, owner) or owner
             place = [m for m in mentions if lo <= m.start < hi and m.type == "state"
-                     and self._in_place_phrase(words, m)]
+                     and self._in_place_phrase(words, m) and not self._destination(m)]
             if place:
                 return place[0]
             if words[noun].lemma in bodies or self._member_of_organ(words, noun, mentions):
@@ -382,16 +382,28 @@ class SlavicClauses:
     def context_state(self, sentence: Sentence, before: int) -> Mention | None:
         """The state the text is about at this point: the latest mention standing for a state in
         the sentence before ``before``, else in the sentences before it (no person, no target
-        after «против», «проти», «на»)."""
+        after «против», «проти», «на», no destination: «в Россию», «до Росії»)."""
         index = self._sentence_index(sentence)
         for previous in [sentence] + list(reversed(self.doc.sentences[max(0, index - 4):index])):
             found = [m for m in self.resolver.in_sentence(previous) if self.resolver.state_of(m)
                      and m.type != "person" and (previous is not sentence or m.end <= before)
-                     and not self._after_against(m)]
+                     and not self._after_against(m) and not self._destination(m)]
             if found:
                 states = [m for m in found if m.type == "state"]
                 return (states or found)[-1] if previous is sentence else (states or found)[0]
         return self._main_state()
+
+    def _destination(self, m: Mention) -> bool:
+        """The mention follows a preposition of direction (``towards``), in the accusative after «в», «у»
+        («партию, следующую в Россию», «вантажі до Росії»): where goods or people go."""
+        before = self.doc.text[max(0, m.start - 6):m.start].casefold().split()
+        if not before or self.pack is None or before[-1] not in self.pack.grammar.get("towards", frozenset()):
+            return False
+        if before[-1] not in ("в", "во", "у"):
+            return True
+        head = re.findall(r"[^\W\d_]+", m.text)
+        parses = readings(self.pack.analyzer, head[-1].casefold()) if head else []
+        return any(p.tag.case == "accs" for p in parses) and not any(p.tag.case in ("loct", "loc2") for p in parses)
 
     def _main_state(self) -> Mention | None:
         """The state the whole text names most often (its first mention), computed once."""
