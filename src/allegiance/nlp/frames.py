@@ -1080,6 +1080,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return (), None, False  # "it", "the country", «країна»: resolved by the caller
         if not pack.english:  # free word order: a nominative mention right after the verb
             clause_end = words[self._clause(words, first, [])[1]].end  # not past a closing quote
+            said = next((w.start for w in words[last + 1:] if w.low in pack.grammar.get("complementizers", ())), None)
+            if said is not None:  # «В МИД России заявили, что Армения ...»: the said clause's subject is not the verb's
+                clause_end = min(clause_end, said)
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
                      and m.start - words[last].end < 40 and (m.type == "person" or (
                          self._nominative(m, only=True) if pack.slavic else not self._after_adposition(words, m)))

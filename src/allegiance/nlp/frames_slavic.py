@@ -121,12 +121,16 @@ class SlavicClauses:
 
     def _light_verb_noun(self, words: list[Word], n: int) -> tuple[Word | None, str]:
         """Russian and Ukrainian: a light verb and the noun carrying the act, with adjectives
-        between («провели массовые рейды»), a count («вынесли более 40 приговоров») or a pronoun of the one it is done to («избрал им меру
+        between («провели массовые рейды»), a count («вынесли более 40 приговоров»), a place or time
+        in a prepositional phrase («провёл в Кремле переговоры») or a pronoun of the one it is done to («избрал им меру
         пресечения»), or the noun fronted in the clause («Рейды ... проводили сотрудники»)."""
         assert self.pack is not None
         lemma = words[n].lemma
         k = n + 1
-        while k < len(words) and k <= n + 3 and (words[k].upos in ("ADJ", "DET", "NUM") or words[k].upos == "PRON"
+        if k + 1 < len(words) and words[k].upos == "ADP" and words[k + 1].upos in ("NOUN", "PROPN") and \
+                k + 2 < len(words) and words[k + 2].upos in ("NOUN", "ADJ"):
+            k += 2  # a place or time between: «провёл в Кремле переговоры», «провели в среду встречу»
+        while k < len(words) and k <= n + 5 and (words[k].upos in ("ADJ", "DET", "NUM") or words[k].upos == "PRON"
                                                  and "Case=datv" in words[k].feats or words[k].upos == "ADV"
                                                  and k + 1 < len(words) and words[k + 1].upos == "NUM"):
             k += 1  # a count between as well: «вынесли более 40 приговоров»
