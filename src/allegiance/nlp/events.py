@@ -814,6 +814,9 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     if not actors:
         agent = _reduced_passive_agent(resolver, builder, frame)
         actors = [agent] if agent is not None else []
+    summoner = _summoning_body(builder, frame, actors)
+    if summoner is not None:
+        actors = [summoner]
     recruited = False
     if not actors and kind == "MOBILIZE" and builder.pack is not None and builder.pack.slavic \
             and frame.subject_word is None:
@@ -940,6 +943,30 @@ def _office_holder(builder: FrameBuilder, frame: Frame, m: Mention) -> Mention |
         if people:
             return people[-1]
     return None
+
+
+def _summoning_body(builder: FrameBuilder, frame: Frame, actors: list[Mention]) -> Mention | None:
+    """Russian and Ukrainian: a verb of summoning (``summon_verbs``) with no agent, or with only the body
+    summoned to as its subject, names its summoner by the place of the summons («посол был вызван в МИД
+    Белоруссии», «посла викликали до МЗС України»): the body's state, else, for a bare «МИД», «МЗС», the
+    state the text is about."""
+    pack = builder.pack
+    if pack is None or not pack.slavic or frame.lemma not in pack.grammar.get("summon_verbs", frozenset()):
+        return None
+    words = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:6]
+    into = pack.grammar.get("in_prepositions", frozenset()) | pack.grammar.get("towards", frozenset())
+    at = next((w for w in words if w.low in into), None)
+    if at is None:
+        return None
+    body = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start > at.start
+                 and not builder.doc.text[at.end:m.start].strip()), None)
+    if body is None or body.type not in ("government_body", "organization", "unowned_body") or any((a.start, a.end) != (body.start, body.end) for a in actors):
+        return None
+    owner = next((m for m in builder.resolver.in_sentence(frame.sentence) if body.start <= m.start
+                  and m.end <= body.end + 12 and m.type == "state"), None)
+    if owner is not None or builder.resolver.state_of(body):
+        return owner or body
+    return builder.context_state(frame.sentence, frame.sentence.start)
 
 
 def _owner_of_organ(builder: FrameBuilder, frame: Frame) -> Mention | None:
