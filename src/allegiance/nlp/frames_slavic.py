@@ -665,7 +665,14 @@ class SlavicClauses:
                                      before[-1].low in g.get("alliance_bodies", frozenset())):
             return False  # «Совет ЕС утвердил», «Рада ЄС затвердила»: the alliance acting through its body
         head = re.findall(r"[^\W\d_]+", m.text)
-        return bool(head) and any(p.tag.case == "gent" for p in readings(self.pack.analyzer, head[0].casefold()))
+        if not head:
+            return False
+        word = head[0].casefold()
+        parses = readings(self.pack.analyzer, word)
+        own = {p.normal_form for p in parses if p.tag.case == "nomn" and p.normal_form == word}
+        # «у 2021 році Литва»: a word that is a nominative as written has no genitive of another word's
+        # (uk «литва» reads as the genitive of «литво» too)
+        return any(p.tag.case == "gent" and not (own and p.normal_form not in own) for p in parses)
 
     def agreeing(self, sentence: Sentence, words: list[Word], first: int, candidates: list[Mention]) -> list[Mention]:
         """Subjects that agree in number with a finite verb, not a person named after «в лице»/«в особі»
