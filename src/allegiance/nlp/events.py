@@ -961,10 +961,11 @@ def _summoning_body(builder: FrameBuilder, frame: Frame, actors: list[Mention]) 
     body = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start > at.start
                  and not builder.doc.text[at.end:m.start].strip()), None)
     nxt = words[words.index(at) + 1] if words.index(at) + 1 < len(words) else None
-    if body is None and not actors and nxt is not None and (nxt.low in pack.grammar.get("state_nouns", frozenset())
-                                                            or nxt.lemma in pack.grammar.get("state_nouns", frozenset())):
+    bodies = pack.grammar.get("state_nouns", frozenset())
+    if body is None and not actors and nxt is not None and (nxt.low in bodies or nxt.lemma in bodies):
         return builder.context_state(frame.sentence, frame.sentence.start)  # «до МЗС» read as the page's own
-    if body is None or body.type not in ("government_body", "organization", "unowned_body") or any((a.start, a.end) != (body.start, body.end) for a in actors):
+    if body is None or body.type not in ("government_body", "organization", "unowned_body") or \
+            any((a.start, a.end) != (body.start, body.end) for a in actors):
         return None
     owner = next((m for m in builder.resolver.in_sentence(frame.sentence) if body.start <= m.start
                   and m.end <= body.end + 12 and m.type == "state"), None)

@@ -975,10 +975,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             if inserted is not None:  # «Белоруссия, которая размещает ... оружие, не направила»: the state named
                 # before the relative clause, not a mention inside it; a list before it whole ("A, B and C, which ...,")
                 return tuple(self._coordinated(sentence, inserted)), None, False
-        place = next((w for w in words[max(0, first - 2):first] if w.low in pack.grammar.get("place_relatives", ())),
+        where = next((w for w in words[max(0, first - 2):first] if w.low in pack.grammar.get("place_relatives", ())),
                      None) if pack.slavic else None
-        if place is not None:  # «відвідав Париж, де підписав угоду»: the place before «де» is where, not who
-            mentions = [m for m in mentions if self.doc.text[m.end:place.start].strip(" ,")]
+        if where is not None:  # «відвідав Париж, де підписав угоду»: the place before «де» is where, not who
+            mentions = [m for m in mentions if self.doc.text[m.end:where.start].strip(" ,")]
         relative_word = next((w for w in words[max(0, first - 2):first] if w.lemma in pack.grammar.get(
             "relative", ())), None) if pack.slavic else None
         if relative_word is not None:
