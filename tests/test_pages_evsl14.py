@@ -138,3 +138,16 @@ def test_an_official_the_knowledge_base_does_not_list_is_named_by_his_title(pipe
     events = _events(pipeline, "Министр иностранных дел Литвы Кястутис Будрис вызвал посла Белоруссии.", "ru")
     assert [subject for subject, _kind in events] == ["Kyastutis Budris"]
     assert _events(pipeline, "Встреча с министром Кястутисом Будрисом не состоялась.", "ru") == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("В Кремле отказались комментировать решение Еревана.", "ru"),
+    ("Посольство России отказалось от комментариев.", "ru"),
+    ("Кремль відмовився коментувати ситуацію.", "uk"),
+])
+def test_a_refusal_to_comment_tells_no_act(pipeline, text, language):
+    assert _events(pipeline, text, language) == []
+
+
+def test_a_refusal_to_take_part_stays_an_act(pipeline):
+    assert ("ARM", "REJECT") in _events(pipeline, "Армения отказалась от участия в учениях ОДКБ.", "ru")

@@ -863,15 +863,19 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
 
 
 def _declined_comment(builder: FrameBuilder, frame: Frame) -> bool:
-    """English: a refusal to speak ("declined to comment", "refused to confirm": the infinitive one of
-    ``declined_comment_verbs``, as predictions read "would not comment") tells no act."""
+    """A refusal to speak ("declined to comment", "refused to confirm": the infinitive one of
+    ``declined_comment_verbs``, as predictions read "would not comment"; «отказался комментировать»,
+    «відмовився від коментарів»: the infinitive or the noun after the verb) tells no act."""
     pack = builder.pack
-    if pack is None or not pack.english:
+    if pack is None or not (pack.english or pack.slavic):
         return False
     words = builder.words(frame.sentence)
-    after = [w for w in words if w.start >= frame.end][:2]
-    return len(after) == 2 and after[0].low == "to" and \
-        after[1].low in pack.grammar.get("declined_comment_verbs", ())
+    after = [w for w in words if w.start >= frame.end][:3]
+    declined = pack.grammar.get("declined_comment_verbs", ())
+    if pack.slavic:  # «отказался комментировать», «відмовився від коментарів»
+        after = [w for w in after if w.upos != "ADP"]
+        return bool(after) and after[0].lemma in declined
+    return len(after) >= 2 and after[0].low == "to" and after[1].low in declined
 
 
 def _judged_act(builder: FrameBuilder, frame: Frame) -> bool:
