@@ -151,3 +151,11 @@ def test_a_refusal_to_comment_tells_no_act(pipeline, text, language):
 
 def test_a_refusal_to_take_part_stays_an_act(pipeline):
     assert ("ARM", "REJECT") in _events(pipeline, "Армения отказалась от участия в учениях ОДКБ.", "ru")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Александр Лукашенко, давний союзник Путина, помиловал 20 заключённых.", "ru"),
+    ("Олександр Лукашенко, давній союзник Путіна, помилував 20 ув'язнених.", "uk"),
+])
+def test_a_name_in_an_apposition_is_not_the_subject(pipeline, text, language):
+    assert _events(pipeline, text, language) == [("Alexander Lukashenko", "CONCEDE")]

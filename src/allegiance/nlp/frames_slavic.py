@@ -281,8 +281,10 @@ class SlavicClauses:
     def insertion_before(self, words: list[Word], first: int) -> int | None:
         """The comma opening an insertion that ends right before the verb at ``first``: a gerund
         phrase («Лукашенко, выступая перед военными, заявил»), a participial phrase («Венгрия,
-        блокировавшая пакет, не стала») or a relative clause on ``insertion_openers`` («Киргизия,
-        чьи банки попали под ограничения, выразила»), with a word before it; else ``None``."""
+        блокировавшая пакет, не стала»), a relative clause on ``insertion_openers`` («Киргизия,
+        чьи банки попали под ограничения, выразила») or an apposition opening with a noun or an adjective
+        on the name before it («Лукашенко, ближайший союзник Путина, помиловал»), with a word before it;
+        else ``None``."""
         if self.pack is None or first < 3 or words[first - 1].text != ",":
             return None
         openers = self.pack.grammar.get("insertion_openers", frozenset())
@@ -296,6 +298,12 @@ class SlavicClauses:
             head = words[k + 1]
             if head.low in openers or head.lemma in openers or head.upos == "VERB" and "VerbForm=Part" in head.feats:
                 return k
+            if head.upos in ("NOUN", "ADJ") and any(m.end == words[k - 1].end and m.type in ("person", "state")
+                                                    for m in self.resolver.mentions) and \
+                    not any(m.start <= head.start < m.end for m in self.resolver.mentions) and \
+                    not any(w.upos in ("VERB", "AUX") for w in words[k + 1:first - 1]):
+                return k  # «Лукашенко, ближайший союзник Путина, помиловал»: an apposition on the name before (not
+                # the next name of a list, «Грузия, Молдавия и Армения оказались ..., осудивших», nor a clause)
             return None
         return None
 
