@@ -406,13 +406,16 @@ class SlavicClauses:
         return self._main_state()
 
     def _destination(self, m: Mention) -> bool:
-        """The mention follows a preposition of direction (``towards``), in the accusative after «в», «у»
-        («партию, следующую в Россию», «вантажі до Росії»): where goods or people go."""
+        """The mention follows a preposition of direction (``towards``: «вантажі до Росії»), or one of
+        ``in_prepositions`` with the mention in the accusative («партию, следующую в Россию»): where goods
+        or people go."""
         before = self.doc.text[max(0, m.start - 6):m.start].casefold().split()
-        if not before or self.pack is None or before[-1] not in self.pack.grammar.get("towards", frozenset()):
+        if not before or self.pack is None:
             return False
-        if before[-1] not in ("в", "во", "у"):
+        if before[-1] in self.pack.grammar.get("towards", frozenset()):
             return True
+        if before[-1] not in self.pack.grammar.get("in_prepositions", frozenset()):
+            return False
         head = re.findall(r"[^\W\d_]+", m.text)
         parses = readings(self.pack.analyzer, head[-1].casefold()) if head else []
         return any(p.tag.case == "accs" for p in parses) and not any(p.tag.case in ("loct", "loc2") for p in parses)
