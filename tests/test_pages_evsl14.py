@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 from pages_evsl14 import PAGES  # noqa: E402
 
-EVENT_FLOORS = {"all": 0.87, "ru": 0.88, "uk": 0.86}
+EVENT_FLOORS = {"all": 0.89, "ru": 0.91, "uk": 0.86}  # today 0.924, 0.945, 0.895
 
 
 figures, test_page_events_stay_above_their_floor = event_floor_tests(PAGES, EVENT_FLOORS)
