@@ -93,7 +93,9 @@ def test_an_object_before_the_verb_is_what_it_is_about(pipeline):
 def test_a_passive_takes_the_instrumental_agent(pipeline):
     assert _events(pipeline, "Указ о мобилизации был подписан Путиным.", "ru") == [("Vladimir Putin", "COOPERATE")]
     assert _events(pipeline, "Указ підписано Путіним.", "uk") == [("Vladimir Putin", "COOPERATE")]
-    assert _events(pipeline, "Посол Казахстана был вызван в МИД России.", "ru") == []
+    # no agent named: the one summoned is no actor, the ministry summoned to is the summoner
+    assert _events(pipeline, "Посол Казахстана был вызван в МИД России.", "ru") == [("RUS", "ACCUSE")]
+    assert _events(pipeline, "Посла Грузії викликали до МЗС України.", "uk") == [("UKR", "ACCUSE")]
 
 
 def test_a_future_in_a_clause_of_time_is_no_forecast(pipeline):

@@ -109,8 +109,11 @@ def _described_state(builder: FrameBuilder, frame: Frame) -> bool:
     объективным»; an addressee may come between the verb and the comma, «сказал журналистам, что»):
     the speaker describes how things stand, a claim, not an announcement with effect (the guidelines:
     opinions are no events). An act's passive («все призванные направлены в части») is an act
-    reported. A said clause with a named subject («что Казахстан не признаёт ...», «що Мінськ
-    вживатиме ...») stays a statement (``SAY``), and so does an admission, a confirmation or an
+    reported. A said clause with a named subject stays a statement (``SAY``) where its verb has an
+    event type («что Казахстан не признаёт ...», «що Мінськ вживатиме заходів») or the statement is
+    told to someone («заявил журналистам, что Москва уважает ...»), and describes where it has none
+    («что Москва ответит зеркально», «что Киргизия придерживается нейтралитета»: a claim or a course,
+    issue 8's opinion verbs and speech frames); so does an admission, a confirmation or an
     announcement («признал, что наступление велось ...»): only the plain verbs of saying
     (``describing_verbs`` in grammar.toml) describe. The auxiliaries skipped before the participle
     are ``passive_auxiliaries``."""
@@ -127,10 +130,16 @@ def _described_state(builder: FrameBuilder, frame: Frame) -> bool:
         if w.text in (",", ";", ":", "—") or w.upos == "CCONJ":
             break
         clause.append(w)
-    if not clause or any(m.start <= clause[0].start < m.end for m in builder.resolver.in_sentence(frame.sentence)):
-        return False  # «что Казахстан ...»: a named subject
+    if not clause:
+        return False
     auxiliaries = pack.grammar.get("passive_auxiliaries", frozenset())
     verbs = [w for w in clause if w.upos in ("VERB", "AUX") and w.low not in auxiliaries]
+    if any(m.start <= clause[0].start < m.end for m in builder.resolver.in_sentence(frame.sentence)):
+        # «что Казахстан не признаёт ...», «що Мінськ вживатиме заходів»: a named subject's act stays a
+        # statement; its view or its course («что Киргизия придерживается нейтралитета», «что Москва
+        # ответит», «що Єреван не бачить сенсу»: a verb of no event type) is a claim, unless told to the
+        # press («заявил журналистам, что Москва уважает ...»: an addressed statement is a speech act)
+        return bool(verbs) and _untyped(pack, clause, verbs[0]) and not _dative_after(builder, frame)
     if not verbs:
         return any(w.upos == "ADJ" for w in clause)  # a verbless clause: «рішення не пов'язане»
     head = verbs[0]
@@ -143,6 +152,15 @@ def _described_state(builder: FrameBuilder, frame: Frame) -> bool:
     # statement of what will be done)
     return "Reflexive" in head.feats and "Aspect=impf" in head.feats or \
         clause[0].upos == "NOUN" and "Tense=futr" not in head.feats
+
+
+def _untyped(pack: LanguagePack, clause: list[Word], head: Word) -> bool:
+    """The said clause's first verb has no event type, alone or with the noun after it («провести
+    переговоры», «вживати заходів»: a light verb's phrase of the lexicon)."""
+    if pack.event_types.get(head.lemma) is not None:
+        return False
+    after = [w for w in clause if w.start > head.start][:3]
+    return not any(f"{head.lemma} {w.lemma}" in pack.event_types for w in after)
 
 
 def _by_number(objects: dict[str, str], low: str) -> str | None:
@@ -382,9 +400,15 @@ def _addressed(builder: FrameBuilder, frame: Frame) -> bool:
     if frame.word > 1 and words[frame.word - 1].text in (",", "—") and any(
             w.upos == "VERB" and not {"VerbForm=Inf", "VerbForm=Part"} & set(w.feats) for w in words[:frame.word - 1]):
         return False  # «Правительство ... приостановило ..., сообщил журналистам Пашинян»: the source of the act
+    return _dative_after(builder, frame)
+
+
+def _dative_after(builder: FrameBuilder, frame: Frame) -> bool:
+    """The word right after the verb is a dative that cannot be its subject (an addressee: «журналистам»;
+    «Путину», whose other reading is an accusative, is none)."""
+    words = builder.words(frame.sentence)
     nxt = words[frame.word + 1] if frame.word + 1 < len(words) else None
     cases = {f for f in nxt.feats if f.startswith("Case=")} if nxt is not None else set()
-    # a dative that cannot be the subject («журналистам»; «Путину», whose other reading is an accusative)
     return nxt is not None and nxt.upos in ("NOUN", "PRON") and "Case=datv" in cases and "Case=nomn" not in cases
 
 
@@ -678,17 +702,27 @@ def rule_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     return _without_recalled_repeats(doc, builder.pack, _without_repeated_figures(doc, events))
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _without_recalled_repeats(doc: Doc, pack: LanguagePack, events: list[Statement]) -> list[Statement]:
     """Russian and Ukrainian: a sentence opening with a reminder (``reminders`` in grammar.toml:
     «Нагадаємо, що вночі Росія атакувала Одесу», «Напомним, ...») that tells an act of the same actor
     and type as an earlier event of the page repeats that event, by the same verb or a third of its
     words told again: it is counted once. A recap of another act of that type («Напомним, летом
     Кишинев уже сократил штат посольства» after «Молдавия объявила персоной нон грата сотрудника
-    посольства») is an event of its own."""
+    посольства») is an event of its own, and so is one naming a year that neither the page's date nor the
+    earlier sentence has («Нагадаємо, у 2023 році Польща вже закривала пункт пропуску» on a page of 2025)."""
     reminders = tuple(pack.grammar.get("reminders", frozenset()))
     kept: list[Statement] = []
 
+    def _other_year(e: Statement, k: Statement) -> bool:
+        years = set(_YEAR.findall(doc.text[e.start:e.end])) - set(_YEAR.findall(doc.text[k.start:k.end]))
+        return bool(years - {(doc.published or "")[:4]})
+
     def told_again(e: Statement, k: Statement) -> bool:
+        if _other_year(e, k):
+            return False
         if (e.cue or "").casefold()[:5] == (k.cue or "").casefold()[:5]:
             return True  # «атакувала» twice: one act
         own = _word_set(doc.text[e.start:e.end]) - set(reminders)
@@ -773,12 +807,16 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
     actors = [m for m in actors if not _member_of(builder, m)]  # "a Duma deputy": not the Duma
     if spoken_we and not actors and frame.speaker is not None:
         actors = [frame.speaker]  # an official's "we" is the government: its state (as_state below)
+    actors = [_office_holder(builder, frame, m) or m for m in actors]
     owner = _owner_of_organ(builder, frame)
     if owner is not None:
         actors = [owner]  # "Lukashenko said his army had detained ...": the state of the army's owner
     if not actors:
         agent = _reduced_passive_agent(resolver, builder, frame)
         actors = [agent] if agent is not None else []
+    summoner = _summoning_body(builder, frame, actors)
+    if summoner is not None:
+        actors = [summoner]
     recruited = False
     if not actors and kind == "MOBILIZE" and builder.pack is not None and builder.pack.slavic \
             and frame.subject_word is None:
@@ -808,7 +846,8 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
         another = (label, kind) not in seen or joined and (label, "=" + frame.lemma) not in seen \
             and frame.lemma not in g.get("topic_verbs", frozenset())  # "met Lavrov and discussed transit": one act
         if (label, "") in seen and not (another and kind not in _SAID_ACTS
-                                        and (_coordinated(builder, frame) or _after_relative(builder, frame, actor))):
+                                        and (_coordinated(builder, frame) or _after_relative(builder, frame, actor)
+                                             or _in_place_clause(builder, frame))):
             continue  # one event per actor and sentence: its first act (the main clause comes first)
         seen.update({(label, ""), (label, kind), (label, in_clause + str(frame.end)), (label, "=" + frame.lemma)})
         # a second act joined by "and" is kept: of another type, or another verb of the type joined to one
@@ -824,15 +863,19 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
 
 
 def _declined_comment(builder: FrameBuilder, frame: Frame) -> bool:
-    """English: a refusal to speak ("declined to comment", "refused to confirm": the infinitive one of
-    ``declined_comment_verbs``, as predictions read "would not comment") tells no act."""
+    """A refusal to speak ("declined to comment", "refused to confirm": the infinitive one of
+    ``declined_comment_verbs``, as predictions read "would not comment"; «отказался комментировать»,
+    «відмовився від коментарів»: the infinitive or the noun after the verb) tells no act."""
     pack = builder.pack
-    if pack is None or not pack.english:
+    if pack is None or not (pack.english or pack.slavic):
         return False
     words = builder.words(frame.sentence)
-    after = [w for w in words if w.start >= frame.end][:2]
-    return len(after) == 2 and after[0].low == "to" and \
-        after[1].low in pack.grammar.get("declined_comment_verbs", ())
+    after = [w for w in words if w.start >= frame.end][:3]
+    declined = pack.grammar.get("declined_comment_verbs", ())
+    if pack.slavic:  # «отказался комментировать», «відмовився від коментарів»
+        after = [w for w in after if w.upos != "ADP"]
+        return bool(after) and after[0].lemma in declined
+    return len(after) >= 2 and after[0].low == "to" and after[1].low in declined
 
 
 def _judged_act(builder: FrameBuilder, frame: Frame) -> bool:
@@ -882,6 +925,57 @@ def _member_of(builder: FrameBuilder, m: Mention) -> bool:
         len(before) >= 2 and before[-1] in ("of", "the") and (before[-2] in members or len(before) >= 3 and
                                                               before[-1] == "the" and before[-2] == "of"
                                                               and before[-3] in members)
+
+
+def _office_holder(builder: FrameBuilder, frame: Frame, m: Mention) -> Mention | None:
+    """Russian and Ukrainian: a state's adjective before an office one person holds (``single_offices``:
+    «армянский министр провёл переговоры», «білоруський президент підписав») names the person of that
+    state the text spoke of last, in this sentence before it or in the four before (the guidelines: an
+    official acts as a person); ``None`` where the text named none."""
+    pack = builder.pack
+    if pack is None or not pack.slavic or m.kind != "demonym" or m.type != "state":
+        return None
+    after = [w for w in builder.words(frame.sentence) if w.start >= m.end][:1]
+    if not after or after[0].lemma not in pack.grammar.get("single_offices", frozenset()):
+        return None
+    sentences = builder.doc.sentences
+    at = next((n for n, s in enumerate(sentences) if s.start == frame.sentence.start), 0)
+    resolver = builder.resolver
+    for sentence in [frame.sentence] + list(reversed(sentences[max(0, at - 4):at])):
+        people = [p for p in resolver.in_sentence(sentence) if p.type == "person" and p.end <= m.start
+                  and resolver.state_of(p) == m.entity_id]
+        if people:
+            return people[-1]
+    return None
+
+
+def _summoning_body(builder: FrameBuilder, frame: Frame, actors: list[Mention]) -> Mention | None:
+    """Russian and Ukrainian: a verb of summoning (``summon_verbs``) with no agent, or with only the body
+    summoned to as its subject, names its summoner by the place of the summons («посол был вызван в МИД
+    Белоруссии», «посла викликали до МЗС України»): the body's state, else, for a bare «МИД», «МЗС», the
+    state the text is about."""
+    pack = builder.pack
+    if pack is None or not pack.slavic or frame.lemma not in pack.grammar.get("summon_verbs", frozenset()):
+        return None
+    words = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:6]
+    into = pack.grammar.get("in_prepositions", frozenset()) | pack.grammar.get("towards", frozenset())
+    at = next((w for w in words if w.low in into), None)
+    if at is None:
+        return None
+    body = next((m for m in builder.resolver.in_sentence(frame.sentence) if m.start > at.start
+                 and not builder.doc.text[at.end:m.start].strip()), None)
+    nxt = words[words.index(at) + 1] if words.index(at) + 1 < len(words) else None
+    bodies = pack.grammar.get("state_nouns", frozenset())
+    if body is None and not actors and nxt is not None and (nxt.low in bodies or nxt.lemma in bodies):
+        return builder.context_state(frame.sentence, frame.sentence.start)  # «до МЗС» read as the page's own
+    if body is None or body.type not in ("government_body", "organization", "unowned_body") or \
+            any((a.start, a.end) != (body.start, body.end) for a in actors):
+        return None
+    owner = next((m for m in builder.resolver.in_sentence(frame.sentence) if body.start <= m.start
+                  and m.end <= body.end + 12 and m.type == "state"), None)
+    if owner is not None or builder.resolver.state_of(body):
+        return owner or body
+    return builder.context_state(frame.sentence, frame.sentence.start)
 
 
 def _owner_of_organ(builder: FrameBuilder, frame: Frame) -> Mention | None:
@@ -1045,6 +1139,21 @@ def _after_relative(builder: FrameBuilder, frame: Frame, actor: Mention) -> bool
     return len(between) >= 4 and between[0].text == "," and between[-1].text == "," and \
         (between[1].low in pack.grammar.get("relative", frozenset()) or between[1].lemma in pack.grammar.get(
             "relative", frozenset()))
+
+
+def _in_place_clause(builder: FrameBuilder, frame: Frame) -> bool:
+    """Russian and Ukrainian: the verb of a clause opened by a comma and a relative adverb of place
+    (``place_relatives``: «посетил Париж, где подписал соглашение», «відвідав Париж, де підписав угоду»):
+    a second act of the main clause's subject, done there."""
+    pack = builder.pack
+    if pack is None or not pack.slavic:
+        return False
+    before = [w for w in builder.words(frame.sentence) if w.end <= frame.start][-4:]
+    while before and before[-1].upos in ("AUX", "PART", "ADV") and before[-1].low not in pack.grammar.get(
+            "place_relatives", frozenset()):
+        before.pop()
+    return len(before) >= 2 and before[-2].text == "," and before[-1].low in pack.grammar.get(
+        "place_relatives", frozenset())
 
 
 def _people_of(builder: FrameBuilder, m: Mention) -> bool:

@@ -1043,6 +1043,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             if inserted is not None:  # «Белоруссия, которая размещает ... оружие, не направила»: the state named
                 # before the relative clause, not a mention inside it; a list before it whole ("A, B and C, which ...,")
                 return tuple(self._coordinated(sentence, inserted)), None, False
+        where = next((w for w in words[max(0, first - 2):first] if w.low in pack.grammar.get("place_relatives", ())),
+                     None) if pack.slavic else None
+        if where is not None:  # «відвідав Париж, де підписав угоду»: the place before «де» is where, not who
+            mentions = [m for m in mentions if self.doc.text[m.end:where.start].strip(" ,")]
         relative_word = next((w for w in words[max(0, first - 2):first] if w.lemma in pack.grammar.get(
             "relative", ())), None) if pack.slavic else None
         if relative_word is not None:
@@ -1144,6 +1148,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return (), None, False  # "it", "the country", «країна»: resolved by the caller
         if not pack.english:  # free word order: a nominative mention right after the verb
             clause_end = words[self._clause(words, first, [])[1]].end  # not past a closing quote
+            said = next((w.start for w in words[last + 1:] if w.low in pack.grammar.get("complementizers", ())), None)
+            if said is not None:  # «В МИД России заявили, что Армения ...»: the said clause's subject is not the verb's
+                clause_end = min(clause_end, said)
             after = [m for m in self.resolver.in_sentence(sentence) if m.start >= words[last].end
                      and m.start - words[last].end < 40 and (m.type == "person" or (
                          self._nominative(m, only=True) if pack.slavic else not self._after_adposition(words, m)))

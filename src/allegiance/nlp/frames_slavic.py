@@ -121,14 +121,19 @@ class SlavicClauses:
 
     def _light_verb_noun(self, words: list[Word], n: int) -> tuple[Word | None, str]:
         """Russian and Ukrainian: a light verb and the noun carrying the act, with adjectives
-        between («провели массовые рейды») or a pronoun of the one it is done to («избрал им меру
+        between («провели массовые рейды»), a count («вынесли более 40 приговоров»), a place or time
+        in a prepositional phrase («провёл в Кремле переговоры») or a pronoun of the one it is done to («избрал им меру
         пресечения»), or the noun fronted in the clause («Рейды ... проводили сотрудники»)."""
         assert self.pack is not None
         lemma = words[n].lemma
         k = n + 1
-        while k < len(words) and k <= n + 3 and (words[k].upos in ("ADJ", "DET") or words[k].upos == "PRON"
-                                                 and "Case=datv" in words[k].feats):
-            k += 1
+        if k + 1 < len(words) and words[k].upos == "ADP" and words[k + 1].upos in ("NOUN", "PROPN") and \
+                k + 2 < len(words) and words[k + 2].upos in ("NOUN", "ADJ"):
+            k += 2  # a place or time between: «провёл в Кремле переговоры», «провели в среду встречу»
+        while k < len(words) and k <= n + 5 and (words[k].upos in ("ADJ", "DET", "NUM") or words[k].upos == "PRON"
+                                                 and "Case=datv" in words[k].feats or words[k].upos == "ADV"
+                                                 and k + 1 < len(words) and words[k + 1].upos == "NUM"):
+            k += 1  # a count between as well: «вынесли более 40 приговоров»
         if k < len(words) and k > n + 1 and f"{lemma}_{words[k].lemma}" in self.pack.predicates:
             return words[k], f"{lemma}_{words[k].lemma}"
         for x in reversed(words[max(0, n - 6):n]):
@@ -228,7 +233,7 @@ class SlavicClauses:
             if owner is not None:  # «глава МИД Казахстана Мурат Нуртлеу»: the titled person, not the state
                 return self.titled_person(sentence, owner) or owner
             place = [m for m in mentions if lo <= m.start < hi and m.type == "state"
-                     and self._in_place_phrase(words, m)]
+                     and self._in_place_phrase(words, m) and not self._destination(m)]
             if place:
                 return place[0]
             if words[noun].lemma in bodies or self._member_of_organ(words, noun, mentions):
@@ -276,8 +281,10 @@ class SlavicClauses:
     def insertion_before(self, words: list[Word], first: int) -> int | None:
         """The comma opening an insertion that ends right before the verb at ``first``: a gerund
         phrase («Лукашенко, выступая перед военными, заявил»), a participial phrase («Венгрия,
-        блокировавшая пакет, не стала») or a relative clause on ``insertion_openers`` («Киргизия,
-        чьи банки попали под ограничения, выразила»), with a word before it; else ``None``."""
+        блокировавшая пакет, не стала»), a relative clause on ``insertion_openers`` («Киргизия,
+        чьи банки попали под ограничения, выразила») or an apposition opening with a noun or an adjective
+        on the name before it («Лукашенко, ближайший союзник Путина, помиловал»), with a word before it;
+        else ``None``."""
         if self.pack is None or first < 3 or words[first - 1].text != ",":
             return None
         openers = self.pack.grammar.get("insertion_openers", frozenset())
@@ -291,6 +298,12 @@ class SlavicClauses:
             head = words[k + 1]
             if head.low in openers or head.lemma in openers or head.upos == "VERB" and "VerbForm=Part" in head.feats:
                 return k
+            if head.upos in ("NOUN", "ADJ") and any(m.end == words[k - 1].end and m.type in ("person", "state")
+                                                    for m in self.resolver.mentions) and \
+                    not any(m.start <= head.start < m.end for m in self.resolver.mentions) and \
+                    not any(w.upos in ("VERB", "AUX") for w in words[k + 1:first - 1]):
+                return k  # «Лукашенко, ближайший союзник Путина, помиловал»: an apposition on the name before (not
+                # the next name of a list, «Грузия, Молдавия и Армения оказались ..., осудивших», nor a clause)
             return None
         return None
 
@@ -381,16 +394,31 @@ class SlavicClauses:
     def context_state(self, sentence: Sentence, before: int) -> Mention | None:
         """The state the text is about at this point: the latest mention standing for a state in
         the sentence before ``before``, else in the sentences before it (no person, no target
-        after «против», «проти», «на»)."""
+        after «против», «проти», «на», no destination: «в Россию», «до Росії»)."""
         index = self._sentence_index(sentence)
         for previous in [sentence] + list(reversed(self.doc.sentences[max(0, index - 4):index])):
             found = [m for m in self.resolver.in_sentence(previous) if self.resolver.state_of(m)
                      and m.type != "person" and (previous is not sentence or m.end <= before)
-                     and not self._after_against(m)]
+                     and not self._after_against(m) and not self._destination(m)]
             if found:
                 states = [m for m in found if m.type == "state"]
                 return (states or found)[-1] if previous is sentence else (states or found)[0]
         return self._main_state()
+
+    def _destination(self, m: Mention) -> bool:
+        """The mention follows a preposition of direction (``towards``: «вантажі до Росії»), or one of
+        ``in_prepositions`` with the mention in the accusative («партию, следующую в Россию»): where goods
+        or people go."""
+        before = self.doc.text[max(0, m.start - 6):m.start].casefold().split()
+        if not before or self.pack is None:
+            return False
+        if before[-1] in self.pack.grammar.get("towards", frozenset()):
+            return True
+        if before[-1] not in self.pack.grammar.get("in_prepositions", frozenset()):
+            return False
+        head = re.findall(r"[^\W\d_]+", m.text)
+        parses = readings(self.pack.analyzer, head[-1].casefold()) if head else []
+        return any(p.tag.case == "accs" for p in parses) and not any(p.tag.case in ("loct", "loc2") for p in parses)
 
     def _main_state(self) -> Mention | None:
         """The state the whole text names most often (its first mention), computed once."""
@@ -419,10 +447,11 @@ class SlavicClauses:
     def _after_source(self, m: Mention) -> bool:
         """The mention follows a source phrase («по словам Пескова»), with at most two lower-case
         words between them: the source's description in the genitive («по словам правозащитницы
-        Татьяны Котляр», «за даними джерел у Міноборони»)."""
+        Татьяны Котляр», «за даними джерел у Міноборони»); an outlet's name in quotes after it as well
+        («как сообщает «Фонтанка»»)."""
         if self.pack is None:
             return False
-        words = self.doc.text[max(0, m.start - 60):m.start].casefold().split()
+        words = self.doc.text[max(0, m.start - 60):m.start].casefold().rstrip(" «„“\"'").split()  # «Фонтанка»
         for skipped in range(3):
             if skipped and not all(w.isalpha() and w.islower() for w in words[-skipped:]):
                 break
@@ -647,7 +676,14 @@ class SlavicClauses:
                                      before[-1].low in g.get("alliance_bodies", frozenset())):
             return False  # «Совет ЕС утвердил», «Рада ЄС затвердила»: the alliance acting through its body
         head = re.findall(r"[^\W\d_]+", m.text)
-        return bool(head) and any(p.tag.case == "gent" for p in readings(self.pack.analyzer, head[0].casefold()))
+        if not head:
+            return False
+        word = head[0].casefold()
+        parses = readings(self.pack.analyzer, word)
+        own = {p.normal_form for p in parses if p.tag.case == "nomn" and p.normal_form == word}
+        # «у 2021 році Литва»: a word that is a nominative as written has no genitive of another word's
+        # (uk «литва» reads as the genitive of «литво» too)
+        return any(p.tag.case == "gent" and not (own and p.normal_form not in own) for p in parses)
 
     def agreeing(self, sentence: Sentence, words: list[Word], first: int, candidates: list[Mention]) -> list[Mention]:
         """Subjects that agree in number with a finite verb, not a person named after «в лице»/«в особі»
@@ -747,6 +783,8 @@ class SlavicClauses:
             future = before is not None and before.lemma in g.get("be_auxiliary", ()) and "Future" in before.feats
             return ("planned" if future else "done"), None, True  # «был подписан Путиным», «підписано»
         if "VerbForm=Part" in w.feats:
+            if self._participle_agent(words, at):
+                return "done", None, True  # «указ, подписанный Путиным»: the agent did the act
             return "nonfinite", None, False
         governor = None
         for x in reversed(words[max(0, at - 8):at]):
@@ -796,6 +834,23 @@ class SlavicClauses:
         elif fact in ("done", "ongoing") and (opinion := self._opinion_after(words, at)) is not None:
             fact, governor = "opinion", opinion  # «Минск передал снаряды, считают аналитики»
         return fact, governor, False
+
+    def _participle_agent(self, words: list[Word], at: int) -> bool:
+        """A passive participle of an act («указ, подписанный Владимиром Путиным», «санкции, введённые
+        Японией», «закон, ухвалений парламентом»; a short one that is the clause's predicate is read
+        before), with a named actor in the instrumental right after it (its agent, the words up to three
+        later): the act is told as done by the agent, as an English reduced passive ("a decree issued by
+        Tokayev") is; the agent is read as a passive's (``passive_agent``)."""
+        w = words[at]
+        if self.pack is None or "Voice=Pass" not in w.feats or self.pack.event_types.get(w.lemma) in (None, "LIGHT"):
+            return False
+        stop = next((k for k in range(at + 1, min(len(words), at + 4)) if words[k].upos in ("PUNCT", "VERB")),
+                    min(len(words), at + 4))
+        if stop == at + 1:
+            return False
+        lo, hi = words[at].end, words[stop - 1].end
+        return any(lo <= m.start and m.end <= hi and m.type in ("person", "state", "government_body")
+                   and self._instrumental(m) for m in self.resolver.mentions)
 
     def _nominative(self, m: Mention, only: bool = False) -> bool:
         if m.type == "person" and not only:

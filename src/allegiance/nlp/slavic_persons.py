@@ -36,6 +36,8 @@ class _Romanisation:
     endings: dict[str, str]
     initial_after: str
     not_names: frozenset[str]
+    #: titles of one person in the nominative («министр», «посол»): two capitalised words after one are a name
+    titles: frozenset[str] = frozenset()
     #: how surnames end in their nominative («-ов», «-енко»): such a word after a given name in the
     #: nominative is a surname as written, where the dictionary reads it only as a common word
     #: («Сергей Рябков»: «рябок»)
@@ -50,6 +52,7 @@ def _romanisation(language: str, folders: tuple[Path, ...] | None) -> _Romanisat
                          endings={str(k): str(v) for k, v in data.get("romanisation_endings", {}).items()},
                          initial_after=str(data.get("initial_after", "")),
                          not_names=frozenset(str(w) for w in data.get("not_names", [])),
+                         titles=frozenset(str(w).casefold() for w in data.get("titles", [])),
                          surname_endings=tuple(str(e) for e in data.get("surname_endings", [])))
 
 
@@ -168,7 +171,7 @@ class SlavicPersons:
             return None
         given = _case_readings(tokens[i].text, self.analyzer, "Name")
         if not given:
-            return None
+            return self._titled(text, tokens, i, taken)
         words = [i]
         for k in (i + 1, i + 2):
             if k >= len(tokens) or text[tokens[k - 1].end:tokens[k].start] != " " or not self._word(text, tokens, k,
@@ -200,3 +203,29 @@ class SlavicPersons:
         start, end = tokens[words[0]].start, tokens[words[-1]].end
         canonical = romanise(nominative, self.language, self.folders)
         return Mention(start, end, text[start:end], None, "person", "pattern", _PERSON, canonical), len(words)
+
+    def _titled(self, text: str, tokens: list[Token], i: int, taken: set[int]) -> tuple[Mention, int] | None:
+        """Two capitalised words with no given name the morphology knows («Кястутис Будрис»), right after
+        a title of one person in the nominative (``titles``: «министр иностранных дел Литвы Кястутис
+        Будрис», «посол Франції Ніколя Дюпон»; lower-case words and names already found may stand
+        between, four at most): the person's name, in the nominative as the title is, as written. A third
+        capitalised word after them, or a title in another case, gives none."""
+        k = i + 1
+        if not self.words.titles or k >= len(tokens) or text[tokens[i].end:tokens[k].start] != " " or \
+                not self._word(text, tokens, k, taken):
+            return None
+        if k + 1 < len(tokens) and text[tokens[k].end:tokens[k + 1].start] == " " and \
+                _CAPITALISED.match(tokens[k + 1].text) and tokens[k + 1].start not in taken:
+            return None  # three capitalised words: no two-word name by a title alone
+        for j in range(i - 1, max(-1, i - 6), -1):
+            word = tokens[j].text
+            if word.casefold() in self.words.titles:
+                break
+            if not (word.islower() and word.isalpha() or tokens[j].start in taken):
+                return None
+        else:
+            return None
+        start, end = tokens[i].start, tokens[k].end
+        name = text[start:end]
+        return Mention(start, end, name, None, "person", "pattern", _PERSON,
+                       romanise(name, self.language, self.folders)), 2
