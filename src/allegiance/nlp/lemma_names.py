@@ -14,7 +14,7 @@ from typing import Protocol
 
 from ..kb.langdata import language_data, reads_language_data
 from .doc import Mention
-from .tokens import Token, analyzer_for, tokenize, word_key
+from .tokens import Token, analyzer_for, morph_parse, tokenize, word_key
 
 __all__ = ["UNOWNED_BODY", "LemmaOrganizations", "lemma_words"]
 
@@ -75,6 +75,15 @@ class LemmaWords:
     unit_nouns: dict[str, str] = dataclasses.field(default_factory=dict)
     unit_words: dict[str, str] = dataclasses.field(default_factory=dict)
     unit_after: dict[tuple[str, ...], str] = dataclasses.field(default_factory=dict)
+    #: bodies and organisations named by a head noun and the words that describe it (``[described]``:
+    #: «Комитет государственных доходов» = State Revenue Committee, «Агентство по защите и развитию
+    #: конкуренции» = Agency for Protection and Development of Competition): the heads in English with
+    #: their type, the describing words and phrases in English by lemma (an empty one is left out of
+    #: the name), the words joining them, and the prepositions after a head in English
+    described_heads: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
+    described_words: dict[tuple[str, ...], str] = dataclasses.field(default_factory=dict)
+    described_joiners: frozenset[str] = frozenset()
+    described_prepositions: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 _APOSTROPHES = ("'", "\u2019", "\u02bc")  # the marks inside a Ukrainian word
@@ -97,6 +106,7 @@ def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> Lemma
     courts = data.get("courts", {})
     regional = data.get("regional_bodies", {})
     units = data.get("units", {})
+    described = data.get("described", {})
     return LemmaWords(language=language, bodies=bodies, heads=heads,
                       legal_forms=frozenset(data.get("legal_forms", [])),
                       longest=max((len(k) for k in bodies), default=0),
@@ -112,7 +122,12 @@ def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> Lemma
                       regional_acronyms={str(k): str(v) for k, v in regional.get("acronyms", {}).items()},
                       unit_nouns={keys(k)[0]: str(v) for k, v in units.get("nouns", {}).items() if keys(k)},
                       unit_words={keys(k)[0]: str(v) for k, v in units.get("words", {}).items() if keys(k)},
-                      unit_after={keys(k): str(v) for k, v in units.get("after", {}).items() if keys(k)})
+                      unit_after={keys(k): str(v) for k, v in units.get("after", {}).items() if keys(k)},
+                      described_heads={keys(k)[0]: (str(v[0]), str(v[1]))
+                                       for k, v in described.get("heads", {}).items() if keys(k)},
+                      described_words={keys(k): str(v) for k, v in described.get("words", {}).items() if keys(k)},
+                      described_joiners=frozenset(str(j) for j in described.get("joiners", [])),
+                      described_prepositions={str(k): str(v) for k, v in described.get("prepositions", {}).items()})
 
 
 def _ordinal(n: int) -> str:
@@ -155,8 +170,9 @@ class LemmaOrganizations:
         # nothing at once for any other): the rest are passed over before any call
         firsts, courts, heads, legal = self._firsts, self.words.court_nouns, self.words.heads, self.words.legal_forms
         regional, units = self.words.regional_nouns, self.words.unit_nouns
+        described = self.words.described_heads
         for i in [k for k, key in enumerate(keys) if key in firsts or key in courts or key in heads
-                  or key in regional or key in units or tokens[k].text in legal
+                  or key in regional or key in units or key in described or tokens[k].text in legal
                   or tokens[k].text in self.words.regional_acronyms]:
             if keys[i] in regional or tokens[i].text in self.words.regional_acronyms:
                 bodies = self._regional(text, tokens, keys, i)
@@ -164,7 +180,12 @@ class LemmaOrganizations:
                 found += bodies
             if keys[i] in units:
                 found += self._unit(text, tokens, keys, i)
-            found += self._body(text, tokens, keys, i, states_at, states_end)
+            # a listed body whose name runs on in listed words is the longer body («Министерство
+            # торговли и интеграции» is no Trade Ministry)
+            listed_body = self._body_at(keys, tokens, i) if keys[i] in described else None
+            longer = self._described(text, tokens, keys, i, states_at, states_end,
+                                     i + listed_body[1] - 1 if listed_body else -1) if keys[i] in described else []
+            found += longer or self._body(text, tokens, keys, i, states_at, states_end)
             if keys[i] in self.words.court_nouns:
                 found += self._court(text, tokens, keys, i, states_at)
             found += [m for m in self._quoted(text, tokens, keys, i) if (m.start, m.end) not in not_orgs]
@@ -206,6 +227,111 @@ class LemmaOrganizations:
         # «Национальный банк Казахстана» is the National Bank of Kazakhstan, and so is «казахстанский
         # Национальный банк»; «белорусский МИД» is the Belarusian Foreign Ministry either way
         canonical = self.namer.named_after(state, name) if after else self.namer.named_before(state, name)
+        return [self.namer.body(text, start, end, canonical, state, name)]
+
+    def _described_run(self, text: str, tokens: list[Token], keys: list[str], k: int,
+                       stop: int) -> tuple[list[tuple[str, bool]], int]:
+        """The describing words from token ``k`` on, each joined to the one before by a space or a
+        hyphen: (English, is a noun) per word or phrase, "and" for a joiner, and the token after the
+        last; it stops at a word not listed, a preposition or ``stop``."""
+        w = self.words
+        out: list[tuple[str, bool]] = []
+        opening = k
+        while k < stop and (k == opening or text[tokens[k - 1].end:tokens[k].start] in (" ", "-")):
+            hyphen = k > opening and text[tokens[k - 1].end:tokens[k].start] == "-"
+            if keys[k] in w.described_joiners and out and not hyphen:
+                out.append(("and", False))
+                k += 1
+                continue
+            for n in (3, 2, 1):
+                phrase = tuple(keys[k:k + n])
+                if len(phrase) == n and phrase in w.described_words and (n == 1 or all(
+                        text[tokens[j - 1].end:tokens[j].start] == " " for j in range(k + 1, k + n))):
+                    english = w.described_words[phrase]
+                    noun = n > 1 or not keys[k].endswith(w.adjective_endings)
+                    if hyphen and out and out[-1][0] != "and":  # «военно-промышленный» = Military-Industrial
+                        out[-1] = (f"{out[-1][0]}-{english}", noun)
+                    elif english:
+                        out.append((english, noun))
+                    k += n
+                    break
+            else:
+                break
+        while out and out[-1][0] == "and":
+            out.pop()
+            k -= 1
+        return out, k
+
+    def _runs_on(self, text: str, tokens: list[Token], end: int) -> bool:
+        """Whether a lower-case noun or adjective in the genitive follows ``end``: the name runs on in
+        words not listed («Национальное агентство по предупреждению коррупции»), and is not taken."""
+        after = [t for t in tokens if t.start == end + 1]
+        if text[end:end + 1] != " " or not after or not after[0].text[:1].islower():
+            return False
+        parses = morph_parse(after[0].text, analyzer_for(self.words.language))
+        return any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case == "gent" for p in parses)
+
+    @staticmethod
+    def _english(words: list[tuple[str, bool]], of: bool) -> str | None:
+        """The words in English order: with ``of``, a noun before a word not joined to it takes "of"
+        («защите и развитию конкуренции» = Protection and Development of Competition); without it,
+        there is none (two nouns in a row before a head give no name)."""
+        out: list[str] = []
+        for (word, noun), (after, _) in zip(words, [*words[1:], ("", False)], strict=False):
+            out.append(word)
+            if noun and after and after != "and" and word != "and":
+                if not of:
+                    return None
+                out.append("of")
+        return " ".join(out)
+
+    def _described(self, text: str, tokens: list[Token], keys: list[str], i: int, states_at: dict[int, Mention],
+                   states_end: dict[int, Mention], past: int = -1) -> list[Mention]:
+        """A body or an organisation named by its head noun and listed words that describe it: the
+        adjectives before the head and the words in the genitive after it name it in English before the
+        head, a preposition's words after it («Агентство по защите конкуренции»); a state after it or
+        its adjective before it is its owner («Антимонопольный комитет Украины» = Antimonopoly
+        Committee of Ukraine). Only a name opening with a capital, every word of it listed, and whose
+        words run on past token ``past`` (the end of a listed body at the head)."""
+        w = self.words
+        head, kind = w.described_heads[keys[i]]
+        first = i
+        while first > 0 and text[tokens[first - 1].end:tokens[first].start] in (" ", "-") \
+                and (keys[first - 1],) in w.described_words and keys[first - 1].endswith(w.adjective_endings):
+            first -= 1
+        before, _ = self._described_run(text, tokens, keys, first, i)
+        after, k = self._described_run(text, tokens, keys, i + 1, len(tokens))
+        preposition = keys[k] if k < len(tokens) and text[tokens[k - 1].end:tokens[k].start] == " " else ""
+        purpose: list[tuple[str, bool]] = []
+        if preposition in w.described_prepositions:
+            purpose, end = self._described_run(text, tokens, keys, k + 1, len(tokens))
+            if not purpose:  # «агентство з питань запобігання ...»: words not listed after it
+                return []
+            k = end
+        if not tokens[first].text[:1].isupper() or not (before or after or purpose) or k - 1 <= past:
+            return []
+        front = self._english(before + after, of=False)
+        rest = self._english(purpose, of=True)
+        if front is None or rest is None:
+            return []
+        name = " ".join(p for p in (front, head) if p)
+        if purpose:
+            name += f" {w.described_prepositions[preposition]} {rest}"
+        start, end = tokens[first].start, tokens[k - 1].end
+        owner_after = states_at.get(end + 1) if text[end:end + 1] == " " else None
+        owner_before = states_end.get(start - 1) if text[start - 1:start] == " " else None
+        # a quoted name after it is the name, the head and its words its kind («Правозащитный центр
+        # «Мемориал»»: the quoted names are found apart)
+        tail = owner_after.end if owner_after else end
+        if self._runs_on(text, tokens, tail) or text[tail:tail + 2].lstrip(" ")[:1] in _OPENING:
+            return []
+        if owner_after is None and owner_before is None:
+            return [Mention(start, end, text[start:end], None, kind, "pattern", _ORG, name)]
+        owner = owner_after or owner_before
+        assert owner is not None
+        start, end = min(start, owner.start), max(end, owner.end)
+        state = owner.entity_id or ""
+        canonical = self.namer.named_after(state, name) if owner_after else self.namer.named_before(state, name)
         return [self.namer.body(text, start, end, canonical, state, name)]
 
     def _court(self, text: str, tokens: list[Token], keys: list[str], i: int,
