@@ -145,6 +145,8 @@ class BodyNamer(Protocol):
 
     def demonym(self, state: str) -> str: ...
 
+    def state_name(self, state: str) -> str: ...
+
     def body(self, text: str, start: int, end: int, canonical: str, state: str, neutral: str) -> Mention: ...
 
     def latin(self, name: str, language: str) -> str: ...
@@ -188,13 +190,27 @@ class LemmaOrganizations:
             found += longer or self._body(text, tokens, keys, i, states_at, states_end)
             if keys[i] in self.words.court_nouns:
                 found += self._court(text, tokens, keys, i, states_at)
-            found += [m for m in self._quoted(text, tokens, keys, i) if (m.start, m.end) not in not_orgs]
+            for m in self._quoted(text, tokens, keys, i):
+                named = self._state_named(m, tokens[i], text, linked) if (m.start, m.end) in not_orgs else m
+                if named is not None:
+                    found.append(named)
         # a body with no state is the one the text names with its state elsewhere, if it does
         # («МИД Казахстана ... в МИД заявили»): only a body of no state named so stays
         bare = [m for m in found if m.entity_id is None
                 and (m.canonical in self.words.bare or m.canonical in self.words.bare_capitalised)]
         named = [m.canonical.casefold() for m in found + linked if m.type not in ("state", "person") and m not in bare]
         return [m for m in found if m not in bare or not any(m.canonical.casefold() in n for n in named)]
+
+    def _state_named(self, m: Mention, head: Token, text: str, linked: list[Mention]) -> Mention | None:
+        """A party or an organisation named by its state's name in quotes after its noun («блок
+        «Армения»»): the noun and the name, under the state's English name; None for another name
+        (a person's), or after another noun."""
+        state = next((o for o in linked if (o.start, o.end) == (m.start, m.end) and o.type == "state"
+                      and o.entity_id), None)
+        if state is None or m.type not in ("party", "organization"):
+            return None
+        return Mention(head.start, m.end + 1, text[head.start:m.end + 1], None, m.type, "pattern", _ORG,
+                       self.namer.state_name(state.entity_id or ""))
 
     def _body_at(self, keys: list[str], tokens: list[Token], i: int) -> tuple[str, int] | None:
         if keys[i] not in self._firsts:

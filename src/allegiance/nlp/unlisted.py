@@ -31,7 +31,8 @@ REFERRED = "referred"
 _OPENS = re.compile(r"(?:\A|[.!?\n:;])[\s\"«„“'(—–-]*\Z")
 # (Latin Extended-A too, its capitals and small letters alternating: "Dunărea", "Łódź"; a token's
 # first letter is also tested with str.isupper)
-_CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ\u0100-\u017fȘșȚț][a-zß-öø-ÿ\u0100-\u017fȘșȚț]+"
+# (a brand's inner capitals too: "UzAuto", "KazMunayGas")
+_CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ\u0100-\u017fȘșȚț][a-zß-öø-ÿ\u0100-\u017fȘșȚț]+(?:[A-Z][a-z]+){0,2}"
                           r"(?:[-'’][A-ZÀ-ÖØ-Þ\u0100-\u017fȘșȚț]?[a-zß-öø-ÿ\u0100-\u017fȘșȚț]+)?|[A-Z]{2,5})$")
 #: a word of a person's name, in the Latin letters of the languages read without morphology (Polish
 #: "Łukasz Zieliński", Romanian "Ionuț Moșteanu"; Latin Extended-A mixes capitals and small letters)
@@ -187,7 +188,9 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
     indefinite = _alt(orgs.get("indefinite_articles", []))
     title_prepositions = [str(p) for p in orgs.get("title_prepositions", [])]
     # the listed bodies, then the shapes of any body ("Ministry of Commerce", "Agriculture Ministry")
-    body_alt = "|".join([_alt(bodies)] + [str(p) for p in orgs.get("body_patterns", [])])
+    # (a ministry of two or more fields first: "Ministry of Economy and Commerce" is no Ministry of Economy)
+    body_alt = "|".join([str(p) for p in orgs.get("compound_body_patterns", [])] + [_alt(bodies)]
+                        + [str(p) for p in orgs.get("body_patterns", [])])
     return _NameWords(
         titles=titles, speech=frozenset(persons.get("speech_verbs", [])), heads=heads,
         not_names=frozenset(persons.get("not_names", [])) | {w for t in titles for w in t.split()} | heads,
@@ -811,6 +814,11 @@ class UnlistedNames:
             if listed is not None:
                 return Mention(start, end, text[start:end], listed.id, listed.type, "pattern", _ORG, listed.canonical)
         return Mention(start, end, text[start:end], None, "government_body", "pattern", _ORG, canonical)
+
+    def state_name(self, state: str) -> str:
+        """The state's name in the language of canonical names ("Armenia")."""
+        entity = self.kb.get(state)
+        return entity.canonical if entity else state
 
     def demonym(self, state: str) -> str:
         if state in self._demonyms:
