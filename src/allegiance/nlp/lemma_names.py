@@ -272,11 +272,30 @@ class LemmaOrganizations:
                     k += n
                     break
             else:
-                break
+                # a place's adjective (``[courts.names]``: «Минский механический завод» = Minsk
+                # Mechanical Plant)
+                place = w.court_names.get(keys[k]) if keys[k].endswith(w.adjective_endings) else None
+                if place is None or hyphen:
+                    break
+                out.append((place, False))
+                k += 1
         while out and out[-1][0] == "and":
             out.pop()
             k -= 1
         return out, k
+
+    def _described_name(self, text: str, tokens: list[Token], keys: list[str], start: int, end: int) -> str | None:
+        """The English name of the words from ``start`` to ``end`` where they are listed adjectives, one
+        of them more than a place's, and a head of ``[described.heads]`` («Минский механический завод»
+        = Minsk Mechanical Plant), else None."""
+        inside = [k for k, t in enumerate(tokens) if start <= t.start and t.end <= end]
+        # (a place's adjective alone is the name as written: «Уральский завод» = Uralsky Zavod)
+        if len(inside) < 2 or keys[inside[-1]] not in self.words.described_heads \
+                or all((keys[k],) not in self.words.described_words for k in inside[:-1]):
+            return None
+        words, stop = self._described_run(text, tokens, keys, inside[0], inside[-1])
+        front = self._english(words, of=False) if stop == inside[-1] else None
+        return f"{front} {self.words.described_heads[keys[inside[-1]]][0]}" if front else None
 
     def _runs_on(self, text: str, tokens: list[Token], end: int) -> bool:
         """Whether a lower-case noun or adjective in the genitive follows ``end``: the name runs on in
@@ -313,7 +332,8 @@ class LemmaOrganizations:
         head, kind = w.described_heads[keys[i]]
         first = i
         while first > 0 and text[tokens[first - 1].end:tokens[first].start] in (" ", "-") \
-                and (keys[first - 1],) in w.described_words and keys[first - 1].endswith(w.adjective_endings):
+                and ((keys[first - 1],) in w.described_words or keys[first - 1] in w.court_names) \
+                and keys[first - 1].endswith(w.adjective_endings):
             first -= 1
         before, _ = self._described_run(text, tokens, keys, first, i)
         after, k = self._described_run(text, tokens, keys, i + 1, len(tokens))
@@ -324,7 +344,10 @@ class LemmaOrganizations:
             if not purpose:  # «агентство з питань запобігання ...»: words not listed after it
                 return []
             k = end
-        if not tokens[first].text[:1].isupper() or not (before or after or purpose) or k - 1 <= past:
+        # no describing word, or a place's adjective alone, names no body («Московский завод закрылся»:
+        # a plant in Moscow)
+        bare = all((keys[j],) not in w.described_words for j in range(first, i)) and not after and not purpose
+        if not tokens[first].text[:1].isupper() or bare or k - 1 <= past:
             return []
         front = self._english(before + after, of=False)
         rest = self._english(purpose, of=True)
@@ -482,6 +505,10 @@ class LemmaOrganizations:
         name = text[start:end].strip()
         if not name or not (name[:1].isupper() or name[:1].isdigit()):
             return []
+        english = self._described_name(text, tokens, keys, start, start + len(name))
+        if english is not None:  # «Минский механический завод»: a name of listed words is said in English
+            return [Mention(start, start + len(name), name, None, "company" if legal else kind or "organization",
+                            "pattern", _ORG, english)]
         # a name in Cyrillic letters is exported in Latin ones («Северсталь» = Severstal, «Хабар 24» =
         # Khabar 24), as English-language news writes it
         return [Mention(start, start + len(name), name, None, "company" if legal else kind or "organization",
