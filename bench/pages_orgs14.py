@@ -50,7 +50,8 @@ def main() -> int:
     for field in ENTITY_FIELDS:
         print(f"  {field:<14}" + "".join(f"{results[k][field]['f1']:>8.3f}" for k in results))
     org = results["all"]["organizations"]
-    print(f"  organizations P {org['precision']:.3f} R {org['recall']:.3f} ({org['gold']} gold, {org['pred']} predicted)")
+    print(f"  organizations P {org['precision']:.3f} R {org['recall']:.3f} "
+          f"({org['gold']} gold, {org['pred']} predicted)")
     return 0
 
 

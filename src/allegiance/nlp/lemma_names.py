@@ -191,9 +191,9 @@ class LemmaOrganizations:
             if keys[i] in self.words.court_nouns:
                 found += self._court(text, tokens, keys, i, states_at)
             for m in self._quoted(text, tokens, keys, i):
-                named = self._state_named(m, tokens[i], text, linked) if (m.start, m.end) in not_orgs else m
-                if named is not None:
-                    found.append(named)
+                kept = self._state_named(m, tokens[i], text, linked) if (m.start, m.end) in not_orgs else m
+                if kept is not None:
+                    found.append(kept)
         # a body with no state is the one the text names with its state elsewhere, if it does
         # («МИД Казахстана ... в МИД заявили»): only a body of no state named so stays
         bare = [m for m in found if m.entity_id is None
