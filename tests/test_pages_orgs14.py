@@ -143,3 +143,22 @@ def test_natasha_organisation_spans_are_cleaned():
     doc = ner(linker(Doc("t", text, "ru", "2025-01-01")))
     found = [m.canonical for m in doc.mentions if m.kind == "ner" and m.type == "organization"]
     assert found == ["GKNB"]
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("Председатель комитета Госдумы по обороне заявил о поправках.", "ru", "State Duma Defense Committee"),
+    ("Комітет Верховної Ради з питань бюджету підтримав зміни.", "uk", "Verkhovna Rada Budget Committee"),
+    ("Голова комітету Верховної Ради з питань національної безпеки, оборони та розвідки заявив.", "uk",
+     "Verkhovna Rada National Security, Defense and Intelligence Committee"),
+])
+def test_a_listed_bodys_committee_by_its_field_is_one_body(pipeline, text, language, name):
+    assert _orgs(pipeline, text, language) == [name]
+
+
+def test_a_body_after_its_states_adjective_may_be_in_lower_case_and_a_list_of_fields_needs_its_and(pipeline):
+    assert _orgs(pipeline, "Белорусское министерство промышленности сообщило о заказах.", "ru") \
+        == ["Belarusian Industry Ministry"]
+    assert "Russian Digital Development, Communications and Mass Communications Ministry" in _orgs(
+        pipeline, "Министерство цифрового развития, связи и массовых коммуникаций России сообщило.", "ru")
+    assert "Industry Ministry" in _orgs(pipeline, "Министерство промышленности, Минфин и Минобороны России обсудили.",
+                                        "ru")

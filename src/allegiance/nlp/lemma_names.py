@@ -167,6 +167,7 @@ class LemmaOrganizations:
         states_at = {m.start: m for m in linked if m.type == "state" and m.entity_id}
         states_end = {m.end: m for m in linked if m.type == "state" and m.entity_id and m.kind == "demonym"}
         not_orgs = {(m.start, m.end) for m in linked if m.type in ("state", "person")}
+        bodies_at = {m.start: m for m in linked if m.type == "government_body" and m.entity_id}
         found: list[Mention] = []
         # only a token that may open a body, a court or a quoted name gives one (each finder returns
         # nothing at once for any other): the rest are passed over before any call
@@ -188,6 +189,11 @@ class LemmaOrganizations:
             longer = self._described(text, tokens, keys, i, states_at, states_end,
                                      i + listed_body[1] - 1 if listed_body else -1) if keys[i] in described else []
             found += longer or self._body(text, tokens, keys, i, states_at, states_end)
+            if keys[i] in described and text[tokens[i].end:tokens[i].end + 1] == " " \
+                    and tokens[i].end + 1 in bodies_at:
+                committees = self._committee(text, tokens, keys, i, bodies_at[tokens[i].end + 1])
+                self.regional_spans.update((m.start, m.end) for m in committees)
+                found += committees
             if keys[i] in self.words.court_nouns:
                 found += self._court(text, tokens, keys, i, states_at)
             for m in self._quoted(text, tokens, keys, i):
@@ -253,8 +259,12 @@ class LemmaOrganizations:
         w = self.words
         out: list[tuple[str, bool]] = []
         opening = k
-        while k < stop and (k == opening or text[tokens[k - 1].end:tokens[k].start] in (" ", "-")):
+        while k < stop and (k == opening or text[tokens[k - 1].end:tokens[k].start] in (" ", "-", ", ")):
             hyphen = k > opening and text[tokens[k - 1].end:tokens[k].start] == "-"
+            if k > opening and text[tokens[k - 1].end:tokens[k].start] == ", ":
+                if not out or out[-1][0] in ("and", ","):
+                    break
+                out.append((",", False))  # a list of fields («цифрового развития, связи и ...»)
             if keys[k] in w.described_joiners and out and not hyphen:
                 out.append(("and", False))
                 k += 1
@@ -279,9 +289,13 @@ class LemmaOrganizations:
                     break
                 out.append((place, False))
                 k += 1
-        while out and out[-1][0] == "and":
-            out.pop()
-            k -= 1
+        while out and out[-1][0] in ("and", ","):
+            if out.pop()[0] == "and":
+                k -= 1
+        # a list needs its "and" («развития, связи и коммуникаций»): one without it is two names
+        if any(word == "," for word, _ in out) and not any(word == "and" for word, _ in out):
+            k = next(j for j in range(opening, k) if text[tokens[j].end:tokens[j].end + 2] == ", ") + 1
+            out = out[:[word for word, _ in out].index(",")]
         return out, k
 
     def _described_name(self, text: str, tokens: list[Token], keys: list[str], start: int, end: int) -> str | None:
@@ -314,11 +328,11 @@ class LemmaOrganizations:
         out: list[str] = []
         for (word, noun), (after, _) in zip(words, [*words[1:], ("", False)], strict=False):
             out.append(word)
-            if noun and after and after != "and" and word != "and":
+            if noun and after and after not in ("and", ",") and word != "and":
                 if not of:
                     return None
                 out.append("of")
-        return " ".join(out)
+        return " ".join(out).replace(" ,", ",")
 
     def _described(self, text: str, tokens: list[Token], keys: list[str], i: int, states_at: dict[int, Mention],
                    states_end: dict[int, Mention], past: int = -1) -> list[Mention]:
@@ -347,7 +361,10 @@ class LemmaOrganizations:
         # no describing word, or a place's adjective alone, names no body («Московский завод закрылся»:
         # a plant in Moscow)
         bare = all((keys[j],) not in w.described_words for j in range(first, i)) and not after and not purpose
-        if not tokens[first].text[:1].isupper() or bare or k - 1 <= past:
+        # (a state's body after its adjective may be written in lower case: «белорусское министерство
+        # промышленности»)
+        adjective = text[tokens[first].start - 1:tokens[first].start] == " " and tokens[first].start - 1 in states_end
+        if not (tokens[first].text[:1].isupper() or adjective and kind == "government_body") or bare or k - 1 <= past:
             return []
         front = self._english(before + after, of=False)
         rest = self._english(purpose, of=True)
@@ -372,6 +389,23 @@ class LemmaOrganizations:
         state = owner.entity_id or ""
         canonical = self.namer.named_after(state, name) if owner_after else self.namer.named_before(state, name)
         return [self.namer.body(text, start, end, canonical, state, name)]
+
+    def _committee(self, text: str, tokens: list[Token], keys: list[str], i: int, body: Mention) -> list[Mention]:
+        """A listed body's committee by its field («комитет Госдумы по обороне» = State Duma Defense
+        Committee, «комітет Верховної Ради з питань національної безпеки, оборони та розвідки»): the
+        head, the body, a preposition and listed words; the listed body inside is part of its name."""
+        w = self.words
+        head, kind = w.described_heads[keys[i]]
+        k = next((j for j in range(i + 1, len(tokens)) if tokens[j].start >= body.end), len(tokens))
+        if kind != "government_body" or k >= len(tokens) or keys[k] not in w.described_prepositions \
+                or text[body.end:tokens[k].start] != " ":
+            return []
+        purpose, end = self._described_run(text, tokens, keys, k + 1, len(tokens))
+        field = self._english(purpose, of=True) if purpose else None
+        if not field or self._runs_on(text, tokens, tokens[end - 1].end):
+            return []
+        start, stop = tokens[i].start, tokens[end - 1].end
+        return [Mention(start, stop, text[start:stop], None, kind, "pattern", _ORG, f"{body.canonical} {field} {head}")]
 
     def _court(self, text: str, tokens: list[Token], keys: list[str], i: int,
                states_at: dict[int, Mention]) -> list[Mention]:
