@@ -68,7 +68,7 @@ class RussianNER:
         self._bodies = lemma_words("ru", folders).bodies
         self._analyzer = analyzer_for("ru", folders)
         names = pack_data("organization_patterns.toml", folders).get("platform_names", [])
-        self._platforms = frozenset(str(n).casefold() for n in names) | {"вконтакте", "телеграм"}
+        self._platforms = frozenset(str(n).casefold() for n in names)
 
     def _names_one(self, text: str, start: int, end: int) -> bool:
         """Whether natasha's organisation span names one (see the module's docstring)."""
