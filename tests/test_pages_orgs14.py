@@ -162,3 +162,21 @@ def test_a_body_after_its_states_adjective_may_be_in_lower_case_and_a_list_of_fi
         pipeline, "Министерство цифрового развития, связи и массовых коммуникаций России сообщило.", "ru")
     assert "Industry Ministry" in _orgs(pipeline, "Министерство промышленности, Минфин и Минобороны России обсудили.",
                                         "ru")
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("По данным издания, заказчиком выступает российская компания Кронштадт.", "ru", "Kronshtadt"),
+    ("Партия Яблоко выступила против закона.", "ru", "Yabloko"),
+    ("Ракеты выпускает НПО «Алмаз» из Москвы.", "ru", "Almaz"),
+])
+def test_an_unquoted_name_after_a_companys_noun_and_a_makers_form_give_names(pipeline, text, language, name):
+    assert name in _orgs(pipeline, text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Банк Москвы закрылся на ремонт.", "ru"),  # a place in the genitive
+    ("Директор фонда Бернд Шмидт заявил о закрытии.", "ru"),  # a person
+    ("Видання Дзеркало тижня пише про це.", "uk"),  # the name runs on in lower case
+])
+def test_no_unquoted_name_after_a_noun_where_a_place_a_person_or_a_longer_name_follows(pipeline, text, language):
+    assert not [n for n in _orgs(pipeline, text, language) if n in ("Moskvy", "Bernd", "Dzerkalo")]

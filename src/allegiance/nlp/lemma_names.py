@@ -34,6 +34,11 @@ _NAME_AFTER_FORM = re.compile(r"\s([A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:[ -][A-ZА-�
 #: стратегических и международных исследований (CSIS)», «Фонд борьбы с коррупцией (ФБК)»): the
 #: acronym names it, in Latin letters
 _LATIN_ACRONYM_AFTER = re.compile(r"(?: [а-яёіїєґ'’-]+){1,6} \(([A-ZА-ЯЁІЇЄҐ]{2,6})\)")
+#: a capitalised Cyrillic word after a company's, an outlet's or a party's noun, unquoted («компания
+#: Кронштадт», «холдинг Сибур»), where it reads as a name in the nominative
+_CYRILLIC_AFTER_HEAD = re.compile(r" ([А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:-[А-ЯЁІЇЄҐа-яёіїєґ][а-яёіїєґ'’]+)?)(?![\w«\"-])"
+                                  r"(?! [А-ЯЁІЇЄҐ])")
+_BRANDED = frozenset({"company", "media", "party"})
 _LATIN_AFTER_HEAD = re.compile(r" ([A-Z][\w&'’.-]*(?: (?:[A-Z0-9][\w&'’.-]*|of|for|and|the))*)(?![\w-])")
 
 
@@ -311,6 +316,14 @@ class LemmaOrganizations:
         front = self._english(words, of=False) if stop == inside[-1] else None
         return f"{front} {self.words.described_heads[keys[inside[-1]]][0]}" if front else None
 
+    def _nominative(self, word: str) -> bool:
+        """Whether ``word`` may be a name in apposition after its noun («компанией Кронштадт»): a word
+        the dictionary does not know, or one with a reading in the nominative («банк Москвы» is none)."""
+        parses = morph_parse(word.casefold(), analyzer_for(self.words.language))
+        if any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses):
+            return False  # a person («директор фонда Бернд Шмидт»)
+        return not parses or not any(p.is_known for p in parses) or any(p.tag.case == "nomn" for p in parses)
+
     def _runs_on(self, text: str, tokens: list[Token], end: int) -> bool:
         """Whether a lower-case noun or adjective in the genitive follows ``end``: the name runs on in
         words not listed («Национальное агентство по предупреждению коррупции»), and is not taken."""
@@ -534,6 +547,9 @@ class LemmaOrganizations:
             start, end = latin.start(1), latin.end(1)
             while text[start:end].endswith((" of", " for", " and", " the", ".")):  # no connector at its end
                 end = text.rindex(" ", start, end) if not text[start:end].endswith(".") else end - 1
+        elif kind in _BRANDED and (cyrillic := _CYRILLIC_AFTER_HEAD.match(text, token.end)) \
+                and self._nominative(cyrillic.group(1)) and not self._runs_on(text, tokens, cyrillic.end(1)):
+            start, end = cyrillic.start(1), cyrillic.end(1)  # (not «Дзеркало тижня»: the name runs on)
         else:
             return []
         name = text[start:end].strip()
