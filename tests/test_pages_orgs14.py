@@ -180,3 +180,14 @@ def test_an_unquoted_name_after_a_companys_noun_and_a_makers_form_give_names(pip
 ])
 def test_no_unquoted_name_after_a_noun_where_a_place_a_person_or_a_longer_name_follows(pipeline, text, language):
     assert not [n for n in _orgs(pipeline, text, language) if n in ("Moskvy", "Bernd", "Dzerkalo")]
+
+
+@pytest.mark.parametrize("text, language, name", [
+    ("ЦРУ и ФБР провели совместное расследование.", "ru", "FBI"),
+    ("ЕСПЧ признал нарушение права на защиту.", "ru", "European Court of Human Rights"),
+    ("Міжнародний валютний фонд виділив кредит.", "uk", "International Monetary Fund"),
+    ("Banks were cut off from SWIFT last spring.", "en", "SWIFT"),
+    ("Нацгвардия Казахстана провела учения.", "ru", "National Guard of Kazakhstan"),
+])
+def test_bodies_the_news_of_the_war_often_names_are_listed(pipeline, text, language, name):
+    assert name in _orgs(pipeline, text, language)
