@@ -119,6 +119,9 @@ def test_a_cyrillic_word_opening_the_sentence_before_a_listed_name_is_no_part_of
     ("UzAuto Motors, the state-controlled carmaker, paused deliveries.", "UzAuto Motors"),
     ("The Kyrgyz Ministry of Economy and Commerce said it was studying the case.",
      "Kyrgyz Economy and Commerce Ministry"),
+    ("The Uzbek Ministry of Employment and Poverty Reduction warned migrants.",
+     "Uzbek Employment and Poverty Reduction Ministry"),
+    ("Hungary's Ministry of Foreign Affairs and Trade said.", "Hungarian Foreign Ministry"),
 ])
 def test_english_alliances_trade_named_companies_and_two_field_ministries(pipeline, text, name):
     assert name in _orgs(pipeline, text, "en")
