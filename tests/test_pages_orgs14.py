@@ -200,3 +200,11 @@ def test_a_security_committee_by_its_initials_keeps_them_with_its_name(pipeline)
     assert _orgs(pipeline, "Его задержали сотрудники ГКНБ в аэропорту.", "ru") \
         == ["State Committee for National Security (GKNB)"]
     assert "Lithuanian Railways" in _orgs(pipeline, "Lithuanian Railways ended the transit contract.", "en")
+
+
+def test_a_name_in_apposition_to_a_noun_of_its_kind_is_an_organisation_but_no_person_or_adverb(pipeline):
+    assert "Belaruskali" in _orgs(pipeline, "MINSK — Belaruskali, the state potash producer, ships more.", "en")
+    assert "Lelo" in _orgs(pipeline, "Lelo, an opposition party, said it would appeal.", "en")
+    assert _orgs(pipeline, "However, the company said it would appeal.", "en") == []
+    assert _orgs(pipeline, "He met Ivan Petrov, a veteran of the company.", "en") == []
+    assert _orgs(pipeline, "Anna Lee, a party member, said.", "en") == []

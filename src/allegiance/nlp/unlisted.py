@@ -51,6 +51,22 @@ _WORD_STOP = re.compile(r"(?<=[^\W\d_A-ZА-ЯЁІЇЄҐ]{2})\. ")
 _NAME_RUNS_ON = re.compile(r"(?: [^\s,.;:!?()]+){1,4} \([A-ZА-ЯЁІЇЄҐ]{2,6}\)")
 
 
+#: the languages whose names in apposition are read ("X, the state potash producer"): English word order
+_APPOSITION_LANGUAGES = frozenset({"en"})
+
+
+@functools.lru_cache(maxsize=8)
+def _apposition_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """A name of one to three capitalised words, a comma, an article and up to three lower-case words
+    before one of ``nouns``, which ends the apposition."""
+    alt = "|".join(re.escape(n) for n in nouns)
+    # (the words between are its kind's, no preposition: "a veteran of the company" is a person)
+    return re.compile(r"(?<![\w'’.-])([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2}), (?:the|a|an) "
+                      r"(?:(?!(?:of|for|at|in|with|from|to|by|on|the|a|an|and|or)\b)[a-z][\w-]* ){0,3}"
+                      rf"({alt})(?=[,.;]| (?:based|registered|owned|controlled|"
+                      r"headquartered|that|which|whose)\b)")
+
+
 @dataclasses.dataclass(frozen=True)
 class _NameWords:
     """One language's words for names outside the knowledge base (``lang/<code>/persons.toml`` and
@@ -512,6 +528,7 @@ class UnlistedNames:
                 + self._state_bodies(text, linked, w) \
                 + self._framed_bodies(text, linked, w) \
                 + self._referred_bodies(text, w) + self._named_after_nouns(text, w, linked) \
+                + self._in_apposition(text, w, linked) \
                 + headed + self._named_before_nouns(text, w, linked) + self._cited(text, taken, w)
         out: list[Mention] = []
         letters = self.words(language).canonical_letters if self.reads(language) else {}
@@ -724,6 +741,26 @@ class UnlistedNames:
             first = name.split()[0]
             if first not in w.not_names or first in w.articles and " " in name:
                 out.append(Mention(start, start + len(name), name, None, kind, "pattern", _ORG, name))
+        return out
+
+    def _in_apposition(self, text: str, w: _NameWords, linked: Sequence[Mention] = ()) -> list[Mention]:
+        """A capitalised name before a comma and a noun of its kind with its article ("Belaruskali, the
+        state potash producer, ...", "Steppe Logistics, a freight company registered in Almaty"): the
+        noun ends the apposition (a comma, a full stop, or a participle or relative word after it); not
+        a word that is no name ("However, the firm ..."), a state or a person (one opening with a given
+        name: "Anna Lee, the party's founder")."""
+        if not w.name_after_types or w.language not in _APPOSITION_LANGUAGES:
+            return []
+        pattern = _apposition_pattern(tuple(sorted(w.name_after_types, key=len, reverse=True)))
+        spans = [(m.start, m.end) for m in linked if m.type in ("state", "person")]
+        out = []
+        for hit in pattern.finditer(text):
+            name, start = hit.group(1), hit.start(1)
+            if any(word in w.not_names for word in name.split()) or name.split()[0] in self.given \
+                    or any(start < e and s < start + len(name) for s, e in spans):
+                continue
+            kind = w.name_after_types.get(hit.group(2).casefold(), "organization")
+            out.append(Mention(start, start + len(name), name, None, kind, "pattern", _ORG, name))
         return out
 
     @staticmethod
