@@ -51,20 +51,17 @@ _WORD_STOP = re.compile(r"(?<=[^\W\d_A-ZА-ЯЁІЇЄҐ]{2})\. ")
 _NAME_RUNS_ON = re.compile(r"(?: [^\s,.;:!?()]+){1,4} \([A-ZА-ЯЁІЇЄҐ]{2,6}\)")
 
 
-#: the languages whose names in apposition are read ("X, the state potash producer"): English word order
-_APPOSITION_LANGUAGES = frozenset({"en"})
-
-
-@functools.lru_cache(maxsize=8)
-def _apposition_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
-    """A name of one to three capitalised words, a comma, an article and up to three lower-case words
-    before one of ``nouns``, which ends the apposition."""
-    alt = "|".join(re.escape(n) for n in nouns)
-    # (the words between are its kind's, no preposition: "a veteran of the company" is a person)
-    return re.compile(r"(?<![\w'’.-])([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2}), (?:the|a|an) "
-                      r"(?:(?!(?:of|for|at|in|with|from|to|by|on|the|a|an|and|or)\b)[a-z][\w-]* ){0,3}"
-                      rf"({alt})(?=[,.;]| (?:based|registered|owned|controlled|"
-                      r"headquartered|that|which|whose)\b)")
+def _apposition_pattern(nouns: tuple[str, ...], articles: tuple[str, ...], not_between: tuple[str, ...],
+                        enders: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A name of one to three capitalised words, a comma, an article and up to three lower-case words,
+    none of ``not_between``, before one of ``nouns``, which a comma, a full stop or one of ``enders``
+    after it ends (the words between are its kind's: "a veteran of the company" is a person)."""
+    if not nouns or not articles:
+        return None
+    between = rf"(?:(?!(?:{_alt(not_between)})\b)[a-z][\w-]* ){{0,3}}" if not_between else r"(?:[a-z][\w-]* ){0,3}"
+    ends = rf"|(?: (?:{_alt(enders)})\b)" if enders else ""
+    return re.compile(r"(?<![\w'’.-])([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2}), "
+                      rf"(?:{_alt(articles)}) {between}({_alt(nouns)})(?=[,.;]{ends})")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -131,6 +128,10 @@ class _NameWords:
     #: a bare head noun opens a name only with a connector after it ("Rat der Europäischen Union";
     #: "Zentrum Kiews" is no name)
     head_first_needs_connector: bool = False
+    #: a name in apposition to a noun of ``[name_after]`` ("Belaruskali, the state potash producer"):
+    #: the pattern from ``apposition_articles``, ``apposition_not_between`` and ``apposition_enders``
+    #: (None where the language lists no articles for it)
+    apposition: re.Pattern[str] | None = None
     #: letters of the language that English writes otherwise in a name ("Biełsat" = Bielsat): a
     #: translation table for the canonical names of unlisted names
     canonical_letters: dict[int, str] = dataclasses.field(default_factory=dict)
@@ -243,6 +244,11 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         cited_rest=_cited_rest(orgs.get("cited_joiners", [])),
         plural_endings=tuple(str(e) for e in orgs.get("capitalised_plural_endings", [])),
         head_first_needs_connector=bool(orgs.get("head_first_needs_connector")),
+        apposition=_apposition_pattern(tuple(sorted((str(k) for k in orgs.get("name_after", {})), key=len,
+                                                    reverse=True)),
+                                       tuple(str(a) for a in orgs.get("apposition_articles", [])),
+                                       tuple(str(b) for b in orgs.get("apposition_not_between", [])),
+                                       tuple(str(e) for e in orgs.get("apposition_enders", []))),
         canonical_letters=str.maketrans({str(k): str(v) for k, v in orgs.get("canonical_letters", {}).items()}),
         weekdays=frozenset(str(d).casefold() for d in dates.get("weekdays", {})),
         months=frozenset(str(m).casefold() for m in dates.get("months", {})),
@@ -749,12 +755,11 @@ class UnlistedNames:
         noun ends the apposition (a comma, a full stop, or a participle or relative word after it); not
         a word that is no name ("However, the firm ..."), a state or a person (one opening with a given
         name: "Anna Lee, the party's founder")."""
-        if not w.name_after_types or w.language not in _APPOSITION_LANGUAGES:
+        if w.apposition is None:
             return []
-        pattern = _apposition_pattern(tuple(sorted(w.name_after_types, key=len, reverse=True)))
         spans = [(m.start, m.end) for m in linked if m.type in ("state", "person")]
         out = []
-        for hit in pattern.finditer(text):
+        for hit in w.apposition.finditer(text):
             name, start = hit.group(1), hit.start(1)
             if any(word in w.not_names for word in name.split()) or name.split()[0] in self.given \
                     or any(start < e and s < start + len(name) for s, e in spans):
