@@ -603,7 +603,11 @@ class EntityLinker:
             if gap == " " and previous[:1].isupper() and not previous.isupper() and previous not in self._articles \
                     and previous not in self._type_nouns(language) \
                     and not (_opens_sentence(text, start - len(gap) - len(previous))
-                             and (is_noun(previous) or previous.casefold() in self._openers(language))):
+                             and (is_noun(previous) or previous.casefold() in self._openers(language)
+                                  # Cyrillic writes a name's later words in lower case: a word opening
+                                  # the sentence before a name is no part of it («Правящая Партия
+                                  # действия и солидарности»)
+                                  or _CYRILLIC.search(previous) is not None)):
                 return False
         # "The Times of Central Asia" is not The Times: "of" and a capital after a name continue it
         if alias.kind == "name" and " " in alias.text and not is_person \

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from ..kb.langdata import language_data, reads_language_data
 from .doc import Mention
-from .tokens import Token, analyzer_for, tokenize, word_key
+from .tokens import Token, analyzer_for, morph_parse, tokenize, word_key
 
 __all__ = ["UNOWNED_BODY", "LemmaOrganizations", "lemma_words"]
 
@@ -34,6 +34,11 @@ _NAME_AFTER_FORM = re.compile(r"\s([A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:[ -][A-ZА-�
 #: стратегических и международных исследований (CSIS)», «Фонд борьбы с коррупцией (ФБК)»): the
 #: acronym names it, in Latin letters
 _LATIN_ACRONYM_AFTER = re.compile(r"(?: [а-яёіїєґ'’-]+){1,6} \(([A-ZА-ЯЁІЇЄҐ]{2,6})\)")
+#: a capitalised Cyrillic word after a company's, an outlet's or a party's noun, unquoted («компания
+#: Кронштадт», «холдинг Сибур»), where it reads as a name in the nominative
+_CYRILLIC_AFTER_HEAD = re.compile(r" ([А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:-[А-ЯЁІЇЄҐа-яёіїєґ][а-яёіїєґ'’]+)?)(?![\w«\"-])"
+                                  r"(?! [А-ЯЁІЇЄҐ])")
+_BRANDED = frozenset({"company", "media", "party"})
 _LATIN_AFTER_HEAD = re.compile(r" ([A-Z][\w&'’.-]*(?: (?:[A-Z0-9][\w&'’.-]*|of|for|and|the))*)(?![\w-])")
 
 
@@ -75,6 +80,15 @@ class LemmaWords:
     unit_nouns: dict[str, str] = dataclasses.field(default_factory=dict)
     unit_words: dict[str, str] = dataclasses.field(default_factory=dict)
     unit_after: dict[tuple[str, ...], str] = dataclasses.field(default_factory=dict)
+    #: bodies and organisations named by a head noun and the words that describe it (``[described]``:
+    #: «Комитет государственных доходов» = State Revenue Committee, «Агентство по защите и развитию
+    #: конкуренции» = Agency for Protection and Development of Competition): the heads in English with
+    #: their type, the describing words and phrases in English by lemma (an empty one is left out of
+    #: the name), the words joining them, and the prepositions after a head in English
+    described_heads: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
+    described_words: dict[tuple[str, ...], str] = dataclasses.field(default_factory=dict)
+    described_joiners: frozenset[str] = frozenset()
+    described_prepositions: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=16)
@@ -94,6 +108,7 @@ def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> Lemma
     courts = data.get("courts", {})
     regional = data.get("regional_bodies", {})
     units = data.get("units", {})
+    described = data.get("described", {})
     return LemmaWords(language=language, bodies=bodies, heads=heads,
                       legal_forms=frozenset(data.get("legal_forms", [])),
                       longest=max((len(k) for k in bodies), default=0),
@@ -109,7 +124,12 @@ def lemma_words(language: str, folders: tuple[Path, ...] | None = None) -> Lemma
                       regional_acronyms={str(k): str(v) for k, v in regional.get("acronyms", {}).items()},
                       unit_nouns={keys(k)[0]: str(v) for k, v in units.get("nouns", {}).items() if keys(k)},
                       unit_words={keys(k)[0]: str(v) for k, v in units.get("words", {}).items() if keys(k)},
-                      unit_after={keys(k): str(v) for k, v in units.get("after", {}).items() if keys(k)})
+                      unit_after={keys(k): str(v) for k, v in units.get("after", {}).items() if keys(k)},
+                      described_heads={keys(k)[0]: (str(v[0]), str(v[1]))
+                                       for k, v in described.get("heads", {}).items() if keys(k)},
+                      described_words={keys(k): str(v) for k, v in described.get("words", {}).items() if keys(k)},
+                      described_joiners=frozenset(str(j) for j in described.get("joiners", [])),
+                      described_prepositions={str(k): str(v) for k, v in described.get("prepositions", {}).items()})
 
 
 def _ordinal(n: int) -> str:
@@ -126,6 +146,8 @@ class BodyNamer(Protocol):
     def named_before(self, state: str, neutral: str) -> str: ...
 
     def demonym(self, state: str) -> str: ...
+
+    def state_name(self, state: str) -> str: ...
 
     def body(self, text: str, start: int, end: int, canonical: str, state: str, neutral: str) -> Mention: ...
 
@@ -147,13 +169,15 @@ class LemmaOrganizations:
         states_at = {m.start: m for m in linked if m.type == "state" and m.entity_id}
         states_end = {m.end: m for m in linked if m.type == "state" and m.entity_id and m.kind == "demonym"}
         not_orgs = {(m.start, m.end) for m in linked if m.type in ("state", "person")}
+        bodies_at = {m.start: m for m in linked if m.type == "government_body" and m.entity_id}
         found: list[Mention] = []
         # only a token that may open a body, a court or a quoted name gives one (each finder returns
         # nothing at once for any other): the rest are passed over before any call
         firsts, courts, heads, legal = self._firsts, self.words.court_nouns, self.words.heads, self.words.legal_forms
         regional, units = self.words.regional_nouns, self.words.unit_nouns
+        described = self.words.described_heads
         for i in [k for k, key in enumerate(keys) if key in firsts or key in courts or key in heads
-                  or key in regional or key in units or tokens[k].text in legal
+                  or key in regional or key in units or key in described or tokens[k].text in legal
                   or tokens[k].text in self.words.regional_acronyms]:
             if keys[i] in regional or tokens[i].text in self.words.regional_acronyms:
                 bodies = self._regional(text, tokens, keys, i)
@@ -161,16 +185,40 @@ class LemmaOrganizations:
                 found += bodies
             if keys[i] in units:
                 found += self._unit(text, tokens, keys, i)
-            found += self._body(text, tokens, keys, i, states_at, states_end)
+            # a listed body whose name runs on in listed words is the longer body («Министерство
+            # торговли и интеграции» is no Trade Ministry)
+            listed_body = self._body_at(keys, tokens, i) if keys[i] in described else None
+            longer = self._described(text, tokens, keys, i, states_at, states_end,
+                                     i + listed_body[1] - 1 if listed_body else -1) if keys[i] in described else []
+            found += longer or self._body(text, tokens, keys, i, states_at, states_end)
+            if keys[i] in described and text[tokens[i].end:tokens[i].end + 1] == " " \
+                    and tokens[i].end + 1 in bodies_at:
+                committees = self._committee(text, tokens, keys, i, bodies_at[tokens[i].end + 1])
+                self.regional_spans.update((m.start, m.end) for m in committees)
+                found += committees
             if keys[i] in self.words.court_nouns:
                 found += self._court(text, tokens, keys, i, states_at)
-            found += [m for m in self._quoted(text, tokens, keys, i) if (m.start, m.end) not in not_orgs]
+            for m in self._quoted(text, tokens, keys, i):
+                kept = self._state_named(m, tokens[i], text, linked) if (m.start, m.end) in not_orgs else m
+                if kept is not None:
+                    found.append(kept)
         # a body with no state is the one the text names with its state elsewhere, if it does
         # («МИД Казахстана ... в МИД заявили»): only a body of no state named so stays
         bare = [m for m in found if m.entity_id is None
                 and (m.canonical in self.words.bare or m.canonical in self.words.bare_capitalised)]
         named = [m.canonical.casefold() for m in found + linked if m.type not in ("state", "person") and m not in bare]
         return [m for m in found if m not in bare or not any(m.canonical.casefold() in n for n in named)]
+
+    def _state_named(self, m: Mention, head: Token, text: str, linked: list[Mention]) -> Mention | None:
+        """A party or an organisation named by its state's name in quotes after its noun («блок
+        «Армения»»): the noun and the name, under the state's English name; None for another name
+        (a person's), or after another noun."""
+        state = next((o for o in linked if (o.start, o.end) == (m.start, m.end) and o.type == "state"
+                      and o.entity_id), None)
+        if state is None or m.type not in ("party", "organization"):
+            return None
+        return Mention(head.start, m.end + 1, text[head.start:m.end + 1], None, m.type, "pattern", _ORG,
+                       self.namer.state_name(state.entity_id or ""))
 
     def _body_at(self, keys: list[str], tokens: list[Token], i: int) -> tuple[str, int] | None:
         if keys[i] not in self._firsts:
@@ -204,6 +252,170 @@ class LemmaOrganizations:
         # Национальный банк»; «белорусский МИД» is the Belarusian Foreign Ministry either way
         canonical = self.namer.named_after(state, name) if after else self.namer.named_before(state, name)
         return [self.namer.body(text, start, end, canonical, state, name)]
+
+    def _described_run(self, text: str, tokens: list[Token], keys: list[str], k: int,
+                       stop: int) -> tuple[list[tuple[str, bool]], int]:
+        """The describing words from token ``k`` on, each joined to the one before by a space or a
+        hyphen: (English, is a noun) per word or phrase, "and" for a joiner, and the token after the
+        last; it stops at a word not listed, a preposition or ``stop``."""
+        w = self.words
+        out: list[tuple[str, bool]] = []
+        opening = k
+        while k < stop and (k == opening or text[tokens[k - 1].end:tokens[k].start] in (" ", "-", ", ")):
+            hyphen = k > opening and text[tokens[k - 1].end:tokens[k].start] == "-"
+            if k > opening and text[tokens[k - 1].end:tokens[k].start] == ", ":
+                if not out or out[-1][0] in ("and", ","):
+                    break
+                out.append((",", False))  # a list of fields («цифрового развития, связи и ...»)
+            if keys[k] in w.described_joiners and out and not hyphen:
+                out.append(("and", False))
+                k += 1
+                continue
+            for n in (3, 2, 1):
+                phrase = tuple(keys[k:k + n])
+                if len(phrase) == n and phrase in w.described_words and (n == 1 or all(
+                        text[tokens[j - 1].end:tokens[j].start] == " " for j in range(k + 1, k + n))):
+                    english = w.described_words[phrase]
+                    noun = n > 1 or not keys[k].endswith(w.adjective_endings)
+                    if hyphen and out and out[-1][0] != "and":  # «военно-промышленный» = Military-Industrial
+                        out[-1] = (f"{out[-1][0]}-{english}", noun)
+                    elif english:
+                        out.append((english, noun))
+                    k += n
+                    break
+            else:
+                # a place's adjective (``[courts.names]``: «Минский механический завод» = Minsk
+                # Mechanical Plant)
+                place = w.court_names.get(keys[k]) if keys[k].endswith(w.adjective_endings) else None
+                if place is None or hyphen:
+                    break
+                out.append((place, False))
+                k += 1
+        while out and out[-1][0] in ("and", ","):
+            if out.pop()[0] == "and":
+                k -= 1
+        # a list needs its "and" («развития, связи и коммуникаций»): one without it is two names
+        if any(word == "," for word, _ in out) and not any(word == "and" for word, _ in out):
+            k = next(j for j in range(opening, k) if text[tokens[j].end:tokens[j].end + 2] == ", ") + 1
+            out = out[:[word for word, _ in out].index(",")]
+        return out, k
+
+    def _described_name(self, text: str, tokens: list[Token], keys: list[str], start: int, end: int) -> str | None:
+        """The English name of the words from ``start`` to ``end`` where they are listed adjectives, one
+        of them more than a place's, and a head of ``[described.heads]`` («Минский механический завод»
+        = Minsk Mechanical Plant), else None."""
+        inside = [k for k, t in enumerate(tokens) if start <= t.start and t.end <= end]
+        # (a place's adjective alone is the name as written: «Уральский завод» = Uralsky Zavod)
+        if len(inside) < 2 or keys[inside[-1]] not in self.words.described_heads \
+                or all((keys[k],) not in self.words.described_words for k in inside[:-1]):
+            return None
+        words, stop = self._described_run(text, tokens, keys, inside[0], inside[-1])
+        front = self._english(words, of=False) if stop == inside[-1] else None
+        return f"{front} {self.words.described_heads[keys[inside[-1]]][0]}" if front else None
+
+    def _nominative(self, word: str) -> bool:
+        """Whether ``word`` may be a name in apposition after its noun («компанией Кронштадт»): a word
+        the dictionary does not know, or one with a reading in the nominative («банк Москвы» is none)."""
+        parses = morph_parse(word.casefold(), analyzer_for(self.words.language))
+        if any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses):
+            return False  # a person («директор фонда Бернд Шмидт»)
+        return not parses or not any(p.is_known for p in parses) or any(p.tag.case == "nomn" for p in parses)
+
+    def _runs_on(self, text: str, tokens: list[Token], end: int) -> bool:
+        """Whether a lower-case noun or adjective in the genitive follows ``end``: the name runs on in
+        words not listed («Национальное агентство по предупреждению коррупции»), and is not taken."""
+        after = [t for t in tokens if t.start == end + 1]
+        if text[end:end + 1] != " " or not after or not after[0].text[:1].islower():
+            return False
+        parses = morph_parse(after[0].text, analyzer_for(self.words.language))
+        return any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case == "gent" for p in parses)
+
+    @staticmethod
+    def _english(words: list[tuple[str, bool]], of: bool) -> str | None:
+        """The words in English order: with ``of``, a noun before a word not joined to it takes "of"
+        («защите и развитию конкуренции» = Protection and Development of Competition); without it,
+        there is none (two nouns in a row before a head give no name)."""
+        out: list[str] = []
+        for (word, noun), (after, _) in zip(words, [*words[1:], ("", False)], strict=False):
+            out.append(word)
+            if noun and after and after not in ("and", ",") and word != "and":
+                if not of:
+                    return None
+                out.append("of")
+        return " ".join(out).replace(" ,", ",")
+
+    def _described(self, text: str, tokens: list[Token], keys: list[str], i: int, states_at: dict[int, Mention],
+                   states_end: dict[int, Mention], past: int = -1) -> list[Mention]:
+        """A body or an organisation named by its head noun and listed words that describe it: the
+        adjectives before the head and the words in the genitive after it name it in English before the
+        head, a preposition's words after it («Агентство по защите конкуренции»); a state after it or
+        its adjective before it is its owner («Антимонопольный комитет Украины» = Antimonopoly
+        Committee of Ukraine). Only a name opening with a capital, every word of it listed, and whose
+        words run on past token ``past`` (the end of a listed body at the head)."""
+        w = self.words
+        head, kind = w.described_heads[keys[i]]
+        first = i
+        while first > 0 and text[tokens[first - 1].end:tokens[first].start] in (" ", "-") \
+                and ((keys[first - 1],) in w.described_words or keys[first - 1] in w.court_names) \
+                and keys[first - 1].endswith(w.adjective_endings):
+            first -= 1
+        before, _ = self._described_run(text, tokens, keys, first, i)
+        after, k = self._described_run(text, tokens, keys, i + 1, len(tokens))
+        preposition = keys[k] if k < len(tokens) and text[tokens[k - 1].end:tokens[k].start] == " " else ""
+        purpose: list[tuple[str, bool]] = []
+        if preposition in w.described_prepositions:
+            purpose, end = self._described_run(text, tokens, keys, k + 1, len(tokens))
+            if not purpose:  # «агентство з питань запобігання ...»: words not listed after it
+                return []
+            k = end
+        # no describing word, or a place's adjective alone, names no body («Московский завод закрылся»:
+        # a plant in Moscow)
+        bare = all((keys[j],) not in w.described_words for j in range(first, i)) and not after and not purpose
+        # (a state's body after its adjective may be written in lower case: «белорусское министерство
+        # промышленности»)
+        adjective = text[tokens[first].start - 1:tokens[first].start] == " " and tokens[first].start - 1 in states_end
+        if not (tokens[first].text[:1].isupper() or adjective and kind == "government_body") or bare or k - 1 <= past:
+            return []
+        front = self._english(before + after, of=False)
+        rest = self._english(purpose, of=True)
+        if front is None or rest is None:
+            return []
+        name = " ".join(p for p in (front, head) if p)
+        if purpose:
+            name += f" {w.described_prepositions[preposition]} {rest}"
+        start, end = tokens[first].start, tokens[k - 1].end
+        owner_after = states_at.get(end + 1) if text[end:end + 1] == " " else None
+        owner_before = states_end.get(start - 1) if text[start - 1:start] == " " else None
+        # a quoted name after it is the name, the head and its words its kind («Правозащитный центр
+        # «Мемориал»»: the quoted names are found apart)
+        tail = owner_after.end if owner_after else end
+        if self._runs_on(text, tokens, tail) or text[tail:tail + 2].lstrip(" ")[:1] in _OPENING:
+            return []
+        if owner_after is None and owner_before is None:
+            return [Mention(start, end, text[start:end], None, kind, "pattern", _ORG, name)]
+        owner = owner_after or owner_before
+        assert owner is not None
+        start, end = min(start, owner.start), max(end, owner.end)
+        state = owner.entity_id or ""
+        canonical = self.namer.named_after(state, name) if owner_after else self.namer.named_before(state, name)
+        return [self.namer.body(text, start, end, canonical, state, name)]
+
+    def _committee(self, text: str, tokens: list[Token], keys: list[str], i: int, body: Mention) -> list[Mention]:
+        """A listed body's committee by its field («комитет Госдумы по обороне» = State Duma Defense
+        Committee, «комітет Верховної Ради з питань національної безпеки, оборони та розвідки»): the
+        head, the body, a preposition and listed words; the listed body inside is part of its name."""
+        w = self.words
+        head, kind = w.described_heads[keys[i]]
+        k = next((j for j in range(i + 1, len(tokens)) if tokens[j].start >= body.end), len(tokens))
+        if kind != "government_body" or k >= len(tokens) or keys[k] not in w.described_prepositions \
+                or text[body.end:tokens[k].start] != " ":
+            return []
+        purpose, end = self._described_run(text, tokens, keys, k + 1, len(tokens))
+        field = self._english(purpose, of=True) if purpose else None
+        if not field or self._runs_on(text, tokens, tokens[end - 1].end):
+            return []
+        start, stop = tokens[i].start, tokens[end - 1].end
+        return [Mention(start, stop, text[start:stop], None, kind, "pattern", _ORG, f"{body.canonical} {field} {head}")]
 
     def _court(self, text: str, tokens: list[Token], keys: list[str], i: int,
                states_at: dict[int, Mention]) -> list[Mention]:
@@ -324,11 +536,18 @@ class LemmaOrganizations:
             start, end = latin.start(1), latin.end(1)
             while text[start:end].endswith((" of", " for", " and", " the", ".")):  # no connector at its end
                 end = text.rindex(" ", start, end) if not text[start:end].endswith(".") else end - 1
+        elif kind in _BRANDED and (cyrillic := _CYRILLIC_AFTER_HEAD.match(text, token.end)) \
+                and self._nominative(cyrillic.group(1)) and not self._runs_on(text, tokens, cyrillic.end(1)):
+            start, end = cyrillic.start(1), cyrillic.end(1)  # (not «Дзеркало тижня»: the name runs on)
         else:
             return []
         name = text[start:end].strip()
         if not name or not (name[:1].isupper() or name[:1].isdigit()):
             return []
+        english = self._described_name(text, tokens, keys, start, start + len(name))
+        if english is not None:  # «Минский механический завод»: a name of listed words is said in English
+            return [Mention(start, start + len(name), name, None, "company" if legal else kind or "organization",
+                            "pattern", _ORG, english)]
         # a name in Cyrillic letters is exported in Latin ones («Северсталь» = Severstal, «Хабар 24» =
         # Khabar 24), as English-language news writes it
         return [Mention(start, start + len(name), name, None, "company" if legal else kind or "organization",

@@ -132,7 +132,7 @@ def default_pipeline(kb: KnowledgeBase | None = None, settings: Settings | None 
     if settings.russian_ner:
         from .russian_ner import RussianNER
 
-        components.append(RussianNER())
+        components.append(RussianNER(kb, folders))
         version += "+natasha"
     if settings.ukrainian_ner:
         from .ukrainian_ner import UkrainianNER

@@ -31,7 +31,8 @@ REFERRED = "referred"
 _OPENS = re.compile(r"(?:\A|[.!?\n:;])[\s\"«„“'(—–-]*\Z")
 # (Latin Extended-A too, its capitals and small letters alternating: "Dunărea", "Łódź"; a token's
 # first letter is also tested with str.isupper)
-_CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ\u0100-\u017fȘșȚț][a-zß-öø-ÿ\u0100-\u017fȘșȚț]+"
+# (a brand's inner capitals too: "UzAuto", "KazMunayGas")
+_CAPITALISED = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ\u0100-\u017fȘșȚț][a-zß-öø-ÿ\u0100-\u017fȘșȚț]+(?:[A-Z][a-z]+){0,2}"
                           r"(?:[-'’][A-ZÀ-ÖØ-Þ\u0100-\u017fȘșȚț]?[a-zß-öø-ÿ\u0100-\u017fȘșȚț]+)?|[A-Z]{2,5})$")
 #: a word of a person's name, in the Latin letters of the languages read without morphology (Polish
 #: "Łukasz Zieliński", Romanian "Ionuț Moșteanu"; Latin Extended-A mixes capitals and small letters)
@@ -48,6 +49,19 @@ _WORD_STOP = re.compile(r"(?<=[^\W\d_A-ZА-ЯЁІЇЄҐ]{2})\. ")
 #: a name that runs on past the capitalised words a cue takes, to its acronym in brackets ("według
 #: Instytutu Studiów nad Wojną (ISW)"): the cue took only part of it
 _NAME_RUNS_ON = re.compile(r"(?: [^\s,.;:!?()]+){1,4} \([A-ZА-ЯЁІЇЄҐ]{2,6}\)")
+
+
+def _apposition_pattern(nouns: tuple[str, ...], articles: tuple[str, ...], not_between: tuple[str, ...],
+                        enders: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A name of one to three capitalised words, a comma, an article and up to three lower-case words,
+    none of ``not_between``, before one of ``nouns``, which a comma, a full stop or one of ``enders``
+    after it ends (the words between are its kind's: "a veteran of the company" is a person)."""
+    if not nouns or not articles:
+        return None
+    between = rf"(?:(?!(?:{_alt(not_between)})\b)[a-z][\w-]* ){{0,3}}" if not_between else r"(?:[a-z][\w-]* ){0,3}"
+    ends = rf"|(?: (?:{_alt(enders)})\b)" if enders else ""
+    return re.compile(r"(?<![\w'’.-])([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2}), "
+                      rf"(?:{_alt(articles)}) {between}({_alt(nouns)})(?=[,.;]{ends})")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -114,6 +128,10 @@ class _NameWords:
     #: a bare head noun opens a name only with a connector after it ("Rat der Europäischen Union";
     #: "Zentrum Kiews" is no name)
     head_first_needs_connector: bool = False
+    #: a name in apposition to a noun of ``[name_after]`` ("Belaruskali, the state potash producer"):
+    #: the pattern from ``apposition_articles``, ``apposition_not_between`` and ``apposition_enders``
+    #: (None where the language lists no articles for it)
+    apposition: re.Pattern[str] | None = None
     #: letters of the language that English writes otherwise in a name ("Biełsat" = Bielsat): a
     #: translation table for the canonical names of unlisted names
     canonical_letters: dict[int, str] = dataclasses.field(default_factory=dict)
@@ -188,7 +206,9 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
     indefinite = _alt(orgs.get("indefinite_articles", []))
     title_prepositions = [str(p) for p in orgs.get("title_prepositions", [])]
     # the listed bodies, then the shapes of any body ("Ministry of Commerce", "Agriculture Ministry")
-    body_alt = "|".join([_alt(bodies)] + [str(p) for p in orgs.get("body_patterns", [])])
+    # (a ministry of two or more fields first: "Ministry of Economy and Commerce" is no Ministry of Economy)
+    body_alt = "|".join([str(p) for p in orgs.get("compound_body_patterns", [])] + [_alt(bodies)]
+                        + [str(p) for p in orgs.get("body_patterns", [])])
     return _NameWords(
         titles=titles, speech=frozenset(persons.get("speech_verbs", [])), heads=heads,
         not_names=frozenset(persons.get("not_names", [])) | {w for t in titles for w in t.split()} | heads,
@@ -225,6 +245,11 @@ def _name_words(language: str, folders: tuple[Path, ...]) -> _NameWords:
         cited_rest=_cited_rest(orgs.get("cited_joiners", [])),
         plural_endings=tuple(str(e) for e in orgs.get("capitalised_plural_endings", [])),
         head_first_needs_connector=bool(orgs.get("head_first_needs_connector")),
+        apposition=_apposition_pattern(tuple(sorted((str(k) for k in orgs.get("name_after", {})), key=len,
+                                                    reverse=True)),
+                                       tuple(str(a) for a in orgs.get("apposition_articles", [])),
+                                       tuple(str(b) for b in orgs.get("apposition_not_between", [])),
+                                       tuple(str(e) for e in orgs.get("apposition_enders", []))),
         canonical_letters=str.maketrans({str(k): str(v) for k, v in orgs.get("canonical_letters", {}).items()}),
         weekdays=frozenset(str(d).casefold() for d in dates.get("weekdays", {})),
         months=frozenset(str(m).casefold() for m in dates.get("months", {})),
@@ -510,6 +535,7 @@ class UnlistedNames:
                 + self._state_bodies(text, linked, w) \
                 + self._framed_bodies(text, linked, w) \
                 + self._referred_bodies(text, w) + self._named_after_nouns(text, w, linked) \
+                + self._in_apposition(text, w, linked) \
                 + headed + self._named_before_nouns(text, w, linked) + self._cited(text, taken, w)
         out: list[Mention] = []
         letters = self.words(language).canonical_letters if self.reads(language) else {}
@@ -724,6 +750,25 @@ class UnlistedNames:
                 out.append(Mention(start, start + len(name), name, None, kind, "pattern", _ORG, name))
         return out
 
+    def _in_apposition(self, text: str, w: _NameWords, linked: Sequence[Mention] = ()) -> list[Mention]:
+        """A capitalised name before a comma and a noun of its kind with its article ("Belaruskali, the
+        state potash producer, ...", "Steppe Logistics, a freight company registered in Almaty"): the
+        noun ends the apposition (a comma, a full stop, or a participle or relative word after it); not
+        a word that is no name ("However, the firm ..."), a state or a person (one opening with a given
+        name: "Anna Lee, the party's founder")."""
+        if w.apposition is None:
+            return []
+        spans = [(m.start, m.end) for m in linked if m.type in ("state", "person")]
+        out = []
+        for hit in w.apposition.finditer(text):
+            name, start = hit.group(1), hit.start(1)
+            if any(word in w.not_names for word in name.split()) or name.split()[0] in self.given \
+                    or any(start < e and s < start + len(name) for s, e in spans):
+                continue
+            kind = w.name_after_types.get(hit.group(2).casefold(), "organization")
+            out.append(Mention(start, start + len(name), name, None, kind, "pattern", _ORG, name))
+        return out
+
     @staticmethod
     def _named_before_nouns(text: str, w: _NameWords, linked: Sequence[Mention] = ()) -> list[Mention]:
         """A capitalised name before a lower-case noun that says what it is ("Hungary's ruling Fidesz
@@ -812,6 +857,11 @@ class UnlistedNames:
             if listed is not None:
                 return Mention(start, end, text[start:end], listed.id, listed.type, "pattern", _ORG, listed.canonical)
         return Mention(start, end, text[start:end], None, "government_body", "pattern", _ORG, canonical)
+
+    def state_name(self, state: str) -> str:
+        """The state's name in the language of canonical names ("Armenia")."""
+        entity = self.kb.get(state)
+        return entity.canonical if entity else state
 
     def demonym(self, state: str) -> str:
         if state in self._demonyms:
