@@ -315,10 +315,13 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         predicates = self._predicates(words)
         frames: list[Frame] = []
         previous: Frame | None = None
+        fronted = self._fronted_attribution_end(words)
         for first, last, lemma in predicates:
             fact, governor, passive = self._factuality(words, first, last)
             if fact is None:
                 continue  # a noun use ("the attacks"), not a predicate
+            if fronted is not None and first > fronted and governor is not None and governor in self.pack.speech:
+                governor = None  # «Как заявил Токаев, Казахстан не будет ...»: the attribution governs no clause
             copula = self._copular_noun_en(words, first) if fact == "nominal" else None
             copular_subject = self._subject(sentence, words, copula, copula, self._clause(words, copula, predicates)[0],
                                             False) if copula is not None else None
@@ -367,7 +370,10 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             sole = self._sole_infinitive_subjects(sentence, words, first) if fact == "nonfinite" else ()
             if sole:  # "Nicaragua and Belarus were the only countries besides Russia to vote against": their act
                 fact, subjects, subject_word, we = "done", sole, None, False
-            elif fact in ("nominal", "nonfinite") or fact == "planned" and governor is not None:
+            elif fact in ("nominal", "nonfinite") or fact == "planned" and governor is not None and not (
+                    governor in self.pack.union("grammar", "be_auxiliary", "future") and (subjects or we)):
+                # (a future's own subject, «Как заявил Токаев, Казахстан не будет направлять»; a dropped one,
+                # «Казахстан заверил, что будет соблюдать», is the clause's before it)
                 owner = next((f for f in reversed(frames) if f.factuality not in ("nominal", "nonfinite", "relative",
                                                                                   "asked")), None)
                 praised = self._object_before_for(sentence, words, first, owner) if owner is not None else ()
@@ -554,7 +560,12 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     words, n) or words[n].text in '"“”«»' and not self._inline_quote(words, n):
                 start = n + 1
                 break
+        fronted = self._fronted_attribution_end(words)
+        if fronted is not None and at > fronted:  # «Как заявил Смадияров, Астана не будет ...»: the main clause
+            start = max(start, fronted + 1)
         end = len(words) - 1
+        if fronted is not None and at < fronted:
+            end = fronted - 1
         clause_breaks = g.get("clause_breaks", ())  # looked up once, not per word
         for n in range(at + 1, len(words)):
             if words[n].text in (";", "—", "(", ")") or words[n].low in clause_breaks and not self._negated_adverb(
@@ -863,6 +874,16 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     and not any(w.text == "," for w in words[x.i:at]):  # a noun ("amid reports"), no verb
                 return "believe" if "believe" in g.get("opinion", ()) else None  # "amid reports that ...": hearsay
         return self._opinion_after(words, at)
+
+    def _fronted_attribution_end(self, words: list[Word]) -> int | None:
+        """The comma that closes an attribution opening the sentence (``attribution_openers`` and a
+        speech verb within two words: «Как заявил во вторник Смадияров, Астана ...», «Як повідомив
+        Сибіга, Київ ...», "As the ministry said, ..."), or ``None``."""
+        if self.pack is None or len(words) < 4 or words[0].low not in self.pack.grammar.get("attribution_openers", ()):
+            return None
+        if not any(w.lemma in self.pack.speech or w.low in self.pack.speech for w in words[1:4]):
+            return None
+        return next((k for k, w in enumerate(words) if w.text == ","), None)
 
     def _relative_opening(self, words: list[Word], comma: int) -> int | None:
         """English: where a relative clause set off by commas that the comma at ``comma`` closes opens
