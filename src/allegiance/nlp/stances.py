@@ -912,7 +912,24 @@ def _actors(builder: FrameBuilder, frame: Frame, name: str) -> list[str]:
     # former official
     return [s for s in dict.fromkeys(resolver.state_of(m) for m in mentions if resolver.group_after(m) is None
                                      and not _nonstate_group_named(builder, frame.sentence, m)
+                                     and not _people_named(builder, frame.sentence, m)
                                      and not former(builder, m)) if s]
+
+
+def _people_named(builder: FrameBuilder, sentence: Sentence, m: Mention) -> bool:
+    """A state's people named by their plural noun ("Belarusians do not support this war", «белорусы
+    не поддерживают», «білоруси»): what a people holds is no position of its state (guidelines: the
+    actor of a stance is a state). English by its capitalised demonym in -s; Russian and Ukrainian by a
+    lower-case noun, which a state's name never is."""
+    pack = builder.pack
+    if pack is None or m.type != "state" or m.kind not in ("demonym", "name"):
+        return False
+    if pack.english:
+        return m.kind == "demonym" and m.text[:1].isupper() and m.text.endswith("s")
+    if not pack.slavic or not m.text[:1].islower():
+        return False
+    word = next((w for w in builder.words(sentence) if w.start == m.start), None)
+    return word is not None and word.upos == "NOUN"  # (an adjective, «белорусской», is ADJ)
 
 
 def _nonstate_group_named(builder: FrameBuilder, sentence: Sentence, m: Mention) -> bool:
@@ -927,10 +944,10 @@ def _nonstate_group_named(builder: FrameBuilder, sentence: Sentence, m: Mention)
 
     organs = builder.resolver.organ_nouns
 
-    def modifier(w: Word) -> bool:  # an adjective, or a lower-case noun that is no predicate nor organ ("trading")
-        return w.upos == "ADJ" or w.upos == "X" and w.text[:1].islower() and pack is not None and \
-            w.lemma not in pack.predicates and w.low not in pack.surface and not w.low.endswith("ed") and \
-            w.low not in organs
+    def modifier(w: Word) -> bool:  # an adjective, a gerund ("trading") or a lower-case noun that is no verb nor organ
+        return w.upos == "ADJ" or w.upos == "X" and w.text[:1].islower() and pack is not None and (
+            w.low.endswith("ing") or w.lemma not in pack.predicates and w.low not in pack.surface) and \
+            not w.low.endswith("ed") and w.low not in organs
 
     if len(after) >= 2 and not modifier(after[0]):
         after = after[:1]  # the noun right after it, or after one modifier («оппозиционная партия», "trading company")
