@@ -33,15 +33,26 @@ PAGES = ROOT / "tests" / "fixtures" / "pages_evsl12"
 BATCHES = {"1": ("r01", "r02", "r03", "r04", "u01", "u02", "u03", "u04"), "2": ("r05", "r06", "u05")}
 
 
-def batch_folder(batch: str, into: Path) -> Path:
-    """A folder holding one batch's pages and their gold lines."""
-    ids = {f"evsl12_{k}" for k in BATCHES[batch]}
-    lines = [line for line in (PAGES / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+def page_subset(pages: Path, ids: set[str], into: Path) -> Path:
+    """``into`` holding the pages of ``pages`` with these ids and their gold lines (a batch of a team
+    page folder, scored on its own)."""
+    lines = [line for line in (pages / "gold.jsonl").read_text(encoding="utf-8").splitlines()
              if any(f'"id": "{i}"' in line for i in ids)]
     (into / "gold.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     for i in ids:
-        shutil.copy(PAGES / f"{i}.txt", into / f"{i}.txt")
+        shutil.copy(pages / f"{i}.txt", into / f"{i}.txt")
     return into
+
+
+def batch_folder(batch: str, into: Path) -> Path:
+    """A folder holding one batch's pages and their gold lines."""
+    return page_subset(PAGES, {f"evsl12_{k}" for k in BATCHES[batch]}, into)
+
+
+def print_event_figures(folder: Path) -> None:
+    """Events precision, recall and F1 per language group, one line each."""
+    for group, ev in event_figures(folder).items():
+        print(f"  events {group:<4} P {ev.get('precision', 0):.3f} R {ev.get('recall', 0):.3f} F1 {ev['f1']:.3f}")
 
 
 def event_figures(folder: Path = PAGES) -> dict[str, dict[str, float]]:
@@ -56,8 +67,7 @@ def main() -> int:
         folder = batch_folder(batch, Path(tmp)) if batch else PAGES
         if "--errors" in sys.argv:
             print("\n".join(event_errors(folder)))
-        for group, ev in event_figures(folder).items():
-            print(f"  events {group:<4} P {ev.get('precision', 0):.3f} R {ev.get('recall', 0):.3f} F1 {ev['f1']:.3f}")
+        print_event_figures(folder)
     return 0
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pages_ev11 import event_errors  # noqa: E402
-from pages_evsl12 import event_figures  # noqa: E402
+from pages_evsl12 import print_event_figures  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "tests" / "fixtures" / "pages_evsl14"
@@ -34,8 +34,7 @@ PAGES = ROOT / "tests" / "fixtures" / "pages_evsl14"
 def main() -> int:
     if "--errors" in sys.argv:
         print("\n".join(event_errors(PAGES)))
-    for group, ev in event_figures(PAGES).items():
-        print(f"  events {group:<4} P {ev.get('precision', 0):.3f} R {ev.get('recall', 0):.3f} F1 {ev['f1']:.3f}")
+    print_event_figures(PAGES)
     return 0
 
 

@@ -17,7 +17,6 @@ Usage: python bench/pages_orgs14.py [--errors] [--batch 1|2]
 
 from __future__ import annotations
 
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -25,6 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from blindset import load_article_gold, predict_articles, score_articles  # noqa: E402
+from pages_evsl12 import page_subset  # noqa: E402
 from quality import _scorer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,13 +37,7 @@ BATCHES = {"1": ("e01", "e02", "e03", "e04", "e05", "e06", "r01", "r02", "r03", 
 
 def batch_folder(batch: str, into: Path) -> Path:
     """A folder holding one batch's pages and their gold lines."""
-    ids = {f"orgs14_{k}" for k in BATCHES[batch]}
-    lines = [line for line in (PAGES / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-             if any(f'"id": "{i}"' in line for i in ids)]
-    (into / "gold.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    for i in ids:
-        shutil.copy(PAGES / f"{i}.txt", into / f"{i}.txt")
-    return into
+    return page_subset(PAGES, {f"orgs14_{k}" for k in BATCHES[batch]}, into)
 
 
 def organisation_errors(folder: Path = PAGES) -> list[str]:
