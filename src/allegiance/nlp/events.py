@@ -493,7 +493,8 @@ def subjects_follow(frame: Frame) -> bool:
 def fronted_vote_side(builder: FrameBuilder, frame: Frame) -> str | None:
     """"against" or "for" where the vote's direction opens its clause, before the verb, in a language of
     free word order («Przeciwko rezolucji głosowały ...», «За документа гласуваха ...», "Tegen de resolutie
-    stemden ..."): the clause's first word is one of the pack's ``vote_against`` or ``vote_for`` words."""
+    stemden ..."): the clause's first word is one of the pack's ``vote_against`` or ``vote_for`` words, or
+    such a word stands before a ``voting`` word later before the verb (after a phrase of time or place)."""
     pack = builder.pack
     if pack is None or pack.english:
         return None
@@ -506,6 +507,13 @@ def fronted_vote_side(builder: FrameBuilder, frame: Frame) -> str | None:
         return "against"
     if first & pack.targets.get("vote_for", frozenset()):
         return "for"
+    voting = pack.targets.get("voting", frozenset())  # «Під час голосування ... проти резолюції ... проголосували»:
+    for w, nxt in zip(before, before[1:], strict=False):  # the side's word before the vote's object, later on
+        if nxt.lemma in voting or nxt.low in voting:
+            if {w.lemma, w.low} & pack.targets.get("vote_against", frozenset()):
+                return "against"
+            if {w.lemma, w.low} & pack.targets.get("vote_for", frozenset()):
+                return "for"
     return None
 
 

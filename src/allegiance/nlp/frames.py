@@ -1036,6 +1036,15 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         # the nearest ones only: a subject list longer than this is no clause but unpunctuated text (a page's
         # list run into one "sentence"), where reading every mention for every verb grew with its square
         mentions = mentions[-SUBJECT_MENTIONS:]
+        if pack.slavic and first > 1 and words[first - 1].text == "," and mentions:
+            earlier = next((k for k in range(first - 2, clause_start - 1, -1) if words[k].upos == "VERB"
+                            and not {"VerbForm=Part", "VerbForm=Inf", "VerbForm=Conv"} & words[k].feats
+                            and words[k].lemma in pack.predicates), None)
+            right_after = [m for m in mentions if earlier is not None and m.start > words[earlier].end
+                           and not self.doc.text[words[earlier].end:m.start].strip()]
+            if right_after and right_after[0].type == "state":
+                mentions = []  # «проголосовали Россия и КНДР, воздержались 35 государств»: the names after the
+                # verb before are that verb's subject, not this one's (its own follows it)
         if _forms.applies(pack):
             antecedent = _forms.named_antecedent(words, first, pack.grammar)
             named = [m for m in self.resolver.in_sentence(sentence)
@@ -1176,6 +1185,14 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                      and m.start - words[last].end < 40 and (m.type == "person" or (
                          self._nominative(m, only=True) if pack.slavic else not self._after_adposition(words, m)))
                      and m.start < clause_end]
+            if after and after[0].type == "state":  # «в том числе Казахстан, Киргизия и Таджикистан»: a list's
+                # earlier members, nominative or accusative alike, before the first surely nominative one
+                head = after[0]
+                prior = [m for m in self.resolver.in_sentence(sentence)
+                         if words[last].end <= m.start and m.end <= head.start and m.type == "state"]
+                while prior and self.doc.text[prior[-1].end:head.start].strip() == ",":
+                    head = prior.pop()
+                after = [head] + after
             if after:  # «поддержали 141 государство, в том числе Молдавия, Грузия и Азербайджан»: the whole list
                 listed = self._coordinated_after(sentence, after[0]) if after[0].type == "state" else [after[0]]
                 return tuple(listed), None, False
