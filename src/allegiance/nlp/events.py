@@ -508,10 +508,12 @@ def fronted_vote_side(builder: FrameBuilder, frame: Frame) -> str | None:
     if first & pack.targets.get("vote_for", frozenset()):
         return "for"
     voting = pack.targets.get("voting", frozenset())  # «Під час голосування ... проти резолюції ... проголосували»:
+    about_a_vote = any(w.lemma in voting or w.low in voting for w in before)
     for w, nxt in zip(before, before[1:], strict=False):  # the side's word before the vote's object, later on
-        if nxt.lemma in voting or nxt.low in voting:
-            if {w.lemma, w.low} & pack.targets.get("vote_against", frozenset()):
-                return "against"
+        against = bool({w.lemma, w.low} & pack.targets.get("vote_against", frozenset()))
+        if nxt.lemma in voting or nxt.low in voting or against and about_a_vote and nxt.upos == "NOUN":
+            if against:  # (any noun after «проти» in a sentence about a vote; «за» needs the vote's word:
+                return "against"  # «за словами дипломата» is no side)
             if {w.lemma, w.low} & pack.targets.get("vote_for", frozenset()):
                 return "for"
     return None

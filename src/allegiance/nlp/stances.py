@@ -926,8 +926,8 @@ def _people_named(builder: FrameBuilder, sentence: Sentence, m: Mention) -> bool
         return False
     if pack.english:
         return m.kind == "demonym" and m.text[:1].isupper() and m.text.endswith("s")
-    if not pack.slavic or not m.text[:1].islower():
-        return False
+    if not pack.slavic or not (m.text[:1].islower() or m.kind == "demonym"):
+        return False  # («Казахстанцы» opening a sentence: a demonym still)
     word = next((w for w in builder.words(sentence) if w.start == m.start), None)
     return word is not None and word.upos == "NOUN"  # (an adjective, «белорусской», is ADJ)
 
