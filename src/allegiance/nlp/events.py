@@ -857,7 +857,8 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             and frame.lemma not in g.get("topic_verbs", frozenset())  # "met Lavrov and discussed transit": one act
         if (label, "") in seen and not (another and kind not in _SAID_ACTS
                                         and (_coordinated(builder, frame) or _after_relative(builder, frame, actor)
-                                             or _in_place_clause(builder, frame))):
+                                             or _in_place_clause(builder, frame))
+                                        or (label, kind) not in seen and _accompanying(builder, frame)):
             continue  # one event per actor and sentence: its first act (the main clause comes first)
         seen.update({(label, ""), (label, kind), (label, in_clause + str(frame.end)), (label, "=" + frame.lemma)})
         # a second act joined by "and" is kept: of another type, or another verb of the type joined to one
@@ -870,6 +871,17 @@ def _frame_events(doc: Doc, resolver: ActorResolver, modality: SentenceModality,
             MentionRef.of(resolver, frame.speaker), frame.factuality, modality.of(frame.sentence),
             confidence(0.6, frame, direct), "frames", doc.text[frame.start:frame.end]).row())
     return out
+
+
+def _accompanying(builder: FrameBuilder, frame: Frame) -> bool:
+    """English: an act in an -ing form after a comma that the frame builder gave the subject of the act
+    before it (``adverbial_acts``: "Finland closed its crossings, accusing Moscow of ..."): a second act
+    of the actor in the sentence, kept beside its first."""
+    pack = builder.pack
+    if pack is None or not pack.english or not frame.is_act():
+        return False
+    words = builder.words(frame.sentence)
+    return 0 < frame.word < len(words) and words[frame.word - 1].text == "," and words[frame.word].low.endswith("ing")
 
 
 def _declined_comment(builder: FrameBuilder, frame: Frame) -> bool:
@@ -1201,9 +1213,15 @@ def _stopped_short(builder: FrameBuilder, frame: Frame) -> bool:
 
 def _habitual(builder: FrameBuilder, frame: Frame) -> bool:
     """"has supported every resolution", "joined all such resolutions": a habit over many acts, no one event."""
-    habitual = builder.pack.grammar.get("habitual", frozenset()) if builder.pack else frozenset()
-    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:1]
-    return bool(after) and after[0].low in habitual
+    pack = builder.pack
+    habitual = pack.grammar.get("habitual", frozenset()) if pack else frozenset()
+    after = [w for w in builder.words(frame.sentence) if w.start >= frame.end][:4]
+    if not after or after[0].low not in habitual or pack is None:
+        return False
+    repeated = pack.targets.get("voting", frozenset()) | pack.grammar.get("document_nouns", frozenset()) | {"such"}
+    # many acts of one kind, votes or documents ("every resolution", "all such votes"); "closed all eight
+    # crossing points" is one act on many things
+    return any(w.low in repeated or w.lemma in repeated for w in after[1:])
 
 
 def _attitude(builder: FrameBuilder, frame: Frame) -> bool:

@@ -329,6 +329,9 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 fact = "present"  # "Armenia is not Russia's ally": the noun is what the named subject is
             else:
                 copula = None  # "we are not Russia's ally": read as before, through the clause around it
+            adverbial = self._adverbial_act_owner(words, first, lemma, frames) if fact == "nonfinite" else None
+            if adverbial is not None:  # "Finland closed its crossings, accusing Moscow of ...": a second act
+                fact = adverbial.factuality
             if fact in ("nominal", "nonfinite", "relative") and lemma not in self.pack.stance_lemmas:
                 continue  # a noun use or a non-finite form that no stance class reads (events need finite verbs)
             if self.pack.slavic and self._aspectual_verb(words, first, last) or \
@@ -347,6 +350,8 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                 subjects, subject_word, we = copular_subject
             else:
                 subjects, subject_word, we = self._subject(sentence, words, first, last, clause_start, passive)
+            if adverbial is not None:
+                subjects, subject_word, we = adverbial.subjects, adverbial.subject_word, adverbial.we
             organ_word = subject_word is not None and self.pack.english and subject_word in \
                 self.pack.union("grammar", "state_nouns", "role_nouns")
             if not subjects and (subject_word is None or organ_word) and not we and not passive and \
@@ -874,6 +879,24 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     and not any(w.text == "," for w in words[x.i:at]):  # a noun ("amid reports"), no verb
                 return "believe" if "believe" in g.get("opinion", ()) else None  # "amid reports that ...": hearsay
         return self._opinion_after(words, at)
+
+    def _adverbial_act_owner(self, words: list[Word], first: int, lemma: str, frames: list[Frame]) -> Frame | None:
+        """English: an -ing form right after a comma, of an act that accompanies the one before it
+        (``adverbial_acts``: the PLOVER types of accusing, warning, urging and rejecting: "Finland closed
+        its crossings, accusing Moscow of ...", "..., the ministry said, urging citizens to leave"): the
+        frame before it, whose subject does this act too, when that one is an act done or under way."""
+        pack = self.pack
+        if pack is None or not pack.english or first < 2 or words[first - 1].text != "," or \
+                not words[first].low.endswith("ing") or not frames:
+            return None
+        if (pack.event_types.get(lemma) or "").casefold() not in pack.grammar.get("adverbial_acts", frozenset()):
+            return None
+        if words[first].low in pack.grammar.get("comma_pledges", frozenset()):
+            return None  # "..., vowing more sanctions": a pledge, a forecast of the act, not the act
+        owner = next((f for f in reversed(frames) if f.factuality in ("done", "ongoing")), None)
+        if owner is None or not (owner.subjects or owner.subject_word):
+            return None
+        return owner
 
     def _fronted_attribution_end(self, words: list[Word]) -> int | None:
         """The comma that closes an attribution opening the sentence (``attribution_openers`` and a
