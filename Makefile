@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/blindset.py --set blindset5
 	$(BIN)/python bench/blindset.py --set blindset6
 	$(BIN)/python bench/blindset.py --set blindset7
+	$(BIN)/python bench/blindset.py --set blindset8
 
 quality: $(STAMP)
 	$(BIN)/python bench/quality.py

@@ -1,4 +1,4 @@
-"""What the blind sets' tests share (``tests/test_blindset.py`` ... ``tests/test_blindset7.py``): the
+"""What the blind sets' tests share (``tests/test_blindset.py`` ... ``tests/test_blindset8.py``): the
 shape checks of a sentence set, the pack's issue labels and event types its gold must use, the shape
 and consistency checks of a set's pages and their gold, and the quality gate (the figures of
 ``bench/blindset.py`` on a set's sentences and pages, each kind and field above its floor;
