@@ -165,6 +165,9 @@ def _aid_pledge(builder: FrameBuilder, frame: Frame, classes: set[str]) -> bool:
 def judge(builder: FrameBuilder, frame: Frame, frames: list[Frame]) -> list[tuple[str, str, str]]:
     """(issue, label, class) for one frame; empty when it takes no stance."""
     pack = builder.pack
+    if pack is not None and frame.factuality == "denied" and not frame.negated and \
+            "evade" in _classes(pack, frame.lemma) and _about(builder, frame).has(pack, "sanctions"):
+        return [(pack.issue, "distance", "sanctions")]  # "denied that it was helping Russia circumvent sanctions"
     if pack is None or frame.factuality in _NO_STANCE and not (
             frame.factuality == "relative" and against_word(builder, frame) is not None):
         return []  # but "is against its citizens fighting": the relative form is what the state is against
