@@ -595,6 +595,13 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
                     continue  # "providing fuel and repair yards": a noun, no verb coordinated with "providing"
                 if before.low in joins or before.text == ",":
                     return before.start
+                if self.pack is not None and words[first].lemma in self.pack.speech and \
+                        not words[first].low.endswith("ing"):
+                    comma = next((w for w in reversed(words[last + 1:first]) if w.text == ","), None)
+                    opener = words[comma.i + 1] if comma is not None and comma.i + 1 < first else None
+                    if comma is not None and opener is not None and (
+                            opener.upos in ("DET", "PROPN") or opener.text[:1].isupper()):  # ", the Turkish Foreign
+                        return comma.start  # Ministry said": the attribution after the comma is not what was condemned
                 coordinated = self._coordinated_clause(words, last, first)
                 if coordinated is not None:
                     return coordinated
@@ -738,12 +745,13 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
         nouns = _negatable_nouns(self.pack) if self.pack is not None else frozenset()
         phrasal = f"{words[at].lemma}_{words[at + 1].low}" if at + 1 < len(words) else ""
         if self.pack is not None and (words[at].lemma in nouns or phrasal in nouns):  # or "party_to"
-            for n in range(at - 1, max(clause_start, at - 5) - 1, -1):  # "not Russia's ally", "not an ally"
-                if words[n].lemma == "not" or words[n].lemma in self.pack.grammar.get("negation", ()):
-                    return True
+            for n in range(at - 1, max(clause_start, at - 6) - 1, -1):  # "not Russia's ally", "not an ally",
+                if words[n].lemma == "not" or words[n].lemma in self.pack.grammar.get("negation", ()):  # "is not
+                    return True  # going to be a party to"
                 if words[n].lemma in self.pack.grammar.get("copulas", ()):
                     continue  # «не является союзником», «не є союзником»: the copula carries the negation
-                if words[n].upos not in ("DET", "PROPN", "X", "AUX", "PUNCT") or words[n].text == ",":
+                if words[n].upos not in ("DET", "PROPN", "X", "AUX", "PUNCT", "PART") and words[n].low != "to" \
+                        or words[n].text == ",":
                     break
         for n in range(at - 1, max(clause_start, at - 4) - 1, -1):
             w = words[n]
@@ -1312,6 +1320,11 @@ class FrameBuilder(SlavicClauses, EnglishClauses):
             return None  # "its troops had taken": the state's own forces, the pronoun resolved by the caller
         if nearest is not None and content and all(w.low in g.get("state_nouns", ()) for w in content):
             return None
+        if nearest is not None and nearest.type == "state" and content and \
+                content[-1].low in g.get("state_nouns", ()) and all(w.text[:1].islower() for w in content) and \
+                not any(w.low in g.get("former", ()) for w in content) and \
+                self.doc.text[nearest.end:content[0].start].strip() in ("'s", "’s"):
+            return None  # "Mali's transitional authorities voiced": the state's own organ, a modifier before it
         if nearest is not None and content and content[0].low in g.get("position_nouns", ()) and \
                 self.doc.text[nearest.end:content[0].start].strip() in ("'s", "’s", ""):
             return None  # "Uzbekistan's position on the conflict remains neutral": the state's own position
