@@ -23,8 +23,8 @@ _SPEC.loader.exec_module(blindset)  # type: ignore[union-attr]
 
 PACK = _ROOT / "src" / "allegiance" / "packs" / "core"
 
-__all__ = ["PACK", "blindset", "check_gold_scores_itself", "check_ids_and_notes", "check_page_gold", "check_pages",
-           "check_size_and_languages", "event_types", "floor_tests", "issue_labels"]
+__all__ = ["PACK", "blindset", "check_gold_scores_itself", "check_ids_and_notes", "check_language_coverage",
+           "check_page_gold", "check_pages", "check_size_and_languages", "event_types", "floor_tests", "issue_labels"]
 
 
 def issue_labels() -> dict[str, set[str]]:
@@ -49,6 +49,35 @@ def check_size_and_languages(cases: list[dict[str, Any]], minimum: dict[str, int
         counts[case["lang"]] = counts.get(case["lang"], 0) + 1
     for lang, least in minimum.items():
         assert counts.get(lang, 0) >= least, (lang, counts)
+
+
+def check_language_coverage(cases: list[dict[str, Any]], languages: Any, stance_share: tuple[float, float],
+                            empty_minimum: int, predictions: bool = True) -> list[list[dict[str, Any]]]:
+    """The share of cases with a stance lies within ``stance_share``; every language of ``languages`` has
+    each stance label, a CSTO stance, an event that is no stance and a case with nothing to find (and,
+    with ``predictions``, a forecast with and one without a named speaker, a list of three states and
+    an event by a named official or group); at least ``empty_minimum`` cases hold nothing at all. The
+    cases of each language, in the order of ``languages``, for a set's own checks."""
+    with_stance = sum(1 for c in cases if c["stances"])
+    low, high = stance_share
+    assert low * len(cases) <= with_stance <= high * len(cases)
+    per_language = []
+    for lang in languages:
+        mine = [c for c in cases if c["lang"] == lang]
+        labels = {s[2] for c in mine for s in c["stances"]}
+        assert labels == {"support", "oppose", "neutral", "distance"}, lang
+        assert any(s[1] == "csto_participation" for c in mine for s in c["stances"]), lang
+        assert any(not c["stances"] and c["events"] for c in mine), lang  # an event that is no stance
+        assert any(not c["stances"] and not c["events"] and not c["predictions"] for c in mine), lang
+        if predictions:
+            assert any(None in c["predictions"] for c in mine), lang  # a forecast with no named speaker
+            assert any(p for c in mine for p in c["predictions"]), lang  # a forecast with its speaker
+            assert any(len(c["stances"]) >= 3 for c in mine), lang  # a list of states
+            people = {e[0] for c in mine for e in c["events"] if not re.fullmatch(r"[A-Z]{2,3}", e[0])}
+            assert people, lang  # an event by a named official or group, not by a state
+        per_language.append(mine)
+    assert sum(1 for c in cases if not c["stances"] and not c["events"] and not c["predictions"]) >= empty_minimum
+    return per_language
 
 
 def check_ids_and_notes(cases: list[dict[str, Any]]) -> None:

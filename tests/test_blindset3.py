@@ -20,6 +20,7 @@ from tests.blind_gates import (
     check_gold_scores_itself,
     check_gold_vocabulary,
     check_ids_and_notes,
+    check_language_coverage,
     check_page_gold,
     check_pages,
     check_size_and_languages,
@@ -77,17 +78,7 @@ def test_sentence_gold_uses_the_pack_issues_labels_and_event_types() -> None:
 
 
 def test_every_language_holds_each_label_the_csto_issue_and_traps() -> None:
-    cases = _cases()
-    with_stance = sum(1 for c in cases if c["stances"])
-    assert 0.25 * len(cases) <= with_stance <= 0.65 * len(cases)
-    for lang in MINIMUM:
-        mine = [c for c in cases if c["lang"] == lang]
-        labels = {s[2] for c in mine for s in c["stances"]}
-        assert labels == {"support", "oppose", "neutral", "distance"}, lang
-        assert any(s[1] == "csto_participation" for c in mine for s in c["stances"]), lang
-        assert any(not c["stances"] and c["events"] for c in mine), lang  # an event that is no stance
-        assert any(not c["stances"] and not c["events"] and not c["predictions"] for c in mine), lang
-    assert sum(1 for c in cases if not c["stances"] and not c["events"] and not c["predictions"]) >= 25
+    check_language_coverage(_cases(), MINIMUM, (0.25, 0.65), 25, predictions=False)
 
 
 def test_the_articles_are_eighteen_pages_in_six_languages_with_their_furniture() -> None:

@@ -20,6 +20,7 @@ from tests.blind_gates import (
     check_gold_scores_itself,
     check_gold_vocabulary,
     check_ids_and_notes,
+    check_language_coverage,
     check_page_gold,
     check_pages,
     check_size_and_languages,
@@ -77,22 +78,7 @@ def test_sentence_gold_uses_the_pack_issues_labels_and_event_types() -> None:
 
 
 def test_every_language_holds_each_label_the_csto_issue_traps_and_predictions() -> None:
-    cases = _cases()
-    with_stance = sum(1 for c in cases if c["stances"])
-    assert 0.3 * len(cases) <= with_stance <= 0.7 * len(cases)
-    for lang in MINIMUM:
-        mine = [c for c in cases if c["lang"] == lang]
-        labels = {s[2] for c in mine for s in c["stances"]}
-        assert labels == {"support", "oppose", "neutral", "distance"}, lang
-        assert any(s[1] == "csto_participation" for c in mine for s in c["stances"]), lang
-        assert any(not c["stances"] and c["events"] for c in mine), lang  # an event that is no stance
-        assert any(not c["stances"] and not c["events"] and not c["predictions"] for c in mine), lang
-        assert any(None in c["predictions"] for c in mine), lang  # the author's own forecast
-        assert any(p for c in mine for p in c["predictions"]), lang  # a forecast with its speaker
-        assert any(len(c["stances"]) >= 3 for c in mine), lang  # a list of states
-        people = {e[0] for c in mine for e in c["events"] if not re.fullmatch(r"[A-Z]{2,3}", e[0])}
-        assert people, lang  # an event by a named official or group, not by a state
-    assert sum(1 for c in cases if not c["stances"] and not c["events"] and not c["predictions"]) >= 25
+    check_language_coverage(_cases(), MINIMUM, (0.3, 0.7), 25)
 
 
 def test_the_articles_are_fourteen_pages_in_five_languages_with_their_furniture() -> None:
