@@ -162,6 +162,15 @@ def pack_union(pack: LanguagePack | None, table: str, *keys: str) -> frozenset[s
     return pack.union(table, *keys) if pack is not None else frozenset()
 
 
+def opens_as_question(pack: LanguagePack, words: list[Word]) -> bool:
+    """The sentence of ``words`` opens as a question, direct or indirect, with no question mark needed
+    (``question_first``: its first word, en "whether", uk «чи»; ``question_second``: its second, ru «ли»:
+    «Сможет ли Минск ..., пока неясно»): what it asks states no position and forecasts nothing."""
+    g = pack.grammar
+    return bool(words) and (words[0].low in g.get("question_first", ()) or
+                            len(words) > 1 and words[1].low in g.get("question_second", ()))
+
+
 def in_lede(doc: Doc, words: list[Word]) -> bool:
     """The words are of one of the text's first three sentences (its lede)."""
     return bool(words) and sum(1 for s in doc.sentences if s.end <= words[0].start) < 3

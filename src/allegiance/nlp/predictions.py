@@ -23,6 +23,7 @@ import re
 
 from .actors import ActorResolver
 from .doc import Doc, Mention, Sentence, Statement
+from .frame_types import opens_as_question
 from .frames import FrameBuilder, LanguagePack, Word
 from .modality import SentenceModality
 from .prefilter import may_speak_of_future
@@ -273,8 +274,7 @@ def _future_ru(builder: FrameBuilder, sentence: Sentence, words: list[Word]) -> 
     conditional = any(w.low in g.get("condition", ()) for w in words)
     if any(w.lemma in g.get("reader", ()) or w.low in g.get("reader", ()) for w in words):
         return None  # «вам понравится», «вам сподобається»: an advertisement, an address to the reader
-    if words and (words[0].low in g.get("question_first", ()) or
-                  len(words) > 1 and words[1].low in g.get("question_second", ())):
+    if opens_as_question(pack, words):
         return None  # «Сможет ли Минск ... уклоняться, пока неясно»: a question asked, no forecast
     penalty_verbs = g.get("penalty_verbs", frozenset())
     for n, w in enumerate(words):

@@ -23,6 +23,7 @@ from ..kb.langdata import load_issues
 from .actors import ActorResolver, bullet_states, listed_states
 from .doc import Doc, Mention, Sentence, Statement
 from .events import _headline_line, fronted_vote_side, subjects_follow, voted_with
+from .frame_types import opens_as_question
 from .frames import Frame, FrameBuilder, LanguagePack, Word
 from .modality import SentenceModality
 from .records import MentionRef, StanceRecord, confidence
@@ -94,19 +95,13 @@ def _read_about(builder: FrameBuilder, frame: Frame, start: int, end: int) -> _A
 
 def _asked_as_question(builder: FrameBuilder, frame: Frame) -> bool:
     """The frame's clause ends in a question mark ("Will Uzbekistan send troops to help Russia?"), or
-    the sentence opens as a question, direct or indirect, without one (``question_first``: its first
-    word, «Чи наважиться Мінськ ...»; ``question_second``: its second, «Сможет ли Минск ..., пока
-    неясно»): what is asked is no position stated."""
+    the sentence opens as a question, direct or indirect, without one (``frame_types.opens_as_question``:
+    «Чи наважиться Мінськ ...», «Сможет ли Минск ..., пока неясно»): what is asked is no position stated."""
     text = builder.doc.text
     ends = [at for at in (text.find(c, frame.end, frame.sentence.end) for c in ".!?;") if at >= 0]
     if ends and text[min(ends)] == "?":
         return True
-    pack = builder.pack
-    if pack is None:
-        return False
-    words = builder.words(frame.sentence)  # «Сможет ли Минск ... уклоняться, пока неясно», «Чи наважиться Мінськ»
-    first, second = pack.grammar.get("question_first", frozenset()), pack.grammar.get("question_second", frozenset())
-    return bool(words) and (words[0].low in first or len(words) > 1 and words[1].low in second)
+    return builder.pack is not None and opens_as_question(builder.pack, builder.words(frame.sentence))
 
 
 def _under_opinion(frame: Frame, frames: list[Frame]) -> bool:
@@ -550,12 +545,11 @@ def _foreign_citizens(builder: FrameBuilder, frame: Frame) -> bool:
         return False
     citizens = pack.targets.get("citizens", frozenset())
     words = builder.words(frame.sentence)
-    after = {w.start: w for w in words}
     named = []
     for m in builder.resolver.in_sentence(frame.sentence):
         if m.kind != "demonym" or not frame.target_start <= m.start < frame.target_end:
             continue
-        following = next((w for w in words if w.start > m.end), None) if m.end not in after else after[m.end]
+        following = next((w for w in words if w.start >= m.end), None)
         if following is not None and following.lemma in citizens:  # the demonym names the people themselves
             named.append(builder.resolver.state_of(m))
     return bool(named) and all(code is not None and code not in own for code in named)
